@@ -1,0 +1,109 @@
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LATEST_VERSION, MIGRATIONS, NewerDatabaseError, migrate } from './migrations';
+import { openDatabase } from './open';
+
+const dirs: string[] = [];
+function tempFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pathway-mig-'));
+  dirs.push(dir);
+  return join(dir, 'db.sqlite');
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** Everything that defines the schema, in a stable order. */
+function schemaOf(db: Database): unknown {
+  return {
+    version: db.pragma('user_version', { simple: true }),
+    objects: db
+      .prepare(
+        "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+      )
+      .all(),
+  };
+}
+
+describe('migrations', () => {
+  it('are numbered 1..n without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('give the same schema whether applied fresh or as an upgrade from every older version', () => {
+    const fresh = new BetterSqlite3(':memory:');
+    migrate(fresh);
+    const expected = schemaOf(fresh);
+    for (let start = 0; start < LATEST_VERSION; start++) {
+      const db = new BetterSqlite3(':memory:');
+      migrate(db, MIGRATIONS, start);
+      expect(db.pragma('user_version', { simple: true })).toBe(start);
+      migrate(db);
+      expect(schemaOf(db)).toEqual(expected);
+    }
+  });
+
+  it('keep existing rows when upgrading from version 1', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, MIGRATIONS, 1);
+    db.prepare(
+      "INSERT INTO journeys VALUES ('j1', 'Anna', 0, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+    ).run();
+    migrate(db);
+    expect(db.prepare('SELECT alias FROM journeys').all()).toEqual([{ alias: 'Anna' }]);
+  });
+
+  it('create STRICT tables only', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db);
+    const tables = db
+      .prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'")
+      .all() as { name: string; strict: number }[];
+    expect(tables.length).toBeGreaterThanOrEqual(4);
+    for (const t of tables) expect(t, t.name).toMatchObject({ strict: 1 });
+  });
+
+  it('roll back completely when one migration fails', () => {
+    const db = new BetterSqlite3(':memory:');
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: MIGRATIONS.length + 1,
+        description: 'broken',
+        up: (d: Database) => {
+          d.exec('CREATE TABLE half_done (x INTEGER) STRICT');
+          d.exec('THIS IS NOT SQL');
+        },
+      },
+    ];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema").get()).toEqual({ n: 0 });
+  });
+
+  it('refuse a database made by a newer version, with a clear message, and leave it untouched', () => {
+    const file = tempFile();
+    const db = new BetterSqlite3(file);
+    db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    db.close();
+    expect(() => openDatabase(file)).toThrow(NewerDatabaseError);
+    expect(() => openDatabase(file)).toThrow(/newer version/);
+    const again = new BetterSqlite3(file);
+    expect(again.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 1);
+    again.close();
+  });
+
+  it('open the file with WAL, synchronous=FULL, foreign keys and secure delete', () => {
+    const db = openDatabase(tempFile());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('secure_delete', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    db.close();
+  });
+});

@@ -1,0 +1,106 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Ordered, append-only list of schema migrations. Migration N brings the schema from
+ * `user_version` N-1 to N. Never edit a migration that has shipped: add a new one.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  up: (db: Database) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'journeys, touchpoints and transitions',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE journeys (
+          id TEXT PRIMARY KEY,
+          alias TEXT NOT NULL CHECK (length(alias) BETWEEN 1 AND 80),
+          archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE touchpoints (
+          id TEXT PRIMARY KEY,
+          journey_id TEXT NOT NULL REFERENCES journeys (id) ON DELETE CASCADE,
+          label TEXT NOT NULL DEFAULT '' CHECK (length(label) <= 200),
+          x REAL NOT NULL,
+          y REAL NOT NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX touchpoints_by_journey ON touchpoints (journey_id);
+
+        CREATE TABLE transitions (
+          id TEXT PRIMARY KEY,
+          journey_id TEXT NOT NULL REFERENCES journeys (id) ON DELETE CASCADE,
+          source_id TEXT NOT NULL REFERENCES touchpoints (id) ON DELETE CASCADE,
+          target_id TEXT NOT NULL REFERENCES touchpoints (id) ON DELETE CASCADE,
+          created_at TEXT NOT NULL,
+          CHECK (source_id <> target_id),
+          UNIQUE (source_id, target_id)
+        ) STRICT;
+        CREATE INDEX transitions_by_journey ON transitions (journey_id);
+        CREATE INDEX transitions_by_target ON transitions (target_id);
+      `);
+    },
+  },
+  {
+    version: 2,
+    description: 'application settings (language)',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE settings (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+/** The database was written by a newer version of the app; opening it could corrupt it. */
+export class NewerDatabaseError extends Error {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(
+      `The database has schema version ${found}, but this version of the app only knows up to ${supported}. Install the newer version of the app.`,
+    );
+    this.name = 'NewerDatabaseError';
+  }
+}
+
+/**
+ * Applies every pending migration in one transaction: either the schema reaches the target
+ * version or nothing changes. `target` exists for the upgrade tests.
+ */
+export function migrate(
+  db: Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+  target = migrations[migrations.length - 1]?.version ?? 0,
+): { from: number; to: number } {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const newest = migrations[migrations.length - 1]?.version ?? 0;
+  if (current > newest) throw new NewerDatabaseError(current, newest);
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migration list out of order at ${m.version}`);
+  });
+  const pending = migrations.filter((m) => m.version > current && m.version <= target);
+  if (pending.length === 0) return { from: current, to: current };
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db);
+      // user_version cannot be bound as a parameter; the value is an integer from our own list.
+      db.pragma(`user_version = ${m.version}`);
+    }
+  }).immediate();
+  return { from: current, to: pending[pending.length - 1]!.version };
+}

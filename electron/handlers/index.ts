@@ -1,0 +1,81 @@
+import type { Database } from 'better-sqlite3';
+import { languageSchema } from '../../shared/ipc/contract';
+import type { Handlers } from '../../shared/ipc/dispatch';
+import { HandlerError } from '../../shared/ipc/result';
+import { JourneyRepository } from '../db/journey-repository';
+import { SettingsRepository } from '../db/settings-repository';
+
+export interface HandlerDeps {
+  db: Database;
+  /** Injected so tests control time. */
+  clock: () => Date;
+  /** Injected so tests can make ids predictable; production uses crypto.randomUUID. */
+  newId: () => string;
+}
+
+const notFound = (what: string): never => {
+  throw new HandlerError('not_found', `${what} not found`);
+};
+
+/**
+ * Builds every IPC handler from its dependencies. Deliberately free of `electron`: the same
+ * handlers run in the main process, in unit tests and behind the browser test harness.
+ */
+export function createHandlers({ db, clock, newId }: HandlerDeps): Handlers {
+  const journeys = new JourneyRepository(db);
+  const settings = new SettingsRepository(db);
+  const now = () => clock().toISOString();
+
+  return {
+    'settings:get': () => {
+      const parsed = languageSchema.safeParse(settings.get('language'));
+      return { language: parsed.success ? parsed.data : 'da' };
+    },
+    'settings:set': ({ language }) => {
+      settings.set('language', language);
+      return { language };
+    },
+
+    'journeys:list': ({ query, includeArchived }) => journeys.list(query, includeArchived ?? false),
+    'journeys:create': ({ alias }) => journeys.create(newId(), alias, now()),
+    'journeys:rename': ({ id, alias }) => journeys.rename(id, alias, now()) ?? notFound('Journey'),
+    'journeys:setArchived': ({ id, archived }) =>
+      journeys.setArchived(id, archived, now()) ?? notFound('Journey'),
+    'journeys:delete': ({ id }) => {
+      if (!journeys.delete(id)) notFound('Journey');
+      // secure_delete zeroes the freed pages; the checkpoint moves them into the main file and
+      // truncates the WAL, so the erased citizen is not left behind in the WAL file either.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      return { id, deleted: true as const };
+    },
+    'journeys:get': ({ id }) => journeys.detail(id) ?? notFound('Journey'),
+
+    'touchpoints:create': ({ journeyId, label, x, y }) => {
+      if (!journeys.get(journeyId)) notFound('Journey');
+      return journeys.createTouchpoint({ id: newId(), journeyId, label: label ?? '', x, y }, now());
+    },
+    'touchpoints:update': ({ id, patch }) =>
+      journeys.updateTouchpoint(id, patch, now()) ?? notFound('Touchpoint'),
+    'touchpoints:delete': ({ id }) => {
+      if (!journeys.deleteTouchpoint(id)) notFound('Touchpoint');
+      return { id, deleted: true as const };
+    },
+
+    'transitions:create': ({ journeyId, sourceId, targetId }) => {
+      const source = journeys.getTouchpoint(sourceId);
+      const target = journeys.getTouchpoint(targetId);
+      if (!source || !target) notFound('Touchpoint');
+      if (source!.journeyId !== journeyId || target!.journeyId !== journeyId) {
+        throw new HandlerError('validation', 'Both touchpoints must belong to the journey');
+      }
+      if (journeys.transitionExists(sourceId, targetId)) {
+        throw new HandlerError('conflict', 'These touchpoints are already connected');
+      }
+      return journeys.createTransition({ id: newId(), journeyId, sourceId, targetId }, now());
+    },
+    'transitions:delete': ({ id }) => {
+      if (!journeys.deleteTransition(id)) notFound('Transition');
+      return { id, deleted: true as const };
+    },
+  };
+}

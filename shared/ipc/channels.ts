@@ -1,0 +1,26 @@
+/**
+ * The complete list of IPC channels, `domain:verb`. Kept free of any import so the sandboxed
+ * preload can bundle it without pulling in zod or the domain model; the contract is checked
+ * against this list at type level and by a guard test.
+ */
+export const CHANNELS = [
+  'settings:get',
+  'settings:set',
+  'journeys:list',
+  'journeys:create',
+  'journeys:rename',
+  'journeys:setArchived',
+  'journeys:delete',
+  'journeys:get',
+  'touchpoints:create',
+  'touchpoints:update',
+  'touchpoints:delete',
+  'transitions:create',
+  'transitions:delete',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import {
+  LIMITS,
+  aliasSchema,
+  coordinateSchema,
+  idSchema,
+  journeyDetailSchema,
+  journeySchema,
+  journeySummarySchema,
+  touchpointLabelSchema,
+  touchpointSchema,
+  transitionSchema,
+} from '../domain/journey';
+import type { Channel } from './channels';
+
+export const languageSchema = z.enum(['da', 'en']);
+export type Language = z.infer<typeof languageSchema>;
+
+export const settingsSchema = z.strictObject({ language: languageSchema });
+export type Settings = z.infer<typeof settingsSchema>;
+
+const byId = z.strictObject({ id: idSchema });
+const deleted = z.strictObject({ id: idSchema, deleted: z.literal(true) });
+
+/**
+ * Every channel's input and output schema. Inputs are strict: an unknown field is a validation
+ * error, so nothing can ride along into the database. Outputs are validated too, so a handler
+ * cannot leak a field the renderer was never meant to see.
+ */
+export const contract = {
+  'settings:get': { input: z.strictObject({}), output: settingsSchema },
+  'settings:set': { input: settingsSchema, output: settingsSchema },
+  'journeys:list': {
+    input: z.strictObject({
+      query: z.string().max(LIMITS.searchMax).optional(),
+      includeArchived: z.boolean().optional(),
+    }),
+    output: z.array(journeySummarySchema),
+  },
+  'journeys:create': { input: z.strictObject({ alias: aliasSchema }), output: journeySchema },
+  'journeys:rename': {
+    input: z.strictObject({ id: idSchema, alias: aliasSchema }),
+    output: journeySchema,
+  },
+  'journeys:setArchived': {
+    input: z.strictObject({ id: idSchema, archived: z.boolean() }),
+    output: journeySchema,
+  },
+  'journeys:delete': { input: byId, output: deleted },
+  'journeys:get': { input: byId, output: journeyDetailSchema },
+  'touchpoints:create': {
+    input: z.strictObject({
+      journeyId: idSchema,
+      label: touchpointLabelSchema.optional(),
+      x: coordinateSchema,
+      y: coordinateSchema,
+    }),
+    output: touchpointSchema,
+  },
+  'touchpoints:update': {
+    input: z.strictObject({
+      id: idSchema,
+      patch: z
+        .strictObject({
+          label: touchpointLabelSchema.optional(),
+          x: coordinateSchema.optional(),
+          y: coordinateSchema.optional(),
+        })
+        .refine((p) => Object.keys(p).length > 0, { message: 'empty patch' }),
+    }),
+    output: touchpointSchema,
+  },
+  'touchpoints:delete': { input: byId, output: deleted },
+  'transitions:create': {
+    input: z
+      .strictObject({ journeyId: idSchema, sourceId: idSchema, targetId: idSchema })
+      .refine((t) => t.sourceId !== t.targetId, {
+        message: 'a transition needs two different touchpoints',
+        path: ['targetId'],
+      }),
+    output: transitionSchema,
+  },
+  'transitions:delete': { input: byId, output: deleted },
+} as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+/** What the renderer sends (before parsing, e.g. an untrimmed alias). */
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = z.output<Contract[C]['output']>;

@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { openDatabase } from '../../electron/db/open';
+import { createHandlers } from '../../electron/handlers';
+import type { Handlers } from '../../shared/ipc/dispatch';
+
+export interface TestDb {
+  dir: string;
+  file: string;
+  db: Database;
+  handlers: Handlers;
+  /** Moves the fake clock forward. */
+  tick: (ms?: number) => void;
+  cleanup: () => void;
+}
+
+/** A real SQLite file in a fresh temp folder, with handlers on a controllable clock. */
+export function makeTestDb(): TestDb {
+  const dir = mkdtempSync(join(tmpdir(), 'pathway-test-'));
+  const file = join(dir, 'test.sqlite');
+  const db = openDatabase(file);
+  let time = Date.parse('2026-03-01T09:00:00.000Z');
+  const handlers = createHandlers({
+    db,
+    clock: () => new Date(time),
+    newId: () => crypto.randomUUID(),
+  });
+  return {
+    dir,
+    file,
+    db,
+    handlers,
+    tick: (ms = 1000) => {
+      time += ms;
+    },
+    cleanup: () => {
+      if (db.open) db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
