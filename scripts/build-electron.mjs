@@ -1,0 +1,26 @@
+// Bundles the main process and the preload into CommonJS files Electron loads directly.
+// `electron` and the native better-sqlite3 stay external; everything else is inlined so the
+// sandboxed preload needs no require of our own files.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['electron', 'better-sqlite3'],
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs' }),
+  build({
+    ...common,
+    entryPoints: ['electron/preload/index.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    // The sandboxed preload runs in a renderer context: nothing but `electron` may be required.
+    platform: 'browser',
+  }),
+]);
+console.log('Built dist/electron/main.cjs and dist/electron/preload.cjs');
