@@ -73,6 +73,7 @@ export const da = {
     loadFailed: 'Forløbet kunne ikke åbnes.',
   },
   canvas: {
+    added: 'Et nyt kontaktpunkt er tilføjet. Skriv dets navn i feltet til højre.',
     back: 'Tilbage til alle forløb',
     mapLabel: 'Kort over forløbet',
     addTouchpoint: 'Tilføj kontaktpunkt',
@@ -88,6 +89,20 @@ export const da = {
     nodeHelp:
       'Vælg et kontaktpunkt med Tab. Flyt det med piletasterne. Tryk Enter for at redigere.',
     connected: 'Kontaktpunkterne er forbundet.',
+  },
+  flow: {
+    nodeDescription:
+      'Tryk Enter eller mellemrum for at vælge kontaktpunktet. Flyt det med piletasterne. Tryk Escape for at fortryde valget.',
+    keyboardDisabled: 'Kontaktpunktet kan ikke flyttes med tastaturet.',
+    moved: 'Kontaktpunktet er flyttet {{direction}}, til x {{x}}, y {{y}}.',
+    edgeDescription: 'Forbindelse mellem to kontaktpunkter. Tryk Enter eller mellemrum for at vælge den.',
+    controls: 'Kortets knapper',
+    interactive: 'Lås kortet op eller fast',
+    handle: 'Forbindelsespunkt',
+    up: 'op',
+    down: 'ned',
+    left: 'til venstre',
+    right: 'til højre',
   },
   panel: {
     title: 'Kontaktpunkt',

@@ -71,6 +71,7 @@ export const en: Translation = {
     loadFailed: 'The journey could not be opened.',
   },
   canvas: {
+    added: 'A new touchpoint was added. Type its name in the field on the right.',
     back: 'Back to all journeys',
     mapLabel: 'Map of the journey',
     addTouchpoint: 'Add touchpoint',
@@ -85,6 +86,20 @@ export const en: Translation = {
     minimap: 'Overview map',
     nodeHelp: 'Select a touchpoint with Tab. Move it with the arrow keys. Press Enter to edit.',
     connected: 'The touchpoints are connected.',
+  },
+  flow: {
+    nodeDescription:
+      'Press Enter or Space to select the touchpoint. Move it with the arrow keys. Press Escape to cancel the selection.',
+    keyboardDisabled: 'The touchpoint cannot be moved with the keyboard.',
+    moved: 'The touchpoint moved {{direction}}, to x {{x}}, y {{y}}.',
+    edgeDescription: 'A connection between two touchpoints. Press Enter or Space to select it.',
+    controls: 'Map controls',
+    interactive: 'Lock or unlock the map',
+    handle: 'Connection point',
+    up: 'up',
+    down: 'down',
+    left: 'left',
+    right: 'right',
   },
   panel: {
     title: 'Touchpoint',

@@ -1,0 +1,79 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../shared/ipc/contract';
+import { call, errorKey } from './api/client';
+import { announce, useAnnouncer } from './announcer';
+import { changeLanguage } from './i18n';
+import { useRoute } from './router';
+import { HomeScreen } from './screens/HomeScreen';
+import { JourneyScreen } from './screens/JourneyScreen';
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  async function onChange(language: Language) {
+    await changeLanguage(language);
+    try {
+      await call('settings:set', { language });
+    } catch (error) {
+      announce(t(errorKey(error)), 'error');
+    }
+  }
+  return (
+    <label className="language-switch">
+      <span>{t('language.label')}</span>
+      <select
+        className="select"
+        value={i18n.language}
+        onChange={(e) => void onChange(e.target.value as Language)}
+        data-testid="language"
+      >
+        <option value="da">{t('language.da')}</option>
+        <option value="en">{t('language.en')}</option>
+      </select>
+    </label>
+  );
+}
+
+function StatusBar() {
+  const message = useAnnouncer((s) => s.message);
+  const tone = useAnnouncer((s) => s.tone);
+  const seq = useAnnouncer((s) => s.seq);
+  return (
+    <div className={`status-bar status-${tone}`} role="status" aria-live="polite" data-testid="status">
+      {/* The key makes a repeated message be announced again. */}
+      <span key={seq}>{message}</span>
+    </div>
+  );
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useRoute();
+
+  useEffect(() => {
+    document.title = t('app.name');
+  }, [t]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        {route.name === 'journey' ? (
+          <JourneyScreen key={route.id} journeyId={route.id} />
+        ) : (
+          <HomeScreen />
+        )}
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+interface DialogProps {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  testId?: string;
+}
+
+/**
+ * A modal built on the native <dialog>: the browser traps focus, Escape closes it and focus
+ * returns to where it was. Large text and buttons for the table.
+ */
+export function Dialog({ open, title, onClose, children, testId }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={titleId}
+      data-testid={testId}
+      onClose={onClose}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      {open && (
+        <>
+          <h2 id={titleId} className="dialog-title">
+            {title}
+          </h2>
+          {children}
+        </>
+      )}
+    </dialog>
+  );
+}
+
+interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  body: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  danger?: boolean;
+  testId?: string;
+}
+
+/** Asks before something that cannot be undone; the safe choice has the focus. */
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  return (
+    <Dialog open={props.open} title={props.title} onClose={props.onCancel} testId={props.testId}>
+      <p className="dialog-body">{props.body}</p>
+      <div className="dialog-actions">
+        <button type="button" className="button" autoFocus onClick={props.onCancel} data-testid="confirm-cancel">
+          {props.cancelLabel}
+        </button>
+        <button
+          type="button"
+          className={props.danger ? 'button button-danger' : 'button button-primary'}
+          onClick={props.onConfirm}
+          data-testid="confirm-ok"
+        >
+          {props.confirmLabel}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

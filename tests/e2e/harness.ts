@@ -1,0 +1,124 @@
+/**
+ * The browser twin of the Electron preload. The built renderer is served on 127.0.0.1 (with the
+ * app's CSP), and before any page script runs `window.api` is defined with the same shape and
+ * allowlist as the preload; its calls travel through `page.exposeFunction` to the real handlers
+ * and a real SQLite file in this test process. JSON strings cross the bridge (much faster than
+ * Playwright's object serialiser).
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import type { Database } from 'better-sqlite3';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../../electron/db/open';
+import { createHandlers } from '../../electron/handlers';
+import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../../electron/main/security';
+import { CHANNELS } from '../../shared/ipc/channels';
+import { dispatch, type Handlers } from '../../shared/ipc/dispatch';
+
+const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+
+/** The harness's allowlist; a guard test checks it equals the preload's. */
+export const HARNESS_CHANNELS: readonly string[] = CHANNELS;
+
+function startStaticServer(): Promise<Server> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
+    if (rel.split('/').includes('..')) rel = 'index.html';
+    const file = join(RENDERER_DIR, rel);
+    try {
+      if (!statSync(file).isFile()) throw new Error('not a file');
+      res.writeHead(200, {
+        'content-type': mimeTypeOf(file),
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'cache-control': 'no-store',
+      });
+      res.end(readFileSync(file));
+    } catch {
+      res.writeHead(404).end('Not found');
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+export interface AppHarness {
+  page: Page;
+  /** The real database the handlers write to; query it to check what was stored. */
+  db: Database;
+  dbFile: string;
+  handlers: Handlers;
+  baseUrl: string;
+  /** Opens the app at a hash route, e.g. '#/' or `#/journey/${id}`. */
+  open: (hash?: string) => Promise<void>;
+  /** Console errors and uncaught page errors (CSP violations included) seen so far. */
+  pageErrors: string[];
+}
+
+type WorkerFixtures = { server: { baseUrl: string } };
+type TestFixtures = { app: AppHarness };
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  server: [
+    async ({}, use) => {
+      statSync(join(RENDERER_DIR, 'index.html')); // fails clearly if the renderer was not built
+      const server = await startStaticServer();
+      const { port } = server.address() as AddressInfo;
+      await use({ baseUrl: `http://127.0.0.1:${port}/` });
+      await new Promise((ok) => server.close(ok));
+    },
+    { scope: 'worker' },
+  ],
+
+  app: async ({ page, server }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'pathway-e2e-'));
+    const dbFile = join(dir, 'e2e.sqlite');
+    const db = openDatabase(dbFile);
+    const handlers = createHandlers({ db, clock: () => new Date(), newId: () => crypto.randomUUID() });
+    const pageErrors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') pageErrors.push(msg.text());
+    });
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+
+    await page.exposeFunction('__pathwayInvoke', async (channel: string, json: string) =>
+      JSON.stringify(await dispatch(handlers, channel, JSON.parse(json))),
+    );
+    await page.addInitScript((channels: string[]) => {
+      const allowed = new Set(channels);
+      const bridge = (window as unknown as { __pathwayInvoke: (c: string, p: string) => Promise<string> })
+        .__pathwayInvoke;
+      const api = Object.freeze({
+        channels: Object.freeze([...channels]),
+        invoke(channel: string, payload: unknown): Promise<unknown> {
+          if (!allowed.has(channel)) {
+            return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: 'Unknown channel' } });
+          }
+          return bridge(channel, JSON.stringify(payload ?? null)).then((s) => JSON.parse(s) as unknown);
+        },
+      });
+      Object.defineProperty(window, 'api', { value: api, writable: false, configurable: false });
+    }, [...HARNESS_CHANNELS]);
+
+    const harness: AppHarness = {
+      page,
+      db,
+      dbFile,
+      handlers,
+      baseUrl: server.baseUrl,
+      pageErrors,
+      open: async (hash = '#/') => {
+        await page.goto(`${server.baseUrl}index.html${hash}`);
+      },
+    };
+    await use(harness);
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+    expect(pageErrors, 'the page logged errors').toEqual([]);
+  },
+});
+
+export { expect };

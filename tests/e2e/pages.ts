@@ -1,0 +1,86 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** What a facilitator sees and does on the home screen. */
+export class HomePage {
+  constructor(readonly page: Page) {}
+
+  get screen() {
+    return this.page.getByTestId('home-screen');
+  }
+  get aliasInput() {
+    return this.page.getByTestId('create-alias');
+  }
+  rows() {
+    return this.page.getByTestId('journey-row');
+  }
+  row(alias: string): Locator {
+    return this.rows().filter({ has: this.page.getByTestId('journey-alias').getByText(alias, { exact: true }) });
+  }
+  async aliases(): Promise<string[]> {
+    return this.page.getByTestId('journey-alias').allTextContents();
+  }
+
+  async create(alias: string) {
+    await this.aliasInput.fill(alias);
+    await this.page.getByTestId('create-journey').click();
+  }
+
+  async rename(from: string, to: string) {
+    await this.row(from).getByTestId('journey-rename').click();
+    const input = this.page.getByTestId('rename-alias');
+    await expect(input).toBeFocused();
+    await input.fill(to);
+    await this.page.getByTestId('rename-save').click();
+  }
+}
+
+/** The canvas of one journey. */
+export class JourneyPage {
+  constructor(readonly page: Page) {}
+
+  get title() {
+    return this.page.getByTestId('journey-title');
+  }
+  get nodes() {
+    return this.page.getByTestId('touchpoint-node');
+  }
+  node(label: string) {
+    return this.page.locator('.react-flow__node').filter({ hasText: label });
+  }
+  get nameInput() {
+    return this.page.getByTestId('touchpoint-name');
+  }
+  get saveStatus() {
+    return this.page.getByTestId('save-status');
+  }
+
+  async waitLoaded() {
+    await expect(this.page.getByTestId('journey-screen')).toBeVisible();
+  }
+
+  async addTouchpoint(name?: string) {
+    const before = await this.nodes.count();
+    await this.page.getByTestId('add-touchpoint').click();
+    await expect(this.nodes).toHaveCount(before + 1);
+    if (name !== undefined) {
+      await expect(this.nameInput).toBeFocused();
+      await this.nameInput.fill(name);
+    }
+  }
+
+  async waitSaved() {
+    await expect(this.saveStatus).toHaveAttribute('data-status', 'saved');
+  }
+
+  /** Drags with the real mouse, in small steps as a hand does. */
+  async drag(node: Locator, dx: number, dy: number) {
+    const box = (await node.boundingBox())!;
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
+    await this.page.mouse.move(x + dx, y + dy, { steps: 5 });
+    await this.page.mouse.up();
+  }
+}
