@@ -37,7 +37,7 @@ export const da = {
     archive: 'Arkivér',
     archiveNamed: 'Arkivér forløbet {{alias}}',
     unarchive: 'Hent tilbage',
-    unarchiveNamed: 'Hent forløbet {{alias}} tilbage fra arkivet',
+    unarchiveNamed: 'Hent tilbage: forløbet {{alias}}',
     delete: 'Slet',
     deleteNamed: 'Slet forløbet {{alias}}',
     created: 'Forløbet «{{alias}}» er oprettet.',

@@ -1,0 +1,58 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './harness';
+import { JourneyPage } from './pages';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+test.describe('accessibility (axe)', () => {
+  test('home screen with journeys, and its delete dialog, have no serious violations', async ({ app }) => {
+    await app.handlers['journeys:create']({ alias: 'Anna' });
+    const archived = await app.handlers['journeys:create']({ alias: 'Bo' });
+    await app.handlers['journeys:setArchived']({ id: archived.id, archived: true });
+    await app.open();
+    await app.page.getByTestId('show-archived').check();
+    await expect(app.page.getByTestId('journey-row')).toHaveCount(2);
+    expect(await seriousViolations(app.page)).toEqual([]);
+
+    await app.page.getByTestId('journey-delete').first().click();
+    await expect(app.page.getByTestId('delete-dialog')).toBeVisible();
+    expect(await seriousViolations(app.page)).toEqual([]);
+  });
+
+  test('home screen with a validation error has no serious violations', async ({ app }) => {
+    await app.open();
+    await app.page.getByTestId('create-journey').click();
+    await expect(app.page.getByTestId('create-alias-error')).toBeVisible();
+    expect(await seriousViolations(app.page)).toEqual([]);
+  });
+
+  test('canvas with touchpoints, a connection and the side panel has no serious violations', async ({ app }) => {
+    const j = await app.handlers['journeys:create']({ alias: 'Anna' });
+    const a = await app.handlers['touchpoints:create']({ journeyId: j.id, x: 0, y: 0, label: 'Egen læge' });
+    const b = await app.handlers['touchpoints:create']({ journeyId: j.id, x: 400, y: 100, label: '' });
+    await app.handlers['transitions:create']({ journeyId: j.id, sourceId: a.id, targetId: b.id });
+    await app.open(`#/journey/${j.id}`);
+    const canvas = new JourneyPage(app.page);
+    await canvas.waitLoaded();
+    await expect(app.page.locator('.react-flow__edge')).toHaveCount(1);
+    expect(await seriousViolations(app.page)).toEqual([]);
+
+    await canvas.node('Egen læge').click();
+    await expect(app.page.getByTestId('touchpoint-panel')).toBeVisible();
+    expect(await seriousViolations(app.page)).toEqual([]);
+  });
+
+  test('the empty canvas in English has no serious violations', async ({ app }) => {
+    await app.handlers['settings:set']({ language: 'en' });
+    const j = await app.handlers['journeys:create']({ alias: 'Anna' });
+    await app.open(`#/journey/${j.id}`);
+    await expect(app.page.getByTestId('canvas-empty')).toHaveText('The map is empty. Press “Add touchpoint” to begin.');
+    expect(await seriousViolations(app.page)).toEqual([]);
+  });
+});

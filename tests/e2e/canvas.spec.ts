@@ -1,0 +1,172 @@
+import type { Touchpoint } from '../../shared/domain/journey';
+import { expect, test } from './harness';
+import { JourneyPage } from './pages';
+
+async function seedJourney(app: { handlers: import('../../shared/ipc/dispatch').Handlers }, alias = 'Borger 7') {
+  return app.handlers['journeys:create']({ alias });
+}
+
+function rowOf(app: { db: import('better-sqlite3').Database }, label: string) {
+  return app.db.prepare('SELECT * FROM touchpoints WHERE label = ?').get(label) as
+    | { x: number; y: number; label: string }
+    | undefined;
+}
+
+test.describe('canvas', () => {
+  test('adds a touchpoint by button, names it, and it survives a reload through SQLite', async ({ app }) => {
+    const j = await seedJourney(app);
+    await app.open(`#/journey/${j.id}`);
+    const canvas = new JourneyPage(app.page);
+    await canvas.waitLoaded();
+    await expect(app.page.getByTestId('canvas-empty')).toBeVisible();
+
+    await canvas.addTouchpoint('Besøg hos egen læge');
+    await expect(canvas.node('Besøg hos egen læge')).toBeVisible();
+    await canvas.waitSaved();
+    await expect(canvas.saveStatus).toHaveText('Alt er gemt');
+    expect(rowOf(app, 'Besøg hos egen læge')).toBeDefined();
+
+    await app.page.reload();
+    await canvas.waitLoaded();
+    await expect(canvas.nodes).toHaveCount(1);
+    await expect(canvas.node('Besøg hos egen læge')).toBeVisible();
+  });
+
+  test('moves a touchpoint by dragging with the mouse and keeps the position', async ({ app }) => {
+    const j = await seedJourney(app);
+    await app.handlers['touchpoints:create']({ journeyId: j.id, x: 0, y: 0, label: 'Jobcentret' });
+    await app.handlers['touchpoints:create']({ journeyId: j.id, x: 400, y: 200, label: 'Hjemmeplejen' });
+    await app.open(`#/journey/${j.id}`);
+    const canvas = new JourneyPage(app.page);
+    await canvas.waitLoaded();
+    const node = canvas.node('Jobcentret');
+    const before = (await node.boundingBox())!;
+
+    await canvas.drag(node, 160, 90);
+    await canvas.waitSaved();
+    const after = (await node.boundingBox())!;
+    expect(after.x - before.x).toBeGreaterThan(100);
+    expect(after.y - before.y).toBeGreaterThan(50);
+    const stored = rowOf(app, 'Jobcentret')!;
+    expect(stored.x).toBeGreaterThan(50);
+    expect(stored.y).toBeGreaterThan(25);
+    // The other touchpoint was not touched.
+    expect(rowOf(app, 'Hjemmeplejen')).toMatchObject({ x: 400, y: 200 });
+
+    await app.page.reload();
+    await canvas.waitLoaded();
+    const reloaded = rowOf(app, 'Jobcentret')!;
+    expect(reloaded).toMatchObject({ x: stored.x, y: stored.y });
+  });
+
+  test('works from the keyboard: add, name, move with arrows, and edit with Enter', async ({ app }) => {
+    const j = await seedJourney(app);
+    await app.open(`#/journey/${j.id}`);
+    const canvas = new JourneyPage(app.page);
+    await canvas.waitLoaded();
+
+    await app.page.getByTestId('add-touchpoint').focus();
+    await app.page.keyboard.press('Enter');
+    await expect(canvas.nameInput).toBeFocused();
+    await app.page.keyboard.type('Psykiatrien');
+    await canvas.waitSaved();
+    const start = rowOf(app, 'Psykiatrien')!;
+
+    // Focus the node on the map, and move it with the arrow keys (no dragging: WCAG 2.5.7).
+    const node = canvas.node('Psykiatrien');
+    await node.focus();
+    await expect(node).toBeFocused();
+    for (let i = 0; i < 3; i++) await app.page.keyboard.press('ArrowRight');
+    await app.page.keyboard.press('ArrowDown');
+    await expect.poll(() => rowOf(app, 'Psykiatrien')!.x).toBeGreaterThan(start.x);
+    await canvas.waitSaved();
+    expect(rowOf(app, 'Psykiatrien')!.y).toBeGreaterThan(start.y);
+
+    // Enter on the node opens its name for editing.
+    await node.focus();
+    await app.page.keyboard.press('Enter');
+    await expect(canvas.nameInput).toBeFocused();
+    await app.page.keyboard.press('End');
+    await app.page.keyboard.type(' i Nykøbing');
+    await canvas.waitSaved();
+    expect(rowOf(app, 'Psykiatrien i Nykøbing')).toBeDefined();
+  });
+
+  test('deletes a touchpoint only after confirmation', async ({ app }) => {
+    const j = await seedJourney(app);
+    await app.handlers['touchpoints:create']({ journeyId: j.id, x: 0, y: 0, label: 'Apoteket' });
+    await app.handlers['touchpoints:create']({ journeyId: j.id, x: 300, y: 0, label: 'Akutmodtagelsen' });
+    await app.open(`#/journey/${j.id}`);
+    const canvas = new JourneyPage(app.page);
+    await canvas.waitLoaded();
+
+    await canvas.node('Apoteket').click();
+    await expect(canvas.nameInput).toHaveValue('Apoteket');
+    await app.page.getByTestId('touchpoint-delete').click();
+    const dialog = app.page.getByTestId('touchpoint-delete-dialog');
+    await expect(dialog).toContainText('Slet kontaktpunktet «Apoteket»?');
+    await dialog.getByTestId('confirm-cancel').click();
+    await expect(canvas.nodes).toHaveCount(2);
+
+    await app.page.getByTestId('touchpoint-delete').click();
+    await dialog.getByTestId('confirm-ok').click();
+    await expect(canvas.nodes).toHaveCount(1);
+    await expect(app.page.getByTestId('touchpoint-panel-empty')).toBeVisible();
+    expect(rowOf(app, 'Apoteket')).toBeUndefined();
+
+    // Delete on the keyboard never removes a touchpoint silently.
+    await canvas.node('Akutmodtagelsen').click();
+    await canvas.node('Akutmodtagelsen').focus();
+    await app.page.keyboard.press('Delete');
+    await app.page.keyboard.press('Backspace');
+    await expect(canvas.nodes).toHaveCount(1);
+
+    await app.page.reload();
+    await canvas.waitLoaded();
+    await expect(canvas.nodes).toHaveCount(1);
+  });
+
+  test('connects two touchpoints by dragging from one handle to the other', async ({ app }) => {
+    const j = await seedJourney(app);
+    await app.handlers['touchpoints:create']({ journeyId: j.id, x: 0, y: 0, label: 'Egen læge' });
+    await app.handlers['touchpoints:create']({ journeyId: j.id, x: 420, y: 0, label: 'Sygehuset' });
+    await app.open(`#/journey/${j.id}`);
+    const canvas = new JourneyPage(app.page);
+    await canvas.waitLoaded();
+
+    const source = canvas.node('Egen læge').locator('.react-flow__handle.source');
+    const target = canvas.node('Sygehuset').locator('.react-flow__handle.target');
+    const s = (await source.boundingBox())!;
+    const tb = (await target.boundingBox())!;
+    await app.page.mouse.move(s.x + s.width / 2, s.y + s.height / 2);
+    await app.page.mouse.down();
+    await app.page.mouse.move(tb.x + tb.width / 2, tb.y + tb.height / 2, { steps: 12 });
+    await app.page.mouse.up();
+
+    await expect(app.page.locator('.react-flow__edge')).toHaveCount(1);
+    await expect(app.page.getByTestId('status')).toHaveText('Kontaktpunkterne er forbundet.');
+    expect(app.db.prepare('SELECT count(*) AS n FROM transitions').get()).toEqual({ n: 1 });
+    await app.page.reload();
+    await canvas.waitLoaded();
+    await expect(app.page.locator('.react-flow__edge')).toHaveCount(1);
+  });
+
+  test('refuses a name that is too long with a clear message and keeps the stored one', async ({ app }) => {
+    const j = await seedJourney(app);
+    const tp: Touchpoint = await app.handlers['touchpoints:create']({ journeyId: j.id, x: 0, y: 0, label: 'Kommunen' });
+    await app.open(`#/journey/${j.id}`);
+    const canvas = new JourneyPage(app.page);
+    await canvas.waitLoaded();
+    await canvas.node('Kommunen').click();
+    await canvas.nameInput.fill('x'.repeat(5000));
+    await expect(app.page.getByRole('alert')).toHaveText('Navnet må højst være 200 tegn.');
+    await app.page.waitForTimeout(600); // longer than the autosave delay
+    expect(app.db.prepare('SELECT label FROM touchpoints WHERE id = ?').get(tp.id)).toEqual({ label: 'Kommunen' });
+  });
+
+  test('shows a clear message for a journey that does not exist', async ({ app }) => {
+    await app.open(`#/journey/${crypto.randomUUID()}`);
+    await expect(app.page.getByTestId('journey-load-error')).toContainText('Forløbet kunne ikke åbnes.');
+    await expect(app.page.getByTestId('journey-load-error')).toContainText('Det findes ikke længere');
+  });
+});
