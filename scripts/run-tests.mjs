@@ -1,0 +1,49 @@
+// Runs every test layer (`npm test`): unit (vitest), then the browser end-to-end tests and the
+// Electron smoke test (Playwright) against a fresh build, and prints one summary line.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const out = mkdtempSync(join(tmpdir(), 'pathway-test-report-'));
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const run = (args, env = {}) =>
+  spawnSync(npx, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let failedLayers = [];
+
+console.log('\n== Unit and component tests (vitest) ==');
+const unitJson = join(out, 'unit.json');
+const unit = run(['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);
+if (existsSync(unitJson)) {
+  const r = JSON.parse(readFileSync(unitJson, 'utf8'));
+  totals.passed += r.numPassedTests;
+  totals.failed += r.numFailedTests;
+  totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  console.log(`unit: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+}
+if (unit !== 0) failedLayers.push('unit');
+
+console.log('\n== Build for the browser and Electron tests ==');
+if (run(['npm', 'run', 'build']) !== 0) {
+  failedLayers.push('build');
+} else {
+  console.log('\n== End-to-end in Chromium, and the Electron smoke test (Playwright) ==');
+  const e2eJson = join(out, 'e2e.json');
+  const e2e = run(['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson });
+  if (existsSync(e2eJson)) {
+    const s = JSON.parse(readFileSync(e2eJson, 'utf8')).stats;
+    totals.passed += s.expected;
+    totals.failed += s.unexpected + s.flaky;
+    totals.skipped += s.skipped;
+    console.log(`e2e: ${s.expected} passed, ${s.unexpected + s.flaky} failed, ${s.skipped} skipped`);
+  }
+  if (e2e !== 0) failedLayers.push('e2e');
+}
+
+console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+if (failedLayers.length > 0) {
+  console.error(`Failed: ${failedLayers.join(', ')}`);
+  process.exit(1);
+}
