@@ -6,16 +6,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const out = mkdtempSync(join(tmpdir(), 'pathway-test-report-'));
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const run = (args, env = {}) =>
-  spawnSync(npx, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+const win = process.platform === 'win32';
+const run = (args, env = {}, command = 'npx') =>
+  spawnSync(win ? `${command}.cmd` : command, args, {
+    stdio: 'inherit',
+    shell: win,
+    env: { ...process.env, ...env },
+  }).status ?? 1;
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let failedLayers = [];
 
 console.log('\n== Unit and component tests (vitest) ==');
 const unitJson = join(out, 'unit.json');
-const unit = run(['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);
+const unit = run([
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${unitJson}`,
+]);
 if (existsSync(unitJson)) {
   const r = JSON.parse(readFileSync(unitJson, 'utf8'));
   totals.passed += r.numPassedTests;
@@ -26,7 +36,7 @@ if (existsSync(unitJson)) {
 if (unit !== 0) failedLayers.push('unit');
 
 console.log('\n== Build for the browser and Electron tests ==');
-if (run(['npm', 'run', 'build']) !== 0) {
+if (run(['run', 'build'], {}, 'npm') !== 0) {
   failedLayers.push('build');
 } else {
   console.log('\n== End-to-end in Chromium, and the Electron smoke test (Playwright) ==');
@@ -37,7 +47,9 @@ if (run(['npm', 'run', 'build']) !== 0) {
     totals.passed += s.expected;
     totals.failed += s.unexpected + s.flaky;
     totals.skipped += s.skipped;
-    console.log(`e2e: ${s.expected} passed, ${s.unexpected + s.flaky} failed, ${s.skipped} skipped`);
+    console.log(
+      `e2e: ${s.expected} passed, ${s.unexpected + s.flaky} failed, ${s.skipped} skipped`,
+    );
   }
   if (e2e !== 0) failedLayers.push('e2e');
 }

@@ -180,7 +180,10 @@ export class JourneyRepository {
     return row && toTouchpoint(row);
   }
 
-  createTouchpoint(t: { id: string; journeyId: string; label: string; x: number; y: number }, now: string): Touchpoint {
+  createTouchpoint(
+    t: { id: string; journeyId: string; label: string; x: number; y: number },
+    now: string,
+  ): Touchpoint {
     this.s.tpInsert!.run({ ...t, now });
     return this.getTouchpoint(t.id)!;
   }

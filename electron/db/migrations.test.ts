@@ -61,7 +61,9 @@ describe('migrations', () => {
     const db = new BetterSqlite3(':memory:');
     migrate(db);
     const tables = db
-      .prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'")
+      .prepare(
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
+      )
       .all() as { name: string; strict: number }[];
     expect(tables.length).toBeGreaterThanOrEqual(4);
     for (const t of tables) expect(t, t.name).toMatchObject({ strict: 1 });
@@ -82,7 +84,7 @@ describe('migrations', () => {
     ];
     expect(() => migrate(db, broken)).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(0);
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema").get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM sqlite_schema').get()).toEqual({ n: 0 });
   });
 
   it('refuse a database made by a newer version, with a clear message, and leave it untouched', () => {

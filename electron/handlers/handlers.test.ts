@@ -35,9 +35,16 @@ describe('journeys', () => {
     // Reopen the file in a fresh connection: the data is really on disk.
     t.db.close();
     const db = openDatabase(t.file);
-    const handlers = createHandlers({ db, clock: () => new Date(), newId: () => crypto.randomUUID() });
+    const handlers = createHandlers({
+      db,
+      clock: () => new Date(),
+      newId: () => crypto.randomUUID(),
+    });
     const list = await dispatch(handlers, 'journeys:list', {});
-    expect(list).toMatchObject({ ok: true, data: [{ id: j.id, alias: 'Borger B', touchpointCount: 0 }] });
+    expect(list).toMatchObject({
+      ok: true,
+      data: [{ id: j.id, alias: 'Borger B', touchpointCount: 0 }],
+    });
     db.close();
   });
 
@@ -89,7 +96,12 @@ describe('journeys', () => {
   it('erases a deleted journey from the database file and its WAL', async () => {
     const marker = 'Zacharias Ølgaard-Markørsen';
     const j = await call('journeys:create', { alias: marker });
-    const tp = await call('touchpoints:create', { journeyId: j.id, x: 1, y: 2, label: `${marker} hos lægen` });
+    const tp = await call('touchpoints:create', {
+      journeyId: j.id,
+      x: 1,
+      y: 2,
+      label: `${marker} hos lægen`,
+    });
     await call('transitions:create', {
       journeyId: j.id,
       sourceId: tp.id,
@@ -98,7 +110,9 @@ describe('journeys', () => {
     const other = await call('journeys:create', { alias: 'Bliver' });
     await call('journeys:delete', { id: j.id });
 
-    expect(await call('journeys:list', {})).toEqual([{ ...other, touchpointCount: 0, lastChangedAt: other.updatedAt }]);
+    expect(await call('journeys:list', {})).toEqual([
+      { ...other, touchpointCount: 0, lastChangedAt: other.updatedAt },
+    ]);
     expect(t.db.prepare('SELECT count(*) AS n FROM touchpoints').get()).toEqual({ n: 0 });
     expect(t.db.prepare('SELECT count(*) AS n FROM transitions').get()).toEqual({ n: 0 });
     const needle = Buffer.from('Markørsen', 'utf8');
@@ -111,7 +125,12 @@ describe('journeys', () => {
 describe('touchpoints', () => {
   it('creates, renames, moves and deletes a touchpoint, one row at a time', async () => {
     const j = await call('journeys:create', { alias: 'Anna' });
-    const a = await call('touchpoints:create', { journeyId: j.id, x: 10, y: 20, label: 'Egen læge' });
+    const a = await call('touchpoints:create', {
+      journeyId: j.id,
+      x: 10,
+      y: 20,
+      label: 'Egen læge',
+    });
     const b = await call('touchpoints:create', { journeyId: j.id, x: 300, y: 20 });
     expect(b.label).toBe('');
 
@@ -119,7 +138,10 @@ describe('touchpoints', () => {
     t.tick();
     const moved = await call('touchpoints:update', { id: a.id, patch: { x: 55.5, y: -12 } });
     expect(moved).toMatchObject({ label: 'Egen læge', x: 55.5, y: -12 });
-    const renamed = await call('touchpoints:update', { id: a.id, patch: { label: 'Akutmodtagelsen' } });
+    const renamed = await call('touchpoints:update', {
+      id: a.id,
+      patch: { label: 'Akutmodtagelsen' },
+    });
     expect(renamed).toMatchObject({ label: 'Akutmodtagelsen', x: 55.5, y: -12 });
     // The other touchpoint's row is untouched by edits to the first.
     expect(t.db.prepare('SELECT * FROM touchpoints WHERE id = ?').get(b.id)).toEqual(before);
@@ -132,7 +154,8 @@ describe('touchpoints', () => {
   it('a single edit changes exactly one row (no rewrite of the journey)', async () => {
     const j = await call('journeys:create', { alias: 'Anna' });
     const tps = [];
-    for (let i = 0; i < 20; i++) tps.push(await call('touchpoints:create', { journeyId: j.id, x: i, y: 0 }));
+    for (let i = 0; i < 20; i++)
+      tps.push(await call('touchpoints:create', { journeyId: j.id, x: i, y: 0 }));
     const changesBefore = t.db.prepare('SELECT total_changes() AS n').get() as { n: number };
     await call('touchpoints:update', { id: tps[7]!.id, patch: { label: 'Hjemmepleje' } });
     const changesAfter = t.db.prepare('SELECT total_changes() AS n').get() as { n: number };
@@ -141,9 +164,17 @@ describe('touchpoints', () => {
 
   it('keeps a label with line breaks on one line and refuses one that is too long', async () => {
     const j = await call('journeys:create', { alias: 'Anna' });
-    const tp = await call('touchpoints:create', { journeyId: j.id, x: 0, y: 0, label: 'Egen\nlæge' });
+    const tp = await call('touchpoints:create', {
+      journeyId: j.id,
+      x: 0,
+      y: 0,
+      label: 'Egen\nlæge',
+    });
     expect(tp.label).toBe('Egen læge');
-    const r = await callRaw('touchpoints:update', { id: tp.id, patch: { label: 'x'.repeat(1_000_000) } });
+    const r = await callRaw('touchpoints:update', {
+      id: tp.id,
+      patch: { label: 'x'.repeat(1_000_000) },
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect((await call('journeys:get', { id: j.id })).touchpoints[0]!.label).toBe('Egen læge');
   });
@@ -151,7 +182,9 @@ describe('touchpoints', () => {
   it('refuses an empty patch and an unknown field', async () => {
     const j = await call('journeys:create', { alias: 'Anna' });
     const tp = await call('touchpoints:create', { journeyId: j.id, x: 0, y: 0 });
-    expect(await callRaw('touchpoints:update', { id: tp.id, patch: {} })).toMatchObject({ ok: false });
+    expect(await callRaw('touchpoints:update', { id: tp.id, patch: {} })).toMatchObject({
+      ok: false,
+    });
     expect(
       await callRaw('touchpoints:update', { id: tp.id, patch: { journeyId: crypto.randomUUID() } }),
     ).toMatchObject({ ok: false, error: { code: 'validation' } });
@@ -163,7 +196,11 @@ describe('transitions', () => {
     const j = await call('journeys:create', { alias: 'Anna' });
     const a = await call('touchpoints:create', { journeyId: j.id, x: 0, y: 0 });
     const b = await call('touchpoints:create', { journeyId: j.id, x: 1, y: 0 });
-    const tr = await call('transitions:create', { journeyId: j.id, sourceId: a.id, targetId: b.id });
+    const tr = await call('transitions:create', {
+      journeyId: j.id,
+      sourceId: a.id,
+      targetId: b.id,
+    });
     expect(tr).toMatchObject({ sourceId: a.id, targetId: b.id });
     expect(
       await callRaw('transitions:create', { journeyId: j.id, sourceId: a.id, targetId: b.id }),
@@ -186,7 +223,11 @@ describe('transitions', () => {
     const j = await call('journeys:create', { alias: 'Anna' });
     const a = await call('touchpoints:create', { journeyId: j.id, x: 0, y: 0 });
     const b = await call('touchpoints:create', { journeyId: j.id, x: 1, y: 0 });
-    const tr = await call('transitions:create', { journeyId: j.id, sourceId: a.id, targetId: b.id });
+    const tr = await call('transitions:create', {
+      journeyId: j.id,
+      sourceId: a.id,
+      targetId: b.id,
+    });
     await call('transitions:delete', { id: tr.id });
     expect((await call('journeys:get', { id: j.id })).transitions).toEqual([]);
     expect(await callRaw('transitions:delete', { id: tr.id })).toMatchObject({

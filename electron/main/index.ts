@@ -56,7 +56,9 @@ function serveRenderer(): void {
 }
 
 function hardenSessions(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  );
   session.defaultSession.setPermissionCheckHandler(() => false);
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
@@ -119,7 +121,10 @@ async function main(): Promise<void> {
     if (error instanceof NewerDatabaseError) {
       dialog.showErrorBox(
         translate(language, 'startup.newerDbTitle'),
-        translate(language, 'startup.newerDbBody', { found: error.found, supported: error.supported }),
+        translate(language, 'startup.newerDbBody', {
+          found: error.found,
+          supported: error.supported,
+        }),
       );
     } else {
       dialog.showErrorBox(
@@ -137,7 +142,8 @@ async function main(): Promise<void> {
   registerIpc(
     ipcMain,
     handlers,
-    (frame) => isTrustedSenderUrl(frame.url) && (frame.parent === null || frame.parent === undefined),
+    (frame) =>
+      isTrustedSenderUrl(frame.url) && (frame.parent === null || frame.parent === undefined),
     { onInternalError: (channel) => console.error(`IPC ${channel} failed`) },
   );
 

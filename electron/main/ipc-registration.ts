@@ -4,7 +4,10 @@ import type { Result } from '../../shared/ipc/result';
 
 /** The slice of Electron's ipcMain we use, so tests can register against a fake. */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: IpcEventLike, payload: unknown) => Promise<unknown>): void;
+  handle(
+    channel: string,
+    listener: (event: IpcEventLike, payload: unknown) => Promise<unknown>,
+  ): void;
 }
 export interface IpcEventLike {
   senderFrame: { url: string; parent?: unknown } | null;

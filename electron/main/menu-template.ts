@@ -15,8 +15,22 @@ export function buildMenuTemplate(language: Language, isMac: boolean): MenuItemS
   const t = (key: string) => translate(language, `menu.${key}`);
   const sep: MenuItemSpec = { type: 'separator' };
   return [
-    ...(isMac ? [{ label: translate(language, 'app.name'), submenu: [{ role: 'about', label: t('about') }, sep, { role: 'quit', label: t('quit') }] }] : []),
-    { label: t('file'), submenu: [isMac ? { role: 'close', label: t('close') } : { role: 'quit', label: t('quit') }] },
+    ...(isMac
+      ? [
+          {
+            label: translate(language, 'app.name'),
+            submenu: [
+              { role: 'about', label: t('about') },
+              sep,
+              { role: 'quit', label: t('quit') },
+            ],
+          },
+        ]
+      : []),
+    {
+      label: t('file'),
+      submenu: [isMac ? { role: 'close', label: t('close') } : { role: 'quit', label: t('quit') }],
+    },
     {
       label: t('edit'),
       submenu: [

@@ -39,7 +39,12 @@ function StatusBar() {
   const tone = useAnnouncer((s) => s.tone);
   const seq = useAnnouncer((s) => s.seq);
   return (
-    <div className={`status-bar status-${tone}`} role="status" aria-live="polite" data-testid="status">
+    <div
+      className={`status-bar status-${tone}`}
+      role="status"
+      aria-live="polite"
+      data-testid="status"
+    >
       {/* The key makes a repeated message be announced again. */}
       <span key={seq}>{message}</span>
     </div>

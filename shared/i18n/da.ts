@@ -77,7 +77,8 @@ export const da = {
     back: 'Tilbage til alle forløb',
     mapLabel: 'Kort over forløbet',
     addTouchpoint: 'Tilføj kontaktpunkt',
-    addHelp: 'Et kontaktpunkt er et møde med et sted eller en person, fx egen læge eller jobcentret.',
+    addHelp:
+      'Et kontaktpunkt er et møde med et sted eller en person, fx egen læge eller jobcentret.',
     untitled: 'Uden navn',
     emptyHint: 'Kortet er tomt. Tryk på «Tilføj kontaktpunkt» for at begynde.',
     touchpointNamed: 'Kontaktpunkt: {{label}}',
@@ -95,7 +96,8 @@ export const da = {
       'Tryk Enter eller mellemrum for at vælge kontaktpunktet. Flyt det med piletasterne. Tryk Escape for at fortryde valget.',
     keyboardDisabled: 'Kontaktpunktet kan ikke flyttes med tastaturet.',
     moved: 'Kontaktpunktet er flyttet {{direction}}, til x {{x}}, y {{y}}.',
-    edgeDescription: 'Forbindelse mellem to kontaktpunkter. Tryk Enter eller mellemrum for at vælge den.',
+    edgeDescription:
+      'Forbindelse mellem to kontaktpunkter. Tryk Enter eller mellemrum for at vælge den.',
     controls: 'Kortets knapper',
     interactive: 'Lås kortet op eller fast',
     handle: 'Forbindelsespunkt',

@@ -147,6 +147,7 @@ export const en: Translation = {
     newerDbBody:
       'The journeys on this computer were saved by a newer version of Pathway Workshop (database version {{found}}; this version knows up to {{supported}}). Install the newest version. Nothing has been changed.',
     openFailedTitle: 'The database could not be opened',
-    openFailedBody: 'Pathway Workshop could not open the database at {{path}}. Nothing has been changed.',
+    openFailedBody:
+      'Pathway Workshop could not open the database at {{path}}. Nothing has been changed.',
   },
 };

@@ -29,7 +29,9 @@ describe('translations', () => {
 
   it('translate with values in the main process', () => {
     expect(translate('da', 'menu.quit')).toBe('Afslut');
-    expect(translate('en', 'startup.newerDbBody', { found: 3, supported: 2 })).toContain('version 3');
+    expect(translate('en', 'startup.newerDbBody', { found: 3, supported: 2 })).toContain(
+      'version 3',
+    );
     expect(translate('da', 'no.such.key')).toBe('no.such.key');
   });
 });

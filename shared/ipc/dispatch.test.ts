@@ -88,7 +88,10 @@ describe('dispatch', () => {
       'journeys:get',
       { id: ID },
     );
-    expect(result).toEqual({ ok: false, error: { code: 'not_found', message: 'Journey not found' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'Journey not found' },
+    });
   });
 
   it('hides unexpected errors behind an internal error without their message', async () => {

@@ -3,7 +3,9 @@ import { isChannel, type Channel } from './channels';
 import { contract, type OutputOf, type ParsedInputOf } from './contract';
 import { HandlerError, type ApiError, type IssueInfo, type Result } from './result';
 
-export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
+export type Handler<C extends Channel> = (
+  input: ParsedInputOf<C>,
+) => OutputOf<C> | Promise<OutputOf<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
 
 export interface DispatchOptions {

@@ -3,12 +3,7 @@
  * translates; `message` is a developer-facing English sentence that never contains user data.
  */
 export type ErrorCode =
-  | 'validation'
-  | 'not_found'
-  | 'conflict'
-  | 'forbidden'
-  | 'unknown_channel'
-  | 'internal';
+  'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unknown_channel' | 'internal';
 
 export interface IssueInfo {
   path: (string | number)[];

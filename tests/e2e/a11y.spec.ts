@@ -4,14 +4,18 @@ import { expect, test } from './harness';
 import { JourneyPage } from './pages';
 
 async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 test.describe('accessibility (axe)', () => {
-  test('home screen with journeys, and its delete dialog, have no serious violations', async ({ app }) => {
+  test('home screen with journeys, and its delete dialog, have no serious violations', async ({
+    app,
+  }) => {
     await app.handlers['journeys:create']({ alias: 'Anna' });
     const archived = await app.handlers['journeys:create']({ alias: 'Bo' });
     await app.handlers['journeys:setArchived']({ id: archived.id, archived: true });
@@ -32,10 +36,22 @@ test.describe('accessibility (axe)', () => {
     expect(await seriousViolations(app.page)).toEqual([]);
   });
 
-  test('canvas with touchpoints, a connection and the side panel has no serious violations', async ({ app }) => {
+  test('canvas with touchpoints, a connection and the side panel has no serious violations', async ({
+    app,
+  }) => {
     const j = await app.handlers['journeys:create']({ alias: 'Anna' });
-    const a = await app.handlers['touchpoints:create']({ journeyId: j.id, x: 0, y: 0, label: 'Egen læge' });
-    const b = await app.handlers['touchpoints:create']({ journeyId: j.id, x: 400, y: 100, label: '' });
+    const a = await app.handlers['touchpoints:create']({
+      journeyId: j.id,
+      x: 0,
+      y: 0,
+      label: 'Egen læge',
+    });
+    const b = await app.handlers['touchpoints:create']({
+      journeyId: j.id,
+      x: 400,
+      y: 100,
+      label: '',
+    });
     await app.handlers['transitions:create']({ journeyId: j.id, sourceId: a.id, targetId: b.id });
     await app.open(`#/journey/${j.id}`);
     const canvas = new JourneyPage(app.page);
@@ -52,7 +68,9 @@ test.describe('accessibility (axe)', () => {
     await app.handlers['settings:set']({ language: 'en' });
     const j = await app.handlers['journeys:create']({ alias: 'Anna' });
     await app.open(`#/journey/${j.id}`);
-    await expect(app.page.getByTestId('canvas-empty')).toHaveText('The map is empty. Press “Add touchpoint” to begin.');
+    await expect(app.page.getByTestId('canvas-empty')).toHaveText(
+      'The map is empty. Press “Add touchpoint” to begin.',
+    );
     expect(await seriousViolations(app.page)).toEqual([]);
   });
 });

@@ -12,7 +12,9 @@ test.describe('the window.api bridge', () => {
     expect(shape).toEqual({ channels: [...CHANNELS], keys: ['channels', 'invoke'], frozen: true });
   });
 
-  test('refuses a channel outside the contract and answers bad payloads with an envelope', async ({ app }) => {
+  test('refuses a channel outside the contract and answers bad payloads with an envelope', async ({
+    app,
+  }) => {
     await app.open();
     const results = await app.page.evaluate(async () => [
       await window.api!.invoke('fs:readFile', { path: '/etc/passwd' }),

@@ -1,19 +1,22 @@
+import type { Database } from 'better-sqlite3';
 import type { Touchpoint } from '../../shared/domain/journey';
+import type { Handlers } from '../../shared/ipc/dispatch';
 import { expect, test } from './harness';
 import { JourneyPage } from './pages';
 
-async function seedJourney(app: { handlers: import('../../shared/ipc/dispatch').Handlers }, alias = 'Borger 7') {
+async function seedJourney(app: { handlers: Handlers }, alias = 'Borger 7') {
   return app.handlers['journeys:create']({ alias });
 }
 
-function rowOf(app: { db: import('better-sqlite3').Database }, label: string) {
+function rowOf(app: { db: Database }, label: string) {
   return app.db.prepare('SELECT * FROM touchpoints WHERE label = ?').get(label) as
-    | { x: number; y: number; label: string }
-    | undefined;
+    { x: number; y: number; label: string } | undefined;
 }
 
 test.describe('canvas', () => {
-  test('adds a touchpoint by button, names it, and it survives a reload through SQLite', async ({ app }) => {
+  test('adds a touchpoint by button, names it, and it survives a reload through SQLite', async ({
+    app,
+  }) => {
     const j = await seedJourney(app);
     await app.open(`#/journey/${j.id}`);
     const canvas = new JourneyPage(app.page);
@@ -35,7 +38,12 @@ test.describe('canvas', () => {
   test('moves a touchpoint by dragging with the mouse and keeps the position', async ({ app }) => {
     const j = await seedJourney(app);
     await app.handlers['touchpoints:create']({ journeyId: j.id, x: 0, y: 0, label: 'Jobcentret' });
-    await app.handlers['touchpoints:create']({ journeyId: j.id, x: 400, y: 200, label: 'Hjemmeplejen' });
+    await app.handlers['touchpoints:create']({
+      journeyId: j.id,
+      x: 400,
+      y: 200,
+      label: 'Hjemmeplejen',
+    });
     await app.open(`#/journey/${j.id}`);
     const canvas = new JourneyPage(app.page);
     await canvas.waitLoaded();
@@ -59,7 +67,9 @@ test.describe('canvas', () => {
     expect(reloaded).toMatchObject({ x: stored.x, y: stored.y });
   });
 
-  test('works from the keyboard: add, name, move with arrows, and edit with Enter', async ({ app }) => {
+  test('works from the keyboard: add, name, move with arrows, and edit with Enter', async ({
+    app,
+  }) => {
     const j = await seedJourney(app);
     await app.open(`#/journey/${j.id}`);
     const canvas = new JourneyPage(app.page);
@@ -95,7 +105,12 @@ test.describe('canvas', () => {
   test('deletes a touchpoint only after confirmation', async ({ app }) => {
     const j = await seedJourney(app);
     await app.handlers['touchpoints:create']({ journeyId: j.id, x: 0, y: 0, label: 'Apoteket' });
-    await app.handlers['touchpoints:create']({ journeyId: j.id, x: 300, y: 0, label: 'Akutmodtagelsen' });
+    await app.handlers['touchpoints:create']({
+      journeyId: j.id,
+      x: 300,
+      y: 0,
+      label: 'Akutmodtagelsen',
+    });
     await app.open(`#/journey/${j.id}`);
     const canvas = new JourneyPage(app.page);
     await canvas.waitLoaded();
@@ -151,9 +166,16 @@ test.describe('canvas', () => {
     await expect(app.page.locator('.react-flow__edge')).toHaveCount(1);
   });
 
-  test('refuses a name that is too long with a clear message and keeps the stored one', async ({ app }) => {
+  test('refuses a name that is too long with a clear message and keeps the stored one', async ({
+    app,
+  }) => {
     const j = await seedJourney(app);
-    const tp: Touchpoint = await app.handlers['touchpoints:create']({ journeyId: j.id, x: 0, y: 0, label: 'Kommunen' });
+    const tp: Touchpoint = await app.handlers['touchpoints:create']({
+      journeyId: j.id,
+      x: 0,
+      y: 0,
+      label: 'Kommunen',
+    });
     await app.open(`#/journey/${j.id}`);
     const canvas = new JourneyPage(app.page);
     await canvas.waitLoaded();
@@ -161,12 +183,18 @@ test.describe('canvas', () => {
     await canvas.nameInput.fill('x'.repeat(5000));
     await expect(app.page.getByRole('alert')).toHaveText('Navnet må højst være 200 tegn.');
     await app.page.waitForTimeout(600); // longer than the autosave delay
-    expect(app.db.prepare('SELECT label FROM touchpoints WHERE id = ?').get(tp.id)).toEqual({ label: 'Kommunen' });
+    expect(app.db.prepare('SELECT label FROM touchpoints WHERE id = ?').get(tp.id)).toEqual({
+      label: 'Kommunen',
+    });
   });
 
   test('shows a clear message for a journey that does not exist', async ({ app }) => {
     await app.open(`#/journey/${crypto.randomUUID()}`);
-    await expect(app.page.getByTestId('journey-load-error')).toContainText('Forløbet kunne ikke åbnes.');
-    await expect(app.page.getByTestId('journey-load-error')).toContainText('Det findes ikke længere');
+    await expect(app.page.getByTestId('journey-load-error')).toContainText(
+      'Forløbet kunne ikke åbnes.',
+    );
+    await expect(app.page.getByTestId('journey-load-error')).toContainText(
+      'Det findes ikke længere',
+    );
   });
 });

@@ -63,6 +63,8 @@ type TestFixtures = { app: AppHarness };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   server: [
+    // Playwright requires an object pattern here even when no fixture is used.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       statSync(join(RENDERER_DIR, 'index.html')); // fails clearly if the renderer was not built
       const server = await startStaticServer();
@@ -77,7 +79,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const dir = mkdtempSync(join(tmpdir(), 'pathway-e2e-'));
     const dbFile = join(dir, 'e2e.sqlite');
     const db = openDatabase(dbFile);
-    const handlers = createHandlers({ db, clock: () => new Date(), newId: () => crypto.randomUUID() });
+    const handlers = createHandlers({
+      db,
+      clock: () => new Date(),
+      newId: () => crypto.randomUUID(),
+    });
     const pageErrors: string[] = [];
     page.on('console', (msg) => {
       if (msg.type() === 'error') pageErrors.push(msg.text());
@@ -87,21 +93,30 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await page.exposeFunction('__pathwayInvoke', async (channel: string, json: string) =>
       JSON.stringify(await dispatch(handlers, channel, JSON.parse(json))),
     );
-    await page.addInitScript((channels: string[]) => {
-      const allowed = new Set(channels);
-      const bridge = (window as unknown as { __pathwayInvoke: (c: string, p: string) => Promise<string> })
-        .__pathwayInvoke;
-      const api = Object.freeze({
-        channels: Object.freeze([...channels]),
-        invoke(channel: string, payload: unknown): Promise<unknown> {
-          if (!allowed.has(channel)) {
-            return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: 'Unknown channel' } });
-          }
-          return bridge(channel, JSON.stringify(payload ?? null)).then((s) => JSON.parse(s) as unknown);
-        },
-      });
-      Object.defineProperty(window, 'api', { value: api, writable: false, configurable: false });
-    }, [...HARNESS_CHANNELS]);
+    await page.addInitScript(
+      (channels: string[]) => {
+        const allowed = new Set(channels);
+        const bridge = (
+          window as unknown as { __pathwayInvoke: (c: string, p: string) => Promise<string> }
+        ).__pathwayInvoke;
+        const api = Object.freeze({
+          channels: Object.freeze([...channels]),
+          invoke(channel: string, payload: unknown): Promise<unknown> {
+            if (!allowed.has(channel)) {
+              return Promise.resolve({
+                ok: false,
+                error: { code: 'unknown_channel', message: 'Unknown channel' },
+              });
+            }
+            return bridge(channel, JSON.stringify(payload ?? null)).then(
+              (s) => JSON.parse(s) as unknown,
+            );
+          },
+        });
+        Object.defineProperty(window, 'api', { value: api, writable: false, configurable: false });
+      },
+      [...HARNESS_CHANNELS],
+    );
 
     const harness: AppHarness = {
       page,

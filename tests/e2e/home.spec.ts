@@ -28,7 +28,9 @@ test.describe('home screen', () => {
     await expect(app.page.getByTestId('create-alias-error')).toHaveText('Skriv et alias.');
     await expect(home.aliasInput).toHaveAttribute('aria-invalid', 'true');
     await home.create('x'.repeat(81));
-    await expect(app.page.getByTestId('create-alias-error')).toHaveText('Aliaset må højst være 80 tegn.');
+    await expect(app.page.getByTestId('create-alias-error')).toHaveText(
+      'Aliaset må højst være 80 tegn.',
+    );
     expect(app.db.prepare('SELECT count(*) AS n FROM journeys').get()).toEqual({ n: 0 });
     // Fixing the alias clears the message and creates the journey.
     await home.create('Borger 8');
@@ -47,7 +49,9 @@ test.describe('home screen', () => {
     await expect(home.rows()).toHaveCount(2);
     expect((await home.aliases()).sort()).toEqual(['Anna', 'Hanne']);
     await app.page.getByTestId('search').fill('zzz');
-    await expect(app.page.getByTestId('journey-list-empty')).toHaveText('Ingen forløb passer til «zzz».');
+    await expect(app.page.getByTestId('journey-list-empty')).toHaveText(
+      'Ingen forløb passer til «zzz».',
+    );
     await app.page.getByTestId('search').fill('');
 
     await home.rename('Bo', 'Bo Ny');
@@ -84,7 +88,12 @@ test.describe('home screen', () => {
 
   test('deletes only after confirmation, and erases the data from the file', async ({ app }) => {
     const j = await app.handlers['journeys:create']({ alias: 'Kirsten Slettesen' });
-    await app.handlers['touchpoints:create']({ journeyId: j.id, x: 0, y: 0, label: 'Slettesen hos lægen' });
+    await app.handlers['touchpoints:create']({
+      journeyId: j.id,
+      x: 0,
+      y: 0,
+      label: 'Slettesen hos lægen',
+    });
     await app.handlers['journeys:create']({ alias: 'Bliver' });
     await app.open();
     const home = new HomePage(app.page);

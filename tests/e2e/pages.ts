@@ -14,7 +14,9 @@ export class HomePage {
     return this.page.getByTestId('journey-row');
   }
   row(alias: string): Locator {
-    return this.rows().filter({ has: this.page.getByTestId('journey-alias').getByText(alias, { exact: true }) });
+    return this.rows().filter({
+      has: this.page.getByTestId('journey-alias').getByText(alias, { exact: true }),
+    });
   }
   async aliases(): Promise<string[]> {
     return this.page.getByTestId('journey-alias').allTextContents();

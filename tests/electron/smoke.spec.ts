@@ -15,7 +15,10 @@ function electronBinary(): string | undefined {
   const pathFile = join(pkg, 'path.txt');
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : undefined;
   const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(pkg, 'dist');
-  const candidate = join(distDir, relative ?? (process.platform === 'win32' ? 'electron.exe' : 'electron'));
+  const candidate = join(
+    distDir,
+    relative ?? (process.platform === 'win32' ? 'electron.exe' : 'electron'),
+  );
   return existsSync(candidate) ? candidate : undefined;
 }
 
@@ -32,11 +35,11 @@ test('the real app opens on the home screen, sandboxed, and stores a journey', a
     env: { ...process.env, PATHWAY_DB_PATH: join(dir, 'smoke.sqlite') },
   });
   try {
-    const window = await app.firstWindow();
-    await expect(window.getByTestId('home-screen')).toBeVisible();
-    await expect(window.getByRole('heading', { level: 1 })).toHaveText('Forløb');
+    const page = await app.firstWindow();
+    await expect(page.getByTestId('home-screen')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Forløb');
     // The page has no Node: no require, no process; only the contract's channels.
-    const surface = await window.evaluate(() => ({
+    const surface = await page.evaluate(() => ({
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process,
       channels: window.api?.channels.length ?? 0,
@@ -44,9 +47,9 @@ test('the real app opens on the home screen, sandboxed, and stores a journey', a
     expect(surface).toMatchObject({ require: 'undefined', process: 'undefined' });
     expect(surface.channels).toBeGreaterThan(0);
 
-    await window.getByTestId('create-alias').fill('Røgtest');
-    await window.getByTestId('create-journey').click();
-    await expect(window.getByTestId('journey-title')).toHaveText('Røgtest');
+    await page.getByTestId('create-alias').fill('Røgtest');
+    await page.getByTestId('create-journey').click();
+    await expect(page.getByTestId('journey-title')).toHaveText('Røgtest');
     const menu = await app.evaluate(({ Menu }) =>
       Menu.getApplicationMenu()?.items.map((i) => i.label),
     );

@@ -40,7 +40,8 @@ export async function call<C extends Channel>(channel: C, input: InputOf<C>): Pr
   if (!result || typeof result !== 'object' || !('ok' in result)) {
     throw new ApiCallError('bridge', `Malformed reply on ${channel}`);
   }
-  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message, result.error.issues);
+  if (!result.ok)
+    throw new ApiCallError(result.error.code, result.error.message, result.error.issues);
   return result.data;
 }
 

@@ -65,7 +65,13 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     <Dialog open={props.open} title={props.title} onClose={props.onCancel} testId={props.testId}>
       <p className="dialog-body">{props.body}</p>
       <div className="dialog-actions">
-        <button type="button" className="button" autoFocus onClick={props.onCancel} data-testid="confirm-cancel">
+        {/* First in order: showModal() gives the safe choice the focus. */}
+        <button
+          type="button"
+          className="button"
+          onClick={props.onCancel}
+          data-testid="confirm-cancel"
+        >
           {props.cancelLabel}
         </button>
         <button

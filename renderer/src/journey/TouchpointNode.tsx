@@ -8,9 +8,15 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
   const { t } = useTranslation();
   const label = data.label.trim();
   return (
-    <div className={selected ? 'tp-node tp-node-selected' : 'tp-node'} data-testid="touchpoint-node">
+    <div
+      className={selected ? 'tp-node tp-node-selected' : 'tp-node'}
+      data-testid="touchpoint-node"
+    >
       <Handle type="target" position={Position.Left} className="tp-handle" />
-      <span className={label ? 'tp-label' : 'tp-label tp-label-empty'} data-testid="touchpoint-label">
+      <span
+        className={label ? 'tp-label' : 'tp-label tp-label-empty'}
+        data-testid="touchpoint-label"
+      >
         {label || t('canvas.untitled')}
       </span>
       <Handle type="source" position={Position.Right} className="tp-handle" />

@@ -6,78 +6,104 @@ import { announce } from '../announcer';
 import { ConfirmDialog } from '../components/Dialog';
 import { useJourney } from './journey-context';
 
-/** The side panel where the selected touchpoint is named and deleted. */
-export function TouchpointPanel({ focusRequest }: { focusRequest: number }) {
+/**
+ * The name field keeps its own draft: a too-long name is shown with a message (never silently
+ * cut) and is not saved until it fits. Keyed by touchpoint, so a new selection starts afresh.
+ */
+function NameField({
+  id,
+  initial,
+  focusRequest,
+}: {
+  id: string;
+  initial: string;
+  focusRequest: number;
+}) {
   const { t } = useTranslation();
-  const selectedId = useJourney((s) => s.selectedId);
-  const touchpoint = useJourney((s) => (s.selectedId ? s.touchpoints[s.selectedId] : undefined));
   const setLabel = useJourney((s) => s.setLabel);
-  const select = useJourney((s) => s.select);
-  const deleteTouchpoint = useJourney((s) => s.deleteTouchpoint);
-  const [draft, setDraft] = useState('');
-  const [confirming, setConfirming] = useState(false);
+  const [draft, setDraft] = useState(initial);
   const inputRef = useRef<HTMLInputElement>(null);
   const nameId = useId();
-
-  // A new selection starts from what is stored; typing then edits the draft.
-  useEffect(() => {
-    setDraft(touchpoint?.label ?? '');
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when another touchpoint is selected
-  }, [selectedId]);
+  const tooLong = draft.length > LIMITS.touchpointLabelMax;
 
   useEffect(() => {
     if (focusRequest > 0) inputRef.current?.focus();
   }, [focusRequest]);
 
+  return (
+    <div className="field">
+      <label htmlFor={nameId} className="field-label">
+        {t('panel.nameLabel')}
+      </label>
+      <p id={`${nameId}-help`} className="field-help">
+        {t('panel.nameHelp')}
+      </p>
+      <input
+        ref={inputRef}
+        id={nameId}
+        className="input"
+        value={draft}
+        autoComplete="off"
+        aria-invalid={tooLong ? true : undefined}
+        aria-describedby={tooLong ? `${nameId}-help ${nameId}-error` : `${nameId}-help`}
+        onChange={(e) => {
+          const value = e.target.value;
+          setDraft(value);
+          if (value.length <= LIMITS.touchpointLabelMax) setLabel(id, value);
+        }}
+        data-testid="touchpoint-name"
+      />
+      {tooLong && (
+        <p id={`${nameId}-error`} className="field-error" role="alert">
+          {t('validation.labelTooLong', { max: LIMITS.touchpointLabelMax })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The side panel where the selected touchpoint is named and deleted. */
+export function TouchpointPanel({ focusRequest }: { focusRequest: number }) {
+  const { t } = useTranslation();
+  const touchpoint = useJourney((s) => (s.selectedId ? s.touchpoints[s.selectedId] : undefined));
+  const select = useJourney((s) => s.select);
+  const deleteTouchpoint = useJourney((s) => s.deleteTouchpoint);
+  const [confirming, setConfirming] = useState(false);
+  const titleId = useId();
+
   if (!touchpoint) {
     return (
-      <aside className="panel panel-empty" aria-label={t('panel.title')} data-testid="touchpoint-panel-empty">
+      <aside
+        className="panel panel-empty"
+        aria-label={t('panel.title')}
+        data-testid="touchpoint-panel-empty"
+      >
         <p>{t('panel.noneSelected')}</p>
       </aside>
     );
   }
 
-  const tooLong = draft.length > LIMITS.touchpointLabelMax;
-
   return (
-    <aside className="panel" aria-labelledby={`${nameId}-title`} data-testid="touchpoint-panel">
+    <aside className="panel" aria-labelledby={titleId} data-testid="touchpoint-panel">
       <div className="panel-header">
-        <h2 id={`${nameId}-title`} className="section-title">
+        <h2 id={titleId} className="section-title">
           {t('panel.title')}
         </h2>
-        <button type="button" className="button" onClick={() => select(null)} data-testid="panel-close">
+        <button
+          type="button"
+          className="button"
+          onClick={() => select(null)}
+          data-testid="panel-close"
+        >
           {t('panel.close')}
         </button>
       </div>
-      <div className="field">
-        <label htmlFor={nameId} className="field-label">
-          {t('panel.nameLabel')}
-        </label>
-        <p id={`${nameId}-help`} className="field-help">
-          {t('panel.nameHelp')}
-        </p>
-        <input
-          ref={inputRef}
-          id={nameId}
-          className="input"
-          value={draft}
-          autoComplete="off"
-          aria-invalid={tooLong ? true : undefined}
-          aria-describedby={tooLong ? `${nameId}-help ${nameId}-error` : `${nameId}-help`}
-          onChange={(e) => {
-            const value = e.target.value;
-            setDraft(value);
-            // Too long is shown, not silently cut, and not saved until it fits.
-            if (value.length <= LIMITS.touchpointLabelMax) setLabel(touchpoint.id, value);
-          }}
-          data-testid="touchpoint-name"
-        />
-        {tooLong && (
-          <p id={`${nameId}-error`} className="field-error" role="alert">
-            {t('validation.labelTooLong', { max: LIMITS.touchpointLabelMax })}
-          </p>
-        )}
-      </div>
+      <NameField
+        key={touchpoint.id}
+        id={touchpoint.id}
+        initial={touchpoint.label}
+        focusRequest={focusRequest}
+      />
       <button
         type="button"
         className="button button-danger-outline"

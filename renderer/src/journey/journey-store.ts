@@ -1,4 +1,12 @@
-import { applyEdgeChanges, applyNodeChanges, MarkerType, type Edge, type EdgeChange, type Node, type NodeChange } from '@xyflow/react';
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  MarkerType,
+  type Edge,
+  type EdgeChange,
+  type Node,
+  type NodeChange,
+} from '@xyflow/react';
 import { createStore, type StateCreator } from 'zustand';
 import type { Journey, Touchpoint, Transition } from '../../../shared/domain/journey';
 import { call as defaultCall } from '../api/client';
@@ -110,7 +118,12 @@ export function createJourneyStore(journeyId: string, call: Call = defaultCall) 
       try {
         const saved = await call('touchpoints:update', { id, patch });
         if (!disposed && get().touchpoints[id]) {
-          set((s) => ({ touchpoints: { ...s.touchpoints, [id]: { ...saved, ...s.touchpoints[id]!, updatedAt: saved.updatedAt } } }));
+          set((s) => ({
+            touchpoints: {
+              ...s.touchpoints,
+              [id]: { ...saved, ...s.touchpoints[id]!, updatedAt: saved.updatedAt },
+            },
+          }));
         }
       } catch (error) {
         if (get().touchpoints[id]) {
@@ -157,10 +170,17 @@ export function createJourneyStore(journeyId: string, call: Call = defaultCall) 
 
       addTouchpoint: async ({ x, y }) => {
         await get().flush();
-        const tp = await call('touchpoints:create', { journeyId, x: Math.round(x), y: Math.round(y) });
+        const tp = await call('touchpoints:create', {
+          journeyId,
+          x: Math.round(x),
+          y: Math.round(y),
+        });
         set((s) => ({
           touchpoints: { ...s.touchpoints, [tp.id]: tp },
-          nodes: [...s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), toNode(tp, true)],
+          nodes: [
+            ...s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)),
+            toNode(tp, true),
+          ],
           selectedId: tp.id,
         }));
         updateStatus();
@@ -181,7 +201,8 @@ export function createJourneyStore(journeyId: string, call: Call = defaultCall) 
         const moved: { id: string; dragging: boolean }[] = [];
         for (const c of changes) {
           // Removal goes through deleteTouchpoint (with confirmation), never through React Flow.
-          if (c.type === 'position' && c.position) moved.push({ id: c.id, dragging: c.dragging === true });
+          if (c.type === 'position' && c.position)
+            moved.push({ id: c.id, dragging: c.dragging === true });
         }
         const safe = changes.filter((c) => c.type !== 'remove');
         set((s) => {
@@ -192,7 +213,10 @@ export function createJourneyStore(journeyId: string, call: Call = defaultCall) 
             const node = nodes.find((n) => n.id === m.id);
             const tp = touchpoints[m.id];
             if (node && tp) {
-              touchpoints = { ...touchpoints, [m.id]: { ...tp, x: node.position.x, y: node.position.y } };
+              touchpoints = {
+                ...touchpoints,
+                [m.id]: { ...tp, x: node.position.x, y: node.position.y },
+              };
             }
           }
           return { nodes, touchpoints, selectedId: selected.length === 1 ? selected[0]!.id : null };
@@ -205,7 +229,12 @@ export function createJourneyStore(journeyId: string, call: Call = defaultCall) 
       },
 
       onEdgesChange: (changes) => {
-        set((s) => ({ edges: applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), s.edges) }));
+        set((s) => ({
+          edges: applyEdgeChanges(
+            changes.filter((c) => c.type !== 'remove'),
+            s.edges,
+          ),
+        }));
       },
 
       commitPosition: (id) => {

@@ -15,7 +15,6 @@ function AliasField(props: {
   onChange: (v: string) => void;
   problem: Problem;
   testId: string;
-  autoFocus?: boolean;
 }) {
   const { t } = useTranslation();
   const helpId = `${props.id}-help`;
@@ -36,7 +35,6 @@ function AliasField(props: {
         maxLength={LIMITS.aliasMax + 20}
         autoComplete="off"
         spellCheck={false}
-        autoFocus={props.autoFocus}
         aria-invalid={props.problem ? true : undefined}
         aria-describedby={props.problem ? `${helpId} ${errorId}` : helpId}
         onChange={(e) => props.onChange(e.target.value)}
@@ -67,22 +65,29 @@ export function HomeScreen() {
   const renameId = useId();
   const searchId = useId();
 
-  const refresh = useCallback(async () => {
-    try {
-      const list = await call('journeys:list', {
-        query: query.slice(0, LIMITS.searchMax),
-        includeArchived: showArchived,
-      });
-      setJourneys(list);
-      setLoadError(null);
-    } catch (error) {
-      setLoadError(t(errorKey(error)));
-    }
-  }, [query, showArchived, t]);
+  const [version, setVersion] = useState(0);
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let live = true;
+    call('journeys:list', {
+      query: query.slice(0, LIMITS.searchMax),
+      includeArchived: showArchived,
+    }).then(
+      (list) => {
+        if (!live) return;
+        setJourneys(list);
+        setLoadError(null);
+      },
+      (error: unknown) => {
+        if (live) setLoadError(t(errorKey(error)));
+      },
+    );
+    // A slower, older answer must not overwrite a newer search.
+    return () => {
+      live = false;
+    };
+  }, [query, showArchived, t, version]);
 
   const fail = (error: unknown) => announce(t(errorKey(error)), 'error');
 
@@ -111,7 +116,7 @@ export function HomeScreen() {
       const journey = await call('journeys:rename', { id: renaming.id, alias: renameValue });
       setRenaming(null);
       announce(t('home.renamed', { alias: journey.alias }));
-      await refresh();
+      refresh();
     } catch (error) {
       fail(error);
     }
@@ -121,7 +126,7 @@ export function HomeScreen() {
     try {
       await call('journeys:setArchived', { id: j.id, archived: !j.archived });
       announce(t(j.archived ? 'home.unarchived' : 'home.archived', { alias: j.alias }));
-      await refresh();
+      refresh();
     } catch (error) {
       fail(error);
     }
@@ -134,7 +139,7 @@ export function HomeScreen() {
     try {
       await call('journeys:delete', { id: j.id });
       announce(t('home.deleted', { alias: j.alias }));
-      await refresh();
+      refresh();
     } catch (error) {
       fail(error);
     }
@@ -212,7 +217,12 @@ export function HomeScreen() {
         {journeys && journeys.length > 0 && (
           <ul className="journey-list" data-testid="journey-list">
             {journeys.map((j) => (
-              <li key={j.id} className="journey-row" data-testid="journey-row" data-journey-id={j.id}>
+              <li
+                key={j.id}
+                className="journey-row"
+                data-testid="journey-row"
+                data-journey-id={j.id}
+              >
                 <div className="journey-main">
                   <button
                     type="button"
@@ -248,7 +258,9 @@ export function HomeScreen() {
                   <button
                     type="button"
                     className="button"
-                    aria-label={t(j.archived ? 'home.unarchiveNamed' : 'home.archiveNamed', { alias: j.alias })}
+                    aria-label={t(j.archived ? 'home.unarchiveNamed' : 'home.archiveNamed', {
+                      alias: j.alias,
+                    })}
                     onClick={() => void onArchive(j)}
                     data-testid="journey-archive"
                   >
@@ -286,7 +298,6 @@ export function HomeScreen() {
             }}
             problem={renameProblem}
             testId="rename-alias"
-            autoFocus
           />
           <div className="dialog-actions">
             <button type="button" className="button" onClick={() => setRenaming(null)}>

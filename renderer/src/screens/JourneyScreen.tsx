@@ -28,9 +28,16 @@ function SaveIndicator() {
   if (status === 'idle') return null;
   return (
     <div className={`save-status save-${status}`} data-testid="save-status" data-status={status}>
-      <span>{t(status === 'error' ? 'save.failed' : status === 'saving' ? 'save.saving' : 'save.saved')}</span>
+      <span>
+        {t(status === 'error' ? 'save.failed' : status === 'saving' ? 'save.saving' : 'save.saved')}
+      </span>
       {status === 'error' && (
-        <button type="button" className="button" onClick={() => void flush()} data-testid="save-retry">
+        <button
+          type="button"
+          className="button"
+          onClick={() => void flush()}
+          data-testid="save-retry"
+        >
           {t('save.retry')}
         </button>
       )}
@@ -52,8 +59,20 @@ function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
     () => ({
       'node.a11yDescription.default': t('flow.nodeDescription'),
       'node.a11yDescription.keyboardDisabled': t('flow.keyboardDisabled'),
-      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) =>
-        t('flow.moved', { direction: t(`flow.${direction}`, direction), x: Math.round(x), y: Math.round(y) }),
+      'node.a11yDescription.ariaLiveMessage': ({
+        direction,
+        x,
+        y,
+      }: {
+        direction: string;
+        x: number;
+        y: number;
+      }) =>
+        t('flow.moved', {
+          direction: t(`flow.${direction}`, direction),
+          x: Math.round(x),
+          y: Math.round(y),
+        }),
       'edge.a11yDescription.default': t('flow.edgeDescription'),
       'controls.ariaLabel': t('flow.controls'),
       'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
@@ -137,7 +156,12 @@ function AddTouchpointButton({ onAdded }: { onAdded: () => void }) {
       : { x: 0, y: 0 };
     let { x, y } = { x: center.x - 90, y: center.y - 30 };
     const taken = Object.values(store.getState().touchpoints);
-    for (let i = 0; i < 200 && taken.some((tp) => Math.abs(tp.x - x) < NODE_SPACING && Math.abs(tp.y - y) < NODE_SPACING); i++) {
+    for (
+      let i = 0;
+      i < 200 &&
+      taken.some((tp) => Math.abs(tp.x - x) < NODE_SPACING && Math.abs(tp.y - y) < NODE_SPACING);
+      i++
+    ) {
       x += NODE_SPACING;
       y += NODE_SPACING / 2;
     }
@@ -198,7 +222,12 @@ function JourneyView() {
   return (
     <div className="journey" data-testid="journey-screen">
       <div className="toolbar">
-        <button type="button" className="button" onClick={() => navigate({ name: 'home' })} data-testid="back-home">
+        <button
+          type="button"
+          className="button"
+          onClick={() => navigate({ name: 'home' })}
+          data-testid="back-home"
+        >
           ← {t('canvas.back')}
         </button>
         <h1 className="journey-title" data-testid="journey-title">
