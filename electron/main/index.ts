@@ -32,6 +32,9 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
+// A fixed ASCII folder name, whatever the product name or the OS locale.
+app.setPath('userData', join(app.getPath('appData'), 'Forloebsvaerksted'));
+
 const rendererDir = join(__dirname, '..', 'renderer');
 const preloadPath = join(__dirname, 'preload.cjs');
 let mainWindow: BrowserWindow | null = null;

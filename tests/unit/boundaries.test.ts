@@ -53,7 +53,9 @@ describe('architecture boundaries', () => {
   it('the renderer never imports Node or the main process', () => {
     const offenders = sources('renderer/src').flatMap((f) =>
       runtimeImports(f)
-        .filter((m) => m.startsWith('node:') || m === 'better-sqlite3' || /(^|\/)electron\//.test(m))
+        .filter(
+          (m) => m.startsWith('node:') || m === 'better-sqlite3' || /(^|\/)electron\//.test(m),
+        )
         .map((m) => `${f} → ${m}`),
     );
     expect(offenders).toEqual([]);
