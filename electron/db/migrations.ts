@@ -61,6 +61,46 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description:
+      'workshop canvas: touchpoint and transition details, pain points, as-is/to-be maps',
+    up: (db) => {
+      // Vocabulary codes are checked by the zod schemas at the IPC boundary, not here, so a
+      // later vocabulary version can add codes without rewriting tables.
+      db.exec(`
+        ALTER TABLE touchpoints ADD COLUMN map TEXT NOT NULL DEFAULT 'as_is' CHECK (map IN ('as_is', 'to_be'));
+        ALTER TABLE touchpoints ADD COLUMN sector TEXT NOT NULL DEFAULT 'other';
+        ALTER TABLE touchpoints ADD COLUMN service_code TEXT;
+        ALTER TABLE touchpoints ADD COLUMN contact_type TEXT;
+        ALTER TABLE touchpoints ADD COLUMN date TEXT CHECK (date IS NULL OR length(date) IN (7, 10));
+        ALTER TABLE touchpoints ADD COLUMN date_precision TEXT NOT NULL DEFAULT 'unknown'
+          CHECK (date_precision IN ('day', 'month', 'unknown'));
+        ALTER TABLE touchpoints ADD COLUMN duration_days REAL CHECK (duration_days IS NULL OR duration_days >= 0);
+        ALTER TABLE touchpoints ADD COLUMN repetitions INTEGER CHECK (repetitions IS NULL OR repetitions >= 1);
+        ALTER TABLE touchpoints ADD COLUMN initiated_by TEXT;
+        ALTER TABLE touchpoints ADD COLUMN emotion INTEGER CHECK (emotion IS NULL OR emotion BETWEEN -2 AND 2);
+        ALTER TABLE touchpoints ADD COLUMN what_worked TEXT NOT NULL DEFAULT '';
+        ALTER TABLE touchpoints ADD COLUMN quote TEXT NOT NULL DEFAULT '';
+
+        ALTER TABLE transitions ADD COLUMN map TEXT NOT NULL DEFAULT 'as_is' CHECK (map IN ('as_is', 'to_be'));
+        ALTER TABLE transitions ADD COLUMN kind TEXT NOT NULL DEFAULT 'then';
+        ALTER TABLE transitions ADD COLUMN quality TEXT CHECK (quality IS NULL OR quality IN ('good', 'mixed', 'broken'));
+        ALTER TABLE transitions ADD COLUMN waiting_days REAL CHECK (waiting_days IS NULL OR waiting_days >= 0);
+        ALTER TABLE transitions ADD COLUMN note TEXT NOT NULL DEFAULT '';
+
+        CREATE TABLE pain_points (
+          id TEXT PRIMARY KEY,
+          touchpoint_id TEXT NOT NULL REFERENCES touchpoints (id) ON DELETE CASCADE,
+          category TEXT NOT NULL,
+          text TEXT NOT NULL DEFAULT '',
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX pain_points_by_touchpoint ON pain_points (touchpoint_id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -50,9 +50,22 @@ export function createHandlers({ db, clock, newId }: HandlerDeps): Handlers {
     },
     'journeys:get': ({ id }) => journeys.detail(id) ?? notFound('Journey'),
 
-    'touchpoints:create': ({ journeyId, label, x, y }) => {
+    'touchpoints:create': ({ journeyId, map, label, sector, serviceCode, contactType, x, y }) => {
       if (!journeys.get(journeyId)) notFound('Journey');
-      return journeys.createTouchpoint({ id: newId(), journeyId, label: label ?? '', x, y }, now());
+      return journeys.createTouchpoint(
+        {
+          id: newId(),
+          journeyId,
+          map: map ?? 'as_is',
+          label: label ?? '',
+          sector: sector ?? 'other',
+          serviceCode: serviceCode ?? null,
+          contactType: contactType ?? null,
+          x,
+          y,
+        },
+        now(),
+      );
     },
     'touchpoints:update': ({ id, patch }) =>
       journeys.updateTouchpoint(id, patch, now()) ?? notFound('Touchpoint'),
@@ -61,20 +74,42 @@ export function createHandlers({ db, clock, newId }: HandlerDeps): Handlers {
       return { id, deleted: true as const };
     },
 
-    'transitions:create': ({ journeyId, sourceId, targetId }) => {
+    'transitions:create': ({ journeyId, sourceId, targetId, kind }) => {
       const source = journeys.getTouchpoint(sourceId);
       const target = journeys.getTouchpoint(targetId);
-      if (!source || !target) notFound('Touchpoint');
-      if (source!.journeyId !== journeyId || target!.journeyId !== journeyId) {
+      if (!source || !target) return notFound('Touchpoint');
+      if (source.journeyId !== journeyId || target.journeyId !== journeyId) {
         throw new HandlerError('validation', 'Both touchpoints must belong to the journey');
+      }
+      if (source.map !== target.map) {
+        throw new HandlerError('validation', 'Both touchpoints must be on the same map');
       }
       if (journeys.transitionExists(sourceId, targetId)) {
         throw new HandlerError('conflict', 'These touchpoints are already connected');
       }
-      return journeys.createTransition({ id: newId(), journeyId, sourceId, targetId }, now());
+      return journeys.createTransition(
+        { id: newId(), journeyId, map: source.map, sourceId, targetId, kind: kind ?? 'then' },
+        now(),
+      );
     },
+    'transitions:update': ({ id, patch }) =>
+      journeys.updateTransition(id, patch) ?? notFound('Transition'),
     'transitions:delete': ({ id }) => {
       if (!journeys.deleteTransition(id)) notFound('Transition');
+      return { id, deleted: true as const };
+    },
+
+    'painPoints:create': ({ touchpointId, category, text }) => {
+      if (!journeys.getTouchpoint(touchpointId)) notFound('Touchpoint');
+      return journeys.createPainPoint(
+        { id: newId(), touchpointId, category, text: text ?? '' },
+        now(),
+      );
+    },
+    'painPoints:update': ({ id, patch }) =>
+      journeys.updatePainPoint(id, patch, now()) ?? notFound('Pain point'),
+    'painPoints:delete': ({ id }) => {
+      if (!journeys.deletePainPoint(id)) notFound('Pain point');
       return { id, deleted: true as const };
     },
   };

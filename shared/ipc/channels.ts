@@ -16,7 +16,11 @@ export const CHANNELS = [
   'touchpoints:update',
   'touchpoints:delete',
   'transitions:create',
+  'transitions:update',
   'transitions:delete',
+  'painPoints:create',
+  'painPoints:update',
+  'painPoints:delete',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

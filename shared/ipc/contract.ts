@@ -7,8 +7,19 @@ import {
   journeyDetailSchema,
   journeySchema,
   journeySummarySchema,
+  mapKindSchema,
+  painCategorySchema,
+  painPointPatchSchema,
+  painPointSchema,
+  sectorSchema,
+  serviceCodeSchema,
+  contactTypeSchema,
+  textSchema,
   touchpointLabelSchema,
+  touchpointPatchSchema,
   touchpointSchema,
+  transitionKindSchema,
+  transitionPatchSchema,
   transitionSchema,
 } from '../domain/journey';
 import type { Channel } from './channels';
@@ -20,6 +31,7 @@ export const settingsSchema = z.strictObject({ language: languageSchema });
 export type Settings = z.infer<typeof settingsSchema>;
 
 const byId = z.strictObject({ id: idSchema });
+const nonEmpty = (p: object) => Object.keys(p).length > 0;
 const deleted = z.strictObject({ id: idSchema, deleted: z.literal(true) });
 
 /**
@@ -51,7 +63,11 @@ export const contract = {
   'touchpoints:create': {
     input: z.strictObject({
       journeyId: idSchema,
+      map: mapKindSchema.optional(),
       label: touchpointLabelSchema.optional(),
+      sector: sectorSchema.optional(),
+      serviceCode: serviceCodeSchema.optional(),
+      contactType: contactTypeSchema.optional(),
       x: coordinateSchema,
       y: coordinateSchema,
     }),
@@ -60,27 +76,49 @@ export const contract = {
   'touchpoints:update': {
     input: z.strictObject({
       id: idSchema,
-      patch: z
-        .strictObject({
-          label: touchpointLabelSchema.optional(),
-          x: coordinateSchema.optional(),
-          y: coordinateSchema.optional(),
-        })
-        .refine((p) => Object.keys(p).length > 0, { message: 'empty patch' }),
+      patch: touchpointPatchSchema.refine(nonEmpty, { message: 'empty patch' }),
     }),
     output: touchpointSchema,
   },
   'touchpoints:delete': { input: byId, output: deleted },
   'transitions:create': {
     input: z
-      .strictObject({ journeyId: idSchema, sourceId: idSchema, targetId: idSchema })
+      .strictObject({
+        journeyId: idSchema,
+        sourceId: idSchema,
+        targetId: idSchema,
+        kind: transitionKindSchema.optional(),
+      })
       .refine((t) => t.sourceId !== t.targetId, {
         message: 'a transition needs two different touchpoints',
         path: ['targetId'],
       }),
     output: transitionSchema,
   },
+  'transitions:update': {
+    input: z.strictObject({
+      id: idSchema,
+      patch: transitionPatchSchema.refine(nonEmpty, { message: 'empty patch' }),
+    }),
+    output: transitionSchema,
+  },
   'transitions:delete': { input: byId, output: deleted },
+  'painPoints:create': {
+    input: z.strictObject({
+      touchpointId: idSchema,
+      category: painCategorySchema,
+      text: textSchema.optional(),
+    }),
+    output: painPointSchema,
+  },
+  'painPoints:update': {
+    input: z.strictObject({
+      id: idSchema,
+      patch: painPointPatchSchema.refine(nonEmpty, { message: 'empty patch' }),
+    }),
+    output: painPointSchema,
+  },
+  'painPoints:delete': { input: byId, output: deleted },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
