@@ -101,6 +101,23 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'service catalogue',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE services (
+          code TEXT PRIMARY KEY,
+          sector TEXT NOT NULL,
+          default_contact_type TEXT NOT NULL,
+          label_da TEXT NOT NULL CHECK (length(label_da) BETWEEN 1 AND 100),
+          label_en TEXT NOT NULL CHECK (length(label_en) BETWEEN 1 AND 100),
+          hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
+          position INTEGER NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

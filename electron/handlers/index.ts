@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { languageSchema } from '../../shared/ipc/contract';
 import type { Handlers } from '../../shared/ipc/dispatch';
 import { HandlerError } from '../../shared/ipc/result';
+import { CatalogueRepository } from '../db/catalogue-repository';
 import { JourneyRepository } from '../db/journey-repository';
 import { SettingsRepository } from '../db/settings-repository';
 
@@ -24,6 +25,8 @@ const notFound = (what: string): never => {
 export function createHandlers({ db, clock, newId }: HandlerDeps): Handlers {
   const journeys = new JourneyRepository(db);
   const settings = new SettingsRepository(db);
+  const catalogue = new CatalogueRepository(db);
+  catalogue.seedIfEmpty();
   const now = () => clock().toISOString();
 
   return {
@@ -35,6 +38,8 @@ export function createHandlers({ db, clock, newId }: HandlerDeps): Handlers {
       settings.set('language', language);
       return { language };
     },
+
+    'catalogue:list': () => catalogue.list(),
 
     'journeys:list': ({ query, includeArchived }) => journeys.list(query, includeArchived ?? false),
     'journeys:create': ({ alias }) => journeys.create(newId(), alias, now()),

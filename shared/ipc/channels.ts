@@ -6,6 +6,7 @@
 export const CHANNELS = [
   'settings:get',
   'settings:set',
+  'catalogue:list',
   'journeys:list',
   'journeys:create',
   'journeys:rename',

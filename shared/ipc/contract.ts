@@ -22,6 +22,7 @@ import {
   transitionPatchSchema,
   transitionSchema,
 } from '../domain/journey';
+import { serviceSchema } from '../catalogue';
 import type { Channel } from './channels';
 
 export const languageSchema = z.enum(['da', 'en']);
@@ -42,6 +43,7 @@ const deleted = z.strictObject({ id: idSchema, deleted: z.literal(true) });
 export const contract = {
   'settings:get': { input: z.strictObject({}), output: settingsSchema },
   'settings:set': { input: settingsSchema, output: settingsSchema },
+  'catalogue:list': { input: z.strictObject({}), output: z.array(serviceSchema) },
   'journeys:list': {
     input: z.strictObject({
       query: z.string().max(LIMITS.searchMax).optional(),
