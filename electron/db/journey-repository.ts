@@ -377,4 +377,36 @@ export class JourneyRepository {
   deletePainPoint(id: string): boolean {
     return this.s.ppDelete!.run(id).changes === 1;
   }
+
+  /**
+   * Puts back rows exactly as they were (same ids), for undo and redo: touchpoints first, then
+   * what hangs on them. All or nothing, in one transaction.
+   */
+  restoreItems(items: {
+    touchpoints: Touchpoint[];
+    transitions: Transition[];
+    painPoints: PainPoint[];
+  }): void {
+    const tp = this.db.prepare(
+      `INSERT INTO touchpoints (id, journey_id, map, label, x, y, sector, service_code, contact_type,
+         date, date_precision, duration_days, repetitions, initiated_by, emotion, what_worked, quote,
+         created_at, updated_at)
+       VALUES (@id, @journeyId, @map, @label, @x, @y, @sector, @serviceCode, @contactType,
+         @date, @datePrecision, @durationDays, @repetitions, @initiatedBy, @emotion, @whatWorked, @quote,
+         @createdAt, @updatedAt)`,
+    );
+    const tr = this.db.prepare(
+      `INSERT INTO transitions (id, journey_id, map, source_id, target_id, kind, quality, waiting_days, note, created_at)
+       VALUES (@id, @journeyId, @map, @sourceId, @targetId, @kind, @quality, @waitingDays, @note, @createdAt)`,
+    );
+    const pp = this.db.prepare(
+      `INSERT INTO pain_points (id, touchpoint_id, category, text, created_at, updated_at)
+       VALUES (@id, @touchpointId, @category, @text, @createdAt, @updatedAt)`,
+    );
+    this.db.transaction(() => {
+      for (const t of items.touchpoints) tp.run({ ...t, datePrecision: precisionOf(t.date) });
+      for (const t of items.transitions) tr.run(t);
+      for (const p of items.painPoints) pp.run(p);
+    })();
+  }
 }

@@ -180,3 +180,57 @@ describe('pain points', () => {
     });
   });
 });
+
+describe('restoring deleted items (undo)', () => {
+  it('puts a deleted touchpoint back with its id, pain points and transitions', async () => {
+    const a = await touchpoint({ sector: 'hospital' });
+    const b = await call('touchpoints:create', { journeyId: a.journeyId, x: 1, y: 0 });
+    const tr = await call('transitions:create', {
+      journeyId: a.journeyId,
+      sourceId: a.id,
+      targetId: b.id,
+    });
+    const pp = await call('painPoints:create', {
+      touchpointId: a.id,
+      category: 'waiting',
+      text: 'Lang ventetid',
+    });
+    const before = await call('journeys:get', { id: a.journeyId });
+    await call('touchpoints:delete', { id: a.id });
+    const r = await call('journeys:restoreItems', {
+      journeyId: a.journeyId,
+      touchpoints: [a],
+      transitions: [tr],
+      painPoints: [pp],
+    });
+    expect(r).toEqual({ restored: 3 });
+    expect(await call('journeys:get', { id: a.journeyId })).toEqual(before);
+  });
+
+  it('refuses to restore an item that exists, changing nothing', async () => {
+    const a = await touchpoint();
+    const b = { ...a, id: crypto.randomUUID() };
+    expect(
+      await callRaw('journeys:restoreItems', {
+        journeyId: a.journeyId,
+        touchpoints: [b, a],
+        transitions: [],
+        painPoints: [],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await call('journeys:get', { id: a.journeyId })).touchpoints).toHaveLength(1);
+  });
+
+  it('refuses items of another journey', async () => {
+    const a = await touchpoint();
+    const other = await call('journeys:create', { alias: 'Bo' });
+    expect(
+      await callRaw('journeys:restoreItems', {
+        journeyId: other.id,
+        touchpoints: [{ ...a, id: crypto.randomUUID() }],
+        transitions: [],
+        painPoints: [],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+});

@@ -54,6 +54,30 @@ export function createHandlers({ db, clock, newId }: HandlerDeps): Handlers {
       return { id, deleted: true as const };
     },
     'journeys:get': ({ id }) => journeys.detail(id) ?? notFound('Journey'),
+    'journeys:restoreItems': ({ journeyId, touchpoints, transitions, painPoints }) => {
+      if (!journeys.get(journeyId)) notFound('Journey');
+      const owned = new Set(touchpoints.map((t) => t.id));
+      for (const t of [...touchpoints, ...transitions]) {
+        if (t.journeyId !== journeyId) {
+          throw new HandlerError('validation', 'Every item must belong to the journey');
+        }
+      }
+      for (const p of painPoints) {
+        const tp = owned.has(p.touchpointId) ? undefined : journeys.getTouchpoint(p.touchpointId);
+        if (!owned.has(p.touchpointId) && tp?.journeyId !== journeyId) {
+          throw new HandlerError('validation', 'Every item must belong to the journey');
+        }
+      }
+      try {
+        journeys.restoreItems({ touchpoints, transitions, painPoints });
+      } catch (error) {
+        if (error instanceof Error && /constraint/i.test(error.message)) {
+          throw new HandlerError('conflict', 'Some items exist already or lack their touchpoint');
+        }
+        throw error;
+      }
+      return { restored: touchpoints.length + transitions.length + painPoints.length };
+    },
 
     'touchpoints:create': ({ journeyId, map, label, sector, serviceCode, contactType, x, y }) => {
       if (!journeys.get(journeyId)) notFound('Journey');

@@ -13,6 +13,7 @@ export const CHANNELS = [
   'journeys:setArchived',
   'journeys:delete',
   'journeys:get',
+  'journeys:restoreItems',
   'touchpoints:create',
   'touchpoints:update',
   'touchpoints:delete',

@@ -62,6 +62,15 @@ export const contract = {
   },
   'journeys:delete': { input: byId, output: deleted },
   'journeys:get': { input: byId, output: journeyDetailSchema },
+  'journeys:restoreItems': {
+    input: z.strictObject({
+      journeyId: idSchema,
+      touchpoints: z.array(touchpointSchema).max(10_000),
+      transitions: z.array(transitionSchema).max(10_000),
+      painPoints: z.array(painPointSchema).max(10_000),
+    }),
+    output: z.strictObject({ restored: z.number().int().nonnegative() }),
+  },
   'touchpoints:create': {
     input: z.strictObject({
       journeyId: idSchema,

@@ -1,0 +1,34 @@
+import { SECTORS, type Sector } from '../../../shared/vocabulary';
+
+/** Swimlanes by sector, top to bottom in the vocabulary's order; hidden lanes take no space. */
+export const LANE_HEIGHT = 150;
+export const NODE_TOP_PADDING = 28;
+export const LANE_HEADER_WIDTH = 230;
+export const COLUMN_WIDTH = 270;
+
+export function visibleLanes(hidden: readonly Sector[]): Sector[] {
+  return SECTORS.filter((s) => !hidden.includes(s));
+}
+
+export function laneTop(sector: Sector, lanes: readonly Sector[]): number {
+  const i = lanes.indexOf(sector);
+  return (i < 0 ? lanes.length : i) * LANE_HEIGHT;
+}
+
+/** The y at which a touchpoint of this sector sits. */
+export function nodeY(sector: Sector, lanes: readonly Sector[]): number {
+  return laneTop(sector, lanes) + NODE_TOP_PADDING;
+}
+
+/** The lane under a point (clamped to the first and last lane). */
+export function sectorAt(y: number, lanes: readonly Sector[]): Sector {
+  const i = Math.max(0, Math.min(lanes.length - 1, Math.floor(y / LANE_HEIGHT)));
+  return lanes[i]!;
+}
+
+/** The next visible lane up (−1) or down (+1), or the same lane at the edge. */
+export function adjacentLane(sector: Sector, direction: -1 | 1, lanes: readonly Sector[]): Sector {
+  const i = lanes.indexOf(sector);
+  const next = Math.max(0, Math.min(lanes.length - 1, i + direction));
+  return lanes[next] ?? sector;
+}
