@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { catalogueFileSchema, type CatalogueFile, type Service } from '../../shared/catalogue';
-import defaultCatalogue from '../../resources/service-catalogue.json';
+import defaultCatalogue from '../../resources/service-catalogue.json' with { type: 'json' };
 
 interface ServiceRow {
   code: string;

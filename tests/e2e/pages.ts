@@ -47,7 +47,7 @@ export class JourneyPage {
     return this.page.getByTestId('touchpoint-node');
   }
   node(label: string) {
-    return this.page.locator('.react-flow__node').filter({ hasText: label });
+    return this.page.locator('.react-flow__node-touchpoint').filter({ hasText: label });
   }
   get nameInput() {
     return this.page.getByTestId('touchpoint-name');
@@ -72,6 +72,19 @@ export class JourneyPage {
 
   async waitSaved() {
     await expect(this.saveStatus).toHaveAttribute('data-status', 'saved');
+  }
+
+  lane(name: string) {
+    return this.page.getByTestId('lane').filter({ hasText: name });
+  }
+
+  /** Drags a node's centre to a point on the screen. */
+  async dragTo(node: Locator, x: number, y: number) {
+    const box = (await node.boundingBox())!;
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x, y, { steps: 10 });
+    await this.page.mouse.up();
   }
 
   /** Drags with the real mouse, in small steps as a hand does. */

@@ -6,20 +6,39 @@ import {
   ReactFlowProvider,
   useReactFlow,
   type Connection,
+  type EdgeTypes,
+  type Node,
   type NodeTypes,
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAPS, type Sector } from '../../../shared/vocabulary';
 import { ApiCallError, errorKey } from '../api/client';
 import { announce } from '../announcer';
 import { JourneyStoreContext, useJourney, useJourneyStore } from '../journey/journey-context';
-import { createJourneyStore } from '../journey/journey-store';
+import { createJourneyStore, type JourneyStore } from '../journey/journey-store';
+import { LANE_HEADER_WIDTH, LANE_HEIGHT, laneTop, visibleLanes } from '../journey/lanes';
+import { LaneNode, type LaneNodeType } from '../journey/LaneNode';
+import { Palette } from '../journey/Palette';
 import { TouchpointNode } from '../journey/TouchpointNode';
 import { TouchpointPanel } from '../journey/TouchpointPanel';
+import { TransitionEdge } from '../journey/TransitionEdge';
+import { TransitionPanel } from '../journey/TransitionPanel';
 import { navigate } from '../router';
 
-const nodeTypes: NodeTypes = { touchpoint: TouchpointNode };
-const NODE_SPACING = 48;
+const nodeTypes: NodeTypes = { touchpoint: TouchpointNode, lane: LaneNode };
+const edgeTypes: EdgeTypes = { transition: TransitionEdge };
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return (
+    !!el &&
+    (el.tagName === 'INPUT' ||
+      el.tagName === 'TEXTAREA' ||
+      el.tagName === 'SELECT' ||
+      el.isContentEditable)
+  );
+}
 
 function SaveIndicator() {
   const { t } = useTranslation();
@@ -45,15 +64,136 @@ function SaveIndicator() {
   );
 }
 
+function UndoRedo() {
+  const { t } = useTranslation();
+  const canUndo = useJourney((s) => s.canUndo);
+  const canRedo = useJourney((s) => s.canRedo);
+  const undo = useJourney((s) => s.undo);
+  const redo = useJourney((s) => s.redo);
+  return (
+    <div className="button-group">
+      <button
+        type="button"
+        className="button"
+        disabled={!canUndo}
+        onClick={() => void undo().then(() => announce(t('canvas.undone')))}
+        aria-keyshortcuts="Control+Z"
+        data-testid="undo"
+      >
+        ↶ {t('canvas.undo')}
+      </button>
+      <button
+        type="button"
+        className="button"
+        disabled={!canRedo}
+        onClick={() => void redo().then(() => announce(t('canvas.redone')))}
+        aria-keyshortcuts="Control+Shift+Z Control+Y"
+        data-testid="redo"
+      >
+        ↷ {t('canvas.redo')}
+      </button>
+    </div>
+  );
+}
+
+function MapSwitch() {
+  const { t } = useTranslation();
+  const map = useJourney((s) => s.map);
+  const setMap = useJourney((s) => s.setMap);
+  return (
+    <div className="segmented" role="radiogroup" aria-label={t('canvas.mapSwitchLabel')}>
+      {MAPS.map((m) => (
+        <label key={m} className={map === m ? 'segment chosen' : 'segment'}>
+          <input
+            type="radio"
+            name="map-kind"
+            className="visually-hidden-radio"
+            checked={map === m}
+            onChange={() => setMap(m)}
+            data-testid={`map-${m}`}
+          />
+          <span>{t(`vocab.map.${m}`)}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+function LanesMenu() {
+  const { t } = useTranslation();
+  const hidden = useJourney((s) => s.hiddenSectors);
+  const touchpoints = useJourney((s) => s.touchpoints);
+  const map = useJourney((s) => s.map);
+  const setHidden = useJourney((s) => s.setSectorHidden);
+  const used = new Set(
+    Object.values(touchpoints)
+      .filter((tp) => tp.map === map)
+      .map((tp) => tp.sector),
+  );
+  return (
+    <details className="menu" data-testid="lanes-menu">
+      <summary className="button">{t('canvas.lanes')}</summary>
+      <div className="menu-body">
+        <p className="field-help">{t('canvas.lanesHelp')}</p>
+        {visibleLanes([]).map((sector) => (
+          <label key={sector} className="checkbox">
+            <input
+              type="checkbox"
+              checked={!hidden.includes(sector)}
+              disabled={used.has(sector)}
+              onChange={(e) => setHidden(sector, !e.target.checked)}
+              data-testid={`lane-toggle-${sector}`}
+            />
+            <span>{t(`vocab.sector.${sector}`)}</span>
+          </label>
+        ))}
+      </div>
+    </details>
+  );
+}
+
+function useLaneNodes(): LaneNodeType[] {
+  const { t } = useTranslation();
+  const hidden = useJourney((s) => s.hiddenSectors);
+  const touchpoints = useJourney((s) => s.touchpoints);
+  // Lane width follows the content in coarse steps, so the bands are not rebuilt on every move.
+  const STEP = 2000;
+  const xs = Object.values(touchpoints).map((tp) => tp.x);
+  const minX = Math.floor(Math.min(0, ...xs) / STEP) * STEP;
+  const maxX = Math.ceil(Math.max(STEP, ...xs) / STEP) * STEP;
+  return useMemo(() => {
+    const lanes = visibleLanes(hidden);
+    return lanes.map((sector: Sector, index) => ({
+      id: `lane:${sector}`,
+      type: 'lane' as const,
+      position: { x: minX - LANE_HEADER_WIDTH - 40, y: laneTop(sector, lanes) },
+      data: {
+        label: t(`vocab.sector.${sector}`),
+        width: maxX - minX + LANE_HEADER_WIDTH + 600,
+        height: LANE_HEIGHT,
+        index,
+      },
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      connectable: false,
+      zIndex: -1,
+    }));
+  }, [hidden, minX, maxX, t]);
+}
+
 function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
   const { t } = useTranslation();
   const nodes = useJourney((s) => s.nodes);
   const edges = useJourney((s) => s.edges);
   const onNodesChange = useJourney((s) => s.onNodesChange);
   const onEdgesChange = useJourney((s) => s.onEdgesChange);
-  const commitPosition = useJourney((s) => s.commitPosition);
+  const moveToAdjacentLane = useJourney((s) => s.moveToAdjacentLane);
   const connect = useJourney((s) => s.connect);
   const select = useJourney((s) => s.select);
+  const store = useJourneyStore();
+  const laneNodes = useLaneNodes();
+  const allNodes = useMemo(() => [...laneNodes, ...nodes] as Node[], [laneNodes, nodes]);
 
   const ariaLabelConfig = useMemo(
     () => ({
@@ -93,35 +233,58 @@ function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
     );
   }
 
-  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    // Enter on a focused touchpoint selects it and moves focus to its name in the panel.
-    const nodeEl = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node');
-    if (e.key === 'Enter' && nodeEl?.dataset.id) {
+  function onKeyDownCapture(e: KeyboardEvent<HTMLDivElement>) {
+    const nodeEl = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node-touchpoint');
+    const id = nodeEl?.dataset.id;
+    if (!id) return;
+    if (e.key === 'Enter') {
+      // Enter on a focused touchpoint selects it and moves focus to its name in the panel.
       e.preventDefault();
-      select(nodeEl.dataset.id);
+      e.stopPropagation();
+      select(id);
       onEditRequest();
+    } else if (
+      (e.key === 'ArrowUp' || e.key === 'ArrowDown') &&
+      !e.altKey &&
+      !e.ctrlKey &&
+      !e.metaKey
+    ) {
+      // Up and down move between lanes (the sector changes); left and right move in time.
+      e.preventDefault();
+      e.stopPropagation();
+      moveToAdjacentLane(id, e.key === 'ArrowUp' ? -1 : 1);
+      const tp = store.getState().touchpoints[id];
+      if (tp) announce(t('canvas.movedToLane', { lane: t(`vocab.sector.${tp.sector}`) }));
     }
   }
 
   return (
-    // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- delegates Enter from focusable nodes
-    <div className="canvas" onKeyDown={onKeyDown} data-testid="canvas">
+    <div className="canvas" onKeyDownCapture={onKeyDownCapture} data-testid="canvas">
       <ReactFlow
-        nodes={nodes}
+        nodes={allNodes}
         edges={edges}
         nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
+        edgeTypes={edgeTypes}
+        onNodesChange={(changes) =>
+          onNodesChange(
+            changes.filter((c) => !('id' in c) || !String(c.id).startsWith('lane:')) as never,
+          )
+        }
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        onNodeDragStop={(_e, _node, dragged) => dragged.forEach((n) => commitPosition(n.id))}
         onNodeDoubleClick={(_e, node) => {
+          if (node.type !== 'touchpoint') return;
           select(node.id);
           onEditRequest();
         }}
         deleteKeyCode={null}
-        fitView
-        fitViewOptions={{ maxZoom: 1.2, padding: 0.2 }}
-        minZoom={0.2}
+        onInit={(instance) => {
+          // Fit the touchpoints (not the wide lanes); an empty map starts at the lane names.
+          const ids = store.getState().nodes.map((n) => ({ id: n.id }));
+          if (ids.length) void instance.fitView({ nodes: ids, maxZoom: 1, padding: 0.2 });
+          else void instance.setViewport({ x: LANE_HEADER_WIDTH + 60, y: 20, zoom: 0.8 });
+        }}
+        minZoom={0.15}
         maxZoom={2.5}
         ariaLabelConfig={ariaLabelConfig}
         aria-label={t('canvas.mapLabel')}
@@ -140,36 +303,17 @@ function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
   );
 }
 
-function AddTouchpointButton({ onAdded }: { onAdded: () => void }) {
+function AddTouchpointButton({ onAdded }: { onAdded: (id: string) => void }) {
   const { t } = useTranslation();
-  const { screenToFlowPosition } = useReactFlow();
   const addTouchpoint = useJourney((s) => s.addTouchpoint);
-  const store = useJourneyStore();
   const [busy, setBusy] = useState(false);
 
   async function onAdd() {
-    // Place it in the middle of what is visible, stepping aside from any touchpoint already there
-    // (so adding works without dragging, WCAG 2.5.7).
-    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
-    const center = pane
-      ? screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
-      : { x: 0, y: 0 };
-    let { x, y } = { x: center.x - 90, y: center.y - 30 };
-    const taken = Object.values(store.getState().touchpoints);
-    for (
-      let i = 0;
-      i < 200 &&
-      taken.some((tp) => Math.abs(tp.x - x) < NODE_SPACING && Math.abs(tp.y - y) < NODE_SPACING);
-      i++
-    ) {
-      x += NODE_SPACING;
-      y += NODE_SPACING / 2;
-    }
     setBusy(true);
     try {
-      await addTouchpoint({ x, y });
+      const tp = await addTouchpoint({});
       announce(t('canvas.added'));
-      onAdded();
+      onAdded(tp.id);
     } catch (error) {
       announce(t(errorKey(error)), 'error');
     } finally {
@@ -196,8 +340,33 @@ function JourneyView() {
   const journey = useJourney((s) => s.journey);
   const loading = useJourney((s) => s.loading);
   const loadError = useJourney((s) => s.loadError);
+  const selectedEdgeId = useJourney((s) => s.selectedEdgeId);
+  const undo = useJourney((s) => s.undo);
+  const redo = useJourney((s) => s.redo);
+  const { fitView } = useReactFlow();
   const [focusRequest, setFocusRequest] = useState(0);
   const requestEdit = () => setFocusRequest((n) => n + 1);
+  const onAdded = (id: string) => {
+    requestEdit();
+    // Show the new touchpoint, without animating for users who asked for less motion.
+    requestAnimationFrame(() => void fitView({ nodes: [{ id }], maxZoom: 1, duration: 0 }));
+  };
+
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || isTyping(e.target)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void undo().then(() => announce(t('canvas.undone')));
+      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+        e.preventDefault();
+        void redo().then(() => announce(t('canvas.redone')));
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo, t]);
 
   if (loading) {
     return (
@@ -233,22 +402,26 @@ function JourneyView() {
         <h1 className="journey-title" data-testid="journey-title">
           {journey.alias}
         </h1>
-        <AddTouchpointButton onAdded={requestEdit} />
+        <MapSwitch />
+        <AddTouchpointButton onAdded={onAdded} />
+        <UndoRedo />
+        <LanesMenu />
         <SaveIndicator />
       </div>
       <p id="add-touchpoint-help" className="toolbar-help">
         {t('canvas.addHelp')} {t('canvas.nodeHelp')}
       </p>
       <div className="journey-body">
+        <Palette onAdded={onAdded} />
         <Canvas onEditRequest={requestEdit} />
-        <TouchpointPanel focusRequest={focusRequest} />
+        {selectedEdgeId ? <TransitionPanel /> : <TouchpointPanel focusRequest={focusRequest} />}
       </div>
     </div>
   );
 }
 
 export function JourneyScreen({ journeyId }: { journeyId: string }) {
-  const [store] = useState(() => createJourneyStore(journeyId));
+  const [store] = useState<JourneyStore>(() => createJourneyStore(journeyId));
   const storeRef = useRef(store);
 
   useEffect(() => {

@@ -1,0 +1,164 @@
+import { useId, useState, type ReactNode } from 'react';
+
+/**
+ * Form fields for the side panels. Text and number fields keep a draft: what the user typed
+ * stays on screen even when it is not valid (too long, not a number), with a plain message, and
+ * only valid values reach the store. When the stored value changes from elsewhere (undo), the
+ * draft follows it.
+ */
+function useDraft<T>(value: T, toText: (v: T) => string) {
+  const [draft, setDraft] = useState(() => toText(value));
+  const [synced, setSynced] = useState(value);
+  if (!Object.is(synced, value)) {
+    setSynced(value);
+    setDraft(toText(value));
+  }
+  return [draft, setDraft] as const;
+}
+
+interface FieldShellProps {
+  id: string;
+  label: string;
+  help?: string;
+  error?: string | null;
+  children: ReactNode;
+}
+
+function FieldShell({ id, label, help, error, children }: FieldShellProps) {
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {help && (
+        <p id={`${id}-help`} className="field-help">
+          {help}
+        </p>
+      )}
+      {children}
+      {error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const describedBy = (id: string, help?: string, error?: string | null) =>
+  [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+export function TextField(props: {
+  label: string;
+  help?: string;
+  value: string;
+  max: number;
+  tooLongMessage: string;
+  onChange: (value: string) => void;
+  multiline?: boolean;
+  testId: string;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useDraft(props.value, (v) => v);
+  const error = draft.length > props.max ? props.tooLongMessage : null;
+  const common = {
+    id,
+    className: props.multiline ? 'input textarea' : 'input',
+    value: draft,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(id, props.help, error),
+    'data-testid': props.testId,
+    onChange: (e: { target: { value: string } }) => {
+      const v = e.target.value;
+      setDraft(v);
+      if (v.length <= props.max) props.onChange(v);
+    },
+  };
+  return (
+    <FieldShell id={id} label={props.label} help={props.help} error={error}>
+      {props.multiline ? (
+        <textarea rows={3} {...common} />
+      ) : (
+        <input autoComplete="off" {...common} />
+      )}
+    </FieldShell>
+  );
+}
+
+export function NumberField(props: {
+  label: string;
+  help?: string;
+  value: number | null;
+  parse: (text: string) => number | null | undefined;
+  invalidMessage: string;
+  onChange: (value: number | null) => void;
+  testId: string;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useDraft(props.value, (v) =>
+    v === null ? '' : String(v).replace('.', ','),
+  );
+  const parsed = props.parse(draft);
+  const error = parsed === undefined ? props.invalidMessage : null;
+  return (
+    <FieldShell id={id} label={props.label} help={props.help} error={error}>
+      <input
+        id={id}
+        className="input input-short"
+        inputMode="decimal"
+        autoComplete="off"
+        value={draft}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, props.help, error)}
+        data-testid={props.testId}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const v = props.parse(e.target.value);
+          if (v !== undefined) props.onChange(v);
+        }}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField<T extends string>(props: {
+  label: string;
+  help?: string;
+  value: T | null;
+  options: { value: T; label: string }[];
+  emptyLabel?: string;
+  onChange: (value: T | null) => void;
+  testId: string;
+}) {
+  const id = useId();
+  return (
+    <FieldShell id={id} label={props.label} help={props.help}>
+      <select
+        id={id}
+        className="select"
+        value={props.value ?? ''}
+        aria-describedby={describedBy(id, props.help)}
+        data-testid={props.testId}
+        onChange={(e) => props.onChange(e.target.value === '' ? null : (e.target.value as T))}
+      >
+        {props.emptyLabel !== undefined && <option value="">{props.emptyLabel}</option>}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+/** Parses a Danish or English decimal ("4,5" or "4.5"); '' is null; invalid is undefined. */
+export function parseDecimal(text: string, min: number, max: number, integer = false) {
+  const t = text.trim();
+  if (t === '') return null;
+  if (!/^\d+([.,]\d+)?$/.test(t)) return undefined;
+  const n = Number(t.replace(',', '.'));
+  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n)))
+    return undefined;
+  return n;
+}
