@@ -58,7 +58,7 @@ test.describe('canvas', () => {
     await canvas.waitLoaded();
     const node = canvas.node('Jobcentret');
     const before = (await node.boundingBox())!;
-    const targetLane = (await canvas.lane('Socialområdet').boundingBox())!;
+    const targetLane = (await canvas.lane('social_services').boundingBox())!;
 
     await canvas.dragTo(
       node,
@@ -76,7 +76,7 @@ test.describe('canvas', () => {
     expect(stored.x).toBeGreaterThan(40);
     // The node sits inside the social services lane now (measured again: the map may have panned).
     const after = (await node.boundingBox())!;
-    const laneNow = (await canvas.lane('Socialområdet').boundingBox())!;
+    const laneNow = (await canvas.lane('social_services').boundingBox())!;
     expect(after.y).toBeGreaterThan(laneNow.y);
     expect(after.y + after.height).toBeLessThan(laneNow.y + laneNow.height + 1);
     // The other touchpoint was not touched.

@@ -74,8 +74,9 @@ export class JourneyPage {
     await expect(this.saveStatus).toHaveAttribute('data-status', 'saved');
   }
 
-  lane(name: string) {
-    return this.page.getByTestId('lane').filter({ hasText: name });
+  /** The band of a lane, by its sector code. */
+  lane(sector: string) {
+    return this.page.locator(`[data-testid="lane"][data-sector="${sector}"]`);
   }
 
   /** Drags a node's centre to a point on the screen. */

@@ -96,6 +96,56 @@ function PainPoints({ touchpoint }: { touchpoint: Touchpoint }) {
   );
 }
 
+/** Connecting without dragging (WCAG 2.5.7): choose the touchpoint that came next. */
+function ConnectControl({ touchpoint }: { touchpoint: Touchpoint }) {
+  const { t } = useTranslation();
+  const all = useJourney((s) => s.touchpoints);
+  const transitions = useJourney((s) => s.transitions);
+  const connect = useJourney((s) => s.connect);
+  const [target, setTarget] = useState<string | null>(null);
+  const taken = new Set(
+    Object.values(transitions)
+      .filter((tr) => tr.sourceId === touchpoint.id)
+      .map((tr) => tr.targetId),
+  );
+  const options = Object.values(all)
+    .filter((tp) => tp.map === touchpoint.map && tp.id !== touchpoint.id && !taken.has(tp.id))
+    .sort((a, b) => a.x - b.x)
+    .map((tp) => ({ value: tp.id, label: tp.label.trim() || t('canvas.untitled') }));
+  if (options.length === 0) return <p className="muted">{t('panel.connectNothing')}</p>;
+  return (
+    <div className="inline-add">
+      <SelectField
+        label={t('panel.connectLabel')}
+        help={t('panel.connectHelp')}
+        value={target && options.some((o) => o.value === target) ? target : null}
+        emptyLabel={t('panel.connectNone')}
+        options={options}
+        onChange={setTarget}
+        testId="connect-target"
+      />
+      <button
+        type="button"
+        className="button"
+        disabled={!target}
+        onClick={() => {
+          if (!target) return;
+          connect(touchpoint.id, target).then(
+            (tr) => {
+              if (tr) announce(t('canvas.connected'));
+              setTarget(null);
+            },
+            (e: unknown) => announce(t(errorKey(e)), 'error'),
+          );
+        }}
+        data-testid="connect-button"
+      >
+        {t('panel.connectButton')}
+      </button>
+    </div>
+  );
+}
+
 /** The side panel where the selected touchpoint is described, in plain words and large fields. */
 export function TouchpointPanel({ focusRequest }: { focusRequest: number }) {
   const { t, i18n } = useTranslation();
@@ -227,6 +277,7 @@ export function TouchpointPanel({ focusRequest }: { focusRequest: number }) {
         value={tp.emotion}
         onChange={(e) => patch(tp.id, { emotion: e as Touchpoint['emotion'] })}
       />
+      <ConnectControl key={`connect-${tp.id}`} touchpoint={tp} />
       <PainPoints touchpoint={tp} />
       <TextField
         key={`worked-${tp.id}`}

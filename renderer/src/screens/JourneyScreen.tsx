@@ -18,7 +18,9 @@ import { announce } from '../announcer';
 import { JourneyStoreContext, useJourney, useJourneyStore } from '../journey/journey-context';
 import { createJourneyStore, type JourneyStore } from '../journey/journey-store';
 import { LANE_HEADER_WIDTH, LANE_HEIGHT, laneTop, visibleLanes } from '../journey/lanes';
+import { LaneLabels } from '../journey/LaneLabels';
 import { LaneNode, type LaneNodeType } from '../journey/LaneNode';
+import { OutlineView } from '../journey/OutlineView';
 import { Palette } from '../journey/Palette';
 import { TouchpointNode } from '../journey/TouchpointNode';
 import { TouchpointPanel } from '../journey/TouchpointPanel';
@@ -166,10 +168,11 @@ function useLaneNodes(): LaneNodeType[] {
     return lanes.map((sector: Sector, index) => ({
       id: `lane:${sector}`,
       type: 'lane' as const,
-      position: { x: minX - LANE_HEADER_WIDTH - 40, y: laneTop(sector, lanes) },
+      position: { x: minX - LANE_HEADER_WIDTH - 2000, y: laneTop(sector, lanes) },
       data: {
+        sector,
         label: t(`vocab.sector.${sector}`),
-        width: maxX - minX + LANE_HEADER_WIDTH + 600,
+        width: maxX - minX + LANE_HEADER_WIDTH + 4000,
         height: LANE_HEIGHT,
         index,
       },
@@ -282,7 +285,7 @@ function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
           // Fit the touchpoints (not the wide lanes); an empty map starts at the lane names.
           const ids = store.getState().nodes.map((n) => ({ id: n.id }));
           if (ids.length) void instance.fitView({ nodes: ids, maxZoom: 1, padding: 0.2 });
-          else void instance.setViewport({ x: LANE_HEADER_WIDTH + 60, y: 20, zoom: 0.8 });
+          else void instance.setViewport({ x: 170, y: 20, zoom: 0.8 });
         }}
         minZoom={0.15}
         maxZoom={2.5}
@@ -291,8 +294,9 @@ function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={32} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} position="top-right" />
         <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />
+        <LaneLabels />
       </ReactFlow>
       {nodes.length === 0 && (
         <p className="canvas-empty" data-testid="canvas-empty">
@@ -345,6 +349,8 @@ function JourneyView() {
   const redo = useJourney((s) => s.redo);
   const { fitView } = useReactFlow();
   const [focusRequest, setFocusRequest] = useState(0);
+  const [asList, setAsList] = useState(false);
+  const select = useJourney((s) => s.select);
   const requestEdit = () => setFocusRequest((n) => n + 1);
   const onAdded = (id: string) => {
     requestEdit();
@@ -406,6 +412,21 @@ function JourneyView() {
         <AddTouchpointButton onAdded={onAdded} />
         <UndoRedo />
         <LanesMenu />
+        <div className="segmented" role="radiogroup" aria-label={t('canvas.viewLabel')}>
+          {[false, true].map((list) => (
+            <label key={String(list)} className={asList === list ? 'segment chosen' : 'segment'}>
+              <input
+                type="radio"
+                name="view-kind"
+                className="visually-hidden-radio"
+                checked={asList === list}
+                onChange={() => setAsList(list)}
+                data-testid={list ? 'view-list' : 'view-map'}
+              />
+              <span>{t(list ? 'canvas.viewList' : 'canvas.viewMap')}</span>
+            </label>
+          ))}
+        </div>
         <SaveIndicator />
       </div>
       <p id="add-touchpoint-help" className="toolbar-help">
@@ -413,7 +434,16 @@ function JourneyView() {
       </p>
       <div className="journey-body">
         <Palette onAdded={onAdded} />
-        <Canvas onEditRequest={requestEdit} />
+        {asList ? (
+          <OutlineView
+            onEdit={(id) => {
+              select(id);
+              requestEdit();
+            }}
+          />
+        ) : (
+          <Canvas onEditRequest={requestEdit} />
+        )}
         {selectedEdgeId ? <TransitionPanel /> : <TouchpointPanel focusRequest={focusRequest} />}
       </div>
     </div>
