@@ -118,6 +118,76 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    description: 'citizen profile and consent, workshops, goals, ideas, snapshots',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE profiles (
+          journey_id TEXT PRIMARY KEY REFERENCES journeys (id) ON DELETE CASCADE,
+          real_name TEXT NOT NULL DEFAULT '',
+          relatives_names TEXT NOT NULL DEFAULT '[]',
+          birth_year INTEGER CHECK (birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100),
+          sex TEXT,
+          municipality TEXT,
+          household TEXT,
+          employment TEXT,
+          condition_groups TEXT NOT NULL DEFAULT '[]',
+          consent_workshop INTEGER NOT NULL DEFAULT 0 CHECK (consent_workshop IN (0, 1)),
+          consent_workshop_date TEXT,
+          consent_export INTEGER NOT NULL DEFAULT 0 CHECK (consent_export IN (0, 1)),
+          consent_export_date TEXT,
+          consent_quotes INTEGER NOT NULL DEFAULT 0 CHECK (consent_quotes IN (0, 1)),
+          consent_quotes_date TEXT,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE workshops (
+          id TEXT PRIMARY KEY,
+          journey_id TEXT NOT NULL REFERENCES journeys (id) ON DELETE CASCADE,
+          date TEXT NOT NULL,
+          place TEXT NOT NULL DEFAULT '',
+          roles TEXT NOT NULL DEFAULT '[]',
+          notes TEXT NOT NULL DEFAULT '',
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX workshops_by_journey ON workshops (journey_id);
+
+        CREATE TABLE goals (
+          id TEXT PRIMARY KEY,
+          journey_id TEXT NOT NULL REFERENCES journeys (id) ON DELETE CASCADE,
+          category TEXT NOT NULL,
+          text TEXT NOT NULL DEFAULT '',
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX goals_by_journey ON goals (journey_id);
+
+        CREATE TABLE ideas (
+          id TEXT PRIMARY KEY,
+          journey_id TEXT NOT NULL REFERENCES journeys (id) ON DELETE CASCADE,
+          text TEXT NOT NULL DEFAULT '',
+          aims TEXT NOT NULL DEFAULT '[]',
+          touchpoint_ids TEXT NOT NULL DEFAULT '[]',
+          pain_point_ids TEXT NOT NULL DEFAULT '[]',
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX ideas_by_journey ON ideas (journey_id);
+
+        CREATE TABLE snapshots (
+          id TEXT PRIMARY KEY,
+          journey_id TEXT NOT NULL REFERENCES journeys (id) ON DELETE CASCADE,
+          name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
+          touchpoint_count INTEGER NOT NULL,
+          content TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX snapshots_by_journey ON snapshots (journey_id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -5,6 +5,7 @@ import { HandlerError } from '../../shared/ipc/result';
 import { CatalogueRepository } from '../db/catalogue-repository';
 import { JourneyRepository } from '../db/journey-repository';
 import { SettingsRepository } from '../db/settings-repository';
+import { WorkshopRepository } from '../db/workshop-repository';
 
 export interface HandlerDeps {
   db: Database;
@@ -26,10 +27,116 @@ export function createHandlers({ db, clock, newId }: HandlerDeps): Handlers {
   const journeys = new JourneyRepository(db);
   const settings = new SettingsRepository(db);
   const catalogue = new CatalogueRepository(db);
+  const workshop = new WorkshopRepository(db, journeys);
+  const today = () => now().slice(0, 10);
+  const requireJourney = (id: string) => {
+    if (!journeys.get(id)) notFound('Journey');
+  };
+  const ownTouchpoints = (journeyId: string, ids: string[] | undefined) => {
+    for (const id of ids ?? []) {
+      if (journeys.getTouchpoint(id)?.journeyId !== journeyId) {
+        throw new HandlerError('validation', 'Linked touchpoints must belong to the journey');
+      }
+    }
+  };
+  const ownPainPoints = (journeyId: string, ids: string[] | undefined) => {
+    for (const id of ids ?? []) {
+      const p = journeys.getPainPoint(id);
+      if (!p || journeys.getTouchpoint(p.touchpointId)?.journeyId !== journeyId) {
+        throw new HandlerError('validation', 'Linked pain points must belong to the journey');
+      }
+    }
+  };
   catalogue.seedIfEmpty();
   const now = () => clock().toISOString();
 
   return {
+    'profile:get': ({ journeyId }) => {
+      requireJourney(journeyId);
+      return workshop.profile(journeyId);
+    },
+    'profile:update': ({ journeyId, patch }) => {
+      requireJourney(journeyId);
+      return workshop.updateProfile(journeyId, patch, today(), now());
+    },
+    'workshops:list': ({ journeyId }) => {
+      requireJourney(journeyId);
+      return workshop.workshops(journeyId);
+    },
+    'workshops:create': ({ journeyId, date }) => {
+      requireJourney(journeyId);
+      return workshop.createWorkshop(newId(), journeyId, date, now());
+    },
+    'workshops:update': ({ id, patch }) =>
+      workshop.updateWorkshop(id, patch, now()) ?? notFound('Workshop'),
+    'workshops:delete': ({ id }) => {
+      if (!workshop.deleteWorkshop(id)) notFound('Workshop');
+      return { id, deleted: true as const };
+    },
+    'goals:list': ({ journeyId }) => {
+      requireJourney(journeyId);
+      return workshop.goals(journeyId);
+    },
+    'goals:create': ({ journeyId, category, text }) => {
+      requireJourney(journeyId);
+      return workshop.createGoal({ id: newId(), journeyId, category, text: text ?? '' }, now());
+    },
+    'goals:update': ({ id, patch }) => workshop.updateGoal(id, patch, now()) ?? notFound('Goal'),
+    'goals:delete': ({ id }) => {
+      if (!workshop.deleteGoal(id)) notFound('Goal');
+      return { id, deleted: true as const };
+    },
+    'ideas:list': ({ journeyId }) => {
+      requireJourney(journeyId);
+      return workshop.ideas(journeyId);
+    },
+    'ideas:create': ({ journeyId, text, aims, touchpointIds, painPointIds }) => {
+      requireJourney(journeyId);
+      ownTouchpoints(journeyId, touchpointIds);
+      ownPainPoints(journeyId, painPointIds);
+      const idea = workshop.createIdea(newId(), journeyId, now());
+      const patch = {
+        ...(text !== undefined ? { text } : {}),
+        ...(aims ? { aims: [...new Set(aims)] } : {}),
+        ...(touchpointIds ? { touchpointIds } : {}),
+        ...(painPointIds ? { painPointIds } : {}),
+      };
+      return Object.keys(patch).length ? workshop.updateIdea(idea.id, patch, now())! : idea;
+    },
+    'ideas:update': ({ id, patch }) => {
+      const idea = workshop.getIdea(id) ?? notFound('Idea');
+      ownTouchpoints(idea.journeyId, patch.touchpointIds);
+      ownPainPoints(idea.journeyId, patch.painPointIds);
+      return workshop.updateIdea(id, patch, now()) ?? notFound('Idea');
+    },
+    'ideas:delete': ({ id }) => {
+      if (!workshop.deleteIdea(id)) notFound('Idea');
+      return { id, deleted: true as const };
+    },
+    'snapshots:list': ({ journeyId }) => {
+      requireJourney(journeyId);
+      return workshop.snapshots(journeyId);
+    },
+    'snapshots:create': ({ journeyId, name }) => {
+      requireJourney(journeyId);
+      return workshop.createSnapshot(newId(), journeyId, name, now());
+    },
+    'snapshots:get': ({ id }) => workshop.getSnapshot(id) ?? notFound('Snapshot'),
+    'snapshots:restore': ({ id, backupName }) => {
+      const snapshot = workshop.getSnapshot(id) ?? notFound('Snapshot');
+      // The maps as they are now are kept as a snapshot first, so a restore can be undone.
+      let backup: ReturnType<typeof workshop.createSnapshot> | undefined;
+      db.transaction(() => {
+        backup = workshop.createSnapshot(newId(), snapshot.journeyId, backupName, now());
+        workshop.replaceContent(snapshot.journeyId, snapshot.content);
+      })();
+      return { backup: backup! };
+    },
+    'snapshots:delete': ({ id }) => {
+      if (!workshop.deleteSnapshot(id)) notFound('Snapshot');
+      return { id, deleted: true as const };
+    },
+
     'settings:get': () => {
       const parsed = languageSchema.safeParse(settings.get('language'));
       return { language: parsed.success ? parsed.data : 'da' };

@@ -23,6 +23,21 @@ import {
   transitionSchema,
 } from '../domain/journey';
 import { serviceSchema } from '../catalogue';
+import {
+  daySchema,
+  goalPatchSchema,
+  goalSchema,
+  ideaPatchSchema,
+  ideaSchema,
+  profilePatchSchema,
+  profileSchema,
+  snapshotNameSchema,
+  snapshotSchema,
+  snapshotSummarySchema,
+  workshopPatchSchema,
+  workshopSchema,
+} from '../domain/workshop';
+import { AIMS, GOAL_CATEGORIES } from '../vocabulary';
 import type { Channel } from './channels';
 
 export const languageSchema = z.enum(['da', 'en']);
@@ -130,6 +145,81 @@ export const contract = {
     output: painPointSchema,
   },
   'painPoints:delete': { input: byId, output: deleted },
+
+  'profile:get': { input: z.strictObject({ journeyId: idSchema }), output: profileSchema },
+  'profile:update': {
+    input: z.strictObject({
+      journeyId: idSchema,
+      patch: profilePatchSchema.refine(nonEmpty, { message: 'empty patch' }),
+    }),
+    output: profileSchema,
+  },
+  'workshops:list': {
+    input: z.strictObject({ journeyId: idSchema }),
+    output: z.array(workshopSchema),
+  },
+  'workshops:create': {
+    input: z.strictObject({ journeyId: idSchema, date: daySchema }),
+    output: workshopSchema,
+  },
+  'workshops:update': {
+    input: z.strictObject({
+      id: idSchema,
+      patch: workshopPatchSchema.refine(nonEmpty, { message: 'empty patch' }),
+    }),
+    output: workshopSchema,
+  },
+  'workshops:delete': { input: byId, output: deleted },
+  'goals:list': { input: z.strictObject({ journeyId: idSchema }), output: z.array(goalSchema) },
+  'goals:create': {
+    input: z.strictObject({
+      journeyId: idSchema,
+      category: z.enum(GOAL_CATEGORIES),
+      text: textSchema.optional(),
+    }),
+    output: goalSchema,
+  },
+  'goals:update': {
+    input: z.strictObject({
+      id: idSchema,
+      patch: goalPatchSchema.refine(nonEmpty, { message: 'empty patch' }),
+    }),
+    output: goalSchema,
+  },
+  'goals:delete': { input: byId, output: deleted },
+  'ideas:list': { input: z.strictObject({ journeyId: idSchema }), output: z.array(ideaSchema) },
+  'ideas:create': {
+    input: z.strictObject({
+      journeyId: idSchema,
+      text: textSchema.optional(),
+      aims: z.array(z.enum(AIMS)).optional(),
+      painPointIds: z.array(idSchema).max(500).optional(),
+      touchpointIds: z.array(idSchema).max(500).optional(),
+    }),
+    output: ideaSchema,
+  },
+  'ideas:update': {
+    input: z.strictObject({
+      id: idSchema,
+      patch: ideaPatchSchema.refine(nonEmpty, { message: 'empty patch' }),
+    }),
+    output: ideaSchema,
+  },
+  'ideas:delete': { input: byId, output: deleted },
+  'snapshots:list': {
+    input: z.strictObject({ journeyId: idSchema }),
+    output: z.array(snapshotSummarySchema),
+  },
+  'snapshots:create': {
+    input: z.strictObject({ journeyId: idSchema, name: snapshotNameSchema }),
+    output: snapshotSummarySchema,
+  },
+  'snapshots:get': { input: byId, output: snapshotSchema },
+  'snapshots:restore': {
+    input: z.strictObject({ id: idSchema, backupName: snapshotNameSchema }),
+    output: z.strictObject({ backup: snapshotSummarySchema }),
+  },
+  'snapshots:delete': { input: byId, output: deleted },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
