@@ -2,6 +2,20 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 
+// The canvas benchmark opens production builds of the renderer and of the bare React Flow page;
+// building them here keeps the numbers from ever coming from a stale bundle.
+const win = process.platform === 'win32';
+for (const config of ['renderer/vite.config.ts', 'bench/canvas/vite.config.ts']) {
+  const b = spawnSync(win ? 'npx.cmd' : 'npx', ['vite', 'build', '--config', config], {
+    stdio: 'inherit',
+    shell: win,
+  });
+  if (b.status !== 0) {
+    console.error(`bench: building ${config} failed (${b.error?.message ?? `exit ${b.status}`})`);
+    process.exit(1);
+  }
+}
+
 // Inside the project so the external native module resolves from node_modules.
 const out = 'dist/bench/bench.mjs';
 await build({
@@ -11,7 +25,9 @@ await build({
   format: 'esm',
   target: 'node22',
   outfile: out,
-  external: ['better-sqlite3', 'electron'],
+  // Playwright is loaded from node_modules at run time: it finds its browser-driving files
+  // relative to its own package.
+  external: ['better-sqlite3', 'electron', '@playwright/test'],
   banner: {
     js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
   },

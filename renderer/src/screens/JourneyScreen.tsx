@@ -18,15 +18,22 @@ import { announce } from '../announcer';
 import { JourneyStoreContext, useJourney, useJourneyStore } from '../journey/journey-context';
 import { createJourneyStore, type JourneyStore } from '../journey/journey-store';
 import { LANE_HEADER_WIDTH, LANE_HEIGHT, laneTop, visibleLanes } from '../journey/lanes';
+import { EmotionCurve } from '../journey/EmotionCurve';
+import { IdeasTab } from '../journey/IdeasTab';
 import { LaneLabels } from '../journey/LaneLabels';
 import { LaneNode, type LaneNodeType } from '../journey/LaneNode';
 import { OutlineView } from '../journey/OutlineView';
 import { Palette } from '../journey/Palette';
+import { ProfileTab } from '../journey/ProfileTab';
+import { SnapshotsTab } from '../journey/SnapshotsTab';
 import { TouchpointNode } from '../journey/TouchpointNode';
 import { TouchpointPanel } from '../journey/TouchpointPanel';
 import { TransitionEdge } from '../journey/TransitionEdge';
 import { TransitionPanel } from '../journey/TransitionPanel';
 import { navigate } from '../router';
+
+const TABS = ['map', 'citizen', 'ideas', 'snapshots'] as const;
+type Tab = (typeof TABS)[number];
 
 const nodeTypes: NodeTypes = { touchpoint: TouchpointNode, lane: LaneNode };
 const edgeTypes: EdgeTypes = { transition: TransitionEdge };
@@ -350,6 +357,7 @@ function JourneyView() {
   const { fitView } = useReactFlow();
   const [focusRequest, setFocusRequest] = useState(0);
   const [asList, setAsList] = useState(false);
+  const [tab, setTab] = useState<Tab>('map');
   const select = useJourney((s) => s.select);
   const requestEdit = () => setFocusRequest((n) => n + 1);
   const onAdded = (id: string) => {
@@ -408,43 +416,101 @@ function JourneyView() {
         <h1 className="journey-title" data-testid="journey-title">
           {journey.alias}
         </h1>
-        <MapSwitch />
-        <AddTouchpointButton onAdded={onAdded} />
-        <UndoRedo />
-        <LanesMenu />
-        <div className="segmented" role="radiogroup" aria-label={t('canvas.viewLabel')}>
-          {[false, true].map((list) => (
-            <label key={String(list)} className={asList === list ? 'segment chosen' : 'segment'}>
-              <input
-                type="radio"
-                name="view-kind"
-                className="visually-hidden-radio"
-                checked={asList === list}
-                onChange={() => setAsList(list)}
-                data-testid={list ? 'view-list' : 'view-map'}
-              />
-              <span>{t(list ? 'canvas.viewList' : 'canvas.viewMap')}</span>
-            </label>
-          ))}
-        </div>
         <SaveIndicator />
       </div>
-      <p id="add-touchpoint-help" className="toolbar-help">
-        {t('canvas.addHelp')} {t('canvas.nodeHelp')}
-      </p>
-      <div className="journey-body">
-        <Palette onAdded={onAdded} />
-        {asList ? (
-          <OutlineView
-            onEdit={(id) => {
-              select(id);
-              requestEdit();
+      <div className="tabs" role="tablist" aria-label={t('tabs.label')}>
+        {TABS.map((k) => (
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            id={`tab-${k}`}
+            aria-selected={tab === k}
+            aria-controls={`tabpanel-${k}`}
+            tabIndex={tab === k ? 0 : -1}
+            className="tab"
+            onClick={() => setTab(k)}
+            onKeyDown={(e) => {
+              const i = TABS.indexOf(k);
+              const next =
+                e.key === 'ArrowRight'
+                  ? TABS[(i + 1) % TABS.length]
+                  : e.key === 'ArrowLeft'
+                    ? TABS[(i + TABS.length - 1) % TABS.length]
+                    : undefined;
+              if (next) {
+                e.preventDefault();
+                setTab(next);
+                document.getElementById(`tab-${next}`)?.focus();
+              }
             }}
-          />
-        ) : (
-          <Canvas onEditRequest={requestEdit} />
+            data-testid={`tab-${k}`}
+          >
+            {t(`tabs.${k}`)}
+          </button>
+        ))}
+      </div>
+      <div
+        className="tab-panel"
+        role="tabpanel"
+        id={`tabpanel-${tab}`}
+        aria-labelledby={`tab-${tab}`}
+      >
+        {tab === 'map' && (
+          <div className="journey-map">
+            <div className="toolbar">
+              <MapSwitch />
+              <AddTouchpointButton onAdded={onAdded} />
+              <UndoRedo />
+              <LanesMenu />
+              <div className="segmented" role="radiogroup" aria-label={t('canvas.viewLabel')}>
+                {[false, true].map((list) => (
+                  <label
+                    key={String(list)}
+                    className={asList === list ? 'segment chosen' : 'segment'}
+                  >
+                    <input
+                      type="radio"
+                      name="view-kind"
+                      className="visually-hidden-radio"
+                      checked={asList === list}
+                      onChange={() => setAsList(list)}
+                      data-testid={list ? 'view-list' : 'view-map'}
+                    />
+                    <span>{t(list ? 'canvas.viewList' : 'canvas.viewMap')}</span>
+                  </label>
+                ))}
+              </div>
+            </div>
+            <p id="add-touchpoint-help" className="toolbar-help">
+              {t('canvas.addHelp')} {t('canvas.nodeHelp')}
+            </p>
+            <div className="journey-body">
+              <Palette onAdded={onAdded} />
+              {asList ? (
+                <OutlineView
+                  onEdit={(id) => {
+                    select(id);
+                    requestEdit();
+                  }}
+                />
+              ) : (
+                <div className="canvas-column">
+                  <Canvas onEditRequest={requestEdit} />
+                  <EmotionCurve />
+                </div>
+              )}
+              {selectedEdgeId ? (
+                <TransitionPanel />
+              ) : (
+                <TouchpointPanel focusRequest={focusRequest} />
+              )}
+            </div>
+          </div>
         )}
-        {selectedEdgeId ? <TransitionPanel /> : <TouchpointPanel focusRequest={focusRequest} />}
+        {tab === 'citizen' && <ProfileTab journeyId={journey.id} />}
+        {tab === 'ideas' && <IdeasTab journeyId={journey.id} />}
+        {tab === 'snapshots' && <SnapshotsTab journeyId={journey.id} />}
       </div>
     </div>
   );

@@ -1,0 +1,63 @@
+import { useViewport } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { EMOTION_KEYS, EmotionFace } from './EmotionFace';
+import { useJourney } from './journey-context';
+
+const HEIGHT = 120;
+const PAD = 22;
+/** Half the width of a touchpoint card, so a point sits under the card's middle. */
+const NODE_HALF = 110;
+
+/**
+ * The citizen's feelings along the journey, under the map and in step with it: each touchpoint
+ * with a face is a point, lined up with its card as the map pans and zooms.
+ */
+export function EmotionCurve() {
+  const { t } = useTranslation();
+  const { x: vx, zoom } = useViewport();
+  const map = useJourney((s) => s.map);
+  const touchpoints = useJourney((s) => s.touchpoints);
+  const points = Object.values(touchpoints)
+    .filter((tp) => tp.map === map && tp.emotion !== null)
+    .sort((a, b) => a.x - b.x)
+    .map((tp) => ({
+      id: tp.id,
+      label: tp.label.trim() || t('canvas.untitled'),
+      emotion: tp.emotion!,
+      x: vx + (tp.x + NODE_HALF) * zoom,
+      y: PAD + ((2 - tp.emotion!) / 4) * (HEIGHT - 2 * PAD),
+    }));
+  const summary = points.map((p) => `${p.label}: ${t(EMOTION_KEYS[p.emotion]!)}`).join('; ');
+
+  return (
+    <figure className="emotion-curve" data-testid="emotion-curve">
+      <figcaption className="emotion-curve-title">{t('curve.title')}</figcaption>
+      {points.length === 0 ? (
+        <p className="muted emotion-curve-empty">{t('curve.empty')}</p>
+      ) : (
+        <svg
+          className="emotion-curve-svg"
+          height={HEIGHT}
+          role="img"
+          aria-label={`${t('curve.label')}. ${summary}`}
+        >
+          <line x1="0" x2="100%" y1={HEIGHT / 2} y2={HEIGHT / 2} className="emotion-curve-zero" />
+          <polyline
+            points={points.map((p) => `${p.x},${p.y}`).join(' ')}
+            className="emotion-curve-line"
+            data-testid="emotion-curve-line"
+          />
+          {points.map((p) => (
+            <g
+              key={p.id}
+              transform={`translate(${p.x - 12}, ${p.y - 12})`}
+              data-testid="emotion-point"
+            >
+              <EmotionFace value={p.emotion} size={24} />
+            </g>
+          ))}
+        </svg>
+      )}
+    </figure>
+  );
+}
