@@ -63,7 +63,9 @@ interface RunResult {
 function chromiumPath(): string | undefined {
   const fromEnv = process.env.PATHWAY_CHROMIUM;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`PATHWAY_CHROMIUM=${fromEnv} does not exist`);
+    if (!existsSync(fromEnv)) {
+      throw new Error(`Canvas benchmark: PATHWAY_CHROMIUM=${fromEnv} does not exist`);
+    }
     return fromEnv;
   }
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;

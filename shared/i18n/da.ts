@@ -387,7 +387,7 @@ export const da = {
     view: 'Se',
     viewNamed: 'Se udgaven {{name}}',
     restore: 'Hent frem',
-    restoreNamed: 'Hent udgaven {{name}} frem',
+    restoreNamed: 'Hent frem: udgaven {{name}}',
     delete: 'Slet',
     deleteNamed: 'Slet udgaven {{name}}',
     created: 'Udgaven «{{name}}» er gemt.',

@@ -64,6 +64,67 @@ test.describe('accessibility (axe)', () => {
     expect(await seriousViolations(app.page)).toEqual([]);
   });
 
+  test('the citizen, ideas and saved-versions tabs have no serious violations', async ({ app }) => {
+    const j = await app.handlers['journeys:create']({ alias: 'Anna' });
+    const tp = await app.handlers['touchpoints:create']({
+      journeyId: j.id,
+      x: 0,
+      y: 0,
+      label: 'Lægen',
+    });
+    await app.handlers['painPoints:create']({ touchpointId: tp.id, category: 'waiting' });
+    await app.handlers['ideas:create']({
+      journeyId: j.id,
+      text: 'Kortere ventetid',
+      aims: ['health'],
+    });
+    await app.handlers['goals:create']({
+      journeyId: j.id,
+      category: 'health',
+      text: 'Have det bedre',
+    });
+    await app.handlers['workshops:create']({ journeyId: j.id, date: '2026-03-02' });
+    await app.handlers['snapshots:create']({ journeyId: j.id, name: 'Efter workshop 1' });
+    await app.open(`#/journey/${j.id}`);
+    await new JourneyPage(app.page).waitLoaded();
+    for (const tab of ['citizen', 'ideas', 'snapshots']) {
+      await app.page.getByTestId(`tab-${tab}`).click();
+      await expect(app.page.getByTestId(`tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
+      await expect(app.page.getByRole('tabpanel')).not.toBeEmpty();
+      expect(await seriousViolations(app.page), tab).toEqual([]);
+    }
+  });
+
+  test('the full touchpoint panel and the list view have no serious violations', async ({
+    app,
+  }) => {
+    const j = await app.handlers['journeys:create']({ alias: 'Anna' });
+    const tp = await app.handlers['touchpoints:create']({
+      journeyId: j.id,
+      x: 0,
+      y: 0,
+      label: 'Lægen',
+    });
+    await app.handlers['touchpoints:update']({
+      id: tp.id,
+      patch: { emotion: -1, date: '2026-03' },
+    });
+    await app.handlers['painPoints:create']({
+      touchpointId: tp.id,
+      category: 'waiting',
+      text: 'Lang tid',
+    });
+    await app.open(`#/journey/${j.id}`);
+    const canvas = new JourneyPage(app.page);
+    await canvas.waitLoaded();
+    await canvas.node('Lægen').click();
+    await expect(app.page.getByTestId('pain-point')).toHaveCount(1);
+    expect(await seriousViolations(app.page)).toEqual([]);
+    await app.page.getByTestId('view-list').check({ force: true });
+    await expect(app.page.getByTestId('outline-item')).toHaveCount(1);
+    expect(await seriousViolations(app.page)).toEqual([]);
+  });
+
   test('the empty canvas in English has no serious violations', async ({ app }) => {
     await app.handlers['settings:set']({ language: 'en' });
     const j = await app.handlers['journeys:create']({ alias: 'Anna' });

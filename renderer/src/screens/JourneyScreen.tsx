@@ -8,15 +8,22 @@ import {
   type Connection,
   type EdgeTypes,
   type Node,
+  type NodeChange,
   type NodeTypes,
+  type ReactFlowInstance,
 } from '@xyflow/react';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAPS, type Sector } from '../../../shared/vocabulary';
 import { ApiCallError, errorKey } from '../api/client';
 import { announce } from '../announcer';
 import { JourneyStoreContext, useJourney, useJourneyStore } from '../journey/journey-context';
-import { createJourneyStore, type JourneyStore } from '../journey/journey-store';
+import {
+  createJourneyStore,
+  type JourneyStore,
+  type TouchpointNode as TouchpointNodeType,
+  type TransitionEdge as TransitionEdgeType,
+} from '../journey/journey-store';
 import { LANE_HEADER_WIDTH, LANE_HEIGHT, laneTop, visibleLanes } from '../journey/lanes';
 import { EmotionCurve } from '../journey/EmotionCurve';
 import { IdeasTab } from '../journey/IdeasTab';
@@ -32,6 +39,7 @@ import { TransitionEdge } from '../journey/TransitionEdge';
 import { TransitionPanel } from '../journey/TransitionPanel';
 import { navigate } from '../router';
 
+const MINIMAP_STYLE = { width: 150, height: 90 };
 const TABS = ['map', 'citizen', 'ideas', 'snapshots'] as const;
 type Tab = (typeof TABS)[number];
 
@@ -235,13 +243,50 @@ function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
     [t],
   );
 
-  function onConnect(c: Connection) {
-    if (!c.source || !c.target) return;
-    connect(c.source, c.target).then(
-      (tr) => tr && announce(t('canvas.connected')),
-      (error: unknown) => announce(t(errorKey(error)), 'error'),
-    );
-  }
+  // Stable callbacks: React Flow passes some of them to every node, so a new function on each
+  // render would re-render all 500 nodes on every drag step.
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (!c.source || !c.target) return;
+      connect(c.source, c.target).then(
+        (tr) => tr && announce(t('canvas.connected')),
+        (error: unknown) => announce(t(errorKey(error)), 'error'),
+      );
+    },
+    [connect, t],
+  );
+  const onFlowNodesChange = useCallback(
+    (changes: NodeChange[]) =>
+      onNodesChange(
+        changes.filter(
+          (c) => !('id' in c) || !c.id.startsWith('lane:'),
+        ) as NodeChange<TouchpointNodeType>[],
+      ),
+    [onNodesChange],
+  );
+  const onNodeDoubleClick = useCallback(
+    (_e: unknown, node: Node) => {
+      if (node.type !== 'touchpoint') return;
+      select(node.id);
+      onEditRequest();
+    },
+    [select, onEditRequest],
+  );
+  const onInit = useCallback(
+    (instance: ReactFlowInstance<Node, TransitionEdgeType>) => {
+      // Fit the touchpoints (not the wide lanes); an empty map starts at the lane names.
+      const ids = store.getState().nodes.map((n) => ({ id: n.id }));
+      if (ids.length) {
+        void instance.fitView({
+          nodes: ids,
+          maxZoom: 1,
+          // Room on the left for the pinned lane names.
+          padding: { left: '170px', right: '40px', top: '30px', bottom: '30px' },
+        });
+      } else void instance.setViewport({ x: 170, y: 20, zoom: 0.8 });
+    },
+    [store],
+  );
 
   function onKeyDownCapture(e: KeyboardEvent<HTMLDivElement>) {
     const nodeEl = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node-touchpoint');
@@ -275,25 +320,12 @@ function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
-        onNodesChange={(changes) =>
-          onNodesChange(
-            changes.filter((c) => !('id' in c) || !String(c.id).startsWith('lane:')) as never,
-          )
-        }
+        onNodesChange={onFlowNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        onNodeDoubleClick={(_e, node) => {
-          if (node.type !== 'touchpoint') return;
-          select(node.id);
-          onEditRequest();
-        }}
+        onNodeDoubleClick={onNodeDoubleClick}
         deleteKeyCode={null}
-        onInit={(instance) => {
-          // Fit the touchpoints (not the wide lanes); an empty map starts at the lane names.
-          const ids = store.getState().nodes.map((n) => ({ id: n.id }));
-          if (ids.length) void instance.fitView({ nodes: ids, maxZoom: 1, padding: 0.2 });
-          else void instance.setViewport({ x: 170, y: 20, zoom: 0.8 });
-        }}
+        onInit={onInit}
         minZoom={0.15}
         maxZoom={2.5}
         ariaLabelConfig={ariaLabelConfig}
@@ -302,7 +334,7 @@ function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
       >
         <Background gap={32} />
         <Controls showInteractive={false} position="top-right" />
-        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />
+        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} style={MINIMAP_STYLE} />
         <LaneLabels />
       </ReactFlow>
       {nodes.length === 0 && (
@@ -359,7 +391,7 @@ function JourneyView() {
   const [asList, setAsList] = useState(false);
   const [tab, setTab] = useState<Tab>('map');
   const select = useJourney((s) => s.select);
-  const requestEdit = () => setFocusRequest((n) => n + 1);
+  const requestEdit = useCallback(() => setFocusRequest((n) => n + 1), []);
   const onAdded = (id: string) => {
     requestEdit();
     // Show the new touchpoint, without animating for users who asked for less motion.
@@ -482,7 +514,7 @@ function JourneyView() {
                 ))}
               </div>
             </div>
-            <p id="add-touchpoint-help" className="toolbar-help">
+            <p id="add-touchpoint-help" className="visually-hidden">
               {t('canvas.addHelp')} {t('canvas.nodeHelp')}
             </p>
             <div className="journey-body">
