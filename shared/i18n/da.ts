@@ -73,6 +73,12 @@ export const da = {
     loadFailed: 'Forløbet kunne ikke åbnes.',
   },
   canvas: {
+    compare: 'Begge kort',
+    compareHelp:
+      'Sådan er det i dag og sådan skulle det være, over hinanden. Klik på et kontaktpunkt for at redigere det.',
+    autoLayout: 'Ryd op efter tid',
+    autoLayoutDone: 'Kortet er ryddet op efter tid.',
+    fitAll: 'Vis hele kortet',
     viewMap: 'Kort',
     viewList: 'Liste',
     viewLabel: 'Vis forløbet som',
@@ -407,6 +413,17 @@ export const da = {
     title: 'Følelseskurve',
     label: 'Følelseskurve: hvordan borgeren havde det gennem forløbet',
     empty: 'Vælg et ansigt ved kontaktpunkterne for at se kurven.',
+  },
+  copy: {
+    png: 'Gem kortet som billede',
+    print: 'Udskriv eller gem som PDF',
+    working: 'Laver billedet …',
+    saved: 'Billedet er lavet. Vælg, hvor det skal gemmes.',
+    failed: 'Billedet kunne ikke laves. Prøv igen.',
+    note: 'Borgerens egen kopi. Den indeholder det, der står på kortet.',
+    printedOn: 'Udskrevet {{date}}',
+    imageAlt: 'Kort over forløbet for {{alias}}',
+    empty: 'Kortet er tomt. Tilføj kontaktpunkter først.',
   },
   save: {
     saved: 'Alt er gemt',

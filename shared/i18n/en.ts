@@ -71,6 +71,12 @@ export const en: Translation = {
     loadFailed: 'The journey could not be opened.',
   },
   canvas: {
+    compare: 'Both maps',
+    compareHelp:
+      'As it is today and as it should be, one above the other. Click a touchpoint to edit it.',
+    autoLayout: 'Tidy by time',
+    autoLayoutDone: 'The map was tidied by time.',
+    fitAll: 'Show the whole map',
     viewMap: 'Map',
     viewList: 'List',
     viewLabel: 'Show the journey as',
@@ -406,6 +412,17 @@ export const en: Translation = {
     title: 'Emotion curve',
     label: 'Emotion curve: how the citizen felt through the journey',
     empty: 'Choose a face at the touchpoints to see the curve.',
+  },
+  copy: {
+    png: 'Save the map as a picture',
+    print: 'Print or save as PDF',
+    working: 'Making the picture …',
+    saved: 'The picture is ready. Choose where to save it.',
+    failed: 'The picture could not be made. Try again.',
+    note: "The citizen's own copy. It contains what is on the map.",
+    printedOn: 'Printed {{date}}',
+    imageAlt: 'Map of the journey for {{alias}}',
+    empty: 'The map is empty. Add touchpoints first.',
   },
   save: {
     saved: 'Everything is saved',

@@ -21,6 +21,7 @@ import type {
 } from '../../../shared/domain/journey';
 import type { MapKind, PainCategory, Sector, TransitionKind } from '../../../shared/vocabulary';
 import { call as defaultCall } from '../api/client';
+import { layoutByTime } from './auto-layout';
 import { adjacentLane, nodeY, sectorAt, visibleLanes } from './lanes';
 
 export type TouchpointNodeData = {
@@ -94,6 +95,8 @@ interface Actions {
   selectEdge: (id: string | null) => void;
   setMap: (map: MapKind) => void;
   setSectorHidden: (sector: Sector, hidden: boolean) => void;
+  /** Tidies the current map by time and lane; one undo step. Returns how many moved. */
+  autoLayout: () => number;
   undo: () => Promise<void>;
   redo: () => Promise<void>;
   /** Sends every pending edit; resolves when they are committed (or failed). */
@@ -664,6 +667,25 @@ export function createJourneyStore(journeyId: string, call: Call = defaultCall) 
             ? [...new Set([...get().hiddenSectors, sector])]
             : get().hiddenSectors.filter((s) => s !== sector),
         }),
+
+      autoLayout: () => {
+        const s = get();
+        const onMap = Object.values(s.touchpoints).filter((t) => t.map === s.map);
+        const xs = layoutByTime(
+          onMap,
+          Object.values(s.transitions).filter((t) => t.map === s.map),
+        );
+        const moved = onMap.filter((t) => xs.has(t.id) && xs.get(t.id) !== t.x);
+        if (moved.length === 0) return 0;
+        commit((st) => {
+          const touchpoints = { ...st.touchpoints };
+          for (const t of moved) touchpoints[t.id] = { ...t, x: xs.get(t.id)! };
+          return { touchpoints };
+        });
+        // Each move is still a change of one row.
+        for (const t of moved) markDirty('touchpoint', t.id, { x: xs.get(t.id)! }, 0);
+        return moved.length;
+      },
 
       undo: () => travel('undo'),
       redo: () => travel('redo'),

@@ -25,6 +25,8 @@ import {
   type TransitionEdge as TransitionEdgeType,
 } from '../journey/journey-store';
 import { LANE_HEADER_WIDTH, LANE_HEIGHT, laneTop, visibleLanes } from '../journey/lanes';
+import { CitizenCopy } from '../journey/CitizenCopy';
+import { CompareView } from '../journey/CompareView';
 import { EmotionCurve } from '../journey/EmotionCurve';
 import { IdeasTab } from '../journey/IdeasTab';
 import { LaneLabels } from '../journey/LaneLabels';
@@ -113,23 +115,67 @@ function UndoRedo() {
   );
 }
 
-function MapSwitch() {
+function LayoutButtons() {
+  const { t } = useTranslation();
+  const autoLayout = useJourney((s) => s.autoLayout);
+  const store = useJourneyStore();
+  const { fitView } = useReactFlow();
+  const fit = () => {
+    const ids = store.getState().nodes.map((n) => ({ id: n.id }));
+    if (ids.length) {
+      void fitView({
+        nodes: ids,
+        maxZoom: 1,
+        padding: { left: '170px', right: '40px', top: '30px', bottom: '30px' },
+      });
+    }
+  };
+  return (
+    <div className="button-group">
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          autoLayout();
+          announce(t('canvas.autoLayoutDone'));
+          requestAnimationFrame(fit);
+        }}
+        data-testid="auto-layout"
+      >
+        {t('canvas.autoLayout')}
+      </button>
+      <button type="button" className="button" onClick={fit} data-testid="fit-all">
+        {t('canvas.fitAll')}
+      </button>
+    </div>
+  );
+}
+
+function MapSwitch({ compare, onCompare }: { compare: boolean; onCompare: (on: boolean) => void }) {
   const { t } = useTranslation();
   const map = useJourney((s) => s.map);
   const setMap = useJourney((s) => s.setMap);
+  const choices = [...MAPS, 'both'] as const;
+  const current = compare ? 'both' : map;
   return (
     <div className="segmented" role="radiogroup" aria-label={t('canvas.mapSwitchLabel')}>
-      {MAPS.map((m) => (
-        <label key={m} className={map === m ? 'segment chosen' : 'segment'}>
+      {choices.map((m) => (
+        <label key={m} className={current === m ? 'segment chosen' : 'segment'}>
           <input
             type="radio"
             name="map-kind"
             className="visually-hidden-radio"
-            checked={map === m}
-            onChange={() => setMap(m)}
+            checked={current === m}
+            onChange={() => {
+              if (m === 'both') onCompare(true);
+              else {
+                onCompare(false);
+                setMap(m);
+              }
+            }}
             data-testid={`map-${m}`}
           />
-          <span>{t(`vocab.map.${m}`)}</span>
+          <span>{m === 'both' ? t('canvas.compare') : t(`vocab.map.${m}`)}</span>
         </label>
       ))}
     </div>
@@ -389,6 +435,9 @@ function JourneyView() {
   const { fitView } = useReactFlow();
   const [focusRequest, setFocusRequest] = useState(0);
   const [asList, setAsList] = useState(false);
+  const [compare, setCompare] = useState(false);
+  const setMap = useJourney((s) => s.setMap);
+  const laneNodes = useLaneNodes();
   const [tab, setTab] = useState<Tab>('map');
   const select = useJourney((s) => s.select);
   const requestEdit = useCallback(() => setFocusRequest((n) => n + 1), []);
@@ -491,10 +540,12 @@ function JourneyView() {
         {tab === 'map' && (
           <div className="journey-map">
             <div className="toolbar">
-              <MapSwitch />
+              <MapSwitch compare={compare} onCompare={setCompare} />
               <AddTouchpointButton onAdded={onAdded} />
               <UndoRedo />
+              <LayoutButtons />
               <LanesMenu />
+              <CitizenCopy />
               <div className="segmented" role="radiogroup" aria-label={t('canvas.viewLabel')}>
                 {[false, true].map((list) => (
                   <label
@@ -519,7 +570,17 @@ function JourneyView() {
             </p>
             <div className="journey-body">
               <Palette onAdded={onAdded} />
-              {asList ? (
+              {compare ? (
+                <CompareView
+                  lanes={laneNodes}
+                  onOpen={(m, id) => {
+                    setCompare(false);
+                    setMap(m);
+                    select(id);
+                    requestEdit();
+                  }}
+                />
+              ) : asList ? (
                 <OutlineView
                   onEdit={(id) => {
                     select(id);

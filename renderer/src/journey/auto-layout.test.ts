@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { Touchpoint, Transition } from '../../../shared/domain/journey';
+import { layoutByTime, timeOrder } from './auto-layout';
+
+let n = 0;
+function tp(
+  label: string,
+  x: number,
+  date: string | null = null,
+  sector: Touchpoint['sector'] = 'other',
+): Touchpoint {
+  n++;
+  return {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    journeyId: '00000000-0000-4000-8000-000000000000',
+    map: 'as_is',
+    label,
+    x,
+    y: 0,
+    sector,
+    serviceCode: null,
+    contactType: null,
+    date,
+    datePrecision: date === null ? 'unknown' : date.length === 10 ? 'day' : 'month',
+    durationDays: null,
+    repetitions: null,
+    initiatedBy: null,
+    emotion: null,
+    whatWorked: '',
+    quote: '',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  };
+}
+
+describe('time order', () => {
+  it('sorts dated touchpoints by date and keeps undated ones in their place', () => {
+    const a = tp('A', 0, '2026-03-01');
+    const b = tp('B', 100);
+    const c = tp('C', 200, '2026-01-15');
+    const d = tp('D', 300, '2026-02');
+    expect(timeOrder([a, b, c, d]).map((t) => t.label)).toEqual(['C', 'B', 'D', 'A']);
+  });
+});
+
+describe('layout by time', () => {
+  it('places touchpoints left to right in time order, without overlaps', () => {
+    const items = [
+      tp('A', 500, '2026-03-01'),
+      tp('B', 0, '2026-01-01'),
+      tp('C', 900),
+      tp('D', 50, '2026-02'),
+    ];
+    const xs = layoutByTime(items, []);
+    const byLabel = Object.fromEntries(items.map((t) => [t.label, xs.get(t.id)!]));
+    expect(byLabel.B).toBeLessThan(byLabel.D!);
+    expect(byLabel.D).toBeLessThan(byLabel.A!);
+    expect(byLabel.A).toBeLessThan(byLabel.C!);
+    const sorted = [...xs.values()].sort((a, b) => a - b);
+    for (let i = 1; i < sorted.length; i++)
+      expect(sorted[i]! - sorted[i - 1]!).toBeGreaterThanOrEqual(180);
+    expect(sorted[0]).toBe(0);
+  });
+
+  it('lets the same day in two lanes share a column', () => {
+    const a = tp('A', 0, '2026-03-01', 'hospital');
+    const b = tp('B', 300, '2026-03-01', 'pharmacy');
+    const xs = layoutByTime([a, b], []);
+    expect(xs.get(a.id)).toBe(xs.get(b.id));
+  });
+
+  it('copes with a transition against time and an empty map', () => {
+    const a = tp('A', 0, '2026-01-01');
+    const b = tp('B', 300, '2026-02-01');
+    const back: Transition = {
+      id: '00000000-0000-4000-8000-999999999999',
+      journeyId: a.journeyId,
+      map: 'as_is',
+      sourceId: b.id,
+      targetId: a.id,
+      kind: 'then',
+      quality: null,
+      waitingDays: null,
+      note: '',
+      createdAt: a.createdAt,
+    };
+    const xs = layoutByTime([a, b], [back]);
+    expect(xs.get(a.id)!).toBeLessThan(xs.get(b.id)!);
+    expect(layoutByTime([], []).size).toBe(0);
+  });
+});
