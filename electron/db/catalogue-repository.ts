@@ -36,6 +36,62 @@ export class CatalogueRepository {
     return catalogue.services.length;
   }
 
+  get(code: string): Service | undefined {
+    return this.list().find((s) => s.code === code);
+  }
+
+  /**
+   * Adds a local service. Its code comes from the Danish name (stable, ASCII) and never changes,
+   * since exported models refer to it; a clash gets a number.
+   */
+  create(s: Omit<Service, 'code' | 'hidden'>): Service {
+    const base =
+      s.label.da
+        .toLowerCase()
+        .replace(/æ/g, 'ae')
+        .replace(/ø/g, 'oe')
+        .replace(/å/g, 'aa')
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 48) || 'tilbud';
+    const taken = new Set(this.list().map((x) => x.code));
+    let code = `local-${base}`.replace(/-+$/, '');
+    for (let i = 2; taken.has(code); i++) code = `local-${base}-${i}`;
+    const { n } = this.db
+      .prepare('SELECT coalesce(max(position), -1) + 1 AS n FROM services')
+      .get() as {
+      n: number;
+    };
+    this.db
+      .prepare(
+        `INSERT INTO services (code, sector, default_contact_type, label_da, label_en, hidden, position)
+         VALUES (?, ?, ?, ?, ?, 0, ?)`,
+      )
+      .run(code, s.sector, s.defaultContactType, s.label.da, s.label.en, n);
+    return this.get(code)!;
+  }
+
+  update(
+    code: string,
+    patch: {
+      defaultContactType?: Service['defaultContactType'];
+      label?: Service['label'];
+      hidden?: boolean;
+    },
+  ): Service | undefined {
+    const current = this.get(code);
+    if (!current) return undefined;
+    const next = { ...current, ...patch };
+    this.db
+      .prepare(
+        'UPDATE services SET default_contact_type = ?, label_da = ?, label_en = ?, hidden = ? WHERE code = ?',
+      )
+      .run(next.defaultContactType, next.label.da, next.label.en, next.hidden ? 1 : 0, code);
+    return this.get(code);
+  }
+
   list(): Service[] {
     const rows = this.db
       .prepare('SELECT * FROM services ORDER BY position, code')

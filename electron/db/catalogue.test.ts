@@ -30,3 +30,44 @@ describe('service catalogue', () => {
     expect(new CatalogueRepository(t.db).seedIfEmpty()).toBe(0);
   });
 });
+
+describe('editing the catalogue', () => {
+  it('adds a local service with a stable code, renames and hides it', async () => {
+    const created = await dispatch(t.handlers, 'catalogue:create', {
+      sector: 'civil_society',
+      defaultContactType: 'meeting',
+      label: { da: 'Værested Ålholm', en: 'Drop-in centre Ålholm' },
+    });
+    expect(created).toMatchObject({
+      ok: true,
+      data: { code: 'local-vaerested-aalholm', hidden: false },
+    });
+    const again = await dispatch(t.handlers, 'catalogue:create', {
+      sector: 'civil_society',
+      defaultContactType: 'meeting',
+      label: { da: 'Værested Ålholm', en: 'Drop-in centre' },
+    });
+    expect(again).toMatchObject({ ok: true, data: { code: 'local-vaerested-aalholm-2' } });
+    const updated = await dispatch(t.handlers, 'catalogue:update', {
+      code: 'local-vaerested-aalholm',
+      patch: { label: { da: 'Værestedet i Ålholm', en: 'Drop-in centre' }, hidden: true },
+    });
+    expect(updated).toMatchObject({
+      ok: true,
+      data: { code: 'local-vaerested-aalholm', hidden: true },
+    });
+    expect(
+      await dispatch(t.handlers, 'catalogue:update', {
+        code: 'no-such-code',
+        patch: { hidden: true },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(
+      await dispatch(t.handlers, 'catalogue:create', {
+        sector: 'spa',
+        defaultContactType: 'meeting',
+        label: { da: 'x', en: 'x' },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+});

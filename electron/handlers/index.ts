@@ -147,6 +147,8 @@ export function createHandlers({ db, clock, newId }: HandlerDeps): Handlers {
     },
 
     'catalogue:list': () => catalogue.list(),
+    'catalogue:create': (input) => catalogue.create(input),
+    'catalogue:update': ({ code, patch }) => catalogue.update(code, patch) ?? notFound('Service'),
 
     'journeys:list': ({ query, includeArchived }) => journeys.list(query, includeArchived ?? false),
     'journeys:create': ({ alias }) => journeys.create(newId(), alias, now()),

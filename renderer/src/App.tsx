@@ -5,6 +5,7 @@ import { call, errorKey } from './api/client';
 import { announce, useAnnouncer } from './announcer';
 import { changeLanguage } from './i18n';
 import { useRoute } from './router';
+import { CatalogueScreen } from './screens/CatalogueScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { JourneyScreen } from './screens/JourneyScreen';
 
@@ -74,6 +75,8 @@ export function App() {
       <main id="main" className="app-main" tabIndex={-1}>
         {route.name === 'journey' ? (
           <JourneyScreen key={route.id} journeyId={route.id} />
+        ) : route.name === 'catalogue' ? (
+          <CatalogueScreen />
         ) : (
           <HomeScreen />
         )}

@@ -4,15 +4,21 @@ import { useSyncExternalStore } from 'react';
  * Hash routes, so a reload (or a crash and restart) lands on the same screen:
  * `#/` is the home screen, `#/journey/<id>` a journey's canvas.
  */
-export type Route = { name: 'home' } | { name: 'journey'; id: string };
+export type Route = { name: 'home' } | { name: 'catalogue' } | { name: 'journey'; id: string };
 
 export function parseRoute(hash: string): Route {
+  if (hash === '#/catalogue') return { name: 'catalogue' };
   const m = /^#\/journey\/([0-9a-f-]{36})$/i.exec(hash);
   return m ? { name: 'journey', id: m[1]!.toLowerCase() } : { name: 'home' };
 }
 
 export function navigate(route: Route): void {
-  window.location.hash = route.name === 'journey' ? `#/journey/${route.id}` : '#/';
+  window.location.hash =
+    route.name === 'journey'
+      ? `#/journey/${route.id}`
+      : route.name === 'catalogue'
+        ? '#/catalogue'
+        : '#/';
 }
 
 function subscribe(callback: () => void) {

@@ -7,6 +7,8 @@ export const CHANNELS = [
   'settings:get',
   'settings:set',
   'catalogue:list',
+  'catalogue:create',
+  'catalogue:update',
   'journeys:list',
   'journeys:create',
   'journeys:rename',

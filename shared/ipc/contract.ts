@@ -22,7 +22,7 @@ import {
   transitionPatchSchema,
   transitionSchema,
 } from '../domain/journey';
-import { serviceSchema } from '../catalogue';
+import { catalogueLabelSchema, serviceSchema } from '../catalogue';
 import {
   daySchema,
   goalPatchSchema,
@@ -59,6 +59,27 @@ export const contract = {
   'settings:get': { input: z.strictObject({}), output: settingsSchema },
   'settings:set': { input: settingsSchema, output: settingsSchema },
   'catalogue:list': { input: z.strictObject({}), output: z.array(serviceSchema) },
+  'catalogue:create': {
+    input: z.strictObject({
+      sector: sectorSchema,
+      defaultContactType: contactTypeSchema,
+      label: catalogueLabelSchema,
+    }),
+    output: serviceSchema,
+  },
+  'catalogue:update': {
+    input: z.strictObject({
+      code: serviceCodeSchema,
+      patch: z
+        .strictObject({
+          defaultContactType: contactTypeSchema.optional(),
+          label: catalogueLabelSchema.optional(),
+          hidden: z.boolean().optional(),
+        })
+        .refine(nonEmpty, { message: 'empty patch' }),
+    }),
+    output: serviceSchema,
+  },
   'journeys:list': {
     input: z.strictObject({
       query: z.string().max(LIMITS.searchMax).optional(),

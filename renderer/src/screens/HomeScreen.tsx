@@ -152,7 +152,17 @@ export function HomeScreen() {
 
   return (
     <div className="home" data-testid="home-screen">
-      <h1 className="page-title">{t('home.title')}</h1>
+      <div className="title-row">
+        <h1 className="page-title">{t('home.title')}</h1>
+        <button
+          type="button"
+          className="button"
+          onClick={() => navigate({ name: 'catalogue' })}
+          data-testid="open-catalogue"
+        >
+          {t('catalogue.open')}
+        </button>
+      </div>
       <p className="lead">{t('home.intro')}</p>
 
       <section className="card" aria-labelledby={`${createId}-title`}>
