@@ -354,6 +354,9 @@ export const da = {
     },
   },
   ideas: {
+    ideaTouchpoints: 'Hvilke kontaktpunkter handler den om?',
+    noTouchpoints: 'Der er ingen kontaktpunkter endnu.',
+    touchpointOption: '{{label}} ({{map}})',
     goalsTitle: 'Det der betyder noget for mig',
     goalsHelp: 'Borgerens egne mål, med borgerens ord.',
     goalCategory: 'Hvad handler det om?',

@@ -353,6 +353,9 @@ export const en: Translation = {
     },
   },
   ideas: {
+    ideaTouchpoints: 'Which touchpoints is it about?',
+    noTouchpoints: 'There are no touchpoints yet.',
+    touchpointOption: '{{label}} ({{map}})',
     goalsTitle: 'What matters to me',
     goalsHelp: "The citizen's own goals, in the citizen's words.",
     goalCategory: 'What is it about?',

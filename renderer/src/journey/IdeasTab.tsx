@@ -138,6 +138,39 @@ function IdeaItem({ idea, onDeleted }: { idea: Idea; onDeleted: () => void }) {
           </label>
         ))}
       </fieldset>
+      <fieldset className="fieldset">
+        <legend className="field-label">{t('ideas.ideaTouchpoints')}</legend>
+        {Object.keys(touchpoints).length === 0 && (
+          <p className="muted">{t('ideas.noTouchpoints')}</p>
+        )}
+        {Object.values(touchpoints)
+          .sort((a, b) => a.map.localeCompare(b.map) || a.x - b.x)
+          .map((tp) => (
+            <label key={tp.id} className="checkbox">
+              <input
+                type="checkbox"
+                checked={i.touchpointIds.includes(tp.id)}
+                onChange={(e) =>
+                  edit(
+                    {
+                      touchpointIds: e.target.checked
+                        ? [...i.touchpointIds, tp.id]
+                        : i.touchpointIds.filter((x) => x !== tp.id),
+                    },
+                    true,
+                  )
+                }
+                data-testid="idea-touchpoint"
+              />
+              <span>
+                {t('ideas.touchpointOption', {
+                  label: tp.label.trim() || t('canvas.untitled'),
+                  map: t(`vocab.map.${tp.map}`),
+                })}
+              </span>
+            </label>
+          ))}
+      </fieldset>
       <button
         type="button"
         className="button button-danger-outline"
