@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import {
+  AIMS,
+  CONDITION_GROUPS,
+  CONTACT_TYPES,
+  EMPLOYMENT,
+  HANDOVER_QUALITIES,
+  HOUSEHOLDS,
+  INITIATORS,
+  MUNICIPALITIES,
+  PAIN_CATEGORIES,
+  SECTORS,
+  SEXES,
+  TRANSITION_KINDS,
+  VOCABULARY_VERSION,
+} from '../vocabulary';
+
+/**
+ * The anonymised pathway model, version 1: the only thing about a citizen that leaves the
+ * laptop. Every object is strict, so no field the schema does not name (a name, an address, a
+ * database id) can ride along; there is no field for any direct identifier.
+ */
+export const MODEL_FORMAT = 'forloebsvaerksted.pathway-model';
+export const MODEL_SCHEMA_VERSION = '1.0.0';
+
+export const AGE_BANDS = [
+  '0-19',
+  '20-29',
+  '30-39',
+  '40-49',
+  '50-59',
+  '60-69',
+  '70-79',
+  '80+',
+] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export const ANONYMISATION_PROFILES = ['codes-only', 'codes-and-reviewed-texts'] as const;
+export type AnonymisationProfile = (typeof ANONYMISATION_PROFILES)[number];
+
+/** A reference inside one model (t1, t2 …), in time order; never derived from a database id. */
+const refSchema = z.string().regex(/^[tpi][1-9][0-9]{0,5}$/);
+const reviewedText = z.string().min(1).max(2000);
+const days = z.number().int().min(-36_500).max(36_500);
+
+export const modelPainPointSchema = z.strictObject({
+  category: z.enum(PAIN_CATEGORIES),
+  text: reviewedText.optional(),
+});
+
+export const modelTouchpointSchema = z.strictObject({
+  ref: refSchema,
+  sector: z.enum(SECTORS),
+  serviceCode: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+    .max(60)
+    .nullable(),
+  contactType: z.enum(CONTACT_TYPES).nullable(),
+  /** Whole days since the journey's first dated event; null when the date is not known. */
+  day: days.nullable(),
+  datePrecision: z.enum(['day', 'month', 'unknown']),
+  durationDays: z.number().min(0).max(36_500).nullable(),
+  repetitions: z.number().int().min(1).max(10_000).nullable(),
+  initiatedBy: z.enum(INITIATORS).nullable(),
+  emotion: z.number().int().min(-2).max(2).nullable(),
+  painPoints: z.array(modelPainPointSchema).max(100),
+  whatWorked: z.boolean(),
+  quote: reviewedText.optional(),
+});
+export type ModelTouchpoint = z.infer<typeof modelTouchpointSchema>;
+
+export const modelTransitionSchema = z.strictObject({
+  from: refSchema,
+  to: refSchema,
+  kind: z.enum(TRANSITION_KINDS),
+  quality: z.enum(HANDOVER_QUALITIES).nullable(),
+  waitingDays: z.number().min(0).max(36_500).nullable(),
+});
+
+export const modelPathwaySchema = z.strictObject({
+  touchpoints: z.array(modelTouchpointSchema).max(10_000),
+  transitions: z.array(modelTransitionSchema).max(20_000),
+});
+export type ModelPathway = z.infer<typeof modelPathwaySchema>;
+
+export const modelIdeaSchema = z.strictObject({
+  aims: z.array(z.enum(AIMS)).max(AIMS.length),
+  painCategories: z.array(z.enum(PAIN_CATEGORIES)).max(PAIN_CATEGORIES.length),
+  touchpointRefs: z.array(refSchema).max(500),
+  text: reviewedText.optional(),
+});
+
+export const modelCohortSchema = z.strictObject({
+  ageBand: z.enum(AGE_BANDS).nullable(),
+  sex: z.enum(SEXES).nullable(),
+  municipality: z.enum(MUNICIPALITIES).nullable(),
+  household: z.enum(HOUSEHOLDS).nullable(),
+  employment: z.enum(EMPLOYMENT).nullable(),
+  conditionGroups: z.array(z.enum(CONDITION_GROUPS)).max(CONDITION_GROUPS.length),
+});
+
+export const pathwayModelSchema = z.strictObject({
+  format: z.literal(MODEL_FORMAT),
+  schemaVersion: z.literal(MODEL_SCHEMA_VERSION),
+  vocabularyVersion: z.literal(VOCABULARY_VERSION),
+  exportId: z.uuid(),
+  /** The month of export only (YYYY-MM). */
+  exportMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  anonymisationProfile: z.enum(ANONYMISATION_PROFILES),
+  cohort: modelCohortSchema,
+  asIs: modelPathwaySchema,
+  toBe: modelPathwaySchema,
+  ideas: z.array(modelIdeaSchema).max(1000),
+  /** sha256 of the canonical JSON of everything above. */
+  checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+});
+export type PathwayModel = z.infer<typeof pathwayModelSchema>;
