@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { pathwayModelSchema } from './pathway-model';
+import { pathwayModelSchema } from '../../shared/model/pathway-model';
 
 const FILE = new URL('../../docs/schemas/pathway-model-v1.schema.json', import.meta.url);
 
