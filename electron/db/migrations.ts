@@ -188,6 +188,23 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    description: 'export history (no copy of the export is kept)',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE exports (
+          id TEXT PRIMARY KEY,
+          journey_id TEXT NOT NULL REFERENCES journeys (id) ON DELETE CASCADE,
+          export_id TEXT NOT NULL,
+          profile TEXT NOT NULL,
+          formats TEXT NOT NULL,
+          exported_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX exports_by_journey ON exports (journey_id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -6,6 +6,9 @@ import { CatalogueRepository } from '../db/catalogue-repository';
 import { JourneyRepository } from '../db/journey-repository';
 import { SettingsRepository } from '../db/settings-repository';
 import { WorkshopRepository } from '../db/workshop-repository';
+import { ExportService, renderFormats } from '../export/export-service';
+import { writeFileAtomic } from '../export/write-file';
+import { join } from 'node:path';
 
 export interface HandlerDeps {
   db: Database;
@@ -13,7 +16,16 @@ export interface HandlerDeps {
   clock: () => Date;
   /** Injected so tests can make ids predictable; production uses crypto.randomUUID. */
   newId: () => string;
+  /** File dialogs, behind an interface: Electron's in the app, a fake in tests. */
+  dialogs?: Dialogs;
 }
+
+export interface Dialogs {
+  /** Asks where to save an export; null when the user cancels. */
+  chooseExportFolder: () => Promise<string | null>;
+}
+
+const noDialogs: Dialogs = { chooseExportFolder: () => Promise.resolve(null) };
 
 const notFound = (what: string): never => {
   throw new HandlerError('not_found', `${what} not found`);
@@ -23,12 +35,13 @@ const notFound = (what: string): never => {
  * Builds every IPC handler from its dependencies. Deliberately free of `electron`: the same
  * handlers run in the main process, in unit tests and behind the browser test harness.
  */
-export function createHandlers({ db, clock, newId }: HandlerDeps): Handlers {
+export function createHandlers({ db, clock, newId, dialogs = noDialogs }: HandlerDeps): Handlers {
   const journeys = new JourneyRepository(db);
   const settings = new SettingsRepository(db);
   const catalogue = new CatalogueRepository(db);
   const workshop = new WorkshopRepository(db, journeys);
   const today = () => now().slice(0, 10);
+  const exports = new ExportService(db, journeys, workshop);
   const requireJourney = (id: string) => {
     if (!journeys.get(id)) notFound('Journey');
   };
@@ -135,6 +148,37 @@ export function createHandlers({ db, clock, newId }: HandlerDeps): Handlers {
     'snapshots:delete': ({ id }) => {
       if (!workshop.deleteSnapshot(id)) notFound('Snapshot');
       return { id, deleted: true as const };
+    },
+
+    'export:preview': ({ journeyId, approved }) => {
+      const source = exports.source(journeyId) ?? notFound('Journey');
+      const { consentExport, consentQuotes } = source.profile;
+      return {
+        consentExport,
+        consentQuotes,
+        texts: exports.texts(source),
+        // The preview gets a placeholder id; every saved export gets its own fresh one.
+        model: consentExport
+          ? exports.model(source, approved, clock(), () => '00000000-0000-4000-8000-000000000000')
+          : null,
+      };
+    },
+    'export:save': async ({ journeyId, approved, formats }) => {
+      const source = exports.source(journeyId) ?? notFound('Journey');
+      if (!source.profile.consentExport) {
+        throw new HandlerError('forbidden', 'No consent to an anonymised export');
+      }
+      const folder = await dialogs.chooseExportFolder();
+      if (!folder) return { cancelled: true, exportId: null, files: [] };
+      const model = exports.model(source, approved, clock(), newId);
+      const files = renderFormats(model, formats);
+      for (const f of files) writeFileAtomic(join(folder, f.name), f.content);
+      exports.record(newId(), journeyId, model, formats, now());
+      return { cancelled: false, exportId: model.exportId, files: files.map((f) => f.name) };
+    },
+    'export:history': ({ journeyId }) => {
+      requireJourney(journeyId);
+      return exports.history(journeyId);
     },
 
     'settings:get': () => {

@@ -141,7 +141,28 @@ async function main(): Promise<void> {
   const database = db;
   app.on('will-quit', () => database.close());
 
-  const handlers = createHandlers({ db: database, clock: () => new Date(), newId: randomUUID });
+  const handlers = createHandlers({
+    db: database,
+    clock: () => new Date(),
+    newId: randomUUID,
+    dialogs: {
+      chooseExportFolder: async () => {
+        const options = {
+          title: translate(
+            startupLanguage(new SettingsRepository(database)),
+            'exportScreen.chooseFolder',
+          ),
+          properties: ['openDirectory', 'createDirectory'] as (
+            'openDirectory' | 'createDirectory'
+          )[],
+        };
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
+      },
+    },
+  });
   registerIpc(
     ipcMain,
     handlers,

@@ -446,6 +446,9 @@ export const da = {
     count_one: '{{count}} tilbud',
     count_other: '{{count}} tilbud',
   },
+  exportScreen: {
+    chooseFolder: 'Vælg mappen, hvor den anonyme eksport skal gemmes',
+  },
   save: {
     saved: 'Alt er gemt',
     saving: 'Gemmer …',

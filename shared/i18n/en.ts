@@ -445,6 +445,9 @@ export const en: Translation = {
     count_one: '{{count}} service',
     count_other: '{{count}} services',
   },
+  exportScreen: {
+    chooseFolder: 'Choose the folder for the anonymous export',
+  },
   save: {
     saved: 'Everything is saved',
     saving: 'Saving …',

@@ -44,6 +44,9 @@ export const CHANNELS = [
   'snapshots:get',
   'snapshots:restore',
   'snapshots:delete',
+  'export:preview',
+  'export:save',
+  'export:history',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -15,6 +15,7 @@ import {
   serviceCodeSchema,
   contactTypeSchema,
   textSchema,
+  timestampSchema,
   touchpointLabelSchema,
   touchpointPatchSchema,
   touchpointSchema,
@@ -37,6 +38,7 @@ import {
   workshopPatchSchema,
   workshopSchema,
 } from '../domain/workshop';
+import { pathwayModelSchema } from '../model/pathway-model';
 import { AIMS, GOAL_CATEGORIES } from '../vocabulary';
 import type { Channel } from './channels';
 
@@ -47,6 +49,23 @@ export const settingsSchema = z.strictObject({ language: languageSchema });
 export type Settings = z.infer<typeof settingsSchema>;
 
 const byId = z.strictObject({ id: idSchema });
+/** Keys of free texts approved one by one in the review screen (e.g. `pain:<uuid>`). */
+const approvedSchema = z.array(z.string().regex(/^(quote|pain|idea):[0-9a-f-]{36}$/)).max(10_000);
+const reviewTextSchema = z.strictObject({
+  key: z.string(),
+  kind: z.enum(['quote', 'pain', 'idea']),
+  original: z.string(),
+  scrubbed: z.string(),
+  masks: z.array(
+    z.strictObject({
+      kind: z.enum(['cpr', 'phone', 'email', 'address', 'postcode', 'name']),
+      start: z.number().int(),
+      end: z.number().int(),
+      original: z.string(),
+    }),
+  ),
+  allowed: z.boolean(),
+});
 const nonEmpty = (p: object) => Object.keys(p).length > 0;
 const deleted = z.strictObject({ id: idSchema, deleted: z.literal(true) });
 
@@ -241,6 +260,42 @@ export const contract = {
     output: z.strictObject({ backup: snapshotSummarySchema }),
   },
   'snapshots:delete': { input: byId, output: deleted },
+  'export:preview': {
+    input: z.strictObject({ journeyId: idSchema, approved: approvedSchema }),
+    output: z.strictObject({
+      consentExport: z.boolean(),
+      consentQuotes: z.boolean(),
+      texts: z.array(reviewTextSchema),
+      model: pathwayModelSchema.nullable(),
+    }),
+  },
+  'export:save': {
+    input: z.strictObject({
+      journeyId: idSchema,
+      approved: approvedSchema,
+      formats: z
+        .array(z.enum(['model', 'ocel', 'xes', 'csv']))
+        .min(1)
+        .max(4)
+        .refine((a) => new Set(a).size === a.length, { message: 'duplicate format' }),
+    }),
+    output: z.strictObject({
+      cancelled: z.boolean(),
+      exportId: z.uuid().nullable(),
+      files: z.array(z.string()),
+    }),
+  },
+  'export:history': {
+    input: z.strictObject({ journeyId: idSchema }),
+    output: z.array(
+      z.strictObject({
+        exportId: z.uuid(),
+        profile: z.string(),
+        formats: z.array(z.string()),
+        exportedAt: timestampSchema,
+      }),
+    ),
+  },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,29 @@
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * Writes a file so that it is either complete or absent: into a temporary file beside the
+ * target, flushed to disk, then renamed over the target (atomic on the same file system).
+ */
+export function writeFileAtomic(path: string, content: string): void {
+  const tmp = join(
+    dirname(path),
+    `.${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.tmp`,
+  );
+  const fd = openSync(tmp, 'wx', 0o600);
+  try {
+    writeSync(fd, content, null, 'utf8');
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  try {
+    renameSync(tmp, path);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+}
