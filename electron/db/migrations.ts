@@ -190,7 +190,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
-    description: 'export history (no copy of the export is kept)',
+    description: 'export history (no copy of the export is kept) and text approvals',
     up: (db) => {
       db.exec(`
         CREATE TABLE exports (
@@ -202,6 +202,16 @@ export const MIGRATIONS: readonly Migration[] = [
           exported_at TEXT NOT NULL
         ) STRICT;
         CREATE INDEX exports_by_journey ON exports (journey_id);
+
+        -- A free text approved for export, as it read when approved: if the text changes,
+        -- the approval no longer matches and the text stays out until approved again.
+        CREATE TABLE text_approvals (
+          journey_id TEXT NOT NULL REFERENCES journeys (id) ON DELETE CASCADE,
+          text_key TEXT NOT NULL,
+          scrubbed TEXT NOT NULL,
+          approved_at TEXT NOT NULL,
+          PRIMARY KEY (journey_id, text_key)
+        ) STRICT;
       `);
     },
   },

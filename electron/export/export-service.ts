@@ -51,11 +51,42 @@ export class ExportService {
     };
   }
 
-  texts(source: ExportSource) {
-    return reviewTexts(source);
+  /** The texts with whether each is approved as it reads now. */
+  texts(journeyId: string, source: ExportSource) {
+    const stored = new Map(
+      (
+        this.db
+          .prepare('SELECT text_key, scrubbed FROM text_approvals WHERE journey_id = ?')
+          .all(journeyId) as { text_key: string; scrubbed: string }[]
+      ).map((r) => [r.text_key, r.scrubbed]),
+    );
+    return reviewTexts(source).map((r) => ({
+      ...r,
+      approved: r.allowed && stored.get(r.key) === r.scrubbed,
+    }));
   }
 
-  model(source: ExportSource, approved: string[], now: Date, newId: () => string): PathwayModel {
+  setApproval(journeyId: string, key: string, approved: boolean, source: ExportSource, at: string) {
+    const text = reviewTexts(source).find((r) => r.key === key);
+    if (!approved || !text) {
+      this.db
+        .prepare('DELETE FROM text_approvals WHERE journey_id = ? AND text_key = ?')
+        .run(journeyId, key);
+      return !!text;
+    }
+    this.db
+      .prepare(
+        `INSERT INTO text_approvals (journey_id, text_key, scrubbed, approved_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (journey_id, text_key) DO UPDATE SET scrubbed = excluded.scrubbed, approved_at = excluded.approved_at`,
+      )
+      .run(journeyId, key, text.scrubbed, at);
+    return true;
+  }
+
+  model(journeyId: string, source: ExportSource, now: Date, newId: () => string): PathwayModel {
+    const approved = this.texts(journeyId, source)
+      .filter((t) => t.approved)
+      .map((t) => t.key);
     return anonymise(source, { now, newId, approvedTexts: new Set(approved) });
   }
 

@@ -63,13 +63,22 @@ async function journeyWithText() {
 }
 
 describe('export', () => {
+  it('drops an approval when the text changes after it was approved', async () => {
+    const { j, pain } = await journeyWithText();
+    await call('profile:update', { journeyId: j.id, patch: { consentExport: true } });
+    await call('export:approve', { journeyId: j.id, key: `pain:${pain.id}`, approved: true });
+    await call('painPoints:update', { id: pain.id, patch: { text: 'Ny tekst om Ole' } });
+    const p = await call('export:preview', { journeyId: j.id });
+    expect(p.texts.find((x) => x.kind === 'pain')!.approved).toBe(false);
+    expect(p.model!.asIs.touchpoints[0]!.painPoints[0]!.text).toBeUndefined();
+  });
+
   it('refuses without export consent, and writes nothing', async () => {
     const { j } = await journeyWithText();
-    const preview = await call('export:preview', { journeyId: j.id, approved: [] });
+    const preview = await call('export:preview', { journeyId: j.id });
     expect(preview).toMatchObject({ consentExport: false, model: null });
     const r = await dispatch(handlers, 'export:save', {
       journeyId: j.id,
-      approved: [],
       formats: ['model'],
     });
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -79,16 +88,17 @@ describe('export', () => {
   it('previews the texts scrubbed, and saves every format atomically with history', async () => {
     const { j, pain } = await journeyWithText();
     await call('profile:update', { journeyId: j.id, patch: { consentExport: true } });
-    const preview = await call('export:preview', { journeyId: j.id, approved: [] });
-    expect(preview.texts.map((x) => [x.kind, x.scrubbed, x.allowed])).toEqual([
-      ['quote', '[NAVN] sagde nej', false],
-      ['pain', 'Ring til [NAVN] på [TELEFON]', true],
+    const preview = await call('export:preview', { journeyId: j.id });
+    expect(preview.texts.map((x) => [x.kind, x.scrubbed, x.allowed, x.approved])).toEqual([
+      ['quote', '[NAVN] sagde nej', false, false],
+      ['pain', 'Ring til [NAVN] på [TELEFON]', true, false],
     ]);
     expect(preview.model?.anonymisationProfile).toBe('codes-only');
+    await call('export:approve', { journeyId: j.id, key: `pain:${pain.id}`, approved: true });
+    expect((await call('export:preview', { journeyId: j.id })).texts[1]!.approved).toBe(true);
 
     const saved = await call('export:save', {
       journeyId: j.id,
-      approved: [`pain:${pain.id}`],
       formats: ['model', 'ocel', 'xes', 'csv'],
     });
     expect(saved.cancelled).toBe(false);
@@ -117,7 +127,7 @@ describe('export', () => {
     const { j } = await journeyWithText();
     await call('profile:update', { journeyId: j.id, patch: { consentExport: true } });
     folder = null;
-    expect(await call('export:save', { journeyId: j.id, approved: [], formats: ['csv'] })).toEqual({
+    expect(await call('export:save', { journeyId: j.id, formats: ['csv'] })).toEqual({
       cancelled: true,
       exportId: null,
       files: [],
@@ -140,7 +150,6 @@ describe('export', () => {
     })();
     const saved = await call('export:save', {
       journeyId: big.id,
-      approved: [],
       formats: ['model'],
     });
     const model = JSON.parse(readFileSync(join(out, saved.files[0]!), 'utf8'));
@@ -148,7 +157,7 @@ describe('export', () => {
 
     const empty = await call('journeys:create', { alias: 'Tom' });
     await call('profile:update', { journeyId: empty.id, patch: { consentExport: true } });
-    const e = await call('export:preview', { journeyId: empty.id, approved: [] });
+    const e = await call('export:preview', { journeyId: empty.id });
     expect(e.model?.asIs.touchpoints).toEqual([]);
   });
 });

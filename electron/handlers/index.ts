@@ -150,27 +150,32 @@ export function createHandlers({ db, clock, newId, dialogs = noDialogs }: Handle
       return { id, deleted: true as const };
     },
 
-    'export:preview': ({ journeyId, approved }) => {
+    'export:approve': ({ journeyId, key, approved }) => {
+      const source = exports.source(journeyId) ?? notFound('Journey');
+      if (!exports.setApproval(journeyId, key, approved, source, now())) notFound('Text');
+      return { key, approved };
+    },
+    'export:preview': ({ journeyId }) => {
       const source = exports.source(journeyId) ?? notFound('Journey');
       const { consentExport, consentQuotes } = source.profile;
       return {
         consentExport,
         consentQuotes,
-        texts: exports.texts(source),
+        texts: exports.texts(journeyId, source),
         // The preview gets a placeholder id; every saved export gets its own fresh one.
         model: consentExport
-          ? exports.model(source, approved, clock(), () => '00000000-0000-4000-8000-000000000000')
+          ? exports.model(journeyId, source, clock(), () => '00000000-0000-4000-8000-000000000000')
           : null,
       };
     },
-    'export:save': async ({ journeyId, approved, formats }) => {
+    'export:save': async ({ journeyId, formats }) => {
       const source = exports.source(journeyId) ?? notFound('Journey');
       if (!source.profile.consentExport) {
         throw new HandlerError('forbidden', 'No consent to an anonymised export');
       }
       const folder = await dialogs.chooseExportFolder();
       if (!folder) return { cancelled: true, exportId: null, files: [] };
-      const model = exports.model(source, approved, clock(), newId);
+      const model = exports.model(journeyId, source, clock(), newId);
       const files = renderFormats(model, formats);
       for (const f of files) writeFileAtomic(join(folder, f.name), f.content);
       exports.record(newId(), journeyId, model, formats, now());

@@ -44,6 +44,7 @@ export const CHANNELS = [
   'snapshots:get',
   'snapshots:restore',
   'snapshots:delete',
+  'export:approve',
   'export:preview',
   'export:save',
   'export:history',

@@ -49,8 +49,8 @@ export const settingsSchema = z.strictObject({ language: languageSchema });
 export type Settings = z.infer<typeof settingsSchema>;
 
 const byId = z.strictObject({ id: idSchema });
-/** Keys of free texts approved one by one in the review screen (e.g. `pain:<uuid>`). */
-const approvedSchema = z.array(z.string().regex(/^(quote|pain|idea):[0-9a-f-]{36}$/)).max(10_000);
+/** The key of a free text reviewed one by one for export (e.g. `pain:<uuid>`). */
+const textKeySchema = z.string().regex(/^(quote|pain|idea):[0-9a-f-]{36}$/);
 const reviewTextSchema = z.strictObject({
   key: z.string(),
   kind: z.enum(['quote', 'pain', 'idea']),
@@ -65,6 +65,7 @@ const reviewTextSchema = z.strictObject({
     }),
   ),
   allowed: z.boolean(),
+  approved: z.boolean(),
 });
 const nonEmpty = (p: object) => Object.keys(p).length > 0;
 const deleted = z.strictObject({ id: idSchema, deleted: z.literal(true) });
@@ -260,8 +261,12 @@ export const contract = {
     output: z.strictObject({ backup: snapshotSummarySchema }),
   },
   'snapshots:delete': { input: byId, output: deleted },
+  'export:approve': {
+    input: z.strictObject({ journeyId: idSchema, key: textKeySchema, approved: z.boolean() }),
+    output: z.strictObject({ key: z.string(), approved: z.boolean() }),
+  },
   'export:preview': {
-    input: z.strictObject({ journeyId: idSchema, approved: approvedSchema }),
+    input: z.strictObject({ journeyId: idSchema }),
     output: z.strictObject({
       consentExport: z.boolean(),
       consentQuotes: z.boolean(),
@@ -272,7 +277,6 @@ export const contract = {
   'export:save': {
     input: z.strictObject({
       journeyId: idSchema,
-      approved: approvedSchema,
       formats: z
         .array(z.enum(['model', 'ocel', 'xes', 'csv']))
         .min(1)
