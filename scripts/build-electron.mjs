@@ -22,5 +22,6 @@ await Promise.all([
     // The sandboxed preload runs in a renderer context: nothing but `electron` may be required.
     platform: 'browser',
   }),
+  build({ ...common, entryPoints: ['electron/cli/pathway.ts'], outfile: 'dist/cli/pathway.cjs' }),
 ]);
-console.log('Built dist/electron/main.cjs and dist/electron/preload.cjs');
+console.log('Built dist/electron/main.cjs, dist/electron/preload.cjs and dist/cli/pathway.cjs');

@@ -1,0 +1,195 @@
+/**
+ * `pathway`: the command line for batch work, on the same code as the app.
+ *
+ *   pathway export --db FILE (--journey ID | --all) --out DIR [--format model|ocel|xes|csv|all]
+ *   pathway validate FILE|DIR...
+ *   pathway convert MODEL --to ocel|xes|csv [--out FILE]
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ExportRefusedError } from '../../shared/model/anonymise';
+import { toCsv, toOcel, toXes } from '../../shared/model/event-log';
+import { REASON_TEXT, validateModelText, MAX_MODEL_BYTES } from '../../shared/model/validate';
+import { JourneyRepository } from '../db/journey-repository';
+import { openDatabase } from '../db/open';
+import { WorkshopRepository } from '../db/workshop-repository';
+import {
+  EXPORT_FORMATS,
+  ExportService,
+  renderFormats,
+  type ExportFormat,
+} from '../export/export-service';
+import { writeFileAtomic } from '../export/write-file';
+
+const USAGE = `Usage:
+  pathway export --db FILE (--journey ID | --all) --out DIR [--format model|ocel|xes|csv|all]
+  pathway validate FILE|DIR...
+  pathway convert MODEL --to ocel|xes|csv [--out FILE]
+
+Free texts are exported only as approved in the app's review screen.`;
+
+class UsageError extends Error {}
+
+function formatsOf(value: string | undefined): ExportFormat[] {
+  if (value === undefined || value === 'model') return ['model'];
+  if (value === 'all') return [...EXPORT_FORMATS];
+  if ((EXPORT_FORMATS as readonly string[]).includes(value)) return [value as ExportFormat];
+  throw new UsageError(`Unknown format: ${value}`);
+}
+
+function exportCommand(args: string[]): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: 'string' },
+      journey: { type: 'string', multiple: true },
+      all: { type: 'boolean' },
+      out: { type: 'string' },
+      format: { type: 'string' },
+    },
+    strict: true,
+  });
+  if (!values.db || !values.out || (!values.all && !values.journey?.length)) {
+    throw new UsageError('export needs --db, --out and --journey ID or --all');
+  }
+  if (!existsSync(values.db)) throw new UsageError(`No database at ${values.db}`);
+  const formats = formatsOf(values.format);
+  const db = openDatabase(values.db);
+  try {
+    const journeys = new JourneyRepository(db);
+    const service = new ExportService(db, journeys, new WorkshopRepository(db, journeys));
+    const ids = values.all ? journeys.list(undefined, true).map((j) => j.id) : values.journey!;
+    mkdirSync(values.out, { recursive: true });
+    let failures = 0;
+    for (const id of ids) {
+      const source = service.source(id);
+      if (!source) {
+        console.error(`${id}: no such journey`);
+        failures++;
+        continue;
+      }
+      try {
+        const model = service.model(id, source, new Date(), randomUUID);
+        const files = renderFormats(model, formats);
+        for (const f of files) writeFileAtomic(join(values.out, f.name), f.content);
+        service.record(randomUUID(), id, model, formats, new Date().toISOString());
+        console.log(`${id}: exported ${files.map((f) => f.name).join(', ')}`);
+      } catch (error) {
+        if (error instanceof ExportRefusedError) {
+          console.error(`${id}: skipped, no consent to an anonymised export`);
+          if (!values.all) failures++;
+        } else throw error;
+      }
+    }
+    return failures === 0 ? 0 : 1;
+  } finally {
+    db.close();
+  }
+}
+
+function filesIn(paths: string[]): string[] {
+  return paths.flatMap((p) => {
+    if (!existsSync(p)) return [p];
+    if (statSync(p).isDirectory()) {
+      return readdirSync(p)
+        .filter((f) => !f.startsWith('.'))
+        .sort()
+        .map((f) => join(p, f))
+        .filter((f) => statSync(f).isFile());
+    }
+    return [p];
+  });
+}
+
+function validateCommand(args: string[]): number {
+  if (args.length === 0) throw new UsageError('validate needs at least one FILE or DIR');
+  let bad = 0;
+  for (const file of filesIn(args)) {
+    if (!existsSync(file)) {
+      console.log(`${file}: INVALID — no such file`);
+      bad++;
+      continue;
+    }
+    const size = statSync(file).size;
+    const result =
+      size > MAX_MODEL_BYTES
+        ? ({ ok: false, reason: 'too_large' } as const)
+        : validateModelText(readFileSync(file, 'utf8'), size);
+    if (result.ok) {
+      console.log(`${file}: valid (export ${result.model.exportId})`);
+    } else {
+      bad++;
+      const detail = 'detail' in result && result.detail ? ` (${result.detail})` : '';
+      console.log(`${file}: INVALID — ${REASON_TEXT[result.reason].en}${detail}`);
+    }
+  }
+  return bad === 0 ? 0 : 1;
+}
+
+function convertCommand(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { to: { type: 'string' }, out: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const file = positionals[0];
+  if (!file || !values.to || !['ocel', 'xes', 'csv'].includes(values.to)) {
+    throw new UsageError('convert needs MODEL and --to ocel|xes|csv');
+  }
+  const result = validateModelText(readFileSync(file, 'utf8'), statSync(file).size);
+  if (!result.ok) {
+    console.error(`${file}: INVALID — ${REASON_TEXT[result.reason].en}`);
+    return 1;
+  }
+  const text =
+    values.to === 'ocel'
+      ? `${JSON.stringify(toOcel([result.model]), null, 2)}\n`
+      : values.to === 'xes'
+        ? toXes([result.model])
+        : toCsv([result.model]);
+  if (values.out) {
+    writeFileAtomic(resolve(values.out), text);
+    console.log(`${file}: converted to ${values.out}`);
+  } else process.stdout.write(text);
+  return 0;
+}
+
+export function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'export':
+        return exportCommand(rest);
+      case 'validate':
+        return validateCommand(rest);
+      case 'convert':
+        return convertCommand(rest);
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        console.log(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`Unknown command: ${command}`);
+    }
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
+      console.error(`${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    console.error(`pathway: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+/** Entry for bin/pathway.cjs. */
+export function run(): void {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,123 @@
+import { verifyChecksum } from './anonymise';
+import {
+  MODEL_FORMAT,
+  MODEL_SCHEMA_VERSION,
+  pathwayModelSchema,
+  type PathwayModel,
+} from './pathway-model';
+
+/** Files larger than this are refused before parsing (a model of 10,000 touchpoints is ~5 MB). */
+export const MAX_MODEL_BYTES = 20 * 1024 * 1024;
+/** The model nests 6 levels; anything much deeper is not a model. */
+export const MAX_DEPTH = 32;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type ValidationResult =
+  { ok: true; model: PathwayModel } | { ok: false; reason: ValidationReason; detail?: string };
+
+export type ValidationReason =
+  | 'empty'
+  | 'too_large'
+  | 'too_deep'
+  | 'not_json'
+  | 'forbidden_key'
+  | 'not_a_model'
+  | 'unsupported_version'
+  | 'invalid'
+  | 'checksum';
+
+/** Nesting depth of JSON text, counted without parsing (strings are skipped). */
+export function jsonDepth(text: string, limit = Infinity): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      depth++;
+      if (depth > max) max = depth;
+      if (max > limit) return max;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
+/**
+ * Checks an untrusted model file: size and depth before parsing, forbidden keys during parsing,
+ * then format, version, strict schema and checksum. Never throws.
+ */
+export function validateModelText(text: string, byteLength = text.length): ValidationResult {
+  if (byteLength === 0 || text.trim() === '') return { ok: false, reason: 'empty' };
+  if (byteLength > MAX_MODEL_BYTES) return { ok: false, reason: 'too_large' };
+  if (jsonDepth(text, MAX_DEPTH) > MAX_DEPTH) return { ok: false, reason: 'too_deep' };
+  let forbidden: string | undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text, (key, value: unknown) => {
+      if (FORBIDDEN_KEYS.has(key)) forbidden = key;
+      return value;
+    });
+  } catch (error) {
+    return {
+      ok: false,
+      reason: 'not_json',
+      detail: error instanceof Error ? error.message : undefined,
+    };
+  }
+  if (forbidden) return { ok: false, reason: 'forbidden_key', detail: forbidden };
+  if (
+    typeof data !== 'object' ||
+    data === null ||
+    (data as { format?: unknown }).format !== MODEL_FORMAT
+  ) {
+    return { ok: false, reason: 'not_a_model' };
+  }
+  const version = (data as { schemaVersion?: unknown }).schemaVersion;
+  if (typeof version !== 'string' || version.split('.')[0] !== MODEL_SCHEMA_VERSION.split('.')[0]) {
+    return { ok: false, reason: 'unsupported_version', detail: String(version) };
+  }
+  const parsed = pathwayModelSchema.safeParse(data);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return {
+      ok: false,
+      reason: 'invalid',
+      detail: first ? `${first.path.join('.') || '(root)'}: ${first.message}` : undefined,
+    };
+  }
+  if (!verifyChecksum(parsed.data)) return { ok: false, reason: 'checksum' };
+  return { ok: true, model: parsed.data };
+}
+
+/** Plain-language reasons, for the command line and the import screen. */
+export const REASON_TEXT: Record<ValidationReason, { da: string; en: string }> = {
+  empty: { da: 'filen er tom', en: 'the file is empty' },
+  too_large: { da: 'filen er for stor (over 20 MB)', en: 'the file is too large (over 20 MB)' },
+  too_deep: {
+    da: 'filen er indlejret for dybt til at være en model',
+    en: 'the file is nested too deeply to be a model',
+  },
+  not_json: {
+    da: 'filen er ikke gyldig JSON (måske afkortet)',
+    en: 'the file is not valid JSON (perhaps truncated)',
+  },
+  forbidden_key: {
+    da: 'filen indeholder en forbudt nøgle',
+    en: 'the file contains a forbidden key',
+  },
+  not_a_model: { da: 'filen er ikke en forløbsmodel', en: 'the file is not a pathway model' },
+  unsupported_version: {
+    da: 'modellens version understøttes ikke',
+    en: 'the model version is not supported',
+  },
+  invalid: { da: 'modellen følger ikke skemaet', en: 'the model does not follow the schema' },
+  checksum: {
+    da: 'kontrolsummen passer ikke (filen er ændret)',
+    en: 'the checksum does not match (the file was changed)',
+  },
+};

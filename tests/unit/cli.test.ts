@@ -1,0 +1,119 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../electron/cli/pathway';
+import { openDatabase } from '../../electron/db/open';
+import { createHandlers } from '../../electron/handlers';
+
+let dir: string;
+let out: string[];
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pathway-cli-'));
+  out = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function seed(): Promise<{ db: string; consented: string; refused: string }> {
+  const file = join(dir, 'app.sqlite');
+  const db = openDatabase(file);
+  const h = createHandlers({
+    db,
+    clock: () => new Date('2026-11-24T00:00:00Z'),
+    newId: () => crypto.randomUUID(),
+  });
+  const a = await h['journeys:create']({ alias: 'Karen' });
+  await h['touchpoints:create']({
+    journeyId: a.id,
+    x: 0,
+    y: 0,
+    label: 'Karen hos lægen',
+    sector: 'general_practice',
+  });
+  await h['profile:update']({
+    journeyId: a.id,
+    patch: { consentExport: true, realName: 'Karen Hansen' },
+  });
+  const b = await h['journeys:create']({ alias: 'Bo' });
+  db.close();
+  return { db: file, consented: a.id, refused: b.id };
+}
+
+describe('pathway (command line)', () => {
+  it('exports all consented journeys in every format, then validates and converts them', async () => {
+    const { db, refused } = await seed();
+    const dest = join(dir, 'out');
+    expect(main(['export', '--db', db, '--all', '--out', dest, '--format', 'all'])).toBe(0);
+    expect(out.some((l) => l.startsWith(`${refused}: skipped, no consent`))).toBe(true);
+    const files = readdirSync(dest).sort();
+    expect(files.map((f) => f.replace(/^forloeb-\d{4}-\d{2}-[0-9a-f]{8}/, 'X'))).toEqual([
+      'X.csv',
+      'X.ocel.json',
+      'X.pathway.json',
+      'X.xes',
+    ]);
+    for (const f of files) expect(readFileSync(join(dest, f), 'utf8')).not.toContain('Karen');
+
+    out = [];
+    const model = join(
+      dest,
+      files.find((f) => f.endsWith('.pathway.json'))!,
+    );
+    expect(main(['validate', model])).toBe(0);
+    expect(out[0]).toMatch(/: valid \(export [0-9a-f-]{36}\)$/);
+    expect(main(['convert', model, '--to', 'xes', '--out', join(dir, 'log.xes')])).toBe(0);
+    expect(readFileSync(join(dir, 'log.xes'), 'utf8')).toContain('<log xes.version="1849-2016"');
+  });
+
+  it('exports one journey only with consent', async () => {
+    const { db, consented, refused } = await seed();
+    expect(main(['export', '--db', db, '--journey', consented, '--out', join(dir, 'o')])).toBe(0);
+    expect(main(['export', '--db', db, '--journey', refused, '--out', join(dir, 'o2')])).toBe(1);
+  });
+
+  it('validates a folder one line per file, with the reason, and fails if any is bad', async () => {
+    const { db } = await seed();
+    const dest = join(dir, 'models');
+    main(['export', '--db', db, '--all', '--out', dest]);
+    const good = readdirSync(dest)[0]!;
+    const text = readFileSync(join(dest, good), 'utf8');
+    const model = JSON.parse(text);
+    writeFileSync(join(dest, 'empty.json'), '');
+    writeFileSync(join(dest, 'truncated.json'), text.slice(0, 100));
+    writeFileSync(join(dest, 'proto.json'), text.replace('{', '{"__proto__": {"x": 1},'));
+    writeFileSync(join(dest, 'deep.json'), '['.repeat(100_000) + ']'.repeat(100_000));
+    writeFileSync(join(dest, 'version.json'), JSON.stringify({ ...model, schemaVersion: '2.0.0' }));
+    writeFileSync(join(dest, 'types.json'), JSON.stringify({ ...model, ideas: 'many' }));
+    writeFileSync(
+      join(dest, 'tampered.json'),
+      JSON.stringify({ ...model, exportMonth: '2020-01' }),
+    );
+    writeFileSync(join(dest, 'named.json'), JSON.stringify({ ...model, name: 'Karen' }));
+    writeFileSync(join(dest, 'renamed.txt'), text);
+    out = [];
+    expect(main(['validate', dest])).toBe(1);
+    const line = (f: string) => out.find((l) => l.startsWith(join(dest, f)))!;
+    expect(out).toHaveLength(10);
+    expect(line(good)).toContain(': valid');
+    expect(line('renamed.txt')).toContain(': valid');
+    expect(line('empty.json')).toContain('the file is empty');
+    expect(line('truncated.json')).toContain('not valid JSON');
+    expect(line('proto.json')).toContain('forbidden key');
+    expect(line('deep.json')).toContain('nested too deeply');
+    expect(line('version.json')).toContain('version is not supported');
+    expect(line('types.json')).toContain('does not follow the schema (ideas');
+    expect(line('tampered.json')).toContain('checksum does not match');
+    expect(line('named.json')).toContain('does not follow the schema');
+  });
+
+  it('explains bad usage', () => {
+    expect(main([])).toBe(2);
+    expect(main(['export', '--db', 'x'])).toBe(2);
+    expect(main(['frobnicate'])).toBe(2);
+  });
+});
