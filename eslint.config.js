@@ -36,6 +36,11 @@ export default tseslint.config(
     },
   },
   {
+    // The CommonJS launcher of the command line.
+    files: ['bin/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [
