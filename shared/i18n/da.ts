@@ -276,6 +276,7 @@ export const da = {
     from: 'Fra «{{from}}» til «{{to}}»',
   },
   tabs: {
+    export: 'Eksport',
     label: 'Dele af forløbet',
     map: 'Kortet',
     citizen: 'Borgeren',
@@ -447,6 +448,45 @@ export const da = {
     count_other: '{{count}} tilbud',
   },
   exportScreen: {
+    title: 'Anonym eksport',
+    intro:
+      'Her ser I sammen, præcis hvad der forlader computeren. Til venstre forløbet, som det er gemt her. Til højre den anonyme model, der gemmes i filen.',
+    honest:
+      'Vigtigt: Et enkelt menneskes forløb kan stadig være genkendeligt, selv uden navne. Behandl de eksporterede filer som fortrolige.',
+    noConsent:
+      'Borgeren har ikke sagt ja til en anonym eksport. Uden det samtykke kan intet eksporteres.',
+    goToConsent: 'Gå til samtykke',
+    journeySide: 'Forløbet på denne computer',
+    modelSide: 'Det, der forlader computeren',
+    removedTitle: 'Det er fjernet eller ændret',
+    removed1:
+      'Alias, navne, kontaktpunkternes navne og alle steder er fjernet. Kun koder fra ordlisten er tilbage.',
+    removed2: 'Datoer er blevet til dage efter første kontakt. Eksportdatoen er kun måneden.',
+    removed3: 'Fødselsår er blevet til en aldersgruppe på 10 år.',
+    removed4:
+      'Fri tekst er kun med, hvis I godkender den her, og så kun med navne, numre og adresser skjult.',
+    textsTitle: 'Tekster, der kan komme med',
+    textsNone: 'Der er ingen fri tekst i forløbet.',
+    textKind: { quote: 'Borgerens egne ord', pain: 'Det der gjorde ondt', idea: 'Idé' },
+    original: 'Som den står her',
+    scrubbed: 'Som den vil stå i eksporten',
+    approve: 'Godkend denne tekst til eksport',
+    quotesNotAllowed: 'Borgeren har ikke sagt ja til, at egne ord kommer med.',
+    formatsTitle: 'Filformater',
+    formatModel: 'Forløbsmodel (JSON) – til programmet',
+    formatOcel: 'OCEL 2.0 (JSON) – til procesanalyse',
+    formatXes: 'XES – til procesanalyse (fx ProM, pm4py)',
+    formatCsv: 'CSV-hændelseslog',
+    save: 'Gem anonym eksport',
+    saved: 'Eksporten er gemt: {{files}}',
+    cancelled: 'Eksporten blev ikke gemt.',
+    historyTitle: 'Tidligere eksporter',
+    historyNone: 'Ingen eksporter endnu.',
+    historyItem: '{{when}} · {{profile}} · {{formats}}',
+    profiles: {
+      'codes-only': 'kun koder',
+      'codes-and-reviewed-texts': 'koder og godkendte tekster',
+    },
     chooseFolder: 'Vælg mappen, hvor den anonyme eksport skal gemmes',
   },
   save: {

@@ -271,6 +271,7 @@ export const en: Translation = {
     from: 'From “{{from}}” to “{{to}}”',
   },
   tabs: {
+    export: 'Export',
     label: 'Parts of the journey',
     map: 'The map',
     citizen: 'The citizen',
@@ -446,6 +447,45 @@ export const en: Translation = {
     count_other: '{{count}} services',
   },
   exportScreen: {
+    title: 'Anonymous export',
+    intro:
+      'Here you see together exactly what leaves this computer. On the left the journey as kept here. On the right the anonymous model that goes into the file.',
+    honest:
+      "Important: one person's pathway can still be recognisable, even without names. Treat exported files as confidential.",
+    noConsent:
+      'The citizen has not agreed to an anonymous export. Without that consent nothing can be exported.',
+    goToConsent: 'Go to consent',
+    journeySide: 'The journey on this computer',
+    modelSide: 'What leaves this computer',
+    removedTitle: 'Removed or changed',
+    removed1:
+      "Alias, names, touchpoints' names and all places are removed. Only codes from the vocabulary remain.",
+    removed2: 'Dates became days after the first contact. The export date is kept to the month.',
+    removed3: 'Year of birth became a 10-year age band.',
+    removed4:
+      'Free text is included only if you approve it here, and then only with names, numbers and addresses hidden.',
+    textsTitle: 'Texts that could be included',
+    textsNone: 'There is no free text in the journey.',
+    textKind: { quote: "The citizen's own words", pain: 'What hurt', idea: 'Idea' },
+    original: 'As it reads here',
+    scrubbed: 'As it will read in the export',
+    approve: 'Approve this text for export',
+    quotesNotAllowed: 'The citizen has not agreed that their own words are included.',
+    formatsTitle: 'File formats',
+    formatModel: 'Pathway model (JSON) – for the programme',
+    formatOcel: 'OCEL 2.0 (JSON) – for process mining',
+    formatXes: 'XES – for process mining (e.g. ProM, pm4py)',
+    formatCsv: 'CSV event log',
+    save: 'Save anonymous export',
+    saved: 'The export was saved: {{files}}',
+    cancelled: 'The export was not saved.',
+    historyTitle: 'Earlier exports',
+    historyNone: 'No exports yet.',
+    historyItem: '{{when}} · {{profile}} · {{formats}}',
+    profiles: {
+      'codes-only': 'codes only',
+      'codes-and-reviewed-texts': 'codes and approved texts',
+    },
     chooseFolder: 'Choose the folder for the anonymous export',
   },
   save: {

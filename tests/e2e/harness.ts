@@ -7,7 +7,7 @@
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import type { Database } from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -50,6 +50,8 @@ export interface AppHarness {
   /** The real database the handlers write to; query it to check what was stored. */
   db: Database;
   dbFile: string;
+  /** Where exports land (the fake save dialog's answer). */
+  exportDir: string;
   handlers: Handlers;
   baseUrl: string;
   /** Opens the app at a hash route, e.g. '#/' or `#/journey/${id}`. */
@@ -79,10 +81,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const dir = mkdtempSync(join(tmpdir(), 'pathway-e2e-'));
     const dbFile = join(dir, 'e2e.sqlite');
     const db = openDatabase(dbFile);
+    const exportDir = join(dir, 'exports');
+    mkdirSync(exportDir);
     const handlers = createHandlers({
       db,
       clock: () => new Date(),
       newId: () => crypto.randomUUID(),
+      // The save dialog answers with a folder of the test's own.
+      dialogs: { chooseExportFolder: () => Promise.resolve(exportDir) },
     });
     const pageErrors: string[] = [];
     page.on('console', (msg) => {
@@ -122,6 +128,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       page,
       db,
       dbFile,
+      exportDir,
       handlers,
       baseUrl: server.baseUrl,
       pageErrors,

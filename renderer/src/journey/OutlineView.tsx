@@ -14,7 +14,13 @@ export function journeyOrder(touchpoints: Touchpoint[]): Touchpoint[] {
  * The journey as a plain ordered list, for screen readers and for anyone who prefers reading to
  * a map: each touchpoint with its lane, kind, date, feeling, problems and what came next.
  */
-export function OutlineView({ onEdit }: { onEdit: (id: string) => void }) {
+export function OutlineView({
+  onEdit,
+  readOnly = false,
+}: {
+  onEdit: (id: string) => void;
+  readOnly?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const titleId = useId();
   const map = useJourney((s) => s.map);
@@ -47,14 +53,16 @@ export function OutlineView({ onEdit }: { onEdit: (id: string) => void }) {
             <li key={tp.id} className="outline-item" data-testid="outline-item">
               <div className="outline-head">
                 <strong>{name(tp)}</strong>
-                <button
-                  type="button"
-                  className="button button-small"
-                  aria-label={t('canvas.outlineEditNamed', { label: name(tp) })}
-                  onClick={() => onEdit(tp.id)}
-                >
-                  {t('canvas.outlineEdit')}
-                </button>
+                {!readOnly && (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    aria-label={t('canvas.outlineEditNamed', { label: name(tp) })}
+                    onClick={() => onEdit(tp.id)}
+                  >
+                    {t('canvas.outlineEdit')}
+                  </button>
+                )}
               </div>
               <p className="outline-facts">{facts.join(' · ')}</p>
               {next.length > 0 && (

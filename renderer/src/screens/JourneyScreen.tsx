@@ -28,6 +28,7 @@ import { LANE_HEADER_WIDTH, LANE_HEIGHT, laneTop, visibleLanes } from '../journe
 import { CitizenCopy } from '../journey/CitizenCopy';
 import { CompareView } from '../journey/CompareView';
 import { EmotionCurve } from '../journey/EmotionCurve';
+import { ExportTab } from '../journey/ExportTab';
 import { IdeasTab } from '../journey/IdeasTab';
 import { LaneLabels } from '../journey/LaneLabels';
 import { LaneNode, type LaneNodeType } from '../journey/LaneNode';
@@ -42,7 +43,7 @@ import { TransitionPanel } from '../journey/TransitionPanel';
 import { navigate } from '../router';
 
 const MINIMAP_STYLE = { width: 150, height: 90 };
-const TABS = ['map', 'citizen', 'ideas', 'snapshots'] as const;
+const TABS = ['map', 'citizen', 'ideas', 'snapshots', 'export'] as const;
 type Tab = (typeof TABS)[number];
 
 const nodeTypes: NodeTypes = { touchpoint: TouchpointNode, lane: LaneNode };
@@ -604,6 +605,9 @@ function JourneyView() {
         {tab === 'citizen' && <ProfileTab journeyId={journey.id} />}
         {tab === 'ideas' && <IdeasTab journeyId={journey.id} />}
         {tab === 'snapshots' && <SnapshotsTab journeyId={journey.id} />}
+        {tab === 'export' && (
+          <ExportTab journeyId={journey.id} onGoToConsent={() => setTab('citizen')} />
+        )}
       </div>
     </div>
   );
