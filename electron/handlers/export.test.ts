@@ -2,13 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Channel } from '../../shared/ipc/channels';
-import type { InputOf, OutputOf } from '../../shared/ipc/contract';
 import { dispatch, type Handlers } from '../../shared/ipc/dispatch';
-import type { Result } from '../../shared/ipc/result';
 import { pathwayModelSchema } from '../../shared/model/pathway-model';
 import { verifyChecksum } from '../../shared/model/anonymise';
-import { makeTestDb, type TestDb } from '../../tests/unit/helpers';
+import { ipc, makeTestDb, type TestDb } from '../../tests/unit/helpers';
 import { createHandlers } from '.';
 
 let t: TestDb;
@@ -30,12 +27,7 @@ afterEach(() => {
   t.cleanup();
   rmSync(out, { recursive: true, force: true });
 });
-
-async function call<C extends Channel>(channel: C, payload: InputOf<C>): Promise<OutputOf<C>> {
-  const r = (await dispatch(handlers, channel, payload)) as Result<OutputOf<C>>;
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.data;
-}
+const { call } = ipc(() => handlers);
 
 async function journeyWithText() {
   const j = await call('journeys:create', { alias: 'Karen fra Nakskov' });

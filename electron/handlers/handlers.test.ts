@@ -1,27 +1,16 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Channel } from '../../shared/ipc/channels';
-import type { InputOf, OutputOf } from '../../shared/ipc/contract';
 import { dispatch } from '../../shared/ipc/dispatch';
-import type { Result } from '../../shared/ipc/result';
 import { openDatabase } from '../db/open';
 import { createHandlers } from '.';
-import { makeTestDb, type TestDb } from '../../tests/unit/helpers';
+import { ipc, makeTestDb, type TestDb } from '../../tests/unit/helpers';
 
 let t: TestDb;
 beforeEach(() => {
   t = makeTestDb();
 });
 afterEach(() => t.cleanup());
-
-async function call<C extends Channel>(channel: C, payload: InputOf<C>): Promise<OutputOf<C>> {
-  const r = (await dispatch(t.handlers, channel, payload)) as Result<OutputOf<C>>;
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.data;
-}
-async function callRaw(channel: Channel, payload: unknown) {
-  return dispatch(t.handlers, channel, payload);
-}
+const { call, callRaw } = ipc(() => t.handlers);
 
 describe('journeys', () => {
   it('creates, lists, renames, archives and reads back a journey from the file', async () => {

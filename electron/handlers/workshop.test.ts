@@ -1,23 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Channel } from '../../shared/ipc/channels';
-import type { InputOf, OutputOf } from '../../shared/ipc/contract';
-import { dispatch } from '../../shared/ipc/dispatch';
-import type { Result } from '../../shared/ipc/result';
-import { makeTestDb, type TestDb } from '../../tests/unit/helpers';
+import { ipc, makeTestDb, type TestDb } from '../../tests/unit/helpers';
 
 let t: TestDb;
 beforeEach(() => {
   t = makeTestDb();
 });
 afterEach(() => t.cleanup());
+const { call, callRaw } = ipc(() => t.handlers);
 
-async function call<C extends Channel>(channel: C, payload: InputOf<C>): Promise<OutputOf<C>> {
-  const r = (await dispatch(t.handlers, channel, payload)) as Result<OutputOf<C>>;
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.data;
-}
-const callRaw = (channel: Channel, payload: unknown) => dispatch(t.handlers, channel, payload);
 const journey = () => call('journeys:create', { alias: 'Borger 7' });
 
 describe('citizen profile and consent', () => {

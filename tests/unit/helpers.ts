@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../../electron/db/open';
 import { createHandlers } from '../../electron/handlers';
-import type { Handlers } from '../../shared/ipc/dispatch';
+import type { Channel } from '../../shared/ipc/channels';
+import type { InputOf, OutputOf } from '../../shared/ipc/contract';
+import { dispatch, type Handlers } from '../../shared/ipc/dispatch';
+import type { Result } from '../../shared/ipc/result';
 
 export interface TestDb {
   dir: string;
@@ -39,5 +42,20 @@ export function makeTestDb(): TestDb {
       if (db.open) db.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Typed calls through `dispatch`, as the renderer makes them: `call` returns the data or throws
+ * with the error code; `callRaw` returns the envelope. `handlers` is read at call time.
+ */
+export function ipc(handlers: () => Handlers) {
+  return {
+    call: async <C extends Channel>(channel: C, payload: InputOf<C>): Promise<OutputOf<C>> => {
+      const r = (await dispatch(handlers(), channel, payload)) as Result<OutputOf<C>>;
+      if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+      return r.data;
+    },
+    callRaw: (channel: Channel, payload: unknown) => dispatch(handlers(), channel, payload),
   };
 }
