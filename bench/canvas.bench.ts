@@ -16,10 +16,10 @@ import { join, resolve, sep } from 'node:path';
 import { openDatabase } from '../electron/db/open';
 import { createHandlers } from '../electron/handlers';
 import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../electron/main/security';
-import { CHANNELS } from '../shared/ipc/channels';
-import { dispatch, type Handlers } from '../shared/ipc/dispatch';
+import type { Handlers } from '../shared/ipc/dispatch';
 import { SECTORS } from '../shared/vocabulary';
 import { summarize, type Row } from './stats';
+import { installApiBridge } from '../tests/support/api-bridge';
 
 const TOUCHPOINTS = 500;
 const RUNS = 3;
@@ -133,37 +133,6 @@ async function seedJourney(handlers: Handlers): Promise<string> {
     previous = tp.id;
   }
   return journey.id;
-}
-
-/** The browser twin of the preload (as in tests/e2e/harness.ts), installed on a context. */
-async function bridgeApi(context: BrowserContext, handlers: Handlers): Promise<void> {
-  await context.exposeFunction('__pathwayInvoke', async (channel: string, json: string) =>
-    JSON.stringify(await dispatch(handlers, channel, JSON.parse(json))),
-  );
-  await context.addInitScript(
-    (channels: string[]) => {
-      const allowed = new Set(channels);
-      const bridge = (
-        window as unknown as { __pathwayInvoke: (c: string, p: string) => Promise<string> }
-      ).__pathwayInvoke;
-      const api = Object.freeze({
-        channels: Object.freeze([...channels]),
-        invoke(channel: string, payload: unknown): Promise<unknown> {
-          if (!allowed.has(channel)) {
-            return Promise.resolve({
-              ok: false,
-              error: { code: 'unknown_channel', message: 'Unknown channel' },
-            });
-          }
-          return bridge(channel, JSON.stringify(payload ?? null)).then(
-            (s) => JSON.parse(s) as unknown,
-          );
-        },
-      });
-      Object.defineProperty(window, 'api', { value: api, writable: false, configurable: false });
-    },
-    [...CHANNELS],
-  );
 }
 
 /** Waits until the page has had a frame and an idle moment, so load work does not leak in. */
@@ -327,7 +296,7 @@ export async function benchCanvas(): Promise<Row[]> {
       name: 'app journey',
       url: `${base}/index.html#/journey/${journeyId}`,
       nodeSelector: '.react-flow__node-touchpoint',
-      setUp: (context) => bridgeApi(context, handlers),
+      setUp: (context) => installApiBridge(context, handlers),
     };
 
     // The first page in a new browser also pays for starting its processes; one unrecorded

@@ -17,7 +17,8 @@ import { openDatabase } from '../../electron/db/open';
 import { createHandlers } from '../../electron/handlers';
 import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../../electron/main/security';
 import { CHANNELS } from '../../shared/ipc/channels';
-import { dispatch, type Handlers } from '../../shared/ipc/dispatch';
+import type { Handlers } from '../../shared/ipc/dispatch';
+import { installApiBridge } from '../support/api-bridge';
 
 const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
@@ -96,33 +97,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
     page.on('pageerror', (err) => pageErrors.push(err.message));
 
-    await page.exposeFunction('__pathwayInvoke', async (channel: string, json: string) =>
-      JSON.stringify(await dispatch(handlers, channel, JSON.parse(json))),
-    );
-    await page.addInitScript(
-      (channels: string[]) => {
-        const allowed = new Set(channels);
-        const bridge = (
-          window as unknown as { __pathwayInvoke: (c: string, p: string) => Promise<string> }
-        ).__pathwayInvoke;
-        const api = Object.freeze({
-          channels: Object.freeze([...channels]),
-          invoke(channel: string, payload: unknown): Promise<unknown> {
-            if (!allowed.has(channel)) {
-              return Promise.resolve({
-                ok: false,
-                error: { code: 'unknown_channel', message: 'Unknown channel' },
-              });
-            }
-            return bridge(channel, JSON.stringify(payload ?? null)).then(
-              (s) => JSON.parse(s) as unknown,
-            );
-          },
-        });
-        Object.defineProperty(window, 'api', { value: api, writable: false, configurable: false });
-      },
-      [...HARNESS_CHANNELS],
-    );
+    await installApiBridge(page, handlers, HARNESS_CHANNELS);
 
     const harness: AppHarness = {
       page,
