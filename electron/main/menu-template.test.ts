@@ -14,6 +14,15 @@ describe('application menu', () => {
     expect(labels(menu).every((l) => !l.includes('.'))).toBe(true); // no untranslated keys
   });
 
+  it('leaves Ctrl/Cmd+Z to the page, where the map keeps its own undo history', () => {
+    const edit = buildMenuTemplate('da', false).find((m) => m.label === 'Rediger')!;
+    for (const role of ['undo', 'redo']) {
+      expect(edit.submenu!.find((i) => i.role === role)).toMatchObject({
+        registerAccelerator: false,
+      });
+    }
+  });
+
   it('is in English when chosen, and has the app menu on macOS', () => {
     const menu = buildMenuTemplate('en', true);
     expect(menu[0]!.label).toBe('Pathway Workshop');

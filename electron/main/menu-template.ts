@@ -7,6 +7,7 @@ export interface MenuItemSpec {
   role?: string;
   type?: 'separator';
   accelerator?: string;
+  registerAccelerator?: boolean;
   submenu?: MenuItemSpec[];
 }
 
@@ -34,8 +35,10 @@ export function buildMenuTemplate(language: Language, isMac: boolean): MenuItemS
     {
       label: t('edit'),
       submenu: [
-        { role: 'undo', label: t('undo') },
-        { role: 'redo', label: t('redo') },
+        // The keys stay with the page: the map has its own undo history, and text fields keep
+        // the browser's. A registered accelerator would take Ctrl/Cmd+Z before the page sees it.
+        { role: 'undo', label: t('undo'), registerAccelerator: false },
+        { role: 'redo', label: t('redo'), registerAccelerator: false },
         sep,
         { role: 'cut', label: t('cut') },
         { role: 'copy', label: t('copy') },
