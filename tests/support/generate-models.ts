@@ -1,0 +1,112 @@
+import { checksumOf } from '../../shared/model/checksum';
+import type { ModelTouchpoint, PathwayModel } from '../../shared/model/pathway-model';
+import { AGE_BANDS } from '../../shared/model/pathway-model';
+import { MUNICIPALITIES, PAIN_CATEGORIES, SECTORS } from '../../shared/vocabulary';
+
+/**
+ * Synthetic pathway models for tests and benchmarks. Invented data, generated from a seed;
+ * never data about real people, and never shipped with the app.
+ */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    // xorshift32: small, fast, reproducible.
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+}
+
+export interface Spec {
+  sectors: string[];
+  ageBand?: PathwayModel['cohort']['ageBand'];
+  municipality?: PathwayModel['cohort']['municipality'];
+  conditionGroups?: PathwayModel['cohort']['conditionGroups'];
+  days?: (number | null)[];
+  emotions?: (number | null)[];
+  pains?: string[][];
+  broken?: boolean[];
+  waits?: (number | null)[];
+  ideas?: PathwayModel['ideas'];
+}
+
+/** One model from a compact description: the as-is sectors in order, with optional details. */
+export function modelOf(spec: Spec, exportId = crypto.randomUUID()): PathwayModel {
+  const touchpoints: ModelTouchpoint[] = spec.sectors.map((sector, i) => ({
+    ref: `t${i + 1}`,
+    sector: sector as ModelTouchpoint['sector'],
+    serviceCode: null,
+    contactType: null,
+    day: spec.days?.[i] ?? null,
+    datePrecision: spec.days?.[i] != null ? 'day' : 'unknown',
+    durationDays: null,
+    repetitions: null,
+    initiatedBy: null,
+    emotion: spec.emotions?.[i] ?? null,
+    painPoints: (spec.pains?.[i] ?? []).map((category) => ({ category: category as never })),
+    whatWorked: false,
+  }));
+  const transitions = touchpoints.slice(1).map((t, i) => ({
+    from: touchpoints[i]!.ref,
+    to: t.ref,
+    kind: 'handover' as const,
+    quality:
+      spec.broken?.[i] === undefined
+        ? null
+        : spec.broken[i]
+          ? ('broken' as const)
+          : ('good' as const),
+    waitingDays: spec.waits?.[i] ?? null,
+  }));
+  const content = {
+    format: 'forloebsvaerksted.pathway-model' as const,
+    schemaVersion: '1.0.0' as const,
+    vocabularyVersion: 1 as const,
+    exportId,
+    exportMonth: '2026-11',
+    anonymisationProfile: 'codes-only' as const,
+    cohort: {
+      ageBand: spec.ageBand ?? '60-69',
+      sex: null,
+      municipality: spec.municipality ?? 'lolland',
+      household: null,
+      employment: null,
+      conditionGroups: spec.conditionGroups ?? [],
+    },
+    asIs: { touchpoints, transitions },
+    toBe: { touchpoints: [], transitions: [] },
+    ideas: spec.ideas ?? [],
+  };
+  return { ...content, checksum: checksumOf(content) };
+}
+
+/** Realistic-looking random models: 3–40 touchpoints drawn from a few common pathways. */
+export function randomModels(count: number, seed: number, eventsPerModel = 20): PathwayModel[] {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const common = [
+    ['general_practice', 'hospital', 'municipal_care'],
+    ['emergency', 'hospital', 'general_practice'],
+    ['general_practice', 'psychiatry', 'social_services', 'employment'],
+  ];
+  return Array.from({ length: count }, () => {
+    const n = Math.max(3, Math.round(eventsPerModel * (0.5 + r())));
+    const base = pick(common);
+    const sectors = Array.from({ length: n }, (_, i) =>
+      r() < 0.7 ? base[i % base.length]! : pick(SECTORS),
+    );
+    let day = 0;
+    return modelOf({
+      sectors,
+      ageBand: pick(AGE_BANDS),
+      municipality: pick(MUNICIPALITIES),
+      conditionGroups: r() < 0.5 ? ['chronic_somatic'] : ['mental_illness'],
+      days: sectors.map(() => (r() < 0.8 ? (day += Math.floor(r() * 30)) : null)),
+      emotions: sectors.map(() => (r() < 0.7 ? Math.floor(r() * 5) - 2 : null)),
+      pains: sectors.map(() => (r() < 0.2 ? [pick(PAIN_CATEGORIES)] : [])),
+      broken: sectors.slice(1).map(() => r() < 0.3),
+      waits: sectors.slice(1).map(() => (r() < 0.5 ? Math.floor(r() * 60) : null)),
+    });
+  });
+}
