@@ -4,12 +4,16 @@
  *   pathway export --db FILE (--journey ID | --all) --out DIR [--format model|ocel|xes|csv|all]
  *   pathway validate FILE|DIR...
  *   pathway convert MODEL --to ocel|xes|csv [--out FILE]
+ *   pathway aggregate FILE|DIR... [--k N] [--by FIELD] --out DIR
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { aggregate, DEFAULT_K, type CohortFilter } from '../../shared/analysis/aggregate';
+import { tablesOf, toExcelCsv, type Table } from '../../shared/analysis/tables';
 import { ExportRefusedError } from '../../shared/model/anonymise';
+import type { PathwayModel } from '../../shared/model/pathway-model';
 import { toCsv, toOcel, toXes } from '../../shared/model/event-log';
 import { REASON_TEXT, validateModelText, MAX_MODEL_BYTES } from '../../shared/model/validate';
 import { JourneyRepository } from '../db/journey-repository';
@@ -27,6 +31,7 @@ const USAGE = `Usage:
   pathway export --db FILE (--journey ID | --all) --out DIR [--format model|ocel|xes|csv|all]
   pathway validate FILE|DIR...
   pathway convert MODEL --to ocel|xes|csv [--out FILE]
+  pathway aggregate FILE|DIR... [--k N] [--by municipality|ageBand|sex] --out DIR
 
 Free texts are exported only as approved in the app's review screen.`;
 
@@ -157,6 +162,86 @@ function convertCommand(args: string[]): number {
   return 0;
 }
 
+const GROUPS = ['municipality', 'ageBand', 'sex'] as const;
+
+function aggregateCommand(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { k: { type: 'string' }, by: { type: 'string' }, out: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length === 0 || !values.out)
+    throw new UsageError('aggregate needs FILE|DIR... and --out DIR');
+  const k = values.k === undefined ? DEFAULT_K : Number(values.k);
+  if (!Number.isInteger(k) || k < DEFAULT_K) {
+    throw new UsageError(
+      `--k must be a whole number of at least ${DEFAULT_K} (it can only be raised)`,
+    );
+  }
+  const by = values.by as (typeof GROUPS)[number] | undefined;
+  if (by !== undefined && !GROUPS.includes(by))
+    throw new UsageError(`--by must be one of ${GROUPS.join(', ')}`);
+
+  const models: PathwayModel[] = [];
+  const seen = new Set<string>();
+  let rejected = 0;
+  for (const file of filesIn(positionals)) {
+    const size = existsSync(file) ? statSync(file).size : 0;
+    const result = !existsSync(file)
+      ? ({ ok: false, reason: 'empty' } as const)
+      : size > MAX_MODEL_BYTES
+        ? ({ ok: false, reason: 'too_large' } as const)
+        : validateModelText(readFileSync(file, 'utf8'), size);
+    if (!result.ok) {
+      rejected++;
+      console.log(`${file}: rejected — ${REASON_TEXT[result.reason].en}`);
+    } else if (seen.has(result.model.exportId)) {
+      console.log(`${file}: duplicate of export ${result.model.exportId}, counted once`);
+    } else {
+      seen.add(result.model.exportId);
+      models.push(result.model);
+    }
+  }
+
+  const groups: { label: string; filter: CohortFilter }[] = by
+    ? [...new Set(models.map((m) => m.cohort[by] ?? 'unknown'))].sort().map((value) => ({
+        label: `${by}=${value}`,
+        filter:
+          by === 'municipality'
+            ? { municipalities: [value as never] }
+            : by === 'ageBand'
+              ? { ageBands: [value as never] }
+              : { sexes: [value as never] },
+      }))
+    : [{ label: '', filter: {} }];
+  const results = groups.map((g) => ({
+    group: g.label,
+    aggregate: aggregate(models, g.filter, k),
+  }));
+  mkdirSync(values.out, { recursive: true });
+  writeFileAtomic(
+    join(values.out, 'aggregate.json'),
+    `${JSON.stringify({ k, journeys: models.length >= k ? models.length : 'hidden', results }, null, 2)}\n`,
+  );
+  const merged = new Map<string, Table>();
+  for (const r of results) {
+    for (const t of tablesOf(r.aggregate, r.group)) {
+      const m = merged.get(t.name);
+      if (m) m.rows.push(...t.rows);
+      else merged.set(t.name, { ...t, rows: [...t.rows] });
+    }
+  }
+  for (const t of merged.values())
+    writeFileAtomic(join(values.out, `${t.name}.csv`), toExcelCsv(t));
+  const suppressed = results.filter((r) => r.aggregate.suppressed).map((r) => r.group || 'all');
+  console.log(
+    `Aggregated ${models.length} models (${rejected} rejected) with k = ${k} into ${values.out}` +
+      (suppressed.length ? `; hidden entirely (too few journeys): ${suppressed.join(', ')}` : ''),
+  );
+  return 0;
+}
+
 export function main(argv: string[]): number {
   const [command, ...rest] = argv;
   try {
@@ -167,6 +252,8 @@ export function main(argv: string[]): number {
         return validateCommand(rest);
       case 'convert':
         return convertCommand(rest);
+      case 'aggregate':
+        return aggregateCommand(rest);
       case undefined:
       case '--help':
       case '-h':

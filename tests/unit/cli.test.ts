@@ -117,3 +117,35 @@ describe('pathway (command line)', () => {
     expect(main(['frobnicate'])).toBe(2);
   });
 });
+
+describe('pathway aggregate', () => {
+  it('aggregates a folder of models into suppressed tables that Danish Excel opens', async () => {
+    const { randomModels } = await import('../support/generate-models');
+    const models = join(dir, 'models');
+    const dest = join(dir, 'tables');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(models);
+    randomModels(30, 42, 8).forEach((m, i) =>
+      writeFileSync(join(models, `m${i}.pathway.json`), JSON.stringify(m)),
+    );
+    writeFileSync(join(models, 'broken.json'), '{"format": "forloebsvaerksted.pathway-model"');
+    writeFileSync(join(models, 'copy.json'), readFileSync(join(models, 'm0.pathway.json')));
+    out = [];
+    expect(main(['aggregate', models, '--by', 'municipality', '--out', dest])).toBe(0);
+    expect(out.find((l) => l.includes('broken.json'))).toContain('rejected');
+    // The same export twice (whichever file comes first) is counted once.
+    expect(out.filter((l) => l.includes('duplicate of export'))).toHaveLength(1);
+    expect(out.at(-1)).toContain('Aggregated 30 models (1 rejected) with k = 5');
+    const csv = readFileSync(join(dest, 'variants.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFFgroup;pathway;journeys\r\n')).toBe(true);
+    const journeys = csv
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(';').at(-1)!);
+    for (const j of journeys) expect(j === 'hidden' || Number(j) >= 5).toBe(true);
+    const json = JSON.parse(readFileSync(join(dest, 'aggregate.json'), 'utf8'));
+    expect(json.results.length).toBeGreaterThan(1);
+    expect(main(['aggregate', models, '--k', '3', '--out', dest])).toBe(2);
+  });
+});
