@@ -215,6 +215,25 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    description: 'program workspace: imported anonymised models',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE program_models (
+          export_id TEXT PRIMARY KEY,
+          file_name TEXT NOT NULL,
+          imported_at TEXT NOT NULL,
+          age_band TEXT,
+          sex TEXT,
+          municipality TEXT,
+          condition_groups TEXT NOT NULL,
+          touchpoint_count INTEGER NOT NULL,
+          content TEXT NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aggregate } from '../../shared/analysis/aggregate';
+import { makeTestDb, type TestDb } from '../../tests/unit/helpers';
+import { randomModels } from '../../tests/support/generate-models';
+import { ProgramRepository } from './program-repository';
+
+let t: TestDb;
+let repo: ProgramRepository;
+beforeEach(() => {
+  t = makeTestDb();
+  repo = new ProgramRepository(t.db);
+});
+afterEach(() => t.cleanup());
+
+const now = '2026-11-24T10:00:00.000Z';
+const importText = (name: string, text: string) =>
+  repo.importOne(name, text, Buffer.byteLength(text), now, 'da');
+
+describe('program workspace', () => {
+  it('imports good files, counts a duplicate once, rejects bad ones with a reason, and keeps going', () => {
+    const models = randomModels(5, 7, 6);
+    const files: [string, string][] = [
+      ...models.map((m, i): [string, string] => [`m${i}.json`, JSON.stringify(m)]),
+      ['copy.json', JSON.stringify(models[0])],
+      ['empty.json', ''],
+      ['truncated.json', JSON.stringify(models[1]).slice(0, 50)],
+      ['proto.json', JSON.stringify(models[2]).replace('{', '{"__proto__":{},')],
+      ['tampered.json', JSON.stringify({ ...models[3], exportMonth: '2019-01' })],
+    ];
+    const results = files.map(([n, text]) => importText(n, text));
+    expect(results.map((r) => r.status)).toEqual([
+      'imported',
+      'imported',
+      'imported',
+      'imported',
+      'imported',
+      'duplicate',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+    ]);
+    expect(results.at(-1)!.reason).toBe('kontrolsummen passer ikke (filen er ændret)');
+    expect(repo.list()).toHaveLength(5);
+    expect(
+      repo
+        .models()
+        .map((m) => m.exportId)
+        .sort(),
+    ).toEqual(models.map((m) => m.exportId).sort());
+  });
+
+  it('aggregates what was imported, and deletes one or all', () => {
+    for (const [i, m] of randomModels(12, 9, 6).entries())
+      importText(`m${i}.json`, JSON.stringify(m));
+    expect(aggregate(repo.models()).cohort).toEqual({ shown: true, journeys: 12, value: 12 });
+    expect(repo.delete(repo.list()[0]!.exportId)).toBe(true);
+    expect(repo.list()).toHaveLength(11);
+    expect(repo.deleteAll()).toBe(11);
+    expect(aggregate(repo.models())).toMatchObject({ suppressed: 'cohort_small' });
+  });
+});
