@@ -145,7 +145,8 @@ export function ExportTab({
           <div className="review-sides">
             <section className="card" aria-label={t('exportScreen.journeySide')}>
               <h3 className="subsection-title">{t('exportScreen.journeySide')}</h3>
-              <OutlineView onEdit={() => undefined} readOnly />
+              <OutlineView onEdit={() => undefined} readOnly map="as_is" />
+              <OutlineView onEdit={() => undefined} readOnly map="to_be" />
             </section>
             <section className="card" aria-label={t('exportScreen.modelSide')}>
               <h3 className="subsection-title">{t('exportScreen.modelSide')}</h3>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Touchpoint } from '../../../shared/domain/journey';
+import type { MapKind } from '../../../shared/vocabulary';
 import { EMOTION_KEYS } from './EmotionFace';
 import { formatPathwayDate } from './format';
 import { useJourney } from './journey-context';
@@ -17,13 +18,17 @@ export function journeyOrder(touchpoints: Touchpoint[]): Touchpoint[] {
 export function OutlineView({
   onEdit,
   readOnly = false,
+  map: mapOverride,
 }: {
   onEdit: (id: string) => void;
   readOnly?: boolean;
+  /** Show this map rather than the one chosen on the canvas. */
+  map?: MapKind;
 }) {
   const { t, i18n } = useTranslation();
   const titleId = useId();
-  const map = useJourney((s) => s.map);
+  const chosen = useJourney((s) => s.map);
+  const map = mapOverride ?? chosen;
   const all = useJourney((s) => s.touchpoints);
   const transitions = useJourney((s) => s.transitions);
   const painPoints = useJourney((s) => s.painPoints);
