@@ -176,11 +176,15 @@ test.describe('canvas', () => {
 
     const source = canvas.node('Egen læge').locator('.react-flow__handle.source');
     const target = canvas.node('Sygehuset').locator('.react-flow__handle.target');
+    await expect(source).toBeInViewport();
+    await expect(target).toBeInViewport();
     const s = (await source.boundingBox())!;
     const tb = (await target.boundingBox())!;
     await app.page.mouse.move(s.x + s.width / 2, s.y + s.height / 2);
     await app.page.mouse.down();
     await app.page.mouse.move(tb.x + tb.width / 2, tb.y + tb.height / 2, { steps: 12 });
+    // Rest on the target a moment, as a hand does, before letting go.
+    await app.page.mouse.move(tb.x + tb.width / 2 + 1, tb.y + tb.height / 2, { steps: 2 });
     await app.page.mouse.up();
 
     await expect(app.page.locator('.react-flow__edge')).toHaveCount(1);

@@ -58,6 +58,28 @@ export class JourneyPage {
 
   async waitLoaded() {
     await expect(this.page.getByTestId('journey-screen')).toBeVisible();
+    await this.waitForStableViewport();
+  }
+
+  /**
+   * The map fits itself to the touchpoints once they are measured; on a busy machine that can
+   * land after the screen shows. Wait until the view stops moving before pointing at anything.
+   */
+  async waitForStableViewport() {
+    const viewport = this.page.locator('.react-flow__viewport');
+    if ((await viewport.count()) === 0) return;
+    let last = '';
+    await expect
+      .poll(
+        async () => {
+          const now = (await viewport.first().getAttribute('style')) ?? '';
+          const stable = now === last && now !== '';
+          last = now;
+          return stable;
+        },
+        { intervals: [150, 150, 250, 250, 500] },
+      )
+      .toBe(true);
   }
 
   async addTouchpoint(name?: string) {
