@@ -83,10 +83,15 @@ export class ExportService {
     return true;
   }
 
-  model(journeyId: string, source: ExportSource, now: Date, newId: () => string): PathwayModel {
-    const approved = this.texts(journeyId, source)
-      .filter((t) => t.approved)
-      .map((t) => t.key);
+  /** The model with the approved texts; pass `texts` when they are already at hand. */
+  model(
+    journeyId: string,
+    source: ExportSource,
+    now: Date,
+    newId: () => string,
+    texts = this.texts(journeyId, source),
+  ): PathwayModel {
+    const approved = texts.filter((t) => t.approved).map((t) => t.key);
     return anonymise(source, { now, newId, approvedTexts: new Set(approved) });
   }
 

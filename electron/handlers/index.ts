@@ -158,13 +158,16 @@ export function createHandlers({ db, clock, newId, dialogs = noDialogs }: Handle
     'export:preview': ({ journeyId }) => {
       const source = exports.source(journeyId) ?? notFound('Journey');
       const { consentExport, consentQuotes } = source.profile;
+      // Scrub the texts once; the model is built from the same review.
+      const texts = exports.texts(journeyId, source);
+      const placeholderId = () => '00000000-0000-4000-8000-000000000000';
       return {
         consentExport,
         consentQuotes,
-        texts: exports.texts(journeyId, source),
+        texts,
         // The preview gets a placeholder id; every saved export gets its own fresh one.
         model: consentExport
-          ? exports.model(journeyId, source, clock(), () => '00000000-0000-4000-8000-000000000000')
+          ? exports.model(journeyId, source, clock(), placeholderId, texts)
           : null,
       };
     },

@@ -3,7 +3,6 @@ import { memo } from 'react';
 
 export type LaneNodeData = {
   sector: string;
-  label: string;
   width: number;
   height: number;
   index: number;

@@ -217,7 +217,6 @@ function LanesMenu() {
 }
 
 function useLaneNodes(): LaneNodeType[] {
-  const { t } = useTranslation();
   const hidden = useJourney((s) => s.hiddenSectors);
   const touchpoints = useJourney((s) => s.touchpoints);
   // Lane width follows the content in coarse steps, so the bands are not rebuilt on every move.
@@ -233,7 +232,6 @@ function useLaneNodes(): LaneNodeType[] {
       position: { x: minX - LANE_HEADER_WIDTH - 2000, y: laneTop(sector, lanes) },
       data: {
         sector,
-        label: t(`vocab.sector.${sector}`),
         width: maxX - minX + LANE_HEADER_WIDTH + 4000,
         height: LANE_HEIGHT,
         index,
@@ -244,7 +242,7 @@ function useLaneNodes(): LaneNodeType[] {
       connectable: false,
       zIndex: -1,
     }));
-  }, [hidden, minX, maxX, t]);
+  }, [hidden, minX, maxX]);
 }
 
 function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
