@@ -10,7 +10,13 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { aggregate, DEFAULT_K, type CohortFilter } from '../../shared/analysis/aggregate';
+import {
+  aggregate,
+  DEFAULT_K,
+  FILTER_FIELDS,
+  FILTER_VALUES,
+  type CohortFilter,
+} from '../../shared/analysis/aggregate';
 import { tablesOf, toExcelCsv, type Table } from '../../shared/analysis/tables';
 import { ExportRefusedError } from '../../shared/model/anonymise';
 import type { PathwayModel } from '../../shared/model/pathway-model';
@@ -31,7 +37,7 @@ const USAGE = `Usage:
   pathway export --db FILE (--journey ID | --all) --out DIR [--format model|ocel|xes|csv|all]
   pathway validate FILE|DIR...
   pathway convert MODEL --to ocel|xes|csv [--out FILE]
-  pathway aggregate FILE|DIR... [--k N] [--by municipality|ageBand|sex] --out DIR
+  pathway aggregate FILE|DIR... [--k N] [--by ageBand|sex|municipality|conditionGroup] [--map asIs|toBe] --out DIR
 
 Free texts are exported only as approved in the app's review screen.`;
 
@@ -162,12 +168,17 @@ function convertCommand(args: string[]): number {
   return 0;
 }
 
-const GROUPS = ['municipality', 'ageBand', 'sex'] as const;
+const GROUPS = FILTER_FIELDS;
 
 function aggregateCommand(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
-    options: { k: { type: 'string' }, by: { type: 'string' }, out: { type: 'string' } },
+    options: {
+      k: { type: 'string' },
+      by: { type: 'string' },
+      map: { type: 'string' },
+      out: { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -182,6 +193,8 @@ function aggregateCommand(args: string[]): number {
   const by = values.by as (typeof GROUPS)[number] | undefined;
   if (by !== undefined && !GROUPS.includes(by))
     throw new UsageError(`--by must be one of ${GROUPS.join(', ')}`);
+  const map = (values.map ?? 'asIs') as 'asIs' | 'toBe';
+  if (map !== 'asIs' && map !== 'toBe') throw new UsageError('--map must be asIs or toBe');
 
   const models: PathwayModel[] = [];
   const seen = new Set<string>();
@@ -204,17 +217,19 @@ function aggregateCommand(args: string[]): number {
     }
   }
 
+  // Every value of the field, and "not stated" where the field has it: the groups the app's
+  // filter offers, suppressed by the same rules.
   const groups: { label: string; filter: CohortFilter }[] = by
-    ? [...new Set(models.map((m) => m.cohort[by] ?? 'unknown'))].sort().map((value) => ({
-        label: `${by}=${value}`,
-        filter:
-          by === 'municipality'
-            ? { municipalities: [value as never] }
-            : by === 'ageBand'
-              ? { ageBands: [value as never] }
-              : { sexes: [value as never] },
-      }))
-    : [{ label: '', filter: {} }];
+    ? [
+        ...FILTER_VALUES[by].map((value) => ({
+          label: `${by}=${value}`,
+          filter: { [by]: value, map } as CohortFilter,
+        })),
+        ...(by === 'conditionGroup'
+          ? []
+          : [{ label: `${by}=not_stated`, filter: { [by]: null, map } as CohortFilter }]),
+      ]
+    : [{ label: '', filter: { map } }];
   const results = groups.map((g) => ({
     group: g.label,
     aggregate: aggregate(models, g.filter, k),

@@ -1,35 +1,81 @@
 import type { AgeBand, ModelPathway, PathwayModel } from '../model/pathway-model';
-import type { ConditionGroup, Municipality, Sex } from '../vocabulary';
+import { AGE_BANDS } from '../model/pathway-model';
+import {
+  CONDITION_GROUPS,
+  MUNICIPALITIES,
+  SEXES,
+  type ConditionGroup,
+  type Municipality,
+  type Sex,
+} from '../vocabulary';
 
 /**
- * Aggregation of many anonymised pathway models, with small-number suppression: a figure that
- * rests on fewer than k journeys is never shown, whatever the filter, and cannot be recovered by
- * subtracting shown figures from each other or from a total.
+ * Aggregation of many anonymised pathway models, with small-number suppression.
+ *
+ * Every figure is a count of journeys under a key (an edge of the process map, a variant, a pain
+ * category …) in a cohort chosen by filters, or a statistic of values from those journeys. A figure
+ * is shown only when:
+ *  1. it rests on at least k journeys;
+ *  2. it is shown in every wider cohort (the filter with one condition removed), so a hidden
+ *     figure cannot be rebuilt as the sum of narrower shown ones;
+ *  3. among its siblings — the same key in the cohorts that split the wider cohort along the
+ *     removed condition (every value of that field, and "not stated") — the hidden ones are none,
+ *     or at least two that together rest on at least k journeys. Then no hidden figure can be read
+ *     off as "wider minus the shown siblings", and a filtered view never differs from a wider one
+ *     by fewer than k journeys.
+ * Cells that partition the cohort inside one view (variants, bands of contacts and of length) get
+ * the same complementary suppression against the cohort's total.
  */
 export const DEFAULT_K = 5;
 
+export const FILTER_FIELDS = ['ageBand', 'sex', 'municipality', 'conditionGroup'] as const;
+export type FilterField = (typeof FILTER_FIELDS)[number];
+
+/** Each field: absent for everyone, a value, or null for "not stated". */
 export interface CohortFilter {
-  ageBands?: AgeBand[];
-  sexes?: Sex[];
-  municipalities?: Municipality[];
-  /** A journey matches if it has any of these. */
-  conditionGroups?: ConditionGroup[];
+  ageBand?: AgeBand | null;
+  sex?: Sex | null;
+  municipality?: Municipality | null;
+  /** Journeys of citizens with this condition group (among others). */
+  conditionGroup?: ConditionGroup;
   map?: 'asIs' | 'toBe';
 }
+
+export const FILTER_VALUES = {
+  ageBand: AGE_BANDS,
+  sex: SEXES,
+  municipality: MUNICIPALITIES,
+  conditionGroup: CONDITION_GROUPS,
+} as const;
 
 /** A shown figure, or a hidden one (never its value). */
 export type Cell<T> = { shown: true; journeys: number; value: T } | { shown: false };
 
 export type SuppressionReason = 'cohort_small' | 'complement_small';
 
+export interface ProcessGraph {
+  /** Node id: a sector, or "sector|contactType" one level down. */
+  nodes: { id: string; sector: string; contactType: string | null; cell: Cell<null> }[];
+  edges: { from: string; to: string; cell: Cell<{ medianDays: number | null }> }[];
+}
+
+export interface Distribution {
+  /** The median over the cohort's journeys (for length: those with dated events). */
+  median: number | null;
+  bands: { band: string; cell: Cell<null> }[];
+}
+
 export interface Aggregate {
   k: number;
+  map: 'asIs' | 'toBe';
   /** Journeys in the filtered cohort, shown only when safe. */
   cohort: Cell<number>;
   /** Set when the whole view is hidden, and why. */
   suppressed: SuppressionReason | null;
-  /** Directly-follows edges between sectors: journeys having the edge, median days on it. */
-  processMap: { from: string; to: string; cell: Cell<{ medianDays: number | null }> }[];
+  /** Directly-follows graph of sectors: journeys having the edge, median days on it. */
+  processMap: ProcessGraph;
+  /** The same one level down: sector + contact type. */
+  processMapDetailed: ProcessGraph;
   /** Recurring pathways (sector sequences); they partition the cohort. */
   variants: { sequence: string[]; cell: Cell<null> }[];
   /** Sector × sector handovers: journeys, share rated broken, median waiting days. */
@@ -38,12 +84,24 @@ export interface Aggregate {
     to: string;
     cell: Cell<{ brokenShare: number | null; medianWaitingDays: number | null }>;
   }[];
-  /** Median emotion per sector. */
   emotionBySector: { sector: string; cell: Cell<{ median: number }> }[];
-  /** Pain-point categories, by journeys reporting them. */
+  emotionByContact: {
+    sector: string;
+    contactType: string | null;
+    cell: Cell<{ median: number }>;
+  }[];
+  /** Change of emotion from one touchpoint to the next, by sector pair, sharpest drop first. */
+  emotionDrops: { from: string; to: string; cell: Cell<{ medianChange: number }> }[];
+  /** Pain-point categories, by journeys reporting them, most first. */
   painCategories: { category: string; cell: Cell<null> }[];
+  /** Pain-point categories by the aim of the ideas that address them. */
+  painByAim: { aim: string; category: string; cell: Cell<null> }[];
   /** Ideas by aim and pain category. */
   ideas: { aim: string; category: string; cell: Cell<null> }[];
+  /** Journeys per service (catalogue code). */
+  services: { serviceCode: string; cell: Cell<null> }[];
+  contactsPerJourney: Distribution;
+  journeyLength: Distribution;
 }
 
 export function median(values: number[]): number | null {
@@ -53,72 +111,38 @@ export function median(values: number[]): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-export function matches(model: PathwayModel, f: CohortFilter): boolean {
-  const c = model.cohort;
-  if (f.ageBands?.length && (c.ageBand === null || !f.ageBands.includes(c.ageBand))) return false;
-  if (f.sexes?.length && (c.sex === null || !f.sexes.includes(c.sex))) return false;
-  if (
-    f.municipalities?.length &&
-    (c.municipality === null || !f.municipalities.includes(c.municipality))
-  ) {
-    return false;
+const constraintsOf = (f: CohortFilter): FilterField[] =>
+  FILTER_FIELDS.filter((d) => f[d] !== undefined);
+
+/** Which part of a split along `field` a model falls in. */
+function partOf(m: PathwayModel, field: FilterField, f: CohortFilter): string {
+  if (field === 'conditionGroup') {
+    return m.cohort.conditionGroups.includes(f.conditionGroup!) ? 'yes' : 'no';
   }
-  if (f.conditionGroups?.length && !c.conditionGroups.some((g) => f.conditionGroups!.includes(g))) {
-    return false;
-  }
-  return true;
+  return String(m.cohort[field]);
 }
 
-const isFiltered = (f: CohortFilter) =>
-  !!(
-    f.ageBands?.length ||
-    f.sexes?.length ||
-    f.municipalities?.length ||
-    f.conditionGroups?.length
-  );
-
-/** A per-journey tally: each journey counts once per key, whatever it contributes. */
-class Tally<V> {
-  private readonly journeys = new Map<string, Set<number>>();
-  private readonly values = new Map<string, { journey: number; value: V }[]>();
-  add(key: string, journey: number, value?: V) {
-    let j = this.journeys.get(key);
-    if (!j) this.journeys.set(key, (j = new Set()));
-    j.add(journey);
-    if (value !== undefined) {
-      let v = this.values.get(key);
-      if (!v) this.values.set(key, (v = []));
-      v.push({ journey, value });
-    }
-  }
-  /**
-   * Each key with its journeys and its values. A statistic of the values is itself a figure: it
-   * is given only when the values come from at least k journeys (`valuesSafe`).
-   */
-  entries(k: number) {
-    return [...this.journeys.entries()].map(([key, j]) => {
-      const v = this.values.get(key) ?? [];
-      return {
-        key,
-        journeys: j.size,
-        values: v.map((x) => x.value),
-        valuesSafe: new Set(v.map((x) => x.journey)).size >= k,
-      };
-    });
-  }
+function partOfFilter(field: FilterField, f: CohortFilter): string {
+  return field === 'conditionGroup' ? 'yes' : String(f[field]);
 }
 
-function cell<T>(journeys: number, k: number, value: () => T): Cell<T> {
-  return journeys >= k ? { shown: true, journeys, value: value() } : { shown: false };
+export function matches(m: PathwayModel, f: CohortFilter): boolean {
+  return constraintsOf(f).every((d) => partOf(m, d, f) === partOfFilter(d, f));
 }
+
+const signature = (f: CohortFilter) =>
+  constraintsOf(f)
+    .map((d) => `${d}=${String(f[d])}`)
+    .join('&');
 
 /**
- * Cells that partition the cohort (each journey in exactly one) can be recovered from the total
- * by subtraction. Hide further cells, smallest first, until the hidden ones together rest on at
- * least k journeys and there are at least two of them — or none at all.
+ * Cells that partition a total (each journey in exactly one) can be recovered from the total by
+ * subtraction. Hide further cells, smallest first, until the hidden ones together rest on at
+ * least k journeys and there are at least two of them — or none at all. `hidden` marks cells
+ * already hidden for other reasons.
  */
-export function suppressPartition(counts: number[], k: number): boolean[] {
-  const shown = counts.map((n) => n >= k);
+export function suppressPartition(counts: number[], k: number, hidden?: boolean[]): boolean[] {
+  const shown = counts.map((n, i) => n >= k && !hidden?.[i]);
   const hiddenSum = () => counts.reduce((s, n, i) => (shown[i] ? s : s + n), 0);
   const hiddenCount = () => shown.filter((s) => !s).length;
   while (hiddenCount() > 0 && (hiddenSum() < k || hiddenCount() < 2)) {
@@ -132,10 +156,234 @@ export function suppressPartition(counts: number[], k: number): boolean[] {
   return shown;
 }
 
+// ---------------------------------------------------------------------------------------------
+// What one journey contributes: each key once, with the values it brings to statistics.
+
+type Contribution = Map<string, number[]>;
+
+const CONTACT_BANDS = [
+  [0, 0, '0'],
+  [1, 5, '1-5'],
+  [6, 10, '6-10'],
+  [11, 20, '11-20'],
+  [21, 50, '21-50'],
+  [51, 100, '51-100'],
+  [101, Infinity, '101+'],
+] as const;
+const LENGTH_BANDS = [
+  [0, 0, '0'],
+  [1, 30, '1-30'],
+  [31, 90, '31-90'],
+  [91, 180, '91-180'],
+  [181, 365, '181-365'],
+  [366, 730, '366-730'],
+  [731, Infinity, '731+'],
+] as const;
+export const CONTACT_BAND_ORDER = CONTACT_BANDS.map((b) => b[2]);
+export const LENGTH_BAND_ORDER = [...LENGTH_BANDS.map((b) => b[2]), 'unknown'];
+
+const bandOf = (bands: readonly (readonly [number, number, string])[], n: number) =>
+  bands.find(([lo, hi]) => n >= lo && n <= hi)![2];
+
+const nodeOf = (sector: string, contactType: string | null) =>
+  `${sector}|${contactType ?? 'unspecified'}`;
+
 function sequenceOf(p: ModelPathway): string[] {
   const out: string[] = [];
   for (const t of p.touchpoints) if (out[out.length - 1] !== t.sector) out.push(t.sector);
   return out;
+}
+
+function contributionOf(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
+  const c: Contribution = new Map();
+  const add = (key: string, value?: number) => {
+    let v = c.get(key);
+    if (!v) c.set(key, (v = []));
+    if (value !== undefined) v.push(value);
+  };
+  const p = m[map];
+  const tps = p.touchpoints;
+  add('n');
+  let contacts = 0;
+  const dated: number[] = [];
+  for (let i = 0; i < tps.length; i++) {
+    const t = tps[i]!;
+    add(`ns:${t.sector}`);
+    add(`nc:${nodeOf(t.sector, t.contactType)}`);
+    if (t.serviceCode) add(`sv:${t.serviceCode}`);
+    if (t.emotion !== null) {
+      add(`em:${t.sector}`, t.emotion);
+      add(`ec:${nodeOf(t.sector, t.contactType)}`, t.emotion);
+    }
+    for (const pp of t.painPoints) add(`pn:${pp.category}`);
+    // The citizen's own life is part of the story, not a contact with a service.
+    if (t.sector !== 'citizen') contacts += t.repetitions ?? 1;
+    if (t.day !== null) dated.push(t.day);
+    if (i === 0) continue;
+    const a = tps[i - 1]!;
+    const days = a.day !== null && t.day !== null ? t.day - a.day : undefined;
+    if (a.sector !== t.sector) add(`pm:${a.sector}>${t.sector}`, days);
+    const na = nodeOf(a.sector, a.contactType);
+    const nb = nodeOf(t.sector, t.contactType);
+    if (na !== nb) add(`pc:${na}>${nb}`, days);
+    if (a.emotion !== null && t.emotion !== null)
+      add(`dr:${a.sector}>${t.sector}`, t.emotion - a.emotion);
+  }
+  const byRef = new Map(tps.map((t) => [t.ref, t]));
+  const rated = new Set<string>();
+  for (const tr of p.transitions) {
+    const a = byRef.get(tr.from);
+    const b = byRef.get(tr.to);
+    if (!a || !b) continue;
+    const pairKey = `${a.sector}>${b.sector}`;
+    add(`ho:${pairKey}`);
+    if (tr.quality === 'broken') add(`hb:${pairKey}`);
+    else if (tr.quality !== null) rated.add(pairKey);
+    if (tr.waitingDays !== null) add(`hw:${pairKey}`, tr.waitingDays);
+  }
+  // One journey, one vote on a pair: broken if any of its handovers there was broken.
+  for (const pairKey of rated) if (!c.has(`hb:${pairKey}`)) add(`hn:${pairKey}`);
+  for (const idea of m.ideas) {
+    const cats = idea.painCategories.length ? idea.painCategories : ['none'];
+    for (const aim of idea.aims) for (const cat of cats) add(`id:${aim}>${cat}`);
+    // A pain point is addressed by an idea that names its category or its touchpoint.
+    const refs = new Set(idea.touchpointRefs);
+    for (const t of tps) {
+      for (const pp of t.painPoints) {
+        if (refs.has(t.ref) || idea.painCategories.includes(pp.category)) {
+          for (const aim of idea.aims) add(`pa:${aim}>${pp.category}`);
+        }
+      }
+    }
+  }
+  add(`va:${sequenceOf(p).join('>')}`);
+  add(`cb:${bandOf(CONTACT_BANDS, contacts)}`, contacts);
+  add('contacts', contacts);
+  if (dated.length) {
+    const length = Math.max(...dated) - Math.min(...dated);
+    add(`lb:${bandOf(LENGTH_BANDS, length)}`);
+    add('length', length);
+  } else add('lb:unknown');
+  return c;
+}
+
+const cache = new WeakMap<PathwayModel, { asIs?: Contribution; toBe?: Contribution }>();
+function contribution(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
+  let e = cache.get(m);
+  if (!e) cache.set(m, (e = {}));
+  return (e[map] ??= contributionOf(m, map));
+}
+
+interface Tally {
+  journeys: number;
+  values: number[];
+}
+
+function tally(models: PathwayModel[], map: 'asIs' | 'toBe'): Map<string, Tally> {
+  const out = new Map<string, Tally>();
+  for (const m of models) {
+    for (const [key, values] of contribution(m, map)) {
+      let t = out.get(key);
+      if (!t) out.set(key, (t = { journeys: 0, values: [] }));
+      t.journeys++;
+      for (const v of values) t.values.push(v);
+    }
+  }
+  return out;
+}
+
+function countOnly(models: PathwayModel[], map: 'asIs' | 'toBe'): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of models)
+    for (const key of contribution(m, map).keys()) out.set(key, (out.get(key) ?? 0) + 1);
+  return out;
+}
+
+/**
+ * Decides, key by key, whether a figure of the cohort `filter` may be shown (rules 1–3 above).
+ * Counts of wider cohorts and of their splits are computed once and kept.
+ */
+export class Suppressor {
+  private readonly counts = new Map<string, Map<string, number>>();
+  private readonly splits = new Map<string, { part: string; counts: Map<string, number> }[]>();
+  private readonly memo = new Map<string, boolean>();
+
+  constructor(
+    private readonly all: PathwayModel[],
+    private readonly map: 'asIs' | 'toBe',
+    readonly k: number,
+  ) {}
+
+  count(f: CohortFilter, key: string): number {
+    const sig = signature(f);
+    let c = this.counts.get(sig);
+    if (!c) {
+      c = countOnly(
+        this.all.filter((m) => matches(m, f)),
+        this.map,
+      );
+      this.counts.set(sig, c);
+    }
+    return c.get(key) ?? 0;
+  }
+
+  private split(wider: CohortFilter, field: FilterField, f: CohortFilter) {
+    const sig = `${signature(wider)}/${field}${field === 'conditionGroup' ? `=${f.conditionGroup}` : ''}`;
+    let s = this.splits.get(sig);
+    if (!s) {
+      const parts = new Map<string, PathwayModel[]>();
+      for (const m of this.all) {
+        if (!matches(m, wider)) continue;
+        const part = partOf(m, field, f);
+        let list = parts.get(part);
+        if (!list) parts.set(part, (list = []));
+        list.push(m);
+      }
+      s = [...parts.entries()].map(([part, ms]) => ({ part, counts: countOnly(ms, this.map) }));
+      this.splits.set(sig, s);
+    }
+    return s;
+  }
+
+  shown(f: CohortFilter, key: string): boolean {
+    const memoKey = `${signature(f)}#${key}`;
+    const known = this.memo.get(memoKey);
+    if (known !== undefined) return known;
+    let ok = this.count(f, key) >= this.k;
+    for (const field of ok ? constraintsOf(f) : []) {
+      const wider: CohortFilter = { ...f, [field]: undefined };
+      if (!this.shown(wider, key)) {
+        ok = false;
+        break;
+      }
+      // Parts with no such journeys are left out: an absent row already says "none".
+      const parts = this.split(wider, field, f)
+        .map((p) => ({ part: p.part, n: p.counts.get(key) ?? 0 }))
+        .filter((p) => p.n > 0);
+      const flags = suppressPartition(
+        parts.map((p) => p.n),
+        this.k,
+      );
+      const mine = partOfFilter(field, f);
+      if (!flags[parts.findIndex((p) => p.part === mine)]) {
+        ok = false;
+        break;
+      }
+    }
+    this.memo.set(memoKey, ok);
+    return ok;
+  }
+}
+
+const suppressors = new WeakMap<PathwayModel[], Map<string, Suppressor>>();
+/** One suppressor per model set, map and k, so that changing filters reuses the counts. */
+function suppressorFor(all: PathwayModel[], map: 'asIs' | 'toBe', k: number): Suppressor {
+  let byKey = suppressors.get(all);
+  if (!byKey) suppressors.set(all, (byKey = new Map()));
+  const id = `${map}/${k}`;
+  let s = byKey.get(id);
+  if (!s) byKey.set(id, (s = new Suppressor(all, map, k)));
+  return s;
 }
 
 export function aggregate(
@@ -145,118 +393,177 @@ export function aggregate(
 ): Aggregate {
   if (!Number.isInteger(k) || k < DEFAULT_K)
     throw new RangeError(`k must be a whole number ≥ ${DEFAULT_K}`);
+  const map = filter.map ?? 'asIs';
+  const sup = suppressorFor(all, map, k);
   const cohort = all.filter((m) => matches(m, filter));
-  const complement = all.length - cohort.length;
-  const suppressed: SuppressionReason | null =
-    cohort.length < k
-      ? 'cohort_small'
-      : isFiltered(filter) && complement > 0 && complement < k
-        ? 'complement_small'
-        : null;
-  const empty: Aggregate = {
+  const empty = (suppressed: SuppressionReason): Aggregate => ({
     k,
+    map,
     cohort: { shown: false },
     suppressed,
-    processMap: [],
+    processMap: { nodes: [], edges: [] },
+    processMapDetailed: { nodes: [], edges: [] },
     variants: [],
     handovers: [],
     emotionBySector: [],
+    emotionByContact: [],
+    emotionDrops: [],
     painCategories: [],
+    painByAim: [],
     ideas: [],
+    services: [],
+    contactsPerJourney: { median: null, bands: [] },
+    journeyLength: { median: null, bands: [] },
+  });
+  if (cohort.length < k) return empty('cohort_small');
+  if (!sup.shown(filter, 'n')) return empty('complement_small');
+
+  const t = tally(cohort, map);
+  const isShown = (key: string) => sup.shown(filter, key);
+  const entries = (prefix: string) =>
+    [...t.entries()]
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([key, v]) => ({ rest: key.slice(prefix.length), key, shown: isShown(key), ...v }))
+      // Hidden rows come last in a fixed order: their place must not hint at their size.
+      .sort(
+        (a, b) =>
+          Number(b.shown) - Number(a.shown) ||
+          (a.shown ? b.journeys - a.journeys : 0) ||
+          a.rest.localeCompare(b.rest),
+      );
+  function cellOf<T>(key: string, value: () => T): Cell<T> {
+    const n = t.get(key)?.journeys ?? 0;
+    return isShown(key) ? { shown: true, journeys: n, value: value() } : { shown: false };
+  }
+  /** A statistic of values is a figure of its own: only from at least k journeys. */
+  const stat = (key: string) => {
+    const v = t.get(key);
+    return v && v.values.length > 0 && v.journeys >= k ? median(v.values) : null;
   };
-  if (suppressed) return empty;
+  const pair = (rest: string) => rest.split('>') as [string, string];
+  const splitNode = (id: string) => {
+    const [sector, ct] = id.split('|') as [string, string];
+    return { sector, contactType: ct === 'unspecified' ? null : ct };
+  };
+  const hiddenLast = <T extends { cell: Cell<unknown> }>(xs: T[]) =>
+    xs.sort((a, b) => Number(b.cell.shown) - Number(a.cell.shown));
+  /** Cells that partition the cohort: complementary suppression against the total. */
+  function partition(prefix: string, order?: readonly string[]) {
+    const list = entries(prefix);
+    const flags = suppressPartition(
+      list.map((e) => e.journeys),
+      k,
+      list.map((e) => !e.shown),
+    );
+    const out = list.map((e, i) => ({
+      rest: e.rest,
+      cell: flags[i]
+        ? { shown: true as const, journeys: e.journeys, value: null }
+        : { shown: false as const },
+    }));
+    return order
+      ? out.sort((a, b) => order.indexOf(a.rest) - order.indexOf(b.rest))
+      : hiddenLast(out);
+  }
 
-  const map = filter.map ?? 'asIs';
-  const dfg = new Tally<number>();
-  const handovers = new Tally<{ broken: boolean; wait: number | null }>();
-  const emotions = new Tally<number>();
-  const pains = new Tally<never>();
-  const ideas = new Tally<never>();
-  const variants = new Map<string, number>();
-
-  cohort.forEach((m, j) => {
-    const p = m[map];
-    const byRef = new Map(p.touchpoints.map((t) => [t.ref, t]));
-    for (let i = 1; i < p.touchpoints.length; i++) {
-      const a = p.touchpoints[i - 1]!;
-      const b = p.touchpoints[i]!;
-      if (a.sector === b.sector) continue;
-      const days = a.day !== null && b.day !== null ? b.day - a.day : undefined;
-      dfg.add(`${a.sector}>${b.sector}`, j, days);
-    }
-    for (const tr of p.transitions) {
-      const a = byRef.get(tr.from);
-      const b = byRef.get(tr.to);
-      if (!a || !b) continue;
-      handovers.add(`${a.sector}>${b.sector}`, j, {
-        broken: tr.quality === 'broken',
-        wait: tr.waitingDays,
-      });
-    }
-    for (const t of p.touchpoints) {
-      if (t.emotion !== null) emotions.add(t.sector, j, t.emotion);
-      for (const pp of t.painPoints) pains.add(pp.category, j);
-    }
-    for (const idea of m.ideas) {
-      for (const aim of idea.aims) {
-        for (const c of idea.painCategories.length ? idea.painCategories : ['none'])
-          ideas.add(`${aim}>${c}`, j);
-      }
-    }
-    const seq = sequenceOf(p).join('>');
-    variants.set(seq, (variants.get(seq) ?? 0) + 1);
+  const graph = (nodePrefix: string, edgePrefix: string, detailed: boolean): ProcessGraph => ({
+    nodes: entries(nodePrefix).map((e) => ({
+      id: e.rest,
+      ...(detailed ? splitNode(e.rest) : { sector: e.rest, contactType: null }),
+      cell: cellOf(e.key, () => null),
+    })),
+    edges: entries(edgePrefix).map((e) => {
+      const [from, to] = pair(e.rest);
+      return { from, to, cell: cellOf(e.key, () => ({ medianDays: stat(e.key) })) };
+    }),
   });
 
-  const variantList = [...variants.entries()].sort(
-    (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
-  );
-  const variantShown = suppressPartition(
-    variantList.map(([, n]) => n),
-    k,
-  );
+  const contactsMedian = median(t.get('contacts')?.values ?? []);
+  const lengths = t.get('length');
 
   return {
     k,
+    map,
     cohort: { shown: true, journeys: cohort.length, value: cohort.length },
     suppressed: null,
-    processMap: dfg.entries(k).map((e) => {
-      const [from, to] = e.key.split('>') as [string, string];
-      return {
-        from,
-        to,
-        cell: cell(e.journeys, k, () => ({ medianDays: e.valuesSafe ? median(e.values) : null })),
-      };
-    }),
-    variants: variantList.map(([seq, n], i) => ({
-      sequence: seq === '' ? [] : seq.split('>'),
-      cell: variantShown[i]
-        ? { shown: true as const, journeys: n, value: null }
-        : { shown: false as const },
+    processMap: graph('ns:', 'pm:', false),
+    processMapDetailed: graph('nc:', 'pc:', true),
+    variants: partition('va:').map((v) => ({
+      sequence: v.rest === '' ? [] : v.rest.split('>'),
+      cell: v.cell,
     })),
-    handovers: handovers.entries(k).map((e) => {
-      const [from, to] = e.key.split('>') as [string, string];
-      const waits = e.values.map((v) => v.wait).filter((w): w is number => w !== null);
+    handovers: entries('ho:').map((e) => {
+      const [from, to] = pair(e.rest);
+      const broken = t.get(`hb:${e.rest}`)?.journeys ?? 0;
+      const good = t.get(`hn:${e.rest}`)?.journeys ?? 0;
+      // A share is two counts: each must be none or a shown figure of its own.
+      const safe = (key: string, n: number) => n === 0 || isShown(key);
+      const waits = t.get(`hw:${e.rest}`);
       return {
         from,
         to,
-        cell: cell(e.journeys, k, () => ({
-          brokenShare: e.values.filter((v) => v.broken).length / e.values.length,
+        cell: cellOf(e.key, () => ({
+          brokenShare:
+            broken + good >= k && safe(`hb:${e.rest}`, broken) && safe(`hn:${e.rest}`, good)
+              ? broken / (broken + good)
+              : null,
           // Waiting times may be known for only a few of the journeys: then no median.
-          medianWaitingDays: e.valuesSafe && waits.length >= k ? median(waits) : null,
+          medianWaitingDays: waits && waits.journeys >= k ? median(waits.values) : null,
         })),
       };
     }),
-    emotionBySector: emotions.entries(k).map((e) => ({
-      sector: e.key,
-      cell: cell(e.journeys, k, () => ({ median: median(e.values)! })),
+    emotionBySector: entries('em:').map((e) => ({
+      sector: e.rest,
+      cell: cellOf(e.key, () => ({ median: median(e.values)! })),
     })),
-    painCategories: pains
-      .entries(k)
-      .sort((a, b) => b.journeys - a.journeys)
-      .map((e) => ({ category: e.key, cell: cell(e.journeys, k, () => null) })),
-    ideas: ideas.entries(k).map((e) => {
-      const [aim, category] = e.key.split('>') as [string, string];
-      return { aim, category, cell: cell(e.journeys, k, () => null) };
+    emotionByContact: entries('ec:').map((e) => ({
+      ...splitNode(e.rest),
+      cell: cellOf(e.key, () => ({ median: median(e.values)! })),
+    })),
+    emotionDrops: hiddenLast(
+      entries('dr:')
+        .map((e) => {
+          const [from, to] = pair(e.rest);
+          return { from, to, cell: cellOf(e.key, () => ({ medianChange: median(e.values)! })) };
+        })
+        .sort(
+          (a, b) =>
+            (a.cell.shown ? a.cell.value.medianChange : 0) -
+            (b.cell.shown ? b.cell.value.medianChange : 0),
+        ),
+    ),
+    painCategories: hiddenLast(
+      entries('pn:').map((e) => ({ category: e.rest, cell: cellOf(e.key, () => null) })),
+    ),
+    painByAim: entries('pa:').map((e) => {
+      const [aim, category] = pair(e.rest);
+      return { aim, category, cell: cellOf(e.key, () => null) };
     }),
+    ideas: entries('id:').map((e) => {
+      const [aim, category] = pair(e.rest);
+      return { aim, category, cell: cellOf(e.key, () => null) };
+    }),
+    services: hiddenLast(
+      entries('sv:').map((e) => ({ serviceCode: e.rest, cell: cellOf(e.key, () => null) })),
+    ),
+    contactsPerJourney: {
+      median: contactsMedian,
+      bands: partition('cb:', CONTACT_BAND_ORDER).map((b) => ({ band: b.rest, cell: b.cell })),
+    },
+    journeyLength: {
+      median: lengths && lengths.journeys >= k ? median(lengths.values) : null,
+      bands: partition('lb:', LENGTH_BAND_ORDER).map((b) => ({ band: b.rest, cell: b.cell })),
+    },
   };
+}
+
+/**
+ * Journeys per figure key before any suppression. Only for checking suppression in tests; never
+ * shown or exported.
+ */
+export function unsuppressedCounts(
+  models: PathwayModel[],
+  map: 'asIs' | 'toBe' = 'asIs',
+): Map<string, number> {
+  return countOnly(models, map);
 }

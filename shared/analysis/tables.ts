@@ -17,18 +17,33 @@ const journeysOf = (c: Cell<unknown>) => (c.shown ? c.journeys : HIDDEN);
 export function tablesOf(a: Aggregate, group = ''): Table[] {
   const g = group ? [group] : [];
   const gc = group ? ['group'] : [];
-  return [
+  const value = <T, R>(c: Cell<T>, f: (v: T) => R) => (c.shown ? f(c.value) : null);
+  const graph = (name: string, p: Aggregate['processMap']): Table[] => [
     {
-      name: 'process-map',
-      columns: [...gc, 'from_sector', 'to_sector', 'journeys', 'median_days'],
-      rows: a.processMap.map((e) => [
+      name: `${name}-nodes`,
+      columns: [...gc, 'node', 'journeys'],
+      rows: p.nodes.map((n) => [...g, n.id, journeysOf(n.cell)]),
+    },
+    {
+      name: `${name}-edges`,
+      columns: [...gc, 'from', 'to', 'journeys', 'median_days'],
+      rows: p.edges.map((e) => [
         ...g,
         e.from,
         e.to,
         journeysOf(e.cell),
-        e.cell.shown ? e.cell.value.medianDays : null,
+        value(e.cell, (v) => v.medianDays),
       ]),
     },
+  ];
+  return [
+    {
+      name: 'cohort',
+      columns: [...gc, 'journeys', 'k', 'map', 'suppressed'],
+      rows: [[...g, journeysOf(a.cohort), a.k, a.map, a.suppressed ?? '']],
+    },
+    ...graph('process-map', a.processMap),
+    ...graph('process-map-contact', a.processMapDetailed),
     {
       name: 'variants',
       columns: [...gc, 'pathway', 'journeys'],
@@ -49,8 +64,8 @@ export function tablesOf(a: Aggregate, group = ''): Table[] {
         h.from,
         h.to,
         journeysOf(h.cell),
-        h.cell.shown ? h.cell.value.brokenShare : null,
-        h.cell.shown ? h.cell.value.medianWaitingDays : null,
+        value(h.cell, (v) => v.brokenShare),
+        value(h.cell, (v) => v.medianWaitingDays),
       ]),
     },
     {
@@ -60,7 +75,29 @@ export function tablesOf(a: Aggregate, group = ''): Table[] {
         ...g,
         e.sector,
         journeysOf(e.cell),
-        e.cell.shown ? e.cell.value.median : null,
+        value(e.cell, (v) => v.median),
+      ]),
+    },
+    {
+      name: 'emotion-by-contact',
+      columns: [...gc, 'sector', 'contact_type', 'journeys', 'median_emotion'],
+      rows: a.emotionByContact.map((e) => [
+        ...g,
+        e.sector,
+        e.contactType ?? '',
+        journeysOf(e.cell),
+        value(e.cell, (v) => v.median),
+      ]),
+    },
+    {
+      name: 'emotion-drops',
+      columns: [...gc, 'from_sector', 'to_sector', 'journeys', 'median_change'],
+      rows: a.emotionDrops.map((e) => [
+        ...g,
+        e.from,
+        e.to,
+        journeysOf(e.cell),
+        value(e.cell, (v) => v.medianChange),
       ]),
     },
     {
@@ -69,9 +106,39 @@ export function tablesOf(a: Aggregate, group = ''): Table[] {
       rows: a.painCategories.map((p) => [...g, p.category, journeysOf(p.cell)]),
     },
     {
+      name: 'pain-by-aim',
+      columns: [...gc, 'aim', 'category', 'journeys'],
+      rows: a.painByAim.map((p) => [...g, p.aim, p.category, journeysOf(p.cell)]),
+    },
+    {
       name: 'ideas',
       columns: [...gc, 'aim', 'pain_category', 'journeys'],
       rows: a.ideas.map((i) => [...g, i.aim, i.category, journeysOf(i.cell)]),
+    },
+    {
+      name: 'services',
+      columns: [...gc, 'service_code', 'journeys'],
+      rows: a.services.map((s) => [...g, s.serviceCode, journeysOf(s.cell)]),
+    },
+    {
+      name: 'contacts-per-journey',
+      columns: [...gc, 'band', 'journeys', 'median_contacts'],
+      rows: a.contactsPerJourney.bands.map((b) => [
+        ...g,
+        b.band,
+        journeysOf(b.cell),
+        a.contactsPerJourney.median,
+      ]),
+    },
+    {
+      name: 'journey-length',
+      columns: [...gc, 'band_days', 'journeys', 'median_days'],
+      rows: a.journeyLength.bands.map((b) => [
+        ...g,
+        b.band,
+        journeysOf(b.cell),
+        a.journeyLength.median,
+      ]),
     },
   ];
 }

@@ -1,7 +1,15 @@
 import { checksumOf } from '../../shared/model/checksum';
 import type { ModelTouchpoint, PathwayModel } from '../../shared/model/pathway-model';
 import { AGE_BANDS } from '../../shared/model/pathway-model';
-import { MUNICIPALITIES, PAIN_CATEGORIES, SECTORS } from '../../shared/vocabulary';
+import {
+  AIMS,
+  CONDITION_GROUPS,
+  CONTACT_TYPES,
+  MUNICIPALITIES,
+  PAIN_CATEGORIES,
+  SECTORS,
+  SEXES,
+} from '../../shared/vocabulary';
 
 /**
  * Synthetic pathway models for tests and benchmarks. Invented data, generated from a seed;
@@ -22,6 +30,9 @@ export interface Spec {
   sectors: string[];
   ageBand?: PathwayModel['cohort']['ageBand'];
   municipality?: PathwayModel['cohort']['municipality'];
+  sex?: PathwayModel['cohort']['sex'];
+  contactTypes?: (string | null)[];
+  services?: (string | null)[];
   conditionGroups?: PathwayModel['cohort']['conditionGroups'];
   days?: (number | null)[];
   emotions?: (number | null)[];
@@ -29,6 +40,8 @@ export interface Spec {
   broken?: boolean[];
   waits?: (number | null)[];
   ideas?: PathwayModel['ideas'];
+  /** The to-be sectors in order (plain touchpoints, handed over well). */
+  toBe?: string[];
 }
 
 /** One model from a compact description: the as-is sectors in order, with optional details. */
@@ -36,8 +49,8 @@ export function modelOf(spec: Spec, exportId = crypto.randomUUID()): PathwayMode
   const touchpoints: ModelTouchpoint[] = spec.sectors.map((sector, i) => ({
     ref: `t${i + 1}`,
     sector: sector as ModelTouchpoint['sector'],
-    serviceCode: null,
-    contactType: null,
+    serviceCode: spec.services?.[i] ?? null,
+    contactType: (spec.contactTypes?.[i] ?? null) as ModelTouchpoint['contactType'],
     day: spec.days?.[i] ?? null,
     datePrecision: spec.days?.[i] != null ? 'day' : 'unknown',
     durationDays: null,
@@ -67,18 +80,43 @@ export function modelOf(spec: Spec, exportId = crypto.randomUUID()): PathwayMode
     exportMonth: '2026-11',
     anonymisationProfile: 'codes-only' as const,
     cohort: {
-      ageBand: spec.ageBand ?? '60-69',
-      sex: null,
-      municipality: spec.municipality ?? 'lolland',
+      ageBand: spec.ageBand === undefined ? '60-69' : spec.ageBand,
+      sex: spec.sex ?? null,
+      municipality: spec.municipality === undefined ? 'lolland' : spec.municipality,
       household: null,
       employment: null,
       conditionGroups: spec.conditionGroups ?? [],
     },
     asIs: { touchpoints, transitions },
-    toBe: { touchpoints: [], transitions: [] },
+    toBe: plainPathway(spec.toBe ?? []),
     ideas: spec.ideas ?? [],
   };
   return { ...content, checksum: checksumOf(content) };
+}
+
+function plainPathway(sectors: string[]): PathwayModel['toBe'] {
+  const touchpoints: ModelTouchpoint[] = sectors.map((sector, i) => ({
+    ref: `t${i + 1}`,
+    sector: sector as ModelTouchpoint['sector'],
+    serviceCode: null,
+    contactType: null,
+    day: null,
+    datePrecision: 'unknown',
+    durationDays: null,
+    repetitions: null,
+    initiatedBy: null,
+    emotion: null,
+    painPoints: [],
+    whatWorked: false,
+  }));
+  const transitions = touchpoints.slice(1).map((t, i) => ({
+    from: touchpoints[i]!.ref,
+    to: t.ref,
+    kind: 'handover' as const,
+    quality: 'good' as const,
+    waitingDays: null,
+  }));
+  return { touchpoints, transitions };
 }
 
 /** Realistic-looking random models: 3–40 touchpoints drawn from a few common pathways. */
@@ -97,11 +135,28 @@ export function randomModels(count: number, seed: number, eventsPerModel = 20): 
       r() < 0.7 ? base[i % base.length]! : pick(SECTORS),
     );
     let day = 0;
+    const orNull = <T>(xs: readonly T[]) => (r() < 0.1 ? null : pick(xs));
     return modelOf({
       sectors,
-      ageBand: pick(AGE_BANDS),
-      municipality: pick(MUNICIPALITIES),
-      conditionGroups: r() < 0.5 ? ['chronic_somatic'] : ['mental_illness'],
+      ageBand: orNull(AGE_BANDS),
+      sex: orNull(SEXES),
+      municipality: orNull(MUNICIPALITIES),
+      conditionGroups: CONDITION_GROUPS.filter((g, i) => r() < (i < 2 ? 0.5 : 0.15)),
+      contactTypes: sectors.map(() => (r() < 0.8 ? pick(CONTACT_TYPES.slice(0, 6)) : null)),
+      services: sectors.map((s) =>
+        r() < 0.6 ? `${s.replace(/_/g, '-')}-${1 + Math.floor(r() * 3)}` : null,
+      ),
+      toBe: r() < 0.5 ? base : [],
+      ideas:
+        r() < 0.4
+          ? [
+              {
+                aims: [pick(AIMS)],
+                painCategories: r() < 0.7 ? [pick(PAIN_CATEGORIES)] : [],
+                touchpointRefs: ['t1'],
+              },
+            ]
+          : [],
       days: sectors.map(() => (r() < 0.8 ? (day += Math.floor(r() * 30)) : null)),
       emotions: sectors.map(() => (r() < 0.7 ? Math.floor(r() * 5) - 2 : null)),
       pains: sectors.map(() => (r() < 0.2 ? [pick(PAIN_CATEGORIES)] : [])),

@@ -2,10 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   aggregate,
+  FILTER_FIELDS,
+  FILTER_VALUES,
+  matches,
   suppressPartition,
+  unsuppressedCounts,
   type Aggregate,
+  type Cell,
   type CohortFilter,
 } from '../../shared/analysis/aggregate';
+import { HIDDEN, tablesOf } from '../../shared/analysis/tables';
 import { modelOf, randomModels } from '../support/generate-models';
 
 const repeat = <T>(n: number, f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
@@ -22,6 +28,9 @@ describe('aggregation on a small hand-computed set', () => {
         pains: [[], ['waiting'], []],
         broken: [i < 2, false],
         waits: [7, null],
+        contactTypes: ['gp_visit', 'admission', 'home_visit'],
+        services: ['gp-1', 'hospital-a', null],
+        ideas: [{ aims: ['health'], painCategories: ['waiting'], touchpointRefs: [] }],
       }),
     ),
     modelOf({
@@ -29,6 +38,7 @@ describe('aggregation on a small hand-computed set', () => {
       days: [0, 60],
       emotions: [1, -1],
       broken: [true],
+      services: ['gp-1', null],
     }),
     ...repeat(2, () => modelOf({ sectors: ['emergency', 'hospital'], pains: [['waiting'], []] })),
   ];
@@ -36,7 +46,7 @@ describe('aggregation on a small hand-computed set', () => {
 
   it('counts journeys per directly-follows edge with the median days, hiding edges under k', () => {
     const edge = (from: string, to: string) =>
-      a.processMap.find((e) => e.from === from && e.to === to)!.cell;
+      a.processMap.edges.find((e) => e.from === from && e.to === to)!.cell;
     expect(edge('general_practice', 'hospital')).toEqual({
       shown: true,
       journeys: 6,
@@ -62,19 +72,21 @@ describe('aggregation on a small hand-computed set', () => {
     const more = aggregate([...models, ...repeat(4, () => modelOf({ sectors: ['pharmacy'] }))]);
     expect(more.variants.map((v) => [v.sequence.join('>'), v.cell.shown])).toEqual([
       ['general_practice>hospital>municipal_care', true],
-      ['pharmacy', false],
+      // Hidden rows come last, alphabetically: their place says nothing of their size.
       ['emergency>hospital', false],
       ['general_practice>hospital', false],
+      ['pharmacy', false],
     ]);
   });
 
   it('gives the share of broken handovers, and hides a median that rests on too few journeys', () => {
     const h = a.handovers.find((x) => x.from === 'general_practice' && x.to === 'hospital')!.cell;
-    // 3 of 6 handovers broken; waiting known in 5 journeys (all 7 days).
+    // 3 of 6 handovers broken: a share of 0.5 would say "3 journeys", fewer than k, so it is
+    // not given. Waiting is known in 5 journeys (all 7 days).
     expect(h).toEqual({
       shown: true,
       journeys: 6,
-      value: { brokenShare: 0.5, medianWaitingDays: 7 },
+      value: { brokenShare: null, medianWaitingDays: 7 },
     });
     const h2 = a.handovers.find((x) => x.from === 'hospital' && x.to === 'municipal_care')!.cell;
     expect(h2).toEqual({
@@ -105,10 +117,94 @@ describe('aggregation on a small hand-computed set', () => {
       ...repeat(3, () => modelOf({ sectors: ['pharmacy'], municipality: 'guldborgsund' })),
     ];
     // 8 in Lolland, 3 elsewhere: "Lolland" minus "all" would describe the 3.
-    expect(aggregate(lolland, { municipalities: ['lolland'] })).toMatchObject({
+    expect(aggregate(lolland, { municipality: 'lolland' })).toMatchObject({
       suppressed: 'complement_small',
     });
     expect(aggregate(lolland, {})).toMatchObject({ suppressed: null });
+  });
+
+  it('draws the map one level down, by sector and contact type', () => {
+    const edge = a.processMapDetailed.edges.find(
+      (e) => e.from === 'general_practice|gp_visit' && e.to === 'hospital|admission',
+    )!;
+    expect(edge.cell).toEqual({ shown: true, journeys: 5, value: { medianDays: 30 } });
+    const node = a.processMapDetailed.nodes.find((n) => n.id === 'hospital|admission')!;
+    expect(node).toMatchObject({ sector: 'hospital', contactType: 'admission' });
+    expect(node.cell).toMatchObject({ shown: true, journeys: 5 });
+    // The sixth GP → hospital journey has no contact types: one journey, hidden.
+    expect(
+      a.processMapDetailed.edges.find((e) => e.from === 'general_practice|unspecified')!.cell,
+    ).toEqual({ shown: false });
+  });
+
+  it('ranks the changes of emotion between touchpoints, sharpest drop first', () => {
+    // GP → hospital: −2 in all six journeys; hospital → home care: +3 in five.
+    expect(a.emotionDrops.map((d) => [d.from, d.to, d.cell])).toEqual([
+      ['general_practice', 'hospital', { shown: true, journeys: 6, value: { medianChange: -2 } }],
+      ['hospital', 'municipal_care', { shown: true, journeys: 5, value: { medianChange: 3 } }],
+    ]);
+    expect(
+      a.emotionByContact.find((e) => e.sector === 'hospital' && e.contactType === 'admission')!
+        .cell,
+    ).toEqual({ shown: true, journeys: 5, value: { median: -2 } });
+  });
+
+  it('counts journeys per service, and ties pain points to the aims of the ideas for them', () => {
+    expect(a.services.map((x) => [x.serviceCode, x.cell])).toEqual([
+      ['gp-1', { shown: true, journeys: 6, value: null }],
+      ['hospital-a', { shown: true, journeys: 5, value: null }],
+    ]);
+    expect(a.painByAim).toEqual([
+      { aim: 'health', category: 'waiting', cell: { shown: true, journeys: 5, value: null } },
+    ]);
+    expect(a.ideas).toEqual([
+      { aim: 'health', category: 'waiting', cell: { shown: true, journeys: 5, value: null } },
+    ]);
+  });
+
+  it('gives contacts per journey and journey length as bands that partition the cohort', () => {
+    // Contacts 3,3,3,3,3,2,2,2: all in 1–5; median 3.
+    expect(a.contactsPerJourney).toEqual({
+      median: 3,
+      bands: [{ band: '1-5', cell: { shown: true, journeys: 8, value: null } }],
+    });
+    // Lengths 15, 25 (1–30), 35, 45, 55, 60 (31–90), two undated: 2 + 2 hidden would let
+    // 8 − 4 = 4 be read off, so 31–90 is hidden too. The median of the six dated is 40.
+    expect(a.journeyLength.median).toBe(40);
+    expect(a.journeyLength.bands.map((b) => [b.band, b.cell.shown])).toEqual([
+      ['1-30', false],
+      ['31-90', false],
+      ['unknown', false],
+    ]);
+  });
+
+  it('hides a cell of a filtered view that the whole cohort would give away by subtraction', () => {
+    const both = [
+      ...repeat(10, (i) =>
+        modelOf({
+          sectors:
+            i < 6 ? ['general_practice', 'hospital', 'pharmacy'] : ['general_practice', 'hospital'],
+          municipality: 'lolland',
+        }),
+      ),
+      ...repeat(10, (i) =>
+        modelOf({
+          sectors:
+            i < 3 ? ['general_practice', 'hospital', 'pharmacy'] : ['general_practice', 'hospital'],
+          municipality: 'guldborgsund',
+        }),
+      ),
+    ];
+    const edge = (x: Aggregate) =>
+      x.processMap.edges.find((e) => e.from === 'hospital' && e.to === 'pharmacy')!.cell;
+    expect(edge(aggregate(both))).toMatchObject({ shown: true, journeys: 9 });
+    // 6 in Lolland would be enough on its own, but 9 − 6 = 3 would describe Guldborgsund.
+    expect(edge(aggregate(both, { municipality: 'lolland' }))).toEqual({ shown: false });
+    expect(
+      aggregate(both, { municipality: 'lolland' }).processMap.edges.find(
+        (e) => e.from === 'general_practice',
+      )!.cell,
+    ).toMatchObject({ shown: true, journeys: 10 });
   });
 
   it('refuses a k below 5', () => {
@@ -135,61 +231,161 @@ describe('complementary suppression of partitions', () => {
   });
 });
 
-/** Every figure a view shows, with the journeys it rests on. */
-function shownFigures(a: Aggregate): number[] {
-  const cells = [
+/** Every figure a view shows or hides, by its key, as the suppression sees it. */
+function figures(a: Aggregate): Map<string, boolean> {
+  const out = new Map<string, boolean>();
+  const put = (key: string, c: Cell<unknown>) => out.set(key, c.shown);
+  const pair = (x: { from: string; to: string }) => `${x.from}>${x.to}`;
+  const node = (sector: string, ct: string | null) => `${sector}|${ct ?? 'unspecified'}`;
+  put('n', a.cohort);
+  a.processMap.nodes.forEach((n) => put(`ns:${n.id}`, n.cell));
+  a.processMap.edges.forEach((e) => put(`pm:${pair(e)}`, e.cell));
+  a.processMapDetailed.nodes.forEach((n) => put(`nc:${n.id}`, n.cell));
+  a.processMapDetailed.edges.forEach((e) => put(`pc:${pair(e)}`, e.cell));
+  a.variants.forEach((v) => put(`va:${v.sequence.join('>')}`, v.cell));
+  a.handovers.forEach((h) => put(`ho:${pair(h)}`, h.cell));
+  a.emotionBySector.forEach((e) => put(`em:${e.sector}`, e.cell));
+  a.emotionByContact.forEach((e) => put(`ec:${node(e.sector, e.contactType)}`, e.cell));
+  a.emotionDrops.forEach((e) => put(`dr:${pair(e)}`, e.cell));
+  a.painCategories.forEach((p) => put(`pn:${p.category}`, p.cell));
+  a.painByAim.forEach((p) => put(`pa:${p.aim}>${p.category}`, p.cell));
+  a.ideas.forEach((i) => put(`id:${i.aim}>${i.category}`, i.cell));
+  a.services.forEach((s) => put(`sv:${s.serviceCode}`, s.cell));
+  a.contactsPerJourney.bands.forEach((b) => put(`cb:${b.band}`, b.cell));
+  a.journeyLength.bands.forEach((b) => put(`lb:${b.band}`, b.cell));
+  return out;
+}
+
+/** Every shown cell with the journeys it says it rests on. */
+function shownJourneys(a: Aggregate): number[] {
+  const cells: Cell<unknown>[] = [
     a.cohort,
-    ...a.processMap.map((x) => x.cell),
-    ...a.variants.map((x) => x.cell),
-    ...a.handovers.map((x) => x.cell),
-    ...a.emotionBySector.map((x) => x.cell),
-    ...a.painCategories.map((x) => x.cell),
-    ...a.ideas.map((x) => x.cell),
+    ...[a.processMap, a.processMapDetailed].flatMap((g) => [
+      ...g.nodes.map((x) => x.cell),
+      ...g.edges.map((x) => x.cell),
+    ]),
+    ...[
+      a.variants,
+      a.handovers,
+      a.emotionBySector,
+      a.emotionByContact,
+      a.emotionDrops,
+      a.painCategories,
+      a.painByAim,
+      a.ideas,
+      a.services,
+      a.contactsPerJourney.bands,
+      a.journeyLength.bands,
+    ].flatMap((xs) => xs.map((x) => x.cell)),
   ];
   return cells.filter((c) => c.shown).map((c) => (c as { journeys: number }).journeys);
 }
 
-describe('small-number suppression (property)', () => {
-  const filterArb: fc.Arbitrary<CohortFilter> = fc.record(
-    {
-      municipalities: fc.subarray(['lolland', 'guldborgsund', 'other'] as const),
-      conditionGroups: fc.subarray(['chronic_somatic', 'mental_illness'] as const),
-      ageBands: fc.subarray(['40-49', '50-59', '60-69', '70-79'] as const),
-    },
-    { requiredKeys: [] },
-  );
+const fieldArb = <T>(values: readonly T[]) =>
+  fc.option(fc.option(fc.constantFrom(...values), { nil: null }), { nil: undefined });
 
-  it('never shows a figure resting on fewer than k journeys, nor a recoverable hidden variant', () => {
+describe('small-number suppression (property)', () => {
+  const filterArb: fc.Arbitrary<CohortFilter> = fc.record({
+    ageBand: fieldArb(['40-49', '50-59', '60-69', '70-79'] as const),
+    sex: fieldArb(['female', 'male'] as const),
+    municipality: fieldArb(['lolland', 'guldborgsund', 'other'] as const),
+    conditionGroup: fc.option(fc.constantFrom('chronic_somatic', 'mental_illness' as const), {
+      nil: undefined,
+    }),
+    map: fc.constantFrom('asIs' as const, 'toBe' as const),
+  });
+
+  it('shows no figure resting on fewer than k journeys, in any view or export', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 80 }),
         fc.integer({ min: 1, max: 1_000_000 }),
         filterArb,
         fc.integer({ min: 5, max: 8 }),
         (count, seed, filter, k) => {
           const models = randomModels(count, seed, 6);
           const a = aggregate(models, filter, k);
-          if (shownFigures(a).some((n) => n < k)) return false;
-          // Variants partition the cohort: what is hidden is either nothing, or ≥ 2 cells on ≥ k.
-          const hidden = a.variants.filter((v) => !v.cell.shown);
-          if (a.cohort.shown && hidden.length > 0) {
-            const shownSum = a.variants.reduce(
-              (s, v) => s + (v.cell.shown ? v.cell.journeys : 0),
-              0,
-            );
-            const hiddenSum = a.cohort.journeys - shownSum;
-            if (hidden.length < 2 || hiddenSum < k) return false;
-          }
-          // A filtered view and the unfiltered one never differ by fewer than k journeys.
-          const whole = aggregate(models, {}, k);
-          if (a.cohort.shown && whole.cohort.shown) {
-            const diff = whole.cohort.journeys - a.cohort.journeys;
-            if (diff > 0 && diff < k) return false;
+          if (shownJourneys(a).some((n) => n < k)) return false;
+          // Exported tables carry the same figures: a number of journeys is ≥ k or "hidden".
+          for (const t of tablesOf(a)) {
+            const col = t.columns.indexOf('journeys');
+            for (const row of t.rows) {
+              const v = row[col];
+              if (v !== HIDDEN && (typeof v !== 'number' || v < k)) return false;
+            }
           }
           return true;
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('leaves no hidden figure to be read off by subtraction, inside a view or across filters', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 5, max: 80 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        filterArb,
+        fc.integer({ min: 5, max: 7 }),
+        (count, seed, filter, k) => {
+          const models = randomModels(count, seed, 6);
+          const map = filter.map ?? 'asIs';
+          const view = aggregate(models, filter, k);
+          const cohort = models.filter((m) => matches(m, filter));
+          const truth = unsuppressedCounts(cohort, map);
+          const shown = figures(view);
+
+          // Inside the view: parts of the cohort (variants, bands) hide none, or ≥ k together.
+          if (view.cohort.shown) {
+            for (const prefix of ['va:', 'cb:', 'lb:']) {
+              let hiddenSum = 0;
+              for (const [key, n] of truth)
+                if (key.startsWith(prefix) && !shown.get(key)) hiddenSum += n;
+              if (hiddenSum > 0 && hiddenSum < k) return false;
+            }
+          }
+
+          // Across filters: take one condition away, and split the wider cohort along it.
+          for (const field of FILTER_FIELDS) {
+            if (filter[field] === undefined) continue;
+            const wider: CohortFilter = { ...filter, [field]: undefined };
+            const widerShown = figures(aggregate(models, wider, k));
+            const parts =
+              field === 'conditionGroup'
+                ? [
+                    { filter, members: cohort },
+                    // "Not having the group" is no filter in the app: never shown.
+                    {
+                      filter: null,
+                      members: models.filter((m) => matches(m, wider) && !matches(m, filter)),
+                    },
+                  ]
+                : [...FILTER_VALUES[field], null].map((v) => {
+                    const f = { ...filter, [field]: v } as CohortFilter;
+                    return { filter: f, members: models.filter((m) => matches(m, f)) };
+                  });
+            const partViews = parts.map((p) => ({
+              counts: unsuppressedCounts(p.members, map),
+              shown: p.filter
+                ? figures(aggregate(models, p.filter, k))
+                : new Map<string, boolean>(),
+            }));
+            for (const [key, isShown] of widerShown) {
+              if (!isShown) {
+                // Nothing narrower is shown where the wider figure is hidden.
+                if (shown.get(key)) return false;
+                continue;
+              }
+              let hiddenSum = 0;
+              for (const p of partViews) if (!p.shown.get(key)) hiddenSum += p.counts.get(key) ?? 0;
+              if (hiddenSum > 0 && hiddenSum < k) return false;
+            }
+          }
+          return true;
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });
