@@ -6,6 +6,10 @@ import { CatalogueRepository } from '../db/catalogue-repository';
 import { JourneyRepository } from '../db/journey-repository';
 import { SettingsRepository } from '../db/settings-repository';
 import { WorkshopRepository } from '../db/workshop-repository';
+import { ProgramRepository } from '../db/program-repository';
+import { aggregate, DEFAULT_K } from '../../shared/analysis/aggregate';
+import { kSchema } from '../../shared/analysis/schema';
+import { MAX_MODEL_BYTES } from '../../shared/model/validate';
 import { ExportService, renderFormats } from '../export/export-service';
 import { writeFileAtomic } from '../export/write-file';
 import { join } from 'node:path';
@@ -42,6 +46,11 @@ export function createHandlers({ db, clock, newId, dialogs = noDialogs }: Handle
   const workshop = new WorkshopRepository(db, journeys);
   const today = () => now().slice(0, 10);
   const exports = new ExportService(db, journeys, workshop);
+  const program = new ProgramRepository(db);
+  const programK = () => {
+    const parsed = kSchema.safeParse(Number(settings.get('program.k')));
+    return parsed.success ? parsed.data : DEFAULT_K;
+  };
   const requireJourney = (id: string) => {
     if (!journeys.get(id)) notFound('Journey');
   };
@@ -188,6 +197,34 @@ export function createHandlers({ db, clock, newId, dialogs = noDialogs }: Handle
       requireJourney(journeyId);
       return exports.history(journeyId);
     },
+
+    'program:import': ({ files }) => {
+      const importedAt = now();
+      return files.map((f) => {
+        // Models are .json files; anything else (a renamed file, a note in the folder) is named.
+        if (!/\.json$/i.test(f.name)) {
+          return { file: f.name, status: 'rejected' as const, reason: 'not_json_file' as const };
+        }
+        // The window leaves a file unread when it is too large to try; the size decides here.
+        if (f.text === null) {
+          return {
+            file: f.name,
+            status: 'rejected' as const,
+            reason: f.size > MAX_MODEL_BYTES ? ('too_large' as const) : ('unreadable' as const),
+          };
+        }
+        return program.importOne(f.name, f.text, Buffer.byteLength(f.text), importedAt);
+      });
+    },
+    'program:list': () => program.list(),
+    'program:delete': ({ exportId }) => ({ exportId, deleted: program.delete(exportId) }),
+    'program:deleteAll': () => ({ deleted: program.deleteAll() }),
+    'program:getK': () => ({ k: programK() }),
+    'program:setK': ({ k }) => {
+      settings.set('program.k', String(k));
+      return { k };
+    },
+    'program:aggregate': ({ filter }) => aggregate(program.models(), filter, programK()),
 
     'settings:get': () => {
       const parsed = languageSchema.safeParse(settings.get('language'));

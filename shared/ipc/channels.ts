@@ -48,6 +48,13 @@ export const CHANNELS = [
   'export:preview',
   'export:save',
   'export:history',
+  'program:import',
+  'program:list',
+  'program:delete',
+  'program:deleteAll',
+  'program:getK',
+  'program:setK',
+  'program:aggregate',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

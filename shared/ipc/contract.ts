@@ -38,8 +38,10 @@ import {
   workshopPatchSchema,
   workshopSchema,
 } from '../domain/workshop';
-import { pathwayModelSchema } from '../model/pathway-model';
-import { AIMS, GOAL_CATEGORIES } from '../vocabulary';
+import { aggregateSchema, cohortFilterSchema, kSchema } from '../analysis/schema';
+import { AGE_BANDS, pathwayModelSchema } from '../model/pathway-model';
+import { IMPORT_REASONS, MAX_MODEL_BYTES } from '../model/validate';
+import { AIMS, CONDITION_GROUPS, GOAL_CATEGORIES, MUNICIPALITIES, SEXES } from '../vocabulary';
 import type { Channel } from './channels';
 
 export const languageSchema = z.enum(['da', 'en']);
@@ -49,6 +51,28 @@ export const settingsSchema = z.strictObject({ language: languageSchema });
 export type Settings = z.infer<typeof settingsSchema>;
 
 const byId = z.strictObject({ id: idSchema });
+
+/** Files per import call: the window sends a folder in batches and shows progress between them. */
+export const IMPORT_BATCH_FILES = 50;
+const importResultSchema = z.strictObject({
+  file: z.string(),
+  status: z.enum(['imported', 'duplicate', 'rejected']),
+  reason: z.enum(IMPORT_REASONS).optional(),
+  exportId: z.uuid().optional(),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+const programModelSchema = z.strictObject({
+  exportId: z.uuid(),
+  fileName: z.string(),
+  importedAt: timestampSchema,
+  exportMonth: z.string(),
+  ageBand: z.enum(AGE_BANDS).nullable(),
+  sex: z.enum(SEXES).nullable(),
+  municipality: z.enum(MUNICIPALITIES).nullable(),
+  conditionGroups: z.array(z.enum(CONDITION_GROUPS)),
+  touchpointCount: z.number().int().min(0),
+});
+export type ProgramModel = z.infer<typeof programModelSchema>;
 /** The key of a free text reviewed one by one for export (e.g. `pain:<uuid>`). */
 const textKeySchema = z.string().regex(/^(quote|pain|idea):[0-9a-f-]{36}$/);
 const reviewTextSchema = z.strictObject({
@@ -299,6 +323,37 @@ export const contract = {
         exportedAt: timestampSchema,
       }),
     ),
+  },
+  'program:import': {
+    input: z.strictObject({
+      files: z
+        .array(
+          z.strictObject({
+            name: z.string().min(1).max(1000),
+            size: z.number().int().min(0),
+            // Null when the window did not read the file (too large to try, or unreadable).
+            text: z.string().max(MAX_MODEL_BYTES).nullable(),
+          }),
+        )
+        .min(1)
+        .max(IMPORT_BATCH_FILES),
+    }),
+    output: z.array(importResultSchema),
+  },
+  'program:list': { input: z.strictObject({}), output: z.array(programModelSchema) },
+  'program:delete': {
+    input: z.strictObject({ exportId: z.uuid() }),
+    output: z.strictObject({ exportId: z.uuid(), deleted: z.boolean() }),
+  },
+  'program:deleteAll': {
+    input: z.strictObject({}),
+    output: z.strictObject({ deleted: z.number().int().min(0) }),
+  },
+  'program:getK': { input: z.strictObject({}), output: z.strictObject({ k: kSchema }) },
+  'program:setK': { input: z.strictObject({ k: kSchema }), output: z.strictObject({ k: kSchema }) },
+  'program:aggregate': {
+    input: z.strictObject({ filter: cohortFilterSchema }),
+    output: aggregateSchema,
   },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

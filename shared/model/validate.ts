@@ -15,16 +15,21 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export type ValidationResult =
   { ok: true; model: PathwayModel } | { ok: false; reason: ValidationReason; detail?: string };
 
-export type ValidationReason =
-  | 'empty'
-  | 'too_large'
-  | 'too_deep'
-  | 'not_json'
-  | 'forbidden_key'
-  | 'not_a_model'
-  | 'unsupported_version'
-  | 'invalid'
-  | 'checksum';
+export const VALIDATION_REASONS = [
+  'empty',
+  'too_large',
+  'too_deep',
+  'not_json',
+  'forbidden_key',
+  'not_a_model',
+  'unsupported_version',
+  'invalid',
+  'checksum',
+] as const;
+export type ValidationReason = (typeof VALIDATION_REASONS)[number];
+/** Why an import refuses a file: its content, or that it could not be read at all. */
+export const IMPORT_REASONS = [...VALIDATION_REASONS, 'unreadable', 'not_json_file'] as const;
+export type ImportReason = (typeof IMPORT_REASONS)[number];
 
 /** Nesting depth of JSON text, counted without parsing (strings are skipped). */
 export function jsonDepth(text: string, limit = Infinity): number {

@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_MODEL_BYTES } from '../../shared/model/validate';
+import { ipc, makeTestDb, type TestDb } from '../../tests/unit/helpers';
+import { randomModels } from '../../tests/support/generate-models';
+
+let t: TestDb;
+beforeEach(() => {
+  t = makeTestDb();
+});
+afterEach(() => t.cleanup());
+const { call, callRaw } = ipc(() => t.handlers);
+
+const file = (name: string, text: string) => ({ name, size: Buffer.byteLength(text), text });
+
+describe('program workspace over IPC', () => {
+  it('imports a batch, says per file what happened, and lists the cohort attributes', async () => {
+    const [a, b] = randomModels(2, 3, 6);
+    const results = await call('program:import', {
+      files: [
+        file('a.json', JSON.stringify(a)),
+        file('b.json', JSON.stringify(b)),
+        file('a-again.json', JSON.stringify(a)),
+      ],
+    });
+    expect(results.map((r) => [r.file, r.status])).toEqual([
+      ['a.json', 'imported'],
+      ['b.json', 'imported'],
+      ['a-again.json', 'duplicate'],
+    ]);
+    const list = await call('program:list', {});
+    expect(list).toHaveLength(2);
+    const listed = list.find((m) => m.exportId === a!.exportId)!;
+    expect(listed).toMatchObject({
+      fileName: 'a.json',
+      exportMonth: a!.exportMonth,
+      ageBand: a!.cohort.ageBand,
+      sex: a!.cohort.sex,
+      municipality: a!.cohort.municipality,
+      importedAt: '2026-03-01T09:00:00.000Z',
+    });
+  });
+
+  it('refuses hostile files one by one with a reason, stays up, and stores none of them', async () => {
+    const [good] = randomModels(1, 11, 6);
+    const goodText = JSON.stringify(good);
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const wrongTypes = JSON.parse(goodText) as { cohort: { ageBand: unknown } };
+    wrongTypes.cohort.ageBand = 42;
+    const results = await call('program:import', {
+      files: [
+        file('empty.json', '   '),
+        file('zero.json', ''),
+        file('truncated.json', goodText.slice(0, goodText.length / 2)),
+        // 200 MB is never read by the window: it sends the size only.
+        { name: 'huge.json', size: 200 * 1024 * 1024, text: null },
+        file('deep.json', deep),
+        file('proto.json', goodText.replace('{', '{"__proto__":{"polluted":true},')),
+        file(
+          'version.json',
+          goodText.replace('"schemaVersion":"1.0.0"', '"schemaVersion":"2.0.0"'),
+        ),
+        file('types.json', JSON.stringify(wrongTypes)),
+        file('model.txt', goodText),
+        // A file the window could not read (permissions, removed meanwhile).
+        { name: 'unreadable.json', size: 10, text: null },
+      ],
+    });
+    expect(results.map((r) => [r.file, r.status, r.reason])).toEqual([
+      ['empty.json', 'rejected', 'empty'],
+      ['zero.json', 'rejected', 'empty'],
+      ['truncated.json', 'rejected', 'not_json'],
+      ['huge.json', 'rejected', 'too_large'],
+      ['deep.json', 'rejected', 'too_deep'],
+      ['proto.json', 'rejected', 'forbidden_key'],
+      ['version.json', 'rejected', 'unsupported_version'],
+      ['types.json', 'rejected', 'invalid'],
+      ['model.txt', 'rejected', 'not_json_file'],
+      ['unreadable.json', 'rejected', 'unreadable'],
+    ]);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    expect(await call('program:list', {})).toEqual([]);
+    // The app is still up: the good file imports afterwards.
+    expect(
+      (await call('program:import', { files: [file('good.json', goodText)] }))[0]!.status,
+    ).toBe('imported');
+  });
+
+  it('refuses a text over the size limit at the IPC boundary, before it reaches the parser', async () => {
+    const r = await callRaw('program:import', {
+      files: [
+        { name: 'big.json', size: MAX_MODEL_BYTES + 1, text: 'x'.repeat(MAX_MODEL_BYTES + 1) },
+      ],
+    });
+    expect(r).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await call('program:list', {})).toEqual([]);
+  });
+
+  it('aggregates with the workspace k, which can be raised but not set below 5', async () => {
+    const models = randomModels(12, 5, 6);
+    await call('program:import', {
+      files: models.map((m, i) => file(`m${i}.json`, JSON.stringify(m))),
+    });
+    expect(await call('program:getK', {})).toEqual({ k: 5 });
+    const a = await call('program:aggregate', { filter: {} });
+    expect(a.cohort).toEqual({ shown: true, journeys: 12, value: 12 });
+    expect(await call('program:setK', { k: 13 })).toEqual({ k: 13 });
+    expect(await call('program:aggregate', { filter: {} })).toMatchObject({
+      k: 13,
+      suppressed: 'cohort_small',
+      cohort: { shown: false },
+    });
+    expect(await callRaw('program:setK', { k: 4 })).toMatchObject({ ok: false });
+    expect(await call('program:getK', {})).toEqual({ k: 13 });
+  });
+
+  it('deletes one model or all of them, and the views follow', async () => {
+    const models = randomModels(5, 8, 6);
+    await call('program:import', {
+      files: models.map((m, i) => file(`m${i}.json`, JSON.stringify(m))),
+    });
+    expect((await call('program:aggregate', { filter: {} })).cohort.shown).toBe(true);
+    expect(await call('program:delete', { exportId: models[0]!.exportId })).toEqual({
+      exportId: models[0]!.exportId,
+      deleted: true,
+    });
+    expect((await call('program:aggregate', { filter: {} })).suppressed).toBe('cohort_small');
+    expect(await call('program:deleteAll', {})).toEqual({ deleted: 4 });
+    expect(await call('program:list', {})).toEqual([]);
+  });
+});
