@@ -8,6 +8,7 @@ import { useRoute } from './router';
 import { CatalogueScreen } from './screens/CatalogueScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { JourneyScreen } from './screens/JourneyScreen';
+import { ProgramScreen } from './screens/ProgramScreen';
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -77,6 +78,8 @@ export function App() {
           <JourneyScreen key={route.id} journeyId={route.id} />
         ) : route.name === 'catalogue' ? (
           <CatalogueScreen />
+        ) : route.name === 'program' ? (
+          <ProgramScreen />
         ) : (
           <HomeScreen />
         )}

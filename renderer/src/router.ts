@@ -4,10 +4,12 @@ import { useSyncExternalStore } from 'react';
  * Hash routes, so a reload (or a crash and restart) lands on the same screen:
  * `#/` is the home screen, `#/journey/<id>` a journey's canvas.
  */
-export type Route = { name: 'home' } | { name: 'catalogue' } | { name: 'journey'; id: string };
+export type Route =
+  { name: 'home' } | { name: 'catalogue' } | { name: 'program' } | { name: 'journey'; id: string };
 
 export function parseRoute(hash: string): Route {
   if (hash === '#/catalogue') return { name: 'catalogue' };
+  if (hash === '#/program') return { name: 'program' };
   const m = /^#\/journey\/([0-9a-f-]{36})$/i.exec(hash);
   return m ? { name: 'journey', id: m[1]!.toLowerCase() } : { name: 'home' };
 }
@@ -18,7 +20,9 @@ export function navigate(route: Route): void {
       ? `#/journey/${route.id}`
       : route.name === 'catalogue'
         ? '#/catalogue'
-        : '#/';
+        : route.name === 'program'
+          ? '#/program'
+          : '#/';
 }
 
 function subscribe(callback: () => void) {

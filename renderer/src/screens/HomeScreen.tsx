@@ -162,6 +162,14 @@ export function HomeScreen() {
         >
           {t('catalogue.open')}
         </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => navigate({ name: 'program' })}
+          data-testid="open-program"
+        >
+          {t('program.open')}
+        </button>
       </div>
       <p className="lead">{t('home.intro')}</p>
 

@@ -1,0 +1,162 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FILTER_VALUES, type CohortFilter } from '../../../shared/analysis/aggregate';
+import { MAX_K } from '../../../shared/analysis/schema';
+import { call, errorKey } from '../api/client';
+import { announce } from '../announcer';
+
+const NOT_STATED = '__not_stated';
+
+type ValueField = 'ageBand' | 'sex' | 'municipality';
+
+/** Who is in the cohort, and which map: every view is recomputed from these. */
+export function Filters(props: {
+  filter: CohortFilter;
+  onFilter: (f: CohortFilter) => void;
+  k: number;
+  onK: (k: number) => void;
+}) {
+  const { t } = useTranslation();
+  const { filter, onFilter } = props;
+  const id = useId();
+  const labelFor = (field: ValueField, v: string) =>
+    field === 'ageBand'
+      ? v
+      : field === 'sex'
+        ? t(`profile.sexes.${v}`)
+        : t(`profile.municipalities.${v}`);
+
+  const select = (field: ValueField) => {
+    const value = filter[field];
+    return (
+      <label className="filter-field" key={field}>
+        <span className="field-label-small">{t(`program.${field}`)}</span>
+        <select
+          className="select"
+          value={value === undefined ? '' : value === null ? NOT_STATED : value}
+          onChange={(e) => {
+            const v = e.target.value;
+            onFilter({ ...filter, [field]: v === '' ? undefined : v === NOT_STATED ? null : v });
+          }}
+          data-testid={`filter-${field}`}
+        >
+          <option value="">{t('program.all')}</option>
+          {FILTER_VALUES[field].map((v) => (
+            <option key={v} value={v}>
+              {labelFor(field, v)}
+            </option>
+          ))}
+          <option value={NOT_STATED}>{t('program.notStated')}</option>
+        </select>
+      </label>
+    );
+  };
+
+  return (
+    <section className="filters" aria-labelledby={`${id}-title`} data-testid="filters">
+      <h2 id={`${id}-title`} className="visually-hidden">
+        {t('program.filtersTitle')}
+      </h2>
+      {select('ageBand')}
+      {select('sex')}
+      {select('municipality')}
+      <label className="filter-field">
+        <span className="field-label-small">{t('program.conditionGroup')}</span>
+        <select
+          className="select"
+          value={filter.conditionGroup ?? ''}
+          onChange={(e) =>
+            onFilter({
+              ...filter,
+              conditionGroup: (e.target.value || undefined) as CohortFilter['conditionGroup'],
+            })
+          }
+          data-testid="filter-conditionGroup"
+        >
+          <option value="">{t('program.all')}</option>
+          {FILTER_VALUES.conditionGroup.map((v) => (
+            <option key={v} value={v}>
+              {t(`profile.conditionGroups.${v}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter-field">
+        <span className="field-label-small">{t('program.map')}</span>
+        <select
+          className="select"
+          value={filter.map ?? 'asIs'}
+          onChange={(e) => onFilter({ ...filter, map: e.target.value as 'asIs' | 'toBe' })}
+          data-testid="filter-map"
+        >
+          <option value="asIs">{t('vocab.map.as_is')}</option>
+          <option value="toBe">{t('vocab.map.to_be')}</option>
+        </select>
+      </label>
+      {/* Keyed by k so a saved value resets the draft. */}
+      <KField key={props.k} k={props.k} onK={props.onK} />
+    </section>
+  );
+}
+
+function KField({ k, onK }: { k: number; onK: (k: number) => void }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState(String(k));
+  const [problem, setProblem] = useState(false);
+  const id = useId();
+
+  async function save() {
+    const n = Number(draft);
+    if (!Number.isInteger(n) || n < 5 || n > MAX_K) {
+      setProblem(true);
+      return;
+    }
+    setProblem(false);
+    if (n === k) return;
+    try {
+      const saved = await call('program:setK', { k: n });
+      onK(saved.k);
+      announce(t('program.kSaved', { k: saved.k }));
+    } catch (error) {
+      announce(t(errorKey(error)), 'error');
+    }
+  }
+
+  return (
+    <form
+      className="filter-field k-field"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <label htmlFor={id} className="field-label-small">
+        {t('program.kLabel')}
+      </label>
+      <div className="field-inline">
+        <input
+          id={id}
+          className="input input-narrow"
+          type="number"
+          min={5}
+          max={MAX_K}
+          step={1}
+          value={draft}
+          aria-describedby={`${id}-help${problem ? ` ${id}-error` : ''}`}
+          aria-invalid={problem || undefined}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={() => void save()}
+          data-testid="k-input"
+        />
+      </div>
+      <span id={`${id}-help`} className="field-help">
+        {t('program.kHelp')}
+      </span>
+      {problem && (
+        <span id={`${id}-error`} className="field-error" role="alert">
+          {t('program.kInvalid')}
+        </span>
+      )}
+    </form>
+  );
+}

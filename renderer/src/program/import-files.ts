@@ -1,0 +1,109 @@
+import { IMPORT_BATCH_FILES, type ImportResult } from '../../../shared/ipc/contract';
+import { MAX_MODEL_BYTES } from '../../../shared/model/validate';
+import { call } from '../api/client';
+
+/** A file the user picked or dropped, with the name shown in the results (path in a folder). */
+export interface PickedFile {
+  name: string;
+  file: File;
+}
+
+/** Text sent to the main process per call: a batch never carries more than this. */
+const BATCH_BYTES = 16 * 1024 * 1024;
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+export interface ImportOutcome {
+  results: ImportResult[];
+  /** Files never sent because the user stopped the import. */
+  notChecked: number;
+}
+
+/** Dotfiles in a folder (.DS_Store and the like) are the system's, not the user's. */
+const isSystemFile = (path: string) => path.split('/').some((part) => part.startsWith('.'));
+
+export function fromFileList(list: FileList | null): PickedFile[] {
+  return [...(list ?? [])]
+    .map((file) => ({ name: file.webkitRelativePath || file.name, file }))
+    .filter((f) => !isSystemFile(f.name))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Files and whole folders dropped onto the window, folders walked to the bottom. */
+export async function fromDrop(items: DataTransferItemList): Promise<PickedFile[]> {
+  const out: PickedFile[] = [];
+  const entries: FileSystemEntry[] = [];
+  for (const item of [...items].filter((i) => i.kind === 'file')) {
+    const entry = item.webkitGetAsEntry();
+    if (entry) entries.push(entry);
+    else {
+      // No file-system entry (e.g. a file handed over by another program): the file itself.
+      const file = item.getAsFile();
+      if (file) out.push({ name: file.name, file });
+    }
+  }
+  async function walk(entry: FileSystemEntry, path: string): Promise<void> {
+    if (entry.isFile) {
+      const file = await new Promise<File>((resolve, reject) =>
+        (entry as FileSystemFileEntry).file(resolve, reject),
+      );
+      out.push({ name: path, file });
+      return;
+    }
+    const reader = (entry as FileSystemDirectoryEntry).createReader();
+    // readEntries gives the entries in chunks; an empty chunk means the end.
+    for (;;) {
+      const chunk = await new Promise<FileSystemEntry[]>((resolve, reject) =>
+        reader.readEntries(resolve, reject),
+      );
+      if (chunk.length === 0) break;
+      for (const e of chunk) await walk(e, `${path}/${e.name}`);
+    }
+  }
+  for (const e of entries) await walk(e, e.name);
+  return out.filter((f) => !isSystemFile(f.name)).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+async function readText(f: PickedFile): Promise<string | null> {
+  // Too large to be a model: never read into memory, the main process refuses it by its size.
+  if (f.file.size > MAX_MODEL_BYTES) return null;
+  try {
+    return await f.file.text();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Sends the files to the main process in batches; every file is checked and stored there in its
+ * own transaction. Between batches the progress is reported and a stop is honoured, so stopping
+ * never leaves half a record.
+ */
+export async function importFiles(
+  files: PickedFile[],
+  onProgress: (p: ImportProgress) => void,
+  shouldStop: () => boolean,
+): Promise<ImportOutcome> {
+  const results: ImportResult[] = [];
+  let i = 0;
+  onProgress({ done: 0, total: files.length });
+  while (i < files.length) {
+    if (shouldStop()) return { results, notChecked: files.length - i };
+    const batch: { name: string; size: number; text: string | null }[] = [];
+    let bytes = 0;
+    while (i < files.length && batch.length < IMPORT_BATCH_FILES) {
+      const f = files[i]!;
+      if (batch.length > 0 && bytes + f.file.size > BATCH_BYTES) break;
+      const text = await readText(f);
+      bytes += text?.length ?? 0;
+      batch.push({ name: f.name.slice(0, 1000), size: f.file.size, text });
+      i++;
+    }
+    results.push(...(await call('program:import', { files: batch })));
+    onProgress({ done: i, total: files.length });
+  }
+  return { results, notChecked: 0 };
+}

@@ -1,0 +1,226 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Aggregate, CohortFilter } from '../../../shared/analysis/aggregate';
+import { tablesOf } from '../../../shared/analysis/tables';
+import type { ProgramModel } from '../../../shared/ipc/contract';
+import { call, errorKey } from '../api/client';
+import { announce } from '../announcer';
+import { FigureTable } from '../program/FigureTable';
+import { Filters } from '../program/Filters';
+import { HandoverMatrix } from '../program/HandoverMatrix';
+import { fromDrop, type PickedFile } from '../program/import-files';
+import { ImportPanel } from '../program/ImportPanel';
+import { formatNumber } from '../program/labels';
+import { ModelList } from '../program/ModelList';
+import { ProcessMapView } from '../program/ProcessMapView';
+import { navigate } from '../router';
+
+const TABS = [
+  'models',
+  'processMap',
+  'variants',
+  'handovers',
+  'emotion',
+  'ideas',
+  'counts',
+] as const;
+type Tab = (typeof TABS)[number];
+
+const TAB_TABLES: Partial<Record<Tab, string[]>> = {
+  variants: ['variants'],
+  handovers: ['handovers'],
+  emotion: [
+    'emotion-drops',
+    'emotion-by-sector',
+    'emotion-by-contact',
+    'pain-categories',
+    'pain-by-aim',
+  ],
+  ideas: ['ideas'],
+  counts: ['services', 'contacts-per-journey', 'journey-length'],
+};
+
+/**
+ * The program workspace: anonymised models from many workshops, studied together. Every figure
+ * comes from the main process already suppressed; the window never sees a single model.
+ */
+export function ProgramScreen() {
+  const { t, i18n } = useTranslation();
+  const [tab, setTab] = useState<Tab>('models');
+  const [models, setModels] = useState<ProgramModel[]>([]);
+  const [filter, setFilter] = useState<CohortFilter>({});
+  const [k, setK] = useState(5);
+  const [aggregate, setAggregate] = useState<Aggregate | null>(null);
+  const [version, setVersion] = useState(0);
+  const [dropping, setDropping] = useState(false);
+  const importRef = useRef<((files: PickedFile[]) => void) | null>(null);
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([call('program:list', {}), call('program:getK', {})]).then(
+      ([list, settings]) => {
+        if (!live) return;
+        setModels(list);
+        setK(settings.k);
+      },
+      (error: unknown) => announce(t(errorKey(error)), 'error'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [version, t]);
+
+  useEffect(() => {
+    let live = true;
+    call('program:aggregate', { filter }).then(
+      (a) => live && setAggregate(a),
+      (error: unknown) => announce(t(errorKey(error)), 'error'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [filter, k, version, t]);
+
+  // Files dropped anywhere on the window are imported; without this the browser would open them.
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (!e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+      setDropping(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDropping(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      setDropping(false);
+      setTab('models');
+      void fromDrop(e.dataTransfer.items).then(
+        (files) => importRef.current?.(files),
+        (error: unknown) => announce(t(errorKey(error)), 'error'),
+      );
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [t]);
+
+  const tables = useMemo(() => (aggregate ? tablesOf(aggregate) : []), [aggregate]);
+  const tableNamed = (name: string) => tables.find((x) => x.name === name)!;
+
+  return (
+    <div className="program" data-testid="program-screen">
+      <div className="title-row">
+        <button
+          type="button"
+          className="button"
+          onClick={() => navigate({ name: 'home' })}
+          data-testid="back-home"
+        >
+          ← {t('program.back')}
+        </button>
+        <h1 className="page-title">{t('program.title')}</h1>
+      </div>
+      <p className="lead">{t('program.intro', { k })}</p>
+      {dropping && (
+        <div className="drop-overlay" aria-hidden="true">
+          {t('program.dropHere')}
+        </div>
+      )}
+      <div className="tabs" role="tablist" aria-label={t('program.title')}>
+        {TABS.map((key) => (
+          <button
+            key={key}
+            type="button"
+            role="tab"
+            id={`program-tab-${key}`}
+            aria-selected={tab === key}
+            aria-controls={`program-panel-${key}`}
+            tabIndex={tab === key ? 0 : -1}
+            className="tab"
+            onClick={() => setTab(key)}
+            onKeyDown={(e) => {
+              const i = TABS.indexOf(key);
+              const next =
+                e.key === 'ArrowRight'
+                  ? TABS[(i + 1) % TABS.length]
+                  : e.key === 'ArrowLeft'
+                    ? TABS[(i + TABS.length - 1) % TABS.length]
+                    : undefined;
+              if (next) {
+                e.preventDefault();
+                setTab(next);
+                document.getElementById(`program-tab-${next}`)?.focus();
+              }
+            }}
+            data-testid={`program-tab-${key}`}
+          >
+            {t(`program.tabs.${key}`)}
+          </button>
+        ))}
+      </div>
+      <div
+        className="tab-panel program-panel"
+        role="tabpanel"
+        id={`program-panel-${tab}`}
+        aria-labelledby={`program-tab-${tab}`}
+      >
+        {/* Always mounted, so an import goes on while the user looks at the views. */}
+        <div hidden={tab !== 'models'}>
+          <ImportPanel importRef={importRef} onImported={refresh} />
+          <ModelList models={models} onChanged={refresh} />
+        </div>
+        {tab === 'models' ? null : (
+          <>
+            <Filters filter={filter} onFilter={setFilter} k={k} onK={setK} />
+            {aggregate && (
+              <p className="cohort-line" data-testid="cohort">
+                {aggregate.cohort.shown
+                  ? t('program.cohort', { count: aggregate.cohort.journeys })
+                  : t('program.cohortHidden')}
+              </p>
+            )}
+            {aggregate?.suppressed ? (
+              <p className="notice" role="note" data-testid="suppressed">
+                {t(`program.suppressed.${aggregate.suppressed}`, { k: aggregate.k })}
+              </p>
+            ) : aggregate ? (
+              <div className="program-view" data-testid={`view-${tab}`}>
+                {tab === 'processMap' && <ProcessMapView aggregate={aggregate} />}
+                {tab === 'handovers' && <HandoverMatrix aggregate={aggregate} />}
+                {tab === 'counts' && (
+                  <p className="lead" data-testid="medians">
+                    {t('program.medianContacts', {
+                      value:
+                        aggregate.contactsPerJourney.median === null
+                          ? t('program.noValue')
+                          : formatNumber(i18n.language, aggregate.contactsPerJourney.median, ''),
+                    })}
+                    <br />
+                    {t('program.medianLength', {
+                      value:
+                        aggregate.journeyLength.median === null
+                          ? t('program.noValue')
+                          : formatNumber(i18n.language, aggregate.journeyLength.median, ''),
+                    })}
+                  </p>
+                )}
+                {(TAB_TABLES[tab] ?? []).map((name) => (
+                  <FigureTable key={name} table={tableNamed(name)} k={aggregate.k} />
+                ))}
+              </div>
+            ) : null}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,230 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PathwayModel } from '../../shared/model/pathway-model';
+import { modelOf, randomModels } from '../support/generate-models';
+import { expect, test } from './harness';
+
+const repeat = <T>(n: number, f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
+
+/**
+ * 27 journeys: 20 GP → hospital → home care (12 in Lolland, 8 in Guldborgsund) and 7 emergency →
+ * hospital (3 in Lolland, 4 in Guldborgsund). Whole: emergency → hospital rests on 7 journeys;
+ * in Lolland on 3, so it must be hidden there.
+ */
+function cohortModels(): PathwayModel[] {
+  const common = (municipality: 'lolland' | 'guldborgsund') =>
+    modelOf({
+      sectors: ['general_practice', 'hospital', 'municipal_care'],
+      days: [0, 14, 20],
+      emotions: [0, -1, 1],
+      municipality,
+      toBe: ['general_practice', 'municipal_care'],
+    });
+  const acute = (municipality: 'lolland' | 'guldborgsund') =>
+    modelOf({ sectors: ['emergency', 'hospital'], municipality, toBe: ['general_practice'] });
+  return [
+    ...repeat(12, () => common('lolland')),
+    ...repeat(8, () => common('guldborgsund')),
+    ...repeat(3, () => acute('lolland')),
+    ...repeat(4, () => acute('guldborgsund')),
+  ];
+}
+
+function writeFolder(dir: string, models: PathwayModel[]): void {
+  mkdirSync(dir, { recursive: true });
+  models.forEach((m, i) =>
+    writeFileSync(join(dir, `model-${String(i).padStart(2, '0')}.json`), JSON.stringify(m)),
+  );
+  const [a, b, c] = randomModels(3, 99, 5).map((m) => JSON.stringify(m));
+  writeFileSync(join(dir, 'broken-truncated.json'), a!.slice(0, 200));
+  writeFileSync(
+    join(dir, 'broken-tampered.json'),
+    b!.replace('"exportMonth":"2026-11"', '"exportMonth":"2019-01"'),
+  );
+  writeFileSync(join(dir, 'broken-proto.json'), c!.replace('{', '{"__proto__":{"x":1},'));
+}
+
+/** The journeys shown for a row of a table, found by its first cells' words. */
+function row(page: Page, table: string, ...words: string[]) {
+  let rows = page.getByTestId(`table-${table}`).locator('tbody tr');
+  for (const w of words) rows = rows.filter({ hasText: w });
+  return rows;
+}
+
+test('imports a folder of 30 models (3 broken), filters, hides a small cell, exports a CSV and the map', async ({
+  app,
+}) => {
+  const folder = join(app.exportDir, 'models');
+  writeFolder(folder, cohortModels());
+  await app.open('#/program');
+  const page = app.page;
+  await expect(page.getByTestId('model-count')).toHaveText('(0 modeller)');
+
+  await page.getByTestId('import-folder').setInputFiles(folder);
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    '27 hentet ind · 0 fandtes allerede · 3 afvist',
+  );
+  const rejected = page.locator('[data-testid="import-result"][data-status="rejected"]');
+  await expect(rejected).toHaveCount(3);
+  await expect(rejected.filter({ hasText: 'broken-truncated.json' })).toContainText(
+    'filen er ikke gyldig JSON',
+  );
+  await expect(rejected.filter({ hasText: 'broken-tampered.json' })).toContainText(
+    'kontrolsummen passer ikke',
+  );
+  await expect(rejected.filter({ hasText: 'broken-proto.json' })).toContainText('forbudt nøgle');
+  await expect(page.getByTestId('model-count')).toHaveText('(27 modeller)');
+  expect(
+    (app.db.prepare('SELECT count(*) AS n FROM program_models').get() as { n: number }).n,
+  ).toBe(27);
+
+  // The same folder again: every model is already there, none is stored twice.
+  await page.getByTestId('import-folder').setInputFiles(folder);
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    '0 hentet ind · 27 fandtes allerede · 3 afvist',
+  );
+
+  // The whole cohort: emergency → hospital rests on 7 journeys and is shown.
+  await page.getByTestId('program-tab-processMap').click();
+  await expect(page.getByTestId('cohort')).toHaveText('27 forløb i udvalget');
+  await expect(row(page, 'process-map-edges', 'Akut', 'Sygehus')).toContainText('7');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+
+  // Only Lolland: 3 journeys there, so the cell is hidden — and says so.
+  await page.getByTestId('filter-municipality').selectOption('lolland');
+  await expect(page.getByTestId('cohort')).toHaveText('15 forløb i udvalget');
+  const acute = row(page, 'process-map-edges', 'Akut', 'Sygehus');
+  await expect(acute.getByTestId('hidden-cell')).toHaveText('skjult');
+  await expect(row(page, 'process-map-edges', 'Egen læge', 'Sygehus')).toContainText('12');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+
+  // The CSV is what Danish Excel opens: BOM, semicolons, the hidden cell without its number.
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('csv-process-map-edges').click(),
+  ]);
+  expect(csv.suggestedFilename()).toBe('process-map-edges.csv');
+  const text = readFileSync(await csv.path(), 'utf8');
+  expect(text.startsWith('\uFEFFfrom;to;journeys;median_days\r\n')).toBe(true);
+  expect(text).toContain('emergency;hospital;hidden;\r\n');
+  expect(text).toContain('general_practice;hospital;12;14\r\n');
+  for (const line of text.trim().split('\r\n').slice(1)) {
+    const journeys = line.split(';')[2]!;
+    expect(journeys === 'hidden' || Number(journeys) >= 5).toBe(true);
+  }
+
+  // The process map as an image.
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('map-png').click(),
+  ]);
+  expect(png.suggestedFilename()).toBe('process-map.png');
+  expect(
+    readFileSync(await png.path())
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
+
+  // The to-be map of the same cohort.
+  await page.getByTestId('filter-map').selectOption('toBe');
+  await expect(row(page, 'process-map-edges', 'Egen læge', 'Kommunal sundhed')).toContainText('12');
+
+  // A filter whose cohort is too small hides the whole view.
+  await page.getByTestId('filter-map').selectOption('asIs');
+  await page.getByTestId('filter-ageBand').selectOption('20-29');
+  await expect(page.getByTestId('suppressed')).toContainText('færre end 5 forløb');
+  await expect(page.getByTestId('cohort')).toHaveText('Udvalget vises ikke');
+});
+
+test('imports files dropped onto the window, and deletes one model or all', async ({ app }) => {
+  const models = randomModels(6, 5, 6);
+  await app.open('#/program');
+  const page = app.page;
+  await expect(page.getByTestId('model-count')).toHaveText('(0 modeller)');
+  await page.evaluate(
+    (files) => {
+      const dt = new DataTransfer();
+      for (const [name, text] of files) dt.items.add(new File([text], name));
+      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, cancelable: true }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
+    },
+    [
+      ...models.map((m, i) => [`m${i}.json`, JSON.stringify(m)] as [string, string]),
+      ['notes.txt', 'not a model'] as [string, string],
+    ],
+  );
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    '6 hentet ind · 0 fandtes allerede · 1 afvist',
+  );
+  await expect(page.locator('[data-testid="import-result"][data-status="rejected"]')).toContainText(
+    'navnet skal ende på .json',
+  );
+  await expect(page.getByTestId('model-row')).toHaveCount(6);
+
+  await page.getByTestId('delete-model').first().click();
+  await expect(page.getByTestId('model-row')).toHaveCount(5);
+  await page.getByTestId('delete-all-models').click();
+  await page.getByTestId('delete-all-dialog').getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('model-row')).toHaveCount(0);
+  await expect(page.getByTestId('model-count')).toHaveText('(0 modeller)');
+  expect(
+    (app.db.prepare('SELECT count(*) AS n FROM program_models').get() as { n: number }).n,
+  ).toBe(0);
+});
+
+test('a stopped import keeps every checked file whole and names what was not checked', async ({
+  app,
+}) => {
+  const folder = join(app.exportDir, 'many');
+  mkdirSync(folder);
+  randomModels(150, 21, 4).forEach((m, i) =>
+    writeFileSync(join(folder, `m${String(i).padStart(3, '0')}.json`), JSON.stringify(m)),
+  );
+  // Slow each batch down, as a slow disk would, so there is time to press stop.
+  const real = app.handlers['program:import']!;
+  app.handlers['program:import'] = async (input) => {
+    await new Promise((r) => setTimeout(r, 400));
+    return real(input);
+  };
+  await app.open('#/program');
+  const page = app.page;
+  await page.getByTestId('import-folder').setInputFiles(folder);
+  await expect(page.getByTestId('import-progress')).toContainText('50 af 150 filer tjekket');
+  await page.getByTestId('import-cancel').click();
+  await expect(page.getByTestId('import-cancelled')).toBeVisible();
+  const stored = (app.db.prepare('SELECT count(*) AS n FROM program_models').get() as { n: number })
+    .n;
+  // Stopping happens between batches: whole batches stored, the rest named as not checked.
+  expect([50, 100]).toContain(stored);
+  await expect(page.getByTestId('import-cancelled')).toContainText(`${150 - stored} filer`);
+  await expect(page.getByTestId('import-summary')).toContainText(`${stored} hentet ind`);
+});
+
+test('the program screens have no serious accessibility violations', async ({ app }) => {
+  const folder = join(app.exportDir, 'models');
+  writeFolder(folder, cohortModels());
+  await app.open('#/program');
+  const page = app.page;
+  await page.getByTestId('import-folder').setInputFiles(folder);
+  await expect(page.getByTestId('import-summary')).toBeVisible();
+  const violations = async () =>
+    (
+      await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+        .analyze()
+    ).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(await violations()).toEqual([]);
+  for (const tab of ['processMap', 'handovers', 'emotion', 'counts']) {
+    await page.getByTestId(`program-tab-${tab}`).click();
+    await expect(page.getByTestId(`view-${tab}`)).toBeVisible();
+    expect(await violations(), tab).toEqual([]);
+  }
+  // Keyboard: the tabs move with the arrow keys.
+  await page.getByTestId('program-tab-counts').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('program-tab-models')).toBeFocused();
+});
