@@ -148,4 +148,32 @@ describe('pathway aggregate', () => {
     expect(json.results.length).toBeGreaterThan(1);
     expect(main(['aggregate', models, '--k', '3', '--out', dest])).toBe(2);
   });
+
+  it('writes the very tables the app shows, for a filter by group and the to-be map', async () => {
+    const { randomModels } = await import('../support/generate-models');
+    const { aggregate } = await import('../../shared/analysis/aggregate');
+    const { tablesOf, toExcelCsv } = await import('../../shared/analysis/tables');
+    const { mkdirSync } = await import('node:fs');
+    const models = join(dir, 'models2');
+    const dest = join(dir, 'tables2');
+    mkdirSync(models);
+    const generated = randomModels(40, 17, 8);
+    generated.forEach((m, i) => writeFileSync(join(models, `m${i}.json`), JSON.stringify(m)));
+    out = [];
+    expect(main(['aggregate', models, '--map', 'toBe', '--out', dest])).toBe(0);
+    // What the app's "Hent som CSV" gives for the to-be map of everyone.
+    const app = tablesOf(aggregate(generated, { map: 'toBe' }));
+    for (const table of app)
+      expect(readFileSync(join(dest, `${table.name}.csv`), 'utf8')).toBe(toExcelCsv(table));
+
+    expect(main(['aggregate', models, '--by', 'conditionGroup', '--out', dest])).toBe(0);
+    const json = JSON.parse(readFileSync(join(dest, 'aggregate.json'), 'utf8')) as {
+      results: { group: string; aggregate: unknown }[];
+    };
+    const mental = json.results.find((r) => r.group === 'conditionGroup=mental_illness')!;
+    expect(mental.aggregate).toEqual(
+      JSON.parse(JSON.stringify(aggregate(generated, { conditionGroup: 'mental_illness' }))),
+    );
+    expect(main(['aggregate', models, '--map', 'later', '--out', dest])).toBe(2);
+  });
 });
