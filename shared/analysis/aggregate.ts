@@ -159,7 +159,27 @@ export function suppressPartition(counts: number[], k: number, hidden?: boolean[
 // ---------------------------------------------------------------------------------------------
 // What one journey contributes: each key once, with the values it brings to statistics.
 
-type Contribution = Map<string, number[]>;
+/**
+ * Figure keys are interned as small numbers, so counting journeys over a cohort is adding ones
+ * into an array: the views for 1,500 models are recomputed many times per filter change.
+ */
+const KEY_IDS = new Map<string, number>();
+const KEY_NAMES: string[] = [];
+function idOf(key: string): number {
+  let id = KEY_IDS.get(key);
+  if (id === undefined) {
+    id = KEY_NAMES.length;
+    KEY_NAMES.push(key);
+    KEY_IDS.set(key, id);
+  }
+  return id;
+}
+
+/** What one journey contributes: each key once, and the values it brings to statistics. */
+interface Contribution {
+  ids: Int32Array;
+  values: Map<number, number[]>;
+}
 
 const CONTACT_BANDS = [
   [0, 0, '0'],
@@ -195,25 +215,30 @@ function sequenceOf(p: ModelPathway): string[] {
 }
 
 function contributionOf(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
-  const c: Contribution = new Map();
+  const keys = new Set<string>();
+  const vals = new Map<string, number[]>();
   const add = (key: string, value?: number) => {
-    let v = c.get(key);
-    if (!v) c.set(key, (v = []));
-    if (value !== undefined) v.push(value);
+    keys.add(key);
+    if (value === undefined) return;
+    const v = vals.get(key);
+    if (v) v.push(value);
+    else vals.set(key, [value]);
   };
   const p = m[map];
   const tps = p.touchpoints;
   add('n');
   let contacts = 0;
   const dated: number[] = [];
+  const nodes = tps.map((t) => nodeOf(t.sector, t.contactType));
   for (let i = 0; i < tps.length; i++) {
     const t = tps[i]!;
+    const nb = nodes[i]!;
     add(`ns:${t.sector}`);
-    add(`nc:${nodeOf(t.sector, t.contactType)}`);
+    add(`nc:${nb}`);
     if (t.serviceCode) add(`sv:${t.serviceCode}`);
     if (t.emotion !== null) {
       add(`em:${t.sector}`, t.emotion);
-      add(`ec:${nodeOf(t.sector, t.contactType)}`, t.emotion);
+      add(`ec:${nb}`, t.emotion);
     }
     for (const pp of t.painPoints) add(`pn:${pp.category}`);
     // The citizen's own life is part of the story, not a contact with a service.
@@ -223,8 +248,7 @@ function contributionOf(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
     const a = tps[i - 1]!;
     const days = a.day !== null && t.day !== null ? t.day - a.day : undefined;
     if (a.sector !== t.sector) add(`pm:${a.sector}>${t.sector}`, days);
-    const na = nodeOf(a.sector, a.contactType);
-    const nb = nodeOf(t.sector, t.contactType);
+    const na = nodes[i - 1]!;
     if (na !== nb) add(`pc:${na}>${nb}`, days);
     if (a.emotion !== null && t.emotion !== null)
       add(`dr:${a.sector}>${t.sector}`, t.emotion - a.emotion);
@@ -242,7 +266,7 @@ function contributionOf(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
     if (tr.waitingDays !== null) add(`hw:${pairKey}`, tr.waitingDays);
   }
   // One journey, one vote on a pair: broken if any of its handovers there was broken.
-  for (const pairKey of rated) if (!c.has(`hb:${pairKey}`)) add(`hn:${pairKey}`);
+  for (const pairKey of rated) if (!keys.has(`hb:${pairKey}`)) add(`hn:${pairKey}`);
   for (const idea of m.ideas) {
     const cats = idea.painCategories.length ? idea.painCategories : ['none'];
     for (const aim of idea.aims) for (const cat of cats) add(`id:${aim}>${cat}`);
@@ -264,7 +288,12 @@ function contributionOf(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
     add(`lb:${bandOf(LENGTH_BANDS, length)}`);
     add('length', length);
   } else add('lb:unknown');
-  return c;
+  const ids = new Int32Array(keys.size);
+  let i = 0;
+  for (const key of keys) ids[i++] = idOf(key);
+  const values = new Map<number, number[]>();
+  for (const [key, v] of vals) values.set(idOf(key), v);
+  return { ids, values };
 }
 
 const cache = new WeakMap<PathwayModel, { asIs?: Contribution; toBe?: Contribution }>();
@@ -279,23 +308,28 @@ interface Tally {
   values: number[];
 }
 
-function tally(models: PathwayModel[], map: 'asIs' | 'toBe'): Map<string, Tally> {
-  const out = new Map<string, Tally>();
-  for (const m of models) {
-    for (const [key, values] of contribution(m, map)) {
-      let t = out.get(key);
-      if (!t) out.set(key, (t = { journeys: 0, values: [] }));
-      t.journeys++;
-      for (const v of values) t.values.push(v);
-    }
-  }
+/** Journeys per key id (an id beyond the array's end has none). */
+function countOnly(models: PathwayModel[], map: 'asIs' | 'toBe'): Uint32Array {
+  const contributions = models.map((m) => contribution(m, map));
+  const out = new Uint32Array(KEY_NAMES.length);
+  for (const c of contributions) for (const id of c.ids) out[id]!++;
   return out;
 }
 
-function countOnly(models: PathwayModel[], map: 'asIs' | 'toBe'): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const m of models)
-    for (const key of contribution(m, map).keys()) out.set(key, (out.get(key) ?? 0) + 1);
+function tally(models: PathwayModel[], map: 'asIs' | 'toBe'): Map<string, Tally> {
+  const journeys = countOnly(models, map);
+  const values = new Map<number, number[]>();
+  for (const m of models) {
+    for (const [id, v] of contribution(m, map).values) {
+      const list = values.get(id);
+      if (list) for (const x of v) list.push(x);
+      else values.set(id, [...v]);
+    }
+  }
+  const out = new Map<string, Tally>();
+  journeys.forEach((n, id) => {
+    if (n > 0) out.set(KEY_NAMES[id]!, { journeys: n, values: values.get(id) ?? [] });
+  });
   return out;
 }
 
@@ -304,17 +338,21 @@ function countOnly(models: PathwayModel[], map: 'asIs' | 'toBe'): Map<string, nu
  * Counts of wider cohorts and of their splits are computed once and kept.
  */
 export class Suppressor {
-  private readonly counts = new Map<string, Map<string, number>>();
-  private readonly splits = new Map<string, { part: string; counts: Map<string, number> }[]>();
-  private readonly memo = new Map<string, boolean>();
+  private readonly counts = new Map<string, Uint32Array>();
+  private readonly splits = new Map<string, { part: string; counts: Uint32Array }[]>();
+  /** Per cohort, per key id: 0 not yet decided, 1 shown, 2 hidden. */
+  private readonly memo = new Map<string, Uint8Array>();
 
   constructor(
     private readonly all: PathwayModel[],
     private readonly map: 'asIs' | 'toBe',
     readonly k: number,
-  ) {}
+  ) {
+    // Every key of these models gets its id now, before any is looked up by name.
+    for (const m of all) contribution(m, map);
+  }
 
-  count(f: CohortFilter, key: string): number {
+  count(f: CohortFilter, key: number): number {
     const sig = signature(f);
     let c = this.counts.get(sig);
     if (!c) {
@@ -324,7 +362,7 @@ export class Suppressor {
       );
       this.counts.set(sig, c);
     }
-    return c.get(key) ?? 0;
+    return c[key] ?? 0;
   }
 
   private split(wider: CohortFilter, field: FilterField, f: CohortFilter) {
@@ -345,20 +383,30 @@ export class Suppressor {
     return s;
   }
 
-  shown(f: CohortFilter, key: string): boolean {
-    const memoKey = `${signature(f)}#${key}`;
-    const known = this.memo.get(memoKey);
-    if (known !== undefined) return known;
+  shown(f: CohortFilter, keyName: string): boolean {
+    const id = KEY_IDS.get(keyName);
+    return id !== undefined && this.shownId(f, id);
+  }
+
+  private shownId(f: CohortFilter, key: number): boolean {
+    const sig = signature(f);
+    let memo = this.memo.get(sig);
+    if (!memo || memo.length <= key) {
+      const grown = new Uint8Array(KEY_NAMES.length);
+      if (memo) grown.set(memo);
+      this.memo.set(sig, (memo = grown));
+    }
+    if (memo[key] !== 0) return memo[key] === 1;
     let ok = this.count(f, key) >= this.k;
     for (const field of ok ? constraintsOf(f) : []) {
       const wider: CohortFilter = { ...f, [field]: undefined };
-      if (!this.shown(wider, key)) {
+      if (!this.shownId(wider, key)) {
         ok = false;
         break;
       }
       // Parts with no such journeys are left out: an absent row already says "none".
       const parts = this.split(wider, field, f)
-        .map((p) => ({ part: p.part, n: p.counts.get(key) ?? 0 }))
+        .map((p) => ({ part: p.part, n: p.counts[key] ?? 0 }))
         .filter((p) => p.n > 0);
       const flags = suppressPartition(
         parts.map((p) => p.n),
@@ -370,7 +418,7 @@ export class Suppressor {
         break;
       }
     }
-    this.memo.set(memoKey, ok);
+    memo[key] = ok ? 1 : 2;
     return ok;
   }
 }
@@ -565,5 +613,10 @@ export function unsuppressedCounts(
   models: PathwayModel[],
   map: 'asIs' | 'toBe' = 'asIs',
 ): Map<string, number> {
-  return countOnly(models, map);
+  const counts = countOnly(models, map);
+  const out = new Map<string, number>();
+  counts.forEach((n, id) => {
+    if (n > 0) out.set(KEY_NAMES[id]!, n);
+  });
+  return out;
 }
