@@ -1,0 +1,221 @@
+/**
+ * Program analysis: importing 1,500 model files (~100 events each, 5 % invalid in varied ways)
+ * through `dispatch` and the real handlers, against plain `JSON.parse` of the same texts in the
+ * same run; then recomputing every view, unfiltered (cold: loads the models from the database)
+ * and under a sequence of filters. Goals: the import takes ≤ 3× the bare parse, and one
+ * recompute of all views takes ≤ 1 s.
+ * Only a wrong import outcome (counts, or a file rejected for the wrong reason) fails the run;
+ * times are reported, never enforced.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../electron/db/open';
+import { createHandlers } from '../electron/handlers';
+import type { CohortFilter } from '../shared/analysis/aggregate';
+import { IMPORT_BATCH_FILES, type ImportResult } from '../shared/ipc/contract';
+import { dispatch, type Handlers } from '../shared/ipc/dispatch';
+import { randomModels } from '../tests/support/generate-models';
+import { summarize, type Row } from './stats';
+
+const MODELS = 1500;
+const EVENTS_PER_MODEL = 100;
+/** Every 20th file is broken: 5 %. */
+const INVALID_EVERY = 20;
+/** The app's import may take this many times the bare parse of the same texts. */
+const IMPORT_RATIO_GOAL = 3;
+const RECOMPUTE_BUDGET_MS = 1000;
+
+const FILTERS: CohortFilter[] = [
+  { municipality: 'lolland' },
+  { ageBand: '60-69' },
+  { sex: 'female', municipality: 'guldborgsund' },
+  { conditionGroup: 'mental_illness' },
+  { map: 'toBe' },
+  { ageBand: null },
+  { sex: 'male', ageBand: '40-49' },
+  { municipality: 'other', conditionGroup: 'chronic_somatic' },
+  { map: 'toBe', municipality: 'lolland' },
+  { ageBand: '70-79', sex: 'not_stated' },
+];
+
+interface FileText {
+  name: string;
+  text: string;
+  /** Why the app must reject it; absent for a valid model. */
+  expect?: ImportResult['reason'];
+}
+
+function replaceOnce(text: string, from: string, to: string): string {
+  const i = text.indexOf(from);
+  if (i < 0) throw new Error(`bench: cannot tamper with the model, ${from} not found`);
+  return text.slice(0, i) + to + text.slice(i + from.length);
+}
+
+/** Breaks a valid model's text in one of four ways, each a different rejection reason. */
+function spoil(text: string, kind: number): Pick<FileText, 'text' | 'expect'> {
+  switch (kind % 4) {
+    case 0:
+      return { text: text.slice(0, Math.floor(text.length / 2)), expect: 'not_json' };
+    case 1:
+      // Still a well-formed model, but not the one the checksum was computed over.
+      return {
+        text: replaceOnce(text, '"exportMonth":"2026-11"', '"exportMonth":"2026-10"'),
+        expect: 'checksum',
+      };
+    case 2:
+      return { text: `{"__proto__":{"polluted":true},${text.slice(1)}`, expect: 'forbidden_key' };
+    default:
+      return {
+        text: replaceOnce(text, '"schemaVersion":"1.0.0"', '"schemaVersion":"2.0.0"'),
+        expect: 'unsupported_version',
+      };
+  }
+}
+
+export function programFiles(count = MODELS, seed = 20261101): FileText[] {
+  return randomModels(count, seed, EVENTS_PER_MODEL).map((m, i) => {
+    const name = `m${i}.json`;
+    const text = JSON.stringify(m);
+    return i % INVALID_EVERY === 0 ? { name, ...spoil(text, i / INVALID_EVERY) } : { name, text };
+  });
+}
+
+interface ImportRun {
+  files: number;
+  valid: number;
+  invalid: number;
+  megabytes: number;
+  /** Bare JSON.parse of all texts, one sample per pass. */
+  parse: number[];
+  /** The whole import through dispatch. */
+  total: number;
+  batches: number[];
+}
+
+/**
+ * Generates the texts, parses them bare, then imports them; the texts are garbage once this
+ * returns, as they are in the app once a folder is imported.
+ */
+async function parseAndImport(handlers: Handlers): Promise<ImportRun> {
+  const files = programFiles();
+  const invalid = files.filter((f) => f.expect !== undefined).length;
+  const truncated = files.filter((f) => f.expect === 'not_json').length;
+  const valid = files.length - invalid;
+  const bytes = files.reduce((s, f) => s + Buffer.byteLength(f.text), 0);
+
+  // Baseline: a few passes (JSON.parse is native: nothing to warm up).
+  const parse: number[] = [];
+  for (let pass = 0; pass < 5; pass++) {
+    let parsed = 0;
+    const t0 = performance.now();
+    for (const f of files) {
+      try {
+        JSON.parse(f.text);
+        parsed++;
+      } catch {
+        // The truncated files.
+      }
+    }
+    parse.push(performance.now() - t0);
+    if (parsed !== files.length - truncated) {
+      throw new Error(`bench: baseline parsed ${parsed} of ${files.length} texts`);
+    }
+  }
+
+  const results: ImportResult[] = [];
+  const batches: number[] = [];
+  const t0 = performance.now();
+  for (let i = 0; i < files.length; i += IMPORT_BATCH_FILES) {
+    const batch = files.slice(i, i + IMPORT_BATCH_FILES);
+    const tb = performance.now();
+    const r = await dispatch(handlers, 'program:import', {
+      files: batch.map((f) => ({ name: f.name, size: Buffer.byteLength(f.text), text: f.text })),
+    });
+    batches.push(performance.now() - tb);
+    if (!r.ok) throw new Error(`bench: program:import failed: ${r.error.message}`);
+    results.push(...(r.data as ImportResult[]));
+  }
+  const total = performance.now() - t0;
+
+  const imported = results.filter((r) => r.status === 'imported').length;
+  const rejected = results.filter((r) => r.status === 'rejected').length;
+  if (imported !== valid || rejected !== invalid || results.length !== files.length) {
+    throw new Error(
+      `bench: expected ${valid} imported and ${invalid} rejected, got ${imported} imported and ${rejected} rejected of ${results.length}`,
+    );
+  }
+  files.forEach((f, i) => {
+    const r = results[i]!;
+    if (r.file !== f.name || r.reason !== f.expect) {
+      throw new Error(
+        `bench: ${f.name} expected ${f.expect ?? 'imported'}, got ${r.file} ${r.reason ?? r.status}`,
+      );
+    }
+  });
+  return {
+    files: files.length,
+    valid,
+    invalid,
+    megabytes: bytes / 1024 / 1024,
+    parse,
+    total,
+    batches,
+  };
+}
+
+async function recompute(handlers: Handlers, filter: CohortFilter): Promise<number> {
+  const t0 = performance.now();
+  const r = await dispatch(handlers, 'program:aggregate', { filter });
+  const ms = performance.now() - t0;
+  if (!r.ok) throw new Error(`bench: program:aggregate failed: ${r.error.message}`);
+  return ms;
+}
+
+export async function benchProgram(): Promise<Row[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'pathway-bench-program-'));
+  try {
+    const db = openDatabase(join(dir, 'app.sqlite'));
+    try {
+      const handlers = createHandlers({
+        db,
+        clock: () => new Date(),
+        newId: () => crypto.randomUUID(),
+      });
+      const run = await parseAndImport(handlers);
+      // The import emptied the workspace's cache: the first call loads the models.
+      const cold = await recompute(handlers, {});
+      const filtered: number[] = [];
+      for (const filter of FILTERS) filtered.push(await recompute(handlers, filter));
+
+      const parse = summarize(
+        `Baseline: JSON.parse of the same ${run.files} texts, total`,
+        run.parse,
+      );
+      const ratio = run.total / parse.median;
+      return [
+        summarize(
+          `Program import, ${run.files} model files (~${EVENTS_PER_MODEL} events, ${run.megabytes.toFixed(1)} MB, ${run.invalid} invalid) in batches of ${IMPORT_BATCH_FILES} (dispatch + handler), total: ${ratio.toFixed(1)}× the bare parse, goal ≤ ${IMPORT_RATIO_GOAL}×`,
+          [run.total],
+          Math.round(IMPORT_RATIO_GOAL * parse.median),
+        ),
+        summarize(`Program import, one batch of ${IMPORT_BATCH_FILES} files`, run.batches),
+        parse,
+        summarize(
+          `Program analysis, all views, unfiltered, cold (loads ${run.valid} models from the database)`,
+          [cold],
+          RECOMPUTE_BUDGET_MS,
+        ),
+        summarize(
+          `Program analysis, all views, ${FILTERS.length} filters in sequence`,
+          filtered,
+          RECOMPUTE_BUDGET_MS,
+        ),
+      ];
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
