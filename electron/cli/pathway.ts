@@ -6,7 +6,7 @@
  *   pathway convert MODEL --to ocel|xes|csv [--out FILE]
  *   pathway aggregate FILE|DIR... [--k N] [--by FIELD] --out DIR
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,6 +32,8 @@ import {
   type ExportFormat,
 } from '../export/export-service';
 import { writeFileAtomic } from '../export/write-file';
+
+const nodeSha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const USAGE = `Usage:
   pathway export --db FILE (--journey ID | --all) --out DIR [--format model|ocel|xes|csv|all]
@@ -127,7 +129,7 @@ function validateCommand(args: string[]): number {
     const result =
       size > MAX_MODEL_BYTES
         ? ({ ok: false, reason: 'too_large' } as const)
-        : validateModelText(readFileSync(file, 'utf8'), size);
+        : validateModelText(readFileSync(file, 'utf8'), size, nodeSha256);
     if (result.ok) {
       console.log(`${file}: valid (export ${result.model.exportId})`);
     } else {
@@ -150,7 +152,7 @@ function convertCommand(args: string[]): number {
   if (!file || !values.to || !['ocel', 'xes', 'csv'].includes(values.to)) {
     throw new UsageError('convert needs MODEL and --to ocel|xes|csv');
   }
-  const result = validateModelText(readFileSync(file, 'utf8'), statSync(file).size);
+  const result = validateModelText(readFileSync(file, 'utf8'), statSync(file).size, nodeSha256);
   if (!result.ok) {
     console.error(`${file}: INVALID — ${REASON_TEXT[result.reason].en}`);
     return 1;
@@ -205,7 +207,7 @@ function aggregateCommand(args: string[]): number {
       ? ({ ok: false, reason: 'empty' } as const)
       : size > MAX_MODEL_BYTES
         ? ({ ok: false, reason: 'too_large' } as const)
-        : validateModelText(readFileSync(file, 'utf8'), size);
+        : validateModelText(readFileSync(file, 'utf8'), size, nodeSha256);
     if (!result.ok) {
       rejected++;
       console.log(`${file}: rejected — ${REASON_TEXT[result.reason].en}`);

@@ -1,6 +1,7 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { PathwayModel } from '../../shared/model/pathway-model';
 import type { ImportResult, ProgramModel } from '../../shared/ipc/contract';
+import type { Sha256Hex } from '../../shared/model/checksum';
 import { validateModelText } from '../../shared/model/validate';
 
 export type { ImportResult };
@@ -12,38 +13,65 @@ export type ProgramModelSummary = ProgramModel;
  * own transaction, so one bad file never stops the others or leaves half a record.
  */
 export class ProgramRepository {
-  /** Parsed models, kept until the workspace changes: the same array lets views reuse counts. */
+  /** Parsed models, kept while the workspace changes only by imports: views reuse their counts. */
   private cached: PathwayModel[] | null = null;
+  private readonly insert: Statement;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** Node's native sha256 in the app; the pure one by default. */
+    private readonly hash?: Sha256Hex,
+  ) {
+    this.insert = db.prepare(
+      `INSERT INTO program_models (export_id, file_name, imported_at, age_band, sex, municipality,
+         condition_groups, touchpoint_count, content)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (export_id) DO NOTHING`,
+    );
+  }
 
+  /**
+   * Checks one file and stores it in its own transaction: imported, duplicate or rejected, never
+   * half. The text is stored as it came: it has passed the strict schema and its checksum.
+   */
   importOne(fileName: string, text: string, byteLength: number, now: string): ImportResult {
-    const result = validateModelText(text, byteLength);
+    const result = validateModelText(text, byteLength, this.hash);
     if (!result.ok) return { file: fileName, status: 'rejected', reason: result.reason };
     const m = result.model;
     const inserted = this.db.transaction(() =>
-      this.db
-        .prepare(
-          `INSERT INTO program_models (export_id, file_name, imported_at, age_band, sex, municipality,
-             condition_groups, touchpoint_count, content)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (export_id) DO NOTHING`,
-        )
-        .run(
-          m.exportId,
-          fileName.slice(0, 255),
-          now,
-          m.cohort.ageBand,
-          m.cohort.sex,
-          m.cohort.municipality,
-          JSON.stringify(m.cohort.conditionGroups),
-          m.asIs.touchpoints.length + m.toBe.touchpoints.length,
-          JSON.stringify(m),
-        ),
+      this.insert.run(
+        m.exportId,
+        fileName.slice(0, 255),
+        now,
+        m.cohort.ageBand,
+        m.cohort.sex,
+        m.cohort.municipality,
+        JSON.stringify(m.cohort.conditionGroups),
+        m.asIs.touchpoints.length + m.toBe.touchpoints.length,
+        text,
+      ),
     )();
-    if (inserted.changes === 1) this.cached = null;
-    return inserted.changes === 1
-      ? { file: fileName, status: 'imported', exportId: m.exportId }
-      : { file: fileName, status: 'duplicate', exportId: m.exportId };
+    if (inserted.changes !== 1) {
+      return { file: fileName, status: 'duplicate', exportId: m.exportId };
+    }
+    // A new array, so views start their counts afresh, with the parsed models kept.
+    if (this.cached) this.cached = [...this.cached, m];
+    return { file: fileName, status: 'imported', exportId: m.exportId };
+  }
+
+  /**
+   * A batch of files in one transaction, each file in its own nested one (a savepoint): a file
+   * that fails rolls back alone, and the batch is flushed to disk once, when it commits — before
+   * the window hears that any of its files was imported.
+   */
+  importMany<F>(files: F[], one: (file: F) => ImportResult): ImportResult[] {
+    const before = this.cached;
+    try {
+      return this.db.transaction(() => files.map(one))();
+    } catch (error) {
+      // The batch rolled back: so do the parsed models it added.
+      this.cached = before;
+      throw error;
+    }
   }
 
   list(): ProgramModelSummary[] {
@@ -89,7 +117,7 @@ export class ProgramRepository {
   }
 
   delete(exportId: string): boolean {
-    this.cached = null;
+    if (this.cached) this.cached = this.cached.filter((m) => m.exportId !== exportId);
     return (
       this.db.prepare('DELETE FROM program_models WHERE export_id = ?').run(exportId).changes === 1
     );

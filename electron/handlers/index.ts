@@ -12,6 +12,7 @@ import { kSchema } from '../../shared/analysis/schema';
 import { MAX_MODEL_BYTES } from '../../shared/model/validate';
 import { ExportService, renderFormats } from '../export/export-service';
 import { writeFileAtomic } from '../export/write-file';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
 export interface HandlerDeps {
@@ -46,7 +47,9 @@ export function createHandlers({ db, clock, newId, dialogs = noDialogs }: Handle
   const workshop = new WorkshopRepository(db, journeys);
   const today = () => now().slice(0, 10);
   const exports = new ExportService(db, journeys, workshop);
-  const program = new ProgramRepository(db);
+  const program = new ProgramRepository(db, (text) =>
+    createHash('sha256').update(text).digest('hex'),
+  );
   const programK = () => {
     const parsed = kSchema.safeParse(Number(settings.get('program.k')));
     return parsed.success ? parsed.data : DEFAULT_K;
@@ -200,7 +203,7 @@ export function createHandlers({ db, clock, newId, dialogs = noDialogs }: Handle
 
     'program:import': ({ files }) => {
       const importedAt = now();
-      return files.map((f) => {
+      return program.importMany(files, (f) => {
         // Models are .json files; anything else (a renamed file, a note in the folder) is named.
         if (!/\.json$/i.test(f.name)) {
           return { file: f.name, status: 'rejected' as const, reason: 'not_json_file' as const };

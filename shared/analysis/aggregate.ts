@@ -78,6 +78,11 @@ export interface Aggregate {
   processMapDetailed: ProcessGraph;
   /** Recurring pathways (sector sequences); they partition the cohort. */
   variants: { sequence: string[]; cell: Cell<null> }[];
+  /**
+   * Whether some pathways are hidden. They are not listed one by one: with many journeys most
+   * pathways are unique, and a row per hidden one would say nothing but "hidden".
+   */
+  otherVariantsHidden: boolean;
   /** Sector × sector handovers: journeys, share rated broken, median waiting days. */
   handovers: {
     from: string;
@@ -452,6 +457,7 @@ export function aggregate(
     processMap: { nodes: [], edges: [] },
     processMapDetailed: { nodes: [], edges: [] },
     variants: [],
+    otherVariantsHidden: false,
     handovers: [],
     emotionBySector: [],
     emotionByContact: [],
@@ -529,6 +535,7 @@ export function aggregate(
   const contactsMedian = median(t.get('contacts')?.values ?? []);
   const lengths = t.get('length');
 
+  const variants = partition('va:');
   return {
     k,
     map,
@@ -536,10 +543,10 @@ export function aggregate(
     suppressed: null,
     processMap: graph('ns:', 'pm:', false),
     processMapDetailed: graph('nc:', 'pc:', true),
-    variants: partition('va:').map((v) => ({
-      sequence: v.rest === '' ? [] : v.rest.split('>'),
-      cell: v.cell,
-    })),
+    variants: variants
+      .filter((v) => v.cell.shown)
+      .map((v) => ({ sequence: v.rest === '' ? [] : v.rest.split('>'), cell: v.cell })),
+    otherVariantsHidden: variants.some((v) => !v.cell.shown),
     handovers: entries('ho:').map((e) => {
       const [from, to] = pair(e.rest);
       const broken = t.get(`hb:${e.rest}`)?.journeys ?? 0;

@@ -53,6 +53,7 @@ export const aggregateSchema = z.strictObject({
   processMap: graphSchema,
   processMapDetailed: graphSchema,
   variants: z.array(z.strictObject({ sequence: z.array(code), cell: nullCell })),
+  otherVariantsHidden: z.boolean(),
   handovers: pairCell(z.strictObject({ brokenShare: num, medianWaitingDays: num })),
   emotionBySector: z.array(
     z.strictObject({ sector: code, cell: cellSchema(z.strictObject({ median: z.number() })) }),

@@ -11,6 +11,8 @@ export interface Table {
 }
 
 export const HIDDEN = 'hidden';
+/** The row standing for every hidden pathway. */
+export const OTHER_VARIANTS = 'other';
 
 const journeysOf = (c: Cell<unknown>) => (c.shown ? c.journeys : HIDDEN);
 
@@ -47,7 +49,11 @@ export function tablesOf(a: Aggregate, group = ''): Table[] {
     {
       name: 'variants',
       columns: [...gc, 'pathway', 'journeys'],
-      rows: a.variants.map((v) => [...g, v.sequence.join(' > '), journeysOf(v.cell)]),
+      rows: [
+        ...a.variants.map((v) => [...g, v.sequence.join(' > '), journeysOf(v.cell)]),
+        // All hidden pathways together, as one row that says only that they are hidden.
+        ...(a.otherVariantsHidden ? [[...g, OTHER_VARIANTS, HIDDEN]] : []),
+      ],
     },
     {
       name: 'handovers',

@@ -624,6 +624,7 @@ export const da = {
     medianContacts: 'Median antal kontakter pr. forløb: {{value}}',
     medianLength: 'Median forløbslængde: {{value}} dage',
     noValue: 'vises ikke',
+    otherVariants: 'Andre forløbstyper',
     unspecified: 'uden slags kontakt',
     none: 'uden problemkategori',
     tables: {

@@ -623,6 +623,7 @@ export const en: Translation = {
     medianContacts: 'Median contacts per journey: {{value}}',
     medianLength: 'Median journey length: {{value}} days',
     noValue: 'not shown',
+    otherVariants: 'Other pathways',
     unspecified: 'no contact type',
     none: 'no pain category',
     tables: {

@@ -1,9 +1,10 @@
 import type { JourneyDetail, Touchpoint } from '../domain/journey';
 import type { Idea, Profile } from '../domain/workshop';
 import { MAPS, type MapKind, VOCABULARY_VERSION } from '../vocabulary';
-import { checksumOf } from './checksum';
+import { checksumOf, sha256Hex, type Sha256Hex } from './checksum';
 import {
   AGE_BANDS,
+  canonicalModelJson,
   MODEL_FORMAT,
   MODEL_SCHEMA_VERSION,
   pathwayModelSchema,
@@ -210,8 +211,8 @@ function refOrder(ref: string): number {
   return Number(ref.slice(1));
 }
 
-/** Checks a model's checksum against its content. */
-export function verifyChecksum(model: PathwayModel): boolean {
+/** Checks a model's checksum against its content (the model has passed the strict schema). */
+export function verifyChecksum(model: PathwayModel, hash: Sha256Hex = sha256Hex): boolean {
   const { checksum, ...content } = model;
-  return checksumOf(content) === checksum;
+  return `sha256:${hash(canonicalModelJson(content))}` === checksum;
 }

@@ -116,3 +116,55 @@ export const pathwayModelSchema = z.strictObject({
   checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/),
 });
 export type PathwayModel = z.infer<typeof pathwayModelSchema>;
+
+const sortedKeys = (schema: { shape: object }) => Object.keys(schema.shape).sort();
+const KEYS = {
+  model: sortedKeys(pathwayModelSchema).filter((k) => k !== 'checksum'),
+  cohort: sortedKeys(modelCohortSchema),
+  pathway: sortedKeys(modelPathwaySchema),
+  touchpoint: sortedKeys(modelTouchpointSchema),
+  painPoint: sortedKeys(modelPainPointSchema),
+  transition: sortedKeys(modelTransitionSchema),
+  idea: sortedKeys(modelIdeaSchema),
+};
+
+function pick(value: object, keys: readonly string[]): Record<string, unknown> {
+  const record = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (record[k] !== undefined) out[k] = record[k];
+  return out;
+}
+
+/**
+ * The canonical JSON of a model's content (everything but its checksum), for a model that has
+ * passed the strict schema. Equal to `canonicalJson` of the same content (a test checks it), but
+ * it knows the keys of each kind of object, so it need not sort them: it runs over every
+ * imported model.
+ */
+export function canonicalModelJson(model: Omit<PathwayModel, 'checksum'>): string {
+  const pathway = (p: ModelPathway) =>
+    pick(
+      {
+        touchpoints: p.touchpoints.map((t) =>
+          pick(
+            { ...t, painPoints: t.painPoints.map((pp) => pick(pp, KEYS.painPoint)) },
+            KEYS.touchpoint,
+          ),
+        ),
+        transitions: p.transitions.map((tr) => pick(tr, KEYS.transition)),
+      },
+      KEYS.pathway,
+    );
+  return JSON.stringify(
+    pick(
+      {
+        ...model,
+        cohort: pick(model.cohort, KEYS.cohort),
+        asIs: pathway(model.asIs),
+        toBe: pathway(model.toBe),
+        ideas: model.ideas.map((i) => pick(i, KEYS.idea)),
+      },
+      KEYS.model,
+    ),
+  );
+}

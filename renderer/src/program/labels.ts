@@ -25,6 +25,7 @@ export function labelOf(t: TFunction, column: string, code: string): string {
     case 'contact_type':
       return vocab('contactType', code);
     case 'pathway':
+      if (code === 'other') return t('program.otherVariants');
       return code
         .split(' > ')
         .map((s) => vocab('sector', s))
