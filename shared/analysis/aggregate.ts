@@ -219,86 +219,114 @@ function sequenceOf(p: ModelPathway): string[] {
   return out;
 }
 
+/**
+ * The id of `prefix + a` (or `prefix + a + '>' + b`), found through nested maps so the key text is
+ * built only the first time: a journey of 100 events touches about a thousand keys.
+ */
+const ID_CACHE = new Map<string, Map<string, number | Map<string, number>>>();
+function keyId(prefix: string, a: string, b?: string): number {
+  let byA = ID_CACHE.get(prefix);
+  if (!byA) ID_CACHE.set(prefix, (byA = new Map()));
+  if (b === undefined) {
+    let id = byA.get(a) as number | undefined;
+    if (id === undefined) byA.set(a, (id = idOf(prefix + a)));
+    return id;
+  }
+  let byB = byA.get(a) as Map<string, number> | undefined;
+  if (!byB) byA.set(a, (byB = new Map()));
+  let id = byB.get(b);
+  if (id === undefined) byB.set(b, (id = idOf(`${prefix}${a}>${b}`)));
+  return id;
+}
+const NODE_NAMES = new Map<string, Map<string, string>>();
+function nodeName(sector: string, contactType: string | null): string {
+  let byType = NODE_NAMES.get(sector);
+  if (!byType) NODE_NAMES.set(sector, (byType = new Map()));
+  const ct = contactType ?? 'unspecified';
+  let name = byType.get(ct);
+  if (name === undefined) byType.set(ct, (name = nodeOf(sector, contactType)));
+  return name;
+}
+
 function contributionOf(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
-  const keys = new Set<string>();
-  const vals = new Map<string, number[]>();
-  const add = (key: string, value?: number) => {
-    keys.add(key);
+  const keys = new Set<number>();
+  const values = new Map<number, number[]>();
+  const add = (id: number, value?: number) => {
+    keys.add(id);
     if (value === undefined) return;
-    const v = vals.get(key);
+    const v = values.get(id);
     if (v) v.push(value);
-    else vals.set(key, [value]);
+    else values.set(id, [value]);
   };
   const p = m[map];
   const tps = p.touchpoints;
-  add('n');
+  add(idOf('n'));
   let contacts = 0;
   const dated: number[] = [];
-  const nodes = tps.map((t) => nodeOf(t.sector, t.contactType));
+  const nodes = tps.map((t) => nodeName(t.sector, t.contactType));
   for (let i = 0; i < tps.length; i++) {
     const t = tps[i]!;
     const nb = nodes[i]!;
-    add(`ns:${t.sector}`);
-    add(`nc:${nb}`);
-    if (t.serviceCode) add(`sv:${t.serviceCode}`);
+    add(keyId('ns:', t.sector));
+    add(keyId('nc:', nb));
+    if (t.serviceCode) add(keyId('sv:', t.serviceCode));
     if (t.emotion !== null) {
-      add(`em:${t.sector}`, t.emotion);
-      add(`ec:${nb}`, t.emotion);
+      add(keyId('em:', t.sector), t.emotion);
+      add(keyId('ec:', nb), t.emotion);
     }
-    for (const pp of t.painPoints) add(`pn:${pp.category}`);
+    for (const pp of t.painPoints) add(keyId('pn:', pp.category));
     // The citizen's own life is part of the story, not a contact with a service.
     if (t.sector !== 'citizen') contacts += t.repetitions ?? 1;
     if (t.day !== null) dated.push(t.day);
     if (i === 0) continue;
     const a = tps[i - 1]!;
     const days = a.day !== null && t.day !== null ? t.day - a.day : undefined;
-    if (a.sector !== t.sector) add(`pm:${a.sector}>${t.sector}`, days);
+    if (a.sector !== t.sector) add(keyId('pm:', a.sector, t.sector), days);
     const na = nodes[i - 1]!;
-    if (na !== nb) add(`pc:${na}>${nb}`, days);
+    if (na !== nb) add(keyId('pc:', na, nb), days);
     if (a.emotion !== null && t.emotion !== null)
-      add(`dr:${a.sector}>${t.sector}`, t.emotion - a.emotion);
+      add(keyId('dr:', a.sector, t.sector), t.emotion - a.emotion);
   }
   const byRef = new Map(tps.map((t) => [t.ref, t]));
-  const rated = new Set<string>();
+  const rated: [string, string][] = [];
   for (const tr of p.transitions) {
     const a = byRef.get(tr.from);
     const b = byRef.get(tr.to);
     if (!a || !b) continue;
-    const pairKey = `${a.sector}>${b.sector}`;
-    add(`ho:${pairKey}`);
-    if (tr.quality === 'broken') add(`hb:${pairKey}`);
-    else if (tr.quality !== null) rated.add(pairKey);
-    if (tr.waitingDays !== null) add(`hw:${pairKey}`, tr.waitingDays);
+    add(keyId('ho:', a.sector, b.sector));
+    if (tr.quality === 'broken') add(keyId('hb:', a.sector, b.sector));
+    else if (tr.quality !== null) rated.push([a.sector, b.sector]);
+    if (tr.waitingDays !== null) add(keyId('hw:', a.sector, b.sector), tr.waitingDays);
   }
   // One journey, one vote on a pair: broken if any of its handovers there was broken.
-  for (const pairKey of rated) if (!keys.has(`hb:${pairKey}`)) add(`hn:${pairKey}`);
+  for (const [a, b] of rated) if (!keys.has(keyId('hb:', a, b))) add(keyId('hn:', a, b));
   for (const idea of m.ideas) {
     const cats = idea.painCategories.length ? idea.painCategories : ['none'];
-    for (const aim of idea.aims) for (const cat of cats) add(`id:${aim}>${cat}`);
+    for (const aim of idea.aims) for (const cat of cats) add(keyId('id:', aim, cat));
     // A pain point is addressed by an idea that names its category or its touchpoint.
     const refs = new Set(idea.touchpointRefs);
     for (const t of tps) {
       for (const pp of t.painPoints) {
         if (refs.has(t.ref) || idea.painCategories.includes(pp.category)) {
-          for (const aim of idea.aims) add(`pa:${aim}>${pp.category}`);
+          for (const aim of idea.aims) add(keyId('pa:', aim, pp.category));
         }
       }
     }
   }
-  add(`va:${sequenceOf(p).join('>')}`);
-  add(`cb:${bandOf(CONTACT_BANDS, contacts)}`, contacts);
-  add('contacts', contacts);
+  add(idOf(`va:${sequenceOf(p).join('>')}`));
+  add(keyId('cb:', bandOf(CONTACT_BANDS, contacts)), contacts);
+  add(idOf('contacts'), contacts);
   if (dated.length) {
-    const length = Math.max(...dated) - Math.min(...dated);
-    add(`lb:${bandOf(LENGTH_BANDS, length)}`);
-    add('length', length);
-  } else add('lb:unknown');
-  const ids = new Int32Array(keys.size);
-  let i = 0;
-  for (const key of keys) ids[i++] = idOf(key);
-  const values = new Map<number, number[]>();
-  for (const [key, v] of vals) values.set(idOf(key), v);
-  return { ids, values };
+    let lo = dated[0]!;
+    let hi = lo;
+    for (const d of dated) {
+      if (d < lo) lo = d;
+      if (d > hi) hi = d;
+    }
+    add(keyId('lb:', bandOf(LENGTH_BANDS, hi - lo)));
+    add(idOf('length'), hi - lo);
+  } else add(keyId('lb:', 'unknown'));
+  return { ids: Int32Array.from(keys), values };
 }
 
 const cache = new WeakMap<PathwayModel, { asIs?: Contribution; toBe?: Contribution }>();

@@ -128,43 +128,48 @@ const KEYS = {
   idea: sortedKeys(modelIdeaSchema),
 };
 
-function pick(value: object, keys: readonly string[]): Record<string, unknown> {
+type Writers = Record<string, (value: never) => string>;
+
+/** An object with its keys in the given (sorted) order; values with no writer are plain JSON. */
+function writeObject(value: object, keys: readonly string[], writers: Writers = {}): string {
   const record = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const k of keys) if (record[k] !== undefined) out[k] = record[k];
-  return out;
+  let out = '{';
+  for (const k of keys) {
+    const v = record[k];
+    if (v === undefined) continue;
+    const write = writers[k] as ((v: unknown) => string) | undefined;
+    // Schema keys are plain names: quoting them needs no escaping.
+    out += `${out.length > 1 ? ',' : ''}"${k}":${write ? write(v) : JSON.stringify(v)}`;
+  }
+  return `${out}}`;
 }
+
+const writeArray = <T>(items: T[], write: (item: T) => string) => `[${items.map(write).join(',')}]`;
+
+const writePathway = (p: ModelPathway) =>
+  writeObject(p, KEYS.pathway, {
+    touchpoints: (tps: ModelTouchpoint[]) =>
+      writeArray(tps, (t) =>
+        writeObject(t, KEYS.touchpoint, {
+          painPoints: (pps: ModelTouchpoint['painPoints']) =>
+            writeArray(pps, (pp) => writeObject(pp, KEYS.painPoint)),
+        }),
+      ),
+    transitions: (trs: ModelPathway['transitions']) =>
+      writeArray(trs, (tr) => writeObject(tr, KEYS.transition)),
+  });
 
 /**
  * The canonical JSON of a model's content (everything but its checksum), for a model that has
  * passed the strict schema. Equal to `canonicalJson` of the same content (a test checks it), but
- * it knows the keys of each kind of object, so it need not sort them: it runs over every
+ * it knows the keys of each kind of object, so it sorts and copies nothing: it runs over every
  * imported model.
  */
 export function canonicalModelJson(model: Omit<PathwayModel, 'checksum'>): string {
-  const pathway = (p: ModelPathway) =>
-    pick(
-      {
-        touchpoints: p.touchpoints.map((t) =>
-          pick(
-            { ...t, painPoints: t.painPoints.map((pp) => pick(pp, KEYS.painPoint)) },
-            KEYS.touchpoint,
-          ),
-        ),
-        transitions: p.transitions.map((tr) => pick(tr, KEYS.transition)),
-      },
-      KEYS.pathway,
-    );
-  return JSON.stringify(
-    pick(
-      {
-        ...model,
-        cohort: pick(model.cohort, KEYS.cohort),
-        asIs: pathway(model.asIs),
-        toBe: pathway(model.toBe),
-        ideas: model.ideas.map((i) => pick(i, KEYS.idea)),
-      },
-      KEYS.model,
-    ),
-  );
+  return writeObject(model, KEYS.model, {
+    cohort: (c: PathwayModel['cohort']) => writeObject(c, KEYS.cohort),
+    asIs: writePathway,
+    toBe: writePathway,
+    ideas: (ideas: PathwayModel['ideas']) => writeArray(ideas, (i) => writeObject(i, KEYS.idea)),
+  });
 }

@@ -1,0 +1,23 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { jsonDepth } from './validate';
+
+const depthOf = (v: unknown): number =>
+  v !== null && typeof v === 'object'
+    ? 1 + Math.max(0, ...Object.values(v as Record<string, unknown>).map(depthOf))
+    : 0;
+
+describe('nesting depth before parsing', () => {
+  it('equals the depth of the parsed value, whatever the strings hold', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => jsonDepth(JSON.stringify(v)) === depthOf(v)),
+      { numRuns: 1000 },
+    );
+    // Brackets, quotes and backslashes inside strings do not count.
+    expect(jsonDepth('{"a":"[[[{\\\\","b":["\\"]]]"]}')).toBe(2);
+  });
+
+  it('stops counting once past the limit, even 100,000 deep', () => {
+    expect(jsonDepth('['.repeat(100_000) + ']'.repeat(100_000), 32)).toBe(33);
+  });
+});
