@@ -375,6 +375,7 @@ export class Suppressor {
   private readonly splits = new Map<string, { part: string; counts: Uint32Array }[]>();
   /** Per cohort, per key id: 0 not yet decided, 1 shown, 2 hidden. */
   private readonly memo = new Map<string, Uint8Array>();
+  private readonly partitions = new Map<string, Set<number>>();
 
   constructor(
     private readonly all: PathwayModel[],
@@ -430,13 +431,20 @@ export class Suppressor {
       this.memo.set(sig, (memo = grown));
     }
     if (memo[key] !== 0) return memo[key] === 1;
-    let ok = this.count(f, key) >= this.k;
-    for (const field of ok ? constraintsOf(f) : []) {
+    const prefix = KEY_NAMES[key]!.slice(0, 3);
+    const ok = PARTITION_PREFIXES.has(prefix)
+      ? this.partitionShown(f, prefix).has(key)
+      : this.ruleShown(f, key);
+    memo[key] = ok ? 1 : 2;
+    return ok;
+  }
+
+  /** Rules 1–3 for one figure of one cohort. */
+  private ruleShown(f: CohortFilter, key: number): boolean {
+    if (this.count(f, key) < this.k) return false;
+    for (const field of constraintsOf(f)) {
       const wider: CohortFilter = { ...f, [field]: undefined };
-      if (!this.shownId(wider, key)) {
-        ok = false;
-        break;
-      }
+      if (!this.shownId(wider, key)) return false;
       // Parts with no such journeys are left out: an absent row already says "none".
       const parts = this.split(wider, field, f)
         .map((p) => ({ part: p.part, n: p.counts[key] ?? 0 }))
@@ -445,16 +453,39 @@ export class Suppressor {
         parts.map((p) => p.n),
         this.k,
       );
-      const mine = partOfFilter(field, f);
-      if (!flags[parts.findIndex((p) => p.part === mine)]) {
-        ok = false;
-        break;
-      }
+      if (!flags[parts.findIndex((p) => p.part === partOfFilter(field, f))]) return false;
     }
-    memo[key] = ok ? 1 : 2;
-    return ok;
+    return true;
+  }
+
+  /**
+   * Figures that add up to the cohort (rule 4): those that pass rules 1–3, less the further ones
+   * complementary suppression hides. Decided here, once per cohort, so that a figure hidden this
+   * way in a wider cohort is hidden in every narrower one too.
+   */
+  private partitionShown(f: CohortFilter, prefix: string): Set<number> {
+    const memoKey = `${signature(f)}#${prefix}`;
+    let shown = this.partitions.get(memoKey);
+    if (shown) return shown;
+    this.count(f, 0);
+    const counts = this.counts.get(signature(f))!;
+    const ids: number[] = [];
+    counts.forEach((n, id) => {
+      if (n > 0 && KEY_NAMES[id]!.startsWith(prefix)) ids.push(id);
+    });
+    const flags = suppressPartition(
+      ids.map((id) => counts[id]!),
+      this.k,
+      ids.map((id) => !this.ruleShown(f, id)),
+    );
+    shown = new Set(ids.filter((_, i) => flags[i]));
+    this.partitions.set(memoKey, shown);
+    return shown;
   }
 }
+
+/** Keys whose figures partition the cohort: pathway variants, bands of contacts and length. */
+const PARTITION_PREFIXES = new Set(['va:', 'cb:', 'lb:']);
 
 const suppressors = new WeakMap<PathwayModel[], Map<string, Suppressor>>();
 /** One suppressor per model set, map and k, so that changing filters reuses the counts. */
@@ -529,17 +560,11 @@ export function aggregate(
   };
   const hiddenLast = <T extends { cell: Cell<unknown> }>(xs: T[]) =>
     xs.sort((a, b) => Number(b.cell.shown) - Number(a.cell.shown));
-  /** Cells that partition the cohort: complementary suppression against the total. */
+  /** Cells that partition the cohort: rule 4 is decided by the suppressor, per cohort. */
   function partition(prefix: string, order?: readonly string[]) {
-    const list = entries(prefix);
-    const flags = suppressPartition(
-      list.map((e) => e.journeys),
-      k,
-      list.map((e) => !e.shown),
-    );
-    const out = list.map((e, i) => ({
+    const out = entries(prefix).map((e) => ({
       rest: e.rest,
-      cell: flags[i]
+      cell: e.shown
         ? { shown: true as const, journeys: e.journeys, value: null }
         : { shown: false as const },
     }));
