@@ -203,6 +203,8 @@ test('a stopped import keeps every checked file whole and names what was not che
 });
 
 test('the program screens have no serious accessibility violations', async ({ app }) => {
+  // axe runs five times over screens with long tables: slow on a busy two-core machine.
+  test.setTimeout(120_000);
   const folder = join(app.exportDir, 'models');
   writeFolder(folder, cohortModels());
   await app.open('#/program');
