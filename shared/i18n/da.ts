@@ -566,8 +566,8 @@ export const da = {
     importFailed:
       'Indlæsningen stoppede: {{message}}. Filer, der allerede var tjekket, er gemt helt.',
     modelsTitle: 'Modeller i arbejdsrummet',
-    modelsCount_one: '{{count}} model',
-    modelsCount_other: '{{count}} modeller',
+    modelsCount_one: '{{n}} model',
+    modelsCount_other: '{{n}} modeller',
     noModels: 'Der er ingen modeller endnu. Hent nogle ind ovenfor.',
     exportMonth: 'Eksporteret',
     importedAt: 'Hentet ind',
@@ -592,8 +592,8 @@ export const da = {
     kHelp: 'Kan kun sættes op, ikke under 5.',
     kSaved: 'Tal under {{k}} forløb skjules nu.',
     kInvalid: 'Skriv et helt tal fra 5 til 100.',
-    cohort_one: '{{count}} forløb i udvalget',
-    cohort_other: '{{count}} forløb i udvalget',
+    cohort_one: '{{n}} forløb i udvalget',
+    cohort_other: '{{n}} forløb i udvalget',
     cohortHidden: 'Udvalget vises ikke',
     suppressed: {
       cohort_small:
@@ -604,6 +604,7 @@ export const da = {
     hidden: 'skjult',
     hiddenHelp: 'Skjult: bygger på færre end {{k}} forløb eller kunne regnes ud fra andre tal.',
     downloadCsv: 'Hent som CSV',
+    showAll: 'Vis alle {{n}} rækker (CSV-filen har dem altid)',
     downloadPng: 'Hent som billede',
     downloaded: '{{file}} er hentet.',
     level: 'Detaljer',

@@ -565,8 +565,8 @@ export const en: Translation = {
     },
     importFailed: 'The import stopped: {{message}}. Files already checked are stored whole.',
     modelsTitle: 'Models in the workspace',
-    modelsCount_one: '{{count}} model',
-    modelsCount_other: '{{count}} models',
+    modelsCount_one: '{{n}} model',
+    modelsCount_other: '{{n}} models',
     noModels: 'There are no models yet. Import some above.',
     exportMonth: 'Exported',
     importedAt: 'Imported',
@@ -591,8 +591,8 @@ export const en: Translation = {
     kHelp: 'Can only be raised, never below 5.',
     kSaved: 'Figures under {{k}} journeys are now hidden.',
     kInvalid: 'Enter a whole number from 5 to 100.',
-    cohort_one: '{{count}} journey in the selection',
-    cohort_other: '{{count}} journeys in the selection',
+    cohort_one: '{{n}} journey in the selection',
+    cohort_other: '{{n}} journeys in the selection',
     cohortHidden: 'The selection is not shown',
     suppressed: {
       cohort_small:
@@ -604,6 +604,7 @@ export const en: Translation = {
     hiddenHelp:
       'Hidden: rests on fewer than {{k}} journeys or could be worked out from other figures.',
     downloadCsv: 'Download as CSV',
+    showAll: 'Show all {{n}} rows (the CSV file always has them)',
     downloadPng: 'Download as image',
     downloaded: '{{file}} is downloaded.',
     level: 'Detail',

@@ -172,6 +172,12 @@ test('imports files dropped onto the window, and deletes one model or all', asyn
   expect(
     (app.db.prepare('SELECT count(*) AS n FROM program_models').get() as { n: number }).n,
   ).toBe(0);
+  // And in English.
+  await page.getByTestId('language').selectOption('en');
+  await expect(page.getByTestId('model-count')).toHaveText('(0 models)');
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    '6 imported · 0 already there · 1 rejected',
+  );
 });
 
 test('a stopped import keeps every checked file whole and names what was not checked', async ({

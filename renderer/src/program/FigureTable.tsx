@@ -1,9 +1,13 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollRegion } from './ScrollRegion';
 import { HIDDEN, toExcelCsv, type Table } from '../../../shared/analysis/tables';
 import { announce } from '../announcer';
 import { download } from './download';
 import { formatNumber, labelOf } from './labels';
+
+/** Long tables show this many rows until asked for all; the CSV always has every row. */
+const FIRST_ROWS = 200;
 
 /** Columns that repeat one figure on every row: the view shows it once, above the table. */
 const isHeadline = (table: string, column: string) =>
@@ -16,6 +20,8 @@ const isHeadline = (table: string, column: string) =>
  */
 export function FigureTable({ table, k }: { table: Table; k: number }) {
   const { t, i18n } = useTranslation();
+  const [showAll, setShowAll] = useState(false);
+  const rows = showAll ? table.rows : table.rows.slice(0, FIRST_ROWS);
   const visible = table.columns
     .map((c, i) => ({ c, i }))
     .filter(({ c }) => !isHeadline(table.name, c));
@@ -52,7 +58,7 @@ export function FigureTable({ table, k }: { table: Table; k: number }) {
               </tr>
             </thead>
             <tbody>
-              {table.rows.map((row, r) => (
+              {rows.map((row, r) => (
                 <tr key={r}>
                   {visible.map(({ c, i }) => {
                     const v = row[i];
@@ -81,6 +87,16 @@ export function FigureTable({ table, k }: { table: Table; k: number }) {
             </tbody>
           </table>
         </ScrollRegion>
+      )}
+      {rows.length < table.rows.length && (
+        <button
+          type="button"
+          className="button button-small show-all"
+          onClick={() => setShowAll(true)}
+          data-testid={`show-all-${table.name}`}
+        >
+          {t('program.showAll', { n: formatNumber(i18n.language, table.rows.length, '') })}
+        </button>
       )}
     </section>
   );

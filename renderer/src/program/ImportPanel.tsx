@@ -4,6 +4,7 @@ import { ScrollRegion } from './ScrollRegion';
 import type { ImportResult } from '../../../shared/ipc/contract';
 import { errorKey } from '../api/client';
 import { announce } from '../announcer';
+import { formatNumber } from './labels';
 import { fromFileList, importFiles, type ImportProgress, type PickedFile } from './import-files';
 
 interface Props {
@@ -17,7 +18,8 @@ interface Props {
  * stopped between batches, and ends with a result for every file.
  */
 export function ImportPanel({ importRef, onImported }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const num = (n: number) => formatNumber(i18n.language, n, '');
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [results, setResults] = useState<ImportResult[] | null>(null);
   const [notChecked, setNotChecked] = useState(0);
@@ -48,11 +50,11 @@ export function ImportPanel({ importRef, onImported }: Props) {
       outcome.results.filter((r) => r.status === s).length;
     announce(
       outcome.notChecked > 0
-        ? t('program.cancelled', { left: outcome.notChecked })
+        ? t('program.cancelled', { left: num(outcome.notChecked) })
         : t('program.summary', {
-            imported: count('imported'),
-            duplicate: count('duplicate'),
-            rejected: count('rejected'),
+            imported: num(count('imported')),
+            duplicate: num(count('duplicate')),
+            rejected: num(count('rejected')),
           }),
     );
     onImported();
@@ -127,7 +129,12 @@ export function ImportPanel({ importRef, onImported }: Props) {
       {progress && (
         <div className="import-progress" data-testid="import-progress">
           <label>
-            <span>{t('program.progress', { done: progress.done, total: progress.total })}</span>
+            <span>
+              {t('program.progress', {
+                done: num(progress.done),
+                total: num(progress.total),
+              })}
+            </span>
             <progress value={progress.done} max={progress.total} />
           </label>
           <button
@@ -151,14 +158,14 @@ export function ImportPanel({ importRef, onImported }: Props) {
         <div className="import-results" data-testid="import-results">
           <p className="lead" data-testid="import-summary">
             {t('program.summary', {
-              imported: count('imported'),
-              duplicate: count('duplicate'),
-              rejected: count('rejected'),
+              imported: num(count('imported')),
+              duplicate: num(count('duplicate')),
+              rejected: num(count('rejected')),
             })}
           </p>
           {notChecked > 0 && (
             <p className="field-help" data-testid="import-cancelled">
-              {t('program.cancelled', { left: notChecked })}
+              {t('program.cancelled', { left: num(notChecked) })}
             </p>
           )}
           {results.length > 0 && (

@@ -5,6 +5,7 @@ import type { ProgramModel } from '../../../shared/ipc/contract';
 import { call, errorKey } from '../api/client';
 import { announce } from '../announcer';
 import { ConfirmDialog } from '../components/Dialog';
+import { formatNumber } from './labels';
 
 /** The models in the workspace with their cohort attributes; delete one or all. */
 export function ModelList({
@@ -47,7 +48,12 @@ export function ModelList({
         <h2 id={titleId} className="section-title">
           {t('program.modelsTitle')}{' '}
           <span className="muted" data-testid="model-count">
-            ({t('program.modelsCount', { count: models.length })})
+            (
+            {t('program.modelsCount', {
+              count: models.length,
+              n: formatNumber(i18n.language, models.length, ''),
+            })}
+            )
           </span>
         </h2>
         {models.length > 0 && (

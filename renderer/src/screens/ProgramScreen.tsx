@@ -184,7 +184,10 @@ export function ProgramScreen() {
             {aggregate && (
               <p className="cohort-line" data-testid="cohort">
                 {aggregate.cohort.shown
-                  ? t('program.cohort', { count: aggregate.cohort.journeys })
+                  ? t('program.cohort', {
+                      count: aggregate.cohort.journeys,
+                      n: formatNumber(i18n.language, aggregate.cohort.journeys, ''),
+                    })
                   : t('program.cohortHidden')}
               </p>
             )}
