@@ -594,6 +594,7 @@ export const da = {
     kInvalid: 'Skriv et helt tal fra 5 til 100.',
     cohort_one: '{{n}} forløb i udvalget',
     cohort_other: '{{n}} forløb i udvalget',
+    computing: 'Regner tallene ud …',
     cohortHidden: 'Udvalget vises ikke',
     suppressed: {
       cohort_small:

@@ -593,6 +593,7 @@ export const en: Translation = {
     kInvalid: 'Enter a whole number from 5 to 100.',
     cohort_one: '{{n}} journey in the selection',
     cohort_other: '{{n}} journeys in the selection',
+    computing: 'Working out the figures …',
     cohortHidden: 'The selection is not shown',
     suppressed: {
       cohort_small:

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PathwayModel } from '../../shared/model/pathway-model';
 import { modelOf, randomModels } from '../support/generate-models';
@@ -177,6 +177,61 @@ test('imports files dropped onto the window, and deletes one model or all', asyn
   await expect(page.getByTestId('model-count')).toHaveText('(0 models)');
   await expect(page.getByTestId('import-summary')).toHaveText(
     '6 imported · 0 already there · 1 rejected',
+  );
+});
+
+test('refuses hostile files one by one with a reason, stays up, and stores nothing', async ({
+  app,
+}) => {
+  const folder = join(app.exportDir, 'hostile');
+  mkdirSync(folder);
+  const [good] = randomModels(1, 8, 5);
+  const text = JSON.stringify(good);
+  const wrongTypes = JSON.parse(text) as { asIs: { touchpoints: { emotion: unknown }[] } };
+  wrongTypes.asIs.touchpoints[0]!.emotion = 'very bad';
+  const files: Record<string, string> = {
+    'empty.json': '   \n',
+    'zero.json': '',
+    'truncated.json': text.slice(0, text.length - 20),
+    'deep.json': '['.repeat(100_000) + ']'.repeat(100_000),
+    'proto.json': text.replace('{', '{"__proto__":{"polluted":true},'),
+    'version.json': text.replace('"schemaVersion":"1.0.0"', '"schemaVersion":"9.0.0"'),
+    'types.json': JSON.stringify(wrongTypes),
+    'renamed.txt': text,
+  };
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
+  // 200 MB on disk (sparse): the window must not read it, only say it is too large.
+  writeFileSync(join(folder, 'huge.json'), '');
+  truncateSync(join(folder, 'huge.json'), 200 * 1024 * 1024);
+
+  await app.open('#/program');
+  const page = app.page;
+  await page.getByTestId('import-folder').setInputFiles(folder);
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    '0 hentet ind · 0 fandtes allerede · 9 afvist',
+  );
+  const reason = (file: string) =>
+    page.locator('[data-testid="import-result"]').filter({ hasText: file });
+  await expect(reason('empty.json')).toContainText('filen er tom');
+  await expect(reason('zero.json')).toContainText('filen er tom');
+  await expect(reason('truncated.json')).toContainText('ikke gyldig JSON');
+  await expect(reason('huge.json')).toContainText('for stor (over 20 MB)');
+  await expect(reason('deep.json')).toContainText('indlejret for dybt');
+  await expect(reason('proto.json')).toContainText('forbudt nøgle');
+  await expect(reason('version.json')).toContainText('version understøttes ikke');
+  await expect(reason('types.json')).toContainText('følger ikke skemaet');
+  await expect(reason('renamed.txt')).toContainText('navnet skal ende på .json');
+  // The files were parsed in this process (the harness's main process): nothing polluted.
+  expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  await expect(page.getByTestId('model-count')).toHaveText('(0 modeller)');
+  expect(
+    (app.db.prepare('SELECT count(*) AS n FROM program_models').get() as { n: number }).n,
+  ).toBe(0);
+  // Still working: the good file goes in afterwards.
+  writeFileSync(join(app.exportDir, 'good.json'), text);
+  await page.getByTestId('import-files').setInputFiles(join(app.exportDir, 'good.json'));
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    '1 hentet ind · 0 fandtes allerede · 0 afvist',
   );
 });
 

@@ -51,6 +51,8 @@ export function ProgramScreen() {
   const [filter, setFilter] = useState<CohortFilter>({});
   const [k, setK] = useState(5);
   const [aggregate, setAggregate] = useState<Aggregate | null>(null);
+  /** Which request the figures shown answer: while it is not the latest, they are dimmed. */
+  const [answered, setAnswered] = useState('');
   const [version, setVersion] = useState(0);
   const [dropping, setDropping] = useState(false);
   const importRef = useRef<((files: PickedFile[]) => void) | null>(null);
@@ -71,16 +73,22 @@ export function ProgramScreen() {
     };
   }, [version, t]);
 
+  const request = JSON.stringify({ filter, k, version });
+  const busy = answered !== request;
   useEffect(() => {
     let live = true;
     call('program:aggregate', { filter }).then(
-      (a) => live && setAggregate(a),
+      (a) => {
+        if (!live) return;
+        setAggregate(a);
+        setAnswered(request);
+      },
       (error: unknown) => announce(t(errorKey(error)), 'error'),
     );
     return () => {
       live = false;
     };
-  }, [filter, k, version, t]);
+  }, [filter, k, version, request, t]);
 
   // Files dropped anywhere on the window are imported; without this the browser would open them.
   useEffect(() => {
@@ -181,8 +189,13 @@ export function ProgramScreen() {
         {tab === 'models' ? null : (
           <>
             <Filters filter={filter} onFilter={setFilter} k={k} onK={setK} />
+            {busy && (
+              <p className="muted" role="status" data-testid="computing">
+                {t('program.computing')}
+              </p>
+            )}
             {aggregate && (
-              <p className="cohort-line" data-testid="cohort">
+              <p className={busy ? 'cohort-line stale' : 'cohort-line'} data-testid="cohort">
                 {aggregate.cohort.shown
                   ? t('program.cohort', {
                       count: aggregate.cohort.journeys,
@@ -196,7 +209,11 @@ export function ProgramScreen() {
                 {t(`program.suppressed.${aggregate.suppressed}`, { k: aggregate.k })}
               </p>
             ) : aggregate ? (
-              <div className="program-view" data-testid={`view-${tab}`}>
+              <div
+                className={busy ? 'program-view stale' : 'program-view'}
+                aria-busy={busy}
+                data-testid={`view-${tab}`}
+              >
                 {tab === 'processMap' && <ProcessMapView aggregate={aggregate} />}
                 {tab === 'handovers' && <HandoverMatrix aggregate={aggregate} />}
                 {tab === 'counts' && (
