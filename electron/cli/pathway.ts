@@ -253,7 +253,8 @@ function aggregateCommand(args: string[]): number {
     writeFileAtomic(join(values.out, `${t.name}.csv`), toExcelCsv(t));
   const suppressed = results.filter((r) => r.aggregate.suppressed).map((r) => r.group || 'all');
   console.log(
-    `Aggregated ${models.length} models (${rejected} rejected) with k = ${k} into ${values.out}` +
+    // Like every figure, the number of models is given only when it is at least k.
+    `Aggregated ${models.length >= k ? models.length : `fewer than ${k}`} models (${rejected} rejected) with k = ${k} into ${values.out}` +
       (suppressed.length ? `; hidden entirely (too few journeys): ${suppressed.join(', ')}` : ''),
   );
   return 0;

@@ -31,7 +31,7 @@ export class ProgramRepository {
 
   /**
    * Checks one file and stores it in its own transaction: imported, duplicate or rejected, never
-   * half. The text is stored as it came: it has passed the strict schema and its checksum.
+   * half.
    */
   importOne(fileName: string, text: string, byteLength: number, now: string): ImportResult {
     const result = validateModelText(text, byteLength, this.hash);
@@ -47,7 +47,9 @@ export class ProgramRepository {
         m.cohort.municipality,
         JSON.stringify(m.cohort.conditionGroups),
         m.asIs.touchpoints.length + m.toBe.touchpoints.length,
-        text,
+        // What was checked, not the text as it came (JSON allows a key twice; the parser keeps
+        // the last, which is what the schema and the checksum saw).
+        JSON.stringify(m),
       ),
     )();
     if (inserted.changes !== 1) {

@@ -85,6 +85,19 @@ describe('program workspace over IPC', () => {
     ).toBe('imported');
   });
 
+  it('stores what was checked, even when the file names a key twice', async () => {
+    const [m] = randomModels(1, 12, 6);
+    const text = JSON.stringify(m);
+    // A first exportMonth that the parser (which keeps the last) never checks.
+    const twice = text.replace('"exportMonth"', '"exportMonth":"Karen Hansen","exportMonth"');
+    const [result] = await call('program:import', { files: [file('twice.json', twice)] });
+    expect(result!.status).toBe('imported');
+    const stored = (t.db.prepare('SELECT content FROM program_models').get() as { content: string })
+      .content;
+    expect(stored).not.toContain('Karen');
+    expect((await call('program:list', {}))[0]!.exportMonth).toBe(m!.exportMonth);
+  });
+
   it('refuses a text over the size limit at the IPC boundary, before it reaches the parser', async () => {
     const r = await callRaw('program:import', {
       files: [

@@ -41,6 +41,12 @@ export interface CohortFilter {
   map?: 'asIs' | 'toBe';
 }
 
+/**
+ * One field at a time: with two, cohorts that are never shown (women in Lolland) could be worked
+ * out from ones that are (women, Lolland, everyone), along chains no per-cell rule can see.
+ */
+export const ONE_FIELD = 'a cohort is chosen by one field at a time';
+
 export const FILTER_VALUES = {
   ageBand: AGE_BANDS,
   sex: SEXES,
@@ -326,6 +332,8 @@ function contributionOf(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
     add(keyId('lb:', bandOf(LENGTH_BANDS, hi - lo)));
     add(idOf('length'), hi - lo);
   } else add(keyId('lb:', 'unknown'));
+  // One journey, one value: a journey with many events must not decide a median on its own.
+  for (const [id, v] of values) if (v.length > 1) values.set(id, [median(v)!]);
   return { ids: Int32Array.from(keys), values };
 }
 
@@ -375,7 +383,7 @@ export class Suppressor {
   private readonly splits = new Map<string, { part: string; counts: Uint32Array }[]>();
   /** Per cohort, per key id: 0 not yet decided, 1 shown, 2 hidden. */
   private readonly memo = new Map<string, Uint8Array>();
-  private readonly partitions = new Map<string, Set<number>>();
+  private readonly partitions = new Map<string, PartitionTable>();
 
   constructor(
     private readonly all: PathwayModel[],
@@ -387,6 +395,10 @@ export class Suppressor {
   }
 
   count(f: CohortFilter, key: number): number {
+    return this.countsOf(f)[key] ?? 0;
+  }
+
+  private countsOf(f: CohortFilter): Uint32Array {
     const sig = signature(f);
     let c = this.counts.get(sig);
     if (!c) {
@@ -396,7 +408,7 @@ export class Suppressor {
       );
       this.counts.set(sig, c);
     }
-    return c[key] ?? 0;
+    return c;
   }
 
   private split(wider: CohortFilter, field: FilterField, f: CohortFilter) {
@@ -433,7 +445,7 @@ export class Suppressor {
     if (memo[key] !== 0) return memo[key] === 1;
     const prefix = KEY_NAMES[key]!.slice(0, 3);
     const ok = PARTITION_PREFIXES.has(prefix)
-      ? this.partitionShown(f, prefix).has(key)
+      ? this.partitionShown(f, key)
       : this.ruleShown(f, key);
     memo[key] = ok ? 1 : 2;
     return ok;
@@ -459,30 +471,149 @@ export class Suppressor {
   }
 
   /**
-   * Figures that add up to the cohort (rule 4): those that pass rules 1–3, less the further ones
-   * complementary suppression hides. Decided here, once per cohort, so that a figure hidden this
-   * way in a wider cohort is hidden in every narrower one too.
+   * Figures that add up to the cohort (rule 4), for every cohort at once. With the cohorts split
+   * along a field they form a table: a row per value (adding up to that cohort), a column per
+   * figure (adding up to the whole cohort's figure), and the whole cohort's own row. Every line
+   * whose total is shown gets complementary suppression, and this is repeated until nothing
+   * changes, so no hidden cell can be worked out along a chain of rows and columns.
    */
-  private partitionShown(f: CohortFilter, prefix: string): Set<number> {
-    const memoKey = `${signature(f)}#${prefix}`;
-    let shown = this.partitions.get(memoKey);
-    if (shown) return shown;
-    this.count(f, 0);
-    const counts = this.counts.get(signature(f))!;
+  private partitionTable(prefix: string): PartitionTable {
+    let table = this.partitions.get(prefix);
+    if (table) return table;
+    const k = this.k;
+    const rootCounts = this.countsOf({});
     const ids: number[] = [];
-    counts.forEach((n, id) => {
+    rootCounts.forEach((n, id) => {
       if (n > 0 && KEY_NAMES[id]!.startsWith(prefix)) ids.push(id);
     });
-    const flags = suppressPartition(
-      ids.map((id) => counts[id]!),
-      this.k,
-      ids.map((id) => !this.ruleShown(f, id)),
-    );
-    shown = new Set(ids.filter((_, i) => flags[i]));
-    this.partitions.set(memoKey, shown);
-    return shown;
+    const rootHidden = new Set(ids.filter((id) => rootCounts[id]! < k));
+    const rows: PartitionRow[] = [];
+    for (const spec of SPLITS) {
+      for (const part of this.split({}, spec.field, spec.filter)) {
+        const filter = spec.rowFilter(part.part);
+        // A row's total is known when its cohort is shown, or (for "not in the group", which is
+        // never shown) when the group's cohort is.
+        const totalKnown = filter
+          ? this.shownId(filter, idOf('n'))
+          : this.shownId(spec.filter, idOf('n')) && this.count({}, idOf('n')) >= k;
+        const cells = ids.filter((id) => (part.counts[id] ?? 0) > 0);
+        const hidden = new Set(
+          cells.filter((id) => !filter || !totalKnown || part.counts[id]! < k),
+        );
+        rows.push({
+          key: `${spec.key}/${part.part}`,
+          spec: spec.key,
+          counts: part.counts,
+          cells,
+          hidden,
+          totalKnown,
+        });
+      }
+    }
+    const line = (cells: number[], count: (id: number) => number, hidden: Set<number>) => {
+      const flags = suppressPartition(
+        cells.map(count),
+        k,
+        cells.map((id) => hidden.has(id)),
+      );
+      let changed = false;
+      cells.forEach((id, i) => {
+        if (!flags[i] && !hidden.has(id)) {
+          hidden.add(id);
+          changed = true;
+        }
+      });
+      return changed;
+    };
+    for (let changed = true; changed;) {
+      changed = line(ids, (id) => rootCounts[id]!, rootHidden);
+      for (const row of rows) {
+        if (row.totalKnown)
+          changed = line(row.cells, (id) => row.counts[id]!, row.hidden) || changed;
+      }
+      // Columns: a figure split along one field adds up to the whole cohort's figure.
+      for (const spec of SPLITS) {
+        const specRows = rows.filter((r) => r.spec === spec.key);
+        for (const id of ids) {
+          const column = specRows.filter((r) => (r.counts[id] ?? 0) > 0);
+          if (rootHidden.has(id)) {
+            // Rule 2: hidden in the whole cohort, hidden in every part of it.
+            for (const r of column) {
+              if (!r.hidden.has(id)) {
+                r.hidden.add(id);
+                changed = true;
+              }
+            }
+            continue;
+          }
+          const flags = suppressPartition(
+            column.map((r) => r.counts[id]!),
+            k,
+            column.map((r) => r.hidden.has(id)),
+          );
+          column.forEach((r, i) => {
+            if (!flags[i] && !r.hidden.has(id)) {
+              r.hidden.add(id);
+              changed = true;
+            }
+          });
+        }
+      }
+    }
+    table = { rootHidden, rows: new Map(rows.map((r) => [r.key, r])) };
+    this.partitions.set(prefix, table);
+    return table;
+  }
+
+  private partitionShown(f: CohortFilter, key: number): boolean {
+    if (this.count(f, key) < this.k) return false;
+    const table = this.partitionTable(KEY_NAMES[key]!.slice(0, 3));
+    const [field] = constraintsOf(f);
+    if (!field) return !table.rootHidden.has(key);
+    const spec = field === 'conditionGroup' ? `conditionGroup=${f.conditionGroup}` : field;
+    const row = table.rows.get(`${spec}/${partOfFilter(field, f)}`);
+    return !!row && !row.hidden.has(key);
   }
 }
+
+interface PartitionRow {
+  key: string;
+  spec: string;
+  counts: Uint32Array;
+  cells: number[];
+  hidden: Set<number>;
+  totalKnown: boolean;
+}
+interface PartitionTable {
+  rootHidden: Set<number>;
+  rows: Map<string, PartitionRow>;
+}
+
+/**
+ * The ways the app can split the cohort: one field at a time, each value (and "not stated") a
+ * row; a condition group splits into those with it and those without (never shown on its own).
+ */
+const SPLITS: {
+  key: string;
+  field: FilterField;
+  /** The filter passed to `split` (it names the condition group). */
+  filter: CohortFilter;
+  /** The filter showing a part, or null for a part the app never shows. */
+  rowFilter: (part: string) => CohortFilter | null;
+}[] = [
+  ...(['ageBand', 'sex', 'municipality'] as const).map((field) => ({
+    key: field,
+    field,
+    filter: {},
+    rowFilter: (part: string) => ({ [field]: part === 'null' ? null : part }) as CohortFilter,
+  })),
+  ...CONDITION_GROUPS.map((g) => ({
+    key: `conditionGroup=${g}`,
+    field: 'conditionGroup' as const,
+    filter: { conditionGroup: g },
+    rowFilter: (part: string) => (part === 'yes' ? { conditionGroup: g } : null),
+  })),
+];
 
 /** Keys whose figures partition the cohort: pathway variants, bands of contacts and length. */
 const PARTITION_PREFIXES = new Set(['va:', 'cb:', 'lb:']);
@@ -505,6 +636,7 @@ export function aggregate(
 ): Aggregate {
   if (!Number.isInteger(k) || k < DEFAULT_K)
     throw new RangeError(`k must be a whole number ≥ ${DEFAULT_K}`);
+  if (constraintsOf(filter).length > 1) throw new RangeError(ONE_FIELD);
   const map = filter.map ?? 'asIs';
   const sup = suppressorFor(all, map, k);
   const cohort = all.filter((m) => matches(m, filter));
@@ -551,7 +683,8 @@ export function aggregate(
   /** A statistic of values is a figure of its own: only from at least k journeys. */
   const stat = (key: string) => {
     const v = t.get(key);
-    return v && v.values.length > 0 && v.journeys >= k ? median(v.values) : null;
+    // Each journey brings at most one value: this counts the journeys the values come from.
+    return v && v.values.length >= k ? median(v.values) : null;
   };
   const pair = (rest: string) => rest.split('>') as [string, string];
   const splitNode = (id: string) => {

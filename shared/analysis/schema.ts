@@ -1,19 +1,29 @@
 import { z } from 'zod';
 import { AGE_BANDS } from '../model/pathway-model';
 import { CONDITION_GROUPS, MUNICIPALITIES, SEXES } from '../vocabulary';
-import { DEFAULT_K, type Aggregate, type CohortFilter } from './aggregate';
+import {
+  DEFAULT_K,
+  FILTER_FIELDS,
+  ONE_FIELD,
+  type Aggregate,
+  type CohortFilter,
+} from './aggregate';
 
 /** The largest k the app offers: beyond it hardly anything is left to show. */
 export const MAX_K = 100;
 export const kSchema = z.number().int().min(DEFAULT_K).max(MAX_K);
 
-export const cohortFilterSchema = z.strictObject({
-  ageBand: z.enum(AGE_BANDS).nullable().optional(),
-  sex: z.enum(SEXES).nullable().optional(),
-  municipality: z.enum(MUNICIPALITIES).nullable().optional(),
-  conditionGroup: z.enum(CONDITION_GROUPS).optional(),
-  map: z.enum(['asIs', 'toBe']).optional(),
-}) satisfies z.ZodType<CohortFilter>;
+export const cohortFilterSchema = z
+  .strictObject({
+    ageBand: z.enum(AGE_BANDS).nullable().optional(),
+    sex: z.enum(SEXES).nullable().optional(),
+    municipality: z.enum(MUNICIPALITIES).nullable().optional(),
+    conditionGroup: z.enum(CONDITION_GROUPS).optional(),
+    map: z.enum(['asIs', 'toBe']).optional(),
+  })
+  .refine((f) => FILTER_FIELDS.filter((d) => f[d] !== undefined).length <= 1, {
+    message: ONE_FIELD,
+  }) satisfies z.ZodType<CohortFilter>;
 
 const code = z.string().max(200);
 function cellSchema<T extends z.ZodType>(value: T) {

@@ -586,6 +586,8 @@ export const da = {
     deleted: 'Modellen er slettet.',
     deletedAll: 'Alle modeller er slettet.',
     filtersTitle: 'Hvem skal med?',
+    oneField:
+      'Vælg én ting ad gangen (alder, køn, kommune eller helbred). Ellers kunne små grupper regnes ud af forskellen mellem udvalgene.',
     all: 'Alle',
     map: 'Kort',
     kLabel: 'Mindste antal forløb bag et tal (k)',

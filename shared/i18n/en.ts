@@ -585,6 +585,8 @@ export const en: Translation = {
     deleted: 'The model is deleted.',
     deletedAll: 'All models are deleted.',
     filtersTitle: 'Who is included?',
+    oneField:
+      'Choose one thing at a time (age, sex, municipality or health). Otherwise small groups could be worked out from the differences between selections.',
     all: 'All',
     map: 'Map',
     kLabel: 'Fewest journeys behind a figure (k)',

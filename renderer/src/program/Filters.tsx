@@ -36,7 +36,11 @@ export function Filters(props: {
           value={value === undefined ? '' : value === null ? NOT_STATED : value}
           onChange={(e) => {
             const v = e.target.value;
-            onFilter({ ...filter, [field]: v === '' ? undefined : v === NOT_STATED ? null : v });
+            // One field at a time (see the help text): choosing one clears the others.
+            onFilter({
+              map: filter.map,
+              [field]: v === '' ? undefined : v === NOT_STATED ? null : v,
+            });
           }}
           data-testid={`filter-${field}`}
         >
@@ -57,6 +61,7 @@ export function Filters(props: {
       <h2 id={`${id}-title`} className="visually-hidden">
         {t('program.filtersTitle')}
       </h2>
+      <p className="field-help filters-help">{t('program.oneField')}</p>
       {select('ageBand')}
       {select('sex')}
       {select('municipality')}
@@ -67,7 +72,7 @@ export function Filters(props: {
           value={filter.conditionGroup ?? ''}
           onChange={(e) =>
             onFilter({
-              ...filter,
+              map: filter.map,
               conditionGroup: (e.target.value || undefined) as CohortFilter['conditionGroup'],
             })
           }
