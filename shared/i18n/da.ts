@@ -563,6 +563,7 @@ export const da = {
       unreadable: 'filen kunne ikke læses',
       not_json_file: 'ikke en modelfil (navnet skal ende på .json)',
     },
+    alreadyImporting: 'Der hentes allerede filer ind. Vent, til det er færdigt, eller stop det.',
     importFailed:
       'Indlæsningen stoppede: {{message}}. Filer, der allerede var tjekket, er gemt helt.',
     modelsTitle: 'Modeller i arbejdsrummet',

@@ -563,6 +563,7 @@ export const en: Translation = {
       unreadable: 'the file could not be read',
       not_json_file: 'not a model file (the name must end in .json)',
     },
+    alreadyImporting: 'Files are already being imported. Wait until it is done, or stop it.',
     importFailed: 'The import stopped: {{message}}. Files already checked are stored whole.',
     modelsTitle: 'Models in the workspace',
     modelsCount_one: '{{n}} model',

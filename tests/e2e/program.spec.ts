@@ -263,6 +263,36 @@ test('a stopped import keeps every checked file whole and names what was not che
   await expect(page.getByTestId('import-summary')).toContainText(`${stored} hentet ind`);
 });
 
+test('a batch that fails keeps the batches before it, and says what happened', async ({ app }) => {
+  const folder = join(app.exportDir, 'fails');
+  mkdirSync(folder);
+  randomModels(120, 31, 4).forEach((m, i) =>
+    writeFileSync(join(folder, `m${String(i).padStart(3, '0')}.json`), JSON.stringify(m)),
+  );
+  // The second batch meets a full disk.
+  const real = app.handlers['program:import']!;
+  let calls = 0;
+  app.handlers['program:import'] = (input) => {
+    if (++calls === 2) throw new Error('SQLITE_FULL: database or disk is full');
+    return real(input);
+  };
+  await app.open('#/program');
+  const page = app.page;
+  await page.getByTestId('import-folder').setInputFiles(folder);
+  await expect(page.getByRole('alert')).toContainText('Indlæsningen stoppede');
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    '50 hentet ind · 0 fandtes allerede · 0 afvist',
+  );
+  await expect(page.getByTestId('import-cancelled')).toContainText('70 filer');
+  await expect(page.getByTestId('model-count')).toHaveText('(50 modeller)');
+  // Another import may start: the panel is not stuck.
+  app.handlers['program:import'] = real;
+  await page.getByTestId('import-folder').setInputFiles(folder);
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    '70 hentet ind · 50 fandtes allerede · 0 afvist',
+  );
+});
+
 test('the program screens have no serious accessibility violations', async ({ app }) => {
   // axe runs five times over screens with long tables: slow on a busy two-core machine.
   test.setTimeout(120_000);

@@ -5,7 +5,13 @@ import type { ImportResult } from '../../../shared/ipc/contract';
 import { errorKey } from '../api/client';
 import { announce } from '../announcer';
 import { formatNumber } from './labels';
-import { fromFileList, importFiles, type ImportProgress, type PickedFile } from './import-files';
+import {
+  fromFileList,
+  importFiles,
+  type ImportOutcome,
+  type ImportProgress,
+  type PickedFile,
+} from './import-files';
 
 interface Props {
   /** Set to the panel's import, so files dropped anywhere on the screen come here. */
@@ -25,24 +31,33 @@ export function ImportPanel({ importRef, onImported }: Props) {
   const [notChecked, setNotChecked] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
   const stop = useRef(false);
+  const busy = useRef(false);
   const running = progress !== null;
   const titleId = useId();
   const filesRef = useRef<HTMLInputElement>(null);
   const folderRef = useRef<HTMLInputElement>(null);
 
   async function run(files: PickedFile[]) {
-    if (files.length === 0 || running) return;
+    if (files.length === 0) return;
+    // A ref, not state: two drops in a row must not start two imports.
+    if (busy.current) {
+      announce(t('program.alreadyImporting'), 'error');
+      return;
+    }
+    busy.current = true;
     stop.current = false;
     setResults(null);
     setFailure(null);
     setNotChecked(0);
-    let outcome: { results: ImportResult[]; notChecked: number } = { results: [], notChecked: 0 };
+    let outcome: ImportOutcome;
     try {
       outcome = await importFiles(files, setProgress, () => stop.current);
-    } catch (error) {
-      setFailure(t('program.importFailed', { message: t(errorKey(error)) }));
     } finally {
+      busy.current = false;
       setProgress(null);
+    }
+    if (outcome.error !== undefined) {
+      setFailure(t('program.importFailed', { message: t(errorKey(outcome.error)) }));
     }
     setResults(outcome.results);
     setNotChecked(outcome.notChecked);

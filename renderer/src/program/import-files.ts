@@ -18,8 +18,10 @@ export interface ImportProgress {
 
 export interface ImportOutcome {
   results: ImportResult[];
-  /** Files never sent because the user stopped the import. */
+  /** Files never sent because the user stopped the import, or because it failed. */
   notChecked: number;
+  /** Why the import stopped early, if it failed; the batches before it are stored. */
+  error?: unknown;
 }
 
 /** Dotfiles in a folder (.DS_Store and the like) are the system's, not the user's. */
@@ -102,7 +104,12 @@ export async function importFiles(
       batch.push({ name: f.name.slice(0, 1000), size: f.file.size, text });
       i++;
     }
-    results.push(...(await call('program:import', { files: batch })));
+    try {
+      results.push(...(await call('program:import', { files: batch })));
+    } catch (error) {
+      // The failed batch was rolled back whole: its files count as not checked.
+      return { results, notChecked: files.length - i + batch.length, error };
+    }
     onProgress({ done: i, total: files.length });
   }
   return { results, notChecked: 0 };

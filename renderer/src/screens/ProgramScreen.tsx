@@ -42,7 +42,9 @@ const TAB_TABLES: Partial<Record<Tab, string[]>> = {
 
 /**
  * The program workspace: anonymised models from many workshops, studied together. Every figure
- * comes from the main process already suppressed; the window never sees a single model.
+ * comes from the main process already suppressed. The list of models shows each file's own
+ * cohort fields (program staff hold those files anyway); no figure, table or export is built
+ * from it.
  */
 export function ProgramScreen() {
   const { t, i18n } = useTranslation();
@@ -83,7 +85,13 @@ export function ProgramScreen() {
         setAggregate(a);
         setAnswered(request);
       },
-      (error: unknown) => announce(t(errorKey(error)), 'error'),
+      (error: unknown) => {
+        if (!live) return;
+        announce(t(errorKey(error)), 'error');
+        // Not left "working out" for ever: the figures shown stay dimmed as the old ones.
+        setAnswered(request);
+        setAggregate(null);
+      },
     );
     return () => {
       live = false;
