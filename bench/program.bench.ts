@@ -29,14 +29,14 @@ const RECOMPUTE_BUDGET_MS = 1000;
 const FILTERS: CohortFilter[] = [
   { municipality: 'lolland' },
   { ageBand: '60-69' },
-  { sex: 'female', municipality: 'guldborgsund' },
+  { sex: 'female' },
   { conditionGroup: 'mental_illness' },
   { map: 'toBe' },
   { ageBand: null },
-  { sex: 'male', ageBand: '40-49' },
-  { municipality: 'other', conditionGroup: 'chronic_somatic' },
+  { sex: 'male', map: 'toBe' },
+  { conditionGroup: 'chronic_somatic' },
   { map: 'toBe', municipality: 'lolland' },
-  { ageBand: '70-79', sex: 'not_stated' },
+  { municipality: 'guldborgsund' },
 ];
 
 interface FileText {
