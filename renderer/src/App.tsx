@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/ipc/contract';
 import { call, errorKey } from './api/client';
@@ -8,7 +8,12 @@ import { useRoute } from './router';
 import { CatalogueScreen } from './screens/CatalogueScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { JourneyScreen } from './screens/JourneyScreen';
-import { ProgramScreen } from './screens/ProgramScreen';
+
+// The program analysis is for program staff, not the workshop table: loaded only when opened,
+// so the workshop screens start without it.
+const ProgramScreen = lazy(() =>
+  import('./screens/ProgramScreen').then((m) => ({ default: m.ProgramScreen })),
+);
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -79,7 +84,9 @@ export function App() {
         ) : route.name === 'catalogue' ? (
           <CatalogueScreen />
         ) : route.name === 'program' ? (
-          <ProgramScreen />
+          <Suspense fallback={<p className="muted">{t('program.loading')}</p>}>
+            <ProgramScreen />
+          </Suspense>
         ) : (
           <HomeScreen />
         )}

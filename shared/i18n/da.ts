@@ -532,6 +532,7 @@ export const da = {
       ideas: 'Idéer',
       counts: 'Tal',
     },
+    loading: 'Åbner programanalysen …',
     importTitle: 'Hent modeller ind',
     importHelp:
       'Vælg modelfiler (.json) eller en hel mappe – eller træk dem ind i vinduet. Hver fil tjekkes, før noget gemmes.',

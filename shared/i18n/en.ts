@@ -531,6 +531,7 @@ export const en: Translation = {
       ideas: 'Ideas',
       counts: 'Counts',
     },
+    loading: 'Opening the programme analysis …',
     importTitle: 'Import models',
     importHelp:
       'Choose model files (.json) or a whole folder – or drag them onto the window. Every file is checked before anything is stored.',
