@@ -673,7 +673,7 @@ export const da = {
       category: 'Problemkategori',
       pain_category: 'Problemkategori',
       aim: 'Formål',
-      service_code: 'Tilbud (kode)',
+      service_code: 'Tilbud',
       band: 'Antal kontakter',
       band_days: 'Dage',
       median_contacts: 'Median kontakter',

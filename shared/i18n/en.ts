@@ -672,7 +672,7 @@ export const en: Translation = {
       category: 'Pain category',
       pain_category: 'Pain category',
       aim: 'Aim',
-      service_code: 'Service (code)',
+      service_code: 'Service',
       band: 'Contacts',
       band_days: 'Days',
       median_contacts: 'Median contacts',

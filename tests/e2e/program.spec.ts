@@ -23,7 +23,12 @@ function cohortModels(): PathwayModel[] {
       toBe: ['general_practice', 'municipal_care'],
     });
   const acute = (municipality: 'lolland' | 'guldborgsund') =>
-    modelOf({ sectors: ['emergency', 'hospital'], municipality, toBe: ['general_practice'] });
+    modelOf({
+      sectors: ['emergency', 'hospital'],
+      municipality,
+      toBe: ['general_practice'],
+      services: ['emergency-112-ambulance', 'nyk-hospital-emergency'],
+    });
   return [
     ...repeat(12, () => common('lolland')),
     ...repeat(8, () => common('guldborgsund')),
@@ -130,6 +135,15 @@ test('imports a folder of 30 models (3 broken), filters, hides a small cell, exp
   // The to-be map of the same cohort.
   await page.getByTestId('filter-map').selectOption('toBe');
   await expect(row(page, 'process-map-edges', 'Egen læge', 'Kommunal sundhed')).toContainText('12');
+
+  // Services by their catalogue names; in Lolland the 3 acute journeys are hidden there too.
+  await page.getByTestId('filter-map').selectOption('asIs');
+  await page.getByTestId('program-tab-counts').click();
+  await expect(row(page, 'services', 'Nykøbing F. Sygehus, akutmodtagelse')).toContainText(
+    'skjult',
+  );
+  await page.getByTestId('filter-municipality').selectOption('');
+  await expect(row(page, 'services', 'Nykøbing F. Sygehus, akutmodtagelse')).toContainText('7');
 
   // A filter whose cohort is too small hides the whole view.
   await page.getByTestId('filter-map').selectOption('asIs');

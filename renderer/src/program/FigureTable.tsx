@@ -18,7 +18,16 @@ const isHeadline = (table: string, column: string) =>
  * CSV is the same file the command line writes (codes, not words), so files from the app and
  * from batch runs can be compared.
  */
-export function FigureTable({ table, k }: { table: Table; k: number }) {
+export function FigureTable({
+  table,
+  k,
+  serviceNames,
+}: {
+  table: Table;
+  k: number;
+  /** Catalogue names by service code, so staff see "Nykøbing F. Sygehus, akutmodtagelse". */
+  serviceNames?: ReadonlyMap<string, string>;
+}) {
   const { t, i18n } = useTranslation();
   const [showAll, setShowAll] = useState(false);
   const rows = showAll ? table.rows : table.rows.slice(0, FIRST_ROWS);
@@ -76,6 +85,8 @@ export function FigureTable({ table, k }: { table: Table; k: number }) {
                           <span className="muted">–</span>
                         ) : typeof v === 'number' ? (
                           formatNumber(i18n.language, v, c)
+                        ) : c === 'service_code' && serviceNames?.has(v) ? (
+                          `${serviceNames.get(v)} (${v})`
                         ) : (
                           labelOf(t, c, v)
                         )}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Aggregate, CohortFilter } from '../../../shared/analysis/aggregate';
 import { tablesOf } from '../../../shared/analysis/tables';
+import type { Service } from '../../../shared/catalogue';
 import type { ProgramModel } from '../../../shared/ipc/contract';
 import { call, errorKey } from '../api/client';
 import { announce } from '../announcer';
@@ -59,6 +60,14 @@ export function ProgramScreen() {
   const [dropping, setDropping] = useState(false);
   const importRef = useRef<((files: PickedFile[]) => void) | null>(null);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  const [catalogue, setCatalogue] = useState<Service[]>([]);
+  useEffect(() => {
+    call('catalogue:list', {}).then(setCatalogue, () => setCatalogue([]));
+  }, []);
+  const serviceNames = useMemo(
+    () => new Map(catalogue.map((s) => [s.code, i18n.language === 'en' ? s.label.en : s.label.da])),
+    [catalogue, i18n.language],
+  );
 
   useEffect(() => {
     let live = true;
@@ -242,7 +251,12 @@ export function ProgramScreen() {
                   </p>
                 )}
                 {(TAB_TABLES[tab] ?? []).map((name) => (
-                  <FigureTable key={name} table={tableNamed(name)} k={aggregate.k} />
+                  <FigureTable
+                    key={name}
+                    table={tableNamed(name)}
+                    k={aggregate.k}
+                    serviceNames={serviceNames}
+                  />
                 ))}
               </div>
             ) : null}
