@@ -496,9 +496,12 @@ export class Suppressor {
         const totalKnown = filter
           ? this.shownId(filter, idOf('n'))
           : this.shownId(spec.filter, idOf('n')) && this.count({}, idOf('n')) >= k;
-        const cells = ids.filter((id) => (part.counts[id] ?? 0) > 0);
+        // Every figure of the whole cohort, even one this part has none of: a hidden row does
+        // not say whether it is empty (bands are all listed, hidden pathways are one row), so
+        // an empty cell protects as well as a small one.
+        const cells = ids;
         const hidden = new Set(
-          cells.filter((id) => !filter || !totalKnown || part.counts[id]! < k),
+          cells.filter((id) => !filter || !totalKnown || (part.counts[id] ?? 0) < k),
         );
         rows.push({
           key: `${spec.key}/${part.part}`,
@@ -535,7 +538,7 @@ export class Suppressor {
       for (const spec of SPLITS) {
         const specRows = rows.filter((r) => r.spec === spec.key);
         for (const id of ids) {
-          const column = specRows.filter((r) => (r.counts[id] ?? 0) > 0);
+          const column = specRows;
           if (rootHidden.has(id)) {
             // Rule 2: hidden in the whole cohort, hidden in every part of it.
             for (const r of column) {
@@ -547,7 +550,7 @@ export class Suppressor {
             continue;
           }
           const flags = suppressPartition(
-            column.map((r) => r.counts[id]!),
+            column.map((r) => r.counts[id] ?? 0),
             k,
             column.map((r) => r.hidden.has(id)),
           );
@@ -694,17 +697,29 @@ export function aggregate(
   const hiddenLast = <T extends { cell: Cell<unknown> }>(xs: T[]) =>
     xs.sort((a, b) => Number(b.cell.shown) - Number(a.cell.shown));
   /** Cells that partition the cohort: rule 4 is decided by the suppressor, per cohort. */
-  function partition(prefix: string, order?: readonly string[]) {
-    const out = entries(prefix).map((e) => ({
-      rest: e.rest,
-      cell: e.shown
-        ? { shown: true as const, journeys: e.journeys, value: null }
-        : { shown: false as const },
-    }));
-    return order
-      ? out.sort((a, b) => order.indexOf(a.rest) - order.indexOf(b.rest))
-      : hiddenLast(out);
+  function partition(prefix: string) {
+    return hiddenLast(
+      entries(prefix).map((e) => ({
+        rest: e.rest,
+        cell: e.shown
+          ? { shown: true as const, journeys: e.journeys, value: null }
+          : { shown: false as const },
+      })),
+    );
   }
+  /** Every band, in order, an empty one too: hidden must not tell empty from small. */
+  const bands = (prefix: string, order: readonly string[]) =>
+    order.map((band) => {
+      const key = prefix + band;
+      const journeys = t.get(key)?.journeys ?? 0;
+      return {
+        band,
+        cell:
+          journeys > 0 && isShown(key)
+            ? { shown: true as const, journeys, value: null }
+            : { shown: false as const },
+      };
+    });
 
   const graph = (nodePrefix: string, edgePrefix: string, detailed: boolean): ProcessGraph => ({
     nodes: entries(nodePrefix).map((e) => ({
@@ -789,11 +804,11 @@ export function aggregate(
     ),
     contactsPerJourney: {
       median: contactsMedian,
-      bands: partition('cb:', CONTACT_BAND_ORDER).map((b) => ({ band: b.rest, cell: b.cell })),
+      bands: bands('cb:', CONTACT_BAND_ORDER),
     },
     journeyLength: {
       median: lengths && lengths.journeys >= k ? median(lengths.values) : null,
-      bands: partition('lb:', LENGTH_BAND_ORDER).map((b) => ({ band: b.rest, cell: b.cell })),
+      bands: bands('lb:', LENGTH_BAND_ORDER),
     },
   };
 }

@@ -173,19 +173,28 @@ describe('aggregation on a small hand-computed set', () => {
   });
 
   it('gives contacts per journey and journey length as bands that partition the cohort', () => {
-    // Contacts 3,3,3,3,3,2,2,2: all in 1–5; median 3.
-    expect(a.contactsPerJourney).toEqual({
-      median: 3,
-      bands: [{ band: '1-5', cell: { shown: true, journeys: 8, value: null } }],
-    });
+    // Contacts 3,3,3,3,3,2,2,2: all in 1–5; median 3. Every band is listed, empty ones hidden:
+    // a hidden band must not tell "none" from "a few".
+    const shownBands = (d: Aggregate['contactsPerJourney']) =>
+      d.bands.filter((b) => b.cell.shown).map((b) => [b.band, b.cell]);
+    expect(a.contactsPerJourney.median).toBe(3);
+    expect(a.contactsPerJourney.bands.map((b) => b.band)).toEqual([
+      '0',
+      '1-5',
+      '6-10',
+      '11-20',
+      '21-50',
+      '51-100',
+      '101+',
+    ]);
+    expect(shownBands(a.contactsPerJourney)).toEqual([
+      ['1-5', { shown: true, journeys: 8, value: null }],
+    ]);
     // Lengths 15, 25 (1–30), 35, 45, 55, 60 (31–90), two undated: 2 + 2 hidden would let
     // 8 − 4 = 4 be read off, so 31–90 is hidden too. The median of the six dated is 40.
     expect(a.journeyLength.median).toBe(40);
-    expect(a.journeyLength.bands.map((b) => [b.band, b.cell.shown])).toEqual([
-      ['1-30', false],
-      ['31-90', false],
-      ['unknown', false],
-    ]);
+    expect(shownBands(a.journeyLength)).toEqual([]);
+    expect(a.journeyLength.bands).toHaveLength(8);
   });
 
   it('hides a cell of a filtered view that the whole cohort would give away by subtraction', () => {
@@ -374,7 +383,10 @@ function derivable(
     const shown = filter ? figures(aggregate(models, filter, k)) : new Map<string, boolean>();
     return (key: string): Cell => {
       const n = truth.get(key) ?? 0;
-      return { n, known: n === 0 || shown.get(key) === true };
+      // An absent row says "none" — but not for parts of a cohort: every band is listed (hidden
+      // or not) and hidden pathways are one row, so there an empty cell looks like a hidden one.
+      const part = /^(va|cb|lb):/.test(key);
+      return { n, known: shown.get(key) === true || (n === 0 && !part) };
     };
   };
   const root = table(models, { map });
@@ -464,8 +476,12 @@ describe('small-number suppression (property)', () => {
           return leaks.every((n) => n === 0 || n >= k);
         },
       ),
-      // RUNS=2000 for a longer search.
-      { numRuns: Number(process.env.RUNS ?? 100) },
+      // A fixed seed keeps CI repeatable; SEED=random RUNS=5000 for a wider search (3,000 random
+      // runs found nothing at the time of writing).
+      {
+        numRuns: Number(process.env.RUNS ?? 100),
+        seed: process.env.SEED === 'random' ? undefined : Number(process.env.SEED ?? 20261124),
+      },
     );
   }, 120_000);
 
