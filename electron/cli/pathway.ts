@@ -21,7 +21,8 @@ import { tablesOf, toExcelCsv, type Table } from '../../shared/analysis/tables';
 import { ExportRefusedError } from '../../shared/model/anonymise';
 import type { PathwayModel } from '../../shared/model/pathway-model';
 import { toCsv, toOcel, toXes } from '../../shared/model/event-log';
-import { REASON_TEXT, validateModelText, MAX_MODEL_BYTES } from '../../shared/model/validate';
+import { en } from '../../shared/i18n/en';
+import { validateModelText, MAX_MODEL_BYTES } from '../../shared/model/validate';
 import { JourneyRepository } from '../db/journey-repository';
 import { openDatabase } from '../db/open';
 import { WorkshopRepository } from '../db/workshop-repository';
@@ -135,7 +136,7 @@ function validateCommand(args: string[]): number {
     } else {
       bad++;
       const detail = 'detail' in result && result.detail ? ` (${result.detail})` : '';
-      console.log(`${file}: INVALID — ${REASON_TEXT[result.reason].en}${detail}`);
+      console.log(`${file}: INVALID — ${en.program.reasons[result.reason]}${detail}`);
     }
   }
   return bad === 0 ? 0 : 1;
@@ -154,7 +155,7 @@ function convertCommand(args: string[]): number {
   }
   const result = validateModelText(readFileSync(file, 'utf8'), statSync(file).size, nodeSha256);
   if (!result.ok) {
-    console.error(`${file}: INVALID — ${REASON_TEXT[result.reason].en}`);
+    console.error(`${file}: INVALID — ${en.program.reasons[result.reason]}`);
     return 1;
   }
   const text =
@@ -210,7 +211,7 @@ function aggregateCommand(args: string[]): number {
         : validateModelText(readFileSync(file, 'utf8'), size, nodeSha256);
     if (!result.ok) {
       rejected++;
-      console.log(`${file}: rejected — ${REASON_TEXT[result.reason].en}`);
+      console.log(`${file}: rejected — ${en.program.reasons[result.reason]}`);
     } else if (seen.has(result.model.exportId)) {
       console.log(`${file}: duplicate of export ${result.model.exportId}, counted once`);
     } else {

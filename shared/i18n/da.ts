@@ -617,6 +617,7 @@ export const da = {
     levelContact: 'Sektor og slags kontakt',
     minJourneys: 'Vis kun forbindelser med mindst {{count}} forløb',
     mapEmpty: 'Ingen forbindelser kan vises med dette udvalg.',
+    tableEmpty: 'Der er intet at vise her for dette udvalg.',
     edgeLabel: '{{journeys}} forløb · {{days}}',
     medianDays: 'median {{days}} dage',
     noMedian: 'ingen median',

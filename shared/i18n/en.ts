@@ -617,6 +617,7 @@ export const en: Translation = {
     levelContact: 'Sector and contact type',
     minJourneys: 'Show only links with at least {{count}} journeys',
     mapEmpty: 'No links can be shown for this selection.',
+    tableEmpty: 'There is nothing to show here for this selection.',
     edgeLabel: '{{journeys}} journeys · {{days}}',
     medianDays: 'median {{days}} days',
     noMedian: 'no median',

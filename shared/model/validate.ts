@@ -113,31 +113,3 @@ export function validateModelText(
   if (!verifyChecksum(parsed.data, hash)) return { ok: false, reason: 'checksum' };
   return { ok: true, model: parsed.data };
 }
-
-/** Plain-language reasons, for the command line and the import screen. */
-export const REASON_TEXT: Record<ValidationReason, { da: string; en: string }> = {
-  empty: { da: 'filen er tom', en: 'the file is empty' },
-  too_large: { da: 'filen er for stor (over 20 MB)', en: 'the file is too large (over 20 MB)' },
-  too_deep: {
-    da: 'filen er indlejret for dybt til at være en model',
-    en: 'the file is nested too deeply to be a model',
-  },
-  not_json: {
-    da: 'filen er ikke gyldig JSON (måske afkortet)',
-    en: 'the file is not valid JSON (perhaps truncated)',
-  },
-  forbidden_key: {
-    da: 'filen indeholder en forbudt nøgle',
-    en: 'the file contains a forbidden key',
-  },
-  not_a_model: { da: 'filen er ikke en forløbsmodel', en: 'the file is not a pathway model' },
-  unsupported_version: {
-    da: 'modellens version understøttes ikke',
-    en: 'the model version is not supported',
-  },
-  invalid: { da: 'modellen følger ikke skemaet', en: 'the model does not follow the schema' },
-  checksum: {
-    da: 'kontrolsummen passer ikke (filen er ændret)',
-    en: 'the checksum does not match (the file was changed)',
-  },
-};

@@ -1,8 +1,9 @@
 import { useReactFlow } from '@xyflow/react';
-import { toPng } from 'html-to-image';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { announce } from '../announcer';
+import { download } from '../components/download';
+import { flowPicture } from '../components/flow-picture';
 import { useJourney, useJourneyStore } from './journey-context';
 
 const nextFrame = () => new Promise<void>((ok) => requestAnimationFrame(() => ok()));
@@ -47,16 +48,7 @@ export function CitizenCopy() {
     await nextFrame();
     const el = document.querySelector<HTMLElement>('.react-flow');
     if (!el) return null;
-    return toPng(el, {
-      backgroundColor: '#ffffff',
-      pixelRatio: 2,
-      // The on-screen controls are not part of the map.
-      filter: (node) =>
-        !(node instanceof HTMLElement) ||
-        !['react-flow__controls', 'react-flow__minimap', 'react-flow__panel'].some((c) =>
-          node.classList.contains(c),
-        ),
-    });
+    return flowPicture(el);
   }
 
   async function savePng() {
@@ -65,10 +57,7 @@ export function CitizenCopy() {
     try {
       const url = await picture();
       if (!url) return;
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = fileNameFor(journey?.alias ?? '', 'png');
-      a.click();
+      download(url, fileNameFor(journey?.alias ?? '', 'png'));
       announce(t('copy.saved'));
     } catch {
       announce(t('copy.failed'), 'error');

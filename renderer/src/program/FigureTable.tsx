@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ScrollRegion } from './ScrollRegion';
 import { HIDDEN, toExcelCsv, type Table } from '../../../shared/analysis/tables';
 import { announce } from '../announcer';
-import { download } from './download';
+import { download } from '../components/download';
 import { formatNumber, labelOf } from './labels';
 
 /** Long tables show this many rows until asked for all; the CSV always has every row. */
@@ -53,7 +53,7 @@ export function FigureTable({
         </button>
       </div>
       {table.rows.length === 0 ? (
-        <p className="muted">{t('program.mapEmpty')}</p>
+        <p className="muted">{t('program.tableEmpty')}</p>
       ) : (
         <ScrollRegion label={title}>
           <table className="figure-table">

@@ -11,7 +11,7 @@ export function HandoverMatrix({ aggregate }: { aggregate: Aggregate }) {
   const sectors = SECTORS.filter((s) => used.has(s));
   const cellOf = (from: string, to: string) =>
     aggregate.handovers.find((h) => h.from === from && h.to === to);
-  if (sectors.length === 0) return <p className="muted">{t('program.mapEmpty')}</p>;
+  if (sectors.length === 0) return <p className="muted">{t('program.tableEmpty')}</p>;
   const num = (v: number, c = '') => formatNumber(i18n.language, v, c);
   return (
     <section className="figure-section" aria-labelledby="matrix-title">

@@ -7,13 +7,13 @@ import {
   Handle,
   Position,
 } from '@xyflow/react';
-import { toPng } from 'html-to-image';
 import { memo, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Aggregate, ProcessGraph } from '../../../shared/analysis/aggregate';
-import { tablesOf } from '../../../shared/analysis/tables';
+import type { Table } from '../../../shared/analysis/tables';
 import { announce } from '../announcer';
-import { download } from './download';
+import { download } from '../components/download';
+import { flowPicture } from '../components/flow-picture';
 import { FigureTable } from './FigureTable';
 import { formatNumber, labelOf } from './labels';
 import { layoutProcessMap } from './process-layout';
@@ -39,40 +39,34 @@ const DEFAULT_LINKS = 20;
  * links between them, as wide as the number of journeys taking them, with the median days.
  * Only shown figures are drawn; the table under the map lists every link, hidden ones as hidden.
  */
-export function ProcessMapView({ aggregate }: { aggregate: Aggregate }) {
+export function ProcessMapView({ aggregate, tables }: { aggregate: Aggregate; tables: Table[] }) {
   const { t, i18n } = useTranslation();
   const [detailed, setDetailed] = useState(false);
   const graph: ProcessGraph = detailed ? aggregate.processMapDetailed : aggregate.processMap;
-  const shownEdges = graph.edges.filter((e) => e.cell.shown);
-  const maxJourneys = Math.max(
-    aggregate.k,
-    ...shownEdges.map((e) => (e.cell.shown ? e.cell.journeys : 0)),
+  // The shown links, strongest first: kept while only the slider moves, so is the layout below.
+  const shownEdges = useMemo(
+    () =>
+      graph.edges
+        .flatMap((e) => (e.cell.shown ? [{ ...e, journeys: e.cell.journeys }] : []))
+        .sort((a, b) => b.journeys - a.journeys),
+    [graph],
   );
-  // By default the strongest links only, so a map of many journeys opens readable.
-  const strongest = shownEdges
-    .map((e) => (e.cell.shown ? e.cell.journeys : 0))
-    .sort((a, b) => b - a)[DEFAULT_LINKS - 1];
+  const maxJourneys = Math.max(aggregate.k, shownEdges[0]?.journeys ?? 0);
   const [minJourneys, setMinJourneys] = useState<number | null>(null);
+  // By default the strongest links only, so a map of many journeys opens readable.
   const threshold = Math.min(
-    Math.max(minJourneys ?? strongest ?? aggregate.k, aggregate.k),
+    Math.max(minJourneys ?? shownEdges[DEFAULT_LINKS - 1]?.journeys ?? aggregate.k, aggregate.k),
     maxJourneys,
   );
   const sliderId = useId();
   const mapRef = useRef<HTMLDivElement>(null);
   const tableName = detailed ? 'process-map-contact-edges' : 'process-map-edges';
-  const table = tablesOf(aggregate).find((x) => x.name === tableName)!;
+  const table = tables.find((x) => x.name === tableName)!;
 
   const { nodes, edges } = useMemo(() => {
     const visible = shownEdges.flatMap((e) =>
-      e.cell.shown && e.cell.journeys >= threshold
-        ? [
-            {
-              from: e.from,
-              to: e.to,
-              journeys: e.cell.journeys,
-              medianDays: e.cell.value.medianDays,
-            },
-          ]
+      e.cell.shown && e.journeys >= threshold
+        ? [{ from: e.from, to: e.to, journeys: e.journeys, medianDays: e.cell.value.medianDays }]
         : [],
     );
     const ids = [...new Set(visible.flatMap((e) => [e.from, e.to]))];
@@ -119,13 +113,7 @@ export function ProcessMapView({ aggregate }: { aggregate: Aggregate }) {
     const el = mapRef.current?.querySelector<HTMLElement>('.react-flow');
     if (!el) return;
     try {
-      const url = await toPng(el, {
-        backgroundColor: '#ffffff',
-        pixelRatio: 2,
-        filter: (node) =>
-          !(node instanceof HTMLElement) ||
-          !['react-flow__controls', 'react-flow__panel'].some((c) => node.classList.contains(c)),
-      });
+      const url = await flowPicture(el);
       const name = detailed ? 'process-map-contact.png' : 'process-map.png';
       download(url, name);
       announce(t('program.downloaded', { file: name }));

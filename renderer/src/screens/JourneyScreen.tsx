@@ -41,6 +41,7 @@ import { TouchpointPanel } from '../journey/TouchpointPanel';
 import { TransitionEdge } from '../journey/TransitionEdge';
 import { TransitionPanel } from '../journey/TransitionPanel';
 import { navigate } from '../router';
+import { TabList, tabId, tabPanelId } from '../components/Tabs';
 
 const MINIMAP_STYLE = { width: 150, height: 90 };
 const TABS = ['map', 'citizen', 'ideas', 'snapshots', 'export'] as const;
@@ -498,43 +499,18 @@ function JourneyView() {
         </h1>
         <SaveIndicator />
       </div>
-      <div className="tabs" role="tablist" aria-label={t('tabs.label')}>
-        {TABS.map((k) => (
-          <button
-            key={k}
-            type="button"
-            role="tab"
-            id={`tab-${k}`}
-            aria-selected={tab === k}
-            aria-controls={`tabpanel-${k}`}
-            tabIndex={tab === k ? 0 : -1}
-            className="tab"
-            onClick={() => setTab(k)}
-            onKeyDown={(e) => {
-              const i = TABS.indexOf(k);
-              const next =
-                e.key === 'ArrowRight'
-                  ? TABS[(i + 1) % TABS.length]
-                  : e.key === 'ArrowLeft'
-                    ? TABS[(i + TABS.length - 1) % TABS.length]
-                    : undefined;
-              if (next) {
-                e.preventDefault();
-                setTab(next);
-                document.getElementById(`tab-${next}`)?.focus();
-              }
-            }}
-            data-testid={`tab-${k}`}
-          >
-            {t(`tabs.${k}`)}
-          </button>
-        ))}
-      </div>
+      <TabList
+        tabs={TABS}
+        current={tab}
+        onSelect={setTab}
+        label={t('tabs.label')}
+        labelOf={(k) => t(`tabs.${k}`)}
+      />
       <div
         className="tab-panel"
         role="tabpanel"
-        id={`tabpanel-${tab}`}
-        aria-labelledby={`tab-${tab}`}
+        id={tabPanelId('', tab)}
+        aria-labelledby={tabId('', tab)}
       >
         {tab === 'map' && (
           <div className="journey-map">

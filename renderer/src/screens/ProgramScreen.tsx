@@ -15,6 +15,7 @@ import { formatNumber } from '../program/labels';
 import { ModelList } from '../program/ModelList';
 import { ProcessMapView } from '../program/ProcessMapView';
 import { navigate } from '../router';
+import { TabList, tabId, tabPanelId } from '../components/Tabs';
 
 const TABS = [
   'models',
@@ -160,43 +161,19 @@ export function ProgramScreen() {
           {t('program.dropHere')}
         </div>
       )}
-      <div className="tabs" role="tablist" aria-label={t('program.title')}>
-        {TABS.map((key) => (
-          <button
-            key={key}
-            type="button"
-            role="tab"
-            id={`program-tab-${key}`}
-            aria-selected={tab === key}
-            aria-controls={`program-panel-${key}`}
-            tabIndex={tab === key ? 0 : -1}
-            className="tab"
-            onClick={() => setTab(key)}
-            onKeyDown={(e) => {
-              const i = TABS.indexOf(key);
-              const next =
-                e.key === 'ArrowRight'
-                  ? TABS[(i + 1) % TABS.length]
-                  : e.key === 'ArrowLeft'
-                    ? TABS[(i + TABS.length - 1) % TABS.length]
-                    : undefined;
-              if (next) {
-                e.preventDefault();
-                setTab(next);
-                document.getElementById(`program-tab-${next}`)?.focus();
-              }
-            }}
-            data-testid={`program-tab-${key}`}
-          >
-            {t(`program.tabs.${key}`)}
-          </button>
-        ))}
-      </div>
+      <TabList
+        tabs={TABS}
+        current={tab}
+        onSelect={setTab}
+        label={t('program.title')}
+        labelOf={(k) => t(`program.tabs.${k}`)}
+        prefix="program-"
+      />
       <div
         className="tab-panel program-panel"
         role="tabpanel"
-        id={`program-panel-${tab}`}
-        aria-labelledby={`program-tab-${tab}`}
+        id={tabPanelId('program-', tab)}
+        aria-labelledby={tabId('program-', tab)}
       >
         {/* Always mounted, so an import goes on while the user looks at the views. */}
         <div hidden={tab !== 'models'}>
@@ -231,7 +208,7 @@ export function ProgramScreen() {
                 aria-busy={busy}
                 data-testid={`view-${tab}`}
               >
-                {tab === 'processMap' && <ProcessMapView aggregate={aggregate} />}
+                {tab === 'processMap' && <ProcessMapView aggregate={aggregate} tables={tables} />}
                 {tab === 'handovers' && <HandoverMatrix aggregate={aggregate} />}
                 {tab === 'counts' && (
                   <p className="lead" data-testid="medians">
