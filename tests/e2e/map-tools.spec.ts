@@ -118,7 +118,22 @@ test.describe('map tools', () => {
     expect(width).toBeGreaterThan(400);
     expect(height).toBeGreaterThan(200);
 
+    // Headless Chromium cannot show a print dialog, and a window.print() left running blocks
+    // page.pdf() ("already being printed"): record the request instead, then print the page the
+    // way the dialog's "save as PDF" would.
+    await app.page.evaluate(() => {
+      const w = window as unknown as { printRequests: number };
+      w.printRequests = 0;
+      window.print = () => {
+        w.printRequests += 1;
+      };
+    });
     await app.page.getByTestId('copy-print').click();
+    await expect
+      .poll(() =>
+        app.page.evaluate(() => (window as unknown as { printRequests: number }).printRequests),
+      )
+      .toBe(1);
     const view = app.page.getByTestId('print-view');
     await expect(view).toContainText('Karen H.');
     await expect(view.locator('img')).toHaveAttribute('src', /^data:image\/png;base64,/);
