@@ -1,8 +1,8 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/ipc/contract';
 import { call, errorKey } from './api/client';
-import { announce, useAnnouncer } from './announcer';
+import { announce, clearOnNavigation, STATUS_CLEAR_MS, useAnnouncer } from './announcer';
 import { changeLanguage } from './i18n';
 import { useRoute } from './router';
 import { CatalogueScreen } from './screens/CatalogueScreen';
@@ -41,10 +41,30 @@ function LanguageSwitch() {
   );
 }
 
-function StatusBar() {
+/**
+ * The status line. It is cleared when the screen changes (a message from the home screen means
+ * nothing on a journey) and a plain message after STATUS_CLEAR_MS; an error stays until the next
+ * message or screen, so it is not missed.
+ */
+function StatusBar({ screen }: { screen: string }) {
   const message = useAnnouncer((s) => s.message);
   const tone = useAnnouncer((s) => s.tone);
   const seq = useAnnouncer((s) => s.seq);
+  const clear = useAnnouncer((s) => s.clear);
+  const shownOn = useRef(screen);
+
+  useEffect(() => {
+    if (shownOn.current === screen) return;
+    shownOn.current = screen;
+    clearOnNavigation();
+  }, [screen]);
+
+  useEffect(() => {
+    if (!message || tone === 'error') return;
+    const timer = window.setTimeout(() => clear(seq), STATUS_CLEAR_MS);
+    return () => window.clearTimeout(timer);
+  }, [message, tone, seq, clear]);
+
   return (
     <div
       className={`status-bar status-${tone}`}
@@ -91,7 +111,7 @@ export function App() {
           <HomeScreen />
         )}
       </main>
-      <StatusBar />
+      <StatusBar screen={route.name === 'journey' ? `journey/${route.id}` : route.name} />
     </div>
   );
 }

@@ -2,21 +2,45 @@ import { create } from 'zustand';
 
 /**
  * Status messages for the polite live region: what just happened, said once, so a screen
- * reader user hears it and a sighted user sees it in the status bar.
+ * reader user hears it and a sighted user sees it in the status bar. A message belongs to the
+ * moment and the screen it was said on: it is cleared when another screen opens, and a plain
+ * message fades after a while, so an old "deleted" never sits beside something new.
  */
 interface AnnouncerState {
   message: string;
   tone: 'info' | 'error';
   seq: number;
+  /** When the message was said (ms since the epoch; `Date.now`, so tests can move the clock). */
+  at: number;
   announce: (message: string, tone?: 'info' | 'error') => void;
+  /** Clears the message; with a `seq`, only if that message is still the one shown. */
+  clear: (seq?: number) => void;
 }
+
+/** How long a plain message stays. Errors stay until the next message or screen. */
+export const STATUS_CLEAR_MS = 15_000;
+/**
+ * A message said this shortly before another screen opened belongs to the action that opened it
+ * ("«Borger 7» is created", then the journey opens) and is kept there.
+ */
+export const STATUS_NAVIGATION_GRACE_MS = 1_000;
 
 export const useAnnouncer = create<AnnouncerState>((set) => ({
   message: '',
   tone: 'info',
   seq: 0,
-  announce: (message, tone = 'info') => set((s) => ({ message, tone, seq: s.seq + 1 })),
+  at: 0,
+  announce: (message, tone = 'info') =>
+    set((s) => ({ message, tone, seq: s.seq + 1, at: Date.now() })),
+  clear: (seq) =>
+    set((s) => (s.message === '' || (seq !== undefined && seq !== s.seq) ? s : { message: '' })),
 }));
 
 export const announce = (message: string, tone: 'info' | 'error' = 'info') =>
   useAnnouncer.getState().announce(message, tone);
+
+/** Called when another screen opens: clears what was said on the screen before. */
+export function clearOnNavigation(now = Date.now()) {
+  const { at, clear } = useAnnouncer.getState();
+  if (now - at > STATUS_NAVIGATION_GRACE_MS) clear();
+}

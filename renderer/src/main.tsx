@@ -1,3 +1,7 @@
+// A bundled low-vision typeface, so text renders the same on every laptop (Danish needs only
+// latin + latin-ext; the 400.css/700.css files carry both ranges and Vite bundles the woff2).
+import '@fontsource/atkinson-hyperlegible/400.css';
+import '@fontsource/atkinson-hyperlegible/700.css';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { StrictMode } from 'react';

@@ -120,7 +120,7 @@ test.describe('accessibility (axe)', () => {
     await canvas.node('Lægen').click();
     await expect(app.page.getByTestId('pain-point')).toHaveCount(1);
     expect(await seriousViolations(app.page)).toEqual([]);
-    await app.page.getByTestId('view-list').check({ force: true });
+    await app.page.getByTestId('view-list').check();
     await expect(app.page.getByTestId('outline-item')).toHaveCount(1);
     expect(await seriousViolations(app.page)).toEqual([]);
   });

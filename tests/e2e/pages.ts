@@ -122,3 +122,35 @@ export class JourneyPage {
     await this.page.mouse.up();
   }
 }
+
+/** The side panel of the selected touchpoint. */
+export class TouchpointPanelPage {
+  constructor(readonly page: Page) {}
+
+  get root() {
+    return this.page.getByTestId('touchpoint-panel');
+  }
+  get name() {
+    return this.root.getByTestId('touchpoint-name');
+  }
+  get date() {
+    return this.root.getByTestId('touchpoint-date');
+  }
+  get more() {
+    return this.root.getByTestId('touchpoint-more');
+  }
+  /** One of the five faces (the label; its radio is visually hidden). */
+  face(emotion: number) {
+    return this.root.getByTestId(`emotion-choice-${emotion}`);
+  }
+  /** The button that adds a pain point of this category. */
+  addPain(category: string) {
+    return this.root.getByTestId(`pain-add-${category}`);
+  }
+
+  /** Unfolds "Flere oplysninger" (sector, service, connect, delete …) if it is folded. */
+  async openMore() {
+    if ((await this.more.getAttribute('open')) === null) await this.more.locator('summary').click();
+    await expect(this.more).toHaveAttribute('open', '');
+  }
+}

@@ -1,5 +1,5 @@
 import { expect, test } from './harness';
-import { JourneyPage } from './pages';
+import { JourneyPage, TouchpointPanelPage } from './pages';
 
 /**
  * A whole workshop, as a facilitator and a citizen would run it, in Danish, through the real
@@ -29,23 +29,24 @@ test('runs a whole workshop and finds everything again after a reload', async ({
     await page.getByTestId(`palette-${sector}`).locator('summary').click();
     await page.getByTestId(`palette-${sector}`).getByTestId('palette-other').click();
     await canvas.nameInput.fill(name);
-    await page.getByTestId(`emotion-${emotion}`).check({ force: true });
+    await page.getByTestId(`emotion-${emotion}`).check();
     await page.getByTestId(`palette-${sector}`).locator('summary').click();
   };
   await add('general_practice', 'Hos egen læge', 0);
   await add('hospital', 'Indlagt på medicinsk', -2);
-  await page.getByTestId('pain-add').click();
+  await page.getByTestId('pain-add-waiting').click();
   await page.getByTestId('pain-text').fill('Ingen vidste, hvad lægen havde skrevet.');
   await add('municipal_care', 'Hjemmeplejen kommer', 1);
   await page.getByTestId('fit-all').click();
   await canvas.node('Hos egen læge').click();
+  await new TouchpointPanelPage(page).openMore();
   await page.getByTestId('connect-target').selectOption({ label: 'Indlagt på medicinsk' });
   await page.getByTestId('connect-button').click();
   await canvas.waitSaved();
   await expect(page.getByTestId('emotion-point')).toHaveCount(3);
 
   // The to-be map and an idea.
-  await page.getByTestId('map-to_be').check({ force: true });
+  await page.getByTestId('map-to_be').check();
   await page.getByTestId('add-touchpoint').click();
   await canvas.nameInput.fill('Én fast kontaktperson');
   await canvas.waitSaved();
@@ -61,7 +62,8 @@ test('runs a whole workshop and finds everything again after a reload', async ({
   await page.getByTestId('snapshot-create').click();
   await expect(page.getByTestId('snapshot')).toHaveCount(1);
   await page.getByTestId('tab-map').click();
-  await page.getByTestId('map-as_is').check({ force: true });
+  await page.getByTestId('map-as_is').check();
+  await page.getByTestId('more-menu-button').click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByTestId('copy-png').click(),
@@ -76,7 +78,7 @@ test('runs a whole workshop and finds everything again after a reload', async ({
   await expect(
     canvas.node('Indlagt på medicinsk').getByTestId('touchpoint-pain-count'),
   ).toContainText('1');
-  await page.getByTestId('map-to_be').check({ force: true });
+  await page.getByTestId('map-to_be').check();
   await expect(canvas.nodes).toHaveCount(1);
   await page.getByTestId('tab-citizen').click();
   await expect(page.getByTestId('consentExport')).toBeChecked();

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { expect, test } from './harness';
-import { JourneyPage } from './pages';
+import { JourneyPage, TouchpointPanelPage } from './pages';
 
 interface Row {
   id: string;
@@ -81,20 +81,20 @@ test.describe('workshop canvas', () => {
     await canvas.waitLoaded();
     await canvas.node('Indlagt').click();
     const panel = app.page.getByTestId('touchpoint-panel');
+    const panelPage = new TouchpointPanelPage(app.page);
+    await panelPage.openMore();
 
     await panel.getByTestId('touchpoint-sector').selectOption('hospital');
     await panel
       .getByTestId('touchpoint-service')
       .selectOption({ label: 'Nykøbing F. Sygehus, medicinsk afdeling' });
     await panel.getByTestId('touchpoint-contact-type').selectOption('admission');
-    await panel.getByTestId('date-precision-day').check();
-    await panel.getByTestId('touchpoint-date').fill('2026-02-28');
+    await panel.getByTestId('touchpoint-date').fill('28-02-2026');
     await panel.getByTestId('touchpoint-duration').fill('4,5');
     await panel.getByTestId('touchpoint-repetitions').fill('2');
     await panel.getByTestId('touchpoint-initiated-by').selectOption('professional');
     await panel.getByTestId('emotion--2').check({ force: true });
-    await panel.getByTestId('pain-new-category').selectOption('waiting');
-    await panel.getByTestId('pain-add').click();
+    await panel.getByTestId('pain-add-waiting').click();
     await panel.getByTestId('pain-text').fill('Ventede tre uger på svar.');
     await panel.getByTestId('touchpoint-what-worked').fill('Sygeplejersken lyttede.');
     await panel.getByTestId('touchpoint-quote').fill('Jeg følte mig glemt.');
@@ -109,11 +109,12 @@ test.describe('workshop canvas', () => {
     await app.page.reload();
     await canvas.waitLoaded();
     await canvas.node('Indlagt').click();
+    await panelPage.openMore();
     await expect(panel.getByTestId('touchpoint-sector')).toHaveValue('hospital');
     await expect(panel.getByTestId('touchpoint-service')).toHaveValue(
       'nyk-hospital-internal-medicine',
     );
-    await expect(panel.getByTestId('touchpoint-date')).toHaveValue('2026-02-28');
+    await expect(panel.getByTestId('touchpoint-date')).toHaveValue('28-02-2026');
     await expect(panel.getByTestId('touchpoint-duration')).toHaveValue('4,5');
     await expect(panel.getByTestId('emotion--2')).toBeChecked();
     await expect(panel.getByTestId('pain-text')).toHaveValue('Ventede tre uger på svar.');
@@ -133,7 +134,7 @@ test.describe('workshop canvas', () => {
     });
 
     // Month precision keeps only the month.
-    await panel.getByTestId('date-precision-month').check();
+    await panel.getByTestId('touchpoint-date').fill('02-2026');
     await canvas.waitSaved();
     expect(row(app.db, 'Indlagt')).toMatchObject({ date: '2026-02', date_precision: 'month' });
   });
@@ -146,6 +147,7 @@ test.describe('workshop canvas', () => {
     await canvas.waitLoaded();
     await canvas.node('Jobcentret').click();
     const panel = app.page.getByTestId('touchpoint-panel');
+    await new TouchpointPanelPage(app.page).openMore();
 
     await panel.getByTestId('touchpoint-duration').fill('-3');
     await expect(panel.getByText('Skriv et antal dage fra 0 til 36500.')).toBeVisible();
@@ -185,6 +187,7 @@ test.describe('workshop canvas', () => {
     await canvas.node('Egen læge').focus();
     await app.page.keyboard.press('Enter');
     const panel = app.page.getByTestId('touchpoint-panel');
+    await new TouchpointPanelPage(app.page).openMore();
     await panel.getByTestId('connect-target').selectOption({ label: 'Sygehuset' });
     await panel.getByTestId('connect-button').click();
     await expect(app.page.locator('.react-flow__edge')).toHaveCount(1);
@@ -244,6 +247,7 @@ test.describe('workshop canvas', () => {
     await canvas.waitSaved();
 
     // Deleting, then Ctrl+Z on the map, brings it back with its pain point.
+    await new TouchpointPanelPage(app.page).openMore();
     await app.page.getByTestId('touchpoint-delete').click();
     await app.page.getByTestId('touchpoint-delete-dialog').getByTestId('confirm-ok').click();
     await expect(canvas.nodes).toHaveCount(0);

@@ -129,6 +129,8 @@ export function SelectField<T extends string>(props: {
   emptyLabel?: string;
   onChange: (value: T | null) => void;
   testId: string;
+  /** The chosen option's full text, for when a long one is cut off in a narrow panel. */
+  title?: string;
 }) {
   const id = useId();
   return (
@@ -137,6 +139,7 @@ export function SelectField<T extends string>(props: {
         id={id}
         className="select"
         value={props.value ?? ''}
+        title={props.title}
         aria-describedby={describedBy(id, props.help)}
         data-testid={props.testId}
         onChange={(e) => props.onChange(e.target.value === '' ? null : (e.target.value as T))}

@@ -1,10 +1,15 @@
-import { useReactFlow } from '@xyflow/react';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { announce } from '../announcer';
 import { download } from '../components/download';
-import { flowPicture } from '../components/flow-picture';
+import { layoutCopy, type CopyPage, type CopyText } from './citizen-copy/copy-layout';
+import { copyPng } from './citizen-copy/copy-png';
+import { pageSvg } from './citizen-copy/copy-svg';
+import { formatPathwayDate } from './format';
 import { useJourney, useJourneyStore } from './journey-context';
+import type { JourneyState } from './journey-store';
 
 const nextFrame = () => new Promise<void>((ok) => requestAnimationFrame(() => ok()));
 
@@ -21,43 +26,84 @@ export function fileNameFor(alias: string, extension: string): string {
   return `forloeb-${base || 'kort'}.${extension}`;
 }
 
+/** The pages of the copy for the map on screen, in the reader's language. */
+function copyPages(s: JourneyState, t: TFunction, language: string): CopyPage[] {
+  const onMap = <T extends { map: string }>(items: Record<string, T>) =>
+    Object.values(items).filter((i) => i.map === s.map);
+  const touchpoints = onMap(s.touchpoints);
+  const ids = new Set(touchpoints.map((tp) => tp.id));
+  const printed = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'da-DK', {
+    dateStyle: 'long',
+  }).format(new Date());
+  const text: CopyText = {
+    alias: s.journey?.alias ?? '',
+    subtitle: `${t(`vocab.map.${s.map}`)} · ${t('copy.note')}`,
+    printedOn: t('copy.printedOn', { date: printed }),
+    pageOf: (page, count) => t('copy.pageOf', { page, count }),
+    sector: (sector) => t(`vocab.sector.${sector}`),
+    untitled: t('canvas.untitled'),
+    date: (date) => formatPathwayDate(date, language),
+    contactType: (c) => t(`vocab.contactType.${c}`),
+    curveTitle: t('curve.title'),
+    curveEmpty: t('copy.curveEmpty'),
+    legendFaces: t('copy.legendFaces'),
+    emotions: [
+      t('vocab.emotion.m2'),
+      t('vocab.emotion.m1'),
+      t('vocab.emotion.z0'),
+      t('vocab.emotion.p1'),
+      t('vocab.emotion.p2'),
+    ],
+    legendHandovers: t('copy.legendHandovers'),
+    quality: {
+      good: t('vocab.quality.good'),
+      mixed: t('vocab.quality.mixed'),
+      broken: t('vocab.quality.broken'),
+      none: t('copy.qualityNone'),
+    },
+    pain: t('copy.legendPain'),
+  };
+  return layoutCopy({
+    touchpoints,
+    transitions: onMap(s.transitions),
+    painPoints: Object.values(s.painPoints).filter((p) => ids.has(p.touchpointId)),
+    text,
+  });
+}
+
 /**
  * The citizen's own copy of the map, on request: a PNG picture, or a printable page (which the
- * print dialog can save as PDF). It shows what the map shows; it is not the anonymised export.
+ * print dialog can save as PDF). Drawn from the journey's data (not a screenshot of the canvas)
+ * on A4 landscape pages with every line, the lane names, faces and a legend, text ≥ 9 pt. It
+ * shows what the map shows and nothing from the profile but the alias; it is not anonymised.
  */
 export function CitizenCopy() {
   const { t, i18n } = useTranslation();
-  const journey = useJourney((s) => s.journey);
+  const alias = useJourney((s) => s.journey?.alias ?? '');
   const store = useJourneyStore();
-  const { fitView } = useReactFlow();
   const [busy, setBusy] = useState(false);
-  const [printImage, setPrintImage] = useState<string | null>(null);
+  const [printPages, setPrintPages] = useState<CopyPage[] | null>(null);
 
-  async function picture(): Promise<string | null> {
-    const ids = store.getState().nodes.map((n) => ({ id: n.id }));
-    if (ids.length === 0) {
+  const pageLabel = (page: CopyPage) =>
+    t('copy.pageAlt', { alias, page: page.number, count: page.count });
+
+  function pages(): CopyPage[] | null {
+    const s = store.getState();
+    if (!Object.values(s.touchpoints).some((tp) => tp.map === s.map)) {
       announce(t('copy.empty'), 'error');
       return null;
     }
-    await fitView({
-      nodes: ids,
-      maxZoom: 1,
-      padding: { left: '170px', right: '40px', top: '30px', bottom: '30px' },
-    });
-    await nextFrame();
-    await nextFrame();
-    const el = document.querySelector<HTMLElement>('.react-flow');
-    if (!el) return null;
-    return flowPicture(el);
+    return copyPages(s, t, i18n.language);
   }
 
   async function savePng() {
     setBusy(true);
     announce(t('copy.working'));
     try {
-      const url = await picture();
-      if (!url) return;
-      download(url, fileNameFor(journey?.alias ?? '', 'png'));
+      const copy = pages();
+      if (!copy) return;
+      const blob = await copyPng(copy, pageLabel);
+      download(blob, fileNameFor(alias, 'png'));
       announce(t('copy.saved'));
     } catch {
       announce(t('copy.failed'), 'error');
@@ -69,9 +115,10 @@ export function CitizenCopy() {
   async function print() {
     setBusy(true);
     try {
-      const url = await picture();
-      if (!url) return;
-      setPrintImage(url);
+      const copy = pages();
+      if (!copy) return;
+      setPrintPages(copy);
+      await nextFrame();
       await nextFrame();
       window.print();
     } catch {
@@ -80,10 +127,6 @@ export function CitizenCopy() {
       setBusy(false);
     }
   }
-
-  const date = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'da-DK', {
-    dateStyle: 'long',
-  }).format(new Date());
 
   return (
     <>
@@ -107,15 +150,29 @@ export function CitizenCopy() {
           {t('copy.print')}
         </button>
       </div>
-      {printImage && (
-        <div className="print-only" data-testid="print-view">
-          <h1>{journey?.alias}</h1>
-          <p>
-            {t('copy.printedOn', { date })} · {t('copy.note')}
-          </p>
-          <img src={printImage} alt={t('copy.imageAlt', { alias: journey?.alias ?? '' })} />
-        </div>
-      )}
+      {printPages &&
+        // At the top of <body>, so print can hide everything else and give each page its own sheet.
+        createPortal(
+          <div className="print-only citizen-copy-print" data-testid="print-view">
+            {printPages.map((page) => (
+              <div
+                key={page.number}
+                className="citizen-copy-page"
+                data-testid="print-page"
+                // The SVG is built from escaped text by pageSvg (no markup from the user survives).
+                dangerouslySetInnerHTML={{
+                  __html: pageSvg(page, {
+                    idPrefix: `print${page.number}`,
+                    width: `${page.width}mm`,
+                    height: `${page.height}mm`,
+                    label: pageLabel(page),
+                  }),
+                }}
+              />
+            ))}
+          </div>,
+          document.body,
+        )}
     </>
   );
 }

@@ -1,14 +1,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  isValidPathwayDate,
-  precisionOf,
-  type DatePrecision,
-} from '../../../shared/domain/journey';
+import { formatDateInput, formatDateInWords, parseDanishDate } from './format';
 
 /**
- * When a touchpoint happened, as precisely as it is known: a day, a month, or not known (then
- * only its order on the map counts). Impossible dates are explained, never stored.
+ * When a touchpoint happened, as precisely as it is known: a day (14-03-2026), a month
+ * (03-2026), or nothing (not known: then only its order on the map counts). A plain text field
+ * rather than `<input type="date">`, whose format follows the operating system's locale and whose
+ * spin fields are hard to use for a citizen at the table. What is typed stays on screen even
+ * when it is not a date, with a plain message; only real dates are stored.
  */
 export function DateField({
   value,
@@ -17,82 +16,79 @@ export function DateField({
   value: string | null;
   onChange: (date: string | null) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
-  const stored = precisionOf(value);
-  const [chosen, setChosen] = useState<DatePrecision>(stored);
+  const [draft, setDraft] = useState(() => formatDateInput(value));
+  // The stored value the draft belongs to; when it changes from elsewhere (undo), the draft follows.
   const [synced, setSynced] = useState(value);
-  const [bad, setBad] = useState(false);
+  // The person left the field with something that is not (yet) a date.
+  const [left, setLeft] = useState(false);
   if (synced !== value) {
     setSynced(value);
-    setChosen(precisionOf(value));
-    setBad(false);
+    setDraft(formatDateInput(value));
+    setLeft(false);
   }
-  const precision = chosen;
-
-  function choose(p: DatePrecision) {
-    setChosen(p);
-    setBad(false);
-    if (p === 'unknown') onChange(null);
-    else if (p === 'month' && value) onChange(value.slice(0, 7));
-  }
-
-  const options: { p: DatePrecision; key: string }[] = [
-    { p: 'day', key: 'panel.precisionDay' },
-    { p: 'month', key: 'panel.precisionMonth' },
-    { p: 'unknown', key: 'panel.precisionUnknown' },
-  ];
+  const parsed = parseDanishDate(draft);
+  const error = !parsed.ok && (parsed.complete || left);
+  const understood = parsed.ok
+    ? parsed.value
+      ? formatDateInWords(parsed.value, i18n.language)
+      : t('panel.dateUnknown')
+    : null;
 
   return (
-    <fieldset className="fieldset">
-      <legend className="field-label">{t('panel.dateLabel')}</legend>
-      <div className="radio-row" role="radiogroup" aria-label={t('panel.datePrecisionLabel')}>
-        {options.map((o) => (
-          <label key={o.p} className="radio-pill">
-            <input
-              type="radio"
-              name={`${id}-precision`}
-              checked={precision === o.p}
-              onChange={() => choose(o.p)}
-              data-testid={`date-precision-${o.p}`}
-            />
-            <span>{t(o.key)}</span>
-          </label>
-        ))}
-      </div>
-      {precision !== 'unknown' && (
-        <div className="field">
-          <label htmlFor={`${id}-input`} className="field-label field-label-small">
-            {t(precision === 'day' ? 'panel.dayLabel' : 'panel.monthLabel')}
-          </label>
-          <input
-            key={precision}
-            id={`${id}-input`}
-            type={precision === 'day' ? 'date' : 'month'}
-            className="input input-short"
-            min={precision === 'day' ? '1900-01-01' : '1900-01'}
-            max={precision === 'day' ? '2100-12-31' : '2100-12'}
-            defaultValue={value && precisionOf(value) === precision ? value : ''}
-            aria-invalid={bad ? true : undefined}
-            aria-describedby={bad ? `${id}-error` : undefined}
-            data-testid="touchpoint-date"
-            onChange={(e) => {
-              const v = e.target.value;
-              if (e.target.validity.badInput || (v !== '' && !isValidPathwayDate(v))) {
-                setBad(true);
-                return;
-              }
-              setBad(false);
-              if (v !== '') onChange(v);
-            }}
-          />
-          {bad && (
-            <p id={`${id}-error`} className="field-error" role="alert">
-              {t('panel.dateInvalid')}
-            </p>
-          )}
-        </div>
+    <div className="field">
+      <label htmlFor={id} className="field-label">
+        {t('panel.dateLabel')}
+      </label>
+      <p id={`${id}-help`} className="field-help">
+        {t('panel.dateHelp')}
+      </p>
+      <input
+        id={id}
+        className="input input-short"
+        // Digits first on a touch keyboard; ddmmåååå without dashes is understood too.
+        inputMode="numeric"
+        autoComplete="off"
+        spellCheck={false}
+        value={draft}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[
+          `${id}-help`,
+          error ? `${id}-error` : understood ? `${id}-understood` : '',
+        ]
+          .filter(Boolean)
+          .join(' ')}
+        data-testid="touchpoint-date"
+        onChange={(e) => {
+          const text = e.target.value;
+          setDraft(text);
+          const next = parseDanishDate(text);
+          if (!next.ok) return;
+          setLeft(false);
+          if (next.value !== value) {
+            setSynced(next.value);
+            onChange(next.value);
+          }
+        }}
+        // Back in the field, the person is typing again: half a date is not an error yet.
+        onFocus={() => setLeft(false)}
+        onBlur={() => {
+          if (parsed.ok) setDraft(formatDateInput(parsed.value));
+          else setLeft(true);
+        }}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert" data-testid="date-error">
+          {t('panel.dateInvalid')}
+        </p>
+      ) : (
+        understood && (
+          <p id={`${id}-understood`} className="field-help" data-testid="date-understood">
+            {understood}
+          </p>
+        )
       )}
-    </fieldset>
+    </div>
   );
 }

@@ -2,15 +2,16 @@ import { useViewport } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { EMOTION_KEYS, EmotionFace } from './EmotionFace';
 import { useJourney } from './journey-context';
+import { NODE_WIDTH } from './lanes';
 
-const HEIGHT = 120;
-const PAD = 22;
+const HEIGHT = 92;
+const PAD = 16;
 /** Half the width of a touchpoint card, so a point sits under the card's middle. */
-const NODE_HALF = 110;
+const NODE_HALF = NODE_WIDTH / 2;
 
 /**
- * The citizen's feelings along the journey, under the map and in step with it: each touchpoint
- * with a face is a point, lined up with its card as the map pans and zooms.
+ * The citizen's feelings along the journey: the bottom row of the map, on the same time axis,
+ * so each point stands right under its card as the map pans and zooms.
  */
 export function EmotionCurve() {
   const { t } = useTranslation();
@@ -35,28 +36,30 @@ export function EmotionCurve() {
       {points.length === 0 ? (
         <p className="muted emotion-curve-empty">{t('curve.empty')}</p>
       ) : (
-        <svg
-          className="emotion-curve-svg"
-          height={HEIGHT}
-          role="img"
-          aria-label={`${t('curve.label')}. ${summary}`}
-        >
-          <line x1="0" x2="100%" y1={HEIGHT / 2} y2={HEIGHT / 2} className="emotion-curve-zero" />
-          <polyline
-            points={points.map((p) => `${p.x},${p.y}`).join(' ')}
-            className="emotion-curve-line"
-            data-testid="emotion-curve-line"
-          />
-          {points.map((p) => (
-            <g
-              key={p.id}
-              transform={`translate(${p.x - 12}, ${p.y - 12})`}
-              data-testid="emotion-point"
-            >
-              <EmotionFace value={p.emotion} size={24} />
-            </g>
-          ))}
-        </svg>
+        <div className="emotion-curve-strip">
+          <svg
+            className="emotion-curve-svg"
+            height={HEIGHT}
+            role="img"
+            aria-label={`${t('curve.label')}. ${summary}`}
+          >
+            <line x1="0" x2="100%" y1={HEIGHT / 2} y2={HEIGHT / 2} className="emotion-curve-zero" />
+            <polyline
+              points={points.map((p) => `${p.x},${p.y}`).join(' ')}
+              className="emotion-curve-line"
+              data-testid="emotion-curve-line"
+            />
+            {points.map((p) => (
+              <g
+                key={p.id}
+                transform={`translate(${p.x - 12}, ${p.y - 12})`}
+                data-testid="emotion-point"
+              >
+                <EmotionFace value={p.emotion} size={24} />
+              </g>
+            ))}
+          </svg>
+        </div>
       )}
     </figure>
   );

@@ -18,7 +18,11 @@ export function EmotionPicker({
       <legend className="field-label">{t('panel.emotionLabel')}</legend>
       <div className="emotion-row">
         {EMOTIONS.map((e) => (
-          <label key={e} className={value === e ? 'emotion-choice chosen' : 'emotion-choice'}>
+          <label
+            key={e}
+            className={value === e ? 'emotion-choice chosen' : 'emotion-choice'}
+            data-testid={`emotion-choice-${e}`}
+          >
             <input
               type="radio"
               name={name}

@@ -4,11 +4,53 @@ import type { Goal, Idea, IdeaPatch } from '../../../shared/domain/workshop';
 import { AIMS, GOAL_CATEGORIES, type GoalCategory } from '../../../shared/vocabulary';
 import { call, errorKey } from '../api/client';
 import { announce } from '../announcer';
+import { ConfirmDialog } from '../components/Dialog';
 import { SelectField, TextField } from '../components/fields';
 import { usePatchQueue } from '../components/use-patch-queue';
 import { useJourney } from './journey-context';
 
 const TEXT_MAX = 2000;
+
+/**
+ * Removing a goal or an idea asks first: at the table a stray tap must not erase the citizen's
+ * words (deletion in the database is real erasure, with no undo).
+ */
+function DeleteButton(props: {
+  label: string;
+  title: string;
+  body: string;
+  onConfirm: () => void;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-danger-outline"
+        onClick={() => setAsking(true)}
+        data-testid={props.testId}
+      >
+        {props.label}
+      </button>
+      <ConfirmDialog
+        open={asking}
+        title={props.title}
+        body={props.body}
+        confirmLabel={t('ideas.deleteConfirm')}
+        cancelLabel={t('ideas.deleteCancel')}
+        danger
+        onCancel={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          props.onConfirm();
+        }}
+        testId={`${props.testId}-dialog`}
+      />
+    </>
+  );
+}
 
 function GoalItem({ goal, onDeleted }: { goal: Goal; onDeleted: () => void }) {
   const { t } = useTranslation();
@@ -45,13 +87,13 @@ function GoalItem({ goal, onDeleted }: { goal: Goal; onDeleted: () => void }) {
         multiline
         testId="goal-text"
       />
-      <button
-        type="button"
-        className="button button-danger-outline"
-        onClick={() => call('goals:delete', { id: g.id }).then(onDeleted, fail)}
-      >
-        {t('ideas.goalDelete')}
-      </button>
+      <DeleteButton
+        label={t('ideas.goalDelete')}
+        title={t('ideas.goalDeleteTitle')}
+        body={t('ideas.goalDeleteBody')}
+        onConfirm={() => call('goals:delete', { id: g.id }).then(onDeleted, fail)}
+        testId="goal-delete"
+      />
     </li>
   );
 }
@@ -171,13 +213,13 @@ function IdeaItem({ idea, onDeleted }: { idea: Idea; onDeleted: () => void }) {
             </label>
           ))}
       </fieldset>
-      <button
-        type="button"
-        className="button button-danger-outline"
-        onClick={() => call('ideas:delete', { id: i.id }).then(onDeleted, fail)}
-      >
-        {t('ideas.ideaDelete')}
-      </button>
+      <DeleteButton
+        label={t('ideas.ideaDelete')}
+        title={t('ideas.ideaDeleteTitle')}
+        body={t('ideas.ideaDeleteBody')}
+        onConfirm={() => call('ideas:delete', { id: i.id }).then(onDeleted, fail)}
+        testId="idea-delete"
+      />
     </li>
   );
 }

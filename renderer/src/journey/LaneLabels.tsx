@@ -2,10 +2,11 @@ import { useViewport } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { useJourney } from './journey-context';
 import { LANE_HEIGHT, laneTop, visibleLanes } from './lanes';
+import { SECTOR_COLOURS } from './viewport';
 
 /**
- * Lane names pinned to the left edge of the canvas, following the lanes up and down as the map
- * pans and zooms, always at a readable size.
+ * Lane names in their own column beside the map (never over it), following the lanes up and
+ * down as the map pans and zooms, at a readable size; long names wrap inside the column.
  */
 export function LaneLabels() {
   const { t } = useTranslation();
@@ -18,7 +19,13 @@ export function LaneLabels() {
         <div
           key={sector}
           className="lane-label-sticky"
-          style={{ top: y + laneTop(sector, lanes) * zoom, height: LANE_HEIGHT * zoom }}
+          data-testid="lane-label"
+          data-sector={sector}
+          style={{
+            top: y + laneTop(sector, lanes) * zoom,
+            height: LANE_HEIGHT * zoom,
+            borderLeftColor: SECTOR_COLOURS[sector].strong,
+          }}
         >
           <span>{t(`vocab.sector.${sector}`)}</span>
         </div>

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Touchpoint } from '../../../shared/domain/journey';
 import type { MapKind } from '../../../shared/vocabulary';
-import { EMOTION_KEYS } from './EmotionFace';
+import { EMOTION_KEYS, EmotionFace } from './EmotionFace';
 import { formatPathwayDate } from './format';
 import { useJourney } from './journey-context';
 
@@ -13,7 +13,9 @@ export function journeyOrder(touchpoints: Touchpoint[]): Touchpoint[] {
 
 /**
  * The journey as a plain ordered list, for screen readers and for anyone who prefers reading to
- * a map: each touchpoint with its lane, kind, date, feeling, problems and what came next.
+ * a map. It carries everything the map shows: each touchpoint with its lane, kind, date, feeling
+ * and problems (with their text), and every connection with its kind, how the handover went, the
+ * waiting time and its note.
  */
 export function OutlineView({
   onEdit,
@@ -34,6 +36,7 @@ export function OutlineView({
   const painPoints = useJourney((s) => s.painPoints);
   const items = journeyOrder(Object.values(all).filter((tp) => tp.map === map));
   const name = (tp: Touchpoint | undefined) => tp?.label.trim() || t('canvas.untitled');
+  const days = (n: number) => String(n).replace('.', i18n.language === 'en' ? '.' : ',');
 
   return (
     <section className="outline" aria-labelledby={titleId} data-testid="outline">
@@ -43,21 +46,27 @@ export function OutlineView({
       {items.length === 0 && <p className="muted">{t('canvas.outlineEmpty')}</p>}
       <ol className="outline-list">
         {items.map((tp) => {
-          const next = Object.values(transitions)
-            .filter((tr) => tr.sourceId === tp.id)
-            .map((tr) => name(all[tr.targetId]));
+          const next = Object.values(transitions).filter((tr) => tr.sourceId === tp.id);
           const pains = Object.values(painPoints).filter((p) => p.touchpointId === tp.id);
           const facts = [
             t(`vocab.sector.${tp.sector}`),
             tp.contactType ? t(`vocab.contactType.${tp.contactType}`) : '',
             formatPathwayDate(tp.date, i18n.language),
-            tp.emotion !== null ? t(EMOTION_KEYS[tp.emotion]!) : '',
-            pains.length ? t('canvas.outlinePain', { count: pains.length }) : '',
+            tp.repetitions && tp.repetitions > 1
+              ? t('canvas.outlineRepetitions', { count: tp.repetitions })
+              : '',
+            tp.durationDays !== null
+              ? t('canvas.outlineDuration', {
+                  count: tp.durationDays,
+                  days: days(tp.durationDays),
+                })
+              : '',
           ].filter(Boolean);
           return (
             <li key={tp.id} className="outline-item" data-testid="outline-item">
               <div className="outline-head">
-                <strong>{name(tp)}</strong>
+                {tp.emotion !== null && <EmotionFace value={tp.emotion} size={28} />}
+                <strong className="outline-name">{name(tp)}</strong>
                 {!readOnly && (
                   <button
                     type="button"
@@ -69,11 +78,59 @@ export function OutlineView({
                   </button>
                 )}
               </div>
-              <p className="outline-facts">{facts.join(' · ')}</p>
-              {next.length > 0 && (
-                <p className="outline-next">
-                  {t('canvas.outlineNext', { targets: next.join(', ') })}
+              <p className="outline-facts" data-testid="outline-facts">
+                {facts.join(' · ')}
+              </p>
+              {tp.emotion !== null && (
+                <p className="outline-facts" data-testid="outline-emotion">
+                  {t('canvas.outlineEmotion', { emotion: t(EMOTION_KEYS[tp.emotion]!) })}
                 </p>
+              )}
+              {pains.length > 0 && (
+                <div className="outline-pains">
+                  <p className="outline-subtitle">
+                    {t('canvas.outlinePain', { count: pains.length })}
+                  </p>
+                  <ul className="outline-sublist">
+                    {pains.map((p) => (
+                      <li key={p.id} data-testid="outline-pain">
+                        <strong>{t(`vocab.painCategory.${p.category}`)}</strong>
+                        {p.text.trim() && <>: {p.text.trim()}</>}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              {next.length > 0 && (
+                <div className="outline-next">
+                  <p className="outline-subtitle">{t('canvas.outlineNextTitle')}</p>
+                  <ul className="outline-sublist">
+                    {next.map((tr) => (
+                      <li key={tr.id} data-testid="outline-transition">
+                        {[
+                          t('canvas.outlineTransition', {
+                            kind: t(`vocab.transitionKind.${tr.kind}`),
+                            target: name(all[tr.targetId]),
+                          }),
+                          tr.quality
+                            ? t('canvas.outlineQuality', {
+                                quality: t(`vocab.quality.${tr.quality}`),
+                              })
+                            : '',
+                          tr.waitingDays !== null
+                            ? t('canvas.outlineWaiting', {
+                                count: tr.waitingDays,
+                                days: days(tr.waitingDays),
+                              })
+                            : '',
+                          tr.note.trim() ? t('canvas.outlineNote', { note: tr.note.trim() }) : '',
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
               )}
             </li>
           );

@@ -8,7 +8,14 @@ import { useJourney } from './journey-context';
  * The services of the catalogue by sector, each one button: adding never needs dragging
  * (WCAG 2.5.7) and works with the keyboard.
  */
-export function Palette({ onAdded }: { onAdded: (id: string) => void }) {
+export function Palette({
+  onAdded,
+  placeNew,
+}: {
+  onAdded: (id: string) => void;
+  /** Where a new touchpoint of this lane goes: where the user is looking. */
+  placeNew: (sector: Sector) => number;
+}) {
   const { t, i18n } = useTranslation();
   const services = useJourney((s) => s.services);
   const addTouchpoint = useJourney((s) => s.addTouchpoint);
@@ -19,6 +26,7 @@ export function Palette({ onAdded }: { onAdded: (id: string) => void }) {
     try {
       const tp = await addTouchpoint({
         sector,
+        x: placeNew(sector),
         ...(service
           ? {
               serviceCode: service.code,
@@ -35,7 +43,12 @@ export function Palette({ onAdded }: { onAdded: (id: string) => void }) {
   }
 
   return (
-    <nav className="palette" aria-label={t('canvas.paletteTitle')} data-testid="palette">
+    <nav
+      className="palette"
+      id="palette-drawer"
+      aria-label={t('canvas.paletteTitle')}
+      data-testid="palette"
+    >
       <h2 className="section-title">{t('canvas.paletteTitle')}</h2>
       <p className="field-help">{t('canvas.paletteHelp')}</p>
       {SECTORS.map((sector) => {

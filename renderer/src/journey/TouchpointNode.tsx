@@ -1,32 +1,69 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmotionFace } from './EmotionFace';
+import { EMOTION_KEYS, EmotionFace } from './EmotionFace';
 import { formatPathwayDate } from './format';
 import type { TouchpointNode as TouchpointNodeType } from './journey-store';
+import { MIN_READABLE_ZOOM, SECTOR_COLOURS } from './viewport';
 
-/** A touchpoint on the map: a large, calm card; handles on each side to connect. */
+/** True while the map is zoomed out past readable text: cards then show as marks. */
+const zoomedOut = (s: { transform: [number, number, number] }) =>
+  s.transform[2] < MIN_READABLE_ZOOM;
+
+/**
+ * A touchpoint on the map: a large, calm card in its sector's colour with the name, when, the
+ * citizen's face and the pain-point mark; handles on each side to connect. Zoomed far out it
+ * becomes a mark (face and sector colour), not shrunken text; its name stays its accessible name.
+ */
 function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
   const { t, i18n } = useTranslation();
+  const overview = useStore(zoomedOut);
   const label = data.label.trim();
+  const colours = SECTOR_COLOURS[data.sector];
   const meta = [
-    data.contactType ? t(`vocab.contactType.${data.contactType}`) : '',
     formatPathwayDate(data.date, i18n.language),
+    data.contactType ? t(`vocab.contactType.${data.contactType}`) : '',
     data.repetitions && data.repetitions > 1 ? `× ${data.repetitions}` : '',
   ].filter(Boolean);
+  // Heard by screen readers after the name and the date: what the face and the mark show.
+  const extra = [
+    t(`vocab.sector.${data.sector}`),
+    data.emotion !== null ? t(EMOTION_KEYS[data.emotion]!) : '',
+    data.painCount > 0 ? t('canvas.painCount', { count: data.painCount }) : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const full = [label || t('canvas.untitled'), ...meta].join(' · ');
   return (
     <div
-      className={selected ? 'tp-node tp-node-selected' : 'tp-node'}
+      className={`tp-node${selected ? ' tp-node-selected' : ''}${overview ? ' tp-node-mark' : ''}`}
+      style={{ background: colours.tint, borderLeftColor: colours.strong }}
       data-testid="touchpoint-node"
       data-sector={data.sector}
+      data-overview={overview ? 'true' : undefined}
+      title={full}
     >
       <Handle type="target" position={Position.Left} className="tp-handle" />
-      {data.emotion !== null && (
-        <span className="tp-emotion" data-testid="touchpoint-emotion" data-emotion={data.emotion}>
-          <EmotionFace value={data.emotion} size={30} />
-        </span>
-      )}
-      <span className="tp-text">
+      <span className="tp-side">
+        {data.emotion !== null ? (
+          <span className="tp-emotion" data-testid="touchpoint-emotion" data-emotion={data.emotion}>
+            <EmotionFace value={data.emotion} size={overview ? 56 : 28} />
+          </span>
+        ) : overview ? (
+          <span className="tp-mark-dot" style={{ background: colours.strong }} />
+        ) : null}
+        {data.painCount > 0 && (
+          <span
+            className="tp-pain"
+            aria-hidden="true"
+            title={t('panel.painTitle')}
+            data-testid="touchpoint-pain-count"
+          >
+            ⚠ {data.painCount}
+          </span>
+        )}
+      </span>
+      <span className={overview ? 'tp-text visually-hidden' : 'tp-text'}>
         <span
           className={label ? 'tp-label' : 'tp-label tp-label-empty'}
           data-testid="touchpoint-label"
@@ -34,12 +71,8 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
           {label || t('canvas.untitled')}
         </span>
         {meta.length > 0 && <span className="tp-meta">{meta.join(' · ')}</span>}
+        <span className="visually-hidden">, {extra}</span>
       </span>
-      {data.painCount > 0 && (
-        <span className="tp-pain" title={t('panel.painTitle')} data-testid="touchpoint-pain-count">
-          ⚠ {data.painCount}
-        </span>
-      )}
       <Handle type="source" position={Position.Right} className="tp-handle" />
     </div>
   );

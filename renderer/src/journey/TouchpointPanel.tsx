@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type Touchpoint } from '../../../shared/domain/journey';
 import {
@@ -16,19 +16,48 @@ import { DateField } from './DateField';
 import { EmotionPicker } from './EmotionPicker';
 import { useJourney } from './journey-context';
 
+/**
+ * What hurt: one tap on a kind of problem adds it and puts the cursor in its text, so a pain
+ * point costs one action besides typing. Buttons rather than a select that acts on change: on
+ * some systems the arrow keys change a closed select's value and would add a problem per press.
+ */
 function PainPoints({ touchpoint }: { touchpoint: Touchpoint }) {
   const { t } = useTranslation();
   const all = useJourney((s) => s.painPoints);
   const addPainPoint = useJourney((s) => s.addPainPoint);
   const patchPainPoint = useJourney((s) => s.patchPainPoint);
   const deletePainPoint = useJourney((s) => s.deletePainPoint);
-  const [category, setCategory] = useState<PainCategory>('waiting');
   const id = useId();
+  const listRef = useRef<HTMLUListElement>(null);
+  // The pain point just added, whose text should get the cursor once it is on screen.
+  const focusNext = useRef<string | null>(null);
   const items = Object.values(all).filter((p) => p.touchpointId === touchpoint.id);
   const categories = PAIN_CATEGORIES.map((c) => ({
     value: c,
     label: t(`vocab.painCategory.${c}`),
   }));
+
+  const focusPending = useCallback(() => {
+    const pending = focusNext.current;
+    if (!pending) return;
+    const text = listRef.current?.querySelector<HTMLElement>(
+      `[data-pain-id="${pending}"] [data-testid="pain-text"]`,
+    );
+    if (!text) return;
+    focusNext.current = null;
+    text.focus();
+  }, []);
+  useEffect(focusPending);
+
+  function add(category: PainCategory) {
+    addPainPoint(touchpoint.id, category).then(
+      (p) => {
+        focusNext.current = p.id;
+        focusPending();
+      },
+      (e: unknown) => announce(t(errorKey(e)), 'error'),
+    );
+  }
 
   return (
     <section className="subsection" aria-labelledby={`${id}-title`} data-testid="pain-points">
@@ -36,9 +65,9 @@ function PainPoints({ touchpoint }: { touchpoint: Touchpoint }) {
         {t('panel.painTitle')}
       </h3>
       {items.length === 0 && <p className="muted">{t('panel.painNone')}</p>}
-      <ul className="pain-list">
+      <ul className="pain-list" ref={listRef}>
         {items.map((p) => (
-          <li key={p.id} className="pain-item" data-testid="pain-point">
+          <li key={p.id} className="pain-item" data-testid="pain-point" data-pain-id={p.id}>
             <SelectField
               label={t('panel.painCategoryLabel')}
               value={p.category}
@@ -71,26 +100,25 @@ function PainPoints({ touchpoint }: { touchpoint: Touchpoint }) {
           </li>
         ))}
       </ul>
-      <div className="inline-add">
-        <SelectField
-          label={t('panel.painCategoryLabel')}
-          value={category}
-          options={categories}
-          onChange={(v) => v && setCategory(v)}
-          testId="pain-new-category"
-        />
-        <button
-          type="button"
-          className="button"
-          onClick={() =>
-            addPainPoint(touchpoint.id, category).catch((e: unknown) =>
-              announce(t(errorKey(e)), 'error'),
-            )
-          }
-          data-testid="pain-add"
-        >
-          {t('panel.painAdd')}
-        </button>
+      <div role="group" aria-labelledby={`${id}-add`} className="panel-pain-add">
+        <p id={`${id}-add`} className="field-label">
+          {t('panel.painAddTitle')}
+        </p>
+        <div className="panel-chips">
+          {categories.map((c) => (
+            <button
+              key={c.value}
+              type="button"
+              className="button panel-chip"
+              aria-label={t('panel.painAddNamed', { category: c.label })}
+              onClick={() => add(c.value)}
+              data-testid={`pain-add-${c.value}`}
+            >
+              <span aria-hidden="true">+ </span>
+              {c.label}
+            </button>
+          ))}
+        </div>
       </div>
     </section>
   );
@@ -113,16 +141,18 @@ function ConnectControl({ touchpoint }: { touchpoint: Touchpoint }) {
     .sort((a, b) => a.x - b.x)
     .map((tp) => ({ value: tp.id, label: tp.label.trim() || t('canvas.untitled') }));
   if (options.length === 0) return <p className="muted">{t('panel.connectNothing')}</p>;
+  const chosen = options.find((o) => o.value === target);
   return (
-    <div className="inline-add">
+    <div className="panel-connect">
       <SelectField
         label={t('panel.connectLabel')}
         help={t('panel.connectHelp')}
-        value={target && options.some((o) => o.value === target) ? target : null}
+        value={chosen ? chosen.value : null}
         emptyLabel={t('panel.connectNone')}
         options={options}
         onChange={setTarget}
         testId="connect-target"
+        title={chosen?.label}
       />
       <button
         type="button"
@@ -146,13 +176,38 @@ function ConnectControl({ touchpoint }: { touchpoint: Touchpoint }) {
   );
 }
 
+/**
+ * Open or closed while the app runs, across touchpoints and views: a facilitator who opened it
+ * once wants it open for the next touchpoint too. Not saved: a new day starts with the short form.
+ */
+let moreOpenWhileRunning = false;
+
+/** The fields used less often, folded under one heading so the panel starts short. */
+function MoreDetails({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(moreOpenWhileRunning);
+  return (
+    <details
+      className="panel-more"
+      open={open}
+      onToggle={(e) => {
+        moreOpenWhileRunning = e.currentTarget.open;
+        setOpen(e.currentTarget.open);
+      }}
+      data-testid="touchpoint-more"
+    >
+      <summary className="panel-more-summary">{t('panel.moreTitle')}</summary>
+      <div className="panel-more-body">{children}</div>
+    </details>
+  );
+}
+
 /** The side panel where the selected touchpoint is described, in plain words and large fields. */
 export function TouchpointPanel({ focusRequest }: { focusRequest: number }) {
   const { t, i18n } = useTranslation();
   const touchpoint = useJourney((s) => (s.selectedId ? s.touchpoints[s.selectedId] : undefined));
   const services = useJourney((s) => s.services);
   const patch = useJourney((s) => s.patchTouchpoint);
-  const select = useJourney((s) => s.select);
   const deleteTouchpoint = useJourney((s) => s.deleteTouchpoint);
   const [confirming, setConfirming] = useState(false);
   const titleId = useId();
@@ -165,13 +220,13 @@ export function TouchpointPanel({ focusRequest }: { focusRequest: number }) {
 
   if (!touchpoint) {
     return (
-      <aside
+      <section
         className="panel panel-empty"
         aria-label={t('panel.title')}
         data-testid="touchpoint-panel-empty"
       >
         <p>{t('panel.noneSelected')}</p>
-      </aside>
+      </section>
     );
   }
   const tp = touchpoint;
@@ -181,25 +236,17 @@ export function TouchpointPanel({ focusRequest }: { focusRequest: number }) {
     .map((s) => ({ value: s.code, label: s.label[lang] }));
 
   return (
-    <aside
+    <section
       ref={panelRef}
       className="panel"
       aria-labelledby={titleId}
       data-testid="touchpoint-panel"
     >
-      <div className="panel-header">
-        <h2 id={titleId} className="section-title">
-          {t('panel.title')}
-        </h2>
-        <button
-          type="button"
-          className="button"
-          onClick={() => select(null)}
-          data-testid="panel-close"
-        >
-          {t('panel.close')}
-        </button>
-      </div>
+      {/* Closing is the drawer's job (its close button sits above this heading). */}
+      <h2 id={titleId} className="section-title">
+        {t('panel.title')}
+      </h2>
+      {/* What is filled in at nearly every touchpoint comes first; the rest is folded below. */}
       <TextField
         key={`name-${tp.id}`}
         label={t('panel.nameLabel')}
@@ -210,103 +257,105 @@ export function TouchpointPanel({ focusRequest }: { focusRequest: number }) {
         onChange={(v) => patch(tp.id, { label: v })}
         testId="touchpoint-name"
       />
-      <SelectField
-        label={t('panel.sectorLabel')}
-        value={tp.sector}
-        options={SECTORS.map((s) => ({ value: s, label: t(`vocab.sector.${s}`) }))}
-        onChange={(v) => v && patch(tp.id, { sector: v, serviceCode: null })}
-        testId="touchpoint-sector"
-      />
-      <SelectField
-        label={t('panel.serviceLabel')}
-        value={tp.serviceCode}
-        emptyLabel={t('panel.serviceNone')}
-        options={serviceOptions}
-        onChange={(code) => {
-          const service = services.find((s) => s.code === code);
-          patch(tp.id, {
-            serviceCode: code,
-            ...(service && !tp.contactType ? { contactType: service.defaultContactType } : {}),
-            ...(service && !tp.label.trim() ? { label: service.label[lang] } : {}),
-          });
-        }}
-        testId="touchpoint-service"
-      />
-      <SelectField
-        label={t('panel.contactTypeLabel')}
-        value={tp.contactType}
-        emptyLabel={t('panel.notChosen')}
-        options={CONTACT_TYPES.map((c) => ({ value: c, label: t(`vocab.contactType.${c}`) }))}
-        onChange={(v) => patch(tp.id, { contactType: v })}
-        testId="touchpoint-contact-type"
-      />
       <DateField
         key={`date-${tp.id}`}
         value={tp.date}
         onChange={(date) => patch(tp.id, { date })}
       />
-      <NumberField
-        key={`duration-${tp.id}`}
-        label={t('panel.durationLabel')}
-        help={t('panel.durationHelp')}
-        value={tp.durationDays}
-        parse={(s) => parseDecimal(s, 0, LIMITS.daysMax)}
-        invalidMessage={t('panel.durationInvalid', { max: LIMITS.daysMax })}
-        onChange={(v) => patch(tp.id, { durationDays: v })}
-        testId="touchpoint-duration"
-      />
-      <NumberField
-        key={`reps-${tp.id}`}
-        label={t('panel.repetitionsLabel')}
-        help={t('panel.repetitionsHelp')}
-        value={tp.repetitions}
-        parse={(s) => parseDecimal(s, 1, LIMITS.repetitionsMax, true)}
-        invalidMessage={t('panel.repetitionsInvalid', { max: LIMITS.repetitionsMax })}
-        onChange={(v) => patch(tp.id, { repetitions: v })}
-        testId="touchpoint-repetitions"
-      />
-      <SelectField
-        label={t('panel.initiatedByLabel')}
-        value={tp.initiatedBy}
-        emptyLabel={t('panel.notChosen')}
-        options={INITIATORS.map((c) => ({ value: c, label: t(`vocab.initiator.${c}`) }))}
-        onChange={(v) => patch(tp.id, { initiatedBy: v })}
-        testId="touchpoint-initiated-by"
-      />
       <EmotionPicker
         value={tp.emotion}
         onChange={(e) => patch(tp.id, { emotion: e as Touchpoint['emotion'] })}
       />
-      <ConnectControl key={`connect-${tp.id}`} touchpoint={tp} />
       <PainPoints touchpoint={tp} />
-      <TextField
-        key={`worked-${tp.id}`}
-        label={t('panel.whatWorkedLabel')}
-        value={tp.whatWorked}
-        max={LIMITS.textMax}
-        tooLongMessage={t('panel.textTooLong', { max: LIMITS.textMax })}
-        onChange={(v) => patch(tp.id, { whatWorked: v })}
-        multiline
-        testId="touchpoint-what-worked"
-      />
-      <TextField
-        key={`quote-${tp.id}`}
-        label={t('panel.quoteLabel')}
-        value={tp.quote}
-        max={LIMITS.textMax}
-        tooLongMessage={t('panel.textTooLong', { max: LIMITS.textMax })}
-        onChange={(v) => patch(tp.id, { quote: v })}
-        multiline
-        testId="touchpoint-quote"
-      />
-      <button
-        type="button"
-        className="button button-danger-outline"
-        onClick={() => setConfirming(true)}
-        data-testid="touchpoint-delete"
-      >
-        {t('panel.delete')}
-      </button>
+      <MoreDetails>
+        <SelectField
+          label={t('panel.sectorLabel')}
+          value={tp.sector}
+          options={SECTORS.map((s) => ({ value: s, label: t(`vocab.sector.${s}`) }))}
+          onChange={(v) => v && patch(tp.id, { sector: v, serviceCode: null })}
+          testId="touchpoint-sector"
+        />
+        <SelectField
+          label={t('panel.serviceLabel')}
+          value={tp.serviceCode}
+          emptyLabel={t('panel.serviceNone')}
+          options={serviceOptions}
+          onChange={(code) => {
+            const service = services.find((s) => s.code === code);
+            patch(tp.id, {
+              serviceCode: code,
+              ...(service && !tp.contactType ? { contactType: service.defaultContactType } : {}),
+              ...(service && !tp.label.trim() ? { label: service.label[lang] } : {}),
+            });
+          }}
+          testId="touchpoint-service"
+        />
+        <SelectField
+          label={t('panel.contactTypeLabel')}
+          value={tp.contactType}
+          emptyLabel={t('panel.notChosen')}
+          options={CONTACT_TYPES.map((c) => ({ value: c, label: t(`vocab.contactType.${c}`) }))}
+          onChange={(v) => patch(tp.id, { contactType: v })}
+          testId="touchpoint-contact-type"
+        />
+        <NumberField
+          key={`duration-${tp.id}`}
+          label={t('panel.durationLabel')}
+          help={t('panel.durationHelp')}
+          value={tp.durationDays}
+          parse={(s) => parseDecimal(s, 0, LIMITS.daysMax)}
+          invalidMessage={t('panel.durationInvalid', { max: LIMITS.daysMax })}
+          onChange={(v) => patch(tp.id, { durationDays: v })}
+          testId="touchpoint-duration"
+        />
+        <NumberField
+          key={`reps-${tp.id}`}
+          label={t('panel.repetitionsLabel')}
+          help={t('panel.repetitionsHelp')}
+          value={tp.repetitions}
+          parse={(s) => parseDecimal(s, 1, LIMITS.repetitionsMax, true)}
+          invalidMessage={t('panel.repetitionsInvalid', { max: LIMITS.repetitionsMax })}
+          onChange={(v) => patch(tp.id, { repetitions: v })}
+          testId="touchpoint-repetitions"
+        />
+        <SelectField
+          label={t('panel.initiatedByLabel')}
+          value={tp.initiatedBy}
+          emptyLabel={t('panel.notChosen')}
+          options={INITIATORS.map((c) => ({ value: c, label: t(`vocab.initiator.${c}`) }))}
+          onChange={(v) => patch(tp.id, { initiatedBy: v })}
+          testId="touchpoint-initiated-by"
+        />
+        <TextField
+          key={`worked-${tp.id}`}
+          label={t('panel.whatWorkedLabel')}
+          value={tp.whatWorked}
+          max={LIMITS.textMax}
+          tooLongMessage={t('panel.textTooLong', { max: LIMITS.textMax })}
+          onChange={(v) => patch(tp.id, { whatWorked: v })}
+          multiline
+          testId="touchpoint-what-worked"
+        />
+        <TextField
+          key={`quote-${tp.id}`}
+          label={t('panel.quoteLabel')}
+          value={tp.quote}
+          max={LIMITS.textMax}
+          tooLongMessage={t('panel.textTooLong', { max: LIMITS.textMax })}
+          onChange={(v) => patch(tp.id, { quote: v })}
+          multiline
+          testId="touchpoint-quote"
+        />
+        <ConnectControl key={`connect-${tp.id}`} touchpoint={tp} />
+        <button
+          type="button"
+          className="button button-danger-outline panel-delete"
+          onClick={() => setConfirming(true)}
+          data-testid="touchpoint-delete"
+        >
+          {t('panel.delete')}
+        </button>
+      </MoreDetails>
       <ConfirmDialog
         open={confirming}
         title={t('panel.deleteTitle', { label: tp.label.trim() || t('canvas.untitled') })}
@@ -324,6 +373,6 @@ export function TouchpointPanel({ focusRequest }: { focusRequest: number }) {
         }}
         testId="touchpoint-delete-dialog"
       />
-    </aside>
+    </section>
   );
 }

@@ -14,21 +14,16 @@ export function TransitionPanel() {
   const touchpoints = useJourney((s) => s.touchpoints);
   const patch = useJourney((s) => s.patchTransition);
   const remove = useJourney((s) => s.deleteTransition);
-  const selectEdge = useJourney((s) => s.selectEdge);
   const titleId = useId();
   if (!tr) return null;
   const name = (id: string) => touchpoints[id]?.label.trim() || t('canvas.untitled');
 
   return (
-    <aside className="panel" aria-labelledby={titleId} data-testid="transition-panel">
-      <div className="panel-header">
-        <h2 id={titleId} className="section-title">
-          {t('edgePanel.title')}
-        </h2>
-        <button type="button" className="button" onClick={() => selectEdge(null)}>
-          {t('panel.close')}
-        </button>
-      </div>
+    <section className="panel" aria-labelledby={titleId} data-testid="transition-panel">
+      {/* Closing is the drawer's job (its close button sits above this heading). */}
+      <h2 id={titleId} className="section-title">
+        {t('edgePanel.title')}
+      </h2>
       <p className="muted">
         {t('edgePanel.from', { from: name(tr.sourceId), to: name(tr.targetId) })}
       </p>
@@ -79,6 +74,6 @@ export function TransitionPanel() {
       >
         {t('edgePanel.delete')}
       </button>
-    </aside>
+    </section>
   );
 }

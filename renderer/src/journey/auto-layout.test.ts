@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Touchpoint, Transition } from '../../../shared/domain/journey';
-import { layoutByTime, timeOrder } from './auto-layout';
+import { TIME_STEP, layoutByTime, placeByDate, timeOrder } from './auto-layout';
+import { COLUMN_WIDTH } from './lanes';
 
 let n = 0;
 function tp(
@@ -87,5 +88,40 @@ describe('layout by time', () => {
     const xs = layoutByTime([a, b], [back]);
     expect(xs.get(a.id)!).toBeLessThan(xs.get(b.id)!);
     expect(layoutByTime([], []).size).toBe(0);
+  });
+});
+
+describe('placeByDate', () => {
+  const others = [
+    { x: 0, date: '2026-01-05' },
+    { x: 300, date: '2026-02' },
+    { x: 900, date: '2026-05-01' },
+    { x: 600, date: null },
+  ];
+  it('keeps a card that already stands between its neighbours in time', () => {
+    expect(placeByDate({ x: 450, date: '2026-03-10' }, others)).toBe(450);
+  });
+  it('moves a card dated after everything to a column after the last', () => {
+    expect(placeByDate({ x: 0, date: '2026-09-01' }, others)).toBe(900 + COLUMN_WIDTH);
+  });
+  it('moves a card dated before everything to a column before the first', () => {
+    expect(placeByDate({ x: 2000, date: '2025-12-24' }, others)).toBe(-COLUMN_WIDTH);
+  });
+  it('a month sorts before the days of that month; a card between two close ones goes halfway', () => {
+    expect(placeByDate({ x: 2000, date: '2026-01-20' }, others)).toBe(150);
+  });
+  it('leaves an undated card alone', () => {
+    expect(placeByDate({ x: 42, date: null }, others)).toBe(42);
+  });
+});
+
+describe('layout by time, packed by lane', () => {
+  it('steps a little for another lane and a whole card for the same lane', () => {
+    const a = tp('A', 0, '2026-01-01', 'general_practice');
+    const b = tp('B', 0, '2026-01-02', 'hospital');
+    const c = tp('C', 0, '2026-01-03', 'hospital');
+    const xs = layoutByTime([a, b, c], []);
+    expect(xs.get(b.id)! - xs.get(a.id)!).toBe(TIME_STEP);
+    expect(xs.get(c.id)! - xs.get(b.id)!).toBe(COLUMN_WIDTH);
   });
 });

@@ -1,6 +1,5 @@
-import dagre from '@dagrejs/dagre';
 import type { Touchpoint, Transition } from '../../../shared/domain/journey';
-import { COLUMN_WIDTH } from './lanes';
+import { COLUMN_WIDTH, NODE_WIDTH } from './lanes';
 
 /**
  * The order of a map's touchpoints along the time axis: dated touchpoints by their date (a
@@ -16,54 +15,69 @@ export function timeOrder(touchpoints: Touchpoint[]): Touchpoint[] {
   return byX.map((t) => (t.date === null ? t : dated[next++]!));
 }
 
+/** How far the next touchpoint in time stands to the right when it is in another lane. */
+export const TIME_STEP = 110;
+/** Room between two cards in the same lane, for the line and its label. */
+const LANE_GAP = COLUMN_WIDTH - NODE_WIDTH;
+
 /**
- * Tidies a map by time and lane: dagre ranks the touchpoints left to right, kept in time order
- * by a chain of ordering edges and pulled together along the real transitions. Lanes (y) come
- * from the sector, so only x is computed. Touchpoints with the same date in different lanes may
- * share a column.
+ * Tidies a map by time and lane. Left to right is time: every touchpoint stands to the right of
+ * the one before it, by a short step when it is in another lane (cards in different lanes may
+ * overlap in x, which keeps a long pathway compact enough to read at a readable zoom) and by a
+ * whole card and a gap in the same lane. Touchpoints of the same date in different lanes share a
+ * column. Lanes (y) come from the sector, so only x is computed. Transitions do not move
+ * anything: time decides.
  */
 export function layoutByTime(
   touchpoints: Touchpoint[],
-  transitions: Transition[],
+  _transitions: Transition[],
 ): Map<string, number> {
-  const order = timeOrder(touchpoints);
-  const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', ranksep: COLUMN_WIDTH - 180, nodesep: 20, ranker: 'longest-path' });
-  g.setDefaultEdgeLabel(() => ({}));
-  for (const t of order) g.setNode(t.id, { width: 180, height: 60 });
-  // Columns: consecutive touchpoints of the same date in different lanes stand together.
-  const columns: Touchpoint[][] = [];
-  for (const t of order) {
-    const last = columns[columns.length - 1];
-    const head = last?.[0];
-    if (
-      last &&
-      head &&
-      t.date !== null &&
-      head.date === t.date &&
-      !last.some((x) => x.sector === t.sector)
-    ) {
-      last.push(t);
-    } else columns.push([t]);
-  }
-  for (let c = 1; c < columns.length; c++) {
-    for (const a of columns[c - 1]!) {
-      for (const b of columns[c]!)
-        g.setEdge(a.id, b.id, { minlen: 1, weight: 10 }, `order-${a.id}-${b.id}`);
-    }
-  }
-  const position = new Map(order.map((t, i) => [t.id, i]));
-  for (const tr of transitions) {
-    const from = position.get(tr.sourceId);
-    const to = position.get(tr.targetId);
-    // Transitions that agree with time pull their ends close; ones against time are ignored.
-    if (from !== undefined && to !== undefined && from < to) {
-      g.setEdge(tr.sourceId, tr.targetId, { minlen: 1, weight: 1 }, `tr-${tr.id}`);
-    }
-  }
-  dagre.layout(g);
   const xs = new Map<string, number>();
-  const minX = Math.min(...order.map((t) => g.node(t.id).x));
-  for (const t of order) xs.set(t.id, Math.round(g.node(t.id).x - minX));
+  const laneEnd = new Map<string, number>();
+  let columnX = 0;
+  let columnDate: string | null = null;
+  let columnSectors = new Set<string>();
+  let first = true;
+  for (const t of timeOrder(touchpoints)) {
+    const free = (laneEnd.get(t.sector) ?? -Infinity) + LANE_GAP;
+    const shares =
+      !first && t.date !== null && t.date === columnDate && !columnSectors.has(t.sector);
+    let x = shares ? columnX : first ? 0 : columnX + TIME_STEP;
+    if (x < free) x = free;
+    if (!shares || x !== columnX) {
+      columnX = x;
+      columnDate = t.date;
+      columnSectors = new Set();
+    }
+    columnSectors.add(t.sector);
+    first = false;
+    xs.set(t.id, x);
+    laneEnd.set(t.sector, x + NODE_WIDTH);
+  }
   return xs;
+}
+
+/**
+ * Where a touchpoint whose date was just set belongs on the time axis: it stays where it is when
+ * that is already between the dated touchpoints before and after it in time; otherwise it moves
+ * a column after the one before it (or halfway, when the next one is closer), or a column before
+ * the first. A month counts as its first day, so it sorts before the days of that month.
+ */
+export function placeByDate(
+  tp: Pick<Touchpoint, 'x' | 'date'>,
+  others: readonly Pick<Touchpoint, 'x' | 'date'>[],
+): number {
+  if (!tp.date) return tp.x;
+  const dated = others.filter((o) => o.date !== null);
+  let before: number | null = null;
+  let after: number | null = null;
+  for (const o of dated) {
+    if (o.date! <= tp.date) before = before === null ? o.x : Math.max(before, o.x);
+    else after = after === null ? o.x : Math.min(after, o.x);
+  }
+  const fits = (before === null || tp.x > before) && (after === null || tp.x < after);
+  if (fits) return tp.x;
+  if (before === null) return after! - COLUMN_WIDTH;
+  if (after === null || after - before >= 2 * COLUMN_WIDTH) return before + COLUMN_WIDTH;
+  return Math.round((before + after) / 2);
 }

@@ -19,10 +19,16 @@ import type {
   Transition,
   TransitionPatch,
 } from '../../../shared/domain/journey';
-import type { MapKind, PainCategory, Sector, TransitionKind } from '../../../shared/vocabulary';
+import {
+  SECTORS,
+  type MapKind,
+  type PainCategory,
+  type Sector,
+  type TransitionKind,
+} from '../../../shared/vocabulary';
 import { call as defaultCall } from '../api/client';
-import { layoutByTime } from './auto-layout';
-import { adjacentLane, nodeY, sectorAt, visibleLanes } from './lanes';
+import { layoutByTime, placeByDate } from './auto-layout';
+import { adjacentLane, COLUMN_WIDTH, nodeY, sectorAt, visibleLanes } from './lanes';
 
 export type TouchpointNodeData = {
   label: string;
@@ -34,7 +40,11 @@ export type TouchpointNodeData = {
   painCount: number;
 };
 export type TouchpointNode = Node<TouchpointNodeData, 'touchpoint'>;
-export type TransitionEdgeData = { kind: TransitionKind; quality: Transition['quality'] };
+export type TransitionEdgeData = {
+  kind: TransitionKind;
+  quality: Transition['quality'];
+  waitingDays: Transition['waitingDays'];
+};
 export type TransitionEdge = Edge<TransitionEdgeData>;
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
 
@@ -84,6 +94,8 @@ interface Actions {
   /** End of a drag: the node's lane becomes its sector, and the move is saved. */
   commitDrag: (id: string) => void;
   moveToAdjacentLane: (id: string, direction: -1 | 1) => void;
+  /** Moves a touchpoint along the time axis by dx (keyboard ← →); saved as one step. */
+  moveInTime: (id: string, dx: number) => void;
   deleteTouchpoint: (id: string) => Promise<void>;
   connect: (sourceId: string, targetId: string) => Promise<Transition | null>;
   patchTransition: (id: string, patch: TransitionPatch) => void;
@@ -191,7 +203,8 @@ export function buildView(
       prev &&
       prev.selected === selected &&
       prev.data?.kind === tr.kind &&
-      prev.data?.quality === tr.quality
+      prev.data?.quality === tr.quality &&
+      prev.data?.waitingDays === tr.waitingDays
     ) {
       edges.push(prev);
     } else {
@@ -201,7 +214,7 @@ export function buildView(
         target: tr.targetId,
         type: 'transition',
         selected,
-        data: { kind: tr.kind, quality: tr.quality },
+        data: { kind: tr.kind, quality: tr.quality, waitingDays: tr.waitingDays },
         markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
         className: tr.quality ? `edge-${tr.quality}` : undefined,
       });
@@ -467,9 +480,13 @@ export function createJourneyStore(journeyId: string, call: Call = defaultCall) 
           ]);
           const h = history();
           h.pause();
+          // Lanes without touchpoints (on either map) start folded away, so the lanes in use
+          // fit the window at a readable size; the lanes menu shows them again.
+          const used = new Set(detail.touchpoints.map((tp) => tp.sector));
           set((s) => {
             const next = {
               ...s,
+              hiddenSectors: used.size ? SECTORS.filter((sector) => !used.has(sector)) : [],
               journey: detail.journey,
               services,
               touchpoints: byId(detail.touchpoints),
@@ -492,7 +509,7 @@ export function createJourneyStore(journeyId: string, call: Call = defaultCall) 
         await get().flush();
         const s = get();
         const onMap = Object.values(s.touchpoints).filter((t) => t.map === s.map);
-        const nextX = x ?? (onMap.length ? Math.max(...onMap.map((t) => t.x)) + 270 : 0);
+        const nextX = x ?? (onMap.length ? Math.max(...onMap.map((t) => t.x)) + COLUMN_WIDTH : 0);
         const lanes = visibleLanes(s.hiddenSectors.filter((h) => h !== sector));
         const tp = await call('touchpoints:create', {
           journeyId,
@@ -519,7 +536,21 @@ export function createJourneyStore(journeyId: string, call: Call = defaultCall) 
           ['label', 'whatWorked', 'quote'].includes(k),
         );
         const key = textual ? `tp:${id}:${Object.keys(patch).sort().join(',')}` : undefined;
-        touchpointPatch(id, patch, textual ? TEXT_SAVE_DELAY_MS : 0, key);
+        // A new date puts the card at its place on the time axis, in the same undo step.
+        const tp = get().touchpoints[id];
+        const x =
+          tp && patch.date && patch.x === undefined
+            ? placeByDate(
+                { ...tp, date: patch.date },
+                Object.values(get().touchpoints).filter((o) => o.map === tp.map && o.id !== id),
+              )
+            : undefined;
+        touchpointPatch(
+          id,
+          x !== undefined ? { ...patch, x } : patch,
+          textual ? TEXT_SAVE_DELAY_MS : 0,
+          key,
+        );
       },
 
       onNodesChange: (changes) => {
@@ -580,6 +611,12 @@ export function createJourneyStore(journeyId: string, call: Call = defaultCall) 
         const lanes = visibleLanes(s.hiddenSectors);
         const sector = adjacentLane(tp.sector, direction, lanes);
         if (sector !== tp.sector) touchpointPatch(id, { sector, y: nodeY(sector, lanes) }, 0);
+      },
+
+      moveInTime: (id, dx) => {
+        const tp = get().touchpoints[id];
+        // Steps in a row are one undo step, like typing.
+        if (tp && dx !== 0) touchpointPatch(id, { x: Math.round(tp.x + dx) }, 0, `tp:${id}:x`);
       },
 
       deleteTouchpoint: async (id) => {

@@ -1,10 +1,17 @@
 import { SECTORS, type Sector } from '../../../shared/vocabulary';
 
-/** Swimlanes by sector, top to bottom in the vocabulary's order; hidden lanes take no space. */
-export const LANE_HEIGHT = 150;
-export const NODE_TOP_PADDING = 28;
-export const LANE_HEADER_WIDTH = 230;
-export const COLUMN_WIDTH = 270;
+/**
+ * Swimlanes by sector, top to bottom in the vocabulary's order; hidden lanes take no space.
+ * A lane is as tall as a touchpoint card plus a margin, so eight lanes stay readable together.
+ */
+export const NODE_WIDTH = 220;
+export const NODE_HEIGHT = 64;
+export const NODE_TOP_PADDING = 6;
+export const LANE_HEIGHT = NODE_HEIGHT + 2 * NODE_TOP_PADDING;
+/** One step along the time axis: a card and room for the connection's label between cards. */
+export const COLUMN_WIDTH = 300;
+/** Width of the pinned column of lane names beside the map (screen pixels, not zoomed). */
+export const LANE_COLUMN_WIDTH = 176;
 
 export function visibleLanes(hidden: readonly Sector[]): Sector[] {
   return SECTORS.filter((s) => !hidden.includes(s));

@@ -1,7 +1,5 @@
 import {
   Background,
-  Controls,
-  MiniMap,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -12,7 +10,15 @@ import {
   type NodeTypes,
   type ReactFlowInstance,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAPS, type Sector } from '../../../shared/vocabulary';
 import { ApiCallError, errorKey } from '../api/client';
@@ -24,7 +30,26 @@ import {
   type TouchpointNode as TouchpointNodeType,
   type TransitionEdge as TransitionEdgeType,
 } from '../journey/journey-store';
-import { LANE_HEADER_WIDTH, LANE_HEIGHT, laneTop, visibleLanes } from '../journey/lanes';
+import {
+  COLUMN_WIDTH,
+  LANE_COLUMN_WIDTH,
+  LANE_HEIGHT,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  laneTop,
+  nodeY,
+  visibleLanes,
+} from '../journey/lanes';
+import { timeOrder } from '../journey/auto-layout';
+import { TimeRuler } from '../journey/TimeRuler';
+import { ZoomControls } from '../journey/ZoomControls';
+import {
+  MAX_ZOOM,
+  MIN_READABLE_ZOOM,
+  MIN_ZOOM,
+  isInView,
+  openingViewport,
+} from '../journey/viewport';
 import { CitizenCopy } from '../journey/CitizenCopy';
 import { CompareView } from '../journey/CompareView';
 import { EmotionCurve } from '../journey/EmotionCurve';
@@ -43,7 +68,6 @@ import { TransitionPanel } from '../journey/TransitionPanel';
 import { navigate } from '../router';
 import { TabList, tabId, tabPanelId } from '../components/Tabs';
 
-const MINIMAP_STYLE = { width: 150, height: 90 };
 const TABS = ['map', 'citizen', 'ideas', 'snapshots', 'export'] as const;
 type Tab = (typeof TABS)[number];
 
@@ -99,9 +123,11 @@ function UndoRedo() {
         disabled={!canUndo}
         onClick={() => void undo().then(() => announce(t('canvas.undone')))}
         aria-keyshortcuts="Control+Z"
+        aria-label={t('canvas.undo')}
+        title={t('canvas.undo')}
         data-testid="undo"
       >
-        ↶ {t('canvas.undo')}
+        <span aria-hidden="true">↶</span>
       </button>
       <button
         type="button"
@@ -109,48 +135,83 @@ function UndoRedo() {
         disabled={!canRedo}
         onClick={() => void redo().then(() => announce(t('canvas.redone')))}
         aria-keyshortcuts="Control+Shift+Z Control+Y"
+        aria-label={t('canvas.redo')}
+        title={t('canvas.redo')}
         data-testid="redo"
       >
-        ↷ {t('canvas.redo')}
+        <span aria-hidden="true">↷</span>
       </button>
     </div>
   );
 }
 
-function LayoutButtons() {
-  const { t } = useTranslation();
-  const autoLayout = useJourney((s) => s.autoLayout);
+/** The pane of the map (React Flow's own element), measured for placing and opening. */
+function paneSize(): { width: number; height: number } {
+  const el = document.querySelector<HTMLElement>('[data-testid="canvas-flow"]');
+  return { width: el?.clientWidth ?? 800, height: el?.clientHeight ?? 400 };
+}
+
+/**
+ * The map's view actions in one place: open on the start of the journey at a readable zoom,
+ * show everything, place a new touchpoint where the user is looking, and bring one into view.
+ */
+function useMapView() {
   const store = useJourneyStore();
-  const { fitView } = useReactFlow();
-  const fit = () => {
-    const ids = store.getState().nodes.map((n) => ({ id: n.id }));
-    if (ids.length) {
-      void fitView({
-        nodes: ids,
-        maxZoom: 1,
-        padding: { left: '170px', right: '40px', top: '30px', bottom: '30px' },
+  const { setViewport, getViewport, fitView } = useReactFlow();
+  return useMemo(() => {
+    const boxesInTimeOrder = () => {
+      const s = store.getState();
+      const lanes = visibleLanes(s.hiddenSectors);
+      // Whole lanes, so the map opens on a lane's edge rather than a sliver of the one above.
+      return timeOrder(Object.values(s.touchpoints).filter((tp) => tp.map === s.map)).map((tp) => ({
+        id: tp.id,
+        x: tp.x,
+        y: laneTop(tp.sector, lanes),
+        height: LANE_HEIGHT,
+      }));
+    };
+    const openAtStart = () =>
+      void setViewport(openingViewport(boxesInTimeOrder(), paneSize(), { x: 24, y: 0 }), {
+        duration: 0,
       });
-    }
-  };
-  return (
-    <div className="button-group">
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
-          autoLayout();
-          announce(t('canvas.autoLayoutDone'));
-          requestAnimationFrame(fit);
-        }}
-        data-testid="auto-layout"
-      >
-        {t('canvas.autoLayout')}
-      </button>
-      <button type="button" className="button" onClick={fit} data-testid="fit-all">
-        {t('canvas.fitAll')}
-      </button>
-    </div>
-  );
+    const fitAll = () => {
+      const ids = store.getState().nodes.map((n) => ({ id: n.id }));
+      if (ids.length)
+        void fitView({ nodes: ids, minZoom: MIN_ZOOM, maxZoom: 1, padding: '24px', duration: 0 });
+    };
+    /** A free place in the lane at the middle of what the user sees (flow x). */
+    const placeNew = (sector: Sector): number => {
+      const vp = getViewport();
+      const pane = paneSize();
+      const s = store.getState();
+      const inLane = Object.values(s.touchpoints).filter(
+        (tp) => tp.map === s.map && tp.sector === sector,
+      );
+      let x = Math.round((pane.width / 2 - vp.x) / vp.zoom - NODE_WIDTH / 2);
+      for (let i = 0; i < 200 && inLane.some((tp) => Math.abs(tp.x - x) < NODE_WIDTH + 20); i++)
+        x += COLUMN_WIDTH / 2;
+      return x;
+    };
+    const reveal = (id: string) => {
+      const s = store.getState();
+      const tp = s.touchpoints[id];
+      if (!tp) return;
+      const box = { x: tp.x, y: nodeY(tp.sector, visibleLanes(s.hiddenSectors)) };
+      const vp = getViewport();
+      const pane = paneSize();
+      if (isInView(box, vp, pane) && vp.zoom >= MIN_READABLE_ZOOM) return;
+      const zoom = Math.max(vp.zoom, MIN_READABLE_ZOOM);
+      void setViewport(
+        {
+          zoom,
+          x: pane.width / 2 - (box.x + NODE_WIDTH / 2) * zoom,
+          y: pane.height / 2 - (box.y + NODE_HEIGHT / 2) * zoom,
+        },
+        { duration: 0 },
+      );
+    };
+    return { openAtStart, fitAll, placeNew, reveal };
+  }, [store, setViewport, getViewport, fitView]);
 }
 
 function MapSwitch({ compare, onCompare }: { compare: boolean; onCompare: (on: boolean) => void }) {
@@ -162,7 +223,11 @@ function MapSwitch({ compare, onCompare }: { compare: boolean; onCompare: (on: b
   return (
     <div className="segmented" role="radiogroup" aria-label={t('canvas.mapSwitchLabel')}>
       {choices.map((m) => (
-        <label key={m} className={current === m ? 'segment chosen' : 'segment'}>
+        <label
+          key={m}
+          className={current === m ? 'segment chosen' : 'segment'}
+          title={m === 'both' ? t('canvas.compare') : t(`vocab.map.${m}`)}
+        >
           <input
             type="radio"
             name="map-kind"
@@ -177,41 +242,89 @@ function MapSwitch({ compare, onCompare }: { compare: boolean; onCompare: (on: b
             }}
             data-testid={`map-${m}`}
           />
-          <span>{m === 'both' ? t('canvas.compare') : t(`vocab.map.${m}`)}</span>
+          <span>{t(`canvas.mapShort.${m}`)}</span>
         </label>
       ))}
     </div>
   );
 }
 
-function LanesMenu() {
+/** The rarer actions of the map, folded into one menu so the toolbar stays one row. */
+function MoreMenu({ onFullscreen }: { onFullscreen: () => void }) {
   const { t } = useTranslation();
   const hidden = useJourney((s) => s.hiddenSectors);
   const touchpoints = useJourney((s) => s.touchpoints);
   const map = useJourney((s) => s.map);
   const setHidden = useJourney((s) => s.setSectorHidden);
+  const autoLayout = useJourney((s) => s.autoLayout);
+  const { openAtStart } = useMapView();
+  const ref = useRef<HTMLDetailsElement>(null);
+  const close = () => ref.current?.removeAttribute('open');
+  // Escape closes the menu and gives focus back to its button.
+  useEffect(() => {
+    const el = ref.current;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Escape' || !el?.open) return;
+      el.removeAttribute('open');
+      el.querySelector('summary')?.focus();
+    };
+    el?.addEventListener('keydown', onKey);
+    return () => el?.removeEventListener('keydown', onKey);
+  }, []);
   const used = new Set(
     Object.values(touchpoints)
       .filter((tp) => tp.map === map)
       .map((tp) => tp.sector),
   );
   return (
-    <details className="menu" data-testid="lanes-menu">
-      <summary className="button">{t('canvas.lanes')}</summary>
+    <details className="menu" ref={ref} data-testid="more-menu">
+      <summary className="button" data-testid="more-menu-button">
+        {t('canvas.more')} ▾
+      </summary>
       <div className="menu-body">
-        <p className="field-help">{t('canvas.lanesHelp')}</p>
-        {visibleLanes([]).map((sector) => (
-          <label key={sector} className="checkbox">
-            <input
-              type="checkbox"
-              checked={!hidden.includes(sector)}
-              disabled={used.has(sector)}
-              onChange={(e) => setHidden(sector, !e.target.checked)}
-              data-testid={`lane-toggle-${sector}`}
-            />
-            <span>{t(`vocab.sector.${sector}`)}</span>
-          </label>
-        ))}
+        <div className="menu-actions">
+          <button
+            type="button"
+            className="button menu-item"
+            onClick={() => {
+              autoLayout();
+              announce(t('canvas.autoLayoutDone'));
+              close();
+              requestAnimationFrame(openAtStart);
+            }}
+            data-testid="auto-layout"
+          >
+            {t('canvas.autoLayout')}
+          </button>
+          <button
+            type="button"
+            className="button menu-item"
+            onClick={() => {
+              close();
+              onFullscreen();
+            }}
+            data-testid="fullscreen-menu"
+          >
+            {t('canvas.fullscreen')}
+          </button>
+          <CitizenCopy />
+        </div>
+        <fieldset className="menu-lanes" data-testid="lanes-menu">
+          <legend>{t('canvas.lanes')}</legend>
+          <p className="field-help">{t('canvas.lanesHelp')}</p>
+          {visibleLanes([]).map((sector) => (
+            <label key={sector} className="checkbox">
+              <input
+                type="checkbox"
+                checked={!hidden.includes(sector)}
+                disabled={used.has(sector)}
+                onChange={(e) => setHidden(sector, !e.target.checked)}
+                data-testid={`lane-toggle-${sector}`}
+              />
+              <span>{t(`vocab.sector.${sector}`)}</span>
+            </label>
+          ))}
+        </fieldset>
       </div>
     </details>
   );
@@ -230,10 +343,10 @@ function useLaneNodes(): LaneNodeType[] {
     return lanes.map((sector: Sector, index) => ({
       id: `lane:${sector}`,
       type: 'lane' as const,
-      position: { x: minX - LANE_HEADER_WIDTH - 2000, y: laneTop(sector, lanes) },
+      position: { x: minX - 2 * STEP, y: laneTop(sector, lanes) },
       data: {
         sector,
-        width: maxX - minX + LANE_HEADER_WIDTH + 4000,
+        width: maxX - minX + 4 * STEP,
         height: LANE_HEIGHT,
         index,
       },
@@ -246,18 +359,64 @@ function useLaneNodes(): LaneNodeType[] {
   }, [hidden, minX, maxX]);
 }
 
+/**
+ * Danish accessible names for the connections ("Overgang fra Egen læge til Sygehuset, brudt,
+ * 19 dages ventetid"). Edge objects are kept while their name is unchanged, so a drag does not
+ * re-render every line.
+ */
+const NAMED_EDGES = new WeakMap<TransitionEdgeType, TransitionEdgeType>();
+function useNamedEdges(edges: TransitionEdgeType[]): TransitionEdgeType[] {
+  const { t } = useTranslation();
+  const touchpoints = useJourney((s) => s.touchpoints);
+  const transitions = useJourney((s) => s.transitions);
+  return useMemo(() => {
+    const name = (id: string) => touchpoints[id]?.label.trim() || t('canvas.untitled');
+    return edges.map((e) => {
+      const tr = transitions[e.id];
+      const ariaLabel = [
+        t('canvas.edgeName', { from: name(e.source), to: name(e.target) }),
+        tr && tr.kind !== 'then' ? t(`vocab.transitionKind.${tr.kind}`).toLowerCase() : '',
+        tr?.quality ? t(`vocab.quality.${tr.quality}`).toLowerCase() : '',
+        tr?.waitingDays != null ? t('canvas.edgeWaiting', { count: tr.waitingDays }) : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
+      const prev = NAMED_EDGES.get(e);
+      if (prev?.ariaLabel === ariaLabel) return prev;
+      const named = { ...e, ariaLabel };
+      NAMED_EDGES.set(e, named);
+      return named;
+    });
+  }, [edges, touchpoints, transitions, t]);
+}
+
+/** Time steps for the arrow keys: a small step, or a whole column with Shift. */
+const KEY_STEP = 30;
+
 function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
   const { t } = useTranslation();
   const nodes = useJourney((s) => s.nodes);
   const edges = useJourney((s) => s.edges);
+  const map = useJourney((s) => s.map);
   const onNodesChange = useJourney((s) => s.onNodesChange);
   const onEdgesChange = useJourney((s) => s.onEdgesChange);
   const moveToAdjacentLane = useJourney((s) => s.moveToAdjacentLane);
+  const moveInTime = useJourney((s) => s.moveInTime);
   const connect = useJourney((s) => s.connect);
   const select = useJourney((s) => s.select);
   const store = useJourneyStore();
   const laneNodes = useLaneNodes();
   const allNodes = useMemo(() => [...laneNodes, ...nodes] as Node[], [laneNodes, nodes]);
+  const namedEdges = useNamedEdges(edges);
+  const { openAtStart } = useMapView();
+
+  // Each map (as-is, to-be) opens on its own start.
+  const firstMap = useRef(map);
+  useEffect(() => {
+    if (firstMap.current === map) return;
+    firstMap.current = map;
+    requestAnimationFrame(openAtStart);
+  }, [map, openAtStart]);
 
   const ariaLabelConfig = useMemo(
     () => ({
@@ -318,76 +477,77 @@ function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
     },
     [select, onEditRequest],
   );
+  // Opens on the start of the journey at a readable zoom (never "fit everything" at 15 %).
   const onInit = useCallback(
-    (instance: ReactFlowInstance<Node, TransitionEdgeType>) => {
-      // Fit the touchpoints (not the wide lanes); an empty map starts at the lane names.
-      const ids = store.getState().nodes.map((n) => ({ id: n.id }));
-      if (ids.length) {
-        void instance.fitView({
-          nodes: ids,
-          maxZoom: 1,
-          // Room on the left for the pinned lane names.
-          padding: { left: '170px', right: '40px', top: '30px', bottom: '30px' },
-        });
-      } else void instance.setViewport({ x: 170, y: 20, zoom: 0.8 });
-    },
-    [store],
+    (_instance: ReactFlowInstance<Node, TransitionEdgeType>) => openAtStart(),
+    [openAtStart],
   );
 
   function onKeyDownCapture(e: KeyboardEvent<HTMLDivElement>) {
     const nodeEl = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node-touchpoint');
     const id = nodeEl?.dataset.id;
-    if (!id) return;
+    if (!id || e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.key === 'Enter') {
       // Enter on a focused touchpoint selects it and moves focus to its name in the panel.
       e.preventDefault();
       e.stopPropagation();
       select(id);
       onEditRequest();
-    } else if (
-      (e.key === 'ArrowUp' || e.key === 'ArrowDown') &&
-      !e.altKey &&
-      !e.ctrlKey &&
-      !e.metaKey
-    ) {
+    } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
       // Up and down move between lanes (the sector changes); left and right move in time.
       e.preventDefault();
       e.stopPropagation();
       moveToAdjacentLane(id, e.key === 'ArrowUp' ? -1 : 1);
       const tp = store.getState().touchpoints[id];
       if (tp) announce(t('canvas.movedToLane', { lane: t(`vocab.sector.${tp.sector}`) }));
+    } else if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+      // The focused card moves without being selected first (the help says so).
+      e.preventDefault();
+      e.stopPropagation();
+      const step = (e.shiftKey ? COLUMN_WIDTH : KEY_STEP) * (e.key === 'ArrowLeft' ? -1 : 1);
+      moveInTime(id, step);
+      announce(t(step < 0 ? 'canvas.movedEarlier' : 'canvas.movedLater'));
     }
   }
 
   return (
-    <div className="canvas" onKeyDownCapture={onKeyDownCapture} data-testid="canvas">
-      <ReactFlow
-        nodes={allNodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onFlowNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onNodeDoubleClick={onNodeDoubleClick}
-        deleteKeyCode={null}
-        onInit={onInit}
-        minZoom={0.15}
-        maxZoom={2.5}
-        ariaLabelConfig={ariaLabelConfig}
-        aria-label={t('canvas.mapLabel')}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={32} />
-        <Controls showInteractive={false} position="top-right" />
-        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} style={MINIMAP_STYLE} />
-        <LaneLabels />
-      </ReactFlow>
-      {nodes.length === 0 && (
-        <p className="canvas-empty" data-testid="canvas-empty">
-          {t('canvas.emptyHint')}
-        </p>
-      )}
+    <div
+      className="canvas"
+      data-testid="canvas"
+      style={{ ['--lane-column' as string]: `${LANE_COLUMN_WIDTH}px` }}
+    >
+      <div className="canvas-corner">
+        <ZoomControls />
+      </div>
+      <TimeRuler />
+      <LaneLabels />
+      <div className="canvas-flow" onKeyDownCapture={onKeyDownCapture} data-testid="canvas-flow">
+        <ReactFlow
+          nodes={allNodes}
+          edges={namedEdges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onFlowNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onNodeDoubleClick={onNodeDoubleClick}
+          deleteKeyCode={null}
+          onInit={onInit}
+          minZoom={MIN_ZOOM}
+          maxZoom={MAX_ZOOM}
+          ariaLabelConfig={ariaLabelConfig}
+          aria-label={t('canvas.mapLabel')}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={32} />
+        </ReactFlow>
+        {nodes.length === 0 && (
+          <p className="canvas-empty" data-testid="canvas-empty">
+            {t('canvas.emptyHint')}
+          </p>
+        )}
+      </div>
+      <EmotionCurve />
     </div>
   );
 }
@@ -395,12 +555,13 @@ function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
 function AddTouchpointButton({ onAdded }: { onAdded: (id: string) => void }) {
   const { t } = useTranslation();
   const addTouchpoint = useJourney((s) => s.addTouchpoint);
+  const { placeNew } = useMapView();
   const [busy, setBusy] = useState(false);
 
   async function onAdd() {
     setBusy(true);
     try {
-      const tp = await addTouchpoint({});
+      const tp = await addTouchpoint({ x: placeNew('other') });
       announce(t('canvas.added'));
       onAdded(tp.id);
     } catch (error) {
@@ -417,10 +578,42 @@ function AddTouchpointButton({ onAdded }: { onAdded: (id: string) => void }) {
       onClick={() => void onAdd()}
       disabled={busy}
       aria-describedby="add-touchpoint-help"
+      title={t('canvas.addTouchpoint')}
       data-testid="add-touchpoint"
     >
-      {t('canvas.addTouchpoint')}
+      + {t('canvas.addShort')}
     </button>
+  );
+}
+
+/** A side drawer beside the map (the palette, the panel): it gives the map back when closed. */
+function Drawer(props: {
+  side: 'left' | 'right';
+  title: string;
+  onClose: () => void;
+  testId: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <aside
+      className={`drawer drawer-${props.side}`}
+      aria-label={props.title}
+      data-testid={props.testId}
+    >
+      <div className="drawer-head">
+        <button
+          type="button"
+          className="button drawer-close"
+          onClick={props.onClose}
+          aria-label={t('canvas.closeNamed', { name: props.title })}
+          data-testid={`${props.testId}-close`}
+        >
+          ✕ {t('canvas.close')}
+        </button>
+      </div>
+      <div className="drawer-body">{props.children}</div>
+    </aside>
   );
 }
 
@@ -429,13 +622,19 @@ function JourneyView() {
   const journey = useJourney((s) => s.journey);
   const loading = useJourney((s) => s.loading);
   const loadError = useJourney((s) => s.loadError);
+  const selectedId = useJourney((s) => s.selectedId);
   const selectedEdgeId = useJourney((s) => s.selectedEdgeId);
+  const hasTouchpoints = useJourney((s) => Object.keys(s.touchpoints).length > 0);
   const undo = useJourney((s) => s.undo);
   const redo = useJourney((s) => s.redo);
-  const { fitView } = useReactFlow();
+  const selectEdge = useJourney((s) => s.selectEdge);
+  const { fitAll, placeNew, reveal } = useMapView();
   const [focusRequest, setFocusRequest] = useState(0);
   const [asList, setAsList] = useState(false);
   const [compare, setCompare] = useState(false);
+  // The palette starts open on an empty map (where there is nothing else to do), closed otherwise.
+  const [paletteOpen, setPaletteOpen] = useState<boolean | null>(null);
+  const [fullscreen, setFullscreen] = useState(false);
   const setMap = useJourney((s) => s.setMap);
   const laneNodes = useLaneNodes();
   const [tab, setTab] = useState<Tab>('map');
@@ -443,9 +642,11 @@ function JourneyView() {
   const requestEdit = useCallback(() => setFocusRequest((n) => n + 1), []);
   const onAdded = (id: string) => {
     requestEdit();
-    // Show the new touchpoint, without animating for users who asked for less motion.
-    requestAnimationFrame(() => void fitView({ nodes: [{ id }], maxZoom: 1, duration: 0 }));
+    // Scroll the new touchpoint into view once it is drawn, without animation.
+    requestAnimationFrame(() => reveal(id));
   };
+  const showPalette = paletteOpen ?? !hasTouchpoints;
+  const panelOpen = selectedId !== null || selectedEdgeId !== null;
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -462,6 +663,30 @@ function JourneyView() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [undo, redo, t]);
+
+  // Full screen: the map alone for a projector or a tablet. The page's own chrome folds away;
+  // the window also goes full screen where the system allows it. Escape leaves.
+  useEffect(() => {
+    document.body.classList.toggle('map-fullscreen', fullscreen);
+    if (!fullscreen) return;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'Escape' && !isTyping(e.target)) setFullscreen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.body.classList.remove('map-fullscreen');
+    };
+  }, [fullscreen]);
+  const enterFullscreen = () => {
+    setTab('map');
+    setFullscreen(true);
+    document.documentElement.requestFullscreen?.().catch(() => undefined);
+  };
+  const leaveFullscreen = () => {
+    setFullscreen(false);
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+  };
 
   if (loading) {
     return (
@@ -484,28 +709,33 @@ function JourneyView() {
   }
 
   return (
-    <div className="journey" data-testid="journey-screen">
-      <div className="toolbar">
+    <div
+      className={fullscreen ? 'journey journey-fullscreen' : 'journey'}
+      data-testid="journey-screen"
+    >
+      <div className="journey-head">
         <button
           type="button"
           className="button"
           onClick={() => navigate({ name: 'home' })}
+          aria-label={t('canvas.back')}
+          title={t('canvas.back')}
           data-testid="back-home"
         >
-          ← {t('canvas.back')}
+          ← {t('canvas.backShort')}
         </button>
         <h1 className="journey-title" data-testid="journey-title">
           {journey.alias}
         </h1>
+        <TabList
+          tabs={TABS}
+          current={tab}
+          onSelect={setTab}
+          label={t('tabs.label')}
+          labelOf={(k) => t(`tabs.${k}`)}
+        />
         <SaveIndicator />
       </div>
-      <TabList
-        tabs={TABS}
-        current={tab}
-        onSelect={setTab}
-        label={t('tabs.label')}
-        labelOf={(k) => t(`tabs.${k}`)}
-      />
       <div
         className="tab-panel"
         role="tabpanel"
@@ -514,37 +744,84 @@ function JourneyView() {
       >
         {tab === 'map' && (
           <div className="journey-map">
-            <div className="toolbar">
-              <MapSwitch compare={compare} onCompare={setCompare} />
+            <div className="toolbar map-toolbar" data-testid="map-toolbar">
+              {!fullscreen && <MapSwitch compare={compare} onCompare={setCompare} />}
               <AddTouchpointButton onAdded={onAdded} />
+              <button
+                type="button"
+                className={showPalette ? 'button toggle-on' : 'button'}
+                aria-expanded={showPalette}
+                aria-controls="palette-drawer"
+                onClick={() => setPaletteOpen(!showPalette)}
+                data-testid="palette-toggle"
+              >
+                {t('canvas.paletteToggle')}
+              </button>
               <UndoRedo />
-              <LayoutButtons />
-              <LanesMenu />
-              <CitizenCopy />
-              <div className="segmented" role="radiogroup" aria-label={t('canvas.viewLabel')}>
-                {[false, true].map((list) => (
-                  <label
-                    key={String(list)}
-                    className={asList === list ? 'segment chosen' : 'segment'}
-                  >
-                    <input
-                      type="radio"
-                      name="view-kind"
-                      className="visually-hidden-radio"
-                      checked={asList === list}
-                      onChange={() => setAsList(list)}
-                      data-testid={list ? 'view-list' : 'view-map'}
-                    />
-                    <span>{t(list ? 'canvas.viewList' : 'canvas.viewMap')}</span>
-                  </label>
-                ))}
-              </div>
+              <button
+                type="button"
+                className="button"
+                onClick={fitAll}
+                title={t('canvas.fitAll')}
+                data-testid="fit-all"
+              >
+                {t('canvas.fitAllShort')}
+              </button>
+              {!fullscreen && (
+                <div className="segmented" role="radiogroup" aria-label={t('canvas.viewLabel')}>
+                  {[false, true].map((list) => (
+                    <label
+                      key={String(list)}
+                      className={asList === list ? 'segment chosen' : 'segment'}
+                    >
+                      <input
+                        type="radio"
+                        name="view-kind"
+                        className="visually-hidden-radio"
+                        checked={asList === list}
+                        onChange={() => setAsList(list)}
+                        data-testid={list ? 'view-list' : 'view-map'}
+                      />
+                      <span>{t(list ? 'canvas.viewList' : 'canvas.viewMap')}</span>
+                    </label>
+                  ))}
+                </div>
+              )}
+              {fullscreen ? (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={leaveFullscreen}
+                  aria-keyshortcuts="Escape"
+                  data-testid="fullscreen-leave"
+                >
+                  {t('canvas.fullscreenLeave')}
+                </button>
+              ) : (
+                <MoreMenu onFullscreen={enterFullscreen} />
+              )}
             </div>
             <p id="add-touchpoint-help" className="visually-hidden">
               {t('canvas.addHelp')} {t('canvas.nodeHelp')}
             </p>
             <div className="journey-body">
-              <Palette onAdded={onAdded} />
+              {showPalette && (
+                <Drawer
+                  side="left"
+                  title={t('canvas.paletteTitle')}
+                  onClose={() => setPaletteOpen(false)}
+                  testId="palette-drawer"
+                >
+                  <Palette
+                    onAdded={(id) => {
+                      // Adding from the palette keeps it open for the next one.
+                      setPaletteOpen(true);
+                      onAdded(id);
+                    }}
+                    placeNew={placeNew}
+                  />
+                </Drawer>
+              )}
               {compare ? (
                 <CompareView
                   lanes={laneNodes}
@@ -563,15 +840,21 @@ function JourneyView() {
                   }}
                 />
               ) : (
-                <div className="canvas-column">
-                  <Canvas onEditRequest={requestEdit} />
-                  <EmotionCurve />
-                </div>
+                <Canvas onEditRequest={requestEdit} />
               )}
-              {selectedEdgeId ? (
-                <TransitionPanel />
-              ) : (
-                <TouchpointPanel focusRequest={focusRequest} />
+              {panelOpen && (
+                <Drawer
+                  side="right"
+                  title={t(selectedEdgeId ? 'canvas.transitionTitle' : 'panel.title')}
+                  onClose={() => (selectedEdgeId ? selectEdge(null) : select(null))}
+                  testId="panel-drawer"
+                >
+                  {selectedEdgeId ? (
+                    <TransitionPanel />
+                  ) : (
+                    <TouchpointPanel focusRequest={focusRequest} />
+                  )}
+                </Drawer>
               )}
             </div>
           </div>

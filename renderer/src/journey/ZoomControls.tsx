@@ -1,0 +1,56 @@
+import { useReactFlow, useViewport } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { MAX_ZOOM, MIN_ZOOM } from './viewport';
+
+/**
+ * Zoom out, the zoom in per cent (which returns to 100 %), and zoom in: in the corner above the
+ * lane names, so they never cover the map.
+ */
+export function ZoomControls() {
+  const { t } = useTranslation();
+  const { zoomTo } = useReactFlow();
+  const { zoom } = useViewport();
+  const step = (factor: number) =>
+    void zoomTo(Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom * factor)), { duration: 0 });
+  return (
+    <div
+      className="zoom-controls"
+      role="group"
+      aria-label={t('flow.controls')}
+      data-testid="zoom-controls"
+    >
+      <button
+        type="button"
+        className="zoom-button"
+        onClick={() => step(1 / 1.25)}
+        disabled={zoom <= MIN_ZOOM + 1e-6}
+        aria-label={t('canvas.zoomOut')}
+        title={t('canvas.zoomOut')}
+        data-testid="zoom-out"
+      >
+        −
+      </button>
+      <button
+        type="button"
+        className="zoom-button zoom-level"
+        onClick={() => void zoomTo(1, { duration: 0 })}
+        aria-label={t('canvas.zoomReset', { percent: Math.round(zoom * 100) })}
+        title={t('canvas.zoomReset', { percent: Math.round(zoom * 100) })}
+        data-testid="zoom-level"
+      >
+        {Math.round(zoom * 100)} %
+      </button>
+      <button
+        type="button"
+        className="zoom-button"
+        onClick={() => step(1.25)}
+        disabled={zoom >= MAX_ZOOM - 1e-6}
+        aria-label={t('canvas.zoomIn')}
+        title={t('canvas.zoomIn')}
+        data-testid="zoom-in"
+      >
+        +
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,666 @@
+/**
+ * The citizen's own copy of the map, laid out for paper: a pure function from the journey's
+ * domain data to pages of boxes, lines and texts in millimetres. Drawn from the data rather
+ * than photographed from the live canvas, so the copy always has its lines, every lane name at
+ * the touchpoints' scale, and text that stays readable on A4 (never below 9 pt).
+ */
+import type { PainPoint, Touchpoint, Transition } from '../../../../shared/domain/journey';
+import { SECTORS, type Sector } from '../../../../shared/vocabulary';
+import { timeOrder } from '../auto-layout';
+
+// --- Paper ------------------------------------------------------------------------------------
+
+/** A4 landscape (297 × 210 mm) less a 10 mm margin all round: the area every page draws in. */
+export const PAGE_WIDTH = 277;
+export const PAGE_HEIGHT = 190;
+/** 1 pt = 1/72 inch = 0.3528 mm. */
+export const MM_PER_PT = 25.4 / 72;
+/** The smallest text on paper, in pt: readable at arm's length for a reader with poor sight. */
+export const MIN_FONT_PT = 9;
+
+/** Text sizes in mm (on paper). The smallest, 3.4 mm, is 9.6 pt. */
+export const FONT = {
+  title: 7,
+  header: 3.6,
+  label: 4.2,
+  labelMin: 3.6,
+  lane: 3.8,
+  meta: 3.4,
+  legend: 3.4,
+} as const;
+
+/** Columns per page: at most five keeps a touchpoint's name at 12 pt in a box 40 mm wide. */
+export const COLUMNS_PER_PAGE = 5;
+const LANE_HEADER_WIDTH = 38;
+const COLUMN_WIDTH = (PAGE_WIDTH - LANE_HEADER_WIDTH) / COLUMNS_PER_PAGE;
+const BOX_WIDTH = 40;
+const MAX_LANE_HEIGHT = 34;
+const HEADER_BOTTOM = 16;
+const MAP_TOP = 18;
+const LEGEND_HEIGHT = 13;
+const CURVE_HEIGHT = 22;
+/** The lowest the lanes may reach, leaving room for the curve and the legend under them. */
+const MAP_BOTTOM = PAGE_HEIGHT - LEGEND_HEIGHT - 2 - CURVE_HEIGHT - 2;
+/** How far the curve's highest and lowest faces stand from its edges. */
+const CURVE_INSET = 4;
+const BOX_PAD = 2;
+/** A touchpoint's name: 12 pt, or a step smaller (10 pt at the least) for a long word. */
+const LABEL_SIZES = [FONT.label, 3.9, FONT.labelMin];
+const META_LINE = FONT.meta * 1.2;
+const MAX_LABEL_LINES = 3;
+const FACE_R = 2.7;
+/** The box's bottom row: the date, then the face and the pain mark at the right. */
+const ROW_HEIGHT = 2 * FACE_R + 0.4;
+const PAIN_W = 7.5;
+
+// --- Output -----------------------------------------------------------------------------------
+
+export type Quality = 'good' | 'mixed' | 'broken' | 'none';
+export const QUALITIES: readonly Quality[] = ['good', 'mixed', 'broken', 'none'];
+
+/** One or more lines of text; `y` is the first line's baseline. */
+export interface TextItem {
+  x: number;
+  y: number;
+  size: number;
+  lineHeight: number;
+  lines: string[];
+  bold?: boolean;
+  anchor?: 'start' | 'middle' | 'end';
+}
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+export interface FaceItem {
+  cx: number;
+  cy: number;
+  r: number;
+  value: number;
+}
+export interface PainMark {
+  x: number;
+  y: number;
+  count: number;
+}
+export interface BoxItem extends Rect {
+  touchpointId: string;
+  sector: Sector;
+  label: TextItem;
+  /** The date (and how many times), in the bottom row beside the face. */
+  meta: TextItem | null;
+  /** The kind of contact, above the bottom row when there is room. */
+  kind: TextItem | null;
+  face: FaceItem | null;
+  pain: PainMark | null;
+}
+export interface LineItem {
+  /** The transition drawn; a transition between two pages is drawn on both, half on each. */
+  transitionId: string;
+  quality: Quality;
+  /** SVG path data, in mm; the arrowhead sits at the end. */
+  d: string;
+  from: { x: number; y: number };
+  to: { x: number; y: number };
+  part: 'whole' | 'leaves' | 'arrives';
+}
+export interface LaneItem extends Rect {
+  sector: Sector;
+  label: TextItem;
+}
+export interface CurveItem extends Rect {
+  title: TextItem;
+  zeroY: number;
+  points: { x: number; y: number; value: number; touchpointId: string }[];
+  faces: FaceItem[];
+  empty: TextItem | null;
+}
+export interface LegendSwatch {
+  quality: Quality;
+  d: string;
+}
+export interface CopyPage {
+  number: number;
+  count: number;
+  width: number;
+  height: number;
+  /** Alias, map, date and page number. */
+  header: TextItem[];
+  lanes: LaneItem[];
+  boxes: BoxItem[];
+  lines: LineItem[];
+  curve: CurveItem;
+  legend: { texts: TextItem[]; faces: FaceItem[]; swatches: LegendSwatch[]; pain: PainMark };
+}
+
+// --- Input ------------------------------------------------------------------------------------
+
+/** Every word the copy prints, already in the reader's language. */
+export interface CopyText {
+  alias: string;
+  /** E.g. "Sådan er det i dag · Borgerens egen kopi …". */
+  subtitle: string;
+  printedOn: string;
+  pageOf: (page: number, count: number) => string;
+  sector: (sector: Sector) => string;
+  untitled: string;
+  date: (date: string | null) => string;
+  contactType: (contactType: NonNullable<Touchpoint['contactType']>) => string;
+  curveTitle: string;
+  curveEmpty: string;
+  legendFaces: string;
+  /** Labels of the faces from −2 to +2. */
+  emotions: readonly [string, string, string, string, string];
+  legendHandovers: string;
+  quality: Record<Quality, string>;
+  pain: string;
+}
+
+export interface CopyInput {
+  /** The current map's touchpoints, transitions and pain points (no other map's). */
+  touchpoints: readonly Touchpoint[];
+  transitions: readonly Transition[];
+  painPoints: readonly PainPoint[];
+  text: CopyText;
+}
+
+// --- Text measuring ---------------------------------------------------------------------------
+
+/*
+ * Advance widths of Atkinson Hyperlegible (regular and bold), in thousandths of an em, measured
+ * in Chromium from the bundled fontsource files. The copy is always drawn in that typeface (the
+ * picture embeds it), so wrapping can be computed here, purely, without a browser.
+ */
+const METRIC_CHARS =
+  ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~æøåÆØÅéÉüÜöÖäÄ×…·–—’';
+const WIDTH_400 = [
+  280, 281, 301, 655, 594, 927, 705, 160, 300, 300, 433, 602, 205, 368, 205, 377, 648, 402, 549,
+  574, 614, 583, 598, 510, 615, 598, 205, 205, 553, 602, 553, 520, 780, 626, 619, 656, 673, 567,
+  548, 710, 690, 414, 510, 627, 539, 820, 689, 727, 601, 753, 618, 596, 558, 690, 589, 840, 623,
+  595, 607, 315, 377, 315, 552, 396, 268, 526, 566, 500, 564, 539, 311, 560, 546, 278, 254, 490,
+  239, 841, 546, 552, 566, 576, 340, 471, 324, 536, 441, 654, 461, 429, 460, 319, 233, 319, 555,
+  874, 552, 526, 998, 727, 626, 539, 567, 536, 690, 552, 727, 526, 626, 528, 696, 235, 480, 800,
+  235,
+];
+const WIDTH_700 = [
+  320, 283, 410, 783, 619, 977, 702, 222, 366, 366, 434, 618, 243, 374, 243, 442, 652, 448, 586,
+  605, 626, 612, 632, 543, 625, 561, 243, 243, 573, 618, 573, 614, 754, 690, 639, 673, 686, 580,
+  544, 719, 679, 458, 560, 659, 537, 842, 700, 764, 626, 781, 654, 619, 617, 663, 656, 883, 699,
+  687, 621, 333, 442, 333, 589, 430, 314, 553, 596, 520, 596, 566, 367, 597, 572, 315, 259, 567,
+  314, 886, 572, 573, 596, 601, 372, 534, 379, 570, 526, 723, 533, 518, 516, 370, 234, 370, 533,
+  883, 573, 553, 1016, 763, 690, 566, 580, 570, 663, 573, 764, 553, 690, 539, 803, 301, 508, 842,
+  277,
+];
+const METRICS = new Map(
+  [...METRIC_CHARS].map((ch, i) => [ch, [WIDTH_400[i]!, WIDTH_700[i]!] as const]),
+);
+/** A character outside the table counts as wide; all widths get a little slack for kerning. */
+const UNKNOWN_WIDTH = 700;
+const SLACK = 1.04;
+
+export function textWidth(text: string, size: number, bold = false): number {
+  let units = 0;
+  for (const ch of text) units += METRICS.get(ch)?.[bold ? 1 : 0] ?? UNKNOWN_WIDTH;
+  return (units / 1000) * size * SLACK;
+}
+
+/** Breaks text into lines no wider than `width`; words too long for a line are hyphenated. */
+export function wrap(text: string, width: number, size: number, bold = false): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (textWidth(candidate, size, bold) <= width) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = '';
+    // A word wider than the line is split, with a hyphen, as a person would write it.
+    let rest = word;
+    while (textWidth(rest, size, bold) > width) {
+      let cut = rest.length - 1;
+      while (cut > 1 && textWidth(`${rest.slice(0, cut)}-`, size, bold) > width) cut--;
+      lines.push(`${rest.slice(0, cut)}-`);
+      rest = rest.slice(cut);
+    }
+    line = rest;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** At most `max` lines; when text is cut, the last line ends in an ellipsis that still fits. */
+export function clampLines(
+  lines: string[],
+  max: number,
+  width: number,
+  size: number,
+  bold = false,
+): string[] {
+  if (lines.length <= max) return lines;
+  const kept = lines.slice(0, max);
+  let last = `${kept[max - 1]!} …`;
+  while (last.length > 2 && textWidth(last, size, bold) > width) {
+    last = `${last.slice(0, -3).trimEnd()} …`;
+  }
+  kept[max - 1] = last;
+  return kept;
+}
+
+// --- Layout -----------------------------------------------------------------------------------
+
+/**
+ * Columns along time: consecutive touchpoints of the same date in different lanes share a
+ * column (as the map's auto-layout places them), unless a transition joins them (its line would
+ * have no room); everything else gets its own.
+ */
+export function columnsOf(
+  touchpoints: readonly Touchpoint[],
+  transitions: readonly Transition[] = [],
+): Touchpoint[][] {
+  const linked = new Set(
+    transitions.flatMap((t) => [`${t.sourceId} ${t.targetId}`, `${t.targetId} ${t.sourceId}`]),
+  );
+  const columns: Touchpoint[][] = [];
+  for (const t of timeOrder([...touchpoints])) {
+    const last = columns[columns.length - 1];
+    const head = last?.[0];
+    if (
+      last &&
+      head &&
+      t.date !== null &&
+      head.date === t.date &&
+      !last.some((x) => x.sector === t.sector || linked.has(`${x.id} ${t.id}`))
+    ) {
+      last.push(t);
+    } else columns.push([t]);
+  }
+  return columns;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+function box(tp: Touchpoint, rect: Rect, painCount: number, text: CopyText): BoxItem {
+  const right = rect.x + rect.w - BOX_PAD;
+  const bottom = rect.y + rect.h;
+  const width = rect.w - 2 * BOX_PAD;
+  const name = tp.label.trim() || text.untitled;
+  // A long compound word ("Lungeambulatoriet") takes a slightly smaller size before it is split.
+  const longest = Math.max(...name.split(/\s+/).map((w) => textWidth(w, 1, true)));
+  const labelSize = LABEL_SIZES.find((size) => longest * size <= width) ?? FONT.labelMin;
+  const labelLine = labelSize * 1.17;
+  const allLabel = wrap(name, width, labelSize, true);
+  const date = text.date(tp.date);
+  const times = tp.repetitions && tp.repetitions > 1 ? `× ${tp.repetitions}` : '';
+  // "How many times" goes with the kind of contact ("Besøg hos lægen × 12"), so the date is whole.
+  const kind = [tp.contactType ? text.contactType(tp.contactType) : '', times]
+    .filter(Boolean)
+    .join(' ');
+  const hasRow = date !== '' || tp.emotion !== null || painCount > 0;
+  // In a crowded page the padding gives way so one line of the name still fits.
+  const padY = Math.max(
+    0.8,
+    Math.min(BOX_PAD, (rect.h - labelLine - (hasRow ? ROW_HEIGHT : 0)) / 2),
+  );
+  const inner = rect.h - 2 * padY;
+  // The name first, then the bottom row (date, face, pain), then the kind of contact.
+  const rowSpace = hasRow ? ROW_HEIGHT : 0;
+  const labelCount = Math.max(
+    1,
+    Math.min(allLabel.length, MAX_LABEL_LINES, Math.floor((inner - rowSpace + 0.01) / labelLine)),
+  );
+  const showKind = kind !== '' && inner - labelCount * labelLine - rowSpace >= META_LINE - 0.01;
+  const labelLines = clampLines(allLabel, labelCount, width, labelSize, true);
+  const top = rect.y + padY;
+  const label: TextItem = {
+    x: rect.x + BOX_PAD,
+    y: round(top + labelSize * 0.9),
+    size: labelSize,
+    lineHeight: labelLine,
+    lines: labelLines,
+    bold: true,
+  };
+  const pain: PainMark | null =
+    painCount > 0
+      ? { x: round(right - PAIN_W + 0.6), y: round(bottom - padY - 0.6), count: painCount }
+      : null;
+  const face: FaceItem | null =
+    tp.emotion === null
+      ? null
+      : {
+          cx: round(right - FACE_R - (pain ? PAIN_W : 0)),
+          cy: round(bottom - padY - FACE_R - 0.2),
+          r: FACE_R,
+          value: tp.emotion,
+        };
+  const rowTextWidth = width - (face ? 2 * FACE_R + 1 : 0) - (pain ? PAIN_W : 0);
+  const withTimes = `${date} ${times}`;
+  const when =
+    !showKind && times && textWidth(withTimes, FONT.meta) <= rowTextWidth ? withTimes : date;
+  const meta: TextItem | null = when
+    ? {
+        x: rect.x + BOX_PAD,
+        y: round(bottom - padY - 1.2),
+        size: FONT.meta,
+        lineHeight: META_LINE,
+        lines: clampLines(wrap(when, rowTextWidth, FONT.meta), 1, rowTextWidth, FONT.meta),
+      }
+    : null;
+  const kindItem: TextItem | null = showKind
+    ? {
+        x: rect.x + BOX_PAD,
+        y: round(bottom - padY - rowSpace - 0.9),
+        size: FONT.meta,
+        lineHeight: META_LINE,
+        lines: clampLines(wrap(kind, width, FONT.meta), 1, width, FONT.meta),
+      }
+    : null;
+  return {
+    touchpointId: tp.id,
+    sector: tp.sector,
+    ...rect,
+    label,
+    meta,
+    kind: kindItem,
+    face,
+    pain,
+  };
+}
+
+function curvePath(from: { x: number; y: number }, to: { x: number; y: number }): string {
+  const dx = Math.max(6, Math.abs(to.x - from.x) / 2) * (to.x >= from.x ? 1 : -1);
+  const p = (n: number) => round(n);
+  return `M ${p(from.x)} ${p(from.y)} C ${p(from.x + dx)} ${p(from.y)} ${p(to.x - dx)} ${p(to.y)} ${p(to.x)} ${p(to.y)}`;
+}
+
+function straightPath(from: { x: number; y: number }, to: { x: number; y: number }): string {
+  return `M ${round(from.x)} ${round(from.y)} L ${round(to.x)} ${round(to.y)}`;
+}
+
+/** The path of a transition between two boxes on one page. */
+function connect(a: BoxItem, b: BoxItem): Pick<LineItem, 'd' | 'from' | 'to'> {
+  const ay = a.y + a.h / 2;
+  const by = b.y + b.h / 2;
+  if (a.x + a.w <= b.x) {
+    const from = { x: a.x + a.w, y: ay };
+    const to = { x: b.x, y: by };
+    return { d: curvePath(from, to), from, to };
+  }
+  if (b.x + b.w <= a.x) {
+    const from = { x: a.x, y: ay };
+    const to = { x: b.x + b.w, y: by };
+    return { d: curvePath(from, to), from, to };
+  }
+  // Same column, another lane: straight up or down.
+  const down = b.y > a.y;
+  const from = { x: a.x + a.w / 2, y: down ? a.y + a.h : a.y };
+  const to = { x: b.x + b.w / 2, y: down ? b.y : b.y + b.h };
+  return { d: straightPath(from, to), from, to };
+}
+
+function legend(text: CopyText, top: number): CopyPage['legend'] {
+  const texts: TextItem[] = [];
+  const faces: FaceItem[] = [];
+  const swatches: LegendSwatch[] = [];
+  const size = FONT.legend;
+  const row1 = round(top + 5);
+  const row2 = round(top + LEGEND_HEIGHT - 1.5);
+  const put = (x: number, y: number, s: string, bold = false) => {
+    texts.push({ x: round(x), y, size, lineHeight: size * 1.2, lines: [s], bold });
+    return x + textWidth(s, size, bold);
+  };
+  let x = put(0, row1, text.legendFaces, true) + 4;
+  text.emotions.forEach((label, i) => {
+    faces.push({ cx: round(x + 2.6), cy: round(row1 - size * 0.35), r: 2.6, value: i - 2 });
+    x = put(x + 6.5, row1, label) + 5;
+  });
+  x = put(0, row2, text.legendHandovers, true) + 4;
+  for (const q of QUALITIES) {
+    const y = round(row2 - size * 0.35);
+    swatches.push({ quality: q, d: `M ${round(x)} ${y} L ${round(x + 11)} ${y}` });
+    x = put(x + 13, row2, text.quality[q]) + 5;
+  }
+  const pain = { x: round(x), y: row2 + 0.3, count: 0 };
+  put(x + 5.5, row2, text.pain);
+  return { texts, faces, swatches, pain };
+}
+
+/** Lays the current map out on as many A4 landscape pages as it needs. */
+export function layoutCopy(input: CopyInput): CopyPage[] {
+  const { text } = input;
+  const columns = columnsOf(input.touchpoints, input.transitions);
+  const pageCount = Math.max(1, Math.ceil(columns.length / COLUMNS_PER_PAGE));
+  const painCounts = new Map<string, number>();
+  for (const p of input.painPoints) {
+    painCounts.set(p.touchpointId, (painCounts.get(p.touchpointId) ?? 0) + 1);
+  }
+
+  /*
+   * Each page has the lanes of the sectors on that page, in the vocabulary's order: five columns
+   * seldom touch more than five sectors, so the boxes stay tall enough for a name, a date and a
+   * face at full size, where all of a long pathway's lanes on every page would crush them.
+   */
+  const lanesOf = new Map<number, LaneItem[]>();
+  for (let p = 0; p < pageCount; p++) {
+    const onPage = columns.slice(p * COLUMNS_PER_PAGE, (p + 1) * COLUMNS_PER_PAGE).flat();
+    const used = new Set(onPage.map((t) => t.sector));
+    const sectors = SECTORS.filter((s) => used.has(s));
+    const laneHeight = Math.min(
+      MAX_LANE_HEIGHT,
+      (MAP_BOTTOM - MAP_TOP) / Math.max(1, sectors.length),
+    );
+    lanesOf.set(
+      p,
+      sectors.map((sector, i) => {
+        const y = MAP_TOP + i * laneHeight;
+        const all = wrap(text.sector(sector), LANE_HEADER_WIDTH - 4, FONT.lane, true);
+        const fit = Math.max(1, Math.floor((laneHeight - 2) / (FONT.lane * 1.15)));
+        const lines = clampLines(all, fit, LANE_HEADER_WIDTH - 4, FONT.lane, true);
+        const block = (lines.length - 1) * FONT.lane * 1.15;
+        return {
+          sector,
+          x: 0,
+          y: round(y),
+          w: PAGE_WIDTH,
+          h: round(laneHeight),
+          label: {
+            x: 2,
+            y: round(y + laneHeight / 2 - block / 2 + FONT.lane * 0.35),
+            size: FONT.lane,
+            lineHeight: FONT.lane * 1.15,
+            lines,
+            bold: true,
+          },
+        };
+      }),
+    );
+  }
+
+  // Where each touchpoint sits: its page and its box.
+  const placed = new Map<string, { page: number; box: BoxItem }>();
+  columns.forEach((column, c) => {
+    const page = Math.floor(c / COLUMNS_PER_PAGE);
+    const x =
+      LANE_HEADER_WIDTH + (c % COLUMNS_PER_PAGE) * COLUMN_WIDTH + (COLUMN_WIDTH - BOX_WIDTH) / 2;
+    for (const tp of column) {
+      const lane = lanesOf.get(page)!.find((l) => l.sector === tp.sector)!;
+      const rect = { x: round(x), y: round(lane.y + 1), w: BOX_WIDTH, h: round(lane.h - 2) };
+      placed.set(tp.id, { page, box: box(tp, rect, painCounts.get(tp.id) ?? 0, text) });
+    }
+  });
+
+  const pages: CopyPage[] = [];
+  for (let p = 0; p < pageCount; p++) {
+    const boxes = [...placed.values()].filter((v) => v.page === p).map((v) => v.box);
+    const lines: LineItem[] = [];
+    for (const tr of input.transitions) {
+      const a = placed.get(tr.sourceId);
+      const b = placed.get(tr.targetId);
+      if (!a || !b) continue;
+      const quality: Quality = tr.quality ?? 'none';
+      if (a.page === p && b.page === p) {
+        lines.push({ transitionId: tr.id, quality, part: 'whole', ...connect(a.box, b.box) });
+      } else if (a.page === p) {
+        // Leaves this page at its edge, towards the page the next touchpoint is on.
+        const forward = b.page > p;
+        const y = a.box.y + a.box.h / 2;
+        const from = { x: forward ? a.box.x + a.box.w : a.box.x, y };
+        const to = { x: forward ? PAGE_WIDTH - 0.5 : LANE_HEADER_WIDTH + 0.5, y };
+        lines.push({
+          transitionId: tr.id,
+          quality,
+          part: 'leaves',
+          d: straightPath(from, to),
+          from,
+          to,
+        });
+      } else if (b.page === p) {
+        // Arrives from the edge of this page, coming from the page before (or after).
+        const forward = a.page < p;
+        const y = b.box.y + b.box.h / 2;
+        const from = { x: forward ? LANE_HEADER_WIDTH + 0.5 : PAGE_WIDTH - 0.5, y };
+        const to = { x: forward ? b.box.x : b.box.x + b.box.w, y };
+        lines.push({
+          transitionId: tr.id,
+          quality,
+          part: 'arrives',
+          d: straightPath(from, to),
+          from,
+          to,
+        });
+      }
+    }
+
+    // The emotion curve right under the lanes, its points under their columns; then the legend.
+    const lanes = lanesOf.get(p)!;
+    const lastLane = lanes[lanes.length - 1];
+    const CURVE_TOP = round(lastLane ? lastLane.y + lastLane.h + 2 : MAP_TOP);
+    const inner = CURVE_HEIGHT - 2 * CURVE_INSET;
+    const points = boxes
+      .map((bx) => {
+        const tp = input.touchpoints.find((t) => t.id === bx.touchpointId)!;
+        return { bx, value: tp.emotion };
+      })
+      .filter((v): v is { bx: BoxItem; value: number } => v.value !== null)
+      .sort((m, n) => m.bx.x - n.bx.x)
+      .map(({ bx, value }) => ({
+        x: round(bx.x + bx.w / 2),
+        y: round(CURVE_TOP + CURVE_INSET + ((2 - value) / 4) * inner),
+        value,
+        touchpointId: bx.touchpointId,
+      }));
+    const curveTitle = clampLines(
+      wrap(text.curveTitle, LANE_HEADER_WIDTH - 4, FONT.lane, true),
+      2,
+      LANE_HEADER_WIDTH - 4,
+      FONT.lane,
+      true,
+    );
+    const curve: CurveItem = {
+      x: 0,
+      y: CURVE_TOP,
+      w: PAGE_WIDTH,
+      h: CURVE_HEIGHT,
+      zeroY: CURVE_TOP + CURVE_INSET + inner / 2,
+      title: {
+        x: 2,
+        y: round(
+          CURVE_TOP +
+            CURVE_HEIGHT / 2 -
+            ((curveTitle.length - 1) * FONT.lane * 1.15) / 2 +
+            FONT.lane * 0.35,
+        ),
+        size: FONT.lane,
+        lineHeight: FONT.lane * 1.15,
+        lines: curveTitle,
+        bold: true,
+      },
+      points,
+      faces: points.map((pt) => ({ cx: pt.x, cy: pt.y, r: 2.8, value: pt.value })),
+      empty:
+        points.length === 0
+          ? {
+              x: LANE_HEADER_WIDTH + 3,
+              y: round(CURVE_TOP + CURVE_HEIGHT / 2 + FONT.meta * 0.35),
+              size: FONT.meta,
+              lineHeight: FONT.meta * 1.2,
+              lines: clampLines(
+                wrap(text.curveEmpty, PAGE_WIDTH - LANE_HEADER_WIDTH - 6, FONT.meta),
+                1,
+                PAGE_WIDTH - LANE_HEADER_WIDTH - 6,
+                FONT.meta,
+              ),
+            }
+          : null,
+    };
+
+    const right = [text.printedOn, text.pageOf(p + 1, pageCount)];
+    const rightWidth = Math.max(...right.map((s) => textWidth(s, FONT.header))) + 4;
+    const header: TextItem[] = [
+      {
+        x: 0,
+        y: 7,
+        size: FONT.title,
+        lineHeight: FONT.title,
+        lines: clampLines(
+          wrap(text.alias, PAGE_WIDTH - rightWidth, FONT.title, true),
+          1,
+          PAGE_WIDTH - rightWidth,
+          FONT.title,
+          true,
+        ),
+        bold: true,
+      },
+      {
+        x: 0,
+        y: HEADER_BOTTOM - 3,
+        size: FONT.header,
+        lineHeight: FONT.header,
+        lines: clampLines(
+          wrap(text.subtitle, PAGE_WIDTH - rightWidth, FONT.header),
+          1,
+          PAGE_WIDTH - rightWidth,
+          FONT.header,
+        ),
+      },
+      { x: PAGE_WIDTH, y: 5, size: FONT.header, lineHeight: 5.5, lines: right, anchor: 'end' },
+    ];
+
+    pages.push({
+      number: p + 1,
+      count: pageCount,
+      width: PAGE_WIDTH,
+      height: PAGE_HEIGHT,
+      header,
+      lanes,
+      boxes,
+      lines,
+      curve,
+      legend: legend(text, CURVE_TOP + CURVE_HEIGHT + 2),
+    });
+  }
+  return pages;
+}
+
+/** The texts inside a box. */
+export function boxTexts(b: BoxItem): TextItem[] {
+  return [b.label, b.meta, b.kind].filter((t): t is TextItem => t !== null);
+}
+
+/** Every text on a page, for checks (sizes, bounds). */
+export function textsOf(page: CopyPage): TextItem[] {
+  return [
+    ...page.header,
+    ...page.lanes.map((l) => l.label),
+    ...page.boxes.flatMap(boxTexts),
+    page.curve.title,
+    ...(page.curve.empty ? [page.curve.empty] : []),
+    ...page.legend.texts,
+  ];
+}
+
+/** The map's column area starts here (after the lane names). */
+export const MAP_LEFT = LANE_HEADER_WIDTH;

@@ -1,0 +1,55 @@
+// The typeface as data URLs (inlined at build time): an SVG drawn as an image may load nothing
+// from outside itself, so the picture carries its own copy of the font the layout measured.
+import regular from '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-400-normal.woff2?inline';
+import bold from '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-700-normal.woff2?inline';
+import type { CopyPage } from './copy-layout';
+import { PNG_BORDER_MM, pageSvg, pngPageSize } from './copy-svg';
+
+const FONT_FACES =
+  `@font-face{font-family:'Atkinson Hyperlegible';font-weight:400;src:url(${regular}) format('woff2')}` +
+  `@font-face{font-family:'Atkinson Hyperlegible';font-weight:700;src:url(${bold}) format('woff2')}`;
+
+async function svgImage(svg: string): Promise<HTMLImageElement> {
+  const img = new Image();
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  await img.decode();
+  return img;
+}
+
+/**
+ * Draws the pages onto one canvas, one under the other, and returns it as a PNG. The SVG is
+ * given its size in pixels so the browser rasterises the vector at full resolution.
+ */
+export async function copyPng(pages: CopyPage[], label: (page: CopyPage) => string): Promise<Blob> {
+  const first = pages[0];
+  if (!first) throw new Error('no pages');
+  const size = pngPageSize(first);
+  const canvas = document.createElement('canvas');
+  canvas.width = size.width;
+  canvas.height = size.height * pages.length;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2d context');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  for (const [i, page] of pages.entries()) {
+    const img = await svgImage(
+      pageSvg(page, {
+        idPrefix: `png${i}`,
+        width: String(size.width),
+        height: String(size.height),
+        border: PNG_BORDER_MM,
+        label: label(page),
+        fontFaces: FONT_FACES,
+      }),
+    );
+    ctx.drawImage(img, 0, i * size.height, size.width, size.height);
+    if (i > 0) {
+      // A thin fold line between pages.
+      ctx.fillStyle = '#b9b6a8';
+      ctx.fillRect(0, i * size.height, size.width, 2);
+    }
+  }
+  return new Promise((ok, fail) =>
+    canvas.toBlob((blob) => (blob ? ok(blob) : fail(new Error('toBlob failed'))), 'image/png'),
+  );
+}

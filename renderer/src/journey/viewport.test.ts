@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { NODE_HEIGHT, NODE_WIDTH } from './lanes';
+import { MIN_READABLE_ZOOM, isInView, monthTicks, openingViewport } from './viewport';
+
+describe('the opening view', () => {
+  const pane = { width: 1000, height: 500 };
+  it('opens an empty map at 100 %', () => {
+    expect(openingViewport([], pane).zoom).toBe(1);
+  });
+
+  it('opens at 100 % on the start when the first touchpoints fit', () => {
+    const boxes = [0, 300, 600].map((x) => ({ x, y: 0 }));
+    const vp = openingViewport(boxes, pane);
+    expect(vp.zoom).toBe(1);
+    expect(vp.x).toBe(24);
+    for (const b of boxes) expect(isInView(b, vp, pane)).toBe(true);
+  });
+
+  it('never opens below a readable zoom, however long the journey', () => {
+    const boxes = Array.from({ length: 500 }, (_, i) => ({ x: i * 300, y: (i % 8) * 100 }));
+    const vp = openingViewport(boxes, pane);
+    expect(vp.zoom).toBeGreaterThanOrEqual(MIN_READABLE_ZOOM);
+    // It starts at the first touchpoint in time.
+    expect(isInView(boxes[0]!, vp, pane)).toBe(true);
+  });
+
+  it('zooms out a little (not below readable) to show more of the start', () => {
+    const boxes = [0, 350, 700, 950].map((x) => ({ x, y: 0 }));
+    const vp = openingViewport(boxes, pane);
+    expect(vp.zoom).toBeLessThan(1);
+    expect(vp.zoom).toBeGreaterThanOrEqual(MIN_READABLE_ZOOM);
+    for (const b of boxes) expect(isInView(b, vp, pane)).toBe(true);
+  });
+
+  it('knows the size of a card', () => {
+    expect(
+      isInView({ x: 0, y: 0 }, { x: 0, y: 0, zoom: 1 }, { width: NODE_WIDTH, height: NODE_HEIGHT }),
+    ).toBe(true);
+    expect(
+      isInView({ x: 1, y: 0 }, { x: 0, y: 0, zoom: 1 }, { width: NODE_WIDTH, height: NODE_HEIGHT }),
+    ).toBe(false);
+  });
+});
+
+describe('the time ruler', () => {
+  it('names each month at its first touchpoint, with the year at the start and in January', () => {
+    const ticks = monthTicks(
+      [
+        { x: 500, date: '2026-01-20' },
+        { x: 100, date: '2025-12-30' },
+        { x: 300, date: '2026-01-02' },
+        { x: 700, date: null },
+        { x: 900, date: '2026-02' },
+      ],
+      'da',
+    );
+    expect(ticks.map((t) => [t.x, t.label])).toEqual([
+      [100, 'december 2025'],
+      [300, 'januar 2026'],
+      [900, 'februar'],
+    ]);
+  });
+
+  it('leaves out a month whose card was dragged before an earlier month', () => {
+    const ticks = monthTicks(
+      [
+        { x: 0, date: '2026-01-05' },
+        { x: 600, date: '2026-02-05' },
+        { x: 300, date: '2026-03-05' },
+      ],
+      'en',
+    );
+    expect(ticks.map((t) => t.label)).toEqual(['January 2026', 'February']);
+  });
+});

@@ -1,0 +1,129 @@
+import type { Sector } from '../../../shared/vocabulary';
+import { NODE_HEIGHT, NODE_WIDTH } from './lanes';
+
+/**
+ * Touchpoint text is 15–17 px at 100 %; below this zoom it would be under 12 px on screen, so the
+ * map never opens below it, and further out the cards turn into marks (face and sector colour).
+ */
+export const MIN_READABLE_ZOOM = 0.8;
+export const MIN_ZOOM = 0.2;
+export const MAX_ZOOM = 2;
+/** Room kept free around what the map opens on (screen pixels). */
+const PAD = 24;
+
+export interface Box {
+  x: number;
+  y: number;
+  width?: number;
+  height?: number;
+}
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+/**
+ * Where the map opens: on the start of the journey, at the largest zoom up to 100 % that shows as
+ * many of its first touchpoints (in time order) as fit at a readable zoom. Never below
+ * MIN_READABLE_ZOOM, so text is never opened unreadably small.
+ */
+export function openingViewport(
+  inTimeOrder: readonly Box[],
+  pane: { width: number; height: number },
+  pad: { x: number; y: number } = { x: PAD, y: PAD },
+): Viewport {
+  if (inTimeOrder.length === 0) return { x: pad.x, y: pad.y, zoom: 1 };
+  const usableW = Math.max(1, pane.width - 2 * pad.x);
+  const usableH = Math.max(1, pane.height - 2 * pad.y);
+  let box = bounds(inTimeOrder.slice(0, 1));
+  for (let k = 2; k <= inTimeOrder.length; k++) {
+    const next = bounds(inTimeOrder.slice(0, k));
+    if (fitZoom(next, usableW, usableH) < MIN_READABLE_ZOOM) break;
+    box = next;
+  }
+  const zoom = Math.min(1, Math.max(MIN_READABLE_ZOOM, fitZoom(box, usableW, usableH)));
+  return { x: pad.x - box.minX * zoom, y: pad.y - box.minY * zoom, zoom };
+}
+
+/** The zoom at which a box of flow coordinates fills the usable pane. */
+function fitZoom(b: ReturnType<typeof bounds>, w: number, h: number): number {
+  return Math.min(w / (b.maxX - b.minX), h / (b.maxY - b.minY));
+}
+
+function bounds(boxes: readonly Box[]) {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const b of boxes) {
+    minX = Math.min(minX, b.x);
+    minY = Math.min(minY, b.y);
+    maxX = Math.max(maxX, b.x + (b.width ?? NODE_WIDTH));
+    maxY = Math.max(maxY, b.y + (b.height ?? NODE_HEIGHT));
+  }
+  return { minX, minY, maxX, maxY };
+}
+
+/** Whether a flow-coordinate box is fully inside the pane at this viewport. */
+export function isInView(b: Box, vp: Viewport, pane: { width: number; height: number }): boolean {
+  const left = vp.x + b.x * vp.zoom;
+  const top = vp.y + b.y * vp.zoom;
+  const right = left + (b.width ?? NODE_WIDTH) * vp.zoom;
+  const bottom = top + (b.height ?? NODE_HEIGHT) * vp.zoom;
+  return left >= 0 && top >= 0 && right <= pane.width && bottom <= pane.height;
+}
+
+export interface MonthTick {
+  /** Flow x of the first touchpoint of the month. */
+  x: number;
+  month: string;
+  label: string;
+}
+
+/**
+ * The time ruler's months: each month with a dated touchpoint is labelled at the first of its
+ * touchpoints on the map. Months are kept in calendar order only while their places also go left
+ * to right, so a card dragged out of time order never scrambles the ruler.
+ */
+export function monthTicks(
+  touchpoints: readonly { x: number; date: string | null }[],
+  language: string,
+): MonthTick[] {
+  const firstX = new Map<string, number>();
+  for (const tp of touchpoints) {
+    if (!tp.date) continue;
+    const month = tp.date.slice(0, 7);
+    const x = firstX.get(month);
+    if (x === undefined || tp.x < x) firstX.set(month, tp.x);
+  }
+  const locale = language === 'en' ? 'en-GB' : 'da-DK';
+  const monthName = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+  const ticks: MonthTick[] = [];
+  let lastYear = '';
+  for (const month of [...firstX.keys()].sort()) {
+    const x = firstX.get(month)!;
+    const prev = ticks[ticks.length - 1];
+    if (prev && x <= prev.x) continue;
+    const [y, m] = month.split('-');
+    const name = monthName.format(new Date(Date.UTC(Number(y), Number(m) - 1, 1)));
+    ticks.push({ x, month, label: y !== lastYear ? `${name} ${y}` : name });
+    lastYear = y!;
+  }
+  return ticks;
+}
+
+/** A light tint and a strong colour per sector: the lane, the card's edge and the overview mark. */
+export const SECTOR_COLOURS: Record<Sector, { tint: string; strong: string }> = {
+  citizen: { tint: '#f3efe3', strong: '#6b5a2e' },
+  general_practice: { tint: '#e6f0f7', strong: '#1f5f8b' },
+  hospital: { tint: '#f6e9ec', strong: '#8b2f45' },
+  psychiatry: { tint: '#efe9f6', strong: '#5b3f8c' },
+  emergency: { tint: '#fbe9e2', strong: '#a33a12' },
+  municipal_care: { tint: '#e7f3ea', strong: '#2f6b3a' },
+  social_services: { tint: '#f7f0e0', strong: '#7a5a0a' },
+  employment: { tint: '#e8eef2', strong: '#3d5566' },
+  pharmacy: { tint: '#e4f3f1', strong: '#1d6b62' },
+  civil_society: { tint: '#f4ebf2', strong: '#7a3b6b' },
+  other: { tint: '#efefec', strong: '#55554d' },
+};

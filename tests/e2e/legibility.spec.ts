@@ -1,0 +1,202 @@
+/**
+ * What a person sees (ENGINEERING.md, testing layer 6; PRODUCT.md "Legibility and trust"): Karen's
+ * fifteen-touchpoint, eight-lane journey opened as a facilitator opens it, on a 1366×768 laptop
+ * and on a 1024×768 touch screen, measured from the DOM. The thresholds are the product's, not
+ * the layout's: they hold whatever the map looks like.
+ */
+import type { AppHarness } from './harness';
+import { expect, test } from './harness';
+import {
+  MOSTLY_VISIBLE,
+  area,
+  coverRects,
+  intersect,
+  mapFrame,
+  namesUnderConnectionLabels,
+  readMap,
+  shareCovered,
+  shareInside,
+  shareSeen,
+  summarise,
+  waitForStillMap,
+  type MapMeasure,
+} from './measure';
+import { JourneyPage } from './pages';
+import { KAREN_TOUCHPOINTS, seedKaren } from '../support/karen-journey';
+
+/** On-screen text of the map, font size × zoom, as opened. */
+const MIN_TEXT_PX = 12;
+/** At least this many touchpoints readable without panning. */
+const MIN_VISIBLE_TOUCHPOINTS = 5;
+/** No touchpoint more than this share under pinned labels or overlays. */
+const MAX_COVERED = 0.25;
+/** A touch target's height (WCAG 2.5.5's 44 px, which the product asks for). */
+const MIN_TOUCH_PX = 44;
+
+async function openKaren(app: AppHarness): Promise<MapMeasure> {
+  const id = await seedKaren(app.handlers);
+  await app.open(`#/journey/${id}`);
+  await new JourneyPage(app.page).waitLoaded();
+  await expect(app.page.getByTestId('touchpoint-node')).toHaveCount(KAREN_TOUCHPOINTS.length);
+  await waitForStillMap(app.page);
+  const m = await readMap(app.page);
+  // The numbers behind every verdict, in the report, so a failure says by how much.
+  test.info().annotations.push({ type: 'measured', description: JSON.stringify(summarise(m)) });
+  console.log(`[legibility] ${test.info().title}: ${JSON.stringify(summarise(m))}`);
+  return m;
+}
+
+function textIsLargeEnough(m: MapMeasure) {
+  const frame = mapFrame(m);
+  const visible = m.labels.filter((l) => shareInside(l.rect, frame) > 0);
+  expect(visible.length, 'touchpoint names on screen').toBeGreaterThan(0);
+  const tooSmall = visible
+    .map((l) => ({ text: l.text, px: Math.round(l.fontSize * m.zoom * 100) / 100 }))
+    .filter((l) => l.px < MIN_TEXT_PX);
+  expect(tooSmall, `text below ${MIN_TEXT_PX} px on screen (font size × zoom ${m.zoom})`).toEqual(
+    [],
+  );
+}
+
+function enoughTouchpointsVisible(m: MapMeasure) {
+  const visible = m.nodes.filter((n) => shareSeen(n.rect, m) >= MOSTLY_VISIBLE);
+  expect(
+    visible.length,
+    `touchpoints at least ${MOSTLY_VISIBLE * 100} % inside the map and uncovered: ${visible.map((n) => n.text).join(' | ')}`,
+  ).toBeGreaterThanOrEqual(MIN_VISIBLE_TOUCHPOINTS);
+}
+
+function nothingHidden(m: MapMeasure) {
+  const covers = coverRects(m);
+  const hidden = m.nodes
+    .map((n) => ({ text: n.text, covered: Math.round(shareCovered(n.rect, covers) * 100) / 100 }))
+    .filter((n) => n.covered > MAX_COVERED);
+  expect(hidden, 'touchpoints more than a quarter under lane names, minimap or controls').toEqual(
+    [],
+  );
+}
+
+function namesClearOfConnectionLabels(m: MapMeasure) {
+  expect(namesUnderConnectionLabels(m), "touchpoint names drawn into a connection's label").toEqual(
+    [],
+  );
+}
+
+function mapShare(m: MapMeasure, min: number) {
+  const share = area(mapFrame(m)) / area(m.window);
+  expect(m.canvas, 'the map element [data-testid="canvas"]').not.toBeNull();
+  expect(share, "the map's share of the window").toBeGreaterThanOrEqual(min);
+}
+
+function laneNamesReadable(m: MapMeasure) {
+  expect(m.laneNames.length, 'lane names shown').toBeGreaterThanOrEqual(8);
+  const overlaps: string[] = [];
+  for (let i = 0; i < m.laneNames.length; i++) {
+    for (let j = i + 1; j < m.laneNames.length; j++) {
+      const a = m.laneNames[i]!;
+      const b = m.laneNames[j]!;
+      if (area(intersect(a.rect, b.rect)) > 1) overlaps.push(`${a.text} / ${b.text}`);
+    }
+  }
+  expect(overlaps, 'lane names drawn over each other').toEqual([]);
+  const clipped = m.laneNames
+    .filter((n) => n.scrollHeight > n.clientHeight + 1 || n.scrollWidth > n.clientWidth + 1)
+    .map(
+      (n) =>
+        `${n.text}: content ${n.scrollWidth}×${n.scrollHeight} in ${n.clientWidth}×${n.clientHeight}`,
+    );
+  expect(clipped, 'lane names cut off').toEqual([]);
+}
+
+test.describe('legibility on a 1366×768 laptop (mouse)', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('the bundled low-vision typeface is loaded and used', async ({ app }) => {
+    await openKaren(app);
+    const font = await app.page.evaluate(async () => {
+      await document.fonts.ready;
+      const faces = [...document.fonts].filter(
+        (f) => f.family.replace(/["']/g, '') === 'Atkinson Hyperlegible',
+      );
+      return {
+        check: document.fonts.check('16px "Atkinson Hyperlegible"'),
+        checkBold: document.fonts.check('bold 16px "Atkinson Hyperlegible"'),
+        loadedWeights: [
+          ...new Set(faces.filter((f) => f.status === 'loaded').map((f) => f.weight)),
+        ].sort(),
+        label: getComputedStyle(document.querySelector('[data-testid="touchpoint-label"]')!)
+          .fontFamily,
+      };
+    });
+    // check() alone is also true for a family the page never declared: require the faces too.
+    expect(font.loadedWeights).toEqual(expect.arrayContaining(['400', '700']));
+    expect(font.check).toBe(true);
+    expect(font.checkBold).toBe(true);
+    expect(font.label).toMatch(/^["']?Atkinson Hyperlegible["']?,/);
+  });
+
+  test(`touchpoint text is at least ${MIN_TEXT_PX} px on screen as opened`, async ({ app }) => {
+    textIsLargeEnough(await openKaren(app));
+  });
+
+  test(`at least ${MIN_VISIBLE_TOUCHPOINTS} touchpoints are visible as opened`, async ({ app }) => {
+    enoughTouchpointsVisible(await openKaren(app));
+  });
+
+  test('no touchpoint hides under lane names or overlays', async ({ app }) => {
+    nothingHidden(await openKaren(app));
+  });
+
+  test("no touchpoint name collides with a connection's label", async ({ app }) => {
+    namesClearOfConnectionLabels(await openKaren(app));
+  });
+
+  test('the map gets at least 55 % of the window', async ({ app }) => {
+    mapShare(await openKaren(app), 0.55);
+  });
+
+  test('lane names are whole and apart', async ({ app }) => {
+    laneNamesReadable(await openKaren(app));
+  });
+});
+
+test.describe('legibility on a 1024×768 touch screen', () => {
+  // hasTouch makes Chromium report a touch screen, so `(pointer: coarse)` matches (checked below).
+  test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+
+  test('the page sees a coarse pointer', async ({ app }) => {
+    expect((await openKaren(app)).coarsePointer).toBe(true);
+  });
+
+  test(`touchpoint text is at least ${MIN_TEXT_PX} px on screen as opened`, async ({ app }) => {
+    textIsLargeEnough(await openKaren(app));
+  });
+
+  test(`at least ${MIN_VISIBLE_TOUCHPOINTS} touchpoints are visible as opened`, async ({ app }) => {
+    enoughTouchpointsVisible(await openKaren(app));
+  });
+
+  test('no touchpoint hides under lane names or overlays', async ({ app }) => {
+    nothingHidden(await openKaren(app));
+  });
+
+  test("no touchpoint name collides with a connection's label", async ({ app }) => {
+    namesClearOfConnectionLabels(await openKaren(app));
+  });
+
+  test('the map gets at least 45 % of the window', async ({ app }) => {
+    mapShare(await openKaren(app), 0.45);
+  });
+
+  test(`every touchpoint is at least ${MIN_TOUCH_PX} px tall to the finger`, async ({ app }) => {
+    const m = await openKaren(app);
+    const small = m.nodes
+      .filter((n) => n.rect.height < MIN_TOUCH_PX)
+      .map((n) => `${n.text}: ${Math.round(n.rect.height * 10) / 10} px`);
+    expect(small, 'touchpoints too small to touch').toEqual([]);
+  });
+
+  test('lane names are whole and apart', async ({ app }) => {
+    laneNamesReadable(await openKaren(app));
+  });
+});
