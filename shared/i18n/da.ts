@@ -73,6 +73,10 @@ export const da = {
     loadFailed: 'Forløbet kunne ikke åbnes.',
   },
   canvas: {
+    datedStays:
+      'Et kontaktpunkt med dato står ved sin dato. Ret datoen i panelet for at flytte det i tid.',
+    alreadyFirst: 'Kontaktpunktet er allerede det første.',
+    alreadyLast: 'Kontaktpunktet er allerede det sidste.',
     mapShort: { as_is: 'I dag', to_be: 'Ønsket', both: 'Begge' },
     fitAllShort: 'Vis alt',
     addShort: 'Tilføj',
@@ -99,8 +103,6 @@ export const da = {
     compare: 'Begge kort',
     compareHelp:
       'Sådan er det i dag og sådan skulle det være, over hinanden. Klik på et kontaktpunkt for at redigere det.',
-    autoLayout: 'Ryd op efter tid',
-    autoLayoutDone: 'Kortet er ryddet op efter tid.',
     fitAll: 'Vis hele kortet',
     viewMap: 'Kort',
     viewList: 'Liste',
@@ -132,7 +134,8 @@ export const da = {
     mapSwitchLabel: 'Hvilket kort',
     movedToLane: 'Kontaktpunktet er flyttet til banen {{lane}}.',
     paletteTitle: 'Tilføj fra listen',
-    paletteHelp: 'Vælg et sted. Det lægges ind i sin bane, midt i det du ser på kortet.',
+    paletteHelp:
+      'Vælg et sted. Det lægges ind i sin bane, efter det sidste kontaktpunkt du kan se på kortet.',
     paletteOther: 'Andet i banen {{lane}}',
     paletteAddNamed: 'Tilføj {{service}}',
     added: 'Et nyt kontaktpunkt er tilføjet. Skriv dets navn i feltet til højre.',
@@ -150,12 +153,12 @@ export const da = {
     fitView: 'Vis hele kortet',
     minimap: 'Oversigtskort',
     nodeHelp:
-      'Gå til et kontaktpunkt med Tab. Pil venstre og højre flytter det tidligere eller senere (med Skift en hel kolonne), pil op og ned flytter det til banen over eller under. Tryk Enter for at redigere.',
+      'Gå til et kontaktpunkt med Tab. Pil op og ned flytter det til banen over eller under. Pil venstre og højre flytter et kontaktpunkt uden dato én plads tidligere eller senere; et med dato står ved sin dato. Tryk Enter for at redigere.',
     connected: 'Kontaktpunkterne er forbundet.',
   },
   flow: {
     nodeDescription:
-      'Tryk Enter for at redigere kontaktpunktet. Pil venstre og højre flytter det tidligere eller senere i tid, med Skift en hel kolonne. Pil op og ned flytter det til banen over eller under.',
+      'Tryk Enter for at redigere kontaktpunktet. Pil op og ned flytter det til banen over eller under. Pil venstre og højre flytter det én plads tidligere eller senere, hvis det ikke har en dato.',
     keyboardDisabled: 'Kontaktpunktet kan ikke flyttes med tastaturet.',
     moved: 'Kontaktpunktet er flyttet {{direction}}, til x {{x}}, y {{y}}.',
     edgeDescription:
@@ -173,6 +176,7 @@ export const da = {
     connectHelp: 'Vælg det kontaktpunkt, der kom bagefter.',
     connectNone: 'Vælg kontaktpunkt',
     connectButton: 'Forbind',
+    connectButtonNamed: 'Forbind til «{{label}}»',
     connectNothing: 'Der er ingen andre kontaktpunkter at forbinde til.',
     title: 'Kontaktpunkt',
     nameLabel: 'Navn',

@@ -71,6 +71,10 @@ export const en: Translation = {
     loadFailed: 'The journey could not be opened.',
   },
   canvas: {
+    datedStays:
+      'A touchpoint with a date stands at its date. Change the date in the panel to move it in time.',
+    alreadyFirst: 'The touchpoint is already the first.',
+    alreadyLast: 'The touchpoint is already the last.',
     mapShort: { as_is: 'Today', to_be: 'Wished', both: 'Both' },
     fitAllShort: 'Show all',
     addShort: 'Add',
@@ -97,8 +101,6 @@ export const en: Translation = {
     compare: 'Both maps',
     compareHelp:
       'As it is today and as it should be, one above the other. Click a touchpoint to edit it.',
-    autoLayout: 'Tidy by time',
-    autoLayoutDone: 'The map was tidied by time.',
     fitAll: 'Show the whole map',
     viewMap: 'Map',
     viewList: 'List',
@@ -130,7 +132,8 @@ export const en: Translation = {
     mapSwitchLabel: 'Which map',
     movedToLane: 'The touchpoint moved to the lane {{lane}}.',
     paletteTitle: 'Add from the list',
-    paletteHelp: 'Choose a place. It is added to its lane, in the middle of what you see on the map.',
+    paletteHelp:
+      'Choose a place. It is added to its lane, after the last touchpoint you can see on the map.',
     paletteOther: 'Other in the lane {{lane}}',
     paletteAddNamed: 'Add {{service}}',
     added: 'A new touchpoint was added. Type its name in the field on the right.',
@@ -147,12 +150,12 @@ export const en: Translation = {
     fitView: 'Show the whole map',
     minimap: 'Overview map',
     nodeHelp:
-      'Go to a touchpoint with Tab. Left and right arrow move it earlier or later (with Shift a whole column), up and down arrow move it to the lane above or below. Press Enter to edit.',
+      'Go to a touchpoint with Tab. Up and down arrow move it to the lane above or below. Left and right arrow move a touchpoint without a date one place earlier or later; one with a date stands at its date. Press Enter to edit.',
     connected: 'The touchpoints are connected.',
   },
   flow: {
     nodeDescription:
-      'Press Enter to edit the touchpoint. Left and right arrow move it earlier or later in time, with Shift a whole column. Up and down arrow move it to the lane above or below.',
+      'Press Enter to edit the touchpoint. Up and down arrow move it to the lane above or below. Left and right arrow move it one place earlier or later, if it has no date.',
     keyboardDisabled: 'The touchpoint cannot be moved with the keyboard.',
     moved: 'The touchpoint moved {{direction}}, to x {{x}}, y {{y}}.',
     edgeDescription: 'A connection between two touchpoints. Press Enter or Space to select it.',
@@ -169,6 +172,7 @@ export const en: Translation = {
     connectHelp: 'Choose the touchpoint that came next.',
     connectNone: 'Choose a touchpoint',
     connectButton: 'Connect',
+    connectButtonNamed: 'Connect to «{{label}}»',
     connectNothing: 'There are no other touchpoints to connect to.',
     title: 'Touchpoint',
     nameLabel: 'Name',

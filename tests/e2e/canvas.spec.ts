@@ -67,7 +67,7 @@ test.describe('canvas', () => {
 
     await canvas.dragTo(
       node,
-      before.x + before.width / 2 + 120,
+      before.x + before.width / 2 + 250,
       targetLane.y + targetLane.height / 2,
     );
     await canvas.waitSaved();
@@ -97,6 +97,13 @@ test.describe('canvas', () => {
     app,
   }) => {
     const j = await seedJourney(app);
+    await app.handlers['touchpoints:create']({
+      journeyId: j.id,
+      x: 0,
+      y: 0,
+      label: 'Egen læge',
+      sector: 'general_practice',
+    });
     await app.open(`#/journey/${j.id}`);
     const canvas = new JourneyPage(app.page);
     await canvas.waitLoaded();
@@ -106,21 +113,50 @@ test.describe('canvas', () => {
     await expect(canvas.nameInput).toBeFocused();
     await app.page.keyboard.type('Psykiatrien');
     await canvas.waitSaved();
-    const start = rowOf(app, 'Psykiatrien')!;
+    const xOf = (label: string) => rowOf(app, label)!.x;
+    // A new touchpoint comes where the user is looking: here, after the one on the map.
+    expect(xOf('Psykiatrien')).toBeGreaterThan(xOf('Egen læge'));
+    const leftOf = async (a: string, b: string) =>
+      (await canvas.node(a).boundingBox())!.x < (await canvas.node(b).boundingBox())!.x;
+    expect(await leftOf('Egen læge', 'Psykiatrien')).toBe(true);
 
-    // Focus the node on the map, and move it with the arrow keys (no dragging: WCAG 2.5.7).
+    // Focus the node on the map, and move it in time with the arrow keys, without selecting it
+    // first (no dragging: WCAG 2.5.7).
     const node = canvas.node('Psykiatrien');
     await node.focus();
     await expect(node).toBeFocused();
-    for (let i = 0; i < 3; i++) await app.page.keyboard.press('ArrowRight');
-    await expect.poll(() => rowOf(app, 'Psykiatrien')!.x).toBeGreaterThan(start.x);
-    // Up and down move between lanes: from "Andet" up to "Frivillige og foreninger".
+    await app.page.keyboard.press('ArrowLeft');
+    await expect(app.page.getByTestId('status')).toHaveText('Kontaktpunktet er flyttet tidligere.');
+    await expect.poll(() => xOf('Psykiatrien')).toBeLessThan(xOf('Egen læge'));
+    await expect.poll(() => leftOf('Psykiatrien', 'Egen læge')).toBe(true);
+    await app.page.keyboard.press('ArrowLeft');
+    await expect(app.page.getByTestId('status')).toHaveText(
+      'Kontaktpunktet er allerede det første.',
+    );
+    await app.page.keyboard.press('ArrowRight');
+    await expect.poll(() => xOf('Psykiatrien')).toBeGreaterThan(xOf('Egen læge'));
+
+    // Up and down move between the lanes shown: from "Andet" up to "Egen læge" (the lanes
+    // nobody uses are folded away).
     await app.page.keyboard.press('ArrowUp');
     await expect(app.page.getByTestId('status')).toHaveText(
-      'Kontaktpunktet er flyttet til banen Frivillige og foreninger.',
+      'Kontaktpunktet er flyttet til banen Egen læge.',
     );
     await canvas.waitSaved();
-    expect(rowOf(app, 'Psykiatrien')).toMatchObject({ sector: 'civil_society' });
+    expect(rowOf(app, 'Psykiatrien')).toMatchObject({ sector: 'general_practice' });
+
+    // A touchpoint with a date stands at its date: the arrows say so instead of moving it.
+    await app.handlers['touchpoints:update']({
+      id: (rowOf(app, 'Egen læge') as unknown as { id: string }).id,
+      patch: { date: '2026-03-02' },
+    });
+    await app.page.reload();
+    await canvas.waitLoaded();
+    const before = xOf('Egen læge');
+    await canvas.node('Egen læge').focus();
+    await app.page.keyboard.press('ArrowRight');
+    await expect(app.page.getByTestId('status')).toHaveText(/står ved sin dato/);
+    expect(xOf('Egen læge')).toBe(before);
 
     // Enter on the node opens its name for editing.
     await node.focus();

@@ -2,57 +2,46 @@ import { expect, test } from './harness';
 import { JourneyPage } from './pages';
 
 test.describe('map tools', () => {
-  test('tidies the map by time and lane, as one undoable step', async ({ app }) => {
+  test('lays the map out by time: dates decide left to right, whatever was stored', async ({
+    app,
+  }) => {
     const j = await app.handlers['journeys:create']({ alias: 'Borger 7' });
-    await app.handlers['touchpoints:create']({
-      journeyId: j.id,
-      x: 900,
-      y: 0,
-      label: 'Marts',
-      sector: 'hospital',
-    });
-    const jan = await app.handlers['touchpoints:create']({
-      journeyId: j.id,
-      x: 500,
-      y: 0,
-      label: 'Januar',
-      sector: 'general_practice',
-    });
-    const mar = (await app.handlers['journeys:get']({ id: j.id })).touchpoints.find(
-      (t) => t.label === 'Marts',
-    )!;
-    await app.handlers['touchpoints:update']({ id: mar.id, patch: { date: '2026-03-02' } });
-    await app.handlers['touchpoints:update']({ id: jan.id, patch: { date: '2026-01-10' } });
-    await app.handlers['touchpoints:create']({
-      journeyId: j.id,
-      x: 0,
-      y: 0,
-      label: 'Uden dato',
-      sector: 'citizen',
-    });
+    const make = async (
+      label: string,
+      x: number,
+      sector: 'hospital' | 'general_practice' | 'citizen',
+      date?: string,
+    ) => {
+      const tp = await app.handlers['touchpoints:create']({
+        journeyId: j.id,
+        x,
+        y: 0,
+        label,
+        sector,
+      });
+      if (date) await app.handlers['touchpoints:update']({ id: tp.id, patch: { date } });
+    };
+    // Stored far apart and against time, as an old map or another tool might have left them.
+    await make('Marts', 0, 'hospital', '2026-03-02');
+    await make('Januar', 5000, 'general_practice', '2026-01-10');
+    await make('Uden dato', 2500, 'citizen');
     await app.open(`#/journey/${j.id}`);
     const canvas = new JourneyPage(app.page);
     await canvas.waitLoaded();
+    const left = async (label: string) => (await canvas.node(label).boundingBox())!.x;
+    expect(await left('Januar')).toBeLessThan(await left('Uden dato'));
+    expect(await left('Uden dato')).toBeLessThan(await left('Marts'));
+    // The ruler names the months where their touchpoints stand.
+    await expect(app.page.getByTestId('time-tick')).toHaveText(['januar 2026', 'marts']);
+    const january = (await app.page.getByTestId('time-tick').first().boundingBox())!;
+    expect(Math.abs(january.x - (await left('Januar')))).toBeLessThan(12);
 
-    // The rarer actions live in the toolbar's "Mere" menu.
-    await app.page.getByTestId('more-menu-button').click();
-    await app.page.getByTestId('auto-layout').click();
-    await expect(app.page.getByTestId('auto-layout')).toBeHidden();
-    await canvas.waitSaved();
-    const xs = () =>
-      Object.fromEntries(
-        (
-          app.db.prepare('SELECT label, x FROM touchpoints').all() as { label: string; x: number }[]
-        ).map((r) => [r.label, r.x]),
-      );
-    const after = xs();
-    expect(after['Uden dato']).toBeLessThan(after['Januar']!);
-    expect(after['Januar']).toBeLessThan(after['Marts']!);
-    expect(after['Uden dato']).toBe(0);
-
-    await app.page.getByTestId('undo').click();
-    await canvas.waitSaved();
-    expect(xs()).toEqual({ Marts: 900, Januar: 500, 'Uden dato': 0 });
+    // Dragging a dated card sideways does not change its time; the status line says how to.
+    const marts = canvas.node('Marts');
+    const box = (await marts.boundingBox())!;
+    await canvas.dragTo(marts, box.x + box.width / 2 - 300, box.y + box.height / 2);
+    await expect(app.page.getByTestId('status')).toHaveText(/står ved sin dato/);
+    await expect.poll(() => left('Marts')).toBeGreaterThan(await left('Uden dato'));
   });
 
   test('shows both maps together, and opens a touchpoint of the to-be map from there', async ({

@@ -46,8 +46,11 @@ export class JourneyPage {
   get nodes() {
     return this.page.getByTestId('touchpoint-node');
   }
+  /** A touchpoint on the map by (part of) its name — not by its lane or other words on it. */
   node(label: string) {
-    return this.page.locator('.react-flow__node-touchpoint').filter({ hasText: label });
+    return this.page
+      .locator('.react-flow__node-touchpoint')
+      .filter({ has: this.page.getByTestId('touchpoint-label').filter({ hasText: label }) });
   }
   get nameInput() {
     return this.page.getByTestId('touchpoint-name');

@@ -71,6 +71,8 @@ test.describe('touchpoint panel at the table', () => {
     await panel.openMore();
     await panel.root.getByTestId('connect-target').selectOption({ label: LONG_NAME });
     await expect(panel.root.getByTestId('connect-target')).toHaveAttribute('title', LONG_NAME);
+    // The whole name is there to read, wrapped, on the button that connects.
+    await expect(panel.root.getByTestId('connect-button')).toHaveText(`Forbind til «${LONG_NAME}»`);
 
     const size = await panel.root.evaluate((el) => ({
       scrollWidth: el.scrollWidth,
@@ -109,8 +111,12 @@ test.describe('touchpoint panel at the table', () => {
     await page.evaluate(() => {
       const w = window as unknown as { actions: string[] };
       w.actions = [];
-      const name = (e: Event) =>
-        (e.target as Element).closest('[data-testid]')?.getAttribute('data-testid') ?? '?';
+      // A tap on a face may land on its visually hidden radio: name the label then.
+      const name = (e: Event) => {
+        const target = e.target as Element;
+        const host = target.closest('label') ?? target;
+        return host.closest('[data-testid]')?.getAttribute('data-testid') ?? '?';
+      };
       document.addEventListener('pointerdown', (e) => w.actions.push(`tap ${name(e)}`), true);
       document.addEventListener(
         'change',
@@ -255,8 +261,11 @@ test.describe('dates in Danish, whatever the computer says', () => {
 
     // The English UI shows the same dd-mm-yyyy.
     await panel.date.fill('14-03-2026');
-    await app.page.getByTestId('language').selectOption('en');
-    await panel.name.focus();
+    await canvas.waitSaved();
+    await app.handlers['settings:set']({ language: 'en' });
+    await app.page.reload();
+    await canvas.waitLoaded();
+    await canvas.node('Jobcentret').tap();
     await expect(panel.date).toHaveValue('14-03-2026');
     await expect(panel.root.getByTestId('date-understood')).toHaveText('Saturday, 14 March 2026');
     await expect(canvas.node('Jobcentret')).toContainText('14-03-2026');

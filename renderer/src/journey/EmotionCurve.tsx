@@ -16,17 +16,17 @@ const NODE_HALF = NODE_WIDTH / 2;
 export function EmotionCurve() {
   const { t } = useTranslation();
   const { x: vx, zoom } = useViewport();
-  const map = useJourney((s) => s.map);
-  const touchpoints = useJourney((s) => s.touchpoints);
-  const points = Object.values(touchpoints)
-    .filter((tp) => tp.map === map && tp.emotion !== null)
-    .sort((a, b) => a.x - b.x)
-    .map((tp) => ({
-      id: tp.id,
-      label: tp.label.trim() || t('canvas.untitled'),
-      emotion: tp.emotion!,
-      x: vx + (tp.x + NODE_HALF) * zoom,
-      y: PAD + ((2 - tp.emotion!) / 4) * (HEIGHT - 2 * PAD),
+  // The cards as they stand on the map (its layout by time), so each point is under its card.
+  const nodes = useJourney((s) => s.nodes);
+  const points = nodes
+    .filter((n) => n.data.emotion !== null)
+    .sort((a, b) => a.position.x - b.position.x)
+    .map((n) => ({
+      id: n.id,
+      label: n.data.label.trim() || t('canvas.untitled'),
+      emotion: n.data.emotion!,
+      x: vx + (n.position.x + NODE_HALF) * zoom,
+      y: PAD + ((2 - n.data.emotion!) / 4) * (HEIGHT - 2 * PAD),
     }));
   const summary = points.map((p) => `${p.label}: ${t(EMOTION_KEYS[p.emotion]!)}`).join('; ');
 

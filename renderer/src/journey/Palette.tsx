@@ -14,7 +14,7 @@ export function Palette({
 }: {
   onAdded: (id: string) => void;
   /** Where a new touchpoint of this lane goes: where the user is looking. */
-  placeNew: (sector: Sector) => number;
+  placeNew: () => number;
 }) {
   const { t, i18n } = useTranslation();
   const services = useJourney((s) => s.services);
@@ -26,7 +26,7 @@ export function Palette({
     try {
       const tp = await addTouchpoint({
         sector,
-        x: placeNew(sector),
+        x: placeNew(),
         ...(service
           ? {
               serviceCode: service.code,

@@ -11,15 +11,14 @@ import { monthTicks } from './viewport';
 export function TimeRuler() {
   const { t, i18n } = useTranslation();
   const { x: vx, zoom } = useViewport();
-  const map = useJourney((s) => s.map);
-  const touchpoints = useJourney((s) => s.touchpoints);
+  const nodes = useJourney((s) => s.nodes);
   const ticks = useMemo(
     () =>
       monthTicks(
-        Object.values(touchpoints).filter((tp) => tp.map === map),
+        nodes.map((n) => ({ x: n.position.x, date: n.data.date })),
         i18n.language,
       ),
-    [touchpoints, map, i18n.language],
+    [nodes, i18n.language],
   );
   return (
     <div className="time-ruler" data-testid="time-ruler" aria-label={t('canvas.timeRuler')}>

@@ -170,7 +170,8 @@ function ConnectControl({ touchpoint }: { touchpoint: Touchpoint }) {
         }}
         data-testid="connect-button"
       >
-        {t('panel.connectButton')}
+        {/* The whole name, wrapped: the select above may have to cut a long one short. */}
+        {chosen ? t('panel.connectButtonNamed', { label: chosen.label }) : t('panel.connectButton')}
       </button>
     </div>
   );

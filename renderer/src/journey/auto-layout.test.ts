@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Touchpoint, Transition } from '../../../shared/domain/journey';
-import { TIME_STEP, layoutByTime, placeByDate, timeOrder } from './auto-layout';
+import { TIME_STEP, layoutByTime, timeOrder, xForPlace } from './auto-layout';
 import { COLUMN_WIDTH } from './lanes';
 
 let n = 0;
@@ -91,27 +91,22 @@ describe('layout by time', () => {
   });
 });
 
-describe('placeByDate', () => {
-  const others = [
-    { x: 0, date: '2026-01-05' },
-    { x: 300, date: '2026-02' },
-    { x: 900, date: '2026-05-01' },
-    { x: 600, date: null },
-  ];
-  it('keeps a card that already stands between its neighbours in time', () => {
-    expect(placeByDate({ x: 450, date: '2026-03-10' }, others)).toBe(450);
+describe('the place of an undated touchpoint', () => {
+  it('takes the place asked for in the time order, between dated ones too', () => {
+    const a = tp('A', 0, '2026-01-01');
+    const b = tp('B', 700, '2026-02-01');
+    const c = tp('C', 300, '2026-03-01');
+    for (const place of [0, 1, 2, 3]) {
+      const u = tp('U', xForPlace([a, b, c], place));
+      expect(
+        timeOrder([a, b, c, u])
+          .map((t) => t.label)
+          .indexOf('U'),
+      ).toBe(place);
+    }
   });
-  it('moves a card dated after everything to a column after the last', () => {
-    expect(placeByDate({ x: 0, date: '2026-09-01' }, others)).toBe(900 + COLUMN_WIDTH);
-  });
-  it('moves a card dated before everything to a column before the first', () => {
-    expect(placeByDate({ x: 2000, date: '2025-12-24' }, others)).toBe(-COLUMN_WIDTH);
-  });
-  it('a month sorts before the days of that month; a card between two close ones goes halfway', () => {
-    expect(placeByDate({ x: 2000, date: '2026-01-20' }, others)).toBe(150);
-  });
-  it('leaves an undated card alone', () => {
-    expect(placeByDate({ x: 42, date: null }, others)).toBe(42);
+  it('starts at 0 on an empty map', () => {
+    expect(xForPlace([], 0)).toBe(0);
   });
 });
 

@@ -21,7 +21,8 @@ export const TIME_STEP = 110;
 const LANE_GAP = COLUMN_WIDTH - NODE_WIDTH;
 
 /**
- * Tidies a map by time and lane. Left to right is time: every touchpoint stands to the right of
+ * Where the cards of a map stand (x): the map is always laid out by time and lane, so a stored x
+ * only decides the place of an undated touchpoint among the others. Left to right is time: every touchpoint stands to the right of
  * the one before it, by a short step when it is in another lane (cards in different lanes may
  * overlap in x, which keeps a long pathway compact enough to read at a readable zoom) and by a
  * whole card and a gap in the same lane. Touchpoints of the same date in different lanes share a
@@ -58,26 +59,14 @@ export function layoutByTime(
 }
 
 /**
- * Where a touchpoint whose date was just set belongs on the time axis: it stays where it is when
- * that is already between the dated touchpoints before and after it in time; otherwise it moves
- * a column after the one before it (or halfway, when the next one is closer), or a column before
- * the first. A month counts as its first day, so it sorts before the days of that month.
+ * The stored x that puts an undated touchpoint at place `index` of the time order among the
+ * others: the time order fills the places of the stored x's in order (see timeOrder), so a value
+ * between the index-th and the next smallest x of the others takes that place.
  */
-export function placeByDate(
-  tp: Pick<Touchpoint, 'x' | 'date'>,
-  others: readonly Pick<Touchpoint, 'x' | 'date'>[],
-): number {
-  if (!tp.date) return tp.x;
-  const dated = others.filter((o) => o.date !== null);
-  let before: number | null = null;
-  let after: number | null = null;
-  for (const o of dated) {
-    if (o.date! <= tp.date) before = before === null ? o.x : Math.max(before, o.x);
-    else after = after === null ? o.x : Math.min(after, o.x);
-  }
-  const fits = (before === null || tp.x > before) && (after === null || tp.x < after);
-  if (fits) return tp.x;
-  if (before === null) return after! - COLUMN_WIDTH;
-  if (after === null || after - before >= 2 * COLUMN_WIDTH) return before + COLUMN_WIDTH;
-  return Math.round((before + after) / 2);
+export function xForPlace(others: readonly Pick<Touchpoint, 'x'>[], index: number): number {
+  const xs = others.map((o) => o.x).sort((a, b) => a - b);
+  if (xs.length === 0) return 0;
+  if (index <= 0) return xs[0]! - COLUMN_WIDTH;
+  if (index >= xs.length) return xs[xs.length - 1]! + COLUMN_WIDTH;
+  return (xs[index - 1]! + xs[index]!) / 2;
 }

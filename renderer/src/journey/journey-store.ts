@@ -27,7 +27,7 @@ import {
   type TransitionKind,
 } from '../../../shared/vocabulary';
 import { call as defaultCall } from '../api/client';
-import { layoutByTime, placeByDate } from './auto-layout';
+import { layoutByTime, timeOrder, xForPlace } from './auto-layout';
 import { adjacentLane, COLUMN_WIDTH, nodeY, sectorAt, visibleLanes } from './lanes';
 
 export type TouchpointNodeData = {
@@ -94,8 +94,11 @@ interface Actions {
   /** End of a drag: the node's lane becomes its sector, and the move is saved. */
   commitDrag: (id: string) => void;
   moveToAdjacentLane: (id: string, direction: -1 | 1) => void;
-  /** Moves a touchpoint along the time axis by dx (keyboard ← →); saved as one step. */
-  moveInTime: (id: string, dx: number) => void;
+  /**
+   * Moves an undated touchpoint one place earlier (−1) or later (+1) in time (keyboard ← →).
+   * A dated one stands at its date and does not move.
+   */
+  moveInTime: (id: string, direction: -1 | 1) => 'moved' | 'dated' | 'edge' | 'missing';
   deleteTouchpoint: (id: string) => Promise<void>;
   connect: (sourceId: string, targetId: string) => Promise<Transition | null>;
   patchTransition: (id: string, patch: TransitionPatch) => void;
@@ -107,8 +110,6 @@ interface Actions {
   selectEdge: (id: string | null) => void;
   setMap: (map: MapKind) => void;
   setSectorHidden: (sector: Sector, hidden: boolean) => void;
-  /** Tidies the current map by time and lane; one undo step. Returns how many moved. */
-  autoLayout: () => number;
   undo: () => Promise<void>;
   redo: () => Promise<void>;
   /** Sends every pending edit; resolves when they are committed (or failed). */
@@ -175,10 +176,12 @@ export function buildView(
   }
   const prevNodes = new Map(s.nodes.map((n) => [n.id, n]));
   const nodes: TouchpointNode[] = [];
-  for (const tp of Object.values(s.touchpoints)) {
-    if (tp.map !== s.map) continue;
+  const onMap = Object.values(s.touchpoints).filter((tp) => tp.map === s.map);
+  // The map is laid out by time and lane: a card's place comes from its date and its lane.
+  const xs = layoutByTime(onMap, []);
+  for (const tp of onMap) {
     const data = nodeData(tp, painCounts.get(tp.id) ?? 0);
-    const position = { x: tp.x, y: nodeY(tp.sector, lanes) };
+    const position = { x: xs.get(tp.id) ?? tp.x, y: nodeY(tp.sector, lanes) };
     const selected = tp.id === s.selectedId;
     const prev = prevNodes.get(tp.id);
     if (
@@ -536,21 +539,7 @@ export function createJourneyStore(journeyId: string, call: Call = defaultCall) 
           ['label', 'whatWorked', 'quote'].includes(k),
         );
         const key = textual ? `tp:${id}:${Object.keys(patch).sort().join(',')}` : undefined;
-        // A new date puts the card at its place on the time axis, in the same undo step.
-        const tp = get().touchpoints[id];
-        const x =
-          tp && patch.date && patch.x === undefined
-            ? placeByDate(
-                { ...tp, date: patch.date },
-                Object.values(get().touchpoints).filter((o) => o.map === tp.map && o.id !== id),
-              )
-            : undefined;
-        touchpointPatch(
-          id,
-          x !== undefined ? { ...patch, x } : patch,
-          textual ? TEXT_SAVE_DELAY_MS : 0,
-          key,
-        );
+        touchpointPatch(id, patch, textual ? TEXT_SAVE_DELAY_MS : 0, key);
       },
 
       onNodesChange: (changes) => {
@@ -594,14 +583,27 @@ export function createJourneyStore(journeyId: string, call: Call = defaultCall) 
         if (!node || !tp) return;
         const lanes = visibleLanes(s.hiddenSectors);
         const sector = sectorAt(node.position.y + (node.measured?.height ?? 60) / 2, lanes);
-        const x = Math.round(node.position.x);
-        const patch: TouchpointPatch = { x, y: nodeY(sector, lanes) };
-        if (sector !== tp.sector) patch.sector = sector;
-        if (x === tp.x && sector === tp.sector) {
-          view({}); // snap back into the lane
+        const patch: TouchpointPatch = {};
+        if (sector !== tp.sector) {
+          patch.sector = sector;
+          patch.y = nodeY(sector, lanes);
+        }
+        // Left and right is time. A dated card stays at its date; an undated one takes the place
+        // in the time order where it was dropped.
+        if (tp.date === null) {
+          const others = Object.values(s.touchpoints).filter(
+            (o) => o.map === tp.map && o.id !== id,
+          );
+          const before = timeOrder(Object.values(s.touchpoints).filter((o) => o.map === tp.map));
+          const from = before.findIndex((o) => o.id === id);
+          const place = s.nodes.filter((n) => n.id !== id && n.position.x < node.position.x).length;
+          if (place !== from) patch.x = xForPlace(others, place);
+        }
+        if (Object.keys(patch).length === 0) {
+          view({}); // snap back to its place
           return;
         }
-        touchpointPatch(id, patch, 0, sector === tp.sector ? `move:${id}` : undefined);
+        touchpointPatch(id, patch, 0, patch.sector ? undefined : `move:${id}`);
       },
 
       moveToAdjacentLane: (id, direction) => {
@@ -613,10 +615,18 @@ export function createJourneyStore(journeyId: string, call: Call = defaultCall) 
         if (sector !== tp.sector) touchpointPatch(id, { sector, y: nodeY(sector, lanes) }, 0);
       },
 
-      moveInTime: (id, dx) => {
-        const tp = get().touchpoints[id];
+      moveInTime: (id, direction) => {
+        const s = get();
+        const tp = s.touchpoints[id];
+        if (!tp) return 'missing';
+        if (tp.date !== null) return 'dated';
+        const order = timeOrder(Object.values(s.touchpoints).filter((o) => o.map === tp.map));
+        const others = order.filter((o) => o.id !== id);
+        const place = order.findIndex((o) => o.id === id) + direction;
+        if (place < 0 || place > others.length) return 'edge';
         // Steps in a row are one undo step, like typing.
-        if (tp && dx !== 0) touchpointPatch(id, { x: Math.round(tp.x + dx) }, 0, `tp:${id}:x`);
+        touchpointPatch(id, { x: xForPlace(others, place) }, 0, `tp:${id}:x`);
+        return 'moved';
       },
 
       deleteTouchpoint: async (id) => {
@@ -704,25 +714,6 @@ export function createJourneyStore(journeyId: string, call: Call = defaultCall) 
             ? [...new Set([...get().hiddenSectors, sector])]
             : get().hiddenSectors.filter((s) => s !== sector),
         }),
-
-      autoLayout: () => {
-        const s = get();
-        const onMap = Object.values(s.touchpoints).filter((t) => t.map === s.map);
-        const xs = layoutByTime(
-          onMap,
-          Object.values(s.transitions).filter((t) => t.map === s.map),
-        );
-        const moved = onMap.filter((t) => xs.has(t.id) && xs.get(t.id) !== t.x);
-        if (moved.length === 0) return 0;
-        commit((st) => {
-          const touchpoints = { ...st.touchpoints };
-          for (const t of moved) touchpoints[t.id] = { ...t, x: xs.get(t.id)! };
-          return { touchpoints };
-        });
-        // Each move is still a change of one row.
-        for (const t of moved) markDirty('touchpoint', t.id, { x: xs.get(t.id)! }, 0);
-        return moved.length;
-      },
 
       undo: () => travel('undo'),
       redo: () => travel('redo'),

@@ -31,16 +31,14 @@ import {
   type TransitionEdge as TransitionEdgeType,
 } from '../journey/journey-store';
 import {
-  COLUMN_WIDTH,
   LANE_COLUMN_WIDTH,
   LANE_HEIGHT,
   NODE_HEIGHT,
   NODE_WIDTH,
   laneTop,
-  nodeY,
   visibleLanes,
 } from '../journey/lanes';
-import { timeOrder } from '../journey/auto-layout';
+import { xForPlace } from '../journey/auto-layout';
 import { TimeRuler } from '../journey/TimeRuler';
 import { ZoomControls } from '../journey/ZoomControls';
 import {
@@ -163,12 +161,13 @@ function useMapView() {
       const s = store.getState();
       const lanes = visibleLanes(s.hiddenSectors);
       // Whole lanes, so the map opens on a lane's edge rather than a sliver of the one above.
-      return timeOrder(Object.values(s.touchpoints).filter((tp) => tp.map === s.map)).map((tp) => ({
-        id: tp.id,
-        x: tp.x,
-        y: laneTop(tp.sector, lanes),
-        height: LANE_HEIGHT,
-      }));
+      return [...s.nodes]
+        .sort((a, b) => a.position.x - b.position.x)
+        .map((n) => ({
+          x: n.position.x,
+          y: laneTop(n.data.sector, lanes),
+          height: LANE_HEIGHT,
+        }));
     };
     const openAtStart = () =>
       void setViewport(openingViewport(boxesInTimeOrder(), paneSize(), { x: 24, y: 0 }), {
@@ -179,24 +178,25 @@ function useMapView() {
       if (ids.length)
         void fitView({ nodes: ids, minZoom: MIN_ZOOM, maxZoom: 1, padding: '24px', duration: 0 });
     };
-    /** A free place in the lane at the middle of what the user sees (flow x). */
-    const placeNew = (sector: Sector): number => {
+    /**
+     * The stored x of a new (undated) touchpoint: its place in time is right after the last card
+     * the user can see, so it appears where they are looking (at the end, when they see the whole
+     * journey), in the lane chosen.
+     */
+    const placeNew = (): number => {
       const vp = getViewport();
-      const pane = paneSize();
+      const rightEdge = (paneSize().width - vp.x) / vp.zoom;
       const s = store.getState();
-      const inLane = Object.values(s.touchpoints).filter(
-        (tp) => tp.map === s.map && tp.sector === sector,
+      const place = s.nodes.filter((n) => n.position.x + NODE_WIDTH / 2 < rightEdge).length;
+      return xForPlace(
+        Object.values(s.touchpoints).filter((tp) => tp.map === s.map),
+        place,
       );
-      let x = Math.round((pane.width / 2 - vp.x) / vp.zoom - NODE_WIDTH / 2);
-      for (let i = 0; i < 200 && inLane.some((tp) => Math.abs(tp.x - x) < NODE_WIDTH + 20); i++)
-        x += COLUMN_WIDTH / 2;
-      return x;
     };
     const reveal = (id: string) => {
-      const s = store.getState();
-      const tp = s.touchpoints[id];
-      if (!tp) return;
-      const box = { x: tp.x, y: nodeY(tp.sector, visibleLanes(s.hiddenSectors)) };
+      const node = store.getState().nodes.find((n) => n.id === id);
+      if (!node) return;
+      const box = node.position;
       const vp = getViewport();
       const pane = paneSize();
       if (isInView(box, vp, pane) && vp.zoom >= MIN_READABLE_ZOOM) return;
@@ -256,8 +256,6 @@ function MoreMenu({ onFullscreen }: { onFullscreen: () => void }) {
   const touchpoints = useJourney((s) => s.touchpoints);
   const map = useJourney((s) => s.map);
   const setHidden = useJourney((s) => s.setSectorHidden);
-  const autoLayout = useJourney((s) => s.autoLayout);
-  const { openAtStart } = useMapView();
   const ref = useRef<HTMLDetailsElement>(null);
   const close = () => ref.current?.removeAttribute('open');
   // Escape closes the menu and gives focus back to its button.
@@ -283,19 +281,6 @@ function MoreMenu({ onFullscreen }: { onFullscreen: () => void }) {
       </summary>
       <div className="menu-body">
         <div className="menu-actions">
-          <button
-            type="button"
-            className="button menu-item"
-            onClick={() => {
-              autoLayout();
-              announce(t('canvas.autoLayoutDone'));
-              close();
-              requestAnimationFrame(openAtStart);
-            }}
-            data-testid="auto-layout"
-          >
-            {t('canvas.autoLayout')}
-          </button>
           <button
             type="button"
             className="button menu-item"
@@ -332,10 +317,10 @@ function MoreMenu({ onFullscreen }: { onFullscreen: () => void }) {
 
 function useLaneNodes(): LaneNodeType[] {
   const hidden = useJourney((s) => s.hiddenSectors);
-  const touchpoints = useJourney((s) => s.touchpoints);
+  const nodes = useJourney((s) => s.nodes);
   // Lane width follows the content in coarse steps, so the bands are not rebuilt on every move.
   const STEP = 2000;
-  const xs = Object.values(touchpoints).map((tp) => tp.x);
+  const xs = nodes.map((n) => n.position.x);
   const minX = Math.floor(Math.min(0, ...xs) / STEP) * STEP;
   const maxX = Math.ceil(Math.max(STEP, ...xs) / STEP) * STEP;
   return useMemo(() => {
@@ -389,9 +374,6 @@ function useNamedEdges(edges: TransitionEdgeType[]): TransitionEdgeType[] {
     });
   }, [edges, touchpoints, transitions, t]);
 }
-
-/** Time steps for the arrow keys: a small step, or a whole column with Shift. */
-const KEY_STEP = 30;
 
 function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
   const { t } = useTranslation();
@@ -477,6 +459,21 @@ function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
     },
     [select, onEditRequest],
   );
+  // A dated card dragged sideways goes back to its date: say why, and how to move it in time.
+  const dragStartX = useRef(new Map<string, number>());
+  const onNodeDragStart = useCallback((_e: unknown, node: Node) => {
+    dragStartX.current.set(node.id, node.position.x);
+  }, []);
+  const onNodeDragStop = useCallback(
+    (_e: unknown, node: Node) => {
+      const startX = dragStartX.current.get(node.id);
+      dragStartX.current.delete(node.id);
+      const tp = store.getState().touchpoints[node.id];
+      if (tp?.date && startX !== undefined && Math.abs(node.position.x - startX) > NODE_WIDTH / 4)
+        announce(t('canvas.datedStays'));
+    },
+    [store, t],
+  );
   // Opens on the start of the journey at a readable zoom (never "fit everything" at 15 %).
   const onInit = useCallback(
     (_instance: ReactFlowInstance<Node, TransitionEdgeType>) => openAtStart(),
@@ -504,9 +501,21 @@ function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
       // The focused card moves without being selected first (the help says so).
       e.preventDefault();
       e.stopPropagation();
-      const step = (e.shiftKey ? COLUMN_WIDTH : KEY_STEP) * (e.key === 'ArrowLeft' ? -1 : 1);
-      moveInTime(id, step);
-      announce(t(step < 0 ? 'canvas.movedEarlier' : 'canvas.movedLater'));
+      const direction = e.key === 'ArrowLeft' ? -1 : 1;
+      const result = moveInTime(id, direction);
+      announce(
+        t(
+          result === 'dated'
+            ? 'canvas.datedStays'
+            : result === 'edge'
+              ? direction < 0
+                ? 'canvas.alreadyFirst'
+                : 'canvas.alreadyLast'
+              : direction < 0
+                ? 'canvas.movedEarlier'
+                : 'canvas.movedLater',
+        ),
+      );
     }
   }
 
@@ -531,6 +540,8 @@ function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
           onNodeDoubleClick={onNodeDoubleClick}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDragStop={onNodeDragStop}
           deleteKeyCode={null}
           onInit={onInit}
           minZoom={MIN_ZOOM}
@@ -561,7 +572,7 @@ function AddTouchpointButton({ onAdded }: { onAdded: (id: string) => void }) {
   async function onAdd() {
     setBusy(true);
     try {
-      const tp = await addTouchpoint({ x: placeNew('other') });
+      const tp = await addTouchpoint({ x: placeNew() });
       announce(t('canvas.added'));
       onAdded(tp.id);
     } catch (error) {
