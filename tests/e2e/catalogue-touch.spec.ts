@@ -79,8 +79,9 @@ test.describe('touch', () => {
         touchPoints: type === 'touchEnd' ? [] : [{ x: px, y: py, id: 1 }],
       });
     await touch('touchStart', x, y);
-    for (let i = 1; i <= 10; i++) await touch('touchMove', x + i * 12, y);
-    await touch('touchEnd', x + 120, y);
+    // Past the other card: left to right is time, so the finger moves it later.
+    for (let i = 1; i <= 10; i++) await touch('touchMove', x + i * 30, y);
+    await touch('touchEnd', x + 300, y);
     await canvas.waitSaved();
     await expect
       .poll(

@@ -148,7 +148,7 @@ test.describe('journey tabs', () => {
     await canvas.waitLoaded();
     await expect(app.page.getByTestId('emotion-point')).toHaveCount(1);
     await canvas.node('Sygehuset').click();
-    await app.page.getByTestId('emotion--2').check({ force: true });
+    await app.page.getByTestId('emotion--2').check();
     await expect(app.page.getByTestId('emotion-point')).toHaveCount(2);
     const curve = app.page.getByTestId('emotion-curve').locator('svg[role="img"]').first();
     await expect(curve).toHaveAttribute(

@@ -93,7 +93,7 @@ test.describe('workshop canvas', () => {
     await panel.getByTestId('touchpoint-duration').fill('4,5');
     await panel.getByTestId('touchpoint-repetitions').fill('2');
     await panel.getByTestId('touchpoint-initiated-by').selectOption('professional');
-    await panel.getByTestId('emotion--2').check({ force: true });
+    await panel.getByTestId('emotion--2').check();
     await panel.getByTestId('pain-add-waiting').click();
     await panel.getByTestId('pain-text').fill('Ventede tre uger på svar.');
     await panel.getByTestId('touchpoint-what-worked').fill('Sygeplejersken lyttede.');
@@ -192,7 +192,11 @@ test.describe('workshop canvas', () => {
     await panel.getByTestId('connect-button').click();
     await expect(app.page.locator('.react-flow__edge')).toHaveCount(1);
 
-    await app.page.locator('.react-flow__edge').click({ force: true });
+    // The connection has a Danish accessible name, and Enter on it opens it in the panel.
+    const edge = app.page.locator('.react-flow__edge');
+    await expect(edge).toHaveAttribute('aria-label', 'Overgang fra Egen læge til Sygehuset');
+    await edge.focus();
+    await app.page.keyboard.press('Enter');
     const edgePanel = app.page.getByTestId('transition-panel');
     await expect(edgePanel).toContainText('Fra «Egen læge» til «Sygehuset»');
     await edgePanel.getByTestId('transition-kind').selectOption('referral');
@@ -200,11 +204,16 @@ test.describe('workshop canvas', () => {
     await edgePanel.getByTestId('transition-waiting').fill('42');
     await edgePanel.getByTestId('transition-note').fill('Henvisningen blev væk.');
     await canvas.waitSaved();
-    await expect(app.page.getByTestId('edge-label')).toHaveText('Henvisning · Brudt');
+    // On the map: the handover's quality and the wait; to a screen reader, all of it.
+    await expect(app.page.getByTestId('edge-label')).toHaveText('Brudt · 42 dage');
+    await expect(edge).toHaveAttribute(
+      'aria-label',
+      'Overgang fra Egen læge til Sygehuset, henvisning, brudt, 42 dages ventetid',
+    );
 
     await app.page.reload();
     await canvas.waitLoaded();
-    await expect(app.page.getByTestId('edge-label')).toHaveText('Henvisning · Brudt');
+    await expect(app.page.getByTestId('edge-label')).toHaveText('Brudt · 42 dage');
     expect(
       app.db.prepare('SELECT kind, quality, waiting_days, note FROM transitions').get(),
     ).toEqual({
@@ -293,16 +302,16 @@ test.describe('workshop canvas', () => {
     await canvas.waitLoaded();
     await expect(canvas.nodes).toHaveCount(2);
 
-    await app.page.getByTestId('map-to_be').check({ force: true });
+    await app.page.getByTestId('map-to_be').check();
     await expect(canvas.nodes).toHaveCount(0);
     await app.page.getByTestId('add-touchpoint').click();
     await canvas.nameInput.fill('Fast kontaktperson');
     await canvas.waitSaved();
-    await app.page.getByTestId('map-as_is').check({ force: true });
+    await app.page.getByTestId('map-as_is').check();
     await expect(canvas.nodes).toHaveCount(2);
     expect(row(app.db, 'Fast kontaktperson')).toMatchObject({ map: 'to_be' });
 
-    await app.page.getByTestId('view-list').check({ force: true });
+    await app.page.getByTestId('view-list').check();
     const items = app.page.getByTestId('outline-item');
     await expect(items).toHaveCount(2);
     await expect(items.nth(0)).toContainText('Akutmodtagelsen');

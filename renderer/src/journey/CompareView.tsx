@@ -5,24 +5,22 @@ import {
   type Node,
   type NodeTypes,
   type EdgeTypes,
-  type FitViewOptions,
+  type ReactFlowInstance,
 } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAPS, type MapKind } from '../../../shared/vocabulary';
 import { useJourney } from './journey-context';
-import { buildView } from './journey-store';
+import { buildView, type TransitionEdge as TransitionEdgeType } from './journey-store';
 import { LaneLabels } from './LaneLabels';
 import { LaneNode, type LaneNodeType } from './LaneNode';
 import { TouchpointNode } from './TouchpointNode';
 import { TransitionEdge } from './TransitionEdge';
+import { LANE_COLUMN_WIDTH, LANE_HEIGHT, laneTop, visibleLanes } from './lanes';
+import { MAX_ZOOM, MIN_ZOOM, openingViewport } from './viewport';
 
 const nodeTypes: NodeTypes = { touchpoint: TouchpointNode, lane: LaneNode };
 const edgeTypes: EdgeTypes = { transition: TransitionEdge };
-const FIT: FitViewOptions = {
-  maxZoom: 0.8,
-  padding: { left: '170px', right: '30px', top: '20px', bottom: '20px' },
-};
 
 function ReadOnlyMap({
   map,
@@ -54,6 +52,22 @@ function ReadOnlyMap({
     [touchpoints, transitions, painPoints, hiddenSectors, map],
   );
   const nodes = useMemo(() => [...lanes, ...view.nodes] as Node[], [lanes, view.nodes]);
+  const flowRef = useRef<HTMLDivElement>(null);
+  // Like the map itself: opens on the start of the pathway at a readable zoom.
+  const onInit = useCallback(
+    (instance: ReactFlowInstance<Node, TransitionEdgeType>) => {
+      const visible = visibleLanes(hiddenSectors);
+      const boxes = [...view.nodes]
+        .sort((a, b) => a.position.x - b.position.x)
+        .map((n) => ({ x: n.position.x, y: laneTop(n.data.sector, visible), height: LANE_HEIGHT }));
+      const pane = {
+        width: flowRef.current?.clientWidth ?? 800,
+        height: flowRef.current?.clientHeight ?? 300,
+      };
+      void instance.setViewport(openingViewport(boxes, pane, { x: 24, y: 0 }));
+    },
+    [view.nodes, hiddenSectors],
+  );
   return (
     <section
       className="compare-map"
@@ -61,27 +75,32 @@ function ReadOnlyMap({
       data-testid={`compare-${map}`}
     >
       <h2 className="compare-title">{t(`vocab.map.${map}`)}</h2>
-      <div className="canvas">
+      <div
+        className="canvas canvas-compare"
+        style={{ ['--lane-column' as string]: `${LANE_COLUMN_WIDTH}px` }}
+      >
         <ReactFlowProvider>
-          <ReactFlow
-            nodes={nodes}
-            edges={view.edges}
-            nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
-            nodesDraggable={false}
-            nodesConnectable={false}
-            elementsSelectable={false}
-            deleteKeyCode={null}
-            fitView
-            fitViewOptions={{ ...FIT, nodes: view.nodes.map((n) => ({ id: n.id })) }}
-            minZoom={0.1}
-            onNodeClick={(_e, node) => node.type === 'touchpoint' && onOpen(map, node.id)}
-            aria-label={t(`vocab.map.${map}`)}
-            proOptions={{ hideAttribution: true }}
-          >
-            <Background gap={32} />
-            <LaneLabels />
-          </ReactFlow>
+          <LaneLabels />
+          <div className="canvas-flow" ref={flowRef}>
+            <ReactFlow
+              nodes={nodes}
+              edges={view.edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              elementsSelectable={false}
+              deleteKeyCode={null}
+              onInit={onInit}
+              minZoom={MIN_ZOOM}
+              maxZoom={MAX_ZOOM}
+              onNodeClick={(_e, node) => node.type === 'touchpoint' && onOpen(map, node.id)}
+              aria-label={t(`vocab.map.${map}`)}
+              proOptions={{ hideAttribution: true }}
+            >
+              <Background gap={32} />
+            </ReactFlow>
+          </div>
         </ReactFlowProvider>
       </div>
     </section>

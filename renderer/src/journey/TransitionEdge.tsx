@@ -1,47 +1,22 @@
 import {
   BaseEdge,
   EdgeLabelRenderer,
-  getBezierPath,
-  Position,
   useInternalNode,
   type EdgeProps,
   type InternalNode,
 } from '@xyflow/react';
-import { memo } from 'react';
+import { createContext, memo, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
+import { curveBetween, edgeAnchors, labelPoint, labelSize, type Rect } from './edge-geometry';
 import type { TransitionEdge as TransitionEdgeType } from './journey-store';
 
-type Anchor = { x: number; y: number; position: Position };
-
 /**
- * Where a line leaves and enters two cards. Left to right when the next card stands to the right
- * (the usual case); cards close in time in other lanes overlap in x, so those are joined bottom
- * to top (or top to bottom) instead of looping back behind the card.
+ * The cards of the map as laid out (not while one is dragged), for placing labels beside them.
+ * Empty where no one provides it: the label then sits in the middle of its line.
  */
-export function edgeAnchors(
-  source: { x: number; y: number; width: number; height: number },
-  target: { x: number; y: number; width: number; height: number },
-): [Anchor, Anchor] | null {
-  if (target.x >= source.x + source.width + 16) return null;
-  const tx = target.x + target.width / 2;
-  const below = target.y >= source.y + source.height;
-  const above = target.y + target.height <= source.y;
-  if (!below && !above) return null;
-  // Leave from the side when the target's middle is past the card, so the line passes beside
-  // the cards of the lanes in between rather than through them.
-  const fromSide = tx >= source.x + source.width - 10;
-  const start: Anchor = fromSide
-    ? { x: source.x + source.width, y: source.y + source.height / 2, position: Position.Right }
-    : below
-      ? { x: source.x + source.width / 2, y: source.y + source.height, position: Position.Bottom }
-      : { x: source.x + source.width / 2, y: source.y, position: Position.Top };
-  const end: Anchor = below
-    ? { x: tx, y: target.y, position: Position.Top }
-    : { x: tx, y: target.y + target.height, position: Position.Bottom };
-  return [start, end];
-}
+export const CardRects = createContext<readonly Rect[]>([]);
 
-function rectOf(node: InternalNode | undefined) {
+function rectOf(node: InternalNode | undefined): Rect | null {
   if (!node?.measured.width || !node.measured.height) return null;
   return {
     ...node.internals.positionAbsolute,
@@ -52,25 +27,18 @@ function rectOf(node: InternalNode | undefined) {
 
 /**
  * A transition: its handover quality as colour, line and word, and the waiting time, so
- * "broken" is visible without relying on colour alone.
+ * "broken" is visible without relying on colour alone. The label goes where it hides no card.
  */
 function TransitionEdgeView(props: EdgeProps<TransitionEdgeType>) {
   const { t } = useTranslation();
+  const cards = useContext(CardRects);
   const source = rectOf(useInternalNode(props.source));
   const target = rectOf(useInternalNode(props.target));
-  const anchors = source && target ? edgeAnchors(source, target) : null;
-  const [path, labelX, labelY] = getBezierPath(
-    anchors
-      ? {
-          sourceX: anchors[0].x,
-          sourceY: anchors[0].y,
-          sourcePosition: anchors[0].position,
-          targetX: anchors[1].x,
-          targetY: anchors[1].y,
-          targetPosition: anchors[1].position,
-        }
-      : props,
-  );
+  const anchors = (source && target && edgeAnchors(source, target)) || [
+    { x: props.sourceX, y: props.sourceY, position: props.sourcePosition },
+    { x: props.targetX, y: props.targetY, position: props.targetPosition },
+  ];
+  const { path, at } = curveBetween(anchors[0], anchors[1]);
   const quality = props.data?.quality ?? null;
   const kind = props.data?.kind ?? 'then';
   const waiting = props.data?.waitingDays ?? null;
@@ -84,6 +52,7 @@ function TransitionEdgeView(props: EdgeProps<TransitionEdgeType>) {
   ]
     .filter(Boolean)
     .join(' · ');
+  const label = text ? labelPoint(at, labelSize(text), cards) : null;
   return (
     <>
       <BaseEdge
@@ -93,11 +62,11 @@ function TransitionEdgeView(props: EdgeProps<TransitionEdgeType>) {
         interactionWidth={28}
         className={`transition-path quality-${quality ?? 'none'}${props.selected ? ' selected' : ''}`}
       />
-      {text && (
+      {label && (
         <EdgeLabelRenderer>
           <div
             className={`edge-label quality-${quality ?? 'none'}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            style={{ transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y}px)` }}
             data-testid="edge-label"
           >
             {text}

@@ -8,8 +8,8 @@ export const NODE_WIDTH = 220;
 export const NODE_HEIGHT = 64;
 export const NODE_TOP_PADDING = 6;
 export const LANE_HEIGHT = NODE_HEIGHT + 2 * NODE_TOP_PADDING;
-/** One step along the time axis: a card and room for the connection's label between cards. */
-export const COLUMN_WIDTH = 300;
+/** Two cards in a row in one lane: a card and room for the connection's label between them. */
+export const COLUMN_WIDTH = 360;
 /** Width of the pinned column of lane names beside the map (screen pixels, not zoomed). */
 export const LANE_COLUMN_WIDTH = 176;
 

@@ -36,9 +36,10 @@ import {
   NODE_HEIGHT,
   NODE_WIDTH,
   laneTop,
+  nodeY,
   visibleLanes,
 } from '../journey/lanes';
-import { xForPlace } from '../journey/auto-layout';
+import { layoutByTime, xForPlace } from '../journey/auto-layout';
 import { TimeRuler } from '../journey/TimeRuler';
 import { ZoomControls } from '../journey/ZoomControls';
 import {
@@ -61,7 +62,7 @@ import { ProfileTab } from '../journey/ProfileTab';
 import { SnapshotsTab } from '../journey/SnapshotsTab';
 import { TouchpointNode } from '../journey/TouchpointNode';
 import { TouchpointPanel } from '../journey/TouchpointPanel';
-import { TransitionEdge } from '../journey/TransitionEdge';
+import { CardRects, TransitionEdge } from '../journey/TransitionEdge';
 import { TransitionPanel } from '../journey/TransitionPanel';
 import { navigate } from '../router';
 import { TabList, tabId, tabPanelId } from '../components/Tabs';
@@ -349,6 +350,27 @@ function useLaneNodes(): LaneNodeType[] {
  * 19 dages ventetid"). Edge objects are kept while their name is unchanged, so a drag does not
  * re-render every line.
  */
+/**
+ * The cards where the layout puts them, from the saved journey (not the positions of a drag in
+ * progress, so labels are not placed anew on every frame of a drag).
+ */
+function useCardRects() {
+  const touchpoints = useJourney((s) => s.touchpoints);
+  const hidden = useJourney((s) => s.hiddenSectors);
+  const map = useJourney((s) => s.map);
+  return useMemo(() => {
+    const onMap = Object.values(touchpoints).filter((tp) => tp.map === map);
+    const xs = layoutByTime(onMap, []);
+    const lanes = visibleLanes(hidden);
+    return onMap.map((tp) => ({
+      x: xs.get(tp.id) ?? tp.x,
+      y: nodeY(tp.sector, lanes),
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
+    }));
+  }, [touchpoints, hidden, map]);
+}
+
 const NAMED_EDGES = new WeakMap<TransitionEdgeType, TransitionEdgeType>();
 function useNamedEdges(edges: TransitionEdgeType[]): TransitionEdgeType[] {
   const { t } = useTranslation();
@@ -390,6 +412,7 @@ function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
   const laneNodes = useLaneNodes();
   const allNodes = useMemo(() => [...laneNodes, ...nodes] as Node[], [laneNodes, nodes]);
   const namedEdges = useNamedEdges(edges);
+  const cardRects = useCardRects();
   const { openAtStart } = useMapView();
 
   // Each map (as-is, to-be) opens on its own start.
@@ -531,27 +554,29 @@ function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
       <TimeRuler />
       <LaneLabels />
       <div className="canvas-flow" onKeyDownCapture={onKeyDownCapture} data-testid="canvas-flow">
-        <ReactFlow
-          nodes={allNodes}
-          edges={namedEdges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onFlowNodesChange}
-          onEdgesChange={onEdgesChange}
-          onConnect={onConnect}
-          onNodeDoubleClick={onNodeDoubleClick}
-          onNodeDragStart={onNodeDragStart}
-          onNodeDragStop={onNodeDragStop}
-          deleteKeyCode={null}
-          onInit={onInit}
-          minZoom={MIN_ZOOM}
-          maxZoom={MAX_ZOOM}
-          ariaLabelConfig={ariaLabelConfig}
-          aria-label={t('canvas.mapLabel')}
-          proOptions={{ hideAttribution: true }}
-        >
-          <Background gap={32} />
-        </ReactFlow>
+        <CardRects.Provider value={cardRects}>
+          <ReactFlow
+            nodes={allNodes}
+            edges={namedEdges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onFlowNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            onNodeDoubleClick={onNodeDoubleClick}
+            onNodeDragStart={onNodeDragStart}
+            onNodeDragStop={onNodeDragStop}
+            deleteKeyCode={null}
+            onInit={onInit}
+            minZoom={MIN_ZOOM}
+            maxZoom={MAX_ZOOM}
+            ariaLabelConfig={ariaLabelConfig}
+            aria-label={t('canvas.mapLabel')}
+            proOptions={{ hideAttribution: true }}
+          >
+            <Background gap={32} />
+          </ReactFlow>
+        </CardRects.Provider>
         {nodes.length === 0 && (
           <p className="canvas-empty" data-testid="canvas-empty">
             {t('canvas.emptyHint')}

@@ -1,13 +1,6 @@
-// The typeface as data URLs (inlined at build time): an SVG drawn as an image may load nothing
-// from outside itself, so the picture carries its own copy of the font the layout measured.
-import regular from '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-400-normal.woff2?inline';
-import bold from '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-700-normal.woff2?inline';
+import { EMBEDDED_FONT_FACES as FONT_FACES } from '../../components/embedded-font';
 import type { CopyPage } from './copy-layout';
 import { PNG_BORDER_MM, pageSvg, pngPageSize } from './copy-svg';
-
-const FONT_FACES =
-  `@font-face{font-family:'Atkinson Hyperlegible';font-weight:400;src:url(${regular}) format('woff2')}` +
-  `@font-face{font-family:'Atkinson Hyperlegible';font-weight:700;src:url(${bold}) format('woff2')}`;
 
 async function svgImage(svg: string): Promise<HTMLImageElement> {
   const img = new Image();

@@ -1,0 +1,107 @@
+import { Position } from '@xyflow/react';
+
+/** A rectangle in flow coordinates. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export type Anchor = { x: number; y: number; position: Position };
+
+/**
+ * Where a line leaves and enters two cards. Left to right when the next card stands to the right
+ * (the usual case); cards close in time in other lanes overlap in x, so those are joined from
+ * the side or the bottom to the top (or the other way) instead of looping back behind the card.
+ * Null means: use the cards' own handles (right to left).
+ */
+export function edgeAnchors(source: Rect, target: Rect): [Anchor, Anchor] | null {
+  if (target.x >= source.x + source.width + 16) return null;
+  const tx = target.x + target.width / 2;
+  const below = target.y >= source.y + source.height;
+  const above = target.y + target.height <= source.y;
+  if (!below && !above) return null;
+  // Leave from the side when the target's middle is past the card, so the line passes beside
+  // the cards of the lanes in between rather than through them.
+  const fromSide = tx >= source.x + source.width - 10;
+  const start: Anchor = fromSide
+    ? { x: source.x + source.width, y: source.y + source.height / 2, position: Position.Right }
+    : below
+      ? { x: source.x + source.width / 2, y: source.y + source.height, position: Position.Bottom }
+      : { x: source.x + source.width / 2, y: source.y, position: Position.Top };
+  const end: Anchor = below
+    ? { x: tx, y: target.y, position: Position.Top }
+    : { x: tx, y: target.y + target.height, position: Position.Bottom };
+  return [start, end];
+}
+
+const DIRECTION: Record<Position, [number, number]> = {
+  [Position.Left]: [-1, 0],
+  [Position.Right]: [1, 0],
+  [Position.Top]: [0, -1],
+  [Position.Bottom]: [0, 1],
+};
+
+/** A cubic curve between two anchors, leaving and entering along their sides. */
+export function curveBetween(a: Anchor, b: Anchor) {
+  const reach = Math.max(36, 0.45 * Math.hypot(b.x - a.x, b.y - a.y));
+  const [ax, ay] = DIRECTION[a.position];
+  const [bx, by] = DIRECTION[b.position];
+  const c1 = { x: a.x + ax * reach, y: a.y + ay * reach };
+  const c2 = { x: b.x + bx * reach, y: b.y + by * reach };
+  const at = (t: number) => {
+    const u = 1 - t;
+    const w = [u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t] as const;
+    return {
+      x: w[0] * a.x + w[1] * c1.x + w[2] * c2.x + w[3] * b.x,
+      y: w[0] * a.y + w[1] * c1.y + w[2] * c2.y + w[3] * b.y,
+    };
+  };
+  const path = `M${a.x},${a.y} C${c1.x},${c1.y} ${c2.x},${c2.y} ${b.x},${b.y}`;
+  return { path, at };
+}
+
+function overlap(a: Rect, b: Rect): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+const ALONG = [0.5, 0.38, 0.62, 0.26, 0.74, 0.15, 0.85];
+
+/**
+ * Where a connection's label goes: the point along its line, from the middle outwards, where the
+ * label covers the least of any card (none, where there is room), so it never hides a name.
+ */
+export function labelPoint(
+  at: (t: number) => { x: number; y: number },
+  label: { width: number; height: number },
+  cards: readonly Rect[],
+): { x: number; y: number } {
+  let best = at(0.5);
+  let bestCover = Infinity;
+  for (const t of ALONG) {
+    const p = at(t);
+    const rect = {
+      x: p.x - label.width / 2,
+      y: p.y - label.height / 2,
+      width: label.width,
+      height: label.height,
+    };
+    let cover = 0;
+    for (const c of cards) cover += overlap(rect, c);
+    if (cover < bestCover) {
+      best = p;
+      bestCover = cover;
+      if (cover === 0) break;
+    }
+  }
+  return best;
+}
+
+/** A generous estimate of a label's size at 15 px (no DOM measuring while drawing). */
+export function labelSize(text: string): { width: number; height: number } {
+  const width = Math.min(132, Math.ceil(text.length * 8.6) + 16);
+  const lines = Math.ceil((text.length * 8.6 + 16) / 132);
+  return { width, height: lines * 19 + 4 };
+}
