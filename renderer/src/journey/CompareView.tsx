@@ -15,8 +15,15 @@ import { buildView, type TransitionEdge as TransitionEdgeType } from './journey-
 import { LaneLabels } from './LaneLabels';
 import { LaneNode, type LaneNodeType } from './LaneNode';
 import { TouchpointNode } from './TouchpointNode';
-import { TransitionEdge } from './TransitionEdge';
-import { LANE_COLUMN_WIDTH, LANE_HEIGHT, laneTop, visibleLanes } from './lanes';
+import { CardRects, TransitionEdge } from './TransitionEdge';
+import {
+  LANE_COLUMN_WIDTH,
+  LANE_HEIGHT,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  laneTop,
+  visibleLanes,
+} from './lanes';
 import { MAX_ZOOM, MIN_ZOOM, openingViewport } from './viewport';
 
 const nodeTypes: NodeTypes = { touchpoint: TouchpointNode, lane: LaneNode };
@@ -53,6 +60,10 @@ function ReadOnlyMap({
   );
   const nodes = useMemo(() => [...lanes, ...view.nodes] as Node[], [lanes, view.nodes]);
   const flowRef = useRef<HTMLDivElement>(null);
+  const cards = useMemo(
+    () => view.nodes.map((n) => ({ ...n.position, width: NODE_WIDTH, height: NODE_HEIGHT })),
+    [view.nodes],
+  );
   // Like the map itself: opens on the start of the pathway at a readable zoom.
   const onInit = useCallback(
     (instance: ReactFlowInstance<Node, TransitionEdgeType>) => {
@@ -82,24 +93,26 @@ function ReadOnlyMap({
         <ReactFlowProvider>
           <LaneLabels />
           <div className="canvas-flow" ref={flowRef}>
-            <ReactFlow
-              nodes={nodes}
-              edges={view.edges}
-              nodeTypes={nodeTypes}
-              edgeTypes={edgeTypes}
-              nodesDraggable={false}
-              nodesConnectable={false}
-              elementsSelectable={false}
-              deleteKeyCode={null}
-              onInit={onInit}
-              minZoom={MIN_ZOOM}
-              maxZoom={MAX_ZOOM}
-              onNodeClick={(_e, node) => node.type === 'touchpoint' && onOpen(map, node.id)}
-              aria-label={t(`vocab.map.${map}`)}
-              proOptions={{ hideAttribution: true }}
-            >
-              <Background gap={32} />
-            </ReactFlow>
+            <CardRects.Provider value={cards}>
+              <ReactFlow
+                nodes={nodes}
+                edges={view.edges}
+                nodeTypes={nodeTypes}
+                edgeTypes={edgeTypes}
+                nodesDraggable={false}
+                nodesConnectable={false}
+                elementsSelectable={false}
+                deleteKeyCode={null}
+                onInit={onInit}
+                minZoom={MIN_ZOOM}
+                maxZoom={MAX_ZOOM}
+                onNodeClick={(_e, node) => node.type === 'touchpoint' && onOpen(map, node.id)}
+                aria-label={t(`vocab.map.${map}`)}
+                proOptions={{ hideAttribution: true }}
+              >
+                <Background gap={32} />
+              </ReactFlow>
+            </CardRects.Provider>
           </div>
         </ReactFlowProvider>
       </div>

@@ -1,0 +1,126 @@
+/**
+ * The map as a person uses it at the table: full screen for a projector or a tablet, the
+ * overview when zoomed far out, the emotion curve on the map's time axis, and a new touchpoint
+ * appearing where the user is looking.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { KAREN_TOUCHPOINTS, seedKaren } from '../support/karen-journey';
+import { expect, test } from './harness';
+import { waitForStillMap } from './measure';
+import { JourneyPage } from './pages';
+
+const windowShare = async (page: Page, el: Locator) => {
+  const box = (await el.boundingBox())!;
+  const vp = page.viewportSize()!;
+  return (box.width * box.height) / (vp.width * vp.height);
+};
+
+test.describe('the map at the table', () => {
+  test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+
+  test('full screen shows the map alone, and Escape brings the rest back', async ({ app }) => {
+    const id = await seedKaren(app.handlers);
+    await app.open(`#/journey/${id}`);
+    const canvas = new JourneyPage(app.page);
+    await canvas.waitLoaded();
+    const map = app.page.getByTestId('canvas');
+    const before = await windowShare(app.page, map);
+
+    await app.page.getByTestId('more-menu-button').tap();
+    await app.page.getByTestId('fullscreen-menu').tap();
+    await expect(app.page.getByTestId('journey-title')).toBeHidden();
+    await expect(app.page.getByRole('tablist')).toBeHidden();
+    // The few controls it needs stay: add, undo, show all, zoom, leave.
+    for (const control of ['add-touchpoint', 'undo', 'fit-all', 'zoom-in', 'fullscreen-leave'])
+      await expect(app.page.getByTestId(control)).toBeVisible();
+    await expect.poll(() => windowShare(app.page, map)).toBeGreaterThan(before + 0.1);
+    expect(await windowShare(app.page, map)).toBeGreaterThan(0.75);
+
+    await app.page.keyboard.press('Escape');
+    await expect(app.page.getByTestId('journey-title')).toBeVisible();
+    await expect(app.page.getByTestId('more-menu-button')).toBeVisible();
+  });
+
+  test('zoomed far out, cards become marks; 100 % is one press away', async ({ app }) => {
+    const id = await seedKaren(app.handlers);
+    await app.open(`#/journey/${id}`);
+    await new JourneyPage(app.page).waitLoaded();
+    const nodes = app.page.getByTestId('touchpoint-node');
+    await expect(nodes.first()).not.toHaveAttribute('data-overview', 'true');
+    await expect(nodes.first().getByTestId('touchpoint-label')).toBeVisible();
+
+    await app.page.getByTestId('zoom-out').tap();
+    await app.page.getByTestId('zoom-out').tap();
+    await expect(nodes.first()).toHaveAttribute('data-overview', 'true');
+    // No shrunken text: the name is there for screen readers only (a 1 px clipped box), the face
+    // stays.
+    const label = await nodes.first().getByTestId('touchpoint-label').boundingBox();
+    expect(label!.width * label!.height).toBeLessThanOrEqual(1);
+    const face = nodes.first().getByTestId('touchpoint-emotion');
+    await expect(face).toBeVisible();
+    expect((await face.boundingBox())!.height).toBeGreaterThanOrEqual(24);
+
+    await app.page.getByTestId('zoom-level').tap();
+    await expect(app.page.getByTestId('zoom-level')).toHaveText('100 %');
+    await expect(nodes.first().getByTestId('touchpoint-label')).toBeVisible();
+  });
+
+  test('the emotion curve stands under the cards, on the same time axis', async ({ app }) => {
+    const id = await seedKaren(app.handlers);
+    await app.open(`#/journey/${id}`);
+    await new JourneyPage(app.page).waitLoaded();
+    await waitForStillMap(app.page);
+    const withFace = KAREN_TOUCHPOINTS.filter((tp) => tp.emotion !== undefined).length;
+    const points = app.page.getByTestId('emotion-point');
+    await expect(points).toHaveCount(withFace);
+    const cardCentres = await app.page.getByTestId('touchpoint-node').evaluateAll((els) =>
+      els
+        .filter((el) => el.querySelector('[data-testid="touchpoint-emotion"]'))
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return r.x + r.width / 2;
+        })
+        .sort((a, b) => a - b),
+    );
+    const pointCentres = await points.evaluateAll((els) =>
+      els
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return r.x + r.width / 2;
+        })
+        .sort((a, b) => a - b),
+    );
+    expect(pointCentres).toHaveLength(cardCentres.length);
+    pointCentres.forEach((x, i) => expect(Math.abs(x - cardCentres[i]!)).toBeLessThan(3));
+    // And it is on screen with the map, without scrolling the page.
+    await expect(app.page.getByTestId('emotion-curve')).toBeInViewport();
+  });
+
+  test('a touchpoint from the palette lands in its lane, where the user is looking', async ({
+    app,
+  }) => {
+    const id = await seedKaren(app.handlers);
+    await app.open(`#/journey/${id}`);
+    const canvas = new JourneyPage(app.page);
+    await canvas.waitLoaded();
+    await app.page.getByTestId('palette-toggle').tap();
+    await app.page.getByTestId('palette-psychiatry').locator('summary').tap();
+    await app.page.getByTestId('palette-psychiatry').getByTestId('palette-other').tap();
+    await expect(canvas.nameInput).toBeFocused();
+    await canvas.nameInput.fill('Distriktspsykiatrien');
+    await canvas.waitSaved();
+    const node = canvas.node('Distriktspsykiatrien');
+    await expect(node.getByTestId('touchpoint-node')).toHaveAttribute('data-sector', 'psychiatry');
+    // In view, and inside its lane, which was folded away before and is shown now.
+    await expect(node).toBeInViewport();
+    const lane = (await app.page
+      .locator('[data-testid="lane-label"][data-sector="psychiatry"]')
+      .boundingBox())!;
+    const box = (await node.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(lane.y - 1);
+    expect(box.y + box.height).toBeLessThanOrEqual(lane.y + lane.height + 1);
+    expect(
+      app.db.prepare("SELECT sector FROM touchpoints WHERE label = 'Distriktspsykiatrien'").get(),
+    ).toEqual({ sector: 'psychiatry' });
+  });
+});
