@@ -224,17 +224,10 @@ async function measureOnce(browser: Browser, target: CanvasPage): Promise<RunRes
     for (let i = 1; i <= DRAG_MOVES; i++) {
       await page.mouse.move(start.x + i * 4, start.y + i * 1.5);
     }
-    await page.mouse.up();
+    // Guards against timing a drag that never happened (e.g. the pointer missed the node): the
+    // node must be under the pointer at the end of the drag. (After the drop the app puts the
+    // card at its place in time and lane, so the drop itself is not compared.)
     await nextFrame(page);
-    await nextFrame(page);
-    const frames = await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __recording: boolean };
-      w.__recording = false;
-      return w.__frames;
-    });
-
-    // Guards against timing a drag that never happened (e.g. the pointer missed the node). The
-    // app snaps a dropped node to its lane, so only the move along time is compared.
     const moved = await page.evaluate(
       ({ id, x }) => {
         const el = document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
@@ -244,6 +237,15 @@ async function measureOnce(browser: Browser, target: CanvasPage): Promise<RunRes
       },
       { id: start.id, x: start.x },
     );
+    await page.mouse.up();
+    await nextFrame(page);
+    await nextFrame(page);
+    const frames = await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __recording: boolean };
+      w.__recording = false;
+      return w.__frames;
+    });
+
     if (!moved) throw new Error(`${target.name}: the dragged node did not follow the pointer`);
     if (pageErrors.length) {
       throw new Error(`${target.name}: the page logged errors: ${pageErrors.join(' | ')}`);

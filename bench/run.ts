@@ -4,11 +4,14 @@ import { benchCanvas } from './canvas.bench';
 import { benchProgram } from './program.bench';
 import { table, type Row } from './stats';
 
+// BENCH_ONLY=canvas (or autosave, program; comma-separated) runs only those parts.
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const wanted = (name: string) => !only || only.includes(name);
 const rows: Row[] = [
-  ...(await benchAutosave()),
-  ...(await benchCanvas()),
+  ...(wanted('autosave') ? await benchAutosave() : []),
+  ...(wanted('canvas') ? await benchCanvas() : []),
   // Last: it needs no browser.
-  ...(await benchProgram()),
+  ...(wanted('program') ? await benchProgram() : []),
 ];
 const report = `# Benchmarks\n\nRun ${new Date().toISOString()} on Node ${process.version}. Times are noisy on a shared machine; compare the app's rows with the baseline rows measured in the same run.\n\n${table(rows)}\n`;
 mkdirSync('bench/results', { recursive: true });

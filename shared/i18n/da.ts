@@ -145,7 +145,7 @@ export const da = {
     addHelp:
       'Et kontaktpunkt er et møde med et sted eller en person, fx egen læge eller jobcentret.',
     untitled: 'Uden navn',
-    emptyHint: 'Kortet er tomt. Tryk på «Tilføj kontaktpunkt» for at begynde.',
+    emptyHint: 'Kortet er tomt. Vælg et sted i listen til venstre, eller tryk på «+ Tilføj».',
     touchpointNamed: 'Kontaktpunkt: {{label}}',
     loading: 'Henter forløbet …',
     zoomIn: 'Zoom ind',

@@ -142,7 +142,7 @@ export const en: Translation = {
     addTouchpoint: 'Add touchpoint',
     addHelp: 'A touchpoint is a meeting with a place or a person, e.g. the GP or the job centre.',
     untitled: 'Untitled',
-    emptyHint: 'The map is empty. Press “Add touchpoint” to begin.',
+    emptyHint: 'The map is empty. Choose a place in the list on the left, or press “+ Add”.',
     touchpointNamed: 'Touchpoint: {{label}}',
     loading: 'Loading the journey …',
     zoomIn: 'Zoom in',

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness';
 import { JourneyPage } from './pages';
+import { seedKaren } from '../support/karen-journey';
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page })
@@ -130,8 +131,36 @@ test.describe('accessibility (axe)', () => {
     const j = await app.handlers['journeys:create']({ alias: 'Anna' });
     await app.open(`#/journey/${j.id}`);
     await expect(app.page.getByTestId('canvas-empty')).toHaveText(
-      'The map is empty. Press “Add touchpoint” to begin.',
+      'The map is empty. Choose a place in the list on the left, or press “+ Add”.',
     );
+    expect(await seriousViolations(app.page)).toEqual([]);
+  });
+
+  test("Karen's map with the palette, the menu, both maps, the overview and full screen has no serious violations", async ({
+    app,
+  }) => {
+    test.setTimeout(60_000);
+    const id = await seedKaren(app.handlers, { toBe: true });
+    await app.open(`#/journey/${id}`);
+    await new JourneyPage(app.page).waitLoaded();
+    await app.page.getByTestId('palette-toggle').click();
+    await app.page.getByTestId('more-menu-button').click();
+    expect(await seriousViolations(app.page)).toEqual([]);
+    await app.page.getByTestId('more-menu-button').click();
+    await app.page.getByTestId('zoom-out').click();
+    await app.page.getByTestId('zoom-out').click();
+    await expect(app.page.getByTestId('touchpoint-node').first()).toHaveAttribute(
+      'data-overview',
+      'true',
+    );
+    expect(await seriousViolations(app.page)).toEqual([]);
+    await app.page.getByTestId('map-both').check();
+    await expect(app.page.getByTestId('compare-to_be')).toBeVisible();
+    expect(await seriousViolations(app.page)).toEqual([]);
+    await app.page.getByTestId('map-as_is').check();
+    await app.page.getByTestId('more-menu-button').click();
+    await app.page.getByTestId('fullscreen-menu').click();
+    await expect(app.page.getByTestId('fullscreen-leave')).toBeVisible();
     expect(await seriousViolations(app.page)).toEqual([]);
   });
 });

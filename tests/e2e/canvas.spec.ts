@@ -225,9 +225,13 @@ test.describe('canvas', () => {
     const tb = (await target.boundingBox())!;
     await app.page.mouse.move(s.x + s.width / 2, s.y + s.height / 2);
     await app.page.mouse.down();
+    await app.page.mouse.move(s.x + s.width / 2 + 30, s.y + s.height / 2, { steps: 3 });
+    // The line follows the pointer once the connection has started (a busy machine may be late).
+    await expect(app.page.locator('.react-flow__connectionline')).toBeVisible();
     await app.page.mouse.move(tb.x + tb.width / 2, tb.y + tb.height / 2, { steps: 12 });
-    // Rest on the target a moment, as a hand does, before letting go.
+    // Rest on the target, as a hand does, until it shows it will take the line; then let go.
     await app.page.mouse.move(tb.x + tb.width / 2 + 1, tb.y + tb.height / 2, { steps: 2 });
+    await expect(target).toHaveClass(/connectingto/);
     await app.page.mouse.up();
 
     await expect(app.page.locator('.react-flow__edge')).toHaveCount(1);

@@ -123,4 +123,21 @@ test.describe('the map at the table', () => {
       app.db.prepare("SELECT sector FROM touchpoints WHERE label = 'Distriktspsykiatrien'").get(),
     ).toEqual({ sector: 'psychiatry' });
   });
+
+  test('the toolbar is one row on a 1024 px touch screen, in Danish and in English', async ({
+    app,
+  }) => {
+    const id = await seedKaren(app.handlers);
+    for (const language of ['da', 'en'] as const) {
+      await app.handlers['settings:set']({ language });
+      await app.open(`#/journey/${id}`);
+      await new JourneyPage(app.page).waitLoaded();
+      const toolbar = (await app.page.getByTestId('map-toolbar').boundingBox())!;
+      const button = (await app.page.getByTestId('add-touchpoint').boundingBox())!;
+      expect(toolbar.height, `toolbar height in ${language}`).toBeLessThan(button.height * 1.5);
+      // Nothing in it is pushed past the window's edge.
+      const more = (await app.page.getByTestId('more-menu-button').boundingBox())!;
+      expect(more.x + more.width).toBeLessThanOrEqual(1024);
+    }
+  });
 });

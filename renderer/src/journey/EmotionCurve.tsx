@@ -1,7 +1,7 @@
 import { useViewport } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { EMOTION_KEYS, EmotionFace } from './EmotionFace';
-import { useJourney } from './journey-context';
+import { useLaidOutCards } from './use-layout';
 import { NODE_WIDTH } from './lanes';
 
 const HEIGHT = 92;
@@ -16,17 +16,17 @@ const NODE_HALF = NODE_WIDTH / 2;
 export function EmotionCurve() {
   const { t } = useTranslation();
   const { x: vx, zoom } = useViewport();
-  // The cards as they stand on the map (its layout by time), so each point is under its card.
-  const nodes = useJourney((s) => s.nodes);
-  const points = nodes
-    .filter((n) => n.data.emotion !== null)
-    .sort((a, b) => a.position.x - b.position.x)
-    .map((n) => ({
-      id: n.id,
-      label: n.data.label.trim() || t('canvas.untitled'),
-      emotion: n.data.emotion!,
-      x: vx + (n.position.x + NODE_HALF) * zoom,
-      y: PAD + ((2 - n.data.emotion!) / 4) * (HEIGHT - 2 * PAD),
+  // The cards where the layout puts them, so each point is under its card.
+  const cards = useLaidOutCards();
+  const points = cards
+    .filter((c) => c.tp.emotion !== null)
+    .sort((a, b) => a.x - b.x)
+    .map((c) => ({
+      id: c.tp.id,
+      label: c.tp.label.trim() || t('canvas.untitled'),
+      emotion: c.tp.emotion!,
+      x: vx + (c.x + NODE_HALF) * zoom,
+      y: PAD + ((2 - c.tp.emotion!) / 4) * (HEIGHT - 2 * PAD),
     }));
   const summary = points.map((p) => `${p.label}: ${t(EMOTION_KEYS[p.emotion]!)}`).join('; ');
 

@@ -1,7 +1,7 @@
 import { useViewport } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useJourney } from './journey-context';
+import { useLaidOutCards } from './use-layout';
 import { monthTicks } from './viewport';
 
 /**
@@ -11,14 +11,14 @@ import { monthTicks } from './viewport';
 export function TimeRuler() {
   const { t, i18n } = useTranslation();
   const { x: vx, zoom } = useViewport();
-  const nodes = useJourney((s) => s.nodes);
+  const cards = useLaidOutCards();
   const ticks = useMemo(
     () =>
       monthTicks(
-        nodes.map((n) => ({ x: n.position.x, date: n.data.date })),
+        cards.map((c) => ({ x: c.x, date: c.tp.date })),
         i18n.language,
       ),
-    [nodes, i18n.language],
+    [cards, i18n.language],
   );
   return (
     <div className="time-ruler" data-testid="time-ruler" aria-label={t('canvas.timeRuler')}>

@@ -1,29 +1,15 @@
-import {
-  BaseEdge,
-  EdgeLabelRenderer,
-  useInternalNode,
-  type EdgeProps,
-  type InternalNode,
-} from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { createContext, memo, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { curveBetween, edgeAnchors, labelPoint, labelSize, type Rect } from './edge-geometry';
 import type { TransitionEdge as TransitionEdgeType } from './journey-store';
+import { NODE_HEIGHT, NODE_WIDTH } from './lanes';
 
 /**
  * The cards of the map as laid out (not while one is dragged), for placing labels beside them.
  * Empty where no one provides it: the label then sits in the middle of its line.
  */
 export const CardRects = createContext<readonly Rect[]>([]);
-
-function rectOf(node: InternalNode | undefined): Rect | null {
-  if (!node?.measured.width || !node.measured.height) return null;
-  return {
-    ...node.internals.positionAbsolute,
-    width: node.measured.width,
-    height: node.measured.height,
-  };
-}
 
 /**
  * A transition: its handover quality as colour, line and word, and the waiting time, so
@@ -32,9 +18,21 @@ function rectOf(node: InternalNode | undefined): Rect | null {
 function TransitionEdgeView(props: EdgeProps<TransitionEdgeType>) {
   const { t } = useTranslation();
   const cards = useContext(CardRects);
-  const source = rectOf(useInternalNode(props.source));
-  const target = rectOf(useInternalNode(props.target));
-  const anchors = (source && target && edgeAnchors(source, target)) || [
+  // Cards have a fixed size, and the line's ends sit on the middle of their sides: the two cards
+  // follow from the ends without subscribing to every node's measurements.
+  const source = {
+    x: props.sourceX - NODE_WIDTH,
+    y: props.sourceY - NODE_HEIGHT / 2,
+    width: NODE_WIDTH,
+    height: NODE_HEIGHT,
+  };
+  const target = {
+    x: props.targetX,
+    y: props.targetY - NODE_HEIGHT / 2,
+    width: NODE_WIDTH,
+    height: NODE_HEIGHT,
+  };
+  const anchors = edgeAnchors(source, target) || [
     { x: props.sourceX, y: props.sourceY, position: props.sourcePosition },
     { x: props.targetX, y: props.targetY, position: props.targetPosition },
   ];

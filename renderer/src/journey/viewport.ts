@@ -74,6 +74,18 @@ export function isInView(b: Box, vp: Viewport, pane: { width: number; height: nu
   return left >= 0 && top >= 0 && right <= pane.width && bottom <= pane.height;
 }
 
+const MONTH_FORMATS = new Map<string, Intl.DateTimeFormat>();
+/** Month names in the app's language, whatever the system's locale (a formatter is costly: kept). */
+function monthFormat(language: string): Intl.DateTimeFormat {
+  const locale = language === 'en' ? 'en-GB' : 'da-DK';
+  let format = MONTH_FORMATS.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+    MONTH_FORMATS.set(locale, format);
+  }
+  return format;
+}
+
 export interface MonthTick {
   /** Flow x of the first touchpoint of the month. */
   x: number;
@@ -97,8 +109,8 @@ export function monthTicks(
     const x = firstX.get(month);
     if (x === undefined || tp.x < x) firstX.set(month, tp.x);
   }
-  const locale = language === 'en' ? 'en-GB' : 'da-DK';
-  const monthName = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+  if (firstX.size === 0) return [];
+  const monthName = monthFormat(language);
   const ticks: MonthTick[] = [];
   let lastYear = '';
   for (const month of [...firstX.keys()].sort()) {

@@ -36,10 +36,10 @@ import {
   NODE_HEIGHT,
   NODE_WIDTH,
   laneTop,
-  nodeY,
   visibleLanes,
 } from '../journey/lanes';
-import { layoutByTime, xForPlace } from '../journey/auto-layout';
+import { xForPlace } from '../journey/auto-layout';
+import { useLaidOutCards } from '../journey/use-layout';
 import { TimeRuler } from '../journey/TimeRuler';
 import { ZoomControls } from '../journey/ZoomControls';
 import {
@@ -355,20 +355,11 @@ function useLaneNodes(): LaneNodeType[] {
  * progress, so labels are not placed anew on every frame of a drag).
  */
 function useCardRects() {
-  const touchpoints = useJourney((s) => s.touchpoints);
-  const hidden = useJourney((s) => s.hiddenSectors);
-  const map = useJourney((s) => s.map);
-  return useMemo(() => {
-    const onMap = Object.values(touchpoints).filter((tp) => tp.map === map);
-    const xs = layoutByTime(onMap, []);
-    const lanes = visibleLanes(hidden);
-    return onMap.map((tp) => ({
-      x: xs.get(tp.id) ?? tp.x,
-      y: nodeY(tp.sector, lanes),
-      width: NODE_WIDTH,
-      height: NODE_HEIGHT,
-    }));
-  }, [touchpoints, hidden, map]);
+  const cards = useLaidOutCards();
+  return useMemo(
+    () => cards.map((c) => ({ x: c.x, y: c.y, width: NODE_WIDTH, height: NODE_HEIGHT })),
+    [cards],
+  );
 }
 
 const NAMED_EDGES = new WeakMap<TransitionEdgeType, TransitionEdgeType>();
@@ -909,6 +900,12 @@ function JourneyView() {
 export function JourneyScreen({ journeyId }: { journeyId: string }) {
   const [store] = useState<JourneyStore>(() => createJourneyStore(journeyId));
   const storeRef = useRef(store);
+
+  useEffect(() => {
+    // The page's chrome gives way to the map while a journey is open (styles.css, .on-journey).
+    document.body.classList.add('on-journey');
+    return () => document.body.classList.remove('on-journey');
+  }, []);
 
   useEffect(() => {
     const s = storeRef.current;
