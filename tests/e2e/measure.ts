@@ -94,7 +94,9 @@ export function readMap(page: Page): Promise<MapMeasure> {
     const viewport = document.querySelector('.react-flow__viewport');
     const transform = viewport ? getComputedStyle(viewport).transform : 'none';
     const zoom = transform && transform !== 'none' ? new DOMMatrixReadOnly(transform).a : 1;
-    const canvas = document.querySelector('[data-testid="canvas"]');
+    // The map itself: React Flow's pane, where the cards are — not the lane names' column, the
+    // time ruler or the emotion curve beside it, which would flatter its share of the window.
+    const canvas = document.querySelector('.react-flow');
     const laneColumn = document.querySelector('[data-testid="lane-labels"]');
     const overlays: { kind: 'minimap' | 'controls'; rect: ReturnType<typeof rectOf> }[] = [];
     for (const el of document.querySelectorAll('.react-flow__minimap'))

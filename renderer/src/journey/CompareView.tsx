@@ -24,7 +24,7 @@ import {
   laneTop,
   visibleLanes,
 } from './lanes';
-import { MAX_ZOOM, MIN_ZOOM, openingViewport } from './viewport';
+import { MAX_ZOOM, MIN_ZOOM, OPENING_PAD, openingViewport } from './viewport';
 
 const nodeTypes: NodeTypes = { touchpoint: TouchpointNode, lane: LaneNode };
 const edgeTypes: EdgeTypes = { transition: TransitionEdge };
@@ -75,7 +75,7 @@ function ReadOnlyMap({
         width: flowRef.current?.clientWidth ?? 800,
         height: flowRef.current?.clientHeight ?? 300,
       };
-      void instance.setViewport(openingViewport(boxes, pane, { x: 24, y: 0 }));
+      void instance.setViewport(openingViewport(boxes, pane, OPENING_PAD));
     },
     [view.nodes, hiddenSectors],
   );

@@ -4,8 +4,8 @@ import { EMOTION_KEYS, EmotionFace } from './EmotionFace';
 import { useLaidOutCards } from './use-layout';
 import { NODE_WIDTH } from './lanes';
 
-const HEIGHT = 92;
-const PAD = 16;
+const HEIGHT = 72;
+const PAD = 12;
 /** Half the width of a touchpoint card, so a point sits under the card's middle. */
 const NODE_HALF = NODE_WIDTH / 2;
 

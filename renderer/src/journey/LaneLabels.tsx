@@ -18,7 +18,9 @@ export function LaneLabels() {
       {lanes.map((sector) => (
         <div
           key={sector}
-          className="lane-label-sticky"
+          className={
+            LANE_HEIGHT * zoom < 44 ? 'lane-label-sticky lane-label-compact' : 'lane-label-sticky'
+          }
           data-testid="lane-label"
           data-sector={sector}
           style={{
@@ -27,7 +29,7 @@ export function LaneLabels() {
             borderLeftColor: SECTOR_COLOURS[sector].strong,
           }}
         >
-          <span>{t(`vocab.sector.${sector}`)}</span>
+          <span title={t(`vocab.sector.${sector}`)}>{t(`vocab.sector.${sector}`)}</span>
         </div>
       ))}
     </div>

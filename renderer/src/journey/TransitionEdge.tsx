@@ -11,6 +11,9 @@ import { NODE_HEIGHT, NODE_WIDTH } from './lanes';
  */
 export const CardRects = createContext<readonly Rect[]>([]);
 
+/** Half a handle at rest (styles.css .tp-handle): how far a line's end stands off the card. */
+const HANDLE_HALF = 9;
+
 /**
  * A transition: its handover quality as colour, line and word, and the waiting time, so
  * "broken" is visible without relying on colour alone. The label goes where it hides no card.
@@ -18,16 +21,17 @@ export const CardRects = createContext<readonly Rect[]>([]);
 function TransitionEdgeView(props: EdgeProps<TransitionEdgeType>) {
   const { t } = useTranslation();
   const cards = useContext(CardRects);
-  // Cards have a fixed size, and the line's ends sit on the middle of their sides: the two cards
-  // follow from the ends without subscribing to every node's measurements.
+  // Cards have a fixed size, and the line's ends sit on the outer edge of the handles in the
+  // middle of their sides: the two cards follow from the ends without subscribing to every
+  // node's measurements.
   const source = {
-    x: props.sourceX - NODE_WIDTH,
+    x: props.sourceX - HANDLE_HALF - NODE_WIDTH,
     y: props.sourceY - NODE_HEIGHT / 2,
     width: NODE_WIDTH,
     height: NODE_HEIGHT,
   };
   const target = {
-    x: props.targetX,
+    x: props.targetX + HANDLE_HALF,
     y: props.targetY - NODE_HEIGHT / 2,
     width: NODE_WIDTH,
     height: NODE_HEIGHT,

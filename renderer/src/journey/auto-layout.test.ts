@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Touchpoint, Transition } from '../../../shared/domain/journey';
-import { TIME_STEP, layoutByTime, timeOrder, xForPlace } from './auto-layout';
+import { TIME_STEP, layoutByTime, placeForDate, timeOrder, xForPlace } from './auto-layout';
 import { COLUMN_WIDTH } from './lanes';
 
 let n = 0;
@@ -107,6 +107,26 @@ describe('the place of an undated touchpoint', () => {
   });
   it('starts at 0 on an empty map', () => {
     expect(xForPlace([], 0)).toBe(0);
+  });
+});
+
+describe('the place of a newly dated touchpoint', () => {
+  it('goes before the first one dated later; undated ones stay with the card before them', () => {
+    const jan = tp('Jan', 0, '2026-01-10');
+    const u = tp('U', 300);
+    const mar = tp('Mar', 600, '2026-03-01');
+    expect(placeForDate([jan, u, mar], '2026-02-01')).toBe(2);
+    expect(placeForDate([jan, u, mar], '2025-12-24')).toBe(0);
+    expect(placeForDate([jan, u, mar], '2026-04')).toBe(3);
+  });
+  it('with its stored x moved there, no other card changes its place in time', () => {
+    const jan = tp('Jan', 0, '2026-01-10');
+    const u = tp('U', 300);
+    const feb = tp('Feb', 600, '2026-02-10');
+    const others = [jan, u];
+    const x = xForPlace(others, placeForDate(others, '2025-12-01'));
+    const moved = { ...feb, date: '2025-12-01', x };
+    expect(timeOrder([jan, u, moved]).map((t) => t.label)).toEqual(['Feb', 'Jan', 'U']);
   });
 });
 

@@ -59,6 +59,17 @@ export function layoutByTime(
 }
 
 /**
+ * The place in time (an index into the others' time order) of a touchpoint given this date:
+ * just before the first touchpoint dated later, so undated ones that follow an earlier card stay
+ * with it.
+ */
+export function placeForDate(others: readonly Touchpoint[], date: string): number {
+  const order = timeOrder([...others]);
+  const later = order.findIndex((o) => o.date !== null && o.date > date);
+  return later < 0 ? order.length : later;
+}
+
+/**
  * The stored x that puts an undated touchpoint at place `index` of the time order among the
  * others: the time order fills the places of the stored x's in order (see timeOrder), so a value
  * between the index-th and the next smallest x of the others takes that place.

@@ -27,7 +27,7 @@ import {
   type TransitionKind,
 } from '../../../shared/vocabulary';
 import { call as defaultCall } from '../api/client';
-import { layoutByTime, timeOrder, xForPlace } from './auto-layout';
+import { layoutByTime, placeForDate, timeOrder, xForPlace } from './auto-layout';
 import { adjacentLane, COLUMN_WIDTH, nodeY, sectorAt, visibleLanes } from './lanes';
 
 export type TouchpointNodeData = {
@@ -539,7 +539,17 @@ export function createJourneyStore(journeyId: string, call: Call = defaultCall) 
           ['label', 'whatWorked', 'quote'].includes(k),
         );
         const key = textual ? `tp:${id}:${Object.keys(patch).sort().join(',')}` : undefined;
-        touchpointPatch(id, patch, textual ? TEXT_SAVE_DELAY_MS : 0, key);
+        // A new date moves the card to its place in time. Its stored x moves with it, so the
+        // stored order stays the time order and the undated cards around it keep their places.
+        const tp = get().touchpoints[id];
+        let full = patch;
+        if (tp && patch.date && patch.date !== tp.date && patch.x === undefined) {
+          const others = Object.values(get().touchpoints).filter(
+            (o) => o.map === tp.map && o.id !== id,
+          );
+          full = { ...patch, x: xForPlace(others, placeForDate(others, patch.date)) };
+        }
+        touchpointPatch(id, full, textual ? TEXT_SAVE_DELAY_MS : 0, key);
       },
 
       onNodesChange: (changes) => {

@@ -11,7 +11,7 @@ export const LANE_HEIGHT = NODE_HEIGHT + 2 * NODE_TOP_PADDING;
 /** Two cards in a row in one lane: a card and room for the connection's label between them. */
 export const COLUMN_WIDTH = 360;
 /** Width of the pinned column of lane names beside the map (screen pixels, not zoomed). */
-export const LANE_COLUMN_WIDTH = 176;
+export const LANE_COLUMN_WIDTH = 160;
 
 export function visibleLanes(hidden: readonly Sector[]): Sector[] {
   return SECTORS.filter((s) => !hidden.includes(s));

@@ -10,6 +10,12 @@ export const MIN_ZOOM = 0.2;
 export const MAX_ZOOM = 2;
 /** Room kept free around what the map opens on (screen pixels). */
 const PAD = 24;
+/**
+ * Where the map opens from its top-left corner: a lane's edge just under the ruler, and the first
+ * card far enough in that its dots stay clear of the pane's edge (where React Flow would start
+ * scrolling the map under a finger that is connecting or dragging).
+ */
+export const OPENING_PAD = { x: 48, y: 12 };
 
 export interface Box {
   x: number;

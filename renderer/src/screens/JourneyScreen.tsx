@@ -46,6 +46,7 @@ import {
   MAX_ZOOM,
   MIN_READABLE_ZOOM,
   MIN_ZOOM,
+  OPENING_PAD,
   isInView,
   openingViewport,
 } from '../journey/viewport';
@@ -171,7 +172,7 @@ function useMapView() {
         }));
     };
     const openAtStart = () =>
-      void setViewport(openingViewport(boxesInTimeOrder(), paneSize(), { x: 24, y: 0 }), {
+      void setViewport(openingViewport(boxesInTimeOrder(), paneSize(), OPENING_PAD), {
         duration: 0,
       });
     const fitAll = () => {
@@ -255,7 +256,6 @@ function MoreMenu({ onFullscreen }: { onFullscreen: () => void }) {
   const { t } = useTranslation();
   const hidden = useJourney((s) => s.hiddenSectors);
   const touchpoints = useJourney((s) => s.touchpoints);
-  const map = useJourney((s) => s.map);
   const setHidden = useJourney((s) => s.setSectorHidden);
   const ref = useRef<HTMLDetailsElement>(null);
   const close = () => ref.current?.removeAttribute('open');
@@ -270,15 +270,12 @@ function MoreMenu({ onFullscreen }: { onFullscreen: () => void }) {
     el?.addEventListener('keydown', onKey);
     return () => el?.removeEventListener('keydown', onKey);
   }, []);
-  const used = new Set(
-    Object.values(touchpoints)
-      .filter((tp) => tp.map === map)
-      .map((tp) => tp.sector),
-  );
+  // A lane with cards on either map stays: hiding it on one would strand the other's cards.
+  const used = new Set(Object.values(touchpoints).map((tp) => tp.sector));
   return (
     <details className="menu" ref={ref} data-testid="more-menu">
       <summary className="button" data-testid="more-menu-button">
-        {t('canvas.more')} ▾
+        {t('canvas.more')} <span aria-hidden="true">▾</span>
       </summary>
       <div className="menu-body">
         <div className="menu-actions">
@@ -388,7 +385,14 @@ function useNamedEdges(edges: TransitionEdgeType[]): TransitionEdgeType[] {
   }, [edges, touchpoints, transitions, t]);
 }
 
-function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
+function Canvas({
+  onEditRequest,
+  takeRevealOnOpen,
+}: {
+  onEditRequest: () => void;
+  /** A card to open the map on instead of the journey's start (asked once, when it opens). */
+  takeRevealOnOpen: () => string | null;
+}) {
   const { t } = useTranslation();
   const nodes = useJourney((s) => s.nodes);
   const edges = useJourney((s) => s.edges);
@@ -404,7 +408,7 @@ function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
   const allNodes = useMemo(() => [...laneNodes, ...nodes] as Node[], [laneNodes, nodes]);
   const namedEdges = useNamedEdges(edges);
   const cardRects = useCardRects();
-  const { openAtStart } = useMapView();
+  const { openAtStart, reveal } = useMapView();
 
   // Each map (as-is, to-be) opens on its own start.
   const firstMap = useRef(map);
@@ -433,12 +437,6 @@ function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
           y: Math.round(y),
         }),
       'edge.a11yDescription.default': t('flow.edgeDescription'),
-      'controls.ariaLabel': t('flow.controls'),
-      'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
-      'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
-      'controls.fitView.ariaLabel': t('canvas.fitView'),
-      'controls.interactive.ariaLabel': t('flow.interactive'),
-      'minimap.ariaLabel': t('canvas.minimap'),
       'handle.ariaLabel': t('flow.handle'),
     }),
     [t],
@@ -490,8 +488,12 @@ function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
   );
   // Opens on the start of the journey at a readable zoom (never "fit everything" at 15 %).
   const onInit = useCallback(
-    (_instance: ReactFlowInstance<Node, TransitionEdgeType>) => openAtStart(),
-    [openAtStart],
+    (_instance: ReactFlowInstance<Node, TransitionEdgeType>) => {
+      const id = takeRevealOnOpen();
+      if (id) reveal(id);
+      else openAtStart();
+    },
+    [openAtStart, reveal, takeRevealOnOpen],
   );
 
   function onKeyDownCapture(e: KeyboardEvent<HTMLDivElement>) {
@@ -508,9 +510,13 @@ function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
       // Up and down move between lanes (the sector changes); left and right move in time.
       e.preventDefault();
       e.stopPropagation();
+      const before = store.getState().touchpoints[id]?.sector;
       moveToAdjacentLane(id, e.key === 'ArrowUp' ? -1 : 1);
       const tp = store.getState().touchpoints[id];
-      if (tp) announce(t('canvas.movedToLane', { lane: t(`vocab.sector.${tp.sector}`) }));
+      if (tp && tp.sector !== before)
+        announce(t('canvas.movedToLane', { lane: t(`vocab.sector.${tp.sector}`) }));
+      else if (tp)
+        announce(t(e.key === 'ArrowUp' ? 'canvas.alreadyTopLane' : 'canvas.alreadyBottomLane'));
     } else if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
       // The focused card moves without being selected first (the help says so).
       e.preventDefault();
@@ -558,6 +564,8 @@ function Canvas({ onEditRequest }: { onEditRequest: () => void }) {
             onNodeDragStart={onNodeDragStart}
             onNodeDragStop={onNodeDragStop}
             deleteKeyCode={null}
+            // A calm map: it never scrolls by itself while a line is being drawn.
+            autoPanOnConnect={false}
             onInit={onInit}
             minZoom={MIN_ZOOM}
             maxZoom={MAX_ZOOM}
@@ -613,6 +621,9 @@ function AddTouchpointButton({ onAdded }: { onAdded: (id: string) => void }) {
   );
 }
 
+/** Below this window width the palette and the panel are not open together. */
+const NARROW_SCREEN_PX = 1200;
+
 /** A side drawer beside the map (the palette, the panel): it gives the map back when closed. */
 function Drawer(props: {
   side: 'left' | 'right';
@@ -657,6 +668,12 @@ function JourneyView() {
   const selectEdge = useJourney((s) => s.selectEdge);
   const { fitAll, placeNew, reveal } = useMapView();
   const [focusRequest, setFocusRequest] = useState(0);
+  const revealOnOpen = useRef<string | null>(null);
+  const takeRevealOnOpen = useCallback(() => {
+    const id = revealOnOpen.current;
+    revealOnOpen.current = null;
+    return id;
+  }, []);
   const [asList, setAsList] = useState(false);
   const [compare, setCompare] = useState(false);
   // The palette starts open on an empty map (where there is nothing else to do), closed otherwise.
@@ -672,8 +689,12 @@ function JourneyView() {
     // Scroll the new touchpoint into view once it is drawn, without animation.
     requestAnimationFrame(() => reveal(id));
   };
-  const showPalette = paletteOpen ?? !hasTouchpoints;
-  const panelOpen = selectedId !== null || selectedEdgeId !== null;
+  // On a narrow screen the two drawers together would leave the map a sliver: while the panel is
+  // open, the palette gives way, and comes back when the panel closes.
+  const panelOpenNow = selectedId !== null || selectedEdgeId !== null;
+  const showPalette =
+    (paletteOpen ?? !hasTouchpoints) && !(panelOpenNow && window.innerWidth < NARROW_SCREEN_PX);
+  const panelOpen = panelOpenNow;
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -696,17 +717,30 @@ function JourneyView() {
   useEffect(() => {
     document.body.classList.toggle('map-fullscreen', fullscreen);
     if (!fullscreen) return;
+    const leave = () => {
+      setFullscreen(false);
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    };
     const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key === 'Escape' && !isTyping(e.target)) setFullscreen(false);
+      if (e.key === 'Escape' && !isTyping(e.target)) leave();
+    };
+    // The system's own way out of full screen (Escape, F11) leaves the map-alone mode too.
+    const onSystemChange = () => {
+      if (!document.fullscreenElement) setFullscreen(false);
     };
     window.addEventListener('keydown', onKey);
+    document.addEventListener('fullscreenchange', onSystemChange);
     return () => {
       window.removeEventListener('keydown', onKey);
+      document.removeEventListener('fullscreenchange', onSystemChange);
       document.body.classList.remove('map-fullscreen');
     };
   }, [fullscreen]);
   const enterFullscreen = () => {
+    // Full screen shows the map itself, whatever view was open.
     setTab('map');
+    setAsList(false);
+    setCompare(false);
     setFullscreen(true);
     document.documentElement.requestFullscreen?.().catch(() => undefined);
   };
@@ -814,6 +848,7 @@ function JourneyView() {
                   ))}
                 </div>
               )}
+              {fullscreen && <SaveIndicator />}
               {fullscreen ? (
                 <button
                   type="button"
@@ -836,7 +871,15 @@ function JourneyView() {
                 <Drawer
                   side="left"
                   title={t('canvas.paletteTitle')}
-                  onClose={() => setPaletteOpen(false)}
+                  onClose={() => {
+                    setPaletteOpen(false);
+                    // Focus goes back to the button that opens it again.
+                    requestAnimationFrame(() =>
+                      document
+                        .querySelector<HTMLElement>('[data-testid="palette-toggle"]')
+                        ?.focus(),
+                    );
+                  }}
                   testId="palette-drawer"
                 >
                   <Palette
@@ -853,6 +896,8 @@ function JourneyView() {
                 <CompareView
                   lanes={laneNodes}
                   onOpen={(m, id) => {
+                    // The map opens on the chosen card, not on the journey's start.
+                    revealOnOpen.current = id;
                     setCompare(false);
                     setMap(m);
                     select(id);
@@ -867,13 +912,25 @@ function JourneyView() {
                   }}
                 />
               ) : (
-                <Canvas onEditRequest={requestEdit} />
+                <Canvas onEditRequest={requestEdit} takeRevealOnOpen={takeRevealOnOpen} />
               )}
               {panelOpen && (
                 <Drawer
                   side="right"
                   title={t(selectedEdgeId ? 'canvas.transitionTitle' : 'panel.title')}
-                  onClose={() => (selectedEdgeId ? selectEdge(null) : select(null))}
+                  onClose={() => {
+                    // Focus goes back to the card or line the panel was about.
+                    const id = selectedEdgeId ?? selectedId;
+                    if (selectedEdgeId) selectEdge(null);
+                    else select(null);
+                    requestAnimationFrame(() =>
+                      document
+                        .querySelector<HTMLElement>(
+                          `.react-flow__node[data-id="${CSS.escape(id ?? '')}"], .react-flow__edge[data-id="${CSS.escape(id ?? '')}"]`,
+                        )
+                        ?.focus(),
+                    );
+                  }}
                   testId="panel-drawer"
                 >
                   {selectedEdgeId ? (

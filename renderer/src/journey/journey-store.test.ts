@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { Touchpoint } from '../../../shared/domain/journey';
+import { timeOrder } from './auto-layout';
+import { createJourneyStore } from './journey-store';
+
+const JOURNEY = '00000000-0000-4000-8000-000000000001';
+let n = 0;
+function tp(
+  label: string,
+  x: number,
+  date: string | null,
+  sector: Touchpoint['sector'],
+): Touchpoint {
+  n++;
+  return {
+    id: `00000000-0000-4000-8000-${String(100 + n).padStart(12, '0')}`,
+    journeyId: JOURNEY,
+    map: 'as_is',
+    label,
+    x,
+    y: 0,
+    sector,
+    serviceCode: null,
+    contactType: null,
+    date,
+    datePrecision: date === null ? 'unknown' : date.length === 10 ? 'day' : 'month',
+    durationDays: null,
+    repetitions: null,
+    initiatedBy: null,
+    emotion: null,
+    whatWorked: '',
+    quote: '',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  };
+}
+
+/**
+ * The store with an in-memory stand-in for the main process: it answers the few calls these
+ * tests make and keeps what was saved, so the tests can check the rows as well as the view.
+ */
+async function storeWith(touchpoints: Touchpoint[]) {
+  const rows = new Map(touchpoints.map((t) => [t.id, { ...t }]));
+  const call = (async (channel: string, input: unknown) => {
+    if (channel === 'journeys:get') {
+      return {
+        journey: {
+          id: JOURNEY,
+          alias: 'Borger',
+          archived: false,
+          createdAt: '2026-01-01T00:00:00.000Z',
+          updatedAt: '2026-01-01T00:00:00.000Z',
+        },
+        touchpoints: [...rows.values()],
+        transitions: [],
+        painPoints: [],
+      };
+    }
+    if (channel === 'catalogue:list') return [];
+    if (channel === 'touchpoints:update') {
+      const { id, patch } = input as { id: string; patch: Partial<Touchpoint> };
+      const row = { ...rows.get(id)!, ...patch };
+      rows.set(id, row);
+      return row;
+    }
+    throw new Error(`not expected in this test: ${channel}`);
+  }) as unknown as Parameters<typeof createJourneyStore>[1];
+  const store = createJourneyStore(JOURNEY, call);
+  await store.getState().load();
+  return { store, rows };
+}
+
+const labelsLeftToRight = (nodes: { position: { x: number }; data: { label: string } }[]) =>
+  [...nodes].sort((a, b) => a.position.x - b.position.x).map((n) => n.data.label);
+
+describe('the journey store lays the map out by time', () => {
+  it('puts dated cards in date order whatever x was stored, and folds unused lanes', async () => {
+    const { store } = await storeWith([
+      tp('Marts', 0, '2026-03-02', 'hospital'),
+      tp('Januar', 900, '2026-01-10', 'general_practice'),
+    ]);
+    expect(labelsLeftToRight(store.getState().nodes)).toEqual(['Januar', 'Marts']);
+    expect(store.getState().hiddenSectors).not.toContain('hospital');
+    expect(store.getState().hiddenSectors).toContain('psychiatry');
+  });
+
+  it('a new date moves the card and saves an x that keeps every other card in its place', async () => {
+    const jan = tp('Jan', 0, '2026-01-10', 'general_practice');
+    const u = tp('U', 360, null, 'citizen');
+    const feb = tp('Feb', 720, '2026-02-10', 'hospital');
+    const { store, rows } = await storeWith([jan, u, feb]);
+    store.getState().patchTouchpoint(feb.id, { date: '2025-12-01' });
+    await store.getState().flush();
+    expect(labelsLeftToRight(store.getState().nodes)).toEqual(['Feb', 'Jan', 'U']);
+    // The saved rows tell the same story on their own.
+    expect(timeOrder([...rows.values()]).map((t) => t.label)).toEqual(['Feb', 'Jan', 'U']);
+  });
+
+  it('← → move an undated card one place, and leave a dated one at its date', async () => {
+    const a = tp('A', 0, '2026-01-10', 'general_practice');
+    const u = tp('U', 360, null, 'citizen');
+    const b = tp('B', 720, '2026-02-10', 'hospital');
+    const { store, rows } = await storeWith([a, u, b]);
+    expect(store.getState().moveInTime(u.id, 1)).toBe('moved');
+    await store.getState().flush();
+    expect(labelsLeftToRight(store.getState().nodes)).toEqual(['A', 'B', 'U']);
+    expect(timeOrder([...rows.values()]).map((t) => t.label)).toEqual(['A', 'B', 'U']);
+    expect(store.getState().moveInTime(u.id, 1)).toBe('edge');
+    expect(store.getState().moveInTime(a.id, 1)).toBe('dated');
+    // One undo step brings the card back.
+    await store.getState().undo();
+    expect(labelsLeftToRight(store.getState().nodes)).toEqual(['A', 'U', 'B']);
+  });
+});
