@@ -22,7 +22,7 @@ import { summarize, type Row } from './stats';
 import { installApiBridge } from '../tests/support/api-bridge';
 
 const TOUCHPOINTS = 500;
-const RUNS = 3;
+const RUNS = 5;
 const DRAG_MOVES = 60;
 const FRAME_BUDGET_MS = 33;
 const GOAL_RATIO = 1.25;

@@ -258,7 +258,13 @@ test.describe('canvas', () => {
     await canvas.node('Kommunen').click();
     await canvas.nameInput.fill('x'.repeat(5000));
     await expect(app.page.getByRole('alert')).toHaveText('Navnet må højst være 200 tegn.');
-    await app.page.waitForTimeout(600); // longer than the autosave delay
+    // A valid edit after it is saved (the save queue has run past the refused name) …
+    await app.page.getByTestId('emotion-1').check();
+    await canvas.waitSaved();
+    await expect
+      .poll(() => app.db.prepare('SELECT emotion FROM touchpoints WHERE id = ?').get(tp.id))
+      .toEqual({ emotion: 1 });
+    // … and the refused name never was.
     expect(app.db.prepare('SELECT label FROM touchpoints WHERE id = ?').get(tp.id)).toEqual({
       label: 'Kommunen',
     });

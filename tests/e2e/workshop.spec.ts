@@ -155,7 +155,10 @@ test.describe('workshop canvas', () => {
     await expect(panel.getByText('Skriv et helt tal fra 1 til 10000.')).toBeVisible();
     await panel.getByTestId('touchpoint-quote').fill('x'.repeat(1_000_000));
     await expect(panel.getByText('Teksten må højst være 2000 tegn.')).toBeVisible();
-    await app.page.waitForTimeout(700);
+    // A valid edit after them is saved (the save queue has run past them), and they never were.
+    await panel.getByTestId('emotion-1').check();
+    await canvas.waitSaved();
+    await expect.poll(() => row(app.db, 'Jobcentret')).toMatchObject({ emotion: 1 });
     expect(row(app.db, 'Jobcentret')).toMatchObject({
       duration_days: null,
       repetitions: null,

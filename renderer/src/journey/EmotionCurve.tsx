@@ -55,6 +55,8 @@ export function EmotionCurve() {
                 transform={`translate(${p.x - 12}, ${p.y - 12})`}
                 data-testid="emotion-point"
               >
+                {/* Pointing at a face names its touchpoint (the card stands right above it). */}
+                <title>{`${p.label}: ${t(EMOTION_KEYS[p.emotion]!)}`}</title>
                 <EmotionFace value={p.emotion} size={24} />
               </g>
             ))}

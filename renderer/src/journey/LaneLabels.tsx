@@ -2,7 +2,6 @@ import { useViewport } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { useJourney } from './journey-context';
 import { LANE_HEIGHT, laneTop, visibleLanes } from './lanes';
-import { SECTOR_COLOURS } from './viewport';
 
 /**
  * Lane names in their own column beside the map (never over it), following the lanes up and
@@ -26,7 +25,6 @@ export function LaneLabels() {
           style={{
             top: y + laneTop(sector, lanes) * zoom,
             height: LANE_HEIGHT * zoom,
-            borderLeftColor: SECTOR_COLOURS[sector].strong,
           }}
         >
           <span title={t(`vocab.sector.${sector}`)}>{t(`vocab.sector.${sector}`)}</span>

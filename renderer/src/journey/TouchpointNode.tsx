@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { EMOTION_KEYS, EmotionFace } from './EmotionFace';
 import { formatPathwayDate } from './format';
 import type { TouchpointNode as TouchpointNodeType } from './journey-store';
-import { MIN_READABLE_ZOOM, SECTOR_COLOURS } from './viewport';
+import { MIN_READABLE_ZOOM } from './viewport';
 
 /** True while the map is zoomed out past readable text: cards then show as marks. */
 const zoomedOut = (s: { transform: [number, number, number] }) =>
@@ -19,7 +19,6 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
   const { t, i18n } = useTranslation();
   const overview = useStore(zoomedOut);
   const label = data.label.trim();
-  const colours = SECTOR_COLOURS[data.sector];
   const meta = [
     formatPathwayDate(data.date, i18n.language),
     data.contactType ? t(`vocab.contactType.${data.contactType}`) : '',
@@ -37,7 +36,6 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
   return (
     <div
       className={`tp-node${selected ? ' tp-node-selected' : ''}${overview ? ' tp-node-mark' : ''}`}
-      style={{ background: colours.tint, borderLeftColor: colours.strong }}
       data-testid="touchpoint-node"
       data-sector={data.sector}
       data-overview={overview ? 'true' : undefined}
@@ -50,7 +48,7 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
             <EmotionFace value={data.emotion} size={overview ? 56 : 28} />
           </span>
         ) : overview ? (
-          <span className="tp-mark-dot" style={{ background: colours.strong }} />
+          <span className="tp-mark-dot" />
         ) : null}
         {data.painCount > 0 && (
           <span

@@ -2,7 +2,7 @@ import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { createContext, memo, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { curveBetween, edgeAnchors, labelPoint, labelSize, type Rect } from './edge-geometry';
-import type { TransitionEdge as TransitionEdgeType } from './journey-store';
+import type { TransitionEdgeData, TransitionEdge as TransitionEdgeType } from './journey-store';
 import { NODE_HEIGHT, NODE_WIDTH } from './lanes';
 
 /**
@@ -19,8 +19,6 @@ const HANDLE_HALF = 9;
  * "broken" is visible without relying on colour alone. The label goes where it hides no card.
  */
 function TransitionEdgeView(props: EdgeProps<TransitionEdgeType>) {
-  const { t } = useTranslation();
-  const cards = useContext(CardRects);
   // Cards have a fixed size, and the line's ends sit on the outer edge of the handles in the
   // middle of their sides: the two cards follow from the ends without subscribing to every
   // node's measurements.
@@ -44,6 +42,33 @@ function TransitionEdgeView(props: EdgeProps<TransitionEdgeType>) {
   const quality = props.data?.quality ?? null;
   const kind = props.data?.kind ?? 'then';
   const waiting = props.data?.waitingDays ?? null;
+  return (
+    <>
+      <BaseEdge
+        id={props.id}
+        path={path}
+        markerEnd={props.markerEnd}
+        interactionWidth={28}
+        className={`transition-path quality-${quality ?? 'none'}${props.selected ? ' selected' : ''}`}
+      />
+      {/* A plain "then" with no rating and no wait has no label (and costs nothing to draw). */}
+      {(quality || kind !== 'then' || waiting) && (
+        <EdgeLabel at={at} quality={quality} kind={kind} waiting={waiting} />
+      )}
+    </>
+  );
+}
+
+/** The words on a line, placed along it where they hide no card. */
+function EdgeLabel(props: {
+  at: (t: number) => { x: number; y: number };
+  quality: TransitionEdgeData['quality'];
+  kind: TransitionEdgeData['kind'];
+  waiting: number | null;
+}) {
+  const { t } = useTranslation();
+  const cards = useContext(CardRects);
+  const { quality, kind, waiting } = props;
   const text = [
     quality
       ? t(`vocab.quality.${quality}`)
@@ -54,28 +79,18 @@ function TransitionEdgeView(props: EdgeProps<TransitionEdgeType>) {
   ]
     .filter(Boolean)
     .join(' · ');
-  const label = text ? labelPoint(at, labelSize(text), cards) : null;
+  if (!text) return null;
+  const label = labelPoint(props.at, labelSize(text), cards);
   return (
-    <>
-      <BaseEdge
-        id={props.id}
-        path={path}
-        markerEnd={props.markerEnd}
-        interactionWidth={28}
-        className={`transition-path quality-${quality ?? 'none'}${props.selected ? ' selected' : ''}`}
-      />
-      {label && (
-        <EdgeLabelRenderer>
-          <div
-            className={`edge-label quality-${quality ?? 'none'}`}
-            style={{ transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y}px)` }}
-            data-testid="edge-label"
-          >
-            {text}
-          </div>
-        </EdgeLabelRenderer>
-      )}
-    </>
+    <EdgeLabelRenderer>
+      <div
+        className={`edge-label quality-${quality ?? 'none'}`}
+        style={{ transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y}px)` }}
+        data-testid="edge-label"
+      >
+        {text}
+      </div>
+    </EdgeLabelRenderer>
   );
 }
 

@@ -1,4 +1,3 @@
-import type { Sector } from '../../../shared/vocabulary';
 import { NODE_HEIGHT, NODE_WIDTH } from './lanes';
 
 /**
@@ -130,18 +129,3 @@ export function monthTicks(
   }
   return ticks;
 }
-
-/** A light tint and a strong colour per sector: the lane, the card's edge and the overview mark. */
-export const SECTOR_COLOURS: Record<Sector, { tint: string; strong: string }> = {
-  citizen: { tint: '#f3efe3', strong: '#6b5a2e' },
-  general_practice: { tint: '#e6f0f7', strong: '#1f5f8b' },
-  hospital: { tint: '#f6e9ec', strong: '#8b2f45' },
-  psychiatry: { tint: '#efe9f6', strong: '#5b3f8c' },
-  emergency: { tint: '#fbe9e2', strong: '#a33a12' },
-  municipal_care: { tint: '#e7f3ea', strong: '#2f6b3a' },
-  social_services: { tint: '#f7f0e0', strong: '#7a5a0a' },
-  employment: { tint: '#e8eef2', strong: '#3d5566' },
-  pharmacy: { tint: '#e4f3f1', strong: '#1d6b62' },
-  civil_society: { tint: '#f4ebf2', strong: '#7a3b6b' },
-  other: { tint: '#efefec', strong: '#55554d' },
-};
