@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Touchpoint, Transition } from '../../../shared/domain/journey';
+import type { Touchpoint } from '../../../shared/domain/journey';
 import { TIME_STEP, layoutByTime, placeForDate, timeOrder, xForPlace } from './auto-layout';
 import { COLUMN_WIDTH } from './lanes';
 
@@ -52,7 +52,7 @@ describe('layout by time', () => {
       tp('C', 900),
       tp('D', 50, '2026-02'),
     ];
-    const xs = layoutByTime(items, []);
+    const xs = layoutByTime(items);
     const byLabel = Object.fromEntries(items.map((t) => [t.label, xs.get(t.id)!]));
     expect(byLabel.B).toBeLessThan(byLabel.D!);
     expect(byLabel.D).toBeLessThan(byLabel.A!);
@@ -66,28 +66,12 @@ describe('layout by time', () => {
   it('lets the same day in two lanes share a column', () => {
     const a = tp('A', 0, '2026-03-01', 'hospital');
     const b = tp('B', 300, '2026-03-01', 'pharmacy');
-    const xs = layoutByTime([a, b], []);
+    const xs = layoutByTime([a, b]);
     expect(xs.get(a.id)).toBe(xs.get(b.id));
   });
 
-  it('copes with a transition against time and an empty map', () => {
-    const a = tp('A', 0, '2026-01-01');
-    const b = tp('B', 300, '2026-02-01');
-    const back: Transition = {
-      id: '00000000-0000-4000-8000-999999999999',
-      journeyId: a.journeyId,
-      map: 'as_is',
-      sourceId: b.id,
-      targetId: a.id,
-      kind: 'then',
-      quality: null,
-      waitingDays: null,
-      note: '',
-      createdAt: a.createdAt,
-    };
-    const xs = layoutByTime([a, b], [back]);
-    expect(xs.get(a.id)!).toBeLessThan(xs.get(b.id)!);
-    expect(layoutByTime([], []).size).toBe(0);
+  it('copes with an empty map', () => {
+    expect(layoutByTime([]).size).toBe(0);
   });
 });
 
@@ -135,7 +119,7 @@ describe('layout by time, packed by lane', () => {
     const a = tp('A', 0, '2026-01-01', 'general_practice');
     const b = tp('B', 0, '2026-01-02', 'hospital');
     const c = tp('C', 0, '2026-01-03', 'hospital');
-    const xs = layoutByTime([a, b, c], []);
+    const xs = layoutByTime([a, b, c]);
     expect(xs.get(b.id)! - xs.get(a.id)!).toBe(TIME_STEP);
     expect(xs.get(c.id)! - xs.get(b.id)!).toBe(COLUMN_WIDTH);
   });

@@ -1,4 +1,4 @@
-import type { Touchpoint, Transition } from '../../../shared/domain/journey';
+import type { Touchpoint } from '../../../shared/domain/journey';
 import { COLUMN_WIDTH, NODE_WIDTH } from './lanes';
 
 /**
@@ -26,13 +26,10 @@ const LANE_GAP = COLUMN_WIDTH - NODE_WIDTH;
  * the one before it, by a short step when it is in another lane (cards in different lanes may
  * overlap in x, which keeps a long pathway compact enough to read at a readable zoom) and by a
  * whole card and a gap in the same lane. Touchpoints of the same date in different lanes share a
- * column. Lanes (y) come from the sector, so only x is computed. Transitions do not move
+ * column. Lanes (y) come from the sector, so only x is computed. Connections do not move
  * anything: time decides.
  */
-export function layoutByTime(
-  touchpoints: Touchpoint[],
-  _transitions: Transition[],
-): Map<string, number> {
+export function layoutByTime(touchpoints: Touchpoint[]): Map<string, number> {
   const xs = new Map<string, number>();
   const laneEnd = new Map<string, number>();
   let columnX = 0;

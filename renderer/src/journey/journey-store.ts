@@ -178,7 +178,7 @@ export function buildView(
   const nodes: TouchpointNode[] = [];
   const onMap = Object.values(s.touchpoints).filter((tp) => tp.map === s.map);
   // The map is laid out by time and lane: a card's place comes from its date and its lane.
-  const xs = layoutByTime(onMap, []);
+  const xs = layoutByTime(onMap);
   for (const tp of onMap) {
     const data = nodeData(tp, painCounts.get(tp.id) ?? 0);
     const position = { x: xs.get(tp.id) ?? tp.x, y: nodeY(tp.sector, lanes) };

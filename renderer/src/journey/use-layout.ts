@@ -22,7 +22,7 @@ export function useLaidOutCards(): PlacedCard[] {
   const map = useJourney((s) => s.map);
   return useMemo(() => {
     const onMap = Object.values(touchpoints).filter((tp) => tp.map === map);
-    const xs = layoutByTime(onMap, []);
+    const xs = layoutByTime(onMap);
     const lanes = visibleLanes(hidden);
     return onMap.map((tp) => ({ tp, x: xs.get(tp.id) ?? tp.x, y: nodeY(tp.sector, lanes) }));
   }, [touchpoints, hidden, map]);

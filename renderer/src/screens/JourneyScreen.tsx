@@ -343,11 +343,6 @@ function useLaneNodes(): LaneNodeType[] {
 }
 
 /**
- * Danish accessible names for the connections ("Overgang fra Egen læge til Sygehuset, brudt,
- * 19 dages ventetid"). Edge objects are kept while their name is unchanged, so a drag does not
- * re-render every line.
- */
-/**
  * The cards where the layout puts them, from the saved journey (not the positions of a drag in
  * progress, so labels are not placed anew on every frame of a drag).
  */
@@ -359,6 +354,11 @@ function useCardRects() {
   );
 }
 
+/**
+ * Danish accessible names for the connections ("Overgang fra Egen læge til Sygehuset, brudt,
+ * 19 dages ventetid"). Edge objects are kept while their name is unchanged, so a drag does not
+ * re-render every line.
+ */
 const NAMED_EDGES = new WeakMap<TransitionEdgeType, TransitionEdgeType>();
 function useNamedEdges(edges: TransitionEdgeType[]): TransitionEdgeType[] {
   const { t } = useTranslation();
