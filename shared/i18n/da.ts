@@ -123,7 +123,7 @@ export const da = {
     outlineEmotion: 'Sådan var det: {{emotion}}',
     outlineNextTitle: 'Videre til',
     outlineTransition: '«{{target}}»: {{kind}}',
-    outlineQuality: 'Overlevering: {{quality}}',
+    outlineQuality: 'Overgangen: {{quality}}',
     outlineWaiting_one: 'Ventetid: {{days}} dag',
     outlineWaiting_other: 'Ventetid: {{days}} dage',
     outlineNote: 'Note: {{note}}',

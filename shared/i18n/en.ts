@@ -121,7 +121,7 @@ export const en: Translation = {
     outlineEmotion: 'How it felt: {{emotion}}',
     outlineNextTitle: 'On to',
     outlineTransition: '«{{target}}»: {{kind}}',
-    outlineQuality: 'Handover: {{quality}}',
+    outlineQuality: 'The handover: {{quality}}',
     outlineWaiting_one: 'Waiting: {{days}} day',
     outlineWaiting_other: 'Waiting: {{days}} days',
     outlineNote: 'Note: {{note}}',
@@ -536,7 +536,7 @@ export const en: Translation = {
     chooseFolder: 'Choose the folder for the anonymous export',
   },
   save: {
-    saved: 'Everything is saved',
+    saved: 'All saved',
     saving: 'Saving …',
     failed: 'Could not save',
     retry: 'Try again',

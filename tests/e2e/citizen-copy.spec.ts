@@ -424,6 +424,8 @@ test.describe("the citizen's copy", () => {
     await app.page.evaluate(() => {
       window.print = () => {};
     });
+    // Choosing the picture closed the menu; open it again for the printable page.
+    await copy.openMenu();
     await copy.printButton.click();
     await expect(copy.printPages.first()).toBeAttached();
     const sheets = await copy.printPages.count();

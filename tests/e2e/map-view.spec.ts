@@ -142,4 +142,29 @@ test.describe('the map at the table', () => {
       expect(more.x + more.width).toBeLessThanOrEqual(1024);
     }
   });
+
+  test('the keyboard focus shows on a card, and the menu stays inside the window', async ({
+    app,
+  }) => {
+    const id = await seedKaren(app.handlers);
+    await app.open(`#/journey/${id}`);
+    await new JourneyPage(app.page).waitLoaded();
+    const card = app.page.locator('.react-flow__node-touchpoint').first();
+    await card.focus();
+    const outline = await card.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    expect(outline.style).not.toBe('none');
+    expect(outline.width).toBeGreaterThanOrEqual(2);
+
+    await app.page.getByTestId('more-menu-button').tap();
+    const body = app.page.getByTestId('more-menu').locator('.menu-body');
+    const box = (await body.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+    // Its last choice can be reached (the menu scrolls inside itself if it must).
+    const last = app.page.getByTestId('lane-toggle-other');
+    await last.scrollIntoViewIfNeeded();
+    await expect(last).toBeInViewport();
+  });
 });

@@ -328,7 +328,7 @@ test.describe('the list view and the small things', () => {
       'Fortælle det hele igen: Skulle fortælle det hele igen.',
     );
     await expect(first.getByTestId('outline-transition')).toHaveText(
-      '«Sygehuset»: Henvisning · Overlevering: Brudt · Ventetid: 42 dage · Note: Henvisningen blev væk.',
+      '«Sygehuset»: Henvisning · Overgangen: Brudt · Ventetid: 42 dage · Note: Henvisningen blev væk.',
     );
 
     // The chosen "List" toggle is not dressed as the main action button.

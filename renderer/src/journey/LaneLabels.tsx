@@ -23,8 +23,11 @@ export function LaneLabels() {
           data-testid="lane-label"
           data-sector={sector}
           style={{
-            top: y + laneTop(sector, lanes) * zoom,
-            height: LANE_HEIGHT * zoom,
+            // Whole pixels, each ending where the next begins: no sliver of one name over another.
+            top: Math.round(y + laneTop(sector, lanes) * zoom),
+            height:
+              Math.round(y + (laneTop(sector, lanes) + LANE_HEIGHT) * zoom) -
+              Math.round(y + laneTop(sector, lanes) * zoom),
           }}
         >
           <span title={t(`vocab.sector.${sector}`)}>{t(`vocab.sector.${sector}`)}</span>

@@ -4,11 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { EMOTION_KEYS, EmotionFace } from './EmotionFace';
 import { formatPathwayDate } from './format';
 import type { TouchpointNode as TouchpointNodeType } from './journey-store';
-import { MIN_READABLE_ZOOM } from './viewport';
-
-/** True while the map is zoomed out past readable text: cards then show as marks. */
-const zoomedOut = (s: { transform: [number, number, number] }) =>
-  s.transform[2] < MIN_READABLE_ZOOM;
+import { zoomedOut } from './viewport';
 
 /**
  * A touchpoint on the map: a large, calm card in its sector's colour with the name, when, the

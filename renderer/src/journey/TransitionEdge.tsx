@@ -1,9 +1,10 @@
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, useStore, type EdgeProps } from '@xyflow/react';
 import { createContext, memo, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { curveBetween, edgeAnchors, labelPoint, labelSize, type Rect } from './edge-geometry';
 import type { TransitionEdgeData, TransitionEdge as TransitionEdgeType } from './journey-store';
 import { NODE_HEIGHT, NODE_WIDTH } from './lanes';
+import { zoomedOut } from './viewport';
 
 /**
  * The cards of the map as laid out (not while one is dragged), for placing labels beside them.
@@ -68,6 +69,9 @@ function EdgeLabel(props: {
 }) {
   const { t } = useTranslation();
   const cards = useContext(CardRects);
+  // Zoomed out, where cards are marks, words on the lines would be too small to read: the line's
+  // colour and dash still tell the handover.
+  const overview = useStore(zoomedOut);
   const { quality, kind, waiting } = props;
   const text = [
     quality
@@ -79,7 +83,7 @@ function EdgeLabel(props: {
   ]
     .filter(Boolean)
     .join(' · ');
-  if (!text) return null;
+  if (!text || overview) return null;
   const label = labelPoint(props.at, labelSize(text), cards);
   return (
     <EdgeLabelRenderer>

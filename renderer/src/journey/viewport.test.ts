@@ -32,6 +32,13 @@ describe('the opening view', () => {
     for (const b of boxes) expect(isInView(b, vp, pane)).toBe(true);
   });
 
+  it('starts from the top lane when the first cards still fit below it', () => {
+    const boxes = [{ x: 0, y: 300 }];
+    const vp = openingViewport(boxes, pane, { x: 24, y: 0 });
+    expect(vp.y).toBe(0);
+    expect(isInView(boxes[0]!, vp, pane)).toBe(true);
+  });
+
   it('knows the size of a card', () => {
     expect(
       isInView({ x: 0, y: 0 }, { x: 0, y: 0, zoom: 1 }, { width: NODE_WIDTH, height: NODE_HEIGHT }),

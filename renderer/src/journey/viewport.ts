@@ -6,6 +6,9 @@ import { NODE_HEIGHT, NODE_WIDTH } from './lanes';
  */
 export const MIN_READABLE_ZOOM = 0.8;
 export const MIN_ZOOM = 0.2;
+/** React Flow store selector: the map is zoomed out past readable text (cards become marks). */
+export const zoomedOut = (s: { transform: [number, number, number] }) =>
+  s.transform[2] < MIN_READABLE_ZOOM;
 export const MAX_ZOOM = 2;
 /** Room kept free around what the map opens on (screen pixels). */
 const PAD = 24;
@@ -48,7 +51,10 @@ export function openingViewport(
     box = next;
   }
   const zoom = Math.min(1, Math.max(MIN_READABLE_ZOOM, fitZoom(box, usableW, usableH)));
-  return { x: pad.x - box.minX * zoom, y: pad.y - box.minY * zoom, zoom };
+  // From the top lane down as far as the box still fits, so lanes above the first cards (the
+  // citizen's own life, say) are not hidden when there is room for them.
+  const top = Math.min(box.minY, Math.max(0, box.maxY - usableH / zoom));
+  return { x: pad.x - box.minX * zoom, y: pad.y - top * zoom, zoom };
 }
 
 /** The zoom at which a box of flow coordinates fills the usable pane. */

@@ -203,11 +203,24 @@ function useMapView() {
       const pane = paneSize();
       if (isInView(box, vp, pane) && vp.zoom >= MIN_READABLE_ZOOM) return;
       const zoom = Math.max(vp.zoom, MIN_READABLE_ZOOM);
+      // Move the map as little as it takes to show the card with a margin, so the cards the user
+      // was looking at stay in view where they can.
+      const margin = OPENING_PAD.x;
+      const shift = (start: number, size: number, paneSize: number, offset: number) => {
+        const left = offset + start * zoom;
+        const right = left + size * zoom;
+        if (left < margin) return offset + (margin - left);
+        if (right > paneSize - margin) return offset - (right - (paneSize - margin));
+        return offset;
+      };
+      const scale = zoom / vp.zoom;
+      const x0 = pane.width / 2 - (pane.width / 2 - vp.x) * scale;
+      const y0 = pane.height / 2 - (pane.height / 2 - vp.y) * scale;
       void setViewport(
         {
           zoom,
-          x: pane.width / 2 - (box.x + NODE_WIDTH / 2) * zoom,
-          y: pane.height / 2 - (box.y + NODE_HEIGHT / 2) * zoom,
+          x: shift(box.x, NODE_WIDTH, pane.width, x0),
+          y: shift(box.y, NODE_HEIGHT, pane.height, y0),
         },
         { duration: 0 },
       );
@@ -259,7 +272,7 @@ function MoreMenu({ onFullscreen }: { onFullscreen: () => void }) {
   const setHidden = useJourney((s) => s.setSectorHidden);
   const ref = useRef<HTMLDetailsElement>(null);
   const close = () => ref.current?.removeAttribute('open');
-  // Escape closes the menu and gives focus back to its button.
+  // Escape closes the menu and gives focus back to its button; so does choosing an action.
   useEffect(() => {
     const el = ref.current;
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -267,8 +280,15 @@ function MoreMenu({ onFullscreen }: { onFullscreen: () => void }) {
       el.removeAttribute('open');
       el.querySelector('summary')?.focus();
     };
+    const onClick = (e: MouseEvent) => {
+      if ((e.target as HTMLElement).closest('.menu-actions button')) el?.removeAttribute('open');
+    };
     el?.addEventListener('keydown', onKey);
-    return () => el?.removeEventListener('keydown', onKey);
+    el?.addEventListener('click', onClick);
+    return () => {
+      el?.removeEventListener('keydown', onKey);
+      el?.removeEventListener('click', onClick);
+    };
   }, []);
   // A lane with cards on either map stays: hiding it on one would strand the other's cards.
   const used = new Set(Object.values(touchpoints).map((tp) => tp.sector));
@@ -483,8 +503,10 @@ function Canvas({
       const tp = store.getState().touchpoints[node.id];
       if (tp?.date && startX !== undefined && Math.abs(node.position.x - startX) > NODE_WIDTH / 4)
         announce(t('canvas.datedStays'));
+      // Where it landed may be beside the panel that opened for it: keep it in view.
+      requestAnimationFrame(() => requestAnimationFrame(() => reveal(node.id)));
     },
-    [store, t],
+    [store, t, reveal],
   );
   // Opens on the start of the journey at a readable zoom (never "fit everything" at 15 %).
   const onInit = useCallback(
@@ -813,7 +835,14 @@ function JourneyView() {
                 className={showPalette ? 'button toggle-on' : 'button'}
                 aria-expanded={showPalette}
                 aria-controls="palette-drawer"
-                onClick={() => setPaletteOpen(!showPalette)}
+                onClick={() => {
+                  // On a narrow screen the palette takes the panel's place.
+                  if (!showPalette && window.innerWidth < NARROW_SCREEN_PX) {
+                    select(null);
+                    selectEdge(null);
+                  }
+                  setPaletteOpen(!showPalette);
+                }}
                 data-testid="palette-toggle"
               >
                 {t('canvas.paletteToggle')}
