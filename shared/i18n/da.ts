@@ -170,6 +170,9 @@ export const da = {
     right: 'til højre',
   },
   panel: {
+    connectionsTitle: 'Overgange',
+    connectionTo: 'Videre til {{label}}',
+    connectionFrom: 'Kom fra {{label}}',
     connectLabel: 'Forbind til',
     connectHelp: 'Vælg det kontaktpunkt, der kom bagefter.',
     connectNone: 'Vælg kontaktpunkt',

@@ -166,6 +166,9 @@ export const en: Translation = {
     right: 'right',
   },
   panel: {
+    connectionsTitle: 'Transitions',
+    connectionTo: 'On to {{label}}',
+    connectionFrom: 'Came from {{label}}',
     connectLabel: 'Connect to',
     connectHelp: 'Choose the touchpoint that came next.',
     connectNone: 'Choose a touchpoint',

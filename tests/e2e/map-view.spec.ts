@@ -167,4 +167,22 @@ test.describe('the map at the table', () => {
     await last.scrollIntoViewIfNeeded();
     await expect(last).toBeInViewport();
   });
+
+  test('Tab reaches the first card in a few presses from the toolbar', async ({ app }) => {
+    const id = await seedKaren(app.handlers);
+    await app.open(`#/journey/${id}`);
+    await new JourneyPage(app.page).waitLoaded();
+    await app.page.getByTestId('more-menu-button').focus();
+    let presses = 0;
+    const onCard = () =>
+      app.page.evaluate(() => !!document.activeElement?.closest('.react-flow__node-touchpoint'));
+    while (!(await onCard()) && presses < 30) {
+      await app.page.keyboard.press('Tab');
+      presses++;
+    }
+    expect(
+      presses,
+      'Tab presses from the last toolbar button to the first card',
+    ).toBeLessThanOrEqual(6);
+  });
 });

@@ -195,10 +195,12 @@ test.describe('workshop canvas', () => {
     await panel.getByTestId('connect-button').click();
     await expect(app.page.locator('.react-flow__edge')).toHaveCount(1);
 
-    // The connection has a Danish accessible name, and Enter on it opens it in the panel.
+    // The connection has a Danish accessible name, and the card's panel opens it from the keyboard.
     const edge = app.page.locator('.react-flow__edge');
     await expect(edge).toHaveAttribute('aria-label', 'Overgang fra Egen læge til Sygehuset');
-    await edge.focus();
+    const open = panel.getByTestId('panel-connection');
+    await expect(open).toHaveText('Videre til Sygehuset');
+    await open.focus();
     await app.page.keyboard.press('Enter');
     const edgePanel = app.page.getByTestId('transition-panel');
     await expect(edgePanel).toContainText('Fra «Egen læge» til «Sygehuset»');

@@ -124,6 +124,56 @@ function PainPoints({ touchpoint }: { touchpoint: Touchpoint }) {
   );
 }
 
+/**
+ * The connections to and from this touchpoint, each a button that opens it: the way to a
+ * connection from the keyboard (the lines themselves are not Tab stops, so Tab reaches the
+ * cards first), and a quick read of this card's handovers.
+ */
+function ConnectionsList({ touchpoint }: { touchpoint: Touchpoint }) {
+  const { t } = useTranslation();
+  const all = useJourney((s) => s.touchpoints);
+  const transitions = useJourney((s) => s.transitions);
+  const selectEdge = useJourney((s) => s.selectEdge);
+  const mine = Object.values(transitions).filter(
+    (tr) => tr.sourceId === touchpoint.id || tr.targetId === touchpoint.id,
+  );
+  if (mine.length === 0) return null;
+  const name = (id: string) => all[id]?.label.trim() || t('canvas.untitled');
+  return (
+    <section className="panel-connections" aria-labelledby="panel-connections-title">
+      <h3 id="panel-connections-title" className="field-label">
+        {t('panel.connectionsTitle')}
+      </h3>
+      <ul className="plain-list">
+        {mine.map((tr) => {
+          const outgoing = tr.sourceId === touchpoint.id;
+          const facts = [
+            tr.quality ? t(`vocab.quality.${tr.quality}`) : '',
+            tr.waitingDays ? t('canvas.edgeWaitingShort', { count: tr.waitingDays }) : '',
+          ]
+            .filter(Boolean)
+            .join(' · ');
+          const text = t(outgoing ? 'panel.connectionTo' : 'panel.connectionFrom', {
+            label: name(outgoing ? tr.targetId : tr.sourceId),
+          });
+          return (
+            <li key={tr.id}>
+              <button
+                type="button"
+                className="button panel-connection"
+                onClick={() => selectEdge(tr.id)}
+                data-testid="panel-connection"
+              >
+                {facts ? `${text} · ${facts}` : text}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
 /** Connecting without dragging (WCAG 2.5.7): choose the touchpoint that came next. */
 function ConnectControl({ touchpoint }: { touchpoint: Touchpoint }) {
   const { t } = useTranslation();
@@ -268,6 +318,7 @@ export function TouchpointPanel({ focusRequest }: { focusRequest: number }) {
         onChange={(e) => patch(tp.id, { emotion: e as Touchpoint['emotion'] })}
       />
       <PainPoints touchpoint={tp} />
+      <ConnectionsList touchpoint={tp} />
       <MoreDetails>
         <SelectField
           label={t('panel.sectorLabel')}

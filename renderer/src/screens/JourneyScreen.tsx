@@ -588,6 +588,8 @@ function Canvas({
             deleteKeyCode={null}
             // A calm map: it never scrolls by itself while a line is being drawn.
             autoPanOnConnect={false}
+            // Tab goes from card to card; a line is opened from its card's panel (or a click).
+            edgesFocusable={false}
             onInit={onInit}
             minZoom={MIN_ZOOM}
             maxZoom={MAX_ZOOM}
