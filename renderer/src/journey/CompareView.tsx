@@ -75,7 +75,7 @@ function ReadOnlyMap({
         width: flowRef.current?.clientWidth ?? 800,
         height: flowRef.current?.clientHeight ?? 300,
       };
-      void instance.setViewport(openingViewport(boxes, pane, OPENING_PAD));
+      void instance.setViewport(openingViewport(boxes, pane, OPENING_PAD, LANE_HEIGHT));
     },
     [view.nodes, hiddenSectors],
   );

@@ -39,6 +39,13 @@ describe('the opening view', () => {
     expect(isInView(boxes[0]!, vp, pane)).toBe(true);
   });
 
+  it('puts the top edge on a lane edge, never through a lane', () => {
+    // Lanes of 76: the first cards are in lanes 1 to 7; lane 0 does not fit whole above them.
+    const boxes = [1, 7].map((lane) => ({ x: 0, y: lane * 76, height: 76 }));
+    const vp = openingViewport(boxes, { width: 1000, height: 560 }, { x: 24, y: 0 }, 76);
+    expect(-vp.y / vp.zoom).toBeCloseTo(76);
+  });
+
   it('knows the size of a card', () => {
     expect(
       isInView({ x: 0, y: 0 }, { x: 0, y: 0, zoom: 1 }, { width: NODE_WIDTH, height: NODE_HEIGHT }),

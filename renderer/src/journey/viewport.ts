@@ -40,6 +40,8 @@ export function openingViewport(
   inTimeOrder: readonly Box[],
   pane: { width: number; height: number },
   pad: { x: number; y: number } = { x: PAD, y: PAD },
+  /** Lane height: the top edge then falls on a lane's edge, never through a lane's name. */
+  snapY?: number,
 ): Viewport {
   if (inTimeOrder.length === 0) return { x: pad.x, y: pad.y, zoom: 1 };
   const usableW = Math.max(1, pane.width - 2 * pad.x);
@@ -53,7 +55,8 @@ export function openingViewport(
   const zoom = Math.min(1, Math.max(MIN_READABLE_ZOOM, fitZoom(box, usableW, usableH)));
   // From the top lane down as far as the box still fits, so lanes above the first cards (the
   // citizen's own life, say) are not hidden when there is room for them.
-  const top = Math.min(box.minY, Math.max(0, box.maxY - usableH / zoom));
+  let top = Math.min(box.minY, Math.max(0, box.maxY - usableH / zoom));
+  if (snapY) top = Math.min(box.minY, Math.ceil(top / snapY - 1e-9) * snapY);
   return { x: pad.x - box.minX * zoom, y: pad.y - top * zoom, zoom };
 }
 

@@ -172,7 +172,7 @@ function useMapView() {
         }));
     };
     const openAtStart = () =>
-      void setViewport(openingViewport(boxesInTimeOrder(), paneSize(), OPENING_PAD), {
+      void setViewport(openingViewport(boxesInTimeOrder(), paneSize(), OPENING_PAD, LANE_HEIGHT), {
         duration: 0,
       });
     const fitAll = () => {
