@@ -93,7 +93,28 @@ test.describe('the map at the table', () => {
         .sort((a, b) => a - b),
     );
     expect(pointCentres).toHaveLength(cardCentres.length);
-    pointCentres.forEach((x, i) => expect(Math.abs(x - cardCentres[i]!)).toBeLessThan(3));
+    // Each face under its card (faces of cards of the same day stand side by side, still under
+    // their column's cards).
+    const halfCard = await app.page
+      .getByTestId('touchpoint-node')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().width / 2);
+    pointCentres.forEach((x, i) => expect(Math.abs(x - cardCentres[i]!)).toBeLessThan(halfCard));
+    // Two faces never sit on top of each other.
+    const boxes = await points.evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x, y: r.y, w: r.width, h: r.height };
+      }),
+    );
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+        const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+        expect(w > 2 && h > 2, `faces ${i} and ${j} overlap`).toBe(false);
+      }
     // And it is on screen with the map, without scrolling the page.
     await expect(app.page.getByTestId('emotion-curve')).toBeInViewport();
   });

@@ -15,7 +15,8 @@ import { buildView, type TransitionEdge as TransitionEdgeType } from './journey-
 import { LaneLabels } from './LaneLabels';
 import { LaneNode, type LaneNodeType } from './LaneNode';
 import { TouchpointNode } from './TouchpointNode';
-import { CardRects, TransitionEdge } from './TransitionEdge';
+import { LabelPlaces, TransitionEdge } from './TransitionEdge';
+import { useLabelPlaces } from './use-layout';
 import {
   LANE_COLUMN_WIDTH,
   LANE_HEIGHT,
@@ -60,10 +61,15 @@ function ReadOnlyMap({
   );
   const nodes = useMemo(() => [...lanes, ...view.nodes] as Node[], [lanes, view.nodes]);
   const flowRef = useRef<HTMLDivElement>(null);
-  const cards = useMemo(
-    () => view.nodes.map((n) => ({ ...n.position, width: NODE_WIDTH, height: NODE_HEIGHT })),
+  const cardRects = useMemo(
+    () =>
+      view.nodes.map((n) => ({
+        id: n.id,
+        rect: { ...n.position, width: NODE_WIDTH, height: NODE_HEIGHT },
+      })),
     [view.nodes],
   );
+  const labelPlaces = useLabelPlaces(cardRects, map);
   // Like the map itself: opens on the start of the pathway at a readable zoom.
   const onInit = useCallback(
     (instance: ReactFlowInstance<Node, TransitionEdgeType>) => {
@@ -93,7 +99,7 @@ function ReadOnlyMap({
         <ReactFlowProvider>
           <LaneLabels />
           <div className="canvas-flow" ref={flowRef}>
-            <CardRects.Provider value={cards}>
+            <LabelPlaces.Provider value={labelPlaces}>
               <ReactFlow
                 nodes={nodes}
                 edges={view.edges}
@@ -112,7 +118,7 @@ function ReadOnlyMap({
               >
                 <Background gap={32} />
               </ReactFlow>
-            </CardRects.Provider>
+            </LabelPlaces.Provider>
           </div>
         </ReactFlowProvider>
       </div>

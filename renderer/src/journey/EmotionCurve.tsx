@@ -8,6 +8,8 @@ const HEIGHT = 72;
 const PAD = 12;
 /** Half the width of a touchpoint card, so a point sits under the card's middle. */
 const NODE_HALF = NODE_WIDTH / 2;
+/** How far apart the faces of one column stand (a face is 24 px). */
+const FACE_SPREAD = 28;
 
 /**
  * The citizen's feelings along the journey: the bottom row of the map, on the same time axis,
@@ -18,16 +20,26 @@ export function EmotionCurve() {
   const { x: vx, zoom } = useViewport();
   // The cards where the layout puts them, so each point is under its card.
   const cards = useLaidOutCards();
-  const points = cards
+  const withFace = cards
     .filter((c) => c.tp.emotion !== null)
-    .sort((a, b) => a.x - b.x)
-    .map((c) => ({
+    .sort((a, b) => a.x - b.x || a.y - b.y);
+  // Cards of the same day share a column: their faces stand side by side, not on top of each
+  // other, in the order of their lanes.
+  const column = new Map<number, number>();
+  for (const c of withFace) column.set(c.x, (column.get(c.x) ?? 0) + 1);
+  const seen = new Map<number, number>();
+  const points = withFace.map((c) => {
+    const nth = seen.get(c.x) ?? 0;
+    seen.set(c.x, nth + 1);
+    const spread = (nth - ((column.get(c.x) ?? 1) - 1) / 2) * FACE_SPREAD;
+    return {
       id: c.tp.id,
       label: c.tp.label.trim() || t('canvas.untitled'),
       emotion: c.tp.emotion!,
-      x: vx + (c.x + NODE_HALF) * zoom,
+      x: vx + (c.x + NODE_HALF) * zoom + spread,
       y: PAD + ((2 - c.tp.emotion!) / 4) * (HEIGHT - 2 * PAD),
-    }));
+    };
+  });
   const summary = points.map((p) => `${p.label}: ${t(EMOTION_KEYS[p.emotion]!)}`).join('; ');
 
   return (

@@ -1,19 +1,45 @@
 import { BaseEdge, EdgeLabelRenderer, useStore, type EdgeProps } from '@xyflow/react';
 import { createContext, memo, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { curveBetween, edgeAnchors, labelPoint, labelSize, type Rect } from './edge-geometry';
+import type { TFunction } from 'i18next';
+import {
+  HANDLE_HALF,
+  anchorsBetween,
+  curveBetween,
+  labelPoint,
+  labelSize,
+  type Rect,
+} from './edge-geometry';
 import type { TransitionEdgeData, TransitionEdge as TransitionEdgeType } from './journey-store';
 import { NODE_HEIGHT, NODE_WIDTH } from './lanes';
 import { zoomedOut } from './viewport';
 
 /**
- * The cards of the map as laid out (not while one is dragged), for placing labels beside them.
- * Empty where no one provides it: the label then sits in the middle of its line.
+ * The cards of the map as laid out (not while one is dragged), and where along its line each
+ * label was placed for the whole map at once (placeLabels). A label without a place is placed
+ * on its own beside the cards; without a provider it sits in the middle of its line.
  */
-export const CardRects = createContext<readonly Rect[]>([]);
+export const LabelPlaces = createContext<{
+  cards: readonly Rect[];
+  along: ReadonlyMap<string, number>;
+}>({ cards: [], along: new Map() });
 
-/** Half a handle at rest (styles.css .tp-handle): how far a line's end stands off the card. */
-const HANDLE_HALF = 9;
+/** The words on a line: the handover's quality (or else its kind) and the wait. */
+export function edgeLabelText(
+  t: TFunction,
+  data: Pick<TransitionEdgeData, 'quality' | 'kind' | 'waitingDays'>,
+): string {
+  return [
+    data.quality
+      ? t(`vocab.quality.${data.quality}`)
+      : data.kind !== 'then'
+        ? t(`vocab.transitionKind.${data.kind}`)
+        : '',
+    data.waitingDays ? t('canvas.edgeWaitingShort', { count: data.waitingDays }) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
 
 /**
  * A transition: its handover quality as colour, line and word, and the waiting time, so
@@ -35,10 +61,7 @@ function TransitionEdgeView(props: EdgeProps<TransitionEdgeType>) {
     width: NODE_WIDTH,
     height: NODE_HEIGHT,
   };
-  const anchors = edgeAnchors(source, target) || [
-    { x: props.sourceX, y: props.sourceY, position: props.sourcePosition },
-    { x: props.targetX, y: props.targetY, position: props.targetPosition },
-  ];
+  const anchors = anchorsBetween(source, target);
   const { path, at } = curveBetween(anchors[0], anchors[1]);
   const quality = props.data?.quality ?? null;
   const kind = props.data?.kind ?? 'then';
@@ -54,7 +77,7 @@ function TransitionEdgeView(props: EdgeProps<TransitionEdgeType>) {
       />
       {/* A plain "then" with no rating and no wait has no label (and costs nothing to draw). */}
       {(quality || kind !== 'then' || waiting) && (
-        <EdgeLabel at={at} quality={quality} kind={kind} waiting={waiting} />
+        <EdgeLabel id={props.id} at={at} quality={quality} kind={kind} waiting={waiting} />
       )}
     </>
   );
@@ -62,29 +85,23 @@ function TransitionEdgeView(props: EdgeProps<TransitionEdgeType>) {
 
 /** The words on a line, placed along it where they hide no card. */
 function EdgeLabel(props: {
+  id: string;
   at: (t: number) => { x: number; y: number };
   quality: TransitionEdgeData['quality'];
   kind: TransitionEdgeData['kind'];
   waiting: number | null;
 }) {
   const { t } = useTranslation();
-  const cards = useContext(CardRects);
+  const { cards, along } = useContext(LabelPlaces);
   // Zoomed out, where cards are marks, words on the lines would be too small to read: the line's
   // colour and dash still tell the handover.
   const overview = useStore(zoomedOut);
   const { quality, kind, waiting } = props;
-  const text = [
-    quality
-      ? t(`vocab.quality.${quality}`)
-      : kind !== 'then'
-        ? t(`vocab.transitionKind.${kind}`)
-        : '',
-    waiting ? t('canvas.edgeWaitingShort', { count: waiting }) : '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  const text = edgeLabelText(t, { quality, kind, waitingDays: waiting });
   if (!text || overview) return null;
-  const label = labelPoint(props.at, labelSize(text), cards);
+  const placed = along.get(props.id);
+  const label =
+    placed !== undefined ? props.at(placed) : labelPoint(props.at, labelSize(text), cards);
   return (
     <EdgeLabelRenderer>
       <div

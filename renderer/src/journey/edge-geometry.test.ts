@@ -1,6 +1,13 @@
 import { Position } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
-import { curveBetween, edgeAnchors, labelPoint, labelSize } from './edge-geometry';
+import {
+  anchorsBetween,
+  curveBetween,
+  edgeAnchors,
+  labelPoint,
+  labelSize,
+  placeLabels,
+} from './edge-geometry';
 
 const card = (x: number, y: number) => ({ x, y, width: 220, height: 64 });
 
@@ -40,5 +47,31 @@ describe("a connection's label", () => {
   it('is estimated generously and wraps past its widest', () => {
     expect(labelSize('Brudt').width).toBeGreaterThan(50);
     expect(labelSize('Blandet · 18 dage · henvisning').height).toBeGreaterThan(30);
+  });
+});
+
+describe('labels placed for the whole map', () => {
+  it('keep two labels apart where two long lines cross', () => {
+    // Two cards of one day in two lanes, each with a line to a card far on in the other lane:
+    // the lines cross in the middle, where both labels would like to sit.
+    const a = card(0, 0);
+    const b = card(0, 152);
+    const c = card(900, 0);
+    const d = card(900, 152);
+    const lines = [
+      { id: 'ad', source: a, target: d, text: 'Brudt · 17 dage' },
+      { id: 'bc', source: b, target: c, text: 'Blandet · 3 dage' },
+    ];
+    const along = placeLabels(lines, [a, b, c, d]);
+    const rects = lines.map((l) => {
+      const [s, e] = anchorsBetween(l.source, l.target);
+      const p = curveBetween(s, e).at(along.get(l.id)!);
+      const size = labelSize(l.text);
+      return { x: p.x - size.width / 2, y: p.y - size.height / 2, ...size };
+    });
+    const [r, q] = rects as [(typeof rects)[0], (typeof rects)[0]];
+    const overlapW = Math.min(r.x + r.width, q.x + q.width) - Math.max(r.x, q.x);
+    const overlapH = Math.min(r.y + r.height, q.y + q.height) - Math.max(r.y, q.y);
+    expect(overlapW > 0 && overlapH > 0).toBe(false);
   });
 });

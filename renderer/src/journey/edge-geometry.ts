@@ -78,7 +78,17 @@ export function labelPoint(
   label: { width: number; height: number },
   cards: readonly Rect[],
 ): { x: number; y: number } {
-  let best = at(0.5);
+  return at(labelParameter(at, label, cards));
+}
+
+/** The parameter along a line (0..1) of its label's best place; see labelPoint. */
+function labelParameter(
+  at: (t: number) => { x: number; y: number },
+  label: { width: number; height: number },
+  cards: readonly Rect[],
+  labels: readonly Rect[] = [],
+): number {
+  let best = 0.5;
   let bestCover = Infinity;
   for (const t of ALONG) {
     const p = at(t);
@@ -90,8 +100,10 @@ export function labelPoint(
     };
     let cover = 0;
     for (const c of cards) cover += overlap(rect, c);
+    // Words over words are unreadable both ways: that counts more than the edge of a card.
+    for (const l of labels) cover += 4 * overlap(rect, l);
     if (cover < bestCover) {
-      best = p;
+      best = t;
       bestCover = cover;
       if (cover === 0) break;
     }
@@ -104,4 +116,49 @@ export function labelSize(text: string): { width: number; height: number } {
   const width = Math.min(132, Math.ceil(text.length * 8.6) + 16);
   const lines = Math.ceil((text.length * 8.6 + 16) / 132);
   return { width, height: lines * 19 + 4 };
+}
+
+/** Half a handle at rest (styles.css .tp-handle): how far a line's end stands off its card. */
+export const HANDLE_HALF = 9;
+
+/** The two ends of a line between two cards: from the side or the top, or handle to handle. */
+export function anchorsBetween(source: Rect, target: Rect): [Anchor, Anchor] {
+  return (
+    edgeAnchors(source, target) ?? [
+      {
+        x: source.x + source.width + HANDLE_HALF,
+        y: source.y + source.height / 2,
+        position: Position.Right,
+      },
+      { x: target.x - HANDLE_HALF, y: target.y + target.height / 2, position: Position.Left },
+    ]
+  );
+}
+
+/**
+ * Where along its line each label goes (a parameter 0..1), all labels of a map at once: each in
+ * turn takes the place that covers the least of the cards and of the labels placed before it, so
+ * two lines leaving cards of the same day do not print their words over each other.
+ */
+export function placeLabels(
+  lines: readonly { id: string; source: Rect; target: Rect; text: string }[],
+  cards: readonly Rect[],
+): Map<string, number> {
+  const placed: Rect[] = [];
+  const out = new Map<string, number>();
+  for (const line of lines) {
+    const [a, b] = anchorsBetween(line.source, line.target);
+    const { at } = curveBetween(a, b);
+    const size = labelSize(line.text);
+    const t = labelParameter(at, size, cards, placed);
+    const p = at(t);
+    placed.push({
+      x: p.x - size.width / 2,
+      y: p.y - size.height / 2,
+      width: size.width,
+      height: size.height,
+    });
+    out.set(line.id, t);
+  }
+  return out;
 }

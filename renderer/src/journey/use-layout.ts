@@ -1,8 +1,12 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Touchpoint } from '../../../shared/domain/journey';
+import type { MapKind } from '../../../shared/vocabulary';
+import { placeLabels, type Rect } from './edge-geometry';
 import { layoutByTime } from './auto-layout';
 import { useJourney } from './journey-context';
-import { nodeY, visibleLanes } from './lanes';
+import { NODE_HEIGHT, NODE_WIDTH, nodeY, visibleLanes } from './lanes';
+import { edgeLabelText } from './TransitionEdge';
 
 export interface PlacedCard {
   tp: Touchpoint;
@@ -26,4 +30,35 @@ export function useLaidOutCards(): PlacedCard[] {
     const lanes = visibleLanes(hidden);
     return onMap.map((tp) => ({ tp, x: xs.get(tp.id) ?? tp.x, y: nodeY(tp.sector, lanes) }));
   }, [touchpoints, hidden, map]);
+}
+
+/**
+ * The cards as rectangles and where each connection's label goes on them, placed for the whole
+ * map at once so labels avoid the cards and each other. From the saved journey, like the layout.
+ */
+export function useLabelPlaces(cards: readonly { id: string; rect: Rect }[], map: MapKind) {
+  const { t } = useTranslation();
+  const transitions = useJourney((s) => s.transitions);
+  return useMemo(() => {
+    const byId = new Map(cards.map((c) => [c.id, c.rect]));
+    const lines = Object.values(transitions)
+      .filter((tr) => tr.map === map)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+      .flatMap((tr) => {
+        const source = byId.get(tr.sourceId);
+        const target = byId.get(tr.targetId);
+        const text = edgeLabelText(t, tr);
+        return source && target && text ? [{ id: tr.id, source, target, text }] : [];
+      });
+    const rects = cards.map((c) => c.rect);
+    return { cards: rects, along: placeLabels(lines, rects) };
+  }, [cards, transitions, map, t]);
+}
+
+/** The laid-out cards as rectangles, by id (for placing the labels). */
+export function cardRectsOf(cards: readonly PlacedCard[]): { id: string; rect: Rect }[] {
+  return cards.map((c) => ({
+    id: c.tp.id,
+    rect: { x: c.x, y: c.y, width: NODE_WIDTH, height: NODE_HEIGHT },
+  }));
 }

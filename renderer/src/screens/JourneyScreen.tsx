@@ -39,7 +39,7 @@ import {
   visibleLanes,
 } from '../journey/lanes';
 import { xForPlace } from '../journey/auto-layout';
-import { useLaidOutCards } from '../journey/use-layout';
+import { cardRectsOf, useLabelPlaces, useLaidOutCards } from '../journey/use-layout';
 import { TimeRuler } from '../journey/TimeRuler';
 import { ZoomControls } from '../journey/ZoomControls';
 import {
@@ -63,7 +63,7 @@ import { ProfileTab } from '../journey/ProfileTab';
 import { SnapshotsTab } from '../journey/SnapshotsTab';
 import { TouchpointNode } from '../journey/TouchpointNode';
 import { TouchpointPanel } from '../journey/TouchpointPanel';
-import { CardRects, TransitionEdge } from '../journey/TransitionEdge';
+import { LabelPlaces, TransitionEdge } from '../journey/TransitionEdge';
 import { TransitionPanel } from '../journey/TransitionPanel';
 import { navigate } from '../router';
 import { TabList, tabId, tabPanelId } from '../components/Tabs';
@@ -363,18 +363,6 @@ function useLaneNodes(): LaneNodeType[] {
 }
 
 /**
- * The cards where the layout puts them, from the saved journey (not the positions of a drag in
- * progress, so labels are not placed anew on every frame of a drag).
- */
-function useCardRects() {
-  const cards = useLaidOutCards();
-  return useMemo(
-    () => cards.map((c) => ({ x: c.x, y: c.y, width: NODE_WIDTH, height: NODE_HEIGHT })),
-    [cards],
-  );
-}
-
-/**
  * Danish accessible names for the connections ("Overgang fra Egen læge til Sygehuset, brudt,
  * 19 dages ventetid"). Edge objects are kept while their name is unchanged, so a drag does not
  * re-render every line.
@@ -427,7 +415,9 @@ function Canvas({
   const laneNodes = useLaneNodes();
   const allNodes = useMemo(() => [...laneNodes, ...nodes] as Node[], [laneNodes, nodes]);
   const namedEdges = useNamedEdges(edges);
-  const cardRects = useCardRects();
+  const cards = useLaidOutCards();
+  const cardRects = useMemo(() => cardRectsOf(cards), [cards]);
+  const labelPlaces = useLabelPlaces(cardRects, map);
   const { openAtStart, reveal } = useMapView();
 
   // Each map (as-is, to-be) opens on its own start.
@@ -573,7 +563,7 @@ function Canvas({
       <TimeRuler />
       <LaneLabels />
       <div className="canvas-flow" onKeyDownCapture={onKeyDownCapture} data-testid="canvas-flow">
-        <CardRects.Provider value={cardRects}>
+        <LabelPlaces.Provider value={labelPlaces}>
           <ReactFlow
             nodes={allNodes}
             edges={namedEdges}
@@ -599,7 +589,7 @@ function Canvas({
           >
             <Background gap={32} />
           </ReactFlow>
-        </CardRects.Provider>
+        </LabelPlaces.Provider>
         {nodes.length === 0 && (
           <p className="canvas-empty" data-testid="canvas-empty">
             {t('canvas.emptyHint')}
