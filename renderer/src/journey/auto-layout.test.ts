@@ -2,37 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Touchpoint } from '../../../shared/domain/journey';
 import { TIME_STEP, layoutByTime, placeForDate, timeOrder, xForPlace } from './auto-layout';
 import { COLUMN_WIDTH } from './lanes';
+import { touchpoint } from './test-fixtures';
 
-let n = 0;
-function tp(
+/** A touchpoint by name and place (and date and lane, when they matter). */
+const tp = (
   label: string,
   x: number,
   date: string | null = null,
   sector: Touchpoint['sector'] = 'other',
-): Touchpoint {
-  n++;
-  return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    journeyId: '00000000-0000-4000-8000-000000000000',
-    map: 'as_is',
-    label,
-    x,
-    y: 0,
-    sector,
-    serviceCode: null,
-    contactType: null,
-    date,
-    datePrecision: date === null ? 'unknown' : date.length === 10 ? 'day' : 'month',
-    durationDays: null,
-    repetitions: null,
-    initiatedBy: null,
-    emotion: null,
-    whatWorked: '',
-    quote: '',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-  };
-}
+) => touchpoint({ label, x, date, sector });
 
 describe('time order', () => {
   it('sorts dated touchpoints by date and keeps undated ones in their place', () => {

@@ -2,38 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Touchpoint } from '../../../shared/domain/journey';
 import { timeOrder } from './auto-layout';
 import { createJourneyStore } from './journey-store';
+import { FIXTURE_JOURNEY, touchpoint } from './test-fixtures';
 
-const JOURNEY = '00000000-0000-4000-8000-000000000001';
-let n = 0;
-function tp(
-  label: string,
-  x: number,
-  date: string | null,
-  sector: Touchpoint['sector'],
-): Touchpoint {
-  n++;
-  return {
-    id: `00000000-0000-4000-8000-${String(100 + n).padStart(12, '0')}`,
-    journeyId: JOURNEY,
-    map: 'as_is',
-    label,
-    x,
-    y: 0,
-    sector,
-    serviceCode: null,
-    contactType: null,
-    date,
-    datePrecision: date === null ? 'unknown' : date.length === 10 ? 'day' : 'month',
-    durationDays: null,
-    repetitions: null,
-    initiatedBy: null,
-    emotion: null,
-    whatWorked: '',
-    quote: '',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-  };
-}
+const JOURNEY = FIXTURE_JOURNEY;
+const tp = (label: string, x: number, date: string | null, sector: Touchpoint['sector']) =>
+  touchpoint({ label, x, date, sector });
 
 /**
  * The store with an in-memory stand-in for the main process: it answers the few calls these

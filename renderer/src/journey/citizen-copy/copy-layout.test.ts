@@ -21,33 +21,13 @@ import {
   type Rect,
 } from './copy-layout';
 import { pageSvg } from './copy-svg';
+import { touchpoint } from '../test-fixtures';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 let seq = 0;
 function tp(over: Partial<Touchpoint>): Touchpoint {
   seq += 1;
-  return {
-    id: `tp${seq}`,
-    journeyId: 'j1',
-    map: 'as_is',
-    label: `Kontakt ${seq}`,
-    x: seq * 100,
-    y: 0,
-    sector: 'hospital',
-    serviceCode: null,
-    contactType: null,
-    date: null,
-    datePrecision: 'unknown',
-    durationDays: null,
-    repetitions: null,
-    initiatedBy: null,
-    emotion: null,
-    whatWorked: '',
-    quote: '',
-    createdAt: NOW,
-    updatedAt: NOW,
-    ...over,
-  };
+  return touchpoint({ x: seq * 100, sector: 'hospital', ...over });
 }
 function tr(a: Touchpoint, b: Touchpoint, quality: Transition['quality']): Transition {
   seq += 1;
