@@ -17,15 +17,8 @@ import { LaneNode, type LaneNodeType } from './LaneNode';
 import { TouchpointNode } from './TouchpointNode';
 import { LabelPlaces, TransitionEdge } from './TransitionEdge';
 import { useLabelPlaces } from './use-layout';
-import {
-  LANE_COLUMN_WIDTH,
-  LANE_HEIGHT,
-  NODE_HEIGHT,
-  NODE_WIDTH,
-  laneTop,
-  visibleLanes,
-} from './lanes';
-import { MAX_ZOOM, MIN_ZOOM, OPENING_PAD, openingViewport } from './viewport';
+import { LANE_COLUMN_WIDTH, NODE_HEIGHT, NODE_WIDTH } from './lanes';
+import { MAX_ZOOM, MIN_ZOOM, openingViewFor } from './viewport';
 
 const nodeTypes: NodeTypes = { touchpoint: TouchpointNode, lane: LaneNode };
 const edgeTypes: EdgeTypes = { transition: TransitionEdge };
@@ -73,15 +66,11 @@ function ReadOnlyMap({
   // Like the map itself: opens on the start of the pathway at a readable zoom.
   const onInit = useCallback(
     (instance: ReactFlowInstance<Node, TransitionEdgeType>) => {
-      const visible = visibleLanes(hiddenSectors);
-      const boxes = [...view.nodes]
-        .sort((a, b) => a.position.x - b.position.x)
-        .map((n) => ({ x: n.position.x, y: laneTop(n.data.sector, visible), height: LANE_HEIGHT }));
       const pane = {
         width: flowRef.current?.clientWidth ?? 800,
         height: flowRef.current?.clientHeight ?? 300,
       };
-      void instance.setViewport(openingViewport(boxes, pane, OPENING_PAD, LANE_HEIGHT));
+      void instance.setViewport(openingViewFor(view.nodes, hiddenSectors, pane));
     },
     [view.nodes, hiddenSectors],
   );

@@ -1,4 +1,5 @@
-import { NODE_HEIGHT, NODE_WIDTH } from './lanes';
+import type { Sector } from '../../../shared/vocabulary';
+import { LANE_HEIGHT, NODE_HEIGHT, NODE_WIDTH, laneTop, visibleLanes } from './lanes';
 
 /**
  * Touchpoint text is 15–17 px at 100 %; below this zoom it would be under 12 px on screen, so the
@@ -58,6 +59,22 @@ export function openingViewport(
   let top = Math.min(box.minY, Math.max(0, box.maxY - usableH / zoom));
   if (snapY) top = Math.min(box.minY, Math.ceil(top / snapY - 1e-9) * snapY);
   return { x: pad.x - box.minX * zoom, y: pad.y - top * zoom, zoom };
+}
+
+/**
+ * Where a map of these cards opens (the main map and each of "both maps"): by whole lanes, in
+ * time order, from its top-left corner with OPENING_PAD, the top edge on a lane's edge.
+ */
+export function openingViewFor(
+  cards: readonly { position: { x: number }; data: { sector: Sector } }[],
+  hidden: readonly Sector[],
+  pane: { width: number; height: number },
+): Viewport {
+  const lanes = visibleLanes(hidden);
+  const boxes = [...cards]
+    .sort((a, b) => a.position.x - b.position.x)
+    .map((c) => ({ x: c.position.x, y: laneTop(c.data.sector, lanes), height: LANE_HEIGHT }));
+  return openingViewport(boxes, pane, OPENING_PAD, LANE_HEIGHT);
 }
 
 /** The zoom at which a box of flow coordinates fills the usable pane. */

@@ -48,7 +48,7 @@ import {
   MIN_ZOOM,
   OPENING_PAD,
   isInView,
-  openingViewport,
+  openingViewFor,
 } from '../journey/viewport';
 import { CitizenCopy } from '../journey/CitizenCopy';
 import { CompareView } from '../journey/CompareView';
@@ -159,22 +159,10 @@ function useMapView() {
   const store = useJourneyStore();
   const { setViewport, getViewport, fitView } = useReactFlow();
   return useMemo(() => {
-    const boxesInTimeOrder = () => {
+    const openAtStart = () => {
       const s = store.getState();
-      const lanes = visibleLanes(s.hiddenSectors);
-      // Whole lanes, so the map opens on a lane's edge rather than a sliver of the one above.
-      return [...s.nodes]
-        .sort((a, b) => a.position.x - b.position.x)
-        .map((n) => ({
-          x: n.position.x,
-          y: laneTop(n.data.sector, lanes),
-          height: LANE_HEIGHT,
-        }));
+      void setViewport(openingViewFor(s.nodes, s.hiddenSectors, paneSize()), { duration: 0 });
     };
-    const openAtStart = () =>
-      void setViewport(openingViewport(boxesInTimeOrder(), paneSize(), OPENING_PAD, LANE_HEIGHT), {
-        duration: 0,
-      });
     const fitAll = () => {
       const ids = store.getState().nodes.map((n) => ({ id: n.id }));
       if (ids.length)
