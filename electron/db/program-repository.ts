@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { ModelFold } from '../../shared/analysis/aggregate';
 import type { PathwayModel } from '../../shared/model/pathway-model';
 import type { ImportResult, ProgramModel } from '../../shared/ipc/contract';
 import type { Sha256Hex } from '../../shared/model/checksum';
@@ -13,8 +14,11 @@ export type ProgramModelSummary = ProgramModel;
  * own transaction, so one bad file never stops the others or leaves half a record.
  */
 export class ProgramRepository {
-  /** Parsed models, kept while the workspace changes only by imports: views reuse their counts. */
-  private cached: PathwayModel[] | null = null;
+  /**
+   * The models folded into the counts and values the views need (the parsed models are dropped),
+   * made on first use and kept up to date by imports and deletions.
+   */
+  private folded: Partial<Record<'asIs' | 'toBe', ModelFold>> = {};
   private readonly insert: Statement;
 
   constructor(
@@ -55,8 +59,8 @@ export class ProgramRepository {
     if (inserted.changes !== 1) {
       return { file: fileName, status: 'duplicate', exportId: m.exportId };
     }
-    // A new array, so views start their counts afresh, with the parsed models kept.
-    if (this.cached) this.cached = [...this.cached, m];
+    this.folded.asIs?.add(m);
+    this.folded.toBe?.add(m);
     return { file: fileName, status: 'imported', exportId: m.exportId };
   }
 
@@ -66,12 +70,11 @@ export class ProgramRepository {
    * the window hears that any of its files was imported.
    */
   importMany<F>(files: F[], one: (file: F) => ImportResult): ImportResult[] {
-    const before = this.cached;
     try {
       return this.db.transaction(() => files.map(one))();
     } catch (error) {
-      // The batch rolled back: so do the parsed models it added.
-      this.cached = before;
+      // The batch rolled back: the fold is made again from what the database holds.
+      this.folded = {};
       throw error;
     }
   }
@@ -109,24 +112,46 @@ export class ProgramRepository {
     }));
   }
 
+  /** Every stored model, read one row at a time. */
+  *eachModel(): Generator<PathwayModel> {
+    const rows = this.db
+      .prepare('SELECT content FROM program_models ORDER BY export_id')
+      .pluck()
+      .iterate() as IterableIterator<string>;
+    for (const content of rows) yield JSON.parse(content) as PathwayModel;
+  }
+
   models(): PathwayModel[] {
-    this.cached ??= (
-      this.db.prepare('SELECT content FROM program_models ORDER BY export_id').all() as {
-        content: string;
-      }[]
-    ).map((r) => JSON.parse(r.content) as PathwayModel);
-    return this.cached;
+    return [...this.eachModel()];
+  }
+
+  /**
+   * What the views of one map are computed from. The first call streams every stored model
+   * through the fold, so memory holds one parsed model at a time.
+   */
+  fold(map: 'asIs' | 'toBe'): ModelFold {
+    return (this.folded[map] ??= new ModelFold(map, this.eachModel()));
   }
 
   delete(exportId: string): boolean {
-    if (this.cached) this.cached = this.cached.filter((m) => m.exportId !== exportId);
+    if (this.folded.asIs || this.folded.toBe) {
+      const content = this.db
+        .prepare('SELECT content FROM program_models WHERE export_id = ?')
+        .pluck()
+        .get(exportId) as string | undefined;
+      if (content !== undefined) {
+        const m = JSON.parse(content) as PathwayModel;
+        this.folded.asIs?.remove(m);
+        this.folded.toBe?.remove(m);
+      }
+    }
     return (
       this.db.prepare('DELETE FROM program_models WHERE export_id = ?').run(exportId).changes === 1
     );
   }
 
   deleteAll(): number {
-    this.cached = null;
+    this.folded = {};
     const n = this.db.prepare('DELETE FROM program_models').run().changes;
     // Deleted rows must not linger in the write-ahead log.
     this.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -101,7 +101,10 @@ export interface Aggregate {
     contactType: string | null;
     cell: Cell<{ median: number }>;
   }[];
-  /** Change of emotion from one touchpoint to the next, by sector pair, sharpest drop first. */
+  /**
+   * Where emotion falls from one touchpoint to the next, by sector pair, sharpest drop first: only
+   * shown pairs whose median change is below zero.
+   */
   emotionDrops: { from: string; to: string; cell: Cell<{ medianChange: number }> }[];
   /** Pain-point categories, by journeys reporting them, most first. */
   painCategories: { category: string; cell: Cell<null> }[];
@@ -115,9 +118,10 @@ export interface Aggregate {
   journeyLength: Distribution;
 }
 
-export function median(values: number[]): number | null {
+export function median(values: ArrayLike<number>): number | null {
   if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
+  // A typed copy sorts numerically, natively, without a comparison callback.
+  const s = Float64Array.from(values).sort();
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
@@ -126,20 +130,22 @@ const constraintsOf = (f: CohortFilter): FilterField[] =>
   FILTER_FIELDS.filter((d) => f[d] !== undefined);
 
 /** Which part of a split along `field` a model falls in. */
-function partOf(m: PathwayModel, field: FilterField, f: CohortFilter): string {
+function partOf(c: PathwayModel['cohort'], field: FilterField, f: CohortFilter): string {
   if (field === 'conditionGroup') {
-    return m.cohort.conditionGroups.includes(f.conditionGroup!) ? 'yes' : 'no';
+    return c.conditionGroups.includes(f.conditionGroup!) ? 'yes' : 'no';
   }
-  return String(m.cohort[field]);
+  return String(c[field]);
 }
 
 function partOfFilter(field: FilterField, f: CohortFilter): string {
   return field === 'conditionGroup' ? 'yes' : String(f[field]);
 }
 
-export function matches(m: PathwayModel, f: CohortFilter): boolean {
-  return constraintsOf(f).every((d) => partOf(m, d, f) === partOfFilter(d, f));
+function cohortMatches(c: PathwayModel['cohort'], f: CohortFilter): boolean {
+  return constraintsOf(f).every((d) => partOf(c, d, f) === partOfFilter(d, f));
 }
+
+export const matches = (m: PathwayModel, f: CohortFilter): boolean => cohortMatches(m.cohort, f);
 
 const signature = (f: CohortFilter) =>
   constraintsOf(f)
@@ -189,7 +195,9 @@ function idOf(key: string): number {
 /** What one journey contributes: each key once, and the values it brings to statistics. */
 interface Contribution {
   ids: Int32Array;
-  values: Map<number, number[]>;
+  /** The keys of statistics, and the journey's one value for each. */
+  valueIds: Int32Array;
+  values: Float64Array;
 }
 
 const CONTACT_BANDS = [
@@ -254,15 +262,45 @@ function nodeName(sector: string, contactType: string | null): string {
   return name;
 }
 
+/**
+ * Scratch space for `contributionOf`, reused from journey to journey: which key ids this journey
+ * has (a stamp per id instead of a new set each time) and where its values for an id are.
+ */
+let seenStamp = new Uint32Array(1024);
+let valueSlot = new Int32Array(1024);
+let stamp = 0;
+function ensureScratch(id: number) {
+  if (id < seenStamp.length) return;
+  const size = Math.max(id + 1, seenStamp.length * 2);
+  const s = new Uint32Array(size);
+  s.set(seenStamp);
+  seenStamp = s;
+  const v = new Int32Array(size);
+  v.set(valueSlot);
+  valueSlot = v;
+}
+
 function contributionOf(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
-  const keys = new Set<number>();
-  const values = new Map<number, number[]>();
+  stamp++;
+  const ids: number[] = [];
+  const valueIds: number[] = [];
+  const valueLists: number[][] = [];
+  const keys = { has: (id: number) => id < seenStamp.length && seenStamp[id] === stamp };
   const add = (id: number, value?: number) => {
-    keys.add(id);
+    ensureScratch(id);
+    if (seenStamp[id] !== stamp) {
+      seenStamp[id] = stamp;
+      ids.push(id);
+      valueSlot[id] = -1;
+    }
     if (value === undefined) return;
-    const v = values.get(id);
-    if (v) v.push(value);
-    else values.set(id, [value]);
+    const slot = valueSlot[id]!;
+    if (slot >= 0) valueLists[slot]!.push(value);
+    else {
+      valueSlot[id] = valueIds.length;
+      valueIds.push(id);
+      valueLists.push([value]);
+    }
   };
   const p = m[map];
   const tps = p.touchpoints;
@@ -333,15 +371,152 @@ function contributionOf(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
     add(idOf('length'), hi - lo);
   } else add(keyId('lb:', 'unknown'));
   // One journey, one value: a journey with many events must not decide a median on its own.
-  for (const [id, v] of values) if (v.length > 1) values.set(id, [median(v)!]);
-  return { ids: Int32Array.from(keys), values };
+  const one = new Float64Array(valueLists.length);
+  valueLists.forEach((v, i) => (one[i] = v.length > 1 ? median(v)! : v[0]!));
+  return { ids: Int32Array.from(ids), valueIds: Int32Array.from(valueIds), values: one };
 }
 
-const cache = new WeakMap<PathwayModel, { asIs?: Contribution; toBe?: Contribution }>();
-function contribution(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
-  let e = cache.get(m);
-  if (!e) cache.set(m, (e = {}));
-  return (e[map] ??= contributionOf(m, map));
+/** Counts per key id that grow as new keys are met. */
+class GrowingCounts {
+  private counts = new Uint32Array(256);
+
+  add(ids: Int32Array, sign: 1 | -1): void {
+    let max = 0;
+    for (const id of ids) if (id > max) max = id;
+    if (max >= this.counts.length) {
+      const grown = new Uint32Array(Math.max(max + 1, this.counts.length * 2));
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    const c = this.counts;
+    for (const id of ids) c[id]! += sign;
+  }
+
+  /** A copy as long as the key table is now, so every known key reads as a number. */
+  snapshot(): Uint32Array {
+    const out = new Uint32Array(KEY_NAMES.length);
+    out.set(this.counts.subarray(0, Math.min(this.counts.length, out.length)));
+    return out;
+  }
+}
+
+/** What the fold keeps of one journey: who it is about (as coarse as the model) and its values. */
+interface FoldedJourney {
+  exportId: string;
+  cohort: PathwayModel['cohort'];
+  valueIds: Int32Array;
+  values: Float64Array;
+}
+/** The cohorts a journey counts in: everyone, its value of each field, each of its groups. */
+function partsOf(m: PathwayModel): string[] {
+  return [
+    '',
+    `ageBand=${String(m.cohort.ageBand)}`,
+    `sex=${String(m.cohort.sex)}`,
+    `municipality=${String(m.cohort.municipality)}`,
+    ...new Set(m.cohort.conditionGroups.map((g) => `conditionGroup=${g}`)),
+  ];
+}
+
+/**
+ * Many models folded into what the views need, so the models themselves can be dropped: how many
+ * journeys have each figure key, in the whole cohort and in every cohort the filters can choose
+ * (counts are all suppression needs), and per journey only its cohort fields and the values it
+ * brings to medians. A model of 100 events is ~30 kB as text and several times that parsed; the
+ * fold keeps ~3 kB of it. Models are added one at a time (a stream of files, an import) and can be
+ * taken away again (a deleted model).
+ */
+export class ModelFold {
+  private readonly journeys: FoldedJourney[] = [];
+  /** Per cohort (by its signature, "" for everyone): journeys per key id. */
+  private readonly counts = new Map<string, GrowingCounts>();
+  /** Changes with every add or remove, so views computed from an older state are recomputed. */
+  version = 0;
+
+  /** A fold of one of the two maps of each model: the journey as it is, or as it should be. */
+  constructor(
+    readonly map: 'asIs' | 'toBe',
+    models: Iterable<PathwayModel> = [],
+  ) {
+    for (const m of models) this.add(m);
+  }
+
+  get size(): number {
+    return this.journeys.length;
+  }
+
+  add(m: PathwayModel): void {
+    const c = contributionOf(m, this.map);
+    for (const part of partsOf(m)) {
+      let counts = this.counts.get(part);
+      if (!counts) this.counts.set(part, (counts = new GrowingCounts()));
+      counts.add(c.ids, 1);
+    }
+    this.journeys.push({
+      exportId: m.exportId,
+      cohort: m.cohort,
+      valueIds: c.valueIds,
+      values: c.values,
+    });
+    this.version++;
+  }
+
+  /** Takes a model added before away again; false when it was never added. */
+  remove(m: PathwayModel): boolean {
+    const i = this.journeys.findIndex((j) => j.exportId === m.exportId);
+    if (i < 0) return false;
+    this.journeys.splice(i, 1);
+    const { ids } = contributionOf(m, this.map);
+    for (const part of partsOf(m)) this.counts.get(part)!.add(ids, -1);
+    this.version++;
+    return true;
+  }
+
+  /** Journeys per key id in the cohort `f` (one field at a time, or none). */
+  countsOf(f: CohortFilter): Uint32Array {
+    // A cohort's signature ("", "sex=female", "conditionGroup=diabetes") names its part.
+    const counts = this.counts.get(signature(f));
+    return counts?.snapshot() ?? new Uint32Array(KEY_NAMES.length);
+  }
+
+  /**
+   * The whole cohort split along one field: a part per value met (and "not stated"); for a
+   * condition group, those with it and those without. Empty parts are left out.
+   */
+  split(field: FilterField, f: CohortFilter): { part: string; counts: Uint32Array }[] {
+    const n = idOf('n');
+    const nonEmpty = (p: { part: string; counts: Uint32Array }) => (p.counts[n] ?? 0) > 0;
+    if (field === 'conditionGroup') {
+      const all = this.countsOf({});
+      const yes = this.countsOf({ conditionGroup: f.conditionGroup });
+      const no = all.map((c, id) => c - yes[id]!);
+      return [
+        { part: 'yes', counts: yes },
+        { part: 'no', counts: no },
+      ].filter(nonEmpty);
+    }
+    const prefix = `${field}=`;
+    return [...this.counts.entries()]
+      .filter(([part]) => part.startsWith(prefix))
+      .map(([part, c]) => ({ part: part.slice(prefix.length), counts: c.snapshot() }))
+      .filter(nonEmpty);
+  }
+
+  /** Each journey of the cohort `f` brings its one value per statistic key: all of them, by key. */
+  valuesOf(f: CohortFilter): Map<number, number[]> {
+    const out = new Map<number, number[]>();
+    for (const j of this.journeys) {
+      if (!cohortMatches(j.cohort, f)) continue;
+      const { valueIds: ids, values } = j;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        const list = out.get(id);
+        if (list) list.push(values[i]!);
+        else out.set(id, [values[i]!]);
+      }
+    }
+    return out;
+  }
 }
 
 interface Tally {
@@ -349,24 +524,9 @@ interface Tally {
   values: number[];
 }
 
-/** Journeys per key id (an id beyond the array's end has none). */
-function countOnly(models: PathwayModel[], map: 'asIs' | 'toBe'): Uint32Array {
-  const contributions = models.map((m) => contribution(m, map));
-  const out = new Uint32Array(KEY_NAMES.length);
-  for (const c of contributions) for (const id of c.ids) out[id]!++;
-  return out;
-}
-
-function tally(models: PathwayModel[], map: 'asIs' | 'toBe'): Map<string, Tally> {
-  const journeys = countOnly(models, map);
-  const values = new Map<number, number[]>();
-  for (const m of models) {
-    for (const [id, v] of contribution(m, map).values) {
-      const list = values.get(id);
-      if (list) for (const x of v) list.push(x);
-      else values.set(id, [...v]);
-    }
-  }
+function tally(fold: ModelFold, f: CohortFilter): Map<string, Tally> {
+  const journeys = fold.countsOf(f);
+  const values = fold.valuesOf(f);
   const out = new Map<string, Tally>();
   journeys.forEach((n, id) => {
     if (n > 0) out.set(KEY_NAMES[id]!, { journeys: n, values: values.get(id) ?? [] });
@@ -386,13 +546,9 @@ export class Suppressor {
   private readonly partitions = new Map<string, PartitionTable>();
 
   constructor(
-    private readonly all: PathwayModel[],
-    private readonly map: 'asIs' | 'toBe',
+    private readonly fold: ModelFold,
     readonly k: number,
-  ) {
-    // Every key of these models gets its id now, before any is looked up by name.
-    for (const m of all) contribution(m, map);
-  }
+  ) {}
 
   count(f: CohortFilter, key: number): number {
     return this.countsOf(f)[key] ?? 0;
@@ -401,31 +557,16 @@ export class Suppressor {
   private countsOf(f: CohortFilter): Uint32Array {
     const sig = signature(f);
     let c = this.counts.get(sig);
-    if (!c) {
-      c = countOnly(
-        this.all.filter((m) => matches(m, f)),
-        this.map,
-      );
-      this.counts.set(sig, c);
-    }
+    if (!c) this.counts.set(sig, (c = this.fold.countsOf(f)));
     return c;
   }
 
   private split(wider: CohortFilter, field: FilterField, f: CohortFilter) {
-    const sig = `${signature(wider)}/${field}${field === 'conditionGroup' ? `=${f.conditionGroup}` : ''}`;
+    // One field at a time: the cohort one condition wider is always everyone.
+    if (constraintsOf(wider).length > 0) throw new RangeError(ONE_FIELD);
+    const sig = `${field}${field === 'conditionGroup' ? `=${f.conditionGroup}` : ''}`;
     let s = this.splits.get(sig);
-    if (!s) {
-      const parts = new Map<string, PathwayModel[]>();
-      for (const m of this.all) {
-        if (!matches(m, wider)) continue;
-        const part = partOf(m, field, f);
-        let list = parts.get(part);
-        if (!list) parts.set(part, (list = []));
-        list.push(m);
-      }
-      s = [...parts.entries()].map(([part, ms]) => ({ part, counts: countOnly(ms, this.map) }));
-      this.splits.set(sig, s);
-    }
+    if (!s) this.splits.set(sig, (s = this.fold.split(field, f)));
     return s;
   }
 
@@ -621,19 +762,40 @@ const SPLITS: {
 /** Keys whose figures partition the cohort: pathway variants, bands of contacts and length. */
 const PARTITION_PREFIXES = new Set(['va:', 'cb:', 'lb:']);
 
-const suppressors = new WeakMap<PathwayModel[], Map<string, Suppressor>>();
-/** One suppressor per model set, map and k, so that changing filters reuses the counts. */
-function suppressorFor(all: PathwayModel[], map: 'asIs' | 'toBe', k: number): Suppressor {
-  let byKey = suppressors.get(all);
-  if (!byKey) suppressors.set(all, (byKey = new Map()));
-  const id = `${map}/${k}`;
-  let s = byKey.get(id);
-  if (!s) byKey.set(id, (s = new Suppressor(all, map, k)));
+const folds = new WeakMap<PathwayModel[], Partial<Record<'asIs' | 'toBe', ModelFold>>>();
+/** The fold of a list of models, made once per list and map. */
+function foldOf(models: PathwayModel[] | ModelFold, map: 'asIs' | 'toBe'): ModelFold {
+  if (models instanceof ModelFold) {
+    if (models.map !== map) throw new RangeError(`a fold of the ${models.map} map has no ${map}`);
+    return models;
+  }
+  let byMap = folds.get(models);
+  if (!byMap) folds.set(models, (byMap = {}));
+  return (byMap[map] ??= new ModelFold(map, models));
+}
+
+const suppressors = new WeakMap<ModelFold, { version: number; byKey: Map<string, Suppressor> }>();
+/**
+ * One suppressor per state of a fold, map and k, so that changing filters reuses the counts; a
+ * fold that changed (an import, a deletion) gets new ones.
+ */
+function suppressorFor(fold: ModelFold, k: number): Suppressor {
+  let entry = suppressors.get(fold);
+  if (!entry || entry.version !== fold.version) {
+    suppressors.set(fold, (entry = { version: fold.version, byKey: new Map() }));
+  }
+  const id = String(k);
+  let s = entry.byKey.get(id);
+  if (!s) entry.byKey.set(id, (s = new Suppressor(fold, k)));
   return s;
 }
 
+/**
+ * Every view of the cohort `filter`, suppressed. `models` is a list of models, or (for many of
+ * them) a fold the models were streamed into.
+ */
 export function aggregate(
-  all: PathwayModel[],
+  models: PathwayModel[] | ModelFold,
   filter: CohortFilter = {},
   k = DEFAULT_K,
 ): Aggregate {
@@ -641,8 +803,9 @@ export function aggregate(
     throw new RangeError(`k must be a whole number ≥ ${DEFAULT_K}`);
   if (constraintsOf(filter).length > 1) throw new RangeError(ONE_FIELD);
   const map = filter.map ?? 'asIs';
-  const sup = suppressorFor(all, map, k);
-  const cohort = all.filter((m) => matches(m, filter));
+  const fold = foldOf(models, map);
+  const sup = suppressorFor(fold, k);
+  const journeys = sup.count(filter, idOf('n'));
   const empty = (suppressed: SuppressionReason): Aggregate => ({
     k,
     map,
@@ -663,10 +826,10 @@ export function aggregate(
     contactsPerJourney: { median: null, bands: [] },
     journeyLength: { median: null, bands: [] },
   });
-  if (cohort.length < k) return empty('cohort_small');
+  if (journeys < k) return empty('cohort_small');
   if (!sup.shown(filter, 'n')) return empty('complement_small');
 
-  const t = tally(cohort, map);
+  const t = tally(fold, filter);
   const isShown = (key: string) => sup.shown(filter, key);
   const entries = (prefix: string) =>
     [...t.entries()]
@@ -740,7 +903,7 @@ export function aggregate(
   return {
     k,
     map,
-    cohort: { shown: true, journeys: cohort.length, value: cohort.length },
+    cohort: { shown: true, journeys, value: journeys },
     suppressed: null,
     processMap: graph('ns:', 'pm:', false),
     processMapDetailed: graph('nc:', 'pc:', true),
@@ -776,18 +939,15 @@ export function aggregate(
       ...splitNode(e.rest),
       cell: cellOf(e.key, () => ({ median: median(e.values)! })),
     })),
-    emotionDrops: hiddenLast(
-      entries('dr:')
-        .map((e) => {
-          const [from, to] = pair(e.rest);
-          return { from, to, cell: cellOf(e.key, () => ({ medianChange: median(e.values)! })) };
-        })
-        .sort(
-          (a, b) =>
-            (a.cell.shown ? a.cell.value.medianChange : 0) -
-            (b.cell.shown ? b.cell.value.medianChange : 0),
-        ),
-    ),
+    // Only drops: a pair where feelings stay or rise is no drop, and a hidden pair is not known
+    // to be one.
+    emotionDrops: entries('dr:')
+      .flatMap((e) => {
+        const [from, to] = pair(e.rest);
+        const cell = cellOf(e.key, () => ({ medianChange: median(e.values)! }));
+        return cell.shown && cell.value.medianChange < 0 ? [{ from, to, cell }] : [];
+      })
+      .sort((a, b) => a.cell.value.medianChange - b.cell.value.medianChange),
     painCategories: hiddenLast(
       entries('pn:').map((e) => ({ category: e.rest, cell: cellOf(e.key, () => null) })),
     ),
@@ -821,7 +981,7 @@ export function unsuppressedCounts(
   models: PathwayModel[],
   map: 'asIs' | 'toBe' = 'asIs',
 ): Map<string, number> {
-  const counts = countOnly(models, map);
+  const counts = new ModelFold(map, models).countsOf({});
   const out = new Map<string, number>();
   counts.forEach((n, id) => {
     if (n > 0) out.set(KEY_NAMES[id]!, n);

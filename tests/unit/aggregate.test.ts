@@ -6,6 +6,7 @@ import {
   FILTER_FIELDS,
   FILTER_VALUES,
   matches,
+  ModelFold,
   suppressPartition,
   unsuppressedCounts,
   type Aggregate,
@@ -147,11 +148,10 @@ describe('aggregation on a small hand-computed set', () => {
     ).toEqual({ shown: false });
   });
 
-  it('ranks the changes of emotion between touchpoints, sharpest drop first', () => {
-    // GP → hospital: −2 in all six journeys; hospital → home care: +3 in five.
+  it('lists the drops of emotion between touchpoints, sharpest first, and no rises', () => {
+    // GP → hospital: −2 in all six journeys; hospital → home care: +3 in five, a rise: not listed.
     expect(a.emotionDrops.map((d) => [d.from, d.to, d.cell])).toEqual([
       ['general_practice', 'hospital', { shown: true, journeys: 6, value: { medianChange: -2 } }],
-      ['hospital', 'municipal_care', { shown: true, journeys: 5, value: { medianChange: 3 } }],
     ]);
     expect(
       a.emotionByContact.find((e) => e.sector === 'hospital' && e.contactType === 'admission')!
@@ -504,5 +504,38 @@ describe('small-number suppression (property)', () => {
 
   it('refuses two fields at once', () => {
     expect(() => aggregate([], { sex: 'female', municipality: 'lolland' })).toThrow(RangeError);
+  });
+});
+
+describe('the fold of many models', () => {
+  const FILTERS: CohortFilter[] = [
+    {},
+    { municipality: 'lolland' },
+    { sex: null },
+    { ageBand: '60-69' },
+    { conditionGroup: 'mental_illness' },
+  ];
+
+  it('gives every view exactly as the list of models does, for either map', () => {
+    const models = randomModels(80, 7, 12);
+    for (const map of MAPS) {
+      const fold = new ModelFold(map);
+      for (const m of models) fold.add(m);
+      for (const f of FILTERS) {
+        expect(aggregate(fold, { ...f, map })).toEqual(aggregate(models, { ...f, map }));
+      }
+    }
+  });
+
+  it('forgets a removed model entirely, and refuses a map it does not hold', () => {
+    const models = randomModels(60, 8, 10);
+    const fold = new ModelFold('asIs', models);
+    const removed = models.filter((_, i) => i % 3 === 0);
+    for (const m of removed) expect(fold.remove(m)).toBe(true);
+    expect(fold.remove(removed[0]!)).toBe(false);
+    const kept = models.filter((_, i) => i % 3 !== 0);
+    expect(fold.size).toBe(kept.length);
+    for (const f of FILTERS) expect(aggregate(fold, f)).toEqual(aggregate(kept, f));
+    expect(() => aggregate(fold, { map: 'toBe' })).toThrow(RangeError);
   });
 });
