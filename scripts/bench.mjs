@@ -16,6 +16,13 @@ for (const config of ['renderer/vite.config.ts', 'bench/canvas/vite.config.ts'])
   }
 }
 
+// The scale bench runs the command line as it is built for users.
+const cli = spawnSync(process.execPath, ['scripts/build-electron.mjs'], { stdio: 'inherit' });
+if (cli.status !== 0) {
+  console.error('bench: building the command line failed');
+  process.exit(1);
+}
+
 // Inside the project so the external native module resolves from node_modules.
 const out = 'dist/bench/bench.mjs';
 await build({

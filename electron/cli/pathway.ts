@@ -15,11 +15,11 @@ import {
   DEFAULT_K,
   FILTER_FIELDS,
   FILTER_VALUES,
+  ModelFold,
   type CohortFilter,
 } from '../../shared/analysis/aggregate';
 import { tablesOf, toExcelCsv, type Table } from '../../shared/analysis/tables';
 import { ExportRefusedError } from '../../shared/model/anonymise';
-import type { PathwayModel } from '../../shared/model/pathway-model';
 import { toCsv, toOcel, toXes } from '../../shared/model/event-log';
 import { en } from '../../shared/i18n/en';
 import { validateModelText, MAX_MODEL_BYTES } from '../../shared/model/validate';
@@ -199,7 +199,9 @@ function aggregateCommand(args: string[]): number {
   const map = (values.map ?? 'asIs') as 'asIs' | 'toBe';
   if (map !== 'asIs' && map !== 'toBe') throw new UsageError('--map must be asIs or toBe');
 
-  const models: PathwayModel[] = [];
+  // Streamed: each file is read, checked, folded into the counts and dropped, so memory holds one
+  // model at a time plus the fold (a few kB per journey), however many files there are.
+  const fold = new ModelFold(map);
   const seen = new Set<string>();
   let rejected = 0;
   for (const file of filesIn(positionals)) {
@@ -216,7 +218,7 @@ function aggregateCommand(args: string[]): number {
       console.log(`${file}: duplicate of export ${result.model.exportId}, counted once`);
     } else {
       seen.add(result.model.exportId);
-      models.push(result.model);
+      fold.add(result.model);
     }
   }
 
@@ -235,12 +237,12 @@ function aggregateCommand(args: string[]): number {
     : [{ label: '', filter: { map } }];
   const results = groups.map((g) => ({
     group: g.label,
-    aggregate: aggregate(models, g.filter, k),
+    aggregate: aggregate(fold, g.filter, k),
   }));
   mkdirSync(values.out, { recursive: true });
   writeFileAtomic(
     join(values.out, 'aggregate.json'),
-    `${JSON.stringify({ k, journeys: models.length >= k ? models.length : 'hidden', results }, null, 2)}\n`,
+    `${JSON.stringify({ k, journeys: fold.size >= k ? fold.size : 'hidden', results }, null, 2)}\n`,
   );
   const merged = new Map<string, Table>();
   for (const r of results) {
@@ -255,7 +257,7 @@ function aggregateCommand(args: string[]): number {
   const suppressed = results.filter((r) => r.aggregate.suppressed).map((r) => r.group || 'all');
   console.log(
     // Like every figure, the number of models is given only when it is at least k.
-    `Aggregated ${models.length >= k ? models.length : `fewer than ${k}`} models (${rejected} rejected) with k = ${k} into ${values.out}` +
+    `Aggregated ${fold.size >= k ? fold.size : `fewer than ${k}`} models (${rejected} rejected) with k = ${k} into ${values.out}` +
       (suppressed.length ? `; hidden entirely (too few journeys): ${suppressed.join(', ')}` : ''),
   );
   return 0;

@@ -1,0 +1,183 @@
+/**
+ * Scale: 15,000 model files (~100 events each, ~490 MB), as a national program would collect.
+ * Measured against reading and parsing the same files bare, in the same run:
+ *  - `pathway aggregate` over the folder, in a child process, with its peak memory;
+ *  - the app's program workspace: all views computed cold from a database holding the 15,000
+ *    models (what the app does on the first look after starting), in a child process, with its
+ *    peak memory.
+ * Goals: each within 2× the bare read + parse, with peak memory under 500 MB. Times and memory
+ * are reported, never enforced; only a wrong result (a model not counted) fails the run.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../electron/db/open';
+import { createHandlers } from '../electron/handlers';
+import { dispatch } from '../shared/ipc/dispatch';
+import { IMPORT_BATCH_FILES } from '../shared/ipc/contract';
+import { randomModels } from '../tests/support/generate-models';
+import { summarize, type Row } from './stats';
+
+const MODELS = Number(process.env.SCALE_MODELS ?? 15_000);
+const EVENTS_PER_MODEL = 100;
+const CHUNK = 500;
+const TIME_RATIO_GOAL = 2;
+const MEMORY_GOAL_MB = 500;
+const CLI = 'dist/cli/pathway.cjs';
+
+/** Writes the model files chunk by chunk, so the generator never holds them all. */
+function writeModels(dir: string): number {
+  let bytes = 0;
+  for (let start = 0; start < MODELS; start += CHUNK) {
+    const models = randomModels(
+      Math.min(CHUNK, MODELS - start),
+      20261201 + start,
+      EVENTS_PER_MODEL,
+    );
+    models.forEach((m, i) => {
+      const text = JSON.stringify(m);
+      bytes += Buffer.byteLength(text);
+      writeFileSync(join(dir, `m${String(start + i).padStart(5, '0')}.json`), text);
+    });
+  }
+  return bytes;
+}
+
+/** The baseline: every file read and parsed, nothing kept. */
+function readAndParse(dir: string): number {
+  const t0 = performance.now();
+  let parsed = 0;
+  for (const name of readdirSync(dir)) {
+    JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    parsed++;
+  }
+  if (parsed !== MODELS) throw new Error(`bench: parsed ${parsed} of ${MODELS} files`);
+  return performance.now() - t0;
+}
+
+interface ChildResult {
+  ms: number;
+  maxRssMb: number;
+  journeys: number;
+}
+
+/** Runs `code` in a fresh Node process and reads back what it printed last as JSON. */
+function child(args: string[], env: Record<string, string> = {}): ChildResult {
+  const r = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`bench: child failed (${r.status}): ${r.stderr}`);
+  const last = r.stdout.trim().split('\n').at(-1)!;
+  return JSON.parse(last) as ChildResult;
+}
+
+/** The command line's aggregate, timed and measured inside its own process. */
+function cliAggregate(dir: string, out: string): ChildResult {
+  const script = `
+    const { main } = require(${JSON.stringify(join(process.cwd(), CLI))});
+    const t0 = performance.now();
+    const code = main(['aggregate', ${JSON.stringify(dir)}, '--out', ${JSON.stringify(out)}]);
+    const ms = performance.now() - t0;
+    if (code !== 0) process.exit(code);
+    const journeys = JSON.parse(require('node:fs').readFileSync(${JSON.stringify(join(out, 'aggregate.json'))}, 'utf8')).journeys;
+    console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, journeys }));
+  `;
+  return child(['-e', script]);
+}
+
+/** In the child: the app's handlers on the database, all views computed once, cold. */
+export async function workspaceChild(dbFile: string): Promise<void> {
+  const db = openDatabase(dbFile);
+  const handlers = createHandlers({
+    db,
+    clock: () => new Date(),
+    newId: () => crypto.randomUUID(),
+  });
+  const t0 = performance.now();
+  const r = await dispatch(handlers, 'program:aggregate', { filter: {} });
+  const ms = performance.now() - t0;
+  if (!r.ok) throw new Error(r.error.message);
+  const a = r.data as { cohort: { shown: boolean; journeys?: number } };
+  db.close();
+  console.log(
+    JSON.stringify({
+      ms,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      journeys: a.cohort.journeys ?? 0,
+    }),
+  );
+}
+
+/** Imports the folder into a fresh database through the app's handler, in batches as the app does. */
+async function importFolder(dir: string, dbFile: string): Promise<number> {
+  const db = openDatabase(dbFile);
+  try {
+    const handlers = createHandlers({
+      db,
+      clock: () => new Date(),
+      newId: () => crypto.randomUUID(),
+    });
+    const names = readdirSync(dir);
+    const t0 = performance.now();
+    let imported = 0;
+    for (let i = 0; i < names.length; i += IMPORT_BATCH_FILES) {
+      const files = names.slice(i, i + IMPORT_BATCH_FILES).map((name) => {
+        const text = readFileSync(join(dir, name), 'utf8');
+        return { name, size: Buffer.byteLength(text), text };
+      });
+      const r = await dispatch(handlers, 'program:import', { files });
+      if (!r.ok) throw new Error(`bench: import failed: ${r.error.message}`);
+      imported += (r.data as { status: string }[]).filter((x) => x.status === 'imported').length;
+    }
+    if (imported !== MODELS) throw new Error(`bench: imported ${imported} of ${MODELS}`);
+    return performance.now() - t0;
+  } finally {
+    db.close();
+  }
+}
+
+export async function benchScale(bundle: string): Promise<Row[]> {
+  const root = mkdtempSync(join(tmpdir(), 'pathway-bench-scale-'));
+  try {
+    const dir = join(root, 'models');
+    mkdirSync(dir);
+    const bytes = writeModels(dir);
+    const size = `${MODELS} files, ${(bytes / 1024 / 1024).toFixed(0)} MB`;
+    // The page cache holds the files after writing; both sides read them from there.
+    const baseline = [readAndParse(dir), readAndParse(dir), readAndParse(dir)];
+    const base = summarize(`Baseline: read + JSON.parse of ${size}`, baseline);
+
+    const cli = cliAggregate(dir, join(root, 'out'));
+    if (cli.journeys !== MODELS) throw new Error(`bench: the CLI counted ${cli.journeys} journeys`);
+
+    const dbFile = join(root, 'program.sqlite');
+    const importMs = await importFolder(dir, dbFile);
+    const app = child([bundle], { BENCH_CHILD: 'workspace', BENCH_DB: dbFile });
+    if (app.journeys !== MODELS) throw new Error(`bench: the app counted ${app.journeys} journeys`);
+
+    const ratio = (ms: number) => (ms / base.median).toFixed(1);
+    const budget = Math.round(TIME_RATIO_GOAL * base.median);
+    return [
+      base,
+      summarize(
+        `\`pathway aggregate\` over ${size}: ${ratio(cli.ms)}× read + parse, peak memory ${cli.maxRssMb.toFixed(0)} MB (goals ≤ ${TIME_RATIO_GOAL}×, < ${MEMORY_GOAL_MB} MB)`,
+        [cli.ms],
+        budget,
+      ),
+      summarize(
+        `Program import of ${size} (dispatch + handler, batches of ${IMPORT_BATCH_FILES})`,
+        [importMs],
+      ),
+      summarize(
+        `Program workspace, all views cold from the database of ${MODELS} models: ${ratio(app.ms)}× read + parse, peak memory ${app.maxRssMb.toFixed(0)} MB (goals ≤ ${TIME_RATIO_GOAL}×, < ${MEMORY_GOAL_MB} MB)`,
+        [app.ms],
+        budget,
+      ),
+    ];
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
