@@ -126,6 +126,19 @@ export function median(values: ArrayLike<number>): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/** The median of a short list of one journey's values, sorting the list itself in place. */
+function medianOfFew(v: number[]): number {
+  if (v.length > 32) return median(v)!;
+  for (let i = 1; i < v.length; i++) {
+    const x = v[i]!;
+    let j = i - 1;
+    for (; j >= 0 && v[j]! > x; j--) v[j + 1] = v[j]!;
+    v[j + 1] = x;
+  }
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+}
+
 const constraintsOf = (f: CohortFilter): FilterField[] =>
   FILTER_FIELDS.filter((d) => f[d] !== undefined);
 
@@ -234,32 +247,74 @@ function sequenceOf(p: ModelPathway): string[] {
 }
 
 /**
- * The id of `prefix + a` (or `prefix + a + '>' + b`), found through nested maps so the key text is
- * built only the first time: a journey of 100 events touches about a thousand keys.
+ * Names met in models (sectors, nodes, categories, codes) as small numbers, so the id of a key
+ * like "pm:general_practice>hospital" is found by arithmetic and one numeric lookup: a journey of
+ * 100 events touches about a thousand keys, and the key text is built only the first time.
  */
-const ID_CACHE = new Map<string, Map<string, number | Map<string, number>>>();
-function keyId(prefix: string, a: string, b?: string): number {
-  let byA = ID_CACHE.get(prefix);
-  if (!byA) ID_CACHE.set(prefix, (byA = new Map()));
-  if (b === undefined) {
-    let id = byA.get(a) as number | undefined;
-    if (id === undefined) byA.set(a, (id = idOf(prefix + a)));
+const NAME_IX = new Map<string, number>();
+const NAMES: string[] = [];
+function nameIx(name: string): number {
+  let ix = NAME_IX.get(name);
+  if (ix === undefined) {
+    ix = NAMES.length;
+    NAMES.push(name);
+    NAME_IX.set(name, ix);
+  }
+  return ix;
+}
+
+/** Key ids of one kind of figure about one name ("ns:hospital"). */
+class OneNameKeys {
+  private readonly ids: number[] = [];
+  constructor(private readonly prefix: string) {}
+  id(ix: number): number {
+    let id = this.ids[ix];
+    if (id === undefined) this.ids[ix] = id = idOf(this.prefix + NAMES[ix]!);
     return id;
   }
-  let byB = byA.get(a) as Map<string, number> | undefined;
-  if (!byB) byA.set(a, (byB = new Map()));
-  let id = byB.get(b);
-  if (id === undefined) byB.set(b, (id = idOf(`${prefix}${a}>${b}`)));
-  return id;
 }
-const NODE_NAMES = new Map<string, Map<string, string>>();
-function nodeName(sector: string, contactType: string | null): string {
-  let byType = NODE_NAMES.get(sector);
-  if (!byType) NODE_NAMES.set(sector, (byType = new Map()));
-  const ct = contactType ?? 'unspecified';
-  let name = byType.get(ct);
-  if (name === undefined) byType.set(ct, (name = nodeOf(sector, contactType)));
-  return name;
+
+/** Key ids of one kind of figure about a pair of names ("pm:general_practice>hospital"). */
+class TwoNameKeys {
+  private readonly ids = new Map<number, number>();
+  constructor(private readonly prefix: string) {}
+  id(a: number, b: number): number {
+    const pair = a * 0x100000 + b;
+    let id = this.ids.get(pair);
+    if (id === undefined)
+      this.ids.set(pair, (id = idOf(`${this.prefix}${NAMES[a]!}>${NAMES[b]!}`)));
+    return id;
+  }
+}
+
+const K = {
+  sector: new OneNameKeys('ns:'),
+  node: new OneNameKeys('nc:'),
+  service: new OneNameKeys('sv:'),
+  emotion: new OneNameKeys('em:'),
+  emotionByNode: new OneNameKeys('ec:'),
+  pain: new OneNameKeys('pn:'),
+  contactBand: new OneNameKeys('cb:'),
+  lengthBand: new OneNameKeys('lb:'),
+  step: new TwoNameKeys('pm:'),
+  stepByNode: new TwoNameKeys('pc:'),
+  drop: new TwoNameKeys('dr:'),
+  handover: new TwoNameKeys('ho:'),
+  broken: new TwoNameKeys('hb:'),
+  notBroken: new TwoNameKeys('hn:'),
+  waiting: new TwoNameKeys('hw:'),
+  idea: new TwoNameKeys('id:'),
+  painByAim: new TwoNameKeys('pa:'),
+};
+
+/** A node ("sector|contactType") as a name index, from the indexes of its sector and type. */
+const NODE_IX = new Map<number, number>();
+function nodeIx(sector: string, sectorIx: number, contactType: string | null): number {
+  const typeIx = contactType === null ? -1 : nameIx(contactType);
+  const pair = sectorIx * 0x100000 + typeIx + 1;
+  let ix = NODE_IX.get(pair);
+  if (ix === undefined) NODE_IX.set(pair, (ix = nameIx(nodeOf(sector, contactType))));
+  return ix;
 }
 
 /**
@@ -307,58 +362,63 @@ function contributionOf(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
   add(idOf('n'));
   let contacts = 0;
   const dated: number[] = [];
-  const nodes = tps.map((t) => nodeName(t.sector, t.contactType));
+  const sectors = new Int32Array(tps.length);
+  const nodes = new Int32Array(tps.length);
   for (let i = 0; i < tps.length; i++) {
     const t = tps[i]!;
-    const nb = nodes[i]!;
-    add(keyId('ns:', t.sector));
-    add(keyId('nc:', nb));
-    if (t.serviceCode) add(keyId('sv:', t.serviceCode));
+    const s = (sectors[i] = nameIx(t.sector));
+    const nb = (nodes[i] = nodeIx(t.sector, s, t.contactType));
+    add(K.sector.id(s));
+    add(K.node.id(nb));
+    if (t.serviceCode) add(K.service.id(nameIx(t.serviceCode)));
     if (t.emotion !== null) {
-      add(keyId('em:', t.sector), t.emotion);
-      add(keyId('ec:', nb), t.emotion);
+      add(K.emotion.id(s), t.emotion);
+      add(K.emotionByNode.id(nb), t.emotion);
     }
-    for (const pp of t.painPoints) add(keyId('pn:', pp.category));
+    for (const pp of t.painPoints) add(K.pain.id(nameIx(pp.category)));
     // The citizen's own life is part of the story, not a contact with a service.
     if (t.sector !== 'citizen') contacts += t.repetitions ?? 1;
     if (t.day !== null) dated.push(t.day);
     if (i === 0) continue;
     const a = tps[i - 1]!;
+    const sa = sectors[i - 1]!;
     const days = a.day !== null && t.day !== null ? t.day - a.day : undefined;
-    if (a.sector !== t.sector) add(keyId('pm:', a.sector, t.sector), days);
+    if (sa !== s) add(K.step.id(sa, s), days);
     const na = nodes[i - 1]!;
-    if (na !== nb) add(keyId('pc:', na, nb), days);
-    if (a.emotion !== null && t.emotion !== null)
-      add(keyId('dr:', a.sector, t.sector), t.emotion - a.emotion);
+    if (na !== nb) add(K.stepByNode.id(na, nb), days);
+    if (a.emotion !== null && t.emotion !== null) add(K.drop.id(sa, s), t.emotion - a.emotion);
   }
-  const byRef = new Map(tps.map((t) => [t.ref, t]));
-  const rated: [string, string][] = [];
+  const byRef = new Map<string, number>();
+  tps.forEach((t, i) => byRef.set(t.ref, sectors[i]!));
+  const rated: [number, number][] = [];
   for (const tr of p.transitions) {
     const a = byRef.get(tr.from);
     const b = byRef.get(tr.to);
-    if (!a || !b) continue;
-    add(keyId('ho:', a.sector, b.sector));
-    if (tr.quality === 'broken') add(keyId('hb:', a.sector, b.sector));
-    else if (tr.quality !== null) rated.push([a.sector, b.sector]);
-    if (tr.waitingDays !== null) add(keyId('hw:', a.sector, b.sector), tr.waitingDays);
+    if (a === undefined || b === undefined) continue;
+    add(K.handover.id(a, b));
+    if (tr.quality === 'broken') add(K.broken.id(a, b));
+    else if (tr.quality !== null) rated.push([a, b]);
+    if (tr.waitingDays !== null) add(K.waiting.id(a, b), tr.waitingDays);
   }
   // One journey, one vote on a pair: broken if any of its handovers there was broken.
-  for (const [a, b] of rated) if (!keys.has(keyId('hb:', a, b))) add(keyId('hn:', a, b));
+  for (const [a, b] of rated) if (!keys.has(K.broken.id(a, b))) add(K.notBroken.id(a, b));
   for (const idea of m.ideas) {
     const cats = idea.painCategories.length ? idea.painCategories : ['none'];
-    for (const aim of idea.aims) for (const cat of cats) add(keyId('id:', aim, cat));
+    for (const aim of idea.aims) {
+      for (const cat of cats) add(K.idea.id(nameIx(aim), nameIx(cat)));
+    }
     // A pain point is addressed by an idea that names its category or its touchpoint.
     const refs = new Set(idea.touchpointRefs);
     for (const t of tps) {
       for (const pp of t.painPoints) {
         if (refs.has(t.ref) || idea.painCategories.includes(pp.category)) {
-          for (const aim of idea.aims) add(keyId('pa:', aim, pp.category));
+          for (const aim of idea.aims) add(K.painByAim.id(nameIx(aim), nameIx(pp.category)));
         }
       }
     }
   }
   add(idOf(`va:${sequenceOf(p).join('>')}`));
-  add(keyId('cb:', bandOf(CONTACT_BANDS, contacts)), contacts);
+  add(K.contactBand.id(nameIx(bandOf(CONTACT_BANDS, contacts))), contacts);
   add(idOf('contacts'), contacts);
   if (dated.length) {
     let lo = dated[0]!;
@@ -367,12 +427,12 @@ function contributionOf(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
       if (d < lo) lo = d;
       if (d > hi) hi = d;
     }
-    add(keyId('lb:', bandOf(LENGTH_BANDS, hi - lo)));
+    add(K.lengthBand.id(nameIx(bandOf(LENGTH_BANDS, hi - lo))));
     add(idOf('length'), hi - lo);
-  } else add(keyId('lb:', 'unknown'));
+  } else add(K.lengthBand.id(nameIx('unknown')));
   // One journey, one value: a journey with many events must not decide a median on its own.
   const one = new Float64Array(valueLists.length);
-  valueLists.forEach((v, i) => (one[i] = v.length > 1 ? median(v)! : v[0]!));
+  valueLists.forEach((v, i) => (one[i] = v.length > 1 ? medianOfFew(v) : v[0]!));
   return { ids: Int32Array.from(ids), valueIds: Int32Array.from(valueIds), values: one };
 }
 
