@@ -15,7 +15,6 @@ import {
   DEFAULT_K,
   FILTER_FIELDS,
   FILTER_VALUES,
-  ModelFold,
   type CohortFilter,
 } from '../../shared/analysis/aggregate';
 import { tablesOf, toExcelCsv, type Table } from '../../shared/analysis/tables';
@@ -33,6 +32,7 @@ import {
   type ExportFormat,
 } from '../export/export-service';
 import { writeFileAtomic } from '../export/write-file';
+import { foldFiles } from './fold-files';
 
 const nodeSha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -199,28 +199,10 @@ function aggregateCommand(args: string[]): number {
   const map = (values.map ?? 'asIs') as 'asIs' | 'toBe';
   if (map !== 'asIs' && map !== 'toBe') throw new UsageError('--map must be asIs or toBe');
 
-  // Streamed: each file is read, checked, folded into the counts and dropped, so memory holds one
-  // model at a time plus the fold (a few kB per journey), however many files there are.
-  const fold = new ModelFold(map);
-  const seen = new Set<string>();
-  let rejected = 0;
-  for (const file of filesIn(positionals)) {
-    const size = existsSync(file) ? statSync(file).size : 0;
-    const result = !existsSync(file)
-      ? ({ ok: false, reason: 'empty' } as const)
-      : size > MAX_MODEL_BYTES
-        ? ({ ok: false, reason: 'too_large' } as const)
-        : validateModelText(readFileSync(file, 'utf8'), size, nodeSha256);
-    if (!result.ok) {
-      rejected++;
-      console.log(`${file}: rejected — ${en.program.reasons[result.reason]}`);
-    } else if (seen.has(result.model.exportId)) {
-      console.log(`${file}: duplicate of export ${result.model.exportId}, counted once`);
-    } else {
-      seen.add(result.model.exportId);
-      fold.add(result.model);
-    }
-  }
+  // Streamed: each file is read, checked, folded into the counts and dropped, so memory holds a
+  // few models at a time plus the fold (a few kB per journey), however many files there are.
+  const { fold, rejected, notes } = foldFiles(filesIn(positionals), map);
+  for (const line of notes) console.log(line);
 
   // Every value of the field, and "not stated" where the field has it: the groups the app's
   // filter offers, suppressed by the same rules.

@@ -51,9 +51,8 @@ export class ProgramRepository {
         m.cohort.municipality,
         JSON.stringify(m.cohort.conditionGroups),
         m.asIs.touchpoints.length + m.toBe.touchpoints.length,
-        // What was checked, not the text as it came (JSON allows a key twice; the parser keeps
-        // the last, which is what the schema and the checksum saw).
-        JSON.stringify(m),
+        // What was checked, not the text as it came: the canonical JSON the checksum matched.
+        result.json,
       ),
     )();
     if (inserted.changes !== 1) {
@@ -134,17 +133,8 @@ export class ProgramRepository {
   }
 
   delete(exportId: string): boolean {
-    if (this.folded.asIs || this.folded.toBe) {
-      const content = this.db
-        .prepare('SELECT content FROM program_models WHERE export_id = ?')
-        .pluck()
-        .get(exportId) as string | undefined;
-      if (content !== undefined) {
-        const m = JSON.parse(content) as PathwayModel;
-        this.folded.asIs?.remove(m);
-        this.folded.toBe?.remove(m);
-      }
-    }
+    this.folded.asIs?.remove(exportId);
+    this.folded.toBe?.remove(exportId);
     return (
       this.db.prepare('DELETE FROM program_models WHERE export_id = ?').run(exportId).changes === 1
     );

@@ -460,34 +460,54 @@ class GrowingCounts {
   }
 }
 
-/** What the fold keeps of one journey: who it is about (as coarse as the model) and its values. */
-interface FoldedJourney {
+/**
+ * What the fold keeps of one journey: who it is about (as coarse as the model), the figure keys
+ * it has (so it can be taken away again) and its one value per statistic.
+ */
+interface FoldedJourney extends Contribution {
   exportId: string;
   cohort: PathwayModel['cohort'];
-  valueIds: Int32Array;
-  values: Float64Array;
 }
+
 /** The cohorts a journey counts in: everyone, its value of each field, each of its groups. */
-function partsOf(m: PathwayModel): string[] {
+function partsOf(c: PathwayModel['cohort']): string[] {
   return [
     '',
-    `ageBand=${String(m.cohort.ageBand)}`,
-    `sex=${String(m.cohort.sex)}`,
-    `municipality=${String(m.cohort.municipality)}`,
-    ...new Set(m.cohort.conditionGroups.map((g) => `conditionGroup=${g}`)),
+    `ageBand=${String(c.ageBand)}`,
+    `sex=${String(c.sex)}`,
+    `municipality=${String(c.municipality)}`,
+    ...new Set(c.conditionGroups.map((g) => `conditionGroup=${g}`)),
   ];
+}
+
+/**
+ * A fold as plain data and typed arrays, to move between threads: key ids are replaced by
+ * indexes into `keys`, which every thread maps to ids of its own.
+ */
+export interface PackedFold {
+  map: 'asIs' | 'toBe';
+  keys: string[];
+  exportIds: string[];
+  cohorts: PathwayModel['cohort'][];
+  /** Each journey's key indexes, one after the other; `idEnds[j]` ends journey j's. */
+  ids: Int32Array;
+  idEnds: Int32Array;
+  valueIds: Int32Array;
+  valueEnds: Int32Array;
+  values: Float64Array;
 }
 
 /**
  * Many models folded into what the views need, so the models themselves can be dropped: how many
  * journeys have each figure key, in the whole cohort and in every cohort the filters can choose
- * (counts are all suppression needs), and per journey only its cohort fields and the values it
- * brings to medians. A model of 100 events is ~30 kB as text and several times that parsed; the
- * fold keeps ~3 kB of it. Models are added one at a time (a stream of files, an import) and can be
- * taken away again (a deleted model).
+ * (counts are all suppression needs), and per journey only its cohort fields, its keys and the
+ * values it brings to medians. A model of 100 events is ~30 kB as text and several times that
+ * parsed; the fold keeps ~5 kB of it. Models are added one at a time (a stream of files, an
+ * import), can be taken away again (a deleted model), and folds made in parallel can be merged.
  */
 export class ModelFold {
   private readonly journeys: FoldedJourney[] = [];
+  private readonly exportIds = new Set<string>();
   /** Per cohort (by its signature, "" for everyone): journeys per key id. */
   private readonly counts = new Map<string, GrowingCounts>();
   /** Changes with every add or remove, so views computed from an older state are recomputed. */
@@ -505,31 +525,105 @@ export class ModelFold {
     return this.journeys.length;
   }
 
+  has(exportId: string): boolean {
+    return this.exportIds.has(exportId);
+  }
+
   add(m: PathwayModel): void {
-    const c = contributionOf(m, this.map);
-    for (const part of partsOf(m)) {
+    this.addJourney({ exportId: m.exportId, cohort: m.cohort, ...contributionOf(m, this.map) });
+  }
+
+  private addJourney(j: FoldedJourney): void {
+    for (const part of partsOf(j.cohort)) {
       let counts = this.counts.get(part);
       if (!counts) this.counts.set(part, (counts = new GrowingCounts()));
-      counts.add(c.ids, 1);
+      counts.add(j.ids, 1);
     }
-    this.journeys.push({
-      exportId: m.exportId,
-      cohort: m.cohort,
-      valueIds: c.valueIds,
-      values: c.values,
-    });
+    this.journeys.push(j);
+    this.exportIds.add(j.exportId);
     this.version++;
   }
 
   /** Takes a model added before away again; false when it was never added. */
-  remove(m: PathwayModel): boolean {
-    const i = this.journeys.findIndex((j) => j.exportId === m.exportId);
+  remove(exportId: string): boolean {
+    const i = this.journeys.findIndex((j) => j.exportId === exportId);
     if (i < 0) return false;
-    this.journeys.splice(i, 1);
-    const { ids } = contributionOf(m, this.map);
-    for (const part of partsOf(m)) this.counts.get(part)!.add(ids, -1);
+    const [j] = this.journeys.splice(i, 1);
+    for (const part of partsOf(j!.cohort)) this.counts.get(part)!.add(j!.ids, -1);
+    if (!this.journeys.some((x) => x.exportId === exportId)) this.exportIds.delete(exportId);
     this.version++;
     return true;
+  }
+
+  pack(): PackedFold {
+    const local = new Map<number, number>();
+    const keys: string[] = [];
+    const ix = (id: number) => {
+      let i = local.get(id);
+      if (i === undefined) {
+        local.set(id, (i = keys.length));
+        keys.push(KEY_NAMES[id]!);
+      }
+      return i;
+    };
+    const total = (f: (j: FoldedJourney) => Int32Array) =>
+      this.journeys.reduce((n, j) => n + f(j).length, 0);
+    const ids = new Int32Array(total((j) => j.ids));
+    const valueIds = new Int32Array(total((j) => j.valueIds));
+    const values = new Float64Array(valueIds.length);
+    const idEnds = new Int32Array(this.journeys.length);
+    const valueEnds = new Int32Array(this.journeys.length);
+    let at = 0;
+    let vat = 0;
+    this.journeys.forEach((j, n) => {
+      for (const id of j.ids) ids[at++] = ix(id);
+      j.valueIds.forEach((id, i) => {
+        valueIds[vat] = ix(id);
+        values[vat++] = j.values[i]!;
+      });
+      idEnds[n] = at;
+      valueEnds[n] = vat;
+    });
+    return {
+      map: this.map,
+      keys,
+      exportIds: this.journeys.map((j) => j.exportId),
+      cohorts: this.journeys.map((j) => j.cohort),
+      ids,
+      idEnds,
+      valueIds,
+      valueEnds,
+      values,
+    };
+  }
+
+  /**
+   * Adds the journeys of a fold packed elsewhere, in order, leaving out any whose export is
+   * already here; returns the indexes (in the packed fold) of those left out.
+   */
+  merge(p: PackedFold): number[] {
+    if (p.map !== this.map) throw new RangeError(`a fold of the ${p.map} map into ${this.map}`);
+    const idOfKey = p.keys.map((k) => idOf(k));
+    const left: number[] = [];
+    let start = 0;
+    let vstart = 0;
+    p.exportIds.forEach((exportId, n) => {
+      const end = p.idEnds[n]!;
+      const vend = p.valueEnds[n]!;
+      if (this.exportIds.has(exportId)) left.push(n);
+      else {
+        this.addJourney({
+          exportId,
+          cohort: p.cohorts[n]!,
+          ids: p.ids.subarray(start, end).map((i) => idOfKey[i]!),
+          valueIds: p.valueIds.subarray(vstart, vend).map((i) => idOfKey[i]!),
+          values: p.values.slice(vstart, vend),
+        });
+      }
+      start = end;
+      vstart = vend;
+    });
+    return left;
   }
 
   /** Journeys per key id in the cohort `f` (one field at a time, or none). */

@@ -531,11 +531,24 @@ describe('the fold of many models', () => {
     const models = randomModels(60, 8, 10);
     const fold = new ModelFold('asIs', models);
     const removed = models.filter((_, i) => i % 3 === 0);
-    for (const m of removed) expect(fold.remove(m)).toBe(true);
-    expect(fold.remove(removed[0]!)).toBe(false);
+    for (const m of removed) expect(fold.remove(m.exportId)).toBe(true);
+    expect(fold.remove(removed[0]!.exportId)).toBe(false);
     const kept = models.filter((_, i) => i % 3 !== 0);
     expect(fold.size).toBe(kept.length);
     for (const f of FILTERS) expect(aggregate(fold, f)).toEqual(aggregate(kept, f));
     expect(() => aggregate(fold, { map: 'toBe' })).toThrow(RangeError);
+  });
+
+  it('merges folds made apart (as threads do) into the fold of all, each export counted once', () => {
+    const models = randomModels(90, 9, 10);
+    const a = new ModelFold('asIs', models.slice(0, 45));
+    // The second part repeats two models of the first: they are left out of the merge.
+    const b = new ModelFold('asIs', [models[3]!, ...models.slice(45), models[10]!]);
+    const merged = new ModelFold('asIs');
+    expect(merged.merge(a.pack())).toEqual([]);
+    // Through structured cloning, as a message between threads carries it.
+    expect(merged.merge(structuredClone(b.pack()))).toEqual([0, 46]);
+    expect(merged.size).toBe(90);
+    for (const f of FILTERS) expect(aggregate(merged, f)).toEqual(aggregate(models, f));
   });
 });

@@ -1,0 +1,204 @@
+/**
+ * Model files folded into the counts the views need, streamed: each file is read, checked, folded
+ * and dropped. With many files the work is shared among worker threads (one per core, up to
+ * four), each folding a run of the files, and their folds are merged in file order, so the first
+ * file of an export counts and later copies are reported as duplicates, as in one thread.
+ *
+ * The threads are waited for synchronously (`Atomics.wait`, `receiveMessageOnPort`), so the
+ * command line stays a plain function from arguments to an exit code.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import {
+  MessageChannel,
+  Worker,
+  isMainThread,
+  receiveMessageOnPort,
+  workerData,
+  type MessagePort,
+} from 'node:worker_threads';
+import { ModelFold, type PackedFold } from '../../shared/analysis/aggregate';
+import { en } from '../../shared/i18n/en';
+import { MAX_MODEL_BYTES, validateModelText } from '../../shared/model/validate';
+
+const nodeSha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Fewer files than this per thread are not worth a thread's start (~30 ms). */
+const FILES_PER_THREAD = 200;
+const MAX_THREADS = 4;
+
+/** A line about one file (rejected, or a duplicate), with its place among the files. */
+interface Note {
+  file: number;
+  text: string;
+}
+
+export interface FoldedFiles {
+  fold: ModelFold;
+  rejected: number;
+  /** Lines about rejected and duplicate files, in file order. */
+  notes: string[];
+}
+
+interface Part {
+  fold: ModelFold;
+  rejected: number;
+  notes: Note[];
+  /** For each journey of the fold, the index of its file. */
+  fileOf: number[];
+}
+
+const duplicate = (file: string, exportId: string) =>
+  `${file}: duplicate of export ${exportId}, counted once`;
+
+/** Files `from`..`to` of the list, in one thread. */
+function foldPart(files: string[], from: number, to: number, map: 'asIs' | 'toBe'): Part {
+  const fold = new ModelFold(map);
+  const notes: Note[] = [];
+  const fileOf: number[] = [];
+  let rejected = 0;
+  for (let i = from; i < to; i++) {
+    const file = files[i]!;
+    const size = existsSync(file) ? statSync(file).size : 0;
+    const result = !existsSync(file)
+      ? ({ ok: false, reason: 'empty' } as const)
+      : size > MAX_MODEL_BYTES
+        ? ({ ok: false, reason: 'too_large' } as const)
+        : validateModelText(readFileSync(file, 'utf8'), size, nodeSha256);
+    if (!result.ok) {
+      rejected++;
+      notes.push({ file: i, text: `${file}: rejected — ${en.program.reasons[result.reason]}` });
+    } else if (fold.has(result.model.exportId)) {
+      notes.push({ file: i, text: duplicate(file, result.model.exportId) });
+    } else {
+      fold.add(result.model);
+      fileOf.push(i);
+    }
+  }
+  return { fold, rejected, notes, fileOf };
+}
+
+interface Job {
+  kind: 'pathway-fold';
+  files: string[];
+  from: number;
+  to: number;
+  map: 'asIs' | 'toBe';
+  port: MessagePort;
+  done: Int32Array;
+}
+
+type Answer =
+  | { ok: true; packed: PackedFold; rejected: number; notes: Note[]; fileOf: number[] }
+  | { ok: false; message: string };
+
+function signalDone(done: Int32Array) {
+  Atomics.add(done, 0, 1);
+  Atomics.notify(done, 0);
+}
+
+/** In a worker thread started by `foldFiles`: fold its run of files and send the fold back. */
+function work(job: Job): void {
+  let answered = false;
+  // A thread that dies without answering still wakes the waiting one, which then says so.
+  process.on('exit', () => {
+    if (!answered) signalDone(job.done);
+  });
+  try {
+    const part = foldPart(job.files, job.from, job.to, job.map);
+    const packed = part.fold.pack();
+    const answer: Answer = {
+      ok: true,
+      packed,
+      rejected: part.rejected,
+      notes: part.notes,
+      fileOf: part.fileOf,
+    };
+    job.port.postMessage(answer, [
+      packed.ids.buffer,
+      packed.idEnds.buffer,
+      packed.valueIds.buffer,
+      packed.valueEnds.buffer,
+      packed.values.buffer,
+    ] as ArrayBuffer[]);
+  } catch (error) {
+    job.port.postMessage({ ok: false, message: (error as Error).message } satisfies Answer);
+  } finally {
+    answered = true;
+    signalDone(job.done);
+  }
+}
+
+if (!isMainThread && (workerData as Job | undefined)?.kind === 'pathway-fold') {
+  work(workerData as Job);
+}
+
+/**
+ * Threads are used only from the bundled command line (`dist/cli/pathway.cjs`), whose own file a
+ * worker can load; run from source (tests) the files are folded in this thread.
+ */
+function bundleFile(): string | null {
+  return typeof __filename === 'string' && __filename.endsWith('.cjs') ? __filename : null;
+}
+
+/** One thread per core (up to four), none for few files; PATHWAY_THREADS sets it. */
+function threadsFor(files: number): number {
+  const set = Number(process.env.PATHWAY_THREADS);
+  if (Number.isInteger(set) && set >= 1) return Math.min(set, files);
+  return Math.min(availableParallelism(), MAX_THREADS, Math.floor(files / FILES_PER_THREAD));
+}
+
+export function foldFiles(
+  files: string[],
+  map: 'asIs' | 'toBe',
+  threads = threadsFor(files.length),
+): FoldedFiles {
+  const bundle = bundleFile();
+  if (threads < 2 || bundle === null) {
+    const part = foldPart(files, 0, files.length, map);
+    return { fold: part.fold, rejected: part.rejected, notes: part.notes.map((n) => n.text) };
+  }
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  const per = Math.ceil(files.length / threads);
+  const ports: MessagePort[] = [];
+  const workers: Worker[] = [];
+  for (let t = 0; t < threads; t++) {
+    const { port1, port2 } = new MessageChannel();
+    const job: Job = {
+      kind: 'pathway-fold',
+      files,
+      from: t * per,
+      to: Math.min(files.length, (t + 1) * per),
+      map,
+      port: port2,
+      done,
+    };
+    workers.push(new Worker(bundle, { workerData: job, transferList: [port2] }));
+    ports.push(port1);
+  }
+  try {
+    for (let seen = Atomics.load(done, 0); seen < threads; seen = Atomics.load(done, 0)) {
+      Atomics.wait(done, 0, seen);
+    }
+    const fold = new ModelFold(map);
+    const notes: Note[] = [];
+    let rejected = 0;
+    for (const port of ports) {
+      const answer = receiveMessageOnPort(port)?.message as Answer | undefined;
+      if (!answer) throw new Error('a worker thread stopped without an answer');
+      if (!answer.ok) throw new Error(answer.message);
+      rejected += answer.rejected;
+      notes.push(...answer.notes);
+      for (const n of fold.merge(answer.packed)) {
+        const file = answer.fileOf[n]!;
+        notes.push({ file, text: duplicate(files[file]!, answer.packed.exportIds[n]!) });
+      }
+    }
+    notes.sort((a, b) => a.file - b.file);
+    return { fold, rejected, notes: notes.map((n) => n.text) };
+  } finally {
+    for (const w of workers) void w.terminate();
+    for (const p of ports) p.close();
+  }
+}

@@ -1,0 +1,72 @@
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { randomModels } from '../support/generate-models';
+
+/**
+ * `pathway aggregate` shares many files among worker threads. Run as users run it (the bundled
+ * command line, in its own process), with threads and without, it must write the same files and
+ * say the same things about rejected and duplicate files.
+ */
+const BUNDLE = 'dist/test-cli/pathway.cjs';
+/** As bin/pathway.cjs, for the bundle built here. */
+const BIN = 'dist/test-cli/bin.cjs';
+let dir: string;
+
+beforeAll(async () => {
+  // Inside the project, so the bundle finds better-sqlite3 in node_modules.
+  await build({
+    entryPoints: ['electron/cli/pathway.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    outfile: BUNDLE,
+    external: ['electron', 'better-sqlite3'],
+    logLevel: 'warning',
+  });
+  writeFileSync(BIN, "require('./pathway.cjs').run();\n");
+  dir = mkdtempSync(join(tmpdir(), 'pathway-cli-threads-'));
+  const models = join(dir, 'models');
+  mkdirSync(models);
+  const texts = randomModels(300, 41, 8).map((m) => JSON.stringify(m));
+  texts.forEach((t, i) => writeFileSync(join(models, `m${String(i).padStart(3, '0')}.json`), t));
+  // Copies of models in other threads' runs, and broken files among them.
+  writeFileSync(join(models, 'm250-copy.json'), texts[10]!);
+  writeFileSync(join(models, 'm050-copy.json'), texts[280]!);
+  writeFileSync(join(models, 'm120-broken.json'), texts[5]!.slice(0, 300));
+  writeFileSync(join(models, 'm299-tampered.json'), texts[7]!.replace('"2026-11"', '"2025-01"'));
+}, 60_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function aggregate(threads: number, out: string) {
+  const r = spawnSync(
+    process.execPath,
+    [BIN, 'aggregate', join(dir, 'models'), '--by', 'municipality', '--out', out],
+    { encoding: 'utf8', env: { ...process.env, PATHWAY_THREADS: String(threads) } },
+  );
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  const files = Object.fromEntries(
+    readdirSync(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]),
+  );
+  return { stdout: r.stdout, files };
+}
+
+it('gives the same figures and notes with three threads as with one', () => {
+  const one = aggregate(1, join(dir, 'one'));
+  const three = aggregate(3, join(dir, 'three'));
+  expect(three.files).toEqual(one.files);
+  expect(three.stdout).toBe(one.stdout.replace(join(dir, 'one'), join(dir, 'three')));
+  const lines = one.stdout.trim().split('\n');
+  expect(lines.filter((l) => l.includes('rejected —'))).toHaveLength(2);
+  // The first file of an export counts; the later copy is the duplicate, whichever thread read it.
+  expect(
+    lines.filter((l) => l.includes('duplicate of export')).map((l) => l.split(':')[0]),
+  ).toEqual([join(dir, 'models', 'm250-copy.json'), join(dir, 'models', 'm280.json')]);
+  expect(JSON.parse(one.files['aggregate.json']!).journeys).toBe(300);
+}, 60_000);
