@@ -227,7 +227,8 @@ export function createHandlers({ db, clock, newId, dialogs = noDialogs }: Handle
       settings.set('program.k', String(k));
       return { k };
     },
-    'program:aggregate': ({ filter }) => aggregate(program.fold(filter.map ?? 'asIs'), filter, programK()),
+    'program:aggregate': ({ filter }) =>
+      aggregate(program.fold(filter.map ?? 'asIs'), filter, programK()),
 
     'settings:get': () => {
       const parsed = languageSchema.safeParse(settings.get('language'));

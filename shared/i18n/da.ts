@@ -651,9 +651,9 @@ export const da = {
     cohortHidden: 'Udvalget vises ikke',
     suppressed: {
       cohort_small:
-        'Der er færre end {{k}} forløb i udvalget, så intet kan vises. Vælg et bredere udvalg.',
+        'Der er færre end {{k}} forløb i udvalget. Intet kan vises, for så små tal kunne pege på en bestemt borger.',
       complement_small:
-        'Udvalget kan ikke vises: forskellen til et bredere udvalg ville afsløre tal under {{k}} forløb. Vælg et bredere udvalg.',
+        'Udvalget kan ikke vises: forskellen til et bredere udvalg ville afsløre tal under {{k}} forløb.',
     },
     hidden: 'skjult',
     hiddenHelp: 'Skjult: bygger på færre end {{k}} forløb eller kunne regnes ud fra andre tal.',
@@ -670,6 +670,22 @@ export const da = {
     edgeLabel: '{{journeys}} forløb · {{days}}',
     medianDays: 'median {{days}} dage',
     noMedian: 'ingen median',
+    // Process map (ProcessMapView, Filters): links, places and the folded filters.
+    edgeAria: 'Fra {{from}} til {{to}}: {{journeys}} forløb, {{days}}',
+    placeAria: '{{place}}: {{count}}',
+    linkRole: 'forbindelse',
+    placeRole: 'sted',
+    sliderOneValue:
+      'Alle viste forbindelser bygger på {{count}} forløb – der er kun én værdi at vælge.',
+    sliderRange: 'fra {{min}} til {{max}} forløb',
+    mapLaying: 'Tegner kortet …',
+    mapFailed: 'Kortet kunne ikke tegnes. Tabellen herunder har alle tallene.',
+    mapHelp: 'Træk i kortet for at flytte det. Tykkere streg: flere forløb.',
+    toLinksTable: 'Gå til tabellen over forbindelser',
+    filtersButton: 'Filtre',
+    filtersEveryone: 'Alle borgere',
+    filtersField: '{{field}}: {{value}}',
+    filtersK: 'k = {{k}}',
     matrixTitle: 'Overgange mellem sektorer',
     matrixHelp:
       'Række: fra. Kolonne: til. Antal forløb, andel brudte overleveringer og median ventetid.',
@@ -683,6 +699,60 @@ export const da = {
     otherVariants: 'Andre forløbstyper',
     unspecified: 'uden slags kontakt',
     none: 'uden problemkategori',
+    // Hidden figures explained where they are, and what would show more (HiddenNote.tsx).
+    hiddenInfo: {
+      line: '«Skjult» betyder, at tallet bygger på færre end {{k}} forløb (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes.',
+      cell: 'skjult, færre end {{k}} forløb',
+      allTitle: 'Alle tal i «{{what}}» er skjult',
+      allCount:
+        'Udvalget har {{n}} forløb, men hvert tal her bygger på færre end {{k}} af dem (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes.',
+      allNoCount:
+        'Hvert tal her bygger på færre end {{k}} forløb (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes.',
+      moreTitle: 'Sådan kan der vises mere:',
+      moreModels: 'Hent flere modeller ind – jo flere forløb, jo flere tal kan vises.',
+      moreWider: 'Vælg et bredere udvalg – fx alle i stedet for et filter.',
+      moreLowerK:
+        'Sæt det mindste antal forløb (k) lavere. Det er {{k}} nu og kan ikke komme under {{min}}.',
+      importMore: 'Gå til Modeller',
+      clearFilter: 'Fjern filteret',
+      showRows: 'Vis rækkerne alligevel ({{n}}, alle skjult)',
+    },
+    variantsView: {
+      help: 'Hver række er en rækkefølge af sektorer, som flere forløb har til fælles. Bjælken viser, hvor stor en del af udvalget det er.',
+      count: '{{n}} forløb ({{share}})',
+      then: 'derefter',
+      noContacts: 'ingen kontakter',
+      other:
+        'De øvrige forløbstyper er skjult: hver af dem findes hos færre end {{k}} forløb (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes.',
+      allTitle: 'Alle forløbstyper er skjult',
+      allCount:
+        'Udvalget har {{n}} forløb, men hver forløbstype findes hos færre end {{k}} af dem (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes. Når forløbene er lange og forskellige, er næsten hvert forløb unikt.',
+    },
+    matrix: {
+      corner: 'Fra ↓  Til →',
+      cellName: 'Fra {{from}} til {{to}}: {{details}}',
+      journeys: '{{n}} forløb',
+      broken: '{{share}} brudte',
+      brokenHidden: 'andel brudte skjult',
+      waiting: 'median ventetid {{days}} dage',
+      waitingHidden: 'median ventetid vises ikke',
+      hiddenName: 'Fra {{from}} til {{to}}: skjult, færre end {{k}} forløb',
+      emptyName: 'Fra {{from}} til {{to}}: ingen overgange',
+      legendTitle: 'Farven viser andelen af brudte overleveringer:',
+      bin0: 'under 20 %',
+      bin1: '20–39 %',
+      bin2: '40–59 %',
+      bin3: '60 % eller flere',
+      binUnknown: 'andelen er skjult (for få vurderede overgange)',
+      binHidden: 'skjult: færre end {{k}} forløb',
+      binEmpty: 'ingen overgange',
+    },
+    scroll: {
+      x: 'Rul til siden for at se mere →',
+      y: 'Rul ned for at se mere ↓',
+      both: 'Rul ned og til siden for at se mere ↓ →',
+    },
+    unknownService: 'Ukendt tilbud ({{code}})',
     tables: {
       cohort: 'Udvalget',
       'process-map-nodes': 'Proceskort: steder',

@@ -651,9 +651,9 @@ export const en: Translation = {
     cohortHidden: 'The selection is not shown',
     suppressed: {
       cohort_small:
-        'There are fewer than {{k}} journeys in the selection, so nothing can be shown. Choose a wider selection.',
+        'There are fewer than {{k}} journeys in the selection. Nothing can be shown, as figures that small could point to one citizen.',
       complement_small:
-        'The selection cannot be shown: the difference to a wider selection would reveal figures under {{k}} journeys. Choose a wider selection.',
+        'The selection cannot be shown: the difference to a wider selection would reveal figures under {{k}} journeys.',
     },
     hidden: 'hidden',
     hiddenHelp:
@@ -671,6 +671,22 @@ export const en: Translation = {
     edgeLabel: '{{journeys}} journeys · {{days}}',
     medianDays: 'median {{days}} days',
     noMedian: 'no median',
+    // Process map (ProcessMapView, Filters): links, places and the folded filters.
+    edgeAria: 'From {{from}} to {{to}}: {{journeys}} journeys, {{days}}',
+    placeAria: '{{place}}: {{count}}',
+    linkRole: 'link',
+    placeRole: 'place',
+    sliderOneValue:
+      'Every link shown rests on {{count}} journeys – there is only one value to choose.',
+    sliderRange: 'from {{min}} to {{max}} journeys',
+    mapLaying: 'Drawing the map …',
+    mapFailed: 'The map could not be drawn. The table below has every figure.',
+    mapHelp: 'Drag the map to move it. Thicker line: more journeys.',
+    toLinksTable: 'Go to the table of links',
+    filtersButton: 'Filters',
+    filtersEveryone: 'All citizens',
+    filtersField: '{{field}}: {{value}}',
+    filtersK: 'k = {{k}}',
     matrixTitle: 'Handovers between sectors',
     matrixHelp: 'Row: from. Column: to. Journeys, share of broken handovers and median waiting.',
     matrixCell: '{{journeys}} journeys',
@@ -683,6 +699,60 @@ export const en: Translation = {
     otherVariants: 'Other pathways',
     unspecified: 'no contact type',
     none: 'no pain category',
+    // Hidden figures explained where they are, and what would show more (HiddenNote.tsx).
+    hiddenInfo: {
+      line: '“Hidden” means the figure rests on fewer than {{k}} journeys (or could be worked out from other figures). Small figures are not shown, so that no citizen can be recognised.',
+      cell: 'hidden, fewer than {{k}} journeys',
+      allTitle: 'Every figure in “{{what}}” is hidden',
+      allCount:
+        'The selection has {{n}} journeys, but every figure here rests on fewer than {{k}} of them (or could be worked out from other figures). Small figures are not shown, so that no citizen can be recognised.',
+      allNoCount:
+        'Every figure here rests on fewer than {{k}} journeys (or could be worked out from other figures). Small figures are not shown, so that no citizen can be recognised.',
+      moreTitle: 'What would show more:',
+      moreModels: 'Import more models – the more journeys, the more figures can be shown.',
+      moreWider: 'Choose a wider selection – for example everyone instead of one filter.',
+      moreLowerK:
+        'Set the smallest number of journeys (k) lower. It is {{k}} now and cannot go below {{min}}.',
+      importMore: 'Go to Models',
+      clearFilter: 'Remove the filter',
+      showRows: 'Show the rows anyway ({{n}}, all hidden)',
+    },
+    variantsView: {
+      help: 'Each row is an order of sectors that several journeys share. The bar shows how large a part of the selection that is.',
+      count: '{{n}} journeys ({{share}})',
+      then: 'then',
+      noContacts: 'no contacts',
+      other:
+        'The other pathways are hidden: each of them occurs in fewer than {{k}} journeys (or could be worked out from other figures). Small figures are not shown, so that no citizen can be recognised.',
+      allTitle: 'Every pathway is hidden',
+      allCount:
+        'The selection has {{n}} journeys, but each pathway occurs in fewer than {{k}} of them (or could be worked out from other figures). Small figures are not shown, so that no citizen can be recognised. When journeys are long and varied, almost every one is unique.',
+    },
+    matrix: {
+      corner: 'From ↓  To →',
+      cellName: 'From {{from}} to {{to}}: {{details}}',
+      journeys: '{{n}} journeys',
+      broken: '{{share}} broken',
+      brokenHidden: 'share broken hidden',
+      waiting: 'median wait {{days}} days',
+      waitingHidden: 'median wait not shown',
+      hiddenName: 'From {{from}} to {{to}}: hidden, fewer than {{k}} journeys',
+      emptyName: 'From {{from}} to {{to}}: no handovers',
+      legendTitle: 'The colour shows the share of broken handovers:',
+      bin0: 'under 20 %',
+      bin1: '20–39 %',
+      bin2: '40–59 %',
+      bin3: '60 % or more',
+      binUnknown: 'share hidden (too few rated handovers)',
+      binHidden: 'hidden: fewer than {{k}} journeys',
+      binEmpty: 'no handovers',
+    },
+    scroll: {
+      x: 'Scroll sideways to see more →',
+      y: 'Scroll down to see more ↓',
+      both: 'Scroll down and sideways to see more ↓ →',
+    },
+    unknownService: 'Unknown service ({{code}})',
     tables: {
       cohort: 'Selection',
       'process-map-nodes': 'Process map: places',

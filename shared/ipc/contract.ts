@@ -40,7 +40,7 @@ import {
 } from '../domain/workshop';
 import { aggregateSchema, cohortFilterSchema, kSchema } from '../analysis/schema';
 import { AGE_BANDS, pathwayModelSchema } from '../model/pathway-model';
-import { IMPORT_REASONS, MAX_MODEL_BYTES } from '../model/validate';
+import { IMPORT_REASONS, MAX_MODEL_BYTES } from '../model/limits';
 import { AIMS, CONDITION_GROUPS, GOAL_CATEGORIES, MUNICIPALITIES, SEXES } from '../vocabulary';
 import type { Channel } from './channels';
 

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonDepth } from './validate';
+import { jsonDepth, jsonShape } from './validate';
 
+const containersOf = (v: unknown): number =>
+  v !== null && typeof v === 'object'
+    ? 1 +
+      Object.values(v as Record<string, unknown>).reduce((n: number, x) => n + containersOf(x), 0)
+    : 0;
 const depthOf = (v: unknown): number =>
   v !== null && typeof v === 'object'
     ? 1 + Math.max(0, ...Object.values(v as Record<string, unknown>).map(depthOf))
@@ -19,5 +24,16 @@ describe('nesting depth before parsing', () => {
 
   it('stops counting once past the limit, even 100,000 deep', () => {
     expect(jsonDepth('['.repeat(100_000) + ']'.repeat(100_000), 32)).toBe(33);
+  });
+
+  it('counts the objects and arrays, not the brackets inside strings', () => {
+    fc.assert(
+      fc.property(
+        fc.jsonValue(),
+        (v) => jsonShape(JSON.stringify(v)).containers === containersOf(v),
+      ),
+      { numRuns: 1000 },
+    );
+    expect(jsonShape('{"a":"[[[{\\\\","b":["\\"]]]"]}')).toEqual({ depth: 2, containers: 2 });
   });
 });

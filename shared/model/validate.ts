@@ -1,42 +1,61 @@
-import { verifyChecksum } from './anonymise';
-import type { Sha256Hex } from './checksum';
-import {
-  MODEL_FORMAT,
-  MODEL_SCHEMA_VERSION,
-  pathwayModelSchema,
-  type PathwayModel,
-} from './pathway-model';
+import { sha256Hex, type Sha256Hex } from './checksum';
+import { MAX_DEPTH, MAX_MODEL_BYTES, type ValidationReason } from './limits';
+import { canonicalContentJson, checkModel } from './model-validator';
+import { MODEL_FORMAT, MODEL_SCHEMA_VERSION, type PathwayModel } from './pathway-model';
+import { PAIN_CATEGORIES } from '../vocabulary';
 
-/** Files larger than this are refused before parsing (a model of 10,000 touchpoints is ~5 MB). */
-export const MAX_MODEL_BYTES = 20 * 1024 * 1024;
-/** The model nests 6 levels; anything much deeper is not a model. */
-export const MAX_DEPTH = 32;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+// Main process and CLI only (the validator is compiled code): the window imports `limits.ts`.
+export { IMPORT_REASONS, MAX_DEPTH, MAX_MODEL_BYTES, VALIDATION_REASONS } from './limits';
+export type { ImportReason, ValidationReason } from './limits';
+
+const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'];
 const FORBIDDEN_HINT = /__proto__|constructor|prototype|\\u/;
 
 export type ValidationResult =
-  { ok: true; model: PathwayModel } | { ok: false; reason: ValidationReason; detail?: string };
+  | {
+      ok: true;
+      model: PathwayModel;
+      /** The model as checked, to store: its canonical JSON with the checksum it matched. */
+      json: string;
+    }
+  | { ok: false; reason: ValidationReason; detail?: string };
+type Refusal = Extract<ValidationResult, { ok: false }>;
 
-export const VALIDATION_REASONS = [
-  'empty',
-  'too_large',
-  'too_deep',
-  'not_json',
-  'forbidden_key',
-  'not_a_model',
-  'unsupported_version',
-  'invalid',
-  'checksum',
-] as const;
-export type ValidationReason = (typeof VALIDATION_REASONS)[number];
-/** Why an import refuses a file: its content, or that it could not be read at all. */
-export const IMPORT_REASONS = [...VALIDATION_REASONS, 'unreadable', 'not_json_file'] as const;
-export type ImportReason = (typeof IMPORT_REASONS)[number];
+/**
+ * The most objects and arrays (containers) a valid model of `chars` characters can hold, so that
+ * a file with more is refused before JSON.parse builds them: 20 MB of `[{},{},…]` or `[[[[…` costs
+ * the parser 25–50× its size in memory.
+ *
+ * Derived from the schema's smallest objects. Only pain points can be many in few bytes: each is
+ * at least `{"category":"money"}`, 15 characters plus the shortest category (the comma between
+ * two is not counted: a margin). A touchpoint is 2 containers in over 150 characters of keys, a
+ * transition 1 in over 50. Ideas are denser, 4 in 51 (`{"aims":[],"painCategories":[],
+ * "touchpointRefs":[]}`), but there are at most 1,000; with the model, its cohort and its two
+ * pathways (10 containers), 4,096 covers them. The text's own characters pay for everything else.
+ */
+const MIN_PAIN_POINT_CHARS =
+  '{"category":""}'.length + Math.min(...PAIN_CATEGORIES.map((c) => c.length));
+export function maxContainers(chars: number): number {
+  return Math.floor(chars / MIN_PAIN_POINT_CHARS) + 4096;
+}
 
-/** Nesting depth of JSON text, counted without parsing (strings are skipped). */
-export function jsonDepth(text: string, limit = Infinity): number {
+/** Whether the text has more than `limit` '{' and '[', strings included (native search). */
+function bracketsOver(text: string, limit: number): boolean {
+  let n = 0;
+  for (const c of ['{', '[']) {
+    for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) if (++n > limit) return true;
+  }
+  return false;
+}
+
+/**
+ * Nesting depth and number of containers of JSON text, counted without parsing (strings are
+ * skipped); stops once deeper than `limit`.
+ */
+export function jsonShape(text: string, limit = Infinity): { depth: number; containers: number } {
   let depth = 0;
   let max = 0;
+  let containers = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) {
@@ -44,72 +63,120 @@ export function jsonDepth(text: string, limit = Infinity): number {
       let end = i;
       for (;;) {
         end = text.indexOf('"', end + 1);
-        if (end < 0) return max; // unterminated: the parser will refuse it
+        if (end < 0) return { depth: max, containers }; // unterminated: the parser will refuse it
         let slashes = 0;
         while (text.charCodeAt(end - 1 - slashes) === 92) slashes++;
         if (slashes % 2 === 0) break;
       }
       i = end;
     } else if (c === 123 || c === 91) {
+      containers++;
       depth++;
       if (depth > max) max = depth;
-      if (max > limit) return max;
+      if (max > limit) break;
     } else if (c === 125 || c === 93) depth--;
   }
-  return max;
+  return { depth: max, containers };
+}
+
+/** Nesting depth of JSON text, counted without parsing (strings are skipped). */
+export function jsonDepth(text: string, limit = Infinity): number {
+  return jsonShape(text, limit).depth;
 }
 
 /**
- * Checks an untrusted model file: size and depth before parsing, forbidden keys during parsing,
- * then format, version, strict schema and checksum. Never throws.
+ * Checks an untrusted model file: size and the number of containers before parsing; then format,
+ * version, the strict schema (stopping at the first error) and the checksum. A refused file is
+ * then checked for depth and forbidden keys, so its reason is the one those checks give. Never
+ * throws.
  */
 export function validateModelText(
   text: string,
   byteLength = text.length,
-  hash?: Sha256Hex,
+  hash: Sha256Hex = sha256Hex,
 ): ValidationResult {
   if (byteLength === 0 || text.trim() === '') return { ok: false, reason: 'empty' };
   if (byteLength > MAX_MODEL_BYTES) return { ok: false, reason: 'too_large' };
-  if (jsonDepth(text, MAX_DEPTH) > MAX_DEPTH) return { ok: false, reason: 'too_deep' };
-  let forbidden: string | undefined;
+  const limit = maxContainers(text.length);
+  // Brackets inside strings count too, so only a count over the limit needs the exact scan.
+  if (bracketsOver(text, limit)) {
+    const shape = jsonShape(text, MAX_DEPTH);
+    if (shape.depth > MAX_DEPTH) return { ok: false, reason: 'too_deep' };
+    if (shape.containers > limit) {
+      return {
+        ok: false,
+        reason: 'not_a_model',
+        detail: `${shape.containers} objects and arrays; a model of its size holds at most ${limit}`,
+      };
+    }
+  }
+  return check(text, hash);
+}
+
+function check(text: string, hash: Sha256Hex): ValidationResult {
   let data: unknown;
   try {
-    // A reviver sees every key but makes parsing several times slower. A key can only be
-    // forbidden if its name, or an escape that could spell it, is in the text at all.
-    data = FORBIDDEN_HINT.test(text)
-      ? JSON.parse(text, (key, value: unknown) => {
-          if (FORBIDDEN_KEYS.has(key)) forbidden = key;
-          return value;
-        })
-      : JSON.parse(text);
+    // V8's parser is iterative: deep text cannot overflow its stack, and the bracket bound above
+    // keeps what it builds within a few times the text's size.
+    data = JSON.parse(text);
   } catch (error) {
-    return {
+    return refine(text, undefined, {
       ok: false,
       reason: 'not_json',
       detail: error instanceof Error ? error.message : undefined,
-    };
+    });
   }
-  if (forbidden) return { ok: false, reason: 'forbidden_key', detail: forbidden };
   if (
     typeof data !== 'object' ||
     data === null ||
     (data as { format?: unknown }).format !== MODEL_FORMAT
   ) {
-    return { ok: false, reason: 'not_a_model' };
+    return refine(text, data, { ok: false, reason: 'not_a_model' });
   }
   const version = (data as { schemaVersion?: unknown }).schemaVersion;
   if (typeof version !== 'string' || version.split('.')[0] !== MODEL_SCHEMA_VERSION.split('.')[0]) {
-    return { ok: false, reason: 'unsupported_version', detail: String(version) };
-  }
-  const parsed = pathwayModelSchema.safeParse(data);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    return {
+    return refine(text, data, {
       ok: false,
-      reason: 'invalid',
-      detail: first ? `${first.path.join('.') || '(root)'}: ${first.message}` : undefined,
-    };
+      reason: 'unsupported_version',
+      detail: String(version),
+    });
   }
-  if (!verifyChecksum(parsed.data, hash)) return { ok: false, reason: 'checksum' };
-  return { ok: true, model: parsed.data };
+  const checked = checkModel(data);
+  if (!checked.ok) {
+    return refine(text, data, { ok: false, reason: 'invalid', detail: checked.detail });
+  }
+  // A model the strict schema accepts nests 6 deep and has no key the schema does not name.
+  const { model } = checked;
+  const content = canonicalContentJson(model);
+  if (`sha256:${hash(content)}` !== model.checksum) return { ok: false, reason: 'checksum' };
+  // What is stored is what was checked, never the text as it came: JSON allows a key twice and
+  // the parser keeps the last, which is what the schema and the checksum saw. The checksum (a
+  // checked `sha256:` and hex) goes last.
+  return { ok: true, model, json: `${content.slice(0, -1)},"checksum":"${model.checksum}"}` };
+}
+
+/**
+ * The reason for a refused file, as the checks always gave it: too deep first, then a forbidden
+ * key, then what the parse or the schema said. Neither can hold for a model the strict schema
+ * accepts, so only refused files pay for them.
+ */
+function refine(text: string, data: unknown, refusal: Refusal): Refusal {
+  if (jsonDepth(text, MAX_DEPTH) > MAX_DEPTH) return { ok: false, reason: 'too_deep' };
+  // The parser makes every key an own property, `__proto__` too (it sets no prototype), and a key
+  // can only be forbidden if its name, or an escape that could spell it, is in the text at all.
+  const key = data !== undefined && FORBIDDEN_HINT.test(text) ? forbiddenKey(data) : undefined;
+  return key ? { ok: false, reason: 'forbidden_key', detail: key } : refusal;
+}
+
+/** The first forbidden own key in parsed JSON no deeper than MAX_DEPTH. */
+function forbiddenKey(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (!Array.isArray(value)) {
+    for (const key of FORBIDDEN_KEYS) if (Object.hasOwn(value, key)) return key;
+  }
+  for (const v of Object.values(value)) {
+    const key = forbiddenKey(v);
+    if (key) return key;
+  }
+  return undefined;
 }

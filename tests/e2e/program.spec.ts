@@ -97,7 +97,9 @@ test('imports a folder of 30 models (3 broken), filters, hides a small cell, exp
   await expect(row(page, 'process-map-edges', 'Akut', 'Sygehus')).toContainText('7');
   await expect(page.locator('.react-flow__edge')).toHaveCount(3);
 
-  // Only Lolland: 3 journeys there, so the cell is hidden — and says so.
+  // Only Lolland: 3 journeys there, so the cell is hidden — and says so. The filters fold away
+  // above the views; they open with their button.
+  await page.getByTestId('filters-toggle').click();
   await page.getByTestId('filter-municipality').selectOption('lolland');
   await expect(page.getByTestId('cohort')).toHaveText('15 forløb i udvalget');
   const acute = row(page, 'process-map-edges', 'Akut', 'Sygehus');
@@ -186,12 +188,14 @@ test('imports files dropped onto the window, and deletes one model or all', asyn
   expect(
     (app.db.prepare('SELECT count(*) AS n FROM program_models').get() as { n: number }).n,
   ).toBe(0);
-  // And in English.
+  // And in English: the language is chosen on the home screen (the program screen gives the
+  // app's header to its views).
+  await expect(page.getByTestId('language')).toBeHidden();
+  await page.getByTestId('back-home').click();
   await page.getByTestId('language').selectOption('en');
+  await page.getByTestId('open-program').click();
   await expect(page.getByTestId('model-count')).toHaveText('(0 models)');
-  await expect(page.getByTestId('import-summary')).toHaveText(
-    '6 imported · 0 already there · 1 rejected',
-  );
+  await expect(page.getByTestId('program-tab-processMap')).toHaveText('Process map');
 });
 
 test('refuses hostile files one by one with a reason, stays up, and stores nothing', async ({
@@ -330,11 +334,17 @@ test('the program screens have no serious accessibility violations', async ({ ap
         .analyze()
     ).violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+      .map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ') + (n.failureSummary ?? '')).join(', ')})`,
+      );
   expect(await violations()).toEqual([]);
   for (const tab of ['processMap', 'handovers', 'emotion', 'counts']) {
     await page.getByTestId(`program-tab-${tab}`).click();
     await expect(page.getByTestId(`view-${tab}`)).toBeVisible();
+    // Checked as it settles: not while dimmed for a recomputation, nor while the map is laid out.
+    await expect(page.getByTestId('computing')).toHaveCount(0);
+    await expect(page.locator('.pm-status')).toHaveCount(0);
     expect(await violations(), tab).toEqual([]);
   }
   // Keyboard: the tabs move with the arrow keys.

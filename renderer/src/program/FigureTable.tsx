@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollRegion } from './ScrollRegion';
 import { HIDDEN, toExcelCsv, type Table } from '../../../shared/analysis/tables';
 import { announce } from '../announcer';
 import { download } from '../components/download';
-import { formatNumber, labelOf } from './labels';
+import { AllHiddenNotice, HiddenFigure, HiddenNote } from './HiddenNote';
+import { formatNumber, labelOf, serviceLabel } from './labels';
 
 /** Long tables show this many rows until asked for all; the CSV always has every row. */
 const FIRST_ROWS = 200;
@@ -12,6 +13,33 @@ const FIRST_ROWS = 200;
 /** Columns that repeat one figure on every row: the view shows it once, above the table. */
 const isHeadline = (table: string, column: string) =>
   column === 'median_contacts' || (table === 'journey-length' && column === 'median_days');
+
+export const hasHidden = (table: Table) => table.rows.some((r) => r.includes(HIDDEN));
+/** Every row is hidden: the table would say nothing but «skjult». */
+export const allHidden = (table: Table) =>
+  table.rows.length > 0 && table.rows.every((r) => r.includes(HIDDEN));
+
+/** A table's heading with its CSV download: the same file the command line writes. */
+export function FigureHeading({ table, title }: { table: Table; title: string }) {
+  const { t } = useTranslation();
+  const fileName = `${table.name}.csv`;
+  return (
+    <div className="figure-heading">
+      <h3 className="section-title">{title}</h3>
+      <button
+        type="button"
+        className="button button-small"
+        onClick={() => {
+          download(new Blob([toExcelCsv(table)], { type: 'text/csv;charset=utf-8' }), fileName);
+          announce(t('program.downloaded', { file: fileName }));
+        }}
+        data-testid={`csv-${table.name}`}
+      >
+        {t('program.downloadCsv')}
+      </button>
+    </div>
+  );
+}
 
 /**
  * One table of figures, as the export writes it: hidden figures say so and carry no value. The
@@ -25,7 +53,10 @@ export function FigureTable({
 }: {
   table: Table;
   k: number;
-  /** Catalogue names by service code, so staff see "Nykøbing F. Sygehus, akutmodtagelse". */
+  /**
+   * Catalogue names by service code, so staff see "Nykøbing F. Sygehus, akutmodtagelse"; a code
+   * not in it is named an unknown service. Undefined while the catalogue is loading.
+   */
   serviceNames?: ReadonlyMap<string, string>;
 }) {
   const { t, i18n } = useTranslation();
@@ -35,69 +66,72 @@ export function FigureTable({
     .map((c, i) => ({ c, i }))
     .filter(({ c }) => !isHeadline(table.name, c));
   const title = t(`program.tables.${table.name}`);
-  const fileName = `${table.name}.csv`;
+  // A column of figures is right-aligned, its heading too, so the heading sits over the digits.
+  const numeric = new Set(
+    visible.filter(({ i }) => table.rows.some((r) => typeof r[i] === 'number')).map(({ c }) => c),
+  );
+  const grid: ReactNode = (
+    <ScrollRegion label={title} fit>
+      <table className="figure-table">
+        <thead>
+          <tr>
+            {visible.map(({ c }) => (
+              <th key={c} scope="col" className={numeric.has(c) ? 'number' : undefined}>
+                {t(`program.columns.${c}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, r) => (
+            <tr key={r}>
+              {visible.map(({ c, i }) => {
+                const v = row[i];
+                return (
+                  <td key={c} className={numeric.has(c) ? 'number' : undefined}>
+                    {v === HIDDEN ? (
+                      <HiddenFigure k={k} />
+                    ) : v === null || v === undefined ? (
+                      <span className="muted">–</span>
+                    ) : typeof v === 'number' ? (
+                      formatNumber(i18n.language, v, c)
+                    ) : c === 'service_code' ? (
+                      serviceLabel(t, v, serviceNames)
+                    ) : (
+                      labelOf(t, c, v)
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
   return (
     <section className="figure-section" aria-label={title} data-testid={`table-${table.name}`}>
-      <div className="figure-heading">
-        <h3 className="section-title">{title}</h3>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => {
-            download(new Blob([toExcelCsv(table)], { type: 'text/csv;charset=utf-8' }), fileName);
-            announce(t('program.downloaded', { file: fileName }));
-          }}
-          data-testid={`csv-${table.name}`}
-        >
-          {t('program.downloadCsv')}
-        </button>
-      </div>
+      <FigureHeading table={table} title={title} />
       {table.rows.length === 0 ? (
         <p className="muted">{t('program.tableEmpty')}</p>
+      ) : allHidden(table) ? (
+        // Nothing but «skjult» to read: say why, and what would show more. The rows stay one
+        // step away (which combinations occur at all).
+        <AllHiddenNotice k={k} title={t('program.hiddenInfo.allTitle', { what: title })}>
+          <details className="hidden-rows">
+            <summary>
+              {t('program.hiddenInfo.showRows', {
+                n: formatNumber(i18n.language, table.rows.length, ''),
+              })}
+            </summary>
+            {grid}
+          </details>
+        </AllHiddenNotice>
       ) : (
-        <ScrollRegion label={title}>
-          <table className="figure-table">
-            <thead>
-              <tr>
-                {visible.map(({ c }) => (
-                  <th key={c} scope="col">
-                    {t(`program.columns.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row, r) => (
-                <tr key={r}>
-                  {visible.map(({ c, i }) => {
-                    const v = row[i];
-                    return (
-                      <td key={c} className={typeof v === 'number' ? 'number' : undefined}>
-                        {v === HIDDEN ? (
-                          <span
-                            className="hidden-figure"
-                            title={t('program.hiddenHelp', { k })}
-                            data-testid="hidden-cell"
-                          >
-                            {t('program.hidden')}
-                          </span>
-                        ) : v === null || v === undefined ? (
-                          <span className="muted">–</span>
-                        ) : typeof v === 'number' ? (
-                          formatNumber(i18n.language, v, c)
-                        ) : c === 'service_code' && serviceNames?.has(v) ? (
-                          `${serviceNames.get(v)} (${v})`
-                        ) : (
-                          labelOf(t, c, v)
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <>
+          {hasHidden(table) && <HiddenNote k={k} />}
+          {grid}
+        </>
       )}
       {rows.length < table.rows.length && (
         <button

@@ -9,7 +9,11 @@ const NOT_STATED = '__not_stated';
 
 type ValueField = 'ageBand' | 'sex' | 'municipality';
 
-/** Who is in the cohort, and which map: every view is recomputed from these. */
+/**
+ * Who is in the cohort, and which map: every view is recomputed from these. Folded to one line
+ * saying what is chosen ("Alle borgere · Sådan er det i dag · k = 5"), so the view below starts
+ * high on a laptop's screen; the button opens the fields.
+ */
 export function Filters(props: {
   filter: CohortFilter;
   onFilter: (f: CohortFilter) => void;
@@ -19,6 +23,7 @@ export function Filters(props: {
   const { t } = useTranslation();
   const { filter, onFilter } = props;
   const id = useId();
+  const [open, setOpen] = useState(false);
   const labelFor = (field: ValueField, v: string) =>
     field === 'ageBand'
       ? v
@@ -56,50 +61,90 @@ export function Filters(props: {
     );
   };
 
+  // The one field chosen (the form allows one at a time), in words.
+  const chosen = (['ageBand', 'sex', 'municipality', 'conditionGroup'] as const).find(
+    (f) => filter[f] !== undefined,
+  );
+  const who =
+    chosen === undefined
+      ? t('program.filtersEveryone')
+      : t('program.filtersField', {
+          field: t(`program.${chosen}`),
+          value:
+            filter[chosen] === null
+              ? t('program.notStated')
+              : chosen === 'conditionGroup'
+                ? t(`profile.conditionGroups.${filter.conditionGroup}`)
+                : labelFor(chosen, filter[chosen] as string),
+        });
+  const summary = [
+    who,
+    t(filter.map === 'toBe' ? 'vocab.map.to_be' : 'vocab.map.as_is'),
+    t('program.filtersK', { k: props.k }),
+  ].join(' · ');
+
   return (
     <section className="filters" aria-labelledby={`${id}-title`} data-testid="filters">
-      <h2 id={`${id}-title`} className="visually-hidden">
-        {t('program.filtersTitle')}
-      </h2>
-      <p className="field-help filters-help">{t('program.oneField')}</p>
-      {select('ageBand')}
-      {select('sex')}
-      {select('municipality')}
-      <label className="filter-field">
-        <span className="field-label-small">{t('program.conditionGroup')}</span>
-        <select
-          className="select"
-          value={filter.conditionGroup ?? ''}
-          onChange={(e) =>
-            onFilter({
-              map: filter.map,
-              conditionGroup: (e.target.value || undefined) as CohortFilter['conditionGroup'],
-            })
-          }
-          data-testid="filter-conditionGroup"
+      <div className="filters-summary">
+        <h2 id={`${id}-title`} className="filters-title">
+          {t('program.filtersTitle')}
+        </h2>
+        <p className="filters-chosen" data-testid="filters-summary">
+          {summary}
+        </p>
+        <button
+          type="button"
+          className="button filters-toggle"
+          aria-expanded={open}
+          aria-controls={`${id}-fields`}
+          onClick={() => setOpen((o) => !o)}
+          data-testid="filters-toggle"
         >
-          <option value="">{t('program.all')}</option>
-          {FILTER_VALUES.conditionGroup.map((v) => (
-            <option key={v} value={v}>
-              {t(`profile.conditionGroups.${v}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter-field">
-        <span className="field-label-small">{t('program.map')}</span>
-        <select
-          className="select"
-          value={filter.map ?? 'asIs'}
-          onChange={(e) => onFilter({ ...filter, map: e.target.value as 'asIs' | 'toBe' })}
-          data-testid="filter-map"
-        >
-          <option value="asIs">{t('vocab.map.as_is')}</option>
-          <option value="toBe">{t('vocab.map.to_be')}</option>
-        </select>
-      </label>
-      {/* Keyed by k so a saved value resets the draft. */}
-      <KField key={props.k} k={props.k} onK={props.onK} />
+          {t('program.filtersButton')}
+          <span aria-hidden="true">{open ? ' ▴' : ' ▾'}</span>
+        </button>
+      </div>
+      <div id={`${id}-fields`} className="filters-fields" hidden={!open}>
+        <p className="field-help filters-help">{t('program.oneField')}</p>
+        {select('ageBand')}
+        {select('sex')}
+        {select('municipality')}
+        <label className="filter-field">
+          <span className="field-label-small">{t('program.conditionGroup')}</span>
+          <select
+            className="select"
+            value={filter.conditionGroup ?? ''}
+            onChange={(e) =>
+              onFilter({
+                map: filter.map,
+                conditionGroup: (e.target.value || undefined) as CohortFilter['conditionGroup'],
+              })
+            }
+            data-testid="filter-conditionGroup"
+          >
+            <option value="">{t('program.all')}</option>
+            {FILTER_VALUES.conditionGroup.map((v) => (
+              <option key={v} value={v}>
+                {t(`profile.conditionGroups.${v}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="filter-field">
+          <span className="field-label-small">{t('program.map')}</span>
+          <select
+            className="select"
+            value={filter.map ?? 'asIs'}
+            onChange={(e) => onFilter({ ...filter, map: e.target.value as 'asIs' | 'toBe' })}
+            data-testid="filter-map"
+          >
+            <option value="asIs">{t('vocab.map.as_is')}</option>
+            <option value="toBe">{t('vocab.map.to_be')}</option>
+          </select>
+        </label>
+        {/* Keyed by k so a saved value resets the draft. */}
+        <KField key={props.k} k={props.k} onK={props.onK} />
+      </div>
     </section>
   );
 }

@@ -1,82 +1,187 @@
 import { useTranslation } from 'react-i18next';
-import { ScrollRegion } from './ScrollRegion';
 import type { Aggregate } from '../../../shared/analysis/aggregate';
 import { SECTORS } from '../../../shared/vocabulary';
+import { AllHiddenNotice, HiddenNote } from './HiddenNote';
 import { formatNumber, labelOf } from './labels';
+import { ScrollRegion } from './ScrollRegion';
 
-/** Sector × sector: how many journeys hand over, the share broken, the median waiting. */
+/** Steps of the colour scale, by whole percent broken: the legend names each in words. */
+const HEAT_STEPS = ['bin0', 'bin1', 'bin2', 'bin3'] as const;
+/** The step a share falls in, by the percent the cell shows (so "20 %" is never "under 20 %"). */
+export function heatStep(share: number): 0 | 1 | 2 | 3 {
+  const percent = Math.round(share * 100);
+  return percent < 20 ? 0 : percent < 40 ? 1 : percent < 60 ? 2 : 3;
+}
+
+/**
+ * Sector × sector as a heat map: how many journeys hand over, the share broken (the colour, and
+ * the words in the cell), the median waiting. Each cell reads as one sentence to a screen reader
+ * ("Fra Egen læge til Sygehus: 23 forløb, 12 % brudte, median ventetid 4 dage"); the headers stay
+ * in view while the matrix scrolls.
+ */
 export function HandoverMatrix({ aggregate }: { aggregate: Aggregate }) {
   const { t, i18n } = useTranslation();
+  const k = aggregate.k;
   const used = new Set(aggregate.handovers.flatMap((h) => [h.from, h.to]));
   const sectors = SECTORS.filter((s) => used.has(s));
-  const cellOf = (from: string, to: string) =>
-    aggregate.handovers.find((h) => h.from === from && h.to === to);
-  if (sectors.length === 0) return <p className="muted">{t('program.tableEmpty')}</p>;
+  const cells = new Map(aggregate.handovers.map((h) => [`${h.from}>${h.to}`, h.cell]));
+  const title = t('program.matrixTitle');
+  if (sectors.length === 0) {
+    return (
+      <section className="figure-section" aria-label={title}>
+        <h3 className="section-title">{title}</h3>
+        <p className="muted">{t('program.tableEmpty')}</p>
+      </section>
+    );
+  }
   const num = (v: number, c = '') => formatNumber(i18n.language, v, c);
-  return (
-    <section className="figure-section" aria-labelledby="matrix-title">
-      <h3 id="matrix-title" className="section-title">
-        {t('program.matrixTitle')}
-      </h3>
-      <p className="field-help">{t('program.matrixHelp')}</p>
-      <ScrollRegion label={t('program.matrixTitle')}>
-        <table className="figure-table matrix" data-testid="handover-matrix">
-          <thead>
-            <tr>
-              <td />
-              {sectors.map((s) => (
-                <th key={s} scope="col">
-                  {labelOf(t, 'sector', s)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {sectors.map((from) => (
-              <tr key={from}>
-                <th scope="row">{labelOf(t, 'sector', from)}</th>
-                {sectors.map((to) => {
-                  const h = cellOf(from, to);
-                  if (!h) return <td key={to} className="matrix-empty" />;
-                  if (!h.cell.shown) {
-                    return (
-                      <td key={to}>
-                        <span
-                          className="hidden-figure"
-                          title={t('program.hiddenHelp', { k: aggregate.k })}
-                          data-testid="hidden-cell"
-                        >
-                          {t('program.hidden')}
-                        </span>
-                      </td>
-                    );
-                  }
-                  const v = h.cell.value;
-                  const broken = v.brokenShare ?? 0;
+  const name = (s: string) => labelOf(t, 'sector', s);
+  const anyHidden = aggregate.handovers.some(
+    (h) => !h.cell.shown || h.cell.value.brokenShare === null,
+  );
+  const everyHidden = aggregate.handovers.every((h) => !h.cell.shown);
+
+  const legend = (
+    <div className="matrix-legend" data-testid="matrix-legend">
+      <p className="matrix-legend-title" id="matrix-legend-title">
+        {t('program.matrix.legendTitle')}
+      </p>
+      <ul aria-labelledby="matrix-legend-title">
+        {HEAT_STEPS.map((step, i) => (
+          <li key={step}>
+            <span className={`legend-swatch heat-${i}`} aria-hidden="true" />
+            {t(`program.matrix.${step}`)}
+          </li>
+        ))}
+        <li>
+          <span className="legend-swatch heat-unknown" aria-hidden="true" />
+          {t('program.matrix.binUnknown')}
+        </li>
+        <li>
+          <span className="legend-swatch heat-hidden" aria-hidden="true" />
+          {t('program.matrix.binHidden', { k })}
+        </li>
+        <li>
+          <span className="legend-swatch heat-empty" aria-hidden="true" />
+          {t('program.matrix.binEmpty')}
+        </li>
+      </ul>
+    </div>
+  );
+
+  const matrix = (
+    <ScrollRegion label={title} fit>
+      <table className="figure-table matrix" data-testid="handover-matrix">
+        <thead>
+          <tr>
+            <th scope="col" className="matrix-corner">
+              <span aria-hidden="true">{t('program.matrix.corner')}</span>
+              <span className="visually-hidden">{t('program.columns.from_sector')}</span>
+            </th>
+            {sectors.map((s) => (
+              <th key={s} scope="col" data-sector={s}>
+                {name(s)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sectors.map((from) => (
+            <tr key={from}>
+              <th scope="row" data-sector={from}>
+                {name(from)}
+              </th>
+              {sectors.map((to) => {
+                const cell = cells.get(`${from}>${to}`);
+                const pair = { from: name(from), to: name(to) };
+                if (!cell) {
                   return (
-                    <td
-                      key={to}
-                      className="matrix-cell"
-                      // Redder the more handovers broke; the words say it too.
-                      style={{ background: `rgba(200, 40, 40, ${0.08 + 0.5 * broken})` }}
-                    >
-                      <strong>{t('program.matrixCell', { journeys: num(h.cell.journeys) })}</strong>
+                    <td key={to} className="matrix-empty">
+                      <span aria-hidden="true">–</span>
+                      <span className="visually-hidden">{t('program.matrix.emptyName', pair)}</span>
+                    </td>
+                  );
+                }
+                if (!cell.shown) {
+                  return (
+                    <td key={to} className="matrix-hidden">
+                      <span
+                        className="hidden-figure"
+                        title={t('program.hiddenHelp', { k })}
+                        aria-hidden="true"
+                        data-testid="hidden-cell"
+                      >
+                        {t('program.hidden')}
+                      </span>
+                      <span className="visually-hidden">
+                        {t('program.matrix.hiddenName', { ...pair, k })}
+                      </span>
+                    </td>
+                  );
+                }
+                const v = cell.value;
+                const journeys = t('program.matrix.journeys', { n: num(cell.journeys) });
+                const broken =
+                  v.brokenShare === null
+                    ? t('program.matrix.brokenHidden')
+                    : t('program.matrix.broken', { share: num(v.brokenShare, 'broken_share') });
+                const waiting =
+                  v.medianWaitingDays === null
+                    ? t('program.matrix.waitingHidden')
+                    : t('program.matrix.waiting', { days: num(v.medianWaitingDays) });
+                return (
+                  <td
+                    key={to}
+                    className={`matrix-cell heat-${
+                      v.brokenShare === null ? 'unknown' : heatStep(v.brokenShare)
+                    }`}
+                  >
+                    <span className="matrix-figures" aria-hidden="true">
+                      <strong>{t('program.matrixCell', { journeys: num(cell.journeys) })}</strong>
                       <span>
                         {v.brokenShare === null
                           ? t('program.brokenHidden')
-                          : t('program.brokenShare', { share: num(v.brokenShare, 'broken_share') })}
+                          : t('program.brokenShare', {
+                              share: num(v.brokenShare, 'broken_share'),
+                            })}
                       </span>
                       {v.medianWaitingDays !== null && (
-                        <span>{t('program.waiting', { days: num(v.medianWaitingDays) })}</span>
+                        <span className="matrix-wait">
+                          {t('program.waiting', { days: num(v.medianWaitingDays) })}
+                        </span>
                       )}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+                    </span>
+                    <span className="visually-hidden">
+                      {t('program.matrix.cellName', {
+                        ...pair,
+                        details: [journeys, broken, waiting].join(', '),
+                      })}
+                    </span>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+
+  return (
+    <section className="figure-section" aria-labelledby="matrix-title" data-testid="matrix-section">
+      <h3 id="matrix-title" className="section-title">
+        {title}
+      </h3>
+      {everyHidden ? (
+        <AllHiddenNotice k={k} title={t('program.hiddenInfo.allTitle', { what: title })} />
+      ) : (
+        <>
+          <p className="field-help">{t('program.matrixHelp')}</p>
+          {anyHidden && <HiddenNote k={k} />}
+          {legend}
+          {matrix}
+        </>
+      )}
     </section>
   );
 }

@@ -1,120 +1,410 @@
 import {
-  MarkerType,
-  ReactFlow,
-  type Edge,
-  type Node,
-  type NodeProps,
+  BaseEdge,
+  EdgeLabelRenderer,
   Handle,
   Position,
+  ReactFlow,
+  ReactFlowProvider,
+  type Edge,
+  type EdgeProps,
+  type Node,
+  type NodeProps,
 } from '@xyflow/react';
-import { memo, useId, useMemo, useRef, useState } from 'react';
+import {
+  memo,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Aggregate, ProcessGraph } from '../../../shared/analysis/aggregate';
 import type { Table } from '../../../shared/analysis/tables';
 import { announce } from '../announcer';
 import { download } from '../components/download';
 import { flowPicture } from '../components/flow-picture';
+import { ZoomControls } from '../journey/ZoomControls';
+import { MAX_ZOOM, MIN_ZOOM } from '../journey/viewport';
 import { FigureTable } from './FigureTable';
 import { formatNumber, labelOf } from './labels';
-import { layoutProcessMap } from './process-layout';
+import {
+  layoutProcessMap,
+  openingView,
+  routePath,
+  type Box,
+  type Point,
+  type ProcessLayout,
+} from './process-layout';
 
-type PlaceData = { label: string; count: string; sector: string };
+type Level = 'sector' | 'contact';
+
+/**
+ * Type sizes on the map at 100 % (px), and the least each may be on screen as the map opens: the
+ * map never opens below the zoom that keeps its smallest text at MIN_TEXT. The line heights and
+ * paddings here are the CSS's (styles.css, "Process map"): boxes are measured before ELK lays
+ * them out, so both must agree.
+ */
+const TYPE = { name: 17, line: 15, label: 15 } as const;
+const LINE_HEIGHT = { name: 22, line: 20, label: 20 } as const;
+const PLACE_PAD = { x: 12 + 2 + 6, y: 8 + 2 }; // padding + border (+ the sector's bar on the left)
+const LABEL_PAD = { x: 8 + 1, y: 3 + 1 };
+const MIN_TEXT: Record<Level, number> = { sector: 12, contact: 11 };
+/** By default the strongest links only, so a map of many journeys opens readable. */
+const DEFAULT_LINKS = 20;
+const LINE_COLOUR = '#34495e';
+
+type PlaceData = {
+  name: string;
+  contact: string | null;
+  count: string;
+  sector: string;
+};
 type PlaceNode = Node<PlaceData, 'place'>;
+type RouteData = { points: Point[]; label: Box | null; text: string; width: number };
+type RouteEdge = Edge<RouteData, 'route'>;
 
 const PlaceNodeView = memo(function PlaceNodeView({ data }: NodeProps<PlaceNode>) {
   return (
-    <div className={`place-node sector-${data.sector}`}>
-      <Handle type="target" position={Position.Left} isConnectable={false} />
-      <span className="place-label">{data.label}</span>
-      <span className="place-count">{data.count}</span>
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+    <div className="pm-place" data-sector={data.sector} data-testid="process-place">
+      {/* React Flow draws a link only between handles; ELK's routes ignore where they are. */}
+      <Handle type="target" position={Position.Left} isConnectable={false} className="pm-handle" />
+      <span className="pm-place-name">{data.name}</span>
+      {data.contact !== null && <span className="pm-place-line">{data.contact}</span>}
+      <span className="pm-place-line">{data.count}</span>
+      <Handle type="source" position={Position.Right} isConnectable={false} className="pm-handle" />
     </div>
   );
 });
+
+/**
+ * A link as ELK routed it: through its bend points, as wide as its journeys, with its arrowhead
+ * drawn here (not an SVG marker, which would grow with the line's width) and its label in the box
+ * ELK kept free for it. The label is HTML over the map; the link's own accessible name says it.
+ */
+const RouteEdgeView = memo(function RouteEdgeView({ id, data }: EdgeProps<RouteEdge>) {
+  if (!data || data.points.length < 2) return null;
+  const { points, width } = data;
+  const end = points[points.length - 1]!;
+  const before = points[points.length - 2]!;
+  const length = Math.hypot(end.x - before.x, end.y - before.y) || 1;
+  const ux = (end.x - before.x) / length;
+  const uy = (end.y - before.y) / length;
+  const head = Math.min(length, 9 + 1.4 * width);
+  const half = 5 + 0.9 * width;
+  const base = { x: end.x - ux * head, y: end.y - uy * head };
+  const line = [...points.slice(0, -1), base];
+  const arrow = `M ${end.x} ${end.y} L ${base.x - uy * half} ${base.y + ux * half} L ${
+    base.x + uy * half
+  } ${base.y - ux * half} Z`;
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={routePath(line)}
+        interactionWidth={0}
+        style={{ stroke: LINE_COLOUR, strokeWidth: width, fill: 'none' }}
+      />
+      <path d={arrow} fill={LINE_COLOUR} stroke="none" />
+      {data.label && (
+        <EdgeLabelRenderer>
+          <div
+            className="pm-edge-label"
+            style={{
+              transform: `translate(${data.label.x}px, ${data.label.y}px)`,
+              width: data.label.width,
+              height: data.label.height,
+            }}
+            aria-hidden="true"
+            data-testid="process-edge-label"
+          >
+            {data.text}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+});
+
 const nodeTypes = { place: PlaceNodeView };
-const DEFAULT_LINKS = 20;
+const edgeTypes = { route: RouteEdgeView };
+
+let measurer: CanvasRenderingContext2D | null = null;
+/** The width of a line of text in the app's typeface (loaded first, so widths are final). */
+async function textWidths(lines: { text: string; size: number; weight: number }[]) {
+  const fonts = [...new Set(lines.map((l) => `${l.weight} ${l.size}px "Atkinson Hyperlegible"`))];
+  await Promise.all(fonts.map((f) => document.fonts.load(f).catch(() => [])));
+  measurer ??= document.createElement('canvas').getContext('2d');
+  return lines.map((l) => {
+    if (!measurer) return l.text.length * l.size * 0.6;
+    measurer.font = `${l.weight} ${l.size}px "Atkinson Hyperlegible", system-ui, sans-serif`;
+    return measurer.measureText(l.text).width;
+  });
+}
+
+/** The least height of the map (px): below this, on a small window, the page scrolls instead. */
+const MIN_MAP_HEIGHT = 360;
+
+/**
+ * The map's height: the rest of the scrolling page below the map's top as the view opens, so the
+ * whole map is in sight without scrolling on a laptop (the tables under it are scrolled to).
+ */
+function useRestOfWindow(
+  ref: RefObject<HTMLElement | null>,
+  active: boolean,
+  /** What sits above the map and may change height (it is measured again when it does). */
+  above: RefObject<HTMLElement | null>,
+): number | undefined {
+  const [height, setHeight] = useState<number>();
+  useLayoutEffect(() => {
+    if (!active) return;
+    const measure = () => {
+      const el = ref.current;
+      if (!el) return;
+      let scroller: HTMLElement | null = el.parentElement;
+      while (scroller && !/(auto|scroll)/.test(getComputedStyle(scroller).overflowY)) {
+        scroller = scroller.parentElement;
+      }
+      const frame = scroller ?? document.documentElement;
+      const top =
+        el.getBoundingClientRect().top -
+        (scroller ? scroller.getBoundingClientRect().top : 0) +
+        frame.scrollTop;
+      const padding = scroller ? parseFloat(getComputedStyle(scroller).paddingBottom) || 0 : 0;
+      setHeight(Math.max(MIN_MAP_HEIGHT, Math.floor(frame.clientHeight - top - padding - 4)));
+    };
+    measure();
+    // Again once the app's typeface is in (text above the map may wrap differently), and when
+    // what is above the map changes height (the toolbar wrapping onto two rows).
+    let live = true;
+    void document.fonts.ready.then(() => live && measure());
+    const observer = new ResizeObserver(measure);
+    if (above.current) observer.observe(above.current);
+    window.addEventListener('resize', measure);
+    return () => {
+      live = false;
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, [ref, active, above]);
+  return height;
+}
+
+interface Drawn {
+  /** Which inputs this layout answers; while it is not the current one, the map is dimmed. */
+  key: string;
+  layout: ProcessLayout;
+  places: PlaceNode[];
+  links: RouteEdge[];
+  view: { x: number; y: number; zoom: number };
+}
 
 /**
  * The directly-follows graph of the cohort: places (sectors, or sector and contact type) and the
- * links between them, as wide as the number of journeys taking them, with the median days.
- * Only shown figures are drawn; the table under the map lists every link, hidden ones as hidden.
+ * links between them, as wide as the number of journeys taking them, with the median days. Laid
+ * out by ELK in ranks from left to right. Only shown figures are drawn; the table under the map
+ * lists every link, hidden ones as hidden.
  */
 export function ProcessMapView({ aggregate, tables }: { aggregate: Aggregate; tables: Table[] }) {
+  return (
+    <ReactFlowProvider>
+      <ProcessMap aggregate={aggregate} tables={tables} />
+    </ReactFlowProvider>
+  );
+}
+
+function ProcessMap({ aggregate, tables }: { aggregate: Aggregate; tables: Table[] }) {
   const { t, i18n } = useTranslation();
-  const [detailed, setDetailed] = useState(false);
-  const graph: ProcessGraph = detailed ? aggregate.processMapDetailed : aggregate.processMap;
-  // The shown links, strongest first: kept while only the slider moves, so is the layout below.
+  const [level, setLevel] = useState<Level>('sector');
+  const graph: ProcessGraph =
+    level === 'contact' ? aggregate.processMapDetailed : aggregate.processMap;
+  // The shown links, strongest first.
   const shownEdges = useMemo(
     () =>
       graph.edges
-        .flatMap((e) => (e.cell.shown ? [{ ...e, journeys: e.cell.journeys }] : []))
+        .flatMap((e) =>
+          e.cell.shown
+            ? [{ from: e.from, to: e.to, journeys: e.cell.journeys, days: e.cell.value.medianDays }]
+            : [],
+        )
         .sort((a, b) => b.journeys - a.journeys),
     [graph],
   );
-  const maxJourneys = Math.max(aggregate.k, shownEdges[0]?.journeys ?? 0);
-  const [minJourneys, setMinJourneys] = useState<number | null>(null);
-  // By default the strongest links only, so a map of many journeys opens readable.
+  // The slider's ends come from the links there are to show, at this level.
+  const most = shownEdges[0]?.journeys ?? aggregate.k;
+  const least = shownEdges[shownEdges.length - 1]?.journeys ?? aggregate.k;
+  const [chosen, setChosen] = useState<Record<Level, number | null>>({
+    sector: null,
+    contact: null,
+  });
   const threshold = Math.min(
-    Math.max(minJourneys ?? shownEdges[DEFAULT_LINKS - 1]?.journeys ?? aggregate.k, aggregate.k),
-    maxJourneys,
+    most,
+    Math.max(least, chosen[level] ?? shownEdges[DEFAULT_LINKS - 1]?.journeys ?? least),
   );
   const sliderId = useId();
-  const mapRef = useRef<HTMLDivElement>(null);
-  const tableName = detailed ? 'process-map-contact-edges' : 'process-map-edges';
+  const rangeId = useId();
+  const tableRef = useRef<HTMLDivElement>(null);
+  const paneRef = useRef<HTMLDivElement>(null);
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const mapHeight = useRestOfWindow(paneRef, shownEdges.length > 0, toolbarRef);
+  const tableName = level === 'contact' ? 'process-map-contact-edges' : 'process-map-edges';
   const table = tables.find((x) => x.name === tableName)!;
 
-  const { nodes, edges } = useMemo(() => {
-    const visible = shownEdges.flatMap((e) =>
-      e.cell.shown && e.journeys >= threshold
-        ? [{ from: e.from, to: e.to, journeys: e.journeys, medianDays: e.cell.value.medianDays }]
-        : [],
-    );
-    const ids = [...new Set(visible.flatMap((e) => [e.from, e.to]))];
-    const size = detailed ? { width: 230, height: 72 } : { width: 190, height: 64 };
-    const pos = layoutProcessMap(ids, visible, size);
+  // What to draw, in words: places and links with their texts (the layout measures them).
+  const content = useMemo(() => {
+    const language = i18n.language;
+    const visible = shownEdges.filter((e) => e.journeys >= threshold);
     const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-    const nodes: PlaceNode[] = ids.map((id) => {
+    const through = (id: string) => {
       const cell = byId.get(id)?.cell;
+      return cell?.shown ? cell.journeys : 0;
+    };
+    // The places most journeys pass through first: the layout reads the map from them on.
+    const ids = [...new Set(visible.flatMap((e) => [e.from, e.to]))].sort(
+      (a, b) => through(b) - through(a) || a.localeCompare(b),
+    );
+    const places = ids.map((id) => {
+      const cell = byId.get(id)?.cell;
+      const [sector, contact] = id.split('|') as [string, string | undefined];
       return {
         id,
-        type: 'place',
-        position: { x: pos.get(id)!.x, y: pos.get(id)!.y },
-        data: {
-          label: labelOf(t, 'node', id),
-          sector: id.split('|')[0]!,
-          count: cell?.shown
-            ? t('program.matrixCell', { journeys: formatNumber(i18n.language, cell.journeys, '') })
-            : t('program.hidden'),
-        },
-        style: { width: size.width },
+        sector,
+        name: labelOf(t, 'sector', sector),
+        contact:
+          contact === undefined
+            ? null
+            : contact === 'unspecified'
+              ? t('program.unspecified')
+              : t(`vocab.contactType.${contact}`, { defaultValue: contact }),
+        count: cell?.shown
+          ? t('program.matrixCell', { journeys: formatNumber(language, cell.journeys, '') })
+          : t('program.hidden'),
+        whole: labelOf(t, 'node', id),
       };
     });
+    const names = new Map(places.map((p) => [p.id, p.whole]));
     const widest = Math.max(1, ...visible.map((e) => e.journeys));
-    const edges: Edge[] = visible.map((e) => ({
-      id: `${e.from}>${e.to}`,
-      source: e.from,
-      target: e.to,
-      label: t('program.edgeLabel', {
-        journeys: formatNumber(i18n.language, e.journeys, ''),
-        days:
-          e.medianDays === null
-            ? t('program.noMedian')
-            : t('program.medianDays', { days: formatNumber(i18n.language, e.medianDays, '') }),
-      }),
-      style: { strokeWidth: 1.5 + (10 * e.journeys) / widest, stroke: '#3d4f63' },
-      markerEnd: { type: MarkerType.ArrowClosed, color: '#3d4f63' },
-      labelStyle: { fontSize: 14 },
-      labelBgPadding: [4, 2] as [number, number],
-    }));
-    return { nodes, edges };
-  }, [shownEdges, threshold, detailed, graph.nodes, t, i18n.language]);
+    const links = visible.map((e) => {
+      const journeys = formatNumber(language, e.journeys, '');
+      const days =
+        e.days === null
+          ? t('program.noMedian')
+          : t('program.medianDays', { days: formatNumber(language, e.days, '') });
+      return {
+        id: `${e.from}>${e.to}`,
+        from: e.from,
+        to: e.to,
+        journeys: e.journeys,
+        width: 1.5 + (7 * e.journeys) / widest,
+        text: t('program.edgeLabel', { journeys, days }),
+        aria: t('program.edgeAria', {
+          from: names.get(e.from),
+          to: names.get(e.to),
+          journeys,
+          days,
+        }),
+      };
+    });
+    return { places, links, key: `${level}|${threshold}|${language}|${ids.join(',')}` };
+  }, [shownEdges, threshold, graph.nodes, level, t, i18n.language]);
+
+  const [drawn, setDrawn] = useState<Drawn | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (content.links.length === 0) return;
+    let live = true;
+    void (async () => {
+      const { places, links } = content;
+      const widths = await textWidths([
+        ...places.flatMap((p) => [
+          { text: p.name, size: TYPE.name, weight: 700 },
+          { text: p.contact ?? '', size: TYPE.line, weight: 400 },
+          { text: p.count, size: TYPE.line, weight: 400 },
+        ]),
+        ...links.map((l) => ({ text: l.text, size: TYPE.label, weight: 600 })),
+      ]);
+      const placeIn = places.map((p, i) => ({
+        id: p.id,
+        // Rounded up, with a pixel to spare: a box a hair too narrow would wrap its last word.
+        width: Math.ceil(Math.max(...widths.slice(3 * i, 3 * i + 3)) + 2 * PLACE_PAD.x + 2),
+        height:
+          LINE_HEIGHT.name + LINE_HEIGHT.line * (p.contact === null ? 1 : 2) + 2 * PLACE_PAD.y,
+      }));
+      const linkWidths = widths.slice(3 * places.length);
+      const linkIn = links.map((l, i) => ({
+        id: l.id,
+        from: l.from,
+        to: l.to,
+        journeys: l.journeys,
+        label: {
+          text: l.text,
+          width: Math.ceil(linkWidths[i]! + 2 * LABEL_PAD.x + 2),
+          height: LINE_HEIGHT.label + 2 * LABEL_PAD.y,
+        },
+      }));
+      const layout = await layoutProcessMap(placeIn, linkIn);
+      if (!live) return;
+      const pane = paneRef.current;
+      const view = openingView(
+        layout,
+        { width: pane?.clientWidth ?? 1000, height: pane?.clientHeight ?? 500 },
+        Math.min(TYPE.name, TYPE.line, TYPE.label),
+        MIN_TEXT[level],
+        layout.places.get(places[0]!.id),
+      );
+      setDrawn({
+        key: content.key,
+        layout,
+        view,
+        places: places.map((p) => {
+          const box = layout.places.get(p.id)!;
+          return {
+            id: p.id,
+            type: 'place',
+            position: { x: box.x, y: box.y },
+            width: box.width,
+            height: box.height,
+            style: { width: box.width, height: box.height },
+            data: { name: p.name, contact: p.contact, count: p.count, sector: p.sector },
+            ariaRole: 'img',
+            ariaLabel: t('program.placeAria', { place: p.whole, count: p.count }),
+            domAttributes: { 'aria-roledescription': t('program.placeRole') },
+          };
+        }),
+        links: links.map((l) => {
+          const route = layout.links.get(l.id)!;
+          return {
+            id: l.id,
+            type: 'route',
+            source: l.from,
+            target: l.to,
+            data: { points: route.points, label: route.label, text: l.text, width: l.width },
+            ariaRole: 'img',
+            ariaLabel: l.aria,
+            domAttributes: { 'aria-roledescription': t('program.linkRole') },
+          };
+        }),
+      });
+      setFailed(false);
+    })().catch(() => {
+      if (live) setFailed(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [content, level, t]);
+
+  const empty = content.links.length === 0;
+  const current = drawn !== null && drawn.key === content.key;
 
   async function savePng() {
-    const el = mapRef.current?.querySelector<HTMLElement>('.react-flow');
+    const el = paneRef.current?.querySelector<HTMLElement>('.react-flow');
     if (!el) return;
     try {
       const url = await flowPicture(el);
-      const name = detailed ? 'process-map-contact.png' : 'process-map.png';
+      const name = level === 'contact' ? 'process-map-contact.png' : 'process-map.png';
       download(url, name);
       announce(t('program.downloaded', { file: name }));
     } catch {
@@ -124,66 +414,119 @@ export function ProcessMapView({ aggregate, tables }: { aggregate: Aggregate; ta
 
   return (
     <div className="process-map-view">
-      <div className="toolbar">
+      <div className="toolbar pm-toolbar" ref={toolbarRef}>
         <div className="segmented" role="radiogroup" aria-label={t('program.level')}>
-          {[false, true].map((d) => (
-            <label key={String(d)} className={detailed === d ? 'segment chosen' : 'segment'}>
+          {(['sector', 'contact'] as const).map((l) => (
+            <label key={l} className={level === l ? 'segment chosen' : 'segment'}>
               <input
                 type="radio"
                 name="map-level"
                 className="visually-hidden-radio"
-                checked={detailed === d}
-                onChange={() => setDetailed(d)}
-                data-testid={d ? 'level-contact' : 'level-sector'}
+                checked={level === l}
+                onChange={() => setLevel(l)}
+                data-testid={`level-${l}`}
               />
-              {t(d ? 'program.levelContact' : 'program.levelSector')}
+              {t(l === 'contact' ? 'program.levelContact' : 'program.levelSector')}
             </label>
           ))}
         </div>
-        <label htmlFor={sliderId} className="slider-field">
-          <span>{t('program.minJourneys', { count: threshold })}</span>
+        <div className="pm-slider">
+          <label htmlFor={sliderId} className="pm-slider-label">
+            {t('program.minJourneys', { count: threshold })}
+          </label>
+          <span className="pm-slider-end" aria-hidden="true">
+            {least}
+          </span>
           <input
             id={sliderId}
             type="range"
-            min={aggregate.k}
-            max={maxJourneys}
+            min={least}
+            max={most}
+            step={1}
             value={threshold}
-            onChange={(e) => setMinJourneys(Number(e.target.value))}
+            disabled={empty || least === most}
+            aria-describedby={rangeId}
+            onChange={(e) => setChosen((c) => ({ ...c, [level]: Number(e.target.value) }))}
             data-testid="min-journeys"
           />
-        </label>
+          <span className="pm-slider-end" aria-hidden="true">
+            {most}
+          </span>
+          <span id={rangeId} className={least === most && !empty ? 'pm-note' : 'visually-hidden'}>
+            {least === most
+              ? t('program.sliderOneValue', { count: least })
+              : t('program.sliderRange', { min: least, max: most })}
+          </span>
+        </div>
         <button
           type="button"
           className="button"
           onClick={() => void savePng()}
-          disabled={edges.length === 0}
+          disabled={empty || !current}
           data-testid="map-png"
         >
           {t('program.downloadPng')}
         </button>
       </div>
-      {edges.length === 0 ? (
+      {empty ? (
         <p className="muted" data-testid="map-empty">
           {t('program.mapEmpty')}
         </p>
       ) : (
-        <div className="program-map" ref={mapRef} data-testid="process-map">
-          <ReactFlow
-            key={`${detailed}-${threshold}-${nodes.length}-${edges.length}`}
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={nodeTypes}
-            nodesDraggable={false}
-            nodesConnectable={false}
-            elementsSelectable={false}
-            fitView
-            minZoom={0.1}
-            proOptions={{ hideAttribution: true }}
-            aria-label={t('program.tabs.processMap')}
-          />
-        </div>
+        <>
+          <button
+            type="button"
+            className="pm-skip"
+            onClick={() => tableRef.current?.focus()}
+            data-testid="to-links-table"
+          >
+            {t('program.toLinksTable')}
+          </button>
+          <div
+            className={current ? 'pm-map' : 'pm-map stale'}
+            ref={paneRef}
+            style={mapHeight === undefined ? undefined : { height: mapHeight }}
+            aria-busy={!current}
+            data-testid="process-map"
+            data-level={level}
+            data-ready={current ? 'true' : 'false'}
+          >
+            {/* In the map's corner, as on the journey map, so the toolbar above stays one row. */}
+            <div className="pm-zoom">
+              <ZoomControls />
+            </div>
+            {drawn && (
+              <ReactFlow
+                key={drawn.key}
+                nodes={drawn.places}
+                edges={drawn.links}
+                nodeTypes={nodeTypes}
+                edgeTypes={edgeTypes}
+                defaultViewport={drawn.view}
+                nodesDraggable={false}
+                nodesConnectable={false}
+                nodesFocusable={false}
+                edgesFocusable={false}
+                elementsSelectable={false}
+                disableKeyboardA11y
+                minZoom={MIN_ZOOM}
+                maxZoom={MAX_ZOOM}
+                proOptions={{ hideAttribution: true }}
+                aria-label={t('program.tabs.processMap')}
+              />
+            )}
+            {!current && (
+              <p className="pm-status" role="status">
+                {failed ? t('program.mapFailed') : t('program.mapLaying')}
+              </p>
+            )}
+          </div>
+          <p className="field-help pm-help">{t('program.mapHelp')}</p>
+        </>
       )}
-      <FigureTable table={table} k={aggregate.k} />
+      <div ref={tableRef} tabIndex={-1} className="pm-table">
+        <FigureTable table={table} k={aggregate.k} />
+      </div>
     </div>
   );
 }

@@ -1,16 +1,126 @@
-import type { ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
-/** A scrolling box of figures, reachable by keyboard so its rows can be scrolled without a mouse. */
-export function ScrollRegion(props: { label: string; tall?: boolean; children: ReactNode }) {
+interface Overflow {
+  /** More to see sideways / downwards at all. */
+  x: boolean;
+  y: boolean;
+  /** More beyond the right / bottom edge from where the box is scrolled now. */
+  right: boolean;
+  bottom: boolean;
+  /** Room the scroll bars take (none where they overlay), so the shaded edges sit beside them. */
+  barX: number;
+  barY: number;
+}
+const NONE: Overflow = { x: false, y: false, right: false, bottom: false, barX: 0, barY: 0 };
+const same = (a: Overflow, b: Overflow) =>
+  a.x === b.x &&
+  a.y === b.y &&
+  a.right === b.right &&
+  a.bottom === b.bottom &&
+  a.barX === b.barX &&
+  a.barY === b.barY;
+
+function measure(el: HTMLElement): Overflow {
+  // One pixel of slack: zoomed layouts round widths, and a box that fits must not claim more.
+  const x = el.scrollWidth > el.clientWidth + 1;
+  const y = el.scrollHeight > el.clientHeight + 1;
+  const style = getComputedStyle(el);
+  const borders = (a: string, b: string) => parseFloat(a) + parseFloat(b) || 0;
+  return {
+    x,
+    y,
+    right: x && el.scrollLeft + el.clientWidth < el.scrollWidth - 1,
+    bottom: y && el.scrollTop + el.clientHeight < el.scrollHeight - 1,
+    barX: Math.max(
+      0,
+      el.offsetHeight - el.clientHeight - borders(style.borderTopWidth, style.borderBottomWidth),
+    ),
+    barY: Math.max(
+      0,
+      el.offsetWidth - el.clientWidth - borders(style.borderLeftWidth, style.borderRightWidth),
+    ),
+  };
+}
+
+/**
+ * A scrolling box of figures, reachable by keyboard so its rows can be scrolled without a mouse.
+ * When its content does not fit, it says so: a line of words above it ("Rul til siden for at se
+ * mere →") and a shaded edge on each side that has more — a cut-off table otherwise looks whole.
+ */
+export function ScrollRegion(props: {
+  label: string;
+  tall?: boolean;
+  /** As wide as its content (up to the width there is), not stretched across the window. */
+  fit?: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const [overflow, setOverflow] = useState<Overflow>(NONE);
+  const cueId = useId();
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const update = () => {
+      const next = measure(el);
+      setOverflow((prev) => (same(prev, next) ? prev : next));
+    };
+    update();
+    // The box resizes with the window; its content with "show all", a language or new figures.
+    const sizes = new ResizeObserver(update);
+    sizes.observe(el);
+    const watchContent = () => {
+      for (const child of Array.from(el.children)) sizes.observe(child);
+    };
+    watchContent();
+    const content = new MutationObserver(() => {
+      watchContent();
+      update();
+    });
+    content.observe(el, { childList: true });
+    el.addEventListener('scroll', update, { passive: true });
+    return () => {
+      sizes.disconnect();
+      content.disconnect();
+      el.removeEventListener('scroll', update);
+    };
+  }, []);
+
+  const cue = overflow.x && overflow.y ? 'both' : overflow.x ? 'x' : overflow.y ? 'y' : null;
   return (
-    <div
-      className={props.tall ? 'figure-table-wrap tall' : 'figure-table-wrap'}
-      role="region"
-      aria-label={props.label}
-      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- scrollable content must be focusable
-      tabIndex={0}
-    >
-      {props.children}
+    <div className={props.fit ? 'scroll-region fit' : 'scroll-region'}>
+      {cue && (
+        <p className="scroll-cue" id={cueId} data-testid="scroll-cue">
+          {t(`program.scroll.${cue}`)}
+        </p>
+      )}
+      <div
+        className="scroll-frame"
+        style={
+          {
+            '--scroll-bar-x': `${overflow.barX}px`,
+            '--scroll-bar-y': `${overflow.barY}px`,
+          } as CSSProperties
+        }
+      >
+        <div
+          ref={ref}
+          className={props.tall ? 'figure-table-wrap tall' : 'figure-table-wrap'}
+          role="region"
+          aria-label={props.label}
+          aria-describedby={cue ? cueId : undefined}
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- scrollable content must be focusable
+          tabIndex={0}
+          data-overflow-x={overflow.x || undefined}
+          data-overflow-y={overflow.y || undefined}
+        >
+          {props.children}
+        </div>
+        {overflow.right && <div className="scroll-fade scroll-fade-right" aria-hidden="true" />}
+        {overflow.bottom && <div className="scroll-fade scroll-fade-bottom" aria-hidden="true" />}
+      </div>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { IMPORT_BATCH_FILES, type ImportResult } from '../../../shared/ipc/contract';
-import { MAX_MODEL_BYTES } from '../../../shared/model/validate';
+import { MAX_MODEL_BYTES } from '../../../shared/model/limits';
 import { call } from '../api/client';
 
 /** A file the user picked or dropped, with the name shown in the results (path in a folder). */

@@ -5,7 +5,8 @@ import type { TFunction } from 'i18next';
  * cohort values. Unknown codes (a service code, a new band) are shown as they are.
  */
 export function labelOf(t: TFunction, column: string, code: string): string {
-  if (code === '') return '';
+  // A touchpoint without a contact type is a figure of its own: its cell says so, not nothing.
+  if (code === '') return column === 'contact_type' ? t('program.unspecified') : '';
   const vocab = (group: string, c: string) => t(`vocab.${group}.${c}`, { defaultValue: c });
   const node = (id: string) => {
     const [sector, ct] = id.split('|') as [string, string | undefined];
@@ -40,6 +41,22 @@ export function labelOf(t: TFunction, column: string, code: string): string {
     default:
       return code;
   }
+}
+
+/**
+ * A service by its local catalogue name, e.g. "Nykøbing F. Sygehus, akutmodtagelse (nyk-…)". A
+ * code the local catalogue does not know (another municipality's, or one since removed) is named
+ * as such, not shown as a bare code that looks like a name. Without a catalogue (not loaded yet)
+ * the code is shown as it is.
+ */
+export function serviceLabel(
+  t: TFunction,
+  code: string,
+  names: ReadonlyMap<string, string> | undefined,
+): string {
+  if (!names) return code;
+  const name = names.get(code);
+  return name === undefined ? t('program.unknownService', { code }) : `${name} (${code})`;
 }
 
 export function formatNumber(language: string, value: number, column: string): string {

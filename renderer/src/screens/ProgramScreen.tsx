@@ -6,14 +6,16 @@ import type { Service } from '../../../shared/catalogue';
 import type { ProgramModel } from '../../../shared/ipc/contract';
 import { call, errorKey } from '../api/client';
 import { announce } from '../announcer';
-import { FigureTable } from '../program/FigureTable';
+import { allHidden, FigureTable } from '../program/FigureTable';
 import { Filters } from '../program/Filters';
 import { HandoverMatrix } from '../program/HandoverMatrix';
+import { AllHiddenNotice, HiddenHelpProvider } from '../program/HiddenNote';
 import { fromDrop, type PickedFile } from '../program/import-files';
 import { ImportPanel } from '../program/ImportPanel';
 import { formatNumber } from '../program/labels';
 import { ModelList } from '../program/ModelList';
 import { ProcessMapView } from '../program/ProcessMapView';
+import { VariantsView } from '../program/VariantsView';
 import { navigate } from '../router';
 import { TabList, tabId, tabPanelId } from '../components/Tabs';
 
@@ -28,8 +30,8 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number];
 
+/** The tables each tab lists below its own view (variants have a view of their own). */
 const TAB_TABLES: Partial<Record<Tab, string[]>> = {
-  variants: ['variants'],
   handovers: ['handovers'],
   emotion: [
     'emotion-drops',
@@ -61,12 +63,21 @@ export function ProgramScreen() {
   const [dropping, setDropping] = useState(false);
   const importRef = useRef<((files: PickedFile[]) => void) | null>(null);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
-  const [catalogue, setCatalogue] = useState<Service[]>([]);
+  /** Null until loaded: until then a service code is shown as it is, not as unknown. */
+  const [catalogue, setCatalogue] = useState<Service[] | null>(null);
+  useEffect(() => {
+    // The app's header gives its room to the views (styles.css, .on-program); the language is
+    // chosen on the home screen.
+    document.body.classList.add('on-program');
+    return () => document.body.classList.remove('on-program');
+  }, []);
   useEffect(() => {
     call('catalogue:list', {}).then(setCatalogue, () => setCatalogue([]));
   }, []);
   const serviceNames = useMemo(
-    () => new Map(catalogue.map((s) => [s.code, i18n.language === 'en' ? s.label.en : s.label.da])),
+    () =>
+      catalogue &&
+      new Map(catalogue.map((s) => [s.code, i18n.language === 'en' ? s.label.en : s.label.da])),
     [catalogue, i18n.language],
   );
 
@@ -144,7 +155,10 @@ export function ProgramScreen() {
 
   return (
     <div className="program" data-testid="program-screen">
-      <div className="title-row">
+      {/* One compact row, and the introduction on the models tab only: on a 1366×768 laptop the
+          views (the process map above all) start above the fold. The views say k themselves
+          (the filters' summary line) and explain each hidden figure. */}
+      <div className="title-row program-title-row">
         <button
           type="button"
           className="button"
@@ -153,9 +167,9 @@ export function ProgramScreen() {
         >
           ← {t('program.back')}
         </button>
-        <h1 className="page-title">{t('program.title')}</h1>
+        <h1 className="page-title program-title">{t('program.title')}</h1>
       </div>
-      <p className="lead">{t('program.intro', { k })}</p>
+      {tab === 'models' && <p className="lead">{t('program.intro', { k })}</p>}
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">
           {t('program.dropHere')}
@@ -198,45 +212,78 @@ export function ProgramScreen() {
                   : t('program.cohortHidden')}
               </p>
             )}
-            {aggregate?.suppressed ? (
-              <p className="notice" role="note" data-testid="suppressed">
-                {t(`program.suppressed.${aggregate.suppressed}`, { k: aggregate.k })}
-              </p>
-            ) : aggregate ? (
-              <div
-                className={busy ? 'program-view stale' : 'program-view'}
-                aria-busy={busy}
-                data-testid={`view-${tab}`}
+            {aggregate && (
+              // What every view needs to explain a hidden figure and what would show more.
+              <HiddenHelpProvider
+                value={{
+                  k: aggregate.k,
+                  journeys: aggregate.cohort.shown ? aggregate.cohort.journeys : null,
+                  filtered: Object.entries(filter).some(([f, v]) => f !== 'map' && v !== undefined),
+                  onImportMore: () => setTab('models'),
+                  onClearFilter: () => setFilter({ map: filter.map }),
+                }}
               >
-                {tab === 'processMap' && <ProcessMapView aggregate={aggregate} tables={tables} />}
-                {tab === 'handovers' && <HandoverMatrix aggregate={aggregate} />}
-                {tab === 'counts' && (
-                  <p className="lead" data-testid="medians">
-                    {t('program.medianContacts', {
-                      value:
-                        aggregate.contactsPerJourney.median === null
-                          ? t('program.noValue')
-                          : formatNumber(i18n.language, aggregate.contactsPerJourney.median, ''),
-                    })}
-                    <br />
-                    {t('program.medianLength', {
-                      value:
-                        aggregate.journeyLength.median === null
-                          ? t('program.noValue')
-                          : formatNumber(i18n.language, aggregate.journeyLength.median, ''),
-                    })}
-                  </p>
-                )}
-                {(TAB_TABLES[tab] ?? []).map((name) => (
-                  <FigureTable
-                    key={name}
-                    table={tableNamed(name)}
+                {aggregate.suppressed ? (
+                  <AllHiddenNotice
                     k={aggregate.k}
-                    serviceNames={serviceNames}
+                    body={t(`program.suppressed.${aggregate.suppressed}`, { k: aggregate.k })}
+                    testId="suppressed"
                   />
-                ))}
-              </div>
-            ) : null}
+                ) : (
+                  <div
+                    className={busy ? 'program-view stale' : 'program-view'}
+                    aria-busy={busy}
+                    data-testid={`view-${tab}`}
+                  >
+                    {tab === 'processMap' && (
+                      <ProcessMapView aggregate={aggregate} tables={tables} />
+                    )}
+                    {tab === 'variants' && aggregate.cohort.shown && (
+                      <VariantsView
+                        table={tableNamed('variants')}
+                        k={aggregate.k}
+                        journeys={aggregate.cohort.journeys}
+                      />
+                    )}
+                    {tab === 'handovers' && <HandoverMatrix aggregate={aggregate} />}
+                    {tab === 'counts' && (
+                      <p className="lead" data-testid="medians">
+                        {t('program.medianContacts', {
+                          value:
+                            aggregate.contactsPerJourney.median === null
+                              ? t('program.noValue')
+                              : formatNumber(
+                                  i18n.language,
+                                  aggregate.contactsPerJourney.median,
+                                  '',
+                                ),
+                        })}
+                        <br />
+                        {t('program.medianLength', {
+                          value:
+                            aggregate.journeyLength.median === null
+                              ? t('program.noValue')
+                              : formatNumber(i18n.language, aggregate.journeyLength.median, ''),
+                        })}
+                      </p>
+                    )}
+                    {(TAB_TABLES[tab] ?? [])
+                      .map(tableNamed)
+                      // With every handover hidden the matrix says so once; its list would only
+                      // say it again.
+                      .filter((table) => !(table.name === 'handovers' && allHidden(table)))
+                      .map((table) => (
+                        <FigureTable
+                          key={table.name}
+                          table={table}
+                          k={aggregate.k}
+                          serviceNames={serviceNames ?? undefined}
+                        />
+                      ))}
+                  </div>
+                )}
+              </HiddenHelpProvider>
+            )}
           </>
         )}
       </div>

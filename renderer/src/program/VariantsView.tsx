@@ -1,0 +1,122 @@
+import { Fragment, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HIDDEN, OTHER_VARIANTS, type Table } from '../../../shared/analysis/tables';
+import { FigureHeading } from './FigureTable';
+import { AllHiddenNotice } from './HiddenNote';
+import { formatNumber, labelOf } from './labels';
+import { ScrollRegion } from './ScrollRegion';
+
+/**
+ * The recurring pathways: each a row of sector chips in the sector's colour, in order, with a bar
+ * for the share of the selection that follows it. The hidden pathways are not a row of «skjult»
+ * but one sentence; when every pathway is hidden the view says so and what would show more.
+ */
+export function VariantsView({
+  table,
+  k,
+  journeys,
+}: {
+  table: Table;
+  k: number;
+  /** Journeys in the selection (a shown figure), the whole of each bar. */
+  journeys: number;
+}) {
+  const { t, i18n } = useTranslation();
+  const title = t('program.tables.variants');
+  const col = (name: string) => table.columns.indexOf(name);
+  const pathwayAt = col('pathway');
+  const journeysAt = col('journeys');
+  const shown = table.rows
+    .filter((r) => r[pathwayAt] !== OTHER_VARIANTS && typeof r[journeysAt] === 'number')
+    .map((r) => ({
+      steps: r[pathwayAt] === '' ? [] : String(r[pathwayAt]).split(' > '),
+      journeys: r[journeysAt] as number,
+    }));
+  const othersHidden = table.rows.some(
+    (r) => r[pathwayAt] === OTHER_VARIANTS || r[journeysAt] === HIDDEN,
+  );
+  const sector = (code: string) => labelOf(t, 'sector', code);
+  const percent = (v: number) => formatNumber(i18n.language, v, 'broken_share');
+
+  return (
+    <section className="figure-section" aria-label={title} data-testid="table-variants">
+      <FigureHeading table={table} title={title} />
+      {table.rows.length === 0 ? (
+        <p className="muted">{t('program.tableEmpty')}</p>
+      ) : shown.length === 0 ? (
+        <AllHiddenNotice
+          k={k}
+          title={t('program.variantsView.allTitle')}
+          body={t('program.variantsView.allCount', {
+            k,
+            n: formatNumber(i18n.language, journeys, ''),
+          })}
+        />
+      ) : (
+        <>
+          <p className="field-help">{t('program.variantsView.help')}</p>
+          <ScrollRegion label={title} tall fit>
+            <table className="figure-table variants-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('program.columns.pathway')}</th>
+                  <th scope="col">{t('program.columns.journeys')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((v, i) => {
+                  const share = journeys > 0 ? v.journeys / journeys : 0;
+                  const count = t('program.variantsView.count', {
+                    n: formatNumber(i18n.language, v.journeys, ''),
+                    share: percent(share),
+                  });
+                  return (
+                    <tr key={i} data-testid="variant-row">
+                      <td>
+                        {/* The chips are for the eye; the sentence is what a screen reader reads. */}
+                        <div className="variant-steps" aria-hidden="true">
+                          {v.steps.map((s, j) => (
+                            <Fragment key={j}>
+                              {j > 0 && <span className="variant-arrow">→</span>}
+                              <span className="variant-step" data-sector={s}>
+                                {sector(s)}
+                              </span>
+                            </Fragment>
+                          ))}
+                        </div>
+                        <span className="visually-hidden">
+                          {v.steps.length === 0
+                            ? t('program.variantsView.noContacts')
+                            : v.steps.map(sector).join(`, ${t('program.variantsView.then')} `)}
+                        </span>
+                        {v.steps.length === 0 && (
+                          <span className="muted" aria-hidden="true">
+                            {t('program.variantsView.noContacts')}
+                          </span>
+                        )}
+                      </td>
+                      <td className="variant-count">
+                        <span>{count}</span>
+                        <span className="variant-bar" aria-hidden="true">
+                          <span
+                            className="variant-bar-fill"
+                            style={{ '--share': share } as CSSProperties}
+                          />
+                        </span>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollRegion>
+          {othersHidden && (
+            <p className="hidden-note" data-testid="variants-other">
+              {t('program.variantsView.other', { k })}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

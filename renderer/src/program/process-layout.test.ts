@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import {
+  layoutProcessMap,
+  openingView,
+  routePath,
+  type Box,
+  type LinkIn,
+  type PlaceIn,
+} from './process-layout';
+
+const overlap = (a: Box, b: Box) =>
+  Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 0.5 &&
+  Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 0.5;
+
+/** A dense directly-follows graph: 11 places, every pair one way or both, some loops back. */
+function denseGraph(): { places: PlaceIn[]; links: LinkIn[] } {
+  const ids = 'abcdefghijk'.split('');
+  const places = ids.map((id, i) => ({ id, width: 150 + (i % 3) * 30, height: 60 }));
+  const links: LinkIn[] = [];
+  ids.forEach((from, i) =>
+    ids.forEach((to, j) => {
+      if (i === j || (i * 7 + j * 3) % 4 !== 0) return;
+      links.push({
+        id: `${from}>${to}`,
+        from,
+        to,
+        journeys: 5 + ((i + j) % 9),
+        label: { text: `${from}>${to}`, width: 100 + ((i * 3 + j) % 5) * 20, height: 24 },
+      });
+    }),
+  );
+  return { places, links };
+}
+
+describe('layoutProcessMap (ELK layered)', () => {
+  it('places every place and link, labels clear of each other and of every place', async () => {
+    const { places, links } = denseGraph();
+    expect(links.length).toBeGreaterThan(20);
+    const out = await layoutProcessMap(places, links);
+    expect(out.places.size).toBe(places.length);
+    expect(out.links.size).toBe(links.length);
+    const labels = links.map((l) => out.links.get(l.id)!.label!);
+    for (const [i, a] of labels.entries()) {
+      expect(a.width).toBeGreaterThan(0);
+      for (const b of labels.slice(i + 1)) expect(overlap(a, b)).toBe(false);
+      for (const p of out.places.values()) expect(overlap(a, p)).toBe(false);
+    }
+    for (const [a, b] of [...out.places.values()].flatMap((p, i, all) =>
+      all.slice(i + 1).map((q) => [p, q] as const),
+    ))
+      expect(overlap(a, b)).toBe(false);
+    // Every route runs from its source's border to its target's border.
+    for (const l of links) {
+      const { points } = out.links.get(l.id)!;
+      expect(points.length).toBeGreaterThanOrEqual(2);
+      const near = (p: { x: number; y: number }, b: Box) =>
+        p.x >= b.x - 1 && p.x <= b.x + b.width + 1 && p.y >= b.y - 1 && p.y <= b.y + b.height + 1;
+      expect(near(points[0]!, out.places.get(l.from)!)).toBe(true);
+      expect(near(points.at(-1)!, out.places.get(l.to)!)).toBe(true);
+    }
+    expect(out.width).toBeGreaterThan(0);
+  });
+
+  it('ranks left to right: a chain runs along x', async () => {
+    const places = ['a', 'b', 'c'].map((id) => ({ id, width: 100, height: 50 }));
+    const links = [
+      { id: 'a>b', from: 'a', to: 'b', journeys: 9, label: { text: 'x', width: 80, height: 20 } },
+      { id: 'b>c', from: 'b', to: 'c', journeys: 9, label: { text: 'x', width: 80, height: 20 } },
+    ];
+    const out = await layoutProcessMap(places, links);
+    const x = (id: string) => out.places.get(id)!.x;
+    expect(x('a')).toBeLessThan(x('b'));
+    expect(x('b')).toBeLessThan(x('c'));
+  });
+});
+
+describe('routePath', () => {
+  it('rounds corners and ends on the last point', () => {
+    const d = routePath([
+      { x: 0, y: 0 },
+      { x: 50, y: 0 },
+      { x: 50, y: 40 },
+    ]);
+    expect(d.startsWith('M 0 0 L 40 0 Q 50 0 50 10')).toBe(true);
+    expect(d.endsWith('L 50 40')).toBe(true);
+  });
+});
+
+describe('openingView', () => {
+  it('fits a small map whole, at most at 100 %', () => {
+    expect(
+      openingView({ width: 400, height: 200 }, { width: 1000, height: 500 }, 15, 12).zoom,
+    ).toBe(1);
+    const v = openingView({ width: 1600, height: 400 }, { width: 1000, height: 500 }, 15, 8);
+    expect(v.zoom).toBeCloseTo(968 / 1600);
+    expect(v.zoom).toBeLessThan(1);
+  });
+
+  it('never opens below the zoom where the smallest text is minText px', () => {
+    const v = openingView({ width: 5000, height: 3000 }, { width: 1000, height: 500 }, 15, 12);
+    expect(v.zoom).toBeCloseTo(0.8);
+    expect(v.x).toBe(16);
+    expect(v.y).toBe(16);
+  });
+
+  it('opens a map too large on its first place, without pulling an edge inside', () => {
+    const pane = { width: 1000, height: 500 };
+    const map = { width: 5000, height: 3000 };
+    const first = { x: 16, y: 1500, width: 200, height: 60 };
+    const v = openingView(map, pane, 15, 12, first);
+    // The first place's middle in the pane's middle (vertically), the map's left edge at the pad.
+    expect(v.y + (first.y + first.height / 2) * v.zoom).toBeCloseTo(250);
+    expect(v.x).toBe(16);
+    // Near the bottom: the map's bottom edge stays at the pane's bottom, not above it.
+    const low = openingView(map, pane, 15, 12, { ...first, y: 2950 });
+    expect(low.y + map.height * low.zoom).toBeCloseTo(500 - 16);
+  });
+});

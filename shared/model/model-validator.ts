@@ -1,0 +1,166 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { z } from 'zod';
+import { pathwayModelSchema, type PathwayModel } from './pathway-model';
+
+/**
+ * The import's fast path, made from the one zod schema (`pathwayModelSchema`) at first use:
+ *
+ * - a compiled validator: the schema as JSON Schema, compiled by Ajv into straight-line code that
+ *   stops at the first error (zod checks the same rules about 3× slower and collects every error,
+ *   which for a hostile file of 10,000 bad touchpoints is 10,000 error objects);
+ * - a canonical writer: code that copies a valid model with its keys in sorted order, so that the
+ *   native `JSON.stringify` writes the canonical JSON the checksum covers (`canonicalJson`), about
+ *   4× faster than writing it value by value.
+ *
+ * Both generate code with `new Function`: main process and CLI only, never the renderer (its
+ * Content-Security-Policy forbids it); the window takes the limits from `limits.ts`. A differential
+ * test keeps Ajv's verdict equal to zod's, and the writer's text equal to `canonicalJson`.
+ */
+
+type JsonSchema = {
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  const?: unknown;
+  enum?: unknown[];
+  format?: string;
+  pattern?: string;
+  [keyword: string]: unknown;
+};
+
+/** The model's schema as JSON Schema; zod throws on anything it cannot represent. */
+export function modelJsonSchema(): JsonSchema {
+  return z.toJSONSchema(pathwayModelSchema, {
+    target: 'draft-7',
+    unrepresentable: 'throw',
+  }) as JsonSchema;
+}
+
+/** Every node of a schema, depth first. */
+function* nodes(schema: JsonSchema): Generator<JsonSchema> {
+  yield schema;
+  for (const s of Object.values(schema.properties ?? {})) yield* nodes(s);
+  if (schema.items) yield* nodes(schema.items);
+  for (const s of schema.anyOf ?? []) yield* nodes(s);
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** Every property name the schema allows, at any level. */
+export function schemaKeys(schema: JsonSchema = modelJsonSchema()): Set<string> {
+  const keys = new Set<string>();
+  for (const node of nodes(schema)) for (const k of Object.keys(node.properties ?? {})) keys.add(k);
+  return keys;
+}
+
+interface Compiled {
+  validate: ValidateFunction;
+  canonical: (model: PathwayModel) => string;
+}
+let compiled: Compiled | undefined;
+
+function compile(): Compiled {
+  const schema = modelJsonSchema();
+  for (const node of nodes(schema)) {
+    // The uuid format is checked by the regex zod writes beside it; a format without one would
+    // silently check nothing.
+    if (node.format !== undefined && node.pattern === undefined) {
+      throw new Error(`model schema: format ${node.format} without a pattern`);
+    }
+  }
+  const ajv = new Ajv({
+    allErrors: false,
+    // Unknown keywords, ignored keywords and loose types throw here rather than check less.
+    strict: true,
+    // The uuid pattern beside the format (checked above) does the checking. String lengths need
+    // no option: like zod's min()/max(), Ajv counts code points (a test holds them equal).
+    formats: { uuid: true },
+  });
+  const content: JsonSchema = {
+    ...schema,
+    properties: Object.fromEntries(
+      Object.entries(schema.properties!).filter(([k]) => k !== 'checksum'),
+    ),
+  };
+  return { validate: ajv.compile(schema), canonical: compileCanonical(content) };
+}
+
+/**
+ * Writes the code of a function that copies a valid model's content with every object's keys in
+ * sorted order (arrays in their order, primitives as they are), for `JSON.stringify` to write.
+ * That is `canonicalJson`: the same key order, and the same native writing of every string and
+ * number; absent optional keys are `undefined` and left out, as there. Integer-like keys would be
+ * written first whatever the order, so the schema may not have any.
+ */
+function compileCanonical(schema: JsonSchema): (model: PathwayModel) => string {
+  const fns: string[] = [];
+  const copy = (s: JsonSchema, v: string): string | null => {
+    if (s.anyOf) {
+      const [some, none, ...rest] = s.anyOf;
+      if (rest.length > 0 || none?.type !== 'null' || !some) {
+        throw new Error(`model schema: cannot write ${JSON.stringify(s)}`);
+      }
+      const inner = copy(some, v);
+      return inner && `(${v} === null ? null : ${inner})`;
+    }
+    if (s.type === 'object') {
+      const keys = Object.keys(s.properties ?? {}).sort();
+      for (const k of keys) {
+        if (!IDENTIFIER.test(k) || k === '__proto__' || k in Object.prototype) {
+          throw new Error(`model schema: key ${k} cannot be copied by name`);
+        }
+      }
+      const fields = keys.map((k) => `${k}: ${copy(s.properties![k]!, `o.${k}`) ?? `o.${k}`}`);
+      const name = `object${fns.length}`;
+      fns.push(`function ${name}(o) { return { ${fields.join(', ')} }; }`);
+      return `${name}(${v})`;
+    }
+    if (s.type === 'array') {
+      const item = copy(s.items!, 'a[i]');
+      if (!item) return null; // an array of primitives is written as it is
+      const name = `array${fns.length}`;
+      fns.push(
+        `function ${name}(a) { const r = new Array(a.length); for (let i = 0; i < a.length; i++) r[i] = ${item}; return r; }`,
+      );
+      return `${name}(${v})`;
+    }
+    if (['string', 'number', 'integer', 'boolean'].includes(s.type ?? '')) return null;
+    throw new Error(`model schema: cannot write ${JSON.stringify(s)}`);
+  };
+  const top = copy(schema, 'm');
+  const sorted = new Function(`${fns.join('\n')}\nreturn (m) => ${top};`)() as (
+    m: PathwayModel,
+  ) => unknown;
+  return (model) => JSON.stringify(sorted(model));
+}
+
+function describe(error: ErrorObject): string {
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
+  const extra =
+    error.keyword === 'additionalProperties'
+      ? `: ${String((error.params as { additionalProperty: string }).additionalProperty)}`
+      : '';
+  return `${path || '(root)'}: ${error.message ?? error.keyword}${extra}`;
+}
+
+export type ModelCheck = { ok: true; model: PathwayModel } | { ok: false; detail: string };
+
+/** Checks parsed JSON against the model's strict schema; says where the first error is. */
+export function checkModel(data: unknown): ModelCheck {
+  compiled ??= compile();
+  if (compiled.validate(data)) return { ok: true, model: data as PathwayModel };
+  return { ok: false, detail: describe(compiled.validate.errors![0]!) };
+}
+
+/** The canonical JSON of a valid model's content (everything but its checksum). */
+export function canonicalContentJson(model: PathwayModel): string {
+  compiled ??= compile();
+  return compiled.canonical(model);
+}

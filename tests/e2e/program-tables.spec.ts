@@ -1,0 +1,306 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import type { PathwayModel } from '../../shared/model/pathway-model';
+import { modelOf, randomModels } from '../support/generate-models';
+import { importModels } from '../support/program-models';
+import { expect, test } from './harness';
+
+/**
+ * The program's tables as program staff read them: what «skjult» means said in words anyone can
+ * reach, a view with nothing shown saying why and what would show more, the handover matrix as a
+ * heat map whose headers stay in view, variants as sector chips, services the catalogue does not
+ * know named as such.
+ */
+
+const repeat = <T>(n: number, f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
+
+/**
+ * 30 journeys with known figures: 20 GP → hospital → home care (5 of them broken at the first
+ * handover, every wait 4 days there; their GP is a clinic the local catalogue does not know),
+ * 7 emergency → hospital, 3 psychiatry → hospital (fewer than 5: hidden). Ideas only in 3.
+ */
+function knownModels(): PathwayModel[] {
+  return [
+    ...repeat(20, (i) =>
+      modelOf({
+        sectors: ['general_practice', 'hospital', 'municipal_care'],
+        services: ['falster-gp-99', null, null],
+        broken: [i < 5, false],
+        waits: [4, 2],
+      }),
+    ),
+    ...repeat(7, () =>
+      modelOf({
+        sectors: ['emergency', 'hospital'],
+        services: ['emergency-112-ambulance', 'nyk-hospital-emergency'],
+      }),
+    ),
+    ...repeat(3, () =>
+      modelOf({
+        sectors: ['psychiatry', 'hospital'],
+        ideas: [{ aims: ['health'], painCategories: ['waiting'], touchpointRefs: ['t1'] }],
+      }),
+    ),
+  ];
+}
+
+/** Opens the cohort filters when they are folded away behind their button. */
+async function showFilters(page: Page) {
+  const toggle = page.getByTestId('filters-toggle');
+  if ((await toggle.count()) > 0 && (await toggle.getAttribute('aria-expanded')) !== 'true') {
+    await toggle.click();
+  }
+}
+
+const view = (page: Page, tab: string) => page.getByTestId(`view-${tab}`);
+async function openTab(page: Page, tab: string) {
+  await page.getByTestId(`program-tab-${tab}`).click();
+  await expect(view(page, tab)).toBeVisible();
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .include('[data-testid="program-screen"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** The smallest rendered text in a part of the page (px), ignoring text kept for screen readers. */
+function smallestText(part: Locator): Promise<number> {
+  return part.evaluate((root) => {
+    let min = Infinity;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !n.textContent?.trim() || el.closest('.visually-hidden')) continue;
+      if (el.getClientRects().length === 0) continue;
+      min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+    }
+    return min;
+  });
+}
+
+const LINE = '«Skjult» betyder, at tallet bygger på færre end 5 forløb';
+const WHY = 'Små tal vises ikke, for at ingen borger skal kunne genkendes.';
+
+test.describe('laptop 1366×768', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('hidden figures are explained in words, and an all-hidden view says what would show more', async ({
+    app,
+  }) => {
+    await importModels(app.handlers, knownModels());
+    await app.open('#/program');
+    const page = app.page;
+
+    // Every idea rests on 3 journeys: the view says so, with the selection's size, not 15 rows
+    // of «skjult».
+    await openTab(page, 'ideas');
+    const ideas = view(page, 'ideas').getByTestId('all-hidden');
+    await expect(ideas).toBeVisible();
+    await expect(ideas).toContainText('Alle tal i «Idéer efter formål og problem» er skjult');
+    await expect(ideas).toContainText('Udvalget har 30 forløb');
+    await expect(ideas).toContainText('færre end 5 af dem');
+    await expect(ideas).toContainText(WHY);
+    await expect(ideas).toContainText('Hent flere modeller ind');
+    // No filter is set and k is 5: neither a wider selection nor a lower k is offered.
+    await expect(ideas).not.toContainText('bredere udvalg');
+    await expect(ideas).not.toContainText('(k) lavere');
+    // The rows are one step away, as a disclosure a keyboard reaches.
+    await expect(view(page, 'ideas').getByTestId('hidden-cell')).toBeHidden();
+    await ideas.getByText('Vis rækkerne alligevel (1, alle skjult)').click();
+    await expect(
+      view(page, 'ideas').getByRole('cell', { name: 'skjult, færre end 5 forløb' }),
+    ).toBeVisible();
+
+    // Counts: some bands hidden. The explanation is a visible line beside the table, not a
+    // tooltip, and each hidden cell says why to a screen reader.
+    await openTab(page, 'counts');
+    const bands = page.getByTestId('table-contacts-per-journey');
+    await expect(bands.getByTestId('hidden-note')).toBeVisible();
+    await expect(bands.getByTestId('hidden-note')).toContainText(LINE);
+    await expect(bands.getByTestId('hidden-note')).toContainText(WHY);
+    await expect(
+      bands.getByRole('cell', { name: 'skjult, færre end 5 forløb' }).first(),
+    ).toBeVisible();
+    // The table fits: no scroll cue.
+    await expect(bands.getByTestId('scroll-cue')).toHaveCount(0);
+    // A service the local catalogue does not know is named as such; a known one by its name.
+    const services = page.getByTestId('table-services');
+    await expect(
+      services.locator('tr').filter({ hasText: 'Ukendt tilbud (falster-gp-99)' }),
+    ).toContainText('20');
+    await expect(
+      services
+        .locator('tr')
+        .filter({ hasText: 'Nykøbing F. Sygehus, akutmodtagelse (nyk-hospital-emergency)' }),
+    ).toContainText('7');
+    // Nothing hidden among services: no line to explain it.
+    await expect(services.getByTestId('hidden-note')).toHaveCount(0);
+    expect(await smallestText(view(page, 'counts'))).toBeGreaterThanOrEqual(15);
+
+    // Variants: the recurring pathway as sector chips with its count; the hidden ones a sentence.
+    await openTab(page, 'variants');
+    const variants = page.getByTestId('table-variants');
+    const gp = variants.getByTestId('variant-row');
+    await expect(gp).toHaveCount(1);
+    await expect(gp.locator('.variant-step')).toHaveText([
+      'Egen læge',
+      'Sygehus',
+      'Kommunal sundhed og pleje',
+    ]);
+    await expect(gp).toContainText('20 forløb (67 %)');
+    await expect(
+      variants.getByRole('cell', {
+        name: 'Egen læge, derefter Sygehus, derefter Kommunal sundhed og pleje',
+      }),
+    ).toBeVisible();
+    await expect(variants.getByTestId('variants-other')).toContainText(
+      'De øvrige forløbstyper er skjult: hver af dem findes hos færre end 5 forløb',
+    );
+    await expect(variants).not.toContainText('Andre forløbstyper');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Handovers: a heat map with a legend in words and one sentence per cell.
+    await openTab(page, 'handovers');
+    const legend = page.getByTestId('matrix-legend');
+    await expect(legend).toContainText('Farven viser andelen af brudte overleveringer');
+    await expect(legend.getByRole('listitem')).toHaveText([
+      'under 20 %',
+      '20–39 %',
+      '40–59 %',
+      '60 % eller flere',
+      'andelen er skjult (for få vurderede overgange)',
+      'skjult: færre end 5 forløb',
+      'ingen overgange',
+    ]);
+    const matrix = page.getByTestId('handover-matrix');
+    await expect(
+      matrix.getByRole('cell', {
+        name: 'Fra Egen læge til Sygehus: 20 forløb, 25 % brudte, median ventetid 4 dage',
+        exact: true,
+      }),
+    ).toBeVisible();
+    await expect(
+      matrix.getByRole('cell', {
+        name: 'Fra Akut til Sygehus: 7 forløb, andel brudte skjult, median ventetid vises ikke',
+        exact: true,
+      }),
+    ).toBeVisible();
+    await expect(
+      matrix.getByRole('cell', {
+        name: 'Fra Psykiatri til Sygehus: skjult, færre end 5 forløb',
+        exact: true,
+      }),
+    ).toBeVisible();
+    await expect(
+      matrix.getByRole('cell', { name: 'Fra Sygehus til Akut: ingen overgange', exact: true }),
+    ).toBeVisible();
+    await expect(page.getByTestId('matrix-section').getByTestId('hidden-note')).toContainText(LINE);
+    // Five sectors fit a laptop: no cue to scroll.
+    await expect(page.getByTestId('matrix-section').getByTestId('scroll-cue')).toHaveCount(0);
+    expect(await smallestText(view(page, 'handovers'))).toBeGreaterThanOrEqual(15);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('a view with nothing shown names the ways out, and they work', async ({ app }) => {
+    await importModels(app.handlers, knownModels());
+    await app.open('#/program');
+    const page = app.page;
+    await openTab(page, 'ideas');
+
+    // A municipality with no journeys: the whole view is hidden, and its size is not shown.
+    await showFilters(page);
+    await page.getByTestId('filter-municipality').selectOption('guldborgsund');
+    const notice = page.getByTestId('suppressed');
+    await expect(notice).toContainText('Der er færre end 5 forløb i udvalget. Intet kan vises');
+    await expect(notice).not.toContainText('Udvalget har');
+    await expect(notice).toContainText('Vælg et bredere udvalg');
+    await notice.getByRole('button', { name: 'Fjern filteret' }).click();
+    await expect(page.getByTestId('filter-municipality')).toHaveValue('');
+    await expect(page.getByTestId('cohort')).toHaveText('30 forløb i udvalget');
+
+    // A k above 5: a lower k is offered too.
+    await showFilters(page);
+    await page.getByTestId('k-input').fill('7');
+    await page.getByTestId('k-input').press('Enter');
+    const ideas = view(page, 'ideas').getByTestId('all-hidden');
+    await expect(ideas).toContainText('Sæt det mindste antal forløb (k) lavere. Det er 7 nu');
+    await expect(ideas).toContainText('færre end 7 af dem');
+
+    // More models: the button goes to the import panel.
+    await ideas.getByRole('button', { name: 'Gå til Modeller' }).click();
+    await expect(page.getByTestId('program-tab-models')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('import-folder')).toBeAttached();
+  });
+});
+
+test.describe('touch screen 1024×768', () => {
+  test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+
+  test('61 varied journeys: variants explained, and the matrix scrolls under headers that stay', async ({
+    app,
+  }) => {
+    test.setTimeout(60_000);
+    await importModels(app.handlers, randomModels(61, 7, 12));
+    await app.open('#/program');
+    const page = app.page;
+
+    // Every pathway is unique: not a row saying «skjult» but why, with the count.
+    await openTab(page, 'variants');
+    const variants = page.getByTestId('table-variants').getByTestId('all-hidden');
+    await expect(variants).toContainText('Alle forløbstyper er skjult');
+    await expect(variants).toContainText('Udvalget har 61 forløb');
+    await expect(variants).toContainText('færre end 5 af dem');
+    await expect(page.getByTestId('table-variants')).not.toContainText('Andre forløbstyper');
+
+    await openTab(page, 'handovers');
+    const section = page.getByTestId('matrix-section');
+    await expect(section.getByTestId('matrix-legend')).toBeVisible();
+    const region = section.getByRole('region', { name: 'Overgange mellem sektorer' });
+    // Eleven sectors do not fit 1024 px: the words say so, and the shaded edges show where.
+    await expect(section.getByTestId('scroll-cue')).toHaveText(
+      'Rul ned og til siden for at se mere ↓ →',
+    );
+    await expect(section.locator('.scroll-fade-right')).toBeVisible();
+    await expect(section.locator('.scroll-fade-bottom')).toBeVisible();
+
+    await region.scrollIntoViewIfNeeded();
+    const colHeader = section.getByRole('columnheader', { name: 'Sygehus' });
+    const rowHeader = section.getByRole('rowheader', { name: 'Sygehus' });
+    /** Where a header is, from the scrolling box's top-left corner. */
+    const placeOf = async (header: Locator) => {
+      const [h, box] = [(await header.boundingBox())!, (await region.boundingBox())!];
+      return { x: h.x - box.x, y: h.y - box.y };
+    };
+    const startCol = await placeOf(colHeader);
+    const startRow = await placeOf(rowHeader);
+    // Scroll the box well down and to the right, by keyboard as a person without a mouse would.
+    await region.focus();
+    await page.keyboard.press('PageDown');
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => region.evaluate((el) => [el.scrollLeft > 100, el.scrollTop > 100]))
+      .toEqual([true, true]);
+    const col = await placeOf(colHeader);
+    const row = await placeOf(rowHeader);
+    // The column headers stayed at the top of the box, the row headers at its left edge…
+    expect(Math.abs(col.y - startCol.y)).toBeLessThan(2);
+    expect(col.y).toBeGreaterThanOrEqual(0);
+    expect(Math.abs(row.x - startRow.x)).toBeLessThan(2);
+    expect(row.x).toBeGreaterThanOrEqual(0);
+    // …while the cells under them moved.
+    expect(col.x).toBeLessThan(startCol.x - 100);
+    expect(row.y).toBeLessThan(startRow.y - 100);
+    // Scrolled to the right end: that edge no longer shades.
+    for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowRight');
+    await expect(section.locator('.scroll-fade-right')).toHaveCount(0);
+    await expect(section.getByTestId('scroll-cue')).toBeVisible();
+
+    expect(await smallestText(view(page, 'handovers'))).toBeGreaterThanOrEqual(15);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

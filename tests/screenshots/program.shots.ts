@@ -1,0 +1,73 @@
+/**
+ * `npm run screenshots`: every view of the program workspace with 60 generated models (their
+ * sector and contact-type levels both with many links), on a 1366×768 laptop and a 1024×768 touch
+ * screen, written to docs/screenshots/ for people to look at. Not a test of the layout — the
+ * measured checks are in tests/e2e/program-map.spec.ts — and not part of `npm test`.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test } from '../e2e/harness';
+import { ProgramPage } from '../e2e/program-page';
+import { importModels, programModels } from '../support/program-models';
+
+const OUT = fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
+mkdirSync(OUT, { recursive: true });
+
+const VIEWS = ['variants', 'handovers', 'emotion', 'ideas', 'counts'] as const;
+
+for (const screen of [
+  { width: 1366, height: 768, hasTouch: false, suffix: '1366' },
+  { width: 1024, height: 768, hasTouch: true, suffix: '1024-touch' },
+]) {
+  test.describe(`program ${screen.width}×${screen.height}`, () => {
+    test.use({
+      viewport: { width: screen.width, height: screen.height },
+      hasTouch: screen.hasTouch,
+    });
+
+    test('every program view', async ({ app }) => {
+      test.setTimeout(120_000);
+      await importModels(app.handlers, programModels(60, 7, 20));
+      await app.open('#/program');
+      const page = app.page;
+      const program = new ProgramPage(page);
+      const shoot = async (name: string) => {
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        const file = `program-${name}-${screen.suffix}.png`;
+        // The whole page: the tables below the fold are part of what staff read.
+        await page.screenshot({
+          path: join(OUT, file),
+          fullPage: name !== 'map-sector' && name !== 'map-contact',
+        });
+        console.log(`[screenshots] wrote docs/screenshots/${file}`);
+      };
+
+      await page.getByTestId('model-row').first().waitFor();
+      await shoot('models');
+
+      await program.openTab('processMap');
+      await program.mapReady();
+      await shoot('map-sector');
+      await program.chooseLevel('contact');
+      await program.mapReady();
+      await shoot('map-contact');
+      // The picture the download button gives, as program staff would paste it into a report.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('map-png').click(),
+      ]);
+      await download.saveAs(join(OUT, `program-map-contact-picture-${screen.suffix}.png`));
+      await program.chooseLevel('sector');
+      await program.mapReady();
+      await program.openFilters();
+      await shoot('filters-open');
+      await program.filtersToggle.click();
+
+      for (const view of VIEWS) {
+        await program.openTab(view);
+        await shoot(view);
+      }
+    });
+  });
+}
