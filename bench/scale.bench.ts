@@ -14,6 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../electron/db/open';
 import { createHandlers } from '../electron/handlers';
+import { ValidatePool } from '../electron/import/validate-pool';
+import { VALIDATE_WORKER } from './program.bench';
 import { dispatch } from '../shared/ipc/dispatch';
 import { IMPORT_BATCH_FILES } from '../shared/ipc/contract';
 import { randomModels } from '../tests/support/generate-models';
@@ -114,11 +116,13 @@ export async function workspaceChild(dbFile: string): Promise<void> {
 /** Imports the folder into a fresh database through the app's handler, in batches as the app does. */
 async function importFolder(dir: string, dbFile: string): Promise<number> {
   const db = openDatabase(dbFile);
+  const checking = new ValidatePool(VALIDATE_WORKER);
   try {
     const handlers = createHandlers({
       db,
       clock: () => new Date(),
       newId: () => crypto.randomUUID(),
+      checkFiles: checking.check,
     });
     const names = readdirSync(dir);
     const t0 = performance.now();
@@ -135,6 +139,7 @@ async function importFolder(dir: string, dbFile: string): Promise<number> {
     if (imported !== MODELS) throw new Error(`bench: imported ${imported} of ${MODELS}`);
     return performance.now() - t0;
   } finally {
+    await checking.close();
     db.close();
   }
 }
@@ -168,7 +173,7 @@ export async function benchScale(bundle: string): Promise<Row[]> {
         budget,
       ),
       summarize(
-        `Program import of ${size} (dispatch + handler, batches of ${IMPORT_BATCH_FILES})`,
+        `Program import of ${size} (dispatch + handler, batches of ${IMPORT_BATCH_FILES}, checked in worker threads)`,
         [importMs],
       ),
       summarize(

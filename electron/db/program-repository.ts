@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { ModelFold } from '../../shared/analysis/aggregate';
+import { checkedOf, type CheckedModel } from '../import/checked-model';
 import type { PathwayModel } from '../../shared/model/pathway-model';
 import type { ImportResult, ProgramModel } from '../../shared/ipc/contract';
 import type { Sha256Hex } from '../../shared/model/checksum';
@@ -38,29 +39,40 @@ export class ProgramRepository {
    * half.
    */
   importOne(fileName: string, text: string, byteLength: number, now: string): ImportResult {
-    const result = validateModelText(text, byteLength, this.hash);
-    if (!result.ok) return { file: fileName, status: 'rejected', reason: result.reason };
-    const m = result.model;
+    return this.importChecked(
+      fileName,
+      checkedOf(validateModelText(text, byteLength, this.hash), true),
+      now,
+    );
+  }
+
+  /** Stores one file already checked (here or in a worker thread) in its own transaction. */
+  importChecked(fileName: string, checked: CheckedModel, now: string): ImportResult {
+    if (!checked.ok) return { file: fileName, status: 'rejected', reason: checked.reason };
+    const { cohort } = checked;
     const inserted = this.db.transaction(() =>
       this.insert.run(
-        m.exportId,
+        checked.exportId,
         fileName.slice(0, 255),
         now,
-        m.cohort.ageBand,
-        m.cohort.sex,
-        m.cohort.municipality,
-        JSON.stringify(m.cohort.conditionGroups),
-        m.asIs.touchpoints.length + m.toBe.touchpoints.length,
+        cohort.ageBand,
+        cohort.sex,
+        cohort.municipality,
+        JSON.stringify(cohort.conditionGroups),
+        checked.touchpointCount,
         // What was checked, not the text as it came: the canonical JSON the checksum matched.
-        result.json,
+        checked.json,
       ),
     )();
     if (inserted.changes !== 1) {
-      return { file: fileName, status: 'duplicate', exportId: m.exportId };
+      return { file: fileName, status: 'duplicate', exportId: checked.exportId };
     }
-    this.folded.asIs?.add(m);
-    this.folded.toBe?.add(m);
-    return { file: fileName, status: 'imported', exportId: m.exportId };
+    if (this.folded.asIs || this.folded.toBe) {
+      const m = checked.model ?? (JSON.parse(checked.json) as PathwayModel);
+      this.folded.asIs?.add(m);
+      this.folded.toBe?.add(m);
+    }
+    return { file: fileName, status: 'imported', exportId: checked.exportId };
   }
 
   /**

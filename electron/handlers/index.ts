@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { languageSchema } from '../../shared/ipc/contract';
+import { languageSchema, type ImportResult } from '../../shared/ipc/contract';
 import type { Handlers } from '../../shared/ipc/dispatch';
 import { HandlerError } from '../../shared/ipc/result';
 import { CatalogueRepository } from '../db/catalogue-repository';
@@ -13,6 +13,7 @@ import { MAX_MODEL_BYTES } from '../../shared/model/validate';
 import { ExportService, renderFormats } from '../export/export-service';
 import { writeFileAtomic } from '../export/write-file';
 import { createHash } from 'node:crypto';
+import type { CheckFiles } from '../import/validate-pool';
 import { join } from 'node:path';
 
 export interface HandlerDeps {
@@ -23,6 +24,11 @@ export interface HandlerDeps {
   newId: () => string;
   /** File dialogs, behind an interface: Electron's in the app, a fake in tests. */
   dialogs?: Dialogs;
+  /**
+   * Checks imported model files in worker threads (the app's ValidatePool); without it they are
+   * checked in this thread, with the same code.
+   */
+  checkFiles?: CheckFiles;
 }
 
 export interface Dialogs {
@@ -40,7 +46,13 @@ const notFound = (what: string): never => {
  * Builds every IPC handler from its dependencies. Deliberately free of `electron`: the same
  * handlers run in the main process, in unit tests and behind the browser test harness.
  */
-export function createHandlers({ db, clock, newId, dialogs = noDialogs }: HandlerDeps): Handlers {
+export function createHandlers({
+  db,
+  clock,
+  newId,
+  dialogs = noDialogs,
+  checkFiles,
+}: HandlerDeps): Handlers {
   const journeys = new JourneyRepository(db);
   const settings = new SettingsRepository(db);
   const catalogue = new CatalogueRepository(db);
@@ -201,22 +213,34 @@ export function createHandlers({ db, clock, newId, dialogs = noDialogs }: Handle
       return exports.history(journeyId);
     },
 
-    'program:import': ({ files }) => {
+    'program:import': async ({ files }) => {
       const importedAt = now();
+      // Models are .json files; anything else (a renamed file, a note in the folder) is named.
+      // The window leaves a file unread when it is too large to try; the size decides here.
+      const refusal = (f: (typeof files)[number]): ImportResult | null =>
+        !/\.json$/i.test(f.name)
+          ? { file: f.name, status: 'rejected', reason: 'not_json_file' }
+          : f.text === null
+            ? {
+                file: f.name,
+                status: 'rejected',
+                reason: f.size > MAX_MODEL_BYTES ? 'too_large' : 'unreadable',
+              }
+            : null;
+      const toCheck = files.flatMap((f) =>
+        refusal(f) === null ? [{ text: f.text!, byteLength: Buffer.byteLength(f.text!) }] : [],
+      );
+      // With worker threads the files are checked there, side by side, and only stored here; if
+      // the threads fail, here, with the same code.
+      const checked = checkFiles ? await checkFiles(toCheck).catch(() => null) : null;
+      let next = 0;
       return program.importMany(files, (f) => {
-        // Models are .json files; anything else (a renamed file, a note in the folder) is named.
-        if (!/\.json$/i.test(f.name)) {
-          return { file: f.name, status: 'rejected' as const, reason: 'not_json_file' as const };
-        }
-        // The window leaves a file unread when it is too large to try; the size decides here.
-        if (f.text === null) {
-          return {
-            file: f.name,
-            status: 'rejected' as const,
-            reason: f.size > MAX_MODEL_BYTES ? ('too_large' as const) : ('unreadable' as const),
-          };
-        }
-        return program.importOne(f.name, f.text, Buffer.byteLength(f.text), importedAt);
+        const refused = refusal(f);
+        if (refused) return refused;
+        const i = next++;
+        return checked
+          ? program.importChecked(f.name, checked[i]!, importedAt)
+          : program.importOne(f.name, toCheck[i]!.text, toCheck[i]!.byteLength, importedAt);
       });
     },
     'program:list': () => program.list(),

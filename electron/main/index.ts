@@ -14,6 +14,7 @@ import { openDatabase, resolveDbPath } from '../db/open';
 import { NewerDatabaseError } from '../db/migrations';
 import { SettingsRepository } from '../db/settings-repository';
 import { createHandlers } from '../handlers';
+import { ValidatePool } from '../import/validate-pool';
 import { registerIpc } from './ipc-registration';
 import { buildMenuTemplate } from './menu-template';
 import {
@@ -139,12 +140,18 @@ async function main(): Promise<void> {
     return;
   }
   const database = db;
-  app.on('will-quit', () => database.close());
+  // Imported model files are checked in worker threads beside this one (bundled next to it).
+  const checking = new ValidatePool(join(__dirname, 'validate-worker.cjs'));
+  app.on('will-quit', () => {
+    void checking.close();
+    database.close();
+  });
 
   const handlers = createHandlers({
     db: database,
     clock: () => new Date(),
     newId: randomUUID,
+    checkFiles: checking.check,
     dialogs: {
       chooseExportFolder: async () => {
         const options = {

@@ -152,6 +152,11 @@ function describe(error: ErrorObject): string {
 
 export type ModelCheck = { ok: true; model: PathwayModel } | { ok: false; detail: string };
 
+/** Compiles the validator and the writer now (a checking thread does, as it starts). */
+export function prepareChecks(): void {
+  compiled ??= compile();
+}
+
 /** Checks parsed JSON against the model's strict schema; says where the first error is. */
 export function checkModel(data: unknown): ModelCheck {
   compiled ??= compile();

@@ -1,0 +1,159 @@
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/db/open';
+import { createHandlers } from '../../electron/handlers';
+import { ValidatePool } from '../../electron/import/validate-pool';
+import { aggregate } from '../../shared/analysis/aggregate';
+import { dispatch } from '../../shared/ipc/dispatch';
+import { randomModels } from '../support/generate-models';
+
+/**
+ * The app checks imported files in worker threads (electron/import/validate-worker.ts, bundled on
+ * its own). Built here as the app builds it, the threads must reach exactly the verdicts the main
+ * thread reaches, store the same, and give way to the main thread when they cannot start.
+ */
+const WORKER = resolve('dist/test-worker/validate-worker.cjs');
+let dir: string;
+
+beforeAll(async () => {
+  await build({
+    entryPoints: ['electron/import/validate-worker.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    outfile: WORKER,
+    external: ['electron', 'better-sqlite3'],
+    logLevel: 'warning',
+  });
+  dir = mkdtempSync(join(tmpdir(), 'pathway-import-threads-'));
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The same files for every import (export ids are random per generation). */
+let generated: { name: string; size: number; text: string }[] | undefined;
+function files() {
+  return (generated ??= makeFiles());
+}
+
+function makeFiles() {
+  const texts = randomModels(40, 17, 12).map((m) => JSON.stringify(m));
+  const hostile = [
+    ['truncated.json', texts[0]!.slice(0, 500)],
+    ['tampered.json', texts[1]!.replace('"2026-11"', '"2020-01"')],
+    ['proto.json', texts[2]!.replace('{', '{"__proto__":{"x":1},')],
+    ['deep.json', `${'['.repeat(100)}${']'.repeat(100)}`],
+    ['bomb.json', `[${'{},'.repeat(50_000)}{}]`],
+    [
+      'extra-key.json',
+      texts[3]!.replace('"whatWorked":false', '"whatWorked":false,"name":"Karen"'),
+    ],
+    ['again.json', texts[4]!],
+    ['notes.txt', 'not a model'],
+  ] as const;
+  return [...texts.map((t, i) => [`m${i}.json`, t] as const), ...hostile].map(([name, text]) => ({
+    name,
+    size: Buffer.byteLength(text),
+    text,
+  }));
+}
+
+async function importWith(name: string, checking: ValidatePool | null) {
+  const db = openDatabase(join(dir, `${name}.sqlite`));
+  try {
+    const handlers = createHandlers({
+      db,
+      clock: () => new Date('2026-12-01T10:00:00Z'),
+      newId: () => crypto.randomUUID(),
+      checkFiles: checking?.check,
+    });
+    const all = files();
+    const results = [];
+    for (let i = 0; i < all.length; i += 13) {
+      const r = await dispatch(handlers, 'program:import', { files: all.slice(i, i + 13) });
+      if (!r.ok) throw new Error(r.error.message);
+      results.push(...(r.data as { file: string; status: string; reason?: string }[]));
+    }
+    const stored = db
+      .prepare('SELECT export_id, content FROM program_models ORDER BY export_id')
+      .all();
+    const views = await dispatch(handlers, 'program:aggregate', { filter: {} });
+    return { results, stored, views: views.ok ? views.data : null };
+  } finally {
+    db.close();
+  }
+}
+
+it('reaches the same verdicts and stores the same text in worker threads as in one', async () => {
+  const threads = new ValidatePool(WORKER, 3);
+  try {
+    const here = await importWith('here', null);
+    const there = await importWith('there', threads);
+    expect(there.results).toEqual(here.results);
+    expect(there.stored).toEqual(here.stored);
+    expect(there.views).toEqual(here.views);
+    const reasons = Object.fromEntries(here.results.map((r) => [r.file, r.reason ?? r.status]));
+    expect(reasons).toMatchObject({
+      'truncated.json': 'not_json',
+      'tampered.json': 'checksum',
+      'proto.json': 'forbidden_key',
+      'deep.json': 'too_deep',
+      'extra-key.json': 'invalid',
+      'again.json': 'duplicate',
+      'notes.txt': 'not_json_file',
+      'm0.json': 'imported',
+    });
+    expect(here.stored).toHaveLength(40);
+  } finally {
+    await threads.close();
+  }
+}, 60_000);
+
+it('checks in the main thread when the threads cannot start', async () => {
+  const broken = new ValidatePool(join(dir, 'no-such-worker.cjs'), 2);
+  try {
+    const { results, stored } = await importWith('fallback', broken);
+    expect(results.filter((r) => r.status === 'imported')).toHaveLength(40);
+    expect(stored).toHaveLength(40);
+  } finally {
+    await broken.close();
+  }
+}, 60_000);
+
+it('keeps the views of a workspace up to date while threads import into it', async () => {
+  const threads = new ValidatePool(WORKER, 2);
+  const db = openDatabase(join(dir, 'live.sqlite'));
+  try {
+    const handlers = createHandlers({
+      db,
+      clock: () => new Date(),
+      newId: () => crypto.randomUUID(),
+      checkFiles: threads.check,
+    });
+    const models = randomModels(12, 5, 6);
+    const send = (ms: typeof models) =>
+      dispatch(handlers, 'program:import', {
+        files: ms.map((m, i) => {
+          const text = JSON.stringify(m);
+          return { name: `${m.exportId}-${i}.json`, size: Buffer.byteLength(text), text };
+        }),
+      });
+    await send(models.slice(0, 6));
+    // The views are computed (the fold is made), then more models come in through the threads.
+    const before = await dispatch(handlers, 'program:aggregate', { filter: {} });
+    expect(before.ok && (before.data as { cohort: unknown }).cohort).toEqual({
+      shown: true,
+      journeys: 6,
+      value: 6,
+    });
+    await send(models.slice(6));
+    const after = await dispatch(handlers, 'program:aggregate', { filter: {} });
+    expect(after.ok && after.data).toEqual(aggregate(models, {}));
+  } finally {
+    await threads.close();
+    db.close();
+  }
+}, 60_000);
