@@ -4,10 +4,23 @@
  *   pathway export --db FILE (--journey ID | --all) --out DIR [--format model|ocel|xes|csv|all]
  *   pathway validate FILE|DIR...
  *   pathway convert MODEL --to ocel|xes|csv [--out FILE]
+ *   pathway convert FILE|DIR... --to csv --out FILE
  *   pathway aggregate FILE|DIR... [--k N] [--by FIELD] --out DIR
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -19,7 +32,7 @@ import {
 } from '../../shared/analysis/aggregate';
 import { tablesOf, toExcelCsv, type Table } from '../../shared/analysis/tables';
 import { ExportRefusedError } from '../../shared/model/anonymise';
-import { toCsv, toOcel, toXes } from '../../shared/model/event-log';
+import { CSV_HEADER, csvRowsOf, toCsv, toOcel, toXes } from '../../shared/model/event-log';
 import { en } from '../../shared/i18n/en';
 import { validateModelText, MAX_MODEL_BYTES } from '../../shared/model/validate';
 import { JourneyRepository } from '../db/journey-repository';
@@ -40,6 +53,7 @@ const USAGE = `Usage:
   pathway export --db FILE (--journey ID | --all) --out DIR [--format model|ocel|xes|csv|all]
   pathway validate FILE|DIR...
   pathway convert MODEL --to ocel|xes|csv [--out FILE]
+  pathway convert FILE|DIR... --to csv --out FILE     (many models into one event log)
   pathway aggregate FILE|DIR... [--k N] [--by ageBand|sex|municipality|conditionGroup] [--map asIs|toBe] --out DIR
 
 Free texts are exported only as approved in the app's review screen.`;
@@ -153,6 +167,9 @@ function convertCommand(args: string[]): number {
   if (!file || !values.to || !['ocel', 'xes', 'csv'].includes(values.to)) {
     throw new UsageError('convert needs MODEL and --to ocel|xes|csv');
   }
+  if (positionals.length > 1 || (existsSync(file) && statSync(file).isDirectory())) {
+    return convertManyToCsv(positionals, values.to, values.out);
+  }
   const result = validateModelText(readFileSync(file, 'utf8'), statSync(file).size, nodeSha256);
   if (!result.ok) {
     console.error(`${file}: INVALID — ${en.program.reasons[result.reason]}`);
@@ -168,6 +185,48 @@ function convertCommand(args: string[]): number {
     writeFileAtomic(resolve(values.out), text);
     console.log(`${file}: converted to ${values.out}`);
   } else process.stdout.write(text);
+  return 0;
+}
+
+/**
+ * Many models (files and folders) into one CSV event log, written model by model so memory
+ * holds one model at a time: the log that DuckDB, pm4py or Spark read as it is. Invalid files
+ * are reported and left out; the log appears under its name only when complete.
+ */
+function convertManyToCsv(paths: string[], to: string, out: string | undefined): number {
+  if (to !== 'csv') throw new UsageError('many models convert to one log with --to csv only');
+  if (!out) throw new UsageError('many models convert to one log: give it a name with --out FILE');
+  const target = resolve(out);
+  const partial = `${target}.partial`;
+  const fd = openSync(partial, 'w');
+  let converted = 0;
+  let invalid = 0;
+  try {
+    writeSync(fd, `${CSV_HEADER}\r\n`);
+    for (const file of filesIn(paths)) {
+      const size = existsSync(file) ? statSync(file).size : 0;
+      const result = !existsSync(file)
+        ? ({ ok: false, reason: 'empty' } as const)
+        : size > MAX_MODEL_BYTES
+          ? ({ ok: false, reason: 'too_large' } as const)
+          : validateModelText(readFileSync(file, 'utf8'), size, nodeSha256);
+      if (!result.ok) {
+        invalid++;
+        console.log(`${file}: INVALID — ${en.program.reasons[result.reason]}, left out`);
+        continue;
+      }
+      writeSync(fd, csvRowsOf(result.model));
+      converted++;
+    }
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  renameSync(partial, target);
+  console.log(`Converted ${converted} models (${invalid} invalid, left out) into ${out}`);
   return 0;
 }
 

@@ -74,30 +74,34 @@ function csvField(value: string | number | null): string {
 }
 
 /** A flat CSV event log (RFC 4180, comma, UTF-8), one row per as-is touchpoint. */
-export function toCsv(models: PathwayModel[]): string {
-  const rows = [CSV_COLUMNS.join(',')];
-  for (const m of models) {
-    for (const e of eventsOf(m)) {
-      rows.push(
-        [
-          e.caseId,
-          e.eventId,
-          e.activity,
-          e.time,
-          e.relativeDay,
-          e.datePrecision,
-          e.sector,
-          e.contactType,
-          e.emotion,
-          e.serviceCode,
-          e.painCategories.join('|'),
-        ]
-          .map(csvField)
-          .join(','),
-      );
-    }
+/** The CSV event log's header line (without its line end). */
+export const CSV_HEADER = CSV_COLUMNS.join(',');
+
+/** One model's events as CSV lines, each ending in CRLF: a log can be written model by model. */
+export function csvRowsOf(m: PathwayModel): string {
+  let out = '';
+  for (const e of eventsOf(m)) {
+    out += `${[
+      e.caseId,
+      e.eventId,
+      e.activity,
+      e.time,
+      e.relativeDay,
+      e.datePrecision,
+      e.sector,
+      e.contactType,
+      e.emotion,
+      e.serviceCode,
+      e.painCategories.join('|'),
+    ]
+      .map(csvField)
+      .join(',')}\r\n`;
   }
-  return `${rows.join('\r\n')}\r\n`;
+  return out;
+}
+
+export function toCsv(models: PathwayModel[]): string {
+  return `${CSV_HEADER}\r\n${models.map(csvRowsOf).join('')}`;
 }
 
 /** An XES (IEEE 1849) log: one trace per exported journey. */

@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../electron/cli/pathway';
 import { openDatabase } from '../../electron/db/open';
 import { createHandlers } from '../../electron/handlers';
+import { randomModels } from '../support/generate-models';
 
 let dir: string;
 let out: string[];
@@ -175,5 +176,30 @@ describe('pathway aggregate', () => {
       JSON.parse(JSON.stringify(aggregate(generated, { conditionGroup: 'mental_illness' }))),
     );
     expect(main(['aggregate', models, '--map', 'later', '--out', dest])).toBe(2);
+  });
+});
+
+describe('many models into one event log', () => {
+  it('writes one CSV log with one header, model by model, leaving invalid files out', () => {
+    const models = join(dir, 'many');
+    mkdirSync(models);
+    const generated = randomModels(3, 12, 5);
+    generated.forEach((m, i) => writeFileSync(join(models, `m${i}.json`), JSON.stringify(m)));
+    writeFileSync(join(models, 'broken.json'), '{"format":');
+    const log = join(dir, 'eventlog.csv');
+    expect(main(['convert', models, '--to', 'csv', '--out', log])).toBe(0);
+    const lines = readFileSync(log, 'utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'case_id,event_id,activity,timestamp,relative_day,date_precision,sector,contact_type,emotion,service_code,pain_categories',
+    );
+    expect(lines.filter((l) => l.startsWith('case_id'))).toHaveLength(1);
+    const events = generated.reduce((n, m) => n + m.asIs.touchpoints.length, 0);
+    expect(lines).toHaveLength(1 + events);
+    expect(new Set(lines.slice(1).map((l) => l.split(',')[0])).size).toBe(3);
+    expect(out.join('\n')).toContain('broken.json: INVALID');
+    expect(out.join('\n')).toContain('Converted 3 models (1 invalid, left out)');
+    // Only one format holds many models in one file, and the log needs a name.
+    expect(main(['convert', models, '--to', 'xes', '--out', join(dir, 'x.xes')])).toBe(2);
+    expect(main(['convert', models, '--to', 'csv'])).toBe(2);
   });
 });
