@@ -13,10 +13,10 @@ import { join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../electron/db/open';
 import { createHandlers } from '../electron/handlers';
-import { ValidatePool } from '../electron/import/validate-pool';
+import { ProgramThreads } from '../electron/import/program-threads';
 
-/** The import's worker, as built for the app (`npm run bench` builds it first). */
-export const VALIDATE_WORKER = resolve('dist/electron/validate-worker.cjs');
+/** The workspace's worker, as built for the app (`npm run bench` builds it first). */
+export const PROGRAM_WORKER = resolve('dist/electron/program-worker.cjs');
 import type { CohortFilter } from '../shared/analysis/aggregate';
 import { IMPORT_BATCH_FILES, type ImportResult } from '../shared/ipc/contract';
 import { dispatch, type Handlers } from '../shared/ipc/dispatch';
@@ -192,7 +192,7 @@ export async function benchProgram(): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'pathway-bench-program-'));
   const dbs: Database[] = [];
   // As in the app: the files are checked in worker threads started with it.
-  const checking = new ValidatePool(VALIDATE_WORKER);
+  const checking = new ProgramThreads(PROGRAM_WORKER);
   try {
     const fresh = () => {
       const db = openDatabase(join(dir, `app-${dbs.length}.sqlite`));
@@ -201,7 +201,7 @@ export async function benchProgram(): Promise<Row[]> {
         db,
         clock: () => new Date(),
         newId: () => crypto.randomUUID(),
-        checkFiles: checking.check,
+        threads: checking,
       });
     };
     const run = await parseAndImport(fresh);

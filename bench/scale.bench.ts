@@ -14,8 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../electron/db/open';
 import { createHandlers } from '../electron/handlers';
-import { ValidatePool } from '../electron/import/validate-pool';
-import { VALIDATE_WORKER } from './program.bench';
+import { ProgramThreads } from '../electron/import/program-threads';
+import { PROGRAM_WORKER } from './program.bench';
 import { dispatch } from '../shared/ipc/dispatch';
 import { IMPORT_BATCH_FILES } from '../shared/ipc/contract';
 import { randomModels } from '../tests/support/generate-models';
@@ -93,16 +93,20 @@ function cliAggregate(dir: string, out: string): ChildResult {
 /** In the child: the app's handlers on the database, all views computed once, cold. */
 export async function workspaceChild(dbFile: string): Promise<void> {
   const db = openDatabase(dbFile);
+  // As in the app: its threads started with it.
+  const threads = new ProgramThreads(PROGRAM_WORKER);
   const handlers = createHandlers({
     db,
     clock: () => new Date(),
     newId: () => crypto.randomUUID(),
+    threads,
   });
   const t0 = performance.now();
   const r = await dispatch(handlers, 'program:aggregate', { filter: {} });
   const ms = performance.now() - t0;
   if (!r.ok) throw new Error(r.error.message);
   const a = r.data as { cohort: { shown: boolean; journeys?: number } };
+  await threads.close();
   db.close();
   console.log(
     JSON.stringify({
@@ -116,13 +120,13 @@ export async function workspaceChild(dbFile: string): Promise<void> {
 /** Imports the folder into a fresh database through the app's handler, in batches as the app does. */
 async function importFolder(dir: string, dbFile: string): Promise<number> {
   const db = openDatabase(dbFile);
-  const checking = new ValidatePool(VALIDATE_WORKER);
+  const checking = new ProgramThreads(PROGRAM_WORKER);
   try {
     const handlers = createHandlers({
       db,
       clock: () => new Date(),
       newId: () => crypto.randomUUID(),
-      checkFiles: checking.check,
+      threads: checking,
     });
     const names = readdirSync(dir);
     const t0 = performance.now();

@@ -22,14 +22,14 @@ await Promise.all([
     // The sandboxed preload runs in a renderer context: nothing but `electron` may be required.
     platform: 'browser',
   }),
-  // The import's checking threads, started by the main process from the file beside it.
+  // The program workspace's worker threads, started by the main process from the file beside it.
   build({
     ...common,
-    entryPoints: ['electron/import/validate-worker.ts'],
-    outfile: 'dist/electron/validate-worker.cjs',
+    entryPoints: ['electron/import/program-worker.ts'],
+    outfile: 'dist/electron/program-worker.cjs',
   }),
   build({ ...common, entryPoints: ['electron/cli/pathway.ts'], outfile: 'dist/cli/pathway.cjs' }),
 ]);
 console.log(
-  'Built dist/electron/main.cjs, preload.cjs, validate-worker.cjs and dist/cli/pathway.cjs',
+  'Built dist/electron/main.cjs, preload.cjs, program-worker.cjs and dist/cli/pathway.cjs',
 );

@@ -13,7 +13,7 @@ import { MAX_MODEL_BYTES } from '../../shared/model/validate';
 import { ExportService, renderFormats } from '../export/export-service';
 import { writeFileAtomic } from '../export/write-file';
 import { createHash } from 'node:crypto';
-import type { CheckFiles } from '../import/validate-pool';
+import type { WorkspaceThreads } from '../import/program-threads';
 import { join } from 'node:path';
 
 export interface HandlerDeps {
@@ -25,10 +25,10 @@ export interface HandlerDeps {
   /** File dialogs, behind an interface: Electron's in the app, a fake in tests. */
   dialogs?: Dialogs;
   /**
-   * Checks imported model files in worker threads (the app's ValidatePool); without it they are
-   * checked in this thread, with the same code.
+   * The program workspace's worker threads (the app's ProgramThreads): imported files are checked
+   * and the views' fold is made there; without them, in this thread, with the same code.
    */
-  checkFiles?: CheckFiles;
+  threads?: WorkspaceThreads;
 }
 
 export interface Dialogs {
@@ -51,7 +51,7 @@ export function createHandlers({
   clock,
   newId,
   dialogs = noDialogs,
-  checkFiles,
+  threads,
 }: HandlerDeps): Handlers {
   const journeys = new JourneyRepository(db);
   const settings = new SettingsRepository(db);
@@ -232,7 +232,7 @@ export function createHandlers({
       );
       // With worker threads the files are checked there, side by side, and only stored here; if
       // the threads fail, here, with the same code.
-      const checked = checkFiles ? await checkFiles(toCheck).catch(() => null) : null;
+      const checked = threads ? await threads.check(toCheck).catch(() => null) : null;
       let next = 0;
       return program.importMany(files, (f) => {
         const refused = refusal(f);
@@ -251,8 +251,12 @@ export function createHandlers({
       settings.set('program.k', String(k));
       return { k };
     },
-    'program:aggregate': ({ filter }) =>
-      aggregate(program.fold(filter.map ?? 'asIs'), filter, programK()),
+    'program:aggregate': async ({ filter }) =>
+      aggregate(
+        await program.foldInThreads(filter.map ?? 'asIs', threads?.fold),
+        filter,
+        programK(),
+      ),
 
     'settings:get': () => {
       const parsed = languageSchema.safeParse(settings.get('language'));

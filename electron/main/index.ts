@@ -14,7 +14,7 @@ import { openDatabase, resolveDbPath } from '../db/open';
 import { NewerDatabaseError } from '../db/migrations';
 import { SettingsRepository } from '../db/settings-repository';
 import { createHandlers } from '../handlers';
-import { ValidatePool } from '../import/validate-pool';
+import { ProgramThreads } from '../import/program-threads';
 import { registerIpc } from './ipc-registration';
 import { buildMenuTemplate } from './menu-template';
 import {
@@ -140,10 +140,11 @@ async function main(): Promise<void> {
     return;
   }
   const database = db;
-  // Imported model files are checked in worker threads beside this one (bundled next to it).
-  const checking = new ValidatePool(join(__dirname, 'validate-worker.cjs'));
+  // The program workspace's heavy work (checking imported files, folding the stored models) runs
+  // in worker threads beside this one, bundled next to it.
+  const threads = new ProgramThreads(join(__dirname, 'program-worker.cjs'));
   app.on('will-quit', () => {
-    void checking.close();
+    void threads.close();
     database.close();
   });
 
@@ -151,7 +152,7 @@ async function main(): Promise<void> {
     db: database,
     clock: () => new Date(),
     newId: randomUUID,
-    checkFiles: checking.check,
+    threads,
     dialogs: {
       chooseExportFolder: async () => {
         const options = {

@@ -650,10 +650,14 @@ export class ModelFold {
       ].filter(nonEmpty);
     }
     const prefix = `${field}=`;
-    return [...this.counts.entries()]
-      .filter(([part]) => part.startsWith(prefix))
-      .map(([part, c]) => ({ part: part.slice(prefix.length), counts: c.snapshot() }))
-      .filter(nonEmpty);
+    return (
+      [...this.counts.entries()]
+        .filter(([part]) => part.startsWith(prefix))
+        .map(([part, c]) => ({ part: part.slice(prefix.length), counts: c.snapshot() }))
+        .filter(nonEmpty)
+        // In a fixed order, so ties in suppression do not depend on the order models came in.
+        .sort((a, b) => (a.part < b.part ? -1 : a.part > b.part ? 1 : 0))
+    );
   }
 
   /** Each journey of the cohort `f` brings its one value per statistic key: all of them, by key. */
@@ -781,6 +785,9 @@ export class Suppressor {
     rootCounts.forEach((n, id) => {
       if (n > 0 && KEY_NAMES[id]!.startsWith(prefix)) ids.push(id);
     });
+    // By name, not by when a key was first met: ties in suppression are then broken the same way
+    // whatever order the models came in (the app reads them by export id, the CLI by file name).
+    ids.sort((a, b) => (KEY_NAMES[a]! < KEY_NAMES[b]! ? -1 : 1));
     const rootHidden = new Set(ids.filter((id) => rootCounts[id]! < k));
     const rows: PartitionRow[] = [];
     for (const spec of SPLITS) {

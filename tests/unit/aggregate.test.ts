@@ -539,6 +539,17 @@ describe('the fold of many models', () => {
     expect(() => aggregate(fold, { map: 'toBe' })).toThrow(RangeError);
   });
 
+  it('shows and hides the same figures whatever order the models come in', () => {
+    const models = randomModels(120, 31, 10);
+    const reversed = [...models].reverse();
+    const shuffled = [...models].sort((a, b) => (a.exportId < b.exportId ? -1 : 1));
+    for (const f of FILTERS) {
+      const a = aggregate(models, f);
+      expect(aggregate(reversed, f)).toEqual(a);
+      expect(aggregate(shuffled, f)).toEqual(a);
+    }
+  });
+
   it('merges folds made apart (as threads do) into the fold of all, each export counted once', () => {
     const models = randomModels(90, 9, 10);
     const a = new ModelFold('asIs', models.slice(0, 45));

@@ -5,22 +5,22 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open';
 import { createHandlers } from '../../electron/handlers';
-import { ValidatePool } from '../../electron/import/validate-pool';
+import { ProgramThreads } from '../../electron/import/program-threads';
 import { aggregate } from '../../shared/analysis/aggregate';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { randomModels } from '../support/generate-models';
 
 /**
- * The app checks imported files in worker threads (electron/import/validate-worker.ts, bundled on
+ * The app checks imported files in worker threads (electron/import/program-worker.ts, bundled on
  * its own). Built here as the app builds it, the threads must reach exactly the verdicts the main
  * thread reaches, store the same, and give way to the main thread when they cannot start.
  */
-const WORKER = resolve('dist/test-worker/validate-worker.cjs');
+const WORKER = resolve('dist/test-worker/program-worker.cjs');
 let dir: string;
 
 beforeAll(async () => {
   await build({
-    entryPoints: ['electron/import/validate-worker.ts'],
+    entryPoints: ['electron/import/program-worker.ts'],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -61,14 +61,14 @@ function makeFiles() {
   }));
 }
 
-async function importWith(name: string, checking: ValidatePool | null) {
+async function importWith(name: string, checking: ProgramThreads | null) {
   const db = openDatabase(join(dir, `${name}.sqlite`));
   try {
     const handlers = createHandlers({
       db,
       clock: () => new Date('2026-12-01T10:00:00Z'),
       newId: () => crypto.randomUUID(),
-      checkFiles: checking?.check,
+      threads: checking ?? undefined,
     });
     const all = files();
     const results = [];
@@ -88,7 +88,7 @@ async function importWith(name: string, checking: ValidatePool | null) {
 }
 
 it('reaches the same verdicts and stores the same text in worker threads as in one', async () => {
-  const threads = new ValidatePool(WORKER, 3);
+  const threads = new ProgramThreads(WORKER, 3);
   try {
     const here = await importWith('here', null);
     const there = await importWith('there', threads);
@@ -113,7 +113,7 @@ it('reaches the same verdicts and stores the same text in worker threads as in o
 }, 60_000);
 
 it('checks in the main thread when the threads cannot start', async () => {
-  const broken = new ValidatePool(join(dir, 'no-such-worker.cjs'), 2);
+  const broken = new ProgramThreads(join(dir, 'no-such-worker.cjs'), 2);
   try {
     const { results, stored } = await importWith('fallback', broken);
     expect(results.filter((r) => r.status === 'imported')).toHaveLength(40);
@@ -124,14 +124,14 @@ it('checks in the main thread when the threads cannot start', async () => {
 }, 60_000);
 
 it('keeps the views of a workspace up to date while threads import into it', async () => {
-  const threads = new ValidatePool(WORKER, 2);
+  const threads = new ProgramThreads(WORKER, 2);
   const db = openDatabase(join(dir, 'live.sqlite'));
   try {
     const handlers = createHandlers({
       db,
       clock: () => new Date(),
       newId: () => crypto.randomUUID(),
-      checkFiles: threads.check,
+      threads,
     });
     const models = randomModels(12, 5, 6);
     const send = (ms: typeof models) =>
@@ -152,6 +152,45 @@ it('keeps the views of a workspace up to date while threads import into it', asy
     await send(models.slice(6));
     const after = await dispatch(handlers, 'program:aggregate', { filter: {} });
     expect(after.ok && after.data).toEqual(aggregate(models, {}));
+  } finally {
+    await threads.close();
+    db.close();
+  }
+}, 60_000);
+
+it('folds the stored models in threads into exactly the views folded here', async () => {
+  const threads = new ProgramThreads(WORKER, 3);
+  const db = openDatabase(join(dir, 'fold.sqlite'));
+  try {
+    const here = createHandlers({ db, clock: () => new Date(), newId: () => crypto.randomUUID() });
+    const models = randomModels(450, 23, 8);
+    for (let i = 0; i < models.length; i += 50) {
+      await dispatch(here, 'program:import', {
+        files: models.slice(i, i + 50).map((m, j) => {
+          const text = JSON.stringify(m);
+          return { name: `m${i + j}.json`, size: Buffer.byteLength(text), text };
+        }),
+      });
+    }
+    // A second window on the same database: its first views are folded by the threads.
+    const there = createHandlers({
+      db,
+      clock: () => new Date(),
+      newId: () => crypto.randomUUID(),
+      threads,
+    });
+    for (const filter of [
+      {},
+      { municipality: 'lolland' as const },
+      { sex: null },
+      { map: 'toBe' as const },
+      { conditionGroup: 'mental_illness' as const, map: 'toBe' as const },
+    ]) {
+      const a = await dispatch(there, 'program:aggregate', { filter });
+      const b = await dispatch(here, 'program:aggregate', { filter });
+      expect(a).toEqual(b);
+      expect(a.ok && a.data).toEqual(aggregate(models, filter));
+    }
   } finally {
     await threads.close();
     db.close();
