@@ -258,11 +258,12 @@ test('a stopped import keeps every checked file whole and names what was not che
 }) => {
   const folder = join(app.exportDir, 'many');
   mkdirSync(folder);
-  randomModels(150, 21, 4).forEach((m, i) =>
+  randomModels(200, 21, 4).forEach((m, i) =>
     writeFileSync(join(folder, `m${String(i).padStart(3, '0')}.json`), JSON.stringify(m)),
   );
-  // The second batch waits, as on a slow disk, until stop has been pressed: then the stop
-  // falls between the second and the third batch whatever the machine's speed.
+  // Two batches are on their way at once. The second waits, as on a slow disk, until stop has
+  // been pressed; the third was sent when the first came back. Those two finish; the fourth is
+  // never sent, whatever the machine's speed.
   const real = app.handlers['program:import']!;
   let release = () => {};
   const stopPressed = new Promise<void>((r) => (release = r));
@@ -274,27 +275,30 @@ test('a stopped import keeps every checked file whole and names what was not che
   await app.open('#/program');
   const page = app.page;
   await page.getByTestId('import-folder').setInputFiles(folder);
-  await expect(page.getByTestId('import-progress')).toContainText('50 af 150 filer tjekket');
+  await expect(page.getByTestId('import-progress')).toContainText('50 af 200 filer tjekket');
   await page.getByTestId('import-cancel').click();
   release();
   await expect(page.getByTestId('import-cancelled')).toContainText('50 filer');
   await expect(page.getByTestId('import-summary')).toHaveText(
-    '100 hentet ind · 0 fandtes allerede · 0 afvist',
+    '150 hentet ind · 0 fandtes allerede · 0 afvist',
   );
-  // Whole batches stored, nothing of the third.
+  // Whole batches stored, nothing of the fourth.
   expect(
     (app.db.prepare('SELECT count(*) AS n FROM program_models').get() as { n: number }).n,
-  ).toBe(100);
-  expect(calls).toBe(2);
+  ).toBe(150);
+  expect(calls).toBe(3);
 });
 
-test('a batch that fails keeps the batches before it, and says what happened', async ({ app }) => {
+test('a batch that fails stops the import, keeps every batch that was stored, and says what happened', async ({
+  app,
+}) => {
   const folder = join(app.exportDir, 'fails');
   mkdirSync(folder);
-  randomModels(120, 31, 4).forEach((m, i) =>
+  randomModels(170, 31, 4).forEach((m, i) =>
     writeFileSync(join(folder, `m${String(i).padStart(3, '0')}.json`), JSON.stringify(m)),
   );
-  // The second batch meets a full disk.
+  // The second batch meets a full disk. The third was already on its way and is stored; no
+  // fourth is sent.
   const real = app.handlers['program:import']!;
   let calls = 0;
   app.handlers['program:import'] = (input) => {
@@ -306,15 +310,16 @@ test('a batch that fails keeps the batches before it, and says what happened', a
   await page.getByTestId('import-folder').setInputFiles(folder);
   await expect(page.getByRole('alert')).toContainText('Indlæsningen stoppede');
   await expect(page.getByTestId('import-summary')).toHaveText(
-    '50 hentet ind · 0 fandtes allerede · 0 afvist',
+    '100 hentet ind · 0 fandtes allerede · 0 afvist',
   );
   await expect(page.getByTestId('import-cancelled')).toContainText('70 filer');
-  await expect(page.getByTestId('model-count')).toHaveText('(50 modeller)');
+  await expect(page.getByTestId('model-count')).toHaveText('(100 modeller)');
+  expect(calls).toBe(3);
   // Another import may start: the panel is not stuck.
   app.handlers['program:import'] = real;
   await page.getByTestId('import-folder').setInputFiles(folder);
   await expect(page.getByTestId('import-summary')).toHaveText(
-    '70 hentet ind · 50 fandtes allerede · 0 afvist',
+    '70 hentet ind · 100 fandtes allerede · 0 afvist',
   );
 });
 

@@ -79,10 +79,23 @@ async function readText(f: PickedFile): Promise<string | null> {
   }
 }
 
+/** Batches on their way at once: the next is checked while the one before is being stored. */
+const IN_FLIGHT = 2;
+
+interface Sent {
+  /** Index of the batch's first file. */
+  from: number;
+  size: number;
+  answer: Promise<ImportResult[]>;
+}
+
 /**
  * Sends the files to the main process in batches; every file is checked and stored there in its
- * own transaction. Between batches the progress is reported and a stop is honoured, so stopping
- * never leaves half a record.
+ * own transaction, each batch committed before its answer comes. Two batches are on their way at
+ * once, so the main process checks the next (in its worker threads) while it stores the one before.
+ * Between batches the progress is reported and a stop is honoured (batches already sent finish),
+ * so stopping never leaves half a record. If a batch fails, no more are sent; one already sent
+ * after it is awaited and counted as it ended, so `notChecked` is exactly the files not stored.
  */
 export async function importFiles(
   files: PickedFile[],
@@ -90,12 +103,17 @@ export async function importFiles(
   shouldStop: () => boolean,
 ): Promise<ImportOutcome> {
   const results: ImportResult[] = [];
+  const queue: Sent[] = [];
   let i = 0;
+  let done = 0;
+  let notChecked = 0;
+  let error: unknown;
+  let failed = false;
   onProgress({ done: 0, total: files.length });
-  while (i < files.length) {
-    if (shouldStop()) return { results, notChecked: files.length - i };
+  const send = async () => {
     const batch: { name: string; size: number; text: string | null }[] = [];
     let bytes = 0;
+    const from = i;
     while (i < files.length && batch.length < IMPORT_BATCH_FILES) {
       const f = files[i]!;
       if (batch.length > 0 && bytes + f.file.size > BATCH_BYTES) break;
@@ -104,13 +122,26 @@ export async function importFiles(
       batch.push({ name: f.name.slice(0, 1000), size: f.file.size, text });
       i++;
     }
+    const answer = call('program:import', { files: batch });
+    // Awaited in order below; a failure is read there, not left unhandled meanwhile.
+    answer.catch(() => undefined);
+    queue.push({ from, size: batch.length, answer });
+  };
+  while (queue.length > 0 || (i < files.length && !failed && !shouldStop())) {
+    while (queue.length < IN_FLIGHT && i < files.length && !failed && !shouldStop()) await send();
+    const sent = queue.shift()!;
     try {
-      results.push(...(await call('program:import', { files: batch })));
-    } catch (error) {
+      results.push(...(await sent.answer));
+      done += sent.size;
+    } catch (e) {
       // The failed batch was rolled back whole: its files count as not checked.
-      return { results, notChecked: files.length - i + batch.length, error };
+      if (!failed) error = e;
+      failed = true;
+      notChecked += sent.size;
     }
-    onProgress({ done: i, total: files.length });
+    onProgress({ done, total: files.length });
   }
-  return { results, notChecked: 0 };
+  // Files never sent: the user stopped, or a batch failed.
+  notChecked += files.length - i;
+  return error === undefined ? { results, notChecked } : { results, notChecked, error };
 }
