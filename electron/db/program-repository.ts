@@ -1,17 +1,12 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { ModelFold } from '../../shared/analysis/aggregate';
 import { checkedOf, type CheckedModel } from '../import/checked-model';
-import type { FoldStored } from '../import/program-threads';
-import { existsSync } from 'node:fs';
 import type { PathwayModel } from '../../shared/model/pathway-model';
 import type { ImportResult, ProgramModel } from '../../shared/ipc/contract';
 import type { Sha256Hex } from '../../shared/model/checksum';
 import { validateModelText } from '../../shared/model/validate';
 
 export type { ImportResult };
-
-/** Below this many models the fold is made faster here than by starting work in threads. */
-const FOLD_IN_THREADS_FROM = 400;
 export type ProgramModelSummary = ProgramModel;
 
 /**
@@ -25,8 +20,6 @@ export class ProgramRepository {
    * made on first use and kept up to date by imports and deletions.
    */
   private folded: Partial<Record<'asIs' | 'toBe', ModelFold>> = {};
-  /** Counts every change of the stored models, so a fold made meanwhile elsewhere is not used. */
-  private generation = 0;
   private readonly insert: Statement;
 
   constructor(
@@ -74,7 +67,6 @@ export class ProgramRepository {
     if (inserted.changes !== 1) {
       return { file: fileName, status: 'duplicate', exportId: checked.exportId };
     }
-    this.generation++;
     if (this.folded.asIs || this.folded.toBe) {
       const m = checked.model ?? (JSON.parse(checked.json) as PathwayModel);
       this.folded.asIs?.add(m);
@@ -94,7 +86,6 @@ export class ProgramRepository {
     } catch (error) {
       // The batch rolled back: the fold is made again from what the database holds.
       this.folded = {};
-      this.generation++;
       throw error;
     }
   }
@@ -153,34 +144,7 @@ export class ProgramRepository {
     return (this.folded[map] ??= new ModelFold(map, this.eachModel()));
   }
 
-  /**
-   * The same fold, made by worker threads when there are many models: each reads a run of the
-   * rows from the database file and folds it, and the folds are merged here in row order. If the
-   * models change meanwhile, or the threads fail, it is made here after all.
-   */
-  async foldInThreads(map: 'asIs' | 'toBe', fold?: FoldStored): Promise<ModelFold> {
-    const made = this.folded[map];
-    if (made) return made;
-    const file = this.db.name;
-    const rows = (
-      this.db.prepare('SELECT count(*) AS n FROM program_models').get() as { n: number }
-    ).n;
-    if (!fold || rows < FOLD_IN_THREADS_FROM || this.db.memory || !existsSync(file)) {
-      return this.fold(map);
-    }
-    const generation = this.generation;
-    const packs = await fold(file, map, rows).catch(() => null);
-    if (this.folded[map]) return this.folded[map];
-    if (!packs || this.generation !== generation) return this.fold(map);
-    const merged = new ModelFold(map);
-    for (const p of packs) merged.merge(p);
-    if (merged.size !== rows) return this.fold(map);
-    this.folded[map] = merged;
-    return merged;
-  }
-
   delete(exportId: string): boolean {
-    this.generation++;
     this.folded.asIs?.remove(exportId);
     this.folded.toBe?.remove(exportId);
     return (
@@ -190,7 +154,6 @@ export class ProgramRepository {
 
   deleteAll(): number {
     this.folded = {};
-    this.generation++;
     const n = this.db.prepare('DELETE FROM program_models').run().changes;
     // Deleted rows must not linger in the write-ahead log.
     this.db.pragma('wal_checkpoint(TRUNCATE)');

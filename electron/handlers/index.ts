@@ -26,7 +26,7 @@ export interface HandlerDeps {
   dialogs?: Dialogs;
   /**
    * The program workspace's worker threads (the app's ProgramThreads): imported files are checked
-   * and the views' fold is made there; without them, in this thread, with the same code.
+   * there; without them, in this thread, with the same code.
    */
   threads?: WorkspaceThreads;
 }
@@ -251,12 +251,8 @@ export function createHandlers({
       settings.set('program.k', String(k));
       return { k };
     },
-    'program:aggregate': async ({ filter }) =>
-      aggregate(
-        await program.foldInThreads(filter.map ?? 'asIs', threads?.fold),
-        filter,
-        programK(),
-      ),
+    'program:aggregate': ({ filter }) =>
+      aggregate(program.fold(filter.map ?? 'asIs'), filter, programK()),
 
     'settings:get': () => {
       const parsed = languageSchema.safeParse(settings.get('language'));

@@ -1,7 +1,7 @@
 /**
  * The program workspace's worker threads (program-worker.ts), one per core up to four, so the main
- * process stays free while a large import is checked or the views' fold is made, and the work runs
- * side by side. Work is split into runs, one per thread, and the answers come back in order.
+ * process stays free while a large import is checked, and the checks run side by side. A batch is
+ * split into runs, one per thread, and the answers come back in file order.
  *
  * A thread that fails is replaced, and the work it had fails as a whole (nothing of it was
  * stored); the caller then does it in the main thread. A thread that cannot start at all (its
@@ -9,25 +9,16 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { PackedFold } from '../../shared/analysis/aggregate';
 import type { CheckedModel } from './checked-model';
 import type { ThreadAnswer, ThreadRequest } from './program-worker';
 
 export type CheckFiles = (files: { text: string; byteLength: number }[]) => Promise<CheckedModel[]>;
-/** The stored models' fold of one map, made in runs of `rows`; the packed folds in row order. */
-export type FoldStored = (
-  dbFile: string,
-  map: 'asIs' | 'toBe',
-  rows: number,
-) => Promise<PackedFold[]>;
-
 /** What the handlers hand to threads, when there are threads. */
 export interface WorkspaceThreads {
   check: CheckFiles;
-  fold: FoldStored;
 }
 
-type Request = ThreadRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+type Request = Omit<ThreadRequest, 'id'>;
 
 interface Waiting {
   resolve: (answer: ThreadAnswer & { ok: true }) => void;
@@ -110,16 +101,7 @@ export class ProgramThreads implements WorkspaceThreads {
         this.threads[t]!.send({ kind: 'check', files: files.slice(offset, offset + limit) }),
       ),
     );
-    return answers.flatMap((a) => ('results' in a ? a.results : []));
-  };
-
-  readonly fold: FoldStored = async (dbFile, map, rows) => {
-    const answers = await Promise.all(
-      this.runs(rows).map(([offset, limit], t) =>
-        this.threads[t]!.send({ kind: 'fold', dbFile, map, offset, limit }),
-      ),
-    );
-    return answers.flatMap((a) => ('packed' in a ? [a.packed] : []));
+    return answers.flatMap((a) => a.results);
   };
 
   async close(): Promise<void> {
