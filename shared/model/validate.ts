@@ -1,8 +1,8 @@
 import { sha256Hex, type Sha256Hex } from './checksum';
 import { MAX_DEPTH, MAX_MODEL_BYTES, type ValidationReason } from './limits';
-import { canonicalContentJson, checkModel } from './model-validator';
+import { canonicalContentJson, checkModel, schemaKeys } from './model-validator';
 import { MODEL_FORMAT, MODEL_SCHEMA_VERSION, type PathwayModel } from './pathway-model';
-import { PAIN_CATEGORIES } from '../vocabulary';
+import { AIMS, CONDITION_GROUPS, PAIN_CATEGORIES } from '../vocabulary';
 
 // Main process and CLI only (the validator is compiled code): the window imports `limits.ts`.
 export { IMPORT_REASONS, MAX_DEPTH, MAX_MODEL_BYTES, VALIDATION_REASONS } from './limits';
@@ -79,6 +79,107 @@ export function jsonShape(text: string, limit = Infinity): { depth: number; cont
   return { depth: max, containers };
 }
 
+/**
+ * Files at least this long are screened before parsing (below it, parsing costs little whatever
+ * the shape): a string-aware pass over the text, about half a parse, paid only by files far
+ * larger than a model usually is (~30 kB for 100 events).
+ */
+export const SCREEN_FROM_CHARS = 1024 * 1024;
+
+/**
+ * The most strings a valid model holds directly in lists: only ideas have long ones (at most
+ * 1,000 ideas, each naming up to 500 touchpoints, every aim and every pain category) and the
+ * cohort its condition groups. Anything else in a list is an object.
+ */
+export const MAX_LISTED_STRINGS =
+  1000 * (500 + AIMS.length + PAIN_CATEGORIES.length) + CONDITION_GROUPS.length;
+
+/**
+ * Parts of a large file that no model has — keys the schema does not name, numbers in lists,
+ * strings in lists beyond MAX_LISTED_STRINGS — above which it is refused before parsing. A few
+ * are left to the parser and the schema, so a file of a newer version still hears that.
+ */
+const FOREIGN_LIMIT = 1000;
+const NUMBER_CHAR = /[0-9.eE+-]/;
+
+let knownKeys: Set<string> | undefined;
+
+/**
+ * Reads a large text once, without parsing, for what would make the parser build far more than
+ * a model needs: deep nesting, forbidden keys, unbalanced text, a top level that is no object,
+ * and many parts no model has (`[1,1,…]`, 20 MB of distinct keys or of short strings in a list
+ * cost the parser 10–16× their size). Refuses with the reason the full checks would give.
+ */
+function screen(text: string): Refusal | null {
+  knownKeys ??= schemaKeys();
+  const OBJECT = 1;
+  const LIST = 2;
+  const stack: number[] = [];
+  let expectKey = false;
+  let top = 0;
+  let listed = 0;
+  let foreign = 0;
+  let firstForeign = '';
+  let forbidden: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const inside = stack.length > 0 ? stack[stack.length - 1] : 0;
+    if (c === 34) {
+      let end = i;
+      for (;;) {
+        end = text.indexOf('"', end + 1);
+        if (end < 0) return { ok: false, reason: 'not_json', detail: 'unterminated string' };
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === 92) slashes++;
+        if (slashes % 2 === 0) break;
+      }
+      if (inside === OBJECT && expectKey) {
+        let key = text.slice(i + 1, end);
+        if (key.includes('\\')) {
+          try {
+            key = JSON.parse(text.slice(i, end + 1)) as string;
+          } catch {
+            return { ok: false, reason: 'not_json', detail: 'bad escape in a key' };
+          }
+        }
+        if (FORBIDDEN_KEYS.includes(key)) forbidden ??= key;
+        else if (!knownKeys.has(key) && ++foreign === 1) firstForeign = `key ${key.slice(0, 40)}`;
+        expectKey = false;
+      } else if (inside === LIST && ++listed > MAX_LISTED_STRINGS && ++foreign === 1) {
+        firstForeign = `more than ${MAX_LISTED_STRINGS} strings in lists`;
+      }
+      i = end;
+    } else if (c === 123 || c === 91) {
+      if (stack.length === 0 && top === 0) top = c;
+      stack.push(c === 123 ? OBJECT : LIST);
+      if (stack.length > MAX_DEPTH) return { ok: false, reason: 'too_deep' };
+      expectKey = c === 123;
+    } else if (c === 125 || c === 93) {
+      if (stack.pop() !== (c === 125 ? OBJECT : LIST)) {
+        return { ok: false, reason: 'not_json', detail: 'unbalanced brackets' };
+      }
+      expectKey = false;
+    } else if (c === 44) {
+      expectKey = inside === OBJECT;
+    } else if (inside === LIST && ((c >= 48 && c <= 57) || c === 45)) {
+      if (++foreign === 1) firstForeign = 'a number in a list';
+      // The rest of the number is not counted again.
+      while (i + 1 < text.length && NUMBER_CHAR.test(text[i + 1]!)) i++;
+    }
+  }
+  if (stack.length > 0) return { ok: false, reason: 'not_json', detail: 'unbalanced brackets' };
+  if (forbidden) return { ok: false, reason: 'forbidden_key', detail: forbidden };
+  if (top !== 123) return { ok: false, reason: 'not_a_model' };
+  if (foreign > FOREIGN_LIMIT) {
+    return {
+      ok: false,
+      reason: 'invalid',
+      detail: `${foreign} parts no model has (${firstForeign})`,
+    };
+  }
+  return null;
+}
+
 /** Nesting depth of JSON text, counted without parsing (strings are skipped). */
 export function jsonDepth(text: string, limit = Infinity): number {
   return jsonShape(text, limit).depth;
@@ -109,6 +210,10 @@ export function validateModelText(
         detail: `${shape.containers} objects and arrays; a model of its size holds at most ${limit}`,
       };
     }
+  }
+  if (text.length >= SCREEN_FROM_CHARS) {
+    const refused = screen(text);
+    if (refused) return refused;
   }
   return check(text, hash);
 }
