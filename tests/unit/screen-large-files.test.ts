@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { modelOf } from '../support/generate-models';
-import { MAX_LISTED_STRINGS, SCREEN_FROM_CHARS, validateModelText } from '../../shared/model/validate';
+import {
+  MAX_LISTED_STRINGS,
+  SCREEN_FROM_CHARS,
+  validateModelText,
+} from '../../shared/model/validate';
 
 /**
  * Large files are read once before parsing for shapes that would make the parser build far more
