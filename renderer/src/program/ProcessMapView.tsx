@@ -458,15 +458,6 @@ function ProcessMap({ aggregate, tables }: { aggregate: Aggregate; tables: Table
               : t('program.sliderRange', { min: least, max: most })}
           </span>
         </div>
-        <button
-          type="button"
-          className="button"
-          onClick={() => void savePng()}
-          disabled={empty || !current}
-          data-testid="map-png"
-        >
-          {t('program.downloadPng')}
-        </button>
       </div>
       {empty ? (
         <p className="muted" data-testid="map-empty">
@@ -482,6 +473,21 @@ function ProcessMap({ aggregate, tables }: { aggregate: Aggregate; tables: Table
           >
             {t('program.toLinksTable')}
           </button>
+          {/* Over the map, not on it, so no control covers a place or a label; the toolbar above
+              stays one row on a 1024 px screen. The picture shows the map only. */}
+          <div className="pm-maptools">
+            <p className="field-help pm-help">{t('program.mapHelp')}</p>
+            <ZoomControls />
+            <button
+              type="button"
+              className="button pm-png"
+              onClick={() => void savePng()}
+              disabled={!current}
+              data-testid="map-png"
+            >
+              {t('program.downloadPng')}
+            </button>
+          </div>
           <div
             className={current ? 'pm-map' : 'pm-map stale'}
             ref={paneRef}
@@ -491,10 +497,6 @@ function ProcessMap({ aggregate, tables }: { aggregate: Aggregate; tables: Table
             data-level={level}
             data-ready={current ? 'true' : 'false'}
           >
-            {/* In the map's corner, as on the journey map, so the toolbar above stays one row. */}
-            <div className="pm-zoom">
-              <ZoomControls />
-            </div>
             {drawn && (
               <ReactFlow
                 key={drawn.key}
@@ -521,7 +523,6 @@ function ProcessMap({ aggregate, tables }: { aggregate: Aggregate; tables: Table
               </p>
             )}
           </div>
-          <p className="field-help pm-help">{t('program.mapHelp')}</p>
         </>
       )}
       <div ref={tableRef} tabIndex={-1} className="pm-table">
