@@ -27,6 +27,8 @@ const nodeSha256 = (text: string) => createHash('sha256').update(text).digest('h
 /** Fewer files than this per thread are not worth a thread's start (~30 ms). */
 const FILES_PER_THREAD = 200;
 const MAX_THREADS = 4;
+/** No file read by any thread for this long: a thread has died. */
+const SILENT_THREAD_MS = 60_000;
 
 /** A line about one file (rejected, or a duplicate), with its place among the files. */
 interface Note {
@@ -53,12 +55,19 @@ const duplicate = (file: string, exportId: string) =>
   `${file}: duplicate of export ${exportId}, counted once`;
 
 /** Files `from`..`to` of the list, in one thread. */
-function foldPart(files: string[], from: number, to: number, map: 'asIs' | 'toBe'): Part {
+function foldPart(
+  files: string[],
+  from: number,
+  to: number,
+  map: 'asIs' | 'toBe',
+  /** Called after each file: a thread's sign of life. */
+  onFile: () => void = () => {},
+): Part {
   const fold = new ModelFold(map);
   const notes: Note[] = [];
   const fileOf: number[] = [];
   let rejected = 0;
-  for (let i = from; i < to; i++) {
+  for (let i = from; i < to; i++, onFile()) {
     const file = files[i]!;
     const size = existsSync(file) ? statSync(file).size : 0;
     const result = !existsSync(file)
@@ -106,7 +115,7 @@ function work(job: Job): void {
     if (!answered) signalDone(job.done);
   });
   try {
-    const part = foldPart(job.files, job.from, job.to, job.map);
+    const part = foldPart(job.files, job.from, job.to, job.map, () => Atomics.add(job.done, 1, 1));
     const packed = part.fold.pack();
     const answer: Answer = {
       ok: true,
@@ -159,7 +168,8 @@ export function foldFiles(
     const part = foldPart(files, 0, files.length, map);
     return { fold: part.fold, rejected: part.rejected, notes: part.notes.map((n) => n.text) };
   }
-  const done = new Int32Array(new SharedArrayBuffer(4));
+  // Slot 0 counts finished threads, slot 1 the files they have read: a sign of life.
+  const done = new Int32Array(new SharedArrayBuffer(8));
   const per = Math.ceil(files.length / threads);
   const ports: MessagePort[] = [];
   const workers: Worker[] = [];
@@ -178,8 +188,19 @@ export function foldFiles(
     ports.push(port1);
   }
   try {
+    // A thread that dies without running any more code (out of memory) never says so: if no
+    // thread reads a file for a whole minute, the run stops with an error instead of hanging.
+    let progress = Atomics.load(done, 1);
+    let quietSince = Date.now();
     for (let seen = Atomics.load(done, 0); seen < threads; seen = Atomics.load(done, 0)) {
-      Atomics.wait(done, 0, seen);
+      Atomics.wait(done, 0, seen, 1000);
+      const now = Atomics.load(done, 1);
+      if (now !== progress) {
+        progress = now;
+        quietSince = Date.now();
+      } else if (Date.now() - quietSince > SILENT_THREAD_MS) {
+        throw new Error('a worker thread stopped answering');
+      }
     }
     const fold = new ModelFold(map);
     const notes: Note[] = [];

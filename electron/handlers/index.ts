@@ -59,6 +59,8 @@ export function createHandlers({
   const workshop = new WorkshopRepository(db, journeys);
   const today = () => now().slice(0, 10);
   const exports = new ExportService(db, journeys, workshop);
+  /** The last import batch's storing: the next is stored after it. */
+  let importsStored: Promise<unknown> = Promise.resolve();
   const program = new ProgramRepository(db, (text) =>
     createHash('sha256').update(text).digest('hex'),
   );
@@ -231,17 +233,23 @@ export function createHandlers({
         refusal(f) === null ? [{ text: f.text!, byteLength: Buffer.byteLength(f.text!) }] : [],
       );
       // With worker threads the files are checked there, side by side, and only stored here; if
-      // the threads fail, here, with the same code.
-      const checked = threads ? await threads.check(toCheck).catch(() => null) : null;
-      let next = 0;
-      return program.importMany(files, (f) => {
-        const refused = refusal(f);
-        if (refused) return refused;
-        const i = next++;
-        return checked
-          ? program.importChecked(f.name, checked[i]!, importedAt)
-          : program.importOne(f.name, toCheck[i]!.text, toCheck[i]!.byteLength, importedAt);
+      // the threads fail, here, with the same code. Batches checked at the same time are stored
+      // in the order they came, so the first file of an export is the one imported.
+      const checking = threads ? threads.check(toCheck).catch(() => null) : Promise.resolve(null);
+      const stored = importsStored.then(async () => {
+        const checked = await checking;
+        let next = 0;
+        return program.importMany(files, (f) => {
+          const refused = refusal(f);
+          if (refused) return refused;
+          const i = next++;
+          return checked
+            ? program.importChecked(f.name, checked[i]!, importedAt)
+            : program.importOne(f.name, toCheck[i]!.text, toCheck[i]!.byteLength, importedAt);
+        });
       });
+      importsStored = stored.catch(() => undefined);
+      return stored;
     },
     'program:list': () => program.list(),
     'program:delete': ({ exportId }) => ({ exportId, deleted: program.delete(exportId) }),

@@ -29,17 +29,21 @@ class Thread {
   private worker: Worker | null;
   private readonly waiting = new Map<number, Waiting>();
   private next = 0;
-  /** Whether a thread from the file ever answered: only then is a failed one started again. */
-  private answered = false;
 
   constructor(private readonly file: string) {
     this.worker = this.start();
   }
 
+  get alive(): boolean {
+    return this.worker !== null;
+  }
+
   private start(): Worker {
     const worker = new Worker(this.file);
+    /** Whether this very thread ever answered: only then is it started again when it fails. */
+    let answered = false;
     worker.on('message', (answer: ThreadAnswer) => {
-      this.answered = true;
+      answered = true;
       const w = this.waiting.get(answer.id);
       this.waiting.delete(answer.id);
       if (answer.ok) w?.resolve(answer);
@@ -49,7 +53,9 @@ class Thread {
     const fail = (error: Error) => {
       for (const w of this.waiting.values()) w.reject(error);
       this.waiting.clear();
-      if (this.worker === worker) this.worker = this.answered ? this.start() : null;
+      // A thread that worked and then failed is replaced once; one that never answered (its file
+      // missing, or it fails on its first work) is not, so a failure never starts a loop.
+      if (this.worker === worker) this.worker = answered ? this.start() : null;
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`a workspace thread stopped (${code})`)));
@@ -87,18 +93,14 @@ export class ProgramThreads implements WorkspaceThreads {
     return this.threads.length;
   }
 
-  /** `count` items in one run per thread: [offset, limit] of each. */
-  private runs(count: number): [number, number][] {
-    const per = Math.ceil(count / this.threads.length) || 1;
-    const out: [number, number][] = [];
-    for (let t = 0; t * per < count; t++) out.push([t * per, Math.min(per, count - t * per)]);
-    return out;
-  }
-
   readonly check: CheckFiles = async (files) => {
+    // Only threads that are running share the work; with none, the caller checks.
+    const live = this.threads.filter((t) => t.alive);
+    if (live.length === 0) throw new Error('no workspace thread is running');
+    const per = Math.ceil(files.length / live.length) || 1;
     const answers = await Promise.all(
-      this.runs(files.length).map(([offset, limit], t) =>
-        this.threads[t]!.send({ kind: 'check', files: files.slice(offset, offset + limit) }),
+      live.map((thread, t) =>
+        thread.send({ kind: 'check', files: files.slice(t * per, (t + 1) * per) }),
       ),
     );
     return answers.flatMap((a) => a.results);

@@ -100,7 +100,8 @@ export const MAX_LISTED_STRINGS =
  * are left to the parser and the schema, so a file of a newer version still hears that.
  */
 const FOREIGN_LIMIT = 1000;
-const NUMBER_CHAR = /[0-9.eE+-]/;
+const LITERAL_START = /[-0-9tfn]/;
+const LITERAL_CHAR = /[0-9.eE+\-a-z]/;
 
 let knownKeys: Set<string> | undefined;
 
@@ -121,6 +122,14 @@ function screen(text: string): Refusal | null {
   let foreign = 0;
   let firstForeign = '';
   let forbidden: string | undefined;
+  /** Not JSON (a bad escape, brackets that do not pair); the scan goes on for depth. */
+  let broken = '';
+  /** The top-level format and version, read as the full checks read them first. */
+  let pending: 'format' | 'schemaVersion' | null = null;
+  const head: { format?: string; schemaVersion?: string } = {};
+  const foreignPart = (what: string) => {
+    if (++foreign === 1) firstForeign = what;
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const inside = stack.length > 0 ? stack[stack.length - 1] : 0;
@@ -139,14 +148,20 @@ function screen(text: string): Refusal | null {
           try {
             key = JSON.parse(text.slice(i, end + 1)) as string;
           } catch {
-            return { ok: false, reason: 'not_json', detail: 'bad escape in a key' };
+            broken ||= 'bad escape in a key';
           }
         }
         if (FORBIDDEN_KEYS.includes(key)) forbidden ??= key;
-        else if (!knownKeys.has(key) && ++foreign === 1) firstForeign = `key ${key.slice(0, 40)}`;
+        else if (!knownKeys.has(key)) foreignPart(`key ${key.slice(0, 40)}`);
+        pending = stack.length === 1 && (key === 'format' || key === 'schemaVersion') ? key : null;
         expectKey = false;
-      } else if (inside === LIST && ++listed > MAX_LISTED_STRINGS && ++foreign === 1) {
-        firstForeign = `more than ${MAX_LISTED_STRINGS} strings in lists`;
+      } else {
+        const naming = pending as 'format' | 'schemaVersion' | null;
+        if (naming && stack.length === 1) head[naming] = text.slice(i + 1, end);
+        if (inside === LIST && ++listed > MAX_LISTED_STRINGS) {
+          foreignPart(`more than ${MAX_LISTED_STRINGS} strings in lists`);
+        }
+        pending = null;
       }
       i = end;
     } else if (c === 123 || c === 91) {
@@ -154,30 +169,38 @@ function screen(text: string): Refusal | null {
       stack.push(c === 123 ? OBJECT : LIST);
       if (stack.length > MAX_DEPTH) return { ok: false, reason: 'too_deep' };
       expectKey = c === 123;
+      pending = null;
     } else if (c === 125 || c === 93) {
-      if (stack.pop() !== (c === 125 ? OBJECT : LIST)) {
-        return { ok: false, reason: 'not_json', detail: 'unbalanced brackets' };
-      }
+      if (stack.pop() !== (c === 125 ? OBJECT : LIST)) broken ||= 'unbalanced brackets';
       expectKey = false;
     } else if (c === 44) {
       expectKey = inside === OBJECT;
-    } else if (inside === LIST && ((c >= 48 && c <= 57) || c === 45)) {
-      if (++foreign === 1) firstForeign = 'a number in a list';
-      // The rest of the number is not counted again.
-      while (i + 1 < text.length && NUMBER_CHAR.test(text[i + 1]!)) i++;
+      pending = null;
+    } else if (inside === LIST && LITERAL_START.test(text[i]!)) {
+      // Lists in a model hold objects and strings only: a number, true, false or null is not
+      // the model's. The rest of it is not counted again.
+      foreignPart('a number, true, false or null in a list');
+      while (i + 1 < text.length && LITERAL_CHAR.test(text[i + 1]!)) i++;
     }
   }
-  if (stack.length > 0) return { ok: false, reason: 'not_json', detail: 'unbalanced brackets' };
-  if (forbidden) return { ok: false, reason: 'forbidden_key', detail: forbidden };
-  if (top !== 123) return { ok: false, reason: 'not_a_model' };
-  if (foreign > FOREIGN_LIMIT) {
-    return {
-      ok: false,
-      reason: 'invalid',
-      detail: `${foreign} parts no model has (${firstForeign})`,
-    };
+  if (broken || stack.length > 0) {
+    return { ok: false, reason: 'not_json', detail: broken || 'unbalanced brackets' };
   }
-  return null;
+  if (forbidden) return { ok: false, reason: 'forbidden_key', detail: forbidden };
+  // A large text whose top is no object is no model, whatever else is wrong with it.
+  if (top !== 123) return { ok: false, reason: 'not_a_model' };
+  if (foreign <= FOREIGN_LIMIT) return null;
+  // As the full checks would say it: the format first, then the version, then the schema.
+  if (head.format !== MODEL_FORMAT) return { ok: false, reason: 'not_a_model' };
+  const version = head.schemaVersion;
+  if (version === undefined || version.split('.')[0] !== MODEL_SCHEMA_VERSION.split('.')[0]) {
+    return { ok: false, reason: 'unsupported_version', detail: String(version) };
+  }
+  return {
+    ok: false,
+    reason: 'invalid',
+    detail: `${foreign} parts no model has (${firstForeign})`,
+  };
 }
 
 /** Nesting depth of JSON text, counted without parsing (strings are skipped). */

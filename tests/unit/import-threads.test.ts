@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open';
 import { createHandlers } from '../../electron/handlers';
+import { checkedOf } from '../../electron/import/checked-model';
 import { ProgramThreads } from '../../electron/import/program-threads';
+import { validateModelText } from '../../shared/model/validate';
 import { aggregate } from '../../shared/analysis/aggregate';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { randomModels } from '../support/generate-models';
@@ -157,3 +159,43 @@ it('keeps the views of a workspace up to date while threads import into it', asy
     db.close();
   }
 }, 60_000);
+
+it('stores batches checked at the same time in the order they came', async () => {
+  // Threads that answer the second batch first, as when the first has a slow file.
+  const gates: (() => void)[] = [];
+  const threads = {
+    check: async (files: { text: string; byteLength: number }[]) => {
+      await new Promise<void>((open) => gates.push(open));
+      return files.map((f) => checkedOf(validateModelText(f.text, f.byteLength), false));
+    },
+  };
+  const db = openDatabase(join(dir, 'order.sqlite'));
+  try {
+    const handlers = createHandlers({
+      db,
+      clock: () => new Date(),
+      newId: () => crypto.randomUUID(),
+      threads,
+    });
+    const [m] = randomModels(1, 77, 5);
+    const text = JSON.stringify(m);
+    const batch = (name: string) =>
+      dispatch(handlers, 'program:import', {
+        files: [{ name, size: Buffer.byteLength(text), text }],
+      });
+    const first = batch('first.json');
+    const second = batch('second.json');
+    await expect.poll(() => gates.length).toBe(2);
+    gates[1]!();
+    gates[0]!();
+    const [a, b] = await Promise.all([first, second]);
+    expect(a.ok && a.data).toEqual([
+      { file: 'first.json', status: 'imported', exportId: m!.exportId },
+    ]);
+    expect(b.ok && b.data).toEqual([
+      { file: 'second.json', status: 'duplicate', exportId: m!.exportId },
+    ]);
+  } finally {
+    db.close();
+  }
+});

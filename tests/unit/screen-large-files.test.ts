@@ -79,3 +79,20 @@ describe('screening large files before parsing', () => {
     expect(reason(text)).toBe('unsupported_version');
   });
 });
+
+describe('screening large files: what the review found', () => {
+  it('counts null, true and false in lists as parts no model has', () => {
+    expect(reason(`${head},"ideas":[${fill(() => 'null')}]}`)).toBe('invalid');
+    expect(reason(`${head},"ideas":[${fill(() => 'true')}]}`)).toBe('invalid');
+  });
+
+  it('says first what the full checks say first: format, then version, then depth', () => {
+    const other = '{"data":[' + fill(() => '1') + ']}';
+    expect(reason(other)).toBe('not_a_model');
+    const newer = head.replace('1.0.0', '2.0.0');
+    expect(reason(`${newer},${fill((i) => `"k${i}":1`)}}`)).toBe('unsupported_version');
+    // A bad escape early does not hide a nesting too deep later.
+    const deep = `${'['.repeat(40)}${']'.repeat(40)}`;
+    expect(reason(`${head},"a\\q":1,"x":${deep},"y":"${'x'.repeat(big)}"}`)).toBe('too_deep');
+  });
+});
