@@ -89,6 +89,13 @@ export interface Aggregate {
    * pathways are unique, and a row per hidden one would say nothing but "hidden".
    */
   otherVariantsHidden: boolean;
+  /**
+   * How pathways begin: their first BEGINNING_STEPS sectors (repeats of a sector in a row count
+   * once). Whole pathways of many events are nearly all unique; their beginnings recur. They
+   * partition the cohort as variants do, and are suppressed the same way.
+   */
+  beginnings: { sequence: string[]; cell: Cell<null> }[];
+  otherBeginningsHidden: boolean;
   /** Sector × sector handovers: journeys, share rated broken, median waiting days. */
   handovers: {
     from: string;
@@ -231,6 +238,8 @@ const LENGTH_BANDS = [
   [366, 730, '366-730'],
   [731, Infinity, '731+'],
 ] as const;
+/** How many sectors of a pathway's beginning are compared (see `Aggregate.beginnings`). */
+export const BEGINNING_STEPS = 3;
 export const CONTACT_BAND_ORDER = CONTACT_BANDS.map((b) => b[2]);
 export const LENGTH_BAND_ORDER = [...LENGTH_BANDS.map((b) => b[2]), 'unknown'];
 
@@ -417,7 +426,9 @@ function contributionOf(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
       }
     }
   }
-  add(idOf(`va:${sequenceOf(p).join('>')}`));
+  const sequence = sequenceOf(p);
+  add(idOf(`va:${sequence.join('>')}`));
+  add(idOf(`vb:${sequence.slice(0, BEGINNING_STEPS).join('>')}`));
   add(K.contactBand.id(nameIx(bandOf(CONTACT_BANDS, contacts))), contacts);
   add(idOf('contacts'), contacts);
   if (dated.length) {
@@ -920,8 +931,11 @@ const SPLITS: {
   })),
 ];
 
-/** Keys whose figures partition the cohort: pathway variants, bands of contacts and length. */
-const PARTITION_PREFIXES = new Set(['va:', 'cb:', 'lb:']);
+/**
+ * Keys whose figures partition the cohort: pathway variants and their beginnings, bands of contacts
+ * and length.
+ */
+const PARTITION_PREFIXES = new Set(['va:', 'vb:', 'cb:', 'lb:']);
 
 const folds = new WeakMap<PathwayModel[], Partial<Record<'asIs' | 'toBe', ModelFold>>>();
 /** The fold of a list of models, made once per list and map. */
@@ -976,6 +990,8 @@ export function aggregate(
     processMapDetailed: { nodes: [], edges: [] },
     variants: [],
     otherVariantsHidden: false,
+    beginnings: [],
+    otherBeginningsHidden: false,
     handovers: [],
     emotionBySector: [],
     emotionByContact: [],
@@ -1061,6 +1077,11 @@ export function aggregate(
   const lengths = t.get('length');
 
   const variants = partition('va:');
+  const beginnings = partition('vb:');
+  const sequences = (rows: typeof variants) =>
+    rows
+      .filter((v) => v.cell.shown)
+      .map((v) => ({ sequence: v.rest === '' ? [] : v.rest.split('>'), cell: v.cell }));
   return {
     k,
     map,
@@ -1068,10 +1089,10 @@ export function aggregate(
     suppressed: null,
     processMap: graph('ns:', 'pm:', false),
     processMapDetailed: graph('nc:', 'pc:', true),
-    variants: variants
-      .filter((v) => v.cell.shown)
-      .map((v) => ({ sequence: v.rest === '' ? [] : v.rest.split('>'), cell: v.cell })),
+    variants: sequences(variants),
     otherVariantsHidden: variants.some((v) => !v.cell.shown),
+    beginnings: sequences(beginnings),
+    otherBeginningsHidden: beginnings.some((v) => !v.cell.shown),
     handovers: entries('ho:').map((e) => {
       const [from, to] = pair(e.rest);
       const broken = t.get(`hb:${e.rest}`)?.journeys ?? 0;

@@ -64,6 +64,8 @@ export const aggregateSchema = z.strictObject({
   processMapDetailed: graphSchema,
   variants: z.array(z.strictObject({ sequence: z.array(code), cell: nullCell })),
   otherVariantsHidden: z.boolean(),
+  beginnings: z.array(z.strictObject({ sequence: z.array(code), cell: nullCell })),
+  otherBeginningsHidden: z.boolean(),
   handovers: pairCell(z.strictObject({ brokenShare: num, medianWaitingDays: num })),
   emotionBySector: z.array(
     z.strictObject({ sector: code, cell: cellSchema(z.strictObject({ median: z.number() })) }),

@@ -56,6 +56,14 @@ export function tablesOf(a: Aggregate, group = ''): Table[] {
       ],
     },
     {
+      name: 'beginnings',
+      columns: [...gc, 'pathway', 'journeys'],
+      rows: [
+        ...a.beginnings.map((v) => [...g, v.sequence.join(' > '), journeysOf(v.cell)]),
+        ...(a.otherBeginningsHidden ? [[...g, OTHER_VARIANTS, HIDDEN]] : []),
+      ],
+    },
+    {
       name: 'handovers',
       columns: [
         ...gc,

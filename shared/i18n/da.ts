@@ -717,6 +717,14 @@ export const da = {
       clearFilter: 'Fjern filteret',
       showRows: 'Vis rækkerne alligevel ({{n}}, alle skjult)',
     },
+    beginningsView: {
+      help: 'Hver række er de første tre sektorer i en række forløb (flere kontakter i træk i samme sektor tæller én gang). Hele forløb er ofte unikke; deres begyndelse går igen. Bjælken viser, hvor stor en del af udvalget det er.',
+      other:
+        'De øvrige begyndelser er skjult: hver af dem findes hos færre end {{k}} forløb (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes.',
+      allTitle: 'Alle begyndelser er skjult',
+      allCount:
+        'Udvalget har {{n}} forløb, men hver måde at begynde på findes hos færre end {{k}} af dem (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes.',
+    },
     variantsView: {
       help: 'Hver række er en rækkefølge af sektorer, som flere forløb har til fælles. Bjælken viser, hvor stor en del af udvalget det er.',
       count: '{{n}} forløb ({{share}})',
@@ -760,6 +768,7 @@ export const da = {
       'process-map-contact-nodes': 'Proceskort (kontakt): steder',
       'process-map-contact-edges': 'Proceskort (kontakt): forbindelser',
       variants: 'Forløbstyper',
+      beginnings: 'Sådan begynder forløbene',
       handovers: 'Overgange',
       'emotion-by-sector': 'Følelse pr. sektor',
       'emotion-by-contact': 'Følelse pr. sektor og slags kontakt',

@@ -717,6 +717,14 @@ export const en: Translation = {
       clearFilter: 'Remove the filter',
       showRows: 'Show the rows anyway ({{n}}, all hidden)',
     },
+    beginningsView: {
+      help: 'Each row is the first three sectors of a number of journeys (several contacts in a row with one sector count once). Whole pathways are often unique; their beginnings recur. The bar shows how large a part of the selection that is.',
+      other:
+        'The other beginnings are hidden: each of them occurs in fewer than {{k}} journeys (or could be worked out from other figures). Small figures are not shown, so that no citizen can be recognised.',
+      allTitle: 'Every beginning is hidden',
+      allCount:
+        'The selection has {{n}} journeys, but each way of beginning occurs in fewer than {{k}} of them (or could be worked out from other figures). Small figures are not shown, so that no citizen can be recognised.',
+    },
     variantsView: {
       help: 'Each row is an order of sectors that several journeys share. The bar shows how large a part of the selection that is.',
       count: '{{n}} journeys ({{share}})',
@@ -760,6 +768,7 @@ export const en: Translation = {
       'process-map-contact-nodes': 'Process map (contact): places',
       'process-map-contact-edges': 'Process map (contact): links',
       variants: 'Variants',
+      beginnings: 'How the pathways begin',
       handovers: 'Handovers',
       'emotion-by-sector': 'Emotion by sector',
       'emotion-by-contact': 'Emotion by sector and contact type',

@@ -145,7 +145,7 @@ test.describe('laptop 1366×768', () => {
     // Variants: the recurring pathway as sector chips with its count; the hidden ones a sentence.
     await openTab(page, 'variants');
     const variants = page.getByTestId('table-variants');
-    const gp = variants.getByTestId('variant-row');
+    const gp = variants.getByTestId('variants-row');
     await expect(gp).toHaveCount(1);
     await expect(gp.locator('.variant-step')).toHaveText([
       'Egen læge',
@@ -256,6 +256,18 @@ test.describe('touch screen 1024×768', () => {
     await expect(variants).toContainText('Udvalget har 61 forløb');
     await expect(variants).toContainText('færre end 5 af dem');
     await expect(page.getByTestId('table-variants')).not.toContainText('Andre forløbstyper');
+    // How they begin recurs, and is shown above them: rows that each rest on at least k journeys.
+    const beginnings = page.getByTestId('table-beginnings');
+    await expect(
+      beginnings.getByRole('heading', { name: 'Sådan begynder forløbene' }),
+    ).toBeVisible();
+    const rows = beginnings.getByTestId('beginnings-row');
+    expect(await rows.count()).toBeGreaterThan(0);
+    const counts = await rows.locator('.variant-count > span:first-child').allTextContents();
+    const journeys = counts.map((c) => Number(/^(\d+) forløb/.exec(c)?.[1] ?? NaN));
+    expect(journeys.every((n) => n >= 5)).toBe(true);
+    const beginningsTop = (await beginnings.boundingBox())!.y;
+    expect(beginningsTop).toBeLessThan((await page.getByTestId('table-variants').boundingBox())!.y);
 
     await openTab(page, 'handovers');
     const section = page.getByTestId('matrix-section');

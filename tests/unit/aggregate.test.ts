@@ -90,6 +90,40 @@ describe('aggregation on a small hand-computed set', () => {
     ]);
   });
 
+  it('shows how pathways begin when whole pathways are each too rare to show', () => {
+    // Six journeys begin GP, hospital, home care (repeats in a row count once) and each ends its
+    // own way: no whole pathway rests on five, their beginning rests on six.
+    const tails = ['pharmacy', 'emergency', 'psychiatry', 'social_services', 'employment', 'other'];
+    const begun = tails.map((tail, i) =>
+      modelOf({
+        sectors: [
+          'general_practice',
+          ...(i % 2 ? ['general_practice'] : []),
+          'hospital',
+          'municipal_care',
+          tail,
+        ],
+      }),
+    );
+    const b = aggregate(begun);
+    expect(b.variants).toEqual([]);
+    expect(b.otherVariantsHidden).toBe(true);
+    expect(b.beginnings).toEqual([
+      {
+        sequence: ['general_practice', 'hospital', 'municipal_care'],
+        cell: { shown: true, journeys: 6, value: null },
+      },
+    ]);
+    expect(b.otherBeginningsHidden).toBe(false);
+    expect(tablesOf(b).find((t) => t.name === 'beginnings')!.rows).toEqual([
+      ['general_practice > hospital > municipal_care', 6],
+    ]);
+    // Five of them and one other beginning: hiding the one alone would give it away (6 − 5).
+    const mixed = aggregate([...begun.slice(0, 5), modelOf({ sectors: ['emergency'] })]);
+    expect(mixed.beginnings).toEqual([]);
+    expect(mixed.otherBeginningsHidden).toBe(true);
+  });
+
   it('gives the share of broken handovers, and hides a median that rests on too few journeys', () => {
     const h = a.handovers.find((x) => x.from === 'general_practice' && x.to === 'hospital')!.cell;
     // 3 of 6 handovers broken: a share of 0.5 would say "3 journeys", fewer than k, so it is
@@ -286,6 +320,7 @@ function figures(a: Aggregate): Map<string, boolean> {
   a.processMapDetailed.nodes.forEach((n) => put(`nc:${n.id}`, n.cell));
   a.processMapDetailed.edges.forEach((e) => put(`pc:${pair(e)}`, e.cell));
   a.variants.forEach((v) => put(`va:${v.sequence.join('>')}`, v.cell));
+  a.beginnings.forEach((v) => put(`vb:${v.sequence.join('>')}`, v.cell));
   a.handovers.forEach((h) => put(`ho:${pair(h)}`, h.cell));
   a.emotionBySector.forEach((e) => put(`em:${e.sector}`, e.cell));
   a.emotionByContact.forEach((e) => put(`ec:${node(e.sector, e.contactType)}`, e.cell));
@@ -309,6 +344,7 @@ function shownJourneys(a: Aggregate): number[] {
     ]),
     ...[
       a.variants,
+      a.beginnings,
       a.handovers,
       a.emotionBySector,
       a.emotionByContact,
@@ -385,7 +421,7 @@ function derivable(
       const n = truth.get(key) ?? 0;
       // An absent row says "none" — but not for parts of a cohort: every band is listed (hidden
       // or not) and hidden pathways are one row, so there an empty cell looks like a hidden one.
-      const part = /^(va|cb|lb):/.test(key);
+      const part = /^(va|vb|cb|lb):/.test(key);
       return { n, known: shown.get(key) === true || (n === 0 && !part) };
     };
   };
@@ -403,7 +439,7 @@ function derivable(
   for (const key of keys) {
     sums.push({ total: cell(-1, key), parts: rows.map((_, r) => cell(r, key)) });
   }
-  for (const prefix of ['va:', 'cb:', 'lb:']) {
+  for (const prefix of ['va:', 'vb:', 'cb:', 'lb:']) {
     const ofPrefix = keys.filter((key) => key.startsWith(prefix));
     for (const r of [-1, ...rows.keys()]) {
       sums.push({ total: cell(r, 'n'), parts: ofPrefix.map((key) => cell(r, key)) });

@@ -7,9 +7,10 @@ import { formatNumber, labelOf } from './labels';
 import { ScrollRegion } from './ScrollRegion';
 
 /**
- * The recurring pathways: each a row of sector chips in the sector's colour, in order, with a bar
- * for the share of the selection that follows it. The hidden pathways are not a row of «skjult»
- * but one sentence; when every pathway is hidden the view says so and what would show more.
+ * The recurring pathways (table 'variants'), or how pathways begin (table 'beginnings'): each a
+ * row of sector chips in the sector's colour, in order, with a bar for the share of the selection
+ * that follows it. The hidden ones are not a row of «skjult» but one sentence; when every one is
+ * hidden the view says so and what would show more.
  */
 export function VariantsView({
   table,
@@ -22,7 +23,9 @@ export function VariantsView({
   journeys: number;
 }) {
   const { t, i18n } = useTranslation();
-  const title = t('program.tables.variants');
+  const title = t(`program.tables.${table.name}`);
+  /** Words for this table: the variants' own, or the beginnings'. */
+  const words = table.name === 'beginnings' ? 'program.beginningsView' : 'program.variantsView';
   const col = (name: string) => table.columns.indexOf(name);
   const pathwayAt = col('pathway');
   const journeysAt = col('journeys');
@@ -39,22 +42,22 @@ export function VariantsView({
   const percent = (v: number) => formatNumber(i18n.language, v, 'broken_share');
 
   return (
-    <section className="figure-section" aria-label={title} data-testid="table-variants">
+    <section className="figure-section" aria-label={title} data-testid={`table-${table.name}`}>
       <FigureHeading table={table} title={title} />
       {table.rows.length === 0 ? (
         <p className="muted">{t('program.tableEmpty')}</p>
       ) : shown.length === 0 ? (
         <AllHiddenNotice
           k={k}
-          title={t('program.variantsView.allTitle')}
-          body={t('program.variantsView.allCount', {
+          title={t(`${words}.allTitle`)}
+          body={t(`${words}.allCount`, {
             k,
             n: formatNumber(i18n.language, journeys, ''),
           })}
         />
       ) : (
         <>
-          <p className="field-help">{t('program.variantsView.help')}</p>
+          <p className="field-help">{t(`${words}.help`)}</p>
           <ScrollRegion label={title} tall fit>
             <table className="figure-table variants-table">
               <thead>
@@ -71,7 +74,7 @@ export function VariantsView({
                     share: percent(share),
                   });
                   return (
-                    <tr key={i} data-testid="variant-row">
+                    <tr key={i} data-testid={`${table.name}-row`}>
                       <td>
                         {/* The chips are for the eye; the sentence is what a screen reader reads. */}
                         <div className="variant-steps" aria-hidden="true">
@@ -111,8 +114,8 @@ export function VariantsView({
             </table>
           </ScrollRegion>
           {othersHidden && (
-            <p className="hidden-note" data-testid="variants-other">
-              {t('program.variantsView.other', { k })}
+            <p className="hidden-note" data-testid={`${table.name}-other`}>
+              {t(`${words}.other`, { k })}
             </p>
           )}
         </>

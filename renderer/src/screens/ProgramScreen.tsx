@@ -238,13 +238,17 @@ export function ProgramScreen() {
                     {tab === 'processMap' && (
                       <ProcessMapView aggregate={aggregate} tables={tables} />
                     )}
-                    {tab === 'variants' && aggregate.cohort.shown && (
-                      <VariantsView
-                        table={tableNamed('variants')}
-                        k={aggregate.k}
-                        journeys={aggregate.cohort.journeys}
-                      />
-                    )}
+                    {tab === 'variants' &&
+                      aggregate.cohort.shown &&
+                      // How pathways begin first: whole pathways of many events are mostly unique.
+                      ['beginnings', 'variants'].map((name) => (
+                        <VariantsView
+                          key={name}
+                          table={tableNamed(name)}
+                          k={aggregate.k}
+                          journeys={aggregate.cohort.shown ? aggregate.cohort.journeys : 0}
+                        />
+                      ))}
                     {tab === 'handovers' && <HandoverMatrix aggregate={aggregate} />}
                     {tab === 'counts' && (
                       <p className="lead" data-testid="medians">
