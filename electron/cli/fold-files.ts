@@ -7,8 +7,6 @@
  * The threads are waited for synchronously (`Atomics.wait`, `receiveMessageOnPort`), so the
  * command line stays a plain function from arguments to an exit code.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import {
   MessageChannel,
@@ -20,9 +18,7 @@ import {
 } from 'node:worker_threads';
 import { ModelFold, type PackedFold } from '../../shared/analysis/aggregate';
 import { en } from '../../shared/i18n/en';
-import { MAX_MODEL_BYTES, validateModelText } from '../../shared/model/validate';
-
-const nodeSha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+import { checkModelFile } from '../import/model-file';
 
 /** Fewer files than this per thread are not worth a thread's start (~30 ms). */
 const FILES_PER_THREAD = 200;
@@ -69,12 +65,8 @@ function foldPart(
   let rejected = 0;
   for (let i = from; i < to; i++, onFile()) {
     const file = files[i]!;
-    const size = existsSync(file) ? statSync(file).size : 0;
-    const result = !existsSync(file)
-      ? ({ ok: false, reason: 'empty' } as const)
-      : size > MAX_MODEL_BYTES
-        ? ({ ok: false, reason: 'too_large' } as const)
-        : validateModelText(readFileSync(file, 'utf8'), size, nodeSha256);
+    // A file that is not there is reported as empty.
+    const result = checkModelFile(file) ?? ({ ok: false, reason: 'empty' } as const);
     if (!result.ok) {
       rejected++;
       notes.push({ file: i, text: `${file}: rejected — ${en.program.reasons[result.reason]}` });

@@ -7,7 +7,7 @@
  *   pathway convert FILE|DIR... --to csv --out FILE
  *   pathway aggregate FILE|DIR... [--k N] [--by FIELD] --out DIR
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   closeSync,
   existsSync,
@@ -15,7 +15,6 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
-  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -34,7 +33,6 @@ import { tablesOf, toExcelCsv, type Table } from '../../shared/analysis/tables';
 import { ExportRefusedError } from '../../shared/model/anonymise';
 import { CSV_HEADER, csvRowsOf, toCsv, toOcel, toXes } from '../../shared/model/event-log';
 import { en } from '../../shared/i18n/en';
-import { validateModelText, MAX_MODEL_BYTES } from '../../shared/model/validate';
 import { JourneyRepository } from '../db/journey-repository';
 import { openDatabase } from '../db/open';
 import { WorkshopRepository } from '../db/workshop-repository';
@@ -45,9 +43,8 @@ import {
   type ExportFormat,
 } from '../export/export-service';
 import { writeFileAtomic } from '../export/write-file';
+import { checkModelFile } from '../import/model-file';
 import { foldFiles } from './fold-files';
-
-const nodeSha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const USAGE = `Usage:
   pathway export --db FILE (--journey ID | --all) --out DIR [--format model|ocel|xes|csv|all]
@@ -135,17 +132,11 @@ function validateCommand(args: string[]): number {
   if (args.length === 0) throw new UsageError('validate needs at least one FILE or DIR');
   let bad = 0;
   for (const file of filesIn(args)) {
-    if (!existsSync(file)) {
+    const result = checkModelFile(file);
+    if (!result) {
       console.log(`${file}: INVALID — no such file`);
       bad++;
-      continue;
-    }
-    const size = statSync(file).size;
-    const result =
-      size > MAX_MODEL_BYTES
-        ? ({ ok: false, reason: 'too_large' } as const)
-        : validateModelText(readFileSync(file, 'utf8'), size, nodeSha256);
-    if (result.ok) {
+    } else if (result.ok) {
       console.log(`${file}: valid (export ${result.model.exportId})`);
     } else {
       bad++;
@@ -170,7 +161,11 @@ function convertCommand(args: string[]): number {
   if (positionals.length > 1 || (existsSync(file) && statSync(file).isDirectory())) {
     return convertManyToCsv(positionals, values.to, values.out);
   }
-  const result = validateModelText(readFileSync(file, 'utf8'), statSync(file).size, nodeSha256);
+  const result = checkModelFile(file);
+  if (!result) {
+    console.error(`${file}: INVALID — no such file`);
+    return 1;
+  }
   if (!result.ok) {
     console.error(`${file}: INVALID — ${en.program.reasons[result.reason]}`);
     return 1;
@@ -204,12 +199,7 @@ function convertManyToCsv(paths: string[], to: string, out: string | undefined):
   try {
     writeSync(fd, `${CSV_HEADER}\r\n`);
     for (const file of filesIn(paths)) {
-      const size = existsSync(file) ? statSync(file).size : 0;
-      const result = !existsSync(file)
-        ? ({ ok: false, reason: 'empty' } as const)
-        : size > MAX_MODEL_BYTES
-          ? ({ ok: false, reason: 'too_large' } as const)
-          : validateModelText(readFileSync(file, 'utf8'), size, nodeSha256);
+      const result = checkModelFile(file) ?? ({ ok: false, reason: 'empty' } as const);
       if (!result.ok) {
         invalid++;
         console.log(`${file}: INVALID — ${en.program.reasons[result.reason]}, left out`);

@@ -12,7 +12,7 @@ import { kSchema } from '../../shared/analysis/schema';
 import { MAX_MODEL_BYTES } from '../../shared/model/validate';
 import { ExportService, renderFormats } from '../export/export-service';
 import { writeFileAtomic } from '../export/write-file';
-import { createHash } from 'node:crypto';
+import { nodeSha256 } from '../import/model-file';
 import type { WorkspaceThreads } from '../import/program-threads';
 import { join } from 'node:path';
 
@@ -61,9 +61,7 @@ export function createHandlers({
   const exports = new ExportService(db, journeys, workshop);
   /** The last import batch's storing: the next is stored after it. */
   let importsStored: Promise<unknown> = Promise.resolve();
-  const program = new ProgramRepository(db, (text) =>
-    createHash('sha256').update(text).digest('hex'),
-  );
+  const program = new ProgramRepository(db, nodeSha256);
   const programK = () => {
     const parsed = kSchema.safeParse(Number(settings.get('program.k')));
     return parsed.success ? parsed.data : DEFAULT_K;

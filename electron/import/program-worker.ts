@@ -4,11 +4,11 @@
  * code as in the main process) and sends back what the store needs, so the main thread only
  * writes.
  */
-import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { prepareChecks } from '../../shared/model/model-validator';
 import { validateModelText } from '../../shared/model/validate';
 import { checkedOf, type CheckedModel } from './checked-model';
+import { nodeSha256 } from './model-file';
 
 export interface ThreadRequest {
   kind: 'check';
@@ -18,15 +18,13 @@ export interface ThreadRequest {
 export type ThreadAnswer =
   { id: number; ok: true; results: CheckedModel[] } | { id: number; ok: false; message: string };
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
 // Compiled while the thread waits for its first files, not while they wait for it.
 prepareChecks();
 
 parentPort?.on('message', (request: ThreadRequest) => {
   try {
     const results = request.files.map((f) =>
-      checkedOf(validateModelText(f.text, f.byteLength, sha256), false),
+      checkedOf(validateModelText(f.text, f.byteLength, nodeSha256), false),
     );
     parentPort!.postMessage({ id: request.id, ok: true, results } satisfies ThreadAnswer);
   } catch (error) {

@@ -201,5 +201,8 @@ describe('many models into one event log', () => {
     // Only one format holds many models in one file, and the log needs a name.
     expect(main(['convert', models, '--to', 'xes', '--out', join(dir, 'x.xes')])).toBe(2);
     expect(main(['convert', models, '--to', 'csv'])).toBe(2);
+    // One model that is not there: said plainly, not a crash.
+    expect(main(['convert', join(dir, 'nope.json'), '--to', 'csv'])).toBe(1);
+    expect(out.join('\n')).toContain('nope.json: INVALID — no such file');
   });
 });
