@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Aggregate } from '../../../shared/analysis/aggregate';
 import { SECTORS } from '../../../shared/vocabulary';
-import { AllHiddenNotice, HiddenNote } from './HiddenNote';
+import { AllHiddenNotice, HiddenFigure, HiddenNote } from './HiddenNote';
 import { formatNumber, labelOf } from './labels';
 import { ScrollRegion } from './ScrollRegion';
 
@@ -105,17 +105,7 @@ export function HandoverMatrix({ aggregate }: { aggregate: Aggregate }) {
                 if (!cell.shown) {
                   return (
                     <td key={to} className="matrix-hidden">
-                      <span
-                        className="hidden-figure"
-                        title={t('program.hiddenHelp', { k })}
-                        aria-hidden="true"
-                        data-testid="hidden-cell"
-                      >
-                        {t('program.hidden')}
-                      </span>
-                      <span className="visually-hidden">
-                        {t('program.matrix.hiddenName', { ...pair, k })}
-                      </span>
+                      <HiddenFigure k={k} name={t('program.matrix.hiddenName', { ...pair, k })} />
                     </td>
                   );
                 }

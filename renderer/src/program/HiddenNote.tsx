@@ -52,7 +52,14 @@ export function HiddenNote({ k }: { k: number }) {
  * forløb", one text: two spans would be read with a pause between). The title stays for a mouse;
  * the visible line above the table is what everyone else gets.
  */
-export function HiddenFigure({ k }: { k: number }) {
+export function HiddenFigure({
+  k,
+  name,
+}: {
+  k: number;
+  /** What a screen reader hears instead of the plain reason (a matrix cell names its pair). */
+  name?: string;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -64,7 +71,7 @@ export function HiddenFigure({ k }: { k: number }) {
       >
         {t('program.hidden')}
       </span>
-      <span className="visually-hidden">{t('program.hiddenInfo.cell', { k })}</span>
+      <span className="visually-hidden">{name ?? t('program.hiddenInfo.cell', { k })}</span>
     </>
   );
 }
@@ -101,43 +108,45 @@ export function AllHiddenNotice(props: {
       <p>{body}</p>
       <p className="all-hidden-more">{t('program.hiddenInfo.moreTitle')}</p>
       <ul className="all-hidden-list">
-        <li>
-          {t('program.hiddenInfo.moreModels')}
-          {help.onImportMore && (
-            <>
-              {' '}
-              <button
-                type="button"
-                className="button button-small"
-                onClick={help.onImportMore}
-                data-testid="hidden-import-more"
-              >
-                {t('program.hiddenInfo.importMore')}
-              </button>
-            </>
-          )}
-        </li>
+        <WayToMore
+          text={t('program.hiddenInfo.moreModels')}
+          action={help.onImportMore}
+          label={t('program.hiddenInfo.importMore')}
+          testId="hidden-import-more"
+        />
         {help.filtered && (
-          <li>
-            {t('program.hiddenInfo.moreWider')}
-            {help.onClearFilter && (
-              <>
-                {' '}
-                <button
-                  type="button"
-                  className="button button-small"
-                  onClick={help.onClearFilter}
-                  data-testid="hidden-clear-filter"
-                >
-                  {t('program.hiddenInfo.clearFilter')}
-                </button>
-              </>
-            )}
-          </li>
+          <WayToMore
+            text={t('program.hiddenInfo.moreWider')}
+            action={help.onClearFilter}
+            label={t('program.hiddenInfo.clearFilter')}
+            testId="hidden-clear-filter"
+          />
         )}
         {k > DEFAULT_K && <li>{t('program.hiddenInfo.moreLowerK', { k, min: DEFAULT_K })}</li>}
       </ul>
       {props.children}
     </div>
+  );
+}
+
+/** One way to show more, with a button that takes it when the screen offers one. */
+function WayToMore(props: { text: string; action?: () => void; label: string; testId: string }) {
+  return (
+    <li>
+      {props.text}
+      {props.action && (
+        <>
+          {' '}
+          <button
+            type="button"
+            className="button button-small"
+            onClick={props.action}
+            data-testid={props.testId}
+          >
+            {props.label}
+          </button>
+        </>
+      )}
+    </li>
   );
 }
