@@ -49,6 +49,20 @@ function bracketsOver(text: string, limit: number): boolean {
 }
 
 /**
+ * Where the JSON string opening at `start` (a quote) closes: the next quote not escaped by an odd
+ * run of backslashes; -1 when it never does.
+ */
+function stringEnd(text: string, start: number): number {
+  for (let end = start; ;) {
+    end = text.indexOf('"', end + 1);
+    if (end < 0) return -1;
+    let slashes = 0;
+    while (text.charCodeAt(end - 1 - slashes) === 92) slashes++;
+    if (slashes % 2 === 0) return end;
+  }
+}
+
+/**
  * Nesting depth and number of containers of JSON text, counted without parsing (strings are
  * skipped); stops once deeper than `limit`.
  */
@@ -59,15 +73,8 @@ export function jsonShape(text: string, limit = Infinity): { depth: number; cont
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) {
-      // A string: jump to its closing quote, one not escaped by an odd run of backslashes.
-      let end = i;
-      for (;;) {
-        end = text.indexOf('"', end + 1);
-        if (end < 0) return { depth: max, containers }; // unterminated: the parser will refuse it
-        let slashes = 0;
-        while (text.charCodeAt(end - 1 - slashes) === 92) slashes++;
-        if (slashes % 2 === 0) break;
-      }
+      const end = stringEnd(text, i);
+      if (end < 0) return { depth: max, containers }; // unterminated: the parser will refuse it
       i = end;
     } else if (c === 123 || c === 91) {
       containers++;
@@ -134,14 +141,8 @@ function screen(text: string): Refusal | null {
     const c = text.charCodeAt(i);
     const inside = stack.length > 0 ? stack[stack.length - 1] : 0;
     if (c === 34) {
-      let end = i;
-      for (;;) {
-        end = text.indexOf('"', end + 1);
-        if (end < 0) return { ok: false, reason: 'not_json', detail: 'unterminated string' };
-        let slashes = 0;
-        while (text.charCodeAt(end - 1 - slashes) === 92) slashes++;
-        if (slashes % 2 === 0) break;
-      }
+      const end = stringEnd(text, i);
+      if (end < 0) return { ok: false, reason: 'not_json', detail: 'unterminated string' };
       if (inside === OBJECT && expectKey) {
         let key = text.slice(i + 1, end);
         if (key.includes('\\')) {
