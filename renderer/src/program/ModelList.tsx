@@ -91,7 +91,7 @@ export function ModelList({
               {models.map((m) => (
                 <tr key={m.exportId} data-testid="model-row">
                   <td className="file-name">{m.fileName}</td>
-                  <td className="age-band">{m.ageBand ?? notStated}</td>
+                  <td>{m.ageBand ?? notStated}</td>
                   <td>{m.sex ? t(`profile.sexes.${m.sex}`) : notStated}</td>
                   <td>
                     {m.municipality ? t(`profile.municipalities.${m.municipality}`) : notStated}
