@@ -61,6 +61,11 @@ export class JourneyPage {
 
   async waitLoaded() {
     await expect(this.page.getByTestId('journey-screen')).toBeVisible();
+    // On the map (where a journey opens unless the list was chosen) React Flow can mount a moment
+    // after the screen shows, on a busy machine: wait for it, or there is no view to watch settle.
+    if (await this.page.getByTestId('view-map').isChecked()) {
+      await expect(this.page.locator('.react-flow__viewport')).toBeAttached();
+    }
     await this.waitForStableViewport();
   }
 
