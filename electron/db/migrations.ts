@@ -234,6 +234,116 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 8,
+    description: 'text approvals keep the masked guesses the facilitator unmasked',
+    up: (db) => {
+      // A JSON array of words; an unmask is part of its text's approval and lapses with it.
+      db.exec(`ALTER TABLE text_approvals ADD COLUMN unmasked TEXT NOT NULL DEFAULT '[]';`);
+    },
+  },
+  {
+    version: 9,
+    description: 'local services get opaque codes: no code carries a name, none breaks the list',
+    up: (db) => {
+      // Local codes used to be made from the Danish name ("local-laegerne-aksel-andersen-…"), and
+      // exports carry them; a clash could also give a code the schema refuses ("local-x--2"),
+      // after which the catalogue could not be listed. Every such code gets a random one, in the
+      // form the repository now gives (`local-` and 12 consonants, no vowels or digits), and every
+      // place that names it follows. Everything is written out here: a migration must not change
+      // when the app's code does.
+      const ALPHABET = 'bcdfghjklmnpqrstvwxz';
+      const OPAQUE = /^local-[bcdfghjklmnpqrstvwxz]{12}$/;
+      const VALID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+      const VALID_MAX = 60;
+      // Shipped catalogue codes that begin with "local-": every version of the default has had
+      // exactly this one, and it is the same on every laptop, so it stays.
+      const SHIPPED = new Set(['local-pharmacy']);
+
+      const serviceCodes = (
+        db.prepare('SELECT code FROM services').all() as { code: string }[]
+      ).map((r) => r.code);
+      const touchpointCodes = (
+        db
+          .prepare(
+            'SELECT DISTINCT service_code AS code FROM touchpoints WHERE service_code IS NOT NULL',
+          )
+          .all() as { code: string }[]
+      ).map((r) => r.code);
+      const snapshots = (
+        db.prepare('SELECT id, content FROM snapshots').all() as { id: string; content: string }[]
+      ).map((r) => {
+        try {
+          return { id: r.id, content: JSON.parse(r.content) as unknown };
+        } catch {
+          return { id: r.id, content: undefined }; // unreadable already; left as it is
+        }
+      });
+      /** Calls `visit` on every string held under a "serviceCode" key, at any depth. */
+      const walk = (value: unknown, visit: (code: string) => string): unknown => {
+        if (Array.isArray(value)) return value.map((v) => walk(v, visit));
+        if (value === null || typeof value !== 'object') return value;
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value)) {
+          out[k] = k === 'serviceCode' && typeof v === 'string' ? visit(v) : walk(v, visit);
+        }
+        return out;
+      };
+      const snapshotCodes: string[] = [];
+      for (const s of snapshots) {
+        walk(s.content, (code) => {
+          snapshotCodes.push(code);
+          return code;
+        });
+      }
+
+      const inServices = new Set(serviceCodes);
+      const needsNew = (code: string) =>
+        (code.startsWith('local-') && !OPAQUE.test(code) && !SHIPPED.has(code)) ||
+        (inServices.has(code) && !(VALID.test(code) && code.length <= VALID_MAX));
+      const taken = new Set([...serviceCodes, ...touchpointCodes, ...snapshotCodes]);
+      const token = () => {
+        let out = '';
+        while (out.length < 12) {
+          for (const b of crypto.getRandomValues(new Uint8Array(16))) {
+            // 240 = 12 × 20: bytes above it are skipped so every letter is equally likely.
+            if (b < 240 && out.length < 12) out += ALPHABET[b % ALPHABET.length];
+          }
+        }
+        return out;
+      };
+      const renamed = new Map<string, string>();
+      for (const code of taken) {
+        if (!needsNew(code)) continue;
+        let next = `local-${token()}`;
+        while (taken.has(next)) next = `local-${token()}`;
+        taken.add(next);
+        renamed.set(code, next);
+      }
+      if (renamed.size === 0) return;
+
+      const service = db.prepare('UPDATE services SET code = ? WHERE code = ?');
+      const touchpoint = db.prepare(
+        'UPDATE touchpoints SET service_code = ? WHERE service_code = ?',
+      );
+      for (const [from, to] of renamed) {
+        service.run(to, from);
+        touchpoint.run(to, from);
+      }
+      const snapshot = db.prepare('UPDATE snapshots SET content = ? WHERE id = ?');
+      for (const s of snapshots) {
+        if (s.content === undefined) continue;
+        let changed = false;
+        const next = walk(s.content, (code) => {
+          const to = renamed.get(code);
+          if (to === undefined) return code;
+          changed = true;
+          return to;
+        });
+        if (changed) snapshot.run(JSON.stringify(next), s.id);
+      }
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
