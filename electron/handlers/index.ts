@@ -174,9 +174,11 @@ export function createHandlers({
       return { id, deleted: true as const };
     },
 
-    'export:approve': ({ journeyId, key, approved }) => {
+    'export:approve': ({ journeyId, key, approved, unmasked }) => {
       const source = exports.source(journeyId) ?? notFound('Journey');
-      if (!exports.setApproval(journeyId, key, approved, source, now())) notFound('Text');
+      if (!exports.setApproval(journeyId, key, approved, source, now(), unmasked)) {
+        notFound('Text');
+      }
       return { key, approved };
     },
     'export:preview': ({ journeyId }) => {

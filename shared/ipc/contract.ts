@@ -24,6 +24,7 @@ import {
   transitionSchema,
 } from '../domain/journey';
 import { catalogueLabelSchema, serviceSchema } from '../catalogue';
+import { MASK_KINDS } from '../model/scrub';
 import {
   daySchema,
   goalPatchSchema,
@@ -82,12 +83,16 @@ const reviewTextSchema = z.strictObject({
   scrubbed: z.string(),
   masks: z.array(
     z.strictObject({
-      kind: z.enum(['cpr', 'phone', 'email', 'address', 'postcode', 'name']),
+      kind: z.enum(MASK_KINDS),
       start: z.number().int(),
       end: z.number().int(),
       original: z.string(),
+      /** A guess (a word not known as Danish, a capitalised word) the facilitator may unmask. */
+      unmaskable: z.boolean(),
     }),
   ),
+  /** Words of this text the facilitator unmasked when approving it; they lapse with the approval. */
+  unmasked: z.array(z.string()),
   allowed: z.boolean(),
   approved: z.boolean(),
 });
@@ -286,7 +291,13 @@ export const contract = {
   },
   'snapshots:delete': { input: byId, output: deleted },
   'export:approve': {
-    input: z.strictObject({ journeyId: idSchema, key: textKeySchema, approved: z.boolean() }),
+    input: z.strictObject({
+      journeyId: idSchema,
+      key: textKeySchema,
+      approved: z.boolean(),
+      /** Masked guesses to leave as written, approved with the text (only unmaskable masks). */
+      unmasked: z.array(z.string().min(1).max(200)).max(500).optional(),
+    }),
     output: z.strictObject({ key: z.string(), approved: z.boolean() }),
   },
   'export:preview': {

@@ -12,7 +12,7 @@ import {
   type ModelPathway,
   type PathwayModel,
 } from './pathway-model';
-import { scrubText, type Mask } from './scrub';
+import { applyMasks, normaliseText, scrubText, type Lexicon, type Mask } from './scrub';
 
 export interface ExportSource {
   detail: JourneyDetail;
@@ -26,6 +26,10 @@ export interface ExportOptions {
   newId: () => string;
   /** Keys of the free texts the facilitator and citizen approved one by one. */
   approvedTexts?: ReadonlySet<string>;
+  /** Per approved text, the masked guesses approved to stay as written. */
+  unmasked?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The Danish word list for the scrubber's allowlist (the main process always passes one). */
+  lexicon?: Lexicon;
 }
 
 export class ExportRefusedError extends Error {
@@ -39,25 +43,31 @@ export class ExportRefusedError extends Error {
 export interface ReviewText {
   key: string;
   kind: 'quote' | 'pain' | 'idea';
+  /** The text as typed, in the normal form its masks point into (see `normaliseText`). */
   original: string;
+  /** The text with every mask applied. */
   scrubbed: string;
   masks: Mask[];
   /** False when consent does not allow it at all (quotes need the quotes consent). */
   allowed: boolean;
 }
 
-/** The names to scrub: the citizen's and the relatives', from the profile. */
-export function profileNames(profile: Profile): string[] {
-  return [profile.realName, ...profile.relativesNames].filter((n) => n.trim() !== '');
+/**
+ * The names to scrub: the citizen's and the relatives', from the profile, and the alias — the
+ * name the citizen is known by in the app, often a first name ("Karen H.").
+ */
+export function profileNames(profile: Profile, alias = ''): string[] {
+  return [profile.realName, alias, ...profile.relativesNames].filter((n) => n.trim() !== '');
 }
 
 /** Every free text of the journey with its scrubbed form, for review one by one. */
-export function reviewTexts(source: ExportSource): ReviewText[] {
-  const names = profileNames(source.profile);
+export function reviewTexts(source: ExportSource, lexicon?: Lexicon): ReviewText[] {
+  const names = profileNames(source.profile, source.detail.journey.alias);
   const out: ReviewText[] = [];
-  const push = (key: string, kind: ReviewText['kind'], original: string, allowed: boolean) => {
-    if (original.trim() === '') return;
-    const r = scrubText(original, names);
+  const push = (key: string, kind: ReviewText['kind'], typed: string, allowed: boolean) => {
+    if (typed.trim() === '') return;
+    const original = normaliseText(typed);
+    const r = scrubText(original, names, { lexicon });
     out.push({ key, kind, original, scrubbed: r.text, masks: r.masks, allowed });
   };
   for (const tp of orderTouchpoints(source.detail.touchpoints)) {
@@ -104,11 +114,11 @@ export function anonymise(source: ExportSource, options: ExportOptions): Pathway
   const { detail, profile, ideas } = source;
   if (!profile.consentExport) throw new ExportRefusedError('no_export_consent');
   const approved = options.approvedTexts ?? new Set<string>();
-  const reviewed = new Map(reviewTexts(source).map((r) => [r.key, r]));
+  const reviewed = new Map(reviewTexts(source, options.lexicon).map((r) => [r.key, r]));
   const textFor = (key: string): string | undefined => {
     const r = reviewed.get(key);
     if (!r || !r.allowed || !approved.has(key)) return undefined;
-    const text = r.scrubbed.trim();
+    const text = applyMasks(r.original, r.masks, options.unmasked?.get(key)).trim();
     return text === '' ? undefined : text.slice(0, 2000);
   };
 

@@ -1,14 +1,37 @@
+import {
+  ABBREVIATIONS,
+  BEFORE_NUMBERS,
+  COMMON_WORDS,
+  DOMAIN_WORDS,
+  STREET_ENDINGS,
+  STREET_PREFIXES,
+  TITLES,
+  UNITS,
+} from './scrub-words';
+
 /**
  * Removes identifiers from Danish free text before it may leave the laptop. It masks, it does
  * not judge: every text that survives still has to be approved by a person in the review screen.
  */
-export type MaskKind = 'cpr' | 'phone' | 'email' | 'address' | 'postcode' | 'name';
+export const MASK_KINDS = [
+  'cpr',
+  'phone',
+  'email',
+  'address',
+  'postcode',
+  'date',
+  'name',
+  'word',
+] as const;
+export type MaskKind = (typeof MASK_KINDS)[number];
 
 export interface Mask {
   kind: MaskKind;
   start: number;
   end: number;
   original: string;
+  /** A guess (a capitalised word, a word not known as Danish) the facilitator may unmask. */
+  unmaskable: boolean;
 }
 
 export interface ScrubResult {
@@ -22,176 +45,97 @@ export const MASK_TOKEN: Record<MaskKind, string> = {
   email: '[E-MAIL]',
   address: '[ADRESSE]',
   postcode: '[POSTNUMMER]',
+  date: '[DATO]',
   name: '[NAVN]',
+  word: '[ORD]',
 };
 
-const L = 'A-Za-zÀ-ÖØ-öø-ÿ';
-const UPPER = 'A-ZÀ-ÖØ-Þ';
+/**
+ * What the scrubber knows of Danish. The word list behind it is large, so the main process loads
+ * it (see electron/export/danish-lexicon.ts); without one, only the patterns and the capital-letter
+ * rules run.
+ */
+export interface Lexicon {
+  /** An ordinary Danish word in lower case: any inflection, or a compound of ordinary words. */
+  isWord(lower: string): boolean;
+  /** A name of a person or a place that the word list knows, in lower case ("karen", "nakskov"). */
+  isName(lower: string): boolean;
+}
+
+export interface ScrubOptions {
+  lexicon?: Lexicon;
+  /** Lower-case words that may always stay: the app's own vocabulary. */
+  allowed?: ReadonlySet<string>;
+  /** Guesses the facilitator chose to leave as written (the `original` of unmaskable masks). */
+  unmasked?: ReadonlySet<string>;
+}
 
 /**
- * CPR: six digits (a date), an optional dash or space, four digits. Deliberately no modulus-11
- * check — valid CPR numbers without it have been issued since 2007 — and no date check either,
- * since a mistyped date is still somebody's number.
+ * The form every text is scrubbed in: compatibility-composed (NFKC, so "A" + ring is "Å" and
+ * full-width digits are digits) without invisible format characters (soft hyphens, zero-width
+ * spaces) that could split a name. Masks point into this form of the text.
  */
-const CPR = /(?<!\d)\d{2}\s?\d{2}\s?\d{2}\s?[-–]?\s?\d{4}(?!\d)/g;
+export function normaliseText(text: string): string {
+  return text.normalize('NFKC').replace(/\p{Cf}/gu, '');
+}
 
-/** Danish phone numbers: 8 digits, grouped or not, with or without +45 / 0045. */
-const PHONE = /(?<![\d+])(?:(?:\+|00)\s?45[\s-]?)?(?:\d[\s-]?){7}\d(?!\d)/g;
+const LETTER = '\\p{L}\\p{M}';
+const NOT_LETTER_BEFORE = `(?<![${LETTER}\\p{N}])`;
+const NOT_LETTER_AFTER = `(?![${LETTER}\\p{N}])`;
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+/** E-mail addresses with any letters, before and after the @. */
+const EMAIL = /[\p{L}\p{M}\p{N}._%+'-]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+)*\.\p{L}{2,}/gu;
 
-/** Street-name endings common in Danish addresses ("Parkvej", "Nørre Boulevard"). */
-const STREET_WORDS = [
-  'vej',
-  'gade',
-  'allé',
-  'alle',
-  'stræde',
-  'strædet',
-  'plads',
-  'pladsen',
-  'vænge',
-  'vænget',
-  'parken',
-  'park',
-  'torv',
-  'torvet',
-  'boulevard',
-  'sti',
-  'stien',
-  'bakke',
-  'bakken',
-  'høj',
-  'toft',
-  'vang',
-  'vangen',
-  'have',
-  'haven',
-  'kaj',
-  'kajen',
-  'løkke',
-  'mark',
-  'marken',
-  'gården',
-  'engen',
-  'hegn',
-  'agre',
-  'holm',
-  'dige',
-  'diget',
-  'gyde',
-  'landevej',
-  'tværvej',
-];
-const STREET = `(?:[${UPPER}][${L}]*(?:${STREET_WORDS.join('|')})|(?:${STREET_WORDS.map(
-  (w) => w[0]!.toUpperCase() + w.slice(1),
-).join('|')}))`;
-/** "Østergade 12", "Nørre Boulevard 3B, 2. th.", "Parkvej 7 st." */
-const ADDRESS = new RegExp(
-  `(?<![${L}])(?:[${UPPER}][${L}]+\\s)?${STREET}\\s+\\d{1,4}[A-Za-z]?(?![${L}])(?:,?\\s?(?:\\d{1,2}\\.|st\\.?|kl\\.?)\\s?(?:th\\.?|tv\\.?|mf\\.?)?)?`,
-  'g',
+/**
+ * A run of digits joined by single separators (space, dash, dot, slash), with a Danish country
+ * code in any of its forms before it. CPR and phone numbers are found by their digit count, in
+ * every grouping, so no particular way of writing them is needed.
+ */
+const NUMBER_RUN =
+  /(?<![\p{N}])(?:(?:\(\s?\+?\s?45\s?\)|\+\s?45|00\s?45)\s?[-.]?\s?)?\d(?:(?:\s?[-–—./]\s?|[ \t\u00a0])?\d)+(?![\p{N}])/gu;
+/** "14.30-15.00", "8:00 - 9:30": clock times, not numbers to hide. */
+const TIME_RANGE = /^\d{1,2}[.:]\d{2}\s?[-–—]\s?\d{1,2}[.:]\d{2}$/;
+/** A whole date: "01.02.2023", "1/2-23", "01-02-1990". */
+const DATE = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$/;
+
+function numberMask(run: string): MaskKind | null {
+  if (TIME_RANGE.test(run)) return null;
+  const prefixed = /^(?:\(|\+|00\s?45)/.test(run);
+  const digits = run.replace(/\D/g, '');
+  const date = DATE.exec(run);
+  if (date && !prefixed) {
+    const day = Number(date[1]);
+    const month = Number(date[2]);
+    if (day >= 1 && day <= 31 && month >= 1 && month <= 12) return 'date';
+  }
+  if (prefixed) return 'phone';
+  if (digits.length === 6 && /^\d{6}$/.test(run)) {
+    const day = Number(digits.slice(0, 2));
+    const month = Number(digits.slice(2, 4));
+    return day >= 1 && day <= 31 && month >= 1 && month <= 12 ? 'date' : null;
+  }
+  if (digits.length === 10) return 'cpr';
+  if (digits.length >= 8) return digits.length === 8 ? 'phone' : 'cpr';
+  return null;
+}
+
+const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)?/gu;
+const FLOOR = String.raw`(?:,?\s*(?:\d{1,2}\.?\s*(?:sal\.?\s*)?(?:th|tv|mf)\b\.?|\d{1,2}\.\s*sal\b\.?|st\b\.?(?:\s*(?:th|tv|mf)\b\.?)?|stuen\b|kld\b\.?|kælder(?:en)?\b))?`;
+/** A word, a house number and an optional letter, floor and side: "Slotsbryggen 102, 2. th." */
+const HOUSE = new RegExp(
+  `${NOT_LETTER_BEFORE}([${LETTER}][${LETTER}'’-]*)\\s+(\\d{1,4})(?![-–./:]?\\d|[-–./:]?\\s\\d\\d|\\s\\d(?!\\.))(?:\\s?[A-Za-z](?![${LETTER}]))?${NOT_LETTER_AFTER}${FLOOR}`,
+  'gu',
 );
-/** A four-digit postcode followed by a town: "4800 Nykøbing F", "4900 Nakskov". */
-const POSTCODE = new RegExp(`(?<!\\d)[1-9]\\d{3}\\s+[${UPPER}][${L}]+(?:\\s[${UPPER}]\\.?)?`, 'g');
-
-/**
- * Capitalised words that are not names: words that start sentences or are part of the domain's
- * own vocabulary. Anything else capitalised in the middle of a sentence looks like a name (Danish
- * does not capitalise nouns) and is masked — places included, which is what we want.
- */
-const NOT_NAMES = new Set(
-  [
-    'jeg',
-    'du',
-    'han',
-    'hun',
-    'vi',
-    'de',
-    'det',
-    'den',
-    'der',
-    'og',
-    'men',
-    'så',
-    'når',
-    'hvis',
-    'efter',
-    'før',
-    'min',
-    'mit',
-    'mine',
-    'hans',
-    'hendes',
-    'vores',
-    'deres',
-    'en',
-    'et',
-    'til',
-    'fra',
-    'på',
-    'i',
-    'ved',
-    'med',
-    'om',
-    'som',
-    'at',
-    'ikke',
-    'også',
-    'hvor',
-    'hvad',
-    'hvem',
-    'dansk',
-    'danmark',
-    'region',
-    'kommune',
-    'kommunen',
-    'sygehus',
-    'sygehuset',
-    'hospital',
-    'psykiatrien',
-    'jobcenter',
-    'jobcentret',
-    'lægevagten',
-    'akutmodtagelsen',
-    'udbetaling',
-    'mandag',
-    'tirsdag',
-    'onsdag',
-    'torsdag',
-    'fredag',
-    'lørdag',
-    'søndag',
-    'januar',
-    'februar',
-    'marts',
-    'april',
-    'maj',
-    'juni',
-    'juli',
-    'august',
-    'september',
-    'oktober',
-    'november',
-    'december',
-    'jul',
-    'påske',
-    'mor',
-    'far',
-    'ok',
-    'nej',
-    'ja',
-    'tak',
-    'covid',
-    'corona',
-    'kol',
-    'adhd',
-    'mr',
-    'ct',
-    'ekg',
-    'læge',
-    'lægen',
-    'sygeplejersken',
-  ].map((w) => w.toLowerCase()),
+/** A postcode and a town, and a second word if the town has one ("4800 Nykøbing F."). */
+const POSTCODE = new RegExp(
+  `(?<![\\p{N}])[1-9]\\d{3}\\s+([${LETTER}][${LETTER}'’-]*)(?:\\s+([\\p{Lu}][${LETTER}]*\\.?))?`,
+  'gu',
+);
+/** Capitalised words that stand before a street name ("Nørre Boulevard", "H.C. Andersens Vej"). */
+const anyCase = (w: string) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`;
+const STREET_LEAD = new RegExp(
+  `(?:(?:[\\p{Lu}][${LETTER}.'’-]*|(?:${STREET_PREFIXES.map(anyCase).join('|')})\\.?)\\s+){1,3}$`,
+  'u',
 );
 
 function escapeRegExp(s: string): string {
@@ -202,48 +146,268 @@ function escapeRegExp(s: string): string {
 export function nameParts(names: readonly string[]): string[] {
   const parts = new Set<string>();
   for (const n of names) {
-    for (const p of n.split(/[\s-]+/)) if (p.replace(/\./g, '').length >= 2) parts.add(p);
+    for (const p of normaliseText(n).split(/[\s\-‐–—/,;()"“”]+/)) {
+      const bare = p.replace(/^[.'’]+|[.'’]+$/g, '');
+      if (bare.replace(/\./g, '').length >= 2) parts.add(bare);
+    }
   }
   return [...parts].sort((a, b) => b.length - a.length);
 }
 
-function addMatches(text: string, re: RegExp, kind: MaskKind, masks: Mask[]) {
-  re.lastIndex = 0;
-  for (const m of text.matchAll(re)) {
-    const original = m[0].replace(/[\s,]+$/, '');
-    if (original.length === 0) continue;
-    masks.push({ kind, start: m.index, end: m.index + original.length, original });
+type Found = Mask;
+
+function isCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word) && !isAllCaps(word);
+}
+function isAllCaps(word: string): boolean {
+  return word.length >= 2 && /^[\p{Lu}\p{M}'’-]+$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word);
+}
+
+/** The lower-case forms to look a word up by: as written, and without a genitive ending. */
+function forms(lower: string): string[] {
+  const out = [lower];
+  const bare = lower.replace(/['’]s?$/, '');
+  if (bare !== lower) out.push(bare);
+  else if (lower.endsWith('s') && lower.length > 3) out.push(lower.slice(0, -1));
+  return out;
+}
+
+/** Words that start a sentence as often as they name someone. Capitalised there, they stay. */
+const FIRST_NAMES_IN_COMMON = new Set(
+  'hans bo sol maj lærke rose mark sten frank fred storm ravn ørn ulv skov holm lund dag august kaj kim per ellen ask birk lin lind liv lykke sang svend mose gro tove tone tage sune ida alma ane karl'.split(
+    ' ',
+  ),
+);
+
+class Words {
+  constructor(
+    private readonly lexicon: Lexicon | undefined,
+    private readonly allowed: ReadonlySet<string>,
+  ) {}
+
+  allowedWord(lower: string): boolean {
+    return forms(lower).some((f) => this.allowed.has(f) || DOMAIN_WORDS.has(f));
+  }
+
+  /** A word the list holds as a name and that is not an everyday word as well. */
+  name(lower: string, atStart = false): boolean {
+    if (!this.lexicon) return false;
+    const common = COMMON_WORDS.has(lower) && !(atStart && FIRST_NAMES_IN_COMMON.has(lower));
+    if (common) return false;
+    return forms(lower).some((f) => this.lexicon!.isName(f));
+  }
+
+  /** Known as an ordinary Danish word (always true without a word list). */
+  ordinary(lower: string): boolean {
+    if (!this.lexicon) return true;
+    if (COMMON_WORDS.has(lower) || ABBREVIATIONS.has(lower)) return true;
+    return forms(lower).some((f) => this.lexicon!.isWord(f));
+  }
+
+  /**
+   * Whether a word before a number names a street. Any word may ("Slotsbryggen 102", "torvet
+   * 3"), except the small words, units and verbs that stand before amounts ("efter 3", "uge 12",
+   * "ventede 3"), and a number followed by a unit is an amount ("fik 2 piller").
+   */
+  street(word: string, then: string): boolean {
+    const lower = word.toLowerCase();
+    if (BEFORE_NUMBERS.has(lower)) return false;
+    const next = /^\s+([\p{L}%]+)/u.exec(then)?.[1]?.toLowerCase();
+    if (next && (UNITS.has(next) || next === '%')) return false;
+    if (STREET_ENDINGS.some((e) => lower.endsWith(e))) return true;
+    if (/^\s*(?:,?\s*(?:\d{1,2}\.|st\b)|,?\s*[1-9]\d{3}\s)/u.test(then)) return true;
+    if (isCapitalised(word) || isAllCaps(word)) return !this.allowedWord(lower);
+    if (this.name(lower) || !this.ordinary(lower)) return true;
+    // An ordinary word: a street unless it reads as a verb ("ventede", "tager", "fik").
+    return !/(?:ede|te|de|er|ar|ik|og)$/.test(lower);
+  }
+
+  /**
+   * Whether the word after a four-digit number is a town. After a number that could be a year
+   * ("i 2024 fik jeg"), only a word that looks like a name is; after any other, every word but the
+   * small words and units is ("1000 maribo").
+   */
+  town(word: string, number: number): boolean {
+    const lower = word.toLowerCase();
+    if (BEFORE_NUMBERS.has(lower) || COMMON_WORDS.has(lower)) return false;
+    if (isCapitalised(word) || isAllCaps(word)) return true;
+    if (this.name(lower) || !this.ordinary(lower)) return true;
+    return !(number >= 1900 && number <= 2099);
   }
 }
 
+const TITLE_ABBREVIATIONS = new Set([
+  'dr',
+  'hr',
+  'fr',
+  'frk',
+  'fru',
+  'ca',
+  'kl',
+  'jf',
+  'bl',
+  'fx',
+  'pt',
+  'evt',
+  'mht',
+  'ifm',
+  'tlf',
+  'nr',
+  'st',
+  'sct',
+  'skt',
+]);
+
 /**
- * Masks CPR numbers, phone numbers, e-mails, street addresses and postcodes, the given names
- * (in any case, with a genitive -s or -'s), and capitalised words that look like names.
+ * Masks CPR, phone and other long numbers, dates, e-mails, street addresses and postcodes with
+ * towns, the profile's names (in any case, with a genitive), and words that look like names: any
+ * capitalised word in mid-sentence, after a title, an initial, a colon or a quote mark; all
+ * capitals that are no known abbreviation; and, with a word list, a word at the start of a
+ * sentence that the list knows only as a name, and any word that is neither Danish nor the app's
+ * own ("concept-match" scrubbing: what is not known to be harmless is masked).
  */
-export function scrubText(text: string, names: readonly string[] = []): ScrubResult {
-  const found: Mask[] = [];
-  addMatches(text, EMAIL, 'email', found);
-  addMatches(text, CPR, 'cpr', found);
-  addMatches(text, PHONE, 'phone', found);
-  addMatches(text, ADDRESS, 'address', found);
-  addMatches(text, POSTCODE, 'postcode', found);
-  for (const part of nameParts(names)) {
-    const re = new RegExp(`(?<![${L}])${escapeRegExp(part)}(?:'?s|'|e?ns)?(?![${L}])`, 'giu');
-    addMatches(text, re, 'name', found);
+export function scrubText(
+  input: string,
+  names: readonly string[] = [],
+  options: ScrubOptions = {},
+): ScrubResult {
+  const text = normaliseText(input);
+  const words = new Words(options.lexicon, options.allowed ?? new Set());
+  const found: Found[] = [];
+  const add = (kind: MaskKind, start: number, end: number, unmaskable = false) => {
+    while (end > start && /[\s,.;:]/.test(text[end - 1]!)) end--;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    if (end > start) found.push({ kind, start, end, original: text.slice(start, end), unmaskable });
+  };
+
+  for (const m of text.matchAll(EMAIL)) add('email', m.index, m.index + m[0].length);
+  for (const m of text.matchAll(NUMBER_RUN)) {
+    const kind = numberMask(m[0]);
+    if (kind) add(kind, m.index, m.index + m[0].length);
   }
-  // Capitalised words in mid-sentence that are not known words look like names.
-  const word = new RegExp(`[${UPPER}][${L}]+(?:'s)?`, 'gu');
-  for (const m of text.matchAll(word)) {
-    const before = text.slice(0, m.index).trimEnd();
-    const sentenceStart = before === '' || /[.!?:;»«"“”\n]$/.test(before);
-    const bare = m[0].replace(/'s$/, '').replace(/s$/, '');
-    if (sentenceStart) continue;
-    if (NOT_NAMES.has(m[0].toLowerCase()) || NOT_NAMES.has(bare.toLowerCase())) continue;
-    if (m[0].length < 2 || m[0] === m[0].toUpperCase()) continue; // acronyms like KOL, MR
-    found.push({ kind: 'name', start: m.index, end: m.index + m[0].length, original: m[0] });
+  for (const m of text.matchAll(POSTCODE)) {
+    if (!words.town(m[1]!, Number(m[0].slice(0, 4)))) continue;
+    // A second word goes with the town only when it is capitalised ("Nykøbing F.", "Nykøbing
+    // Falster"); the pattern takes it only then.
+    add('postcode', m.index, m.index + m[0].length);
+  }
+  HOUSE.lastIndex = 0;
+  for (let m = HOUSE.exec(text); m; m = HOUSE.exec(text)) {
+    const street = m[1]!;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
+    if (!words.street(street, after)) {
+      // The number may still start another match ("bor på Torvet 3": "på 3" is no street).
+      continue;
+    }
+    // Capitalised words before it belong to the street ("Nørre Boulevard 3"), unless the
+    // sentence ends between them.
+    let start = m.index;
+    const lead = STREET_LEAD.exec(text.slice(Math.max(0, start - 60), start));
+    if (lead) {
+      const leadWords = lead[0].trimEnd().split(/\s+/);
+      while (
+        leadWords.length &&
+        /[.!?]$/.test(leadWords[0]!) &&
+        !/^(?:\p{Lu}\.)+$/u.test(leadWords[0]!)
+      ) {
+        leadWords.shift();
+      }
+      const taken = leadWords.join(' ');
+      if (taken) start = text.lastIndexOf(taken, m.index);
+    }
+    add('address', start, m.index + m[0].length);
   }
 
-  // Merge overlaps: the earliest, longest mask wins.
+  // The profile's names and the alias: in any case, with a genitive, never a guess.
+  for (const part of nameParts(names)) {
+    const re = new RegExp(
+      `(?<![${LETTER}])${escapeRegExp(part)}(?:['’]s|s['’]|['’]|s|es|ens|en|e)?(?![${LETTER}])`,
+      'giu',
+    );
+    for (const m of text.matchAll(re)) add('name', m.index, m.index + m[0].length);
+  }
+
+  const covered = coverage(text.length, found);
+  let previous: { end: number; lower: string; raw: string } | null = null;
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    const start = m.index;
+    const end = start + raw.length;
+    const prev = previous;
+    previous = { end, lower: raw.toLowerCase(), raw };
+    if (covered[start]) continue;
+    if (/\p{N}/u.test(raw)) continue; // codes such as HbA1c, B12, covid19
+    const lower = raw.toLowerCase().replace(/’/g, "'");
+    const gap = text.slice(prev ? prev.end : 0, start);
+    const initial = !!prev && /^\p{Lu}$/u.test(prev.raw) && /^\.\s*$/.test(gap);
+    const titled =
+      !!prev && (TITLES.has(prev.lower) || TITLES.has(`${prev.lower}.`)) && /^\.?\s+$/.test(gap);
+    const sentenceStart =
+      !prev ||
+      (/[.!?…]|\n/.test(gap) &&
+        !initial &&
+        !TITLE_ABBREVIATIONS.has(prev.lower) &&
+        !/^\p{L}$/u.test(prev.raw));
+    const softStart = !sentenceStart && /[:;"“”„«»()[\]•*\-–—/]|'/.test(gap);
+    const atStart = sentenceStart || softStart;
+
+    if (words.allowedWord(lower) && !titled && !initial) continue;
+    if (isAllCaps(raw)) {
+      if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/s$/, ''))) continue;
+      if (words.name(lower, true) || !words.ordinary(lower) || !options.lexicon) {
+        if (options.lexicon || raw.length > 3) add('name', start, end, true);
+      }
+      continue;
+    }
+    if (isCapitalised(raw)) {
+      if (titled || initial || !atStart) {
+        add('name', start, end, true);
+      } else if (words.name(lower, true) || !words.ordinary(lower)) {
+        add('name', start, end, true);
+      }
+      continue;
+    }
+    // Lower case.
+    if (!options.lexicon || raw.length < 2) continue;
+    if (ABBREVIATIONS.has(lower)) continue;
+    if (titled && (words.name(lower, true) || !words.ordinary(lower)))
+      add('name', start, end, true);
+    else if (words.name(lower)) add('name', start, end, true);
+    else if (!words.ordinary(lower)) add('word', start, end, true);
+  }
+
+  const masks = merge(text, withInitials(text, found));
+  return { text: applyMasks(text, masks, options.unmasked), masks };
+}
+
+function coverage(length: number, found: readonly Found[]): Uint8Array {
+  const covered = new Uint8Array(length + 1);
+  for (const f of found) covered.fill(1, f.start, f.end);
+  return covered;
+}
+
+/** A name's initials go with it: "J. Lauridsen", "Karen H.". */
+function withInitials(text: string, found: Found[]): Found[] {
+  return found.map((f) => {
+    if (f.kind !== 'name') return f;
+    let { start, end } = f;
+    for (;;) {
+      const before = /(?:^|[^\p{L}])(\p{Lu}\.\s*)$/u.exec(
+        text.slice(Math.max(0, start - 4), start),
+      );
+      if (!before) break;
+      start -= before[1]!.length;
+    }
+    const after = /^\s\p{Lu}\.(?!\p{L})/u.exec(text.slice(end, end + 4));
+    if (after) end += after[0].length;
+    return start === f.start && end === f.end
+      ? f
+      : { ...f, start, end, original: text.slice(start, end) };
+  });
+}
+
+/** Overlapping masks become one: the earliest, longest wins; a merge with a sure mask is sure. */
+function merge(text: string, found: Found[]): Mask[] {
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const masks: Mask[] = [];
   for (const m of found) {
@@ -253,16 +417,26 @@ export function scrubText(text: string, names: readonly string[] = []): ScrubRes
         last.end = m.end;
         last.original = text.slice(last.start, last.end);
       }
+      last.unmaskable = last.unmaskable && m.unmaskable;
       continue;
     }
     masks.push({ ...m });
   }
+  return masks;
+}
+
+/** The text as it leaves: every mask replaced by its token, but the guesses left as written. */
+export function applyMasks(
+  text: string,
+  masks: readonly Mask[],
+  unmasked: ReadonlySet<string> = new Set(),
+): string {
   let out = '';
   let at = 0;
   for (const m of masks) {
+    if (m.unmaskable && unmasked.has(m.original)) continue;
     out += text.slice(at, m.start) + MASK_TOKEN[m.kind];
     at = m.end;
   }
-  out += text.slice(at);
-  return { text: out, masks };
+  return out + text.slice(at);
 }

