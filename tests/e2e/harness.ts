@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../electron/db/open';
+import { danishLexicon } from '../../electron/export/danish-lexicon';
 import { createHandlers } from '../../electron/handlers';
 import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../../electron/main/security';
 import { CHANNELS } from '../../shared/ipc/channels';
@@ -70,6 +71,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       statSync(join(RENDERER_DIR, 'index.html')); // fails clearly if the renderer was not built
+      // The scrubber's Danish word list loads once per process, as in the app; here once per
+      // worker, so no test's first look at the export review waits for it.
+      danishLexicon();
       const server = await startStaticServer();
       const { port } = server.address() as AddressInfo;
       await use({ baseUrl: `http://127.0.0.1:${port}/` });
