@@ -2,7 +2,7 @@
  * `pathway`: the command line for batch work, on the same code as the app.
  *
  *   pathway export --db FILE (--journey ID | --all) --out DIR [--format model|ocel|xes|csv|all]
- *   pathway validate FILE|DIR...
+ *   pathway validate FILE|DIR...   (each file by its kind: model, OCEL 2.0 JSON, XES or CSV)
  *   pathway convert MODEL --to ocel|xes|csv [--out FILE]
  *   pathway convert FILE|DIR... --to csv --out FILE
  *   pathway aggregate FILE|DIR... [--k N] [--by FIELD] --out DIR
@@ -45,10 +45,12 @@ import {
 import { writeFileAtomic } from '../export/write-file';
 import { checkModelFile } from '../import/model-file';
 import { foldFiles } from './fold-files';
+import { validateFile } from './validate-kinds';
 
 const USAGE = `Usage:
   pathway export --db FILE (--journey ID | --all) --out DIR [--format model|ocel|xes|csv|all]
-  pathway validate FILE|DIR...
+  pathway validate FILE|DIR...                        (models, OCEL 2.0 JSON, XES and CSV event logs,
+                                                      each by its own rules; other files are skipped)
   pathway convert MODEL --to ocel|xes|csv [--out FILE]
   pathway convert FILE|DIR... --to csv --out FILE     (many models into one event log)
   pathway aggregate FILE|DIR... [--k N] [--by ageBand|sex|municipality|conditionGroup] [--map asIs|toBe] --out DIR
@@ -128,21 +130,17 @@ function filesIn(paths: string[]): string[] {
   });
 }
 
+/**
+ * Every file by its kind: models by the model checks, OCEL 2.0 JSON, XES and CSV event logs by
+ * their own rules (see validate-kinds.ts); a file of no kind it knows is skipped, not failed.
+ */
 function validateCommand(args: string[]): number {
   if (args.length === 0) throw new UsageError('validate needs at least one FILE or DIR');
   let bad = 0;
   for (const file of filesIn(args)) {
-    const result = checkModelFile(file);
-    if (!result) {
-      console.log(`${file}: INVALID — no such file`);
-      bad++;
-    } else if (result.ok) {
-      console.log(`${file}: valid (export ${result.model.exportId})`);
-    } else {
-      bad++;
-      const detail = 'detail' in result && result.detail ? ` (${result.detail})` : '';
-      console.log(`${file}: INVALID — ${en.program.reasons[result.reason]}${detail}`);
-    }
+    const verdict = validateFile(file);
+    console.log(verdict.line);
+    if (verdict.status === 'invalid') bad++;
   }
   return bad === 0 ? 0 : 1;
 }
