@@ -1,0 +1,443 @@
+import { z } from 'zod';
+import { CONTACT_TYPES, SECTORS, type ContactType, type Sector } from '../vocabulary';
+
+/**
+ * The price list behind the Economy aim: what a contact, a day, a month or an hour of a public
+ * service costs, and who pays (kommune, region, stat). Indicative and labelled so. Models carry
+ * codes, never prices: a price list is applied to a pathway only when it is looked at.
+ *
+ * Rules a row must keep:
+ * - `price: null` means "no public figure found"; its `payerShares` are null too.
+ * - `price > 0` needs `payerShares` whose fractions sum to 1 (within 1e-6).
+ * - `price: 0` (no public expense, e.g. the citizen's own life) may have null shares.
+ * - Every row names its source and the source's year, also an empty one (where we looked).
+ * - One row per (sector, contactType, serviceCode); a row with a serviceCode wins over the
+ *   sector × contact type row (see cost.ts).
+ */
+
+export const PRICE_UNITS = ['contact', 'day', 'month', 'hour'] as const;
+export type PriceUnit = (typeof PRICE_UNITS)[number];
+
+export const PAYERS = ['kommune', 'region', 'stat'] as const;
+export type Payer = (typeof PAYERS)[number];
+
+export const PRICE_LIMITS = {
+  /** Far above any unit price in the public sector (a year of a specialised placement). */
+  priceMax: 100_000_000,
+  sourceMax: 1000,
+  noteMax: 2000,
+  nameMax: 200,
+  notesMax: 5000,
+  rowsMax: 5000,
+  yearMin: 1990,
+  yearMax: 2100,
+  /** A CSV file larger than this is refused before it is parsed. */
+  csvCharsMax: 5_000_000,
+} as const;
+
+const SHARE_TOLERANCE = 1e-6;
+
+const serviceCodeSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(60);
+
+const yearSchema = z.number().int().min(PRICE_LIMITS.yearMin).max(PRICE_LIMITS.yearMax);
+const shareSchema = z.number().finite().min(0).max(1);
+
+export const payerSharesSchema = z
+  .strictObject({ kommune: shareSchema, region: shareSchema, stat: shareSchema })
+  .refine((s) => Math.abs(s.kommune + s.region + s.stat - 1) <= SHARE_TOLERANCE, {
+    message: 'shares_sum',
+  });
+export type PayerShares = z.infer<typeof payerSharesSchema>;
+
+export const priceRowSchema = z
+  .strictObject({
+    sector: z.enum(SECTORS),
+    contactType: z.enum(CONTACT_TYPES),
+    serviceCode: serviceCodeSchema.optional(),
+    unit: z.enum(PRICE_UNITS),
+    price: z.number().finite().min(0).max(PRICE_LIMITS.priceMax).nullable(),
+    payerShares: payerSharesSchema.nullable(),
+    source: z.string().trim().min(1).max(PRICE_LIMITS.sourceMax),
+    sourceYear: yearSchema,
+    note: z.string().max(PRICE_LIMITS.noteMax).optional(),
+  })
+  .superRefine((row, ctx) => {
+    if (row.price === null && row.payerShares !== null) {
+      ctx.addIssue({ code: 'custom', message: 'shares_without_price', path: ['payerShares'] });
+    }
+    if (row.price !== null && row.price > 0 && row.payerShares === null) {
+      ctx.addIssue({ code: 'custom', message: 'price_without_shares', path: ['payerShares'] });
+    }
+  });
+export type PriceRow = z.infer<typeof priceRowSchema>;
+
+/** The key that makes a row unique in a list. */
+export const rowKey = (r: Pick<PriceRow, 'sector' | 'contactType' | 'serviceCode'>): string =>
+  `${r.sector}|${r.contactType}|${r.serviceCode ?? ''}`;
+
+export const priceListSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(PRICE_LIMITS.nameMax),
+    priceYear: yearSchema,
+    currency: z.literal('DKK'),
+    /** Always true: these are indicative average prices, never a bill. */
+    indicative: z.literal(true),
+    notes: z.string().max(PRICE_LIMITS.notesMax),
+    prices: z.array(priceRowSchema).max(PRICE_LIMITS.rowsMax),
+  })
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.prices.forEach((row, i) => {
+      const key = rowKey(row);
+      if (seen.has(key)) {
+        ctx.addIssue({ code: 'custom', message: 'duplicate_row', path: ['prices', i] });
+      }
+      seen.add(key);
+    });
+  });
+export type PriceList = z.infer<typeof priceListSchema>;
+
+/** Every sector × contact type pair of the vocabulary, in vocabulary order. */
+export function allVocabularyPairs(): { sector: Sector; contactType: ContactType }[] {
+  return SECTORS.flatMap((sector) => CONTACT_TYPES.map((contactType) => ({ sector, contactType })));
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV in Danish Excel format: semicolon separator, decimal comma, UTF-8 with BOM, CRLF lines,
+// a Danish header. Codes (sector, contact type, service) stay the vocabulary's English codes so
+// that a file round-trips; the unit is written in Danish and read in Danish or English.
+// List metadata (name, price year, notes) is not part of the CSV: the importer supplies it.
+// ---------------------------------------------------------------------------------------------
+
+export const CSV_COLUMNS = [
+  'Sektor',
+  'Kontakttype',
+  'Ydelseskode',
+  'Enhed',
+  'Pris (kr.)',
+  'Andel kommune',
+  'Andel region',
+  'Andel stat',
+  'Kilde',
+  'Kildeår',
+  'Note',
+] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+const UNIT_DA: Record<PriceUnit, string> = {
+  contact: 'kontakt',
+  day: 'dag',
+  month: 'måned',
+  hour: 'time',
+};
+const UNIT_FROM_TEXT: Record<string, PriceUnit> = {
+  kontakt: 'contact',
+  contact: 'contact',
+  dag: 'day',
+  day: 'day',
+  måned: 'month',
+  maaned: 'month',
+  month: 'month',
+  time: 'hour',
+  hour: 'hour',
+};
+
+const BOM = '\uFEFF';
+
+/**
+ * A cell a spreadsheet would run as a formula (= + - @, or tab/CR that some spreadsheets strip
+ * before looking) is written with a leading apostrophe, which Excel and LibreOffice show as text.
+ * The importer removes exactly that apostrophe again, so the text round-trips.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutraliseCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function restoreCell(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
+
+function quoteCell(text: string): string {
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A number with a decimal comma and no thousands separator; at most 6 decimals. */
+export function formatDanishNumber(value: number): string {
+  const fixed = Number.isInteger(value) ? String(value) : String(Number(value.toFixed(6)));
+  return fixed.replace('.', ',');
+}
+
+/**
+ * A number written the Danish way: "1903", "1.903", "2714,29", "1.903,50", "0,07" or "7 %"
+ * (percent only where `percent` is allowed). A point is only ever a thousands separator, so
+ * "1.5" is refused rather than guessed. Returns null when the text is not such a number.
+ */
+export function parseDanishNumber(text: string, percent = false): number | null {
+  let t = text.trim().replace(/\u00A0/g, ' ');
+  let scale = 1;
+  if (percent && /%$/.test(t)) {
+    t = t.replace(/\s*%$/, '');
+    scale = 0.01;
+  }
+  if (!/^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/.test(t)) return null;
+  const n = Number(t.replace(/\./g, '').replace(',', '.'));
+  return Number.isFinite(n) ? n * scale : null;
+}
+
+export function exportPriceListCsv(prices: readonly PriceRow[]): string {
+  const lines = [CSV_COLUMNS.join(';')];
+  for (const r of prices) {
+    const cells = [
+      r.sector,
+      r.contactType,
+      r.serviceCode ?? '',
+      UNIT_DA[r.unit],
+      r.price === null ? '' : formatDanishNumber(r.price),
+      r.payerShares ? formatDanishNumber(r.payerShares.kommune) : '',
+      r.payerShares ? formatDanishNumber(r.payerShares.region) : '',
+      r.payerShares ? formatDanishNumber(r.payerShares.stat) : '',
+      neutraliseCell(r.source),
+      String(r.sourceYear),
+      neutraliseCell(r.note ?? ''),
+    ];
+    lines.push(cells.map(quoteCell).join(';'));
+  }
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}
+
+/** Why a CSV line was refused: a code for the translations, never an English sentence. */
+export const CSV_ERROR_CODES = [
+  'csv_too_large',
+  'csv_empty',
+  'csv_header',
+  'csv_unterminated_quote',
+  'csv_column_count',
+  'csv_too_many_rows',
+  'unknown_sector',
+  'unknown_contact_type',
+  'bad_service_code',
+  'unknown_unit',
+  'bad_number',
+  'negative_price',
+  'price_too_large',
+  'bad_share',
+  'shares_incomplete',
+  'shares_sum',
+  'shares_without_price',
+  'price_without_shares',
+  'missing_source',
+  'text_too_long',
+  'bad_year',
+  'duplicate_row',
+] as const;
+export type CsvErrorCode = (typeof CSV_ERROR_CODES)[number];
+
+export interface CsvError {
+  /** 1-based line in the file where the record starts (the header is line 1). */
+  line: number;
+  code: CsvErrorCode;
+  /** The header name of the offending column, where there is one. */
+  column?: CsvColumn;
+}
+
+export type CsvImportResult =
+  { ok: true; prices: PriceRow[] } | { ok: false; errors: CsvError[]; prices: PriceRow[] };
+
+interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
+/** Splits semicolon CSV (RFC 4180 quoting) into records, each with the line it starts on. */
+function splitCsv(text: string): { records: CsvRecord[]; error?: CsvError } {
+  const records: CsvRecord[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let inQuotes = false;
+  let line = 1;
+  let recordLine = 1;
+  let i = 0;
+  const endRecord = () => {
+    cells.push(cell);
+    // A line that is wholly empty is skipped (Excel adds them at the end).
+    if (!(cells.length === 1 && cells[0] === '')) records.push({ line: recordLine, cells });
+    cells = [];
+    cell = '';
+  };
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+          continue;
+        }
+        inQuotes = false;
+        i += 1;
+        continue;
+      }
+      if (ch === '\n') line += 1;
+      cell += ch;
+      i += 1;
+      continue;
+    }
+    if (ch === '"' && cell === '') {
+      inQuotes = true;
+      i += 1;
+      continue;
+    }
+    if (ch === ';') {
+      cells.push(cell);
+      cell = '';
+      i += 1;
+      continue;
+    }
+    if (ch === '\r' || ch === '\n') {
+      endRecord();
+      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
+      line += 1;
+      recordLine = line;
+      continue;
+    }
+    cell += ch;
+    i += 1;
+  }
+  if (inQuotes) return { records, error: { line: recordLine, code: 'csv_unterminated_quote' } };
+  if (cell !== '' || cells.length > 0) endRecord();
+  return { records };
+}
+
+const SECTOR_SET = new Set<string>(SECTORS);
+const CONTACT_SET = new Set<string>(CONTACT_TYPES);
+
+function parseRow(rec: CsvRecord): { row?: PriceRow; errors: CsvError[] } {
+  const errors: CsvError[] = [];
+  const err = (code: CsvErrorCode, column?: CsvColumn) =>
+    errors.push(column ? { line: rec.line, code, column } : { line: rec.line, code });
+  const [sector, contactType, serviceCode, unitText, priceText, kText, rText, sText] =
+    rec.cells.map((c) => c.trim()) as string[];
+  const source = restoreCell(rec.cells[8]!.trim());
+  const yearText = rec.cells[9]!.trim();
+  const note = restoreCell(rec.cells[10]!.trim());
+
+  if (!SECTOR_SET.has(sector!)) err('unknown_sector', 'Sektor');
+  if (!CONTACT_SET.has(contactType!)) err('unknown_contact_type', 'Kontakttype');
+  if (serviceCode !== '' && !serviceCodeSchema.safeParse(serviceCode).success) {
+    err('bad_service_code', 'Ydelseskode');
+  }
+  const unit = UNIT_FROM_TEXT[unitText!.toLowerCase()];
+  if (!unit) err('unknown_unit', 'Enhed');
+
+  let price: number | null = null;
+  if (priceText !== '') {
+    price = parseDanishNumber(priceText!);
+    if (price === null) err('bad_number', 'Pris (kr.)');
+    else if (price < 0) err('negative_price', 'Pris (kr.)');
+    else if (price > PRICE_LIMITS.priceMax) err('price_too_large', 'Pris (kr.)');
+  }
+
+  const shareTexts: [CsvColumn, string][] = [
+    ['Andel kommune', kText!],
+    ['Andel region', rText!],
+    ['Andel stat', sText!],
+  ];
+  const filled = shareTexts.filter(([, t]) => t !== '').length;
+  let shares: PayerShares | null = null;
+  if (filled > 0 && filled < 3) {
+    err('shares_incomplete');
+  } else if (filled === 3) {
+    const values = shareTexts.map(([column, t]) => {
+      const v = parseDanishNumber(t, true);
+      if (v === null) err('bad_number', column);
+      else if (v < 0 || v > 1) err('bad_share', column);
+      return v ?? 0;
+    });
+    const [kommune, region, stat] = values as [number, number, number];
+    shares = { kommune, region, stat };
+    if (Math.abs(kommune + region + stat - 1) > SHARE_TOLERANCE) err('shares_sum');
+  }
+  if (price === null && shares !== null && priceText === '') err('shares_without_price');
+  if (price !== null && price > 0 && filled === 0) err('price_without_shares');
+
+  if (source === '') err('missing_source', 'Kilde');
+  if (source.length > PRICE_LIMITS.sourceMax) err('text_too_long', 'Kilde');
+  if (note.length > PRICE_LIMITS.noteMax) err('text_too_long', 'Note');
+  const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
+  if (!(year >= PRICE_LIMITS.yearMin && year <= PRICE_LIMITS.yearMax)) err('bad_year', 'Kildeår');
+
+  if (errors.length > 0) return { errors };
+  const row: PriceRow = {
+    sector: sector as Sector,
+    contactType: contactType as ContactType,
+    ...(serviceCode !== '' ? { serviceCode } : {}),
+    unit: unit!,
+    price,
+    payerShares: shares,
+    source,
+    sourceYear: year,
+    ...(note !== '' ? { note } : {}),
+  };
+  // The schema is the last word; any disagreement here is a bug, reported as a generic code.
+  const checked = priceRowSchema.safeParse(row);
+  if (!checked.success) {
+    const message = checked.error.issues[0]?.message ?? '';
+    const code = (CSV_ERROR_CODES as readonly string[]).includes(message)
+      ? (message as CsvErrorCode)
+      : 'bad_number';
+    return { errors: [{ line: rec.line, code }] };
+  }
+  return { row: checked.data, errors };
+}
+
+/**
+ * Reads a price list CSV. Every bad row is refused with its line number and a reason code; the
+ * good rows are returned too, so the screen can show what would be kept. The caller decides
+ * whether a file with errors may be imported at all (the safe default: no).
+ */
+export function importPriceListCsv(input: string): CsvImportResult {
+  if (input.length > PRICE_LIMITS.csvCharsMax) {
+    return { ok: false, errors: [{ line: 1, code: 'csv_too_large' }], prices: [] };
+  }
+  const text = input.startsWith(BOM) ? input.slice(1) : input;
+  const { records, error } = splitCsv(text);
+  if (error) return { ok: false, errors: [error], prices: [] };
+  if (records.length === 0)
+    return { ok: false, errors: [{ line: 1, code: 'csv_empty' }], prices: [] };
+
+  const header = records[0]!;
+  const headerOk =
+    header.cells.length === CSV_COLUMNS.length &&
+    header.cells.every((c, i) => c.trim().toLowerCase() === CSV_COLUMNS[i]!.toLowerCase());
+  if (!headerOk)
+    return { ok: false, errors: [{ line: header.line, code: 'csv_header' }], prices: [] };
+  if (records.length - 1 > PRICE_LIMITS.rowsMax) {
+    return { ok: false, errors: [{ line: 1, code: 'csv_too_many_rows' }], prices: [] };
+  }
+
+  const errors: CsvError[] = [];
+  const prices: PriceRow[] = [];
+  const seen = new Set<string>();
+  for (const rec of records.slice(1)) {
+    if (rec.cells.length !== CSV_COLUMNS.length) {
+      errors.push({ line: rec.line, code: 'csv_column_count' });
+      continue;
+    }
+    const parsed = parseRow(rec);
+    errors.push(...parsed.errors);
+    if (!parsed.row) continue;
+    const key = rowKey(parsed.row);
+    if (seen.has(key)) {
+      errors.push({ line: rec.line, code: 'duplicate_row' });
+      continue;
+    }
+    seen.add(key);
+    prices.push(parsed.row);
+  }
+  return errors.length === 0 ? { ok: true, prices } : { ok: false, errors, prices };
+}
