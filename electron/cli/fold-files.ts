@@ -19,6 +19,7 @@ import {
 import { ModelFold, type PackedFold } from '../../shared/analysis/aggregate';
 import { en } from '../../shared/i18n/en';
 import { checkModelFile } from '../import/model-file';
+import { shown } from './files';
 
 /** Fewer files than this per thread are not worth a thread's start (~30 ms). */
 const FILES_PER_THREAD = 200;
@@ -35,8 +36,8 @@ interface Note {
 export interface FoldedFiles {
   fold: ModelFold;
   rejected: number;
-  /** Lines about rejected and duplicate files, in file order. */
-  notes: string[];
+  /** One line per file, in file order: counted, a duplicate, or rejected and why. */
+  lines: string[];
 }
 
 interface Part {
@@ -48,7 +49,8 @@ interface Part {
 }
 
 const duplicate = (file: string, exportId: string) =>
-  `${file}: duplicate of export ${exportId}, counted once`;
+  `${shown(file)}: duplicate of export ${exportId}, counted once`;
+const counted = (file: string) => `${shown(file)}: counted`;
 
 /** Files `from`..`to` of the list, in one thread. */
 function foldPart(
@@ -65,11 +67,18 @@ function foldPart(
   let rejected = 0;
   for (let i = from; i < to; i++, onFile()) {
     const file = files[i]!;
-    // A file that is not there is reported as empty.
-    const result = checkModelFile(file) ?? ({ ok: false, reason: 'empty' } as const);
+    // A file gone since it was found cannot be read.
+    const result =
+      checkModelFile(file) ??
+      ({ ok: false, reason: 'unreadable', detail: 'no such file' } as const);
     if (!result.ok) {
       rejected++;
-      notes.push({ file: i, text: `${file}: rejected — ${en.program.reasons[result.reason]}` });
+      // The checks' details are their own words, never the file's text (see validate.ts).
+      const detail = 'detail' in result && result.detail ? ` (${result.detail})` : '';
+      notes.push({
+        file: i,
+        text: `${shown(file)}: rejected — ${en.program.reasons[result.reason]}${detail}`,
+      });
     } else if (fold.has(result.model.exportId)) {
       notes.push({ file: i, text: duplicate(file, result.model.exportId) });
     } else {
@@ -150,6 +159,13 @@ function threadsFor(files: number): number {
   return Math.min(availableParallelism(), MAX_THREADS, Math.floor(files / FILES_PER_THREAD));
 }
 
+/** A line per file: its note (rejected, duplicate) where it has one, otherwise counted. */
+function linesOf(files: string[], notes: Note[]): string[] {
+  const lines = files.map(counted);
+  for (const n of notes) lines[n.file] = n.text;
+  return lines;
+}
+
 export function foldFiles(
   files: string[],
   map: 'asIs' | 'toBe',
@@ -158,7 +174,7 @@ export function foldFiles(
   const bundle = bundleFile();
   if (threads < 2 || bundle === null) {
     const part = foldPart(files, 0, files.length, map);
-    return { fold: part.fold, rejected: part.rejected, notes: part.notes.map((n) => n.text) };
+    return { fold: part.fold, rejected: part.rejected, lines: linesOf(files, part.notes) };
   }
   // Slot 0 counts finished threads, slot 1 the files they have read: a sign of life.
   const done = new Int32Array(new SharedArrayBuffer(8));
@@ -208,8 +224,7 @@ export function foldFiles(
         notes.push({ file, text: duplicate(files[file]!, answer.packed.exportIds[n]!) });
       }
     }
-    notes.sort((a, b) => a.file - b.file);
-    return { fold, rejected, notes: notes.map((n) => n.text) };
+    return { fold, rejected, lines: linesOf(files, notes) };
   } finally {
     for (const w of workers) void w.terminate();
     for (const p of ports) p.close();

@@ -6,15 +6,20 @@
  *   pathway convert MODEL --to ocel|xes|csv [--out FILE]
  *   pathway convert FILE|DIR... --to csv --out FILE
  *   pathway aggregate FILE|DIR... [--k N] [--by FIELD] --out DIR
+ *
+ * Files and folders are found by the rule the app's import shares (shared/model/model-files.ts,
+ * walked in files.ts), and every file given or found gets one line: valid, invalid and why, or
+ * skipped and why, never quoting anything the file holds. Exit codes: 0 all good; 1 done, but some
+ * files (or journeys) were rejected or could not be done; 2 nothing could be done (bad usage, no
+ * file to work on, nothing valid to aggregate or convert, a database that cannot be used).
  */
 import { randomUUID } from 'node:crypto';
 import {
   closeSync,
-  existsSync,
   fsyncSync,
   mkdirSync,
   openSync,
-  readdirSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -22,6 +27,7 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
 import {
   aggregate,
   DEFAULT_K,
@@ -32,9 +38,10 @@ import {
 import { tablesOf, toExcelCsv, type Table } from '../../shared/analysis/tables';
 import { ExportRefusedError } from '../../shared/model/anonymise';
 import { CSV_HEADER, csvRowsOf, toCsv, toOcel, toXes } from '../../shared/model/event-log';
+import { modelFileSkip } from '../../shared/model/model-files';
 import { en } from '../../shared/i18n/en';
 import { JourneyRepository } from '../db/journey-repository';
-import { openDatabase } from '../db/open';
+import { LATEST_VERSION } from '../db/migrations';
 import { WorkshopRepository } from '../db/workshop-repository';
 import {
   EXPORT_FORMATS,
@@ -43,27 +50,113 @@ import {
   type ExportFormat,
 } from '../export/export-service';
 import { writeFileAtomic } from '../export/write-file';
-import { checkModelFile } from '../import/model-file';
+import { checkModelFile, openRegularFile, unreadableDetail } from '../import/model-file';
+import { findFiles, shown, type Found } from './files';
 import { foldFiles } from './fold-files';
 import { validateFile } from './validate-kinds';
 
 const USAGE = `Usage:
   pathway export --db FILE (--journey ID | --all) --out DIR [--format model|ocel|xes|csv|all]
+                                                      (reads the database only; never changes it)
   pathway validate FILE|DIR...                        (models, OCEL 2.0 JSON, XES and CSV event logs,
-                                                      each by its own rules; other files are skipped)
+                                                      each by its own rules)
   pathway convert MODEL --to ocel|xes|csv [--out FILE]
   pathway convert FILE|DIR... --to csv --out FILE     (many models into one event log)
   pathway aggregate FILE|DIR... [--k N] [--by ageBand|sex|municipality|conditionGroup] [--map asIs|toBe] --out DIR
 
+Files: folders are walked to the bottom (hidden entries, names starting with ".", are passed
+over; links are followed, a folder is walked once). Which files are read goes by name, as in the
+app: models end in .json (.pathway.json too); validate also reads .ocel.json, .xes and .csv
+logs. Every file gets one line: valid, INVALID/rejected and why, or skipped and why. No line
+quotes what a file holds.
+
+Exit codes:
+  0  all good (skipped files are not a fault)
+  1  done, but some files were invalid or rejected, or some journeys could not be exported
+  2  nothing could be done: bad usage, no file found to work on, no valid model to aggregate or
+     convert, nothing exported, or a database that cannot be used (missing, empty, not SQLite,
+     from another version of the app)
+
 Free texts are exported only as approved in the app's review screen.`;
 
 class UsageError extends Error {}
+/** Nothing could be done, for a reason told plainly (exit 2, without the usage). */
+class CannotRun extends Error {}
+
+const EXIT_OK = 0;
+const EXIT_SOME_REJECTED = 1;
+const EXIT_NOTHING_DONE = 2;
 
 function formatsOf(value: string | undefined): ExportFormat[] {
   if (value === undefined || value === 'model') return ['model'];
   if (value === 'all') return [...EXPORT_FORMATS];
   if ((EXPORT_FORMATS as readonly string[]).includes(value)) return [value as ExportFormat];
   throw new UsageError(`Unknown format: ${value}`);
+}
+
+/** The first bytes of every SQLite 3 database file. */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * The app's database, opened read-only: `pathway export` never creates, migrates or changes the
+ * database it is pointed at (a missing, empty or foreign file is refused before SQLite sees it,
+ * so nothing is ever written into it). A database of another schema version is refused too: an
+ * older one needs the app to update it first, a newer one a newer command line.
+ */
+function openForExport(file: string): Database {
+  const opened = openRegularFile(file);
+  if (opened === null) throw new CannotRun(`no database at ${shown(file)}`);
+  if ('ok' in opened) {
+    throw new CannotRun(`cannot read the database ${shown(file)} (${opened.detail})`);
+  }
+  const header = Buffer.alloc(SQLITE_HEADER.length);
+  let read: number;
+  try {
+    read = readSync(opened.fd, header, 0, header.length, 0);
+  } catch (error) {
+    throw new CannotRun(`cannot read the database ${shown(file)} (${unreadableDetail(error)})`);
+  } finally {
+    closeSync(opened.fd);
+  }
+  if (opened.size === 0) {
+    throw new CannotRun(`${shown(file)} is empty (0 bytes): it is no database of the app`);
+  }
+  if (read < header.length || !header.equals(SQLITE_HEADER)) {
+    throw new CannotRun(`${shown(file)} is not an SQLite database: it is no database of the app`);
+  }
+  let db: Database;
+  try {
+    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw new CannotRun(`cannot open the database ${shown(file)} (${unreadableDetail(error)})`);
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const tables = db
+      .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'journeys'")
+      .get() as { n: number };
+    if (version === 0 || tables.n === 0) {
+      throw new CannotRun(
+        `${shown(file)} has none of the app's tables: it is no database of the app`,
+      );
+    }
+    if (version > LATEST_VERSION) {
+      throw new CannotRun(
+        `${shown(file)} was written by a newer version of the app (schema ${version}; this command line knows up to ${LATEST_VERSION}): use the newer version`,
+      );
+    }
+    if (version < LATEST_VERSION) {
+      throw new CannotRun(
+        `${shown(file)} is from an older version of the app (schema ${version}; this version uses ${LATEST_VERSION}) and export never changes a database: open it once in the app, which updates it, then export again`,
+      );
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof CannotRun) throw error;
+    throw new CannotRun(`cannot read the database ${shown(file)} (${unreadableDetail(error)})`);
+  }
 }
 
 function exportCommand(args: string[]): number {
@@ -81,68 +174,128 @@ function exportCommand(args: string[]): number {
   if (!values.db || !values.out || (!values.all && !values.journey?.length)) {
     throw new UsageError('export needs --db, --out and --journey ID or --all');
   }
-  if (!existsSync(values.db)) throw new UsageError(`No database at ${values.db}`);
   const formats = formatsOf(values.format);
-  const db = openDatabase(values.db);
+  const out = values.out;
+  let outIsFolder = false;
+  try {
+    outIsFolder = statSync(out).isDirectory();
+    if (!outIsFolder) throw new CannotRun(`--out ${shown(out)} is a file, not a folder`);
+  } catch (error) {
+    if (error instanceof CannotRun) throw error;
+    // Not there yet: made when the first journey is written, so a run that cannot start leaves
+    // nothing behind.
+  }
+  const db = openForExport(values.db);
   try {
     const journeys = new JourneyRepository(db);
     const service = new ExportService(db, journeys, new WorkshopRepository(db, journeys));
-    const ids = values.all ? journeys.list(undefined, true).map((j) => j.id) : values.journey!;
-    mkdirSync(values.out, { recursive: true });
+    let ids: string[];
+    try {
+      ids = values.all ? journeys.list(undefined, true).map((j) => j.id) : values.journey!;
+    } catch (error) {
+      throw new CannotRun(`cannot read the journeys (${unreadableDetail(error)})`);
+    }
+    let exported = 0;
     let failures = 0;
+    let noConsent = 0;
     for (const id of ids) {
-      const source = service.source(id);
-      if (!source) {
-        console.error(`${id}: no such journey`);
-        failures++;
-        continue;
-      }
       try {
+        const source = service.source(id);
+        if (!source) {
+          console.error(`${shown(id)}: no such journey`);
+          failures++;
+          continue;
+        }
         const model = service.model(id, source, new Date(), randomUUID);
         const files = renderFormats(model, formats);
-        for (const f of files) writeFileAtomic(join(values.out, f.name), f.content);
-        service.record(randomUUID(), id, model, formats, new Date().toISOString());
+        if (!outIsFolder) {
+          mkdirSync(out, { recursive: true });
+          outIsFolder = true;
+        }
+        for (const f of files) writeFileAtomic(join(out, f.name), f.content);
+        // The database is read-only here: the export is not added to the app's export history.
         console.log(`${id}: exported ${files.map((f) => f.name).join(', ')}`);
+        exported++;
       } catch (error) {
         if (error instanceof ExportRefusedError) {
-          console.error(`${id}: skipped, no consent to an anonymised export`);
+          console.error(`${shown(id)}: skipped, no consent to an anonymised export`);
+          noConsent++;
+          // Asked for by id, a journey without consent is one that could not be exported.
           if (!values.all) failures++;
-        } else throw error;
+        } else {
+          console.error(`${shown(id)}: failed — ${(error as Error).message}`);
+          failures++;
+        }
       }
     }
-    return failures === 0 ? 0 : 1;
+    if (exported === 0) {
+      throw new CannotRun(
+        ids.length === 0
+          ? 'nothing exported: the database has no journeys'
+          : noConsent === ids.length
+            ? 'nothing exported: no journey has consent to an anonymised export'
+            : 'nothing exported',
+      );
+    }
+    return failures === 0 ? EXIT_OK : EXIT_SOME_REJECTED;
   } finally {
     db.close();
   }
 }
 
-function filesIn(paths: string[]): string[] {
-  return paths.flatMap((p) => {
-    if (!existsSync(p)) return [p];
-    if (statSync(p).isDirectory()) {
-      return readdirSync(p)
-        .filter((f) => !f.startsWith('.'))
-        .sort()
-        .map((f) => join(p, f))
-        .filter((f) => statSync(f).isFile());
-    }
-    return [p];
-  });
+/** How many of the things found were checked, were bad, or were skipped. */
+interface Tally {
+  checked: number;
+  bad: number;
+  skipped: number;
 }
+
+const skippedLine = (path: string, reason: string) => `${shown(path)}: skipped (${reason})`;
+/** Why a file is not read as a model, in the words the app uses for it. */
+const notModel = () => en.program.reasons.not_json_file;
 
 /**
  * Every file by its kind: models by the model checks, OCEL 2.0 JSON, XES and CSV event logs by
  * their own rules (see validate-kinds.ts); a file of no kind it knows is skipped, not failed.
+ * Exit 2 when there was no file to check at all.
  */
 function validateCommand(args: string[]): number {
   if (args.length === 0) throw new UsageError('validate needs at least one FILE or DIR');
-  let bad = 0;
-  for (const file of filesIn(args)) {
-    const verdict = validateFile(file);
-    console.log(verdict.line);
-    if (verdict.status === 'invalid') bad++;
+  const tally: Tally = { checked: 0, bad: 0, skipped: 0 };
+  for (const f of findFiles(args)) {
+    if (f.status === 'file') {
+      const verdict = validateFile(f.path);
+      console.log(verdict.line);
+      if (verdict.status === 'skipped') tally.skipped++;
+      else {
+        tally.checked++;
+        if (verdict.status === 'invalid') tally.bad++;
+      }
+    } else if (f.status === 'skipped') {
+      console.log(skippedLine(f.path, f.reason));
+      tally.skipped++;
+    } else {
+      console.log(`${shown(f.path)}: INVALID — ${f.reason}`);
+      tally.bad++;
+    }
   }
-  return bad === 0 ? 0 : 1;
+  if (tally.checked === 0) {
+    throw new CannotRun(
+      `nothing to validate: ${nothingFound(tally, 'no model or event-log file')}`,
+    );
+  }
+  return tally.bad === 0 ? EXIT_OK : EXIT_SOME_REJECTED;
+}
+
+/** Why there was nothing to work on, from what was found. */
+function nothingFound(tally: Tally, what: string): string {
+  const found = tally.bad + tally.skipped;
+  if (found === 0) return 'no files found';
+  const parts = [
+    tally.bad ? `${tally.bad} not found or unreadable` : '',
+    tally.skipped ? `${tally.skipped} skipped` : '',
+  ].filter(Boolean);
+  return `${what} among what was given (${parts.join(', ')})`;
 }
 
 function convertCommand(args: string[]): number {
@@ -156,17 +309,30 @@ function convertCommand(args: string[]): number {
   if (!file || !values.to || !['ocel', 'xes', 'csv'].includes(values.to)) {
     throw new UsageError('convert needs MODEL and --to ocel|xes|csv');
   }
-  if (positionals.length > 1 || (existsSync(file) && statSync(file).isDirectory())) {
-    return convertManyToCsv(positionals, values.to, values.out);
+  const found = findFiles(positionals);
+  if (positionals.length > 1 || found.length !== 1 || found[0]!.path !== file) {
+    return convertManyToCsv(found, values.to, values.out);
   }
-  const result = checkModelFile(file);
-  if (!result) {
-    console.error(`${file}: INVALID — no such file`);
-    return 1;
+  // One model: its line goes to stderr when the log itself goes to stdout.
+  const one = found[0]!;
+  if (one.status !== 'file') {
+    console.error(
+      one.status === 'skipped'
+        ? skippedLine(file, one.reason)
+        : `${shown(file)}: INVALID — ${one.reason}`,
+    );
+    throw new CannotRun('nothing converted');
   }
+  if (modelFileSkip(file) !== null) {
+    console.error(skippedLine(file, notModel()));
+    throw new CannotRun('nothing converted');
+  }
+  const result =
+    checkModelFile(file) ?? ({ ok: false, reason: 'unreadable', detail: 'no such file' } as const);
   if (!result.ok) {
-    console.error(`${file}: INVALID — ${en.program.reasons[result.reason]}`);
-    return 1;
+    const detail = 'detail' in result && result.detail ? ` (${result.detail})` : '';
+    console.error(`${shown(file)}: INVALID — ${en.program.reasons[result.reason]}${detail}`);
+    throw new CannotRun('nothing converted');
   }
   const text =
     values.to === 'ocel'
@@ -176,34 +342,57 @@ function convertCommand(args: string[]): number {
         : toCsv([result.model]);
   if (values.out) {
     writeFileAtomic(resolve(values.out), text);
-    console.log(`${file}: converted to ${values.out}`);
+    console.log(`${shown(file)}: converted to ${shown(values.out)}`);
   } else process.stdout.write(text);
-  return 0;
+  return EXIT_OK;
 }
 
 /**
  * Many models (files and folders) into one CSV event log, written model by model so memory
  * holds one model at a time: the log that DuckDB, pm4py or Spark read as it is. Invalid files
- * are reported and left out; the log appears under its name only when complete.
+ * are reported and left out; the log appears under its name only when complete, and not at all
+ * when no model was valid.
  */
-function convertManyToCsv(paths: string[], to: string, out: string | undefined): number {
+function convertManyToCsv(found: Found[], to: string, out: string | undefined): number {
   if (to !== 'csv') throw new UsageError('many models convert to one log with --to csv only');
   if (!out) throw new UsageError('many models convert to one log: give it a name with --out FILE');
   const target = resolve(out);
   const partial = `${target}.partial`;
-  const fd = openSync(partial, 'w');
+  let fd: number;
+  try {
+    fd = openSync(partial, 'w');
+  } catch (error) {
+    throw new CannotRun(`cannot write ${shown(out)} (${unreadableDetail(error)})`);
+  }
+  const tally: Tally = { checked: 0, bad: 0, skipped: 0 };
   let converted = 0;
-  let invalid = 0;
   try {
     writeSync(fd, `${CSV_HEADER}\r\n`);
-    for (const file of filesIn(paths)) {
-      const result = checkModelFile(file) ?? ({ ok: false, reason: 'empty' } as const);
+    for (const f of found) {
+      if (f.status === 'skipped' || (f.status === 'file' && modelFileSkip(f.path) !== null)) {
+        console.log(skippedLine(f.path, f.status === 'skipped' ? f.reason : notModel()));
+        tally.skipped++;
+        continue;
+      }
+      if (f.status === 'invalid') {
+        console.log(`${shown(f.path)}: INVALID — ${f.reason}, left out`);
+        tally.bad++;
+        continue;
+      }
+      tally.checked++;
+      const result =
+        checkModelFile(f.path) ??
+        ({ ok: false, reason: 'unreadable', detail: 'no such file' } as const);
       if (!result.ok) {
-        invalid++;
-        console.log(`${file}: INVALID — ${en.program.reasons[result.reason]}, left out`);
+        tally.bad++;
+        const detail = 'detail' in result && result.detail ? ` (${result.detail})` : '';
+        console.log(
+          `${shown(f.path)}: INVALID — ${en.program.reasons[result.reason]}${detail}, left out`,
+        );
         continue;
       }
       writeSync(fd, csvRowsOf(result.model));
+      console.log(`${shown(f.path)}: converted`);
       converted++;
     }
     fsyncSync(fd);
@@ -213,9 +402,19 @@ function convertManyToCsv(paths: string[], to: string, out: string | undefined):
     throw error;
   }
   closeSync(fd);
+  if (converted === 0) {
+    rmSync(partial, { force: true });
+    throw new CannotRun(
+      tally.checked === 0
+        ? `nothing converted: ${nothingFound(tally, 'no model file')}`
+        : `nothing converted: no valid model among the files (${tally.bad} invalid)`,
+    );
+  }
   renameSync(partial, target);
-  console.log(`Converted ${converted} models (${invalid} invalid, left out) into ${out}`);
-  return 0;
+  console.log(
+    `Converted ${converted} models (${tally.bad} invalid, left out${tally.skipped ? `; ${tally.skipped} skipped` : ''}) into ${shown(out)}`,
+  );
+  return tally.bad === 0 ? EXIT_OK : EXIT_SOME_REJECTED;
 }
 
 const GROUPS = FILTER_FIELDS;
@@ -248,8 +447,36 @@ function aggregateCommand(args: string[]): number {
 
   // Streamed: each file is read, checked, folded into the counts and dropped, so memory holds a
   // few models at a time plus the fold (a few kB per journey), however many files there are.
-  const { fold, rejected, notes } = foldFiles(filesIn(positionals), map);
-  for (const line of notes) console.log(line);
+  const found = findFiles(positionals);
+  const isModel = (f: Found) => f.status === 'file' && modelFileSkip(f.path) === null;
+  const folded = foldFiles(
+    found.filter(isModel).map((f) => f.path),
+    map,
+  );
+  const { fold } = folded;
+  // One line per file given or found, in order: counted, a duplicate, rejected, or skipped.
+  const tally: Tally = { checked: 0, bad: folded.rejected, skipped: 0 };
+  let next = 0;
+  for (const f of found) {
+    if (isModel(f)) {
+      tally.checked++;
+      console.log(folded.lines[next++]);
+    } else if (f.status === 'invalid') {
+      tally.bad++;
+      console.log(`${shown(f.path)}: rejected — ${f.reason}`);
+    } else {
+      tally.skipped++;
+      console.log(skippedLine(f.path, f.status === 'skipped' ? f.reason : notModel()));
+    }
+  }
+  if (fold.size === 0) {
+    // Nothing is written: tables of no model would only say that nothing was there.
+    throw new CannotRun(
+      tally.checked === 0
+        ? `nothing could be aggregated: ${nothingFound(tally, 'no model file')}`
+        : `nothing could be aggregated: no valid model among the files (${tally.bad} rejected)`,
+    );
+  }
 
   // Every value of the field, and "not stated" where the field has it: the groups the app's
   // filter offers, suppressed by the same rules.
@@ -286,10 +513,10 @@ function aggregateCommand(args: string[]): number {
   const suppressed = results.filter((r) => r.aggregate.suppressed).map((r) => r.group || 'all');
   console.log(
     // Like every figure, the number of models is given only when it is at least k.
-    `Aggregated ${fold.size >= k ? fold.size : `fewer than ${k}`} models (${rejected} rejected) with k = ${k} into ${values.out}` +
+    `Aggregated ${fold.size >= k ? fold.size : `fewer than ${k}`} models (${tally.bad} rejected) with k = ${k} into ${shown(values.out)}` +
       (suppressed.length ? `; hidden entirely (too few journeys): ${suppressed.join(', ')}` : ''),
   );
-  return 0;
+  return tally.bad === 0 ? EXIT_OK : EXIT_SOME_REJECTED;
 }
 
 export function main(argv: string[]): number {
@@ -309,7 +536,7 @@ export function main(argv: string[]): number {
       case '-h':
       case 'help':
         console.log(USAGE);
-        return command === undefined ? 2 : 0;
+        return command === undefined ? EXIT_NOTHING_DONE : EXIT_OK;
       default:
         throw new UsageError(`Unknown command: ${command}`);
     }
@@ -319,10 +546,15 @@ export function main(argv: string[]): number {
       (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     ) {
       console.error(`${(error as Error).message}\n\n${USAGE}`);
-      return 2;
+      return EXIT_NOTHING_DONE;
     }
-    console.error(`pathway: ${(error as Error).message}`);
-    return 1;
+    if (error instanceof CannotRun) {
+      console.error(`pathway ${command}: ${error.message}`);
+      return EXIT_NOTHING_DONE;
+    }
+    // Unforeseen (a disk full, a bug): what was done before it stands, and it is told.
+    console.error(`pathway ${command}: stopped — ${(error as Error).message}`);
+    return EXIT_SOME_REJECTED;
   }
 }
 

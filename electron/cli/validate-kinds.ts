@@ -1,12 +1,15 @@
 /**
  * `pathway validate`: which kind each file is, and its check by that kind's own rules. A folder
  * written by `pathway export --format all` holds a model, an OCEL 2.0 JSON log, an XES log and a
- * CSV event log per journey; each is judged as what it is, and a file of no kind the command
- * knows is skipped, not failed.
+ * CSV event log per journey; each is judged as what it is. Which files are read is the rule all
+ * readers of model files share (shared/model/model-files.ts): by name only, so a file of no kind
+ * the command knows is skipped, unread, not failed.
+ *
+ * No verdict repeats anything of a file's text: the model checks say where and what in their own
+ * words, the XES check (xes-check.ts) likewise, and the values the OCEL 2.0 and CSV checks quote
+ * are removed here (`withoutQuotedValues`), with the JSON parser's message they pass on.
  */
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
-import { CSV_HEADER } from '../../shared/model/event-log';
+import { closeSync, readSync } from 'node:fs';
 import {
   checkOcelText,
   CsvLogChecker,
@@ -15,10 +18,17 @@ import {
   OCEL_LABEL,
   type LogCheck,
 } from '../../shared/model/event-log-check';
+import {
+  describeJsonSyntaxError,
+  kindByName,
+  stripBom,
+  withoutQuotedValues,
+} from '../../shared/model/model-files';
 import { MODEL_FORMAT } from '../../shared/model/pathway-model';
 import { MAX_MODEL_BYTES } from '../../shared/model/validate';
 import { en } from '../../shared/i18n/en';
-import { checkModelFile } from '../import/model-file';
+import { checkModelFile, openRegularFile, unreadableDetail } from '../import/model-file';
+import { shown } from './files';
 import { checkXesText, XES_LABEL } from './xes-check';
 
 export type FileKind = 'model' | 'ocel' | 'xes' | 'csv';
@@ -29,13 +39,17 @@ export interface FileVerdict {
   line: string;
 }
 
+/** Why `pathway validate` leaves a file unread. */
+export const NOT_KNOWN =
+  'not a file pathway validate reads: models and OCEL 2.0 JSON end in .json, XES logs in .xes, CSV event logs in .csv';
+
 const LABELS: Record<Exclude<FileKind, 'model'>, string> = {
   ocel: OCEL_LABEL,
   xes: XES_LABEL,
   csv: CSV_LABEL,
 };
 
-/** How much of a file is read to tell its kind when its name does not. */
+/** How much of a `.json` file is read to tell a model from OCEL 2.0 JSON. */
 const HEAD_BYTES = 64 * 1024;
 const CHUNK_BYTES = 64 * 1024;
 
@@ -44,46 +58,51 @@ const OCEL_KEY = new RegExp(`(?<!\\\\)"(?:${OCEL_KEYS.join('|')})"\\s*:`);
 /** The model's own format, as its first key normally carries it. */
 const MODEL_FORMAT_KEY = new RegExp(`"format"\\s*:\\s*"${MODEL_FORMAT.replace(/\./g, '\\.')}"`);
 
+/** A file that could not be read: thrown inside a check, caught as the file's verdict. */
+class Unreadable extends Error {
+  constructor(readonly detail: string) {
+    super(detail);
+  }
+}
+
+/** The opened file, or why not (a file that vanished since the walk is no such file now). */
+function open(file: string): { fd: number; size: number } {
+  const opened = openRegularFile(file);
+  if (opened === null) throw new Unreadable('no such file');
+  if ('ok' in opened) throw new Unreadable(opened.detail);
+  return opened;
+}
+
 function head(file: string): string {
-  const fd = openSync(file, 'r');
+  const { fd } = open(file);
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
     const n = readSync(fd, buffer, 0, HEAD_BYTES, 0);
     // Not fatal: a character cut at the end of the head is no fault of the file.
-    return new TextDecoder('utf-8').decode(buffer.subarray(0, n)).replace(/^\uFEFF/, '');
+    return stripBom(new TextDecoder('utf-8').decode(buffer.subarray(0, n)));
   } finally {
     closeSync(fd);
   }
 }
 
 /**
- * The kind of a file: by its name where that says it (`.pathway.json`, `.ocel.json`, `.xes`,
- * `.csv`); a `.json` is OCEL 2.0 JSON when its head has OCEL's top-level keys and no model format,
- * otherwise a model (as ever); any other name is told by its head, and null when it is no kind
- * the command knows.
+ * The kind of a file, by its name (see `kindByName`): a `.json` that is neither `.pathway.json`
+ * nor `.ocel.json` is OCEL 2.0 JSON when its head has OCEL's top-level keys and no model format,
+ * otherwise a model (as ever); null for any other name, and such a file is never opened.
  */
 export function kindOf(file: string): FileKind | null {
-  const name = basename(file).toLowerCase();
-  if (name.endsWith('.pathway.json')) return 'model';
-  if (name.endsWith('.ocel.json')) return 'ocel';
-  if (name.endsWith('.xes')) return 'xes';
-  if (name.endsWith('.csv')) return 'csv';
+  const named = kindByName(file);
+  if (named !== 'json') return named;
   const text = head(file);
   const json = text.trimStart().startsWith('{');
-  if (json && MODEL_FORMAT_KEY.test(text)) return 'model';
-  if (json && OCEL_KEY.test(text)) return 'ocel';
-  if (name.endsWith('.json')) return 'model';
-  if (text.trimStart().startsWith('<') && /<log[\s>/]/.test(text)) return 'xes';
-  if (/^[^\r\n]*/.exec(text)![0] === CSV_HEADER) return 'csv';
-  return null;
+  return json && !MODEL_FORMAT_KEY.test(text) && OCEL_KEY.test(text) ? 'ocel' : 'model';
 }
 
 /** The whole file as UTF-8 text, refused unread over the size limit models have too. */
 function readText(file: string): { text: string } | { reason: string } {
-  const size = statSync(file).size;
-  if (size > MAX_MODEL_BYTES) return { reason: en.program.reasons.too_large };
-  const fd = openSync(file, 'r');
+  const { fd, size } = open(file);
   try {
+    if (size > MAX_MODEL_BYTES) return { reason: en.program.reasons.too_large };
     const buffer = Buffer.alloc(size);
     let read = 0;
     while (read < size) {
@@ -93,7 +112,7 @@ function readText(file: string): { text: string } | { reason: string } {
     }
     try {
       const text = new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, read));
-      return { text: text.replace(/^\uFEFF/, '') };
+      return { text: stripBom(text) };
     } catch {
       return { reason: 'the file is not UTF-8 text' };
     }
@@ -110,7 +129,7 @@ function checkCsvFile(file: string): LogCheck {
   const checker = new CsvLogChecker();
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const buffer = Buffer.alloc(CHUNK_BYTES);
-  const fd = openSync(file, 'r');
+  const { fd } = open(file);
   try {
     for (;;) {
       const n = readSync(fd, buffer, 0, CHUNK_BYTES, null);
@@ -136,41 +155,58 @@ function checkLog(file: string, kind: Exclude<FileKind, 'model'>): LogCheck {
   return kind === 'ocel' ? checkOcelText(read.text) : checkXesText(read.text);
 }
 
-/** One file, checked as what it is; a file that cannot be read is invalid, not the end of the run. */
+const OCEL_NOT_JSON = 'not valid JSON (perhaps truncated): ';
+
+/**
+ * A log check's reason without anything of the file's text: the OCEL 2.0 and CSV checks quote
+ * the values they refuse (as JSON strings) and pass on the JSON parser's message, which quotes
+ * the text; the XES check quotes nothing.
+ */
+function safeReason(kind: Exclude<FileKind, 'model'>, reason: string): string {
+  if (kind === 'xes') return reason;
+  if (kind === 'ocel' && reason.startsWith(OCEL_NOT_JSON)) {
+    return `${OCEL_NOT_JSON}${describeJsonSyntaxError(reason.slice(OCEL_NOT_JSON.length))}`;
+  }
+  return withoutQuotedValues(reason);
+}
+
+/**
+ * One regular file (as `findFiles` found it), checked as what its name says; a file that cannot
+ * be read is invalid, not the end of the run.
+ */
 export function validateFile(file: string): FileVerdict {
-  if (!existsSync(file)) return { status: 'invalid', line: `${file}: INVALID — no such file` };
   try {
     return checkFile(file);
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
+    const detail = error instanceof Unreadable ? error.detail : unreadableDetail(error);
     return {
       status: 'invalid',
-      line: `${file}: INVALID — ${en.program.reasons.unreadable}${typeof code === 'string' ? ` (${code})` : ''}`,
+      line: `${shown(file)}: INVALID — ${en.program.reasons.unreadable} (${detail})`,
     };
   }
 }
 
 function checkFile(file: string): FileVerdict {
   const kind = kindOf(file);
-  if (kind === null) {
-    return {
-      status: 'skipped',
-      line: `${file}: skipped (not a file pathway validate knows)`,
-    };
-  }
+  if (kind === null) return { status: 'skipped', line: `${shown(file)}: skipped (${NOT_KNOWN})` };
   if (kind === 'model') {
-    // Exactly the model checks and lines as ever.
-    const result = checkModelFile(file)!;
+    const result =
+      checkModelFile(file) ??
+      ({ ok: false, reason: 'unreadable', detail: 'no such file' } as const);
     if (result.ok)
-      return { status: 'valid', line: `${file}: valid (export ${result.model.exportId})` };
+      return { status: 'valid', line: `${shown(file)}: valid (export ${result.model.exportId})` };
+    // The model checks' details are their own words (see validate.ts): never the file's text.
     const detail = 'detail' in result && result.detail ? ` (${result.detail})` : '';
     return {
       status: 'invalid',
-      line: `${file}: INVALID — ${en.program.reasons[result.reason]}${detail}`,
+      line: `${shown(file)}: INVALID — ${en.program.reasons[result.reason]}${detail}`,
     };
   }
   const result = checkLog(file, kind);
   return result.ok
-    ? { status: 'valid', line: `${file}: valid (${result.summary})` }
-    : { status: 'invalid', line: `${file}: INVALID — ${LABELS[kind]}: ${result.reason}` };
+    ? { status: 'valid', line: `${shown(file)}: valid (${result.summary})` }
+    : {
+        status: 'invalid',
+        line: `${shown(file)}: INVALID — ${LABELS[kind]}: ${safeReason(kind, result.reason)}`,
+      };
 }

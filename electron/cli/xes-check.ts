@@ -2,16 +2,12 @@
  * The XES (IEEE 1849-2016) check of `pathway validate`, beside the other event-log checks in
  * shared/model/event-log-check.ts: here because it needs an XML parser, which shared/ does not
  * import. Like them it takes text whose size the caller has bounded, never throws, and says in
- * one line why a file is not XES.
+ * one line why a file is not XES. Unlike them it quotes nothing of the text (no value, key,
+ * element name, or the XML parser's message, which quotes tags): a place and what is wrong
+ * there, so that a file that is no XES at all (a link to another file) is never repeated.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import {
-  isIsoDateTime,
-  plural,
-  Problems,
-  quoted,
-  type LogCheck,
-} from '../../shared/model/event-log-check';
+import { isIsoDateTime, plural, Problems, type LogCheck } from '../../shared/model/event-log-check';
 
 export const XES_LABEL = 'XES';
 
@@ -123,10 +119,17 @@ function screenTags(bare: string): string | null {
   return null;
 }
 
-const quotedMessage = (msg: string) => (msg.length > 200 ? `${msg.slice(0, 200)}…` : msg);
-
 /** An `&` that starts none of XML's five entities or a character reference. */
-const UNDECLARED_ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)([^;\s<]{0,40};?)/;
+const UNDECLARED_ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
+/** The validator's kinds of fault (its codes are its own words; its messages quote the text). */
+const XML_FAULT: Record<string, string> = {
+  InvalidTag: 'a tag',
+  InvalidAttr: 'an attribute',
+  InvalidXml: 'the structure',
+  InvalidChar: 'a character',
+};
+/** An XES version as the standard writes them (`1849-2016`, `1.0`, `2.0`): shown when valid. */
+const XES_VERSION = /^\d[\d.-]{0,15}$/;
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -145,22 +148,23 @@ function checkXesAttributes(node: XmlNode, at: string, problems: Problems): void
   for (const tag of XES_ATTRIBUTES) {
     asNodes(node[tag]).forEach((a, i) => {
       const key = attr(a, 'key');
-      const where = key ? `${at} <${tag} key=${quoted(key)}>` : `${at} <${tag}> #${i + 1}`;
+      // By its place, not its key: the key is the file's text.
+      const where = `${at} <${tag}> #${i + 1}`;
       if (key === undefined || key === '') problems.add(`${where} has no key`);
       const value = attr(a, 'value');
       if ((XES_VALUED as readonly string[]).includes(tag)) {
         if (value === undefined) problems.add(`${where} has no value`);
         else if (tag === 'date' && !isIsoDateTime(value)) {
-          problems.add(`${where}: ${quoted(value)} is not an xs:dateTime`);
+          problems.add(`${where}: the value is not an xs:dateTime`);
         } else if (tag === 'int' && !/^[+-]?\d+$/.test(value.trim())) {
-          problems.add(`${where}: ${quoted(value)} is not a whole number`);
+          problems.add(`${where}: the value is not a whole number`);
         } else if (
           tag === 'float' &&
           !/^\s*(?:[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|[+-]?INF|NaN)\s*$/.test(value)
         ) {
-          problems.add(`${where}: ${quoted(value)} is not a number`);
+          problems.add(`${where}: the value is not a number`);
         } else if (tag === 'boolean' && !/^\s*(?:true|false|1|0)\s*$/.test(value)) {
-          problems.add(`${where}: ${quoted(value)} is not true or false`);
+          problems.add(`${where}: the value is not true or false`);
         }
       }
       checkXesAttributes(a, where, problems);
@@ -198,25 +202,26 @@ export function checkXesText(text: string): LogCheck {
   if (tags) return { ok: false, reason: tags };
   const wellFormed = XMLValidator.validate(text);
   if (wellFormed !== true) {
-    const { msg, line, col } = wellFormed.err;
+    // The validator's message quotes tags and text: only its kind of fault and where are told.
+    const { code, line, col } = wellFormed.err;
+    const what = XML_FAULT[code] ? ` (${XML_FAULT[code]})` : '';
     return {
       ok: false,
-      // The validator's message can quote the whole stack of open tags: cut short.
-      reason: `not well-formed XML (perhaps truncated) at line ${line}${col ? `, column ${col}` : ''}: ${quotedMessage(msg)}`,
+      reason: `not well-formed XML (perhaps truncated) at line ${Number(line)}${col ? `, column ${Number(col)}` : ''}${what}`,
     };
   }
-  const entity = UNDECLARED_ENTITY.exec(bare);
-  if (entity) {
+  if (UNDECLARED_ENTITY.test(bare)) {
     return {
       ok: false,
-      reason: `not well-formed XML: ${quoted(`&${entity[1]}`)} is no entity XML knows`,
+      reason:
+        'not well-formed XML: an & starts no entity XML knows (&amp; &lt; &gt; &quot; &apos; or a character reference)',
     };
   }
   let doc: XmlNode;
   try {
     doc = parser.parse(text) as XmlNode;
-  } catch (error) {
-    return { ok: false, reason: `not readable as XML: ${(error as Error).message}` };
+  } catch {
+    return { ok: false, reason: 'not readable as XML' };
   }
   const roots = Object.keys(doc).filter((k) => !k.startsWith('?') && k !== '#text');
   if (roots.length !== 1 || roots[0] !== 'log') {
@@ -224,7 +229,7 @@ export function checkXesText(text: string): LogCheck {
       ok: false,
       reason:
         roots.length === 1
-          ? `the root element is <${roots[0]}>, not <log>`
+          ? 'the root element is not <log>'
           : 'the document must have one root element, <log>',
     };
   }
@@ -245,9 +250,9 @@ export function checkXesText(text: string): LogCheck {
   asNodes(log.global).forEach((g, i) => {
     const scope = attr(g, 'scope') ?? 'event';
     if (scope !== 'trace' && scope !== 'event') {
-      problems.add(`<global> #${i + 1}: scope ${quoted(scope)} is neither trace nor event`);
+      problems.add(`<global> #${i + 1}: its scope is neither trace nor event`);
     }
-    checkXesAttributes(g, `<global scope=${quoted(scope)}>`, problems);
+    checkXesAttributes(g, `<global> #${i + 1}`, problems);
   });
   asNodes(log.classifier).forEach((c, i) => {
     if (!attr(c, 'name') || !attr(c, 'keys'))
@@ -270,7 +275,9 @@ export function checkXesText(text: string): LogCheck {
     events++;
     checkXesEvent(event, `<log> <event> #${j + 1}`, problems);
   });
+  // The version is the file's text: told only when it reads as a version number.
+  const named = XES_VERSION.test(version.trim()) ? `${XES_LABEL} ${version.trim()}` : XES_LABEL;
   return problems.result(
-    () => `${XES_LABEL} ${version}: ${plural(traces.length, 'trace')}, ${plural(events, 'event')}`,
+    () => `${named}: ${plural(traces.length, 'trace')}, ${plural(events, 'event')}`,
   );
 }

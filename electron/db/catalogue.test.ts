@@ -42,7 +42,9 @@ function identifiersOf(label: string): string[] {
   const lower = label.toLowerCase();
   const ascii = lower.replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
   return [...new Set([...lower.split(/[^\p{L}\p{N}]+/u), ...ascii.split(/[^a-z0-9]+/)])].filter(
-    (w) => w.length >= 2,
+    // A word without a vowel or digit ("kl", "tlf") names nobody, and a random code of
+    // consonants may contain it by chance.
+    (w) => w.length >= 2 && /[0-9aeiouyæøå]/.test(w),
   );
 }
 

@@ -408,15 +408,29 @@ export class WorkshopRepository {
       this.db.prepare('DELETE FROM goals WHERE journey_id = ?').run(journeyId);
       this.db.prepare('DELETE FROM ideas WHERE journey_id = ?').run(journeyId);
       this.journeys.restoreItems(content);
-      const goal = this.db.prepare(
-        'INSERT INTO goals (id, journey_id, category, text, created_at, updated_at) VALUES (@id, @journeyId, @category, @text, @createdAt, @updatedAt)',
-      );
-      for (const g of content.goals) goal.run(g);
-      const idea = this.db.prepare(
-        `INSERT INTO ideas (id, journey_id, text, aims, touchpoint_ids, pain_point_ids, created_at, updated_at)
-         VALUES (@id, @journeyId, @text, @aims, @tp, @pp, @createdAt, @updatedAt)`,
-      );
-      for (const i of content.ideas) {
+      this.restoreItems({ goals: content.goals, ideas: content.ideas, workshops: [] });
+    })();
+  }
+
+  /**
+   * Puts back goals, ideas and workshops exactly as they were (same ids), for undo and redo and
+   * for a snapshot's restore. All or nothing.
+   */
+  restoreItems(items: { goals: Goal[]; ideas: Idea[]; workshops: Workshop[] }): void {
+    const goal = this.db.prepare(
+      'INSERT INTO goals (id, journey_id, category, text, created_at, updated_at) VALUES (@id, @journeyId, @category, @text, @createdAt, @updatedAt)',
+    );
+    const idea = this.db.prepare(
+      `INSERT INTO ideas (id, journey_id, text, aims, touchpoint_ids, pain_point_ids, created_at, updated_at)
+       VALUES (@id, @journeyId, @text, @aims, @tp, @pp, @createdAt, @updatedAt)`,
+    );
+    const workshop = this.db.prepare(
+      `INSERT INTO workshops (id, journey_id, date, place, roles, notes, created_at, updated_at)
+       VALUES (@id, @journeyId, @date, @place, @roles, @notes, @createdAt, @updatedAt)`,
+    );
+    this.db.transaction(() => {
+      for (const g of items.goals) goal.run(g);
+      for (const i of items.ideas) {
         idea.run({
           ...i,
           aims: JSON.stringify(i.aims),
@@ -424,6 +438,7 @@ export class WorkshopRepository {
           pp: JSON.stringify(i.painPointIds),
         });
       }
+      for (const w of items.workshops) workshop.run({ ...w, roles: JSON.stringify(w.roles) });
     })();
   }
 }

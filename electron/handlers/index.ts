@@ -10,6 +10,7 @@ import { ProgramRepository } from '../db/program-repository';
 import { aggregate, DEFAULT_K } from '../../shared/analysis/aggregate';
 import { kSchema } from '../../shared/analysis/schema';
 import { MAX_MODEL_BYTES } from '../../shared/model/validate';
+import { modelFileSkip } from '../../shared/model/model-files';
 import { ExportService, renderFormats } from '../export/export-service';
 import { writeFileAtomic } from '../export/write-file';
 import { nodeSha256 } from '../import/model-file';
@@ -217,10 +218,11 @@ export function createHandlers({
 
     'program:import': async ({ files }) => {
       const importedAt = now();
-      // Models are .json files; anything else (a renamed file, a note in the folder) is named.
-      // The window leaves a file unread when it is too large to try; the size decides here.
+      // Which files are models is the rule the command line shares (model-files.ts): anything
+      // else (a renamed file, a note in the folder) is named, unread. The window leaves a file
+      // unread when it is too large to try; the size decides here.
       const refusal = (f: (typeof files)[number]): ImportResult | null =>
-        !/\.json$/i.test(f.name)
+        modelFileSkip(f.name) !== null
           ? { file: f.name, status: 'rejected', reason: 'not_json_file' }
           : f.text === null
             ? {
@@ -288,10 +290,18 @@ export function createHandlers({
       return { id, deleted: true as const };
     },
     'journeys:get': ({ id }) => journeys.detail(id) ?? notFound('Journey'),
-    'journeys:restoreItems': ({ journeyId, touchpoints, transitions, painPoints }) => {
+    'journeys:restoreItems': ({
+      journeyId,
+      touchpoints,
+      transitions,
+      painPoints,
+      goals = [],
+      ideas = [],
+      workshops = [],
+    }) => {
       if (!journeys.get(journeyId)) notFound('Journey');
       const owned = new Set(touchpoints.map((t) => t.id));
-      for (const t of [...touchpoints, ...transitions]) {
+      for (const t of [...touchpoints, ...transitions, ...goals, ...ideas, ...workshops]) {
         if (t.journeyId !== journeyId) {
           throw new HandlerError('validation', 'Every item must belong to the journey');
         }
@@ -302,15 +312,43 @@ export function createHandlers({
           throw new HandlerError('validation', 'Every item must belong to the journey');
         }
       }
+      // An idea's links may name rows deleted since (they are left out when read), never another
+      // journey's.
+      for (const idea of ideas) {
+        const foreign =
+          idea.touchpointIds.some(
+            (id) =>
+              !owned.has(id) && (journeys.getTouchpoint(id)?.journeyId ?? journeyId) !== journeyId,
+          ) ||
+          idea.painPointIds.some((id) => {
+            const p = journeys.getPainPoint(id);
+            return (
+              !!p && (journeys.getTouchpoint(p.touchpointId)?.journeyId ?? journeyId) !== journeyId
+            );
+          });
+        if (foreign)
+          throw new HandlerError('validation', 'Linked items must belong to the journey');
+      }
       try {
-        journeys.restoreItems({ touchpoints, transitions, painPoints });
+        db.transaction(() => {
+          journeys.restoreItems({ touchpoints, transitions, painPoints });
+          workshop.restoreItems({ goals, ideas, workshops });
+        })();
       } catch (error) {
         if (error instanceof Error && /constraint/i.test(error.message)) {
           throw new HandlerError('conflict', 'Some items exist already or lack their touchpoint');
         }
         throw error;
       }
-      return { restored: touchpoints.length + transitions.length + painPoints.length };
+      return {
+        restored:
+          touchpoints.length +
+          transitions.length +
+          painPoints.length +
+          goals.length +
+          ideas.length +
+          workshops.length,
+      };
     },
 
     'touchpoints:create': ({ journeyId, map, label, sector, serviceCode, contactType, x, y }) => {

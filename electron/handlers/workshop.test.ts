@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ipc, makeTestDb, type TestDb } from '../../tests/unit/helpers';
+import { GOAL_CATEGORIES } from '../../shared/vocabulary';
 
 let t: TestDb;
 beforeEach(() => {
@@ -183,5 +184,88 @@ describe('snapshots', () => {
     await call('journeys:delete', { id: j.id });
     expect(t.db.prepare('SELECT count(*) AS n FROM snapshots').get()).toEqual({ n: 0 });
     expect(readFileSync(t.file).includes(Buffer.from('Snapshotsen'))).toBe(false);
+  });
+});
+
+describe('undo of deleted goals, ideas and workshops', () => {
+  it('puts a deleted goal, idea and workshop back with their ids, links and fields', async () => {
+    const j = await journey();
+    const tp = await call('touchpoints:create', { journeyId: j.id, x: 0, y: 0, label: 'GP' });
+    const goal = await call('goals:create', { journeyId: j.id, category: 'health', text: 'Sove' });
+    const idea = await call('ideas:create', {
+      journeyId: j.id,
+      text: 'Én kontaktperson',
+      aims: ['quality'],
+      touchpointIds: [tp.id],
+    });
+    const ws = await call('workshops:create', { journeyId: j.id, date: '2026-03-02' });
+    const workshop = await call('workshops:update', {
+      id: ws.id,
+      patch: { place: 'Biblioteket', roles: ['citizen'], notes: 'Første møde' },
+    });
+    await call('goals:delete', { id: goal.id });
+    await call('ideas:delete', { id: idea.id });
+    await call('workshops:delete', { id: ws.id });
+
+    const r = await call('journeys:restoreItems', {
+      journeyId: j.id,
+      touchpoints: [],
+      transitions: [],
+      painPoints: [],
+      goals: [goal],
+      ideas: [idea],
+      workshops: [workshop],
+    });
+    expect(r).toEqual({ restored: 3 });
+    expect(await call('goals:list', { journeyId: j.id })).toEqual([goal]);
+    expect(await call('ideas:list', { journeyId: j.id })).toEqual([idea]);
+    expect(await call('workshops:list', { journeyId: j.id })).toEqual([workshop]);
+  });
+
+  it('refuses a goal of another journey or an idea linked into one, changing nothing', async () => {
+    const j = await journey();
+    const other = await call('journeys:create', { alias: 'Bo' });
+    const foreignTp = await call('touchpoints:create', { journeyId: other.id, x: 0, y: 0 });
+    const goal = await call('goals:create', { journeyId: j.id, category: 'health' });
+    await call('goals:delete', { id: goal.id });
+    expect(
+      await callRaw('journeys:restoreItems', {
+        journeyId: other.id,
+        touchpoints: [],
+        transitions: [],
+        painPoints: [],
+        goals: [goal],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'validation' } });
+    const idea = await call('ideas:create', { journeyId: j.id });
+    await call('ideas:delete', { id: idea.id });
+    expect(
+      await callRaw('journeys:restoreItems', {
+        journeyId: j.id,
+        touchpoints: [],
+        transitions: [],
+        painPoints: [],
+        ideas: [{ ...idea, touchpointIds: [foreignTp.id] }],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await call('goals:list', { journeyId: other.id })).toEqual([]);
+    expect(await call('ideas:list', { journeyId: j.id })).toEqual([]);
+  });
+
+  it('restores nothing when one row exists already (all or nothing)', async () => {
+    const j = await journey();
+    const goal = await call('goals:create', { journeyId: j.id, category: 'health' });
+    const gone = await call('goals:create', { journeyId: j.id, category: GOAL_CATEGORIES[1] });
+    await call('goals:delete', { id: gone.id });
+    expect(
+      await callRaw('journeys:restoreItems', {
+        journeyId: j.id,
+        touchpoints: [],
+        transitions: [],
+        painPoints: [],
+        goals: [gone, goal],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await call('goals:list', { journeyId: j.id })).toEqual([goal]);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Sha256Hex } from '../../shared/model/checksum';
 import {
   MAX_MODEL_BYTES,
@@ -10,13 +10,78 @@ import {
 /** Node's native sha256, for every check of a model in the main process, its threads and the CLI. */
 export const nodeSha256: Sha256Hex = (text) => createHash('sha256').update(text).digest('hex');
 
+/** A file that could not be read as one: why, in our words (an error code at most). */
+export interface Unreadable {
+  ok: false;
+  reason: 'unreadable';
+  detail: string;
+}
+
+/** What an error says of why a file could not be read: its code only, never a message. */
+export function unreadableDetail(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^[A-Z0-9_]{1,32}$/.test(code) ? code : 'error';
+}
+
+/**
+ * Opens a file to read it only if it is a regular file: a link is followed; a folder, a device or
+ * a pipe is refused without waiting on it (non-blocking open, then the opened file's own kind, so
+ * the file cannot be swapped between a look and the read). Null when there is no such file.
+ */
+export function openRegularFile(file: string): { fd: number; size: number } | Unreadable | null {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') return null;
+    return { ok: false, reason: 'unreadable', detail: unreadableDetail(error) };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
+      closeSync(fd);
+      return {
+        ok: false,
+        reason: 'unreadable',
+        detail: stat.isDirectory() ? 'a folder' : 'not a regular file',
+      };
+    }
+    return { fd, size: stat.size };
+  } catch (error) {
+    closeSync(fd);
+    return { ok: false, reason: 'unreadable', detail: unreadableDetail(error) };
+  }
+}
+
+/** A refused model file: by its content, or because it could not be read. */
+export type ModelFileResult = ValidationResult | Unreadable;
+
 /**
  * A model file on disk, checked: null when there is no such file; a file over the size limit is
- * refused by its size and never read.
+ * refused by its size and never read, and a file that cannot be read (or is no regular file) is
+ * refused as unreadable. Read as the window's `File.text()` reads it: UTF-8, a byte-order mark
+ * dropped (`validateModelText` drops it), a byte that is no UTF-8 replaced.
  */
-export function checkModelFile(file: string): ValidationResult | null {
-  if (!existsSync(file)) return null;
-  const size = statSync(file).size;
-  if (size > MAX_MODEL_BYTES) return { ok: false, reason: 'too_large' };
-  return validateModelText(readFileSync(file, 'utf8'), size, nodeSha256);
+export function checkModelFile(file: string): ModelFileResult | null {
+  const opened = openRegularFile(file);
+  if (opened === null || 'ok' in opened) return opened;
+  const { fd, size } = opened;
+  try {
+    if (size > MAX_MODEL_BYTES) return { ok: false, reason: 'too_large' };
+    // One byte more than the limit: a file that grew since it was looked at is still refused.
+    const buffer = Buffer.alloc(Math.min(size, MAX_MODEL_BYTES) + 1);
+    let read = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, read, buffer.length - read, read);
+      if (n === 0) break;
+      read += n;
+      if (read === buffer.length) break;
+    }
+    if (read > MAX_MODEL_BYTES) return { ok: false, reason: 'too_large' };
+    return validateModelText(buffer.toString('utf8', 0, read), read, nodeSha256);
+  } catch (error) {
+    return { ok: false, reason: 'unreadable', detail: unreadableDetail(error) };
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -10,13 +10,15 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { translate } from '../../shared/i18n';
 import { languageSchema, type Language } from '../../shared/ipc/contract';
+import type { Database } from 'better-sqlite3';
 import { openDatabase, resolveDbPath } from '../db/open';
-import { NewerDatabaseError } from '../db/migrations';
 import { SettingsRepository } from '../db/settings-repository';
 import { createHandlers } from '../handlers';
+import type { Handlers } from '../../shared/ipc/dispatch';
 import { ProgramThreads } from '../import/program-threads';
 import { registerIpc } from './ipc-registration';
 import { buildMenuTemplate } from './menu-template';
+import { startupErrorBox } from './startup-error';
 import {
   APP_ENTRY,
   APP_SCHEME,
@@ -99,6 +101,9 @@ function createWindow(): void {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      // Middle-click (auxclick) would open links past the window-open handler's intent
+      // (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
@@ -114,63 +119,73 @@ function startupLanguage(settings: SettingsRepository | undefined): Language {
   return app.getLocale().toLowerCase().startsWith('en') ? 'en' : 'da';
 }
 
+/**
+ * The database, checked and migrated, with the handlers over it. Everything that touches the
+ * database at start is here: the health check and migrations (openDatabase) and the handlers
+ * (createHandlers seeds the catalogue), so a database that opens but cannot be used also ends in
+ * the error box rather than in an unhandled rejection; nothing is left open when it fails.
+ */
+function startDatabase(dbPath: string): {
+  database: Database;
+  threads: ProgramThreads;
+  handlers: Handlers;
+} {
+  const database = openDatabase(dbPath);
+  let threads: ProgramThreads | undefined;
+  try {
+    // The program workspace's heavy work (checking imported files, folding the stored models)
+    // runs in worker threads beside this one, bundled next to it.
+    threads = new ProgramThreads(join(__dirname, 'program-worker.cjs'));
+    const handlers = createHandlers({
+      db: database,
+      clock: () => new Date(),
+      newId: randomUUID,
+      threads,
+      dialogs: {
+        chooseExportFolder: async () => {
+          const options = {
+            title: translate(
+              startupLanguage(new SettingsRepository(database)),
+              'exportScreen.chooseFolder',
+            ),
+            properties: ['openDirectory', 'createDirectory'] as (
+              'openDirectory' | 'createDirectory'
+            )[],
+          };
+          const result = mainWindow
+            ? await dialog.showOpenDialog(mainWindow, options)
+            : await dialog.showOpenDialog(options);
+          return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
+        },
+      },
+    });
+    return { database, threads, handlers };
+  } catch (error) {
+    void threads?.close();
+    database.close();
+    throw error;
+  }
+}
+
 async function main(): Promise<void> {
   await app.whenReady();
   const dbPath = resolveDbPath(app.getPath('userData'));
-  let db;
+  let started: ReturnType<typeof startDatabase>;
   try {
-    db = openDatabase(dbPath);
+    started = startDatabase(dbPath);
   } catch (error) {
-    const language = startupLanguage(undefined);
-    if (error instanceof NewerDatabaseError) {
-      dialog.showErrorBox(
-        translate(language, 'startup.newerDbTitle'),
-        translate(language, 'startup.newerDbBody', {
-          found: error.found,
-          supported: error.supported,
-        }),
-      );
-    } else {
-      dialog.showErrorBox(
-        translate(language, 'startup.openFailedTitle'),
-        translate(language, 'startup.openFailedBody', { path: dbPath }),
-      );
-    }
+    // In the system's language: a stored choice would be in the database that failed.
+    const box = startupErrorBox(startupLanguage(undefined), error, dbPath);
+    dialog.showErrorBox(box.title, box.body);
     app.exit(1);
     return;
   }
-  const database = db;
-  // The program workspace's heavy work (checking imported files, folding the stored models) runs
-  // in worker threads beside this one, bundled next to it.
-  const threads = new ProgramThreads(join(__dirname, 'program-worker.cjs'));
+  const { database, threads, handlers } = started;
   app.on('will-quit', () => {
     void threads.close();
     database.close();
   });
 
-  const handlers = createHandlers({
-    db: database,
-    clock: () => new Date(),
-    newId: randomUUID,
-    threads,
-    dialogs: {
-      chooseExportFolder: async () => {
-        const options = {
-          title: translate(
-            startupLanguage(new SettingsRepository(database)),
-            'exportScreen.chooseFolder',
-          ),
-          properties: ['openDirectory', 'createDirectory'] as (
-            'openDirectory' | 'createDirectory'
-          )[],
-        };
-        const result = mainWindow
-          ? await dialog.showOpenDialog(mainWindow, options)
-          : await dialog.showOpenDialog(options);
-        return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
-      },
-    },
-  });
   registerIpc(
     ipcMain,
     handlers,

@@ -8,6 +8,7 @@ import {
   SECTORS,
   TRANSITION_KINDS,
 } from '../vocabulary';
+import { multiLineText, oneLineText } from './text';
 
 /** Limits that protect the database and the UI from runaway input (e.g. 1 MB pasted into a field). */
 export const LIMITS = {
@@ -35,16 +36,13 @@ export const timestampSchema = z.iso.datetime();
 /**
  * An alias is the only name a journey has on screen. Leading/trailing whitespace is dropped and
  * runs of whitespace collapsed, so "  Anna " and "Anna" are the same alias to the eye and the DB.
+ * Text limits count characters as the database's CHECKs do, and control characters are refused
+ * (see ./text.ts).
  */
-export const aliasSchema = z
-  .string()
-  .transform((s) => s.replace(/\s+/g, ' ').trim())
-  .pipe(z.string().min(1).max(LIMITS.aliasMax));
+export const aliasSchema = oneLineText({ min: 1, max: LIMITS.aliasMax, collapse: true });
 
-export const touchpointLabelSchema = z
-  .string()
-  .max(LIMITS.touchpointLabelMax)
-  .transform((s) => s.replace(/[\r\n\t]+/g, ' '));
+/** Saved while it is typed: line breaks become spaces, but nothing is trimmed. */
+export const touchpointLabelSchema = oneLineText({ max: LIMITS.touchpointLabelMax });
 
 export const coordinateSchema = z
   .number()
@@ -52,7 +50,8 @@ export const coordinateSchema = z
   .min(-LIMITS.coordinateAbsMax)
   .max(LIMITS.coordinateAbsMax);
 
-export const textSchema = z.string().max(LIMITS.textMax);
+/** Free text (a quote, a note, a pain point): multi-line. */
+export const textSchema = multiLineText({ max: LIMITS.textMax });
 export const sectorSchema = z.enum(SECTORS);
 export const contactTypeSchema = z.enum(CONTACT_TYPES);
 export const initiatorSchema = z.enum(INITIATORS);
@@ -182,6 +181,30 @@ export const painPointPatchSchema = z.strictObject({
 });
 export type PainPointPatch = z.infer<typeof painPointPatchSchema>;
 export type Transition = z.infer<typeof transitionSchema>;
+
+/*
+ * Items put back exactly as they were (undo of a delete, with their ids): each stored field is
+ * checked as an edit checks it, so what the tables' CHECKs refuse (a 201-character label, a
+ * negative duration, a transition to itself) is a validation error here, never a failed write.
+ */
+export const touchpointRestoreSchema = touchpointSchema.extend({
+  label: touchpointLabelSchema,
+  x: coordinateSchema,
+  y: coordinateSchema,
+  serviceCode: serviceCodeSchema.nullable(),
+  date: pathwayDateSchema.nullable(),
+  durationDays: daysSchema.nullable(),
+  repetitions: repetitionsSchema.nullable(),
+  whatWorked: textSchema,
+  quote: textSchema,
+});
+export const transitionRestoreSchema = transitionSchema
+  .extend({ waitingDays: daysSchema.nullable(), note: textSchema })
+  .refine((t) => t.sourceId !== t.targetId, {
+    message: 'a transition needs two different touchpoints',
+    path: ['targetId'],
+  });
+export const painPointRestoreSchema = painPointSchema.extend({ text: textSchema });
 
 export const journeyDetailSchema = z.strictObject({
   journey: journeySchema,

@@ -20,6 +20,7 @@ import {
   touchpointSchema,
   transitionSchema,
 } from './journey';
+import { oneLineText } from './text';
 
 /** A calendar day `YYYY-MM-DD` (consent dates, workshop dates). */
 export const daySchema = z
@@ -27,10 +28,8 @@ export const daySchema = z
   .length(10)
   .refine(isValidPathwayDate, { message: 'invalid date' });
 
-const nameSchema = z
-  .string()
-  .max(80)
-  .transform((s) => s.replace(/\s+/g, ' ').trim());
+const NAME_MAX = 80;
+const nameSchema = oneLineText({ max: NAME_MAX, collapse: true });
 
 /**
  * The citizen's profile, kept only on this laptop. The real name and the relatives' names are
@@ -59,7 +58,7 @@ export type Profile = z.infer<typeof profileSchema>;
 export const profilePatchSchema = z.strictObject({
   realName: nameSchema.optional(),
   relativesNames: z
-    .array(nameSchema.pipe(z.string().min(1)))
+    .array(oneLineText({ min: 1, max: NAME_MAX, collapse: true }))
     .max(20)
     .optional(),
   birthYear: z.number().int().min(LIMITS.yearMin).max(LIMITS.yearMax).nullable().optional(),
@@ -95,7 +94,7 @@ export type Workshop = z.infer<typeof workshopSchema>;
 
 export const workshopPatchSchema = z.strictObject({
   date: daySchema.optional(),
-  place: z.string().max(120).optional(),
+  place: oneLineText({ max: 120 }).optional(),
   roles: z
     .array(z.enum(WORKSHOP_ROLES))
     .refine((a) => new Set(a).size === a.length, { message: 'duplicate role' })
@@ -163,9 +162,6 @@ export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>;
 export const snapshotSchema = snapshotSummarySchema.extend({ content: snapshotContentSchema });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
-export const snapshotNameSchema = z
-  .string()
-  .transform((s) => s.replace(/\s+/g, ' ').trim())
-  .pipe(z.string().min(1).max(80));
+export const snapshotNameSchema = oneLineText({ min: 1, max: 80, collapse: true });
 
 export { mapKindSchema };

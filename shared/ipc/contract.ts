@@ -10,6 +10,7 @@ import {
   mapKindSchema,
   painCategorySchema,
   painPointPatchSchema,
+  painPointRestoreSchema,
   painPointSchema,
   sectorSchema,
   serviceCodeSchema,
@@ -18,9 +19,11 @@ import {
   timestampSchema,
   touchpointLabelSchema,
   touchpointPatchSchema,
+  touchpointRestoreSchema,
   touchpointSchema,
   transitionKindSchema,
   transitionPatchSchema,
+  transitionRestoreSchema,
   transitionSchema,
 } from '../domain/journey';
 import { catalogueLabelSchema, serviceSchema } from '../catalogue';
@@ -150,9 +153,29 @@ export const contract = {
   'journeys:restoreItems': {
     input: z.strictObject({
       journeyId: idSchema,
-      touchpoints: z.array(touchpointSchema).max(10_000),
-      transitions: z.array(transitionSchema).max(10_000),
-      painPoints: z.array(painPointSchema).max(10_000),
+      touchpoints: z.array(touchpointRestoreSchema).max(10_000),
+      transitions: z.array(transitionRestoreSchema).max(10_000),
+      painPoints: z.array(painPointRestoreSchema).max(10_000),
+      // Undo of a deleted goal, idea or workshop puts the row back with its id, like the map's.
+      // Each stored field is checked as an edit checks it.
+      goals: z
+        .array(goalSchema.extend({ text: textSchema }))
+        .max(10_000)
+        .optional(),
+      ideas: z
+        .array(ideaSchema.extend({ text: textSchema, aims: ideaPatchSchema.shape.aims.unwrap() }))
+        .max(10_000)
+        .optional(),
+      workshops: z
+        .array(
+          workshopSchema.extend({
+            date: daySchema,
+            place: workshopPatchSchema.shape.place.unwrap(),
+            notes: textSchema,
+          }),
+        )
+        .max(10_000)
+        .optional(),
     }),
     output: z.strictObject({ restored: z.number().int().nonnegative() }),
   },

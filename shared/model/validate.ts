@@ -1,5 +1,6 @@
 import { sha256Hex, type Sha256Hex } from './checksum';
 import { MAX_DEPTH, MAX_MODEL_BYTES, type ValidationReason } from './limits';
+import { describeJsonSyntaxError, stripBom } from './model-files';
 import { canonicalContentJson, checkModel, schemaKeys } from './model-validator';
 import { MODEL_FORMAT, MODEL_SCHEMA_VERSION, type PathwayModel } from './pathway-model';
 import { AIMS, CONDITION_GROUPS, PAIN_CATEGORIES } from '../vocabulary';
@@ -18,7 +19,12 @@ export type ValidationResult =
       /** The model as checked, to store: its canonical JSON with the checksum it matched. */
       json: string;
     }
-  | { ok: false; reason: ValidationReason; detail?: string };
+  | {
+      ok: false;
+      reason: ValidationReason;
+      /** What is wrong and where, in our own words: never any of the file's text. */
+      detail?: string;
+    };
 type Refusal = Extract<ValidationResult, { ok: false }>;
 
 /**
@@ -153,7 +159,7 @@ function screen(text: string): Refusal | null {
           }
         }
         if (FORBIDDEN_KEYS.includes(key)) forbidden ??= key;
-        else if (!knownKeys.has(key)) foreignPart(`key ${key.slice(0, 40)}`);
+        else if (!knownKeys.has(key)) foreignPart('keys the schema does not name');
         pending = stack.length === 1 && (key === 'format' || key === 'schemaVersion') ? key : null;
         expectKey = false;
       } else {
@@ -195,13 +201,30 @@ function screen(text: string): Refusal | null {
   if (head.format !== MODEL_FORMAT) return { ok: false, reason: 'not_a_model' };
   const version = head.schemaVersion;
   if (version === undefined || version.split('.')[0] !== MODEL_SCHEMA_VERSION.split('.')[0]) {
-    return { ok: false, reason: 'unsupported_version', detail: String(version) };
+    return { ok: false, reason: 'unsupported_version', detail: VERSION_READ };
   }
   return {
     ok: false,
     reason: 'invalid',
     detail: `${foreign} parts no model has (${firstForeign})`,
   };
+}
+
+/**
+ * What an unsupported version is told: the version this app reads. The file's own version is not
+ * repeated (nothing of a file's text is: its `schemaVersion` could be any text).
+ */
+const VERSION_READ = `this version reads schema ${MODEL_SCHEMA_VERSION.split('.')[0]}.x`;
+
+/**
+ * The schema check's words without a key the file added: Ajv names it after its message
+ * (`cohort: must NOT have additional properties: name`), and it is the file's text. Every other
+ * part of the detail is the schema's: a path of its keys and list positions, and its rule.
+ */
+function schemaDetail(detail: string): string {
+  const extra = 'must NOT have additional properties';
+  const at = detail.indexOf(extra);
+  return at < 0 ? detail : `${detail.slice(0, at)}has a key the schema does not name`;
 }
 
 /** Nesting depth of JSON text, counted without parsing (strings are skipped). */
@@ -212,14 +235,16 @@ export function jsonDepth(text: string, limit = Infinity): number {
 /**
  * Checks an untrusted model file: size and the number of containers before parsing; then format,
  * version, the strict schema (stopping at the first error) and the checksum. A refused file is
- * then checked for depth and forbidden keys, so its reason is the one those checks give. Never
- * throws.
+ * then checked for depth and forbidden keys, so its reason is the one those checks give. A
+ * byte-order mark before the text is dropped (as every reader of model files does, see
+ * model-files.ts). Never throws, and no refusal repeats any of the text.
  */
 export function validateModelText(
-  text: string,
-  byteLength = text.length,
+  withBom: string,
+  byteLength = withBom.length,
   hash: Sha256Hex = sha256Hex,
 ): ValidationResult {
+  const text = stripBom(withBom);
   if (byteLength === 0 || text.trim() === '') return { ok: false, reason: 'empty' };
   if (byteLength > MAX_MODEL_BYTES) return { ok: false, reason: 'too_large' };
   const limit = maxContainers(text.length);
@@ -249,10 +274,11 @@ function check(text: string, hash: Sha256Hex): ValidationResult {
     // keeps what it builds within a few times the text's size.
     data = JSON.parse(text);
   } catch (error) {
+    // The parser's message quotes the text: only its kind of fault and where are told.
     return refine(text, undefined, {
       ok: false,
       reason: 'not_json',
-      detail: error instanceof Error ? error.message : undefined,
+      detail: error instanceof Error ? describeJsonSyntaxError(error.message, text) : undefined,
     });
   }
   if (
@@ -264,15 +290,15 @@ function check(text: string, hash: Sha256Hex): ValidationResult {
   }
   const version = (data as { schemaVersion?: unknown }).schemaVersion;
   if (typeof version !== 'string' || version.split('.')[0] !== MODEL_SCHEMA_VERSION.split('.')[0]) {
-    return refine(text, data, {
-      ok: false,
-      reason: 'unsupported_version',
-      detail: String(version),
-    });
+    return refine(text, data, { ok: false, reason: 'unsupported_version', detail: VERSION_READ });
   }
   const checked = checkModel(data);
   if (!checked.ok) {
-    return refine(text, data, { ok: false, reason: 'invalid', detail: checked.detail });
+    return refine(text, data, {
+      ok: false,
+      reason: 'invalid',
+      detail: schemaDetail(checked.detail),
+    });
   }
   // A model the strict schema accepts nests 6 deep and has no key the schema does not name.
   const { model } = checked;

@@ -50,7 +50,8 @@ function aggregate(threads: number, out: string) {
     { encoding: 'utf8', env: { ...process.env, PATHWAY_THREADS: String(threads) } },
   );
   expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
+  // Done, with the broken and tampered files rejected: exit 1.
+  expect(r.status).toBe(1);
   const files = Object.fromEntries(
     readdirSync(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]),
   );
@@ -64,6 +65,9 @@ it('gives the same figures and notes with three threads as with one', () => {
   expect(three.stdout).toBe(one.stdout.replace(join(dir, 'one'), join(dir, 'three')));
   const lines = one.stdout.trim().split('\n');
   expect(lines.filter((l) => l.includes('rejected —'))).toHaveLength(2);
+  // One line per file, in file order, whichever thread read it; then the summary.
+  expect(lines).toHaveLength(304 + 1);
+  expect(lines.filter((l) => l.endsWith(': counted'))).toHaveLength(300);
   // The first file of an export counts; the later copy is the duplicate, whichever thread read it.
   expect(
     lines.filter((l) => l.includes('duplicate of export')).map((l) => l.split(':')[0]),

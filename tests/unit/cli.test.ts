@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -74,7 +82,9 @@ describe('pathway (command line)', () => {
   it('exports one journey only with consent', async () => {
     const { db, consented, refused } = await seed();
     expect(main(['export', '--db', db, '--journey', consented, '--out', join(dir, 'o')])).toBe(0);
-    expect(main(['export', '--db', db, '--journey', refused, '--out', join(dir, 'o2')])).toBe(1);
+    // Nothing could be exported: exit 2, and no output folder is left behind.
+    expect(main(['export', '--db', db, '--journey', refused, '--out', join(dir, 'o2')])).toBe(2);
+    expect(existsSync(join(dir, 'o2'))).toBe(false);
   });
 
   it('validates a folder one line per file, with the reason, and fails if any is bad', async () => {
@@ -101,7 +111,8 @@ describe('pathway (command line)', () => {
     const line = (f: string) => out.find((l) => l.startsWith(join(dest, f)))!;
     expect(out).toHaveLength(10);
     expect(line(good)).toContain(': valid');
-    expect(line('renamed.txt')).toContain(': valid');
+    // By name, as the app's import: a model renamed .txt is skipped, unread.
+    expect(line('renamed.txt')).toContain(': skipped (not a file pathway validate reads');
     expect(line('empty.json')).toContain('the file is empty');
     expect(line('truncated.json')).toContain('not valid JSON');
     expect(line('proto.json')).toContain('forbidden key');
@@ -132,7 +143,8 @@ describe('pathway aggregate', () => {
     writeFileSync(join(models, 'broken.json'), '{"format": "forloebsvaerksted.pathway-model"');
     writeFileSync(join(models, 'copy.json'), readFileSync(join(models, 'm0.pathway.json')));
     out = [];
-    expect(main(['aggregate', models, '--by', 'municipality', '--out', dest])).toBe(0);
+    // Done, with one file rejected: exit 1.
+    expect(main(['aggregate', models, '--by', 'municipality', '--out', dest])).toBe(1);
     expect(out.find((l) => l.includes('broken.json'))).toContain('rejected');
     // The same export twice (whichever file comes first) is counted once.
     expect(out.filter((l) => l.includes('duplicate of export'))).toHaveLength(1);
@@ -187,7 +199,8 @@ describe('many models into one event log', () => {
     generated.forEach((m, i) => writeFileSync(join(models, `m${i}.json`), JSON.stringify(m)));
     writeFileSync(join(models, 'broken.json'), '{"format":');
     const log = join(dir, 'eventlog.csv');
-    expect(main(['convert', models, '--to', 'csv', '--out', log])).toBe(0);
+    // Done, with one file left out: exit 1.
+    expect(main(['convert', models, '--to', 'csv', '--out', log])).toBe(1);
     const lines = readFileSync(log, 'utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe(
       'case_id,event_id,activity,timestamp,relative_day,date_precision,sector,contact_type,emotion,service_code,pain_categories',
@@ -201,8 +214,8 @@ describe('many models into one event log', () => {
     // Only one format holds many models in one file, and the log needs a name.
     expect(main(['convert', models, '--to', 'xes', '--out', join(dir, 'x.xes')])).toBe(2);
     expect(main(['convert', models, '--to', 'csv'])).toBe(2);
-    // One model that is not there: said plainly, not a crash.
-    expect(main(['convert', join(dir, 'nope.json'), '--to', 'csv'])).toBe(1);
+    // One model that is not there: said plainly, not a crash; nothing could be done.
+    expect(main(['convert', join(dir, 'nope.json'), '--to', 'csv'])).toBe(2);
     expect(out.join('\n')).toContain('nope.json: INVALID — no such file');
   });
 });

@@ -1,19 +1,22 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Goal, Idea, IdeaPatch } from '../../../shared/domain/workshop';
 import { AIMS, GOAL_CATEGORIES, type GoalCategory } from '../../../shared/vocabulary';
-import { call, errorKey } from '../api/client';
+import { errorKey } from '../api/client';
 import { announce } from '../announcer';
 import { ConfirmDialog } from '../components/Dialog';
 import { SelectField, TextField } from '../components/fields';
-import { usePatchQueue } from '../components/use-patch-queue';
 import { useJourney } from './journey-context';
 
 const TEXT_MAX = 2000;
 
+/** Goals and ideas in the order they were made (as the database lists them). */
+const byCreation = (a: Goal | Idea, b: Goal | Idea) =>
+  a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+
 /**
  * Removing a goal or an idea asks first: at the table a stray tap must not erase the citizen's
- * words (deletion in the database is real erasure, with no undo).
+ * words. Undo brings it back while the journey is open.
  */
 function DeleteButton(props: {
   label: string;
@@ -52,27 +55,17 @@ function DeleteButton(props: {
   );
 }
 
-function GoalItem({ goal, onDeleted }: { goal: Goal; onDeleted: () => void }) {
+function GoalItem({ goal: g }: { goal: Goal }) {
   const { t } = useTranslation();
-  const [g, setG] = useState(goal);
-  const fail = useCallback((e: unknown) => announce(t(errorKey(e)), 'error'), [t]);
-  const save = useCallback(
-    (patch: { category?: GoalCategory; text?: string }) =>
-      call('goals:update', { id: g.id, patch }).catch(fail),
-    [g.id, fail],
-  );
-  const { queue } = usePatchQueue(save);
+  const patchGoal = useJourney((s) => s.patchGoal);
+  const deleteGoal = useJourney((s) => s.deleteGoal);
   return (
     <li className="card" data-testid="goal">
       <SelectField
         label={t('ideas.goalCategory')}
         value={g.category}
         options={GOAL_CATEGORIES.map((c) => ({ value: c, label: t(`ideas.goalCategories.${c}`) }))}
-        onChange={(category) => {
-          if (!category) return;
-          setG((cur) => ({ ...cur, category }));
-          queue({ category }, true);
-        }}
+        onChange={(category) => category && patchGoal(g.id, { category })}
         testId="goal-category"
       />
       <TextField
@@ -80,10 +73,7 @@ function GoalItem({ goal, onDeleted }: { goal: Goal; onDeleted: () => void }) {
         value={g.text}
         max={TEXT_MAX}
         tooLongMessage={t('panel.textTooLong', { max: TEXT_MAX })}
-        onChange={(text) => {
-          setG((cur) => ({ ...cur, text }));
-          queue({ text });
-        }}
+        onChange={(text) => patchGoal(g.id, { text })}
         multiline
         testId="goal-text"
       />
@@ -91,29 +81,28 @@ function GoalItem({ goal, onDeleted }: { goal: Goal; onDeleted: () => void }) {
         label={t('ideas.goalDelete')}
         title={t('ideas.goalDeleteTitle')}
         body={t('ideas.goalDeleteBody')}
-        onConfirm={() => call('goals:delete', { id: g.id }).then(onDeleted, fail)}
+        onConfirm={() => {
+          deleteGoal(g.id);
+          announce(t('ideas.goalDeleted'));
+        }}
         testId="goal-delete"
       />
     </li>
   );
 }
 
-function IdeaItem({ idea, onDeleted }: { idea: Idea; onDeleted: () => void }) {
+function IdeaItem({ idea: i }: { idea: Idea }) {
   const { t } = useTranslation();
-  const [i, setI] = useState(idea);
   const painPoints = useJourney((s) => s.painPoints);
   const touchpoints = useJourney((s) => s.touchpoints);
+  const patchIdea = useJourney((s) => s.patchIdea);
+  const deleteIdea = useJourney((s) => s.deleteIdea);
   const id = useId();
-  const fail = useCallback((e: unknown) => announce(t(errorKey(e)), 'error'), [t]);
-  const save = useCallback(
-    (patch: IdeaPatch) => call('ideas:update', { id: i.id, patch }).catch(fail),
-    [i.id, fail],
-  );
-  const { queue } = usePatchQueue<IdeaPatch>(save);
-  const edit = (patch: IdeaPatch, immediate = false) => {
-    setI((cur) => ({ ...cur, ...patch }));
-    queue(patch, immediate);
-  };
+  const edit = (patch: IdeaPatch) => patchIdea(i.id, patch);
+  // Links to a touchpoint or pain point deleted since are let go with the next change of links
+  // (the main process refuses links to rows that are not in the journey).
+  const linkedTouchpoints = i.touchpointIds.filter((x) => touchpoints[x]);
+  const linkedPains = i.painPointIds.filter((x) => painPoints[x]);
   const pains = Object.values(painPoints);
   return (
     <li className="card" data-testid="idea">
@@ -135,10 +124,9 @@ function IdeaItem({ idea, onDeleted }: { idea: Idea; onDeleted: () => void }) {
                 type="checkbox"
                 checked={i.aims.includes(a)}
                 onChange={(e) =>
-                  edit(
-                    { aims: e.target.checked ? [...i.aims, a] : i.aims.filter((x) => x !== a) },
-                    true,
-                  )
+                  edit({
+                    aims: e.target.checked ? [...i.aims, a] : i.aims.filter((x) => x !== a),
+                  })
                 }
                 data-testid={`idea-aim-${a}`}
               />
@@ -160,14 +148,11 @@ function IdeaItem({ idea, onDeleted }: { idea: Idea; onDeleted: () => void }) {
               type="checkbox"
               checked={i.painPointIds.includes(p.id)}
               onChange={(e) =>
-                edit(
-                  {
-                    painPointIds: e.target.checked
-                      ? [...i.painPointIds, p.id]
-                      : i.painPointIds.filter((x) => x !== p.id),
-                  },
-                  true,
-                )
+                edit({
+                  painPointIds: e.target.checked
+                    ? [...linkedPains, p.id]
+                    : linkedPains.filter((x) => x !== p.id),
+                })
               }
               data-testid="idea-pain"
             />
@@ -193,14 +178,11 @@ function IdeaItem({ idea, onDeleted }: { idea: Idea; onDeleted: () => void }) {
                 type="checkbox"
                 checked={i.touchpointIds.includes(tp.id)}
                 onChange={(e) =>
-                  edit(
-                    {
-                      touchpointIds: e.target.checked
-                        ? [...i.touchpointIds, tp.id]
-                        : i.touchpointIds.filter((x) => x !== tp.id),
-                    },
-                    true,
-                  )
+                  edit({
+                    touchpointIds: e.target.checked
+                      ? [...linkedTouchpoints, tp.id]
+                      : linkedTouchpoints.filter((x) => x !== tp.id),
+                  })
                 }
                 data-testid="idea-touchpoint"
               />
@@ -217,7 +199,10 @@ function IdeaItem({ idea, onDeleted }: { idea: Idea; onDeleted: () => void }) {
         label={t('ideas.ideaDelete')}
         title={t('ideas.ideaDeleteTitle')}
         body={t('ideas.ideaDeleteBody')}
-        onConfirm={() => call('ideas:delete', { id: i.id }).then(onDeleted, fail)}
+        onConfirm={() => {
+          deleteIdea(i.id);
+          announce(t('ideas.ideaDeleted'));
+        }}
         testId="idea-delete"
       />
     </li>
@@ -225,32 +210,17 @@ function IdeaItem({ idea, onDeleted }: { idea: Idea; onDeleted: () => void }) {
 }
 
 /** What matters to the citizen, and the ideas for a better pathway tied to what hurt. */
-export function IdeasTab({ journeyId }: { journeyId: string }) {
+export function IdeasTab() {
   const { t } = useTranslation();
-  const [goals, setGoals] = useState<Goal[] | null>(null);
-  const [ideas, setIdeas] = useState<Idea[] | null>(null);
-  const [version, setVersion] = useState(0);
+  const goalsById = useJourney((s) => s.goals);
+  const ideasById = useJourney((s) => s.ideas);
+  const addGoal = useJourney((s) => s.addGoal);
+  const addIdea = useJourney((s) => s.addIdea);
   const [category, setCategory] = useState<GoalCategory>('health');
   const titleId = useId();
-  const fail = useCallback((e: unknown) => announce(t(errorKey(e)), 'error'), [t]);
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([call('goals:list', { journeyId }), call('ideas:list', { journeyId })]).then(
-      ([g, i]) => {
-        if (!live) return;
-        setGoals(g);
-        setIdeas(i);
-      },
-      fail,
-    );
-    return () => {
-      live = false;
-    };
-  }, [journeyId, version, fail]);
-
-  if (!goals || !ideas) return null;
-  const refresh = () => setVersion((v) => v + 1);
+  const goals = Object.values(goalsById).sort(byCreation);
+  const ideas = Object.values(ideasById).sort(byCreation);
+  const fail = (e: unknown) => announce(t(errorKey(e)), 'error');
 
   return (
     <div className="tab-page form-grid" data-testid="ideas-tab">
@@ -262,7 +232,7 @@ export function IdeasTab({ journeyId }: { journeyId: string }) {
         {goals.length === 0 && <p className="muted">{t('ideas.goalNone')}</p>}
         <ul className="plain-list">
           {goals.map((g) => (
-            <GoalItem key={g.id} goal={g} onDeleted={refresh} />
+            <GoalItem key={g.id} goal={g} />
           ))}
         </ul>
         <div className="inline-add">
@@ -279,12 +249,7 @@ export function IdeasTab({ journeyId }: { journeyId: string }) {
           <button
             type="button"
             className="button"
-            onClick={() =>
-              call('goals:create', { journeyId, category }).then(
-                (g) => setGoals((cur) => [...(cur ?? []), g]),
-                fail,
-              )
-            }
+            onClick={() => addGoal(category).catch(fail)}
             data-testid="goal-add"
           >
             {t('ideas.goalAdd')}
@@ -299,18 +264,13 @@ export function IdeasTab({ journeyId }: { journeyId: string }) {
         {ideas.length === 0 && <p className="muted">{t('ideas.ideaNone')}</p>}
         <ul className="plain-list">
           {ideas.map((i) => (
-            <IdeaItem key={i.id} idea={i} onDeleted={refresh} />
+            <IdeaItem key={i.id} idea={i} />
           ))}
         </ul>
         <button
           type="button"
           className="button"
-          onClick={() =>
-            call('ideas:create', { journeyId }).then(
-              (i) => setIdeas((cur) => [...(cur ?? []), i]),
-              fail,
-            )
-          }
+          onClick={() => addIdea().catch(fail)}
           data-testid="idea-add"
         >
           {t('ideas.ideaAdd')}

@@ -1,11 +1,6 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  Profile,
-  ProfilePatch,
-  Workshop,
-  WorkshopPatch,
-} from '../../../shared/domain/workshop';
+import type { ProfilePatch, Workshop } from '../../../shared/domain/workshop';
 import {
   CONDITION_GROUPS,
   EMPLOYMENT,
@@ -14,27 +9,19 @@ import {
   SEXES,
   WORKSHOP_ROLES,
 } from '../../../shared/vocabulary';
-import { call, errorKey } from '../api/client';
+import { errorKey } from '../api/client';
 import { announce } from '../announcer';
 import { NumberField, SelectField, TextField } from '../components/fields';
-import { usePatchQueue } from '../components/use-patch-queue';
+import { useJourney } from './journey-context';
 
 const TEXT_MAX = 2000;
 
-function WorkshopItem({ workshop, onDeleted }: { workshop: Workshop; onDeleted: () => void }) {
+function WorkshopItem({ workshop: w }: { workshop: Workshop }) {
   const { t } = useTranslation();
-  const [w, setW] = useState(workshop);
   const rolesId = useId();
-  const fail = useCallback((e: unknown) => announce(t(errorKey(e)), 'error'), [t]);
-  const save = useCallback(
-    (patch: WorkshopPatch) => call('workshops:update', { id: w.id, patch }).catch(fail),
-    [w.id, fail],
-  );
-  const { queue } = usePatchQueue<WorkshopPatch>(save);
-  const edit = (patch: WorkshopPatch, immediate = false) => {
-    setW((cur) => ({ ...cur, ...patch }));
-    queue(patch, immediate);
-  };
+  const patchWorkshop = useJourney((s) => s.patchWorkshop);
+  const deleteWorkshop = useJourney((s) => s.deleteWorkshop);
+  const edit = (patch: Parameters<typeof patchWorkshop>[1]) => patchWorkshop(w.id, patch);
   return (
     <li className="card" data-testid="workshop">
       <div className="field">
@@ -48,7 +35,7 @@ function WorkshopItem({ workshop, onDeleted }: { workshop: Workshop; onDeleted: 
           value={w.date}
           min="1900-01-01"
           max="2100-12-31"
-          onChange={(e) => e.target.value && edit({ date: e.target.value }, true)}
+          onChange={(e) => e.target.value && edit({ date: e.target.value })}
           data-testid="workshop-date"
         />
       </div>
@@ -69,10 +56,9 @@ function WorkshopItem({ workshop, onDeleted }: { workshop: Workshop; onDeleted: 
                 type="checkbox"
                 checked={w.roles.includes(r)}
                 onChange={(e) =>
-                  edit(
-                    { roles: e.target.checked ? [...w.roles, r] : w.roles.filter((x) => x !== r) },
-                    true,
-                  )
+                  edit({
+                    roles: e.target.checked ? [...w.roles, r] : w.roles.filter((x) => x !== r),
+                  })
                 }
                 data-testid={`workshop-role-${r}`}
               />
@@ -93,7 +79,10 @@ function WorkshopItem({ workshop, onDeleted }: { workshop: Workshop; onDeleted: 
       <button
         type="button"
         className="button button-danger-outline"
-        onClick={() => call('workshops:delete', { id: w.id }).then(onDeleted, fail)}
+        onClick={() => {
+          deleteWorkshop(w.id);
+          announce(t('profile.workshopDeleted'));
+        }}
         data-testid="workshop-delete"
       >
         {t('profile.workshopDelete')}
@@ -102,53 +91,21 @@ function WorkshopItem({ workshop, onDeleted }: { workshop: Workshop; onDeleted: 
   );
 }
 
-/** The citizen's profile, consent and the workshop sessions, all kept only on this laptop. */
-export function ProfileTab({ journeyId }: { journeyId: string }) {
+/**
+ * The citizen's profile, consent and the workshop sessions, all kept only on this laptop. They
+ * live in the journey's store: saved through its one queue, undone with its undo.
+ */
+export function ProfileTab() {
   const { t } = useTranslation();
-  const [profile, setProfile] = useState<Profile | null>(null);
-  const [workshops, setWorkshops] = useState<Workshop[]>([]);
-  const [version, setVersion] = useState(0);
+  const profile = useJourney((s) => s.profile);
+  const workshopsById = useJourney((s) => s.workshops);
+  const patchProfile = useJourney((s) => s.patchProfile);
+  const addWorkshop = useJourney((s) => s.addWorkshop);
   const titleId = useId();
-  const fail = useCallback((e: unknown) => announce(t(errorKey(e)), 'error'), [t]);
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([call('profile:get', { journeyId }), call('workshops:list', { journeyId })]).then(
-      ([p, w]) => {
-        if (!live) return;
-        setProfile(p);
-        setWorkshops(w);
-      },
-      fail,
-    );
-    return () => {
-      live = false;
-    };
-  }, [journeyId, version, fail]);
-
-  const save = useCallback(
-    (patch: ProfilePatch) =>
-      call('profile:update', { journeyId, patch }).then((p) => {
-        // Consent dates are set by the main process; show them.
-        setProfile(
-          (cur) =>
-            cur && {
-              ...cur,
-              consentWorkshopDate: p.consentWorkshopDate,
-              consentExportDate: p.consentExportDate,
-              consentQuotes: p.consentQuotes,
-              consentQuotesDate: p.consentQuotesDate,
-            },
-        );
-      }, fail),
-    [journeyId, fail],
-  );
-  const { queue } = usePatchQueue<ProfilePatch>(save);
   if (!profile) return null;
-  const edit = (patch: ProfilePatch, immediate = false) => {
-    setProfile((cur) => cur && { ...cur, ...patch });
-    queue(patch, immediate);
-  };
+  // In the order loaded (by date) and then added; a date changed does not make the card jump.
+  const workshops = Object.values(workshopsById);
+  const edit = (patch: ProfilePatch) => patchProfile(patch);
   const maxYear = new Date().getFullYear();
   const options = <T extends string>(codes: readonly T[], group: string) =>
     codes.map((c) => ({ value: c, label: t(`profile.${group}.${c as string}` as string) }));
@@ -164,7 +121,7 @@ export function ProfileTab({ journeyId }: { journeyId: string }) {
           type="checkbox"
           checked={profile[flag]}
           disabled={disabled}
-          onChange={(e) => edit({ [flag]: e.target.checked }, true)}
+          onChange={(e) => edit({ [flag]: e.target.checked })}
           data-testid={flag}
         />
         <span>{t(`profile.${flag}`)}</span>
@@ -178,7 +135,7 @@ export function ProfileTab({ journeyId }: { journeyId: string }) {
             value={profile[dateKey] ?? ''}
             min="1900-01-01"
             max="2100-12-31"
-            onChange={(e) => e.target.value && edit({ [dateKey]: e.target.value }, true)}
+            onChange={(e) => e.target.value && edit({ [dateKey]: e.target.value })}
             data-testid={`${flag}-date`}
           />
         </label>
@@ -239,7 +196,7 @@ export function ProfileTab({ journeyId }: { journeyId: string }) {
             value={profile.sex}
             emptyLabel={t('panel.notChosen')}
             options={options(SEXES, 'sexes')}
-            onChange={(sex) => edit({ sex }, true)}
+            onChange={(sex) => edit({ sex })}
             testId="profile-sex"
           />
           <SelectField
@@ -247,7 +204,7 @@ export function ProfileTab({ journeyId }: { journeyId: string }) {
             value={profile.municipality}
             emptyLabel={t('panel.notChosen')}
             options={options(MUNICIPALITIES, 'municipalities')}
-            onChange={(municipality) => edit({ municipality }, true)}
+            onChange={(municipality) => edit({ municipality })}
             testId="profile-municipality"
           />
           <SelectField
@@ -255,7 +212,7 @@ export function ProfileTab({ journeyId }: { journeyId: string }) {
             value={profile.household}
             emptyLabel={t('panel.notChosen')}
             options={options(HOUSEHOLDS, 'households')}
-            onChange={(household) => edit({ household }, true)}
+            onChange={(household) => edit({ household })}
             testId="profile-household"
           />
           <SelectField
@@ -263,7 +220,7 @@ export function ProfileTab({ journeyId }: { journeyId: string }) {
             value={profile.employment}
             emptyLabel={t('panel.notChosen')}
             options={options(EMPLOYMENT, 'employments')}
-            onChange={(employment) => edit({ employment }, true)}
+            onChange={(employment) => edit({ employment })}
             testId="profile-employment"
           />
           <fieldset className="fieldset">
@@ -275,14 +232,11 @@ export function ProfileTab({ journeyId }: { journeyId: string }) {
                     type="checkbox"
                     checked={profile.conditionGroups.includes(c)}
                     onChange={(e) =>
-                      edit(
-                        {
-                          conditionGroups: e.target.checked
-                            ? [...profile.conditionGroups, c]
-                            : profile.conditionGroups.filter((x) => x !== c),
-                        },
-                        true,
-                      )
+                      edit({
+                        conditionGroups: e.target.checked
+                          ? [...profile.conditionGroups, c]
+                          : profile.conditionGroups.filter((x) => x !== c),
+                      })
                     }
                     data-testid={`profile-condition-${c}`}
                   />
@@ -306,17 +260,16 @@ export function ProfileTab({ journeyId }: { journeyId: string }) {
             {workshops.length === 0 && <p className="muted">{t('profile.workshopNone')}</p>}
             <ul className="plain-list">
               {workshops.map((w) => (
-                <WorkshopItem key={w.id} workshop={w} onDeleted={() => setVersion((v) => v + 1)} />
+                <WorkshopItem key={w.id} workshop={w} />
               ))}
             </ul>
             <button
               type="button"
               className="button"
               onClick={() =>
-                call('workshops:create', {
-                  journeyId,
-                  date: new Date().toISOString().slice(0, 10),
-                }).then((w) => setWorkshops((cur) => [...cur, w]), fail)
+                addWorkshop(new Date().toISOString().slice(0, 10)).catch((e: unknown) =>
+                  announce(t(errorKey(e)), 'error'),
+                )
               }
               data-testid="workshop-add"
             >

@@ -5,6 +5,23 @@ import { createJourneyStore } from './journey-store';
 import { FIXTURE_JOURNEY, touchpoint } from './test-fixtures';
 
 const JOURNEY = FIXTURE_JOURNEY;
+const EMPTY_PROFILE = {
+  realName: '',
+  relativesNames: [],
+  birthYear: null,
+  sex: null,
+  municipality: null,
+  household: null,
+  employment: null,
+  conditionGroups: [],
+  consentWorkshop: false,
+  consentWorkshopDate: null,
+  consentExport: false,
+  consentExportDate: null,
+  consentQuotes: false,
+  consentQuotesDate: null,
+  updatedAt: null,
+};
 const tp = (label: string, x: number, date: string | null, sector: Touchpoint['sector']) =>
   touchpoint({ label, x, date, sector });
 
@@ -30,6 +47,10 @@ async function storeWith(touchpoints: Touchpoint[]) {
       };
     }
     if (channel === 'catalogue:list') return [];
+    if (channel === 'goals:list' || channel === 'ideas:list' || channel === 'workshops:list') {
+      return [];
+    }
+    if (channel === 'profile:get') return { journeyId: JOURNEY, ...EMPTY_PROFILE };
     if (channel === 'touchpoints:update') {
       const { id, patch } = input as { id: string; patch: Partial<Touchpoint> };
       const row = { ...rows.get(id)!, ...patch };

@@ -1,5 +1,13 @@
 import { IMPORT_BATCH_FILES, type ImportResult } from '../../../shared/ipc/contract';
 import { MAX_MODEL_BYTES } from '../../../shared/model/limits';
+import {
+  folderDepth,
+  isHiddenInFolder,
+  MAX_FOLDER_DEPTH,
+  MAX_FOLDER_FILES,
+  modelFileSkip,
+  selectFolderFiles,
+} from '../../../shared/model/model-files';
 import { call } from '../api/client';
 
 /** A file the user picked or dropped, with the name shown in the results (path in a folder). */
@@ -24,17 +32,23 @@ export interface ImportOutcome {
   error?: unknown;
 }
 
-/** Dotfiles in a folder (.DS_Store and the like) are the system's, not the user's. */
-const isSystemFile = (path: string) => path.split('/').some((part) => part.startsWith('.'));
-
+/**
+ * A picked folder's files (or picked files) as the command line finds them, by the shared rule
+ * (shared/model/model-files.ts): hidden entries in a folder (.DS_Store, .git) left out, nothing
+ * below MAX_FOLDER_DEPTH folders, in the one order by path. A file picked on its own is kept.
+ */
 export function fromFileList(list: FileList | null): PickedFile[] {
-  return [...(list ?? [])]
-    .map((file) => ({ name: file.webkitRelativePath || file.name, file }))
-    .filter((f) => !isSystemFile(f.name))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  return selectFolderFiles(
+    [...(list ?? [])].map((file) => ({ name: file.webkitRelativePath || file.name, file })),
+  );
 }
 
-/** Files and whole folders dropped onto the window, folders walked to the bottom. */
+/**
+ * Files and whole folders dropped onto the window, folders walked to the bottom by the same rule
+ * as a picked folder: hidden entries are not walked into, nor folders below MAX_FOLDER_DEPTH (which
+ * also ends any loop of links the system's entries follow), and the walk stops at
+ * MAX_FOLDER_FILES.
+ */
 export async function fromDrop(items: DataTransferItemList): Promise<PickedFile[]> {
   const out: PickedFile[] = [];
   const entries: FileSystemEntry[] = [];
@@ -48,6 +62,7 @@ export async function fromDrop(items: DataTransferItemList): Promise<PickedFile[
     }
   }
   async function walk(entry: FileSystemEntry, path: string): Promise<void> {
+    if (out.length >= MAX_FOLDER_FILES || isHiddenInFolder(path)) return;
     if (entry.isFile) {
       const file = await new Promise<File>((resolve, reject) =>
         (entry as FileSystemFileEntry).file(resolve, reject),
@@ -62,14 +77,20 @@ export async function fromDrop(items: DataTransferItemList): Promise<PickedFile[
         reader.readEntries(resolve, reject),
       );
       if (chunk.length === 0) break;
-      for (const e of chunk) await walk(e, `${path}/${e.name}`);
+      for (const e of chunk) {
+        const below = `${path}/${e.name}`;
+        if (e.isDirectory && folderDepth(`${below}/-`) > MAX_FOLDER_DEPTH) continue;
+        await walk(e, below);
+      }
     }
   }
   for (const e of entries) await walk(e, e.name);
-  return out.filter((f) => !isSystemFile(f.name)).sort((a, b) => a.name.localeCompare(b.name));
+  return selectFolderFiles(out);
 }
 
 async function readText(f: PickedFile): Promise<string | null> {
+  // Not a model by its name: never read, the main process names it (the shared rule).
+  if (modelFileSkip(f.name) !== null) return null;
   // Too large to be a model: never read into memory, the main process refuses it by its size.
   if (f.file.size > MAX_MODEL_BYTES) return null;
   try {

@@ -5,23 +5,28 @@ import { CONTACT_TYPES, SECTORS, type ContactType, type Sector } from '../../../
 import { call, errorKey } from '../api/client';
 import { announce } from '../announcer';
 import { SelectField, TextField } from '../components/fields';
-import { usePatchQueue } from '../components/use-patch-queue';
+import type { SaveQueue } from '../components/save-queue';
+import { SaveStatus } from '../components/SaveStatus';
+import { useSaveQueue } from '../components/use-save-queue';
 import { navigate } from '../router';
 
 type Patch = { defaultContactType?: ContactType; label?: Service['label']; hidden?: boolean };
 
-function ServiceRow({ service }: { service: Service }) {
+/** How long typing in a name may pause before it is written. */
+const NAME_SAVE_DELAY_MS = 500;
+
+function ServiceRow({ service, queue }: { service: Service; queue: SaveQueue }) {
   const { t } = useTranslation();
   const [s, setS] = useState(service);
-  const fail = useCallback((e: unknown) => announce(t(errorKey(e)), 'error'), [t]);
-  const save = useCallback(
-    (patch: Patch) => call('catalogue:update', { code: s.code, patch }).catch(fail),
-    [s.code, fail],
-  );
-  const { queue } = usePatchQueue<Patch>(save);
+  // Edits of one service are merged into one patch; a failed save stays queued and is retried.
   const edit = (patch: Patch, immediate = false) => {
     setS((cur) => ({ ...cur, ...patch }));
-    queue(patch, immediate);
+    queue.patch(
+      `service:${s.code}`,
+      patch,
+      (p) => call('catalogue:update', { code: s.code, patch: p }),
+      immediate ? 0 : NAME_SAVE_DELAY_MS,
+    );
   };
   const contactOptions = CONTACT_TYPES.map((c) => ({
     value: c,
@@ -76,6 +81,7 @@ export function CatalogueScreen() {
   const [problem, setProblem] = useState(false);
   const id = useId();
   const fail = useCallback((e: unknown) => announce(t(errorKey(e)), 'error'), [t]);
+  const { queue, state } = useSaveQueue();
 
   useEffect(() => {
     let live = true;
@@ -109,7 +115,10 @@ export function CatalogueScreen() {
       <button type="button" className="button" onClick={() => navigate({ name: 'home' })}>
         ← {t('catalogue.back')}
       </button>
-      <h1 className="page-title">{t('catalogue.title')}</h1>
+      <div className="catalogue-head">
+        <h1 className="page-title">{t('catalogue.title')}</h1>
+        <SaveStatus status={state.status} error={state.error} onRetry={() => void queue.retry()} />
+      </div>
       <p className="lead">{t('catalogue.intro')}</p>
       <section className="card" aria-labelledby={`${id}-add`}>
         <h2 id={`${id}-add`} className="section-title">
@@ -177,7 +186,7 @@ export function CatalogueScreen() {
             </summary>
             <ul className="plain-list">
               {items.map((s) => (
-                <ServiceRow key={s.code} service={s} />
+                <ServiceRow key={s.code} service={s} queue={queue} />
               ))}
             </ul>
           </details>

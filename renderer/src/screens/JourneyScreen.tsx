@@ -67,6 +67,8 @@ import { LabelPlaces, TransitionEdge } from '../journey/TransitionEdge';
 import { TransitionPanel } from '../journey/TransitionPanel';
 import { navigate } from '../router';
 import { TabList, tabId, tabPanelId } from '../components/Tabs';
+import { SaveIndicator, UndoRedo } from '../journey/JourneyControls';
+import { useFlushOnHide } from '../components/use-save-queue';
 
 const TABS = ['map', 'citizen', 'ideas', 'snapshots', 'export'] as const;
 type Tab = (typeof TABS)[number];
@@ -82,66 +84,6 @@ function isTyping(target: EventTarget | null): boolean {
       el.tagName === 'TEXTAREA' ||
       el.tagName === 'SELECT' ||
       el.isContentEditable)
-  );
-}
-
-function SaveIndicator() {
-  const { t } = useTranslation();
-  const status = useJourney((s) => s.saveStatus);
-  const flush = useJourney((s) => s.flush);
-  if (status === 'idle') return null;
-  return (
-    <div className={`save-status save-${status}`} data-testid="save-status" data-status={status}>
-      <span>
-        {t(status === 'error' ? 'save.failed' : status === 'saving' ? 'save.saving' : 'save.saved')}
-      </span>
-      {status === 'error' && (
-        <button
-          type="button"
-          className="button"
-          onClick={() => void flush()}
-          data-testid="save-retry"
-        >
-          {t('save.retry')}
-        </button>
-      )}
-    </div>
-  );
-}
-
-function UndoRedo() {
-  const { t } = useTranslation();
-  const canUndo = useJourney((s) => s.canUndo);
-  const canRedo = useJourney((s) => s.canRedo);
-  const undo = useJourney((s) => s.undo);
-  const redo = useJourney((s) => s.redo);
-  return (
-    <div className="button-group">
-      <button
-        type="button"
-        className="button"
-        disabled={!canUndo}
-        onClick={() => void undo().then(() => announce(t('canvas.undone')))}
-        aria-keyshortcuts="Control+Z"
-        aria-label={t('canvas.undo')}
-        title={t('canvas.undo')}
-        data-testid="undo"
-      >
-        <span aria-hidden="true">↶</span>
-      </button>
-      <button
-        type="button"
-        className="button"
-        disabled={!canRedo}
-        onClick={() => void redo().then(() => announce(t('canvas.redone')))}
-        aria-keyshortcuts="Control+Shift+Z Control+Y"
-        aria-label={t('canvas.redo')}
-        title={t('canvas.redo')}
-        data-testid="redo"
-      >
-        <span aria-hidden="true">↷</span>
-      </button>
-    </div>
   );
 }
 
@@ -684,6 +626,16 @@ function JourneyView() {
   const setMap = useJourney((s) => s.setMap);
   const laneNodes = useLaneNodes();
   const [tab, setTab] = useState<Tab>('map');
+  const store = useJourneyStore();
+  // What the next tab reads from the database (the export's preview) includes every edit made.
+  const selectTab = (next: Tab) => {
+    if (store.getState().saveStatus === 'saving')
+      void store
+        .getState()
+        .flush()
+        .finally(() => setTab(next));
+    else setTab(next);
+  };
   const select = useJourney((s) => s.select);
   const requestEdit = useCallback(() => setFocusRequest((n) => n + 1), []);
   const onAdded = (id: string) => {
@@ -793,10 +745,12 @@ function JourneyView() {
         <TabList
           tabs={TABS}
           current={tab}
-          onSelect={setTab}
+          onSelect={selectTab}
           label={t('tabs.label')}
           labelOf={(k) => t(`tabs.${k}`)}
         />
+        {/* On the map, undo sits in its toolbar; on the other tabs here, for the same history. */}
+        {tab !== 'map' && <UndoRedo />}
         <SaveIndicator />
       </div>
       <div
@@ -952,11 +906,11 @@ function JourneyView() {
             </div>
           </div>
         )}
-        {tab === 'citizen' && <ProfileTab journeyId={journey.id} />}
-        {tab === 'ideas' && <IdeasTab journeyId={journey.id} />}
+        {tab === 'citizen' && <ProfileTab />}
+        {tab === 'ideas' && <IdeasTab />}
         {tab === 'snapshots' && <SnapshotsTab journeyId={journey.id} />}
         {tab === 'export' && (
-          <ExportTab journeyId={journey.id} onGoToConsent={() => setTab('citizen')} />
+          <ExportTab journeyId={journey.id} onGoToConsent={() => selectTab('citizen')} />
         )}
       </div>
     </div>
@@ -976,21 +930,10 @@ export function JourneyScreen({ journeyId }: { journeyId: string }) {
   useEffect(() => {
     const s = storeRef.current;
     void s.getState().load();
-    // Nothing typed is lost when the window is hidden, closed or reloaded.
-    const flush = () => void s.getState().flush();
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    window.addEventListener('pagehide', flush);
-    window.addEventListener('beforeunload', flush);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      window.removeEventListener('beforeunload', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
-      s.getState().dispose();
-    };
+    return () => s.getState().dispose();
   }, []);
+  // Nothing typed is lost when the window is hidden, closed or reloaded.
+  useFlushOnHide(store.getState().flush);
 
   return (
     <JourneyStoreContext.Provider value={store}>

@@ -1,0 +1,213 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SaveQueue, type SaveQueueState } from './save-queue';
+import { flushOnHide } from './use-save-queue';
+
+/** A stand-in for the main process: records what arrives, fails while told to. */
+function fakeDb() {
+  const rows = new Map<string, Record<string, unknown>>();
+  const calls: { key: string; patch: Record<string, unknown> }[] = [];
+  let failing = 0;
+  const send = (key: string) => (patch: Record<string, unknown>) => {
+    calls.push({ key, patch });
+    if (failing > 0) {
+      failing -= 1;
+      return Promise.reject(new Error('SQLITE_BUSY'));
+    }
+    rows.set(key, { ...rows.get(key), ...patch });
+    return Promise.resolve();
+  };
+  return {
+    rows,
+    calls,
+    send,
+    failNext: (n = 1) => {
+      failing = n;
+    },
+  };
+}
+
+const settle = () => vi.advanceTimersByTimeAsync(0);
+
+describe('the save queue', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('merges several edits of one row into one patch, sent after the pause', async () => {
+    const db = fakeDb();
+    const q = new SaveQueue();
+    q.patch('idea:1', { text: 'J' }, db.send('idea:1'), 400);
+    q.patch('idea:1', { text: 'Je' }, db.send('idea:1'), 400);
+    q.patch('idea:1', { aims: ['health'] }, db.send('idea:1'), 400);
+    q.patch('goal:2', { text: 'Sove' }, db.send('goal:2'), 400);
+    expect(q.state).toEqual({ status: 'saving', error: null, pending: 2 });
+    await vi.advanceTimersByTimeAsync(399);
+    expect(db.calls).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(db.calls).toEqual([
+      { key: 'idea:1', patch: { text: 'Je', aims: ['health'] } },
+      { key: 'goal:2', patch: { text: 'Sove' } },
+    ]);
+    expect(q.state).toEqual({ status: 'saved', error: null, pending: 0 });
+  });
+
+  it('says idle until something was queued', () => {
+    expect(new SaveQueue().state.status).toBe('idle');
+  });
+
+  it('keeps a failed save, shows the failure, and saves it on the automatic retry', async () => {
+    const db = fakeDb();
+    const q = new SaveQueue({ retryFirstMs: 1000 });
+    const seen: SaveQueueState['status'][] = [];
+    q.subscribe((s) => seen.push(s.status));
+    db.failNext();
+    q.patch('profile', { realName: 'Karen' }, db.send('profile'), 0);
+    await settle();
+    expect(q.state.status).toBe('error');
+    expect(q.state.error).toBeInstanceOf(Error);
+    expect(db.rows.get('profile')).toBeUndefined();
+    // Typing goes on while it failed: merged into the waiting patch, nothing sent meanwhile.
+    q.patch('profile', { realName: 'Karen H' }, db.send('profile'), 400);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(db.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(db.calls).toHaveLength(2);
+    expect(db.rows.get('profile')).toEqual({ realName: 'Karen H' });
+    expect(q.state).toEqual({ status: 'saved', error: null, pending: 0 });
+    expect(seen).toContain('error');
+    expect(seen.at(-1)).toBe('saved');
+  });
+
+  it('waits longer after each failure, up to the maximum, and never drops the edit', async () => {
+    const db = fakeDb();
+    const q = new SaveQueue({ retryFirstMs: 1000, retryMaxMs: 4000 });
+    db.failNext(5);
+    q.patch('goal:1', { text: 'Arbejde' }, db.send('goal:1'), 0);
+    await settle();
+    const attemptsAfter = async (ms: number) => {
+      await vi.advanceTimersByTimeAsync(ms);
+      return db.calls.length;
+    };
+    expect(db.calls).toHaveLength(1);
+    expect(await attemptsAfter(1000)).toBe(2); // 1 s
+    expect(await attemptsAfter(1999)).toBe(2);
+    expect(await attemptsAfter(1)).toBe(3); // 2 s
+    expect(await attemptsAfter(4000)).toBe(4); // 4 s
+    expect(await attemptsAfter(4000)).toBe(5); // capped at 4 s
+    expect(q.state.status).toBe('error');
+    expect(await attemptsAfter(4000)).toBe(6);
+    expect(q.state.status).toBe('saved');
+    expect(db.rows.get('goal:1')).toEqual({ text: 'Arbejde' });
+    expect(q.retryDelay(1)).toBe(1000);
+    expect(q.retryDelay(10)).toBe(4000);
+  });
+
+  it('retry sends at once, without waiting for the automatic retry', async () => {
+    const db = fakeDb();
+    const q = new SaveQueue({ retryFirstMs: 30_000 });
+    db.failNext();
+    q.patch('workshop:1', { place: 'Biblioteket' }, db.send('workshop:1'), 0);
+    await settle();
+    expect(q.state.status).toBe('error');
+    await q.retry();
+    expect(q.state.status).toBe('saved');
+    expect(db.rows.get('workshop:1')).toEqual({ place: 'Biblioteket' });
+    // The automatic retry was called off: nothing more is sent later.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(db.calls).toHaveLength(2);
+  });
+
+  it('sends in the order made, and holds everything behind a failed step', async () => {
+    const order: string[] = [];
+    let failDelete = true;
+    const q = new SaveQueue({ retryFirstMs: 1000 });
+    q.patch('idea:1', { text: 'a' }, () => Promise.resolve(order.push('patch idea:1')), 0);
+    q.step(['idea:1'], () => {
+      order.push('delete idea:1');
+      if (failDelete) return Promise.reject(new Error('disk full'));
+      return Promise.resolve();
+    });
+    // After the delete, a patch of the same row is a new entry, never merged in before it.
+    q.step(['idea:1'], () => Promise.resolve(order.push('restore idea:1')));
+    q.patch(
+      'idea:1',
+      { text: 'b' },
+      (p) => Promise.resolve(order.push(`patch ${String(p.text)}`)),
+      0,
+    );
+    await settle();
+    expect(order).toEqual(['patch idea:1', 'delete idea:1']);
+    expect(q.state.pending).toBe(3);
+    expect(q.has('idea:1')).toBe(true);
+    failDelete = false;
+    await q.retry();
+    expect(order).toEqual([
+      'patch idea:1',
+      'delete idea:1',
+      'delete idea:1',
+      'restore idea:1',
+      'patch b',
+    ]);
+    expect(q.has('idea:1')).toBe(false);
+  });
+
+  it('does not merge an edit into a patch already on its way', async () => {
+    const sent: Record<string, unknown>[] = [];
+    let release: () => void = () => undefined;
+    const q = new SaveQueue();
+    const send = (p: Record<string, unknown>) => {
+      sent.push(p);
+      return sent.length === 1 ? new Promise<void>((ok) => (release = ok)) : Promise.resolve();
+    };
+    q.patch('tp:1', { label: 'A' }, send, 0);
+    await settle();
+    q.patch('tp:1', { label: 'AB' }, send, 0);
+    expect(q.state.pending).toBe(2);
+    release();
+    await q.flush();
+    expect(sent).toEqual([{ label: 'A' }, { label: 'AB' }]);
+  });
+
+  it('flush sends what waits for its typing pause at once', async () => {
+    const db = fakeDb();
+    const q = new SaveQueue();
+    q.patch('idea:1', { text: 'Hej' }, db.send('idea:1'), 400);
+    await q.flush();
+    expect(db.rows.get('idea:1')).toEqual({ text: 'Hej' });
+  });
+
+  it('is flushed when the window is hidden, closed or reloaded', async () => {
+    const db = fakeDb();
+    const q = new SaveQueue();
+    const win = new EventTarget() as unknown as Window;
+    const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' }) as unknown as {
+      visibilityState: DocumentVisibilityState;
+    } & Document;
+    const stop = flushOnHide(() => q.flush(), win, doc);
+    for (const [i, fire] of [
+      () => doc.dispatchEvent(new Event('visibilitychange')),
+      () => win.dispatchEvent(new Event('pagehide')),
+      () => win.dispatchEvent(new Event('beforeunload')),
+    ].entries()) {
+      q.patch('profile', { realName: `Navn ${i}` }, db.send('profile'), 10_000);
+      if (i === 0) {
+        // Visible again (the tab came back): nothing is sent early.
+        fire();
+        await settle();
+        expect(db.calls).toHaveLength(0);
+        (doc as { visibilityState: string }).visibilityState = 'hidden';
+      }
+      fire();
+      await settle();
+      expect(db.rows.get('profile')).toEqual({ realName: `Navn ${i}` });
+    }
+    stop();
+    q.patch('profile', { realName: 'Sidst' }, db.send('profile'), 10_000);
+    win.dispatchEvent(new Event('pagehide'));
+    await settle();
+    expect(db.rows.get('profile')).toEqual({ realName: 'Navn 2' });
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * The one way an edit reaches the database, for a journey (every tab) and for the catalogue.
+ * Plain TypeScript, no React, so it is tested with fake timers.
+ *
+ * - Edits of the same row are merged into one patch while it waits (newer values win).
+ * - Entries are sent one at a time, in the order they were made: a restore is written before the
+ *   edits that follow it, a child's delete before its parent's.
+ * - A failed entry is kept, with everything after it, and retried: automatically with a growing
+ *   pause, at once on `retry()` or `flush()`. Nothing is ever dropped. Edits made meanwhile are
+ *   merged into the waiting entries and go out with the retry.
+ * - One status for everything queued: saving, saved, or error (with the error).
+ */
+
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
+
+export interface SaveQueueState {
+  status: SaveStatus;
+  /** The last failure, while entries wait because of it. */
+  error: unknown;
+  /** Entries waiting or being sent. */
+  pending: number;
+}
+
+type Send = (patch: Record<string, unknown>) => Promise<unknown>;
+
+interface Entry {
+  /** The rows this entry writes (`kind:id`); a patch has one. */
+  keys: string[];
+  /** A patch's fields; null for a step (delete, restore), which is sent as it is. */
+  patch: Record<string, unknown> | null;
+  send: Send;
+  sending: boolean;
+}
+
+export interface SaveQueueOptions {
+  /** The first automatic retry after a failure; each further failure doubles it. */
+  retryFirstMs?: number;
+  /** The longest pause between automatic retries. */
+  retryMaxMs?: number;
+}
+
+export const RETRY_FIRST_MS = 1000;
+export const RETRY_MAX_MS = 30_000;
+
+export class SaveQueue {
+  private entries: Entry[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timerDue = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private draining: Promise<void> | null = null;
+  private failures = 0;
+  private error: unknown = null;
+  /** Whether anything was ever queued: before that the status is idle (nothing to report). */
+  private touched = false;
+  private listeners = new Set<(state: SaveQueueState) => void>();
+  private readonly retryFirstMs: number;
+  private readonly retryMaxMs: number;
+
+  constructor(options: SaveQueueOptions = {}) {
+    this.retryFirstMs = options.retryFirstMs ?? RETRY_FIRST_MS;
+    this.retryMaxMs = options.retryMaxMs ?? RETRY_MAX_MS;
+  }
+
+  /**
+   * A change of fields of one row, sent after `delayMs` (typing pauses; a click is 0). Merged
+   * into the row's waiting patch when there is one that is not on its way already and nothing
+   * about that row (a delete, a restore) was queued after it.
+   */
+  patch(key: string, patch: Record<string, unknown>, send: Send, delayMs = 0): void {
+    const last = this.lastFor(key);
+    if (last && last.patch && !last.sending) {
+      last.patch = { ...last.patch, ...patch };
+      last.send = send;
+    } else {
+      this.entries.push({ keys: [key], patch: { ...patch }, send, sending: false });
+    }
+    this.schedule(delayMs);
+  }
+
+  /** A step that is sent as it is, in order (a delete, a restore); never merged. */
+  step(keys: string[], send: () => Promise<unknown>): void {
+    this.entries.push({ keys, patch: null, send: () => send(), sending: false });
+    this.schedule(0);
+  }
+
+  /** Whether anything about this row waits to be sent (not counting one on its way now). */
+  has(key: string): boolean {
+    return this.entries.some((e) => !e.sending && e.keys.includes(key));
+  }
+
+  /** Sends everything now; resolves when the queue is empty or an entry failed. */
+  flush(): Promise<void> {
+    this.clearTimer();
+    if (!this.draining) {
+      this.clearRetry();
+      this.draining = this.drain().finally(() => {
+        this.draining = null;
+      });
+    }
+    return this.draining;
+  }
+
+  /** The user's "try again": at once, whatever pause the automatic retry was in. */
+  retry(): Promise<void> {
+    return this.flush();
+  }
+
+  get state(): SaveQueueState {
+    const pending = this.entries.length;
+    return {
+      status:
+        pending === 0
+          ? this.touched
+            ? 'saved'
+            : 'idle'
+          : this.error !== null
+            ? 'error'
+            : 'saving',
+      error: pending === 0 ? null : this.error,
+      pending,
+    };
+  }
+
+  subscribe(listener: (state: SaveQueueState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * The view goes away: listeners stop, what waits is sent now. A failed entry keeps being
+   * retried in the background (the app is still open) until it is written.
+   */
+  dispose(): void {
+    this.listeners.clear();
+    if (this.entries.length > 0) void this.flush();
+  }
+
+  /** The pause before the n-th automatic retry (n ≥ 1). */
+  retryDelay(failures: number): number {
+    return Math.min(this.retryMaxMs, this.retryFirstMs * 2 ** Math.max(0, failures - 1));
+  }
+
+  private lastFor(key: string): Entry | undefined {
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      if (this.entries[i]!.keys.includes(key)) return this.entries[i];
+    }
+    return undefined;
+  }
+
+  private schedule(delayMs: number) {
+    this.touched = true;
+    this.emit();
+    // While failed, the automatic retry (or the user's) sends: typing does not hammer a
+    // database that just refused.
+    if (this.error !== null && this.retryTimer) return;
+    const due = Date.now() + delayMs;
+    if (this.timer && this.timerDue <= due) return;
+    this.clearTimer();
+    this.timerDue = due;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, delayMs);
+  }
+
+  private async drain(): Promise<void> {
+    while (this.entries.length > 0) {
+      const entry = this.entries[0]!;
+      entry.sending = true;
+      this.emit();
+      try {
+        await entry.send(entry.patch ?? {});
+      } catch (error) {
+        entry.sending = false;
+        this.failures += 1;
+        this.error = error;
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          void this.flush();
+        }, this.retryDelay(this.failures));
+        this.emit();
+        return;
+      }
+      this.entries.shift();
+      this.failures = 0;
+      this.error = null;
+    }
+    this.emit();
+  }
+
+  private clearTimer() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private clearRetry() {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private emit() {
+    const state = this.state;
+    for (const l of this.listeners) l(state);
+  }
+}

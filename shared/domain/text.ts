@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/**
+ * Text as the database sees it. SQLite's `length()` — which the tables' CHECKs use — counts
+ * characters (Unicode code points) and stops at the first NUL. zod 4's `.min()`/`.max()` count
+ * code points too (an emoji is one, as in SQLite; the tests at the limits hold both to it), but
+ * a NUL made `length()` see an empty name, so the CHECK failed and the write ended in `internal`.
+ *
+ * Control characters carry no meaning in anything a facilitator types and can hide text or break
+ * what reads it later (exports, the CSV and XML writers, the terminal of the command line): C0
+ * (U+0000–U+001F), DEL and C1 (U+007F–U+009F) are refused, with a validation error. Tab, line feed
+ * and carriage return are allowed where the field is multi-line (quotes, notes, pain points); in a
+ * one-line field (names, labels, places) they — with vertical tab and form feed — become a space
+ * before the check, as typing or pasting a line break into a one-line box would suggest. A lone
+ * UTF-16 surrogate is not text (SQLite would store U+FFFD instead) and is refused too.
+ */
+
+/** Control characters refused in every text; tab, LF and CR are left to the field's kind. */
+// Matching control characters is the point of these two patterns.
+/* eslint-disable no-control-regex */
+const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL_ONE_LINE = /[\u0000-\u001F\u007F-\u009F]/;
+/* eslint-enable no-control-regex */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** What a one-line field turns into a space: tab, LF, VT, FF and CR. */
+const LINE_BREAKS = /[\t\n\v\f\r]+/g;
+
+/** Whether a text has a control character the field does not take. */
+function hasControlCharacter(s: string, multiLine: boolean): boolean {
+  return (multiLine ? CONTROL_MULTI_LINE : CONTROL_ONE_LINE).test(s);
+}
+
+/** A text, already normalised: its length in code points, no control characters, well formed. */
+function checkedText(min: number, max: number, multiLine: boolean) {
+  return z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((s) => !hasControlCharacter(s, multiLine), {
+      message: multiLine
+        ? 'control characters (other than tab and line breaks) are not allowed'
+        : 'control characters are not allowed',
+    })
+    .refine((s) => !LONE_SURROGATE.test(s), { message: 'ill-formed text (a lone surrogate)' });
+}
+
+export interface OneLineOptions {
+  min?: number;
+  max: number;
+  /**
+   * Collapse every run of whitespace to one space and trim the ends: for a name given once and
+   * kept (an alias, a snapshot's name), so "  Anna " and "Anna" are the same to the eye and the
+   * database. Left off for fields saved while they are typed (a label), where trimming would eat
+   * the space just typed before the next word.
+   */
+  collapse?: boolean;
+}
+
+/** A one-line text: line breaks become spaces; no control characters; length in code points. */
+export function oneLineText({ min = 0, max, collapse = false }: OneLineOptions) {
+  return z
+    .string()
+    .transform((s) => (collapse ? s.replace(/\s+/g, ' ').trim() : s.replace(LINE_BREAKS, ' ')))
+    .pipe(checkedText(min, max, false));
+}
+
+/** A multi-line text (tab and line breaks kept): no other control characters; code points. */
+export function multiLineText({ max }: { max: number }) {
+  return checkedText(0, max, true);
+}
