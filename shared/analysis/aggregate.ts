@@ -1,5 +1,19 @@
+import type { PriceList } from '../economy/prices';
 import type { AgeBand, ModelPathway, PathwayModel } from '../model/pathway-model';
 import { AGE_BANDS } from '../model/pathway-model';
+import {
+  codesArray,
+  costItemsOf,
+  costState,
+  costViewOf,
+  itemCodeId,
+  itemCodeName,
+  priceListKey,
+  type CostCohortRow,
+  type CostItems,
+  type CostState,
+  type CostView,
+} from './cost-aggregate';
 import {
   CONDITION_GROUPS,
   MUNICIPALITIES,
@@ -123,6 +137,11 @@ export interface Aggregate {
   services: { serviceCode: string; cell: Cell<null> }[];
   contactsPerJourney: Distribution;
   journeyLength: Distribution;
+  /**
+   * What the cohort's journeys cost by the price list given to `aggregate`, suppressed like every
+   * other figure (see cost-aggregate.ts). Absent when no price list was given.
+   */
+  cost?: CostView;
 }
 
 export function median(values: ArrayLike<number>): number | null {
@@ -478,6 +497,8 @@ class GrowingCounts {
 interface FoldedJourney extends Contribution {
   exportId: string;
   cohort: PathwayModel['cohort'];
+  /** What pricing reads of its touchpoints, both maps: priced when the views are computed. */
+  cost: CostItems;
 }
 
 /** The cohorts a journey counts in: everyone, its value of each field, each of its groups. */
@@ -506,6 +527,16 @@ export interface PackedFold {
   valueIds: Int32Array;
   valueEnds: Int32Array;
   values: Float64Array;
+  /** Item codes (sector|contactType|serviceCode) met; `costCodes` are indexes into it. */
+  itemCodes: string[];
+  /** Each journey's item codes, both maps; `costEnds[j]` ends journey j's. */
+  costCodes: Int32Array;
+  costEnds: Int32Array;
+  /** Where each journey's to-be map begins among its own codes. */
+  toBeAts: Int32Array;
+  /** Each journey's [index, durationDays, repetitions] triples; `costExtraEnds[j]` ends j's. */
+  costExtras: Float64Array;
+  costExtraEnds: Int32Array;
 }
 
 /**
@@ -541,7 +572,12 @@ export class ModelFold {
   }
 
   add(m: PathwayModel): void {
-    this.addJourney({ exportId: m.exportId, cohort: m.cohort, ...contributionOf(m, this.map) });
+    this.addJourney({
+      exportId: m.exportId,
+      cohort: m.cohort,
+      ...contributionOf(m, this.map),
+      cost: costItemsOf(m),
+    });
   }
 
   private addJourney(j: FoldedJourney): void {
@@ -595,6 +631,32 @@ export class ModelFold {
       idEnds[n] = at;
       valueEnds[n] = vat;
     });
+    const itemIx = new Map<number, number>();
+    const itemCodes: string[] = [];
+    const costCodes = new Int32Array(this.journeys.reduce((n, j) => n + j.cost.codes.length, 0));
+    const costEnds = new Int32Array(this.journeys.length);
+    const toBeAts = new Int32Array(this.journeys.length);
+    const costExtras = new Float64Array(
+      this.journeys.reduce((n, j) => n + (j.cost.extras?.length ?? 0), 0),
+    );
+    const costExtraEnds = new Int32Array(this.journeys.length);
+    let cat = 0;
+    let xat = 0;
+    this.journeys.forEach((j, n) => {
+      for (const id of j.cost.codes) {
+        let i = itemIx.get(id);
+        if (i === undefined) {
+          itemIx.set(id, (i = itemCodes.length));
+          itemCodes.push(itemCodeName(id));
+        }
+        costCodes[cat++] = i;
+      }
+      if (j.cost.extras) costExtras.set(j.cost.extras, xat);
+      xat += j.cost.extras?.length ?? 0;
+      costEnds[n] = cat;
+      toBeAts[n] = j.cost.toBeAt;
+      costExtraEnds[n] = xat;
+    });
     return {
       map: this.map,
       keys,
@@ -605,6 +667,12 @@ export class ModelFold {
       valueIds,
       valueEnds,
       values,
+      itemCodes,
+      costCodes,
+      costEnds,
+      toBeAts,
+      costExtras,
+      costExtraEnds,
     };
   }
 
@@ -615,12 +683,17 @@ export class ModelFold {
   merge(p: PackedFold): number[] {
     if (p.map !== this.map) throw new RangeError(`a fold of the ${p.map} map into ${this.map}`);
     const idOfKey = p.keys.map((k) => idOf(k));
+    const idOfItem = p.itemCodes.map((c) => itemCodeId(c));
     const left: number[] = [];
     let start = 0;
     let vstart = 0;
+    let cstart = 0;
+    let xstart = 0;
     p.exportIds.forEach((exportId, n) => {
       const end = p.idEnds[n]!;
       const vend = p.valueEnds[n]!;
+      const cend = p.costEnds[n]!;
+      const xend = p.costExtraEnds[n]!;
       if (this.exportIds.has(exportId)) left.push(n);
       else {
         this.addJourney({
@@ -629,10 +702,17 @@ export class ModelFold {
           ids: p.ids.subarray(start, end).map((i) => idOfKey[i]!),
           valueIds: p.valueIds.subarray(vstart, vend).map((i) => idOfKey[i]!),
           values: p.values.slice(vstart, vend),
+          cost: {
+            codes: codesArray(Array.from(p.costCodes.subarray(cstart, cend), (i) => idOfItem[i]!)),
+            toBeAt: p.toBeAts[n]!,
+            extras: xend > xstart ? p.costExtras.slice(xstart, xend) : null,
+          },
         });
       }
       start = end;
       vstart = vend;
+      cstart = cend;
+      xstart = xend;
     });
     return left;
   }
@@ -669,6 +749,11 @@ export class ModelFold {
         // In a fixed order, so ties in suppression do not depend on the order models came in.
         .sort((a, b) => (a.part < b.part ? -1 : a.part > b.part ? 1 : 0))
     );
+  }
+
+  /** The journeys as the cost views read them (cohort and priced items), in the fold's order. */
+  costJourneys(): readonly { cohort: PathwayModel['cohort']; cost: CostItems }[] {
+    return this.journeys;
   }
 
   /** Each journey of the cohort `f` brings its one value per statistic key: all of them, by key. */
@@ -966,13 +1051,95 @@ function suppressorFor(fold: ModelFold, k: number): Suppressor {
 }
 
 /**
+ * The cohorts of the cost table: everyone, and every part of every split the app can show (or,
+ * for those without a condition group, never shows), with whether each is shown at all.
+ */
+function costCohorts(fold: ModelFold, sup: Suppressor, k: number) {
+  const n = idOf('n');
+  const shownCohort = (f: CohortFilter) => sup.count(f, n) >= k && sup.shown(f, 'n');
+  const rows: CostCohortRow[] = [{ sig: '', shown: shownCohort({}), split: -1, published: true }];
+  const sigOf = (spec: (typeof SPLITS)[number], part: string) => {
+    const filter = spec.rowFilter(part);
+    return filter ? signature(filter) : `${spec.key}/${part}`;
+  };
+  SPLITS.forEach((spec, sp) => {
+    for (const part of fold.split(spec.field, spec.filter)) {
+      const filter = spec.rowFilter(part.part);
+      rows.push({
+        sig: sigOf(spec, part.part),
+        shown: filter ? shownCohort(filter) : false,
+        split: sp,
+        published: filter !== null,
+      });
+    }
+  });
+  const index = new Map(rows.map((r, i) => [r.sig, i]));
+  // Journeys share few distinct cohorts: each one's rows are found once.
+  const known = new Map<string, number[]>();
+  const rowsOf = (c: PathwayModel['cohort']) => {
+    let groups = 0;
+    for (const g of c.conditionGroups) groups |= 1 << CONDITION_GROUPS.indexOf(g);
+    const key = `${c.ageBand}|${c.sex}|${c.municipality}|${groups}`;
+    let out = known.get(key);
+    if (!out) {
+      out = [
+        0,
+        ...SPLITS.map((spec) => index.get(sigOf(spec, partOf(c, spec.field, spec.filter)))!),
+      ];
+      known.set(key, out);
+    }
+    return out;
+  };
+  return { rows, rowsOf };
+}
+
+const costStates = new WeakMap<
+  ModelFold,
+  { version: number; byK: Map<number, { list: string; state: CostState }> }
+>();
+/**
+ * The cost views of the cohort `filter`. The table behind them (every cohort, suppressed) is made
+ * once per state of the fold, k and price list content, so changing filters reuses it and a
+ * corrected price list is applied at once.
+ */
+function costFor(
+  fold: ModelFold,
+  sup: Suppressor,
+  filter: CohortFilter,
+  k: number,
+  list: PriceList,
+): CostView {
+  const key = priceListKey(list);
+  let entry = costStates.get(fold);
+  if (!entry || entry.version !== fold.version) {
+    costStates.set(fold, (entry = { version: fold.version, byK: new Map() }));
+  }
+  let made = entry.byK.get(k);
+  if (!made || made.list !== key) {
+    const { rows, rowsOf } = costCohorts(fold, sup, k);
+    const state = costState({
+      journeys: fold.costJourneys(),
+      rows,
+      splitCount: SPLITS.length,
+      rowsOf,
+      k,
+      list,
+    });
+    entry.byK.set(k, (made = { list: key, state }));
+  }
+  return costViewOf(made.state, signature(filter));
+}
+
+/**
  * Every view of the cohort `filter`, suppressed. `models` is a list of models, or (for many of
- * them) a fold the models were streamed into.
+ * them) a fold the models were streamed into. With a price list, the cost views too (`cost`);
+ * they are the same whichever map the filter names.
  */
 export function aggregate(
   models: PathwayModel[] | ModelFold,
   filter: CohortFilter = {},
   k = DEFAULT_K,
+  priceList?: PriceList,
 ): Aggregate {
   if (!Number.isInteger(k) || k < DEFAULT_K)
     throw new RangeError(`k must be a whole number ≥ ${DEFAULT_K}`);
@@ -980,6 +1147,10 @@ export function aggregate(
   const map = filter.map ?? 'asIs';
   const fold = foldOf(models, map);
   const sup = suppressorFor(fold, k);
+  if (priceList) {
+    const views = aggregate(fold, filter, k);
+    return { ...views, cost: costFor(fold, sup, filter, k, priceList) };
+  }
   const journeys = sup.count(filter, idOf('n'));
   const empty = (suppressed: SuppressionReason): Aggregate => ({
     k,

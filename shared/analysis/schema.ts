@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { UNPRICED_REASONS } from '../economy/cost';
+import { PAYERS, PRICE_LIMITS } from '../economy/prices';
 import { AGE_BANDS } from '../model/pathway-model';
-import { CONDITION_GROUPS, MUNICIPALITIES, SEXES } from '../vocabulary';
+import { CONDITION_GROUPS, MUNICIPALITIES, SECTORS, SEXES } from '../vocabulary';
 import {
   DEFAULT_K,
   FILTER_FIELDS,
@@ -54,6 +56,39 @@ const pairCell = <T extends z.ZodType>(value: T) =>
   z.array(z.strictObject({ from: code, to: code, cell: cellSchema(value) }));
 const aimCell = z.array(z.strictObject({ aim: code, category: code, cell: nullCell }));
 
+const kroner = z.number().int();
+const kronerCell = cellSchema(kroner);
+const costStatsCell = cellSchema(
+  z.strictObject({ median: kroner, q1: kroner.nullable(), q3: kroner.nullable() }),
+);
+const costFigures = { asIs: kronerCell, toBe: kronerCell, difference: kronerCell };
+const touchpointCount = cellSchema(z.number().int().min(0));
+const unpricedSchema = z.strictObject({
+  touchpoints: touchpointCount,
+  unpriced: touchpointCount,
+  byReason: z.array(z.strictObject({ reason: z.enum(UNPRICED_REASONS), cell: touchpointCount })),
+});
+
+/** The cost views (present only when the aggregate was given a price list). */
+export const costViewSchema = z.strictObject({
+  priceList: z.strictObject({
+    name: z.string().max(PRICE_LIMITS.nameMax),
+    priceYear: z.number().int().min(PRICE_LIMITS.yearMin).max(PRICE_LIMITS.yearMax),
+  }),
+  perJourney: z.strictObject({
+    asIs: costStatsCell,
+    asIsWithToBe: costStatsCell,
+    toBe: costStatsCell,
+  }),
+  total: z.strictObject(costFigures),
+  bySector: z.array(z.strictObject({ sector: z.enum(SECTORS), ...costFigures })),
+  byPayer: z.array(z.strictObject({ payer: z.enum(PAYERS), ...costFigures })),
+  whoPaysWhoSaves: z.array(
+    z.strictObject({ payer: z.enum(PAYERS), sector: z.enum(SECTORS), cell: kronerCell }),
+  ),
+  unpriced: z.strictObject({ asIs: unpricedSchema, toBe: unpricedSchema }),
+});
+
 /** The aggregate as it crosses from the main process to the window: only suppressed figures. */
 export const aggregateSchema = z.strictObject({
   k: kSchema,
@@ -84,4 +119,5 @@ export const aggregateSchema = z.strictObject({
   services: z.array(z.strictObject({ serviceCode: code, cell: nullCell })),
   contactsPerJourney: distributionSchema,
   journeyLength: distributionSchema,
+  cost: costViewSchema.optional(),
 }) satisfies z.ZodType<Aggregate>;

@@ -1,4 +1,5 @@
 import type { Aggregate, Cell } from './aggregate';
+import type { CostFigures } from './cost-aggregate';
 
 /**
  * The aggregate as flat tables, as the app shows them and as the exports write them. Hidden
@@ -15,6 +16,99 @@ export const HIDDEN = 'hidden';
 export const OTHER_VARIANTS = 'other';
 
 const journeysOf = (c: Cell<unknown>) => (c.shown ? c.journeys : HIDDEN);
+
+/** Names of the maps in the cost tables. */
+export const COST_MAPS = {
+  asIs: 'asIs',
+  asIsWithToBe: 'asIsWithToBe',
+  toBe: 'toBe',
+  difference: 'difference',
+} as const;
+/** The row of a cost table that is the sum of all the others. */
+export const TOTAL_ROW = 'total';
+
+/**
+ * The cost views as tables, one figure per row (long format, so every table has one journeys
+ * column). Each row names the price list and its price year. None without cost views.
+ */
+function costTables(a: Aggregate, g: string[], gc: string[]): Table[] {
+  const c = a.cost;
+  if (!c) return [];
+  const list = [c.priceList.name, c.priceList.priceYear];
+  const listColumns = ['price_list', 'price_year'];
+  const amount = (cell: Cell<number>) => (cell.shown ? cell.value : null);
+  const figures = (key: string, f: CostFigures) =>
+    (['asIs', 'toBe', 'difference'] as const).map((m) => [
+      ...g,
+      key,
+      COST_MAPS[m],
+      journeysOf(f[m]),
+      amount(f[m]),
+      ...list,
+    ]);
+  const stats = (m: keyof typeof c.perJourney) => {
+    const cell = c.perJourney[m];
+    return [
+      ...g,
+      COST_MAPS[m],
+      journeysOf(cell),
+      cell.shown ? cell.value.median : null,
+      cell.shown ? cell.value.q1 : null,
+      cell.shown ? cell.value.q3 : null,
+      ...list,
+    ];
+  };
+  const unpriced = (m: 'asIs' | 'toBe') => {
+    const u = c.unpriced[m];
+    const row = (reason: string, cell: Cell<number>) => [
+      ...g,
+      COST_MAPS[m],
+      reason,
+      journeysOf(cell),
+      amount(cell),
+      ...list,
+    ];
+    return [
+      ...u.byReason.map((r) => row(r.reason, r.cell)),
+      row('unpriced', u.unpriced),
+      row('touchpoints', u.touchpoints),
+    ];
+  };
+  return [
+    {
+      name: 'cost-per-journey',
+      columns: [...gc, 'map', 'journeys', 'median_kr', 'q1_kr', 'q3_kr', ...listColumns],
+      rows: [stats('asIs'), stats('asIsWithToBe'), stats('toBe')],
+    },
+    {
+      name: 'cost-by-sector',
+      columns: [...gc, 'sector', 'map', 'journeys', 'kr', ...listColumns],
+      rows: [...c.bySector.flatMap((s) => figures(s.sector, s)), ...figures(TOTAL_ROW, c.total)],
+    },
+    {
+      name: 'cost-by-payer',
+      columns: [...gc, 'payer', 'map', 'journeys', 'kr', ...listColumns],
+      rows: [...c.byPayer.flatMap((p) => figures(p.payer, p)), ...figures(TOTAL_ROW, c.total)],
+    },
+    {
+      name: 'cost-who-pays-who-saves',
+      columns: [...gc, 'payer', 'sector', 'journeys', 'difference_kr', ...listColumns],
+      rows: c.whoPaysWhoSaves.map((x) => [
+        ...g,
+        x.payer,
+        x.sector,
+        journeysOf(x.cell),
+        amount(x.cell),
+        ...list,
+      ]),
+    },
+    {
+      name: 'cost-unpriced',
+      columns: [...gc, 'map', 'reason', 'journeys', 'touchpoints', ...listColumns],
+      rows: [...unpriced('asIs'), ...unpriced('toBe')],
+    },
+  ];
+}
 
 export function tablesOf(a: Aggregate, group = ''): Table[] {
   const g = group ? [group] : [];
@@ -154,6 +248,7 @@ export function tablesOf(a: Aggregate, group = ''): Table[] {
         a.journeyLength.median,
       ]),
     },
+    ...costTables(a, g, gc),
   ];
 }
 
