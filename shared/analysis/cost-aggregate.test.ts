@@ -1282,7 +1282,8 @@ describe('pricing a folded journey', () => {
           }
         }
       }),
-      { numRuns: 60 },
+      // [875783, false] once left a payer a krone short: amounts a hair from a whole krone.
+      { numRuns: 60, examples: [[875783, false]] },
     );
   });
 });

@@ -19,10 +19,9 @@ import { linesOf, suppressSums, type SumTable } from './sum-suppression';
  * touchpoint of both maps (sector, contact type and service as one interned code; duration and
  * repetitions only where a touchpoint has them), and prices them when the views are computed, so
  * a corrected price list needs no new fold. Each journey is priced exactly as `costOfModelPathway`
- * prices it (same rows, same units, same rounding): its total in whole kroner, and its sector and
- * payer figures adding up to that total. Its payer × sector table is then rounded to whole kroner
- * so that it adds up to those figures in both directions (controlled rounding), so every cost
- * table of the aggregate is a sum of whole kroner and adds up exactly.
+ * prices it (same rows, same units, same rounding): its total in whole kroner, its payer × sector
+ * table rounded once to add up to that total, and its payer and sector figures the sums of that
+ * table, so every cost table of the aggregate is a sum of whole kroner and adds up exactly.
  *
  * What the views are over (the cohort chosen by the filter; `map` of the filter plays no part):
  * - as-is: every journey's as-is map;
@@ -260,8 +259,8 @@ class PriceIndex {
   }
 }
 
-const allocOrder = new Int32Array(Math.max(S, P));
-const allocRest = new Float64Array(Math.max(S, P));
+const allocOrder = new Int32Array(P * S);
+const allocRest = new Float64Array(P * S);
 /**
  * `allocate` of cost.ts, step for step: parts in whole kroner adding up to the rounded total
  * (largest remainders first, ties in key order; a test holds the two to the same answers).
@@ -296,89 +295,6 @@ function allocate(parts: Float64Array, roundedTotal: number, out: Float64Array):
   }
 }
 
-/**
- * Rounds a payer × sector table of amounts (≥ 0) to whole kroner adding up to the given payer
- * (row) and sector (column) figures: each cell rounded down or up, a cell of 0 kept 0. Such a
- * rounding always exists for a two-way table whose margins are themselves rounded down or up
- * (Bacharach 1966; Cox & Ernst 1982); it is found as a flow of the missing kroner from payers to
- * sectors. Only if float noise upsets the margins are the sectors rounded one by one instead.
- */
-const rowNeed = new Float64Array(P);
-const colNeed = new Float64Array(S);
-const can = new Uint8Array(P * S);
-const used = new Uint8Array(P * S);
-function controlledRound(
-  x: Float64Array,
-  rows: Float64Array,
-  cols: Float64Array,
-  out: Float64Array,
-): void {
-  for (let p = 0; p < P; p++) rowNeed[p] = rows[p]!;
-  for (let s = 0; s < S; s++) colNeed[s] = cols[s]!;
-  let need = 0;
-  for (let i = 0; i < P * S; i++) {
-    const f = Math.floor(x[i]!);
-    out[i] = f;
-    can[i] = x[i]! > f ? 1 : 0;
-    rowNeed[(i / S) | 0]! -= f;
-    colNeed[i % S]! -= f;
-  }
-  for (let p = 0; p < P; p++) need += Math.abs(rowNeed[p]!);
-  for (let s = 0; s < S; s++) need += Math.abs(colNeed[s]!);
-  if (need === 0) return;
-  let ok = rowNeed.every((n) => n >= 0) && colNeed.every((n) => n >= 0);
-  if (ok) {
-    // Augmenting paths from payers still short of kroner to sectors still short of them.
-    used.fill(0);
-    const augment = (p: number, seen: Uint8Array): boolean => {
-      for (let s = 0; s < S; s++) {
-        const i = p * S + s;
-        if (!can[i] || used[i] || seen[s]) continue;
-        seen[s] = 1;
-        if (colNeed[s]! > 0) {
-          colNeed[s]! -= 1;
-          used[i] = 1;
-          return true;
-        }
-        // Take the krone another payer gives this sector, and find that payer another sector.
-        for (let q = 0; q < P; q++) {
-          const j = q * S + s;
-          if (q !== p && used[j]) {
-            used[j] = 0;
-            if (augment(q, seen)) {
-              used[i] = 1;
-              return true;
-            }
-            used[j] = 1;
-          }
-        }
-      }
-      return false;
-    };
-    for (let p = 0; p < P && ok; p++) {
-      while (rowNeed[p]! > 0) {
-        if (!augment(p, new Uint8Array(S))) {
-          ok = false;
-          break;
-        }
-        rowNeed[p]! -= 1;
-      }
-    }
-    if (ok && colNeed.every((n) => n === 0)) {
-      for (let i = 0; i < P * S; i++) out[i]! += used[i]!;
-      return;
-    }
-  }
-  // Float noise: each sector's kroner to its payers by largest remainder (sectors stay exact).
-  const part = new Float64Array(P);
-  const whole = new Float64Array(P);
-  for (let s = 0; s < S; s++) {
-    for (let p = 0; p < P; p++) part[p] = x[p * S + s]!;
-    allocate(part, cols[s]!, whole);
-    for (let p = 0; p < P; p++) out[p * S + s] = whole[p]!;
-  }
-}
-
 /** One map of one journey, priced. */
 export interface MapCost {
   /** Whole kroner by payer × sector (index payer * sectors + sector). */
@@ -406,13 +322,9 @@ const REASON_IX = new Map<string, number>(UNPRICED_REASONS.map((r, i) => [r, i])
 
 /** Scratch for pricing. */
 const realCross = new Float64Array(P * S);
-const realSector = new Float64Array(S);
-const realPayer = new Float64Array(P);
 
 function priceMap(items: CostItems, from: number, to: number, index: PriceIndex, out: MapCost) {
   realCross.fill(0);
-  realSector.fill(0);
-  realPayer.fill(0);
   out.unpriced.fill(0);
   let total = 0;
   let priced = 0;
@@ -450,20 +362,25 @@ function priceMap(items: CostItems, from: number, to: number, index: PriceIndex,
     if (amount === 0) continue;
     total += amount;
     const s = ITEMS[items.codes[i]!]!.sectorIx;
-    realSector[s]! += amount;
     const shares = row.payerShares!;
     for (let p = 0; p < P; p++) {
       const a = amount * shares[PAYERS[p]!];
-      realPayer[p]! += a;
       realCross[p * S + s]! += a;
     }
   }
   out.total = roundKroner(total);
   out.touchpoints = to - from;
   out.priced = priced;
-  allocate(realPayer, out.total, out.byPayer);
-  allocate(realSector, out.total, out.bySector);
-  controlledRound(realCross, out.byPayer, out.bySector, out.cross);
+  // As cost.ts: one rounding of the payer × sector table, whose sums are the payers and sectors.
+  allocate(realCross, out.total, out.cross);
+  out.byPayer.fill(0);
+  out.bySector.fill(0);
+  for (let p = 0; p < P; p++) {
+    for (let s = 0; s < S; s++) {
+      out.byPayer[p]! += out.cross[p * S + s]!;
+      out.bySector[s]! += out.cross[p * S + s]!;
+    }
+  }
 }
 
 /** Both maps of a folded journey priced; `toBe` null when it has no to-be map. */

@@ -27,9 +27,9 @@ import { PAYERS, type Payer, type PriceList, type PriceRow } from './prices';
  * A duration that is negative or not a finite number counts as unknown.
  *
  * Amounts are summed exactly and rounded to whole kroner only at the end. The total is rounded
- * half away from zero; the payer and sector figures are then rounded by the largest-remainder
- * method so that they add up to the rounded total exactly (a table never disagrees with itself
- * by a krone).
+ * half away from zero; the payer × sector table is then rounded by the largest-remainder method
+ * to add up to the rounded total, and the payer and sector figures are its sums (a table never
+ * disagrees with itself by a krone).
  */
 
 export const UNPRICED_REASONS = ['no_price', 'no_public_figure', 'unit_needs_duration'] as const;
@@ -154,6 +154,7 @@ function allocate<K extends string>(
 export function costOfItems(items: readonly PricedItem[], list: PriceList): PathwayCost {
   const byPayer = zeroByPayer();
   const bySector = zeroBySector();
+  const cross = zeroCross();
   const unpriced: Unpriced[] = [];
   let total = 0;
   let pricedCount = 0;
@@ -176,20 +177,30 @@ export function costOfItems(items: readonly PricedItem[], list: PriceList): Path
     const amount = row.price * quantity;
     if (amount === 0) continue;
     total += amount;
-    bySector[item.sector] += amount;
     // A positive price always has shares (the schema says so).
     const shares = row.payerShares!;
-    for (const p of PAYERS) byPayer[p] += amount * shares[p];
+    for (const p of PAYERS) cross[`${p}|${item.sector}`] += amount * shares[p];
   }
   const roundedTotal = roundKroner(total);
-  return {
-    total: roundedTotal,
-    byPayer: allocate(byPayer, PAYERS, roundedTotal),
-    bySector: allocate(bySector, SECTORS, roundedTotal),
-    unpriced,
-    pricedCount,
-  };
+  // One rounding of the payer × sector table; the payers and the sectors are its sums, so every
+  // table adds up to the krone, both ways (rounding the two margins separately cannot promise
+  // that: a 1234.5 kr. cell alone in its row and column would be 1235 one way and 1234 the other).
+  const rounded = allocate(cross, CROSS_KEYS, roundedTotal);
+  for (const p of PAYERS) {
+    for (const sector of SECTORS) {
+      const v = rounded[`${p}|${sector}`];
+      byPayer[p] += v;
+      bySector[sector] += v;
+    }
+  }
+  return { total: roundedTotal, byPayer, bySector, unpriced, pricedCount };
 }
+
+/** The payer × sector cells, payer by payer, in vocabulary order (the order ties are broken in). */
+const CROSS_KEYS = PAYERS.flatMap((p) => SECTORS.map((s) => `${p}|${s}` as const));
+type CrossKey = (typeof CROSS_KEYS)[number];
+const zeroCross = (): Record<CrossKey, number> =>
+  Object.fromEntries(CROSS_KEYS.map((k) => [k, 0])) as Record<CrossKey, number>;
 
 type TouchpointFields = Pick<
   Touchpoint,
