@@ -159,7 +159,12 @@ function holds(id: fc.Arbitrary<string>) {
   fc.assert(
     fc.property(before, id, after, (b, value, a) => {
       const out = scrubText(`${b}${value}${a}`, [], { lexicon }).text;
-      expect(survives(out, value), out).toEqual([]);
+      // Only what stands where the identifier stood counts: a local part "til" is not left
+      // behind by "Ring til " around it.
+      let middle = out;
+      if (b && middle.startsWith(b)) middle = middle.slice(b.length);
+      if (a && middle.endsWith(a)) middle = middle.slice(0, -a.length);
+      expect(survives(middle, value), out).toEqual([]);
     }),
     { numRuns: 300 },
   );
