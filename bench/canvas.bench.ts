@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { openDatabase } from '../electron/db/open';
+import { testKey } from '../tests/support/test-key';
 import { createHandlers } from '../electron/handlers';
 import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../electron/main/security';
 import type { Handlers } from '../shared/ipc/dispatch';
@@ -273,7 +274,7 @@ export async function benchCanvas(): Promise<Row[]> {
   }
 
   const dir = mkdtempSync(join(tmpdir(), 'pathway-bench-canvas-'));
-  const db = openDatabase(join(dir, 'canvas.sqlite'));
+  const db = openDatabase(join(dir, 'canvas.sqlite'), testKey());
   let server: Server | undefined;
   let browser: Browser | undefined;
   try {

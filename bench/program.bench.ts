@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../electron/db/open';
+import { testKey } from '../tests/support/test-key';
 import { createHandlers } from '../electron/handlers';
 import { ProgramThreads } from '../electron/import/program-threads';
 
@@ -217,7 +218,7 @@ export async function benchProgram(): Promise<Row[]> {
   const checking = new ProgramThreads(PROGRAM_WORKER);
   try {
     const fresh = () => {
-      const db = openDatabase(join(dir, `app-${dbs.length}.sqlite`));
+      const db = openDatabase(join(dir, `app-${dbs.length}.sqlite`), testKey());
       dbs.push(db);
       return createHandlers({
         db,

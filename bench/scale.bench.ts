@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../electron/db/open';
+import { testKey } from '../tests/support/test-key';
 import { createHandlers } from '../electron/handlers';
 import { ProgramThreads } from '../electron/import/program-threads';
 import { importAsTheWindowDoes, PROGRAM_WORKER } from './program.bench';
@@ -92,7 +93,7 @@ function cliAggregate(dir: string, out: string): ChildResult {
 
 /** In the child: the app's handlers on the database, all views computed once, cold. */
 export async function workspaceChild(dbFile: string): Promise<void> {
-  const db = openDatabase(dbFile);
+  const db = openDatabase(dbFile, testKey());
   // As in the app: its threads started with it.
   const threads = new ProgramThreads(PROGRAM_WORKER);
   const handlers = createHandlers({
@@ -119,7 +120,7 @@ export async function workspaceChild(dbFile: string): Promise<void> {
 
 /** Imports the folder into a fresh database through the app's handler, in batches as the app does. */
 async function importFolder(dir: string, dbFile: string): Promise<number> {
-  const db = openDatabase(dbFile);
+  const db = openDatabase(dbFile, testKey());
   const checking = new ProgramThreads(PROGRAM_WORKER);
   try {
     const handlers = createHandlers({

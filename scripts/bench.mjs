@@ -36,7 +36,8 @@ await build({
   // relative to its own package.
   external: ['better-sqlite3', 'electron', '@playwright/test'],
   banner: {
-    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    // Renamed: a bundled module importing createRequire itself would clash with this one.
+    js: "import { createRequire as benchRequire } from 'node:module'; const require = benchRequire(import.meta.url);",
   },
   logLevel: 'warning',
 });

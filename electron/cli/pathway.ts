@@ -5,7 +5,7 @@
  *   pathway validate FILE|DIR...   (each file by its kind: model, OCEL 2.0 JSON, XES or CSV)
  *   pathway convert MODEL --to ocel|xes|csv [--out FILE]
  *   pathway convert FILE|DIR... --to csv --out FILE
- *   pathway aggregate FILE|DIR... [--k N] [--by FIELD] --out DIR
+ *   pathway aggregate FILE|DIR... [--k N] [--by FIELD] [--prices FILE] --out DIR
  *
  * Files and folders are found by the rule the app's import shares (shared/model/model-files.ts,
  * walked in files.ts), and every file given or found gets one line: valid, invalid and why, or
@@ -51,24 +51,42 @@ import {
 } from '../export/export-service';
 import { writeFileAtomic } from '../export/write-file';
 import { checkModelFile, openRegularFile, unreadableDetail } from '../import/model-file';
+import { applyKey, lookOfBytes } from '../db/cipher';
+import { BACKUP_PASSPHRASE_NOTE, BACKUP_USAGE, backupCommand, restoreCommand } from './backup';
+import { cliDatabaseKey } from './database-key';
 import { findFiles, shown, type Found } from './files';
 import { foldFiles } from './fold-files';
+import { PriceFileError, readPriceFile } from './price-file';
 import { validateFile } from './validate-kinds';
 
 const USAGE = `Usage:
   pathway export --db FILE (--journey ID | --all) --out DIR [--format model|ocel|xes|csv|all]
-                                                      (reads the database only; never changes it)
+                                                      (reads the database only; never changes it.
+                                                      Encrypted: asks on the terminal for its
+                                                      passphrase, or for its 64-character hex key
+                                                      when the app's system keychain keeps it;
+                                                      PATHWAY_KEY_FD=n reads it from that file
+                                                      descriptor instead. Never an argument.)
   pathway validate FILE|DIR...                        (models, OCEL 2.0 JSON, XES and CSV event logs,
                                                       each by its own rules)
   pathway convert MODEL --to ocel|xes|csv [--out FILE]
   pathway convert FILE|DIR... --to csv --out FILE     (many models into one event log)
-  pathway aggregate FILE|DIR... [--k N] [--by ageBand|sex|municipality|conditionGroup] [--map asIs|toBe] --out DIR
+  pathway aggregate FILE|DIR... [--k N] [--by ageBand|sex|municipality|conditionGroup] [--map asIs|toBe] [--prices FILE] --out DIR
+                                                      (--prices: a price list, JSON like the app's
+                                                      resources/price-list.json or a CSV in the
+                                                      Danish Excel format the app's price screen
+                                                      exports; adds the cost tables (cost-*.csv).
+                                                      Without it no prices are applied and no cost
+                                                      table is written.)
+${BACKUP_USAGE}
 
 Files: folders are walked to the bottom (hidden entries, names starting with ".", are passed
 over; links are followed, a folder is walked once). Which files are read goes by name, as in the
 app: models end in .json (.pathway.json too); validate also reads .ocel.json, .xes and .csv
 logs. Every file gets one line: valid, INVALID/rejected and why, or skipped and why. No line
 quotes what a file holds.
+
+${BACKUP_PASSPHRASE_NOTE}
 
 Exit codes:
   0  all good (skipped files are not a fault)
@@ -94,14 +112,17 @@ function formatsOf(value: string | undefined): ExportFormat[] {
   throw new UsageError(`Unknown format: ${value}`);
 }
 
-/** The first bytes of every SQLite 3 database file. */
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+/** Enough of a file to tell a plain database, an encrypted one and anything else apart. */
+const HEAD_BYTES = 4096;
 
 /**
  * The app's database, opened read-only: `pathway export` never creates, migrates or changes the
  * database it is pointed at (a missing, empty or foreign file is refused before SQLite sees it,
  * so nothing is ever written into it). A database of another schema version is refused too: an
- * older one needs the app to update it first, a newer one a newer command line.
+ * older one needs the app to update it first, a newer one a newer command line. An encrypted
+ * database (every database the app has opened since encryption at rest) needs its key: the
+ * passphrase, or the key itself, asked on the terminal (./database-key.ts); an unencrypted one
+ * from before is read as it is.
  */
 function openForExport(file: string): Database {
   const opened = openRegularFile(file);
@@ -109,7 +130,7 @@ function openForExport(file: string): Database {
   if ('ok' in opened) {
     throw new CannotRun(`cannot read the database ${shown(file)} (${opened.detail})`);
   }
-  const header = Buffer.alloc(SQLITE_HEADER.length);
+  const header = Buffer.alloc(HEAD_BYTES);
   let read: number;
   try {
     read = readSync(opened.fd, header, 0, header.length, 0);
@@ -121,18 +142,33 @@ function openForExport(file: string): Database {
   if (opened.size === 0) {
     throw new CannotRun(`${shown(file)} is empty (0 bytes): it is no database of the app`);
   }
-  if (read < header.length || !header.equals(SQLITE_HEADER)) {
+  const look = lookOfBytes(header.subarray(0, read), opened.size);
+  if (look === 'other') {
     throw new CannotRun(`${shown(file)} is not an SQLite database: it is no database of the app`);
   }
+  // Asked for before SQLite opens the file, so a refusal opens nothing.
+  const key = look === 'encrypted' ? cliDatabaseKey(file) : null;
+  if (key && 'refused' in key) throw new CannotRun(key.refused);
   let db: Database;
   try {
     db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    if (key) applyKey(db, key.key);
   } catch (error) {
     throw new CannotRun(`cannot open the database ${shown(file)} (${unreadableDetail(error)})`);
   }
   try {
     db.pragma('busy_timeout = 5000');
-    const version = db.pragma('user_version', { simple: true }) as number;
+    let version: number;
+    try {
+      version = db.pragma('user_version', { simple: true }) as number;
+    } catch (error) {
+      if (key && String((error as { code?: unknown }).code).startsWith('SQLITE_NOTADB')) {
+        throw new CannotRun(
+          `the key does not open ${shown(file)}: it is encrypted with another key, or its start is damaged (nothing was read)`,
+        );
+      }
+      throw error;
+    }
     const tables = db
       .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'journeys'")
       .get() as { n: number };
@@ -426,6 +462,7 @@ function aggregateCommand(args: string[]): number {
       k: { type: 'string' },
       by: { type: 'string' },
       map: { type: 'string' },
+      prices: { type: 'string' },
       out: { type: 'string' },
     },
     allowPositionals: true,
@@ -444,6 +481,14 @@ function aggregateCommand(args: string[]): number {
     throw new UsageError(`--by must be one of ${GROUPS.join(', ')}`);
   const map = (values.map ?? 'asIs') as 'asIs' | 'toBe';
   if (map !== 'asIs' && map !== 'toBe') throw new UsageError('--map must be asIs or toBe');
+  // Read before any model: a price list that cannot be used stops the run before it starts.
+  let priceList: ReturnType<typeof readPriceFile> | undefined;
+  try {
+    priceList = values.prices === undefined ? undefined : readPriceFile(values.prices);
+  } catch (error) {
+    if (error instanceof PriceFileError) throw new CannotRun(error.message);
+    throw error;
+  }
 
   // Streamed: each file is read, checked, folded into the counts and dropped, so memory holds a
   // few models at a time plus the fold (a few kB per journey), however many files there are.
@@ -493,7 +538,7 @@ function aggregateCommand(args: string[]): number {
     : [{ label: '', filter: { map } }];
   const results = groups.map((g) => ({
     group: g.label,
-    aggregate: aggregate(fold, g.filter, k),
+    aggregate: aggregate(fold, g.filter, k, priceList),
   }));
   mkdirSync(values.out, { recursive: true });
   writeFileAtomic(
@@ -531,6 +576,10 @@ export function main(argv: string[]): number {
         return convertCommand(rest);
       case 'aggregate':
         return aggregateCommand(rest);
+      case 'backup':
+        return backupCommand(rest);
+      case 'restore':
+        return restoreCommand(rest);
       case undefined:
       case '--help':
       case '-h':

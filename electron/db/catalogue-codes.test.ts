@@ -16,6 +16,7 @@ import {
 } from './catalogue-repository';
 import { LATEST_VERSION, MIGRATIONS, migrate } from './migrations';
 import { openDatabase } from './open';
+import { testKey } from '../../tests/support/test-key';
 
 const LOCAL_CODE = /^local-[bcdfghjklmnpqrstvwxz]{12}$/;
 
@@ -85,7 +86,7 @@ describe('local service codes', () => {
   });
 
   it('skip a token already taken, by a service or by a touchpoint', () => {
-    const db = openDatabase(tempFile());
+    const db = openDatabase(tempFile(), testKey());
     dbs.push(db);
     handlersOn(db); // seeds the catalogue
     // A touchpoint that names a code the catalogue does not list.
@@ -104,7 +105,7 @@ describe('local service codes', () => {
   });
 
   it('never write a row when no valid, free code can be had, and the catalogue still lists', async () => {
-    const db = openDatabase(tempFile());
+    const db = openDatabase(tempFile(), testKey());
     dbs.push(db);
     const handlers = handlersOn(db);
     const count = () => (db.prepare('SELECT count(*) AS n FROM services').get() as { n: number }).n;
@@ -372,6 +373,6 @@ describe('migration 9: local codes become opaque', () => {
     const before = db.prepare('SELECT * FROM services ORDER BY position').all();
     migrate(db);
     expect(db.prepare('SELECT * FROM services ORDER BY position').all()).toEqual(before);
-    expect(db.pragma('user_version', { simple: true })).toBe(9);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
   });
 });

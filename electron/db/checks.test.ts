@@ -5,6 +5,7 @@ import { precisionOf } from '../../shared/domain/journey';
 import type { Channel } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
 import { dispatch } from '../../shared/ipc/dispatch';
+import { transferSchema } from '../../shared/transfer/moved-journey';
 import { makeTestDb, type TestDb } from '../../tests/unit/helpers';
 
 /**
@@ -108,6 +109,9 @@ const column = (name: string) => (v: unknown) => (v === undefined ? undefined : 
 
 let t: TestDb;
 const ids: Record<string, string> = {};
+
+/** A row of the shipped price list (GP visit, a price above 0). */
+const PRICE_KEY = { sector: 'general_practice', contactType: 'gp_visit' } as const;
 
 /** The guard of every CHECK in the schema. */
 function guards(): Record<string, Guard | Guard[]> {
@@ -293,6 +297,60 @@ function guards(): Record<string, Guard | Guard[]> {
         ['snapshots:restore', { id: snapshot, backupName: v }],
       ],
     },
+    // Written only by a journey move (its file's payload and the handler's own 'out'/'in').
+    'transfers.direction': {
+      schema: transferSchema.shape.direction,
+      row: column('direction'),
+    },
+    // The price list: a row edited through prices:update (an import or a reset writes rows
+    // checked by the same schemas, shared/economy/prices.ts).
+    'prices.unit': {
+      schema: patchOf('prices:update').unit!,
+      row: column('unit'),
+      calls: (v) => [['prices:update', { key: PRICE_KEY, patch: { unit: v } }]],
+    },
+    'prices.price': {
+      schema: patchOf('prices:update').price!,
+      row: column('price'),
+      calls: (v) => [['prices:update', { key: PRICE_KEY, patch: { price: v } }]],
+    },
+    ...Object.fromEntries(
+      (['kommune', 'region', 'stat'] as const).map((payer) => [
+        `prices.share_${payer}`,
+        {
+          schema: patchOf('prices:update').payerShares!,
+          // The corpus value as this payer's share, the rest of 100 % to another payer.
+          input: (v: unknown) => ({
+            kommune: 0,
+            region: 0,
+            stat: 0,
+            ...(payer === 'stat' ? { kommune: 1 - Number(v) } : { stat: 1 - Number(v) }),
+            [payer]: v,
+          }),
+          row: (p: unknown) =>
+            p === undefined || p === null
+              ? undefined
+              : { [`share_${payer}`]: (p as Record<string, number>)[payer] },
+          calls: (v: unknown) => [
+            [
+              'prices:update',
+              {
+                key: PRICE_KEY,
+                patch: {
+                  payerShares: {
+                    kommune: 0,
+                    region: 0,
+                    stat: 0,
+                    ...(payer === 'stat' ? { kommune: 1 - Number(v) } : { stat: 1 - Number(v) }),
+                    [payer]: v,
+                  },
+                },
+              },
+            ],
+          ],
+        } satisfies Guard,
+      ]),
+    ),
   };
 }
 

@@ -21,6 +21,7 @@ import { dispatch } from '../../shared/ipc/dispatch';
 import { DatabaseHealthError, type DatabaseProblem } from './health';
 import { LATEST_VERSION, MIGRATIONS, NewerDatabaseError, migrate } from './migrations';
 import { openDatabase } from './open';
+import { openRaw, testKey } from '../../tests/support/test-key';
 
 const dirs: string[] = [];
 /** Files made immutable (root ignores file modes): made mutable again before cleaning up. */
@@ -55,7 +56,7 @@ function snapshotOf(dir: string): Record<string, string> {
 
 /** A database of this app with some rows, closed cleanly (no -wal or -shm beside it). */
 async function realDatabase(file: string, journeys = 30): Promise<void> {
-  const db = openDatabase(file);
+  const db = openDatabase(file, testKey());
   const handlers = createHandlers({
     db,
     clock: () => new Date(),
@@ -92,7 +93,7 @@ function expectRefused(file: string, problem: DatabaseProblem | 'newer'): void {
   const before = snapshot(dir);
   let error: unknown;
   try {
-    openDatabase(file).close();
+    openDatabase(file, testKey()).close();
   } catch (e) {
     error = e;
   }
@@ -123,7 +124,7 @@ describe('a database from a newer version', () => {
   it('in WAL mode, with the newer version committed only in the WAL (a crash), is refused', () => {
     const dir = tempDir();
     const source = join(tempDir(), 'db.sqlite');
-    const db = openDatabase(source);
+    const db = openDatabase(source, testKey());
     db.pragma('wal_autocheckpoint = 0');
     migrate(db, [
       ...MIGRATIONS,
@@ -135,7 +136,12 @@ describe('a database from a newer version', () => {
     }
     db.close();
     const file = join(dir, 'db.sqlite');
-    expect(readFileSync(file).readUInt32BE(60)).toBe(LATEST_VERSION); // the file alone: older
+    // The file alone (its header is encrypted: read with the key, without the WAL) is older.
+    const alone = join(tempDir(), 'alone.sqlite');
+    copyFileSync(file, alone);
+    const reader = openRaw(alone, { readonly: true });
+    expect(reader.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    reader.close();
     expectRefused(file, 'newer');
   });
 });
@@ -144,7 +150,7 @@ describe('the start-up health check', () => {
   it('creates a new database when the file is missing (a first start), folder and all', () => {
     const dir = tempDir();
     const file = join(dir, 'new folder', 'db.sqlite');
-    const db = openDatabase(file);
+    const db = openDatabase(file, testKey());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     db.close();
@@ -158,7 +164,7 @@ describe('the start-up health check', () => {
     const old = new BetterSqlite3(file);
     migrate(old, MIGRATIONS, 1);
     old.close();
-    const db = openDatabase(file);
+    const db = openDatabase(file, testKey());
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     db.close();
   });
@@ -191,14 +197,15 @@ describe('the start-up health check', () => {
   it('refuses a folder where the file should be', () => {
     const file = join(tempDir(), 'db.sqlite');
     mkdirSync(file);
-    expect(() => openDatabase(file)).toThrow(DatabaseHealthError);
+    expect(() => openDatabase(file, testKey())).toThrow(DatabaseHealthError);
   });
 
   it('refuses a database with damaged pages without writing to it', async () => {
     const file = join(tempDir(), 'db.sqlite');
     await realDatabase(file);
     const bytes = readFileSync(file);
-    const page = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
+    // SQLCipher's page size (the header that would say so is encrypted).
+    const page = 4096;
     expect(bytes.length).toBeGreaterThan(8 * page);
     // The header page stays; some later pages of the tables are overwritten.
     for (let at = bytes.length - 6 * page; at < bytes.length - page; at += 2 * page) {
@@ -252,7 +259,7 @@ describe('the start-up health check', () => {
       const dir = tempDir();
       expect(makeReadOnly(dir, 0o555)).toBe(true);
       const file = join(dir, 'db.sqlite');
-      expect(() => openDatabase(file)).toThrow(DatabaseHealthError);
+      expect(() => openDatabase(file, testKey())).toThrow(DatabaseHealthError);
       expect(existsSync(file)).toBe(false);
       expect(readdirSync(dir)).toEqual([]);
     });

@@ -9,6 +9,7 @@ import {
   statSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
+import { lookOfBytes } from './cipher';
 import { LATEST_VERSION, NewerDatabaseError } from './migrations';
 
 /**
@@ -24,6 +25,12 @@ export type DatabaseProblem =
   | 'empty'
   /** Not an SQLite file, or an SQLite file of another program. */
   | 'not_database'
+  /**
+   * Looks like an encrypted database, but the key this computer has does not open it: a database
+   * from another computer or encrypted with another key, or one whose first page is damaged (the
+   * two cannot be told apart without the right key).
+   */
+  | 'wrong_key'
   /** An SQLite file of ours whose pages fail the integrity check. */
   | 'corrupt'
   /** The file or its folder cannot be written: every edit would fail. */
@@ -41,17 +48,16 @@ export class DatabaseHealthError extends Error {
   }
 }
 
-/** The first 16 bytes of every SQLite 3 database file. */
-const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
-/** The database header: 100 bytes; the user_version (our schema version) is at offset 60. */
-const HEADER_BYTES = 100;
+/** The unencrypted database header: 100 bytes; the user_version is at offset 60. */
 const USER_VERSION_OFFSET = 60;
+/** Enough of the file to tell a plain database, an encrypted one and anything else apart. */
+const HEAD_BYTES = 4096;
 
 function readHeader(file: string): Buffer {
-  const header = Buffer.alloc(HEADER_BYTES);
+  const header = Buffer.alloc(HEAD_BYTES);
   const fd = openSync(file, 'r');
   try {
-    const n = readSync(fd, header, 0, HEADER_BYTES, 0);
+    const n = readSync(fd, header, 0, HEAD_BYTES, 0);
     return header.subarray(0, n);
   } finally {
     closeSync(fd);
@@ -71,10 +77,12 @@ function writable(path: string): boolean {
 
 /**
  * What is at `file`, found with the file system alone (nothing is opened for writing):
- * `missing` (a first start: the caller creates the database), or `present` and fit to be opened.
- * Throws DatabaseHealthError, or NewerDatabaseError when the header names a newer schema.
+ * `missing` (a first start: the caller creates the database), or a database fit to be opened —
+ * `plain` (unencrypted, from before encryption at rest: the caller encrypts it) or `encrypted`
+ * (its header is ciphertext, so its schema version is read through SQLite with the key).
+ * Throws DatabaseHealthError, or NewerDatabaseError when a plain header names a newer schema.
  */
-export function checkFileBeforeOpening(file: string): 'missing' | 'present' {
+export function checkFileBeforeOpening(file: string): 'missing' | 'plain' | 'encrypted' {
   let size: number;
   try {
     const stat = statSync(file);
@@ -90,26 +98,29 @@ export function checkFileBeforeOpening(file: string): 'missing' | 'present' {
   }
   if (size === 0) throw new DatabaseHealthError('empty', file);
   const header = readHeader(file);
-  if (header.length < HEADER_BYTES || !header.subarray(0, 16).equals(SQLITE_MAGIC)) {
-    throw new DatabaseHealthError('not_database', file, 'no SQLite header');
+  const look = lookOfBytes(header, size);
+  if (look === 'other') throw new DatabaseHealthError('not_database', file, 'no SQLite header');
+  if (look === 'plain') {
+    // Read straight from the header, before SQLite is involved at all. (In WAL mode a newer
+    // version may be committed in the -wal file only; checkOpenedDatabase reads it before
+    // writing. An encrypted header can only be read with the key: checkOpenedDatabase too.)
+    const version = header.readUInt32BE(USER_VERSION_OFFSET);
+    if (version > LATEST_VERSION) throw new NewerDatabaseError(version, LATEST_VERSION);
   }
-  // Read straight from the header, before SQLite is involved at all. (In WAL mode a newer
-  // version may be committed in the -wal file only; checkOpenedDatabase reads it before writing.)
-  const version = header.readUInt32BE(USER_VERSION_OFFSET);
-  if (version > LATEST_VERSION) throw new NewerDatabaseError(version, LATEST_VERSION);
   // SQLite writes beside the file (-wal, -shm, -journal), so the folder must be writable too.
   if (!writable(file) || !writable(dirname(file))) {
     throw new DatabaseHealthError('read_only', file);
   }
-  return 'present';
+  return look;
 }
 
 /**
  * Checks an opened, existing database with reads only, before any pragma or migration writes:
  * the schema version (as committed, the WAL included), that it is ours, and SQLite's quick_check
- * of every page. Throws as checkFileBeforeOpening does.
+ * of every page. Throws as checkFileBeforeOpening does. For an encrypted file (`encrypted`, the
+ * connection keyed), a file SQLite cannot read at all is one the key does not open (`wrong_key`).
  */
-export function checkOpenedDatabase(db: Database, file: string): void {
+export function checkOpenedDatabase(db: Database, file: string, encrypted = false): void {
   let version: number;
   let tables: number;
   let check: string[];
@@ -120,7 +131,7 @@ export function checkOpenedDatabase(db: Database, file: string): void {
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
     if (code.startsWith('SQLITE_NOTADB')) {
-      throw new DatabaseHealthError('not_database', file, String(error));
+      throw new DatabaseHealthError(encrypted ? 'wrong_key' : 'not_database', file, String(error));
     }
     if (code.startsWith('SQLITE_CORRUPT')) {
       throw new DatabaseHealthError('corrupt', file, String(error));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, MIGRATIONS, NewerDatabaseError, migrate } from './migrations';
 import { openDatabase } from './open';
+import { testKey } from '../../tests/support/test-key';
 
 const dirs: string[] = [];
 function tempFile(): string {
@@ -92,15 +93,15 @@ describe('migrations', () => {
     const db = new BetterSqlite3(file);
     db.pragma(`user_version = ${LATEST_VERSION + 1}`);
     db.close();
-    expect(() => openDatabase(file)).toThrow(NewerDatabaseError);
-    expect(() => openDatabase(file)).toThrow(/newer version/);
+    expect(() => openDatabase(file, testKey())).toThrow(NewerDatabaseError);
+    expect(() => openDatabase(file, testKey())).toThrow(/newer version/);
     const again = new BetterSqlite3(file);
     expect(again.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 1);
     again.close();
   });
 
   it('open the file with WAL, synchronous=FULL, foreign keys and secure delete', () => {
-    const db = openDatabase(tempFile());
+    const db = openDatabase(tempFile(), testKey());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);

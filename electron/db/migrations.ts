@@ -344,6 +344,59 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 10,
+    description: 'journey moves between laptops: both ends in the journey history',
+    up: (db) => {
+      // One row per end of a move: 'out' where the journey was written to a .forloeb file, 'in'
+      // where it was taken in. The move id is the same on both ends (and in the file's name).
+      db.exec(`
+        CREATE TABLE transfers (
+          id TEXT PRIMARY KEY,
+          journey_id TEXT NOT NULL REFERENCES journeys (id) ON DELETE CASCADE,
+          move_id TEXT NOT NULL,
+          direction TEXT NOT NULL CHECK (direction IN ('out', 'in')),
+          at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX transfers_by_journey ON transfers (journey_id);
+      `);
+    },
+  },
+  {
+    version: 11,
+    description: "the laptop's price list (Economy): one indicative list and its rows",
+    up: (db) => {
+      // One list per laptop (the repository writes id 1 only), always indicative; the list is
+      // checked whole by its schema before it is written. A row is one sector × contact type, or a
+      // service's own price ('' when it has none, so the key is unique without NULLs). Shares
+      // are fractions; the schema (shared/economy/prices.ts) checks that they sum to 1.
+      db.exec(`
+        CREATE TABLE price_list (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL,
+          price_year INTEGER NOT NULL,
+          notes TEXT NOT NULL DEFAULT '',
+          indicative INTEGER NOT NULL DEFAULT 1,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE prices (
+          position INTEGER NOT NULL,
+          sector TEXT NOT NULL,
+          contact_type TEXT NOT NULL,
+          service_code TEXT NOT NULL DEFAULT '',
+          unit TEXT NOT NULL CHECK (unit IN ('contact', 'day', 'month', 'hour')),
+          price REAL CHECK (price IS NULL OR price >= 0),
+          share_kommune REAL CHECK (share_kommune IS NULL OR share_kommune BETWEEN 0 AND 1),
+          share_region REAL CHECK (share_region IS NULL OR share_region BETWEEN 0 AND 1),
+          share_stat REAL CHECK (share_stat IS NULL OR share_stat BETWEEN 0 AND 1),
+          source TEXT NOT NULL,
+          source_year INTEGER NOT NULL,
+          note TEXT,
+          PRIMARY KEY (sector, contact_type, service_code)
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,20 +1,15 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
+import { applyKey, isDatabaseKey, lookOfFile, openKeyed, type DatabaseKey } from './cipher';
+import { encryptInPlace, finishInterruptedUpgrade, type UpgradeStep } from './encrypt-upgrade';
+import { flushFolder } from './file-ops';
 import { checkFileBeforeOpening, checkOpenedDatabase, DatabaseHealthError } from './health';
 import { migrate } from './migrations';
 
 export { DatabaseHealthError, type DatabaseProblem } from './health';
+export type { DatabaseKey } from './cipher';
 
 export const DB_FILE_NAME = 'forloebsvaerksted.sqlite';
 /** Lets tests (and careful users) point the app at another database file. */
@@ -26,6 +21,16 @@ export function resolveDbPath(userDataDir: string, env: NodeJS.ProcessEnv = proc
   return `${userDataDir.replace(/[\\/]+$/, '')}/${DB_FILE_NAME}`;
 }
 
+export interface OpenOptions {
+  /**
+   * The database's 32-byte key (./keys.ts gives the app's; tests pass a test key). Every file
+   * this function creates or opens is encrypted with it; an unencrypted file is encrypted once.
+   */
+  key: DatabaseKey;
+  /** For the kill tests: called after each step of encrypting an unencrypted database. */
+  onUpgradeStep?: (step: UpgradeStep) => void;
+}
+
 /** The pragmas health data requires, then the migrations. */
 function configure(db: Database): Database {
   // WAL: readers never block the writer; FULL: a commit that returned survives power loss.
@@ -34,6 +39,9 @@ function configure(db: Database): Database {
   db.pragma('foreign_keys = ON');
   // Deleting a citizen must erase the bytes, not just unlink the pages.
   db.pragma('secure_delete = ON');
+  // Temporary tables, sorts and statement journals in memory: SQLite writes its temporary files
+  // unencrypted, and they would hold the citizens' texts in clear, if only for a moment.
+  db.pragma('temp_store = MEMORY');
   db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
@@ -48,31 +56,24 @@ const isPermissionError = (error: unknown) =>
  * app — never the empty file SQLite creates on opening, which a crash at that moment would leave
  * and which the next start must refuse (an empty file there means data was lost).
  */
-function createDatabase(file: string): void {
+function createDatabase(file: string, key: DatabaseKey): void {
   const folder = dirname(file);
   const temporary = join(folder, `.${basename(file)}.new-${randomBytes(6).toString('hex')}`);
   try {
     mkdirSync(folder, { recursive: true });
-    const db = new BetterSqlite3(temporary);
+    const db = openKeyed(temporary, key);
     try {
       configure(db);
     } finally {
       db.close(); // checkpoints the WAL into the file and removes it
     }
+    // Never a plain file in place of an encrypted one (a build of SQLite that ignored the key).
+    if (lookOfFile(temporary) === 'plain') throw new Error('The new database was not encrypted');
     // Another process may have made it meanwhile: never replace a database.
     if (existsSync(file)) return;
     renameSync(temporary, file);
-    try {
-      // The rename itself survives power loss only once the folder is flushed (not on Windows).
-      const fd = openSync(folder, 'r');
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    } catch {
-      // Best effort.
-    }
+    // The rename itself survives power loss only once the folder is flushed (not on Windows).
+    flushFolder(folder);
   } catch (error) {
     if (isPermissionError(error)) throw new DatabaseHealthError('read_only', file, String(error));
     throw error;
@@ -83,38 +84,78 @@ function createDatabase(file: string): void {
   }
 }
 
-/**
- * Opens the database with the pragmas health data requires, then migrates; creates it when the
- * file is missing (a first start). An existing file is checked first (see ./health.ts) and
- * nothing is written until it passed: an empty file, a file that is not a database of this app,
- * damaged pages, a file or folder that cannot be written, or a database from a newer version
- * (NewerDatabaseError) are refused with the file untouched.
- */
-export function openDatabase(file: string): Database {
-  if (file === ':memory:') return configure(new BetterSqlite3(file));
-  if (checkFileBeforeOpening(file) === 'missing') {
-    createDatabase(file);
-    checkFileBeforeOpening(file);
-  }
-  // Commits a crash left in the WAL are part of the database: they are read too. A connection
-  // that may write checkpoints them into the file when it closes, so while a WAL is pending the
-  // checks read through a read-only connection (which uses the -wal and -shm already there).
+const hasPendingWal = (file: string) => {
   const wal = `${file}-wal`;
-  const pendingWal = existsSync(wal) && statSync(wal).size > 0;
-  if (pendingWal) {
-    const reader = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: 5000 });
+  return existsSync(wal) && statSync(wal).size > 0;
+};
+
+/**
+ * Runs the read-only checks on an existing database (see ./health.ts) and returns a connection
+ * that may write, or throws with nothing written. Commits a crash left in the WAL are part of the
+ * database: they are read too. A connection that may write checkpoints them into the file when it
+ * closes, so while a WAL is pending the checks read through a read-only connection (which uses
+ * the -wal and -shm already there).
+ */
+function openChecked(file: string, key: DatabaseKey | null): Database {
+  const keyed = (options: BetterSqlite3.Options) => {
+    const db = new BetterSqlite3(file, options);
     try {
-      checkOpenedDatabase(reader, file);
+      if (key) applyKey(db, key);
+      return db;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  };
+  const pendingWal = hasPendingWal(file);
+  if (pendingWal) {
+    const reader = keyed({ readonly: true, fileMustExist: true, timeout: 5000 });
+    try {
+      checkOpenedDatabase(reader, file, key !== null);
     } finally {
       reader.close();
     }
   }
   // fileMustExist: if the file went away since, this fails rather than making an empty one.
   // timeout: the busy timeout, so the checks wait for the command line's reads like any query.
-  const db = new BetterSqlite3(file, { fileMustExist: true, timeout: 5000 });
+  const db = keyed({ fileMustExist: true, timeout: 5000 });
   try {
     // Reads only, before the first write (journal_mode switches a rollback-journal file to WAL).
-    if (!pendingWal) checkOpenedDatabase(db, file);
+    if (!pendingWal) checkOpenedDatabase(db, file, key !== null);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens the database, encrypted with `options.key`, with the pragmas health data requires, then
+ * migrates; creates it when the file is missing (a first start). An existing file is checked
+ * first (see ./health.ts) and nothing is written until it passed: an empty file, a file that is
+ * not a database of this app, one the key does not open, damaged pages, a file or folder that
+ * cannot be written, or a database from a newer version (NewerDatabaseError) are refused with the
+ * file untouched. An unencrypted database of this app (from before encryption at rest) passes
+ * the same checks and is then encrypted in place, once (./encrypt-upgrade.ts); an upgrade a crash
+ * interrupted is finished first.
+ */
+export function openDatabase(file: string, options: OpenOptions): Database {
+  if (file === ':memory:') return configure(new BetterSqlite3(file));
+  const { key } = options;
+  if (!isDatabaseKey(key)) throw new TypeError('openDatabase needs the 32-byte database key');
+  finishInterruptedUpgrade(file);
+  let found = checkFileBeforeOpening(file);
+  if (found === 'missing') {
+    createDatabase(file, key);
+    found = checkFileBeforeOpening(file);
+  }
+  if (found === 'plain') {
+    // Checked as it is, unencrypted; closed (the upgrade needs it closed), then encrypted.
+    openChecked(file, null).close();
+    encryptInPlace(file, key, options.onUpgradeStep);
+  }
+  const db = openChecked(file, key);
+  try {
     return configure(db);
   } catch (error) {
     db.close();

@@ -3,6 +3,7 @@ import { languageSchema, type ImportResult } from '../../shared/ipc/contract';
 import type { Handlers } from '../../shared/ipc/dispatch';
 import { HandlerError } from '../../shared/ipc/result';
 import { CatalogueRepository } from '../db/catalogue-repository';
+import { PriceRepository, PriceRowInvalid } from '../db/price-repository';
 import { JourneyRepository } from '../db/journey-repository';
 import { SettingsRepository } from '../db/settings-repository';
 import { WorkshopRepository } from '../db/workshop-repository';
@@ -15,6 +16,16 @@ import { ExportService, renderFormats } from '../export/export-service';
 import { writeFileAtomic } from '../export/write-file';
 import { nodeSha256 } from '../import/model-file';
 import type { WorkspaceThreads } from '../import/program-threads';
+import { TransferRepository } from '../db/transfer-repository';
+import { MoveService } from '../transfer/move-service';
+import { createMoveHandlers, type MoveDialogs } from './move';
+import { openStartupHandlers } from './startup';
+import {
+  beforeSnapshotRestore,
+  createBackupHandlers,
+  type BackupDeps,
+  type BackupDialogs,
+} from './backups';
 import { join } from 'node:path';
 
 export interface HandlerDeps {
@@ -30,9 +41,11 @@ export interface HandlerDeps {
    * there; without them, in this thread, with the same code.
    */
   threads?: WorkspaceThreads;
+  /** The rolling backups (electron/db/backups.ts); without them the backups screen is refused. */
+  backups?: BackupDeps;
 }
 
-export interface Dialogs {
+export interface Dialogs extends MoveDialogs, BackupDialogs {
   /** Asks where to save an export; null when the user cancels. */
   chooseExportFolder: () => Promise<string | null>;
 }
@@ -53,6 +66,7 @@ export function createHandlers({
   newId,
   dialogs = noDialogs,
   threads,
+  backups,
 }: HandlerDeps): Handlers {
   const journeys = new JourneyRepository(db);
   const settings = new SettingsRepository(db);
@@ -86,9 +100,25 @@ export function createHandlers({
     }
   };
   catalogue.seedIfEmpty();
+  // Seeded from the shipped default on first use (see PriceRepository.get).
+  const prices = new PriceRepository(db, () => clock().toISOString());
   const now = () => clock().toISOString();
+  const transfers = new TransferRepository(db, journeys, workshop);
+  const moveHandlers = createMoveHandlers({
+    clock,
+    newId,
+    dialogs,
+    journeys,
+    transfers,
+    service: new MoveService(db, journeys, catalogue, transfers),
+  });
+
+  const backupFirst = beforeSnapshotRestore(db, clock, backups);
 
   return {
+    ...moveHandlers,
+    ...createBackupHandlers({ db, clock, backups, dialogs }),
+    ...openStartupHandlers(),
     'profile:get': ({ journeyId }) => {
       requireJourney(journeyId);
       return workshop.profile(journeyId);
@@ -162,7 +192,9 @@ export function createHandlers({
     'snapshots:get': ({ id }) => workshop.getSnapshot(id) ?? notFound('Snapshot'),
     'snapshots:restore': ({ id, backupName }) => {
       const snapshot = workshop.getSnapshot(id) ?? notFound('Snapshot');
-      // The maps as they are now are kept as a snapshot first, so a restore can be undone.
+      // The whole database is backed up first (a backup that fails stops the restore)…
+      backupFirst();
+      // …and the maps as they are now are kept as a snapshot, so a restore can be undone.
       let backup: ReturnType<typeof workshop.createSnapshot> | undefined;
       db.transaction(() => {
         backup = workshop.createSnapshot(newId(), snapshot.journeyId, backupName, now());
@@ -262,7 +294,7 @@ export function createHandlers({
       return { k };
     },
     'program:aggregate': ({ filter }) =>
-      aggregate(program.fold(filter.map ?? 'asIs'), filter, programK()),
+      aggregate(program.fold(filter.map ?? 'asIs'), filter, programK(), prices.get()),
 
     'settings:get': () => {
       const parsed = languageSchema.safeParse(settings.get('language'));
@@ -276,6 +308,19 @@ export function createHandlers({
     'catalogue:list': () => catalogue.list(),
     'catalogue:create': (input) => catalogue.create(input),
     'catalogue:update': ({ code, patch }) => catalogue.update(code, patch) ?? notFound('Service'),
+    'prices:get': () => prices.get(),
+    'prices:update': ({ key, patch }) => {
+      try {
+        return prices.update(key, patch) ?? notFound('Price');
+      } catch (error) {
+        // The schema's codes (shares_sum …) only: the window says it in words.
+        if (error instanceof PriceRowInvalid) throw new HandlerError('validation', error.message);
+        throw error;
+      }
+    },
+    'prices:importCsv': ({ text }) => prices.importCsv(text),
+    'prices:exportCsv': () => ({ text: prices.exportCsv() }),
+    'prices:reset': () => prices.reset(),
 
     'journeys:list': ({ query, includeArchived }) => journeys.list(query, includeArchived ?? false),
     'journeys:create': ({ alias }) => journeys.create(newId(), alias, now()),

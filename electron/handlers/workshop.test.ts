@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decryptedPages } from '../../tests/support/test-key';
 import { ipc, makeTestDb, type TestDb } from '../../tests/unit/helpers';
 import { GOAL_CATEGORIES } from '../../shared/vocabulary';
 
@@ -181,9 +181,12 @@ describe('snapshots', () => {
     const j = await journey();
     await call('touchpoints:create', { journeyId: j.id, x: 0, y: 0, label: 'Zebulon Snapshotsen' });
     await call('snapshots:create', { journeyId: j.id, name: 'Kopi' });
+    // The (encrypted) file's pages as the key reads them: there before, gone after.
+    t.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(decryptedPages(t.file).includes(Buffer.from('Snapshotsen'))).toBe(true);
     await call('journeys:delete', { id: j.id });
     expect(t.db.prepare('SELECT count(*) AS n FROM snapshots').get()).toEqual({ n: 0 });
-    expect(readFileSync(t.file).includes(Buffer.from('Snapshotsen'))).toBe(false);
+    expect(decryptedPages(t.file).includes(Buffer.from('Snapshotsen'))).toBe(false);
   });
 });
 

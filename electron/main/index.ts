@@ -3,7 +3,17 @@
  * lives in modules that do not import `electron` and are unit-tested (security.ts,
  * ipc-registration.ts, menu-template.ts, ../handlers, ../db).
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -11,14 +21,26 @@ import { join } from 'node:path';
 import { translate } from '../../shared/i18n';
 import { languageSchema, type Language } from '../../shared/ipc/contract';
 import type { Database } from 'better-sqlite3';
-import { openDatabase, resolveDbPath } from '../db/open';
+import { checkFileBeforeOpening } from '../db/health';
+import {
+  FileKeyProvider,
+  keyFileFor,
+  osKeyStoreIsReal,
+  WrongPassphraseError,
+  type OsKeyStore,
+} from '../db/keys';
+import { openDatabase, resolveDbPath, type DatabaseKey } from '../db/open';
+import { backupsFolderFor, startDailyBackups } from '../db/backups';
+import { backupFileDialogOptions, backupFolderDialogOptions } from './backup-dialogs';
 import { SettingsRepository } from '../db/settings-repository';
 import { createHandlers } from '../handlers';
 import type { Handlers } from '../../shared/ipc/dispatch';
 import { ProgramThreads } from '../import/program-threads';
 import { registerIpc } from './ipc-registration';
 import { buildMenuTemplate } from './menu-template';
+import { moveOpenDialogOptions, moveSaveDialogOptions } from './move-dialogs';
 import { startupErrorBox } from './startup-error';
+import { UnlockGate } from './unlock-gate';
 import {
   APP_ENTRY,
   APP_SCHEME,
@@ -125,12 +147,15 @@ function startupLanguage(settings: SettingsRepository | undefined): Language {
  * (createHandlers seeds the catalogue), so a database that opens but cannot be used also ends in
  * the error box rather than in an unhandled rejection; nothing is left open when it fails.
  */
-function startDatabase(dbPath: string): {
+function startDatabase(
+  dbPath: string,
+  key: DatabaseKey,
+): {
   database: Database;
   threads: ProgramThreads;
   handlers: Handlers;
 } {
-  const database = openDatabase(dbPath);
+  const database = openDatabase(dbPath, { key });
   let threads: ProgramThreads | undefined;
   try {
     // The program workspace's heavy work (checking imported files, folding the stored models)
@@ -141,6 +166,8 @@ function startDatabase(dbPath: string): {
       clock: () => new Date(),
       newId: randomUUID,
       threads,
+      // The rolling backups beside the database: userData/backups (electron/db/backups.ts).
+      backups: { folder: backupsFolderFor(dbPath) },
       dialogs: {
         chooseExportFolder: async () => {
           const options = {
@@ -157,8 +184,56 @@ function startDatabase(dbPath: string): {
             : await dialog.showOpenDialog(options);
           return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
         },
+        // Moving a journey to another laptop (../handlers/move.ts): where to save the file, which
+        // file to take in. The offered name never carries the alias.
+        chooseMoveSaveFile: async (suggestedName) => {
+          const options = moveSaveDialogOptions(
+            startupLanguage(new SettingsRepository(database)),
+            join(app.getPath('documents'), suggestedName),
+          );
+          const result = mainWindow
+            ? await dialog.showSaveDialog(mainWindow, options)
+            : await dialog.showSaveDialog(options);
+          return result.canceled || !result.filePath ? null : result.filePath;
+        },
+        chooseMoveOpenFile: async () => {
+          const options = moveOpenDialogOptions(startupLanguage(new SettingsRepository(database)));
+          const result = mainWindow
+            ? await dialog.showOpenDialog(mainWindow, options)
+            : await dialog.showOpenDialog(options);
+          return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
+        },
+        // The backups screen: a folder (a USB stick) to write a backup to, a backup to restore.
+        chooseBackupFolder: async () => {
+          const options = backupFolderDialogOptions(
+            startupLanguage(new SettingsRepository(database)),
+          );
+          const result = mainWindow
+            ? await dialog.showOpenDialog(mainWindow, options)
+            : await dialog.showOpenDialog(options);
+          return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
+        },
+        chooseBackupFile: async () => {
+          const options = backupFileDialogOptions(
+            startupLanguage(new SettingsRepository(database)),
+          );
+          const result = mainWindow
+            ? await dialog.showOpenDialog(mainWindow, options)
+            : await dialog.showOpenDialog(options);
+          return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
+        },
       },
     });
+    // The daily backup while the app runs, first a little after the start so the window is not
+    // kept waiting; a failure (a full disk) is logged, and tried again within the hour.
+    const stopDailyBackups = startDailyBackups({
+      db: database,
+      folder: backupsFolderFor(dbPath),
+      clock: () => new Date(),
+      firstAfterMs: 10_000,
+      onError: (error) => console.error('The daily backup failed', error),
+    });
+    app.once('will-quit', stopDailyBackups);
     return { database, threads, handlers };
   } catch (error) {
     void threads?.close();
@@ -167,24 +242,83 @@ function startDatabase(dbPath: string): {
   }
 }
 
+/**
+ * Electron's safeStorage as the database key's secret store: the macOS Keychain, Windows DPAPI,
+ * libsecret or KWallet. Asked only after ready (Linux picks its backend then).
+ */
+function osKeyStore(): OsKeyStore {
+  return {
+    available: osKeyStoreIsReal(process.platform, safeStorage.isEncryptionAvailable(), () =>
+      safeStorage.getSelectedStorageBackend(),
+    ),
+    seal: (secret) => safeStorage.encryptString(secret),
+    open: (sealed) => safeStorage.decryptString(sealed),
+  };
+}
+
+/** The error box for a start that cannot go on, in the system's language, then quit. */
+function failStart(error: unknown, dbPath: string): void {
+  // In the system's language: a stored choice would be in the database that failed.
+  const box = startupErrorBox(startupLanguage(undefined), error, dbPath);
+  dialog.showErrorBox(box.title, box.body);
+  app.exit(1);
+}
+
+function setMenu(language: Language): void {
+  const template = buildMenuTemplate(language, process.platform === 'darwin');
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template as MenuItemConstructorOptions[]));
+}
+
 async function main(): Promise<void> {
   await app.whenReady();
   const dbPath = resolveDbPath(app.getPath('userData'));
-  let started: ReturnType<typeof startDatabase>;
+  let started: ReturnType<typeof startDatabase> | undefined;
+  app.on('will-quit', () => {
+    if (!started) return;
+    void started.threads.close();
+    started.database.close();
+  });
+  /** The database key, then the database: with the key from the secret store, or a passphrase. */
+  const start = async (keys: FileKeyProvider, passphrase?: string) => {
+    const key = await keys.key(passphrase);
+    started = startDatabase(dbPath, key);
+    setMenu(startupLanguage(new SettingsRepository(started.database)));
+    return started.handlers;
+  };
+
+  let keys: FileKeyProvider;
+  let handlers: Handlers;
   try {
-    started = startDatabase(dbPath);
+    // The file is looked at first, reading only: a database that would be refused gets no key
+    // made for it. Then the key: no question when the system keeps it (the common case).
+    checkFileBeforeOpening(dbPath);
+    keys = new FileKeyProvider({
+      keyFile: keyFileFor(dbPath),
+      dbFile: dbPath,
+      store: osKeyStore(),
+    });
+    const need = keys.need();
+    if (need === 'nothing') {
+      handlers = await start(keys);
+    } else {
+      // No secret store: the window asks for the passphrase (renderer/src/screens/UnlockScreen).
+      setMenu(startupLanguage(undefined));
+      handlers = new UnlockGate({
+        firstStart: need === 'new_passphrase',
+        open: async (passphrase) => {
+          try {
+            return await start(keys, passphrase);
+          } catch (error) {
+            if (!(error instanceof WrongPassphraseError)) failStart(error, dbPath);
+            throw error;
+          }
+        },
+      }).handlers;
+    }
   } catch (error) {
-    // In the system's language: a stored choice would be in the database that failed.
-    const box = startupErrorBox(startupLanguage(undefined), error, dbPath);
-    dialog.showErrorBox(box.title, box.body);
-    app.exit(1);
+    failStart(error, dbPath);
     return;
   }
-  const { database, threads, handlers } = started;
-  app.on('will-quit', () => {
-    void threads.close();
-    database.close();
-  });
 
   registerIpc(
     ipcMain,
@@ -193,10 +327,6 @@ async function main(): Promise<void> {
       isTrustedSenderUrl(frame.url) && (frame.parent === null || frame.parent === undefined),
     { onInternalError: (channel) => console.error(`IPC ${channel} failed`) },
   );
-
-  const language = startupLanguage(new SettingsRepository(database));
-  const template = buildMenuTemplate(language, process.platform === 'darwin');
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template as MenuItemConstructorOptions[]));
 
   hardenSessions();
   serveRenderer();

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseHealthError, type DatabaseProblem } from '../db/health';
 import { LATEST_VERSION } from '../db/migrations';
 import { openDatabase } from '../db/open';
+import { testKey } from '../../tests/support/test-key';
 import { startupErrorBox } from './startup-error';
 
 const dirs: string[] = [];
@@ -23,7 +24,7 @@ function refusalOf(make: (file: string) => void): { file: string; error: unknown
   const file = fileIn();
   make(file);
   try {
-    openDatabase(file).close();
+    openDatabase(file, testKey()).close();
   } catch (error) {
     return { file, error };
   }

@@ -5,9 +5,11 @@ import { call, errorKey } from './api/client';
 import { announce, clearOnNavigation, STATUS_CLEAR_MS, useAnnouncer } from './announcer';
 import { changeLanguage } from './i18n';
 import { useRoute } from './router';
+import { BackupsScreen } from './screens/BackupsScreen';
 import { CatalogueScreen } from './screens/CatalogueScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { JourneyScreen } from './screens/JourneyScreen';
+import { PricesScreen } from './screens/PricesScreen';
 
 // The program analysis is for program staff, not the workshop table: loaded only when opened,
 // so the workshop screens start without it.
@@ -103,6 +105,10 @@ export function App() {
           <JourneyScreen key={route.id} journeyId={route.id} />
         ) : route.name === 'catalogue' ? (
           <CatalogueScreen />
+        ) : route.name === 'prices' ? (
+          <PricesScreen />
+        ) : route.name === 'backups' ? (
+          <BackupsScreen />
         ) : route.name === 'program' ? (
           <Suspense fallback={<p className="muted">{t('program.loading')}</p>}>
             <ProgramScreen />

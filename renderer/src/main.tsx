@@ -4,23 +4,59 @@ import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
-import { StrictMode } from 'react';
+import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { StartupStatus } from '../../shared/domain/startup';
+import type { Language } from '../../shared/ipc/contract';
 import { call } from './api/client';
 import { App } from './App';
-import { initI18n } from './i18n';
+import { changeLanguage, initI18n } from './i18n';
+import { UnlockScreen } from './screens/UnlockScreen';
 
-async function start() {
-  let language: 'da' | 'en' = 'da';
+/** The language stored in the database; null when it cannot be read. */
+async function storedLanguage(): Promise<Language | null> {
   try {
-    language = (await call('settings:get', {})).language;
+    return (await call('settings:get', {})).language;
   } catch {
     // Danish is the default; the screens show the bridge error when they try to load data.
+    return null;
   }
-  initI18n(language);
+}
+
+/**
+ * The app, or first the passphrase when the database waits for one (no keychain on this
+ * computer): the language stored in the database is known only after it is open.
+ */
+function Root(props: { status: StartupStatus }) {
+  const [locked, setLocked] = useState(props.status.state === 'locked' ? props.status : null);
+  if (locked) {
+    return (
+      <UnlockScreen
+        firstStart={locked.firstStart}
+        onUnlocked={() => {
+          void storedLanguage().then(async (language) => {
+            if (language) await changeLanguage(language);
+            setLocked(null);
+          });
+        }}
+      />
+    );
+  }
+  return <App />;
+}
+
+async function start() {
+  let status: StartupStatus = { state: 'ready' };
+  try {
+    status = await call('startup:status', {});
+  } catch {
+    // No answer: the screens show the bridge error when they try to load data.
+  }
+  const language = status.state === 'ready' ? await storedLanguage() : null;
+  initI18n(language ?? 'da');
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App />
+      <Root status={status} />
     </StrictMode>,
   );
 }

@@ -5,11 +5,18 @@ import { useSyncExternalStore } from 'react';
  * `#/` is the home screen, `#/journey/<id>` a journey's canvas.
  */
 export type Route =
-  { name: 'home' } | { name: 'catalogue' } | { name: 'program' } | { name: 'journey'; id: string };
+  | { name: 'home' }
+  | { name: 'catalogue' }
+  | { name: 'prices' }
+  | { name: 'program' }
+  | { name: 'backups' }
+  | { name: 'journey'; id: string };
 
 export function parseRoute(hash: string): Route {
   if (hash === '#/catalogue') return { name: 'catalogue' };
+  if (hash === '#/prices') return { name: 'prices' };
   if (hash === '#/program') return { name: 'program' };
+  if (hash === '#/backups') return { name: 'backups' };
   const m = /^#\/journey\/([0-9a-f-]{36})$/i.exec(hash);
   return m ? { name: 'journey', id: m[1]!.toLowerCase() } : { name: 'home' };
 }
@@ -20,9 +27,13 @@ export function navigate(route: Route): void {
       ? `#/journey/${route.id}`
       : route.name === 'catalogue'
         ? '#/catalogue'
-        : route.name === 'program'
-          ? '#/program'
-          : '#/';
+        : route.name === 'prices'
+          ? '#/prices'
+          : route.name === 'program'
+            ? '#/program'
+            : route.name === 'backups'
+              ? '#/backups'
+              : '#/';
 }
 
 function subscribe(callback: () => void) {

@@ -53,9 +53,101 @@ export const da = {
   },
   deleteDialog: {
     title: 'Slet forløbet «{{alias}}»?',
-    body: 'Alt om dette forløb bliver slettet fra computeren, også kontaktpunkter og noter. Det kan ikke fortrydes.',
+    body: 'Alt om dette forløb bliver slettet fra listen, også kontaktpunkter og noter. Det kan ikke fortrydes. Sikkerhedskopierne på computeren har det stadig i op til {{days}} dage, hvor programmet er i brug.',
     confirm: 'Ja, slet for altid',
     cancel: 'Nej, behold det',
+  },
+  move: {
+    // Moving one journey to a colleague's laptop as one passphrase-locked file (never the alias
+    // or any name in the file's name).
+    moveOut: 'Flyt',
+    moveOutNamed: 'Flyt forløbet {{alias}} til en anden computer',
+    moveIn: 'Hent et flyttet forløb',
+    outTitle: 'Flyt forløbet «{{alias}}» til en anden computer',
+    outIntro:
+      'Alt om forløbet kommer med i én fil: begge kort, borgerens oplysninger med det rigtige navn og samtykkerne, idéer, mål, workshops og gemte versioner.',
+    outLock:
+      'Filen låses med en adgangskode, som du vælger nu. Giv filen og adgangskoden videre hver for sig, fx filen på et USB-stik og adgangskoden mundtligt. Den, der har begge dele, kan læse alt om borgeren.',
+    saveDialogTitle: 'Gem det flyttede forløb',
+    openDialogTitle: 'Vælg et flyttet forløb',
+    fileKind: 'Flyttet forløb',
+    allFiles: 'Alle filer',
+    passphraseLabel: 'Adgangskode til filen',
+    passphraseHelp:
+      'Mindst {{min}} tegn. Et godt valg er fire-fem almindelige ord, der ikke hører sammen.',
+    passphraseMissing: 'Skriv den adgangskode, du har fået.',
+    passphraseAgainLabel: 'Skriv adgangskoden igen',
+    show: 'Vis',
+    hide: 'Skjul',
+    showPassphrase: 'Vis adgangskoden',
+    hidePassphrase: 'Skjul adgangskoden',
+    strengthLabel: 'Styrke:',
+    strength: {
+      too_short: 'for kort – mindst {{min}} tegn.',
+      weak: 'svag – let at gætte. Brug flere ord.',
+      fair: 'middel – et ord mere gør den stærkere.',
+      strong: 'stærk.',
+    },
+    tooShort: 'Adgangskoden skal være mindst {{min}} tegn.',
+    mismatch: 'De to adgangskoder er ikke ens. Skriv dem igen.',
+    save: 'Vælg, hvor filen skal gemmes',
+    cancel: 'Annullér',
+    working: 'Låser filen … Det tager et øjeblik.',
+    saved: 'Forløbet er gemt i filen «{{file}}».',
+    savedNext:
+      'På den anden computer: vælg «Hent et flyttet forløb» på forsiden, vælg filen, og skriv adgangskoden.',
+    deleteOffer:
+      'Skal forløbet slettes på denne computer? Gør det først, når det er hentet på den anden computer. Du kan også gøre det senere.',
+    keepHere: 'Behold det her',
+    deleteHere: 'Slet det på denne computer …',
+    cancelled: 'Der blev ikke gemt nogen fil.',
+    failed: {
+      unwritable:
+        'Filen kunne ikke gemmes dér. Vælg et andet sted, fx skrivebordet eller et USB-stik. Intet er ændret.',
+      unmovable:
+        'Forløbet kunne ikke pakkes til flytning, fordi noget i det ikke kan læses. Intet er ændret.',
+    },
+    historyTitle: 'Tidligere flytninger af forløbet',
+    historyOut: 'Flyttet herfra {{when}}',
+    historyIn: 'Hentet hertil {{when}}',
+    inTitle: 'Hent et flyttet forløb',
+    inIntro:
+      'Vælg filen (den ender på .forloeb), som en kollega har gemt med «Flyt», og skriv den adgangskode, du har fået.',
+    open: 'Vælg filen, og hent forløbet',
+    opening: 'Låser filen op … Det tager et øjeblik.',
+    inCancelled: 'Der blev ikke valgt nogen fil.',
+    imported: 'Forløbet «{{alias}}» er hentet.',
+    servicesAdded_one: '{{count}} lokalt tilbud er tilføjet til tilbudslisten.',
+    servicesAdded_other: '{{count}} lokale tilbud er tilføjet til tilbudslisten.',
+    servicesKept_one:
+      '{{count}} lokalt tilbud fandtes allerede her med et andet navn. Navnet her er beholdt.',
+    servicesKept_other:
+      '{{count}} lokale tilbud fandtes allerede her med et andet navn. Navnene her er beholdt.',
+    openJourney: 'Åbn forløbet',
+    close: 'Luk',
+    refused: {
+      empty:
+        'Filen er tom (0 byte). Måske blev den ikke kopieret helt. Bed om en ny fil. Intet er hentet.',
+      too_large:
+        'Filen er for stor til at være et flyttet forløb (over {{max}} MB). Intet er hentet.',
+      unreadable:
+        'Filen kunne ikke læses. Tjek, at den stadig ligger der (fx at USB-stikket sidder i), og prøv igen. Intet er hentet.',
+      not_move_file:
+        'Filen er ikke et flyttet forløb fra Forløbsværksted. Vælg filen, der ender på .forloeb. Intet er hentet.',
+      truncated:
+        'Filen er ikke hel – den slutter for tidligt. Måske blev kopieringen afbrudt. Bed om en ny fil. Intet er hentet.',
+      damaged: 'Filen er beskadiget og kan ikke læses. Bed om en ny fil. Intet er hentet.',
+      newer_version:
+        'Filen er lavet med en nyere version af Forløbsværksted. Opdatér programmet på denne computer, og prøv igen. Intet er hentet.',
+      wrong_passphrase:
+        'Adgangskoden passer ikke til filen. Tjek store og små bogstaver og mellemrum, og prøv igen.',
+      invalid_content:
+        'Filen kunne låses op, men indholdet hænger ikke sammen som et forløb. Bed om en ny fil. Intet er hentet.',
+      exists:
+        'Forløbet findes allerede på denne computer (som «{{alias}}»). Intet er hentet. Skal det erstattes af den flyttede udgave, så slet det her først, og hent filen igen.',
+      conflict:
+        'Noget i filen findes allerede på denne computer under et andet forløb. Intet er hentet.',
+    },
   },
   validation: {
     aliasRequired: 'Skriv et alias.',
@@ -481,6 +573,106 @@ export const da = {
     legendPain: 'Problem (antal)',
     curveEmpty: 'Der er ikke valgt ansigter ved kontaktpunkterne.',
   },
+  backups: {
+    // The backups screen (renderer/src/screens/BackupsScreen.tsx) and the delete question's
+    // "from the backups too". Plain words: a "sikkerhedskopi" is a copy kept in case of trouble.
+    open: 'Sikkerhedskopier',
+    title: 'Sikkerhedskopier',
+    back: 'Tilbage til forløbene',
+    intro:
+      'Forløbsværksted tager selv en sikkerhedskopi af alle forløb én gang om dagen, mens programmet er åbent, og før det henter noget frem. Kopierne ligger krypteret på denne computer.',
+    listTitle: 'Kopier på denne computer',
+    empty: 'Der er ingen sikkerhedskopier endnu. Den første bliver taget i dag.',
+    createNow: 'Tag en kopi nu',
+    created: 'Der er taget en sikkerhedskopi.',
+    keepInfo:
+      'De nyeste {{days}} dages kopier bliver gemt, de ældre slettes. Et forløb, du sletter, kan derfor ligge i kopierne i op til {{days}} dage, hvor programmet er i brug — medmindre du også sletter det fra kopierne (længere nede).',
+    journeys_one: '{{count}} forløb',
+    journeys_other: '{{count}} forløb',
+    restore: 'Hent frem',
+    restoreNamed: 'Hent frem: kopien fra {{when}}',
+    reason: {
+      daily: 'Daglig kopi',
+      migration: 'Før programmet blev opdateret',
+      snapshot_restore: 'Før en gemt udgave blev hentet frem',
+      manual: 'Taget af dig',
+      before_restore: 'Sådan som alt var, før en kopi blev hentet frem',
+    },
+    restoreTitle: 'Hent kopien fra {{when}} frem?',
+    restoreBody:
+      'Alle forløb på computeren bliver sat tilbage til, som de var {{when}} ({{journeys}} forløb). Det, der er lavet siden, forsvinder. Men først gemmes alt, som det er nu, som en sikkerhedskopi, så du kan fortryde ved at hente den frem.',
+    restoreConfirm: 'Ja, hent kopien frem',
+    cancel: 'Nej, lad være',
+    restored:
+      'Kopien er hentet frem. Nu er der {{journeys}} forløb. Alt, som det var lige før, er gemt som en sikkerhedskopi.',
+    restoring: 'Henter kopien frem …',
+    usbTitle: 'Kopi til et USB-stik',
+    usbIntro:
+      'Gem en kopi af alle forløb på et USB-stik eller et andet sted. Kopien låses med en adgangskode, som du vælger. Uden adgangskoden kan ingen åbne den — heller ikke dig. Skriv den ned, og gem den et andet sted end USB-stikket.',
+    passphrase: 'Adgangskode (mindst {{min}} tegn)',
+    passphraseAgain: 'Skriv adgangskoden igen',
+    showPassphrase: 'Vis adgangskoden',
+    tooShort: 'Adgangskoden skal være mindst {{min}} tegn.',
+    tooLong: 'Adgangskoden må højst være {{max}} tegn.',
+    mismatch: 'De to adgangskoder er ikke ens. Skriv den samme to gange.',
+    writeTo: 'Vælg mappe og gem kopien',
+    writing: 'Gemmer kopien …',
+    written: 'Kopien er gemt som «{{name}}» i mappen {{folder}}.',
+    usbNote:
+      'Kopier på et USB-stik kan programmet ikke nå: de bliver ikke slettet af sig selv, og et forløb, du sletter, bliver ikke slettet fra dem. Slet dem selv, når de ikke skal bruges mere.',
+    fromFileTitle: 'Hent en kopi frem fra et USB-stik',
+    fromFileIntro:
+      'Vælg kopien (en fil, der ender på .fvbackup), og skriv den adgangskode, den blev gemt med.',
+    chooseFile: 'Vælg fil',
+    chosenFile: 'Valgt fil: {{name}}',
+    noFileChosen: 'Ingen fil valgt endnu.',
+    filePassphrase: 'Kopiens adgangskode',
+    passphraseRequired: 'Skriv kopiens adgangskode.',
+    restoreFromFile: 'Hent kopien frem',
+    restoreFileTitle: 'Hent kopien «{{name}}» frem?',
+    restoreFileBody:
+      'Alle forløb på computeren bliver erstattet af forløbene i kopien. Men først gemmes alt, som det er nu, som en sikkerhedskopi, så du kan fortryde ved at hente den frem.',
+    problem: {
+      empty: 'Filen er tom (0 byte). Den blev ikke kopieret færdig. Intet er ændret.',
+      not_backup: 'Filen er ikke en sikkerhedskopi fra Forløbsværksted. Intet er ændret.',
+      truncated: 'Filen er ikke hel: kopieringen er blevet afbrudt. Intet er ændret.',
+      damaged: 'Filen er beskadiget og kan ikke bruges. Intet er ændret.',
+      newer_version:
+        'Kopien er lavet af en nyere version af Forløbsværksted. Installér den nyeste version. Intet er ændret.',
+      wrong_passphrase:
+        'Adgangskoden passer ikke til kopien. Tjek store og små bogstaver og mellemrum, og prøv igen. Intet er ændret.',
+      missing: 'Kopien findes ikke længere. Intet er ændret.',
+    },
+    forgetTitle: 'Slet et forløb fra kopierne',
+    forgetIntro:
+      'Trækker en borger sit samtykke tilbage, skal forløbet også ud af sikkerhedskopierne. Her er de slettede forløb, som kopierne stadig har.',
+    forgetEmpty: 'Kopierne har ingen slettede forløb.',
+    inBackups_one: 'I {{count}} kopi',
+    inBackups_other: 'I {{count}} kopier',
+    forget: 'Slet fra kopierne',
+    forgetNamed: 'Slet fra kopierne: forløbet {{alias}}',
+    forgetConfirmTitle: 'Slet «{{alias}}» fra sikkerhedskopierne?',
+    forgetConfirmBody:
+      'Forløbet bliver slettet fra alle sikkerhedskopier på denne computer. Det kan ikke fortrydes. Kopier på USB-stik kan programmet ikke nå: slet dem selv.',
+    forgetConfirm: 'Ja, slet fra kopierne',
+    forgotten_one: '«{{alias}}» er slettet fra {{count}} sikkerhedskopi.',
+    forgotten_other: '«{{alias}}» er slettet fra {{count}} sikkerhedskopier.',
+    forgetFailed_one:
+      '{{count}} kopi kunne ikke åbnes og kan stadig have forløbet. Prøv igen, eller bed jeres IT-support om hjælp.',
+    forgetFailed_other:
+      '{{count}} kopier kunne ikke åbnes og kan stadig have forløbet. Prøv igen, eller bed jeres IT-support om hjælp.',
+    forgetError: 'Det kunne ikke slettes fra sikkerhedskopierne. Prøv igen under Sikkerhedskopier.',
+    usbUnreachable: 'Kopier på USB-stik kan programmet ikke nå: slet dem selv.',
+    alsoFromBackups:
+      'Slet det også fra sikkerhedskopierne (når borgeren har trukket sit samtykke tilbage)',
+    deletedWithBackups_one: 'Forløbet «{{alias}}» er slettet, også fra {{count}} sikkerhedskopi.',
+    deletedWithBackups_other:
+      'Forløbet «{{alias}}» er slettet, også fra {{count}} sikkerhedskopier.',
+    folderDialogTitle: 'Vælg, hvor sikkerhedskopien skal gemmes',
+    fileDialogTitle: 'Vælg den sikkerhedskopi, der skal hentes frem',
+    fileKind: 'Sikkerhedskopi fra Forløbsværksted',
+    allFiles: 'Alle filer',
+  },
   catalogue: {
     open: 'Tilbudslisten',
     title: 'Tilbudslisten',
@@ -649,6 +841,7 @@ export const da = {
       emotion: 'Følelser og problemer',
       ideas: 'Idéer',
       counts: 'Tal',
+      economy: 'Økonomi',
     },
     loading: 'Åbner programanalysen …',
     importTitle: 'Hent modeller ind',
@@ -877,6 +1070,27 @@ export const da = {
       median_contacts: 'Median kontakter',
     },
   },
+  unlock: {
+    title: 'Lås Forløbsværksted op',
+    lead: 'Forløbene på denne computer er krypteret. Skriv adgangssætningen for at åbne dem.',
+    firstTitle: 'Vælg en adgangssætning',
+    firstLead:
+      'Forløbene på denne computer bliver krypteret. Computeren har ingen nøglering, der kan gemme nøglen, så du skal vælge en adgangssætning. Du skal skrive den, hver gang du åbner Forløbsværksted.',
+    firstWarning:
+      'Skriv adgangssætningen ned, og gem den et sikkert sted. Bliver den glemt, kan ingen – heller ikke IT-support – åbne forløbene igen.',
+    passphrase: 'Adgangssætning',
+    passphraseHelp: 'Mindst {{min}} tegn. Brug gerne nogle ord i en sætning.',
+    again: 'Skriv adgangssætningen igen',
+    open: 'Lås op',
+    create: 'Gem og åbn',
+    busy: 'Åbner …',
+    empty: 'Skriv adgangssætningen.',
+    wrong: 'Adgangssætningen passer ikke. Prøv igen, og husk store og små bogstaver.',
+    tooShort: 'Adgangssætningen skal have mindst {{min}} tegn.',
+    tooLong: 'Adgangssætningen må højst have {{max}} tegn.',
+    mismatch: 'De to adgangssætninger er ikke ens. Skriv dem igen.',
+    failed: 'Forløbsværksted kunne ikke åbne databasen. Intet er ændret.',
+  },
   startup: {
     newerDbTitle: 'Databasen er fra en nyere version',
     newerDbBody:
@@ -897,6 +1111,198 @@ export const da = {
     readOnlyDbTitle: 'Databasen kan ikke gemmes',
     readOnlyDbBody:
       'Forløbsværksted har ikke lov til at skrive i databasen {{path}} eller i mappen, den ligger i, så ingen ændringer ville kunne gemmes. Intet er ændret. Tjek, at filen ikke er skrivebeskyttet, og at du har skriveadgang til mappen, eller bed jeres IT-support om hjælp. Start derefter programmet igen.',
+    wrongKeyTitle: 'Databasen kan ikke låses op på denne computer',
+    wrongKeyBody:
+      'Databasen {{path}} er krypteret, men nøglen på denne computer passer ikke til den. Det sker, hvis filen er kopieret fra en anden computer, hvis nøglefilen ved siden af den hører til en anden database, eller hvis begyndelsen af filen er beskadiget. Intet er ændret. Læg den rigtige nøglefil (samme navn med .key til sidst) ved siden af databasen, eller gendan databasen fra en sikkerhedskopi fra denne computer. Kontakt jeres IT-support, hvis I har brug for hjælp.',
+    keyMissingTitle: 'Nøglen til databasen mangler',
+    keyMissingBody:
+      'Databasen {{path}} er krypteret, men nøglefilen, der skal ligge ved siden af den (samme navn med .key til sidst), findes ikke. Uden nøglen kan forløbene ikke læses, og Forløbsværksted laver ikke en ny nøgle, så længe databasen ligger der. Intet er ændret. Læg nøglefilen tilbage, eller gendan den fra en sikkerhedskopi. Vil du i stedet begynde forfra med en ny database, så flyt databasen et andet sted hen, og start programmet igen.',
+    keyUnreadableTitle: 'Nøglefilen kan ikke læses',
+    keyUnreadableBody:
+      'Nøglen til databasen {{path}} ligger i en fil ved siden af den (samme navn med .key til sidst), men filen er beskadiget eller er ikke en nøglefil fra Forløbsværksted. Intet er ændret. Gendan nøglefilen fra en sikkerhedskopi, eller kontakt jeres IT-support.',
+    keychainUnavailableTitle: 'Nøglen kan ikke hentes fra computerens nøglering',
+    keychainUnavailableBody:
+      'Nøglen til databasen {{path}} er gemt i computerens nøglering (Nøglering på Mac, brugerkontoen på Windows, nøgleringen på Linux), men den kan ikke bruges lige nu. Det kan ske, hvis du er logget ind som en anden bruger, hvis nøgleringen er låst, eller hvis databasen er kopieret fra en anden computer. Intet er ændret. Log ind som den bruger, der plejer at bruge programmet, lås nøgleringen op, og start programmet igen. Kontakt jeres IT-support, hvis det ikke hjælper, og har I en sikkerhedskopi, så gem den.',
+  },
+  // The Economy aim: the price list screen, the workshop's cost view and the program's.
+  economy: {
+    open: 'Priser',
+    title: 'Priser',
+    back: 'Tilbage til forløbene',
+    indicativeTitle: 'Vejledende priser',
+    indicativeBody:
+      'Priserne er gennemsnit fra offentlige kilder (fx SØM, DRG- og DAGS-takster og reglerne for kommunal medfinansiering). De viser cirka, hvad et forløb koster det offentlige – de er aldrig en regning, og de siger intet om, hvad en borger er værd.',
+    listLine: 'Prisliste: {{name}} · prisår {{year}}',
+    listHelp:
+      'Ret en pris, hvis I kender en bedre lokal pris. Del listen med kolleger som CSV-fil. Modellerne, der eksporteres, indeholder aldrig priser.',
+    count_one: '{{count}} pris',
+    count_other: '{{count}} priser',
+    kr: '{{amount}} kr.',
+    unit: {
+      contact: 'pr. kontakt',
+      day: 'pr. dag',
+      month: 'pr. måned',
+      hour: 'pr. time',
+    },
+    payer: {
+      kommune: 'Kommune',
+      region: 'Region',
+      stat: 'Stat',
+    },
+    payerThe: {
+      kommune: 'kommunen',
+      region: 'regionen',
+      stat: 'staten',
+    },
+    share: '{{payer}} {{share}} %',
+    noPublicPrice: 'Ingen offentlig pris fundet',
+    noPublicExpense: 'Ingen offentlig udgift',
+    serviceRow: 'Tilbud: {{name}}',
+    source: 'Kilde: {{source}} ({{year}})',
+    edit: 'Ret',
+    editNamed: 'Ret prisen for {{what}}',
+    editTitle: 'Ret prisen for {{what}}',
+    priceLabel: 'Pris i kr. (tom: ingen offentlig pris fundet)',
+    unitLabel: 'Enhed',
+    sharesLegend: 'Hvem betaler? (procent, tilsammen 100 %)',
+    sourceLabel: 'Kilde',
+    sourceYearLabel: 'Kildeår',
+    noteLabel: 'Note',
+    save: 'Gem prisen',
+    cancel: 'Annullér',
+    saved: 'Prisen for {{what}} er gemt.',
+    invalid: {
+      price: 'Skriv prisen som et tal, fx 1.903 eller 1903,50. Den kan ikke være negativ.',
+      shares: 'Andelene skal være tal fra 0 til 100 og give 100 % tilsammen.',
+      sharesNeeded: 'En pris over 0 kr. skal have en fordeling på kommune, region og stat.',
+      source: 'Skriv, hvor prisen kommer fra.',
+      year: 'Skriv kildeåret med fire cifre (1990–2100).',
+    },
+    csv: {
+      title: 'Del prislisten som CSV',
+      help: 'Hent listen som en CSV-fil, som Excel åbner (semikolon og decimalkomma). Ret den, og hent den ind igen. Hvis bare én linje er forkert, ændres intet, og hver fejl vises med sit linjenummer.',
+      export: 'Hent prislisten som CSV',
+      import: 'Hent en prisliste ind fra CSV',
+      exported: '{{file}} er hentet.',
+      imported_one: 'Prislisten er skiftet ud: {{count}} pris er hentet ind.',
+      imported_other: 'Prislisten er skiftet ud: {{count}} priser er hentet ind.',
+      errorsTitle_one: 'Intet er ændret. Filen har {{count}} fejl:',
+      errorsTitle_other: 'Intet er ændret. Filen har {{count}} fejl:',
+      errorLine: 'Linje {{line}}: {{reason}}',
+      errorLineColumn: 'Linje {{line}}, kolonnen «{{column}}»: {{reason}}',
+      moreErrors: '… og {{count}} fejl mere.',
+      codes: {
+        csv_too_large: 'filen er for stor til at være en prisliste',
+        csv_empty: 'filen er tom',
+        csv_header:
+          'første linje er ikke prislistens overskrifter (Sektor;Kontakttype;Ydelseskode;Enhed;Pris (kr.);Andel kommune;Andel region;Andel stat;Kilde;Kildeår;Note)',
+        csv_unterminated_quote: 'et anførselstegn («"») bliver aldrig lukket',
+        csv_column_count: 'linjen har ikke de 11 kolonner',
+        csv_too_many_rows: 'filen har for mange linjer',
+        unknown_sector: 'ukendt sektor',
+        unknown_contact_type: 'ukendt slags kontakt',
+        bad_service_code: 'ugyldig ydelseskode',
+        unknown_unit: 'ukendt enhed (brug kontakt, dag, måned eller time)',
+        bad_number: 'ikke et tal (skriv fx 1903,50 eller 1.903)',
+        negative_price: 'prisen er negativ',
+        price_too_large: 'prisen er urimeligt stor',
+        bad_share: 'en andel skal ligge mellem 0 og 1 (eller 0 % og 100 %)',
+        shares_incomplete: 'alle tre andele skal udfyldes, eller ingen',
+        shares_sum: 'andelene giver ikke 100 % tilsammen',
+        shares_without_price: 'der er andele, men ingen pris',
+        price_without_shares: 'en pris over 0 kr. skal have andele for kommune, region og stat',
+        missing_source: 'kilden mangler',
+        text_too_long: 'teksten er for lang',
+        bad_year: 'kildeåret skal være et årstal med fire cifre (1990–2100)',
+        duplicate_row: 'samme sektor, kontakt og ydelse står to gange',
+      },
+    },
+    reset: {
+      button: 'Brug standardlisten igen',
+      title: 'Brug standardlisten igen?',
+      body: 'Alle rettelser og indhentede priser på denne computer bliver erstattet af den vejledende liste, der følger med programmet. Det kan ikke fortrydes. Hent evt. listen som CSV først.',
+      confirm: 'Ja, brug standardlisten',
+      cancel: 'Nej, behold min liste',
+      done: 'Prislisten er sat tilbage til standardlisten.',
+    },
+    workshop: {
+      title: 'Anslået offentlig udgift',
+      intro:
+        'Et skøn over, hvad forløbet koster det offentlige, regnet med vejledende gennemsnitspriser ({{name}}, prisår {{year}}). Det er ikke en regning, og det siger intet om, hvad borgeren er værd.',
+      menu: 'Anslået offentlig udgift …',
+      close: 'Luk',
+      facilitatorOnly: 'Vises kun her – ikke på borgerens kopi.',
+      counted:
+        'Gentagelser og varighed er regnet med: 12 besøg hos lægen tæller 12 gange, 5 dages indlæggelse tæller 5 dage.',
+      empty: 'Der er ingen kontaktpunkter på kortet endnu.',
+      noToBe:
+        'Der er ikke tegnet et nyt forløb («Sådan skulle det være») endnu, så der er intet at sammenligne med.',
+      byPayer: 'Hvem betaler',
+      bySector: 'Efter sektor',
+      difference: 'Forskel',
+      total: 'I alt',
+      what: 'Hvem',
+      sector: 'Sektor',
+      comparisonTitle: 'Hvis det nye forløb blev til virkelighed',
+      less: 'Det nye forløb ville koste {{amount}} kr. mindre for {{payer}}.',
+      more: 'Det nye forløb ville koste {{amount}} kr. mere for {{payer}}.',
+      same: 'Det nye forløb ville koste det samme for {{payer}}.',
+      totalLess: 'I alt ville det nye forløb koste det offentlige {{amount}} kr. mindre.',
+      totalMore: 'I alt ville det nye forløb koste det offentlige {{amount}} kr. mere.',
+      totalSame: 'I alt ville det nye forløb koste det offentlige det samme.',
+      unpricedTitle_one: '{{count}} kontaktpunkt uden pris',
+      unpricedTitle_other: '{{count}} kontaktpunkter uden pris',
+      coverage_one:
+        'Beløbene bygger på {{priced}} af {{count}} kontaktpunkt. {{unpriced}} har ingen pris og er ikke talt med (se nederst), så den virkelige udgift er højere.',
+      coverage_other:
+        'Beløbene bygger på {{priced}} af {{count}} kontaktpunkter. {{unpriced}} har ingen pris og er ikke talt med (se nederst), så den virkelige udgift er højere.',
+      unpricedHelp:
+        'De er ikke regnet med i beløbene ovenfor, så den virkelige udgift er højere end vist.',
+      unpricedItem: '{{name}} – {{reason}}',
+      reasons: {
+        no_price: 'prislisten har ingen pris for denne slags kontakt her',
+        no_public_figure: 'der er ikke fundet en offentlig pris',
+        unit_needs_duration:
+          'prisen gælder pr. dag, måned eller time, men kortet siger ikke, hvor længe det varede',
+      },
+      openPrices: 'Se og ret priserne',
+      loadFailed: 'Prislisten kunne ikke hentes, så udgiften kan ikke vises.',
+    },
+    program: {
+      intro:
+        'Anslået offentlig udgift for udvalgets forløb, regnet med prislisten «{{name}}» (prisår {{year}}). Vejledende priser: et skøn, ikke et regnskab.',
+      toBeMeaning:
+        '«Sådan skulle det være» er det nye forløb, hvor der er tegnet et, og ellers forløbet, som det er i dag. Forskellen tæller derfor kun forløb, der har begge kort.',
+      openPrices: 'Se prislisten',
+      perJourneyTitle: 'Udgift pr. forløb',
+      perJourneyHelp:
+        'Midterste værdi (median) og kvartiler: en fjerdedel af forløbene koster mindre end den nedre kvartil, en fjerdedel mere end den øvre. Kvartilerne vises først, når der er mindst {{n}} forløb.',
+      which: 'Hvilke forløb',
+      journeys: 'Forløb',
+      median: 'Median',
+      q1: 'Nedre kvartil',
+      q3: 'Øvre kvartil',
+      perJourney: {
+        asIs: 'Sådan er det i dag – alle forløb',
+        asIsWithToBe: 'Sådan er det i dag – forløb med et nyt forløb',
+        toBe: 'Sådan skulle det være – de samme forløb',
+      },
+      bySectorTitle: 'Udgift efter sektor',
+      byPayerTitle: 'Udgift efter betaler',
+      sumHelp: 'Summen for alle forløb i udvalget, i kr.',
+      whoTitle: 'Hvem betaler, hvem sparer',
+      whoHelp:
+        'Forskellen mellem det nye forløb og forløbet i dag, for hver betaler i hver sektor. Minus: betaleren sparer. Plus: betaleren kommer til at betale mere.',
+      saves: '− {{amount}} kr. (sparer)',
+      pays: '+ {{amount}} kr. (betaler mere)',
+      same: '0 kr. (uændret)',
+      whoEmpty: 'Ingen betaler har en udgift i prislisten for dette udvalg.',
+      unpricedTitle: 'Kontaktpunkter uden pris',
+      unpricedHelp: 'De er ikke regnet med i beløbene ovenfor.',
+      reason: 'Hvorfor',
+      touchpoints: 'Kontaktpunkter i alt',
+      unpriced: 'Uden pris i alt',
+    },
   },
 };
 

@@ -51,9 +51,100 @@ export const en: Translation = {
   },
   deleteDialog: {
     title: 'Delete the journey “{{alias}}”?',
-    body: 'Everything about this journey is erased from this computer, including touchpoints and notes. This cannot be undone.',
+    body: 'Everything about this journey is erased from the list, including touchpoints and notes. This cannot be undone. The backups on this computer still hold it for up to {{days}} days of use.',
     confirm: 'Yes, delete for good',
     cancel: 'No, keep it',
+  },
+  move: {
+    moveOut: 'Move',
+    moveOutNamed: 'Move the journey {{alias}} to another computer',
+    moveIn: 'Take in a moved journey',
+    outTitle: 'Move the journey «{{alias}}» to another computer',
+    outIntro:
+      "Everything about the journey goes into one file: both maps, the citizen's details with the real name and the consents, ideas, goals, workshops and saved versions.",
+    outLock:
+      'The file is locked with a passphrase you choose now. Hand over the file and the passphrase separately, e.g. the file on a USB stick and the passphrase by word of mouth. Whoever has both can read everything about the citizen.',
+    saveDialogTitle: 'Save the moved journey',
+    openDialogTitle: 'Choose a moved journey',
+    fileKind: 'Moved journey',
+    allFiles: 'All files',
+    passphraseLabel: 'Passphrase for the file',
+    passphraseHelp:
+      'At least {{min}} characters. A good choice is four or five common words that do not belong together.',
+    passphraseMissing: 'Type the passphrase you were given.',
+    passphraseAgainLabel: 'Type the passphrase again',
+    show: 'Show',
+    hide: 'Hide',
+    showPassphrase: 'Show the passphrase',
+    hidePassphrase: 'Hide the passphrase',
+    strengthLabel: 'Strength:',
+    strength: {
+      too_short: 'too short – at least {{min}} characters.',
+      weak: 'weak – easy to guess. Use more words.',
+      fair: 'fair – one more word makes it stronger.',
+      strong: 'strong.',
+    },
+    tooShort: 'The passphrase must be at least {{min}} characters.',
+    mismatch: 'The two passphrases are not the same. Type them again.',
+    save: 'Choose where to save the file',
+    cancel: 'Cancel',
+    working: 'Locking the file … This takes a moment.',
+    saved: 'The journey is saved in the file «{{file}}».',
+    savedNext:
+      'On the other computer: choose «Take in a moved journey» on the front page, choose the file and type the passphrase.',
+    deleteOffer:
+      'Should the journey be deleted on this computer? Do that only once it has been taken in on the other computer. You can also do it later.',
+    keepHere: 'Keep it here',
+    deleteHere: 'Delete it on this computer …',
+    cancelled: 'No file was saved.',
+    failed: {
+      unwritable:
+        'The file could not be saved there. Choose another place, e.g. the desktop or a USB stick. Nothing has been changed.',
+      unmovable:
+        'The journey could not be packed for moving, because something in it cannot be read. Nothing has been changed.',
+    },
+    historyTitle: 'Earlier moves of the journey',
+    historyOut: 'Moved from here {{when}}',
+    historyIn: 'Taken in here {{when}}',
+    inTitle: 'Take in a moved journey',
+    inIntro:
+      'Choose the file (it ends in .forloeb) that a colleague saved with «Move», and type the passphrase you were given.',
+    open: 'Choose the file and take in the journey',
+    opening: 'Unlocking the file … This takes a moment.',
+    inCancelled: 'No file was chosen.',
+    imported: 'The journey «{{alias}}» has been taken in.',
+    servicesAdded_one: '{{count}} local service has been added to the service list.',
+    servicesAdded_other: '{{count}} local services have been added to the service list.',
+    servicesKept_one:
+      '{{count}} local service was here already under another name. The name here is kept.',
+    servicesKept_other:
+      '{{count}} local services were here already under other names. The names here are kept.',
+    openJourney: 'Open the journey',
+    close: 'Close',
+    refused: {
+      empty:
+        'The file is empty (0 bytes). Perhaps it was not copied completely. Ask for a new file. Nothing has been taken in.',
+      too_large:
+        'The file is too large to be a moved journey (over {{max}} MB). Nothing has been taken in.',
+      unreadable:
+        'The file could not be read. Check that it is still there (e.g. that the USB stick is plugged in) and try again. Nothing has been taken in.',
+      not_move_file:
+        'The file is not a moved journey from Pathway Workshop. Choose the file that ends in .forloeb. Nothing has been taken in.',
+      truncated:
+        'The file is not whole – it ends too early. Perhaps the copy was interrupted. Ask for a new file. Nothing has been taken in.',
+      damaged:
+        'The file is damaged and cannot be read. Ask for a new file. Nothing has been taken in.',
+      newer_version:
+        'The file was made by a newer version of Pathway Workshop. Update the program on this computer and try again. Nothing has been taken in.',
+      wrong_passphrase:
+        'The passphrase does not fit the file. Check capital letters and spaces, and try again.',
+      invalid_content:
+        'The file could be unlocked, but its content does not hold together as a journey. Ask for a new file. Nothing has been taken in.',
+      exists:
+        'The journey is already on this computer (as «{{alias}}»). Nothing has been taken in. To replace it with the moved version, delete it here first and take in the file again.',
+      conflict:
+        'Something in the file is already on this computer under another journey. Nothing has been taken in.',
+    },
   },
   validation: {
     aliasRequired: 'Enter an alias.',
@@ -481,6 +572,102 @@ export const en: Translation = {
     legendPain: 'Problem (number)',
     curveEmpty: 'No faces have been chosen at the touchpoints.',
   },
+  backups: {
+    open: 'Backups',
+    title: 'Backups',
+    back: 'Back to the journeys',
+    intro:
+      'Pathway Workshop backs up all journeys by itself once a day while it is open, and before it brings anything back. The backups are kept encrypted on this computer.',
+    listTitle: 'Backups on this computer',
+    empty: 'There are no backups yet. The first one is made today.',
+    createNow: 'Back up now',
+    created: 'A backup was made.',
+    keepInfo:
+      'The backups of the newest {{days}} days are kept; older ones are deleted. A journey you delete can therefore stay in the backups for up to {{days}} days of use — unless you delete it from the backups too (further down).',
+    journeys_one: '{{count}} journey',
+    journeys_other: '{{count}} journeys',
+    restore: 'Bring back',
+    restoreNamed: 'Bring back: the backup from {{when}}',
+    reason: {
+      daily: 'Daily backup',
+      migration: 'Before the program was updated',
+      snapshot_restore: 'Before a saved version was brought back',
+      manual: 'Made by you',
+      before_restore: 'Everything as it was before a backup was brought back',
+    },
+    restoreTitle: 'Bring back the backup from {{when}}?',
+    restoreBody:
+      'All journeys on this computer go back to how they were on {{when}} ({{journeys}} journeys). What was done since disappears. But first everything as it is now is kept as a backup, so you can undo this by bringing that one back.',
+    restoreConfirm: 'Yes, bring it back',
+    cancel: 'No, leave it',
+    restored:
+      'The backup was brought back. There are now {{journeys}} journeys. Everything as it was just before is kept as a backup.',
+    restoring: 'Bringing the backup back …',
+    usbTitle: 'Backup to a USB stick',
+    usbIntro:
+      'Save a copy of all journeys on a USB stick or somewhere else. The copy is locked with a passphrase you choose. Without the passphrase nobody can open it — not even you. Write it down and keep it somewhere other than the USB stick.',
+    passphrase: 'Passphrase (at least {{min}} characters)',
+    passphraseAgain: 'Type the passphrase again',
+    showPassphrase: 'Show the passphrase',
+    tooShort: 'The passphrase must be at least {{min}} characters.',
+    tooLong: 'The passphrase can be at most {{max}} characters.',
+    mismatch: 'The two passphrases are not the same. Type the same one twice.',
+    writeTo: 'Choose a folder and save the copy',
+    writing: 'Saving the copy …',
+    written: 'The copy was saved as “{{name}}” in the folder {{folder}}.',
+    usbNote:
+      'The program cannot reach copies on a USB stick: they are not deleted by themselves, and a journey you delete is not deleted from them. Delete them yourself when they are no longer needed.',
+    fromFileTitle: 'Bring back a copy from a USB stick',
+    fromFileIntro:
+      'Choose the copy (a file ending in .fvbackup) and type the passphrase it was saved with.',
+    chooseFile: 'Choose file',
+    chosenFile: 'Chosen file: {{name}}',
+    noFileChosen: 'No file chosen yet.',
+    filePassphrase: 'The copy’s passphrase',
+    passphraseRequired: 'Type the copy’s passphrase.',
+    restoreFromFile: 'Bring the copy back',
+    restoreFileTitle: 'Bring back the copy “{{name}}”?',
+    restoreFileBody:
+      'All journeys on this computer are replaced by the journeys in the copy. But first everything as it is now is kept as a backup, so you can undo this by bringing that one back.',
+    problem: {
+      empty: 'The file is empty (0 bytes). It was not copied to the end. Nothing was changed.',
+      not_backup: 'The file is not a Pathway Workshop backup. Nothing was changed.',
+      truncated: 'The file is not whole: the copying was interrupted. Nothing was changed.',
+      damaged: 'The file is damaged and cannot be used. Nothing was changed.',
+      newer_version:
+        'The backup was made by a newer version of Pathway Workshop. Install the newest version. Nothing was changed.',
+      wrong_passphrase:
+        'The passphrase does not fit this copy. Check capitals and spaces and try again. Nothing was changed.',
+      missing: 'The backup is no longer there. Nothing was changed.',
+    },
+    forgetTitle: 'Delete a journey from the backups',
+    forgetIntro:
+      'When a citizen withdraws consent, the journey must leave the backups too. Here are the deleted journeys the backups still hold.',
+    forgetEmpty: 'The backups hold no deleted journey.',
+    inBackups_one: 'In {{count}} backup',
+    inBackups_other: 'In {{count}} backups',
+    forget: 'Delete from the backups',
+    forgetNamed: 'Delete from the backups: the journey {{alias}}',
+    forgetConfirmTitle: 'Delete “{{alias}}” from the backups?',
+    forgetConfirmBody:
+      'The journey is deleted from every backup on this computer. This cannot be undone. The program cannot reach copies on USB sticks: delete those yourself.',
+    forgetConfirm: 'Yes, delete from the backups',
+    forgotten_one: '“{{alias}}” was deleted from {{count}} backup.',
+    forgotten_other: '“{{alias}}” was deleted from {{count}} backups.',
+    forgetFailed_one:
+      '{{count}} backup could not be opened and may still hold the journey. Try again, or ask your IT support for help.',
+    forgetFailed_other:
+      '{{count}} backups could not be opened and may still hold the journey. Try again, or ask your IT support for help.',
+    forgetError: 'It could not be deleted from the backups. Try again under Backups.',
+    usbUnreachable: 'The program cannot reach copies on USB sticks: delete those yourself.',
+    alsoFromBackups: 'Delete it from the backups too (when the citizen has withdrawn consent)',
+    deletedWithBackups_one: 'The journey “{{alias}}” was deleted, also from {{count}} backup.',
+    deletedWithBackups_other: 'The journey “{{alias}}” was deleted, also from {{count}} backups.',
+    folderDialogTitle: 'Choose where to save the backup',
+    fileDialogTitle: 'Choose the backup to bring back',
+    fileKind: 'Pathway Workshop backup',
+    allFiles: 'All files',
+  },
   catalogue: {
     open: 'Service list',
     title: 'Service list',
@@ -647,6 +834,7 @@ export const en: Translation = {
       emotion: 'Emotion and pain',
       ideas: 'Ideas',
       counts: 'Counts',
+      economy: 'Economy',
     },
     loading: 'Opening the programme analysis …',
     importTitle: 'Import models',
@@ -875,6 +1063,27 @@ export const en: Translation = {
       median_contacts: 'Median contacts',
     },
   },
+  unlock: {
+    title: 'Unlock Pathway Workshop',
+    lead: 'The journeys on this computer are encrypted. Type the passphrase to open them.',
+    firstTitle: 'Choose a passphrase',
+    firstLead:
+      'The journeys on this computer will be encrypted. This computer has no keychain that can keep the key, so you choose a passphrase. You type it every time you open Pathway Workshop.',
+    firstWarning:
+      'Write the passphrase down and keep it somewhere safe. If it is forgotten, nobody – not even IT support – can open the journeys again.',
+    passphrase: 'Passphrase',
+    passphraseHelp: 'At least {{min}} characters. A few words in a sentence work well.',
+    again: 'Type the passphrase again',
+    open: 'Unlock',
+    create: 'Save and open',
+    busy: 'Opening …',
+    empty: 'Type the passphrase.',
+    wrong: 'The passphrase does not fit. Try again, and mind capital and small letters.',
+    tooShort: 'The passphrase must have at least {{min}} characters.',
+    tooLong: 'The passphrase may have at most {{max}} characters.',
+    mismatch: 'The two passphrases are not the same. Type them again.',
+    failed: 'Pathway Workshop could not open the database. Nothing has been changed.',
+  },
   startup: {
     newerDbTitle: 'The database is from a newer version',
     newerDbBody:
@@ -894,5 +1103,196 @@ export const en: Translation = {
     readOnlyDbTitle: 'The database cannot be saved',
     readOnlyDbBody:
       'Pathway Workshop is not allowed to write to the database {{path}} or to its folder, so no change could be saved. Nothing has been changed. Check that the file is not read-only and that you can write to its folder, or ask your IT support for help. Then start the program again.',
+    wrongKeyTitle: 'The database cannot be unlocked on this computer',
+    wrongKeyBody:
+      'The database {{path}} is encrypted, but the key on this computer does not fit it. This happens when the file was copied from another computer, when the key file beside it belongs to another database, or when the start of the file is damaged. Nothing has been changed. Put the right key file (the same name with .key at the end) beside the database, or restore the database from a backup made on this computer. Contact your IT support if you need help.',
+    keyMissingTitle: 'The key to the database is missing',
+    keyMissingBody:
+      'The database {{path}} is encrypted, but the key file that belongs beside it (the same name with .key at the end) is not there. Without the key the journeys cannot be read, and Pathway Workshop makes no new key while the database is there. Nothing has been changed. Put the key file back, or restore it from a backup. To start over with a new database instead, move the database elsewhere and start the program again.',
+    keyUnreadableTitle: 'The key file cannot be read',
+    keyUnreadableBody:
+      'The key to the database {{path}} is kept in a file beside it (the same name with .key at the end), but that file is damaged or is not a Pathway Workshop key file. Nothing has been changed. Restore the key file from a backup, or contact your IT support.',
+    keychainUnavailableTitle: "The key cannot be fetched from the computer's keychain",
+    keychainUnavailableBody:
+      "The key to the database {{path}} is kept in the computer's keychain (the Keychain on a Mac, the user account on Windows, the keyring on Linux), but it cannot be used right now. This can happen when you are logged in as another user, when the keyring is locked, or when the database was copied from another computer. Nothing has been changed. Log in as the user who usually runs the program, unlock the keyring and start the program again. Contact your IT support if that does not help, and if you have a backup, keep it.",
+  },
+  economy: {
+    open: 'Prices',
+    title: 'Prices',
+    back: 'Back to journeys',
+    indicativeTitle: 'Indicative prices',
+    indicativeBody:
+      'The prices are averages from public sources (e.g. SØM, DRG and DAGS tariffs and the rules for municipal co-financing). They show roughly what a pathway costs the public sector – they are never a bill, and they say nothing about what a citizen is worth.',
+    listLine: 'Price list: {{name}} · price year {{year}}',
+    listHelp:
+      'Correct a price if you know a better local one. Share the list with colleagues as a CSV file. Exported models never contain prices.',
+    count_one: '{{count}} price',
+    count_other: '{{count}} prices',
+    kr: 'DKK {{amount}}',
+    unit: {
+      contact: 'per contact',
+      day: 'per day',
+      month: 'per month',
+      hour: 'per hour',
+    },
+    payer: {
+      kommune: 'Municipality',
+      region: 'Region',
+      stat: 'State',
+    },
+    payerThe: {
+      kommune: 'the municipality',
+      region: 'the region',
+      stat: 'the state',
+    },
+    share: '{{payer}} {{share}} %',
+    noPublicPrice: 'No public price found',
+    noPublicExpense: 'No public expense',
+    serviceRow: 'Service: {{name}}',
+    source: 'Source: {{source}} ({{year}})',
+    edit: 'Edit',
+    editNamed: 'Edit the price for {{what}}',
+    editTitle: 'Edit the price for {{what}}',
+    priceLabel: 'Price in DKK (empty: no public price found)',
+    unitLabel: 'Unit',
+    sharesLegend: 'Who pays? (percent, 100 % together)',
+    sourceLabel: 'Source',
+    sourceYearLabel: 'Source year',
+    noteLabel: 'Note',
+    save: 'Save the price',
+    cancel: 'Cancel',
+    saved: 'The price for {{what}} is saved.',
+    invalid: {
+      price: 'Write the price as a number, e.g. 1903 or 1903.50. It cannot be negative.',
+      shares: 'The shares must be numbers from 0 to 100 and add up to 100 %.',
+      sharesNeeded: 'A price above DKK 0 needs a split between municipality, region and state.',
+      source: 'Write where the price comes from.',
+      year: 'Write the source year with four digits (1990–2100).',
+    },
+    csv: {
+      title: 'Share the price list as CSV',
+      help: 'Save the list as a CSV file that Excel opens (semicolons and decimal commas, as in Danish Excel). Edit it and bring it back in. If even one line is wrong, nothing changes, and every error is shown with its line number.',
+      export: 'Save the price list as CSV',
+      import: 'Bring in a price list from CSV',
+      exported: '{{file}} is saved.',
+      imported_one: 'The price list was replaced: {{count}} price brought in.',
+      imported_other: 'The price list was replaced: {{count}} prices brought in.',
+      errorsTitle_one: 'Nothing was changed. The file has {{count}} error:',
+      errorsTitle_other: 'Nothing was changed. The file has {{count}} errors:',
+      errorLine: 'Line {{line}}: {{reason}}',
+      errorLineColumn: 'Line {{line}}, column «{{column}}»: {{reason}}',
+      moreErrors: '… and {{count}} more errors.',
+      codes: {
+        csv_too_large: 'the file is too large to be a price list',
+        csv_empty: 'the file is empty',
+        csv_header:
+          "the first line is not the price list's headings (Sektor;Kontakttype;Ydelseskode;Enhed;Pris (kr.);Andel kommune;Andel region;Andel stat;Kilde;Kildeår;Note)",
+        csv_unterminated_quote: 'a quotation mark («"») is never closed',
+        csv_column_count: 'the line does not have the 11 columns',
+        csv_too_many_rows: 'the file has too many lines',
+        unknown_sector: 'unknown sector',
+        unknown_contact_type: 'unknown kind of contact',
+        bad_service_code: 'invalid service code',
+        unknown_unit: 'unknown unit (use kontakt, dag, måned or time)',
+        bad_number: 'not a number (write e.g. 1903,50 or 1.903)',
+        negative_price: 'the price is negative',
+        price_too_large: 'the price is unreasonably large',
+        bad_share: 'a share must be between 0 and 1 (or 0 % and 100 %)',
+        shares_incomplete: 'fill in all three shares, or none',
+        shares_sum: 'the shares do not add up to 100 %',
+        shares_without_price: 'there are shares but no price',
+        price_without_shares: 'a price above DKK 0 needs shares for municipality, region and state',
+        missing_source: 'the source is missing',
+        text_too_long: 'the text is too long',
+        bad_year: 'the source year must be a four-digit year (1990–2100)',
+        duplicate_row: 'the same sector, contact and service appear twice',
+      },
+    },
+    reset: {
+      button: 'Use the default list again',
+      title: 'Use the default list again?',
+      body: 'Every correction and imported price on this computer is replaced by the indicative list that comes with the program. This cannot be undone. You may want to save the list as CSV first.',
+      confirm: 'Yes, use the default list',
+      cancel: 'No, keep my list',
+      done: 'The price list is back to the default list.',
+    },
+    workshop: {
+      title: 'Estimated public cost',
+      intro:
+        'An estimate of what the pathway costs the public sector, using indicative average prices ({{name}}, price year {{year}}). It is not a bill, and it says nothing about what the citizen is worth.',
+      menu: 'Estimated public cost …',
+      close: 'Close',
+      facilitatorOnly: "Shown here only – not on the citizen's copy.",
+      counted:
+        'Repetitions and durations are counted: 12 GP visits count 12 times, 5 days in hospital count 5 days.',
+      empty: 'There are no touchpoints on the map yet.',
+      noToBe:
+        'No new pathway («How it should be») has been drawn yet, so there is nothing to compare with.',
+      byPayer: 'Who pays',
+      bySector: 'By sector',
+      difference: 'Difference',
+      total: 'Total',
+      what: 'Who',
+      sector: 'Sector',
+      comparisonTitle: 'If the new pathway came true',
+      less: 'The new pathway would cost {{payer}} DKK {{amount}} less.',
+      more: 'The new pathway would cost {{payer}} DKK {{amount}} more.',
+      same: 'The new pathway would cost {{payer}} the same.',
+      totalLess: 'In total the new pathway would cost the public sector DKK {{amount}} less.',
+      totalMore: 'In total the new pathway would cost the public sector DKK {{amount}} more.',
+      totalSame: 'In total the new pathway would cost the public sector the same.',
+      unpricedTitle_one: '{{count}} touchpoint without a price',
+      unpricedTitle_other: '{{count}} touchpoints without a price',
+      coverage_one:
+        'The amounts rest on {{priced}} of {{count}} touchpoint. {{unpriced}} have no price and are not counted (see below), so the real cost is higher.',
+      coverage_other:
+        'The amounts rest on {{priced}} of {{count}} touchpoints. {{unpriced}} have no price and are not counted (see below), so the real cost is higher.',
+      unpricedHelp:
+        'They are not counted in the amounts above, so the real cost is higher than shown.',
+      unpricedItem: '{{name}} – {{reason}}',
+      reasons: {
+        no_price: 'the price list has no price for this kind of contact here',
+        no_public_figure: 'no public price was found',
+        unit_needs_duration:
+          'the price is per day, month or hour, but the map does not say how long it lasted',
+      },
+      openPrices: 'See and edit the prices',
+      loadFailed: 'The price list could not be loaded, so the cost cannot be shown.',
+    },
+    program: {
+      intro:
+        "Estimated public cost of the selection's journeys, using the price list «{{name}}» (price year {{year}}). Indicative prices: an estimate, not accounts.",
+      toBeMeaning:
+        '«How it should be» is the new pathway where one was drawn, and otherwise the pathway as it is today. So the difference counts only journeys that have both maps.',
+      openPrices: 'See the price list',
+      perJourneyTitle: 'Cost per journey',
+      perJourneyHelp:
+        'Middle value (median) and quartiles: a quarter of the journeys cost less than the lower quartile, a quarter more than the upper. The quartiles are shown from {{n}} journeys on.',
+      which: 'Which journeys',
+      journeys: 'Journeys',
+      median: 'Median',
+      q1: 'Lower quartile',
+      q3: 'Upper quartile',
+      perJourney: {
+        asIs: 'As it is today – all journeys',
+        asIsWithToBe: 'As it is today – journeys with a new pathway',
+        toBe: 'How it should be – the same journeys',
+      },
+      bySectorTitle: 'Cost by sector',
+      byPayerTitle: 'Cost by payer',
+      sumHelp: 'The sum over all journeys in the selection, in DKK.',
+      whoTitle: 'Who pays, who saves',
+      whoHelp:
+        'The difference between the new pathway and the pathway today, for each payer in each sector. Minus: the payer saves. Plus: the payer pays more.',
+      saves: '− DKK {{amount}} (saves)',
+      pays: '+ DKK {{amount}} (pays more)',
+      same: 'DKK 0 (unchanged)',
+      whoEmpty: 'No payer has a cost in the price list for this selection.',
+      unpricedTitle: 'Touchpoints without a price',
+      unpricedHelp: 'They are not counted in the amounts above.',
+      reason: 'Why',
+      touchpoints: 'Touchpoints in total',
+      unpriced: 'Without a price in total',
+    },
   },
 };

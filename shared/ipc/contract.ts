@@ -27,6 +27,8 @@ import {
   transitionSchema,
 } from '../domain/journey';
 import { catalogueLabelSchema, serviceSchema } from '../catalogue';
+import { PRICE_LIMITS, priceListSchema, priceRowSchema } from '../economy/prices';
+import { priceImportResultSchema, priceKeySchema, pricePatchSchema } from '../economy/price-edits';
 import { MASK_KINDS } from '../model/scrub';
 import {
   daySchema,
@@ -46,6 +48,25 @@ import { aggregateSchema, cohortFilterSchema, kSchema } from '../analysis/schema
 import { AGE_BANDS, pathwayModelSchema } from '../model/pathway-model';
 import { IMPORT_REASONS, MAX_MODEL_BYTES } from '../model/limits';
 import { AIMS, CONDITION_GROUPS, GOAL_CATEGORIES, MUNICIPALITIES, SEXES } from '../vocabulary';
+import {
+  moveHistorySchema,
+  moveInInputSchema,
+  moveInResultSchema,
+  moveOutInputSchema,
+  moveOutResultSchema,
+} from '../transfer/moved-journey';
+import { startupStatusSchema, unlockInputSchema, unlockResultSchema } from '../domain/startup';
+import {
+  backupNameSchema,
+  backupPassphraseSchema,
+  backupSummarySchema,
+  chosenFileSchema,
+  forgetOutcomeSchema,
+  journeyInBackupsSchema,
+  PASSPHRASE_MAX,
+  restoreOutcomeSchema,
+  writeToOutcomeSchema,
+} from '../domain/backup';
 import type { Channel } from './channels';
 
 export const languageSchema = z.enum(['da', 'en']);
@@ -108,6 +129,8 @@ const deleted = z.strictObject({ id: idSchema, deleted: z.literal(true) });
  * cannot leak a field the renderer was never meant to see.
  */
 export const contract = {
+  'startup:status': { input: z.strictObject({}), output: startupStatusSchema },
+  'startup:unlock': { input: unlockInputSchema, output: unlockResultSchema },
   'settings:get': { input: z.strictObject({}), output: settingsSchema },
   'settings:set': { input: settingsSchema, output: settingsSchema },
   'catalogue:list': { input: z.strictObject({}), output: z.array(serviceSchema) },
@@ -132,6 +155,17 @@ export const contract = {
     }),
     output: serviceSchema,
   },
+  'prices:get': { input: z.strictObject({}), output: priceListSchema },
+  'prices:update': {
+    input: z.strictObject({ key: priceKeySchema, patch: pricePatchSchema }),
+    output: priceRowSchema,
+  },
+  'prices:importCsv': {
+    input: z.strictObject({ text: z.string().max(PRICE_LIMITS.csvCharsMax) }),
+    output: priceImportResultSchema,
+  },
+  'prices:exportCsv': { input: z.strictObject({}), output: z.strictObject({ text: z.string() }) },
+  'prices:reset': { input: z.strictObject({}), output: priceListSchema },
   'journeys:list': {
     input: z.strictObject({
       query: z.string().max(LIMITS.searchMax).optional(),
@@ -178,6 +212,14 @@ export const contract = {
         .optional(),
     }),
     output: z.strictObject({ restored: z.number().int().nonnegative() }),
+  },
+  // Moving a journey to another laptop (shared/transfer/moved-journey.ts): the passphrase
+  // crosses IPC only as an argument of these two calls, and is never stored or logged.
+  'journeys:moveOut': { input: moveOutInputSchema, output: moveOutResultSchema },
+  'journeys:moveIn': { input: moveInInputSchema, output: moveInResultSchema },
+  'journeys:moveHistory': {
+    input: z.strictObject({ journeyId: idSchema }),
+    output: moveHistorySchema,
   },
   'touchpoints:create': {
     input: z.strictObject({
@@ -313,6 +355,30 @@ export const contract = {
     output: z.strictObject({ backup: snapshotSummarySchema }),
   },
   'snapshots:delete': { input: byId, output: deleted },
+  'backups:list': { input: z.strictObject({}), output: z.array(backupSummarySchema) },
+  'backups:create': { input: z.strictObject({}), output: backupSummarySchema },
+  'backups:restore': {
+    input: z.strictObject({ name: backupNameSchema }),
+    output: restoreOutcomeSchema,
+  },
+  'backups:writeTo': {
+    input: z.strictObject({ passphrase: backupPassphraseSchema }),
+    output: writeToOutcomeSchema,
+  },
+  'backups:chooseFile': { input: z.strictObject({}), output: chosenFileSchema },
+  'backups:restoreFile': {
+    // Any length: a short one is simply not the file's passphrase (wrong_passphrase), not a form error.
+    input: z.strictObject({ passphrase: z.string().min(1).max(PASSPHRASE_MAX) }),
+    output: restoreOutcomeSchema,
+  },
+  'backups:deletedJourneys': {
+    input: z.strictObject({}),
+    output: z.array(journeyInBackupsSchema),
+  },
+  'backups:forgetJourney': {
+    input: z.strictObject({ journeyId: idSchema }),
+    output: forgetOutcomeSchema,
+  },
   'export:approve': {
     input: z.strictObject({
       journeyId: idSchema,

@@ -37,6 +37,23 @@ test.describe('accessibility (axe)', () => {
     expect(await seriousViolations(app.page)).toEqual([]);
   });
 
+  test('backups screen with backups, a passphrase error and its restore question has no serious violations', async ({
+    app,
+  }) => {
+    await app.handlers['journeys:create']({ alias: 'Anna' });
+    await app.handlers['backups:create']({});
+    await app.open('#/backups');
+    await expect(app.page.getByTestId('backup-row')).toHaveCount(1);
+    await app.page.getByTestId('usb-passphrase').fill('kort');
+    await app.page.getByTestId('usb-write').click();
+    await expect(app.page.getByTestId('usb-passphrase-error')).toBeVisible();
+    expect(await seriousViolations(app.page)).toEqual([]);
+
+    await app.page.getByTestId('backup-restore').click();
+    await expect(app.page.getByTestId('backup-restore-dialog')).toBeVisible();
+    expect(await seriousViolations(app.page)).toEqual([]);
+  });
+
   test('canvas with touchpoints, a connection and the side panel has no serious violations', async ({
     app,
   }) => {

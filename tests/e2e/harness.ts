@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../electron/db/open';
+import { testKey } from '../support/test-key';
 import { danishLexicon } from '../../electron/export/danish-lexicon';
 import { createHandlers } from '../../electron/handlers';
 import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../../electron/main/security';
@@ -60,6 +61,16 @@ export interface AppHarness {
   open: (hash?: string) => Promise<void>;
   /** Console errors and uncaught page errors (CSP violations included) seen so far. */
   pageErrors: string[];
+  /**
+   * What the fake dialogs of a journey move answer, the save dialog and the open dialog alike: a
+   * file in the test's own folder to begin with; null is the user cancelling.
+   */
+  move: { file: string | null };
+  /**
+   * The rolling backups' folder, and what the fake dialogs of the backups screen answer: the
+   * folder a USB backup is written to, and the backup file to bring back (null: cancelled).
+   */
+  backups: { folder: string; usbFolder: string | null; file: string | null };
 }
 
 type WorkerFixtures = { server: { baseUrl: string } };
@@ -85,15 +96,29 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   app: async ({ page, server }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'pathway-e2e-'));
     const dbFile = join(dir, 'e2e.sqlite');
-    const db = openDatabase(dbFile);
+    const db = openDatabase(dbFile, testKey());
     const exportDir = join(dir, 'exports');
     mkdirSync(exportDir);
+    const move: AppHarness['move'] = { file: join(dir, 'moved.forloeb') };
+    const backups: AppHarness['backups'] = {
+      folder: join(dir, 'backups'),
+      usbFolder: join(dir, 'usb'),
+      file: null,
+    };
+    mkdirSync(backups.usbFolder!);
     const handlers = createHandlers({
       db,
       clock: () => new Date(),
       newId: () => crypto.randomUUID(),
       // The save dialog answers with a folder of the test's own.
-      dialogs: { chooseExportFolder: () => Promise.resolve(exportDir) },
+      dialogs: {
+        chooseExportFolder: () => Promise.resolve(exportDir),
+        chooseMoveSaveFile: () => Promise.resolve(move.file),
+        chooseMoveOpenFile: () => Promise.resolve(move.file),
+        chooseBackupFolder: () => Promise.resolve(backups.usbFolder),
+        chooseBackupFile: () => Promise.resolve(backups.file),
+      },
+      backups: { folder: backups.folder },
     });
     const pageErrors: string[] = [];
     page.on('console', (msg) => {
@@ -111,6 +136,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       handlers,
       baseUrl: server.baseUrl,
       pageErrors,
+      move,
+      backups,
       open: async (hash = '#/') => {
         await page.goto(`${server.baseUrl}index.html${hash}`);
       },

@@ -8,6 +8,7 @@
  * not modelled here is recorded in `unmodelled` and throws, so a new API shows up as a clear test
  * failure instead of a silently recorded no-op.
  */
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
 export interface FakeOptions {
@@ -17,6 +18,12 @@ export interface FakeOptions {
   locale?: string;
   /** What `app.requestSingleInstanceLock()` answers. */
   singleInstanceLock?: boolean;
+  /**
+   * The user's secret store behind `safeStorage`: a real keyring (the default, as on macOS,
+   * Windows and most Linux desktops), Linux without one (`basic_text`: encryption "available" but
+   * with a hard-coded key), or none at all.
+   */
+  keyring?: 'libsecret' | 'basic_text' | 'none';
 }
 
 export interface IpcEvent {
@@ -124,6 +131,11 @@ export class FakeElectron {
   readonly messageBoxes: unknown[] = [];
   readonly openedExternally: string[] = [];
   applicationMenu: unknown;
+  /**
+   * The user's keyring secret: derived from appData, so two fakes on the same appData are the
+   * same user on the same computer (one can open what the other sealed), as across app starts.
+   */
+  private readonly keyringSecret: Buffer;
 
   /** The object a require of `electron` returns. */
   readonly module: Record<string, unknown>;
@@ -139,6 +151,7 @@ export class FakeElectron {
 
   constructor(readonly options: FakeOptions) {
     this.paths.set('appData', options.appData);
+    this.keyringSecret = createHash('sha256').update(`fake keyring of ${options.appData}`).digest();
     // Electron's default: a folder named after the app inside appData.
     this.paths.set('userData', join(options.appData, 'pathway-workshop'));
     // What the window class (with a `this` of its own) reaches of the fake.
@@ -362,6 +375,38 @@ export class FakeElectron {
       u,
     );
 
+    const keyring = options.keyring ?? 'libsecret';
+    const safeStorage = strict(
+      'safeStorage',
+      {
+        // As Electron on Linux: nothing is available before ready.
+        isEncryptionAvailable: () => {
+          rec('safeStorage.isEncryptionAvailable');
+          return this.ready && keyring !== 'none';
+        },
+        getSelectedStorageBackend: () => {
+          rec('safeStorage.getSelectedStorageBackend');
+          if (!this.ready || keyring === 'none') return 'unknown';
+          return keyring === 'libsecret' ? 'gnome_libsecret' : 'basic_text';
+        },
+        encryptString: (text: string) => {
+          rec('safeStorage.encryptString');
+          if (!this.ready || keyring === 'none') {
+            throw new Error('Encryption is not available.');
+          }
+          return this.seal(text);
+        },
+        decryptString: (sealed: Buffer) => {
+          rec('safeStorage.decryptString');
+          if (!this.ready || keyring === 'none') {
+            throw new Error('Decryption is not available.');
+          }
+          return this.unseal(sealed);
+        },
+      },
+      u,
+    );
+
     this.module = strict(
       'electron',
       {
@@ -371,11 +416,25 @@ export class FakeElectron {
         ipcMain,
         Menu,
         protocol,
+        safeStorage,
         session: strict('session', { defaultSession }, u),
         shell,
       },
       u,
     );
+  }
+
+  /** safeStorage's sealing, without the recording: for tests that read what the shell stored. */
+  seal(text: string): Buffer {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.keyringSecret, iv);
+    const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  }
+  unseal(sealed: Buffer): string {
+    const decipher = createDecipheriv('aes-256-gcm', this.keyringSecret, sealed.subarray(0, 12));
+    decipher.setAuthTag(sealed.subarray(12, 28));
+    return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
   }
 
   /** What the shell did, in order, for failure messages (the channel registrations counted). */

@@ -1,10 +1,10 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -12,7 +12,10 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lookOfFile, type DatabaseKey } from '../../electron/db/cipher';
+import { FileKeyProvider, keyFileFor, readKeyFile } from '../../electron/db/keys';
 import { openDatabase } from '../../electron/db/open';
+import { createPlainDatabase, openRaw } from '../support/test-key';
 import { createHandlers } from '../../electron/handlers';
 import { resources } from '../../shared/i18n';
 import { CHANNELS } from '../../shared/ipc/channels';
@@ -73,7 +76,7 @@ describe('a normal start', () => {
   }, 30_000);
 
   const journeyCount = () => {
-    const db = new BetterSqlite3(dbFile, { readonly: true });
+    const db = openRaw(dbFile, { readonly: true }, appKeyOf(fake, dbFile));
     try {
       return (db.prepare('SELECT count(*) AS n FROM journeys').get() as { n: number }).n;
     } finally {
@@ -112,6 +115,21 @@ describe('a normal start', () => {
   it('keeps its database in the fixed ASCII folder under appData', () => {
     expect(fake.paths.get('userData')).toBe(join(fake.options.appData, DB_FOLDER));
     expect(existsSync(dbFile)).toBe(true);
+  });
+
+  it('encrypts its database with a random key sealed by safeStorage, asking nothing', async () => {
+    expect(lookOfFile(dbFile)).toBe('encrypted');
+    expect(readKeyFile(keyFileFor(dbFile))).toMatchObject({ wrap: 'os' });
+    expect(fake.log).toContain('safeStorage.encryptString');
+    // Asked only after ready (Linux picks its secret store then).
+    expect(fake.log.indexOf('safeStorage.isEncryptionAvailable')).toBeGreaterThan(
+      fake.log.indexOf('(ready)'),
+    );
+    expect(appKeyOf(fake, dbFile)).toHaveLength(32);
+    expect(await fake.invoke('startup:status', TRUSTED, {})).toEqual({
+      ok: true,
+      data: { state: 'ready' },
+    });
   });
 
   it('registers its scheme as privileged before ready, without bypassing the CSP', () => {
@@ -318,10 +336,37 @@ function startupTexts(language: 'da' | 'en') {
   );
 }
 
-/** A real database of this app with a few journeys, closed and checkpointed. */
+/** The database key the shell stored beside `dbFile`, opened with the fake's safeStorage. */
+function appKeyOf(fake: FakeElectron, dbFile: string): DatabaseKey {
+  const stored = readKeyFile(keyFileFor(dbFile));
+  if (stored?.wrap !== 'os') throw new Error('no key sealed by safeStorage');
+  return Buffer.from(fake.unseal(stored.sealed), 'hex');
+}
+
+/**
+ * The key the app will find on a start with this appData: made and sealed as the shell does, by
+ * the same user's keyring (a FakeElectron on the same appData).
+ */
+async function appKeyFor(file: string): Promise<DatabaseKey> {
+  const fake = new FakeElectron({ appData: join(file, '..', '..') });
+  fake.ready = true;
+  const store = {
+    available: true,
+    seal: (t: string) => fake.seal(t),
+    open: (b: Buffer) => fake.unseal(b),
+  };
+  return new FileKeyProvider({ keyFile: keyFileFor(file), dbFile: file, store }).key();
+}
+
+/** A bare connection to the app's database (as the app's key opens it), behind its back. */
+async function rawDatabase(file: string, keyOf = file) {
+  return openRaw(file, {}, await appKeyFor(keyOf));
+}
+
+/** A real database of this app with a few journeys, closed and checkpointed, and its key. */
 async function realDatabase(file: string): Promise<void> {
   mkdirSync(join(file, '..'), { recursive: true });
-  const db = openDatabase(file);
+  const db = openDatabase(file, { key: await appKeyFor(file) });
   // Only this fixture's writing: no fsync per commit.
   db.pragma('synchronous = OFF');
   const handlers = createHandlers({
@@ -342,7 +387,9 @@ async function realDatabase(file: string): Promise<void> {
   db.close();
 }
 
-const BAD_DATABASES: [string, (file: string) => Promise<void> | void][] = [
+type StartupTitle = keyof typeof resources.da.startup;
+/** A bad database: how it is made, and (where it matters which) the box's title it must get. */
+const BAD_DATABASES: [string, (file: string) => Promise<void> | void, StartupTitle?][] = [
   ['an empty (0-byte) file', (file) => writeFileSync(file, '')],
   [
     'a file that is not a database',
@@ -361,34 +408,76 @@ const BAD_DATABASES: [string, (file: string) => Promise<void> | void][] = [
       writeFileSync(file, bytes);
       // The damage is real: SQLite's own check finds it (on a copy, so the file stays as made).
       copyFileSync(file, `${file}.copy`);
-      const copy = new BetterSqlite3(`${file}.copy`);
+      const copy = await rawDatabase(`${file}.copy`, file);
       expect(copy.pragma('quick_check', { simple: true })).not.toBe('ok');
       copy.close();
       rmSync(`${file}.copy`);
     },
+    'corruptDbTitle',
   ],
   [
     'a database whose tables are missing',
     async (file) => {
       await realDatabase(file);
-      const db = new BetterSqlite3(file);
+      const db = await rawDatabase(file);
       db.exec('DROP TABLE services');
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },
+  ],
+  [
+    'an encrypted database whose key file is missing (no new key is made beside it)',
+    async (file) => {
+      await realDatabase(file);
+      rmSync(keyFileFor(file));
+    },
+    'keyMissingTitle',
+  ],
+  [
+    'an encrypted database with the key file of another database',
+    async (file) => {
+      await realDatabase(file);
+      const other = join(file, '..', 'other.sqlite');
+      await appKeyFor(other);
+      copyFileSync(keyFileFor(other), keyFileFor(file));
+      rmSync(keyFileFor(other));
+    },
+    'wrongKeyTitle',
+  ],
+  [
+    'a damaged key file',
+    async (file) => {
+      await realDatabase(file);
+      writeFileSync(keyFileFor(file), '{"format":"forloebsvaerksted-database-key","versi');
+    },
+    'keyUnreadableTitle',
+  ],
+  [
+    "a database and key copied from another user's account (its keyring cannot open the key)",
+    async (file) => {
+      const elsewhere = join(mkdtempSync(join(tmpdir(), 'pathway-shell-other-')), DB_FOLDER);
+      temps.push(join(elsewhere, '..'));
+      const theirs = join(elsewhere, DB_FILE);
+      await realDatabase(theirs);
+      copyFileSync(theirs, file);
+      copyFileSync(keyFileFor(theirs), keyFileFor(file));
+    },
+    'keychainUnavailableTitle',
   ],
 ];
 
 describe('a bad database', () => {
   it.each(BAD_DATABASES)(
     'shows a Danish error box for %s and quits without writing to it',
-    async (_name, make) => {
+    async (_name, make, expectedTitle) => {
       const appData = tempAppData();
       const dbFile = join(appData, DB_FOLDER, DB_FILE);
       mkdirSync(join(appData, DB_FOLDER), { recursive: true });
       await make(dbFile);
-      const hash = () => createHash('sha256').update(readFileSync(dbFile)).digest('hex');
+      const hash = (f = dbFile) =>
+        existsSync(f) ? createHash('sha256').update(readFileSync(f)).digest('hex') : 'absent';
       const before = hash();
+      const keyBefore = hash(keyFileFor(dbFile));
 
       const { fake, unhandled } = await start({ appData });
 
@@ -409,6 +498,7 @@ describe('a bad database', () => {
         danish.some((p) => p.test(title!)),
         `Danish title: ${title}`,
       ).toBe(true);
+      if (expectedTitle) expect(title).toBe(resources.da.startup[expectedTitle]);
       expect(
         danish.some((p) => p.test(body!)),
         `Danish text: ${body}`,
@@ -417,6 +507,9 @@ describe('a bad database', () => {
       expect(fake.windows).toEqual([]);
       expect(fake.ipcHandlers.size).toBe(0);
       expect(hash(), 'the file is unchanged').toBe(before);
+      expect(hash(keyFileFor(dbFile)), 'the key file is unchanged (or still absent)').toBe(
+        keyBefore,
+      );
     },
     30_000,
   );
@@ -425,7 +518,7 @@ describe('a bad database', () => {
     const appData = tempAppData();
     const dbFile = join(appData, DB_FOLDER, DB_FILE);
     await realDatabase(dbFile);
-    const db = new BetterSqlite3(dbFile);
+    const db = await rawDatabase(dbFile);
     db.pragma('user_version = 999');
     db.close();
     const before = readFileSync(dbFile);
@@ -440,5 +533,123 @@ describe('a bad database', () => {
     expect(fake.exitCode !== undefined || fake.quitCalled).toBe(true);
     expect(fake.windows).toEqual([]);
     expect(readFileSync(dbFile)).toEqual(before);
+  }, 30_000);
+});
+
+describe('a start without a keyring (Linux without a secret store: basic_text)', () => {
+  const appData = () => {
+    const dir = tempAppData();
+    return { appData: dir, dbFile: join(dir, DB_FOLDER, DB_FILE) };
+  };
+  const PASSPHRASE = 'grøn kaffe på en mandag';
+
+  it('asks for a new passphrase first, opening nothing until it is given, then starts', async () => {
+    const { appData: dir, dbFile } = appData();
+    const { fake, unhandled } = await start({ appData: dir, keyring: 'basic_text' });
+    expect(unhandled.map(String)).toEqual([]);
+    expect(fake.errorBoxes).toEqual([]);
+    expect(fake.unmodelled).toEqual([]);
+    // The window opens, every channel is registered, and the page is told to ask.
+    expect(fake.window.loadedUrl).toBe(OWN_PAGE);
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
+    expect(await fake.invoke('startup:status', TRUSTED, {})).toEqual({
+      ok: true,
+      data: { state: 'locked', firstStart: true },
+    });
+    // Nothing is made before the passphrase: no key (safeStorage would only obfuscate it), no
+    // database; the other channels are refused.
+    expect(fake.log).not.toContain('safeStorage.encryptString');
+    expect(existsSync(dbFile)).toBe(false);
+    expect(existsSync(keyFileFor(dbFile))).toBe(false);
+    expect(await fake.invoke('journeys:list', TRUSTED, {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    // The sender check comes first here too.
+    expect(
+      await fake.invoke(
+        'startup:unlock',
+        { url: 'https://evil.example/', parent: null },
+        {
+          passphrase: PASSPHRASE,
+        },
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await fake.invoke('startup:unlock', TRUSTED, { passphrase: 'kort' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    expect(await fake.invoke('startup:unlock', TRUSTED, { passphrase: PASSPHRASE })).toEqual({
+      ok: true,
+      data: { state: 'ready' },
+    });
+    expect(
+      await fake.invoke('journeys:create', TRUSTED, { alias: 'Efter oplåsning' }),
+    ).toMatchObject({ ok: true });
+    expect(readKeyFile(keyFileFor(dbFile))).toMatchObject({ wrap: 'passphrase' });
+    expect(lookOfFile(dbFile)).toBe('encrypted');
+    expect(fake.errorBoxes).toEqual([]);
+  }, 60_000);
+
+  it('asks for the passphrase on the next start: a wrong one is said plainly, the right one opens', async () => {
+    const { appData: dir } = appData();
+    const first = await start({ appData: dir, keyring: 'basic_text' });
+    await first.fake.invoke('startup:unlock', TRUSTED, { passphrase: PASSPHRASE });
+    await first.fake.invoke('journeys:create', TRUSTED, { alias: 'Gemt sidst' });
+    first.fake.app.emit('will-quit', {});
+
+    const { fake } = await start({ appData: dir, keyring: 'basic_text' });
+    expect(await fake.invoke('startup:status', TRUSTED, {})).toEqual({
+      ok: true,
+      data: { state: 'locked', firstStart: false },
+    });
+    expect(
+      await fake.invoke('startup:unlock', TRUSTED, { passphrase: 'grøn kaffe på en tirsdag' }),
+    ).toEqual({
+      ok: true,
+      data: { state: 'wrong_passphrase' },
+    });
+    expect(await fake.invoke('startup:unlock', TRUSTED, { passphrase: PASSPHRASE })).toEqual({
+      ok: true,
+      data: { state: 'ready' },
+    });
+    const list = (await fake.invoke('journeys:list', TRUSTED, {})) as {
+      ok: boolean;
+      data: { alias: string }[];
+    };
+    expect(list.data.map((j) => j.alias)).toEqual(['Gemt sidst']);
+    expect(fake.errorBoxes).toEqual([]);
+  }, 60_000);
+});
+
+describe('an unencrypted database from before encryption at rest', () => {
+  it('is encrypted on the first start, every journey kept, and no plain copy left', async () => {
+    const appData = tempAppData();
+    const dbFile = join(appData, DB_FOLDER, DB_FILE);
+    const plain = createPlainDatabase(dbFile);
+    const handlers = createHandlers({
+      db: plain,
+      clock: () => new Date(),
+      newId: () => crypto.randomUUID(),
+    });
+    for (let i = 0; i < 5; i++) await dispatch(handlers, 'journeys:create', { alias: `Før ${i}` });
+    plain.close();
+    expect(lookOfFile(dbFile)).toBe('plain');
+
+    const { fake, unhandled } = await start({ appData });
+    expect(unhandled.map(String)).toEqual([]);
+    expect(fake.errorBoxes).toEqual([]);
+    expect(lookOfFile(dbFile)).toBe('encrypted');
+    const list = (await fake.invoke('journeys:list', TRUSTED, {})) as {
+      data: { alias: string }[];
+    };
+    expect(list.data.map((j) => j.alias).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `Før ${i}`));
+    const folder = readdirSync(join(appData, DB_FOLDER)).filter(
+      (f) => !f.endsWith('-wal') && !f.endsWith('-shm'),
+    );
+    expect(folder.sort()).toEqual([DB_FILE, `${DB_FILE}.key`]);
+    const raw = openRaw(dbFile, { readonly: true }, appKeyOf(fake, dbFile));
+    expect(raw.prepare('SELECT count(*) FROM journeys').pluck().get()).toBe(5);
+    raw.close();
   }, 30_000);
 });

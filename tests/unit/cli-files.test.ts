@@ -19,6 +19,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { main } from '../../electron/cli/pathway';
 import { LATEST_VERSION } from '../../electron/db/migrations';
 import { openDatabase } from '../../electron/db/open';
+import { giveCliTestKey, openRaw, testKey } from '../support/test-key';
 import { createHandlers } from '../../electron/handlers';
 // The app's import as the window runs it (its folder selection, reading and batches), against
 // the real handlers: the one place a unit test drives window code with the main process's.
@@ -47,10 +48,15 @@ import { randomModels } from '../support/generate-models';
  */
 
 let dir: string;
+let forgetCliKey: () => void;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'pathway-files-'));
+  // The databases here are encrypted with the test key; the command line is given it as a
+  // script gives it (PATHWAY_KEY_FD), never as an argument.
+  forgetCliKey = giveCliTestKey();
 });
 afterEach(() => {
+  forgetCliKey();
   vi.restoreAllMocks();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -586,7 +592,7 @@ describe('pathway export never writes to its database', () => {
   beforeAll(async () => {
     base = mkdtempSync(join(tmpdir(), 'pathway-export-db-'));
     seeded = join(base, 'app.sqlite');
-    const db = openDatabase(seeded);
+    const db = openDatabase(seeded, testKey());
     const h = createHandlers({
       db,
       clock: () => new Date('2026-11-24T00:00:00Z'),
@@ -684,7 +690,7 @@ describe('pathway export never writes to its database', () => {
     const out = join(dir, 'out');
     for (const version of [LATEST_VERSION - 1, LATEST_VERSION + 1]) {
       const file = copy(`v${version}.sqlite`);
-      const db = new BetterSqlite3(file);
+      const db = openRaw(file);
       db.pragma(`user_version = ${version}`);
       db.close();
       const hash = digest(file);

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../electron/cli/pathway';
 import { checkXesText } from '../../electron/cli/xes-check';
 import { openDatabase } from '../../electron/db/open';
+import { giveCliTestKey, testKey } from '../support/test-key';
 import { createHandlers } from '../../electron/handlers';
 import { CSV_HEADER, toCsv, toOcel, toXes } from '../../shared/model/event-log';
 import {
@@ -16,14 +17,19 @@ import {
 import { randomModels } from '../support/generate-models';
 
 let dir: string;
+let forgetCliKey: () => void;
 let out: string[];
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'pathway-validate-'));
+  // The databases here are encrypted with the test key; the command line is given it as a
+  // script gives it (PATHWAY_KEY_FD), never as an argument.
+  forgetCliKey = giveCliTestKey();
   out = [];
   vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
   vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
 });
 afterEach(() => {
+  forgetCliKey();
   vi.restoreAllMocks();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -31,7 +37,7 @@ afterEach(() => {
 /** A database with one consented journey of three contacts, as the app would have it. */
 async function seed(): Promise<string> {
   const file = join(dir, 'app.sqlite');
-  const db = openDatabase(file);
+  const db = openDatabase(file, testKey());
   const h = createHandlers({
     db,
     clock: () => new Date('2026-11-24T00:00:00Z'),

@@ -12,25 +12,31 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../electron/cli/pathway';
 import { openDatabase } from '../../electron/db/open';
+import { giveCliTestKey, testKey } from '../support/test-key';
 import { createHandlers } from '../../electron/handlers';
 import { randomModels } from '../support/generate-models';
 
 let dir: string;
+let forgetCliKey: () => void;
 let out: string[];
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'pathway-cli-'));
+  // The databases here are encrypted with the test key; the command line is given it as a
+  // script gives it (PATHWAY_KEY_FD), never as an argument.
+  forgetCliKey = giveCliTestKey();
   out = [];
   vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
   vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
 });
 afterEach(() => {
+  forgetCliKey();
   vi.restoreAllMocks();
   rmSync(dir, { recursive: true, force: true });
 });
 
 async function seed(): Promise<{ db: string; consented: string; refused: string }> {
   const file = join(dir, 'app.sqlite');
-  const db = openDatabase(file);
+  const db = openDatabase(file, testKey());
   const h = createHandlers({
     db,
     clock: () => new Date('2026-11-24T00:00:00Z'),

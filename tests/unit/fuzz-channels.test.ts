@@ -1,4 +1,3 @@
-import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +5,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open';
+import { openRaw, testKey } from '../support/test-key';
 import { createHandlers } from '../../electron/handlers';
 import { CHANNELS, type Channel } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
@@ -50,7 +50,7 @@ const seeded = {
 };
 
 function handlersOn(file: string, exportDir: string) {
-  const db = openDatabase(file);
+  const db = openDatabase(file, testKey());
   let time = Date.parse('2026-03-01T09:00:00.000Z');
   const handlers = createHandlers({
     db,
@@ -466,7 +466,7 @@ async function fuzzChannel(channel: Channel, file: string, exportDir: string) {
   const foreignKeys = db.pragma('foreign_key_check') as unknown[];
   db.close();
   // Read the file again in a fresh connection, as the app would on its next start.
-  const again = new BetterSqlite3(file, { readonly: true });
+  const again = openRaw(file, { readonly: true });
   const integrityAgain = again.pragma('integrity_check', { simple: true });
   again.close();
   return { failures, integrity, integrityAgain, foreignKeys, reachedHandler };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../../electron/db/open';
+import { testKey } from '../support/test-key';
 import { createHandlers } from '../../electron/handlers';
 import type { Channel } from '../../shared/ipc/channels';
 import type { InputOf, OutputOf } from '../../shared/ipc/contract';
@@ -23,7 +24,7 @@ export interface TestDb {
 export function makeTestDb(): TestDb {
   const dir = mkdtempSync(join(tmpdir(), 'pathway-test-'));
   const file = join(dir, 'test.sqlite');
-  const db = openDatabase(file);
+  const db = openDatabase(file, testKey());
   let time = Date.parse('2026-03-01T09:00:00.000Z');
   const handlers = createHandlers({
     db,

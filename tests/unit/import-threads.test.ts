@@ -1,9 +1,11 @@
+import { priceListSchema } from '../../shared/economy/prices';
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open';
+import { testKey } from '../support/test-key';
 import { createHandlers } from '../../electron/handlers';
 import { checkedOf } from '../../electron/import/checked-model';
 import { ProgramThreads } from '../../electron/import/program-threads';
@@ -64,7 +66,7 @@ function makeFiles() {
 }
 
 async function importWith(name: string, checking: ProgramThreads | null) {
-  const db = openDatabase(join(dir, `${name}.sqlite`));
+  const db = openDatabase(join(dir, `${name}.sqlite`), testKey());
   try {
     const handlers = createHandlers({
       db,
@@ -127,7 +129,7 @@ it('checks in the main thread when the threads cannot start', async () => {
 
 it('keeps the views of a workspace up to date while threads import into it', async () => {
   const threads = new ProgramThreads(WORKER, 2);
-  const db = openDatabase(join(dir, 'live.sqlite'));
+  const db = openDatabase(join(dir, 'live.sqlite'), testKey());
   try {
     const handlers = createHandlers({
       db,
@@ -153,7 +155,12 @@ it('keeps the views of a workspace up to date while threads import into it', asy
     });
     await send(models.slice(6));
     const after = await dispatch(handlers, 'program:aggregate', { filter: {} });
-    expect(after.ok && after.data).toEqual(aggregate(models, {}));
+    // The workspace prices the journeys with the laptop's price list.
+    const prices = await dispatch(handlers, 'prices:get', {});
+    if (!prices.ok) throw new Error('no price list');
+    expect(after.ok && after.data).toEqual(
+      aggregate(models, {}, undefined, priceListSchema.parse(prices.data)),
+    );
   } finally {
     await threads.close();
     db.close();
@@ -169,7 +176,7 @@ it('stores batches checked at the same time in the order they came', async () =>
       return files.map((f) => checkedOf(validateModelText(f.text, f.byteLength), false));
     },
   };
-  const db = openDatabase(join(dir, 'order.sqlite'));
+  const db = openDatabase(join(dir, 'order.sqlite'), testKey());
   try {
     const handlers = createHandlers({
       db,

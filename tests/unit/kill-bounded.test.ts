@@ -1,4 +1,3 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -7,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open';
 import { rng } from '../support/generate-models';
+import { openRaw, testKey } from '../support/test-key';
 
 /**
  * Hard kills during map autosave, in bounded time. A child process opens a real SQLite file with
@@ -38,6 +38,7 @@ const DRIVER = join(OUT, 'driver.mjs');
 const DRIVER_SOURCE = `
 import { openSync, writeSync } from 'node:fs';
 import { openDatabase } from './electron/db/open';
+import { testKey } from './tests/support/test-key';
 import { createHandlers } from './electron/handlers';
 import { dispatch } from './shared/ipc/dispatch';
 
@@ -45,7 +46,7 @@ const [file, ackFile, runText] = process.argv.slice(2);
 const run = Number(runText);
 const acks = openSync(ackFile, 'a');
 const ack = (line) => writeSync(acks, line + '\\n');
-const db = openDatabase(file);
+const db = openDatabase(file, testKey());
 const handlers = createHandlers({ db, clock: () => new Date(), newId: () => crypto.randomUUID() });
 async function call(channel, payload) {
   const r = await dispatch(handlers, channel, payload);
@@ -197,7 +198,7 @@ it(`keeps every acknowledged edit through ${KILLS} hard kills (KILL_SEED=${SEED}
   expect(total).toBeGreaterThan(KILLS * 5);
 
   // The file as the app would find it on its next start: recovered by SQLite, then checked.
-  const db = new BetterSqlite3(file);
+  const db = openRaw(file);
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
@@ -223,5 +224,5 @@ it(`keeps every acknowledged edit through ${KILLS} hard kills (KILL_SEED=${SEED}
     db.close();
   }
   // And the app opens it as on its next start (pragmas, migrations, seeding).
-  openDatabase(file).close();
+  openDatabase(file, testKey()).close();
 }, 60_000);

@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open';
+import { testKey } from '../support/test-key';
 import { createHandlers } from '../../electron/handlers';
 import { CHANNELS, type Channel } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
@@ -94,7 +95,7 @@ let copies = 0;
 async function runOnCopy(channel: Channel, payload: unknown) {
   const file = join(dir, `copy-${++copies}.sqlite`);
   copyFileSync(seedFile, file);
-  const db = openDatabase(file);
+  const db = openDatabase(file, testKey());
   try {
     const result = await dispatch(handlersFor(db), channel, payload);
     return { result: result.ok ? result : { ok: false, code: result.error.code }, db: dump(db) };
@@ -110,6 +111,21 @@ function bases(): Partial<Record<Channel, unknown>> {
     'catalogue:update': {
       code: hiddenCode,
       patch: { defaultContactType: 'phone', label: { da: 'Ny', en: 'New' }, hidden: true },
+    },
+    'prices:update': {
+      key: {
+        sector: 'municipal_care',
+        contactType: 'treatment',
+        serviceCode: 'lolland-rehabilitation',
+      },
+      patch: {
+        unit: 'hour',
+        price: 950,
+        payerShares: { kommune: 1, region: 0, stat: 0 },
+        source: 'Lokal aftale',
+        sourceYear: 2026,
+        note: 'Prøve',
+      },
     },
     'journeys:list': { query: 'Borger', includeArchived: true },
     'journeys:restoreItems': {
@@ -214,7 +230,7 @@ function bases(): Partial<Record<Channel, unknown>> {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pathway-undefined-keys-'));
   seedFile = join(dir, 'seed.sqlite');
-  const db = openDatabase(seedFile);
+  const db = openDatabase(seedFile, testKey());
   const handlers = handlersFor(db);
   const call = async (channel: Channel, payload: unknown) => {
     const r = (await dispatch(handlers, channel, payload)) as Result<Record<string, unknown>>;

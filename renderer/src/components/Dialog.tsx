@@ -19,7 +19,11 @@ export function Dialog({ open, title, onClose, children, testId }: DialogProps) 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // showModal() focuses the first control; a dialog may name another (its safe choice).
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
@@ -57,6 +61,8 @@ interface ConfirmDialogProps {
   onCancel: () => void;
   danger?: boolean;
   testId?: string;
+  /** More than words between the question and its buttons (e.g. a checkbox). */
+  children?: ReactNode;
 }
 
 /** Asks before something that cannot be undone; the safe choice has the focus. */
@@ -64,11 +70,13 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   return (
     <Dialog open={props.open} title={props.title} onClose={props.onCancel} testId={props.testId}>
       <p className="dialog-body">{props.body}</p>
+      {props.children}
       <div className="dialog-actions">
-        {/* First in order: showModal() gives the safe choice the focus. */}
+        {/* The safe choice has the focus, whatever stands before it (a checkbox). */}
         <button
           type="button"
           className="button"
+          data-autofocus
           onClick={props.onCancel}
           data-testid="confirm-cancel"
         >

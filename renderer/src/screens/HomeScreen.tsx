@@ -3,8 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS, type JourneySummary } from '../../../shared/domain/journey';
 import { call, errorKey } from '../api/client';
 import { announce } from '../announcer';
+import { BACKUP_KEEP_DAYS } from '../../../shared/domain/backup';
+import { forgetMessage } from '../backups/ForgetJourneys';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { navigate } from '../router';
+import { MoveInDialog } from '../transfer/MoveInDialog';
+import { MoveOutDialog } from '../transfer/MoveOutDialog';
 import { aliasProblem } from '../validation';
 
 type Problem = { key: string; values?: Record<string, number> } | null;
@@ -61,6 +65,10 @@ export function HomeScreen() {
   const [renameValue, setRenameValue] = useState('');
   const [renameProblem, setRenameProblem] = useState<Problem>(null);
   const [deleting, setDeleting] = useState<JourneySummary | null>(null);
+  /** The delete question's "from the backups too" (a citizen who withdraws consent). */
+  const [alsoFromBackups, setAlsoFromBackups] = useState(false);
+  const [moving, setMoving] = useState<JourneySummary | null>(null);
+  const [movingIn, setMovingIn] = useState(false);
   const createId = useId();
   const renameId = useId();
   const searchId = useId();
@@ -135,13 +143,26 @@ export function HomeScreen() {
   async function onDelete() {
     if (!deleting) return;
     const j = deleting;
+    const fromBackups = alsoFromBackups;
     setDeleting(null);
+    setAlsoFromBackups(false);
     try {
       await call('journeys:delete', { id: j.id });
-      announce(t('home.deleted', { alias: j.alias }));
       refresh();
     } catch (error) {
       fail(error);
+      return;
+    }
+    if (!fromBackups) {
+      announce(t('home.deleted', { alias: j.alias }));
+      return;
+    }
+    try {
+      const outcome = await call('backups:forgetJourney', { journeyId: j.id });
+      const message = forgetMessage(t, j.alias, outcome, 'backups.deletedWithBackups');
+      announce(message, outcome.failed > 0 ? 'error' : 'info');
+    } catch {
+      announce(`${t('home.deleted', { alias: j.alias })} ${t('backups.forgetError')}`, 'error');
     }
   }
 
@@ -165,10 +186,34 @@ export function HomeScreen() {
         <button
           type="button"
           className="button"
+          onClick={() => navigate({ name: 'prices' })}
+          data-testid="open-prices"
+        >
+          {t('economy.open')}
+        </button>
+        <button
+          type="button"
+          className="button"
           onClick={() => navigate({ name: 'program' })}
           data-testid="open-program"
         >
           {t('program.open')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => setMovingIn(true)}
+          data-testid="open-move-in"
+        >
+          {t('move.moveIn')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => navigate({ name: 'backups' })}
+          data-testid="open-backups"
+        >
+          {t('backups.open')}
         </button>
       </div>
       <p className="lead">{t('home.intro')}</p>
@@ -286,6 +331,15 @@ export function HomeScreen() {
                   </button>
                   <button
                     type="button"
+                    className="button"
+                    aria-label={t('move.moveOutNamed', { alias: j.alias })}
+                    onClick={() => setMoving(j)}
+                    data-testid="journey-move"
+                  >
+                    {t('move.moveOut')}
+                  </button>
+                  <button
+                    type="button"
                     className="button button-danger-outline"
                     aria-label={t('home.deleteNamed', { alias: j.alias })}
                     onClick={() => setDeleting(j)}
@@ -328,16 +382,50 @@ export function HomeScreen() {
         </form>
       </Dialog>
 
+      <MoveOutDialog
+        journey={moving}
+        onClose={() => setMoving(null)}
+        onDeleteHere={() => {
+          // The usual question, with its safe default. This dialog comes first in the page, so it
+          // closes (and gives the focus back) before the question opens and takes the focus.
+          setDeleting(moving);
+          setMoving(null);
+        }}
+      />
+
       <ConfirmDialog
         open={deleting !== null}
         title={t('deleteDialog.title', { alias: deleting?.alias ?? '' })}
-        body={t('deleteDialog.body')}
+        body={t('deleteDialog.body', { days: BACKUP_KEEP_DAYS })}
         confirmLabel={t('deleteDialog.confirm')}
         cancelLabel={t('deleteDialog.cancel')}
         onConfirm={() => void onDelete()}
-        onCancel={() => setDeleting(null)}
+        onCancel={() => {
+          setDeleting(null);
+          setAlsoFromBackups(false);
+        }}
         danger
         testId="delete-dialog"
+      >
+        <label className="checkbox dialog-body">
+          <input
+            type="checkbox"
+            checked={alsoFromBackups}
+            onChange={(e) => setAlsoFromBackups(e.target.checked)}
+            data-testid="delete-from-backups"
+          />
+          <span>{t('backups.alsoFromBackups')}</span>
+        </label>
+      </ConfirmDialog>
+
+      <MoveInDialog
+        open={movingIn}
+        onClose={() => setMovingIn(false)}
+        onImported={refresh}
+        onOpen={(id) => {
+          setMovingIn(false);
+          navigate({ name: 'journey', id });
+        }}
       />
     </div>
   );

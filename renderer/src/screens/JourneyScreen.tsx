@@ -52,6 +52,7 @@ import {
 } from '../journey/viewport';
 import { CitizenCopy } from '../journey/CitizenCopy';
 import { CompareView } from '../journey/CompareView';
+import { CostMenuItem } from '../journey/CostView';
 import { EmotionCurve } from '../journey/EmotionCurve';
 import { ExportTab } from '../journey/ExportTab';
 import { IdeasTab } from '../journey/IdeasTab';
@@ -241,6 +242,7 @@ function MoreMenu({ onFullscreen }: { onFullscreen: () => void }) {
             {t('canvas.fullscreen')}
           </button>
           <CitizenCopy />
+          <CostMenuItem />
         </div>
         <fieldset className="menu-lanes" data-testid="lanes-menu">
           <legend>{t('canvas.lanes')}</legend>

@@ -7,6 +7,7 @@ import type { ProgramModel } from '../../../shared/ipc/contract';
 import { call, errorKey } from '../api/client';
 import { announce } from '../announcer';
 import { allHidden, FigureTable } from '../program/FigureTable';
+import { CostViews } from '../program/CostViews';
 import { Filters } from '../program/Filters';
 import { HandoverMatrix } from '../program/HandoverMatrix';
 import { AllHiddenNotice, HiddenHelpProvider } from '../program/HiddenNote';
@@ -27,6 +28,7 @@ const TABS = [
   'emotion',
   'ideas',
   'counts',
+  'economy',
 ] as const;
 type Tab = (typeof TABS)[number];
 
@@ -250,6 +252,7 @@ export function ProgramScreen() {
                         />
                       ))}
                     {tab === 'handovers' && <HandoverMatrix aggregate={aggregate} />}
+                    {tab === 'economy' && <CostViews aggregate={aggregate} tables={tables} />}
                     {tab === 'counts' && (
                       <p className="lead" data-testid="medians">
                         {t('program.medianContacts', {

@@ -1,0 +1,187 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch, type Handlers } from '../../shared/ipc/dispatch';
+import { everyRow, seedEverything } from '../../tests/support/backup-fixtures';
+import { ipc, makeTestDb, type TestDb } from '../../tests/unit/helpers';
+import { listBackups } from '../db/backups';
+import { createHandlers, type HandlerDeps } from '.';
+
+let t: TestDb;
+let folder: string;
+let usb: string;
+/** What the fake file dialogs answer. */
+let chosenFile: string | null;
+let handlers: Handlers;
+let time: number;
+const make = (deps: Partial<HandlerDeps> = {}) =>
+  createHandlers({
+    db: t.db,
+    clock: () => new Date(time),
+    newId: () => crypto.randomUUID(),
+    backups: { folder },
+    dialogs: {
+      chooseExportFolder: () => Promise.resolve(null),
+      chooseBackupFolder: () => Promise.resolve(usb),
+      chooseBackupFile: () => Promise.resolve(chosenFile),
+    },
+    ...deps,
+  });
+beforeEach(() => {
+  t = makeTestDb();
+  folder = join(t.dir, 'backups');
+  usb = t.dir;
+  chosenFile = null;
+  time = Date.parse('2026-03-01T09:00:00.000Z');
+  handlers = make();
+});
+afterEach(() => t.cleanup());
+const { call, callRaw } = ipc(() => handlers);
+
+describe('the backups channels', () => {
+  it('list, make and bring back a backup, keeping the database as it was first', async () => {
+    expect(await call('backups:list', {})).toEqual([]);
+    const { karen } = await seedEverything(handlers);
+    const rows = everyRow(t.db);
+    const made = await call('backups:create', {});
+    expect(made).toMatchObject({ reason: 'manual', journeys: 2, at: '2026-03-01T09:00:00.000Z' });
+    expect(made.name).not.toContain('/');
+
+    time += 60_000;
+    await call('journeys:delete', { id: karen });
+    const outcome = await call('backups:restore', { name: made.name });
+    expect(outcome).toMatchObject({ status: 'restored', journeys: 2 });
+    expect(everyRow(t.db)).toEqual(rows);
+    expect((await call('backups:list', {})).map((b) => b.reason)).toEqual([
+      'before_restore',
+      'manual',
+    ]);
+  });
+
+  it('answers a backup that cannot be restored with the reason, not an error', async () => {
+    expect(
+      await call('backups:restore', {
+        name: 'pathway-backup-20260301T090000000Z-daily-1-abcd.sqlite',
+      }),
+    ).toEqual({ status: 'refused', problem: 'missing' });
+    // A path is not a backup's name: refused at the door.
+    const raw = await callRaw('backups:restore', { name: '../test.sqlite' });
+    expect(raw).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+
+  it('writes a USB backup and brings it back with its passphrase, after a wrong one', async () => {
+    const { karen } = await seedEverything(handlers);
+    const rows = everyRow(t.db);
+    // Too short for a new backup: the contract refuses it before anything happens.
+    expect(await callRaw('backups:writeTo', { passphrase: 'kort' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    const written = await call('backups:writeTo', { passphrase: 'tre grønne pærer' });
+    expect(written).toMatchObject({ status: 'written', folder: usb, journeys: 2 });
+    expect(readdirSync(usb)).toContain(written.status === 'written' ? written.name : 'never');
+
+    await call('journeys:delete', { id: karen });
+    expect(await call('backups:restoreFile', { passphrase: 'tre grønne pærer' })).toEqual({
+      status: 'refused',
+      problem: 'missing',
+    });
+    chosenFile = join(usb, written.status === 'written' ? written.name : 'never');
+    expect(await call('backups:chooseFile', {})).toEqual({
+      status: 'chosen',
+      name: written.status === 'written' ? written.name : 'never',
+    });
+    expect(await call('backups:restoreFile', { passphrase: 'tre grønne æbler' })).toEqual({
+      status: 'refused',
+      problem: 'wrong_passphrase',
+    });
+    // The file stays chosen: only the passphrase is typed again.
+    expect(await call('backups:restoreFile', { passphrase: 'tre grønne pærer' })).toMatchObject({
+      status: 'restored',
+      journeys: 2,
+    });
+    expect(everyRow(t.db)).toEqual(rows);
+  });
+
+  it('says so when a dialog is cancelled', async () => {
+    handlers = make({ dialogs: { chooseExportFolder: () => Promise.resolve(null) } });
+    expect(await call('backups:writeTo', { passphrase: 'tre grønne pærer' })).toEqual({
+      status: 'cancelled',
+    });
+    expect(await call('backups:chooseFile', {})).toEqual({ status: 'cancelled' });
+  });
+
+  it('deletes a journey from the backups too, and lists what the backups still hold', async () => {
+    const { karen } = await seedEverything(handlers);
+    await call('backups:create', {});
+    await call('journeys:delete', { id: karen });
+    expect(await call('backups:deletedJourneys', {})).toEqual([
+      { id: karen, alias: 'Karen, 67', backups: 1 },
+    ]);
+    expect(await call('backups:forgetJourney', { journeyId: karen })).toEqual({
+      cleaned: 1,
+      failed: 0,
+      backups: 1,
+    });
+    expect(await call('backups:deletedJourneys', {})).toEqual([]);
+  });
+
+  it('refuses every backups channel when no backups folder is set up', async () => {
+    handlers = make({ backups: undefined });
+    for (const channel of ['backups:list', 'backups:create', 'backups:deletedJourneys'] as const) {
+      expect(await dispatch(handlers, channel, {})).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+  });
+});
+
+describe('a snapshot restore', () => {
+  async function snapshotOf() {
+    const { karen } = await seedEverything(handlers);
+    const snap = (await call('snapshots:list', { journeyId: karen }))[0]!;
+    await call('touchpoints:create', { journeyId: karen, x: 0, y: 0, label: 'Efter udgaven' });
+    return snap;
+  }
+
+  it('backs up the database first, by default', async () => {
+    const snap = await snapshotOf();
+    const rowsBefore = everyRow(t.db);
+    await call('snapshots:restore', { id: snap.id, backupName: 'Før' });
+    const [backup] = listBackups(folder);
+    expect(backup).toMatchObject({ reason: 'snapshot_restore', journeys: 2 });
+    // The backup is the database as it was before the restore changed it.
+    const result = await call('backups:restore', { name: backup!.file.split(/[\\/]/).pop()! });
+    expect(result.status).toBe('restored');
+    expect(everyRow(t.db)).toEqual(rowsBefore);
+  });
+
+  it('calls the hook before anything changes, and a failing hook stops the restore', async () => {
+    const snap = await snapshotOf();
+    const seen: number[] = [];
+    const count = () =>
+      (t.db.prepare('SELECT count(*) AS n FROM snapshots').get() as { n: number }).n;
+    handlers = make({
+      backups: { folder, beforeSnapshotRestore: () => void seen.push(count()) },
+    });
+    await call('snapshots:restore', { id: snap.id, backupName: 'Før' });
+    expect(seen).toEqual([1]);
+    expect(count()).toBe(2);
+
+    const rows = everyRow(t.db);
+    handlers = make({
+      backups: {
+        folder,
+        beforeSnapshotRestore: () => {
+          throw new Error('disk full');
+        },
+      },
+    });
+    expect(await callRaw('snapshots:restore', { id: snap.id, backupName: 'Igen' })).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
+    expect(everyRow(t.db)).toEqual(rows);
+  });
+});

@@ -1,0 +1,243 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { Handlers } from '../../shared/ipc/dispatch';
+import { ipc } from '../unit/helpers';
+import { importModels, programModels } from '../support/program-models';
+import { expect, test } from './harness';
+import { JourneyPage } from './pages';
+import { openCostView, PricesPage } from './prices-page';
+import { ProgramPage } from './program-page';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/**
+ * A small journey with hand-computed costs by the shipped list (GP visit 220 kr., 7 % kommune and
+ * 93 % region; a day at a municipal acute bed 1,903 kr., all kommune; a hospital admission has no
+ * public figure; home care is priced per hour and needs a duration):
+ * - as-is: 12 GP visits (2,640 kr.) + 5 days at the municipal bed (9,515 kr.) + a hospital
+ *   admission (unpriced) = 12,155 kr.: kommune 9,700, region 2,455.
+ * - to-be: 4 GP visits (880 kr.: kommune 62, region 818) + home care without a duration.
+ */
+async function seedCostJourney(handlers: Handlers): Promise<string> {
+  const { call } = ipc(() => handlers);
+  const j = await call('journeys:create', { alias: 'Borger 12' });
+  const add = async (
+    map: 'as_is' | 'to_be',
+    label: string,
+    sector: 'general_practice' | 'municipal_care' | 'hospital',
+    contactType: 'gp_visit' | 'admission' | 'home_visit',
+    x: number,
+    patch: { repetitions?: number; durationDays?: number },
+  ) => {
+    const tp = await call('touchpoints:create', {
+      journeyId: j.id,
+      map,
+      label,
+      sector,
+      contactType,
+      x,
+      y: 0,
+    });
+    if (Object.keys(patch).length) await call('touchpoints:update', { id: tp.id, patch });
+  };
+  await add('as_is', 'Lægen', 'general_practice', 'gp_visit', 0, { repetitions: 12 });
+  await add('as_is', 'Indlæggelse på sygehuset', 'hospital', 'admission', 270, {
+    durationDays: 9,
+  });
+  await add('as_is', 'Akutplads i kommunen', 'municipal_care', 'admission', 540, {
+    durationDays: 5,
+  });
+  await add('to_be', 'Lægen', 'general_practice', 'gp_visit', 0, { repetitions: 4 });
+  await add('to_be', 'Hjemmeplejen', 'municipal_care', 'home_visit', 270, {});
+  return j.id;
+}
+
+const GP_ROW = 'general_practice|gp_visit|';
+
+test.describe('prices and the cost of a pathway', () => {
+  test('the workshop shows the estimated cost; a price edited on the price screen changes it', async ({
+    app,
+  }) => {
+    const id = await seedCostJourney(app.handlers);
+    await app.open(`#/journey/${id}`);
+    await new JourneyPage(app.page).waitLoaded();
+    await openCostView(app.page);
+    const view = app.page.getByTestId('journey-cost');
+    await expect(view).toBeVisible();
+    const byPayer = view.getByTestId('cost-by-payer');
+    await expect(byPayer.getByTestId('cost-line-total').getByTestId('cost-as-is')).toHaveText(
+      '12.155 kr.',
+    );
+    await expect(byPayer.getByTestId('cost-line-kommune').getByTestId('cost-as-is')).toHaveText(
+      '9.700 kr.',
+    );
+    await expect(byPayer.getByTestId('cost-line-region').getByTestId('cost-to-be')).toHaveText(
+      '818 kr.',
+    );
+    await expect(byPayer.getByTestId('cost-line-total').getByTestId('cost-difference')).toHaveText(
+      '−11.275 kr.',
+    );
+    await expect(view.getByTestId('cost-sentence-kommune')).toHaveText(
+      'Det nye forløb ville koste 9.638 kr. mindre for kommunen.',
+    );
+    await expect(view.getByTestId('cost-unpriced-item')).toHaveText([
+      'Indlæggelse på sygehuset – der er ikke fundet en offentlig pris',
+      'Hjemmeplejen – prisen gælder pr. dag, måned eller time, men kortet siger ikke, hvor længe det varede',
+    ]);
+    await expect(view.getByTestId('cost-coverage')).toHaveText(
+      'Beløbene bygger på 3 af 5 kontaktpunkter. 2 har ingen pris og er ikke talt med (se nederst), så den virkelige udgift er højere.',
+    );
+    expect(await seriousViolations(app.page)).toEqual([]);
+
+    // From the cost view to the price list; a wrong split is refused in words, then fixed.
+    await view.getByTestId('open-prices').click();
+    const prices = new PricesPage(app.page);
+    await prices.waitLoaded();
+    await prices.openSector('general_practice');
+    await expect(prices.row(GP_ROW).getByTestId('price-value')).toHaveText('220 kr. pr. kontakt');
+    await expect(prices.row(GP_ROW).getByTestId('price-payers')).toHaveText(
+      'Kommune 7 % · Region 93 %',
+    );
+    await prices.editRow(GP_ROW, { price: '300', kommune: '10', region: '80' });
+    await expect(prices.row(GP_ROW).getByTestId('price-error-shares')).toHaveText(
+      'Andelene skal være tal fra 0 til 100 og give 100 % tilsammen.',
+    );
+    const editor = prices.row(GP_ROW).getByTestId('price-editor');
+    await editor.getByTestId('price-share-kommune').fill('7');
+    await editor.getByTestId('price-share-region').fill('93');
+    await editor.getByTestId('price-save').click();
+    await expect(editor).toHaveCount(0);
+    await expect(prices.row(GP_ROW).getByTestId('price-value')).toHaveText('300 kr. pr. kontakt');
+    await prices.waitSaved();
+    expect(
+      app.db
+        .prepare(
+          "SELECT price FROM prices WHERE sector = 'general_practice' AND contact_type = 'gp_visit'",
+        )
+        .get(),
+    ).toEqual({ price: 300 });
+
+    // Back at the journey: 12 × 300 + 9,515 = 13,115 kr.
+    await app.open(`#/journey/${id}`);
+    await new JourneyPage(app.page).waitLoaded();
+    await openCostView(app.page);
+    await expect(
+      app.page
+        .getByTestId('cost-by-payer')
+        .getByTestId('cost-line-total')
+        .getByTestId('cost-as-is'),
+    ).toHaveText('13.115 kr.');
+  });
+
+  test('a CSV with a bad line is refused in Danish and changes nothing; a good one replaces the list', async ({
+    app,
+  }) => {
+    await app.open('#/prices');
+    const prices = new PricesPage(app.page);
+    await prices.waitLoaded();
+    expect(await seriousViolations(app.page)).toEqual([]);
+    const before = await app.handlers['prices:get']({});
+
+    const [download] = await Promise.all([
+      app.page.waitForEvent('download'),
+      app.page.getByTestId('price-export').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('prisliste.csv');
+    const exported = readFileSync(await download.path(), 'utf8');
+    expect(exported.startsWith('\uFEFFSektor;Kontakttype')).toBe(true);
+
+    const lines = exported.trimEnd().split('\r\n');
+    const bad = [
+      lines[0],
+      lines[1],
+      'general_practice;gp_visit;;kontakt;300;0,5;0,4;0;Lokal aftale;2026;',
+      'general_practice;video;;uge;300;1;0;0;Lokal aftale;2026;',
+    ].join('\r\n');
+    await app.page.getByTestId('price-import').setInputFiles({
+      name: 'priser.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(bad, 'utf8'),
+    });
+    const errors = app.page.getByTestId('price-import-errors');
+    await expect(errors).toContainText('Intet er ændret. Filen har 2 fejl:');
+    await expect(app.page.getByTestId('price-import-error')).toHaveText([
+      'Linje 3: andelene giver ikke 100 % tilsammen',
+      'Linje 4, kolonnen «Enhed»: ukendt enhed (brug kontakt, dag, måned eller time)',
+    ]);
+    expect(await seriousViolations(app.page)).toEqual([]);
+    expect(await app.handlers['prices:get']({})).toEqual(before);
+
+    // The same list with one price changed is taken whole.
+    const good = exported.replace(
+      /\r\ngeneral_practice;gp_visit;;kontakt;220;/,
+      '\r\ngeneral_practice;gp_visit;;kontakt;250;',
+    );
+    expect(good).not.toBe(exported);
+    await app.page.getByTestId('price-import').setInputFiles({
+      name: 'priser.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(good, 'utf8'),
+    });
+    await expect(errors).toHaveCount(0);
+    await expect(app.page.getByTestId('status')).toContainText('Prislisten er skiftet ud');
+    await expect(prices.row(GP_ROW).getByTestId('price-value')).toHaveText('250 kr. pr. kontakt');
+
+    // And back to the shipped default, after the question.
+    await app.page.getByTestId('price-reset').click();
+    const dialog = app.page.getByTestId('price-reset-dialog');
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Ja, brug standardlisten' }).click();
+    await expect(prices.row(GP_ROW).getByTestId('price-value')).toHaveText('220 kr. pr. kontakt');
+    expect(await app.handlers['prices:get']({})).toEqual(before);
+  });
+
+  test('the program Økonomi view shows cost figures for 60 models, hidden cells explained, and its CSV', async ({
+    app,
+  }) => {
+    test.setTimeout(90_000);
+    await importModels(app.handlers, programModels(60, 7, 20));
+    await app.open('#/program');
+    const program = new ProgramPage(app.page);
+    await app.page.getByTestId('model-row').first().waitFor();
+    await program.openTab('economy');
+    const view = app.page.getByTestId('program-cost');
+    const list = await app.handlers['prices:get']({});
+    await expect(view.getByTestId('cost-price-list')).toContainText(
+      `«${list.name}» (prisår ${list.priceYear})`,
+    );
+    // Cost per journey over all 60 journeys: a count and a median in kroner.
+    const asIs = view.getByTestId('cost-per-journey').getByTestId('cost-row-asIs');
+    await expect(asIs.locator('td').first()).toHaveText('60');
+    await expect(asIs.locator('td').nth(1)).toHaveText(/^[\d.]+ kr\.$/);
+    await expect(
+      view.getByTestId('cost-by-payer').getByTestId('cost-row-total').locator('td').first(),
+    ).toHaveText(/^[\d.]+ kr\.$/);
+    await expect(view.getByTestId('cost-who-pays')).toBeVisible();
+    await expect(view.getByTestId('cost-unpriced')).toBeVisible();
+
+    // A narrower selection hides what rests on too few journeys, and says why.
+    await program.openFilters();
+    await app.page.getByTestId('filter-municipality').selectOption('lolland');
+    await expect(view.getByTestId('hidden-cell').first()).toBeVisible();
+    await expect(view.getByTestId('hidden-note').first()).toHaveText(
+      /^«Skjult» betyder, at tallet bygger på færre end 5 forløb/,
+    );
+    expect(await seriousViolations(app.page)).toEqual([]);
+
+    const [download] = await Promise.all([
+      app.page.waitForEvent('download'),
+      view.getByTestId('csv-cost-by-payer').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('cost-by-payer.csv');
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.startsWith('\uFEFFpayer;map;journeys;kr;price_list;price_year')).toBe(true);
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * `npm run screenshots`: the Economy aim — the price list screen (a row being edited, a refused
+ * CSV), the workshop's cost view of Karen's journey (as-is and to-be) and the program's economy
+ * tab with 60 generated models (all, and a narrower selection with hidden cells), on a 1366×768
+ * laptop and a 1024×768 touch screen, written to docs/screenshots/ for people to look at.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { test } from '../e2e/harness';
+import { JourneyPage } from '../e2e/pages';
+import { openCostView, PricesPage } from '../e2e/prices-page';
+import { ProgramPage } from '../e2e/program-page';
+import { seedKaren } from '../support/karen-journey';
+import { importModels, programModels } from '../support/program-models';
+
+const OUT = fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
+mkdirSync(OUT, { recursive: true });
+
+async function shoot(page: Page, name: string, fullPage = false) {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.screenshot({ path: join(OUT, name), fullPage });
+  console.log(`[screenshots] wrote docs/screenshots/${name}`);
+}
+
+for (const screen of [
+  { width: 1366, height: 768, hasTouch: false, suffix: '1366' },
+  { width: 1024, height: 768, hasTouch: true, suffix: '1024-touch' },
+]) {
+  test.describe(`economy ${screen.width}×${screen.height}`, () => {
+    test.use({
+      viewport: { width: screen.width, height: screen.height },
+      hasTouch: screen.hasTouch,
+    });
+
+    test('price list, workshop cost and program economy', async ({ app }) => {
+      test.setTimeout(120_000);
+      const page = app.page;
+
+      // The home screen's row of buttons, now with Priser.
+      await app.open('#/');
+      await page.getByTestId('open-prices').waitFor();
+      await shoot(page, `home-with-prices-${screen.suffix}.png`);
+      await page.getByTestId('open-prices').click();
+      const prices = new PricesPage(page);
+      await prices.waitLoaded();
+      await shoot(page, `prices-${screen.suffix}.png`);
+      await prices.openSector('municipal_care');
+      await page.getByTestId('prices-municipal_care').scrollIntoViewIfNeeded();
+      await shoot(page, `prices-municipal-${screen.suffix}.png`);
+      const gp = prices.row('general_practice|gp_visit|');
+      await gp.getByTestId('price-edit').click();
+      await gp.getByTestId('price-share-kommune').fill('10');
+      await gp.getByTestId('price-save').click();
+      await gp.getByTestId('price-error-shares').scrollIntoViewIfNeeded();
+      await shoot(page, `prices-edit-error-${screen.suffix}.png`);
+      await page.getByRole('button', { name: 'Annullér' }).click();
+      await page.getByTestId('price-import').setInputFiles({
+        name: 'priser.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          '\uFEFFSektor;Kontakttype;Ydelseskode;Enhed;Pris (kr.);Andel kommune;Andel region;Andel stat;Kilde;Kildeår;Note\r\n' +
+            'general_practice;gp_visit;;kontakt;300;0,5;0,4;0;Lokal aftale;2026;\r\n' +
+            'general_practice;video;;uge;300;1;0;0;Lokal aftale;2026;\r\n' +
+            'moon;phone;;kontakt;1.5;1;0;0;;20;\r\n',
+          'utf8',
+        ),
+      });
+      await page.getByTestId('price-import-errors').scrollIntoViewIfNeeded();
+      await shoot(page, `prices-import-errors-${screen.suffix}.png`);
+
+      const id = await seedKaren(app.handlers, { toBe: true });
+      await app.open(`#/journey/${id}`);
+      await new JourneyPage(page).waitLoaded();
+      await openCostView(page);
+      await page.getByTestId('journey-cost').waitFor();
+      await shoot(page, `journey-cost-${screen.suffix}.png`);
+      await page.getByTestId('cost-unpriced').scrollIntoViewIfNeeded();
+      await shoot(page, `journey-cost-unpriced-${screen.suffix}.png`);
+      await page.getByTestId('close-cost').click();
+      await page.getByTestId('more-menu-button').click();
+      await shoot(page, `journey-more-menu-cost-${screen.suffix}.png`);
+
+      await importModels(app.handlers, programModels(60, 7, 20));
+      await app.open('#/program');
+      const program = new ProgramPage(page);
+      await page.getByTestId('model-row').first().waitFor();
+      await program.openTab('economy');
+      await page.getByTestId('program-cost').waitFor();
+      await shoot(page, `program-economy-${screen.suffix}.png`);
+      // The views scroll inside the window: one picture per section, as staff scroll to it.
+      for (const section of ['cost-by-payer', 'cost-by-sector', 'cost-who-pays', 'cost-unpriced']) {
+        await page.getByTestId(section).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await shoot(page, `program-economy-${section.replace('cost-', '')}-${screen.suffix}.png`);
+      }
+      await program.openFilters();
+      await page.getByTestId('filter-municipality').selectOption('lolland');
+      await page.getByTestId('hidden-cell').first().waitFor();
+      await program.filtersToggle.click();
+      await page
+        .getByTestId('hidden-note')
+        .first()
+        .evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await shoot(page, `program-economy-hidden-${screen.suffix}.png`);
+    });
+  });
+}

@@ -1,0 +1,100 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../electron/cli/pathway';
+import { aggregate } from '../../shared/analysis/aggregate';
+import { tablesOf, toExcelCsv } from '../../shared/analysis/tables';
+import { exportPriceListCsv, priceListSchema } from '../../shared/economy/prices';
+import { programModels } from '../support/program-models';
+
+const PRICE_JSON = fileURLToPath(new URL('../../resources/price-list.json', import.meta.url));
+const COST_TABLES = [
+  'cost-per-journey',
+  'cost-by-sector',
+  'cost-by-payer',
+  'cost-who-pays-who-saves',
+  'cost-unpriced',
+];
+
+let dir: string;
+let out: string[];
+let models: string;
+const generated = programModels(40, 11, 10);
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pathway-cli-prices-'));
+  out = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  models = join(dir, 'models');
+  mkdirSync(models);
+  generated.forEach((m, i) => writeFileSync(join(models, `m${i}.json`), JSON.stringify(m)));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('pathway aggregate --prices', () => {
+  it('writes the cost tables the app shows, priced by a JSON price list', () => {
+    const dest = join(dir, 'tables');
+    expect(main(['aggregate', models, '--prices', PRICE_JSON, '--out', dest])).toBe(0);
+    const list = priceListSchema.parse(JSON.parse(readFileSync(PRICE_JSON, 'utf8')));
+    const app = tablesOf(aggregate(generated, { map: 'asIs' }, 5, list));
+    for (const name of COST_TABLES) {
+      const table = app.find((t) => t.name === name)!;
+      expect(readFileSync(join(dest, `${name}.csv`), 'utf8'), name).toBe(toExcelCsv(table));
+    }
+    // Real figures, not only «hidden»: 40 journeys priced by the shipped list.
+    const byPayer = readFileSync(join(dest, 'cost-by-payer.csv'), 'utf8');
+    expect(byPayer).toMatch(/\r\ntotal;asIs;40;\d+;/);
+    expect(byPayer).toContain(list.name);
+  });
+
+  it('reads a CSV price list in the Danish format; without --prices writes no cost table', () => {
+    const list = priceListSchema.parse(JSON.parse(readFileSync(PRICE_JSON, 'utf8')));
+    const csv = join(dir, 'lokale-priser.csv');
+    writeFileSync(csv, exportPriceListCsv(list.prices));
+    const dest = join(dir, 'from-csv');
+    expect(main(['aggregate', models, '--prices', csv, '--out', dest])).toBe(0);
+    const perJourney = readFileSync(join(dest, 'cost-per-journey.csv'), 'utf8');
+    expect(perJourney).toContain('lokale-priser');
+    // The same prices give the same figures, whichever file they came in.
+    const fromJson = join(dir, 'from-json');
+    expect(main(['aggregate', models, '--prices', PRICE_JSON, '--out', fromJson])).toBe(0);
+    const strip = (t: string) =>
+      t
+        .replaceAll(list.name, 'x')
+        .replaceAll('lokale-priser', 'x')
+        .replace(/;\d{4}\r\n/g, ';y\r\n');
+    expect(strip(perJourney)).toBe(
+      strip(readFileSync(join(fromJson, 'cost-per-journey.csv'), 'utf8')),
+    );
+
+    const plain = join(dir, 'plain');
+    expect(main(['aggregate', models, '--out', plain])).toBe(0);
+    for (const name of COST_TABLES) expect(existsSync(join(plain, `${name}.csv`))).toBe(false);
+    expect(existsSync(join(plain, 'variants.csv'))).toBe(true);
+  });
+
+  it('stops before any model with a price list that cannot be used, saying where', () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(
+      bad,
+      '\uFEFFSektor;Kontakttype;Ydelseskode;Enhed;Pris (kr.);Andel kommune;Andel region;Andel stat;Kilde;Kildeår;Note\r\n' +
+        'hospital;admission;;dag;100;0,5;0,6;0;Kilde;2025;\r\n',
+    );
+    const dest = join(dir, 'none');
+    expect(main(['aggregate', models, '--prices', bad, '--out', dest])).toBe(2);
+    expect(out.join('\n')).toContain('line 2: shares_sum');
+    expect(existsSync(dest)).toBe(false);
+    const proto = join(dir, 'proto.json');
+    writeFileSync(proto, '{"__proto__": {"x": 1}}');
+    expect(main(['aggregate', models, '--prices', proto, '--out', dest])).toBe(2);
+    expect(main(['aggregate', models, '--prices', join(dir, 'missing.json'), '--out', dest])).toBe(
+      2,
+    );
+    expect(existsSync(dest)).toBe(false);
+  });
+});
