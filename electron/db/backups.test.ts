@@ -26,7 +26,8 @@ import {
   writeBackup,
 } from './backups';
 import { MIGRATIONS, migrate } from './migrations';
-import { openRaw, openTestDatabase } from '../../tests/support/test-key';
+import { openRaw, openTestDatabase, testKey } from '../../tests/support/test-key';
+import { openDatabase } from './open';
 import { lookOfFile } from './cipher';
 
 let t: TestDb;
@@ -396,5 +397,26 @@ describe('deleting a journey from the backups too', () => {
     expect(forgetJourney(t.db, folder, karen)).toEqual({ cleaned: 1, failed: 1, backups: 2 });
     const cleaned = listBackups(folder).find((x) => x.at === a.at)!;
     expect(imageOf(cleaned.file).includes(Buffer.from('Karen Hansen'))).toBe(false);
+  });
+});
+
+describe('a backup before every migration', () => {
+  it('backs up a database of an older version before migrating it, and not a current one', () => {
+    const file = join(t.dir, 'older.sqlite');
+    const older = new BetterSqlite3(file);
+    migrate(older, MIGRATIONS, MIGRATIONS.length - 1);
+    older
+      .prepare(
+        "INSERT INTO journeys (id, alias, archived, created_at, updated_at) VALUES ('11111111-1111-4111-8111-111111111111', 'Før opgraderingen', 0, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+      )
+      .run();
+    older.close();
+    const migrated = openDatabase(file, { ...testKey(), backupsFolder: folder });
+    migrated.close();
+    const backups = listBackups(folder);
+    expect(backups.map((b) => [b.reason, b.journeys])).toEqual([['migration', 1]]);
+    // Opened again at the current version: nothing to migrate, no new backup.
+    openDatabase(file, { ...testKey(), backupsFolder: folder }).close();
+    expect(listBackups(folder)).toHaveLength(1);
   });
 });

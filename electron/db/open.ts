@@ -6,7 +6,8 @@ import { applyKey, isDatabaseKey, lookOfFile, openKeyed, type DatabaseKey } from
 import { encryptInPlace, finishInterruptedUpgrade, type UpgradeStep } from './encrypt-upgrade';
 import { flushFolder } from './file-ops';
 import { checkFileBeforeOpening, checkOpenedDatabase, DatabaseHealthError } from './health';
-import { migrate } from './migrations';
+import { writeBackup } from './backups';
+import { LATEST_VERSION, migrate } from './migrations';
 
 export { DatabaseHealthError, type DatabaseProblem } from './health';
 export type { DatabaseKey } from './cipher';
@@ -29,10 +30,15 @@ export interface OpenOptions {
   key: DatabaseKey;
   /** For the kill tests: called after each step of encrypting an unencrypted database. */
   onUpgradeStep?: (step: UpgradeStep) => void;
+  /**
+   * Where the rolling backups live (./backups.ts): a database that needs migrating is backed up
+   * there first, so an upgrade of the app can always be undone.
+   */
+  backupsFolder?: string;
 }
 
-/** The pragmas health data requires, then the migrations. */
-function configure(db: Database): Database {
+/** The pragmas health data requires, then the migrations (after a backup, when there are any). */
+function configure(db: Database, backupsFolder?: string): Database {
   // WAL: readers never block the writer; FULL: a commit that returned survives power loss.
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -43,6 +49,10 @@ function configure(db: Database): Database {
   // unencrypted, and they would hold the citizens' texts in clear, if only for a moment.
   db.pragma('temp_store = MEMORY');
   db.pragma('busy_timeout = 5000');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (backupsFolder && version > 0 && version < LATEST_VERSION) {
+    writeBackup(db, backupsFolder, 'migration', new Date());
+  }
   migrate(db);
   return db;
 }
@@ -156,7 +166,7 @@ export function openDatabase(file: string, options: OpenOptions): Database {
   }
   const db = openChecked(file, key);
   try {
-    return configure(db);
+    return configure(db, options.backupsFolder);
   } catch (error) {
     db.close();
     throw error;

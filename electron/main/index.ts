@@ -155,7 +155,7 @@ function startDatabase(
   threads: ProgramThreads;
   handlers: Handlers;
 } {
-  const database = openDatabase(dbPath, { key });
+  const database = openDatabase(dbPath, { key, backupsFolder: backupsFolderFor(dbPath) });
   let threads: ProgramThreads | undefined;
   try {
     // The program workspace's heavy work (checking imported files, folding the stored models)
