@@ -1,8 +1,9 @@
 /**
  * Model files folded into the counts the views need, streamed: each file is read, checked, folded
- * and dropped. With many files the work is shared among worker threads (one per core, up to
- * four), each folding a run of the files, and their folds are merged in file order, so the first
- * file of an export counts and later copies are reported as duplicates, as in one thread.
+ * and dropped. With many files the work is shared among threads (one per core, up to four): this
+ * thread folds the first run of the files while worker threads fold the others, and their folds
+ * are merged into this one in file order, so the first file of an export counts and later copies
+ * are reported as duplicates, as in one thread.
  *
  * The threads are waited for synchronously (`Atomics.wait`, `receiveMessageOnPort`), so the
  * command line stays a plain function from arguments to an exit code.
@@ -179,9 +180,11 @@ export function foldFiles(
   // Slot 0 counts finished threads, slot 1 the files they have read: a sign of life.
   const done = new Int32Array(new SharedArrayBuffer(8));
   const per = Math.ceil(files.length / threads);
+  const workerCount = threads - 1;
   const ports: MessagePort[] = [];
   const workers: Worker[] = [];
-  for (let t = 0; t < threads; t++) {
+  // Runs 1.. go to worker threads; run 0 is folded here meanwhile, so every core folds.
+  for (let t = 1; t < threads; t++) {
     const { port1, port2 } = new MessageChannel();
     const job: Job = {
       kind: 'pathway-fold',
@@ -196,11 +199,12 @@ export function foldFiles(
     ports.push(port1);
   }
   try {
+    const own = foldPart(files, 0, Math.min(files.length, per), map);
     // A thread that dies without running any more code (out of memory) never says so: if no
     // thread reads a file for a whole minute, the run stops with an error instead of hanging.
     let progress = Atomics.load(done, 1);
     let quietSince = Date.now();
-    for (let seen = Atomics.load(done, 0); seen < threads; seen = Atomics.load(done, 0)) {
+    for (let seen = Atomics.load(done, 0); seen < workerCount; seen = Atomics.load(done, 0)) {
       Atomics.wait(done, 0, seen, 1000);
       const now = Atomics.load(done, 1);
       if (now !== progress) {
@@ -210,15 +214,14 @@ export function foldFiles(
         throw new Error('a worker thread stopped answering');
       }
     }
-    const fold = new ModelFold(map);
-    const notes: Note[] = [];
-    let rejected = 0;
+    const { fold, notes } = own;
+    let rejected = own.rejected;
     for (const port of ports) {
       const answer = receiveMessageOnPort(port)?.message as Answer | undefined;
       if (!answer) throw new Error('a worker thread stopped without an answer');
       if (!answer.ok) throw new Error(answer.message);
       rejected += answer.rejected;
-      notes.push(...answer.notes);
+      for (const n of answer.notes) notes.push(n);
       for (const n of fold.merge(answer.packed)) {
         const file = answer.fileOf[n]!;
         notes.push({ file, text: duplicate(files[file]!, answer.packed.exportIds[n]!) });

@@ -304,13 +304,13 @@ class OneNameKeys {
 
 /** Key ids of one kind of figure about a pair of names ("pm:general_practice>hospital"). */
 class TwoNameKeys {
-  private readonly ids = new Map<number, number>();
+  /** By the first name's index, then the second's: arrays, looked up for every step folded. */
+  private readonly ids: number[][] = [];
   constructor(private readonly prefix: string) {}
   id(a: number, b: number): number {
-    const pair = a * 0x100000 + b;
-    let id = this.ids.get(pair);
-    if (id === undefined)
-      this.ids.set(pair, (id = idOf(`${this.prefix}${NAMES[a]!}>${NAMES[b]!}`)));
+    const row = (this.ids[a] ??= []);
+    let id = row[b];
+    if (id === undefined) row[b] = id = idOf(`${this.prefix}${NAMES[a]!}>${NAMES[b]!}`);
     return id;
   }
 }
@@ -336,12 +336,12 @@ const K = {
 };
 
 /** A node ("sector|contactType") as a name index, from the indexes of its sector and type. */
-const NODE_IX = new Map<number, number>();
+const NODE_IX: number[][] = [];
 function nodeIx(sector: string, sectorIx: number, contactType: string | null): number {
-  const typeIx = contactType === null ? -1 : nameIx(contactType);
-  const pair = sectorIx * 0x100000 + typeIx + 1;
-  let ix = NODE_IX.get(pair);
-  if (ix === undefined) NODE_IX.set(pair, (ix = nameIx(nodeOf(sector, contactType))));
+  const typeIx = contactType === null ? 0 : nameIx(contactType) + 1;
+  const row = (NODE_IX[sectorIx] ??= []);
+  let ix = row[typeIx];
+  if (ix === undefined) row[typeIx] = ix = nameIx(nodeOf(sector, contactType));
   return ix;
 }
 
@@ -689,22 +689,31 @@ export class ModelFold {
     let vstart = 0;
     let cstart = 0;
     let xstart = 0;
-    p.exportIds.forEach((exportId, n) => {
-      const end = p.idEnds[n]!;
-      const vend = p.valueEnds[n]!;
-      const cend = p.costEnds[n]!;
-      const xend = p.costExtraEnds[n]!;
-      if (this.exportIds.has(exportId)) left.push(n);
+    // Plain loops into typed arrays: this runs over every figure of every journey a thread folded.
+    const n = p.exportIds.length;
+    for (let j = 0; j < n; j++) {
+      const end = p.idEnds[j]!;
+      const vend = p.valueEnds[j]!;
+      const cend = p.costEnds[j]!;
+      const xend = p.costExtraEnds[j]!;
+      const exportId = p.exportIds[j]!;
+      if (this.exportIds.has(exportId)) left.push(j);
       else {
+        const ids = new Int32Array(end - start);
+        for (let i = start; i < end; i++) ids[i - start] = idOfKey[p.ids[i]!]!;
+        const valueIds = new Int32Array(vend - vstart);
+        for (let i = vstart; i < vend; i++) valueIds[i - vstart] = idOfKey[p.valueIds[i]!]!;
+        const codes = new Array<number>(cend - cstart);
+        for (let i = cstart; i < cend; i++) codes[i - cstart] = idOfItem[p.costCodes[i]!]!;
         this.addJourney({
           exportId,
-          cohort: p.cohorts[n]!,
-          ids: p.ids.subarray(start, end).map((i) => idOfKey[i]!),
-          valueIds: p.valueIds.subarray(vstart, vend).map((i) => idOfKey[i]!),
+          cohort: p.cohorts[j]!,
+          ids,
+          valueIds,
           values: p.values.slice(vstart, vend),
           cost: {
-            codes: codesArray(Array.from(p.costCodes.subarray(cstart, cend), (i) => idOfItem[i]!)),
-            toBeAt: p.toBeAts[n]!,
+            codes: codesArray(codes),
+            toBeAt: p.toBeAts[j]!,
             extras: xend > xstart ? p.costExtras.slice(xstart, xend) : null,
           },
         });
@@ -713,7 +722,7 @@ export class ModelFold {
       vstart = vend;
       cstart = cend;
       xstart = xend;
-    });
+    }
     return left;
   }
 
@@ -757,17 +766,26 @@ export class ModelFold {
   }
 
   /** Each journey of the cohort `f` brings its one value per statistic key: all of them, by key. */
-  valuesOf(f: CohortFilter): Map<number, number[]> {
-    const out = new Map<number, number[]>();
-    for (const j of this.journeys) {
-      if (!cohortMatches(j.cohort, f)) continue;
-      const { valueIds: ids, values } = j;
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[i]!;
-        const list = out.get(id);
-        if (list) list.push(values[i]!);
-        else out.set(id, [values[i]!]);
-      }
+  valuesOf(f: CohortFilter): Map<number, Float64Array> {
+    // Two passes into one buffer (count per key, then fill), not a growing list per key: this
+    // runs over every value of every journey in the cohort.
+    const matching = this.journeys.filter((j) => cohortMatches(j.cohort, f));
+    const count = new Uint32Array(KEY_NAMES.length);
+    let total = 0;
+    for (const { valueIds } of matching) {
+      for (let i = 0; i < valueIds.length; i++) count[valueIds[i]!]!++;
+      total += valueIds.length;
+    }
+    const start = new Uint32Array(count.length + 1);
+    for (let id = 0; id < count.length; id++) start[id + 1] = start[id]! + count[id]!;
+    const buffer = new Float64Array(total);
+    const at = start.slice(0, count.length);
+    for (const { valueIds, values } of matching) {
+      for (let i = 0; i < valueIds.length; i++) buffer[at[valueIds[i]!]!++] = values[i]!;
+    }
+    const out = new Map<number, Float64Array>();
+    for (let id = 0; id < count.length; id++) {
+      if (count[id]! > 0) out.set(id, buffer.subarray(start[id]!, start[id + 1]!));
     }
     return out;
   }
@@ -775,15 +793,18 @@ export class ModelFold {
 
 interface Tally {
   journeys: number;
-  values: number[];
+  /** One value per journey that has one, in no particular order. */
+  values: ArrayLike<number>;
 }
+
+const EMPTY = new Float64Array(0);
 
 function tally(fold: ModelFold, f: CohortFilter): Map<string, Tally> {
   const journeys = fold.countsOf(f);
   const values = fold.valuesOf(f);
   const out = new Map<string, Tally>();
   journeys.forEach((n, id) => {
-    if (n > 0) out.set(KEY_NAMES[id]!, { journeys: n, values: values.get(id) ?? [] });
+    if (n > 0) out.set(KEY_NAMES[id]!, { journeys: n, values: values.get(id) ?? EMPTY });
   });
   return out;
 }

@@ -157,6 +157,25 @@ export function itemCodeId(name: string): number {
 export const itemCodeName = (id: number): string => ITEMS[id]!.name;
 
 /**
+ * Item code ids by their parts (sector, then contact type, then service; '' for null): the same
+ * ids as `itemCodeId`, found without building the code's text for every touchpoint.
+ */
+const ITEM_IDS_BY_PART = new Map<string, Map<string, Map<string, number>>>();
+
+function itemIdOf(sector: string, contactType: string, serviceCode: string): number {
+  let byType = ITEM_IDS_BY_PART.get(sector);
+  if (!byType) ITEM_IDS_BY_PART.set(sector, (byType = new Map()));
+  let byService = byType.get(contactType);
+  if (!byService) byType.set(contactType, (byService = new Map()));
+  let id = byService.get(serviceCode);
+  if (id === undefined) {
+    id = itemCodeId(`${sector}|${contactType}|${serviceCode}`);
+    byService.set(serviceCode, id);
+  }
+  return id;
+}
+
+/**
  * What pricing reads of a journey's touchpoints, both maps. About 2 bytes per touchpoint when no
  * touchpoint has a duration or repetitions, 24 more for each one that does.
  */
@@ -176,15 +195,17 @@ export function codesArray(ids: ArrayLike<number>): Uint16Array | Int32Array {
 }
 
 export function costItemsOf(m: PathwayModel): CostItems {
-  const tps = [...m.asIs.touchpoints, ...m.toBe.touchpoints];
-  const ids = new Array<number>(tps.length);
+  const asIs = m.asIs.touchpoints;
+  const toBe = m.toBe.touchpoints;
+  const ids = new Array<number>(asIs.length + toBe.length);
   const extras: number[] = [];
-  tps.forEach((t, i) => {
-    ids[i] = itemCodeId(`${t.sector}|${t.contactType ?? ''}|${t.serviceCode ?? ''}`);
+  for (let i = 0; i < ids.length; i++) {
+    const t = i < asIs.length ? asIs[i]! : toBe[i - asIs.length]!;
+    ids[i] = itemIdOf(t.sector, t.contactType ?? '', t.serviceCode ?? '');
     if (t.durationDays !== null || t.repetitions !== null) {
       extras.push(i, t.durationDays ?? NaN, t.repetitions ?? NaN);
     }
-  });
+  }
   return {
     codes: codesArray(ids),
     toBeAt: m.asIs.touchpoints.length,
