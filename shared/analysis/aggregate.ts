@@ -572,10 +572,13 @@ export class ModelFold {
   }
 
   add(m: PathwayModel): void {
+    const c = contributionOf(m, this.map);
     this.addJourney({
       exportId: m.exportId,
       cohort: m.cohort,
-      ...contributionOf(m, this.map),
+      ids: c.ids,
+      valueIds: c.valueIds,
+      values: c.values,
       cost: costItemsOf(m),
     });
   }
