@@ -10,6 +10,9 @@ import {
   importPriceListCsv,
   neutraliseCell,
   parseDanishNumber,
+  parseNumberIn,
+  formatNumberIn,
+  numberStyleOf,
   priceListSchema,
   priceRowSchema,
   rowKey,
@@ -241,6 +244,25 @@ describe('CSV in Danish Excel format', () => {
     expect(parseDanishNumber('7%', true)).toBeCloseTo(0.07);
     expect(formatDanishNumber(2714.29)).toBe('2714,29');
     expect(formatDanishNumber(0.1 + 0.2)).toBe('0,3');
+  });
+
+  it('reads and writes numbers as the interface language writes them', () => {
+    expect(numberStyleOf('da')).toBe('da');
+    expect(numberStyleOf('en-GB')).toBe('en');
+    expect(parseNumberIn('1.903,50', 'da')).toBe(1903.5);
+    expect(parseNumberIn('1,903.50', 'en')).toBe(1903.5);
+    expect(parseNumberIn('2714.29', 'en')).toBe(2714.29);
+    expect(parseNumberIn('1,903', 'en')).toBe(1903);
+    expect(parseNumberIn('0.07', 'en')).toBe(0.07);
+    expect(parseNumberIn('12.5', 'en')).toBe(12.5);
+    // In English a comma is only a thousands separator: a Danish decimal comma is refused.
+    expect(parseNumberIn('2714,29', 'en')).toBeNull();
+    expect(parseNumberIn('1.903,50', 'en')).toBeNull();
+    expect(parseNumberIn('12 kr', 'en')).toBeNull();
+    expect(parseNumberIn('7 %', 'en', true)).toBeCloseTo(0.07);
+    expect(formatNumberIn(2714.29, 'en')).toBe('2714.29');
+    expect(formatNumberIn(2714.29, 'da')).toBe('2714,29');
+    expect(formatNumberIn(93, 'en')).toBe('93');
   });
 });
 

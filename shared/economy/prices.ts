@@ -189,6 +189,38 @@ export function parseDanishNumber(text: string, percent = false): number | null 
   return Number.isFinite(n) ? n * scale : null;
 }
 
+/**
+ * How numbers are written where a person types them: the Danish way ("1.903,50") in the Danish
+ * interface, the English way ("1,903.50") in the English one. The CSV file is always Danish.
+ */
+export type NumberStyle = 'da' | 'en';
+
+export const numberStyleOf = (language: string): NumberStyle =>
+  language.startsWith('en') ? 'en' : 'da';
+
+export function formatNumberIn(value: number, style: NumberStyle): string {
+  const danish = formatDanishNumber(value);
+  return style === 'da' ? danish : danish.replace(',', '.');
+}
+
+/**
+ * A number written in `style`: in English a comma is only ever a thousands separator and a
+ * point the decimal point ("1903", "1,903", "2714.29", "1,903.50", "0.07", "7 %"). Returns null
+ * when the text is not such a number.
+ */
+export function parseNumberIn(text: string, style: NumberStyle, percent = false): number | null {
+  if (style === 'da') return parseDanishNumber(text, percent);
+  let t = text.trim().replace(/\u00A0/g, ' ');
+  let scale = 1;
+  if (percent && /%$/.test(t)) {
+    t = t.replace(/\s*%$/, '');
+    scale = 0.01;
+  }
+  if (!/^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(t)) return null;
+  const n = Number(t.replace(/,/g, ''));
+  return Number.isFinite(n) ? n * scale : null;
+}
+
 export function exportPriceListCsv(prices: readonly PriceRow[]): string {
   const lines = [CSV_COLUMNS.join(';')];
   for (const r of prices) {

@@ -572,6 +572,27 @@ export const da = {
     qualityNone: 'Ikke vurderet',
     legendPain: 'Problem (antal)',
     curveEmpty: 'Der er ikke valgt ansigter ved kontaktpunkterne.',
+    // The estimated public cost on the copy: only when chosen, never remembered. Worded as the
+    // public sector's expense, an estimate, never a bill or a price for the citizen.
+    cost: {
+      choice: 'Vis anslået offentlig udgift på kopien',
+      help: 'Kun hvis borgeren ønsker det. Valget gælder kun denne kopi.',
+      loading: 'Henter prislisten …',
+      failed: 'Kan ikke vælges: prislisten kunne ikke hentes.',
+      noList: 'Kan ikke vælges: der er ingen priser i prislisten på denne computer.',
+      nothingPriced:
+        'Kan ikke vælges: ingen af kontakterne på dette kort har en pris i prislisten.',
+      title: 'Anslået offentlig udgift (vejledende)',
+      total: 'I alt',
+      meaning:
+        'Et vejledende skøn over, hvad forløbet koster det offentlige – kommune, region og stat – regnet med gennemsnitspriser.',
+      unpriced_one: '{{count}} kontakt uden pris er ikke talt med.',
+      unpriced_other: '{{count}} kontakter uden pris er ikke talt med.',
+      less: 'Det nye forløb ville anslået koste det offentlige {{amount}} mindre end forløbet i dag.',
+      more: 'Det nye forløb ville anslået koste det offentlige {{amount}} mere end forløbet i dag.',
+      same: 'Det nye forløb ville anslået koste det offentlige det samme som forløbet i dag.',
+      list: 'Prisliste: {{name}}, prisår {{year}}.',
+    },
   },
   backups: {
     // The backups screen (renderer/src/screens/BackupsScreen.tsx) and the delete question's
@@ -1129,6 +1150,8 @@ export const da = {
     open: 'Priser',
     title: 'Priser',
     back: 'Tilbage til forløbene',
+    backToProgram: 'Tilbage til programmet',
+    backToJourney: 'Tilbage til forløbet',
     indicativeTitle: 'Vejledende priser',
     indicativeBody:
       'Priserne er gennemsnit fra offentlige kilder (fx SØM, DRG- og DAGS-takster og reglerne for kommunal medfinansiering). De viser cirka, hvad et forløb koster det offentlige – de er aldrig en regning, og de siger intet om, hvad en borger er værd.',
@@ -1231,7 +1254,8 @@ export const da = {
         'Et skøn over, hvad forløbet koster det offentlige, regnet med vejledende gennemsnitspriser ({{name}}, prisår {{year}}). Det er ikke en regning, og det siger intet om, hvad borgeren er værd.',
       menu: 'Anslået offentlig udgift …',
       close: 'Luk',
-      facilitatorOnly: 'Vises kun her – ikke på borgerens kopi.',
+      facilitatorOnly:
+        'Vises kun her – og på borgerens kopi kun, hvis du vælger det ved kopien under «Mere».',
       counted:
         'Gentagelser og varighed er regnet med: 12 besøg hos lægen tæller 12 gange, 5 dages indlæggelse tæller 5 dage.',
       empty: 'Der er ingen kontaktpunkter på kortet endnu.',

@@ -571,6 +571,25 @@ export const en: Translation = {
     qualityNone: 'Not rated',
     legendPain: 'Problem (number)',
     curveEmpty: 'No faces have been chosen at the touchpoints.',
+    cost: {
+      choice: 'Show the estimated public cost on the copy',
+      help: 'Only if the citizen wants it. The choice is for this copy only.',
+      loading: 'Reading the price list …',
+      failed: 'Cannot be chosen: the price list could not be read.',
+      noList: 'Cannot be chosen: the price list on this computer has no prices.',
+      nothingPriced:
+        'Cannot be chosen: none of the contacts on this map has a price in the price list.',
+      title: 'Estimated public cost (indicative)',
+      total: 'Total',
+      meaning:
+        'An indicative estimate of what the pathway costs the public sector – municipality, region and state – using average prices.',
+      unpriced_one: '{{count}} contact without a price is not counted.',
+      unpriced_other: '{{count}} contacts without a price are not counted.',
+      less: "The new pathway would cost the public sector an estimated {{amount}} less than today's pathway.",
+      more: "The new pathway would cost the public sector an estimated {{amount}} more than today's pathway.",
+      same: "By this estimate, the new pathway would cost the public sector the same as today's pathway.",
+      list: 'Price list: {{name}}, price year {{year}}.',
+    },
   },
   backups: {
     open: 'Backups',
@@ -1120,6 +1139,8 @@ export const en: Translation = {
     open: 'Prices',
     title: 'Prices',
     back: 'Back to journeys',
+    backToProgram: 'Back to the program',
+    backToJourney: 'Back to the journey',
     indicativeTitle: 'Indicative prices',
     indicativeBody:
       'The prices are averages from public sources (e.g. SØM, DRG and DAGS tariffs and the rules for municipal co-financing). They show roughly what a pathway costs the public sector – they are never a bill, and they say nothing about what a citizen is worth.',
@@ -1222,7 +1243,8 @@ export const en: Translation = {
         'An estimate of what the pathway costs the public sector, using indicative average prices ({{name}}, price year {{year}}). It is not a bill, and it says nothing about what the citizen is worth.',
       menu: 'Estimated public cost …',
       close: 'Close',
-      facilitatorOnly: "Shown here only – not on the citizen's copy.",
+      facilitatorOnly:
+        "Shown here only – and on the citizen's copy only if you choose it by the copy under «More».",
       counted:
         'Repetitions and durations are counted: 12 GP visits count 12 times, 5 days in hospital count 5 days.',
       empty: 'There are no touchpoints on the map yet.',

@@ -11,6 +11,7 @@ import type { Sector } from '../../shared/vocabulary';
 import { KAREN_TOUCHPOINTS, seedKaren } from '../support/karen-journey';
 import { expect, test, type AppHarness } from './harness';
 import { JourneyPage } from './pages';
+import { openCostView } from './prices-page';
 
 /*
  * What the copy promises, written down here rather than imported (the tests do not import the
@@ -51,6 +52,40 @@ class CitizenCopyPage {
   }
   get printPages() {
     return this.page.getByTestId('print-page');
+  }
+  /** The choice to put the estimated public cost on the copy, found by its accessible name. */
+  get costChoice() {
+    return this.page.getByRole('checkbox', { name: 'Vis anslået offentlig udgift på kopien' });
+  }
+  get costHelp() {
+    return this.page.getByTestId('copy-cost-help');
+  }
+  /** The cost block on the printed pages. */
+  get printedCost() {
+    return this.printView.getByTestId('copy-cost');
+  }
+
+  /** Saves the picture as a user does (the menu's button) and returns its bytes. */
+  async png(): Promise<Buffer> {
+    await this.openMenu();
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.pngButton.click(),
+    ]);
+    return readFileSync((await download.path())!);
+  }
+
+  /** Prepares the printed pages (window.print must be stubbed: headless has no dialog). */
+  async print() {
+    await this.openMenu();
+    await this.printButton.click();
+    await expect(this.printPages.first()).toBeAttached();
+  }
+
+  /** Every printed sheet's words. */
+  async allSheetText(): Promise<string> {
+    const sheets = await this.printPages.count();
+    return (await Promise.all([...Array(sheets).keys()].map((i) => this.sheetText(i)))).join('\n');
   }
 
   /** What a reader sees on a printed sheet: its texts, a text's wrapped lines joined by spaces. */
@@ -200,6 +235,9 @@ async function transition(
   if (quality) await app.handlers['transitions:update']({ id: tr.id, patch: { quality } });
   return tr;
 }
+
+/** The words of the estimated public cost: none of them may reach a copy that did not ask. */
+const COST_WORDS = /kr\.|anslået|offentlig udgift|vejledende|prisliste|prisår/i;
 
 test.describe("the citizen's copy", () => {
   test('is a picture and printed A4 pages with every line, every box whole, and text', async ({
@@ -479,5 +517,177 @@ test.describe("the citizen's copy", () => {
     const pdf = await app.page.pdf({ format: 'A4', landscape: true });
     if (process.env.COPY_SAMPLE_DIR) writeFileSync(`${process.env.COPY_SAMPLE_DIR}/karen.pdf`, pdf);
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).toHaveLength(sheets);
+  });
+
+  test('carries the estimated public cost only when chosen, with the cost view’s total', async ({
+    app,
+  }) => {
+    const id = await seedKaren(app.handlers, { toBe: true });
+    await app.open(`#/journey/${id}`);
+    await new JourneyPage(app.page).waitLoaded();
+    const copy = new CitizenCopyPage(app.page);
+    await app.page.evaluate(() => {
+      window.print = () => {};
+    });
+
+    // --- Opened first thing: the choice is there, unticked, and a finger-sized target ---
+    await copy.openMenu();
+    await expect(copy.costChoice).toBeEnabled();
+    await expect(copy.costChoice).not.toBeChecked();
+    await expect(copy.costHelp).toHaveText(
+      'Kun hvis borgeren ønsker det. Valget gælder kun denne kopi.',
+    );
+    const target = (await app.page.locator('label', { has: copy.costChoice }).boundingBox())!;
+    expect(target.height).toBeGreaterThanOrEqual(44);
+    expect(target.width).toBeGreaterThanOrEqual(44);
+
+    // Without the choice: no amount and no cost word on the printed pages.
+    const plainPng = await copy.png();
+    await copy.print();
+    await expect(copy.printedCost).toHaveCount(0);
+    const plainSheets = await copy.printPages.count();
+    expect(await copy.allSheetText()).not.toMatch(COST_WORDS);
+    expect(
+      await copy.printView.evaluate((v) => v.innerHTML.includes('kr.')),
+      'no "kr." anywhere in the SVG',
+    ).toBe(false);
+
+    // What the facilitator's cost view says the two maps cost.
+    const dialog = await openCostView(app.page);
+    const totals = dialog.getByTestId('cost-by-payer').getByTestId('cost-line-total');
+    await expect(totals.getByTestId('cost-as-is')).toHaveText(/\d kr\.$/);
+    const asIsTotal = (await totals.getByTestId('cost-as-is').textContent())!;
+    const toBeTotal = (await totals.getByTestId('cost-to-be').textContent())!;
+    // "−315 kr.": what the new pathway would change, signed.
+    const difference = (await totals.getByTestId('cost-difference').textContent())!;
+    const unpricedAsIs = await dialog
+      .locator('.cost-unpriced-group')
+      .filter({ hasText: 'Sådan er det i dag' })
+      .getByTestId('cost-unpriced-item')
+      .count();
+    const kommune = (await dialog
+      .getByTestId('cost-by-payer')
+      .getByTestId('cost-line-kommune')
+      .getByTestId('cost-as-is')
+      .textContent())!;
+    await app.page.getByTestId('close-cost').click();
+    await expect(dialog).toBeHidden();
+
+    // Ticked and the menu closed without a copy: the next opening starts unticked again.
+    await copy.openMenu();
+    await copy.costChoice.check();
+    await expect(copy.costChoice).toBeChecked();
+    await app.page.keyboard.press('Escape');
+    await expect(copy.pngButton).toBeHidden();
+    await copy.openMenu();
+    await expect(copy.costChoice).not.toBeChecked();
+
+    // --- Chosen from the keyboard: the total on paper is the cost view's ---
+    await copy.costChoice.focus();
+    await app.page.keyboard.press('Space');
+    await expect(copy.costChoice).toBeChecked();
+    await copy.printButton.click();
+    await expect(copy.printedCost).toHaveCount(1);
+    // On the last sheet, under the map's legend or on a sheet of its own.
+    const sheets = await copy.printPages.count();
+    expect(sheets === plainSheets || sheets === plainSheets + 1).toBe(true);
+    await expect(copy.printPages.last().getByTestId('copy-cost')).toHaveCount(1);
+    await expect(copy.printedCost.getByTestId('copy-cost-total')).toHaveText(`I alt${asIsTotal}`);
+    await expect(copy.printedCost.getByTestId('copy-cost-payer').first()).toHaveText(
+      `Kommune${kommune}`,
+    );
+    const words = await copy.allSheetText();
+    expect(words).toContain('Anslået offentlig udgift (vejledende)');
+    if (unpricedAsIs > 0) {
+      expect(words).toContain(
+        `${unpricedAsIs} ${unpricedAsIs === 1 ? 'kontakt' : 'kontakter'} uden pris er ikke talt med.`,
+      );
+    } else expect(words).not.toContain('uden pris');
+    // The laptop's price list (seeded from the shipped default), by name and price year.
+    const list = await app.handlers['prices:get']({});
+    expect(words).toContain(`Prisliste: ${list.name}, prisår ${list.priceYear}.`);
+    const change = difference.startsWith('−')
+      ? `${difference.slice(1)} mindre`
+      : difference.startsWith('+')
+        ? `${difference.slice(1)} mere`
+        : 'det samme';
+    expect(words).toContain(`Det nye forløb ville anslået koste det offentlige ${change}`);
+    expect(words).not.toMatch(/regning|pris for dig/i);
+    // Printed: still nothing under 9 pt on paper.
+    await app.page.emulateMedia({ media: 'print' });
+    expect(await smallestPrintedPt(app.page)).toBeGreaterThanOrEqual(9);
+    await app.page.emulateMedia({ media: 'screen' });
+
+    // The picture with the cost differs from the one without, and holds the block: its frame is
+    // drawn where the printed page has it.
+    const [block] = await copy.printedCost.evaluateAll((gs) =>
+      gs.map((g) => g.getAttribute('data-box')!.split(' ').map(Number)),
+    );
+    const [bx, by, bw, bh] = block!;
+    await copy.openMenu();
+    await copy.costChoice.check();
+    const costPng = await copy.png();
+    if (process.env.COPY_SAMPLE_DIR)
+      writeFileSync(`${process.env.COPY_SAMPLE_DIR}/karen-cost.png`, costPng);
+    expect(costPng.equals(plainPng)).toBe(false);
+    const one = pngPageSize();
+    const frame = (pageIndex: number): PxRect[] => {
+      const x = (bx! + PNG_BORDER_MM) * PNG_PX_PER_MM;
+      const y = (by! + PNG_BORDER_MM) * PNG_PX_PER_MM + pageIndex * one.height;
+      const w = bw! * PNG_PX_PER_MM;
+      const h = bh! * PNG_PX_PER_MM;
+      return [
+        { x: x + w / 3, y: y - 2, w: w / 3, h: 4 },
+        { x: x + w / 3, y: y + h - 2, w: w / 3, h: 4 },
+      ];
+    };
+    const withSize = await decodePng(app.page, costPng);
+    expect(withSize.height).toBe(one.height * sheets);
+    const inked = await countColour(app.page, frame(sheets - 1), BOX_INK, 60);
+    for (const c of inked) expect(c, 'the cost block’s frame in the picture').toBeGreaterThan(50);
+    const plainSize = await decodePng(app.page, plainPng);
+    expect(plainSize.height).toBe(one.height * plainSheets);
+
+    // --- The to-be map: its own total, and the choice unticked again ---
+    await app.page.getByTestId('map-to_be').check();
+    await copy.openMenu();
+    await expect(copy.costChoice).not.toBeChecked();
+    await copy.costChoice.check();
+    await copy.printButton.click();
+    await expect(copy.printedCost.getByTestId('copy-cost-total')).toHaveText(`I alt${toBeTotal}`);
+    // When the print dialog closes, the pages with the amounts are taken down: a later print of
+    // the window cannot put them on paper again.
+    await app.page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await expect(copy.printView).toHaveCount(0);
+  });
+
+  test('says why the cost cannot be chosen when nothing on the map has a price', async ({
+    app,
+  }) => {
+    const j = await app.handlers['journeys:create']({ alias: 'Tom' });
+    // No kind of contact and no service: no price list can price it.
+    await app.handlers['touchpoints:create']({
+      journeyId: j.id,
+      label: 'Noget andet',
+      sector: 'other',
+      x: 0,
+      y: 0,
+    });
+    await app.open(`#/journey/${j.id}`);
+    await new JourneyPage(app.page).waitLoaded();
+    await app.page.evaluate(() => {
+      window.print = () => {};
+    });
+    const copy = new CitizenCopyPage(app.page);
+    await copy.openMenu();
+    const why = 'Kan ikke vælges: ingen af kontakterne på dette kort har en pris i prislisten.';
+    await expect(copy.costHelp).toHaveText(why);
+    await expect(copy.costChoice).toBeDisabled();
+    await expect(copy.costChoice).not.toBeChecked();
+    await expect(copy.costChoice).toHaveAccessibleDescription(why);
+    await copy.printButton.click();
+    await expect(copy.printPages.first()).toBeAttached();
+    await expect(copy.printedCost).toHaveCount(0);
+    expect(await copy.allSheetText()).not.toMatch(COST_WORDS);
   });
 });

@@ -239,5 +239,45 @@ test.describe('prices and the cost of a pathway', () => {
     expect(download.suggestedFilename()).toBe('cost-by-payer.csv');
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.startsWith('\uFEFFpayer;map;journeys;kr;price_list;price_year')).toBe(true);
+
+    // The price list opened from here leads back here, not to the journeys.
+    await view.getByTestId('open-prices').click();
+    await new PricesPage(app.page).waitLoaded();
+    const back = app.page.getByRole('button', { name: '← Tilbage til programmet' });
+    await back.click();
+    await expect(view).toBeVisible();
+  });
+
+  test('in English the price editor reads English numbers, and leads back to the journey', async ({
+    app,
+  }) => {
+    const id = await seedCostJourney(app.handlers);
+    await app.handlers['settings:set']({ language: 'en' });
+    await app.open(`#/journey/${id}`);
+    await new JourneyPage(app.page).waitLoaded();
+    const view = await openCostView(app.page);
+    await view.getByTestId('open-prices').click();
+    const prices = new PricesPage(app.page);
+    await prices.waitLoaded();
+    await prices.openSector('general_practice');
+    // Written as English writes it: a thousands comma and a decimal point.
+    await prices.editRow(GP_ROW, { price: '1,220.50' });
+    await expect(prices.row(GP_ROW).getByTestId('price-editor')).toHaveCount(0);
+    await prices.waitSaved();
+    expect(
+      app.db
+        .prepare(
+          "SELECT price FROM prices WHERE sector = 'general_practice' AND contact_type = 'gp_visit'",
+        )
+        .get(),
+    ).toEqual({ price: 1220.5 });
+    // A Danish decimal comma is not guessed at in English: it is refused in words.
+    await prices.editRow(GP_ROW, { price: '220,5' });
+    await expect(prices.row(GP_ROW).getByTestId('price-error-price')).toBeVisible();
+    await prices.row(GP_ROW).getByTestId('price-editor').getByTestId('price-cancel').click();
+
+    await app.page.getByRole('button', { name: '← Back to the journey' }).click();
+    await new JourneyPage(app.page).waitLoaded();
+    expect(await app.page.evaluate(() => window.location.hash)).toBe(`#/journey/${id}`);
   });
 });

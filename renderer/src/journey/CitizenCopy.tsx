@@ -1,14 +1,22 @@
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import type { PriceList } from '../../../shared/economy/prices';
 import { announce } from '../announcer';
 import { download } from '../components/download';
-import { layoutCopy, type CopyPage, type CopyText } from './citizen-copy/copy-layout';
+import { copyCost, costUnavailable } from './citizen-copy/copy-cost';
+import {
+  layoutCopy,
+  type CopyCost,
+  type CopyPage,
+  type CopyText,
+} from './citizen-copy/copy-layout';
 import { copyPng } from './citizen-copy/copy-png';
 import { pageSvg } from './citizen-copy/copy-svg';
 import { formatPathwayDate } from './format';
 import { useJourney, useJourneyStore } from './journey-context';
+import { journeyCost, mapsOf, usePriceList } from './journey-cost';
 import type { JourneyState } from './journey-store';
 
 const nextFrame = () => new Promise<void>((ok) => requestAnimationFrame(() => ok()));
@@ -27,7 +35,12 @@ export function fileNameFor(alias: string, extension: string): string {
 }
 
 /** The pages of the copy for the map on screen, in the reader's language. */
-function copyPages(s: JourneyState, t: TFunction, language: string): CopyPage[] {
+function copyPages(
+  s: JourneyState,
+  t: TFunction,
+  language: string,
+  cost: CopyCost | null,
+): CopyPage[] {
   const onMap = <T extends { map: string }>(items: Record<string, T>) =>
     Object.values(items).filter((i) => i.map === s.map);
   const touchpoints = onMap(s.touchpoints);
@@ -68,6 +81,7 @@ function copyPages(s: JourneyState, t: TFunction, language: string): CopyPage[] 
     transitions: onMap(s.transitions),
     painPoints: Object.values(s.painPoints).filter((p) => ids.has(p.touchpointId)),
     text,
+    cost,
   });
 }
 
@@ -76,6 +90,11 @@ function copyPages(s: JourneyState, t: TFunction, language: string): CopyPage[] 
  * print dialog can save as PDF). Drawn from the journey's data (not a screenshot of the canvas)
  * on A4 landscape pages with every line, the lane names, faces and a legend, text ≥ 9 pt. It
  * shows what the map shows and nothing from the profile but the alias; it is not anonymised.
+ *
+ * The estimated public cost is the facilitator's, so it goes on the copy only when chosen, for
+ * that copy: the choice starts unticked each time the menu opens and is forgotten when it closes
+ * (after a copy is made too, as choosing one closes the menu). Nothing remembers it, so the
+ * default can never put money on a citizen's paper by accident.
  */
 export function CitizenCopy() {
   const { t, i18n } = useTranslation();
@@ -83,9 +102,50 @@ export function CitizenCopy() {
   const store = useJourneyStore();
   const [busy, setBusy] = useState(false);
   const [printPages, setPrintPages] = useState<CopyPage[] | null>(null);
+  const [withCost, setWithCost] = useState(false);
+  // Whether the "Mere" menu holding the copy is open: the price list is read each time it opens.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const optionsRef = useRef<HTMLDivElement>(null);
+  const helpId = useId();
+
+  useEffect(() => {
+    const menu = optionsRef.current?.closest('details');
+    if (!menu) return;
+    const onToggle = () => {
+      setMenuOpen(menu.open);
+      if (!menu.open) setWithCost(false);
+    };
+    menu.addEventListener('toggle', onToggle);
+    return () => menu.removeEventListener('toggle', onToggle);
+  }, []);
+
+  // A printed copy that carried the cost is taken down once the print dialog closes, so no
+  // later print of the window (Ctrl+P) can put the amounts on paper again unasked.
+  useEffect(() => {
+    if (!printPages?.some((page) => page.cost)) return;
+    const takeDown = () => setPrintPages(null);
+    window.addEventListener('afterprint', takeDown);
+    return () => window.removeEventListener('afterprint', takeDown);
+  }, [printPages]);
+
+  const prices = usePriceList(menuOpen);
+  const touchpoints = useJourney((s) => s.touchpoints);
+  const map = useJourney((s) => s.map);
+  const ownCost = useMemo(() => {
+    if (!prices.list) return null;
+    const cost = journeyCost(mapsOf(touchpoints), prices.list);
+    return map === 'as_is' ? cost.asIs : cost.toBe;
+  }, [prices.list, touchpoints, map]);
+  const unavailable = costUnavailable(prices, ownCost);
+  const chosen = withCost && unavailable === null;
 
   const pageLabel = (page: CopyPage) =>
     t('copy.pageAlt', { alias, page: page.number, count: page.count });
+
+  /** The cost block's words for the map being copied, priced as the cost view prices it. */
+  function costFor(s: JourneyState, list: PriceList): CopyCost | null {
+    return copyCost(journeyCost(mapsOf(s.touchpoints), list), s.map, list, t, i18n.language);
+  }
 
   function pages(): CopyPage[] | null {
     const s = store.getState();
@@ -93,7 +153,8 @@ export function CitizenCopy() {
       announce(t('copy.empty'), 'error');
       return null;
     }
-    return copyPages(s, t, i18n.language);
+    const cost = chosen && prices.list ? costFor(s, prices.list) : null;
+    return copyPages(s, t, i18n.language, cost);
   }
 
   async function savePng() {
@@ -130,6 +191,22 @@ export function CitizenCopy() {
 
   return (
     <>
+      <div className="copy-options" ref={optionsRef}>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={chosen}
+            disabled={unavailable !== null}
+            aria-describedby={helpId}
+            onChange={(e) => setWithCost(e.target.checked)}
+            data-testid="copy-with-cost"
+          />
+          <span>{t('copy.cost.choice')}</span>
+        </label>
+        <p id={helpId} className="field-help" data-testid="copy-cost-help">
+          {t(unavailable ? `copy.cost.${unavailable}` : 'copy.cost.help')}
+        </p>
+      </div>
       <div className="button-group">
         <button
           type="button"

@@ -1,22 +1,18 @@
 import type { TFunction } from 'i18next';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Touchpoint } from '../../../shared/domain/journey';
-import {
-  costDifference,
-  costOfPathway,
-  type PathwayCost,
-  type UnpricedReason,
-} from '../../../shared/economy/cost';
-import { PAYERS, type PriceList } from '../../../shared/economy/prices';
+import type { PathwayCost, UnpricedReason } from '../../../shared/economy/cost';
+import { PAYERS } from '../../../shared/economy/prices';
 import { SECTORS } from '../../../shared/vocabulary';
-import { call, errorKey } from '../api/client';
+import { errorKey } from '../api/client';
 import { announce } from '../announcer';
 import { Dialog } from '../components/Dialog';
 import { formatAmount, kroner } from '../economy/money';
 import { navigate } from '../router';
 import { useJourney } from './journey-context';
+import { journeyCost, mapsOf, usePriceList } from './journey-cost';
 import '../economy/economy.css';
 
 /** A difference with its sign written out: "−12.300 kr.", "+4.000 kr.", "0 kr.". */
@@ -110,46 +106,20 @@ function CostTable(props: {
  * The estimated public cost of the journey for the facilitator: the as-is and the to-be map priced
  * by the laptop's (indicative) price list, by payer and by sector, what the new pathway would
  * change for whom, and which touchpoints have no price and why. Repetitions and durations count
- * (shared/economy/cost.ts). Never on the citizen's copy.
+ * (shared/economy/cost.ts). On the citizen's copy only when chosen there (CitizenCopy).
  */
 export function CostView({ titled = true }: { titled?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const id = useId();
+  const journeyId = useJourney((s) => s.journey?.id);
   const touchpoints = useJourney((s) => s.touchpoints);
   const services = useJourney((s) => s.services);
-  const [list, setList] = useState<PriceList | null>(null);
-  const [failed, setFailed] = useState(false);
+  // Read each time the view opens: a price corrected on the price screen shows here at once.
+  const { list, failed } = usePriceList(true, (error) => announce(t(errorKey(error)), 'error'));
 
-  useEffect(() => {
-    let live = true;
-    // Read each time the view opens: a price corrected on the price screen shows here at once.
-    call('prices:get', {}).then(
-      (l) => live && setList(l),
-      (error: unknown) => {
-        if (!live) return;
-        setFailed(true);
-        announce(t(errorKey(error)), 'error');
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [t]);
-
-  const maps = useMemo(() => {
-    const all = Object.values(touchpoints);
-    return {
-      asIs: all.filter((tp) => tp.map === 'as_is'),
-      toBe: all.filter((tp) => tp.map === 'to_be'),
-    };
-  }, [touchpoints]);
-  const cost = useMemo(() => {
-    if (!list) return null;
-    const asIs = costOfPathway(maps.asIs, list);
-    const toBe = costOfPathway(maps.toBe, list);
-    return { asIs, toBe, difference: costDifference(asIs, toBe) };
-  }, [list, maps]);
+  const maps = useMemo(() => mapsOf(touchpoints), [touchpoints]);
+  const cost = useMemo(() => (list ? journeyCost(maps, list) : null), [list, maps]);
 
   if (failed) return <p className="notice">{t('economy.workshop.loadFailed')}</p>;
   if (!list || !cost) return null;
@@ -302,7 +272,13 @@ export function CostView({ titled = true }: { titled?: boolean }) {
       <button
         type="button"
         className="button cost-open-prices"
-        onClick={() => navigate({ name: 'prices' })}
+        onClick={() =>
+          navigate(
+            journeyId
+              ? { name: 'prices', back: { name: 'journey', id: journeyId } }
+              : { name: 'prices' },
+          )
+        }
         data-testid="open-prices"
       >
         {t('economy.workshop.openPrices')}

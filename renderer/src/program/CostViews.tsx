@@ -168,7 +168,7 @@ export function CostViews({ aggregate, tables }: { aggregate: Aggregate; tables:
         <button
           type="button"
           className="button button-small"
-          onClick={() => navigate({ name: 'prices' })}
+          onClick={() => navigate({ name: 'prices', back: { name: 'program', tab: 'economy' } })}
           data-testid="open-prices"
         >
           {t('economy.program.openPrices')}

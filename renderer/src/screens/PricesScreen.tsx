@@ -6,8 +6,10 @@ import {
   PAYERS,
   PRICE_LIMITS,
   PRICE_UNITS,
-  formatDanishNumber,
-  parseDanishNumber,
+  formatNumberIn,
+  numberStyleOf,
+  parseNumberIn,
+  type NumberStyle,
   rowKey,
   type CsvError,
   type Payer,
@@ -24,7 +26,7 @@ import type { SaveQueue } from '../components/save-queue';
 import { SaveStatus } from '../components/SaveStatus';
 import { useSaveQueue } from '../components/use-save-queue';
 import { priceText, sharesText } from '../economy/money';
-import { navigate } from '../router';
+import { navigate, useRoute } from '../router';
 import '../economy/economy.css';
 
 /** What a row is about, in words: "Sygehus · Indlæggelse" (and its service, when it has one). */
@@ -46,14 +48,17 @@ interface Draft {
 
 type Problem = 'price' | 'shares' | 'sharesNeeded' | 'source' | 'year';
 
-/** The editor writes numbers the Danish way, as the CSV does: "2714,29", "12,5". */
-const draftOf = (row: PriceRow): Draft => ({
-  price: row.price === null ? '' : formatDanishNumber(row.price),
+/**
+ * The editor writes numbers the way the interface's language does: "2714,29" and "12,5" in
+ * Danish (as the CSV does), "2714.29" and "12.5" in English.
+ */
+const draftOf = (row: PriceRow, style: NumberStyle): Draft => ({
+  price: row.price === null ? '' : formatNumberIn(row.price, style),
   unit: row.unit,
   shares: Object.fromEntries(
     PAYERS.map((p) => [
       p,
-      row.payerShares ? formatDanishNumber(Number((row.payerShares[p] * 100).toFixed(4))) : '',
+      row.payerShares ? formatNumberIn(Number((row.payerShares[p] * 100).toFixed(4)), style) : '',
     ]),
   ) as Record<Payer, string>,
   source: row.source,
@@ -65,10 +70,14 @@ const draftOf = (row: PriceRow): Draft => ({
  * The draft as a patch, or what is wrong with it. The same rules as the database's (the row as
  * it would be is checked by the schema, shared/economy/price-edits.ts), said in words first.
  */
-function patchOf(row: PriceRow, d: Draft): { patch: PricePatch } | { problems: Problem[] } {
+function patchOf(
+  row: PriceRow,
+  d: Draft,
+  style: NumberStyle,
+): { patch: PricePatch } | { problems: Problem[] } {
   const problems: Problem[] = [];
   const priceText = d.price.trim().replace(/\s*kr\.?$/i, '');
-  const price = priceText === '' ? null : parseDanishNumber(priceText);
+  const price = priceText === '' ? null : parseNumberIn(priceText, style);
   if (priceText !== '' && (price === null || price < 0 || price > PRICE_LIMITS.priceMax)) {
     problems.push('price');
   }
@@ -76,7 +85,7 @@ function patchOf(row: PriceRow, d: Draft): { patch: PricePatch } | { problems: P
   let payerShares: PricePatch['payerShares'] = null;
   if (price !== null && filled.length > 0) {
     const values = PAYERS.map((p) =>
-      d.shares[p].trim() === '' ? 0 : parseDanishNumber(d.shares[p].replace('%', ''), false),
+      d.shares[p].trim() === '' ? 0 : parseNumberIn(d.shares[p].replace('%', ''), style, false),
     );
     if (values.some((v) => v === null || v < 0 || v > 100)) problems.push('shares');
     else {
@@ -114,9 +123,10 @@ function PriceEditor(props: {
   onSave: (patch: PricePatch) => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const style = numberStyleOf(i18n.language);
   const id = useId();
-  const [d, setD] = useState(() => draftOf(props.row));
+  const [d, setD] = useState(() => draftOf(props.row, style));
   const [problems, setProblems] = useState<Problem[]>([]);
   const has = (p: Problem) => problems.includes(p);
   const set = (patch: Partial<Draft>) => setD((cur) => ({ ...cur, ...patch }));
@@ -125,7 +135,7 @@ function PriceEditor(props: {
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const result = patchOf(props.row, d);
+    const result = patchOf(props.row, d, style);
     if ('problems' in result) {
       setProblems(result.problems);
       return;
@@ -265,7 +275,12 @@ function PriceEditor(props: {
         <button type="submit" className="button button-primary" data-testid="price-save">
           {t('economy.save')}
         </button>
-        <button type="button" className="button" onClick={props.onCancel}>
+        <button
+          type="button"
+          className="button"
+          onClick={props.onCancel}
+          data-testid="price-cancel"
+        >
           {t('economy.cancel')}
         </button>
       </div>
@@ -395,6 +410,9 @@ function CsvErrors({ errors }: { errors: CsvError[] }) {
  * Excel format (all or nothing on import), or set back to the shipped default.
  */
 export function PricesScreen() {
+  const route = useRoute();
+  // Back to where the list was opened from: the program's Økonomi view, a journey, or home.
+  const back = route.name === 'prices' ? route.back : undefined;
   const { t, i18n } = useTranslation();
   const [list, setList] = useState<PriceList | null>(null);
   const [catalogue, setCatalogue] = useState<Map<string, string>>(new Map());
@@ -493,8 +511,15 @@ export function PricesScreen() {
 
   return (
     <div className="home prices" data-testid="prices-screen">
-      <button type="button" className="button" onClick={() => navigate({ name: 'home' })}>
-        ← {t('economy.back')}
+      <button type="button" className="button" onClick={() => navigate(back ?? { name: 'home' })}>
+        ←{' '}
+        {t(
+          back?.name === 'program'
+            ? 'economy.backToProgram'
+            : back
+              ? 'economy.backToJourney'
+              : 'economy.back',
+        )}
       </button>
       <div className="catalogue-head">
         <h1 className="page-title">{t('economy.title')}</h1>

@@ -17,7 +17,7 @@ import { formatNumber } from '../program/labels';
 import { ModelList } from '../program/ModelList';
 import { ProcessMapView } from '../program/ProcessMapView';
 import { VariantsView } from '../program/VariantsView';
-import { navigate } from '../router';
+import { navigate, useRoute } from '../router';
 import { TabList, tabId, tabPanelId } from '../components/Tabs';
 
 const TABS = [
@@ -54,7 +54,11 @@ const TAB_TABLES: Partial<Record<Tab, string[]>> = {
  */
 export function ProgramScreen() {
   const { t, i18n } = useTranslation();
-  const [tab, setTab] = useState<Tab>('models');
+  const route = useRoute();
+  // Back from the price list, the program opens where the list was opened: on Økonomi.
+  const [tab, setTab] = useState<Tab>(
+    route.name === 'program' && route.tab === 'economy' ? 'economy' : 'models',
+  );
   const [models, setModels] = useState<ProgramModel[]>([]);
   const [filter, setFilter] = useState<CohortFilter>({});
   const [k, setK] = useState(5);

@@ -1,4 +1,7 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import shipped from '../../../../resources/price-list.json';
+import { priceListSchema } from '../../../../shared/economy/prices';
 import type { PainPoint, Touchpoint, Transition } from '../../../../shared/domain/journey';
 import { da, type Translation } from '../../../../shared/i18n/da';
 import { en } from '../../../../shared/i18n/en';
@@ -11,16 +14,20 @@ import {
   PAGE_HEIGHT,
   PAGE_WIDTH,
   columnsOf,
+  costTexts,
   layoutCopy,
   textWidth,
   textsOf,
   wrap,
+  type CopyCost,
   type CopyPage,
   type CopyText,
   type Quality,
   type Rect,
 } from './copy-layout';
 import { pageSvg } from './copy-svg';
+import { copyCost, costUnavailable } from './copy-cost';
+import { journeyCost, mapsOf } from '../journey-cost';
 import { touchpoint } from '../test-fixtures';
 
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -254,10 +261,11 @@ describe("the citizen's copy layout", () => {
     }
     // The curve's points sit under their touchpoints' boxes.
     for (const page of many) {
-      for (const pt of page.curve.points) {
+      const curve = page.curve!;
+      for (const pt of curve.points) {
         const b = page.boxes.find((x) => x.touchpointId === pt.touchpointId)!;
         expect(pt.x).toBeCloseTo(b.x + b.w / 2);
-        expect(inside({ x: pt.x, y: pt.y, w: 0, h: 0 }, page.curve)).toBe(true);
+        expect(inside({ x: pt.x, y: pt.y, w: 0, h: 0 }, curve)).toBe(true);
       }
     }
     // Lines that cross a page break leave at the right edge and arrive from the lane names.
@@ -293,5 +301,285 @@ describe('wrap', () => {
       'Akutmodtagelsesafdelingsovergangsbeskrivelse og mere'.replace(/ /g, ''),
     );
     for (const l of lines) expect(textWidth(l, 4.2, true)).toBeLessThanOrEqual(30);
+  });
+});
+
+// --- The estimated public cost, only when chosen ------------------------------------------------
+
+const LIST = priceListSchema.parse(shipped);
+
+async function translator(language: 'da' | 'en') {
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    resources: { da: { translation: da }, en: { translation: en } },
+    lng: language,
+    interpolation: { escapeValue: false },
+  });
+  return i18n.t;
+}
+
+/** The cost block's words for a pathway's as-is map, as the copy words them. */
+async function costFor(
+  touchpoints: readonly Touchpoint[],
+  language: 'da' | 'en' = 'da',
+): Promise<CopyCost> {
+  const t = await translator(language);
+  const byId = Object.fromEntries(touchpoints.map((x) => [x.id, x]));
+  return copyCost(journeyCost(mapsOf(byId), LIST), 'as_is', LIST, t, language)!;
+}
+
+/** Everything on a page that takes room, as boxes: they must not overlap one another. */
+function regions(page: CopyPage): { name: string; r: Rect }[] {
+  const union = (rs: Rect[]): Rect | null => {
+    if (rs.length === 0) return null;
+    const x = Math.min(...rs.map((r) => r.x));
+    const y = Math.min(...rs.map((r) => r.y));
+    return {
+      x,
+      y,
+      w: Math.max(...rs.map((r) => r.x + r.w)) - x,
+      h: Math.max(...rs.map((r) => r.y + r.h)) - y,
+    };
+  };
+  const out: { name: string; r: Rect | null }[] = [
+    { name: 'header', r: union(page.header.map(textRect)) },
+    { name: 'map', r: union(page.lanes) },
+    { name: 'curve', r: page.curve },
+    {
+      name: 'legend',
+      r: page.legend
+        ? union([
+            ...page.legend.texts.map(textRect),
+            ...page.legend.faces.map((f) => ({
+              x: f.cx - f.r,
+              y: f.cy - f.r,
+              w: 2 * f.r,
+              h: 2 * f.r,
+            })),
+            { x: page.legend.pain.x, y: page.legend.pain.y - 3.8, w: 4.2, h: 3.8 },
+          ])
+        : null,
+    },
+    { name: 'cost', r: page.cost },
+  ];
+  return out.filter((x): x is { name: string; r: Rect } => x.r !== null);
+}
+
+const overlaps = (a: Rect, b: Rect) =>
+  a.x < b.x + b.w - 1e-9 &&
+  b.x < a.x + a.w - 1e-9 &&
+  a.y < b.y + b.h - 1e-9 &&
+  b.y < a.y + a.h - 1e-9;
+
+const COST_WORDS = /kr\.|DKK|udgift|cost|prisliste|price list|vejledende|indicative/i;
+
+describe("the estimated public cost on the citizen's copy", () => {
+  /** Repeated GP visits, outpatient visits and an unpriced hospital admission. */
+  function pricedPathway(n: number) {
+    const p = pathway(n);
+    p.touchpoints.forEach((x, i) => {
+      if (i === 1) {
+        x.sector = 'hospital';
+        x.contactType = 'admission';
+      }
+    });
+    return p;
+  }
+
+  it('is not in the layout at all unless chosen', () => {
+    for (const dict of [da, en]) {
+      for (const n of [3, 7, 16]) {
+        const input = { ...pathway(n), text: textFor(dict) };
+        const without = layoutCopy(input);
+        expect(layoutCopy({ ...input, cost: null })).toEqual(without);
+        for (const page of without) {
+          expect(page.cost).toBeNull();
+          for (const t of textsOf(page)) expect(t.lines.join(' ')).not.toMatch(COST_WORDS);
+          const svg = pageSvg(page, { idPrefix: 'p', width: '1', height: '1', label: 'x' });
+          expect(svg).not.toContain('copy-cost');
+          expect(svg).not.toMatch(/kr\./);
+        }
+      }
+    }
+  });
+
+  it('when chosen: the total, each payer, what is left out, and the price list and year', async () => {
+    const p = pricedPathway(7);
+    const cost = await costFor(p.touchpoints);
+    const expected = journeyCost(
+      mapsOf(Object.fromEntries(p.touchpoints.map((x) => [x.id, x]))),
+      LIST,
+    ).asIs;
+    expect(expected.pricedCount).toBeGreaterThan(0);
+    const left = expected.unpriced.length;
+    expect(left).toBeGreaterThan(1);
+    const pages = layoutCopy({ ...p, text: textFor(da), cost });
+    const withCost = pages.filter((pg) => pg.cost !== null);
+    expect(withCost).toHaveLength(1);
+    expect(withCost[0]).toBe(pages.at(-1));
+    const block = withCost[0]!.cost!;
+    const words = costTexts(block)
+      .map((t) => t.lines.join(' '))
+      .join('\n');
+    const kr = (v: number) => `${new Intl.NumberFormat('da-DK').format(v)} kr.`;
+    expect(block.rows[0]!.label.lines).toEqual(['I alt']);
+    expect(block.rows[0]!.amount.lines).toEqual([kr(expected.total)]);
+    expect(block.rows.slice(1).map((r) => [r.label.lines[0], r.amount.lines[0]])).toEqual([
+      ['Kommune', kr(expected.byPayer.kommune)],
+      ['Region', kr(expected.byPayer.region)],
+      ['Stat', kr(expected.byPayer.stat)],
+    ]);
+    expect(words).toMatch(/anslået offentlig udgift/i);
+    expect(words).toContain('vejledende');
+    expect(words).toContain(`${left} kontakter uden pris er ikke talt med.`);
+    expect(words).toContain(`Prisliste: ${LIST.name}, prisår ${LIST.priceYear}.`);
+    expect(words).not.toMatch(/regning|pris for dig/i);
+    // The amounts stand in a column, right-aligned, clear of the notes beside them.
+    for (const r of block.rows) expect(r.amount.anchor).toBe('end');
+  });
+
+  it('keeps the cost block clear of the map, the curve, the legend and the header, inside the page, at ≥ 9 pt', async () => {
+    // From one lane to every sector on the last page: the block goes under the legend, or on a
+    // page of its own when it would crowd the lanes.
+    const cases = [
+      pricedPathway(1),
+      pricedPathway(3),
+      pricedPathway(7),
+      pricedPathway(16),
+      pricedPathway(5),
+    ];
+    // Eleven touchpoints on the same day in eleven lanes: one column, every lane on one page.
+    const sameDay = SECTORS.map((sector) =>
+      tp({ sector, date: '2026-03-03', contactType: 'phone', label: `Samme dag ${sector}` }),
+    );
+    cases.push({ touchpoints: sameDay, transitions: [], painPoints: [] });
+    let ownPage = 0;
+    let inline = 0;
+    for (const language of ['da', 'en'] as const) {
+      const dict = language === 'da' ? da : en;
+      for (const c of cases) {
+        const cost = await costFor(c.touchpoints, language);
+        const without = layoutCopy({ ...c, text: textFor(dict) });
+        const pages = layoutCopy({ ...c, text: textFor(dict), cost });
+        const last = pages.at(-1)!;
+        expect(last.cost).not.toBeNull();
+        expect(pages.slice(0, -1).every((pg) => pg.cost === null)).toBe(true);
+        if (pages.length === without.length) {
+          inline += 1;
+          expect(last.boxes.length).toBeGreaterThan(0);
+          // The lanes give up room, but no box loses a word: name, kind and date as without.
+          const words = (b: CopyPage['boxes'][number]) =>
+            boxTexts(b).map((t) => t.lines.join(' / '));
+          expect(last.boxes.map(words)).toEqual(without.at(-1)!.boxes.map(words));
+        } else {
+          ownPage += 1;
+          expect(pages).toHaveLength(without.length + 1);
+          expect(last.boxes).toEqual([]);
+          // The map's pages are as without the cost (but for "side n af m").
+          expect(pages.slice(0, -1).map((pg) => pg.boxes)).toEqual(without.map((pg) => pg.boxes));
+        }
+        // Every touchpoint still on the copy, once.
+        expect(
+          pages
+            .flatMap((pg) => pg.boxes)
+            .map((b) => b.touchpointId)
+            .sort(),
+        ).toEqual(c.touchpoints.map((x) => x.id).sort());
+        for (const page of pages) {
+          expect(page.header.flatMap((h) => h.lines)).toContain(
+            textFor(dict).pageOf(page.number, pages.length),
+          );
+          const parts = regions(page);
+          for (const [i, a] of parts.entries()) {
+            expect(inside(a.r, PAGE), `${a.name} on page ${page.number}`).toBe(true);
+            for (const b of parts.slice(i + 1)) {
+              expect(overlaps(a.r, b.r), `${a.name} × ${b.name} on page ${page.number}`).toBe(
+                false,
+              );
+            }
+          }
+          for (const t of textsOf(page)) {
+            expect(t.size / MM_PER_PT).toBeGreaterThanOrEqual(MIN_FONT_PT);
+            expect(inside(textRect(t), PAGE), JSON.stringify(t)).toBe(true);
+          }
+          // The boxes stay in their lanes, their texts in the boxes.
+          for (const b of page.boxes) {
+            expect(
+              inside(
+                b,
+                page.lanes.find((l) => l.sector === b.sector)!,
+              ),
+            ).toBe(true);
+            for (const t of boxTexts(b)) expect(inside(textRect(t), b)).toBe(true);
+          }
+          if (!page.cost) continue;
+          // Inside the block, each text in its place and none over another.
+          const texts = costTexts(page.cost);
+          for (const [i, t] of texts.entries()) {
+            expect(inside(textRect(t), page.cost), t.lines.join(' ')).toBe(true);
+            for (const u of texts.slice(i + 1)) {
+              expect(overlaps(textRect(t), textRect(u)), `${t.lines[0]} × ${u.lines[0]}`).toBe(
+                false,
+              );
+            }
+          }
+        }
+      }
+    }
+    // Both placements were exercised.
+    expect(inline).toBeGreaterThan(0);
+    expect(ownPage).toBeGreaterThan(0);
+  });
+
+  it('says how the new pathway would differ, gently, when both maps are priced', async () => {
+    const t = await translator('da');
+    const asIs = [
+      tp({ sector: 'general_practice', contactType: 'gp_visit', repetitions: 12 }),
+      tp({ sector: 'hospital', contactType: 'outpatient_visit' }),
+    ];
+    const toBe = [
+      tp({ sector: 'general_practice', contactType: 'gp_visit', repetitions: 4, map: 'to_be' }),
+    ];
+    const byId = Object.fromEntries([...asIs, ...toBe].map((x) => [x.id, x]));
+    const cost = journeyCost(mapsOf(byId), LIST);
+    expect(cost.difference.total).toBeLessThan(0);
+    const amount = `${new Intl.NumberFormat('da-DK').format(-cost.difference.total)} kr.`;
+    for (const map of ['as_is', 'to_be'] as const) {
+      const words = copyCost(cost, map, LIST, t, 'da')!.notes.join('\n');
+      expect(words).toContain(
+        `Det nye forløb ville anslået koste det offentlige ${amount} mindre end forløbet i dag.`,
+      );
+    }
+    expect(copyCost(cost, 'to_be', LIST, t, 'da')!.total).toBe(
+      `${new Intl.NumberFormat('da-DK').format(cost.toBe.total)} kr.`,
+    );
+    // Only one map priced: no difference to speak of.
+    const alone = journeyCost(mapsOf(Object.fromEntries(asIs.map((x) => [x.id, x]))), LIST);
+    expect(copyCost(alone, 'as_is', LIST, t, 'da')!.notes.join(' ')).not.toMatch(/nye forløb/);
+  });
+
+  it('cannot be chosen without a price list or when nothing on the map is priced, and says why', async () => {
+    const t = await translator('da');
+    const unpriced = [tp({ sector: 'hospital', contactType: 'admission' })];
+    const cost = journeyCost(mapsOf(Object.fromEntries(unpriced.map((x) => [x.id, x]))), LIST);
+    expect(copyCost(cost, 'as_is', LIST, t, 'da')).toBeNull();
+    expect(costUnavailable({ list: LIST, failed: false }, cost.asIs)).toBe('nothingPriced');
+    expect(costUnavailable({ list: null, failed: false }, null)).toBe('loading');
+    expect(costUnavailable({ list: null, failed: true }, null)).toBe('failed');
+    expect(costUnavailable({ list: { ...LIST, prices: [] }, failed: false }, null)).toBe('noList');
+    const priced = journeyCost(
+      mapsOf({ a: tp({ id: 'a', sector: 'general_practice', contactType: 'gp_visit' }) }),
+      LIST,
+    );
+    expect(costUnavailable({ list: LIST, failed: false }, priced.asIs)).toBeNull();
+    // Every reason has its words, in both languages.
+    for (const dict of [da, en]) {
+      for (const reason of ['loading', 'failed', 'noList', 'nothingPriced'] as const) {
+        expect(dict.copy.cost[reason].length).toBeGreaterThan(10);
+      }
+      expect(JSON.stringify(dict.copy.cost)).not.toMatch(
+        /regning|pris for dig|\bbill\b|price for you/i,
+      );
+    }
   });
 });

@@ -52,6 +52,15 @@ const FACE_R = 2.7;
 /** The box's bottom row: the date, then the face and the pain mark at the right. */
 const ROW_HEIGHT = 2 * FACE_R + 0.4;
 const PAIN_W = 7.5;
+/** The estimated public cost's block (when chosen): its sizes, padding and column gap. */
+const COST = {
+  title: FONT.label,
+  row: FONT.lane,
+  note: FONT.meta,
+  pad: 3,
+  gap: 2,
+  columnGap: 8,
+} as const;
 
 // --- Output -----------------------------------------------------------------------------------
 
@@ -121,6 +130,21 @@ export interface LegendSwatch {
   quality: Quality;
   d: string;
 }
+export interface LegendItem {
+  texts: TextItem[];
+  faces: FaceItem[];
+  swatches: LegendSwatch[];
+  pain: PainMark;
+}
+/** The estimated public cost, framed: a title, the amounts at the left, the notes at the right. */
+export interface CostBlockItem extends Rect {
+  title: TextItem;
+  /** The total first, then each payer: a label and its amount (right-aligned). */
+  rows: { label: TextItem; amount: TextItem }[];
+  notes: TextItem[];
+  /** Where the thin rule between the amounts and the notes stands. */
+  ruleX: number;
+}
 export interface CopyPage {
   number: number;
   count: number;
@@ -131,8 +155,11 @@ export interface CopyPage {
   lanes: LaneItem[];
   boxes: BoxItem[];
   lines: LineItem[];
-  curve: CurveItem;
-  legend: { texts: TextItem[]; faces: FaceItem[]; swatches: LegendSwatch[]; pain: PainMark };
+  /** The emotion curve and the legend; null only on a page that holds just the cost. */
+  curve: CurveItem | null;
+  legend: LegendItem | null;
+  /** The estimated public cost: only when chosen, and then on one page only (the last). */
+  cost: CostBlockItem | null;
 }
 
 // --- Input ------------------------------------------------------------------------------------
@@ -158,12 +185,29 @@ export interface CopyText {
   pain: string;
 }
 
+/**
+ * The estimated public cost of the map, already worded and formatted in the reader's language
+ * (citizen-copy/copy-cost.ts). Given only when the facilitator chose it for this copy.
+ */
+export interface CopyCost {
+  /** "Anslået offentlig udgift (vejledende)". */
+  title: string;
+  totalLabel: string;
+  /** "12.155 kr.". */
+  total: string;
+  payers: readonly { label: string; amount: string }[];
+  /** Whole sentences: what the figure is, what it leaves out, the difference, the price list. */
+  notes: readonly string[];
+}
+
 export interface CopyInput {
   /** The current map's touchpoints, transitions and pain points (no other map's). */
   touchpoints: readonly Touchpoint[];
   transitions: readonly Transition[];
   painPoints: readonly PainPoint[];
   text: CopyText;
+  /** The estimated public cost: left out (the default) unless the facilitator chose it. */
+  cost?: CopyCost | null;
 }
 
 // --- Text measuring ---------------------------------------------------------------------------
@@ -401,7 +445,7 @@ function connect(a: BoxItem, b: BoxItem): Pick<LineItem, 'd' | 'from' | 'to'> {
   return { d: straightPath(from, to), from, to };
 }
 
-function legend(text: CopyText, top: number): CopyPage['legend'] {
+function legend(text: CopyText, top: number): LegendItem {
   const texts: TextItem[] = [];
   const faces: FaceItem[] = [];
   const swatches: LegendSwatch[] = [];
@@ -428,11 +472,171 @@ function legend(text: CopyText, top: number): CopyPage['legend'] {
   return { texts, faces, swatches, pain };
 }
 
-/** Lays the current map out on as many A4 landscape pages as it needs. */
+/**
+ * The cost block, full page width from `top`: the title over two columns — the total and the
+ * payers as a small table of label and right-aligned amount, and the notes wrapped beside it.
+ */
+export function costBlock(cost: CopyCost, top: number): CostBlockItem {
+  const inner = PAGE_WIDTH - 2 * COST.pad;
+  const left = COST.pad;
+  const titleLine = COST.title * 1.2;
+  const titleLines = clampLines(
+    wrap(cost.title, inner, COST.title, true),
+    2,
+    inner,
+    COST.title,
+    true,
+  );
+  const titleTop = top + COST.pad;
+  const title: TextItem = {
+    x: left,
+    y: round(titleTop + COST.title * 0.9),
+    size: COST.title,
+    lineHeight: titleLine,
+    lines: titleLines,
+    bold: true,
+  };
+  const bodyTop = titleTop + (titleLines.length - 1) * titleLine + COST.title * 1.15 + 1.5;
+
+  // The amounts: a label and its amount on a line, the total first and bold.
+  const rowItems = [
+    { label: cost.totalLabel, amount: cost.total, bold: true },
+    ...cost.payers.map((p) => ({ ...p, bold: false })),
+  ];
+  const labelWidth = Math.max(...rowItems.map((r) => textWidth(r.label, COST.row, r.bold)));
+  const amountWidth = Math.max(...rowItems.map((r) => textWidth(r.amount, COST.row, r.bold)));
+  const tableWidth = Math.min(inner / 2, labelWidth + 8 + amountWidth);
+  const rowLine = COST.row * 1.35;
+  const rows = rowItems.map((r, i) => {
+    const y = round(bodyTop + i * rowLine + COST.row * 0.9);
+    const item = (s: string, x: number, width: number, anchor: TextItem['anchor']): TextItem => ({
+      x: round(x),
+      y,
+      size: COST.row,
+      lineHeight: rowLine,
+      lines: clampLines(wrap(s, width, COST.row, r.bold), 1, width, COST.row, r.bold),
+      bold: r.bold,
+      anchor,
+    });
+    return {
+      label: item(r.label, left, Math.max(10, tableWidth - amountWidth - 4), 'start'),
+      amount: item(r.amount, left + tableWidth, amountWidth, 'end'),
+    };
+  });
+  const rowsBottom = bodyTop + (rows.length - 1) * rowLine + COST.row * 1.15;
+
+  // The notes, each its own paragraph, in the rest of the width.
+  const ruleX = left + tableWidth + COST.columnGap / 2;
+  const notesX = left + tableWidth + COST.columnGap;
+  const notesWidth = PAGE_WIDTH - COST.pad - notesX;
+  const noteLine = COST.note * 1.25;
+  const notes: TextItem[] = [];
+  let noteTop = bodyTop;
+  for (const note of cost.notes) {
+    const lines = wrap(note, notesWidth, COST.note);
+    if (lines.length === 0) continue;
+    notes.push({
+      x: round(notesX),
+      y: round(noteTop + COST.note * 0.9),
+      size: COST.note,
+      lineHeight: noteLine,
+      lines,
+    });
+    noteTop += (lines.length - 1) * noteLine + COST.note * 1.15 + 1;
+  }
+  const notesBottom = noteTop - 1;
+  const bottom = Math.max(rowsBottom, notesBottom) + COST.pad - 0.5;
+  return {
+    x: 0,
+    y: round(top),
+    w: PAGE_WIDTH,
+    h: round(bottom - top),
+    title,
+    rows,
+    notes,
+    ruleX: round(ruleX),
+  };
+}
+
+/** A page's header: the alias and the map at the left, the date and page number at the right. */
+function pageHeader(text: CopyText, number: number, count: number): TextItem[] {
+  const right = [text.printedOn, text.pageOf(number, count)];
+  const rightWidth = Math.max(...right.map((s) => textWidth(s, FONT.header))) + 4;
+  return [
+    {
+      x: 0,
+      y: 7,
+      size: FONT.title,
+      lineHeight: FONT.title,
+      lines: clampLines(
+        wrap(text.alias, PAGE_WIDTH - rightWidth, FONT.title, true),
+        1,
+        PAGE_WIDTH - rightWidth,
+        FONT.title,
+        true,
+      ),
+      bold: true,
+    },
+    {
+      x: 0,
+      y: HEADER_BOTTOM - 3,
+      size: FONT.header,
+      lineHeight: FONT.header,
+      lines: clampLines(
+        wrap(text.subtitle, PAGE_WIDTH - rightWidth, FONT.header),
+        1,
+        PAGE_WIDTH - rightWidth,
+        FONT.header,
+      ),
+    },
+    { x: PAGE_WIDTH, y: 5, size: FONT.header, lineHeight: 5.5, lines: right, anchor: 'end' },
+  ];
+}
+
+/** The same words in a box (its name's lines, the kind of contact, the date)? */
+function sameTexts(a: BoxItem, b: BoxItem): boolean {
+  const lines = (t: TextItem | null) => t?.lines.join('\n') ?? null;
+  return (
+    lines(a.label) === lines(b.label) &&
+    lines(a.kind) === lines(b.kind) &&
+    lines(a.meta) === lines(b.meta)
+  );
+}
+
+/**
+ * Lays the current map out on as many A4 landscape pages as it needs. The estimated public cost,
+ * when chosen, goes under the legend of the last page if the lanes can give up its height
+ * without any box there losing a word (a line of its name, its kind of contact, its date);
+ * otherwise it gets a page of its own, so the cost never costs the map its legibility.
+ */
 export function layoutCopy(input: CopyInput): CopyPage[] {
+  const plain = layoutPages(input, 'none');
+  if (!input.cost) return plain;
+  const inline = layoutPages(input, 'inline');
+  const before = plain.at(-1)!.boxes;
+  const after = inline.at(-1)!.boxes;
+  const keepsEveryWord =
+    after.length === before.length && after.every((b, i) => sameTexts(b, before[i]!));
+  return keepsEveryWord ? inline : layoutPages(input, 'own');
+}
+
+function layoutPages(input: CopyInput, costAt: 'none' | 'inline' | 'own'): CopyPage[] {
   const { text } = input;
   const columns = columnsOf(input.touchpoints, input.transitions);
-  const pageCount = Math.max(1, Math.ceil(columns.length / COLUMNS_PER_PAGE));
+  const mapPages = Math.max(1, Math.ceil(columns.length / COLUMNS_PER_PAGE));
+  const sectorsOf = (p: number) => {
+    const onPage = columns.slice(p * COLUMNS_PER_PAGE, (p + 1) * COLUMNS_PER_PAGE).flat();
+    const used = new Set(onPage.map((t) => t.sector));
+    return SECTORS.filter((s) => used.has(s));
+  };
+  const laneHeightFor = (lanes: number, bottom: number) =>
+    Math.min(MAX_LANE_HEIGHT, (bottom - MAP_TOP) / Math.max(1, lanes));
+
+  const cost = costAt === 'none' ? null : (input.cost ?? null);
+  const costInline = cost !== null && costAt === 'inline';
+  // Under the legend of the last page, the lanes there give up the block's height.
+  const costHeight = costInline ? costBlock(cost, 0).h + COST.gap : 0;
+  const pageCount = mapPages + (cost && !costInline ? 1 : 0);
   const painCounts = new Map<string, number>();
   for (const p of input.painPoints) {
     painCounts.set(p.touchpointId, (painCounts.get(p.touchpointId) ?? 0) + 1);
@@ -444,14 +648,10 @@ export function layoutCopy(input: CopyInput): CopyPage[] {
    * face at full size, where all of a long pathway's lanes on every page would crush them.
    */
   const lanesOf = new Map<number, LaneItem[]>();
-  for (let p = 0; p < pageCount; p++) {
-    const onPage = columns.slice(p * COLUMNS_PER_PAGE, (p + 1) * COLUMNS_PER_PAGE).flat();
-    const used = new Set(onPage.map((t) => t.sector));
-    const sectors = SECTORS.filter((s) => used.has(s));
-    const laneHeight = Math.min(
-      MAX_LANE_HEIGHT,
-      (MAP_BOTTOM - MAP_TOP) / Math.max(1, sectors.length),
-    );
+  for (let p = 0; p < mapPages; p++) {
+    const sectors = sectorsOf(p);
+    const bottom = p === mapPages - 1 ? MAP_BOTTOM - costHeight : MAP_BOTTOM;
+    const laneHeight = laneHeightFor(sectors.length, bottom);
     lanesOf.set(
       p,
       sectors.map((sector, i) => {
@@ -493,7 +693,7 @@ export function layoutCopy(input: CopyInput): CopyPage[] {
   });
 
   const pages: CopyPage[] = [];
-  for (let p = 0; p < pageCount; p++) {
+  for (let p = 0; p < mapPages; p++) {
     const boxes = [...placed.values()].filter((v) => v.page === p).map((v) => v.box);
     const lines: LineItem[] = [];
     for (const tr of input.transitions) {
@@ -597,52 +797,46 @@ export function layoutCopy(input: CopyInput): CopyPage[] {
           : null,
     };
 
-    const right = [text.printedOn, text.pageOf(p + 1, pageCount)];
-    const rightWidth = Math.max(...right.map((s) => textWidth(s, FONT.header))) + 4;
-    const header: TextItem[] = [
-      {
-        x: 0,
-        y: 7,
-        size: FONT.title,
-        lineHeight: FONT.title,
-        lines: clampLines(
-          wrap(text.alias, PAGE_WIDTH - rightWidth, FONT.title, true),
-          1,
-          PAGE_WIDTH - rightWidth,
-          FONT.title,
-          true,
-        ),
-        bold: true,
-      },
-      {
-        x: 0,
-        y: HEADER_BOTTOM - 3,
-        size: FONT.header,
-        lineHeight: FONT.header,
-        lines: clampLines(
-          wrap(text.subtitle, PAGE_WIDTH - rightWidth, FONT.header),
-          1,
-          PAGE_WIDTH - rightWidth,
-          FONT.header,
-        ),
-      },
-      { x: PAGE_WIDTH, y: 5, size: FONT.header, lineHeight: 5.5, lines: right, anchor: 'end' },
-    ];
-
+    const legendTop = CURVE_TOP + CURVE_HEIGHT + 2;
     pages.push({
       number: p + 1,
       count: pageCount,
       width: PAGE_WIDTH,
       height: PAGE_HEIGHT,
-      header,
+      header: pageHeader(text, p + 1, pageCount),
       lanes,
       boxes,
       lines,
       curve,
-      legend: legend(text, CURVE_TOP + CURVE_HEIGHT + 2),
+      legend: legend(text, legendTop),
+      cost:
+        cost && costInline && p === mapPages - 1
+          ? costBlock(cost, legendTop + LEGEND_HEIGHT + COST.gap)
+          : null,
+    });
+  }
+  if (cost && !costInline) {
+    // A page of its own: the header, then the cost where the map would start.
+    pages.push({
+      number: pageCount,
+      count: pageCount,
+      width: PAGE_WIDTH,
+      height: PAGE_HEIGHT,
+      header: pageHeader(text, pageCount, pageCount),
+      lanes: [],
+      boxes: [],
+      lines: [],
+      curve: null,
+      legend: null,
+      cost: costBlock(cost, MAP_TOP),
     });
   }
   return pages;
+}
+
+/** The texts of the cost block. */
+export function costTexts(c: CostBlockItem): TextItem[] {
+  return [c.title, ...c.rows.flatMap((r) => [r.label, r.amount]), ...c.notes];
 }
 
 /** The texts inside a box. */
@@ -656,9 +850,10 @@ export function textsOf(page: CopyPage): TextItem[] {
     ...page.header,
     ...page.lanes.map((l) => l.label),
     ...page.boxes.flatMap(boxTexts),
-    page.curve.title,
-    ...(page.curve.empty ? [page.curve.empty] : []),
-    ...page.legend.texts,
+    ...(page.curve ? [page.curve.title] : []),
+    ...(page.curve?.empty ? [page.curve.empty] : []),
+    ...(page.legend?.texts ?? []),
+    ...(page.cost ? costTexts(page.cost) : []),
   ];
 }
 

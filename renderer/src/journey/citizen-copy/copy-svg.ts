@@ -167,30 +167,52 @@ export function pageSvg(page: CopyPage, options: SvgOptions): string {
   }
   // The emotion curve, under the map and in step with its columns.
   const c = page.curve;
-  parts.push(
-    `<g data-testid="copy-curve">` +
-      `<rect x="${n(c.x)}" y="${n(c.y)}" width="${n(c.w)}" height="${n(c.h)}" fill="#fafaf6" stroke="#c9c6b8" stroke-width="0.3"/>` +
-      text(c.title) +
-      `<path d="M ${n(MAP_LEFT)} ${n(c.zeroY)} L ${n(c.x + c.w)} ${n(c.zeroY)}" stroke="#b9b6a8" stroke-width="0.3" stroke-dasharray="1.5 1.5"/>` +
-      (c.points.length > 1
-        ? `<polyline points="${c.points.map((p) => `${n(p.x)},${n(p.y)}`).join(' ')}" fill="none" stroke="#4b4b44" stroke-width="0.6"/>`
-        : '') +
-      c.faces.map(face).join('') +
-      (c.empty ? text(c.empty, MUTED) : '') +
-      `</g>`,
-  );
+  if (c) {
+    parts.push(
+      `<g data-testid="copy-curve">` +
+        `<rect x="${n(c.x)}" y="${n(c.y)}" width="${n(c.w)}" height="${n(c.h)}" fill="#fafaf6" stroke="#c9c6b8" stroke-width="0.3"/>` +
+        text(c.title) +
+        `<path d="M ${n(MAP_LEFT)} ${n(c.zeroY)} L ${n(c.x + c.w)} ${n(c.zeroY)}" stroke="#b9b6a8" stroke-width="0.3" stroke-dasharray="1.5 1.5"/>` +
+        (c.points.length > 1
+          ? `<polyline points="${c.points.map((p) => `${n(p.x)},${n(p.y)}`).join(' ')}" fill="none" stroke="#4b4b44" stroke-width="0.6"/>`
+          : '') +
+        c.faces.map(face).join('') +
+        (c.empty ? text(c.empty, MUTED) : '') +
+        `</g>`,
+    );
+  }
   // Legend: faces, handover lines, pain mark.
   const lg = page.legend;
-  parts.push(
-    `<g data-testid="copy-legend">` +
-      lg.texts.map((t) => text(t)).join('') +
-      lg.faces.map(face).join('') +
-      lg.swatches
-        .map((s) => `<path d="${s.d}" ${stroke(s.quality)} marker-end="url(#${id(s.quality)})"/>`)
-        .join('') +
-      pain(lg.pain) +
-      `</g>`,
-  );
+  if (lg) {
+    parts.push(
+      `<g data-testid="copy-legend">` +
+        lg.texts.map((t) => text(t)).join('') +
+        lg.faces.map(face).join('') +
+        lg.swatches
+          .map((s) => `<path d="${s.d}" ${stroke(s.quality)} marker-end="url(#${id(s.quality)})"/>`)
+          .join('') +
+        pain(lg.pain) +
+        `</g>`,
+    );
+  }
+  // The estimated public cost, only when chosen: framed apart from the map and its legend.
+  const cost = page.cost;
+  if (cost) {
+    parts.push(
+      `<g data-testid="copy-cost" data-box="${n(cost.x)} ${n(cost.y)} ${n(cost.w)} ${n(cost.h)}">` +
+        `<rect x="${n(cost.x)}" y="${n(cost.y)}" width="${n(cost.w)}" height="${n(cost.h)}" rx="1.5" fill="#ffffff" stroke="${BOX_STROKE}" stroke-width="0.4"/>` +
+        `<path d="M ${n(cost.ruleX)} ${n(cost.rows[0]!.label.y - cost.rows[0]!.label.size)} L ${n(cost.ruleX)} ${n(cost.y + cost.h - 2)}" stroke="#c9c6b8" stroke-width="0.3"/>` +
+        text(cost.title) +
+        cost.rows
+          .map(
+            (r, i) =>
+              `<g data-testid="${i === 0 ? 'copy-cost-total' : 'copy-cost-payer'}">${text(r.label)}${text(r.amount)}</g>`,
+          )
+          .join('') +
+        cost.notes.map((t) => text(t, MUTED)).join('') +
+        `</g>`,
+    );
+  }
   const vb = `${n(-b)} ${n(-b)} ${n(page.width + 2 * b)} ${n(page.height + 2 * b)}`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${options.width}" height="${options.height}" viewBox="${vb}" role="img" aria-label="${escapeXml(options.label)}" font-family="${escapeXml(FONT_FAMILY)}" data-page="${page.number}">` +
