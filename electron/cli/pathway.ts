@@ -523,8 +523,9 @@ function aggregateCommand(args: string[]): number {
     );
   }
 
-  // Every value of the field, and "not stated" where the field has it: the groups the app's
-  // filter offers, suppressed by the same rules.
+  // Every value of the field, and "missing" (the field left empty in the model) where the field
+  // can be: the groups the app's filter offers, suppressed by the same rules. Not "not_stated":
+  // that is a value of its own (sex: the citizen chose not to say).
   const groups: { label: string; filter: CohortFilter }[] = by
     ? [
         ...FILTER_VALUES[by].map((value) => ({
@@ -533,7 +534,7 @@ function aggregateCommand(args: string[]): number {
         })),
         ...(by === 'conditionGroup'
           ? []
-          : [{ label: `${by}=not_stated`, filter: { [by]: null, map } as CohortFilter }]),
+          : [{ label: `${by}=missing`, filter: { [by]: null, map } as CohortFilter }]),
       ]
     : [{ label: '', filter: { map } }];
   const results = groups.map((g) => ({

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { jsonDepth } from '../../shared/model/validate';
 import {
   PRICE_LIMITS,
+  decodeCsvBytes,
   importPriceListCsv,
   priceListSchema,
   type CsvError,
@@ -38,8 +39,11 @@ export function readPriceFile(file: string): PriceList {
   if (size > PRICE_LIMITS.csvCharsMax * 4) {
     throw new PriceFileError(`--prices ${file}: the file is too large for a price list`);
   }
-  const text = readFileSync(file, 'utf8');
-  if (/\.csv$/i.test(file)) {
+  const bytes = readFileSync(file);
+  const isCsv = /\.csv$/i.test(file);
+  // A CSV saved by Excel as plain "CSV (semikolonsepareret)" is Windows-1252, not UTF-8.
+  const text = isCsv ? decodeCsvBytes(bytes) : bytes.toString('utf8');
+  if (isCsv) {
     const read = importPriceListCsv(text);
     if (!read.ok) {
       throw new PriceFileError(

@@ -275,7 +275,9 @@ interface JourneyTruth {
 
 function journeyTruth(m: PathwayModel, list: PriceList): JourneyTruth {
   const a = costOfModelPathway(m.asIs, list);
-  const t = m.toBe.touchpoints.length ? costOfModelPathway(m.toBe, list) : null;
+  const drawn = m.toBe.touchpoints.length ? costOfModelPathway(m.toBe, list) : null;
+  // A to-be map is compared only when both maps are priced in full (else it is as-is).
+  const t = drawn && a.unpriced.length === 0 && drawn.unpriced.length === 0 ? drawn : null;
   // The payer × sector split of each journey is the aggregate's own (cost.ts has none); it is
   // checked against cost.ts below (margins equal, each cell the amount rounded down or up).
   const cross = priceJourney(costItemsOf(m), list);
@@ -285,10 +287,11 @@ function journeyTruth(m: PathwayModel, list: PriceList): JourneyTruth {
   put('n', 1, true);
   put('nP', t ? 1 : 0, t !== null);
   put('nU', t ? 0 : 1, t === null);
-  const sums = (m: 'A' | 'T', c: PathwayCost) => {
-    for (const s of SECTORS) put(`${m}:s:${s}`, c.bySector[s], c.bySector[s] !== 0);
-    for (const p of PAYERS) put(`${m}:p:${p}`, c.byPayer[p], c.byPayer[p] !== 0);
-    put(`${m}:tot`, c.total, c.total !== 0);
+  const sums = (m: 'A' | 'T', sumsOf: PathwayCost, c: PathwayCost = sumsOf) => {
+    for (const s of SECTORS) put(`${m}:s:${s}`, sumsOf.bySector[s], sumsOf.bySector[s] !== 0);
+    for (const p of PAYERS) put(`${m}:p:${p}`, sumsOf.byPayer[p], sumsOf.byPayer[p] !== 0);
+    put(`${m}:tot`, sumsOf.total, sumsOf.total !== 0);
+    // Touchpoints without a price: of the map as drawn.
     for (const reason of UNPRICED_REASONS) {
       const n = c.unpriced.filter((u) => u.reason === reason).length;
       put(`${m}:u:${reason}`, n, n > 0);
@@ -298,7 +301,7 @@ function journeyTruth(m: PathwayModel, list: PriceList): JourneyTruth {
     put(`${m}:priced`, c.pricedCount, c.pricedCount > 0);
   };
   sums('A', a);
-  sums('T', t ?? a);
+  sums('T', t ?? a, drawn ?? a);
   for (const s of SECTORS) {
     put(
       `D:s:${s}`,
@@ -692,6 +695,33 @@ describe('cost views on a small hand-computed set', () => {
       toBe: shown(11, 63400),
       difference: shown(11, -10800),
     });
+  });
+
+  it('compares a to-be map only when both maps are priced in full', () => {
+    // Five journeys W: as-is a GP visit (200 kr.); to-be a GP visit and a psychiatric admission
+    // (no public figure). Counting the admission as 0 kr. would show no change; a to-be of a GP
+    // visit and 10 unpriced days could as well show a saving. W is not compared: its to-be is its
+    // as-is (no change that can be priced), and its unpriced to-be touchpoint is still counted.
+    const W = () =>
+      model(
+        [{ sector: 'general_practice', contactType: 'gp_visit' }],
+        [
+          { sector: 'general_practice', contactType: 'gp_visit' },
+          { sector: 'psychiatry', contactType: 'admission', durationDays: 10 },
+        ],
+      );
+    const more = aggregate([...models, ...repeat(5, W)], {}, 5, LIST).cost!;
+    expect(more.total).toEqual({
+      asIs: shown(16, 74200 + 5 * 200),
+      toBe: shown(16, 63400 + 5 * 200),
+      // A total is told over the cohort's journeys.
+      difference: shown(16, -10800),
+    });
+    // Per journey, the to-be is over the six X journeys alone.
+    expect(more.perJourney.toBe).toMatchObject({ shown: true, journeys: 6 });
+    // The to-be selection's unpriced touchpoints: the Y journeys' 2 each (their as-is) and the
+    // W journeys' psychiatric admission as drawn.
+    expect(more.unpriced.toBe.unpriced).toEqual(shown(16, 5 * 2 + 5));
   });
 
   it('sums by sector, hiding sectors no k journeys have a cost in', () => {

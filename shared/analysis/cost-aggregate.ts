@@ -25,11 +25,15 @@ import { linesOf, suppressSums, type SumTable } from './sum-suppression';
  *
  * What the views are over (the cohort chosen by the filter; `map` of the filter plays no part):
  * - as-is: every journey's as-is map;
- * - to-be: the selection as it would be — the to-be map of a journey that has one (at least one
- *   touchpoint), the as-is map of one that has none (nothing changed);
- * - difference: to-be minus as-is, which is the change over the journeys that have both maps
- *   (journeys without a to-be map add nothing), so to-be = as-is + difference in every cell.
- * Per journey (medians and quartiles) the to-be is only taken over journeys with a to-be map,
+ * - to-be: the selection as it would be, as far as it can be priced — the to-be map of a journey
+ *   that has one (at least one touchpoint) and whose two maps are both priced in full, the as-is
+ *   map of any other journey (no change that can be priced). A touchpoint without a price would
+ *   otherwise count as 0 kr., and the new contacts a to-be map adds are mostly unpriced, so every
+ *   change would look like a saving;
+ * - difference: to-be minus as-is, which is the change over those comparable journeys (the others
+ *   add nothing), so to-be = as-is + difference in every cell.
+ * The touchpoints without a price of the to-be are those of each journey's to-be map as drawn.
+ * Per journey (medians and quartiles) the to-be is only taken over the comparable journeys,
  * beside the as-is of the same journeys.
  *
  * Suppression (see `sum-suppression.ts` for the mechanism):
@@ -103,7 +107,10 @@ export interface CostView {
   perJourney: {
     /** Every journey's as-is map. */
     asIs: Cell<CostStats>;
-    /** The as-is maps of the journeys that have a to-be map. */
+    /**
+     * The as-is maps of the journeys whose to-be map can be compared: it has one, and both maps
+     * are priced in full.
+     */
     asIsWithToBe: Cell<CostStats>;
     /** Their to-be maps. */
     toBe: Cell<CostStats>;
@@ -563,34 +570,38 @@ function put(col: number, v: number, contributes: boolean): void {
   touched[nTouched++] = col;
 }
 
-function putMap(m: 'A' | 'T', c: MapCost): void {
+/** A map's sums from `c`, and its touchpoints without a price from `drawn` (the map as drawn). */
+function putMap(m: 'A' | 'T', c: MapCost, drawn: MapCost = c): void {
   const cs = COL.sums[m];
   for (let s = 0; s < S; s++) put(cs.sector[s]!, c.bySector[s]!, c.bySector[s] !== 0);
   for (let p = 0; p < P; p++) put(cs.payer[p]!, c.byPayer[p]!, c.byPayer[p] !== 0);
   put(cs.total, c.total, c.total !== 0);
   const u = COL.unpriced[m];
-  let unpriced = 0;
-  for (let r = 0; r < R; r++) {
-    put(u.reason[r]!, c.unpriced[r]!, c.unpriced[r]! > 0);
-    unpriced += c.unpriced[r]!;
-  }
+  const unpriced = unpricedIn(drawn);
+  for (let r = 0; r < R; r++) put(u.reason[r]!, drawn.unpriced[r]!, drawn.unpriced[r]! > 0);
   put(u.total, unpriced, unpriced > 0);
-  put(u.touchpoints, c.touchpoints, c.touchpoints > 0);
-  put(u.priced, c.priced, c.priced > 0);
+  put(u.touchpoints, drawn.touchpoints, drawn.touchpoints > 0);
+  put(u.priced, drawn.priced, drawn.priced > 0);
+}
+
+function unpricedIn(c: MapCost): number {
+  let n = 0;
+  for (let r = 0; r < R; r++) n += c.unpriced[r]!;
+  return n;
 }
 
 /**
- * A journey's columns: as-is; to-be (its to-be map, or its as-is map when it has none); the
- * difference, which only a journey with a to-be map has (and contributes to where either map has
- * an amount).
+ * A journey's columns: as-is; to-be (its to-be map where it can be compared, otherwise its as-is
+ * map); the difference, which only a comparable journey has (and contributes to where either map
+ * has an amount). The to-be's touchpoints without a price are those of the to-be map as drawn.
  */
-function journeyColumns(a: MapCost, t: MapCost | null): void {
+function journeyColumns(a: MapCost, t: MapCost | null, drawn: MapCost | null): void {
   nTouched = 0;
   put(COL.n, 1, true);
   put(COL.withToBe, t ? 1 : 0, t !== null);
   put(COL.withoutToBe, t ? 0 : 1, t === null);
   putMap('A', a);
-  putMap('T', t ?? a);
+  putMap('T', t ?? a, drawn ?? a);
   if (!t) return;
   const d = COL.sums.D;
   for (let s = 0; s < S; s++) {
@@ -672,11 +683,14 @@ export function costState(input: CostInput): CostState {
   journeys.forEach((j, n) => {
     const items = j.cost;
     priceMap(items, 0, items.toBeAt, index, a);
-    const paired = items.toBeAt < items.codes.length;
-    if (paired) priceMap(items, items.toBeAt, items.codes.length, index, t);
+    const hasToBe = items.toBeAt < items.codes.length;
+    if (hasToBe) priceMap(items, items.toBeAt, items.codes.length, index, t);
+    // A change is counted only where both maps are priced in full: a touchpoint without a price
+    // would count as 0 kr. and show a saving (or a cost) that nobody knows of.
+    const paired = hasToBe && unpricedIn(a) === 0 && unpricedIn(t) === 0;
     asIsTotal[n] = a.total;
     toBeTotal[n] = paired ? t.total : NaN;
-    journeyColumns(a, paired ? t : null);
+    journeyColumns(a, paired ? t : null, hasToBe ? t : null);
     for (let i = 0; i < nTouched; i++) {
       const c = touched[i]!;
       if (jc[c]) mask[n * WORDS + (c >> 5)]! |= 1 << (c & 31);

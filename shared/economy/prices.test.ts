@@ -8,6 +8,7 @@ import {
   exportPriceListCsv,
   formatDanishNumber,
   importPriceListCsv,
+  decodeCsvBytes,
   neutraliseCell,
   parseDanishNumber,
   parseNumberIn,
@@ -91,6 +92,24 @@ describe('the shipped price list (resources/price-list.json)', () => {
   it('round-trips through CSV unchanged', () => {
     const back = importPriceListCsv(exportPriceListCsv(list.prices));
     expect(back).toEqual({ ok: true, prices: list.prices });
+  });
+
+  it('reads a CSV as Excel saves it: UTF-8 with a BOM, or plain Windows-1252', () => {
+    const rows = [
+      {
+        ...list.prices.find((r) => r.price !== null && r.price > 0)!,
+        source: 'Kommunens takster for hjemmepleje og genoptræning (Næstved, Sorø, Ærø)',
+        note: 'Pris pr. døgn på plejehjem; beløbet er årets.',
+      },
+    ];
+    const text = exportPriceListCsv(rows);
+    const utf8 = new TextEncoder().encode(text);
+    expect(importPriceListCsv(decodeCsvBytes(utf8))).toEqual({ ok: true, prices: rows });
+    // Windows-1252 writes æ, ø and å as one byte each (as Latin-1 does), which is no UTF-8.
+    const ansi = Uint8Array.from(Buffer.from(text.replace(/^\uFEFF/, ''), 'latin1'));
+    expect(ansi.length).toBeLessThan(utf8.length);
+    expect(decodeCsvBytes(ansi)).toContain('Næstved, Sorø, Ærø');
+    expect(importPriceListCsv(decodeCsvBytes(ansi))).toEqual({ ok: true, prices: rows });
   });
 });
 

@@ -221,6 +221,19 @@ export function parseNumberIn(text: string, style: NumberStyle, percent = false)
   return Number.isFinite(n) ? n * scale : null;
 }
 
+/**
+ * The text of a CSV file as it came from the disk: UTF-8 when its bytes are UTF-8 (a byte-order
+ * mark dropped), otherwise Windows-1252 — what Excel's plain "CSV (semikolonsepareret)" writes on
+ * a Danish Windows, so a list saved that way reads back with its æ, ø and å.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
 export function exportPriceListCsv(prices: readonly PriceRow[]): string {
   const lines = [CSV_COLUMNS.join(';')];
   for (const r of prices) {

@@ -591,7 +591,7 @@ export const da = {
       less: 'Det nye forløb ville anslået koste det offentlige {{amount}} mindre end forløbet i dag.',
       more: 'Det nye forløb ville anslået koste det offentlige {{amount}} mere end forløbet i dag.',
       same: 'Det nye forløb ville anslået koste det offentlige det samme som forløbet i dag.',
-      list: 'Prisliste: {{name}}, prisår {{year}}.',
+      list: 'Prisliste: {{name}}, prisår {{year}} (hver pris i kroner fra sit kildeår).',
     },
   },
   backups: {
@@ -1251,13 +1251,13 @@ export const da = {
     workshop: {
       title: 'Anslået offentlig udgift',
       intro:
-        'Et skøn over, hvad forløbet koster det offentlige, regnet med vejledende gennemsnitspriser ({{name}}, prisår {{year}}). Det er ikke en regning, og det siger intet om, hvad borgeren er værd.',
+        'Et skøn over, hvad forløbet koster det offentlige, regnet med vejledende gennemsnitspriser ({{name}}, listens år {{year}}; hver pris står i kroner fra sit kildeår). Det er ikke en regning, og det siger intet om, hvad borgeren er værd.',
       menu: 'Anslået offentlig udgift …',
       close: 'Luk',
       facilitatorOnly:
         'Vises kun her – og på borgerens kopi kun, hvis du vælger det ved kopien under «Mere».',
       counted:
-        'Gentagelser og varighed er regnet med: 12 besøg hos lægen tæller 12 gange, 5 dages indlæggelse tæller 5 dage.',
+        'Gentagelser og varighed er regnet med: 12 besøg hos lægen tæller 12 gange, 5 døgn på en kommunal akutplads tæller 5 døgn.',
       empty: 'Der er ingen kontaktpunkter på kortet endnu.',
       noToBe:
         'Der er ikke tegnet et nyt forløb («Sådan skulle det være») endnu, så der er intet at sammenligne med.',
@@ -1268,6 +1268,9 @@ export const da = {
       what: 'Hvem',
       sector: 'Sektor',
       comparisonTitle: 'Hvis det nye forløb blev til virkelighed',
+      incompleteTitle: 'Forskellen kan ikke regnes ud endnu',
+      incomplete:
+        'Forskellen regnes først, når alle kontaktpunkter på begge kort har en pris. Et kontaktpunkt uden pris ville ellers tælle som 0 kr., og det nye forløb ville se billigere (eller dyrere) ud, end nogen ved. Uden pris: {{asIs}} i dag og {{toBe}} i det nye forløb (se nederst).',
       less: 'Det nye forløb ville koste {{amount}} kr. mindre for {{payer}}.',
       more: 'Det nye forløb ville koste {{amount}} kr. mere for {{payer}}.',
       same: 'Det nye forløb ville koste det samme for {{payer}}.',
@@ -1277,9 +1280,9 @@ export const da = {
       unpricedTitle_one: '{{count}} kontaktpunkt uden pris',
       unpricedTitle_other: '{{count}} kontaktpunkter uden pris',
       coverage_one:
-        'Beløbene bygger på {{priced}} af {{count}} kontaktpunkt. {{unpriced}} har ingen pris og er ikke talt med (se nederst), så den virkelige udgift er højere.',
+        '{{map}}: beløbene bygger på {{priced}} af {{count}} kontaktpunkt. {{unpriced}} har ingen pris og er ikke talt med (se nederst), så den virkelige udgift er højere.',
       coverage_other:
-        'Beløbene bygger på {{priced}} af {{count}} kontaktpunkter. {{unpriced}} har ingen pris og er ikke talt med (se nederst), så den virkelige udgift er højere.',
+        '{{map}}: beløbene bygger på {{priced}} af {{count}} kontaktpunkter. {{unpriced}} har ingen pris og er ikke talt med (se nederst), så den virkelige udgift er højere.',
       unpricedHelp:
         'De er ikke regnet med i beløbene ovenfor, så den virkelige udgift er højere end vist.',
       unpricedItem: '{{name}} – {{reason}}',
@@ -1294,9 +1297,9 @@ export const da = {
     },
     program: {
       intro:
-        'Anslået offentlig udgift for udvalgets forløb, regnet med prislisten «{{name}}» (prisår {{year}}). Vejledende priser: et skøn, ikke et regnskab.',
+        'Anslået offentlig udgift for udvalgets forløb, regnet med prislisten «{{name}}» (prisår {{year}}; hver pris står i kroner fra sit kildeår). Vejledende priser: et skøn, ikke et regnskab.',
       toBeMeaning:
-        '«Sådan skulle det være» er det nye forløb, hvor der er tegnet et, og ellers forløbet, som det er i dag. Forskellen tæller derfor kun forløb, der har begge kort.',
+        '«Sådan skulle det være» er det nye forløb, hvor der er tegnet et, og hvor begge kort har en pris på alle kontaktpunkter – ellers forløbet, som det er i dag. Forskellen tæller derfor kun forløb, hvor begge kort er fuldt prissat: et kontaktpunkt uden pris ville ellers tælle som 0 kr.',
       openPrices: 'Se prislisten',
       perJourneyTitle: 'Udgift pr. forløb',
       perJourneyHelp:
@@ -1308,7 +1311,7 @@ export const da = {
       q3: 'Øvre kvartil',
       perJourney: {
         asIs: 'Sådan er det i dag – alle forløb',
-        asIsWithToBe: 'Sådan er det i dag – forløb med et nyt forløb',
+        asIsWithToBe: 'Sådan er det i dag – forløb, hvor begge kort er fuldt prissat',
         toBe: 'Sådan skulle det være – de samme forløb',
       },
       bySectorTitle: 'Udgift efter sektor',

@@ -588,7 +588,7 @@ export const en: Translation = {
       less: "The new pathway would cost the public sector an estimated {{amount}} less than today's pathway.",
       more: "The new pathway would cost the public sector an estimated {{amount}} more than today's pathway.",
       same: "By this estimate, the new pathway would cost the public sector the same as today's pathway.",
-      list: 'Price list: {{name}}, price year {{year}}.',
+      list: "Price list: {{name}}, price year {{year}} (each price in its source year's kroner).",
     },
   },
   backups: {
@@ -1240,13 +1240,13 @@ export const en: Translation = {
     workshop: {
       title: 'Estimated public cost',
       intro:
-        'An estimate of what the pathway costs the public sector, using indicative average prices ({{name}}, price year {{year}}). It is not a bill, and it says nothing about what the citizen is worth.',
+        "An estimate of what the pathway costs the public sector, using indicative average prices ({{name}}, the list's year {{year}}; each price in its source year's kroner). It is not a bill, and it says nothing about what the citizen is worth.",
       menu: 'Estimated public cost …',
       close: 'Close',
       facilitatorOnly:
         "Shown here only – and on the citizen's copy only if you choose it by the copy under «More».",
       counted:
-        'Repetitions and durations are counted: 12 GP visits count 12 times, 5 days in hospital count 5 days.',
+        'Repetitions and durations are counted: 12 GP visits count 12 times, 5 days at a municipal acute bed count 5 days.',
       empty: 'There are no touchpoints on the map yet.',
       noToBe:
         'No new pathway («How it should be») has been drawn yet, so there is nothing to compare with.',
@@ -1257,6 +1257,9 @@ export const en: Translation = {
       what: 'Who',
       sector: 'Sector',
       comparisonTitle: 'If the new pathway came true',
+      incompleteTitle: 'The difference cannot be worked out yet',
+      incomplete:
+        'The difference is worked out only when every touchpoint on both maps has a price. A touchpoint without a price would otherwise count as 0 kr., and the new pathway would look cheaper (or dearer) than anyone knows. Without a price: {{asIs}} today and {{toBe}} in the new pathway (see below).',
       less: 'The new pathway would cost {{payer}} DKK {{amount}} less.',
       more: 'The new pathway would cost {{payer}} DKK {{amount}} more.',
       same: 'The new pathway would cost {{payer}} the same.',
@@ -1266,9 +1269,9 @@ export const en: Translation = {
       unpricedTitle_one: '{{count}} touchpoint without a price',
       unpricedTitle_other: '{{count}} touchpoints without a price',
       coverage_one:
-        'The amounts rest on {{priced}} of {{count}} touchpoint. {{unpriced}} have no price and are not counted (see below), so the real cost is higher.',
+        '{{map}}: the amounts rest on {{priced}} of {{count}} touchpoint. {{unpriced}} have no price and are not counted (see below), so the real cost is higher.',
       coverage_other:
-        'The amounts rest on {{priced}} of {{count}} touchpoints. {{unpriced}} have no price and are not counted (see below), so the real cost is higher.',
+        '{{map}}: the amounts rest on {{priced}} of {{count}} touchpoints. {{unpriced}} have no price and are not counted (see below), so the real cost is higher.',
       unpricedHelp:
         'They are not counted in the amounts above, so the real cost is higher than shown.',
       unpricedItem: '{{name}} – {{reason}}',
@@ -1283,9 +1286,9 @@ export const en: Translation = {
     },
     program: {
       intro:
-        "Estimated public cost of the selection's journeys, using the price list «{{name}}» (price year {{year}}). Indicative prices: an estimate, not accounts.",
+        "Estimated public cost of the selection's journeys, using the price list «{{name}}» (price year {{year}}; each price in its source year's kroner). Indicative prices: an estimate, not accounts.",
       toBeMeaning:
-        '«How it should be» is the new pathway where one was drawn, and otherwise the pathway as it is today. So the difference counts only journeys that have both maps.',
+        '«How it should be» is the new pathway where one was drawn and both maps have a price on every touchpoint – otherwise the pathway as it is today. So the difference counts only journeys whose two maps are priced in full: a touchpoint without a price would otherwise count as 0 kr.',
       openPrices: 'See the price list',
       perJourneyTitle: 'Cost per journey',
       perJourneyHelp:
@@ -1297,7 +1300,7 @@ export const en: Translation = {
       q3: 'Upper quartile',
       perJourney: {
         asIs: 'As it is today – all journeys',
-        asIsWithToBe: 'As it is today – journeys with a new pathway',
+        asIsWithToBe: 'As it is today – journeys whose two maps are priced in full',
         toBe: 'How it should be – the same journeys',
       },
       bySectorTitle: 'Cost by sector',

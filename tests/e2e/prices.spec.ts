@@ -22,11 +22,12 @@ async function seriousViolations(page: Page) {
  * A small journey with hand-computed costs by the shipped list (GP visit 220 kr., 7 % kommune and
  * 93 % region; a day at a municipal acute bed 1,903 kr., all kommune; a hospital admission has no
  * public figure; home care is priced per hour and needs a duration):
- * - as-is: 12 GP visits (2,640 kr.) + 5 days at the municipal bed (9,515 kr.) + a hospital
- *   admission (unpriced) = 12,155 kr.: kommune 9,700, region 2,455.
- * - to-be: 4 GP visits (880 kr.: kommune 62, region 818) + home care without a duration.
+ * - as-is: 12 GP visits (2,640 kr.) + 5 days at the municipal bed (9,515 kr.) = 12,155 kr.:
+ *   kommune 9,700, region 2,455; with `unpriced`, also a hospital admission (no price).
+ * - to-be: 4 GP visits (880 kr.: kommune 62, region 818); with `unpriced`, also home care
+ *   without a duration.
  */
-async function seedCostJourney(handlers: Handlers): Promise<string> {
+async function seedCostJourney(handlers: Handlers, unpriced = false): Promise<string> {
   const { call } = ipc(() => handlers);
   const j = await call('journeys:create', { alias: 'Borger 12' });
   const add = async (
@@ -49,14 +50,16 @@ async function seedCostJourney(handlers: Handlers): Promise<string> {
     if (Object.keys(patch).length) await call('touchpoints:update', { id: tp.id, patch });
   };
   await add('as_is', 'Lægen', 'general_practice', 'gp_visit', 0, { repetitions: 12 });
-  await add('as_is', 'Indlæggelse på sygehuset', 'hospital', 'admission', 270, {
-    durationDays: 9,
-  });
+  if (unpriced) {
+    await add('as_is', 'Indlæggelse på sygehuset', 'hospital', 'admission', 270, {
+      durationDays: 9,
+    });
+  }
   await add('as_is', 'Akutplads i kommunen', 'municipal_care', 'admission', 540, {
     durationDays: 5,
   });
   await add('to_be', 'Lægen', 'general_practice', 'gp_visit', 0, { repetitions: 4 });
-  await add('to_be', 'Hjemmeplejen', 'municipal_care', 'home_visit', 270, {});
+  if (unpriced) await add('to_be', 'Hjemmeplejen', 'municipal_care', 'home_visit', 270, {});
   return j.id;
 }
 
@@ -88,13 +91,9 @@ test.describe('prices and the cost of a pathway', () => {
     await expect(view.getByTestId('cost-sentence-kommune')).toHaveText(
       'Det nye forløb ville koste 9.638 kr. mindre for kommunen.',
     );
-    await expect(view.getByTestId('cost-unpriced-item')).toHaveText([
-      'Indlæggelse på sygehuset – der er ikke fundet en offentlig pris',
-      'Hjemmeplejen – prisen gælder pr. dag, måned eller time, men kortet siger ikke, hvor længe det varede',
-    ]);
-    await expect(view.getByTestId('cost-coverage')).toHaveText(
-      'Beløbene bygger på 3 af 5 kontaktpunkter. 2 har ingen pris og er ikke talt med (se nederst), så den virkelige udgift er højere.',
-    );
+    // Every touchpoint priced: nothing left out, nothing to warn of.
+    await expect(view.getByTestId('cost-unpriced-item')).toHaveCount(0);
+    await expect(view.getByTestId('cost-coverage')).toHaveCount(0);
     expect(await seriousViolations(app.page)).toEqual([]);
 
     // From the cost view to the price list; a wrong split is refused in words, then fixed.
@@ -135,6 +134,39 @@ test.describe('prices and the cost of a pathway', () => {
         .getByTestId('cost-line-total')
         .getByTestId('cost-as-is'),
     ).toHaveText('13.115 kr.');
+  });
+
+  test('with touchpoints that have no price, the cost view names them and tells no difference', async ({
+    app,
+  }) => {
+    const id = await seedCostJourney(app.handlers, true);
+    await app.open(`#/journey/${id}`);
+    await new JourneyPage(app.page).waitLoaded();
+    await openCostView(app.page);
+    const view = app.page.getByTestId('journey-cost');
+    const byPayer = view.getByTestId('cost-by-payer');
+    // The amounts of each map stand, as far as they are priced …
+    await expect(byPayer.getByTestId('cost-line-total').getByTestId('cost-as-is')).toHaveText(
+      '12.155 kr.',
+    );
+    await expect(byPayer.getByTestId('cost-line-total').getByTestId('cost-to-be')).toHaveText(
+      '880 kr.',
+    );
+    // … but a touchpoint without a price would count as 0 kr.: no difference, no "saving".
+    await expect(view.getByTestId('cost-difference')).toHaveCount(0);
+    await expect(view.getByTestId('cost-comparison')).toHaveCount(0);
+    await expect(view.getByTestId('cost-incomplete')).toContainText(
+      'Uden pris: 1 i dag og 1 i det nye forløb (se nederst).',
+    );
+    await expect(view.getByTestId('cost-unpriced-item')).toHaveText([
+      'Indlæggelse på sygehuset – der er ikke fundet en offentlig pris',
+      'Hjemmeplejen – prisen gælder pr. dag, måned eller time, men kortet siger ikke, hvor længe det varede',
+    ]);
+    await expect(view.getByTestId('cost-coverage')).toHaveText([
+      'Sådan er det i dag: beløbene bygger på 2 af 3 kontaktpunkter. 1 har ingen pris og er ikke talt med (se nederst), så den virkelige udgift er højere.',
+      'Sådan skulle det være: beløbene bygger på 1 af 2 kontaktpunkter. 1 har ingen pris og er ikke talt med (se nederst), så den virkelige udgift er højere.',
+    ]);
+    expect(await seriousViolations(app.page)).toEqual([]);
   });
 
   test('a CSV with a bad line is refused in Danish and changes nothing; a good one replaces the list', async ({
@@ -211,7 +243,7 @@ test.describe('prices and the cost of a pathway', () => {
     const view = app.page.getByTestId('program-cost');
     const list = await app.handlers['prices:get']({});
     await expect(view.getByTestId('cost-price-list')).toContainText(
-      `«${list.name}» (prisår ${list.priceYear})`,
+      `«${list.name}» (prisår ${list.priceYear}; hver pris står i kroner fra sit kildeår)`,
     );
     // Cost per journey over all 60 journeys: a count and a median in kroner.
     const asIs = view.getByTestId('cost-per-journey').getByTestId('cost-row-asIs');

@@ -166,6 +166,21 @@ describe('pathway aggregate', () => {
     const json = JSON.parse(readFileSync(join(dest, 'aggregate.json'), 'utf8'));
     expect(json.results.length).toBeGreaterThan(1);
     expect(main(['aggregate', models, '--k', '3', '--out', dest])).toBe(2);
+    // By sex: the value "not_stated" (a citizen's choice) and the empty field are two groups,
+    // named apart.
+    expect(main(['aggregate', models, '--by', 'sex', '--out', dest])).toBe(1);
+    const groups = (
+      JSON.parse(readFileSync(join(dest, 'aggregate.json'), 'utf8')) as {
+        results: { group: string }[];
+      }
+    ).results.map((r) => r.group);
+    expect(groups).toEqual([
+      'sex=female',
+      'sex=male',
+      'sex=other',
+      'sex=not_stated',
+      'sex=missing',
+    ]);
   });
 
   it('writes the very tables the app shows, for a filter by group and the to-be map', async () => {

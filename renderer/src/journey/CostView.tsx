@@ -51,6 +51,8 @@ function CostTable(props: {
   lines: Line[];
   total: Line;
   withToBe: boolean;
+  /** Whether the difference can be told: every touchpoint of both maps priced. */
+  withDifference: boolean;
   testId: string;
 }) {
   const { t, i18n } = useTranslation();
@@ -66,9 +68,11 @@ function CostTable(props: {
           <td className="number" data-testid="cost-to-be">
             {kroner(t, lang, l.toBe)}
           </td>
-          <td className="number" data-testid="cost-difference">
-            {signed(t, lang, l.toBe - l.asIs)}
-          </td>
+          {props.withDifference && (
+            <td className="number" data-testid="cost-difference">
+              {signed(t, lang, l.toBe - l.asIs)}
+            </td>
+          )}
         </>
       )}
     </tr>
@@ -87,9 +91,11 @@ function CostTable(props: {
               <th scope="col" className="number">
                 {t('vocab.map.to_be')}
               </th>
-              <th scope="col" className="number">
-                {t('economy.workshop.difference')}
-              </th>
+              {props.withDifference && (
+                <th scope="col" className="number">
+                  {t('economy.workshop.difference')}
+                </th>
+              )}
             </>
           )}
         </tr>
@@ -169,6 +175,14 @@ export function CostView({ titled = true }: { titled?: boolean }) {
     .filter((g) => g.items.length > 0);
   const unpricedCount = unpriced.reduce((n, g) => n + g.items.length, 0);
   const touchpointCount = maps.asIs.length + maps.toBe.length;
+  // A touchpoint without a price would count as 0 kr.: the difference is told only when none is.
+  const complete = cost.difference.unpriced.asIs === 0 && cost.difference.unpriced.toBe === 0;
+  const coverage = (
+    [
+      ['as_is', maps.asIs.length, cost.asIs.unpriced.length],
+      ['to_be', maps.toBe.length, cost.toBe.unpriced.length],
+    ] as const
+  ).filter(([, count, none]) => count > 0 && none > 0);
 
   return (
     <section
@@ -186,20 +200,31 @@ export function CostView({ titled = true }: { titled?: boolean }) {
         {t('economy.workshop.intro', { name: list.name, year: list.priceYear })}
       </p>
       <p className="muted">{t('economy.workshop.facilitatorOnly')}</p>
-      {touchpointCount > 0 && unpricedCount > 0 && (
-        <p className="cost-coverage" data-testid="cost-coverage">
+      {coverage.map(([map, count, none]) => (
+        <p key={map} className="cost-coverage" data-testid="cost-coverage">
           {t('economy.workshop.coverage', {
-            priced: touchpointCount - unpricedCount,
-            count: touchpointCount,
-            unpriced: unpricedCount,
+            map: t(`vocab.map.${map}`),
+            priced: count - none,
+            count,
+            unpriced: none,
           })}
         </p>
-      )}
+      ))}
       {touchpointCount === 0 ? (
         <p className="notice">{t('economy.workshop.empty')}</p>
       ) : (
         <>
-          {withToBe ? (
+          {withToBe && !complete ? (
+            <div className="notice cost-comparison" data-testid="cost-incomplete">
+              <p className="notice-title">{t('economy.workshop.incompleteTitle')}</p>
+              <p>
+                {t('economy.workshop.incomplete', {
+                  asIs: cost.difference.unpriced.asIs,
+                  toBe: cost.difference.unpriced.toBe,
+                })}
+              </p>
+            </div>
+          ) : withToBe ? (
             <div className="notice cost-comparison" data-testid="cost-comparison">
               <p className="notice-title">{t('economy.workshop.comparisonTitle')}</p>
               <p className="cost-sentence" data-testid="cost-sentence-total">
@@ -230,6 +255,7 @@ export function CostView({ titled = true }: { titled?: boolean }) {
               lines={payerLines}
               total={total}
               withToBe={withToBe}
+              withDifference={withToBe && complete}
               testId="cost-by-payer"
             />
             <CostTable
@@ -238,6 +264,7 @@ export function CostView({ titled = true }: { titled?: boolean }) {
               lines={sectorLines}
               total={total}
               withToBe={withToBe}
+              withDifference={withToBe && complete}
               testId="cost-by-sector"
             />
           </div>

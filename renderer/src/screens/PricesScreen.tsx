@@ -6,6 +6,7 @@ import {
   PAYERS,
   PRICE_LIMITS,
   PRICE_UNITS,
+  decodeCsvBytes,
   formatNumberIn,
   numberStyleOf,
   parseNumberIn,
@@ -478,7 +479,8 @@ export function PricesScreen() {
         setErrors([{ line: 1, code: 'csv_too_large' }]);
         return;
       }
-      const text = await file.text();
+      // UTF-8 as the app writes it, or Windows-1252 as Excel's plain CSV does.
+      const text = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
       // Edits still on their way are written first; the import then replaces them, as asked.
       await queue.flush();
       const result = await call('prices:importCsv', { text });

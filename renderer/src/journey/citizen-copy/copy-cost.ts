@@ -22,7 +22,8 @@ export function costUnavailable(
   if (state.failed) return 'failed';
   if (!state.list) return 'loading';
   if (state.list.prices.every((r) => r.price === null)) return 'noList';
-  if (!cost || cost.pricedCount === 0) return 'nothingPriced';
+  // An amount above 0 to show: a map priced only at 0 kr. (the citizen's own life) says nothing.
+  if (!cost || cost.pricedCount === 0 || cost.total === 0) return 'nothingPriced';
   return null;
 }
 
@@ -35,14 +36,16 @@ export function copyCost(
   language: string,
 ): CopyCost | null {
   const own = map === 'as_is' ? cost.asIs : cost.toBe;
-  if (own.pricedCount === 0) return null;
+  if (own.pricedCount === 0 || own.total === 0) return null;
   const amount = (value: number) => kroner(t, language, value);
   const notes = [t('copy.cost.meaning')];
   if (own.unpriced.length > 0) {
     notes.push(t('copy.cost.unpriced', { count: own.unpriced.length }));
   }
-  // The difference only when both maps rest on priced contacts: else it compares with nothing.
-  if (cost.asIs.pricedCount > 0 && cost.toBe.pricedCount > 0) {
+  // The difference only when every contact of both maps has a price: one without would count as
+  // 0 kr. and make the new pathway look cheaper (or dearer) than anyone knows.
+  const complete = cost.difference.unpriced.asIs === 0 && cost.difference.unpriced.toBe === 0;
+  if (complete && cost.asIs.pricedCount > 0 && cost.toBe.pricedCount > 0) {
     const diff = cost.difference.total;
     notes.push(
       diff < 0

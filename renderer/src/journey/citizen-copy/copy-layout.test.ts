@@ -378,6 +378,11 @@ describe("the estimated public cost on the citizen's copy", () => {
   function pricedPathway(n: number) {
     const p = pathway(n);
     p.touchpoints.forEach((x, i) => {
+      // An amount above 0 (12 GP visits), and a hospital admission without a public figure.
+      if (i === 0) {
+        x.sector = 'general_practice';
+        x.contactType = 'gp_visit';
+      }
       if (i === 1) {
         x.sector = 'hospital';
         x.contactType = 'admission';
@@ -432,7 +437,9 @@ describe("the estimated public cost on the citizen's copy", () => {
     expect(words).toMatch(/anslået offentlig udgift/i);
     expect(words).toContain('vejledende');
     expect(words).toContain(`${left} kontakter uden pris er ikke talt med.`);
-    expect(words).toContain(`Prisliste: ${LIST.name}, prisår ${LIST.priceYear}.`);
+    expect(words).toContain(
+      `Prisliste: ${LIST.name}, prisår ${LIST.priceYear} (hver pris i kroner fra sit kildeår).`,
+    );
     expect(words).not.toMatch(/regning|pris for dig/i);
     // The amounts stand in a column, right-aligned, clear of the notes beside them.
     for (const r of block.rows) expect(r.amount.anchor).toBe('end');
@@ -535,7 +542,7 @@ describe("the estimated public cost on the citizen's copy", () => {
     const t = await translator('da');
     const asIs = [
       tp({ sector: 'general_practice', contactType: 'gp_visit', repetitions: 12 }),
-      tp({ sector: 'hospital', contactType: 'outpatient_visit' }),
+      tp({ sector: 'emergency', contactType: 'phone' }),
     ];
     const toBe = [
       tp({ sector: 'general_practice', contactType: 'gp_visit', repetitions: 4, map: 'to_be' }),
@@ -556,6 +563,15 @@ describe("the estimated public cost on the citizen's copy", () => {
     // Only one map priced: no difference to speak of.
     const alone = journeyCost(mapsOf(Object.fromEntries(asIs.map((x) => [x.id, x]))), LIST);
     expect(copyCost(alone, 'as_is', LIST, t, 'da')!.notes.join(' ')).not.toMatch(/nye forløb/);
+    // A contact without a price on either map would count as 0 kr.: no difference either.
+    const unpricedToo = [...asIs, tp({ sector: 'hospital', contactType: 'outpatient_visit' })];
+    const partly = journeyCost(
+      mapsOf(Object.fromEntries([...unpricedToo, ...toBe].map((x) => [x.id, x]))),
+      LIST,
+    );
+    for (const map of ['as_is', 'to_be'] as const) {
+      expect(copyCost(partly, map, LIST, t, 'da')!.notes.join(' ')).not.toMatch(/nye forløb/);
+    }
   });
 
   it('cannot be chosen without a price list or when nothing on the map is priced, and says why', async () => {
@@ -564,6 +580,22 @@ describe("the estimated public cost on the citizen's copy", () => {
     const cost = journeyCost(mapsOf(Object.fromEntries(unpriced.map((x) => [x.id, x]))), LIST);
     expect(copyCost(cost, 'as_is', LIST, t, 'da')).toBeNull();
     expect(costUnavailable({ list: LIST, failed: false }, cost.asIs)).toBe('nothingPriced');
+    // Priced only at 0 kr. (the citizen's own life) beside days without a price: "I alt 0 kr."
+    // would tell the citizen nothing true, so it is not offered either.
+    const zero = journeyCost(
+      mapsOf(
+        Object.fromEntries(
+          [
+            tp({ sector: 'citizen', contactType: 'life_event' }),
+            tp({ sector: 'hospital', contactType: 'admission', durationDays: 14 }),
+          ].map((x) => [x.id, x]),
+        ),
+      ),
+      LIST,
+    );
+    expect(zero.asIs.pricedCount).toBeGreaterThan(0);
+    expect(costUnavailable({ list: LIST, failed: false }, zero.asIs)).toBe('nothingPriced');
+    expect(copyCost(zero, 'as_is', LIST, t, 'da')).toBeNull();
     expect(costUnavailable({ list: null, failed: false }, null)).toBe('loading');
     expect(costUnavailable({ list: null, failed: true }, null)).toBe('failed');
     expect(costUnavailable({ list: { ...LIST, prices: [] }, failed: false }, null)).toBe('noList');
