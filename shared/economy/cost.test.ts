@@ -212,7 +212,7 @@ describe('costOfPathway (a journey map, priced by hand)', () => {
   it('names every touchpoint it could not price, and why', () => {
     expect(cost.unpriced).toEqual([
       { ref: asIs[6]!.id, reason: 'no_public_figure' },
-      { ref: asIs[7]!.id, reason: 'unit_needs_duration' },
+      { ref: asIs[7]!.id, reason: 'unit_needs_duration', unit: 'day' },
       { ref: asIs[8]!.id, reason: 'no_price' },
       { ref: asIs[9]!.id, reason: 'no_price' },
       { ref: asIs[10]!.id, reason: 'no_public_figure' },
@@ -301,7 +301,7 @@ describe('costOfModelPathway (the anonymised model gives the same answer)', () =
     expect(a.byPayer).toEqual({ kommune: 45_557, region: 23_883, stat: 8_138 });
     expect(a.unpriced).toEqual([
       { ref: 't7', reason: 'no_public_figure' },
-      { ref: 't8', reason: 'unit_needs_duration' },
+      { ref: 't8', reason: 'unit_needs_duration', unit: 'day' },
       { ref: 't9', reason: 'no_price' },
       { ref: 't10', reason: 'no_price' },
       { ref: 't11', reason: 'no_public_figure' },

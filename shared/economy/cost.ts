@@ -1,7 +1,7 @@
 import type { Touchpoint } from '../domain/journey';
 import type { ModelPathway } from '../model/pathway-model';
 import { SECTORS, type ContactType, type Sector } from '../vocabulary';
-import { PAYERS, type Payer, type PriceList, type PriceRow } from './prices';
+import { PAYERS, type Payer, type PriceList, type PriceRow, type PriceUnit } from './prices';
 
 /**
  * The estimated public cost of a pathway, by payer and by sector. Pure: the same touchpoints and
@@ -49,6 +49,8 @@ export interface PricedItem {
 export interface Unpriced {
   ref: string;
   reason: UnpricedReason;
+  /** For `unit_needs_duration`: the unit the price is per, so the user is told what to add. */
+  unit?: PriceUnit;
 }
 
 export interface PathwayCost {
@@ -170,7 +172,7 @@ export function costOfItems(items: readonly PricedItem[], list: PriceList): Path
     }
     const quantity = quantityOf(row, item);
     if (typeof quantity === 'string') {
-      unpriced.push({ ref: item.ref, reason: quantity });
+      unpriced.push({ ref: item.ref, reason: quantity, unit: row.unit });
       continue;
     }
     pricedCount += 1;

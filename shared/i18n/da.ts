@@ -287,9 +287,13 @@ export const da = {
     moreTitle: 'Flere oplysninger',
     painAddTitle: 'Tilføj et problem. Hvad handlede det om?',
     painAddNamed: 'Tilføj problem: {{category}}',
-    durationLabel: 'Varighed i dage',
-    durationHelp: 'Fx antal dage indlagt. Tom, hvis det ikke passer.',
-    durationInvalid: 'Skriv et antal dage fra 0 til {{max}}.',
+    durationLabel: 'Varighed',
+    durationHelp:
+      'Dage, fx 5 for fem dage indlagt – eller timer, fx «2 timer» for et besøg af hjemmeplejen. Tom, hvis det ikke passer.',
+    durationInvalid:
+      'Skriv et antal dage fra 0 til {{max}}, eller timer som «2 timer» eller «30 min».',
+    durationHours_one: '{{hours}} time',
+    durationHours_other: '{{hours}} timer',
     repetitionsLabel: 'Hvor mange gange',
     repetitionsHelp: 'Fx 12 besøg hos lægen. Tom betyder én gang.',
     repetitionsInvalid: 'Skriv et helt tal fra 1 til {{max}}.',
@@ -1291,6 +1295,10 @@ export const da = {
         no_public_figure: 'der er ikke fundet en offentlig pris',
         unit_needs_duration:
           'prisen gælder pr. dag, måned eller time, men kortet siger ikke, hvor længe det varede',
+        needs_day: 'prisen gælder pr. døgn – skriv under «Varighed», hvor mange dage det varede',
+        needs_month: 'prisen gælder pr. måned – skriv under «Varighed», hvor mange dage det varede',
+        needs_hour:
+          'prisen gælder pr. time – skriv under «Varighed», hvor længe besøget varede, fx «2 timer»',
       },
       openPrices: 'Se og ret priserne',
       loadFailed: 'Prislisten kunne ikke hentes, så udgiften kan ikke vises.',

@@ -282,9 +282,13 @@ export const en: Translation = {
     moreTitle: 'More details',
     painAddTitle: 'Add a problem. What was it about?',
     painAddNamed: 'Add problem: {{category}}',
-    durationLabel: 'Duration in days',
-    durationHelp: 'E.g. days admitted. Empty if it does not apply.',
-    durationInvalid: 'Enter a number of days from 0 to {{max}}.',
+    durationLabel: 'Duration',
+    durationHelp:
+      'Days, e.g. 5 for five days admitted – or hours, e.g. «2 hours» for a home-care visit. Empty if it does not apply.',
+    durationInvalid:
+      'Enter a number of days from 0 to {{max}}, or hours such as «2 hours» or «30 min».',
+    durationHours_one: '{{hours}} hour',
+    durationHours_other: '{{hours}} hours',
     repetitionsLabel: 'How many times',
     repetitionsHelp: 'E.g. 12 GP visits. Empty means once.',
     repetitionsInvalid: 'Enter a whole number from 1 to {{max}}.',
@@ -1280,6 +1284,10 @@ export const en: Translation = {
         no_public_figure: 'no public price was found',
         unit_needs_duration:
           'the price is per day, month or hour, but the map does not say how long it lasted',
+        needs_day: 'the price is per day – enter under «Duration» how many days it lasted',
+        needs_month: 'the price is per month – enter under «Duration» how many days it lasted',
+        needs_hour:
+          'the price is per hour – enter under «Duration» how long the visit lasted, e.g. «2 hours»',
       },
       openPrices: 'See and edit the prices',
       loadFailed: 'The price list could not be loaded, so the cost cannot be shown.',

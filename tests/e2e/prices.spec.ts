@@ -5,7 +5,7 @@ import type { Handlers } from '../../shared/ipc/dispatch';
 import { ipc } from '../unit/helpers';
 import { importModels, programModels } from '../support/program-models';
 import { expect, test } from './harness';
-import { JourneyPage } from './pages';
+import { JourneyPage, TouchpointPanelPage } from './pages';
 import { openCostView, PricesPage } from './prices-page';
 import { ProgramPage } from './program-page';
 
@@ -160,13 +160,42 @@ test.describe('prices and the cost of a pathway', () => {
     );
     await expect(view.getByTestId('cost-unpriced-item')).toHaveText([
       'Indlæggelse på sygehuset – der er ikke fundet en offentlig pris',
-      'Hjemmeplejen – prisen gælder pr. dag, måned eller time, men kortet siger ikke, hvor længe det varede',
+      'Hjemmeplejen – prisen gælder pr. time – skriv under «Varighed», hvor længe besøget varede, fx «2 timer»',
     ]);
     await expect(view.getByTestId('cost-coverage')).toHaveText([
       'Sådan er det i dag: beløbene bygger på 2 af 3 kontaktpunkter. 1 har ingen pris og er ikke talt med (se nederst), så den virkelige udgift er højere.',
       'Sådan skulle det være: beløbene bygger på 1 af 2 kontaktpunkter. 1 har ingen pris og er ikke talt med (se nederst), så den virkelige udgift er højere.',
     ]);
     expect(await seriousViolations(app.page)).toEqual([]);
+    await app.page.getByTestId('close-cost').click();
+
+    // The home-care visit is priced per hour: typed as "2 timer", it counts 2 × 490 kr.
+    const canvas = new JourneyPage(app.page);
+    await app.page.getByTestId('map-to_be').check();
+    await canvas.node('Hjemmeplejen').click();
+    await new TouchpointPanelPage(app.page).openMore();
+    const duration = app.page.getByTestId('touchpoint-panel').getByTestId('touchpoint-duration');
+    await duration.pressSequentially('2 timer');
+    // Typed as it was typed: nothing rewritten under the cursor.
+    await expect(duration).toHaveValue('2 timer');
+    await canvas.waitSaved();
+    const days = () =>
+      (
+        app.db
+          .prepare("SELECT duration_days AS d FROM touchpoints WHERE label = 'Hjemmeplejen'")
+          .get() as { d: number }
+      ).d;
+    await expect.poll(days).toBeCloseTo(2 / 24, 9);
+    await openCostView(app.page);
+    await expect(
+      app.page
+        .getByTestId('cost-by-payer')
+        .getByTestId('cost-line-total')
+        .getByTestId('cost-to-be'),
+    ).toHaveText('1.860 kr.');
+    await expect(app.page.getByTestId('cost-unpriced-item')).toHaveText([
+      'Indlæggelse på sygehuset – der er ikke fundet en offentlig pris',
+    ]);
   });
 
   test('a CSV with a bad line is refused in Danish and changes nothing; a good one replaces the list', async ({

@@ -150,7 +150,11 @@ test.describe('workshop canvas', () => {
     await new TouchpointPanelPage(app.page).openMore();
 
     await panel.getByTestId('touchpoint-duration').fill('-3');
-    await expect(panel.getByText('Skriv et antal dage fra 0 til 36500.')).toBeVisible();
+    await expect(
+      panel.getByText(
+        'Skriv et antal dage fra 0 til 36500, eller timer som «2 timer» eller «30 min».',
+      ),
+    ).toBeVisible();
     await panel.getByTestId('touchpoint-repetitions').fill('1,5');
     await expect(panel.getByText('Skriv et helt tal fra 1 til 10000.')).toBeVisible();
     await panel.getByTestId('touchpoint-quote').fill('x'.repeat(1_000_000));

@@ -6,12 +6,17 @@ import { useId, useState, type ReactNode } from 'react';
  * only valid values reach the store. When the stored value changes from elsewhere (undo), the
  * draft follows it.
  */
-function useDraft<T>(value: T, toText: (v: T) => string) {
+/**
+ * The text of a field and the value it shows. A value changed from outside (undo, another field)
+ * replaces the text; the value the text itself just gave does not (`says`), so what is being
+ * typed ("2 t" on its way to "2 timer") is never rewritten under the cursor.
+ */
+function useDraft<T>(value: T, toText: (v: T) => string, says?: (text: string) => unknown) {
   const [draft, setDraft] = useState(() => toText(value));
   const [synced, setSynced] = useState(value);
   if (!Object.is(synced, value)) {
     setSynced(value);
-    setDraft(toText(value));
+    if (!says || !Object.is(says(draft), value)) setDraft(toText(value));
   }
   return [draft, setDraft] as const;
 }
@@ -93,10 +98,17 @@ export function NumberField(props: {
   invalidMessage: string;
   onChange: (value: number | null) => void;
   testId: string;
+  /** How a value is written back into the field (default: a Danish decimal, "4,5"). */
+  format?: (value: number) => string;
+  /** Touch keyboards: digits only ('decimal', the default), or letters too ('text'). */
+  inputMode?: 'decimal' | 'text';
 }) {
   const id = useId();
-  const [draft, setDraft] = useDraft(props.value, (v) =>
-    v === null ? '' : String(v).replace('.', ','),
+  const format = props.format ?? ((v: number) => String(v).replace('.', ','));
+  const [draft, setDraft] = useDraft(
+    props.value,
+    (v) => (v === null ? '' : format(v)),
+    props.parse,
   );
   const parsed = props.parse(draft);
   const error = parsed === undefined ? props.invalidMessage : null;
@@ -105,7 +117,7 @@ export function NumberField(props: {
       <input
         id={id}
         className="input input-short"
-        inputMode="decimal"
+        inputMode={props.inputMode ?? 'decimal'}
         autoComplete="off"
         value={draft}
         aria-invalid={error ? true : undefined}

@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Touchpoint } from '../../../shared/domain/journey';
-import type { PathwayCost, UnpricedReason } from '../../../shared/economy/cost';
+import type { PathwayCost } from '../../../shared/economy/cost';
 import { PAYERS } from '../../../shared/economy/prices';
 import { SECTORS } from '../../../shared/vocabulary';
 import { errorKey } from '../api/client';
@@ -170,7 +170,14 @@ export function CostView({ titled = true }: { titled?: boolean }) {
   )
     .map(([map, c]: readonly [string, PathwayCost]) => ({
       map,
-      items: c.unpriced.map((u) => ({ tp: touchpoints[u.ref]!, reason: u.reason })),
+      items: c.unpriced.map((u) => ({
+        tp: touchpoints[u.ref]!,
+        // A price per day, month or hour says what to add: how long it lasted, in those terms.
+        reason:
+          u.reason === 'unit_needs_duration' && u.unit && u.unit !== 'contact'
+            ? (`needs_${u.unit}` as const)
+            : u.reason,
+      })),
     }))
     .filter((g) => g.items.length > 0);
   const unpricedCount = unpriced.reduce((n, g) => n + g.items.length, 0);
@@ -283,9 +290,7 @@ export function CostView({ titled = true }: { titled?: boolean }) {
                       <li key={u.tp.id} data-testid="cost-unpriced-item">
                         {t('economy.workshop.unpricedItem', {
                           name: nameOf(u.tp),
-                          reason: t(
-                            `economy.workshop.reasons.${u.reason satisfies UnpricedReason}`,
-                          ),
+                          reason: t(`economy.workshop.reasons.${u.reason}`),
                         })}
                       </li>
                     ))}
