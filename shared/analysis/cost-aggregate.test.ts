@@ -952,9 +952,9 @@ describe('cost views on a small hand-computed set', () => {
   });
 
   it('hides more sectors and payers when one small one could be worked out from the total', () => {
-    // Two journeys Z add a GP visit and 45 days of sickness-benefit follow-up: 2 months (a
-    // started month counts whole) × 20,000 = 40,000 each, half kommune, half stat; with the GP
-    // visit 40,200 (kommune 20 + 20,000, region 180, stat 20,000).
+    // Two journeys Z add a GP visit and 60 days of sickness-benefit follow-up: 60 / 30 = 2 months
+    // × 20,000 = 40,000 each, half kommune, half stat; with the GP visit 40,200 (kommune
+    // 20 + 20,000, region 180, stat 20,000).
     const Z = () =>
       model([
         { sector: 'general_practice', contactType: 'gp_visit' },
@@ -962,7 +962,7 @@ describe('cost views on a small hand-computed set', () => {
           sector: 'employment',
           contactType: 'meeting',
           serviceCode: 'sickness-benefit',
-          durationDays: 45,
+          durationDays: 60,
         },
       ]);
     const more = [...models, ...repeat(2, Z)];

@@ -142,7 +142,7 @@ const zeroSectors = () => Object.fromEntries(SECTORS.map((s) => [s, 0])) as Reco
  *  t1 GP visit × 12                      12 × 220           =  2 640  kommune 7 % = 184,8   region 2 455,2
  *  t2 hospital admission, 5 days          5 × 4 000         = 20 000  kommune 20 % = 4 000  region 16 000
  *  t3 ambulance (service row wins) × 2    2 × 2 714         =  5 428  region 5 428
- *  t4 sickness benefit, 45 days           ceil(45/30)=2 × 20 345 = 40 690  kommune 80 % = 32 552  stat 8 138
+ *  t4 sickness benefit, 45 days           45/30 = 1,5 × 20 345 = 30 517,5  kommune 80 % = 24 414  stat 6 103,5
  *  t5 home care, 0,25 day × 3             0,25×24=6 h × 3 = 18 h × 490 = 8 820  kommune 8 820
  *  t6 life event                          0 (priced, no public expense)
  *  t7 psychiatric admission, 10 days      price null        → unpriced, no_public_figure
@@ -151,12 +151,14 @@ const zeroSectors = () => Object.fromEntries(SECTORS.map((s) => [s, 0])) as Reco
  * t10 GP, no contact type, no service     no row            → unpriced, no_price
  * t11 home nursing (service row, null)    service row wins  → unpriced, no_public_figure
  *
- * total   = 2 640 + 20 000 + 5 428 + 40 690 + 8 820 + 0 = 77 578
- * kommune = 184,8 + 4 000 + 32 552 + 8 820              = 45 556,8
- * region  = 2 455,2 + 16 000 + 5 428                    = 23 883,2
- * stat    = 8 138                                       =  8 138
- * rounded: floors 45 556 + 23 883 + 8 138 = 77 577; the missing krone goes to the largest
- * remainder (kommune ,8) → kommune 45 557, region 23 883, stat 8 138 (sum 77 578).
+ * total   = 2 640 + 20 000 + 5 428 + 30 517,5 + 8 820 + 0 = 67 405,5 → 67 406 (half away from 0)
+ * The payer × sector cells with a fraction: GP kommune 184,8 and region 2 455,2, employment
+ * stat 6 103,5; their floors leave the cells 2 kroner short of 67 406, which go to the largest
+ * remainders, GP kommune (,8) and employment stat (,5): GP kommune 185, employment stat 6 104.
+ * kommune = 185 + 4 000 + 24 414 + 8 820  = 37 419
+ * region  = 2 455 + 16 000 + 5 428        = 23 883
+ * stat    = 6 104                         =  6 104   (sum 67 406)
+ * sectors: GP 185 + 2 455 = 2 640; employment 24 414 + 6 104 = 30 518.
  */
 const asIs = [
   tp('general_practice', 'gp_visit', { repetitions: 12 }),
@@ -175,7 +177,7 @@ const asIs = [
 /* The to-be map, priced by hand:
  *  u1 GP visit × 6                 6 × 220 = 1 320      kommune 92,4    region 1 227,6
  *  u2 home care, 0,25 day × 5      6 h × 5 = 30 h × 490 = 14 700   kommune 14 700
- *  u3 sickness benefit, 30 days    ceil(30/30)=1 × 20 345 = 20 345  kommune 16 276  stat 4 069
+ *  u3 sickness benefit, 30 days    30/30 = 1 × 20 345 = 20 345  kommune 16 276  stat 4 069
  *  u4 emergency visit (no service, sector row) 1 500    kommune 300     region 1 200
  *
  * total   = 1 320 + 14 700 + 20 345 + 1 500 = 37 865
@@ -196,14 +198,14 @@ describe('costOfPathway (a journey map, priced by hand)', () => {
   const cost = costOfPathway(asIs, LIST);
 
   it('adds up the as-is map', () => {
-    expect(cost.total).toBe(77_578);
-    expect(cost.byPayer).toEqual({ kommune: 45_557, region: 23_883, stat: 8_138 });
+    expect(cost.total).toBe(67_406);
+    expect(cost.byPayer).toEqual({ kommune: 37_419, region: 23_883, stat: 6_104 });
     expect(cost.bySector).toEqual({
       ...zeroSectors(),
       general_practice: 2_640,
       hospital: 20_000,
       emergency: 5_428,
-      employment: 40_690,
+      employment: 30_518,
       municipal_care: 8_820,
     });
     expect(cost.pricedCount).toBe(6);
@@ -253,22 +255,22 @@ describe('costOfPathway (a journey map, priced by hand)', () => {
 });
 
 describe('costDifference (to-be minus as-is)', () => {
-  /* total   37 865 − 77 578 = −39 713
-   * kommune 31 368 − 45 557 = −14 189
+  /* total   37 865 − 67 406 = −29 541
+   * kommune 31 368 − 37 419 =  −6 051
    * region   2 428 − 23 883 = −21 455
-   * stat     4 069 −  8 138 =  −4 069   (−14 189 − 21 455 − 4 069 = −39 713)
+   * stat     4 069 −  6 104 =  −2 035   (−6 051 − 21 455 − 2 035 = −29 541)
    * sectors: GP 1 320 − 2 640 = −1 320; hospital 0 − 20 000; emergency 1 500 − 5 428 = −3 928;
-   *          employment 20 345 − 40 690 = −20 345; municipal care 14 700 − 8 820 = +5 880. */
+   *          employment 20 345 − 30 518 = −10 173; municipal care 14 700 − 8 820 = +5 880. */
   it('shows who would pay and who would save', () => {
     const d = costDifference(costOfPathway(asIs, LIST), costOfPathway(toBe, LIST));
-    expect(d.total).toBe(-39_713);
-    expect(d.byPayer).toEqual({ kommune: -14_189, region: -21_455, stat: -4_069 });
+    expect(d.total).toBe(-29_541);
+    expect(d.byPayer).toEqual({ kommune: -6_051, region: -21_455, stat: -2_035 });
     expect(d.bySector).toEqual({
       ...zeroSectors(),
       general_practice: -1_320,
       hospital: -20_000,
       emergency: -3_928,
-      employment: -20_345,
+      employment: -10_173,
       municipal_care: 5_880,
     });
     expect(d.unpriced).toEqual({ asIs: 5, toBe: 0 });
@@ -297,8 +299,8 @@ describe('costOfModelPathway (the anonymised model gives the same answer)', () =
 
   it('prices both maps as the journey does, with the model refs as references', () => {
     const a = costOfModelPathway(toModel(asIs), LIST);
-    expect(a.total).toBe(77_578);
-    expect(a.byPayer).toEqual({ kommune: 45_557, region: 23_883, stat: 8_138 });
+    expect(a.total).toBe(67_406);
+    expect(a.byPayer).toEqual({ kommune: 37_419, region: 23_883, stat: 6_104 });
     expect(a.unpriced).toEqual([
       { ref: 't7', reason: 'no_public_figure' },
       { ref: 't8', reason: 'unit_needs_duration', unit: 'day' },
@@ -366,11 +368,11 @@ describe('units', () => {
     expect(q('day', Number.NaN)).toBe('unit_needs_duration');
   });
 
-  it('month: started months (ceil of days / 30)', () => {
-    expect(q('month', 1)).toBe(1);
+  it('month: days / 30, a part of a month as its part', () => {
+    expect(q('month', 15)).toBe(0.5);
     expect(q('month', 30)).toBe(1);
-    expect(q('month', 31)).toBe(2);
-    expect(q('month', 365)).toBe(13);
+    expect(q('month', 31)).toBeCloseTo(31 / 30, 12);
+    expect(q('month', 365)).toBeCloseTo(365 / 30, 12);
     expect(q('month', 0)).toBe(0);
     expect(q('month', null)).toBe('unit_needs_duration');
   });

@@ -18,8 +18,9 @@ import { PAYERS, type Payer, type PriceList, type PriceRow, type PriceUnit } fro
  * duration of each time):
  * - `contact`: price × times.
  * - `day`:     price × durationDays × times. Unknown duration: unpriced, `unit_needs_duration`.
- * - `month`:   price × ceil(durationDays / 30) × times (a started month counts whole, as benefits
- *              are paid per month). Unknown duration: unpriced, `unit_needs_duration`.
+ * - `month`:   price × durationDays / 30 × times: a month is 30 days and a part of one counts as
+ *              its part (sickness benefit, for one, is paid by the week, so 31 days are not two
+ *              months). Unknown duration: unpriced, `unit_needs_duration`.
  * - `hour`:    the pathway records no hours. A duration of less than a day is read as the
  *              length of the contact: price × durationDays × 24 × times. No duration, 0 days or a
  *              duration of a day or more (a period, such as a month of home care, not the time
@@ -108,7 +109,7 @@ export function quantityOf(
     case 'day':
       return knownDuration(d) ? d * times : 'unit_needs_duration';
     case 'month':
-      return knownDuration(d) ? Math.ceil(d / 30) * times : 'unit_needs_duration';
+      return knownDuration(d) ? (d / 30) * times : 'unit_needs_duration';
     case 'hour':
       return knownDuration(d) && d > 0 && d < 1 ? d * 24 * times : 'unit_needs_duration';
   }
