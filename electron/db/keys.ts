@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, scrypt, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import {
   closeSync,
   existsSync,
@@ -16,6 +16,7 @@ import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { PASSPHRASE_MIN_LENGTH } from '../../shared/domain/startup';
 import { DATABASE_KEY_BYTES, lookOfFile, type DatabaseKey } from './cipher';
+import { derivePassphraseBytes, derivePassphraseBytesSync } from './passphrase-kdf';
 import { flushFolder } from './file-ops';
 
 /**
@@ -180,32 +181,14 @@ function additionalData(kdf: ScryptParams & { salt: Buffer }): Buffer {
   );
 }
 
-/**
- * The passphrase as typed, in one Unicode form: "ø" typed as one character or as "o" and a
- * combining stroke (macOS keyboards differ) is the same passphrase.
- */
-const normalised = (passphrase: string) => Buffer.from(passphrase.normalize('NFC'), 'utf8');
-
+/** The key that wraps the database key, from the passphrase (in NFC; see passphrase-kdf.ts). */
 function deriveKek(passphrase: string, kdf: ScryptParams & { salt: Buffer }): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(
-      normalised(passphrase),
-      kdf.salt,
-      32,
-      { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: scryptMemory(kdf) + 32 * 1024 * 1024 },
-      (error, derived) => (error ? reject(error) : resolve(derived)),
-    ),
-  );
+  return derivePassphraseBytes(passphrase, kdf.salt, kdf, 32);
 }
 
 /** The same derivation, synchronous: for the command line, which asks and then works. */
 export function deriveKekSync(passphrase: string, kdf: ScryptParams & { salt: Buffer }): Buffer {
-  return scryptSync(normalised(passphrase), kdf.salt, 32, {
-    N: kdf.N,
-    r: kdf.r,
-    p: kdf.p,
-    maxmem: scryptMemory(kdf) + 32 * 1024 * 1024,
-  });
+  return derivePassphraseBytesSync(passphrase, kdf.salt, kdf, 32);
 }
 
 type PassphraseFile = Extract<KeyFile, { wrap: 'passphrase' }>;

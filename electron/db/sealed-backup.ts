@@ -1,19 +1,18 @@
 import type { Database } from 'better-sqlite3';
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  createHmac,
-  randomBytes,
-  scrypt,
-  scryptSync,
-  timingSafeEqual,
-} from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKUP_FILE_EXTENSION } from '../../shared/domain/backup';
 import { writeFileAtomic } from '../export/write-file';
 import { BackupError, countJourneys, databaseImage, openImage } from './backups';
+import {
+  derivePassphraseBytes,
+  derivePassphraseBytesSync,
+  headerChecksum,
+  passphraseCheck,
+  splitKeys,
+  type PassphraseKeys,
+} from './passphrase-kdf';
 
 /**
  * A backup that leaves the laptop (a USB stick, the command line's `pathway backup`): the
@@ -79,34 +78,18 @@ function withinBounds(params: ScryptParams): boolean {
   );
 }
 
-type Keys = { key: Buffer; check: Buffer };
-
-// NFC: "å" typed on one system and pasted from another is the same passphrase. Node's default
-// maxmem (32 MiB) is below what these parameters need.
-const scryptInput = (passphrase: string, { log2N, r, p }: ScryptParams) =>
-  [passphrase.normalize('NFC'), { N: 2 ** log2N, r, p, maxmem: 256 * 2 ** log2N * r }] as const;
-const splitKeys = (out: Buffer): Keys => ({ key: out.subarray(0, 32), check: out.subarray(32) });
+type Keys = PassphraseKeys;
+const costOf = ({ log2N, r, p }: ScryptParams) => ({ N: 2 ** log2N, r, p });
 
 /** The AES key and the check key, from one scrypt run in the thread pool (the app waits not). */
-function deriveKeys(passphrase: string, salt: Buffer, params: ScryptParams): Promise<Keys> {
-  const [text, options] = scryptInput(passphrase, params);
-  return new Promise((resolve, reject) =>
-    scrypt(text, salt, 64, options, (error, out) =>
-      error ? reject(error) : resolve(splitKeys(out)),
-    ),
-  );
+async function deriveKeys(passphrase: string, salt: Buffer, params: ScryptParams): Promise<Keys> {
+  return splitKeys(await derivePassphraseBytes(passphrase, salt, costOf(params), 64));
 }
 
 /** The same, synchronously: for the command line, which has nothing else to do meanwhile. */
 function deriveKeysSync(passphrase: string, salt: Buffer, params: ScryptParams): Keys {
-  const [text, options] = scryptInput(passphrase, params);
-  return splitKeys(scryptSync(text, salt, 64, options));
+  return splitKeys(derivePassphraseBytesSync(passphrase, salt, costOf(params), 64));
 }
-
-const passphraseCheck = (checkKey: Buffer) =>
-  createHmac('sha256', checkKey).update(CHECK_TEXT).digest().subarray(0, 16);
-const headerChecksum = (checked: Buffer) =>
-  createHash('sha256').update(checked).digest().subarray(0, 8);
 
 /** A new file's header, all but the passphrase check and the checksum. */
 function newHeader(imageLength: number, params: ScryptParams) {
@@ -127,7 +110,7 @@ function newHeader(imageLength: number, params: ScryptParams) {
 }
 
 function sealWith(image: Buffer, header: Buffer, { key, check }: Keys): Buffer {
-  passphraseCheck(check).copy(header, 68);
+  passphraseCheck(check, CHECK_TEXT).copy(header, 68);
   headerChecksum(header.subarray(0, CHECKED_BYTES)).copy(header, CHECKED_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, header.subarray(48, 60), {
     authTagLength: TAG_BYTES,
@@ -196,7 +179,7 @@ export function checkSealedHeader(bytes: Buffer): void {
 
 /** The image, once the passphrase's check and every byte's authentication passed. */
 function openWith(bytes: Buffer, header: Buffer, { key, check }: Keys): Buffer {
-  if (!timingSafeEqual(passphraseCheck(check), header.subarray(68, 84))) {
+  if (!timingSafeEqual(passphraseCheck(check, CHECK_TEXT), header.subarray(68, 84))) {
     throw new BackupError('wrong_passphrase');
   }
   const decipher = createDecipheriv('aes-256-gcm', key, header.subarray(48, 60), {

@@ -1,16 +1,14 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  createHmac,
-  randomBytes,
-  scrypt,
-  timingSafeEqual,
-  type ScryptOptions,
-} from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, timingSafeEqual } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { MAX_MOVE_FILE_BYTES, type MoveRefusal } from '../../shared/transfer/moved-journey';
+import {
+  derivePassphraseBytes,
+  headerChecksum,
+  passphraseCheck,
+  splitKeys,
+  type PassphraseKeys,
+} from '../db/passphrase-kdf';
 
 /**
  * The `.forloeb` file: one journey, encrypted with a passphrase, to carry to a colleague's laptop.
@@ -77,30 +75,13 @@ function scryptMemory({ logN, r }: ScryptParams): number {
 }
 
 /** Keys from the passphrase; async, so the main process goes on while scrypt runs. */
-function deriveKeys(
+async function deriveKeys(
   passphrase: string,
   salt: Buffer,
-  params: ScryptParams,
-): Promise<{ key: Buffer; check: Buffer }> {
-  const options: ScryptOptions = {
-    N: 2 ** params.logN,
-    r: params.r,
-    p: params.p,
-    // Node's default maxmem (32 MiB) is below what these parameters need.
-    maxmem: scryptMemory(params) * 2,
-  };
-  return new Promise((resolve, reject) => {
-    scrypt(passphrase.normalize('NFC'), salt, 64, options, (error, derived) => {
-      if (error) reject(error);
-      else resolve({ key: derived.subarray(0, 32), check: derived.subarray(32) });
-    });
-  });
+  { logN, r, p }: ScryptParams,
+): Promise<PassphraseKeys> {
+  return splitKeys(await derivePassphraseBytes(passphrase, salt, { N: 2 ** logN, r, p }, 64));
 }
-
-const passphraseCheck = (checkKey: Buffer) =>
-  createHmac('sha256', checkKey).update(CHECK_TEXT).digest().subarray(0, 16);
-const headerChecksum = (checked: Buffer) =>
-  createHash('sha256').update(checked).digest().subarray(0, 8);
 
 /** Encrypts a payload (JSON text) into the bytes of a `.forloeb` file. */
 export async function sealJourneyFile(
@@ -128,7 +109,7 @@ export async function sealJourneyFile(
   salt.copy(header, 20);
   iv.copy(header, 36);
   header.writeUInt32BE(plain.length, 48);
-  passphraseCheck(check).copy(header, 52);
+  passphraseCheck(check, CHECK_TEXT).copy(header, 52);
   headerChecksum(header.subarray(0, CHECKED_BYTES)).copy(header, CHECKED_BYTES);
 
   const cipher = createCipheriv('aes-256-gcm', key, iv);
@@ -202,13 +183,13 @@ export async function openJourneyFile(
   if (bytes.length < expected) return refuse('truncated');
   if (bytes.length > expected) return refuse('damaged');
 
-  let keys: { key: Buffer; check: Buffer };
+  let keys: PassphraseKeys;
   try {
     keys = await deriveKeys(passphrase, header.subarray(20, 36), params);
   } catch {
     return refuse('damaged');
   }
-  if (!timingSafeEqual(passphraseCheck(keys.check), header.subarray(52, 68))) {
+  if (!timingSafeEqual(passphraseCheck(keys.check, CHECK_TEXT), header.subarray(52, 68))) {
     return refuse('wrong_passphrase');
   }
   let plain: Buffer;
