@@ -5,6 +5,7 @@ import type { ModelPathway, ModelTouchpoint } from '../model/pathway-model';
 import { SECTORS, type ContactType, type Sector } from '../vocabulary';
 import {
   costDifference,
+  differenceIsComplete,
   costOfModelPathway,
   costOfPathway,
   findPrice,
@@ -274,6 +275,10 @@ describe('costDifference (to-be minus as-is)', () => {
       municipal_care: 5_880,
     });
     expect(d.unpriced).toEqual({ asIs: 5, toBe: 0 });
+    // Five as-is touchpoints have no price: the difference is not one to tell.
+    expect(differenceIsComplete(d)).toBe(false);
+    const toBeOnly = costOfPathway(toBe, LIST);
+    expect(differenceIsComplete(costDifference(toBeOnly, toBeOnly))).toBe(true);
     expect(d.byPayer.kommune + d.byPayer.region + d.byPayer.stat).toBe(d.total);
   });
 });

@@ -73,6 +73,15 @@ export interface CostDifference {
   unpriced: { asIs: number; toBe: number };
 }
 
+/**
+ * Whether a difference can be told: every touchpoint of both maps priced. A touchpoint without a
+ * price would count as 0 kr., and a to-be map mostly adds new, unpriced contacts, so the new
+ * pathway would look cheaper than anyone knows. (The program's aggregate applies the same rule
+ * journey by journey, in cost-aggregate.ts.)
+ */
+export const differenceIsComplete = (d: CostDifference): boolean =>
+  d.unpriced.asIs === 0 && d.unpriced.toBe === 0;
+
 const zeroByPayer = (): Record<Payer, number> => ({ kommune: 0, region: 0, stat: 0 });
 const zeroBySector = (): Record<Sector, number> =>
   Object.fromEntries(SECTORS.map((s) => [s, 0])) as Record<Sector, number>;

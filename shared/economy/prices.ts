@@ -178,16 +178,14 @@ export function formatDanishNumber(value: number): string {
  * "1.5" is refused rather than guessed. Returns null when the text is not such a number.
  */
 export function parseDanishNumber(text: string, percent = false): number | null {
-  let t = text.trim().replace(/\u00A0/g, ' ');
-  let scale = 1;
-  if (percent && /%$/.test(t)) {
-    t = t.replace(/\s*%$/, '');
-    scale = 0.01;
-  }
-  if (!/^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/.test(t)) return null;
-  const n = Number(t.replace(/\./g, '').replace(',', '.'));
-  return Number.isFinite(n) ? n * scale : null;
+  return parseNumberIn(text, 'da', percent);
 }
+
+/** Each style's whole number (thousands grouped or not), decimals, and thousands separator. */
+const NUMBER_SHAPES: Record<NumberStyle, { shape: RegExp; thousands: RegExp; decimal: string }> = {
+  da: { shape: /^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/, thousands: /\./g, decimal: ',' },
+  en: { shape: /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/, thousands: /,/g, decimal: '.' },
+};
 
 /**
  * How numbers are written where a person types them: the Danish way ("1.903,50") in the Danish
@@ -209,15 +207,15 @@ export function formatNumberIn(value: number, style: NumberStyle): string {
  * when the text is not such a number.
  */
 export function parseNumberIn(text: string, style: NumberStyle, percent = false): number | null {
-  if (style === 'da') return parseDanishNumber(text, percent);
+  const { shape, thousands, decimal } = NUMBER_SHAPES[style];
   let t = text.trim().replace(/\u00A0/g, ' ');
   let scale = 1;
   if (percent && /%$/.test(t)) {
     t = t.replace(/\s*%$/, '');
     scale = 0.01;
   }
-  if (!/^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(t)) return null;
-  const n = Number(t.replace(/,/g, ''));
+  if (!shape.test(t)) return null;
+  const n = Number(t.replace(thousands, '').replace(decimal, '.'));
   return Number.isFinite(n) ? n * scale : null;
 }
 

@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Touchpoint } from '../../../shared/domain/journey';
-import type { PathwayCost } from '../../../shared/economy/cost';
+import { differenceIsComplete, type PathwayCost } from '../../../shared/economy/cost';
 import { PAYERS } from '../../../shared/economy/prices';
 import { SECTORS } from '../../../shared/vocabulary';
 import { errorKey } from '../api/client';
@@ -182,8 +182,7 @@ export function CostView({ titled = true }: { titled?: boolean }) {
     .filter((g) => g.items.length > 0);
   const unpricedCount = unpriced.reduce((n, g) => n + g.items.length, 0);
   const touchpointCount = maps.asIs.length + maps.toBe.length;
-  // A touchpoint without a price would count as 0 kr.: the difference is told only when none is.
-  const complete = cost.difference.unpriced.asIs === 0 && cost.difference.unpriced.toBe === 0;
+  const complete = differenceIsComplete(cost.difference);
   const coverage = (
     [
       ['as_is', maps.asIs.length, cost.asIs.unpriced.length],

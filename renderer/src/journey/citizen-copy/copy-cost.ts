@@ -5,7 +5,7 @@
  * which price list and price year it rests on. The figures are the cost view's (journey-cost.ts).
  */
 import type { TFunction } from 'i18next';
-import type { PathwayCost } from '../../../../shared/economy/cost';
+import { differenceIsComplete, type PathwayCost } from '../../../../shared/economy/cost';
 import { PAYERS, type PriceList } from '../../../../shared/economy/prices';
 import type { MapKind } from '../../../../shared/vocabulary';
 import { kroner } from '../../economy/money';
@@ -42,10 +42,12 @@ export function copyCost(
   if (own.unpriced.length > 0) {
     notes.push(t('copy.cost.unpriced', { count: own.unpriced.length }));
   }
-  // The difference only when every contact of both maps has a price: one without would count as
-  // 0 kr. and make the new pathway look cheaper (or dearer) than anyone knows.
-  const complete = cost.difference.unpriced.asIs === 0 && cost.difference.unpriced.toBe === 0;
-  if (complete && cost.asIs.pricedCount > 0 && cost.toBe.pricedCount > 0) {
+  // The difference only when every contact of both maps has a price (see differenceIsComplete).
+  if (
+    differenceIsComplete(cost.difference) &&
+    cost.asIs.pricedCount > 0 &&
+    cost.toBe.pricedCount > 0
+  ) {
     const diff = cost.difference.total;
     notes.push(
       diff < 0
