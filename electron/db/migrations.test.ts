@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, MIGRATIONS, NewerDatabaseError, migrate } from './migrations';
+import { unpackContent } from './model-content';
 import { openDatabase } from './open';
+import { randomModels } from '../../tests/support/generate-models';
 import { testKey } from '../../tests/support/test-key';
 
 const dirs: string[] = [];
@@ -45,6 +47,34 @@ describe('migrations', () => {
       expect(db.pragma('user_version', { simple: true })).toBe(start);
       migrate(db);
       expect(schemaOf(db)).toEqual(expected);
+    }
+  });
+
+  it('keep imported program models when they are deflated, each row in full and with its month', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, MIGRATIONS, 11);
+    const models = randomModels(450, 3, 30);
+    const insert = db.prepare(
+      "INSERT INTO program_models VALUES (?, ?, '2026-11-01T10:00:00.000Z', ?, ?, ?, '[]', 3, ?)",
+    );
+    for (const [i, m] of models.entries()) {
+      const c = m.cohort;
+      insert.run(m.exportId, `m${i}.json`, c.ageBand, c.sex, c.municipality, JSON.stringify(m));
+    }
+    migrate(db);
+    const rows = db
+      .prepare('SELECT export_id, file_name, export_month, content FROM program_models')
+      .all() as { export_id: string; file_name: string; export_month: string; content: Buffer }[];
+    // More rows than one run of the migration's reads, none lost or changed.
+    expect(rows).toHaveLength(models.length);
+    const byId = new Map(rows.map((r) => [r.export_id, r]));
+    for (const [i, m] of models.entries()) {
+      const r = byId.get(m.exportId)!;
+      expect(r.file_name).toBe(`m${i}.json`);
+      expect(r.export_month).toBe(m.exportMonth);
+      expect(unpackContent(r.content)).toBe(JSON.stringify(m));
+      // Deflated: far smaller than the text.
+      expect(r.content.length).toBeLessThan(JSON.stringify(m).length / 3);
     }
   });
 

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { packContent } from './model-content';
 
 /**
  * Ordered, append-only list of schema migrations. Migration N brings the schema from
@@ -394,6 +395,49 @@ export const MIGRATIONS: readonly Migration[] = [
           note TEXT,
           PRIMARY KEY (sector, contact_type, service_code)
         ) STRICT;
+      `);
+    },
+  },
+  {
+    version: 12,
+    description: 'program workspace: models kept deflated, their export month beside them',
+    up: (db) => {
+      // The content is the canonical JSON deflated (model-content.ts): SQLCipher encrypts and
+      // authenticates every page, and a ninth of the bytes costs a ninth of that. The export
+      // month, which the list showed by reading into the JSON, gets its own column.
+      db.exec(`
+        CREATE TABLE program_models_new (
+          export_id TEXT PRIMARY KEY,
+          file_name TEXT NOT NULL,
+          imported_at TEXT NOT NULL,
+          age_band TEXT,
+          sex TEXT,
+          municipality TEXT,
+          condition_groups TEXT NOT NULL,
+          touchpoint_count INTEGER NOT NULL,
+          export_month TEXT NOT NULL,
+          content BLOB NOT NULL
+        ) STRICT;
+      `);
+      const insert = db.prepare(
+        `INSERT INTO program_models_new VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      // In runs of rows (a connection runs one statement at a time, and 15,000 models at once
+      // would be 460 MB of text).
+      const run = db.prepare(
+        `SELECT rowid, export_id, file_name, imported_at, age_band, sex, municipality,
+           condition_groups, touchpoint_count, json_extract(content, '$.exportMonth'), content
+         FROM program_models WHERE rowid > ? ORDER BY rowid LIMIT 200`,
+      );
+      for (let after = 0; ;) {
+        const rows = run.raw().all(after) as unknown[][];
+        if (rows.length === 0) break;
+        for (const r of rows) insert.run(...r.slice(1, 10), packContent(r[10] as string));
+        after = rows[rows.length - 1]![0] as number;
+      }
+      db.exec(`
+        DROP TABLE program_models;
+        ALTER TABLE program_models_new RENAME TO program_models;
       `);
     },
   },

@@ -53,9 +53,15 @@ function configure(db: Database, backupsFolder?: string): Database {
   if (backupsFolder && version > 0 && version < LATEST_VERSION) {
     writeBackup(db, backupsFolder, 'migration', new Date());
   }
-  migrate(db);
+  const { from, to } = migrate(db);
+  // Version 12 deflated the program's models into a new table: the old one's pages are free (and
+  // zeroed, secure_delete) but still in the file, up to nine times what is left. Given back once.
+  if (from > 0 && from < DEFLATED_MODELS && to >= DEFLATED_MODELS) db.exec('VACUUM');
   return db;
 }
+
+/** The version whose upgrade leaves most of a large workspace's file free (see configure). */
+const DEFLATED_MODELS = 12;
 
 const isPermissionError = (error: unknown) =>
   ['EACCES', 'EPERM', 'EROFS'].includes((error as NodeJS.ErrnoException).code ?? '');

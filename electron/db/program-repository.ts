@@ -1,12 +1,14 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { ModelFold } from '../../shared/analysis/aggregate';
 import { checkedOf, type CheckedModel } from '../import/checked-model';
+import { unpackContent } from './model-content';
 import type { PathwayModel } from '../../shared/model/pathway-model';
 import type { ImportResult, ProgramModel } from '../../shared/ipc/contract';
 import type { Sha256Hex } from '../../shared/model/checksum';
 import { validateModelText } from '../../shared/model/validate';
 
 export type { ImportResult };
+
 export type ProgramModelSummary = ProgramModel;
 
 /**
@@ -20,18 +22,21 @@ export class ProgramRepository {
    * made on first use and kept up to date by imports and deletions.
    */
   private folded: Partial<Record<'asIs' | 'toBe', ModelFold>> = {};
-  private readonly insert: Statement;
+  private insertStatement: Statement | undefined;
 
   constructor(
     private readonly db: Database,
     /** Node's native sha256 in the app; the pure one by default. */
     private readonly hash?: Sha256Hex,
-  ) {
-    this.insert = db.prepare(
+  ) {}
+
+  /** Prepared on first use: the handlers are made before a test's older schema is migrated. */
+  private get insert(): Statement {
+    return (this.insertStatement ??= this.db.prepare(
       `INSERT INTO program_models (export_id, file_name, imported_at, age_band, sex, municipality,
-         condition_groups, touchpoint_count, content)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (export_id) DO NOTHING`,
-    );
+         condition_groups, touchpoint_count, export_month, content)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (export_id) DO NOTHING`,
+    ));
   }
 
   /**
@@ -60,15 +65,17 @@ export class ProgramRepository {
         cohort.municipality,
         JSON.stringify(cohort.conditionGroups),
         checked.touchpointCount,
-        // What was checked, not the text as it came: the canonical JSON the checksum matched.
-        checked.json,
+        checked.exportMonth,
+        // What was checked, not the text as it came: the canonical JSON the checksum matched,
+        // deflated (model-content.ts).
+        checked.content,
       ),
     )();
     if (inserted.changes !== 1) {
       return { file: fileName, status: 'duplicate', exportId: checked.exportId };
     }
     if (this.folded.asIs || this.folded.toBe) {
-      const m = checked.model ?? (JSON.parse(checked.json) as PathwayModel);
+      const m = checked.model ?? (JSON.parse(unpackContent(checked.content)) as PathwayModel);
       this.folded.asIs?.add(m);
       this.folded.toBe?.add(m);
     }
@@ -95,7 +102,7 @@ export class ProgramRepository {
       this.db
         .prepare(
           `SELECT export_id, file_name, imported_at, age_band, sex, municipality, condition_groups,
-             touchpoint_count, json_extract(content, '$.exportMonth') AS export_month
+             touchpoint_count, export_month
            FROM program_models ORDER BY imported_at DESC, file_name, export_id`,
         )
         .all() as {
@@ -128,8 +135,8 @@ export class ProgramRepository {
     const rows = this.db
       .prepare('SELECT content FROM program_models ORDER BY export_id')
       .pluck()
-      .iterate() as IterableIterator<string>;
-    for (const content of rows) yield JSON.parse(content) as PathwayModel;
+      .iterate() as IterableIterator<Uint8Array>;
+    for (const content of rows) yield JSON.parse(unpackContent(content)) as PathwayModel;
   }
 
   models(): PathwayModel[] {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_MODEL_BYTES } from '../../shared/model/validate';
 import { ipc, makeTestDb, type TestDb } from '../../tests/unit/helpers';
 import { randomModels } from '../../tests/support/generate-models';
+import { unpackContent } from '../db/model-content';
 
 let t: TestDb;
 beforeEach(() => {
@@ -92,8 +93,9 @@ describe('program workspace over IPC', () => {
     const twice = text.replace('"exportMonth"', '"exportMonth":"Karen Hansen","exportMonth"');
     const [result] = await call('program:import', { files: [file('twice.json', twice)] });
     expect(result!.status).toBe('imported');
-    const stored = (t.db.prepare('SELECT content FROM program_models').get() as { content: string })
-      .content;
+    const stored = unpackContent(
+      (t.db.prepare('SELECT content FROM program_models').get() as { content: Uint8Array }).content,
+    );
     expect(stored).not.toContain('Karen');
     expect((await call('program:list', {}))[0]!.exportMonth).toBe(m!.exportMonth);
   });
