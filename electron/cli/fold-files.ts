@@ -17,7 +17,7 @@ import {
   workerData,
   type MessagePort,
 } from 'node:worker_threads';
-import { ModelFold, type PackedFold } from '../../shared/analysis/aggregate';
+import { ModelFold, packedBuffers, type PackedFold } from '../../shared/analysis/aggregate';
 import { en } from '../../shared/i18n/en';
 import { checkModelFile } from '../import/model-file';
 import { shown } from './files';
@@ -126,13 +126,7 @@ function work(job: Job): void {
       notes: part.notes,
       fileOf: part.fileOf,
     };
-    job.port.postMessage(answer, [
-      packed.ids.buffer,
-      packed.idEnds.buffer,
-      packed.valueIds.buffer,
-      packed.valueEnds.buffer,
-      packed.values.buffer,
-    ] as ArrayBuffer[]);
+    job.port.postMessage(answer, packedBuffers(packed));
   } catch (error) {
     job.port.postMessage({ ok: false, message: (error as Error).message } satisfies Answer);
   } finally {

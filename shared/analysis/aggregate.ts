@@ -539,6 +539,22 @@ export interface PackedFold {
   costExtraEnds: Int32Array;
 }
 
+/** A packed fold's typed arrays, to move it to another thread rather than copy it. */
+export function packedBuffers(p: PackedFold): ArrayBuffer[] {
+  return [
+    p.ids,
+    p.idEnds,
+    p.valueIds,
+    p.valueEnds,
+    p.values,
+    p.costCodes,
+    p.costEnds,
+    p.toBeAts,
+    p.costExtras,
+    p.costExtraEnds,
+  ].map((a) => a.buffer as ArrayBuffer);
+}
+
 /**
  * Many models folded into what the views need, so the models themselves can be dropped: how many
  * journeys have each figure key, in the whole cohort and in every cohort the filters can choose
