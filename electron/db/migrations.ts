@@ -441,6 +441,26 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 13,
+    description: 'program workspace: what the models bring to the views, kept beside them',
+    up: (db) => {
+      // See fold-store.ts: one record per imported batch, and where each model's journey is in
+      // it. Filled at import, and for models stored before, from their content the first time
+      // the views are computed.
+      db.exec(`
+        CREATE TABLE program_fold_batches (
+          id INTEGER PRIMARY KEY,
+          format INTEGER NOT NULL,
+          journeys INTEGER NOT NULL,
+          data BLOB NOT NULL
+        ) STRICT;
+        ALTER TABLE program_models ADD COLUMN fold_batch INTEGER;
+        ALTER TABLE program_models ADD COLUMN fold_at INTEGER;
+        CREATE INDEX program_models_by_fold ON program_models (fold_batch, fold_at);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { ModelFold } from '../../shared/analysis/aggregate';
+import { type ModelFold } from '../../shared/analysis/aggregate';
 import { checkedOf, type CheckedModel } from '../import/checked-model';
+import { FoldStore } from './fold-store';
 import { unpackContent } from './model-content';
 import type { PathwayModel } from '../../shared/model/pathway-model';
 import type { ImportResult, ProgramModel } from '../../shared/ipc/contract';
@@ -23,19 +24,25 @@ export class ProgramRepository {
    */
   private folded: Partial<Record<'asIs' | 'toBe', ModelFold>> = {};
   private insertStatement: Statement | undefined;
+  /** What each stored model brings to the folds, kept beside it. */
+  private readonly store: FoldStore;
+  /** Batch records stored with a duplicate's journey, tidied before their transaction ends. */
+  private readonly untidy = new Set<number>();
 
   constructor(
     private readonly db: Database,
     /** Node's native sha256 in the app; the pure one by default. */
     private readonly hash?: Sha256Hex,
-  ) {}
+  ) {
+    this.store = new FoldStore(db);
+  }
 
   /** Prepared on first use: the handlers are made before a test's older schema is migrated. */
   private get insert(): Statement {
     return (this.insertStatement ??= this.db.prepare(
       `INSERT INTO program_models (export_id, file_name, imported_at, age_band, sex, municipality,
-         condition_groups, touchpoint_count, export_month, content)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (export_id) DO NOTHING`,
+         condition_groups, touchpoint_count, export_month, content, fold_batch, fold_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (export_id) DO NOTHING`,
     ));
   }
 
@@ -55,8 +62,11 @@ export class ProgramRepository {
   importChecked(fileName: string, checked: CheckedModel, now: string): ImportResult {
     if (!checked.ok) return { file: fileName, status: 'rejected', reason: checked.reason };
     const { cohort } = checked;
-    const inserted = this.db.transaction(() =>
-      this.insert.run(
+    const alone = !this.db.inTransaction;
+    const insert = this.db.transaction(() => {
+      // The batch's record first (once per batch), so the row can say where its journey is.
+      const batch = this.store.batchOf(checked.folds.record, checked.folds.journeys);
+      const r = this.insert.run(
         checked.exportId,
         fileName.slice(0, 255),
         now,
@@ -69,8 +79,23 @@ export class ProgramRepository {
         // What was checked, not the text as it came: the canonical JSON the checksum matched,
         // deflated (model-content.ts).
         checked.content,
-      ),
-    )();
+        batch,
+        checked.folds.at,
+      );
+      // A duplicate's journey is not kept in the record (see `importMany`).
+      if (r.changes !== 1) this.untidy.add(batch);
+      if (alone) this.tidy();
+      return r;
+    });
+    let inserted;
+    try {
+      inserted = insert();
+    } catch (error) {
+      // Records stored in the transaction are gone with it.
+      this.store.forget();
+      this.untidy.clear();
+      throw error;
+    }
     if (inserted.changes !== 1) {
       return { file: fileName, status: 'duplicate', exportId: checked.exportId };
     }
@@ -89,10 +114,16 @@ export class ProgramRepository {
    */
   importMany<F>(files: F[], one: (file: F) => ImportResult): ImportResult[] {
     try {
-      return this.db.transaction(() => files.map(one))();
+      return this.db.transaction(() => {
+        const results = files.map(one);
+        this.tidy();
+        return results;
+      })();
     } catch (error) {
       // The batch rolled back: the fold is made again from what the database holds.
       this.folded = {};
+      this.store.forget();
+      this.untidy.clear();
       throw error;
     }
   }
@@ -144,23 +175,39 @@ export class ProgramRepository {
   }
 
   /**
-   * What the views of one map are computed from. The first call streams every stored model
-   * through the fold, so memory holds one parsed model at a time.
+   * What the views of one map are computed from. The first call makes it from what each stored
+   * model brings to it, kept beside the model (fold-store.ts): no model is read or parsed.
    */
   fold(map: 'asIs' | 'toBe'): ModelFold {
-    return (this.folded[map] ??= new ModelFold(map, this.eachModel()));
+    return (this.folded[map] ??= this.store.fold(map));
   }
 
   delete(exportId: string): boolean {
     this.folded.asIs?.remove(exportId);
     this.folded.toBe?.remove(exportId);
-    return (
-      this.db.prepare('DELETE FROM program_models WHERE export_id = ?').run(exportId).changes === 1
-    );
+    return this.db.transaction(() => {
+      const batch = this.db
+        .prepare('SELECT fold_batch FROM program_models WHERE export_id = ?')
+        .pluck()
+        .get(exportId) as number | null | undefined;
+      const gone =
+        this.db.prepare('DELETE FROM program_models WHERE export_id = ?').run(exportId).changes ===
+        1;
+      // Its journey goes from its batch's record too.
+      if (typeof batch === 'number') this.store.tidy([batch]);
+      return gone;
+    })();
+  }
+
+  /** Records of this transaction that hold a journey no stored model points to, written again. */
+  private tidy(): void {
+    this.store.tidy(this.untidy);
+    this.untidy.clear();
   }
 
   deleteAll(): number {
     this.folded = {};
+    this.store.clear();
     const n = this.db.prepare('DELETE FROM program_models').run().changes;
     // Deleted rows must not linger in the write-ahead log.
     this.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -1,13 +1,13 @@
 /**
  * A worker thread of the program workspace, bundled on its own into
  * dist/electron/program-worker.cjs: it checks imported model files (`validateModelText`, the same
- * code as in the main process) and sends back what the store needs, so the main thread only
- * writes.
+ * code as in the main process) and sends back what the store needs — the accepted models
+ * deflated and their batch's folds (checked-model.ts) — so the main thread only writes.
  */
 import { parentPort } from 'node:worker_threads';
 import { prepareChecks } from '../../shared/model/model-validator';
 import { validateModelText } from '../../shared/model/validate';
-import { checkedOf, type CheckedModel } from './checked-model';
+import { checkedBatch, type CheckedModel } from './checked-model';
 import { nodeSha256 } from './model-file';
 
 export interface ThreadRequest {
@@ -23,8 +23,9 @@ prepareChecks();
 
 parentPort?.on('message', (request: ThreadRequest) => {
   try {
-    const results = request.files.map((f) =>
-      checkedOf(validateModelText(f.text, f.byteLength, nodeSha256), false),
+    const results = checkedBatch(
+      request.files.map((f) => validateModelText(f.text, f.byteLength, nodeSha256)),
+      false,
     );
     parentPort!.postMessage({ id: request.id, ok: true, results } satisfies ThreadAnswer);
   } catch (error) {

@@ -494,7 +494,7 @@ class GrowingCounts {
  * What the fold keeps of one journey: who it is about (as coarse as the model), the figure keys
  * it has (so it can be taken away again) and its one value per statistic.
  */
-interface FoldedJourney extends Contribution {
+export interface FoldedJourney extends Contribution {
   exportId: string;
   cohort: PathwayModel['cohort'];
   /** What pricing reads of its touchpoints, both maps: priced when the views are computed. */
@@ -556,6 +556,103 @@ export function packedBuffers(p: PackedFold): ArrayBuffer[] {
 }
 
 /**
+ * The version of what a journey brings to a fold (`contributionOf`, `costItemsOf`): folds kept
+ * beside stored models (electron/db/fold-store.ts) of another version are made again from the
+ * models. Raise it with any change to what those functions give; a test pins their output.
+ */
+export const FOLD_FORMAT = 1;
+
+/** Models packed as two folds, one per map, each journey in the order given, none left out. */
+export function packModels(models: readonly PathwayModel[]): Record<'asIs' | 'toBe', PackedFold> {
+  const costs = models.map(costItemsOf);
+  const journeys = (map: 'asIs' | 'toBe') =>
+    models.map((m, i): FoldedJourney => ({
+      exportId: m.exportId,
+      cohort: m.cohort,
+      ...contributionOf(m, map),
+      cost: costs[i]!,
+    }));
+  return {
+    asIs: packJourneys('asIs', journeys('asIs')),
+    toBe: packJourneys('toBe', journeys('toBe')),
+  };
+}
+
+function packJourneys(map: 'asIs' | 'toBe', journeys: readonly FoldedJourney[]): PackedFold {
+  const local = new Map<number, number>();
+  const keys: string[] = [];
+  const ix = (id: number) => {
+    let i = local.get(id);
+    if (i === undefined) {
+      local.set(id, (i = keys.length));
+      keys.push(KEY_NAMES[id]!);
+    }
+    return i;
+  };
+  const total = (f: (j: FoldedJourney) => Int32Array) =>
+    journeys.reduce((n, j) => n + f(j).length, 0);
+  const ids = new Int32Array(total((j) => j.ids));
+  const valueIds = new Int32Array(total((j) => j.valueIds));
+  const values = new Float64Array(valueIds.length);
+  const idEnds = new Int32Array(journeys.length);
+  const valueEnds = new Int32Array(journeys.length);
+  let at = 0;
+  let vat = 0;
+  journeys.forEach((j, n) => {
+    for (const id of j.ids) ids[at++] = ix(id);
+    j.valueIds.forEach((id, i) => {
+      valueIds[vat] = ix(id);
+      values[vat++] = j.values[i]!;
+    });
+    idEnds[n] = at;
+    valueEnds[n] = vat;
+  });
+  const itemIx = new Map<number, number>();
+  const itemCodes: string[] = [];
+  const costCodes = new Int32Array(journeys.reduce((n, j) => n + j.cost.codes.length, 0));
+  const costEnds = new Int32Array(journeys.length);
+  const toBeAts = new Int32Array(journeys.length);
+  const costExtras = new Float64Array(
+    journeys.reduce((n, j) => n + (j.cost.extras?.length ?? 0), 0),
+  );
+  const costExtraEnds = new Int32Array(journeys.length);
+  let cat = 0;
+  let xat = 0;
+  journeys.forEach((j, n) => {
+    for (const id of j.cost.codes) {
+      let i = itemIx.get(id);
+      if (i === undefined) {
+        itemIx.set(id, (i = itemCodes.length));
+        itemCodes.push(itemCodeName(id));
+      }
+      costCodes[cat++] = i;
+    }
+    if (j.cost.extras) costExtras.set(j.cost.extras, xat);
+    xat += j.cost.extras?.length ?? 0;
+    costEnds[n] = cat;
+    toBeAts[n] = j.cost.toBeAt;
+    costExtraEnds[n] = xat;
+  });
+  return {
+    map,
+    keys,
+    exportIds: journeys.map((j) => j.exportId),
+    cohorts: journeys.map((j) => j.cohort),
+    ids,
+    idEnds,
+    valueIds,
+    valueEnds,
+    values,
+    itemCodes,
+    costCodes,
+    costEnds,
+    toBeAts,
+    costExtras,
+    costExtraEnds,
+  };
+}
+
+/**
  * Many models folded into what the views need, so the models themselves can be dropped: how many
  * journeys have each figure key, in the whole cohort and in every cohort the filters can choose
  * (counts are all suppression needs), and per journey only its cohort fields, its keys and the
@@ -589,7 +686,7 @@ export class ModelFold {
 
   add(m: PathwayModel): void {
     const c = contributionOf(m, this.map);
-    this.addJourney({
+    this.addFolded({
       exportId: m.exportId,
       cohort: m.cohort,
       ids: c.ids,
@@ -599,7 +696,8 @@ export class ModelFold {
     });
   }
 
-  private addJourney(j: FoldedJourney): void {
+  /** A journey folded elsewhere, with this thread's key and item ids (see fold-store.ts). */
+  addFolded(j: FoldedJourney): void {
     for (const part of partsOf(j.cohort)) {
       let counts = this.counts.get(part);
       if (!counts) this.counts.set(part, (counts = new GrowingCounts()));
@@ -622,125 +720,54 @@ export class ModelFold {
   }
 
   pack(): PackedFold {
-    const local = new Map<number, number>();
-    const keys: string[] = [];
-    const ix = (id: number) => {
-      let i = local.get(id);
-      if (i === undefined) {
-        local.set(id, (i = keys.length));
-        keys.push(KEY_NAMES[id]!);
-      }
-      return i;
-    };
-    const total = (f: (j: FoldedJourney) => Int32Array) =>
-      this.journeys.reduce((n, j) => n + f(j).length, 0);
-    const ids = new Int32Array(total((j) => j.ids));
-    const valueIds = new Int32Array(total((j) => j.valueIds));
-    const values = new Float64Array(valueIds.length);
-    const idEnds = new Int32Array(this.journeys.length);
-    const valueEnds = new Int32Array(this.journeys.length);
-    let at = 0;
-    let vat = 0;
-    this.journeys.forEach((j, n) => {
-      for (const id of j.ids) ids[at++] = ix(id);
-      j.valueIds.forEach((id, i) => {
-        valueIds[vat] = ix(id);
-        values[vat++] = j.values[i]!;
-      });
-      idEnds[n] = at;
-      valueEnds[n] = vat;
-    });
-    const itemIx = new Map<number, number>();
-    const itemCodes: string[] = [];
-    const costCodes = new Int32Array(this.journeys.reduce((n, j) => n + j.cost.codes.length, 0));
-    const costEnds = new Int32Array(this.journeys.length);
-    const toBeAts = new Int32Array(this.journeys.length);
-    const costExtras = new Float64Array(
-      this.journeys.reduce((n, j) => n + (j.cost.extras?.length ?? 0), 0),
-    );
-    const costExtraEnds = new Int32Array(this.journeys.length);
-    let cat = 0;
-    let xat = 0;
-    this.journeys.forEach((j, n) => {
-      for (const id of j.cost.codes) {
-        let i = itemIx.get(id);
-        if (i === undefined) {
-          itemIx.set(id, (i = itemCodes.length));
-          itemCodes.push(itemCodeName(id));
-        }
-        costCodes[cat++] = i;
-      }
-      if (j.cost.extras) costExtras.set(j.cost.extras, xat);
-      xat += j.cost.extras?.length ?? 0;
-      costEnds[n] = cat;
-      toBeAts[n] = j.cost.toBeAt;
-      costExtraEnds[n] = xat;
-    });
-    return {
-      map: this.map,
-      keys,
-      exportIds: this.journeys.map((j) => j.exportId),
-      cohorts: this.journeys.map((j) => j.cohort),
-      ids,
-      idEnds,
-      valueIds,
-      valueEnds,
-      values,
-      itemCodes,
-      costCodes,
-      costEnds,
-      toBeAts,
-      costExtras,
-      costExtraEnds,
-    };
+    return packJourneys(this.map, this.journeys);
   }
 
   /**
-   * Adds the journeys of a fold packed elsewhere, in order, leaving out any whose export is
-   * already here; returns the indexes (in the packed fold) of those left out.
+   * Adds the journeys of a fold packed elsewhere (those at `only`, ascending, when given), in
+   * order, leaving out any whose export is already here; returns the indexes (in the packed fold)
+   * of those left out.
    */
-  merge(p: PackedFold): number[] {
+  merge(p: PackedFold, only?: ArrayLike<number>): number[] {
     if (p.map !== this.map) throw new RangeError(`a fold of the ${p.map} map into ${this.map}`);
     const idOfKey = p.keys.map((k) => idOf(k));
     const idOfItem = p.itemCodes.map((c) => itemCodeId(c));
     const left: number[] = [];
-    let start = 0;
-    let vstart = 0;
-    let cstart = 0;
-    let xstart = 0;
+    const n = only ? only.length : p.exportIds.length;
     // Plain loops into typed arrays: this runs over every figure of every journey a thread folded.
-    const n = p.exportIds.length;
-    for (let j = 0; j < n; j++) {
+    for (let x = 0; x < n; x++) {
+      const j = only ? only[x]! : x;
+      const exportId = p.exportIds[j]!;
+      if (this.exportIds.has(exportId)) {
+        left.push(j);
+        continue;
+      }
+      const start = j === 0 ? 0 : p.idEnds[j - 1]!;
+      const vstart = j === 0 ? 0 : p.valueEnds[j - 1]!;
+      const cstart = j === 0 ? 0 : p.costEnds[j - 1]!;
+      const xstart = j === 0 ? 0 : p.costExtraEnds[j - 1]!;
       const end = p.idEnds[j]!;
       const vend = p.valueEnds[j]!;
       const cend = p.costEnds[j]!;
       const xend = p.costExtraEnds[j]!;
-      const exportId = p.exportIds[j]!;
-      if (this.exportIds.has(exportId)) left.push(j);
-      else {
-        const ids = new Int32Array(end - start);
-        for (let i = start; i < end; i++) ids[i - start] = idOfKey[p.ids[i]!]!;
-        const valueIds = new Int32Array(vend - vstart);
-        for (let i = vstart; i < vend; i++) valueIds[i - vstart] = idOfKey[p.valueIds[i]!]!;
-        const codes = new Array<number>(cend - cstart);
-        for (let i = cstart; i < cend; i++) codes[i - cstart] = idOfItem[p.costCodes[i]!]!;
-        this.addJourney({
-          exportId,
-          cohort: p.cohorts[j]!,
-          ids,
-          valueIds,
-          values: p.values.slice(vstart, vend),
-          cost: {
-            codes: codesArray(codes),
-            toBeAt: p.toBeAts[j]!,
-            extras: xend > xstart ? p.costExtras.slice(xstart, xend) : null,
-          },
-        });
-      }
-      start = end;
-      vstart = vend;
-      cstart = cend;
-      xstart = xend;
+      const ids = new Int32Array(end - start);
+      for (let i = start; i < end; i++) ids[i - start] = idOfKey[p.ids[i]!]!;
+      const valueIds = new Int32Array(vend - vstart);
+      for (let i = vstart; i < vend; i++) valueIds[i - vstart] = idOfKey[p.valueIds[i]!]!;
+      const codes = new Array<number>(cend - cstart);
+      for (let i = cstart; i < cend; i++) codes[i - cstart] = idOfItem[p.costCodes[i]!]!;
+      this.addFolded({
+        exportId,
+        cohort: p.cohorts[j]!,
+        ids,
+        valueIds,
+        values: p.values.slice(vstart, vend),
+        cost: {
+          codes: codesArray(codes),
+          toBeAt: p.toBeAts[j]!,
+          extras: xend > xstart ? p.costExtras.slice(xstart, xend) : null,
+        },
+      });
     }
     return left;
   }
