@@ -231,6 +231,17 @@ export class FoldStore {
    * run of models per transaction; returns how many were made.
    */
   complete(): number {
+    // Asked of the index on (fold_batch, fold_at) first: the rows themselves, with their content,
+    // are read only when some model has no record of this format.
+    const stale = this.db
+      .prepare(
+        `SELECT EXISTS (SELECT 1 FROM program_models m INDEXED BY program_models_by_fold
+           WHERE m.fold_batch IS NULL OR NOT EXISTS (
+             SELECT 1 FROM program_fold_batches b WHERE b.id = m.fold_batch AND b.format = ?))`,
+      )
+      .pluck()
+      .get(FOLD_FORMAT) as number;
+    if (!stale) return 0;
     const missing = this.db
       .prepare(
         `SELECT m.export_id FROM program_models m
