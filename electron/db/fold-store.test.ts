@@ -154,6 +154,81 @@ describe('fold records', () => {
     expect(coldViews()).toEqual(expected(models));
   });
 
+  it('never keep a deleted model in a record, whatever the record’s state', () => {
+    t = makeTestDb();
+    const repo = new ProgramRepository(t.db);
+    const models = randomModels(12, 67, 8);
+    importBatches(repo, [models.slice(0, 4).map(text), models.slice(4).map(text)]);
+    const [old, damaged] = records();
+    // A record of an older format: deleting its models leaves nothing of them, with no view
+    // computed in between.
+    t.db.prepare('UPDATE program_fold_batches SET format = ? WHERE id = ?').run(0, old!.id);
+    repo.delete(models[0]!.exportId);
+    const held = () => records().flatMap((r) => r.exportIds);
+    expect(held()).not.toContain(models[0]!.exportId);
+    // A damaged record: the model is deleted all the same, and the open views follow.
+    const open = new ProgramRepository(t.db);
+    expect(aggregate(open.fold('asIs'), { map: 'asIs' })).toEqual(expected(models.slice(1)));
+    t.db
+      .prepare('UPDATE program_fold_batches SET data = substr(data, 1, 40) WHERE id = ?')
+      .run(records().at(-1)!.id ?? damaged!.id);
+    expect(open.delete(models[5]!.exportId)).toBe(true);
+    const left = models.filter((_, i) => i !== 0 && i !== 5);
+    expect(aggregate(open.fold('asIs'), { map: 'asIs' })).toEqual(expected(left));
+    expect(coldViews()).toEqual(expected(left));
+    expect(held().sort()).toEqual(left.map((m) => m.exportId).sort());
+  });
+
+  it('give the right views when a model points past its record', () => {
+    t = makeTestDb();
+    const repo = new ProgramRepository(t.db);
+    const models = randomModels(8, 71, 8);
+    importBatches(repo, [models.map(text)]);
+    t.db
+      .prepare('UPDATE program_models SET fold_at = 99 WHERE export_id = ?')
+      .run(models[2]!.exportId);
+    expect(coldViews()).toEqual(expected(models));
+  });
+
+  it('hold only stored models when files are stored one by one, or one fails inside a batch', () => {
+    t = makeTestDb();
+    const repo = new ProgramRepository(t.db);
+    const [a, b, c, d, e] = randomModels(5, 73, 8);
+    // One by one, a duplicate between two new models of the same checked batch.
+    const one = checkedBatch(
+      [a!, a!, b!].map((m) => validateModelText(text(m))),
+      false,
+    );
+    expect(one.map((x, i) => repo.importChecked(`f${i}.json`, x, NOW).status)).toEqual([
+      'imported',
+      'duplicate',
+      'imported',
+    ]);
+    expect(coldViews()).toEqual(expected([a!, b!]));
+    // A batch whose second file fails and is passed over: the rest is stored with its record.
+    const batch = checkedBatch(
+      [c!, d!, e!].map((m) => validateModelText(text(m))),
+      false,
+    );
+    repo.importMany(
+      batch.map((x, i) => ({ x, i })),
+      ({ x, i }) => {
+        try {
+          return repo.importChecked(`g${i}.json`, x, i === 1 ? (undefined as never) : NOW);
+        } catch {
+          return { file: `g${i}.json`, status: 'rejected' as const };
+        }
+      },
+    );
+    const stored = [a!, b!, c!, e!];
+    expect(coldViews()).toEqual(expected(stored));
+    expect(
+      records()
+        .flatMap((r) => r.exportIds)
+        .sort(),
+    ).toEqual(stored.map((m) => m.exportId).sort());
+  });
+
   it('read back what was written, and refuse a record cut short', () => {
     const models = randomModels(20, 59, 10);
     const packs = packModels(models);

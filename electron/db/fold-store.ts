@@ -31,6 +31,12 @@ export type PackedPair = Record<'asIs' | 'toBe', PackedFold>;
 /** Models made again from their content per transaction (each run's parsed models in memory). */
 const RUN = 200;
 
+/**
+ * The most a record may inflate to: a batch of 200 models of 100 events is about 2 MB; anything
+ * near this is not a record this app wrote, and is never inflated further.
+ */
+const MAX_RECORD_BYTES = 256 * 1024 * 1024;
+
 type Arrays = (Int32Array | Float64Array)[];
 
 function arraysOf(p: PackedPair): Arrays {
@@ -79,7 +85,7 @@ export function encodeFolds(p: PackedPair): Uint8Array {
 
 /** Reads back what `encodeFolds` wrote; throws on a record that does not read back whole. */
 export function decodeFolds(record: Uint8Array): PackedPair {
-  const raw = inflateSync(record);
+  const raw = inflateSync(record, { maxOutputLength: MAX_RECORD_BYTES });
   // Typed arrays need their element size's alignment: a fresh buffer has it.
   const bytes = raw.byteOffset % 8 === 0 ? raw : new Uint8Array(raw);
   const headLength = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
@@ -132,7 +138,7 @@ export function decodeFolds(record: Uint8Array): PackedPair {
     costExtraEnds,
   };
   const common = { exportIds: head.exportIds, cohorts: head.cohorts, ...cost };
-  return {
+  const pair: PackedPair = {
     asIs: {
       map: 'asIs',
       keys: head.keys[0],
@@ -154,6 +160,48 @@ export function decodeFolds(record: Uint8Array): PackedPair {
       ...common,
     },
   };
+  checkShape(pair);
+  return pair;
+}
+
+/** Every end and index of a decoded pair within its arrays and names: merged, it cannot fail. */
+function checkShape(p: PackedPair): void {
+  const fail = () => {
+    throw new RangeError('a fold record is damaged');
+  };
+  const n = p.asIs.exportIds.length;
+  const ends = (e: Int32Array, length: number) => {
+    if (e.length !== n) fail();
+    let last = 0;
+    for (const x of e) {
+      if (x < last) fail();
+      last = x;
+    }
+    if (last !== length) fail();
+  };
+  const below = (a: Int32Array, limit: number) => {
+    for (const x of a) if (x < 0 || x >= limit) fail();
+  };
+  if (p.asIs.cohorts.length !== n || !p.asIs.exportIds.every((id) => typeof id === 'string')) {
+    fail();
+  }
+  for (const f of [p.asIs, p.toBe]) {
+    if (!f.keys.every((k) => typeof k === 'string')) fail();
+    ends(f.idEnds, f.ids.length);
+    ends(f.valueEnds, f.valueIds.length);
+    if (f.values.length !== f.valueIds.length) fail();
+    below(f.ids, f.keys.length);
+    below(f.valueIds, f.keys.length);
+  }
+  const c = p.asIs;
+  if (!c.itemCodes.every((k) => typeof k === 'string')) fail();
+  ends(c.costEnds, c.costCodes.length);
+  ends(c.costExtraEnds, c.costExtras.length);
+  below(c.costCodes, c.itemCodes.length);
+  if (c.toBeAts.length !== n) fail();
+  c.toBeAts.forEach((at, j) => {
+    if (at < 0 || at > c.costEnds[j]! - (j === 0 ? 0 : c.costEnds[j - 1]!)) fail();
+  });
 }
 
 /** The journeys at `keep` of a pair, packed again (names of the others gone with them). */
@@ -169,7 +217,9 @@ function selected(p: PackedPair, keep: number[]): PackedPair {
 export class FoldStore {
   /** Records stored in the current transaction, by the batch's record as a thread sent it. */
   private stored = new WeakMap<Uint8Array, number>();
-  private statements: Record<'insert' | 'select', Statement> | undefined;
+  /** Their rows, tidied before the transaction ends (`settle`). */
+  private readonly storedNow = new Set<number>();
+  private statements: Record<'insert' | 'select' | 'drop' | 'unpoint', Statement> | undefined;
 
   constructor(private readonly db: Database) {}
 
@@ -181,6 +231,10 @@ export class FoldStore {
       select: this.db.prepare(
         'SELECT fold_at FROM program_models WHERE fold_batch = ? ORDER BY fold_at',
       ),
+      drop: this.db.prepare('DELETE FROM program_fold_batches WHERE id = ?'),
+      unpoint: this.db.prepare(
+        'UPDATE program_models SET fold_batch = NULL, fold_at = NULL WHERE fold_batch = ?',
+      ),
     });
   }
 
@@ -190,32 +244,78 @@ export class FoldStore {
     if (id === undefined) {
       id = Number(this.sql.insert.run(FOLD_FORMAT, journeys, record).lastInsertRowid);
       this.stored.set(record, id);
+      this.storedNow.add(id);
     }
     return id;
   }
 
-  /** After a rolled-back transaction: rows stored in it are gone. */
+  /** Whether a batch's record was stored in this transaction. */
+  has(record: Uint8Array): boolean {
+    return this.stored.has(record);
+  }
+
+  /** A record stored in a savepoint that rolled back (the rest of the transaction goes on). */
+  unstore(record: Uint8Array): void {
+    const id = this.stored.get(record);
+    this.stored.delete(record);
+    if (id !== undefined) this.storedNow.delete(id);
+  }
+
+  /**
+   * Before a transaction that stored records ends: each keeps only the journeys of models stored
+   * with it (a duplicate's goes), and no record of it is taken for one of a later transaction.
+   */
+  settle(): void {
+    this.tidy(this.storedNow);
+    this.forget();
+  }
+
+  /** After a rolled-back transaction, or once it is settled: records are looked up afresh. */
   forget(): void {
     this.stored = new WeakMap();
+    this.storedNow.clear();
   }
 
   /**
    * Keeps in each record only the journeys stored models point to: a record no model points to
    * is deleted, one with journeys of deleted or duplicate models is written again without them.
+   * A record of another format, or one that does not read back whole, is deleted with its
+   * pointers: its models get a new one from their content before the views are computed.
    */
   tidy(batches: Iterable<number>): void {
-    const row = this.db.prepare(
-      'SELECT journeys, data FROM program_fold_batches WHERE id = ? AND format = ?',
-    );
-    for (const id of new Set(batches)) {
+    const head = this.db.prepare('SELECT format, journeys FROM program_fold_batches WHERE id = ?');
+    const data = this.db.prepare('SELECT data FROM program_fold_batches WHERE id = ?').pluck();
+    for (const id of [...new Set(batches)]) {
       const ats = this.sql.select.pluck().all(id) as number[];
-      const r = row.get(id, FOLD_FORMAT) as { journeys: number; data: Uint8Array } | undefined;
-      if (!r || ats.length === r.journeys) continue;
+      const r = head.get(id) as { format: number; journeys: number } | undefined;
+      if (!r) continue;
       if (ats.length === 0) {
-        this.db.prepare('DELETE FROM program_fold_batches WHERE id = ?').run(id);
+        this.sql.drop.run(id);
         continue;
       }
-      const record = encodeFolds(selected(decodeFolds(r.data), ats));
+      // Every journey pointed to once, in order: nothing to do (the record is not read).
+      if (r.format === FOLD_FORMAT && ats.length === r.journeys && ats.every((at, i) => at === i)) {
+        continue;
+      }
+      let pair: PackedPair | null = null;
+      if (r.format === FOLD_FORMAT) {
+        try {
+          pair = decodeFolds(data.get(id) as Uint8Array);
+        } catch {
+          pair = null;
+        }
+      }
+      const n = pair?.asIs.exportIds.length ?? 0;
+      // Each pointer names a journey of the record, and no two the same one.
+      const pointed = (at: number, i: number) =>
+        Number.isInteger(at) && at >= 0 && at < n && (i === 0 || at > ats[i - 1]!);
+      if (!pair || !ats.every(pointed)) {
+        this.sql.unpoint.run(id);
+        this.sql.drop.run(id);
+        continue;
+      }
+      if (ats.length === n) continue;
+      const record = encodeFolds(selected(pair, ats));
       this.db
         .prepare('UPDATE program_fold_batches SET journeys = ?, data = ? WHERE id = ?')
         .run(ats.length, record, id);
@@ -228,7 +328,8 @@ export class FoldStore {
 
   /**
    * Makes records for stored models that have none of this FOLD_FORMAT, from their content, a
-   * run of models per transaction; returns how many were made.
+   * run of models per transaction, and deletes records no model points to; returns how many
+   * models got one.
    */
   complete(): number {
     // Asked of the index on (fold_batch, fold_at) first: the rows themselves, with their content,
@@ -241,22 +342,23 @@ export class FoldStore {
       )
       .pluck()
       .get(FOLD_FORMAT) as number;
-    if (!stale) return 0;
-    const missing = this.db
-      .prepare(
-        `SELECT m.export_id FROM program_models m
-           LEFT JOIN program_fold_batches b ON b.id = m.fold_batch
-         WHERE b.format IS NOT ? ORDER BY m.export_id`,
-      )
-      .pluck()
-      .all(FOLD_FORMAT) as string[];
-    if (missing.length === 0) return 0;
+    const missing = stale
+      ? (this.db
+          .prepare(
+            `SELECT m.export_id FROM program_models m
+               LEFT JOIN program_fold_batches b ON b.id = m.fold_batch
+             WHERE b.format IS NOT ? ORDER BY m.export_id`,
+          )
+          .pluck()
+          .all(FOLD_FORMAT) as string[])
+      : [];
     const content = this.db.prepare('SELECT content FROM program_models WHERE export_id = ?');
     const point = this.db.prepare(
       'UPDATE program_models SET fold_batch = ?, fold_at = ? WHERE export_id = ?',
     );
     for (let i = 0; i < missing.length; i += RUN) {
-      const models = missing.slice(i, i + RUN).map((id) => {
+      const ids = missing.slice(i, i + RUN);
+      const models = ids.map((id) => {
         const row = content.get(id) as { content: Uint8Array };
         return JSON.parse(unpackContent(row.content)) as PathwayModel;
       });
@@ -265,10 +367,10 @@ export class FoldStore {
         const batch = Number(
           this.sql.insert.run(FOLD_FORMAT, models.length, record).lastInsertRowid,
         );
-        models.forEach((m, at) => point.run(batch, at, m.exportId));
+        ids.forEach((id, at) => point.run(batch, at, id));
       })();
     }
-    // Records of another format no model points to any more.
+    // Records of another format, and records no model points to (whatever left them).
     this.db
       .prepare(
         `DELETE FROM program_fold_batches WHERE format IS NOT ?
@@ -303,18 +405,27 @@ export class FoldStore {
     for (const [id, data] of records) {
       const ats = points.get(id);
       if (!ats) continue;
-      let packed: PackedFold;
       try {
-        packed = decodeFolds(data)[map];
+        const packed = decodeFolds(data)[map];
+        const n = packed.exportIds.length;
+        if (!ats.every((at, i) => at >= 0 && at < n && (i === 0 || at > ats[i - 1]!))) {
+          throw new RangeError('a model points past its fold record');
+        }
+        fold.merge(packed, ats);
       } catch {
+        // The fold is made again below, without the journeys merged so far.
         damaged.push(id);
-        continue;
       }
-      fold.merge(packed, ats);
     }
-    if (damaged.length === 0 || !again) return fold;
-    const drop = this.db.prepare('DELETE FROM program_fold_batches WHERE id = ?');
-    this.db.transaction(() => damaged.forEach((id) => drop.run(id)))();
+    if (damaged.length === 0) return fold;
+    if (!again) throw new Error('the fold records could not be made again');
+    // Dropped with their pointers: their models get new records from their content.
+    this.db.transaction(() =>
+      damaged.forEach((id) => {
+        this.sql.unpoint.run(id);
+        this.sql.drop.run(id);
+      }),
+    )();
     return this.fold(map, false);
   }
 

@@ -426,7 +426,8 @@ export const MIGRATIONS: readonly Migration[] = [
       // would be 460 MB of text).
       const run = db.prepare(
         `SELECT rowid, export_id, file_name, imported_at, age_band, sex, municipality,
-           condition_groups, touchpoint_count, json_extract(content, '$.exportMonth'), content
+           condition_groups, touchpoint_count, coalesce(json_extract(content, '$.exportMonth'), ''),
+           content
          FROM program_models WHERE rowid > ? ORDER BY rowid LIMIT 200`,
       );
       for (let after = 0; ;) {

@@ -13,11 +13,18 @@
  * (level 6 made it 2.3 times as slow for a 1.25 times smaller row).
  */
 import { deflateSync, inflateSync } from 'node:zlib';
+import { MAX_MODEL_BYTES } from '../../shared/model/limits';
 
 export function packContent(json: string): Uint8Array {
   return deflateSync(Buffer.from(json, 'utf8'), { level: 1 });
 }
 
+/**
+ * What a stored model may inflate to: its canonical JSON is never much longer than the file it
+ * was checked from (at most MAX_MODEL_BYTES); a row that would inflate further is damaged.
+ */
+const MAX_CONTENT_BYTES = 2 * MAX_MODEL_BYTES;
+
 export function unpackContent(content: Uint8Array): string {
-  return inflateSync(content).toString('utf8');
+  return inflateSync(content, { maxOutputLength: MAX_CONTENT_BYTES }).toString('utf8');
 }

@@ -56,7 +56,11 @@ function configure(db: Database, backupsFolder?: string): Database {
   const { from, to } = migrate(db);
   // Version 12 deflated the program's models into a new table: the old one's pages are free (and
   // zeroed, secure_delete) but still in the file, up to nine times what is left. Given back once.
-  if (from > 0 && from < DEFLATED_MODELS && to >= DEFLATED_MODELS) db.exec('VACUUM');
+  if (from > 0 && from < DEFLATED_MODELS && to >= DEFLATED_MODELS) {
+    db.exec('VACUUM');
+    // The zeroed pages went through the write-ahead log: it is emptied, not left at that size.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  }
   return db;
 }
 

@@ -26,8 +26,6 @@ export class ProgramRepository {
   private insertStatement: Statement | undefined;
   /** What each stored model brings to the folds, kept beside it. */
   private readonly store: FoldStore;
-  /** Batch records stored with a duplicate's journey, tidied before their transaction ends. */
-  private readonly untidy = new Set<number>();
 
   constructor(
     private readonly db: Database,
@@ -63,9 +61,11 @@ export class ProgramRepository {
     if (!checked.ok) return { file: fileName, status: 'rejected', reason: checked.reason };
     const { cohort } = checked;
     const alone = !this.db.inTransaction;
+    const { record, journeys, at } = checked.folds;
+    const had = this.store.has(record);
     const insert = this.db.transaction(() => {
       // The batch's record first (once per batch), so the row can say where its journey is.
-      const batch = this.store.batchOf(checked.folds.record, checked.folds.journeys);
+      const batch = this.store.batchOf(record, journeys);
       const r = this.insert.run(
         checked.exportId,
         fileName.slice(0, 255),
@@ -80,20 +80,19 @@ export class ProgramRepository {
         // deflated (model-content.ts).
         checked.content,
         batch,
-        checked.folds.at,
+        at,
       );
-      // A duplicate's journey is not kept in the record (see `importMany`).
-      if (r.changes !== 1) this.untidy.add(batch);
-      if (alone) this.tidy();
+      // Stored on its own: its record keeps only its journey (see `importMany`).
+      if (alone) this.store.settle();
       return r;
     });
     let inserted;
     try {
       inserted = insert();
     } catch (error) {
-      // Records stored in the transaction are gone with it.
-      this.store.forget();
-      this.untidy.clear();
+      // A record stored with this file is gone with it; alone, with everything it stored.
+      if (alone) this.store.forget();
+      else if (!had) this.store.unstore(record);
       throw error;
     }
     if (inserted.changes !== 1) {
@@ -116,14 +115,14 @@ export class ProgramRepository {
     try {
       return this.db.transaction(() => {
         const results = files.map(one);
-        this.tidy();
+        // The batch's records keep only the journeys of models stored (not a duplicate's).
+        this.store.settle();
         return results;
       })();
     } catch (error) {
       // The batch rolled back: the fold is made again from what the database holds.
       this.folded = {};
       this.store.forget();
-      this.untidy.clear();
       throw error;
     }
   }
@@ -183,26 +182,22 @@ export class ProgramRepository {
   }
 
   delete(exportId: string): boolean {
-    this.folded.asIs?.remove(exportId);
-    this.folded.toBe?.remove(exportId);
-    return this.db.transaction(() => {
+    const gone = this.db.transaction(() => {
       const batch = this.db
         .prepare('SELECT fold_batch FROM program_models WHERE export_id = ?')
         .pluck()
         .get(exportId) as number | null | undefined;
-      const gone =
+      const deleted =
         this.db.prepare('DELETE FROM program_models WHERE export_id = ?').run(exportId).changes ===
         1;
       // Its journey goes from its batch's record too.
       if (typeof batch === 'number') this.store.tidy([batch]);
-      return gone;
+      return deleted;
     })();
-  }
-
-  /** Records of this transaction that hold a journey no stored model points to, written again. */
-  private tidy(): void {
-    this.store.tidy(this.untidy);
-    this.untidy.clear();
+    // Only once it is gone from the database.
+    this.folded.asIs?.remove(exportId);
+    this.folded.toBe?.remove(exportId);
+    return gone;
   }
 
   deleteAll(): number {
