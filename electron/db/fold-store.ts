@@ -217,6 +217,7 @@ function selected(p: PackedPair, keep: number[]): PackedPair {
 export class FoldStore {
   /** Records stored in the current transaction, by the batch's record as a thread sent it. */
   private stored = new WeakMap<Uint8Array, number>();
+  private readonly decodedRecords = new WeakMap<Uint8Array, PackedPair>();
   /** Their rows, tidied before the transaction ends (`settle`). */
   private readonly storedNow = new Set<number>();
   private statements: Record<'insert' | 'select' | 'drop' | 'unpoint', Statement> | undefined;
@@ -247,6 +248,13 @@ export class FoldStore {
       this.storedNow.add(id);
     }
     return id;
+  }
+
+  /** A batch's record as the thread sent it, decoded (once per batch). */
+  decoded(record: Uint8Array): PackedPair {
+    let pair = this.decodedRecords.get(record);
+    if (!pair) this.decodedRecords.set(record, (pair = decodeFolds(record)));
+    return pair;
   }
 
   /** Whether a batch's record was stored in this transaction. */

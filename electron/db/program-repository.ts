@@ -99,9 +99,10 @@ export class ProgramRepository {
       return { file: fileName, status: 'duplicate', exportId: checked.exportId };
     }
     if (this.folded.asIs || this.folded.toBe) {
-      const m = checked.model ?? (JSON.parse(unpackContent(checked.content)) as PathwayModel);
-      this.folded.asIs?.add(m);
-      this.folded.toBe?.add(m);
+      // The open views take its journey from the batch's record, decoded once per batch, rather
+      // than parsing the model again in this thread.
+      const pair = this.store.decoded(record);
+      for (const map of ['asIs', 'toBe'] as const) this.folded[map]?.merge(pair[map], [at]);
     }
     return { file: fileName, status: 'imported', exportId: checked.exportId };
   }

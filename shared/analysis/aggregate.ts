@@ -660,6 +660,12 @@ function packJourneys(map: 'asIs' | 'toBe', journeys: readonly FoldedJourney[]):
  * parsed; the fold keeps ~5 kB of it. Models are added one at a time (a stream of files, an
  * import), can be taken away again (a deleted model), and folds made in parallel can be merged.
  */
+/**
+ * A packed fold's names as this thread's ids, found once per packed fold (key ids only grow), so
+ * merging its journeys one at a time (an import into open views) does not look them all up again.
+ */
+const PACKED_IDS = new WeakMap<PackedFold, { keys: number[]; items: number[] }>();
+
 export class ModelFold {
   private readonly journeys: FoldedJourney[] = [];
   private readonly exportIds = new Set<string>();
@@ -730,8 +736,12 @@ export class ModelFold {
    */
   merge(p: PackedFold, only?: ArrayLike<number>): number[] {
     if (p.map !== this.map) throw new RangeError(`a fold of the ${p.map} map into ${this.map}`);
-    const idOfKey = p.keys.map((k) => idOf(k));
-    const idOfItem = p.itemCodes.map((c) => itemCodeId(c));
+    let ids = PACKED_IDS.get(p);
+    if (!ids) {
+      ids = { keys: p.keys.map((k) => idOf(k)), items: p.itemCodes.map((c) => itemCodeId(c)) };
+      PACKED_IDS.set(p, ids);
+    }
+    const { keys: idOfKey, items: idOfItem } = ids;
     const left: number[] = [];
     const n = only ? only.length : p.exportIds.length;
     // Plain loops into typed arrays: this runs over every figure of every journey a thread folded.
