@@ -233,6 +233,38 @@ describe('fold records', () => {
     ).toEqual(stored.map((m) => m.exportId).sort());
   });
 
+  it('count a -0 in a file as the 0 its stored JSON holds', () => {
+    t = makeTestDb();
+    const repo = new ProgramRepository(t.db);
+    const models = randomModels(30, 79, 10);
+    const texts = models.map((m) => text(m).replaceAll('"emotion":0', '"emotion":-0'));
+    expect(texts.join()).toContain('"emotion":-0');
+    const open = importBatches(repo, [texts]) && repo.fold('asIs');
+    const stored = aggregate(new ModelFold('asIs', repo.models()), { map: 'asIs' });
+    expect(coldViews()).toEqual(stored);
+    expect(aggregate(open, { map: 'asIs' })).toEqual(stored);
+  });
+
+  it('let a model be deleted when its record reads back but holds nonsense', () => {
+    t = makeTestDb();
+    const repo = new ProgramRepository(t.db);
+    const models = randomModels(6, 83, 8);
+    importBatches(repo, [models.map(text)]);
+    const [r] = records();
+    const pair = decodeFolds(
+      t.db
+        .prepare('SELECT data FROM program_fold_batches WHERE id = ?')
+        .pluck()
+        .get(r!.id) as Buffer,
+    );
+    const bad = { ...pair.asIs, itemCodes: pair.asIs.itemCodes.map(() => 'nowhere|x|') };
+    t.db
+      .prepare('UPDATE program_fold_batches SET data = ? WHERE id = ?')
+      .run(encodeFolds({ asIs: bad, toBe: { ...pair.toBe, itemCodes: bad.itemCodes } }), r!.id);
+    expect(repo.delete(models[0]!.exportId)).toBe(true);
+    expect(coldViews()).toEqual(expected(models.slice(1)));
+  });
+
   it('read back what was written, and refuse a record cut short', () => {
     const models = randomModels(20, 59, 10);
     const packs = packModels(models);

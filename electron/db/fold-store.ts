@@ -185,6 +185,9 @@ function checkShape(p: PackedPair): void {
   if (p.asIs.cohorts.length !== n || !p.asIs.exportIds.every((id) => typeof id === 'string')) {
     fail();
   }
+  for (const c of p.asIs.cohorts) {
+    if (typeof c !== 'object' || c === null || !Array.isArray(c.conditionGroups)) fail();
+  }
   for (const f of [p.asIs, p.toBe]) {
     if (!f.keys.every((k) => typeof k === 'string')) fail();
     ends(f.idEnds, f.ids.length);
@@ -214,13 +217,31 @@ function selected(p: PackedPair, keep: number[]): PackedPair {
   return { asIs: again('asIs'), toBe: again('toBe') };
 }
 
+/**
+ * Whether each stored model's pointer (ascending, none twice) names a journey of the record, and
+ * the journey is that model's: a pointer gone wrong is caught, never read as another's journey.
+ */
+function pointsInto(pair: PackedPair, points: [number, string][]): boolean {
+  const ids = pair.asIs.exportIds;
+  return points.every(
+    ([at, exportId], i) =>
+      Number.isInteger(at) &&
+      at >= 0 &&
+      at < ids.length &&
+      (i === 0 || at > points[i - 1]![0]) &&
+      ids[at] === exportId,
+  );
+}
+
 export class FoldStore {
   /** Records stored in the current transaction, by the batch's record as a thread sent it. */
   private stored = new WeakMap<Uint8Array, number>();
   private readonly decodedRecords = new WeakMap<Uint8Array, PackedPair>();
   /** Their rows, tidied before the transaction ends (`settle`). */
   private readonly storedNow = new Set<number>();
-  private statements: Record<'insert' | 'select' | 'drop' | 'unpoint', Statement> | undefined;
+  private statements:
+    | Record<'insert' | 'select' | 'drop' | 'unpoint' | 'rewrite' | 'renumber', Statement>
+    | undefined;
 
   constructor(private readonly db: Database) {}
 
@@ -230,7 +251,13 @@ export class FoldStore {
         'INSERT INTO program_fold_batches (format, journeys, data) VALUES (?, ?, ?)',
       ),
       select: this.db.prepare(
-        'SELECT fold_at FROM program_models WHERE fold_batch = ? ORDER BY fold_at',
+        'SELECT fold_at, export_id FROM program_models WHERE fold_batch = ? ORDER BY fold_at',
+      ),
+      rewrite: this.db.prepare(
+        'UPDATE program_fold_batches SET journeys = ?, data = ? WHERE id = ?',
+      ),
+      renumber: this.db.prepare(
+        'UPDATE program_models SET fold_at = ? WHERE fold_batch = ? AND fold_at = ?',
       ),
       drop: this.db.prepare('DELETE FROM program_fold_batches WHERE id = ?'),
       unpoint: this.db.prepare(
@@ -294,7 +321,8 @@ export class FoldStore {
     const head = this.db.prepare('SELECT format, journeys FROM program_fold_batches WHERE id = ?');
     const data = this.db.prepare('SELECT data FROM program_fold_batches WHERE id = ?').pluck();
     for (const id of [...new Set(batches)]) {
-      const ats = this.sql.select.pluck().all(id) as number[];
+      const rows = this.sql.select.raw().all(id) as [number, string][];
+      const ats = rows.map((r) => r[0]);
       const r = head.get(id) as { format: number; journeys: number } | undefined;
       if (!r) continue;
       if (ats.length === 0) {
@@ -305,32 +333,26 @@ export class FoldStore {
       if (r.format === FOLD_FORMAT && ats.length === r.journeys && ats.every((at, i) => at === i)) {
         continue;
       }
-      let pair: PackedPair | null = null;
+      let record: Uint8Array | null = null;
       if (r.format === FOLD_FORMAT) {
         try {
-          pair = decodeFolds(data.get(id) as Uint8Array);
+          const pair = decodeFolds(data.get(id) as Uint8Array);
+          if (!pointsInto(pair, rows)) throw new RangeError('a model points to another journey');
+          record =
+            ats.length === pair.asIs.exportIds.length ? null : encodeFolds(selected(pair, ats));
+          if (record === null) continue;
         } catch {
-          pair = null;
+          record = null;
         }
       }
-      const n = pair?.asIs.exportIds.length ?? 0;
-      // Each pointer names a journey of the record, and no two the same one.
-      const pointed = (at: number, i: number) =>
-        Number.isInteger(at) && at >= 0 && at < n && (i === 0 || at > ats[i - 1]!);
-      if (!pair || !ats.every(pointed)) {
+      if (!record) {
+        // Another format, or damaged: its models get a new record from their content.
         this.sql.unpoint.run(id);
         this.sql.drop.run(id);
         continue;
       }
-      if (ats.length === n) continue;
-      const record = encodeFolds(selected(pair, ats));
-      this.db
-        .prepare('UPDATE program_fold_batches SET journeys = ?, data = ? WHERE id = ?')
-        .run(ats.length, record, id);
-      const at = this.db.prepare(
-        'UPDATE program_models SET fold_at = ? WHERE fold_batch = ? AND fold_at = ?',
-      );
-      ats.forEach((was, now) => at.run(now, id, was));
+      this.sql.rewrite.run(ats.length, record, id);
+      ats.forEach((was, now) => this.sql.renumber.run(now, id, was));
     }
   }
 
@@ -394,15 +416,17 @@ export class FoldStore {
    */
   fold(map: 'asIs' | 'toBe', again = true): ModelFold {
     this.complete();
-    const points = new Map<number, number[]>();
+    const points = new Map<number, [number, string][]>();
     const rows = this.db
-      .prepare('SELECT fold_batch, fold_at FROM program_models ORDER BY fold_batch, fold_at')
+      .prepare(
+        'SELECT fold_batch, fold_at, export_id FROM program_models ORDER BY fold_batch, fold_at',
+      )
       .raw()
-      .all() as [number, number][];
-    for (const [batch, at] of rows) {
+      .all() as [number, number, string][];
+    for (const [batch, at, exportId] of rows) {
       let ats = points.get(batch);
       if (!ats) points.set(batch, (ats = []));
-      ats.push(at);
+      ats.push([at, exportId]);
     }
     const fold = new ModelFold(map);
     const records = this.db
@@ -414,12 +438,12 @@ export class FoldStore {
       const ats = points.get(id);
       if (!ats) continue;
       try {
-        const packed = decodeFolds(data)[map];
-        const n = packed.exportIds.length;
-        if (!ats.every((at, i) => at >= 0 && at < n && (i === 0 || at > ats[i - 1]!))) {
-          throw new RangeError('a model points past its fold record');
-        }
-        fold.merge(packed, ats);
+        const pair = decodeFolds(data);
+        if (!pointsInto(pair, ats)) throw new RangeError('a model points past its fold record');
+        fold.merge(
+          pair[map],
+          ats.map((a) => a[0]),
+        );
       } catch {
         // The fold is made again below, without the journeys merged so far.
         damaged.push(id);

@@ -51,7 +51,7 @@ export class ProgramRepository {
   importOne(fileName: string, text: string, byteLength: number, now: string): ImportResult {
     return this.importChecked(
       fileName,
-      checkedOf(validateModelText(text, byteLength, this.hash), true),
+      checkedOf(validateModelText(text, byteLength, this.hash), false),
       now,
     );
   }

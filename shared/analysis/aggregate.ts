@@ -462,7 +462,8 @@ function contributionOf(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
   } else add(K.lengthBand.id(nameIx('unknown')));
   // One journey, one value: a journey with many events must not decide a median on its own.
   const one = new Float64Array(valueLists.length);
-  valueLists.forEach((v, i) => (one[i] = v.length > 1 ? medianOfFew(v) : v[0]!));
+  // `+ 0` makes a -0 (which a file may hold, and its canonical JSON writes as 0) a 0.
+  valueLists.forEach((v, i) => (one[i] = (v.length > 1 ? medianOfFew(v) : v[0]!) + 0));
   return { ids: Int32Array.from(ids), valueIds: Int32Array.from(valueIds), values: one };
 }
 
@@ -653,6 +654,12 @@ function packJourneys(map: 'asIs' | 'toBe', journeys: readonly FoldedJourney[]):
 }
 
 /**
+ * A packed fold's names as this thread's ids, found once per packed fold (key ids only grow), so
+ * merging its journeys one at a time (an import into open views) does not look them all up again.
+ */
+const PACKED_IDS = new WeakMap<PackedFold, { keys: number[]; items: number[] }>();
+
+/**
  * Many models folded into what the views need, so the models themselves can be dropped: how many
  * journeys have each figure key, in the whole cohort and in every cohort the filters can choose
  * (counts are all suppression needs), and per journey only its cohort fields, its keys and the
@@ -660,12 +667,6 @@ function packJourneys(map: 'asIs' | 'toBe', journeys: readonly FoldedJourney[]):
  * parsed; the fold keeps ~5 kB of it. Models are added one at a time (a stream of files, an
  * import), can be taken away again (a deleted model), and folds made in parallel can be merged.
  */
-/**
- * A packed fold's names as this thread's ids, found once per packed fold (key ids only grow), so
- * merging its journeys one at a time (an import into open views) does not look them all up again.
- */
-const PACKED_IDS = new WeakMap<PackedFold, { keys: number[]; items: number[] }>();
-
 export class ModelFold {
   private readonly journeys: FoldedJourney[] = [];
   private readonly exportIds = new Set<string>();

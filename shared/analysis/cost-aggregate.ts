@@ -210,7 +210,8 @@ export function costItemsOf(m: PathwayModel): CostItems {
     const t = i < asIs.length ? asIs[i]! : toBe[i - asIs.length]!;
     ids[i] = itemIdOf(t.sector, t.contactType ?? '', t.serviceCode ?? '');
     if (t.durationDays !== null || t.repetitions !== null) {
-      extras.push(i, t.durationDays ?? NaN, t.repetitions ?? NaN);
+      // `+ 0`: a -0 from a file is a 0, as its canonical JSON writes it.
+      extras.push(i, (t.durationDays ?? NaN) + 0, (t.repetitions ?? NaN) + 0);
     }
   }
   return {
