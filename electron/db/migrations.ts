@@ -458,7 +458,7 @@ export const MIGRATIONS: readonly Migration[] = [
         ) STRICT;
         ALTER TABLE program_models ADD COLUMN fold_batch INTEGER;
         ALTER TABLE program_models ADD COLUMN fold_at INTEGER;
-        CREATE INDEX program_models_by_fold ON program_models (fold_batch, fold_at);
+        CREATE INDEX program_models_by_fold ON program_models (fold_batch, fold_at, export_id);
       `);
     },
   },
