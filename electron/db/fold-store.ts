@@ -366,7 +366,7 @@ export class FoldStore {
     // are read only when some model has no record of this format.
     const stale = this.db
       .prepare(
-        `SELECT EXISTS (SELECT 1 FROM program_models m INDEXED BY program_models_by_fold
+        `SELECT EXISTS (SELECT 1 FROM program_models m
            WHERE m.fold_batch IS NULL OR NOT EXISTS (
              SELECT 1 FROM program_fold_batches b WHERE b.id = m.fold_batch AND b.format = ?))`,
       )
