@@ -9,6 +9,7 @@ import type {
 import { EMOTION_KEYS } from './EmotionFace';
 import { formatPathwayDate } from './format';
 import { useJourney } from './journey-context';
+import { durationText } from './duration';
 
 /*
  * "What leaves", in words the citizen at the table can read: the model file turned back into
@@ -65,9 +66,7 @@ function Steps({ pathway, testId }: { pathway: ModelPathway; testId: string }) {
           tp.emotion !== null
             ? t('canvas.outlineEmotion', { emotion: t(EMOTION_KEYS[tp.emotion]!) })
             : '',
-          tp.durationDays !== null
-            ? t('canvas.outlineDuration', { count: tp.durationDays, days: num(tp.durationDays) })
-            : '',
+          tp.durationDays !== null ? durationText(tp.durationDays, t, i18n.language) : '',
           tp.repetitions !== null && tp.repetitions > 1
             ? t('canvas.outlineRepetitions', { count: tp.repetitions })
             : '',

@@ -5,6 +5,7 @@ import type { MapKind } from '../../../shared/vocabulary';
 import { EMOTION_KEYS, EmotionFace } from './EmotionFace';
 import { formatPathwayDate } from './format';
 import { useJourney } from './journey-context';
+import { durationText } from './duration';
 
 /** Orders a map's touchpoints as the journey went: by date where known, else by place in time. */
 export function journeyOrder(touchpoints: Touchpoint[]): Touchpoint[] {
@@ -55,12 +56,7 @@ export function OutlineView({
             tp.repetitions && tp.repetitions > 1
               ? t('canvas.outlineRepetitions', { count: tp.repetitions })
               : '',
-            tp.durationDays !== null
-              ? t('canvas.outlineDuration', {
-                  count: tp.durationDays,
-                  days: days(tp.durationDays),
-                })
-              : '',
+            tp.durationDays !== null ? durationText(tp.durationDays, t, i18n.language) : '',
           ].filter(Boolean);
           return (
             <li key={tp.id} className="outline-item" data-testid="outline-item">

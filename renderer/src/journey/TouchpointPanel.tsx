@@ -14,7 +14,7 @@ import { ConfirmDialog } from '../components/Dialog';
 import { NumberField, SelectField, TextField, parseDecimal } from '../components/fields';
 import { DateField } from './DateField';
 import { EmotionPicker } from './EmotionPicker';
-import { hoursOf, parseDuration } from './duration';
+import { durationText, parseDuration } from './duration';
 import { useJourney } from './journey-context';
 
 /**
@@ -357,16 +357,8 @@ export function TouchpointPanel({ focusRequest }: { focusRequest: number }) {
           help={t('panel.durationHelp')}
           value={tp.durationDays}
           parse={(s) => parseDuration(s, LIMITS.daysMax)}
-          format={(days) => {
-            // A visit or a call of a few hours reads in hours, as it was typed.
-            const hours = hoursOf(days);
-            return hours === null
-              ? String(days).replace('.', ',')
-              : t('panel.durationHours', {
-                  count: hours,
-                  hours: String(hours).replace('.', ','),
-                });
-          }}
+          // A visit or a call of a few hours reads in hours, as it was typed.
+          format={(days) => durationText(days, t, i18n.language, false)}
           inputMode="text"
           invalidMessage={t('panel.durationInvalid', { max: LIMITS.daysMax })}
           onChange={(v) => patch(tp.id, { durationDays: v })}

@@ -1,5 +1,18 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { hoursOf, parseDuration } from './duration';
+import { da } from '../../../shared/i18n/da';
+import { en } from '../../../shared/i18n/en';
+import { durationText, hoursOf, parseDuration } from './duration';
+
+async function tIn(language: 'da' | 'en') {
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    resources: { da: { translation: da }, en: { translation: en } },
+    lng: language,
+    interpolation: { escapeValue: false },
+  });
+  return i18n.t;
+}
 
 describe('a duration as typed', () => {
   it('reads days, hours and minutes, in Danish and English', () => {
@@ -28,5 +41,29 @@ describe('a duration as typed', () => {
     expect(hoursOf(30 / 1440)).toBe(0.5);
     expect(hoursOf(1)).toBeNull();
     expect(hoursOf(0)).toBeNull();
+  });
+});
+
+describe('a duration as read', () => {
+  it('is hours for a visit or a call, days otherwise, never a long decimal', async () => {
+    const t = await tIn('da');
+    expect(durationText(2 / 24, t, 'da')).toBe('2 timer');
+    expect(durationText(30 / 1440, t, 'da')).toBe('0,5 time');
+    expect(durationText(25 / 24, t, 'da')).toBe('25 timer');
+    expect(durationText(4.5, t, 'da')).toBe('4,5 dage');
+    expect(durationText(1, t, 'da')).toBe('1 dag');
+    expect(durationText(2.123456, t, 'da')).toBe('2,12 dage');
+    // The panel's field shows the days without the word, as they are typed.
+    expect(durationText(4.5, t, 'da', false)).toBe('4,5');
+    // And every one reads back as the duration it shows.
+    for (const days of [2 / 24, 30 / 1440, 25 / 24, 4.5, 1]) {
+      expect(parseDuration(durationText(days, t, 'da'), 3650)).toBeCloseTo(days, 9);
+    }
+  });
+
+  it('is written in English the English way', async () => {
+    const t = await tIn('en');
+    expect(durationText(1.5 / 24, t, 'en')).toBe('1.5 hours');
+    expect(durationText(4.5, t, 'en')).toBe('4.5 days');
   });
 });
