@@ -24,10 +24,7 @@ const text = (m: PathwayModel) => JSON.stringify(m);
 /** Imports batches as the app does: checked together, stored in one transaction per batch. */
 function importBatches(repo: ProgramRepository, batches: string[][]) {
   return batches.flatMap((texts, b) => {
-    const checked = checkedBatch(
-      texts.map((x) => validateModelText(x, Buffer.byteLength(x))),
-      false,
-    );
+    const checked = checkedBatch(texts.map((x) => validateModelText(x, Buffer.byteLength(x))));
     return repo.importMany(
       checked.map((c, i) => ({ c, name: `b${b}-${i}.json` })),
       ({ c, name }) => repo.importChecked(name, c, NOW),
@@ -139,10 +136,7 @@ describe('fold records', () => {
     t = makeTestDb();
     const repo = new ProgramRepository(t.db);
     const models = randomModels(10, 53, 6);
-    const checked = checkedBatch(
-      models.map((m) => validateModelText(text(m))),
-      false,
-    );
+    const checked = checkedBatch(models.map((m) => validateModelText(text(m))));
     expect(() =>
       repo.importMany(
         checked.map((c, i) => ({ c, i })),
@@ -199,10 +193,7 @@ describe('fold records', () => {
     const repo = new ProgramRepository(t.db);
     const [a, b, c, d, e] = randomModels(5, 73, 8);
     // One by one, a duplicate between two new models of the same checked batch.
-    const one = checkedBatch(
-      [a!, a!, b!].map((m) => validateModelText(text(m))),
-      false,
-    );
+    const one = checkedBatch([a!, a!, b!].map((m) => validateModelText(text(m))));
     expect(one.map((x, i) => repo.importChecked(`f${i}.json`, x, NOW).status)).toEqual([
       'imported',
       'duplicate',
@@ -210,10 +201,7 @@ describe('fold records', () => {
     ]);
     expect(coldViews()).toEqual(expected([a!, b!]));
     // A batch whose second file fails and is passed over: the rest is stored with its record.
-    const batch = checkedBatch(
-      [c!, d!, e!].map((m) => validateModelText(text(m))),
-      false,
-    );
+    const batch = checkedBatch([c!, d!, e!].map((m) => validateModelText(text(m))));
     repo.importMany(
       batch.map((x, i) => ({ x, i })),
       ({ x, i }) => {

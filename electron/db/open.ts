@@ -57,9 +57,13 @@ function configure(db: Database, backupsFolder?: string): Database {
   // Version 12 deflated the program's models into a new table: the old one's pages are free (and
   // zeroed, secure_delete) but still in the file, up to nine times what is left. Given back once.
   if (from > 0 && from < DEFLATED_MODELS && to >= DEFLATED_MODELS) {
-    db.exec('VACUUM');
-    // The zeroed pages went through the write-ahead log: it is emptied, not left at that size.
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    try {
+      db.exec('VACUUM');
+      // The zeroed pages went through the write-ahead log: it is emptied, not left at that size.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // Only room is lost (a full disk, say): the data is whole and the app opens all the same.
+    }
   }
   return db;
 }

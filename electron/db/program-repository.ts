@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { type ModelFold } from '../../shared/analysis/aggregate';
-import { checkedOf, type CheckedModel } from '../import/checked-model';
+import { checkedBatch, type CheckedModel } from '../import/checked-model';
 import { FoldStore } from './fold-store';
 import { unpackContent } from './model-content';
 import type { PathwayModel } from '../../shared/model/pathway-model';
@@ -44,16 +44,17 @@ export class ProgramRepository {
     ));
   }
 
+  /** Checks files in this thread, as a checking thread does (one fold record for them all). */
+  check(files: { text: string; byteLength: number }[]): CheckedModel[] {
+    return checkedBatch(files.map((f) => validateModelText(f.text, f.byteLength, this.hash)));
+  }
+
   /**
    * Checks one file and stores it in its own transaction: imported, duplicate or rejected, never
    * half.
    */
   importOne(fileName: string, text: string, byteLength: number, now: string): ImportResult {
-    return this.importChecked(
-      fileName,
-      checkedOf(validateModelText(text, byteLength, this.hash), false),
-      now,
-    );
+    return this.importChecked(fileName, this.check([{ text, byteLength }])[0]!, now);
   }
 
   /** Stores one file already checked (here or in a worker thread) in its own transaction. */

@@ -271,15 +271,12 @@ export function createHandlers({
       // in the order they came, so the first file of an export is the one imported.
       const checking = threads ? threads.check(toCheck).catch(() => null) : Promise.resolve(null);
       const stored = importsStored.then(async () => {
-        const checked = await checking;
+        // Checked here together, as a thread checks them: one fold record for the batch.
+        const checked = (await checking) ?? program.check(toCheck);
         let next = 0;
         return program.importMany(files, (f) => {
           const refused = refusal(f);
-          if (refused) return refused;
-          const i = next++;
-          return checked
-            ? program.importChecked(f.name, checked[i]!, importedAt)
-            : program.importOne(f.name, toCheck[i]!.text, toCheck[i]!.byteLength, importedAt);
+          return refused ?? program.importChecked(f.name, checked[next++]!, importedAt);
         });
       });
       importsStored = stored.catch(() => undefined);

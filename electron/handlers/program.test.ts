@@ -28,6 +28,9 @@ describe('program workspace over IPC', () => {
       ['b.json', 'imported'],
       ['a-again.json', 'duplicate'],
     ]);
+    // Checked here (no threads) as a thread checks a batch: one fold record for it, holding the
+    // two models stored and not the duplicate.
+    expect(t.db.prepare('SELECT journeys FROM program_fold_batches').pluck().all()).toEqual([2]);
     const list = await call('program:list', {});
     expect(list).toHaveLength(2);
     const listed = list.find((m) => m.exportId === a!.exportId)!;

@@ -10,7 +10,7 @@ import { packContent } from '../db/model-content';
  * store needs — the canonical text that was checked, compressed as it is stored (model-content.ts),
  * the fields kept beside it, and what the model brings to the views' folds (fold-store.ts), made
  * here while the model is parsed. Plain data, so it can come back from a worker thread (a few kB
- * per model instead of its whole text); the parsed model only when checked in this thread.
+ * per model instead of its whole text).
  */
 export type CheckedModel =
   | { ok: false; reason: ValidationReason }
@@ -27,11 +27,10 @@ export type CheckedModel =
        * every model of a batch, and how many journeys it holds.
        */
       folds: { record: Uint8Array; journeys: number; at: number };
-      model?: PathwayModel;
     };
 
 /** A batch's verdicts as the store needs them; the accepted models' folds packed together. */
-export function checkedBatch(results: ValidationResult[], keepModel: boolean): CheckedModel[] {
+export function checkedBatch(results: ValidationResult[]): CheckedModel[] {
   const accepted = results.flatMap((r) => (r.ok ? [r.model] : []));
   const record = encodeFolds(packModels(accepted));
   let at = 0;
@@ -46,12 +45,6 @@ export function checkedBatch(results: ValidationResult[], keepModel: boolean): C
       cohort: m.cohort,
       touchpointCount: m.asIs.touchpoints.length + m.toBe.touchpoints.length,
       folds: { record, journeys: accepted.length, at: at++ },
-      ...(keepModel ? { model: m } : {}),
     };
   });
-}
-
-/** One file's verdict (`checkedBatch` of one). */
-export function checkedOf(result: ValidationResult, keepModel: boolean): CheckedModel {
-  return checkedBatch([result], keepModel)[0]!;
 }

@@ -25,7 +25,6 @@ parentPort?.on('message', (request: ThreadRequest) => {
   try {
     const results = checkedBatch(
       request.files.map((f) => validateModelText(f.text, f.byteLength, nodeSha256)),
-      false,
     );
     parentPort!.postMessage({ id: request.id, ok: true, results } satisfies ThreadAnswer);
   } catch (error) {

@@ -495,7 +495,7 @@ class GrowingCounts {
  * What the fold keeps of one journey: who it is about (as coarse as the model), the figure keys
  * it has (so it can be taken away again) and its one value per statistic.
  */
-export interface FoldedJourney extends Contribution {
+interface FoldedJourney extends Contribution {
   exportId: string;
   cohort: PathwayModel['cohort'];
   /** What pricing reads of its touchpoints, both maps: priced when the views are computed. */
@@ -703,8 +703,8 @@ export class ModelFold {
     });
   }
 
-  /** A journey folded elsewhere, with this thread's key and item ids (see fold-store.ts). */
-  addFolded(j: FoldedJourney): void {
+  /** A journey's part, with this thread's key and item ids. */
+  private addFolded(j: FoldedJourney): void {
     for (const part of partsOf(j.cohort)) {
       let counts = this.counts.get(part);
       if (!counts) this.counts.set(part, (counts = new GrowingCounts()));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open';
 import { testKey } from '../support/test-key';
 import { createHandlers } from '../../electron/handlers';
-import { checkedOf } from '../../electron/import/checked-model';
+import { checkedBatch } from '../../electron/import/checked-model';
 import { ProgramThreads } from '../../electron/import/program-threads';
 import { validateModelText } from '../../shared/model/validate';
 import { aggregate } from '../../shared/analysis/aggregate';
@@ -173,7 +173,7 @@ it('stores batches checked at the same time in the order they came', async () =>
   const threads = {
     check: async (files: { text: string; byteLength: number }[]) => {
       await new Promise<void>((open) => gates.push(open));
-      return files.map((f) => checkedOf(validateModelText(f.text, f.byteLength), false));
+      return checkedBatch(files.map((f) => validateModelText(f.text, f.byteLength)));
     },
   };
   const db = openDatabase(join(dir, 'order.sqlite'), testKey());
