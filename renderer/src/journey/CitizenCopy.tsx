@@ -131,11 +131,12 @@ export function CitizenCopy() {
   const prices = usePriceList(menuOpen);
   const touchpoints = useJourney((s) => s.touchpoints);
   const map = useJourney((s) => s.map);
+  // Priced only while the menu is open: closed, an edit to the map does not price it again.
   const ownCost = useMemo(() => {
-    if (!prices.list) return null;
+    if (!menuOpen || !prices.list) return null;
     const cost = journeyCost(mapsOf(touchpoints), prices.list);
     return map === 'as_is' ? cost.asIs : cost.toBe;
-  }, [prices.list, touchpoints, map]);
+  }, [menuOpen, prices.list, touchpoints, map]);
   const unavailable = costUnavailable(prices, ownCost);
   const chosen = withCost && unavailable === null;
 
