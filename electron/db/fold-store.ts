@@ -19,6 +19,8 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import {
   FOLD_FORMAT,
   ModelFold,
+  PACKED_COST_ARRAYS,
+  PACKED_MAP_ARRAYS,
   packModels,
   type PackedFold,
 } from '../../shared/analysis/aggregate';
@@ -39,17 +41,14 @@ const MAX_RECORD_BYTES = 256 * 1024 * 1024;
 
 type Arrays = (Int32Array | Float64Array)[];
 
-function arraysOf(p: PackedPair): Arrays {
-  const maps = [p.asIs, p.toBe].flatMap((f) => [
-    f.ids,
-    f.idEnds,
-    f.valueIds,
-    f.valueEnds,
-    f.values,
-  ]);
-  const c = p.asIs;
-  return [...maps, c.costCodes, c.costEnds, c.toBeAts, c.costExtras, c.costExtraEnds];
-}
+/** A record's arrays, in order: each map's (as-is, then to-be), then pricing's once. */
+const RECORD_ARRAYS = [
+  ...PACKED_MAP_ARRAYS.map(([name, kind]) => ({ from: 'asIs', name, kind }) as const),
+  ...PACKED_MAP_ARRAYS.map(([name, kind]) => ({ from: 'toBe', name, kind }) as const),
+  ...PACKED_COST_ARRAYS.map(([name, kind]) => ({ from: 'asIs', name, kind }) as const),
+];
+
+const arraysOf = (p: PackedPair): Arrays => RECORD_ARRAYS.map(({ from, name }) => p[from][name]);
 
 const align = (n: number, to: number) => Math.ceil(n / to) * to;
 
@@ -98,68 +97,25 @@ export function decodeFolds(record: Uint8Array): PackedPair {
     cohorts: PathwayModel['cohort'][];
     lengths: number[];
   };
-  const kinds = [0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0];
-  if (head.lengths.length !== kinds.length) throw new RangeError('a fold record is damaged');
+  if (head.lengths.length !== RECORD_ARRAYS.length)
+    throw new RangeError('a fold record is damaged');
   let at = 4 + headLength;
-  const arrays = head.lengths.map((n, i) => {
-    const size = kinds[i] ? 8 : 4;
-    at = align(at, size);
-    const a = kinds[i]
-      ? new Float64Array(bytes.buffer, bytes.byteOffset + at, n)
-      : new Int32Array(bytes.buffer, bytes.byteOffset + at, n);
-    at += n * size;
-    return a;
+  const parts: Record<'asIs' | 'toBe', Record<string, Int32Array | Float64Array>> = {
+    asIs: {},
+    toBe: {},
+  };
+  RECORD_ARRAYS.forEach(({ from, name, kind }, i) => {
+    const n = head.lengths[i]!;
+    at = align(at, kind.BYTES_PER_ELEMENT);
+    parts[from][name] = new kind(bytes.buffer, bytes.byteOffset + at, n);
+    at += n * kind.BYTES_PER_ELEMENT;
   });
   if (at !== bytes.byteLength) throw new RangeError('a fold record is damaged');
-  const [a, b, c, d, e, f, g, h, i, j, costCodes, costEnds, toBeAts, costExtras, costExtraEnds] =
-    arrays as [...Int32Array[]] as never as [
-      Int32Array,
-      Int32Array,
-      Int32Array,
-      Int32Array,
-      Float64Array,
-      Int32Array,
-      Int32Array,
-      Int32Array,
-      Int32Array,
-      Float64Array,
-      Int32Array,
-      Int32Array,
-      Int32Array,
-      Float64Array,
-      Int32Array,
-    ];
-  const cost = {
-    itemCodes: head.itemCodes,
-    costCodes,
-    costEnds,
-    toBeAts,
-    costExtras,
-    costExtraEnds,
-  };
-  const common = { exportIds: head.exportIds, cohorts: head.cohorts, ...cost };
-  const pair: PackedPair = {
-    asIs: {
-      map: 'asIs',
-      keys: head.keys[0],
-      ids: a,
-      idEnds: b,
-      valueIds: c,
-      valueEnds: d,
-      values: e,
-      ...common,
-    },
-    toBe: {
-      map: 'toBe',
-      keys: head.keys[1],
-      ids: f,
-      idEnds: g,
-      valueIds: h,
-      valueEnds: i,
-      values: j,
-      ...common,
-    },
-  };
+  const cost = Object.fromEntries(PACKED_COST_ARRAYS.map(([name]) => [name, parts.asIs[name]]));
+  const common = { exportIds: head.exportIds, cohorts: head.cohorts, itemCodes: head.itemCodes };
+  const fold = (map: 'asIs' | 'toBe', keys: string[]) =>
+    ({ map, keys, ...parts[map], ...cost, ...common }) as unknown as PackedFold;
+  const pair: PackedPair = { asIs: fold('asIs', head.keys[0]), toBe: fold('toBe', head.keys[1]) };
   checkShape(pair);
   return pair;
 }

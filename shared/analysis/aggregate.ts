@@ -540,20 +540,31 @@ export interface PackedFold {
   costExtraEnds: Int32Array;
 }
 
+/**
+ * A packed fold's typed arrays, by name and kind, in one order: those of its map, then those
+ * pricing reads (the same in both maps' folds of a batch). What moves between threads and what a
+ * fold record holds (fold-store.ts) are written from these lists.
+ */
+export const PACKED_MAP_ARRAYS = [
+  ['ids', Int32Array],
+  ['idEnds', Int32Array],
+  ['valueIds', Int32Array],
+  ['valueEnds', Int32Array],
+  ['values', Float64Array],
+] as const;
+export const PACKED_COST_ARRAYS = [
+  ['costCodes', Int32Array],
+  ['costEnds', Int32Array],
+  ['toBeAts', Int32Array],
+  ['costExtras', Float64Array],
+  ['costExtraEnds', Int32Array],
+] as const;
+
 /** A packed fold's typed arrays, to move it to another thread rather than copy it. */
 export function packedBuffers(p: PackedFold): ArrayBuffer[] {
-  return [
-    p.ids,
-    p.idEnds,
-    p.valueIds,
-    p.valueEnds,
-    p.values,
-    p.costCodes,
-    p.costEnds,
-    p.toBeAts,
-    p.costExtras,
-    p.costExtraEnds,
-  ].map((a) => a.buffer as ArrayBuffer);
+  return [...PACKED_MAP_ARRAYS, ...PACKED_COST_ARRAYS].map(
+    ([name]) => p[name].buffer as ArrayBuffer,
+  );
 }
 
 /**
