@@ -585,7 +585,7 @@ export const da = {
       failed: 'Kan ikke vælges: prislisten kunne ikke hentes.',
       noList: 'Kan ikke vælges: der er ingen priser i prislisten på denne computer.',
       nothingPriced:
-        'Kan ikke vælges: ingen af kontakterne på dette kort har en pris i prislisten.',
+        'Kan ikke vælges: ingen af kontakterne på dette kort har en offentlig udgift i prislisten.',
       title: 'Anslået offentlig udgift (vejledende)',
       total: 'I alt',
       meaning:
@@ -1255,7 +1255,7 @@ export const da = {
     workshop: {
       title: 'Anslået offentlig udgift',
       intro:
-        'Et skøn over, hvad forløbet koster det offentlige, regnet med vejledende gennemsnitspriser ({{name}}, listens år {{year}}; hver pris står i kroner fra sit kildeår). Det er ikke en regning, og det siger intet om, hvad borgeren er værd.',
+        'Et skøn over, hvad forløbet koster det offentlige, regnet med vejledende gennemsnitspriser ({{name}}, prisår {{year}}; hver pris står i kroner fra sit kildeår). Det er ikke en regning, og det siger intet om, hvad borgeren er værd.',
       menu: 'Anslået offentlig udgift …',
       close: 'Luk',
       facilitatorOnly:

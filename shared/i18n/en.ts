@@ -582,7 +582,7 @@ export const en: Translation = {
       failed: 'Cannot be chosen: the price list could not be read.',
       noList: 'Cannot be chosen: the price list on this computer has no prices.',
       nothingPriced:
-        'Cannot be chosen: none of the contacts on this map has a price in the price list.',
+        'Cannot be chosen: none of the contacts on this map has a public cost in the price list.',
       title: 'Estimated public cost (indicative)',
       total: 'Total',
       meaning:
@@ -1244,13 +1244,13 @@ export const en: Translation = {
     workshop: {
       title: 'Estimated public cost',
       intro:
-        "An estimate of what the pathway costs the public sector, using indicative average prices ({{name}}, the list's year {{year}}; each price in its source year's kroner). It is not a bill, and it says nothing about what the citizen is worth.",
+        "An estimate of what the pathway costs the public sector, using indicative average prices ({{name}}, price year {{year}}; each price in its source year's kroner). It is not a bill, and it says nothing about what the citizen is worth.",
       menu: 'Estimated public cost …',
       close: 'Close',
       facilitatorOnly:
         "Shown here only – and on the citizen's copy only if you choose it by the copy under «More».",
       counted:
-        'Repetitions and durations are counted: 12 GP visits count 12 times, 5 days at a municipal acute bed count 5 days.',
+        'Repetitions and durations are counted: 12 GP visits count 12 times, 5 days in a municipal acute bed count 5 days.',
       empty: 'There are no touchpoints on the map yet.',
       noToBe:
         'No new pathway («How it should be») has been drawn yet, so there is nothing to compare with.',

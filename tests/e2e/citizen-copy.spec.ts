@@ -679,7 +679,8 @@ test.describe("the citizen's copy", () => {
     });
     const copy = new CitizenCopyPage(app.page);
     await copy.openMenu();
-    const why = 'Kan ikke vælges: ingen af kontakterne på dette kort har en pris i prislisten.';
+    const why =
+      'Kan ikke vælges: ingen af kontakterne på dette kort har en offentlig udgift i prislisten.';
     await expect(copy.costHelp).toHaveText(why);
     await expect(copy.costChoice).toBeDisabled();
     await expect(copy.costChoice).not.toBeChecked();
