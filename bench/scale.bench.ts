@@ -195,23 +195,25 @@ export async function benchScale(bundle: string): Promise<Row[]> {
       app.push(a);
     }
     const base = summarize(`Baseline: read + JSON.parse of ${size}`, baseline);
+    // The verdict is the label's, from the median ratio and the highest peak: the table's own
+    // budget column would compare raw times with another round's baseline.
     const figures = (runs: ChildResult[]) => {
       const ratios = runs.map((x, r) => x.ms / baseline[r]!).sort((a, b) => a - b);
       const peaks = runs.map((x) => x.maxRssMb);
+      const median = percentile(ratios, 50);
+      const within = median <= TIME_RATIO_GOAL && Math.max(...peaks) < MEMORY_GOAL_MB;
       return (
-        `median ${percentile(ratios, 50).toFixed(1)}× the read + parse of its round ` +
+        `median ${median.toFixed(1)}× the read + parse of its round ` +
         `(${ratios[0]!.toFixed(1)}–${ratios.at(-1)!.toFixed(1)}×), peak memory ` +
         `${Math.min(...peaks).toFixed(0)}–${Math.max(...peaks).toFixed(0)} MB ` +
-        `(goals ≤ ${TIME_RATIO_GOAL}×, < ${MEMORY_GOAL_MB} MB)`
+        `(goals ≤ ${TIME_RATIO_GOAL}×, < ${MEMORY_GOAL_MB} MB: ${within ? 'met' : 'not met'})`
       );
     };
-    const budget = Math.round(TIME_RATIO_GOAL * base.median);
     return [
       base,
       summarize(
         `\`pathway aggregate\` over ${size}, ${ROUNDS} rounds: ${figures(cli)}`,
         cli.map((x) => x.ms),
-        budget,
       ),
       ...(importMs === null
         ? []
@@ -224,7 +226,6 @@ export async function benchScale(bundle: string): Promise<Row[]> {
       summarize(
         `Program workspace, all views cold from the database of ${MODELS} models, ${ROUNDS} rounds: ${figures(app)}`,
         app.map((x) => x.ms),
-        budget,
       ),
     ];
   } finally {
