@@ -1,9 +1,11 @@
 /**
  * Model files folded into the counts the views need, streamed: each file is read, checked, folded
- * and dropped. With many files the work is shared among threads (one per core, up to four): this
- * thread folds the first run of the files while worker threads fold the others, and their folds
- * are merged into this one in file order, so the first file of an export counts and later copies
- * are reported as duplicates, as in one thread.
+ * and dropped. With many files the work is shared among threads (one per core, up to four): every
+ * thread, this one too, takes the next few files not yet taken until none are left, so a thread
+ * that started late or got slower files does not keep the others waiting. The worker threads'
+ * folds are then merged into this one. Whichever thread read them, the first file of an export
+ * counts and later copies are reported as duplicates, as in one thread; the figures do not depend
+ * on the order journeys were folded in.
  *
  * The threads are waited for synchronously (`Atomics.wait`, `receiveMessageOnPort`), so the
  * command line stays a plain function from arguments to an exit code.
@@ -24,6 +26,8 @@ import { shown } from './files';
 
 /** Fewer files than this per thread are not worth a thread's start (~30 ms). */
 const FILES_PER_THREAD = 200;
+/** Files a thread takes at a time. */
+const FILES_PER_TAKE = 32;
 const MAX_THREADS = 4;
 /** No file read by any thread for this long: a thread has died. */
 const SILENT_THREAD_MS = 60_000;
@@ -45,28 +49,55 @@ interface Part {
   fold: ModelFold;
   rejected: number;
   notes: Note[];
-  /** For each journey of the fold, the index of its file. */
+  /** For each journey of the fold, its export and the index of its file. */
+  exportIds: string[];
   fileOf: number[];
 }
+
+/**
+ * Shared among the threads, as 32-bit slots: finished worker threads, files read (a sign of
+ * life), and the index of the next file no thread has taken yet.
+ */
+const DONE = 0;
+const READ = 1;
+const NEXT = 2;
 
 const duplicate = (file: string, exportId: string) =>
   `${shown(file)}: duplicate of export ${exportId}, counted once`;
 const counted = (file: string) => `${shown(file)}: counted`;
 
-/** Files `from`..`to` of the list, in one thread. */
-function foldPart(
-  files: string[],
-  from: number,
-  to: number,
+/** Every file's index, in order: one thread folding them all. */
+function* allOf(files: readonly string[]): Generator<number> {
+  for (let i = 0; i < files.length; i++) yield i;
+}
+
+/**
+ * The indexes of the files this thread takes, a few at a time from those no thread has taken yet,
+ * until none are left: each thread takes its files in increasing order.
+ */
+function* takenFrom(shared: Int32Array, count: number): Generator<number> {
+  const next = () => Atomics.add(shared, NEXT, FILES_PER_TAKE);
+  for (let from = next(); from < count; from = next()) {
+    const to = Math.min(count, from + FILES_PER_TAKE);
+    for (let i = from; i < to; i++) {
+      yield i;
+      Atomics.add(shared, READ, 1);
+    }
+  }
+}
+
+/** The files at `indexes` (increasing), folded in this thread. */
+export function foldPart(
+  files: readonly string[],
   map: 'asIs' | 'toBe',
-  /** Called after each file: a thread's sign of life. */
-  onFile: () => void = () => {},
+  indexes: Iterable<number> = allOf(files),
 ): Part {
   const fold = new ModelFold(map);
   const notes: Note[] = [];
+  const exportIds: string[] = [];
   const fileOf: number[] = [];
   let rejected = 0;
-  for (let i = from; i < to; i++, onFile()) {
+  for (const i of indexes) {
     const file = files[i]!;
     // A file gone since it was found cannot be read.
     const result =
@@ -84,40 +115,94 @@ function foldPart(
       notes.push({ file: i, text: duplicate(file, result.model.exportId) });
     } else {
       fold.add(result.model);
+      exportIds.push(result.model.exportId);
       fileOf.push(i);
     }
   }
-  return { fold, rejected, notes, fileOf };
+  return { fold, rejected, notes, exportIds, fileOf };
+}
+
+/**
+ * The parts other threads folded, packed, merged into this thread's (`own`): as if one thread had
+ * read every file in order, the first file of an export counts and every later copy is a
+ * duplicate, whichever thread read which.
+ */
+export function combine(
+  files: readonly string[],
+  own: Part,
+  others: readonly { packed: PackedFold; rejected: number; notes: Note[]; fileOf: number[] }[],
+): FoldedFiles {
+  const { fold, notes } = own;
+  let rejected = own.rejected;
+  // The file each export counted so far came from: the first of its copies any thread read.
+  // Made only when two threads read copies of one export.
+  const parts: { exportIds: readonly string[]; fileOf: readonly number[] }[] = [own];
+  let firstFile: Map<string, number> | null = null;
+  const note = (known: Map<string, number>, part: (typeof parts)[number]) =>
+    part.exportIds.forEach((id, n) => {
+      const file = known.get(id);
+      if (file === undefined || part.fileOf[n]! < file) known.set(id, part.fileOf[n]!);
+    });
+  const firstFiles = (): Map<string, number> => {
+    if (!firstFile) {
+      firstFile = new Map();
+      for (const p of parts) note(firstFile, p);
+    }
+    return firstFile;
+  };
+  for (const other of others) {
+    rejected += other.rejected;
+    for (const n of other.notes) notes.push(n);
+    const { exportIds } = other.packed;
+    for (const n of fold.merge(other.packed)) {
+      const exportId = exportIds[n]!;
+      const file = other.fileOf[n]!;
+      const known = firstFiles();
+      const counted = known.get(exportId)!;
+      if (counted < file) {
+        notes.push({ file, text: duplicate(files[file]!, exportId) });
+      } else {
+        // The other thread's copy comes first in the list: it counts, the one here is the
+        // duplicate.
+        fold.remove(exportId);
+        fold.merge(other.packed, [n]);
+        known.set(exportId, file);
+        notes.push({ file: counted, text: duplicate(files[counted]!, exportId) });
+      }
+    }
+    const part = { exportIds, fileOf: other.fileOf };
+    parts.push(part);
+    if (firstFile) note(firstFile, part);
+  }
+  return { fold, rejected, lines: linesOf(files, notes) };
 }
 
 interface Job {
   kind: 'pathway-fold';
   files: string[];
-  from: number;
-  to: number;
   map: 'asIs' | 'toBe';
   port: MessagePort;
-  done: Int32Array;
+  shared: Int32Array;
 }
 
 type Answer =
   | { ok: true; packed: PackedFold; rejected: number; notes: Note[]; fileOf: number[] }
   | { ok: false; message: string };
 
-function signalDone(done: Int32Array) {
-  Atomics.add(done, 0, 1);
-  Atomics.notify(done, 0);
+function signalDone(shared: Int32Array) {
+  Atomics.add(shared, DONE, 1);
+  Atomics.notify(shared, DONE);
 }
 
-/** In a worker thread started by `foldFiles`: fold its run of files and send the fold back. */
+/** In a worker thread started by `foldFiles`: fold the files it takes and send the fold back. */
 function work(job: Job): void {
   let answered = false;
   // A thread that dies without answering still wakes the waiting one, which then says so.
   process.on('exit', () => {
-    if (!answered) signalDone(job.done);
+    if (!answered) signalDone(job.shared);
   });
   try {
-    const part = foldPart(job.files, job.from, job.to, job.map, () => Atomics.add(job.done, 1, 1));
+    const part = foldPart(job.files, job.map, takenFrom(job.shared, job.files.length));
     const packed = part.fold.pack();
     const answer: Answer = {
       ok: true,
@@ -131,7 +216,7 @@ function work(job: Job): void {
     job.port.postMessage({ ok: false, message: (error as Error).message } satisfies Answer);
   } finally {
     answered = true;
-    signalDone(job.done);
+    signalDone(job.shared);
   }
 }
 
@@ -155,7 +240,7 @@ function threadsFor(files: number): number {
 }
 
 /** A line per file: its note (rejected, duplicate) where it has one, otherwise counted. */
-function linesOf(files: string[], notes: Note[]): string[] {
+function linesOf(files: readonly string[], notes: Note[]): string[] {
   const lines = files.map(counted);
   for (const n of notes) lines[n.file] = n.text;
   return lines;
@@ -168,39 +253,33 @@ export function foldFiles(
 ): FoldedFiles {
   const bundle = bundleFile();
   if (threads < 2 || bundle === null) {
-    const part = foldPart(files, 0, files.length, map);
+    const part = foldPart(files, map);
     return { fold: part.fold, rejected: part.rejected, lines: linesOf(files, part.notes) };
   }
-  // Slot 0 counts finished threads, slot 1 the files they have read: a sign of life.
-  const done = new Int32Array(new SharedArrayBuffer(8));
-  const per = Math.ceil(files.length / threads);
+  const shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   const workerCount = threads - 1;
   const ports: MessagePort[] = [];
   const workers: Worker[] = [];
-  // Runs 1.. go to worker threads; run 0 is folded here meanwhile, so every core folds.
   for (let t = 1; t < threads; t++) {
     const { port1, port2 } = new MessageChannel();
-    const job: Job = {
-      kind: 'pathway-fold',
-      files,
-      from: t * per,
-      to: Math.min(files.length, (t + 1) * per),
-      map,
-      port: port2,
-      done,
-    };
+    const job: Job = { kind: 'pathway-fold', files, map, port: port2, shared };
     workers.push(new Worker(bundle, { workerData: job, transferList: [port2] }));
     ports.push(port1);
   }
   try {
-    const own = foldPart(files, 0, Math.min(files.length, per), map);
+    // This thread takes files too while the workers start and fold, so every core folds.
+    const own = foldPart(files, map, takenFrom(shared, files.length));
     // A thread that dies without running any more code (out of memory) never says so: if no
     // thread reads a file for a whole minute, the run stops with an error instead of hanging.
-    let progress = Atomics.load(done, 1);
+    let progress = Atomics.load(shared, READ);
     let quietSince = Date.now();
-    for (let seen = Atomics.load(done, 0); seen < workerCount; seen = Atomics.load(done, 0)) {
-      Atomics.wait(done, 0, seen, 1000);
-      const now = Atomics.load(done, 1);
+    for (
+      let seen = Atomics.load(shared, DONE);
+      seen < workerCount;
+      seen = Atomics.load(shared, DONE)
+    ) {
+      Atomics.wait(shared, DONE, seen, 1000);
+      const now = Atomics.load(shared, READ);
       if (now !== progress) {
         progress = now;
         quietSince = Date.now();
@@ -208,20 +287,13 @@ export function foldFiles(
         throw new Error('a worker thread stopped answering');
       }
     }
-    const { fold, notes } = own;
-    let rejected = own.rejected;
-    for (const port of ports) {
+    const answers = ports.map((port) => {
       const answer = receiveMessageOnPort(port)?.message as Answer | undefined;
       if (!answer) throw new Error('a worker thread stopped without an answer');
       if (!answer.ok) throw new Error(answer.message);
-      rejected += answer.rejected;
-      for (const n of answer.notes) notes.push(n);
-      for (const n of fold.merge(answer.packed)) {
-        const file = answer.fileOf[n]!;
-        notes.push({ file, text: duplicate(files[file]!, answer.packed.exportIds[n]!) });
-      }
-    }
-    return { fold, rejected, lines: linesOf(files, notes) };
+      return answer;
+    });
+    return combine(files, own, answers);
   } finally {
     for (const w of workers) void w.terminate();
     for (const p of ports) p.close();

@@ -4,7 +4,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { randomModels } from '../support/generate-models';
+import { combine, foldPart } from '../../electron/cli/fold-files';
+import { aggregate as figuresOf } from '../../shared/analysis/aggregate';
+import { randomModels, rng } from '../support/generate-models';
 
 /**
  * `pathway aggregate` shares many files among worker threads. Run as users run it (the bundled
@@ -74,3 +76,43 @@ it('gives the same figures and notes with three threads as with one', () => {
   ).toEqual([join(dir, 'models', 'm250-copy.json'), join(dir, 'models', 'm280.json')]);
   expect(JSON.parse(one.files['aggregate.json']!).journeys).toBe(300);
 }, 60_000);
+
+/**
+ * Which thread reads which file is decided while they run. Whatever the split, merging the
+ * threads' folds must give what one thread reading every file in order gives: the same lines
+ * (the first file of an export counted, each later copy a duplicate) and the same figures.
+ */
+it('merges any split of the files among threads as one thread reads them', () => {
+  const folder = join(dir, 'split');
+  mkdirSync(folder);
+  const models = randomModels(8, 97, 6);
+  // Copies of exports early and late, so a later thread often holds the first copy.
+  const order = [0, 1, 2, 1, 3, 0, 4, 5, 2, 6, 7, 5, 5, 3, 0];
+  const files = order.map((m, i) => {
+    const file = join(folder, `f${String(i).padStart(2, '0')}.json`);
+    writeFileSync(file, JSON.stringify(models[m]));
+    return file;
+  });
+  writeFileSync(files[9]!, '{ broken');
+  const one = foldPart(files, 'asIs');
+  const expected = {
+    lines: combine(files, one, []).lines,
+    figures: figuresOf(one.fold, { map: 'asIs' }, 5),
+  };
+  expect(expected.lines.filter((l) => l.includes('duplicate of export'))).toHaveLength(7);
+  const random = rng(2026);
+  for (let round = 0; round < 40; round++) {
+    const threads = 2 + Math.floor(random() * 3);
+    const taken: number[][] = Array.from({ length: threads }, () => []);
+    files.forEach((_, i) => taken[Math.floor(random() * threads)]!.push(i));
+    const [own, ...others] = taken.map((indexes) => foldPart(files, 'asIs', indexes));
+    const merged = combine(
+      files,
+      own!,
+      others.map((p) => ({ ...p, packed: p.fold.pack() })),
+    );
+    expect({ round, lines: merged.lines }).toEqual({ round, lines: expected.lines });
+    expect(merged.rejected).toBe(1);
+    expect(figuresOf(merged.fold, { map: 'asIs' }, 5)).toEqual(expected.figures);
+  }
+});
