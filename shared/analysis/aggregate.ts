@@ -152,17 +152,19 @@ export function median(values: ArrayLike<number>): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** The median of a short list of one journey's values, sorting the list itself in place. */
-function medianOfFew(v: number[]): number {
-  if (v.length > 32) return median(v)!;
-  for (let i = 1; i < v.length; i++) {
-    const x = v[i]!;
-    let j = i - 1;
-    for (; j >= 0 && v[j]! > x; j--) v[j + 1] = v[j]!;
-    v[j + 1] = x;
+/** The median of `v[start]`..`v[end - 1]` (one journey's values for one key), sorted in place. */
+function medianOfFew(v: Float64Array, start: number, end: number): number {
+  if (end - start > 32) v.subarray(start, end).sort();
+  else {
+    for (let i = start + 1; i < end; i++) {
+      const x = v[i]!;
+      let j = i - 1;
+      for (; j >= start && v[j]! > x; j--) v[j + 1] = v[j]!;
+      v[j + 1] = x;
+    }
   }
-  const mid = v.length >> 1;
-  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+  const mid = start + ((end - start) >> 1);
+  return (end - start) % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
 }
 
 const constraintsOf = (f: CohortFilter): FilterField[] =>
@@ -227,6 +229,7 @@ function idOf(key: string): number {
     id = KEY_NAMES.length;
     KEY_NAMES.push(key);
     KEY_IDS.set(key, id);
+    if (id >= seenStamp.length) growScratch(id);
   }
   return id;
 }
@@ -346,14 +349,15 @@ function nodeIx(sector: string, sectorIx: number, contactType: string | null): n
 }
 
 /**
- * Scratch space for `contributionOf`, reused from journey to journey: which key ids this journey
- * has (a stamp per id instead of a new set each time) and where its values for an id are.
+ * Scratch space for `contributionOf`, reused from journey to journey, so a journey's thousand
+ * figures allocate nothing until its result is copied out: which key ids this journey has (a
+ * stamp per id instead of a new set each time; grown with the key table, see `idOf`), where its
+ * values for an id are, and its ids and values in the order they were met.
  */
 let seenStamp = new Uint32Array(1024);
 let valueSlot = new Int32Array(1024);
 let stamp = 0;
-function ensureScratch(id: number) {
-  if (id < seenStamp.length) return;
+function growScratch(id: number) {
   const size = Math.max(id + 1, seenStamp.length * 2);
   const s = new Uint32Array(size);
   s.set(seenStamp);
@@ -362,38 +366,82 @@ function ensureScratch(id: number) {
   v.set(valueSlot);
   valueSlot = v;
 }
+const growable = <T extends Int32Array | Float64Array>(a: T, n: number): T => {
+  if (n < a.length) return a;
+  const grown = new (a.constructor as new (n: number) => T)(Math.max(n + 1, a.length * 2));
+  grown.set(a);
+  return grown;
+};
+let idList = new Int32Array(1024);
+let slotIds = new Int32Array(256);
+/** Each value met, and the slot (the index among the journey's statistic keys) it is for. */
+let metSlot = new Int32Array(1024);
+let metValue = new Float64Array(1024);
+let slotStart = new Int32Array(256);
+let grouped = new Float64Array(1024);
+let pairs = new Int32Array(512);
+let tpSectors = new Int32Array(256);
+let tpNodes = new Int32Array(256);
+
+/** The refs a model's touchpoints have when written as the app writes them: t1, t2 … */
+const PLAIN_REFS: string[] = [];
+const plainRef = (i: number) => (PLAIN_REFS[i] ??= `t${i + 1}`);
+/** The touchpoint index a plain ref ("t12") names, or -1. */
+function plainRefIndex(ref: string): number {
+  if (ref.length < 2 || ref.length > 7 || ref.charCodeAt(0) !== 116) return -1;
+  let n = 0;
+  for (let i = 1; i < ref.length; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n - 1;
+}
 
 function contributionOf(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
   stamp++;
-  const ids: number[] = [];
-  const valueIds: number[] = [];
-  const valueLists: number[][] = [];
-  const keys = { has: (id: number) => id < seenStamp.length && seenStamp[id] === stamp };
+  let nIds = 0;
+  let nSlots = 0;
+  let nMet = 0;
   const add = (id: number, value?: number) => {
-    ensureScratch(id);
     if (seenStamp[id] !== stamp) {
       seenStamp[id] = stamp;
-      ids.push(id);
+      idList = growable(idList, nIds);
+      idList[nIds++] = id;
       valueSlot[id] = -1;
     }
     if (value === undefined) return;
-    const slot = valueSlot[id]!;
-    if (slot >= 0) valueLists[slot]!.push(value);
-    else {
-      valueSlot[id] = valueIds.length;
-      valueIds.push(id);
-      valueLists.push([value]);
+    let slot = valueSlot[id]!;
+    if (slot < 0) {
+      slot = valueSlot[id] = nSlots;
+      slotIds = growable(slotIds, nSlots);
+      slotIds[nSlots++] = id;
     }
+    if (nMet >= metSlot.length) {
+      metSlot = growable(metSlot, nMet);
+      metValue = growable(metValue, nMet);
+    }
+    metSlot[nMet] = slot;
+    metValue[nMet++] = value;
   };
+  const has = (id: number) => seenStamp[id] === stamp;
   const p = m[map];
   const tps = p.touchpoints;
   add(idOf('n'));
   let contacts = 0;
-  const dated: number[] = [];
-  const sectors = new Int32Array(tps.length);
-  const nodes = new Int32Array(tps.length);
+  let dated = false;
+  let lo = 0;
+  let hi = 0;
+  tpSectors = growable(tpSectors, tps.length);
+  tpNodes = growable(tpNodes, tps.length);
+  const sectors = tpSectors;
+  const nodes = tpNodes;
+  // Whether every touchpoint has the ref the app gives it (t1, t2 … in order): then a ref is
+  // found by its number, with no map of the journey's refs.
+  let plain = true;
   for (let i = 0; i < tps.length; i++) {
     const t = tps[i]!;
+    if (plain && t.ref !== plainRef(i)) plain = false;
     const s = (sectors[i] = nameIx(t.sector));
     const nb = (nodes[i] = nodeIx(t.sector, s, t.contactType));
     add(K.sector.id(s));
@@ -403,10 +451,18 @@ function contributionOf(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
       add(K.emotion.id(s), t.emotion);
       add(K.emotionByNode.id(nb), t.emotion);
     }
-    for (const pp of t.painPoints) add(K.pain.id(nameIx(pp.category)));
+    for (let q = 0; q < t.painPoints.length; q++) {
+      add(K.pain.id(nameIx(t.painPoints[q]!.category)));
+    }
     // The citizen's own life is part of the story, not a contact with a service.
     if (t.sector !== 'citizen') contacts += t.repetitions ?? 1;
-    if (t.day !== null) dated.push(t.day);
+    if (t.day !== null) {
+      if (!dated) {
+        dated = true;
+        lo = hi = t.day;
+      } else if (t.day < lo) lo = t.day;
+      else if (t.day > hi) hi = t.day;
+    }
     if (i === 0) continue;
     const a = tps[i - 1]!;
     const sa = sectors[i - 1]!;
@@ -416,28 +472,51 @@ function contributionOf(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
     if (na !== nb) add(K.stepByNode.id(na, nb), days);
     if (a.emotion !== null && t.emotion !== null) add(K.drop.id(sa, s), t.emotion - a.emotion);
   }
-  const byRef = new Map<string, number>();
-  tps.forEach((t, i) => byRef.set(t.ref, sectors[i]!));
-  const rated: [number, number][] = [];
-  for (const tr of p.transitions) {
-    const a = byRef.get(tr.from);
-    const b = byRef.get(tr.to);
+  // A ref names the last touchpoint that has it.
+  let byRef: Map<string, number> | null = null;
+  const sectorOf = (ref: string): number | undefined => {
+    if (plain) {
+      const i = plainRefIndex(ref);
+      return i >= 0 && i < tps.length && PLAIN_REFS[i] === ref ? sectors[i] : undefined;
+    }
+    if (!byRef) {
+      byRef = new Map();
+      for (let i = 0; i < tps.length; i++) byRef.set(tps[i]!.ref, sectors[i]!);
+    }
+    return byRef.get(ref);
+  };
+  let nRated = 0;
+  for (let x = 0; x < p.transitions.length; x++) {
+    const tr = p.transitions[x]!;
+    const a = sectorOf(tr.from);
+    const b = sectorOf(tr.to);
     if (a === undefined || b === undefined) continue;
     add(K.handover.id(a, b));
     if (tr.quality === 'broken') add(K.broken.id(a, b));
-    else if (tr.quality !== null) rated.push([a, b]);
+    else if (tr.quality !== null) {
+      pairs = growable(pairs, 2 * nRated + 1);
+      pairs[2 * nRated] = a;
+      pairs[2 * nRated++ + 1] = b;
+    }
     if (tr.waitingDays !== null) add(K.waiting.id(a, b), tr.waitingDays);
   }
   // One journey, one vote on a pair: broken if any of its handovers there was broken.
-  for (const [a, b] of rated) if (!keys.has(K.broken.id(a, b))) add(K.notBroken.id(a, b));
+  for (let r = 0; r < nRated; r++) {
+    const a = pairs[2 * r]!;
+    const b = pairs[2 * r + 1]!;
+    if (!has(K.broken.id(a, b))) add(K.notBroken.id(a, b));
+  }
   for (const idea of m.ideas) {
     const cats = idea.painCategories.length ? idea.painCategories : ['none'];
     for (const aim of idea.aims) {
       for (const cat of cats) add(K.idea.id(nameIx(aim), nameIx(cat)));
     }
     // A pain point is addressed by an idea that names its category or its touchpoint.
-    const refs = new Set(idea.touchpointRefs);
-    for (const t of tps) {
+    let refs: Set<string> | null = null;
+    for (let i = 0; i < tps.length; i++) {
+      const t = tps[i]!;
+      if (t.painPoints.length === 0) continue;
+      refs ??= new Set(idea.touchpointRefs);
       for (const pp of t.painPoints) {
         if (refs.has(t.ref) || idea.painCategories.includes(pp.category)) {
           for (const aim of idea.aims) add(K.painByAim.id(nameIx(aim), nameIx(pp.category)));
@@ -450,21 +529,27 @@ function contributionOf(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
   add(idOf(`vb:${sequence.slice(0, BEGINNING_STEPS).join('>')}`));
   add(K.contactBand.id(nameIx(bandOf(CONTACT_BANDS, contacts))), contacts);
   add(idOf('contacts'), contacts);
-  if (dated.length) {
-    let lo = dated[0]!;
-    let hi = lo;
-    for (const d of dated) {
-      if (d < lo) lo = d;
-      if (d > hi) hi = d;
-    }
+  if (dated) {
     add(K.lengthBand.id(nameIx(bandOf(LENGTH_BANDS, hi - lo))));
     add(idOf('length'), hi - lo);
   } else add(K.lengthBand.id(nameIx('unknown')));
   // One journey, one value: a journey with many events must not decide a median on its own.
-  const one = new Float64Array(valueLists.length);
-  // `+ 0` makes a -0 (which a file may hold, and its canonical JSON writes as 0) a 0.
-  valueLists.forEach((v, i) => (one[i] = (v.length > 1 ? medianOfFew(v) : v[0]!) + 0));
-  return { ids: Int32Array.from(ids), valueIds: Int32Array.from(valueIds), values: one };
+  // The values met are grouped by slot (counted, then placed) and each group's median taken.
+  slotStart = growable(slotStart, nSlots + 1);
+  slotStart.fill(0, 0, nSlots + 1);
+  for (let i = 0; i < nMet; i++) slotStart[metSlot[i]! + 1]!++;
+  for (let sl = 0; sl < nSlots; sl++) slotStart[sl + 1]! += slotStart[sl]!;
+  grouped = growable(grouped, nMet);
+  for (let i = 0; i < nMet; i++) grouped[slotStart[metSlot[i]!]!++] = metValue[i]!;
+  // Each start has moved to its group's end: the group of slot sl ends at slotStart[sl].
+  const one = new Float64Array(nSlots);
+  for (let sl = 0; sl < nSlots; sl++) {
+    const end = slotStart[sl]!;
+    const start = sl === 0 ? 0 : slotStart[sl - 1]!;
+    // `+ 0` makes a -0 (which a file may hold, and its canonical JSON writes as 0) a 0.
+    one[sl] = (end - start > 1 ? medianOfFew(grouped, start, end) : grouped[start]!) + 0;
+  }
+  return { ids: idList.slice(0, nIds), valueIds: slotIds.slice(0, nSlots), values: one };
 }
 
 /** Counts per key id that grow as new keys are met. */
