@@ -1,10 +1,10 @@
 /**
  * What the stored models bring to the program views' folds, kept beside them so the views can be
- * computed cold without reading, inflating and parsing every model again.
+ * computed cold without reading, decompressing and parsing every model again.
  *
  * An import's checking thread has each batch of models parsed anyway: it packs the accepted ones
  * as folds (`packModels`: per map the figure keys and one value per statistic, and the item codes
- * pricing reads), and encodes the pair as one deflated record (`encodeFolds`). The main thread
+ * pricing reads), and encodes the pair as one compressed record (`encodeFolds`). The main thread
  * stores that record once per batch (`program_fold_batches`) and each model row says where its
  * journey is in it (`fold_batch`, `fold_at`). Cold, the views merge the records' journeys that
  * stored models point to — a few hundred records for 15,000 models, instead of 15,000 models.
@@ -15,7 +15,6 @@
  * their content before the views are computed.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { deflateSync, inflateSync } from 'node:zlib';
 import {
   FOLD_FORMAT,
   ModelFold,
@@ -25,6 +24,7 @@ import {
   type PackedFold,
 } from '../../shared/analysis/aggregate';
 import type { PathwayModel } from '../../shared/model/pathway-model';
+import { compress, decompress } from './compression';
 import { unpackContent } from './model-content';
 
 /** A batch's folds, one per map (the same journeys in the same order in both). */
@@ -34,8 +34,8 @@ export type PackedPair = Record<'asIs' | 'toBe', PackedFold>;
 const RUN = 200;
 
 /**
- * The most a record may inflate to: a batch of 200 models of 100 events is about 2 MB; anything
- * near this is not a record this app wrote, and is never inflated further.
+ * The most a record may decompress to: a batch of 200 models of 100 events is about 2 MB; anything
+ * near this is not a record this app wrote, and is never decompressed further.
  */
 const MAX_RECORD_BYTES = 256 * 1024 * 1024;
 
@@ -53,7 +53,7 @@ const arraysOf = (p: PackedPair): Arrays => RECORD_ARRAYS.map(({ from, name }) =
 const align = (n: number, to: number) => Math.ceil(n / to) * to;
 
 /**
- * A pair of packed folds as one deflated record: the length of a JSON head (names, export ids,
+ * A pair of packed folds as one compressed record (compression.ts): the length of a JSON head (names, export ids,
  * cohorts, and every array's length), the head, then the arrays, each at a multiple of its
  * element size. Little-endian, as every machine the app runs on.
  */
@@ -79,12 +79,12 @@ export function encodeFolds(p: PackedPair): Uint8Array {
     out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
     at += a.byteLength;
   }
-  return deflateSync(out, { level: 1 });
+  return compress(out);
 }
 
 /** Reads back what `encodeFolds` wrote; throws on a record that does not read back whole. */
 export function decodeFolds(record: Uint8Array): PackedPair {
-  const raw = inflateSync(record, { maxOutputLength: MAX_RECORD_BYTES });
+  const raw = decompress(record, MAX_RECORD_BYTES);
   // Typed arrays need their element size's alignment: a fresh buffer has it.
   const bytes = raw.byteOffset % 8 === 0 ? raw : new Uint8Array(raw);
   const headLength = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);

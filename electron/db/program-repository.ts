@@ -78,7 +78,7 @@ export class ProgramRepository {
         checked.touchpointCount,
         checked.exportMonth,
         // What was checked, not the text as it came: the canonical JSON the checksum matched,
-        // deflated (model-content.ts).
+        // compressed (model-content.ts).
         checked.content,
         batch,
         at,

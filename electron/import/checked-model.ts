@@ -16,7 +16,7 @@ export type CheckedModel =
   | { ok: false; reason: ValidationReason }
   | {
       ok: true;
-      /** The canonical JSON with its checksum, deflated (see model-content.ts). */
+      /** The canonical JSON with its checksum, compressed (see model-content.ts). */
       content: Uint8Array;
       exportId: string;
       exportMonth: string;

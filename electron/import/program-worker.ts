@@ -2,7 +2,7 @@
  * A worker thread of the program workspace, bundled on its own into
  * dist/electron/program-worker.cjs: it checks imported model files (`validateModelText`, the same
  * code as in the main process) and sends back what the store needs — the accepted models
- * deflated and their batch's folds (checked-model.ts) — so the main thread only writes.
+ * compressed and their batch's folds (checked-model.ts) — so the main thread only writes.
  */
 import { parentPort } from 'node:worker_threads';
 import { prepareChecks } from '../../shared/model/model-validator';
