@@ -28,6 +28,15 @@ import { shown } from './files';
 const FILES_PER_THREAD = 200;
 /** Files a thread takes at a time. */
 const FILES_PER_TAKE = 32;
+/**
+ * Files a worker thread folds before it sends them on as one piece and starts the next: its
+ * pieces are packed while it still folds, so at the end this thread waits only for the last one.
+ * PATHWAY_PIECE_FILES sets it.
+ */
+function filesPerPiece(): number {
+  const set = Number(process.env.PATHWAY_PIECE_FILES);
+  return Number.isInteger(set) && set >= 1 ? set : 1024;
+}
 const MAX_THREADS = 4;
 /** No file read by any thread for this long: a thread has died. */
 const SILENT_THREAD_MS = 60_000;
@@ -130,7 +139,7 @@ export function foldPart(
 export function combine(
   files: readonly string[],
   own: Part,
-  others: readonly { packed: PackedFold; rejected: number; notes: Note[]; fileOf: number[] }[],
+  others: readonly Piece[],
 ): FoldedFiles {
   const { fold, notes } = own;
   let rejected = own.rejected;
@@ -185,16 +194,36 @@ interface Job {
   shared: Int32Array;
 }
 
-type Answer =
-  | { ok: true; packed: PackedFold; rejected: number; notes: Note[]; fileOf: number[] }
-  | { ok: false; message: string };
+/** A run of files a worker thread folded, packed. */
+interface Piece {
+  packed: PackedFold;
+  rejected: number;
+  notes: Note[];
+  fileOf: number[];
+}
+type Answer = { ok: true; piece: Piece } | { ok: false; message: string };
+
+/** Up to `count` more of `indexes` (which stays open for the next run). */
+function* upTo(indexes: Iterator<number>, count: number, end: { reached: boolean }) {
+  for (let n = 0; n < count; n++) {
+    const next = indexes.next();
+    if (next.done) {
+      end.reached = true;
+      return;
+    }
+    yield next.value;
+  }
+}
 
 function signalDone(shared: Int32Array) {
   Atomics.add(shared, DONE, 1);
   Atomics.notify(shared, DONE);
 }
 
-/** In a worker thread started by `foldFiles`: fold the files it takes and send the fold back. */
+/**
+ * In a worker thread started by `foldFiles`: fold the files it takes, a piece at a time, and send
+ * each piece back packed.
+ */
 function work(job: Job): void {
   let answered = false;
   // A thread that dies without answering still wakes the waiting one, which then says so.
@@ -202,16 +231,17 @@ function work(job: Job): void {
     if (!answered) signalDone(job.shared);
   });
   try {
-    const part = foldPart(job.files, job.map, takenFrom(job.shared, job.files.length));
-    const packed = part.fold.pack();
-    const answer: Answer = {
-      ok: true,
-      packed,
-      rejected: part.rejected,
-      notes: part.notes,
-      fileOf: part.fileOf,
-    };
-    job.port.postMessage(answer, packedBuffers(packed));
+    const indexes = takenFrom(job.shared, job.files.length);
+    const piece = filesPerPiece();
+    const end = { reached: false };
+    while (!end.reached) {
+      const part = foldPart(job.files, job.map, upTo(indexes, piece, end));
+      if (part.fileOf.length === 0 && part.notes.length === 0) continue;
+      const { fold, rejected, notes, fileOf } = part;
+      const packed = fold.pack();
+      const answer: Answer = { ok: true, piece: { packed, rejected, notes, fileOf } };
+      job.port.postMessage(answer, packedBuffers(packed));
+    }
   } catch (error) {
     job.port.postMessage({ ok: false, message: (error as Error).message } satisfies Answer);
   } finally {
@@ -287,13 +317,20 @@ export function foldFiles(
         throw new Error('a worker thread stopped answering');
       }
     }
-    const answers = ports.map((port) => {
-      const answer = receiveMessageOnPort(port)?.message as Answer | undefined;
-      if (!answer) throw new Error('a worker thread stopped without an answer');
-      if (!answer.ok) throw new Error(answer.message);
-      return answer;
-    });
-    return combine(files, own, answers);
+    const pieces: Piece[] = [];
+    for (const port of ports) {
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+        const answer = m.message as Answer;
+        if (!answer.ok) throw new Error(answer.message);
+        pieces.push(answer.piece);
+      }
+    }
+    // Every file was taken by some thread; one that was not answered for was lost.
+    const answered = pieces.reduce((n, p) => n + p.fileOf.length + p.notes.length, 0);
+    if (answered + own.fileOf.length + own.notes.length !== files.length) {
+      throw new Error('a worker thread stopped without an answer');
+    }
+    return combine(files, own, pieces);
   } finally {
     for (const w of workers) void w.terminate();
     for (const p of ports) p.close();

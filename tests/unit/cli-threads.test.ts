@@ -45,11 +45,18 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function aggregate(threads: number, out: string) {
+function aggregate(threads: number, out: string, pieceFiles?: number) {
   const r = spawnSync(
     process.execPath,
     [BIN, 'aggregate', join(dir, 'models'), '--by', 'municipality', '--out', out],
-    { encoding: 'utf8', env: { ...process.env, PATHWAY_THREADS: String(threads) } },
+    {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        PATHWAY_THREADS: String(threads),
+        ...(pieceFiles ? { PATHWAY_PIECE_FILES: String(pieceFiles) } : {}),
+      },
+    },
   );
   expect(r.stderr).toBe('');
   // Done, with the broken and tampered files rejected: exit 1.
@@ -75,6 +82,10 @@ it('gives the same figures and notes with three threads as with one', () => {
     lines.filter((l) => l.includes('duplicate of export')).map((l) => l.split(':')[0]),
   ).toEqual([join(dir, 'models', 'm250-copy.json'), join(dir, 'models', 'm280.json')]);
   expect(JSON.parse(one.files['aggregate.json']!).journeys).toBe(300);
+  // Worker threads sending their folds back in many small pieces: the same again.
+  const pieces = aggregate(3, join(dir, 'pieces'), 7);
+  expect(pieces.files).toEqual(one.files);
+  expect(pieces.stdout).toBe(one.stdout.replace(join(dir, 'one'), join(dir, 'pieces')));
 }, 60_000);
 
 /**
