@@ -186,7 +186,7 @@ export function combine(
   return { fold, rejected, lines: linesOf(files, notes) };
 }
 
-interface Job {
+export interface Job {
   kind: 'pathway-fold';
   files: string[];
   map: 'asIs' | 'toBe';
@@ -224,7 +224,7 @@ function signalDone(shared: Int32Array) {
  * In a worker thread started by `foldFiles`: fold the files it takes, a piece at a time, and send
  * each piece back packed.
  */
-function work(job: Job): void {
+export function work(job: Job, piece = filesPerPiece()): void {
   let answered = false;
   // A thread that dies without answering still wakes the waiting one, which then says so.
   process.on('exit', () => {
@@ -232,7 +232,6 @@ function work(job: Job): void {
   });
   try {
     const indexes = takenFrom(job.shared, job.files.length);
-    const piece = filesPerPiece();
     const end = { reached: false };
     while (!end.reached) {
       const part = foldPart(job.files, job.map, upTo(indexes, piece, end));
@@ -248,6 +247,19 @@ function work(job: Job): void {
     answered = true;
     signalDone(job.shared);
   }
+}
+
+/** Every piece the worker threads sent, each thread's in the order it sent them. */
+export function piecesFrom(ports: readonly MessagePort[]): Piece[] {
+  const pieces: Piece[] = [];
+  for (const port of ports) {
+    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+      const answer = m.message as Answer;
+      if (!answer.ok) throw new Error(answer.message);
+      pieces.push(answer.piece);
+    }
+  }
+  return pieces;
 }
 
 if (!isMainThread && (workerData as Job | undefined)?.kind === 'pathway-fold') {
@@ -317,14 +329,7 @@ export function foldFiles(
         throw new Error('a worker thread stopped answering');
       }
     }
-    const pieces: Piece[] = [];
-    for (const port of ports) {
-      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
-        const answer = m.message as Answer;
-        if (!answer.ok) throw new Error(answer.message);
-        pieces.push(answer.piece);
-      }
-    }
+    const pieces = piecesFrom(ports);
     // Every file was taken by some thread; one that was not answered for was lost.
     const answered = pieces.reduce((n, p) => n + p.fileOf.length + p.notes.length, 0);
     if (answered + own.fileOf.length + own.notes.length !== files.length) {

@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { combine, foldPart } from '../../electron/cli/fold-files';
+import { MessageChannel } from 'node:worker_threads';
+import { combine, foldPart, piecesFrom, work } from '../../electron/cli/fold-files';
 import { aggregate as figuresOf } from '../../shared/analysis/aggregate';
 import { randomModels, rng } from '../support/generate-models';
 
@@ -126,4 +127,32 @@ it('merges any split of the files among threads as one thread reads them', () =>
     expect(merged.rejected).toBe(1);
     expect(figuresOf(merged.fold, { map: 'asIs' }, 5)).toEqual(expected.figures);
   }
+});
+
+it("takes a worker thread's folds back piece by piece, every file answered for", () => {
+  const folder = join(dir, 'pieces-in-process');
+  mkdirSync(folder);
+  const models = randomModels(6, 31, 5);
+  const order = [0, 1, 2, 3, 1, 4, 5, 0, 2, 5, 3, 4, 0];
+  const files = order.map((m, i) => {
+    const file = join(folder, `p${String(i).padStart(2, '0')}.json`);
+    writeFileSync(file, JSON.stringify(models[m]));
+    return file;
+  });
+  writeFileSync(files[6]!, '[]');
+  const one = foldPart(files, 'asIs');
+  const expected = combine(files, one, []);
+  // The worker's code in this thread, alone: it takes every file, in pieces of 4.
+  const shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+  const { port1, port2 } = new MessageChannel();
+  work({ kind: 'pathway-fold', files, map: 'asIs', port: port2, shared }, 4);
+  const pieces = piecesFrom([port1]);
+  port1.close();
+  expect(pieces.map((p) => p.fileOf.length + p.notes.length)).toEqual([4, 4, 4, 1]);
+  const merged = combine(files, foldPart(files, 'asIs', []), pieces);
+  expect(merged.lines).toEqual(expected.lines);
+  expect(merged.rejected).toBe(1);
+  expect(figuresOf(merged.fold, { map: 'asIs' }, 5)).toEqual(
+    figuresOf(one.fold, { map: 'asIs' }, 5),
+  );
 });
