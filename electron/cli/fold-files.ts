@@ -100,8 +100,9 @@ export function foldPart(
   files: readonly string[],
   map: 'asIs' | 'toBe',
   indexes: Iterable<number> = allOf(files),
+  pricing = true,
 ): Part {
-  const fold = new ModelFold(map);
+  const fold = new ModelFold(map, [], pricing);
   const notes: Note[] = [];
   const exportIds: string[] = [];
   const fileOf: number[] = [];
@@ -190,6 +191,7 @@ export interface Job {
   kind: 'pathway-fold';
   files: string[];
   map: 'asIs' | 'toBe';
+  pricing: boolean;
   port: MessagePort;
   shared: Int32Array;
 }
@@ -234,7 +236,7 @@ export function work(job: Job, piece = filesPerPiece()): void {
     const indexes = takenFrom(job.shared, job.files.length);
     const end = { reached: false };
     while (!end.reached) {
-      const part = foldPart(job.files, job.map, upTo(indexes, piece, end));
+      const part = foldPart(job.files, job.map, upTo(indexes, piece, end), job.pricing);
       if (part.fileOf.length === 0 && part.notes.length === 0) continue;
       const { fold, rejected, notes, fileOf } = part;
       const packed = fold.pack();
@@ -288,14 +290,19 @@ function linesOf(files: readonly string[], notes: Note[]): string[] {
   return lines;
 }
 
+/**
+ * The files folded for the views of one map; with `pricing` false (no price list given) without
+ * what pricing reads.
+ */
 export function foldFiles(
   files: string[],
   map: 'asIs' | 'toBe',
+  pricing = true,
   threads = threadsFor(files.length),
 ): FoldedFiles {
   const bundle = bundleFile();
   if (threads < 2 || bundle === null) {
-    const part = foldPart(files, map);
+    const part = foldPart(files, map, allOf(files), pricing);
     return { fold: part.fold, rejected: part.rejected, lines: linesOf(files, part.notes) };
   }
   const shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
@@ -304,13 +311,13 @@ export function foldFiles(
   const workers: Worker[] = [];
   for (let t = 1; t < threads; t++) {
     const { port1, port2 } = new MessageChannel();
-    const job: Job = { kind: 'pathway-fold', files, map, port: port2, shared };
+    const job: Job = { kind: 'pathway-fold', files, map, pricing, port: port2, shared };
     workers.push(new Worker(bundle, { workerData: job, transferList: [port2] }));
     ports.push(port1);
   }
   try {
     // This thread takes files too while the workers start and fold, so every core folds.
-    const own = foldPart(files, map, takenFrom(shared, files.length));
+    const own = foldPart(files, map, takenFrom(shared, files.length), pricing);
     // A thread that dies without running any more code (out of memory) never says so: if no
     // thread reads a file for a whole minute, the run stops with an error instead of hanging.
     let progress = Atomics.load(shared, READ);

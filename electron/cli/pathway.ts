@@ -497,6 +497,8 @@ function aggregateCommand(args: string[]): number {
   const folded = foldFiles(
     found.filter(isModel).map((f) => f.path),
     map,
+    // What pricing reads is folded only when there is a price list to read it.
+    priceList !== undefined,
   );
   const { fold } = folded;
   // One line per file given or found, in order: counted, a duplicate, rejected, or skipped.

@@ -768,6 +768,9 @@ const PACKED_IDS = new WeakMap<PackedFold, { keys: number[]; items: number[] }>(
  * parsed; the fold keeps ~5 kB of it. Models are added one at a time (a stream of files, an
  * import), can be taken away again (a deleted model), and folds made in parallel can be merged.
  */
+/** What a journey brings to pricing in a fold made without it. */
+const UNPRICED: CostItems = { codes: new Uint16Array(0), toBeAt: 0, extras: null };
+
 export class ModelFold {
   private readonly journeys: FoldedJourney[] = [];
   private readonly exportIds = new Set<string>();
@@ -776,10 +779,15 @@ export class ModelFold {
   /** Changes with every add or remove, so views computed from an older state are recomputed. */
   version = 0;
 
-  /** A fold of one of the two maps of each model: the journey as it is, or as it should be. */
+  /**
+   * A fold of one of the two maps of each model: the journey as it is, or as it should be. With
+   * `pricing` false the items pricing reads are left out (a run given no price list), and the
+   * views cannot be priced.
+   */
   constructor(
     readonly map: 'asIs' | 'toBe',
     models: Iterable<PathwayModel> = [],
+    readonly pricing = true,
   ) {
     for (const m of models) this.add(m);
   }
@@ -800,7 +808,7 @@ export class ModelFold {
       ids: c.ids,
       valueIds: c.valueIds,
       values: c.values,
-      cost: costItemsOf(m),
+      cost: this.pricing ? costItemsOf(m) : UNPRICED,
     });
   }
 
@@ -1327,6 +1335,7 @@ export function aggregate(
   const fold = foldOf(models, map);
   const sup = suppressorFor(fold, k);
   if (priceList) {
+    if (!fold.pricing) throw new RangeError('a fold made without pricing cannot be priced');
     const views = aggregate(fold, filter, k);
     return { ...views, cost: costFor(fold, sup, filter, k, priceList) };
   }

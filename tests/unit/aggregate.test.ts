@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   aggregate,
@@ -14,6 +15,7 @@ import {
   type CohortFilter,
 } from '../../shared/analysis/aggregate';
 import { HIDDEN, tablesOf } from '../../shared/analysis/tables';
+import { priceListSchema } from '../../shared/economy/prices';
 import { modelOf, randomModels } from '../support/generate-models';
 import { AGE_BANDS, type PathwayModel } from '../../shared/model/pathway-model';
 import {
@@ -584,6 +586,21 @@ describe('the fold of many models', () => {
       expect(aggregate(reversed, f)).toEqual(a);
       expect(aggregate(shuffled, f)).toEqual(a);
     }
+  });
+
+  it('made without pricing (no price list), gives the same views and refuses to price them', () => {
+    const models = randomModels(40, 12, 10);
+    const unpriced = new ModelFold('asIs', models, false);
+    const list = priceListSchema.parse(
+      JSON.parse(readFileSync(new URL('../../resources/price-list.json', import.meta.url), 'utf8')),
+    );
+    for (const f of FILTERS) expect(aggregate(unpriced, f)).toEqual(aggregate(models, f));
+    expect(aggregate(models, {}, 5, list).cost).toBeDefined();
+    expect(() => aggregate(unpriced, {}, 5, list)).toThrow(/without pricing/);
+    // Merged through a packed fold, as the command line's threads do, still unpriced.
+    const merged = new ModelFold('asIs', [], false);
+    merged.merge(unpriced.pack());
+    for (const f of FILTERS) expect(aggregate(merged, f)).toEqual(aggregate(models, f));
   });
 
   it('merges folds made apart (as threads do) into the fold of all, each export counted once', () => {

@@ -145,7 +145,7 @@ it("takes a worker thread's folds back piece by piece, every file answered for",
   // The worker's code in this thread, alone: it takes every file, in pieces of 4.
   const shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   const { port1, port2 } = new MessageChannel();
-  work({ kind: 'pathway-fold', files, map: 'asIs', port: port2, shared }, 4);
+  work({ kind: 'pathway-fold', files, map: 'asIs', pricing: true, port: port2, shared }, 4);
   const pieces = piecesFrom([port1]);
   port1.close();
   expect(pieces.map((p) => p.fileOf.length + p.notes.length)).toEqual([4, 4, 4, 1]);
