@@ -7,6 +7,7 @@ import {
   FILTER_FIELDS,
   FILTER_VALUES,
   matches,
+  median,
   ModelFold,
   suppressPartition,
   unsuppressedCounts,
@@ -542,6 +543,34 @@ describe('small-number suppression (property)', () => {
 
   it('refuses two fields at once', () => {
     expect(() => aggregate([], { sex: 'female', municipality: 'lolland' })).toThrow(RangeError);
+  });
+});
+
+describe('the median', () => {
+  const bySorting = (v: number[]) => {
+    const s = Float64Array.from(v).sort();
+    const mid = s.length >> 1;
+    return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  };
+
+  it('is the middle of the sorted values, however many repeat', () => {
+    // Small integers repeat as days and emotions do; doubles as medians of a journey's values.
+    const value = fc.oneof(
+      fc.integer({ min: -3, max: 3 }),
+      fc.double({ noNaN: true, min: -1e6, max: 1e6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 400 }), (v) => {
+        const copy = [...v];
+        // (A -0 among the values may come out as 0 either way.)
+        expect(median(v)! + 0).toBe(bySorting(v) + 0);
+        // The values given are left as they were.
+        expect(v).toEqual(copy);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(median([])).toBeNull();
+    expect(median(new Float64Array(10_001).map((_, i) => (i * 7919) % 10_001))).toBe(5000);
   });
 });
 
