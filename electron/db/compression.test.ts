@@ -38,6 +38,22 @@ describe('stored data, compressed', () => {
     }
   });
 
+  it('refuses a row with anything after its frame', () => {
+    const stored = Buffer.from(compress(texts.at(-1)!));
+    for (const extra of [Buffer.from([0]), stored, Buffer.from('x'.repeat(100))]) {
+      expect(() => decompress(Buffer.concat([stored, extra]), MAX)).toThrow(/damaged/);
+    }
+  });
+
+  it('reads back every size of content, whichever way its frame states it', () => {
+    // One-, two- and four-byte sizes (the two-byte ones count from 256), small and large frames.
+    for (const n of [0, 1, 255, 256, 257, 65_535, 65_791, 65_792, 65_793, 600_000]) {
+      const t = Buffer.alloc(n);
+      for (let i = 0; i < n; i++) t[i] = (i * 7919) % 251;
+      expect(decompress(compress(t), MAX).equals(t)).toBe(true);
+    }
+  });
+
   it('never gives other bytes for a damaged row', () => {
     const model = texts.at(-1)!;
     const stored = compress(model);

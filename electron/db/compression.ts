@@ -7,10 +7,11 @@
  * package beside SQLite's and stores half again as many bytes.)
  *
  * Rows written before, as zlib's deflate, are still read: the two formats start differently.
- * What comes back is checked whole — the frame must say how long its content is, the content must
- * be exactly that long and match its checksum, and it may never be longer than the caller allows
- * — so a damaged or cut-short row fails instead of giving other or partial bytes, and a crafted
- * one cannot make the app allocate more than the bound.
+ * What comes back is checked whole — the row must be one frame and nothing else, the frame must
+ * say how long its content is, the content must be exactly that long and match its checksum, and
+ * it may never be longer than the caller allows — so a damaged, cut-short or lengthened row fails
+ * instead of giving other or partial bytes, and a crafted one cannot make the app allocate more
+ * than the bound.
  */
 import { constants, inflateSync, zstdCompressSync, zstdDecompressSync } from 'node:zlib';
 
@@ -28,10 +29,11 @@ export function compress(bytes: Uint8Array): Uint8Array {
 }
 
 /**
- * The content size a Zstandard frame header declares, and whether the frame has a checksum; null
- * for a header that declares no size (this app always writes one).
+ * What a Zstandard frame's header declares — its content size and whether a checksum follows —
+ * and how many bytes the whole frame takes (its header, blocks and checksum); null for a frame
+ * that declares no size (this app always writes one) or does not fit the bytes.
  */
-function frameHeader(bytes: Uint8Array): { size: number; checksum: boolean } | null {
+function frameOf(bytes: Uint8Array): { size: number; checksum: boolean; length: number } | null {
   if (bytes.byteLength < 6) return null;
   const descriptor = bytes[4]!;
   const sizeFlag = descriptor >> 6;
@@ -45,18 +47,34 @@ function frameHeader(bytes: Uint8Array): { size: number; checksum: boolean } | n
   let size = 0;
   for (let i = sizeBytes - 1; i >= 0; i--) size = size * 256 + bytes[at + i]!;
   // A two-byte size counts from 256.
-  return { size: sizeBytes === 2 ? size + 256 : size, checksum };
+  if (sizeBytes === 2) size += 256;
+  // The blocks, each with a three-byte header: last or not, its type, its size.
+  let end = at + sizeBytes;
+  for (let last = false; !last;) {
+    if (end + 3 > bytes.byteLength) return null;
+    const header = bytes[end]! | (bytes[end + 1]! << 8) | (bytes[end + 2]! << 16);
+    last = (header & 1) === 1;
+    const type = (header >> 1) & 3;
+    // Raw and compressed blocks hold their size in bytes; a run-length block one byte.
+    if (type === 3) return null;
+    end += 3 + (type === 1 ? 1 : header >>> 3);
+  }
+  if (checksum) end += 4;
+  return end <= bytes.byteLength ? { size, checksum, length: end } : null;
 }
 
 /** What `compress` wrote (or zlib's deflate, as written before), at most `max` bytes of it. */
 export function decompress(bytes: Uint8Array, max: number): Buffer<ArrayBuffer> {
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.byteLength >= 4 && view.readUInt32LE(0) === ZSTD_MAGIC) {
-    const header = frameHeader(view);
-    if (!header || !header.checksum) throw new RangeError('stored data is damaged');
-    if (header.size > max) throw new RangeError('stored data is larger than it may be');
-    const out = zstdDecompressSync(view, { maxOutputLength: Math.max(1, header.size) });
-    if (out.byteLength !== header.size) throw new RangeError('stored data is damaged');
+    const frame = frameOf(view);
+    // One whole frame with its checksum, and nothing after it.
+    if (!frame || !frame.checksum || frame.length !== view.byteLength) {
+      throw new RangeError('stored data is damaged');
+    }
+    if (frame.size > max) throw new RangeError('stored data is larger than it may be');
+    const out = zstdDecompressSync(view, { maxOutputLength: Math.max(1, frame.size) });
+    if (out.byteLength !== frame.size) throw new RangeError('stored data is damaged');
     return out;
   }
   // zlib's format (written before): its Adler-32 check fails on damaged bytes.

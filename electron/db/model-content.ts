@@ -4,9 +4,10 @@
  *
  * Model JSON repeats its keys and vocabulary on every touchpoint, and shrinks about ten times.
  * Every page SQLCipher reads or writes is decrypted or encrypted and authenticated (HMAC-SHA512),
- * which costs far more per byte than decompressing: measured here, reading 15,000 models (480 MB
- * of JSON) took 3.7 s as text and 0.4 s compressed, plus 1 s to decompress them. The import writes
- * and flushes a tenth of the bytes, and the workspace file and its backups are a tenth the size.
+ * which costs far more per byte than decompressing: measured here when models were first stored
+ * compressed (with deflate), reading 15,000 models (480 MB of JSON) took 3.7 s as text and 0.4 s
+ * compressed, plus 1 s to inflate them. The import writes and flushes about a tenth of the bytes,
+ * and the workspace file and its backups are about a tenth the size.
  * It is compressed in the import's checking threads, beside the checks.
  */
 import { MAX_MODEL_BYTES } from '../../shared/model/limits';
