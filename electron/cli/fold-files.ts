@@ -144,45 +144,32 @@ export function combine(
 ): FoldedFiles {
   const { fold, notes } = own;
   let rejected = own.rejected;
-  // The file each export counted so far came from: the first of its copies any thread read.
-  // Made only when two threads read copies of one export.
-  const parts: { exportIds: readonly string[]; fileOf: readonly number[] }[] = [own];
-  let firstFile: Map<string, number> | null = null;
-  const note = (known: Map<string, number>, part: (typeof parts)[number]) =>
-    part.exportIds.forEach((id, n) => {
-      const file = known.get(id);
-      if (file === undefined || part.fileOf[n]! < file) known.set(id, part.fileOf[n]!);
+  // The first file each export was read from, among the copies every thread counted.
+  const first = new Map<string, number>();
+  const see = (exportIds: readonly string[], fileOf: readonly number[]) =>
+    exportIds.forEach((id, n) => {
+      const file = first.get(id);
+      if (file === undefined || fileOf[n]! < file) first.set(id, fileOf[n]!);
     });
-  const firstFiles = (): Map<string, number> => {
-    if (!firstFile) {
-      firstFile = new Map();
-      for (const p of parts) note(firstFile, p);
-    }
-    return firstFile;
+  see(own.exportIds, own.fileOf);
+  for (const other of others) see(other.packed.exportIds, other.fileOf);
+  const later = (exportId: string, file: number) => {
+    if (first.get(exportId) === file) return false;
+    notes.push({ file, text: duplicate(files[file]!, exportId) });
+    return true;
   };
+  // Copies counted here that another thread read from an earlier file: taken out together.
+  const here = new Set(own.exportIds.filter((id, n) => later(id, own.fileOf[n]!)));
+  if (here.size > 0) fold.removeAll(here);
   for (const other of others) {
     rejected += other.rejected;
     for (const n of other.notes) notes.push(n);
-    const { exportIds } = other.packed;
-    for (const n of fold.merge(other.packed)) {
-      const exportId = exportIds[n]!;
-      const file = other.fileOf[n]!;
-      const known = firstFiles();
-      const counted = known.get(exportId)!;
-      if (counted < file) {
-        notes.push({ file, text: duplicate(files[file]!, exportId) });
-      } else {
-        // The other thread's copy comes first in the list: it counts, the one here is the
-        // duplicate.
-        fold.remove(exportId);
-        fold.merge(other.packed, [n]);
-        known.set(exportId, file);
-        notes.push({ file: counted, text: duplicate(files[counted]!, exportId) });
-      }
-    }
-    const part = { exportIds, fileOf: other.fileOf };
-    parts.push(part);
-    if (firstFile) note(firstFile, part);
+    const counted: number[] = [];
+    other.packed.exportIds.forEach((id, n) => {
+      if (!later(id, other.fileOf[n]!)) counted.push(n);
+    });
+    // Each export is counted from one file only, so none of these is in the fold yet.
+    if (fold.merge(other.packed, counted).length > 0) throw new Error('an export counted twice');
   }
   return { fold, rejected, lines: linesOf(files, notes) };
 }

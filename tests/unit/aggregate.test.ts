@@ -606,6 +606,20 @@ describe('the fold of many models', () => {
     expect(() => aggregate(fold, { map: 'toBe' })).toThrow(RangeError);
   });
 
+  it('takes many models away at once as it would one by one', () => {
+    const models = randomModels(60, 18, 10);
+    const fold = new ModelFold('asIs', models);
+    const gone = new Set(models.filter((_, i) => i % 4 !== 1).map((m) => m.exportId));
+    const version = fold.version;
+    expect(fold.removeAll(gone)).toBe(gone.size);
+    expect(fold.version).toBeGreaterThan(version);
+    const kept = models.filter((m) => !gone.has(m.exportId));
+    expect(fold.size).toBe(kept.length);
+    for (const m of models) expect(fold.has(m.exportId)).toBe(!gone.has(m.exportId));
+    for (const f of FILTERS) expect(aggregate(fold, f)).toEqual(aggregate(kept, f));
+    expect(fold.removeAll(gone)).toBe(0);
+  });
+
   it('shows and hides the same figures whatever order the models come in', () => {
     const models = randomModels(120, 31, 10);
     const reversed = [...models].reverse();
