@@ -569,6 +569,20 @@ describe('the median', () => {
       }),
       { numRuns: 2000 },
     );
+    // Orders that are hard on a selection's pivots: sorted, reversed, organ pipe, saw teeth, two
+    // values alternating, all equal.
+    const n = 100_001;
+    for (const at of [
+      (i: number) => i,
+      (i: number) => n - i,
+      (i: number) => Math.min(i, n - i),
+      (i: number) => i % 97,
+      (i: number) => i % 2,
+      () => 4,
+    ]) {
+      const v = Array.from({ length: n }, (_, i) => at(i));
+      expect(median(v)).toBe(bySorting(v));
+    }
     expect(median([])).toBeNull();
     expect(median(new Float64Array(10_001).map((_, i) => (i * 7919) % 10_001))).toBe(5000);
   });
