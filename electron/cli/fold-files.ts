@@ -299,12 +299,19 @@ export function foldFiles(
   for (let t = 1; t < threads; t++) {
     const { port1, port2 } = new MessageChannel();
     const job: Job = { kind: 'pathway-fold', files, map, pricing, port: port2, shared };
-    workers.push(new Worker(bundle, { workerData: job, transferList: [port2] }));
+    const worker = new Worker(bundle, { workerData: job, transferList: [port2] });
+    // A thread that fails is found by what it did not answer (see below); its error event, if
+    // it comes at all, comes after this function returns and must not stop the process then.
+    worker.on('error', () => {});
+    workers.push(worker);
     ports.push(port1);
   }
   try {
     // This thread takes files too while the workers start and fold, so every core folds.
     const own = foldPart(files, map, takenFrom(shared, files.length), pricing);
+    // Each file is taken once: if this thread took them all, no worker has anything to send (one
+    // that could not even start is not waited for).
+    if (own.fileOf.length + own.notes.length === files.length) return combine(files, own, []);
     // A thread that dies without running any more code (out of memory) never says so: if no
     // thread reads a file for a whole minute, the run stops with an error instead of hanging.
     let progress = Atomics.load(shared, READ);

@@ -46,10 +46,19 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function aggregate(threads: number, out: string, pieceFiles?: number) {
+function aggregate(threads: number, out: string, pieceFiles?: number, preload?: string) {
   const r = spawnSync(
     process.execPath,
-    [BIN, 'aggregate', join(dir, 'models'), '--by', 'municipality', '--out', out],
+    [
+      ...(preload ? ['--require', preload] : []),
+      BIN,
+      'aggregate',
+      join(dir, 'models'),
+      '--by',
+      'municipality',
+      '--out',
+      out,
+    ],
     {
       encoding: 'utf8',
       env: {
@@ -88,6 +97,23 @@ it('gives the same figures and notes with three threads as with one', () => {
   expect(pieces.files).toEqual(one.files);
   expect(pieces.stdout).toBe(one.stdout.replace(join(dir, 'one'), join(dir, 'pieces')));
 }, 60_000);
+
+it('does not wait for worker threads that never started when it read every file itself', () => {
+  // Every worker thread fails as it loads; the command's own thread takes all the files.
+  const preload = join(dir, 'no-workers.cjs');
+  writeFileSync(
+    preload,
+    "if (!require('node:worker_threads').isMainThread) throw new Error('no worker here');\n",
+  );
+  const one = aggregate(1, join(dir, 'alone'));
+  const t0 = performance.now();
+  const without = aggregate(3, join(dir, 'no-workers'), undefined, preload);
+  // A worker that stops before answering is given a minute before the run gives up; these never
+  // took a file, so nothing is waited for.
+  expect(performance.now() - t0).toBeLessThan(30_000);
+  expect(without.files).toEqual(one.files);
+  expect(without.stdout).toBe(one.stdout.replace(join(dir, 'alone'), join(dir, 'no-workers')));
+}, 90_000);
 
 /**
  * Which thread reads which file is decided while they run. Whatever the split, merging the
