@@ -1,18 +1,6 @@
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { da } from '../../../shared/i18n/da';
-import { en } from '../../../shared/i18n/en';
+import { translator } from '../../../tests/support/translator';
 import { durationText, hoursOf, parseDuration } from './duration';
-
-async function tIn(language: 'da' | 'en') {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { da: { translation: da }, en: { translation: en } },
-    lng: language,
-    interpolation: { escapeValue: false },
-  });
-  return i18n.t;
-}
 
 describe('a duration as typed', () => {
   it('reads days, hours and minutes, in Danish and English', () => {
@@ -46,7 +34,7 @@ describe('a duration as typed', () => {
 
 describe('a duration as read', () => {
   it('is hours for a visit or a call, days otherwise, never a long decimal', async () => {
-    const t = await tIn('da');
+    const t = await translator('da');
     expect(durationText(2 / 24, t, 'da')).toBe('2 timer');
     expect(durationText(30 / 1440, t, 'da')).toBe('0,5 time');
     expect(durationText(25 / 24, t, 'da')).toBe('25 timer');
@@ -62,7 +50,7 @@ describe('a duration as read', () => {
   });
 
   it('is written in English the English way', async () => {
-    const t = await tIn('en');
+    const t = await translator('en');
     expect(durationText(1.5 / 24, t, 'en')).toBe('1.5 hours');
     expect(durationText(4.5, t, 'en')).toBe('4.5 days');
   });

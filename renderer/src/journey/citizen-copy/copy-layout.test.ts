@@ -1,4 +1,3 @@
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import shipped from '../../../../resources/price-list.json';
 import { priceListSchema } from '../../../../shared/economy/prices';
@@ -29,6 +28,7 @@ import { pageSvg } from './copy-svg';
 import { copyCost, costUnavailable } from './copy-cost';
 import { journeyCost, mapsOf } from '../journey-cost';
 import { touchpoint } from '../test-fixtures';
+import { translator } from '../../../../tests/support/translator';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 let seq = 0;
@@ -307,16 +307,6 @@ describe('wrap', () => {
 // --- The estimated public cost, only when chosen ------------------------------------------------
 
 const LIST = priceListSchema.parse(shipped);
-
-async function translator(language: 'da' | 'en') {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { da: { translation: da }, en: { translation: en } },
-    lng: language,
-    interpolation: { escapeValue: false },
-  });
-  return i18n.t;
-}
 
 /** The cost block's words for a pathway's as-is map, as the copy words them. */
 async function costFor(
