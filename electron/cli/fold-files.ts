@@ -26,6 +26,7 @@ import { shown } from './files';
 
 /** Fewer files than this per thread are not worth a thread's start (~30 ms). */
 const FILES_PER_THREAD = 200;
+const MAX_THREADS = 4;
 /** Files a thread takes at a time. */
 const FILES_PER_TAKE = 32;
 /**
@@ -37,7 +38,6 @@ function filesPerPiece(): number {
   const set = Number(process.env.PATHWAY_PIECE_FILES);
   return Number.isInteger(set) && set >= 1 ? set : 1024;
 }
-const MAX_THREADS = 4;
 /** No file read by any thread for this long: a thread has died. */
 const SILENT_THREAD_MS = 60_000;
 
@@ -270,6 +270,11 @@ function threadsFor(files: number): number {
   return Math.min(availableParallelism(), MAX_THREADS, Math.floor(files / FILES_PER_THREAD));
 }
 
+/** What one thread folded of all the files. */
+function alone(files: readonly string[], part: Part): FoldedFiles {
+  return { fold: part.fold, rejected: part.rejected, lines: linesOf(files, part.notes) };
+}
+
 /** A line per file: its note (rejected, duplicate) where it has one, otherwise counted. */
 function linesOf(files: readonly string[], notes: Note[]): string[] {
   const lines = files.map(counted);
@@ -289,8 +294,7 @@ export function foldFiles(
 ): FoldedFiles {
   const bundle = bundleFile();
   if (threads < 2 || bundle === null) {
-    const part = foldPart(files, map, allOf(files), pricing);
-    return { fold: part.fold, rejected: part.rejected, lines: linesOf(files, part.notes) };
+    return alone(files, foldPart(files, map, allOf(files), pricing));
   }
   const shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   const workerCount = threads - 1;
@@ -311,7 +315,7 @@ export function foldFiles(
     const own = foldPart(files, map, takenFrom(shared, files.length), pricing);
     // Each file is taken once: if this thread took them all, no worker has anything to send (one
     // that could not even start is not waited for).
-    if (own.fileOf.length + own.notes.length === files.length) return combine(files, own, []);
+    if (own.fileOf.length + own.notes.length === files.length) return alone(files, own);
     // A thread that dies without running any more code (out of memory) never says so: if no
     // thread reads a file for a whole minute, the run stops with an error instead of hanging.
     let progress = Atomics.load(shared, READ);
