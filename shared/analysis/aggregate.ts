@@ -273,7 +273,10 @@ function idOf(key: string): number {
     id = KEY_NAMES.length;
     KEY_NAMES.push(key);
     KEY_IDS.set(key, id);
-    if (id >= seenStamp.length) growScratch(id);
+    if (id >= seenStamp.length) {
+      seenStamp = growable(seenStamp, id);
+      valueSlot = growable(valueSlot, id);
+    }
   }
   return id;
 }
@@ -401,21 +404,13 @@ function nodeIx(sector: string, sectorIx: number, contactType: string | null): n
 let seenStamp = new Uint32Array(1024);
 let valueSlot = new Int32Array(1024);
 let stamp = 0;
-function growScratch(id: number) {
-  const size = Math.max(id + 1, seenStamp.length * 2);
-  const s = new Uint32Array(size);
-  s.set(seenStamp);
-  seenStamp = s;
-  const v = new Int32Array(size);
-  v.set(valueSlot);
-  valueSlot = v;
-}
-const growable = <T extends Int32Array | Float64Array>(a: T, n: number): T => {
+/** `a` if index `n` fits in it, else a copy at least twice as long. */
+function growable<T extends Uint32Array | Int32Array | Float64Array>(a: T, n: number): T {
   if (n < a.length) return a;
   const grown = new (a.constructor as new (n: number) => T)(Math.max(n + 1, a.length * 2));
   grown.set(a);
   return grown;
-};
+}
 let idList = new Int32Array(1024);
 let slotIds = new Int32Array(256);
 /** Each value met, and the slot (the index among the journey's statistic keys) it is for. */
