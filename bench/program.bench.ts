@@ -182,7 +182,7 @@ async function parseAndImport(fresh: () => Handlers): Promise<ImportRun & { hand
   const batches: number[] = [];
   let handlers: Handlers | undefined;
   for (let run = 0; run < IMPORT_RUNS; run++) {
-    const baseline = parsePasses()[PARSE_PASSES >> 1]!;
+    const baseline = percentile(parsePasses(), 50);
     handlers = fresh();
     const t0 = performance.now();
     const results = await importAsTheWindowDoes(handlers, files, batches);

@@ -128,15 +128,16 @@ function checkShape(p: PackedPair): void {
   const n = p.asIs.exportIds.length;
   const ends = (e: Int32Array, length: number) => {
     if (e.length !== n) fail();
+    // Indexed loops: every record is checked on every cold fold (see GrowingCounts.add).
     let last = 0;
-    for (const x of e) {
-      if (x < last) fail();
-      last = x;
+    for (let i = 0; i < e.length; i++) {
+      if (e[i]! < last) fail();
+      last = e[i]!;
     }
     if (last !== length) fail();
   };
   const below = (a: Int32Array, limit: number) => {
-    for (const x of a) if (x < 0 || x >= limit) fail();
+    for (let i = 0; i < a.length; i++) if (a[i]! < 0 || a[i]! >= limit) fail();
   };
   if (p.asIs.cohorts.length !== n || !p.asIs.exportIds.every((id) => typeof id === 'string')) {
     fail();
