@@ -50,7 +50,7 @@ describe('migrations', () => {
     }
   });
 
-  it('keep imported program models when they are deflated, each row in full and with its month', () => {
+  it('keep imported program models when they are compressed, each row in full and with its month', () => {
     const db = new BetterSqlite3(':memory:');
     migrate(db, MIGRATIONS, 11);
     const models = randomModels(450, 3, 30);
@@ -73,7 +73,7 @@ describe('migrations', () => {
       expect(r.file_name).toBe(`m${i}.json`);
       expect(r.export_month).toBe(m.exportMonth);
       expect(unpackContent(r.content)).toBe(JSON.stringify(m));
-      // Deflated: far smaller than the text.
+      // Compressed: far smaller than the text.
       expect(r.content.length).toBeLessThan(JSON.stringify(m).length / 3);
     }
   });

@@ -402,7 +402,8 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 12,
     description: 'program workspace: models kept deflated, their export month beside them',
     up: (db) => {
-      // The content is the canonical JSON deflated (model-content.ts): SQLCipher encrypts and
+      // The content is the canonical JSON compressed (model-content.ts; deflate when this was
+      // written, Zstandard since, both read back): SQLCipher encrypts and
       // authenticates every page, and a ninth of the bytes costs a ninth of that. The export
       // month, which the list showed by reading into the JSON, gets its own column.
       db.exec(`

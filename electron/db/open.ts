@@ -54,9 +54,9 @@ function configure(db: Database, backupsFolder?: string): Database {
     writeBackup(db, backupsFolder, 'migration', new Date());
   }
   const { from, to } = migrate(db);
-  // Version 12 deflated the program's models into a new table: the old one's pages are free (and
+  // Version 12 compressed the program's models into a new table: the old one's pages are free (and
   // zeroed, secure_delete) but still in the file, up to nine times what is left. Given back once.
-  if (from > 0 && from < DEFLATED_MODELS && to >= DEFLATED_MODELS) {
+  if (from > 0 && from < COMPRESSED_MODELS && to >= COMPRESSED_MODELS) {
     try {
       db.exec('VACUUM');
       // The zeroed pages went through the write-ahead log: it is emptied, not left at that size.
@@ -69,7 +69,7 @@ function configure(db: Database, backupsFolder?: string): Database {
 }
 
 /** The version whose upgrade leaves most of a large workspace's file free (see configure). */
-const DEFLATED_MODELS = 12;
+const COMPRESSED_MODELS = 12;
 
 const isPermissionError = (error: unknown) =>
   ['EACCES', 'EPERM', 'EROFS'].includes((error as NodeJS.ErrnoException).code ?? '');
