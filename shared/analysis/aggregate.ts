@@ -640,6 +640,15 @@ function partsOf(c: PathwayModel['cohort']): string[] {
   ];
 }
 
+/** Adds (or with -1 takes away) a journey's keys in every cohort it counts in. */
+function countJourney(counted: Map<string, GrowingCounts>, j: FoldedJourney, sign: 1 | -1): void {
+  for (const part of partsOf(j.cohort)) {
+    let counts = counted.get(part);
+    if (!counts) counted.set(part, (counts = new GrowingCounts()));
+    counts.add(j.ids, sign);
+  }
+}
+
 /**
  * A fold as plain data and typed arrays, to move between threads: key ids are replaced by
  * indexes into `keys`, which every thread maps to ids of its own.
@@ -813,8 +822,12 @@ const UNPRICED: CostItems = { codes: new Uint16Array(0), toBeAt: 0, extras: null
 export class ModelFold {
   private readonly journeys: FoldedJourney[] = [];
   private readonly exportIds = new Set<string>();
-  /** Per cohort (by its signature, "" for everyone): journeys per key id. */
-  private readonly counts = new Map<string, GrowingCounts>();
+  /**
+   * Per cohort (by its signature, "" for everyone): journeys per key id. Counted when first asked
+   * for, then kept up to date: a fold that is only packed and sent on (a worker thread's) never
+   * counts.
+   */
+  private counted: Map<string, GrowingCounts> | null = null;
   /** Changes with every add or remove, so views computed from an older state are recomputed. */
   version = 0;
 
@@ -853,11 +866,7 @@ export class ModelFold {
 
   /** A journey's part, with this thread's key and item ids. */
   private addFolded(j: FoldedJourney): void {
-    for (const part of partsOf(j.cohort)) {
-      let counts = this.counts.get(part);
-      if (!counts) this.counts.set(part, (counts = new GrowingCounts()));
-      counts.add(j.ids, 1);
-    }
+    if (this.counted) countJourney(this.counted, j, 1);
     this.journeys.push(j);
     this.exportIds.add(j.exportId);
     this.version++;
@@ -868,7 +877,7 @@ export class ModelFold {
     const i = this.journeys.findIndex((j) => j.exportId === exportId);
     if (i < 0) return false;
     const [j] = this.journeys.splice(i, 1);
-    for (const part of partsOf(j!.cohort)) this.counts.get(part)!.add(j!.ids, -1);
+    if (this.counted) countJourney(this.counted, j!, -1);
     if (!this.journeys.some((x) => x.exportId === exportId)) this.exportIds.delete(exportId);
     this.version++;
     return true;
@@ -883,7 +892,7 @@ export class ModelFold {
     for (let i = 0; i < this.journeys.length; i++) {
       const j = this.journeys[i]!;
       if (exportIds.has(j.exportId)) {
-        for (const part of partsOf(j.cohort)) this.counts.get(part)!.add(j.ids, -1);
+        if (this.counted) countJourney(this.counted, j, -1);
       } else this.journeys[kept++] = j;
     }
     const removed = this.journeys.length - kept;
@@ -950,10 +959,20 @@ export class ModelFold {
     return left;
   }
 
+  /** The counts per cohort, counted from the journeys the first time they are needed. */
+  private counts(): Map<string, GrowingCounts> {
+    if (!this.counted) {
+      const counted = new Map<string, GrowingCounts>();
+      for (let i = 0; i < this.journeys.length; i++) countJourney(counted, this.journeys[i]!, 1);
+      this.counted = counted;
+    }
+    return this.counted;
+  }
+
   /** Journeys per key id in the cohort `f` (one field at a time, or none). */
   countsOf(f: CohortFilter): Uint32Array {
     // A cohort's signature ("", "sex=female", "conditionGroup=diabetes") names its part.
-    const counts = this.counts.get(signature(f));
+    const counts = this.counts().get(signature(f));
     return counts?.snapshot() ?? new Uint32Array(KEY_NAMES.length);
   }
 
@@ -975,7 +994,7 @@ export class ModelFold {
     }
     const prefix = `${field}=`;
     return (
-      [...this.counts.entries()]
+      [...this.counts().entries()]
         .filter(([part]) => part.startsWith(prefix))
         .map(([part, c]) => ({ part: part.slice(prefix.length), counts: c.snapshot() }))
         .filter(nonEmpty)

@@ -620,6 +620,28 @@ describe('the fold of many models', () => {
     expect(() => aggregate(fold, { map: 'toBe' })).toThrow(RangeError);
   });
 
+  it('keeps its counts right when models come and go after the views were computed', () => {
+    // As in the app: the views are open while files are imported and models deleted.
+    const models = randomModels(90, 21, 10);
+    const fold = new ModelFold('asIs', models.slice(0, 30));
+    let held = models.slice(0, 30);
+    const same = () => {
+      for (const f of FILTERS) expect(aggregate(fold, f)).toEqual(aggregate(held, f));
+    };
+    same();
+    for (const m of models.slice(30, 45)) fold.add(m);
+    held = models.slice(0, 45);
+    same();
+    fold.merge(new ModelFold('asIs', models.slice(45, 90)).pack());
+    held = models;
+    same();
+    for (const m of models.filter((_, i) => i % 5 === 0)) fold.remove(m.exportId);
+    const gone = new Set(models.filter((_, i) => i % 5 === 1).map((m) => m.exportId));
+    fold.removeAll(gone);
+    held = models.filter((m, i) => i % 5 !== 0 && !gone.has(m.exportId));
+    same();
+  });
+
   it('takes many models away at once as it would one by one', () => {
     const models = randomModels(60, 18, 10);
     const fold = new ModelFold('asIs', models);
