@@ -53,6 +53,24 @@ export function openRegularFile(file: string): { fd: number; size: number } | Un
   }
 }
 
+/**
+ * Files up to this size are read into one buffer kept for the next file: a folder of thousands of
+ * models then allocates (and zero-fills) no new buffer per file. A larger file gets its own, so
+ * the process does not keep one the size of the largest file it ever read.
+ */
+const KEPT_BUFFER_BYTES = 1024 * 1024;
+let kept: Buffer | undefined;
+
+/**
+ * A buffer of exactly `bytes` to read a file into. Only the bytes read are ever decoded, so the
+ * kept buffer's earlier contents are never seen.
+ */
+function readBuffer(bytes: number): Buffer {
+  if (bytes > KEPT_BUFFER_BYTES) return Buffer.alloc(bytes);
+  kept ??= Buffer.allocUnsafeSlow(KEPT_BUFFER_BYTES);
+  return kept.subarray(0, bytes);
+}
+
 /** A refused model file: by its content, or because it could not be read. */
 export type ModelFileResult = ValidationResult | Unreadable;
 
@@ -69,7 +87,7 @@ export function checkModelFile(file: string): ModelFileResult | null {
   try {
     if (size > MAX_MODEL_BYTES) return { ok: false, reason: 'too_large' };
     // One byte more than the limit: a file that grew since it was looked at is still refused.
-    const buffer = Buffer.alloc(Math.min(size, MAX_MODEL_BYTES) + 1);
+    const buffer = readBuffer(Math.min(size, MAX_MODEL_BYTES) + 1);
     let read = 0;
     for (;;) {
       const n = readSync(fd, buffer, read, buffer.length - read, read);
