@@ -15,7 +15,13 @@ import {
   TRANSITION_KINDS,
 } from '../vocabulary';
 import { canonicalJson, checksumOf } from './checksum';
-import { canonicalContentJson, checkModel, schemaKeys } from './model-validator';
+import {
+  canonicalContentJson,
+  checkModel,
+  modelJsonSchema,
+  nullAsType,
+  schemaKeys,
+} from './model-validator';
 import {
   AGE_BANDS,
   ANONYMISATION_PROFILES,
@@ -258,6 +264,23 @@ describe('the compiled validator', () => {
       const mutant = { ...m!, exportId: id };
       expect([id, checkModel(mutant).ok]).toEqual([id, zodAccepts(mutant)]);
     }
+  });
+
+  it('checks every nullable value as its type or null, never by trying one and then the other', () => {
+    // The anyOf form builds error objects for every null in a model; none may be left.
+    expect(JSON.stringify(nullAsType(modelJsonSchema()))).not.toContain('anyOf');
+    expect(nullAsType({ anyOf: [{ type: 'string', enum: ['a', 'b'] }, { type: 'null' }] })).toEqual(
+      { type: ['string', 'null'], enum: ['a', 'b', null] },
+    );
+    expect(nullAsType({ anyOf: [{ type: 'number', const: 1 }, { type: 'null' }] })).toEqual({
+      type: ['number', 'null'],
+      enum: [1, null],
+    });
+    // A keyword that would hold for null too, or a choice that is not "or null", stays as it is.
+    const not = { anyOf: [{ type: 'string', not: { const: 'x' } }, { type: 'null' }] };
+    expect(nullAsType(not)).toEqual(not);
+    const two = { anyOf: [{ type: 'string' }, { type: 'number' }] };
+    expect(nullAsType(two)).toEqual(two);
   });
 
   it('says where the first error is, as path: message', () => {

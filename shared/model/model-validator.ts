@@ -85,7 +85,75 @@ function compile(): Compiled {
       Object.entries(schema.properties!).filter(([k]) => k !== 'checksum'),
     ),
   };
-  return { validate: ajv.compile(schema), canonical: compileCanonical(content) };
+  return { validate: ajv.compile(nullAsType(schema)), canonical: compileCanonical(content) };
+}
+
+/**
+ * Keywords that hold only for a value of their own type (a pattern for strings, a minimum for
+ * numbers, properties for objects, items for arrays): any other value, null among them, passes them.
+ */
+const TYPE_BOUND = new Set([
+  'type',
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'minItems',
+  'maxItems',
+]);
+
+/**
+ * The schema with every nullable value (zod writes `anyOf: [X, {type: 'null'}]`) written as X that
+ * also allows null (`type: [X's type, 'null']`, null added to an enum or const), which accepts
+ * exactly the same values. Ajv checks the anyOf form by trying X and, for every null, building the
+ * error objects of X's failure before it tries null: most fields of a touchpoint are null, so that
+ * was most of the validator's time and garbage. Anything else is left as zod wrote it.
+ */
+export function nullAsType(schema: JsonSchema): JsonSchema {
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'properties') {
+      out.properties = Object.fromEntries(
+        Object.entries(value as Record<string, JsonSchema>).map(([k, s]) => [k, nullAsType(s)]),
+      );
+    } else if (key === 'items') {
+      out.items = nullAsType(value as JsonSchema);
+    } else if (key === 'anyOf') {
+      out.anyOf = (value as JsonSchema[]).map(nullAsType);
+    } else out[key] = value;
+  }
+  const [some, none, ...rest] = out.anyOf ?? [];
+  const nullOnly = none !== undefined && Object.keys(none).length === 1 && none.type === 'null';
+  if (
+    !some ||
+    !nullOnly ||
+    rest.length > 0 ||
+    typeof some.type !== 'string' ||
+    some.type === 'null' ||
+    !Object.keys(some).every((k) => TYPE_BOUND.has(k))
+  ) {
+    return out;
+  }
+  const { anyOf: _, ...beside } = out;
+  // JSON Schema's type may be a list; this file's JsonSchema names only the single-type form.
+  const nullable: JsonSchema = { ...beside, ...some, type: [some.type, 'null'] as never };
+  if (some.enum) nullable.enum = [...some.enum, null];
+  if ('const' in some) {
+    delete nullable.const;
+    nullable.enum = [some.const, null];
+  }
+  return nullable;
 }
 
 /**
