@@ -726,16 +726,28 @@ export function packModels(models: readonly PathwayModel[]): Record<'asIs' | 'to
   };
 }
 
+/**
+ * Scratch for `packJourneys`: each key id's index among the keys of the fold being packed, valid
+ * where `packStamp` holds the current pack's stamp (no map, and nothing to clear between packs).
+ */
+let packIndex = new Int32Array(1024);
+let packStamp = new Uint32Array(1024);
+let packs = 0;
+
 function packJourneys(map: 'asIs' | 'toBe', journeys: readonly FoldedJourney[]): PackedFold {
-  const local = new Map<number, number>();
   const keys: string[] = [];
+  if (KEY_NAMES.length > packStamp.length) {
+    packIndex = growable(packIndex, KEY_NAMES.length);
+    packStamp = growable(packStamp, KEY_NAMES.length);
+  }
+  const index = packIndex;
+  const stamps = packStamp;
+  const current = ++packs;
   const ix = (id: number) => {
-    let i = local.get(id);
-    if (i === undefined) {
-      local.set(id, (i = keys.length));
-      keys.push(KEY_NAMES[id]!);
-    }
-    return i;
+    if (stamps[id] === current) return index[id]!;
+    stamps[id] = current;
+    keys.push(KEY_NAMES[id]!);
+    return (index[id] = keys.length - 1);
   };
   const total = (f: (j: FoldedJourney) => Int32Array) =>
     journeys.reduce((n, j) => n + f(j).length, 0);
