@@ -1456,10 +1456,22 @@ export function aggregate(
 
   const t = tally(fold, filter);
   const isShown = (key: string) => sup.shown(filter, key);
-  const entries = (prefix: string) =>
-    [...t.entries()]
-      .filter(([key]) => key.startsWith(prefix))
+  // The keys of each kind ("pm:", "va:" …), found in one pass over the cohort's keys rather than
+  // one per kind: with thousands of models most keys are pathways, each its own.
+  const byKind = new Map<string, [string, Tally][]>();
+  for (const entry of t) {
+    const colon = entry[0].indexOf(':');
+    if (colon < 0) continue;
+    const kind = entry[0].slice(0, colon + 1);
+    const list = byKind.get(kind);
+    if (list) list.push(entry);
+    else byKind.set(kind, [entry]);
+  }
+  /** A kind's rows, shown first (most journeys first), hidden ones last; `shownOnly` leaves them out. */
+  const entries = (prefix: string, shownOnly = false) =>
+    (byKind.get(prefix) ?? [])
       .map(([key, v]) => ({ rest: key.slice(prefix.length), key, shown: isShown(key), ...v }))
+      .filter((e) => !shownOnly || e.shown)
       // Hidden rows come last in a fixed order: their place must not hint at their size.
       .sort(
         (a, b) =>
@@ -1484,16 +1496,20 @@ export function aggregate(
   };
   const hiddenLast = <T extends { cell: Cell<unknown> }>(xs: T[]) =>
     xs.sort((a, b) => Number(b.cell.shown) - Number(a.cell.shown));
-  /** Cells that partition the cohort: rule 4 is decided by the suppressor, per cohort. */
+  /**
+   * Cells that partition the cohort (rule 4 is decided by the suppressor, per cohort): the shown
+   * ones, and whether any is hidden. Hidden ones are not listed (see `Aggregate.variants`), so they
+   * are not sorted either: nearly every pathway of thousands is one of its own.
+   */
   function partition(prefix: string) {
-    return hiddenLast(
-      entries(prefix).map((e) => ({
-        rest: e.rest,
-        cell: e.shown
-          ? { shown: true as const, journeys: e.journeys, value: null }
-          : { shown: false as const },
+    const shown = entries(prefix, true);
+    return {
+      shown: shown.map((e) => ({
+        sequence: e.rest === '' ? [] : e.rest.split('>'),
+        cell: { shown: true as const, journeys: e.journeys, value: null },
       })),
-    );
+      hidden: shown.length < (byKind.get(prefix)?.length ?? 0),
+    };
   }
   /** Every band, in order, an empty one too: hidden must not tell empty from small. */
   const bands = (prefix: string, order: readonly string[]) =>
@@ -1526,10 +1542,6 @@ export function aggregate(
 
   const variants = partition('va:');
   const beginnings = partition('vb:');
-  const sequences = (rows: typeof variants) =>
-    rows
-      .filter((v) => v.cell.shown)
-      .map((v) => ({ sequence: v.rest === '' ? [] : v.rest.split('>'), cell: v.cell }));
   return {
     k,
     map,
@@ -1537,10 +1549,10 @@ export function aggregate(
     suppressed: null,
     processMap: graph('ns:', 'pm:', false),
     processMapDetailed: graph('nc:', 'pc:', true),
-    variants: sequences(variants),
-    otherVariantsHidden: variants.some((v) => !v.cell.shown),
-    beginnings: sequences(beginnings),
-    otherBeginningsHidden: beginnings.some((v) => !v.cell.shown),
+    variants: variants.shown,
+    otherVariantsHidden: variants.hidden,
+    beginnings: beginnings.shown,
+    otherBeginningsHidden: beginnings.hidden,
     handovers: entries('ho:').map((e) => {
       const [from, to] = pair(e.rest);
       const broken = t.get(`hb:${e.rest}`)?.journeys ?? 0;
