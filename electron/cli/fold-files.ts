@@ -103,6 +103,9 @@ export function foldPart(
   pricing = true,
 ): Part {
   const fold = new ModelFold(map, [], pricing);
+  // Counted as they come, while the other threads fold too: a worker's counts go with its
+  // pieces, and this thread's are not left to count after every thread has finished.
+  fold.countAll();
   const notes: Note[] = [];
   const exportIds: string[] = [];
   const fileOf: number[] = [];

@@ -610,6 +610,35 @@ class GrowingCounts {
     for (let i = 0; i < n; i++) c[ids[i]!]! += sign;
   }
 
+  /** Adds `n[i]` journeys to key `ids[i]`, for each i. */
+  addMany(ids: ArrayLike<number>, n: Uint32Array): void {
+    let max = 0;
+    for (let i = 0; i < ids.length; i++) if (ids[i]! > max) max = ids[i]!;
+    if (max >= this.counts.length) {
+      const grown = new Uint32Array(Math.max(max + 1, this.counts.length * 2));
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    const c = this.counts;
+    for (let i = 0; i < ids.length; i++) c[ids[i]!]! += n[i]!;
+  }
+
+  /** The keys with journeys, and how many. */
+  nonZero(): { ids: Int32Array; journeys: Uint32Array } {
+    const c = this.counts;
+    let n = 0;
+    for (let id = 0; id < c.length; id++) if (c[id] !== 0) n++;
+    const ids = new Int32Array(n);
+    const journeys = new Uint32Array(n);
+    for (let id = 0, at = 0; id < c.length; id++) {
+      if (c[id] !== 0) {
+        ids[at] = id;
+        journeys[at++] = c[id]!;
+      }
+    }
+    return { ids, journeys };
+  }
+
   /** A copy as long as the key table is now, so every known key reads as a number. */
   snapshot(): Uint32Array {
     const out = new Uint32Array(KEY_NAMES.length);
@@ -641,12 +670,18 @@ function partsOf(c: PathwayModel['cohort']): string[] {
 }
 
 /** Adds (or with -1 takes away) a journey's keys in every cohort it counts in. */
-function countJourney(counted: Map<string, GrowingCounts>, j: FoldedJourney, sign: 1 | -1): void {
-  for (const part of partsOf(j.cohort)) {
-    let counts = counted.get(part);
-    if (!counts) counted.set(part, (counts = new GrowingCounts()));
-    counts.add(j.ids, sign);
-  }
+function countJourney(
+  counted: Map<string, GrowingCounts>,
+  j: Pick<FoldedJourney, 'cohort' | 'ids'>,
+  sign: 1 | -1,
+): void {
+  for (const part of partsOf(j.cohort)) countsOfPart(counted, part).add(j.ids, sign);
+}
+
+function countsOfPart(counted: Map<string, GrowingCounts>, part: string): GrowingCounts {
+  let counts = counted.get(part);
+  if (!counts) counted.set(part, (counts = new GrowingCounts()));
+  return counts;
 }
 
 /**
@@ -674,6 +709,18 @@ export interface PackedFold {
   /** Each journey's [index, durationDays, repetitions] triples; `costExtraEnds[j]` ends j's. */
   costExtras: Float64Array;
   costExtraEnds: Int32Array;
+  /**
+   * Its journeys counted per cohort, when the fold was counting (`ModelFold.countAll`): per cohort
+   * the key indexes it has and how many journeys have each. Merged, they spare the receiving fold
+   * counting the journeys one by one. Only between threads, never in a stored record.
+   */
+  counts?: PackedCounts[];
+}
+
+export interface PackedCounts {
+  part: string;
+  keys: Int32Array;
+  journeys: Uint32Array;
 }
 
 /**
@@ -698,9 +745,10 @@ export const PACKED_COST_ARRAYS = [
 
 /** A packed fold's typed arrays, to move it to another thread rather than copy it. */
 export function packedBuffers(p: PackedFold): ArrayBuffer[] {
-  return [...PACKED_MAP_ARRAYS, ...PACKED_COST_ARRAYS].map(
-    ([name]) => p[name].buffer as ArrayBuffer,
-  );
+  return [
+    ...[...PACKED_MAP_ARRAYS, ...PACKED_COST_ARRAYS].map(([name]) => p[name].buffer as ArrayBuffer),
+    ...(p.counts ?? []).flatMap((c) => [c.keys.buffer, c.journeys.buffer] as ArrayBuffer[]),
+  ];
 }
 
 /**
@@ -734,7 +782,11 @@ let packIndex = new Int32Array(1024);
 let packStamp = new Uint32Array(1024);
 let packs = 0;
 
-function packJourneys(map: 'asIs' | 'toBe', journeys: readonly FoldedJourney[]): PackedFold {
+function packJourneys(
+  map: 'asIs' | 'toBe',
+  journeys: readonly FoldedJourney[],
+  counted: Map<string, GrowingCounts> | null = null,
+): PackedFold {
   const keys: string[] = [];
   if (KEY_NAMES.length > packStamp.length) {
     packIndex = growable(packIndex, KEY_NAMES.length);
@@ -795,7 +847,16 @@ function packJourneys(map: 'asIs' | 'toBe', journeys: readonly FoldedJourney[]):
     toBeAts[n] = j.cost.toBeAt;
     costExtraEnds[n] = xat;
   });
+  // Every key counted is a key of a journey here, already given its index above.
+  const counts = counted
+    ? [...counted].map(([part, c]): PackedCounts => {
+        const { ids, journeys: n } = c.nonZero();
+        for (let i = 0; i < ids.length; i++) ids[i] = ix(ids[i]!);
+        return { part, keys: ids, journeys: n };
+      })
+    : undefined;
   return {
+    ...(counts && { counts }),
     map,
     keys,
     exportIds: journeys.map((j) => j.exportId),
@@ -877,8 +938,8 @@ export class ModelFold {
   }
 
   /** A journey's part, with this thread's key and item ids. */
-  private addFolded(j: FoldedJourney): void {
-    if (this.counted) countJourney(this.counted, j, 1);
+  private addFolded(j: FoldedJourney, count = true): void {
+    if (count && this.counted) countJourney(this.counted, j, 1);
     this.journeys.push(j);
     this.exportIds.add(j.exportId);
     this.version++;
@@ -914,8 +975,18 @@ export class ModelFold {
     return removed;
   }
 
+  /** Packed to move to another thread, with its counts if it was counting. */
   pack(): PackedFold {
-    return packJourneys(this.map, this.journeys);
+    return packJourneys(this.map, this.journeys, this.counted);
+  }
+
+  /**
+   * Counts its journeys per cohort now, and every journey added from now on as it comes (rather
+   * than when the counts are first asked for): a thread that folds files while others do counts
+   * them while the others are busy, not after.
+   */
+  countAll(): void {
+    this.counts();
   }
 
   /**
@@ -933,6 +1004,24 @@ export class ModelFold {
     const { keys: idOfKey, items: idOfItem } = ids;
     const left: number[] = [];
     const n = only ? only.length : p.exportIds.length;
+    // Counted where it was packed: its counts are added whole, and the journeys left out taken
+    // away again, instead of counting every journey here.
+    const counted = p.counts && this.counted;
+    const added = counted ? new Uint8Array(p.exportIds.length) : null;
+    if (counted) {
+      for (const c of p.counts!) {
+        const keys = new Int32Array(c.keys.length);
+        for (let i = 0; i < keys.length; i++) keys[i] = idOfKey[c.keys[i]!]!;
+        countsOfPart(counted, c.part).addMany(keys, c.journeys);
+      }
+    }
+    const idsOf = (j: number) => {
+      const start = j === 0 ? 0 : p.idEnds[j - 1]!;
+      const end = p.idEnds[j]!;
+      const out = new Int32Array(end - start);
+      for (let i = start; i < end; i++) out[i - start] = idOfKey[p.ids[i]!]!;
+      return out;
+    };
     // Plain loops into typed arrays: this runs over every figure of every journey a thread folded.
     for (let x = 0; x < n; x++) {
       const j = only ? only[x]! : x;
@@ -941,32 +1030,37 @@ export class ModelFold {
         left.push(j);
         continue;
       }
-      const start = j === 0 ? 0 : p.idEnds[j - 1]!;
       const vstart = j === 0 ? 0 : p.valueEnds[j - 1]!;
       const cstart = j === 0 ? 0 : p.costEnds[j - 1]!;
       const xstart = j === 0 ? 0 : p.costExtraEnds[j - 1]!;
-      const end = p.idEnds[j]!;
       const vend = p.valueEnds[j]!;
       const cend = p.costEnds[j]!;
       const xend = p.costExtraEnds[j]!;
-      const ids = new Int32Array(end - start);
-      for (let i = start; i < end; i++) ids[i - start] = idOfKey[p.ids[i]!]!;
       const valueIds = new Int32Array(vend - vstart);
       for (let i = vstart; i < vend; i++) valueIds[i - vstart] = idOfKey[p.valueIds[i]!]!;
       const codes = new Array<number>(cend - cstart);
       for (let i = cstart; i < cend; i++) codes[i - cstart] = idOfItem[p.costCodes[i]!]!;
-      this.addFolded({
-        exportId,
-        cohort: p.cohorts[j]!,
-        ids,
-        valueIds,
-        values: p.values.slice(vstart, vend),
-        cost: {
-          codes: codesArray(codes),
-          toBeAt: p.toBeAts[j]!,
-          extras: xend > xstart ? p.costExtras.slice(xstart, xend) : null,
+      this.addFolded(
+        {
+          exportId,
+          cohort: p.cohorts[j]!,
+          ids: idsOf(j),
+          valueIds,
+          values: p.values.slice(vstart, vend),
+          cost: {
+            codes: codesArray(codes),
+            toBeAt: p.toBeAts[j]!,
+            extras: xend > xstart ? p.costExtras.slice(xstart, xend) : null,
+          },
         },
-      });
+        !counted,
+      );
+      if (added) added[j] = 1;
+    }
+    if (counted) {
+      for (let j = 0; j < added!.length; j++) {
+        if (!added![j]) countJourney(counted, { cohort: p.cohorts[j]!, ids: idsOf(j) }, -1);
+      }
     }
     return left;
   }

@@ -642,6 +642,31 @@ describe('the fold of many models', () => {
     same();
   });
 
+  it('merges a fold packed with its counts as one packed without them', () => {
+    // As the command line's threads do: each counts as it folds and sends its counts along.
+    const models = randomModels(100, 23, 10);
+    const here = new ModelFold('asIs', models.slice(0, 60));
+    here.countAll();
+    const there = new ModelFold('asIs');
+    there.countAll();
+    for (const m of models.slice(40)) there.add(m);
+    const packed = there.pack();
+    expect(packed.counts?.length).toBeGreaterThan(0);
+    // Some left out by choice, and those of exports already here (40–59) left out by the fold.
+    const only = [...Array(60).keys()].filter((j) => j % 7 !== 3);
+    const left = here.merge(packed, only);
+    expect(left).toEqual(only.filter((j) => j < 20));
+    const held = [
+      ...models.slice(0, 60),
+      ...only.filter((j) => j >= 20).map((j) => models[40 + j]!),
+    ];
+    for (const f of FILTERS) expect(aggregate(here, f)).toEqual(aggregate(held, f));
+    // A fold not counting yet takes the journeys and counts them when asked.
+    const lazy = new ModelFold('asIs', models.slice(0, 60));
+    lazy.merge(packed, only);
+    for (const f of FILTERS) expect(aggregate(lazy, f)).toEqual(aggregate(held, f));
+  });
+
   it('takes many models away at once as it would one by one', () => {
     const models = randomModels(60, 18, 10);
     const fold = new ModelFold('asIs', models);
