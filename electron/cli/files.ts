@@ -5,7 +5,7 @@
  * folders deeper than MAX_FOLDER_DEPTH and files beyond MAX_FOLDER_FILES reported and left, only
  * regular files read. Nothing is read here; which files a command reads is decided by their names.
  */
-import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import {
   compareNames,
@@ -95,9 +95,9 @@ function walkFolder(root: string, rootStat: Stats): Found[] {
       return;
     }
     visited.add(key);
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(dir);
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       walked.push({
         rel,
@@ -109,8 +109,9 @@ function walkFolder(root: string, rootStat: Stats): Found[] {
       });
       return;
     }
-    for (const name of names.sort(compareNames)) {
+    for (const entry of entries.sort((a, b) => compareNames(a.name, b.name))) {
       if (full) return;
+      const { name } = entry;
       const path = join(dir, name);
       const below = rel === '' ? name : `${rel}/${name}`;
       const at = (found: Found) => walked.push({ rel: below, found });
@@ -118,15 +119,17 @@ function walkFolder(root: string, rootStat: Stats): Found[] {
         at({ path, status: 'skipped', reason: 'hidden (its name starts with "."), not looked at' });
         continue;
       }
-      const s = look(path);
-      if (!('isFile' in s)) at({ path, ...s });
-      else if (s.isFile()) {
+      // A regular file is known as one from the folder's own listing; anything else (a link
+      // above all, followed to what it names) is looked at.
+      const s = entry.isFile() ? null : look(path);
+      if (s === null || ('isFile' in s && s.isFile())) {
         if (++files > MAX_FOLDER_FILES) {
           full = true;
           return;
         }
         at({ path, status: 'file' });
-      } else if (s.isDirectory()) {
+      } else if (!('isFile' in s)) at({ path, ...s });
+      else if (s.isDirectory()) {
         if (depth + 1 > MAX_FOLDER_DEPTH) {
           at({
             path,
