@@ -90,7 +90,9 @@ function child(args: string[], env: Record<string, string> = {}): ChildResult {
 
 /** The command line's aggregate, timed and measured inside its own process. */
 function cliAggregate(dir: string, out: string): ChildResult {
+  // As bin/pathway.cjs starts it: with Node's compile cache, then the bundle.
   const script = `
+    require('node:module').enableCompileCache?.();
     const { main } = require(${JSON.stringify(join(process.cwd(), CLI))});
     const t0 = performance.now();
     const code = main(['aggregate', ${JSON.stringify(dir)}, '--out', ${JSON.stringify(out)}]);

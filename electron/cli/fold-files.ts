@@ -306,7 +306,9 @@ export function foldFiles(
   for (let t = 1; t < threads; t++) {
     const { port1, port2 } = new MessageChannel();
     const job: Job = { kind: 'pathway-fold', files, map, pricing, port: port2, shared };
-    const worker = new Worker(bundle, { workerData: job, transferList: [port2] });
+    // The bundle, with the compile cache the command line's entry enables for this thread.
+    const start = `require('node:module').enableCompileCache?.(); require(${JSON.stringify(bundle)});`;
+    const worker = new Worker(start, { eval: true, workerData: job, transferList: [port2] });
     // A thread that fails is found by what it did not answer (see below); its error event, if
     // it comes at all, comes after this function returns and must not stop the process then.
     worker.on('error', () => {});
