@@ -595,12 +595,11 @@ function contributionOf(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
 class GrowingCounts {
   private counts = new Uint32Array(256);
 
-  add(ids: Int32Array, sign: 1 | -1): void {
+  /** Adds (or takes away) one journey's keys; `max` is the largest of them. */
+  add(ids: Int32Array, sign: 1 | -1, max: number): void {
     // Indexed loops: `for … of` over a typed array runs several times slower here, and this adds
     // every key of every journey into every cohort it counts in.
     const n = ids.length;
-    let max = 0;
-    for (let i = 0; i < n; i++) if (ids[i]! > max) max = ids[i]!;
     if (max >= this.counts.length) {
       const grown = new Uint32Array(Math.max(max + 1, this.counts.length * 2));
       grown.set(this.counts);
@@ -658,24 +657,41 @@ interface FoldedJourney extends Contribution {
   cost: CostItems;
 }
 
-/** The cohorts a journey counts in: everyone, its value of each field, each of its groups. */
-function partsOf(c: PathwayModel['cohort']): string[] {
-  return [
-    '',
-    `ageBand=${String(c.ageBand)}`,
-    `sex=${String(c.sex)}`,
-    `municipality=${String(c.municipality)}`,
-    ...new Set(c.conditionGroups.map((g) => `conditionGroup=${g}`)),
-  ];
+/** The names of cohorts chosen by one field's value ("ageBand=60-69"), each written once. */
+const PART_NAMES = {
+  ageBand: new Map<string | null, string>(),
+  sex: new Map<string | null, string>(),
+  municipality: new Map<string | null, string>(),
+  conditionGroup: new Map<string | null, string>(),
+};
+function partName(field: FilterField, value: string | null): string {
+  const names = PART_NAMES[field];
+  let name = names.get(value);
+  if (name === undefined) names.set(value, (name = `${field}=${String(value)}`));
+  return name;
 }
 
-/** Adds (or with -1 takes away) a journey's keys in every cohort it counts in. */
+/**
+ * Adds (or with -1 takes away) a journey's keys in every cohort it counts in: everyone, its value
+ * of each field, each of its condition groups (once, however often the model names it).
+ */
 function countJourney(
   counted: Map<string, GrowingCounts>,
   j: Pick<FoldedJourney, 'cohort' | 'ids'>,
   sign: 1 | -1,
 ): void {
-  for (const part of partsOf(j.cohort)) countsOfPart(counted, part).add(j.ids, sign);
+  const { cohort: c, ids } = j;
+  let max = 0;
+  for (let i = 0; i < ids.length; i++) if (ids[i]! > max) max = ids[i]!;
+  countsOfPart(counted, '').add(ids, sign, max);
+  countsOfPart(counted, partName('ageBand', c.ageBand)).add(ids, sign, max);
+  countsOfPart(counted, partName('sex', c.sex)).add(ids, sign, max);
+  countsOfPart(counted, partName('municipality', c.municipality)).add(ids, sign, max);
+  const groups = c.conditionGroups;
+  for (let g = 0; g < groups.length; g++) {
+    if (groups.indexOf(groups[g]!) !== g) continue;
+    countsOfPart(counted, partName('conditionGroup', groups[g]!)).add(ids, sign, max);
+  }
 }
 
 function countsOfPart(counted: Map<string, GrowingCounts>, part: string): GrowingCounts {
