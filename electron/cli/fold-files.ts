@@ -19,7 +19,7 @@ import {
   workerData,
   type MessagePort,
 } from 'node:worker_threads';
-import { ModelFold, packedBuffers, type PackedFold } from '../../shared/analysis/aggregate';
+import { ModelFold, packedBuffers, unpack, type PackedFold } from '../../shared/analysis/aggregate';
 import { en } from '../../shared/i18n/en';
 import { checkModelFile } from '../import/model-file';
 import { shown } from './files';
@@ -241,17 +241,52 @@ export function work(job: Job, piece = filesPerPiece()): void {
   }
 }
 
+/**
+ * What the worker threads send, taken as it comes: each piece is taken apart for merging
+ * (`unpack`) at once, while the threads still fold, so that little is left to do once they are
+ * done.
+ */
+class Receiver {
+  /** Per thread, what it sent, in order. */
+  private readonly answers: Answer[][];
+
+  constructor(private readonly ports: readonly MessagePort[]) {
+    this.answers = ports.map(() => []);
+  }
+
+  /** Takes what has arrived so far. */
+  take(): void {
+    this.ports.forEach((port, t) => {
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+        const answer = m.message as Answer;
+        if (answer.ok) unpack(answer.piece.packed);
+        this.answers[t]!.push(answer);
+      }
+    });
+  }
+
+  /** Every piece sent, each thread's in the order it sent them; a thread's failure throws. */
+  pieces(): Piece[] {
+    this.take();
+    return this.answers.flat().map((answer) => {
+      if (!answer.ok) throw new Error(answer.message);
+      return answer.piece;
+    });
+  }
+}
+
 /** Every piece the worker threads sent, each thread's in the order it sent them. */
 export function piecesFrom(ports: readonly MessagePort[]): Piece[] {
-  const pieces: Piece[] = [];
-  for (const port of ports) {
-    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
-      const answer = m.message as Answer;
-      if (!answer.ok) throw new Error(answer.message);
-      pieces.push(answer.piece);
-    }
+  return new Receiver(ports).pieces();
+}
+
+/** `indexes`, taking what the worker threads sent after every few of them. */
+function* taking(indexes: Iterable<number>, receiver: Receiver): Generator<number> {
+  let n = 0;
+  for (const i of indexes) {
+    yield i;
+    if (++n % FILES_PER_TAKE === 0) receiver.take();
   }
-  return pieces;
 }
 
 if (!isMainThread && (workerData as Job | undefined)?.kind === 'pathway-fold') {
@@ -317,7 +352,8 @@ export function foldFiles(
   }
   try {
     // This thread takes files too while the workers start and fold, so every core folds.
-    const own = foldPart(files, map, takenFrom(shared, files.length), pricing);
+    const receiver = new Receiver(ports);
+    const own = foldPart(files, map, taking(takenFrom(shared, files.length), receiver), pricing);
     // Each file is taken once: if this thread took them all, no worker has anything to send (one
     // that could not even start is not waited for).
     if (own.fileOf.length + own.notes.length === files.length) return alone(files, own);
@@ -339,7 +375,7 @@ export function foldFiles(
         throw new Error('a worker thread stopped answering');
       }
     }
-    const pieces = piecesFrom(ports);
+    const pieces = receiver.pieces();
     // Every file was taken by some thread; one that was not answered for was lost.
     const answered = pieces.reduce((n, p) => n + p.fileOf.length + p.notes.length, 0);
     if (answered + own.fileOf.length + own.notes.length !== files.length) {

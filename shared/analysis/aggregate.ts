@@ -891,11 +891,65 @@ function packJourneys(
   };
 }
 
+/** A packed fold taken apart into journeys and counts with this thread's key and item ids. */
+interface Unpacked {
+  journeys: FoldedJourney[];
+  counts?: { part: string; keys: Int32Array; journeys: Uint32Array }[];
+}
+
 /**
- * A packed fold's names as this thread's ids, found once per packed fold (key ids only grow), so
- * merging its journeys one at a time (an import into open views) does not look them all up again.
+ * Packed folds already taken apart (key ids only grow, so they stay right): merging a packed
+ * fold's journeys one at a time (an import into open views) does not take it apart again, and a
+ * thread can take pieces apart while others still fold (`unpack`), leaving only the adding for
+ * the merge.
  */
-const PACKED_IDS = new WeakMap<PackedFold, { keys: number[]; items: number[] }>();
+const UNPACKED = new WeakMap<PackedFold, Unpacked>();
+
+/** Takes a packed fold apart with this thread's ids, once; `merge` then only adds. */
+export function unpack(p: PackedFold): Unpacked {
+  const known = UNPACKED.get(p);
+  if (known) return known;
+  const idOfKey = p.keys.map((k) => idOf(k));
+  const idOfItem = p.itemCodes.map((c) => itemCodeId(c));
+  const journeys = new Array<FoldedJourney>(p.exportIds.length);
+  // Plain loops into typed arrays: this runs over every figure of every journey a thread folded.
+  for (let j = 0; j < journeys.length; j++) {
+    const start = j === 0 ? 0 : p.idEnds[j - 1]!;
+    const vstart = j === 0 ? 0 : p.valueEnds[j - 1]!;
+    const cstart = j === 0 ? 0 : p.costEnds[j - 1]!;
+    const xstart = j === 0 ? 0 : p.costExtraEnds[j - 1]!;
+    const end = p.idEnds[j]!;
+    const vend = p.valueEnds[j]!;
+    const cend = p.costEnds[j]!;
+    const xend = p.costExtraEnds[j]!;
+    const ids = new Int32Array(end - start);
+    for (let i = start; i < end; i++) ids[i - start] = idOfKey[p.ids[i]!]!;
+    const valueIds = new Int32Array(vend - vstart);
+    for (let i = vstart; i < vend; i++) valueIds[i - vstart] = idOfKey[p.valueIds[i]!]!;
+    const codes = new Array<number>(cend - cstart);
+    for (let i = cstart; i < cend; i++) codes[i - cstart] = idOfItem[p.costCodes[i]!]!;
+    journeys[j] = {
+      exportId: p.exportIds[j]!,
+      cohort: p.cohorts[j]!,
+      ids,
+      valueIds,
+      values: p.values.slice(vstart, vend),
+      cost: {
+        codes: codesArray(codes),
+        toBeAt: p.toBeAts[j]!,
+        extras: xend > xstart ? p.costExtras.slice(xstart, xend) : null,
+      },
+    };
+  }
+  const counts = p.counts?.map((c) => {
+    const keys = new Int32Array(c.keys.length);
+    for (let i = 0; i < keys.length; i++) keys[i] = idOfKey[c.keys[i]!]!;
+    return { part: c.part, keys, journeys: c.journeys };
+  });
+  const out: Unpacked = counts ? { journeys, counts } : { journeys };
+  UNPACKED.set(p, out);
+  return out;
+}
 
 /**
  * Many models folded into what the views need, so the models themselves can be dropped: how many
@@ -1012,70 +1066,31 @@ export class ModelFold {
    */
   merge(p: PackedFold, only?: ArrayLike<number>): number[] {
     if (p.map !== this.map) throw new RangeError(`a fold of the ${p.map} map into ${this.map}`);
-    let ids = PACKED_IDS.get(p);
-    if (!ids) {
-      ids = { keys: p.keys.map((k) => idOf(k)), items: p.itemCodes.map((c) => itemCodeId(c)) };
-      PACKED_IDS.set(p, ids);
-    }
-    const { keys: idOfKey, items: idOfItem } = ids;
+    const { journeys, counts } = unpack(p);
     const left: number[] = [];
-    const n = only ? only.length : p.exportIds.length;
+    const n = only ? only.length : journeys.length;
     // Counted where it was packed: its counts are added whole, and the journeys left out taken
     // away again, instead of counting every journey here.
-    const counted = p.counts && this.counted;
-    const added = counted ? new Uint8Array(p.exportIds.length) : null;
+    const counted = counts && this.counted;
+    const added = counted ? new Uint8Array(journeys.length) : null;
     if (counted) {
-      for (const c of p.counts!) {
-        const keys = new Int32Array(c.keys.length);
-        for (let i = 0; i < keys.length; i++) keys[i] = idOfKey[c.keys[i]!]!;
-        countsOfPart(counted, c.part).addMany(keys, c.journeys);
-      }
+      for (const c of counts!) countsOfPart(counted, c.part).addMany(c.keys, c.journeys);
     }
-    const idsOf = (j: number) => {
-      const start = j === 0 ? 0 : p.idEnds[j - 1]!;
-      const end = p.idEnds[j]!;
-      const out = new Int32Array(end - start);
-      for (let i = start; i < end; i++) out[i - start] = idOfKey[p.ids[i]!]!;
-      return out;
-    };
-    // Plain loops into typed arrays: this runs over every figure of every journey a thread folded.
     for (let x = 0; x < n; x++) {
       const j = only ? only[x]! : x;
-      const exportId = p.exportIds[j]!;
-      if (this.exportIds.has(exportId)) {
+      const journey = journeys[j]!;
+      if (this.exportIds.has(journey.exportId)) {
         left.push(j);
         continue;
       }
-      const vstart = j === 0 ? 0 : p.valueEnds[j - 1]!;
-      const cstart = j === 0 ? 0 : p.costEnds[j - 1]!;
-      const xstart = j === 0 ? 0 : p.costExtraEnds[j - 1]!;
-      const vend = p.valueEnds[j]!;
-      const cend = p.costEnds[j]!;
-      const xend = p.costExtraEnds[j]!;
-      const valueIds = new Int32Array(vend - vstart);
-      for (let i = vstart; i < vend; i++) valueIds[i - vstart] = idOfKey[p.valueIds[i]!]!;
-      const codes = new Array<number>(cend - cstart);
-      for (let i = cstart; i < cend; i++) codes[i - cstart] = idOfItem[p.costCodes[i]!]!;
-      this.addFolded(
-        {
-          exportId,
-          cohort: p.cohorts[j]!,
-          ids: idsOf(j),
-          valueIds,
-          values: p.values.slice(vstart, vend),
-          cost: {
-            codes: codesArray(codes),
-            toBeAt: p.toBeAts[j]!,
-            extras: xend > xstart ? p.costExtras.slice(xstart, xend) : null,
-          },
-        },
-        !counted,
-      );
+      // The journey as taken apart, shared with any other fold it is merged into: nothing
+      // changes a journey once it is folded.
+      this.addFolded(journey, !counted);
       if (added) added[j] = 1;
     }
     if (counted) {
       for (let j = 0; j < added!.length; j++) {
-        if (!added![j]) countJourney(counted, { cohort: p.cohorts[j]!, ids: idsOf(j) }, -1);
+        if (!added![j]) countJourney(counted, journeys[j]!, -1);
       }
     }
     return left;
