@@ -95,7 +95,7 @@ function child(args: string[], env: Record<string, string> = {}): ChildResult {
 function cliAggregate(dir: string, out: string): ChildResult {
   // As bin/pathway.cjs starts it: with Node's compile cache, then the bundle.
   const script = `
-    require('node:module').enableCompileCache?.();
+    require(${JSON.stringify(join(process.cwd(), 'bin/compile-cache.cjs'))}).enableCompileCache();
     const { main } = require(${JSON.stringify(join(process.cwd(), CLI))});
     const t0 = performance.now();
     const code = main(['aggregate', ${JSON.stringify(dir)}, '--out', ${JSON.stringify(out)}]);

@@ -10,6 +10,7 @@
  * The threads are waited for synchronously (`Atomics.wait`, `receiveMessageOnPort`), so the
  * command line stays a plain function from arguments to an exit code.
  */
+import { getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
 import {
   MessageChannel,
@@ -301,6 +302,12 @@ function bundleFile(): string | null {
   return typeof __filename === 'string' && __filename.endsWith('.cjs') ? __filename : null;
 }
 
+/** Code that turns on the compile cache this thread uses, in the same folder, for a worker. */
+function cacheStart(): string {
+  const folder = getCompileCacheDir();
+  return folder ? `require('node:module').enableCompileCache(${JSON.stringify(folder)}); ` : '';
+}
+
 /** One thread per core (up to four), none for few files; PATHWAY_THREADS sets it. */
 function threadsFor(files: number): number {
   const set = Number(process.env.PATHWAY_THREADS);
@@ -341,8 +348,9 @@ export function foldFiles(
   for (let t = 1; t < threads; t++) {
     const { port1, port2 } = new MessageChannel();
     const job: Job = { kind: 'pathway-fold', files, map, pricing, port: port2, shared };
-    // The bundle, with the compile cache the command line's entry enables for this thread.
-    const start = `require('node:module').enableCompileCache?.(); require(${JSON.stringify(bundle)});`;
+    // The bundle, with the compile cache in the folder the command line's entry chose for this
+    // thread (bin/compile-cache.cjs), if it chose one.
+    const start = `${cacheStart()}require(${JSON.stringify(bundle)});`;
     const worker = new Worker(start, { eval: true, workerData: job, transferList: [port2] });
     // A thread that fails is found by what it did not answer (see below); its error event, if
     // it comes at all, comes after this function returns and must not stop the process then.

@@ -98,6 +98,38 @@ it('gives the same figures and notes with three threads as with one', () => {
   expect(pieces.stdout).toBe(one.stdout.replace(join(dir, 'one'), join(dir, 'pieces')));
 }, 60_000);
 
+it('has its worker threads fold files: they start and send their pieces back', () => {
+  // The command's own thread is slowed (10 ms per file read) so the workers, once started, find
+  // files left to take; it counts the pieces it receives. With workers that never started, it
+  // would read every file itself and receive none.
+  const received = join(dir, 'received.txt');
+  const preload = join(dir, 'count-pieces.cjs');
+  writeFileSync(
+    preload,
+    `const threads = require('node:worker_threads');
+if (threads.isMainThread) {
+  const fs = require('node:fs');
+  const readSync = fs.readSync;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  fs.readSync = (...args) => (Atomics.wait(pause, 0, 0, 10), readSync(...args));
+  const receive = threads.receiveMessageOnPort;
+  let pieces = 0;
+  threads.receiveMessageOnPort = (port) => {
+    const m = receive(port);
+    if (m) pieces++;
+    return m;
+  };
+  process.on('exit', () => fs.writeFileSync(${JSON.stringify(received)}, String(pieces)));
+}
+`,
+  );
+  const one = aggregate(1, join(dir, 'one-again'));
+  const counted = aggregate(3, join(dir, 'counted'), 7, preload);
+  expect(Number(readFileSync(received, 'utf8'))).toBeGreaterThan(0);
+  expect(counted.files).toEqual(one.files);
+  expect(counted.stdout).toBe(one.stdout.replace(join(dir, 'one-again'), join(dir, 'counted')));
+}, 90_000);
+
 it('does not wait for worker threads that never started when it read every file itself', () => {
   // Every worker thread fails as it loads; the command's own thread takes all the files.
   const preload = join(dir, 'no-workers.cjs');
