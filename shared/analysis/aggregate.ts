@@ -967,8 +967,8 @@ export class ModelFold {
   private readonly exportIds = new Set<string>();
   /**
    * Per cohort (by its signature, "" for everyone): journeys per key id. Counted when first asked
-   * for, then kept up to date: a fold that is only packed and sent on (a worker thread's) never
-   * counts.
+   * for (or from `countAll` on), then kept up to date: a fold that is only packed and stored (an
+   * import's record) never counts.
    */
   private counted: Map<string, GrowingCounts> | null = null;
   /** Changes with every add or remove, so views computed from an older state are recomputed. */
@@ -1071,11 +1071,10 @@ export class ModelFold {
     const n = only ? only.length : journeys.length;
     // Counted where it was packed: its counts are added whole, and the journeys left out taken
     // away again, instead of counting every journey here.
+    // That costs as much as the whole packed fold, whatever `only` picks out: the threads' pieces
+    // carry counts, the records merged one journey at a time (an import into open views) do not.
     const counted = counts && this.counted;
     const added = counted ? new Uint8Array(journeys.length) : null;
-    if (counted) {
-      for (const c of counts!) countsOfPart(counted, c.part).addMany(c.keys, c.journeys);
-    }
     for (let x = 0; x < n; x++) {
       const j = only ? only[x]! : x;
       const journey = journeys[j]!;
@@ -1089,6 +1088,7 @@ export class ModelFold {
       if (added) added[j] = 1;
     }
     if (counted) {
+      for (const c of counts!) countsOfPart(counted, c.part).addMany(c.keys, c.journeys);
       for (let j = 0; j < added!.length; j++) {
         if (!added![j]) countJourney(counted, journeys[j]!, -1);
       }

@@ -127,7 +127,7 @@ export function nullAsType(schema: JsonSchema): JsonSchema {
       out.properties = Object.fromEntries(
         Object.entries(value as Record<string, JsonSchema>).map(([k, s]) => [k, nullAsType(s)]),
       );
-    } else if (key === 'items') {
+    } else if (key === 'items' && !Array.isArray(value)) {
       out.items = nullAsType(value as JsonSchema);
     } else if (key === 'anyOf') {
       out.anyOf = (value as JsonSchema[]).map(nullAsType);
@@ -141,6 +141,7 @@ export function nullAsType(schema: JsonSchema): JsonSchema {
     rest.length > 0 ||
     typeof some.type !== 'string' ||
     some.type === 'null' ||
+    (some.enum !== undefined && 'const' in some) ||
     !Object.keys(some).every((k) => TYPE_BOUND.has(k))
   ) {
     return out;

@@ -642,6 +642,25 @@ describe('the fold of many models', () => {
     same();
   });
 
+  it('counts a model that names a condition group twice once in that group', () => {
+    // The schema lets a list name a group twice; counted by hand: 6 journeys with cancer (each
+    // naming it twice), 5 without.
+    const twice = repeat(6, () =>
+      modelOf({ sectors: ['hospital'], conditionGroups: ['cancer', 'cancer'] }),
+    );
+    const none = repeat(5, () => modelOf({ sectors: ['hospital'], conditionGroups: [] }));
+    const fold = new ModelFold('asIs', [...twice, ...none]);
+    const withIt = aggregate(fold, { conditionGroup: 'cancer' });
+    expect(withIt.cohort).toEqual({ shown: true, journeys: 6, value: 6 });
+    expect(withIt.processMap.nodes).toEqual([
+      expect.objectContaining({ id: 'hospital', cell: { shown: true, journeys: 6, value: null } }),
+    ]);
+    // Taken away again as often as it was added: once.
+    for (const m of twice.slice(0, 2)) fold.remove(m.exportId);
+    expect(aggregate(fold, { conditionGroup: 'cancer' }).cohort).toEqual({ shown: false });
+    expect(aggregate(fold, {}).cohort).toEqual({ shown: true, journeys: 9, value: 9 });
+  });
+
   it('merges a fold packed with its counts as one packed without them', () => {
     // As the command line's threads do: each counts as it folds and sends its counts along.
     const models = randomModels(100, 23, 10);
