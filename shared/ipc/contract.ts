@@ -78,7 +78,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 const byId = z.strictObject({ id: idSchema });
 
 /** Files per import call: the window sends a folder in batches and shows progress between them. */
-export const IMPORT_BATCH_FILES = 50;
+export const IMPORT_BATCH_FILES = 100;
 const importResultSchema = z.strictObject({
   file: z.string(),
   status: z.enum(['imported', 'duplicate', 'rejected']),

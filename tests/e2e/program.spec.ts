@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { IMPORT_BATCH_FILES as BATCH } from '../../shared/ipc/contract';
 import type { PathwayModel } from '../../shared/model/pathway-model';
 import { modelOf, randomModels } from '../support/generate-models';
 import { expect, test } from './harness';
@@ -258,7 +259,8 @@ test('a stopped import keeps every checked file whole and names what was not che
 }) => {
   const folder = join(app.exportDir, 'many');
   mkdirSync(folder);
-  randomModels(200, 21, 4).forEach((m, i) =>
+  // Four batches' worth of files.
+  randomModels(4 * BATCH, 21, 4).forEach((m, i) =>
     writeFileSync(join(folder, `m${String(i).padStart(3, '0')}.json`), JSON.stringify(m)),
   );
   // Two batches are on their way at once. The second waits, as on a slow disk, until stop has
@@ -275,17 +277,19 @@ test('a stopped import keeps every checked file whole and names what was not che
   await app.open('#/program');
   const page = app.page;
   await page.getByTestId('import-folder').setInputFiles(folder);
-  await expect(page.getByTestId('import-progress')).toContainText('50 af 200 filer tjekket');
+  await expect(page.getByTestId('import-progress')).toContainText(
+    `${BATCH} af ${4 * BATCH} filer tjekket`,
+  );
   await page.getByTestId('import-cancel').click();
   release();
-  await expect(page.getByTestId('import-cancelled')).toContainText('50 filer');
+  await expect(page.getByTestId('import-cancelled')).toContainText(`${BATCH} filer`);
   await expect(page.getByTestId('import-summary')).toHaveText(
-    '150 hentet ind · 0 fandtes allerede · 0 afvist',
+    `${3 * BATCH} hentet ind · 0 fandtes allerede · 0 afvist`,
   );
   // Whole batches stored, nothing of the fourth.
   expect(
     (app.db.prepare('SELECT count(*) AS n FROM program_models').get() as { n: number }).n,
-  ).toBe(150);
+  ).toBe(3 * BATCH);
   expect(calls).toBe(3);
 });
 
@@ -294,7 +298,8 @@ test('a batch that fails stops the import, keeps every batch that was stored, an
 }) => {
   const folder = join(app.exportDir, 'fails');
   mkdirSync(folder);
-  randomModels(170, 31, 4).forEach((m, i) =>
+  // Three batches and a part of one.
+  randomModels(3 * BATCH + 20, 31, 4).forEach((m, i) =>
     writeFileSync(join(folder, `m${String(i).padStart(3, '0')}.json`), JSON.stringify(m)),
   );
   // The second batch meets a full disk. The third was already on its way and is stored; no
@@ -310,16 +315,16 @@ test('a batch that fails stops the import, keeps every batch that was stored, an
   await page.getByTestId('import-folder').setInputFiles(folder);
   await expect(page.getByRole('alert')).toContainText('Indlæsningen stoppede');
   await expect(page.getByTestId('import-summary')).toHaveText(
-    '100 hentet ind · 0 fandtes allerede · 0 afvist',
+    `${2 * BATCH} hentet ind · 0 fandtes allerede · 0 afvist`,
   );
-  await expect(page.getByTestId('import-cancelled')).toContainText('70 filer');
-  await expect(page.getByTestId('model-count')).toHaveText('(100 modeller)');
+  await expect(page.getByTestId('import-cancelled')).toContainText(`${BATCH + 20} filer`);
+  await expect(page.getByTestId('model-count')).toHaveText(`(${2 * BATCH} modeller)`);
   expect(calls).toBe(3);
   // Another import may start: the panel is not stuck.
   app.handlers['program:import'] = real;
   await page.getByTestId('import-folder').setInputFiles(folder);
   await expect(page.getByTestId('import-summary')).toHaveText(
-    '70 hentet ind · 100 fandtes allerede · 0 afvist',
+    `${BATCH + 20} hentet ind · ${2 * BATCH} fandtes allerede · 0 afvist`,
   );
 });
 
