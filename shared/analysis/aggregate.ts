@@ -600,25 +600,15 @@ class GrowingCounts {
     // Indexed loops: `for … of` over a typed array runs several times slower here, and this adds
     // every key of every journey into every cohort it counts in.
     const n = ids.length;
-    if (max >= this.counts.length) {
-      const grown = new Uint32Array(Math.max(max + 1, this.counts.length * 2));
-      grown.set(this.counts);
-      this.counts = grown;
-    }
-    const c = this.counts;
+    const c = (this.counts = growable(this.counts, max));
     for (let i = 0; i < n; i++) c[ids[i]!]! += sign;
   }
 
   /** Adds `n[i]` journeys to key `ids[i]`, for each i. */
-  addMany(ids: ArrayLike<number>, n: Uint32Array): void {
+  addMany(ids: Int32Array, n: Uint32Array): void {
     let max = 0;
     for (let i = 0; i < ids.length; i++) if (ids[i]! > max) max = ids[i]!;
-    if (max >= this.counts.length) {
-      const grown = new Uint32Array(Math.max(max + 1, this.counts.length * 2));
-      grown.set(this.counts);
-      this.counts = grown;
-    }
-    const c = this.counts;
+    const c = (this.counts = growable(this.counts, max));
     for (let i = 0; i < ids.length; i++) c[ids[i]!]! += n[i]!;
   }
 
