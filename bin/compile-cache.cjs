@@ -20,9 +20,9 @@ function compileCacheFolder() {
 
 /** Turns the cache on for this thread (Node 22.1 and later), in the user's own folder. */
 function enableCompileCache() {
-  const module = require('node:module');
+  const { enableCompileCache: enable } = require('node:module');
   const folder = compileCacheFolder();
-  if (folder && module.enableCompileCache) module.enableCompileCache(folder);
+  if (folder && enable) enable(folder);
 }
 
 module.exports = { compileCacheFolder, enableCompileCache };

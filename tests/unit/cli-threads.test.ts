@@ -147,6 +147,20 @@ it('does not wait for worker threads that never started when it read every file 
   expect(without.stdout).toBe(one.stdout.replace(join(dir, 'alone'), join(dir, 'no-workers')));
 }, 90_000);
 
+/** One file per entry of `order` (a model's index, so a model can have copies), in that order. */
+function writeInOrder(
+  folder: string,
+  prefix: string,
+  models: readonly unknown[],
+  order: readonly number[],
+): string[] {
+  return order.map((m, i) => {
+    const file = join(folder, `${prefix}${String(i).padStart(2, '0')}.json`);
+    writeFileSync(file, JSON.stringify(models[m]));
+    return file;
+  });
+}
+
 /**
  * Which thread reads which file is decided while they run. Whatever the split, merging the
  * threads' folds must give what one thread reading every file in order gives: the same lines
@@ -158,11 +172,7 @@ it('merges any split of the files among threads as one thread reads them', () =>
   const models = randomModels(8, 97, 6);
   // Copies of exports early and late, so a later thread often holds the first copy.
   const order = [0, 1, 2, 1, 3, 0, 4, 5, 2, 6, 7, 5, 5, 3, 0];
-  const files = order.map((m, i) => {
-    const file = join(folder, `f${String(i).padStart(2, '0')}.json`);
-    writeFileSync(file, JSON.stringify(models[m]));
-    return file;
-  });
+  const files = writeInOrder(folder, 'f', models, order);
   writeFileSync(files[9]!, '{ broken');
   const one = foldPart(files, 'asIs');
   const expected = {
@@ -191,12 +201,7 @@ it("takes a worker thread's folds back piece by piece, every file answered for",
   const folder = join(dir, 'pieces-in-process');
   mkdirSync(folder);
   const models = randomModels(6, 31, 5);
-  const order = [0, 1, 2, 3, 1, 4, 5, 0, 2, 5, 3, 4, 0];
-  const files = order.map((m, i) => {
-    const file = join(folder, `p${String(i).padStart(2, '0')}.json`);
-    writeFileSync(file, JSON.stringify(models[m]));
-    return file;
-  });
+  const files = writeInOrder(folder, 'p', models, [0, 1, 2, 3, 1, 4, 5, 0, 2, 5, 3, 4, 0]);
   writeFileSync(files[6]!, '[]');
   const one = foldPart(files, 'asIs');
   const expected = combine(files, one, []);
