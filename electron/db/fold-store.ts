@@ -53,9 +53,9 @@ const arraysOf = (p: PackedPair): Arrays => RECORD_ARRAYS.map(({ from, name }) =
 const align = (n: number, to: number) => Math.ceil(n / to) * to;
 
 /**
- * A pair of packed folds as one compressed record (compression.ts): the length of a JSON head (names, export ids,
- * cohorts, and every array's length), the head, then the arrays, each at a multiple of its
- * element size. Little-endian, as every machine the app runs on.
+ * A pair of packed folds as one compressed record (compression.ts): the length of a JSON head
+ * (names, export ids, cohorts, and every array's length), the head, then the arrays, each at a
+ * multiple of its element size. Little-endian, as every machine the app runs on.
  */
 export function encodeFolds(p: PackedPair): Uint8Array {
   const arrays = arraysOf(p);
