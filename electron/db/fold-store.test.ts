@@ -4,7 +4,7 @@ import { FOLD_FORMAT, ModelFold, aggregate, packModels } from '../../shared/anal
 import type { PathwayModel } from '../../shared/model/pathway-model';
 import { randomModels } from '../../tests/support/generate-models';
 import { makeTestDb, type TestDb } from '../../tests/unit/helpers';
-import { checkedBatch } from '../import/checked-model';
+import { checkedBatch, checkFiles } from '../import/checked-model';
 import { validateModelText } from '../../shared/model/validate';
 import { decodeFolds, encodeFolds } from './fold-store';
 import { ProgramRepository } from './program-repository';
@@ -265,6 +265,22 @@ describe('fold records', () => {
     expect(back).toEqual(packs);
     const record = encodeFolds(packs);
     expect(() => decodeFolds(record.subarray(0, record.length - 20))).toThrow();
+  });
+
+  it('are, from files checked one by one, the record of the batch’s models packed together', () => {
+    const models = randomModels(12, 67, 15);
+    // Refused files among them (cut short): no journey of theirs, and no place in the record.
+    const texts = models.map((m, i) => (i % 5 === 2 ? text(m).slice(0, 200) : text(m)));
+    const checked = checkFiles(texts.map((x) => ({ text: x, byteLength: Buffer.byteLength(x) })));
+    const accepted = models.filter((_, i) => i % 5 !== 2);
+    expect(checked.filter((c) => !c.ok)).toHaveLength(models.length - accepted.length);
+    const stored = checked.flatMap((c) => (c.ok ? [c] : []));
+    expect(stored.map((c) => c.exportId)).toEqual(accepted.map((m) => m.exportId));
+    expect(stored.map((c) => c.folds.at)).toEqual(accepted.map((_, i) => i));
+    for (const c of stored) {
+      expect(c.folds.journeys).toBe(accepted.length);
+      expect(Buffer.from(c.folds.record)).toEqual(Buffer.from(encodeFolds(packModels(accepted))));
+    }
   });
 
   it('are of FOLD_FORMAT as pinned: a change to what a journey brings must raise it', () => {

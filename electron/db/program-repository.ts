@@ -1,12 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { type ModelFold } from '../../shared/analysis/aggregate';
-import { checkedBatch, type CheckedModel } from '../import/checked-model';
+import { checkFiles, type CheckedModel } from '../import/checked-model';
 import { FoldStore } from './fold-store';
 import { unpackContent } from './model-content';
 import type { PathwayModel } from '../../shared/model/pathway-model';
 import type { ImportResult, ProgramModel } from '../../shared/ipc/contract';
 import type { Sha256Hex } from '../../shared/model/checksum';
-import { validateModelText } from '../../shared/model/validate';
 
 export type { ImportResult };
 
@@ -46,7 +45,7 @@ export class ProgramRepository {
 
   /** Checks files in this thread, as a checking thread does (one fold record for them all). */
   check(files: { text: string; byteLength: number }[]): CheckedModel[] {
-    return checkedBatch(files.map((f) => validateModelText(f.text, f.byteLength, this.hash)));
+    return checkFiles(files, this.hash);
   }
 
   /**

@@ -1,7 +1,11 @@
-import { packModels } from '../../shared/analysis/aggregate';
+import { foldedPair, packFolded, type FoldedPair } from '../../shared/analysis/aggregate';
 import type { PathwayModel } from '../../shared/model/pathway-model';
-import type { ValidationReason } from '../../shared/model/validate';
-import type { ValidationResult } from '../../shared/model/validate';
+import {
+  validateModelText,
+  type ValidationReason,
+  type ValidationResult,
+} from '../../shared/model/validate';
+import type { Sha256Hex } from '../../shared/model/checksum';
 import { encodeFolds } from '../db/fold-store';
 import { packContent } from '../db/model-content';
 
@@ -29,22 +33,51 @@ export type CheckedModel =
       folds: { record: Uint8Array; journeys: number; at: number };
     };
 
-/** A batch's verdicts as the store needs them; the accepted models' folds packed together. */
-export function checkedBatch(results: ValidationResult[]): CheckedModel[] {
-  const accepted = results.flatMap((r) => (r.ok ? [r.model] : []));
-  const record = encodeFolds(packModels(accepted));
-  let at = 0;
-  return results.map((result): CheckedModel => {
-    if (!result.ok) return { ok: false, reason: result.reason };
+/** Checks files one by one (`validateModelText`) into what the store needs (`checkedBatch`). */
+export function checkFiles(
+  files: readonly { text: string; byteLength: number }[],
+  hash?: Sha256Hex,
+): CheckedModel[] {
+  return checkedBatch(
+    (function* () {
+      for (const f of files) yield validateModelText(f.text, f.byteLength, hash);
+    })(),
+  );
+}
+
+/**
+ * A batch's verdicts as the store needs them; the accepted models' folds packed together. Each
+ * model is compressed and folded as soon as its check gives it, and let go before the next file
+ * is checked: a batch never holds more than one parsed model and its canonical text, so they die
+ * young instead of being carried through the collector's copies.
+ */
+export function checkedBatch(results: Iterable<ValidationResult>): CheckedModel[] {
+  const pairs: FoldedPair[] = [];
+  const checked: CheckedModel[] = [];
+  const folds = { record: new Uint8Array(0), journeys: 0 };
+  for (const result of results) {
+    if (!result.ok) {
+      checked.push({ ok: false, reason: result.reason });
+      continue;
+    }
     const m = result.model;
-    return {
+    checked.push({
       ok: true,
       content: packContent(result.json),
       exportId: m.exportId,
       exportMonth: m.exportMonth,
       cohort: m.cohort,
       touchpointCount: m.asIs.touchpoints.length + m.toBe.touchpoints.length,
-      folds: { record, journeys: accepted.length, at: at++ },
-    };
-  });
+      folds: { ...folds, at: pairs.length },
+    });
+    pairs.push(foldedPair(m));
+  }
+  const record = encodeFolds(packFolded(pairs));
+  for (const c of checked) {
+    if (c.ok) {
+      c.folds.record = record;
+      c.folds.journeys = pairs.length;
+    }
+  }
+  return checked;
 }

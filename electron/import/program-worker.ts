@@ -6,8 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { prepareChecks } from '../../shared/model/model-validator';
-import { validateModelText } from '../../shared/model/validate';
-import { checkedBatch, type CheckedModel } from './checked-model';
+import { checkFiles, type CheckedModel } from './checked-model';
 import { nodeSha256 } from './model-file';
 
 export interface ThreadRequest {
@@ -23,9 +22,7 @@ prepareChecks();
 
 parentPort?.on('message', (request: ThreadRequest) => {
   try {
-    const results = checkedBatch(
-      request.files.map((f) => validateModelText(f.text, f.byteLength, nodeSha256)),
-    );
+    const results = checkFiles(request.files, nodeSha256);
     parentPort!.postMessage({ id: request.id, ok: true, results } satisfies ThreadAnswer);
   } catch (error) {
     parentPort!.postMessage({

@@ -764,20 +764,41 @@ export function packedBuffers(p: PackedFold): ArrayBuffer[] {
  */
 export const FOLD_FORMAT = 1;
 
+/** What one model brings to a batch's two folds: its journey in each map (see `packFolded`). */
+export type FoldedPair = Record<'asIs' | 'toBe', FoldedJourney>;
+
+/**
+ * A model's journeys, a few kB that keep nothing of the model but its cohort: an import folds each
+ * model as soon as it is checked and lets it go, rather than keeping a batch of parsed models.
+ */
+export function foldedPair(m: PathwayModel): FoldedPair {
+  const cost = costItemsOf(m);
+  const journey = (map: 'asIs' | 'toBe'): FoldedJourney => ({
+    exportId: m.exportId,
+    cohort: m.cohort,
+    ...contributionOf(m, map),
+    cost,
+  });
+  return { asIs: journey('asIs'), toBe: journey('toBe') };
+}
+
+/** Journeys packed as two folds, one per map, in the order given, none left out. */
+export function packFolded(pairs: readonly FoldedPair[]): Record<'asIs' | 'toBe', PackedFold> {
+  return {
+    asIs: packJourneys(
+      'asIs',
+      pairs.map((p) => p.asIs),
+    ),
+    toBe: packJourneys(
+      'toBe',
+      pairs.map((p) => p.toBe),
+    ),
+  };
+}
+
 /** Models packed as two folds, one per map, each journey in the order given, none left out. */
 export function packModels(models: readonly PathwayModel[]): Record<'asIs' | 'toBe', PackedFold> {
-  const costs = models.map(costItemsOf);
-  const journeys = (map: 'asIs' | 'toBe') =>
-    models.map((m, i): FoldedJourney => ({
-      exportId: m.exportId,
-      cohort: m.cohort,
-      ...contributionOf(m, map),
-      cost: costs[i]!,
-    }));
-  return {
-    asIs: packJourneys('asIs', journeys('asIs')),
-    toBe: packJourneys('toBe', journeys('toBe')),
-  };
+  return packFolded(models.map(foldedPair));
 }
 
 /**
