@@ -286,7 +286,17 @@ describe('the compiled validator', () => {
   it('says where the first error is, as path: message', () => {
     const [m] = fc.sample(model, { numRuns: 1, seed: 5 });
     const r = checkModel({ ...m!, cohort: { ...m!.cohort, ageBand: 42 } });
-    expect(r).toEqual({ ok: false, detail: expect.stringMatching(/^cohort\.ageBand: /) });
+    // A value that may be null says so in words: "string or null", not Ajv's "string,null".
+    expect(r).toEqual({ ok: false, detail: 'cohort.ageBand: must be string or null' });
+    const touchpoint = m!.asIs.touchpoints[0]!;
+    expect(touchpoint).toBeDefined();
+    const wrong = { ...m!, asIs: { ...m!.asIs, touchpoints: [{ ...touchpoint, day: 'x' }] } };
+    expect(checkModel(wrong)).toEqual({
+      ok: false,
+      detail: expect.stringMatching(
+        /^asIs\.touchpoints\.0\.day: must be (integer|number) or null$/,
+      ),
+    });
     const extra = checkModel({ ...m!, cohort: { ...m!.cohort, name: 'Karen' } });
     expect(extra).toEqual({ ok: false, detail: expect.stringMatching(/^cohort: .*name$/) });
   });

@@ -216,7 +216,17 @@ function describe(error: ErrorObject): string {
     error.keyword === 'additionalProperties'
       ? `: ${String((error.params as { additionalProperty: string }).additionalProperty)}`
       : '';
-  return `${path || '(root)'}: ${error.message ?? error.keyword}${extra}`;
+  return `${path || '(root)'}: ${message(error)}${extra}`;
+}
+
+/** Ajv's words, but a value that may also be null named as "string or null", not "string,null". */
+function message(error: ErrorObject): string {
+  const type = (error.params as { type?: unknown }).type;
+  if (error.keyword === 'type' && typeof type === 'string' && type.includes(',')) {
+    return `must be ${type.split(',').join(' or ')}`;
+  }
+  if (error.keyword === 'type' && Array.isArray(type)) return `must be ${type.join(' or ')}`;
+  return error.message ?? error.keyword;
 }
 
 export type ModelCheck = { ok: true; model: PathwayModel } | { ok: false; detail: string };
