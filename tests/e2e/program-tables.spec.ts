@@ -236,6 +236,45 @@ test.describe('laptop 1366×768', () => {
     await expect(page.getByTestId('program-tab-models')).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByTestId('import-folder')).toBeAttached();
   });
+
+  test('no view scrolls on past its content into blank screens', async ({ app }) => {
+    test.setTimeout(60_000);
+    await importModels(app.handlers, randomModels(61, 7, 12));
+    await app.open('#/program');
+    const page = app.page;
+    for (const tab of ['processMap', 'variants', 'handovers', 'emotion', 'ideas', 'counts']) {
+      await openTab(page, tab);
+      // Every hidden row shown, so each table is as long as it gets.
+      for (const more of await view(page, tab).locator('details:not([open]) > summary').all()) {
+        await more.click();
+      }
+      // How far the page scrolls, against where the last thing a person can see ends.
+      const { scrolls, content } = await page.evaluate(() => {
+        const main = document.querySelector<HTMLElement>('main.app-main')!;
+        const top = main.getBoundingClientRect().top - main.scrollTop;
+        let bottom = 0;
+        for (const el of Array.from(main.querySelectorAll<HTMLElement>('*'))) {
+          if (el.closest('.visually-hidden')) continue;
+          const r = el.getBoundingClientRect();
+          if (r.width < 2 || r.height < 2) continue;
+          // What sits inside a scrolling box shows no lower than the box's own bottom.
+          let seenBottom = r.bottom;
+          for (let box = el.parentElement; box && box !== main; box = box.parentElement) {
+            if (getComputedStyle(box).overflowY !== 'visible') {
+              seenBottom = Math.min(seenBottom, box.getBoundingClientRect().bottom);
+            }
+          }
+          bottom = Math.max(bottom, seenBottom - top);
+        }
+        const padding = parseFloat(getComputedStyle(main).paddingBottom) || 0;
+        return { scrolls: main.scrollHeight, content: Math.ceil(bottom + padding) };
+      });
+      expect(
+        scrolls,
+        `${tab}: the page scrolls ${scrolls - content} px past its content`,
+      ).toBeLessThanOrEqual(content + 24);
+    }
+  });
 });
 
 test.describe('touch screen 1024×768', () => {
