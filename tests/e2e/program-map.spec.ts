@@ -140,6 +140,13 @@ for (const screen of [
       const program = await openMap(app);
       const sector = await checkLegible(app.page, 'sector');
       expect(sector.places.length).toBeGreaterThan(5);
+      // The map's zoom buttons are targets a finger hits: 44 px each way.
+      const zoom = app.page.getByTestId('zoom-controls').getByRole('button');
+      expect(await zoom.count()).toBe(3);
+      for (const button of await zoom.all()) {
+        const box = (await button.boundingBox())!;
+        expect([box.width, box.height].map((n) => n >= 44)).toEqual([true, true]);
+      }
       expect(sector.links.length).toBeGreaterThan(10);
 
       await program.chooseLevel('contact');
