@@ -118,6 +118,14 @@ async function checkLegible(page: Page, level: 'sector' | 'contact') {
   expect(overlapping(pm.labels)).toEqual([]);
   expect(overlapping(pm.labels, pm.places)).toEqual([]);
   expect(overlapping(pm.places)).toEqual([]);
+  // As opened, no place or label is sliced by the map's top or left edge: each is whole there or
+  // out of sight (the map goes on to the right and downwards, where it is panned to).
+  const cut = [...pm.places, ...pm.labels].filter(
+    (b) =>
+      (b.rect.y < pm.map.y && b.rect.y + b.rect.height > pm.map.y) ||
+      (b.rect.x < pm.map.x && b.rect.x + b.rect.width > pm.map.x),
+  );
+  expect(cut.map((b) => b.text)).toEqual([]);
   // Every link has a Danish accessible name with its figures, none React Flow's English default.
   for (const link of pm.links) {
     expect(link.name).toMatch(/^Fra .+ til .+: \d+ forløb, (median [\d,]+ dage|ingen median)$/);
@@ -342,5 +350,29 @@ test.describe('laptop 1366×768', () => {
     const table = page.locator('.pm-table');
     await expect(table).toBeFocused();
     await expect(table.getByTestId('table-process-map-edges')).toBeVisible();
+  });
+
+  test('the mouse wheel over the map scrolls the page on, and leaves the map as it is', async ({
+    app,
+  }) => {
+    await openMap(app);
+    const page = app.page;
+    const before = await readMap(page);
+    const main = page.locator('main.app-main');
+    const scrolled = () => main.evaluate((el) => el.scrollTop);
+    expect(await scrolled()).toBe(0);
+    const box = (await page.getByTestId('process-map').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height, 200) / 2);
+    await page.mouse.wheel(0, 300);
+    // Down the page towards the table of links, as everywhere else in the app.
+    await expect.poll(scrolled).toBeGreaterThan(100);
+    expect((await readMap(page)).zoom).toBe(before.zoom);
+    // With Ctrl held, the wheel zooms the map.
+    const again = (await page.getByTestId('process-map').boundingBox())!;
+    await page.mouse.move(again.x + again.width / 2, again.y + 40);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -200);
+    await page.keyboard.up('Control');
+    await expect.poll(async () => (await readMap(page)).zoom).toBeGreaterThan(before.zoom);
   });
 });

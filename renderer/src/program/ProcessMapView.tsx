@@ -353,6 +353,11 @@ function ProcessMap({ aggregate, tables }: { aggregate: Aggregate; tables: Table
         Math.min(TYPE.name, TYPE.line, TYPE.label),
         MIN_TEXT[level],
         layout.places.get(places[0]!.id),
+        undefined,
+        [
+          ...layout.places.values(),
+          ...[...layout.links.values()].flatMap((l) => (l.label ? [l.label] : [])),
+        ],
       );
       setDrawn({
         key: content.key,
@@ -511,6 +516,10 @@ function ProcessMap({ aggregate, tables }: { aggregate: Aggregate; tables: Table
                 edgesFocusable={false}
                 elementsSelectable={false}
                 disableKeyboardA11y
+                // The map is most of the window: the wheel scrolls the page on to the table of
+                // links, as everywhere else. Zooming is the buttons, a pinch, or Ctrl and the wheel.
+                zoomOnScroll={false}
+                preventScrolling={false}
                 minZoom={MIN_ZOOM}
                 maxZoom={MAX_ZOOM}
                 proOptions={{ hideAttribution: true }}

@@ -115,4 +115,28 @@ describe('openingView', () => {
     const low = openingView(map, pane, 15, 12, { ...first, y: 2950 });
     expect(low.y + map.height * low.zoom).toBeCloseTo(500 - 16);
   });
+
+  it('moves on until no place or label is cut by the top or left edge, the first place whole', () => {
+    const pane = { width: 1000, height: 500 };
+    const map = { width: 5000, height: 3000 };
+    const first = { x: 16, y: 1500, width: 200, height: 60 };
+    // Centred on the first place, the pane's top runs through a box at 1190–1250 (zoom 0.8:
+    // 1500 + 30 − 250 / 0.8 = 1217.5), and a label at 1150–1180 above it would then be cut.
+    const boxes = [
+      first,
+      { x: 300, y: 1190, width: 120, height: 60 },
+      { x: 500, y: 1150, width: 90, height: 30 },
+      { x: 700, y: 900, width: 90, height: 30 },
+    ];
+    const v = openingView(map, pane, 15, 12, first, 16, boxes);
+    const top = (b: { y: number }) => v.y + b.y * v.zoom;
+    const bottom = (b: { y: number; height: number }) => top(b) + b.height * v.zoom;
+    for (const b of boxes) expect(top(b) >= 16 || bottom(b) <= 0).toBe(true);
+    expect(top(boxes[2]!)).toBeCloseTo(16);
+    expect(bottom(first)).toBeLessThanOrEqual(500 - 16);
+    // A box so far up that the first place would leave the pane: the view stays on the place.
+    const far = [first, { x: 300, y: 900, width: 120, height: 600 }];
+    const kept = openingView(map, pane, 15, 12, first, 16, far);
+    expect(kept.y).toBeCloseTo(openingView(map, pane, 15, 12, first).y);
+  });
 });

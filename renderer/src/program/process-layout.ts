@@ -157,7 +157,9 @@ function toward(from: Point, to: Point, by: number): Point {
 /**
  * Where the map opens: the whole map if it fits at a zoom where its smallest text is still
  * `minText` px on screen (never above 100 %); otherwise at exactly that zoom, on the map's start:
- * `focus` (the first place) as near the middle as the map's edges allow.
+ * `focus` (the first place) as near the middle as the map's edges allow, then moved on until no
+ * box of `whole` (the places and labels) is cut by the top or left edge — a box sliced in half
+ * there reads as a broken map — as long as `focus` stays whole in the pane.
  */
 export function openingView(
   map: Size,
@@ -166,6 +168,7 @@ export function openingView(
   minText: number,
   focus: Box = { x: 0, y: 0, width: 0, height: 0 },
   pad = 16,
+  whole: readonly Box[] = [],
 ): { x: number; y: number; zoom: number } {
   const readable = minText / smallestFont;
   const fit = Math.min(
@@ -180,9 +183,27 @@ export function openingView(
     const centred = paneLength / 2 - (at + size / 2) * zoom;
     return Math.min(pad, Math.max(paneLength - pad - drawn, centred));
   };
+  /** Along one axis: on from `from` until no box starts before the near edge and shows. */
+  const uncut = (from: number, paneLength: number, axis: 'x' | 'y') => {
+    const length = axis === 'x' ? 'width' : 'height';
+    let at = from;
+    // Each step puts a cut box's start at the pad: at most one step per box.
+    for (let step = 0; step <= whole.length; step++) {
+      let first = Infinity;
+      for (const b of whole) {
+        const start = at + b[axis] * zoom;
+        if (start < pad && start + b[length] * zoom > 0) first = Math.min(first, b[axis]);
+      }
+      if (first === Infinity) return at;
+      const next = pad - first * zoom;
+      if (next <= at || next + (focus[axis] + focus[length]) * zoom > paneLength - pad) return at;
+      at = next;
+    }
+    return at;
+  };
   return {
-    x: place(map.width, pane.width, focus.x, focus.width),
-    y: place(map.height, pane.height, focus.y, focus.height),
+    x: uncut(place(map.width, pane.width, focus.x, focus.width), pane.width, 'x'),
+    y: uncut(place(map.height, pane.height, focus.y, focus.height), pane.height, 'y'),
     zoom,
   };
 }
