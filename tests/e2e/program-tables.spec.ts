@@ -186,7 +186,7 @@ test.describe('laptop 1366×768', () => {
     ).toBeVisible();
     await expect(
       matrix.getByRole('cell', {
-        name: 'Fra Akut til Sygehus: 7 forløb, andel brudte skjult, median ventetid vises ikke',
+        name: 'Fra Akut til Sygehus: 7 forløb, andel brudte skjult, median ventetid skjult',
         exact: true,
       }),
     ).toBeVisible();
@@ -200,6 +200,18 @@ test.describe('laptop 1366×768', () => {
       matrix.getByRole('cell', { name: 'Fra Sygehus til Akut: ingen overgange', exact: true }),
     ).toBeVisible();
     await expect(page.getByTestId('matrix-section').getByTestId('hidden-note')).toContainText(LINE);
+    // In the list beside it, a share and a median resting on fewer than 5 journeys say «skjult»
+    // as a hidden count does (not a bare dash), and the line says what that means.
+    const list = page.getByTestId('table-handovers');
+    const akut = list.getByRole('row').filter({ hasText: 'Akut' });
+    await expect(akut.getByRole('cell').nth(2)).toHaveText('7');
+    await expect(akut.getByTestId('hidden-cell')).toHaveText(['skjult', 'skjult']);
+    await expect(
+      akut.getByRole('cell', { name: 'skjult, færre end 5 forløb', exact: true }),
+    ).toHaveCount(2);
+    await expect(list.getByTestId('hidden-note')).toContainText(LINE);
+    const fromGp = list.getByRole('row').filter({ hasText: 'Egen læge' });
+    await expect(fromGp.getByTestId('hidden-cell')).toHaveCount(0);
     // Five sectors fit a laptop: no cue to scroll.
     await expect(page.getByTestId('matrix-section').getByTestId('scroll-cue')).toHaveCount(0);
     expect(await smallestText(view(page, 'handovers'))).toBeGreaterThanOrEqual(15);

@@ -14,10 +14,31 @@ const FIRST_ROWS = 200;
 const isHeadline = (table: string, column: string) =>
   column === 'median_contacts' || (table === 'journey-length' && column === 'median_days');
 
-export const hasHidden = (table: Table) => table.rows.some((r) => r.includes(HIDDEN));
+/**
+ * A figure made from the journeys that have a value — a median, a share — which the views leave
+ * out (empty in the CSV) when fewer than k of a row's journeys have one: hidden like a small count.
+ */
+const isStatistic = (column: string) => column.startsWith('median_') || column.endsWith('_share');
+
+/** Whether a row's own count is hidden (the whole row says nothing), or the table has no count. */
+const rowHidden = (table: Table, row: Table['rows'][number]) => {
+  const at = table.columns.indexOf('journeys');
+  return at < 0 ? row.includes(HIDDEN) : row[at] === HIDDEN;
+};
+
+/** A statistic of a row whose count is shown, left out because too few journeys have a value. */
+const hiddenStatistic = (table: Table, row: Table['rows'][number], i: number) =>
+  row[i] === null && isStatistic(table.columns[i]!) && !rowHidden(table, row);
+
+export const hasHidden = (table: Table) =>
+  table.rows.some(
+    (r) =>
+      r.includes(HIDDEN) ||
+      r.some((_, i) => !isHeadline(table.name, table.columns[i]!) && hiddenStatistic(table, r, i)),
+  );
 /** Every row is hidden: the table would say nothing but «skjult». */
 export const allHidden = (table: Table) =>
-  table.rows.length > 0 && table.rows.every((r) => r.includes(HIDDEN));
+  table.rows.length > 0 && table.rows.every((r) => rowHidden(table, r));
 
 /** A table's heading with its CSV download: the same file the command line writes. */
 export function FigureHeading({ table, title }: { table: Table; title: string }) {
@@ -89,7 +110,7 @@ export function FigureTable({
                 const v = row[i];
                 return (
                   <td key={c} className={numeric.has(c) ? 'number' : undefined}>
-                    {v === HIDDEN ? (
+                    {v === HIDDEN || hiddenStatistic(table, row, i) ? (
                       <HiddenFigure k={k} />
                     ) : v === null || v === undefined ? (
                       <span className="muted">–</span>

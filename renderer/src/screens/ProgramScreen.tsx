@@ -262,7 +262,7 @@ export function ProgramScreen() {
                         {t('program.medianContacts', {
                           value:
                             aggregate.contactsPerJourney.median === null
-                              ? t('program.noValue')
+                              ? t('program.noValue', { k: aggregate.k })
                               : formatNumber(
                                   i18n.language,
                                   aggregate.contactsPerJourney.median,
@@ -273,7 +273,7 @@ export function ProgramScreen() {
                         {t('program.medianLength', {
                           value:
                             aggregate.journeyLength.median === null
-                              ? t('program.noValue')
+                              ? t('program.noValue', { k: aggregate.k })
                               : formatNumber(i18n.language, aggregate.journeyLength.median, ''),
                         })}
                       </p>
