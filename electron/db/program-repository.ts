@@ -7,6 +7,10 @@ import type { PathwayModel } from '../../shared/model/pathway-model';
 import type { ImportResult, ProgramModel } from '../../shared/ipc/contract';
 import type { Sha256Hex } from '../../shared/model/checksum';
 
+/** File names compared as people read them: numbers by value, «model-2» before «model-10». */
+const FILE_NAMES = new Intl.Collator('da', { numeric: true });
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export type { ImportResult };
 
 export type ProgramModelSummary = ProgramModel;
@@ -128,37 +132,49 @@ export class ProgramRepository {
     }
   }
 
+  /** Every stored model, newest import first (see the sort at the end). */
   list(): ProgramModelSummary[] {
     return (
-      this.db
-        .prepare(
-          `SELECT export_id, file_name, imported_at, age_band, sex, municipality, condition_groups,
+      (
+        this.db
+          .prepare(
+            `SELECT export_id, file_name, imported_at, age_band, sex, municipality, condition_groups,
              touchpoint_count, export_month
-           FROM program_models ORDER BY imported_at DESC, file_name, export_id`,
+           FROM program_models`,
+          )
+          .all() as {
+          export_id: string;
+          file_name: string;
+          imported_at: string;
+          age_band: string | null;
+          sex: string | null;
+          municipality: string | null;
+          condition_groups: string;
+          touchpoint_count: number;
+          export_month: string;
+        }[]
+      )
+        .map((r) => ({
+          exportId: r.export_id,
+          fileName: r.file_name,
+          importedAt: r.imported_at,
+          exportMonth: r.export_month,
+          // Stored from a validated model, so the codes are the vocabulary's.
+          ageBand: r.age_band as ProgramModel['ageBand'],
+          sex: r.sex as ProgramModel['sex'],
+          municipality: r.municipality as ProgramModel['municipality'],
+          conditionGroups: JSON.parse(r.condition_groups) as ProgramModel['conditionGroups'],
+          touchpointCount: r.touchpoint_count,
+        }))
+        // Newest import first; within one, file names as people number them (model-2 before
+        // model-10), which SQLite's text order does not do.
+        .sort(
+          (a, b) =>
+            compareText(b.importedAt, a.importedAt) ||
+            FILE_NAMES.compare(a.fileName, b.fileName) ||
+            compareText(a.exportId, b.exportId),
         )
-        .all() as {
-        export_id: string;
-        file_name: string;
-        imported_at: string;
-        age_band: string | null;
-        sex: string | null;
-        municipality: string | null;
-        condition_groups: string;
-        touchpoint_count: number;
-        export_month: string;
-      }[]
-    ).map((r) => ({
-      exportId: r.export_id,
-      fileName: r.file_name,
-      importedAt: r.imported_at,
-      exportMonth: r.export_month,
-      // Stored from a validated model, so the codes are the vocabulary's.
-      ageBand: r.age_band as ProgramModel['ageBand'],
-      sex: r.sex as ProgramModel['sex'],
-      municipality: r.municipality as ProgramModel['municipality'],
-      conditionGroups: JSON.parse(r.condition_groups) as ProgramModel['conditionGroups'],
-      touchpointCount: r.touchpoint_count,
-    }));
+    );
   }
 
   /** Every stored model, read one row at a time. */

@@ -50,6 +50,25 @@ describe('program workspace', () => {
     ).toEqual(models.map((m) => m.exportId).sort());
   });
 
+  it('lists the newest import first, and file names in the order people number them', () => {
+    const [a, b, c, d] = randomModels(4, 11, 3);
+    for (const [name, m] of [
+      ['model-10.json', a],
+      ['model-2.json', b],
+      ['Model-1.json', c],
+    ] as const) {
+      importText(name, JSON.stringify(m));
+    }
+    const later = JSON.stringify(d);
+    repo.importOne('later.json', later, Buffer.byteLength(later), '2026-11-25T10:00:00.000Z');
+    expect(repo.list().map((m) => m.fileName)).toEqual([
+      'later.json',
+      'Model-1.json',
+      'model-2.json',
+      'model-10.json',
+    ]);
+  });
+
   it('aggregates what was imported, and deletes one or all', () => {
     for (const [i, m] of randomModels(12, 9, 6).entries())
       importText(`m${i}.json`, JSON.stringify(m));

@@ -910,6 +910,7 @@ export const da = {
     exportMonth: 'Eksporteret',
     importedAt: 'Hentet ind',
     ageBand: 'Alder',
+    ageBandValue: '{{band}} år',
     sex: 'Køn',
     municipality: 'Kommune',
     conditionGroup: 'Helbred og livssituation',
@@ -929,7 +930,7 @@ export const da = {
     all: 'Alle',
     map: 'Kort',
     kLabel: 'Mindste antal forløb bag et tal (k)',
-    kHelp: 'Kan kun sættes op, ikke under 5.',
+    kHelp: 'Mindst 5. Jo højere tallet er, jo flere tal skjules.',
     kSaved: 'Tal under {{k}} forløb skjules nu.',
     kInvalid: 'Skriv et helt tal fra 5 til 100.',
     cohort_one: '{{n}} forløb i udvalget',
@@ -985,10 +986,10 @@ export const da = {
     noValue: 'skjult – færre end {{k}} forløb har et tal',
     otherVariants: 'Andre forløbstyper',
     unspecified: 'uden slags kontakt',
-    none: 'uden problemkategori',
+    none: 'Uden problemkategori',
     // Hidden figures explained where they are, and what would show more (HiddenNote.tsx).
     hiddenInfo: {
-      line: '«Skjult» betyder, at tallet bygger på færre end {{k}} forløb (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes.',
+      line: '«Skjult» betyder, at tallet bygger på færre end {{k}} forløb (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes. Flere modeller eller et bredere udvalg viser flere tal.',
       cell: 'skjult, færre end {{k}} forløb',
       allTitle: 'Alle tal i «{{what}}» er skjult',
       allCount:
@@ -1005,12 +1006,12 @@ export const da = {
       showRows: 'Vis rækkerne alligevel ({{n}}, alle skjult)',
     },
     beginningsView: {
-      help: 'Hver række er de første tre sektorer i en række forløb (flere kontakter i træk i samme sektor tæller én gang). Hele forløb er ofte unikke; deres begyndelse går igen. Bjælken viser, hvor stor en del af udvalget det er.',
+      help: 'Hver række viser de første tre sektorer, som flere forløb begynder med (flere kontakter i træk i samme sektor tæller én gang). Hele forløb er ofte unikke; deres begyndelse går igen. Bjælken viser, hvor stor en del af udvalget det er.',
       other:
-        'De øvrige begyndelser er skjult: hver af dem findes hos færre end {{k}} forløb (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes.',
+        'De øvrige begyndelser er skjult: hver af dem findes i færre end {{k}} forløb (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes.',
       allTitle: 'Alle begyndelser er skjult',
       allCount:
-        'Udvalget har {{n}} forløb, men hver måde at begynde på findes hos færre end {{k}} af dem (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes.',
+        'Udvalget har {{n}} forløb, men hver måde at begynde på findes i færre end {{k}} af dem (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes.',
     },
     variantsView: {
       help: 'Hver række er en rækkefølge af sektorer, som flere forløb har til fælles. Bjælken viser, hvor stor en del af udvalget det er.',
@@ -1018,10 +1019,10 @@ export const da = {
       then: 'derefter',
       noContacts: 'ingen kontakter',
       other:
-        'De øvrige forløbstyper er skjult: hver af dem findes hos færre end {{k}} forløb (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes.',
+        'De øvrige forløbstyper er skjult: hver af dem findes i færre end {{k}} forløb (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes.',
       allTitle: 'Alle forløbstyper er skjult',
       allCount:
-        'Udvalget har {{n}} forløb, men hver forløbstype findes hos færre end {{k}} af dem (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes. Når forløbene er lange og forskellige, er næsten hvert forløb unikt.',
+        'Udvalget har {{n}} forløb, men hver forløbstype findes i færre end {{k}} af dem (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes. Når forløbene er lange og forskellige, er næsten hvert forløb unikt.',
     },
     matrix: {
       corner: 'Fra ↓  Til →',

@@ -901,6 +901,7 @@ export const en: Translation = {
     exportMonth: 'Exported',
     importedAt: 'Imported',
     ageBand: 'Age',
+    ageBandValue: '{{band}} years',
     sex: 'Sex',
     municipality: 'Municipality',
     conditionGroup: 'Health and life situation',
@@ -920,7 +921,7 @@ export const en: Translation = {
     all: 'All',
     map: 'Map',
     kLabel: 'Fewest journeys behind a figure (k)',
-    kHelp: 'Can only be raised, never below 5.',
+    kHelp: 'At least 5. The higher it is, the more figures are hidden.',
     kSaved: 'Figures under {{k}} journeys are now hidden.',
     kInvalid: 'Enter a whole number from 5 to 100.',
     cohort_one: '{{n}} journey in the selection',
@@ -976,10 +977,10 @@ export const en: Translation = {
     noValue: 'hidden – fewer than {{k}} journeys have a figure',
     otherVariants: 'Other pathways',
     unspecified: 'no contact type',
-    none: 'no pain category',
+    none: 'No pain category',
     // Hidden figures explained where they are, and what would show more (HiddenNote.tsx).
     hiddenInfo: {
-      line: '“Hidden” means the figure rests on fewer than {{k}} journeys (or could be worked out from other figures). Small figures are not shown, so that no citizen can be recognised.',
+      line: '“Hidden” means the figure rests on fewer than {{k}} journeys (or could be worked out from other figures). Small figures are not shown, so that no citizen can be recognised. More models or a wider selection show more figures.',
       cell: 'hidden, fewer than {{k}} journeys',
       allTitle: 'Every figure in “{{what}}” is hidden',
       allCount:
@@ -996,7 +997,7 @@ export const en: Translation = {
       showRows: 'Show the rows anyway ({{n}}, all hidden)',
     },
     beginningsView: {
-      help: 'Each row is the first three sectors of a number of journeys (several contacts in a row with one sector count once). Whole pathways are often unique; their beginnings recur. The bar shows how large a part of the selection that is.',
+      help: 'Each row shows the first three sectors that several journeys begin with (several contacts in a row with one sector count once). Whole pathways are often unique; their beginnings recur. The bar shows how large a part of the selection that is.',
       other:
         'The other beginnings are hidden: each of them occurs in fewer than {{k}} journeys (or could be worked out from other figures). Small figures are not shown, so that no citizen can be recognised.',
       allTitle: 'Every beginning is hidden',

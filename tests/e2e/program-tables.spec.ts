@@ -123,6 +123,9 @@ test.describe('laptop 1366×768', () => {
     await expect(bands.getByTestId('hidden-note')).toBeVisible();
     await expect(bands.getByTestId('hidden-note')).toContainText(LINE);
     await expect(bands.getByTestId('hidden-note')).toContainText(WHY);
+    await expect(bands.getByTestId('hidden-note')).toContainText(
+      'Flere modeller eller et bredere udvalg viser flere tal.',
+    );
     await expect(
       bands.getByRole('cell', { name: 'skjult, færre end 5 forløb' }).first(),
     ).toBeVisible();
@@ -159,7 +162,7 @@ test.describe('laptop 1366×768', () => {
       }),
     ).toBeVisible();
     await expect(variants.getByTestId('variants-other')).toContainText(
-      'De øvrige forløbstyper er skjult: hver af dem findes hos færre end 5 forløb',
+      'De øvrige forløbstyper er skjult: hver af dem findes i færre end 5 forløb',
     );
     await expect(variants).not.toContainText('Andre forløbstyper');
     expect(await seriousViolations(page)).toEqual([]);

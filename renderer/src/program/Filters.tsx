@@ -26,7 +26,8 @@ export function Filters(props: {
   const [open, setOpen] = useState(false);
   const labelFor = (field: ValueField, v: string) =>
     field === 'ageBand'
-      ? v
+      ? // A range with a dash between its numbers, as written: «60–69 år».
+        t('program.ageBandValue', { band: v.replace('-', '–') })
       : field === 'sex'
         ? t(`profile.sexes.${v}`)
         : t(`profile.municipalities.${v}`);

@@ -91,7 +91,11 @@ export function ModelList({
               {models.map((m) => (
                 <tr key={m.exportId} data-testid="model-row">
                   <td className="file-name">{m.fileName}</td>
-                  <td>{m.ageBand ?? notStated}</td>
+                  <td>
+                    {m.ageBand
+                      ? t('program.ageBandValue', { band: m.ageBand.replace('-', '–') })
+                      : notStated}
+                  </td>
                   <td>{m.sex ? t(`profile.sexes.${m.sex}`) : notStated}</td>
                   <td>
                     {m.municipality ? t(`profile.municipalities.${m.municipality}`) : notStated}

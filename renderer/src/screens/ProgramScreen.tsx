@@ -5,7 +5,7 @@ import { tablesOf } from '../../../shared/analysis/tables';
 import type { Service } from '../../../shared/catalogue';
 import type { ProgramModel } from '../../../shared/ipc/contract';
 import { call, errorKey } from '../api/client';
-import { announce } from '../announcer';
+import { announce, useAnnouncer } from '../announcer';
 import { allHidden, FigureTable } from '../program/FigureTable';
 import { CostViews } from '../program/CostViews';
 import { Filters } from '../program/Filters';
@@ -59,6 +59,13 @@ export function ProgramScreen() {
   const [tab, setTab] = useState<Tab>(
     route.name === 'program' && route.tab === 'economy' ? 'economy' : 'models',
   );
+  // What was said on one tab («handovers.csv er hentet») is not left standing on the next.
+  const shownTab = useRef(tab);
+  useEffect(() => {
+    if (shownTab.current === tab) return;
+    shownTab.current = tab;
+    useAnnouncer.getState().clear();
+  }, [tab]);
   const [models, setModels] = useState<ProgramModel[]>([]);
   const [filter, setFilter] = useState<CohortFilter>({});
   const [k, setK] = useState(5);
