@@ -983,6 +983,8 @@ export const da = {
     waiting: 'venter {{days}} d.',
     medianContacts: 'Median antal kontakter pr. forløb: {{value}}',
     medianLength: 'Median forløbslængde: {{value}} dage',
+    emotionScale:
+      'Følelsen går fra −2 (meget dårligt) over 0 (hverken godt eller dårligt) til 2 (meget godt). Et fald er en ændring til det værre fra den ene kontakt til den næste.',
     noValue: 'skjult – færre end {{k}} forløb har et tal',
     otherVariants: 'Andre forløbstyper',
     unspecified: 'uden slags kontakt',

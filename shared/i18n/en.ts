@@ -974,6 +974,8 @@ export const en: Translation = {
     waiting: 'waits {{days}} d.',
     medianContacts: 'Median contacts per journey: {{value}}',
     medianLength: 'Median journey length: {{value}} days',
+    emotionScale:
+      'Feeling runs from −2 (very bad) through 0 (neither good nor bad) to 2 (very good). A drop is a change for the worse from one contact to the next.',
     noValue: 'hidden – fewer than {{k}} journeys have a figure',
     otherVariants: 'Other pathways',
     unspecified: 'no contact type',

@@ -168,6 +168,11 @@ test.describe('laptop 1366×768', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     // Handovers: a heat map with a legend in words and one sentence per cell.
+    // Feeling's scale in words, where its figures are.
+    await openTab(page, 'emotion');
+    await expect(page.getByTestId('emotion-scale')).toContainText('−2 (meget dårligt)');
+    await expect(page.getByTestId('emotion-scale')).toContainText('2 (meget godt)');
+
     await openTab(page, 'handovers');
     const legend = page.getByTestId('matrix-legend');
     await expect(legend).toContainText('Farven viser andelen af brudte overleveringer');

@@ -264,6 +264,11 @@ export function ProgramScreen() {
                       ))}
                     {tab === 'handovers' && <HandoverMatrix aggregate={aggregate} />}
                     {tab === 'economy' && <CostViews aggregate={aggregate} tables={tables} />}
+                    {tab === 'emotion' && (
+                      <p className="lead" data-testid="emotion-scale">
+                        {t('program.emotionScale')}
+                      </p>
+                    )}
                     {tab === 'counts' && (
                       <p className="lead" data-testid="medians">
                         {t('program.medianContacts', {
