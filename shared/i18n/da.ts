@@ -968,6 +968,8 @@ export const da = {
     sliderRange: 'fra {{min}} til {{max}} forløb',
     mapLaying: 'Tegner kortet …',
     mapFailed: 'Kortet kunne ikke tegnes. Tabellen herunder har alle tallene.',
+    pictureCaption_one: 'Forbindelser med mindst {{count}} forløb · hentet {{date}}',
+    pictureCaption_other: 'Forbindelser med mindst {{count}} forløb · hentet {{date}}',
     mapHelp: 'Træk i kortet for at flytte det. Tykkere streg: flere forløb.',
     toLinksTable: 'Gå til tabellen over forbindelser',
     filtersButton: 'Filtre',

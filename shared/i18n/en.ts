@@ -960,6 +960,8 @@ export const en: Translation = {
     sliderRange: 'from {{min}} to {{max}} journeys',
     mapLaying: 'Drawing the map …',
     mapFailed: 'The map could not be drawn. The table below has every figure.',
+    pictureCaption_one: 'Links of at least {{count}} journey · downloaded {{date}}',
+    pictureCaption_other: 'Links of at least {{count}} journeys · downloaded {{date}}',
     mapHelp: 'Drag the map to move it. Thicker line: more journeys.',
     toLinksTable: 'Go to the table of links',
     filtersButton: 'Filters',

@@ -283,9 +283,22 @@ test.describe('laptop 1366×768', () => {
             diff += Math.abs(lum(shot, x, y) - lum(pic, x * scale, y * scale));
             count++;
           }
+        // Under the map, the caption: lines of dark text, counted as runs of rows that have some.
+        const mapBottom = Math.round(flowRect.height * scale);
+        let lines = 0;
+        let inLine = false;
+        let darkInBand = 0;
+        for (let y = mapBottom + 4; y < pic.height; y++) {
+          let dark = 0;
+          for (let x = 0; x < pic.width; x++) if (lum(pic, x, y) < 90) dark++;
+          darkInBand += dark;
+          if (dark > 0 && !inLine) lines++;
+          inLine = dark > 0;
+        }
         return {
           size: { width: pic.width, height: pic.height },
           expected: { width: flowRect.width * 2, height: flowRect.height * 2 },
+          caption: { height: pic.height - mapBottom, lines, darkInBand },
           labels,
           meanDifference: diff / count,
         };
@@ -295,9 +308,12 @@ test.describe('laptop 1366×768', () => {
     console.log(
       `[program-map] picture ${JSON.stringify({ ...result, labels: result.labels.length })}`,
     );
-    // The picture is the map's pane, at twice the screen's resolution.
+    // The picture is the map's pane, at twice the screen's resolution, with a caption under it:
+    // what it shows, who is in it and when it was taken, in three lines (or more, wrapped).
     expect(result.size.width).toBe(Math.round(result.expected.width));
-    expect(result.size.height).toBe(Math.round(result.expected.height));
+    expect(result.size.height).toBeGreaterThan(Math.round(result.expected.height));
+    expect(result.caption.lines).toBeGreaterThanOrEqual(3);
+    expect(result.caption.height).toBeGreaterThanOrEqual(3 * 2 * 15);
     expect(result.labels.length).toBeGreaterThan(5);
     for (const l of result.labels) {
       // Text: some dark pixels. Background: mostly light. A solid black bar has no light pixels,

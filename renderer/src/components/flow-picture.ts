@@ -86,3 +86,63 @@ export async function flowPicture(flow: HTMLElement): Promise<string> {
     restore();
   }
 }
+
+/**
+ * A picture with lines of text under it, saying what it shows — a map pasted into a report must
+ * carry who is in it and where it came from. Drawn at the picture's scale (`scale` picture pixels
+ * to a screen pixel) in the page's own font, each line wrapped to the picture's width; the picture
+ * itself is kept pixel for pixel at the top.
+ */
+export async function withCaption(
+  pictureUrl: string,
+  lines: readonly string[],
+  scale = 2,
+): Promise<string> {
+  const picture = new Image();
+  picture.src = pictureUrl;
+  await picture.decode();
+  const size = 15 * scale;
+  const lineHeight = Math.round(size * 1.4);
+  const margin = 12 * scale;
+  const family = getComputedStyle(document.body).fontFamily;
+  const font = (weight: number) => `${weight} ${size}px ${family}`;
+  await Promise.all([document.fonts.load(font(700)), document.fonts.load(font(400))]);
+
+  const measure = document.createElement('canvas').getContext('2d')!;
+  const wrapped = lines.map((line, i) => {
+    measure.font = font(i === 0 ? 700 : 400);
+    const rows: string[] = [];
+    let row = '';
+    for (const word of line.split(' ')) {
+      const next = row ? `${row} ${word}` : word;
+      if (row && measure.measureText(next).width > picture.naturalWidth - 2 * margin) {
+        rows.push(row);
+        row = word;
+      } else row = next;
+    }
+    rows.push(row);
+    return rows;
+  });
+  const band = margin * 2 + wrapped.flat().length * lineHeight;
+
+  const canvas = document.createElement('canvas');
+  canvas.width = picture.naturalWidth;
+  canvas.height = picture.naturalHeight + band;
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(picture, 0, 0);
+  ctx.fillStyle = '#d8d4c8';
+  ctx.fillRect(0, picture.naturalHeight, canvas.width, scale);
+  ctx.fillStyle = '#1b1b18';
+  ctx.textBaseline = 'top';
+  let y = picture.naturalHeight + margin;
+  wrapped.forEach((rows, i) => {
+    ctx.font = font(i === 0 ? 700 : 400);
+    for (const row of rows) {
+      ctx.fillText(row, margin, y + (lineHeight - size) / 2);
+      y += lineHeight;
+    }
+  });
+  return canvas.toDataURL('image/png');
+}

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { FILTER_VALUES, type CohortFilter } from '../../../shared/analysis/aggregate';
 import { MAX_K } from '../../../shared/analysis/schema';
@@ -8,6 +9,39 @@ import { announce } from '../announcer';
 const NOT_STATED = '__not_stated';
 
 type ValueField = 'ageBand' | 'sex' | 'municipality';
+
+const valueLabel = (t: TFunction, field: ValueField, v: string) =>
+  field === 'ageBand'
+    ? // A range with a dash between its numbers, as written: «60–69 år».
+      t('program.ageBandValue', { band: v.replace('-', '–') })
+    : field === 'sex'
+      ? t(`profile.sexes.${v}`)
+      : t(`profile.municipalities.${v}`);
+
+/** Who is chosen, which map and k, in words: «Alle borgere · Sådan er det i dag · k = 5». */
+export function selectionSummary(t: TFunction, filter: CohortFilter, k: number): string {
+  // The one field chosen (the form allows one at a time), in words.
+  const chosen = (['ageBand', 'sex', 'municipality', 'conditionGroup'] as const).find(
+    (f) => filter[f] !== undefined,
+  );
+  const who =
+    chosen === undefined
+      ? t('program.filtersEveryone')
+      : t('program.filtersField', {
+          field: t(`program.${chosen}`),
+          value:
+            filter[chosen] === null
+              ? t('program.notStated')
+              : chosen === 'conditionGroup'
+                ? t(`profile.conditionGroups.${filter.conditionGroup}`)
+                : valueLabel(t, chosen, filter[chosen] as string),
+        });
+  return [
+    who,
+    t(filter.map === 'toBe' ? 'vocab.map.to_be' : 'vocab.map.as_is'),
+    t('program.filtersK', { k }),
+  ].join(' · ');
+}
 
 /**
  * Who is in the cohort, and which map: every view is recomputed from these. Folded to one line
@@ -24,13 +58,7 @@ export function Filters(props: {
   const { filter, onFilter } = props;
   const id = useId();
   const [open, setOpen] = useState(false);
-  const labelFor = (field: ValueField, v: string) =>
-    field === 'ageBand'
-      ? // A range with a dash between its numbers, as written: «60–69 år».
-        t('program.ageBandValue', { band: v.replace('-', '–') })
-      : field === 'sex'
-        ? t(`profile.sexes.${v}`)
-        : t(`profile.municipalities.${v}`);
+  const labelFor = (field: ValueField, v: string) => valueLabel(t, field, v);
 
   const select = (field: ValueField) => {
     const value = filter[field];
@@ -62,27 +90,7 @@ export function Filters(props: {
     );
   };
 
-  // The one field chosen (the form allows one at a time), in words.
-  const chosen = (['ageBand', 'sex', 'municipality', 'conditionGroup'] as const).find(
-    (f) => filter[f] !== undefined,
-  );
-  const who =
-    chosen === undefined
-      ? t('program.filtersEveryone')
-      : t('program.filtersField', {
-          field: t(`program.${chosen}`),
-          value:
-            filter[chosen] === null
-              ? t('program.notStated')
-              : chosen === 'conditionGroup'
-                ? t(`profile.conditionGroups.${filter.conditionGroup}`)
-                : labelFor(chosen, filter[chosen] as string),
-        });
-  const summary = [
-    who,
-    t(filter.map === 'toBe' ? 'vocab.map.to_be' : 'vocab.map.as_is'),
-    t('program.filtersK', { k: props.k }),
-  ].join(' · ');
+  const summary = selectionSummary(t, filter, props.k);
 
   return (
     <section className="filters" aria-labelledby={`${id}-title`} data-testid="filters">

@@ -25,7 +25,7 @@ import type { Aggregate, ProcessGraph } from '../../../shared/analysis/aggregate
 import type { Table } from '../../../shared/analysis/tables';
 import { announce } from '../announcer';
 import { download } from '../components/download';
-import { flowPicture } from '../components/flow-picture';
+import { flowPicture, withCaption } from '../components/flow-picture';
 import { ZoomControls } from '../journey/ZoomControls';
 import { MAX_ZOOM, MIN_ZOOM } from '../journey/viewport';
 import { FigureTable } from './FigureTable';
@@ -207,15 +207,31 @@ interface Drawn {
  * out by ELK in ranks from left to right. Only shown figures are drawn; the table under the map
  * lists every link, hidden ones as hidden.
  */
-export function ProcessMapView({ aggregate, tables }: { aggregate: Aggregate; tables: Table[] }) {
+/**
+ * `selection` says in words who the figures are about ("Alle borgere · Sådan er det i dag · k = 5"):
+ * the downloaded picture carries it under the map.
+ */
+export function ProcessMapView(props: {
+  aggregate: Aggregate;
+  tables: Table[];
+  selection: string;
+}) {
   return (
     <ReactFlowProvider>
-      <ProcessMap aggregate={aggregate} tables={tables} />
+      <ProcessMap {...props} />
     </ReactFlowProvider>
   );
 }
 
-function ProcessMap({ aggregate, tables }: { aggregate: Aggregate; tables: Table[] }) {
+function ProcessMap({
+  aggregate,
+  tables,
+  selection,
+}: {
+  aggregate: Aggregate;
+  tables: Table[];
+  selection: string;
+}) {
   const { t, i18n } = useTranslation();
   const [level, setLevel] = useState<Level>('sector');
   const graph: ProcessGraph =
@@ -408,7 +424,19 @@ function ProcessMap({ aggregate, tables }: { aggregate: Aggregate; tables: Table
     const el = paneRef.current?.querySelector<HTMLElement>('.react-flow');
     if (!el) return;
     try {
-      const url = await flowPicture(el);
+      const url = await withCaption(await flowPicture(el), [
+        `${t('program.tabs.processMap')} · ${t(level === 'contact' ? 'program.levelContact' : 'program.levelSector')}`,
+        aggregate.cohort.shown
+          ? `${selection} · ${t('program.cohort', {
+              count: aggregate.cohort.journeys,
+              n: formatNumber(i18n.language, aggregate.cohort.journeys, ''),
+            })}`
+          : selection,
+        t('program.pictureCaption', {
+          count: threshold,
+          date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date()),
+        }),
+      ]);
       const name = level === 'contact' ? 'process-map-contact.png' : 'process-map.png';
       download(url, name);
       announce(t('program.downloaded', { file: name }));

@@ -8,7 +8,7 @@ import { call, errorKey } from '../api/client';
 import { announce, useAnnouncer } from '../announcer';
 import { allHidden, FigureTable } from '../program/FigureTable';
 import { CostViews } from '../program/CostViews';
-import { Filters } from '../program/Filters';
+import { Filters, selectionSummary } from '../program/Filters';
 import { HandoverMatrix } from '../program/HandoverMatrix';
 import { AllHiddenNotice, HiddenHelpProvider } from '../program/HiddenNote';
 import { fromDrop, type PickedFile } from '../program/import-files';
@@ -249,7 +249,11 @@ export function ProgramScreen() {
                     data-testid={`view-${tab}`}
                   >
                     {tab === 'processMap' && (
-                      <ProcessMapView aggregate={aggregate} tables={tables} />
+                      <ProcessMapView
+                        aggregate={aggregate}
+                        tables={tables}
+                        selection={selectionSummary(t, filter, k)}
+                      />
                     )}
                     {tab === 'variants' &&
                       aggregate.cohort.shown &&
