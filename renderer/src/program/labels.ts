@@ -65,5 +65,8 @@ export function formatNumber(language: string, value: number, column: string): s
       value,
     );
   }
-  return new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
+  // A minus sign, not a hyphen: wider, and the sign the headings use («−2 til 2»).
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 1 })
+    .format(value)
+    .replace(/^-/, '\u2212');
 }
