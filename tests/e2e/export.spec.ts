@@ -256,7 +256,7 @@ test('what leaves reads in plain Danish, with the file itself behind «Vis filen
   await expect(side).toContainText('Videre til trin 2: Information sendt', { useInnerText: true });
   await expect(side).toContainText('Sådan skulle det være (4 trin)', { useInnerText: true });
   for (const [term, value] of [
-    ['Aldersgruppe', '60-69 år'],
+    ['Aldersgruppe', '60–69 år'],
     ['Køn', 'Kvinde'],
     ['Kommune', 'Guldborgsund'],
     ['Husstand', 'Bor alene'],

@@ -181,7 +181,7 @@ export function ExportModelSummary({ model }: { model: PathwayModel }) {
   const cohort: [string, string][] = [
     [
       t('exportScreen.ageBand'),
-      c.ageBand ? t('exportScreen.ageBandValue', { band: c.ageBand }) : notStated,
+      c.ageBand ? t('exportScreen.ageBandValue', { band: c.ageBand.replace('-', '–') }) : notStated,
     ],
     [t('profile.sex'), c.sex ? t(`profile.sexes.${c.sex}`) : notStated],
     [

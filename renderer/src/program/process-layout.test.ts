@@ -138,5 +138,18 @@ describe('openingView', () => {
     const far = [first, { x: 300, y: 900, width: 120, height: 600 }];
     const kept = openingView(map, pane, 15, 12, first, 16, far);
     expect(kept.y).toBeCloseTo(openingView(map, pane, 15, 12, first).y);
+    // Columns of boxes so staggered that every line crosses one until the first place would leave
+    // the pane: no half-way move (it would cut others and push the start down), the centred view.
+    const staggered = [
+      first,
+      ...Array.from({ length: 12 }, (_, i) => ({
+        x: 300 + 150 * (i % 6),
+        y: 700 + 45 * i,
+        width: 120,
+        height: 60,
+      })),
+    ];
+    const centred = openingView(map, pane, 15, 12, first, 16, staggered);
+    expect(centred.y).toBeCloseTo(openingView(map, pane, 15, 12, first).y);
   });
 });

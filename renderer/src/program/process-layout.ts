@@ -157,9 +157,10 @@ function toward(from: Point, to: Point, by: number): Point {
 /**
  * Where the map opens: the whole map if it fits at a zoom where its smallest text is still
  * `minText` px on screen (never above 100 %); otherwise at exactly that zoom, on the map's start:
- * `focus` (the first place) as near the middle as the map's edges allow, then moved on until no
- * box of `whole` (the places and labels) is cut by the top or left edge — a box sliced in half
- * there reads as a broken map — as long as `focus` stays whole in the pane.
+ * `focus` (the first place) as near the middle as the map's edges allow, then moved on to where
+ * no box of `whole` (the places and labels) is cut by the top or left edge — a box sliced in half
+ * there reads as a broken map — if there is such a place with `focus` still whole in the pane;
+ * if there is none, the view stays centred on `focus`.
  */
 export function openingView(
   map: Size,
@@ -183,7 +184,7 @@ export function openingView(
     const centred = paneLength / 2 - (at + size / 2) * zoom;
     return Math.min(pad, Math.max(paneLength - pad - drawn, centred));
   };
-  /** Along one axis: on from `from` until no box starts before the near edge and shows. */
+  /** Along one axis: on from `from` to where no box starts before the near edge and shows. */
   const uncut = (from: number, paneLength: number, axis: 'x' | 'y') => {
     const length = axis === 'x' ? 'width' : 'height';
     let at = from;
@@ -196,10 +197,12 @@ export function openingView(
       }
       if (first === Infinity) return at;
       const next = pad - first * zoom;
-      if (next <= at || next + (focus[axis] + focus[length]) * zoom > paneLength - pad) return at;
+      // No clean place before the first place would leave the pane: a half-way move only cuts
+      // other boxes and pushes the start away, so the view stays where it was.
+      if (next <= at || next + (focus[axis] + focus[length]) * zoom > paneLength - pad) return from;
       at = next;
     }
-    return at;
+    return from;
   };
   return {
     x: uncut(place(map.width, pane.width, focus.x, focus.width), pane.width, 'x'),

@@ -72,6 +72,8 @@ export function ProgramScreen() {
   const [aggregate, setAggregate] = useState<Aggregate | null>(null);
   /** Which request the figures shown answer: while it is not the latest, they are dimmed. */
   const [answered, setAnswered] = useState('');
+  /** The selection the figures shown were computed for (the fields may have moved on since). */
+  const [shownFilter, setShownFilter] = useState<CohortFilter>({});
   const [version, setVersion] = useState(0);
   const [dropping, setDropping] = useState(false);
   const importRef = useRef<((files: PickedFile[]) => void) | null>(null);
@@ -117,6 +119,7 @@ export function ProgramScreen() {
       (a) => {
         if (!live) return;
         setAggregate(a);
+        setShownFilter(filter);
         setAnswered(request);
       },
       (error: unknown) => {
@@ -252,7 +255,8 @@ export function ProgramScreen() {
                       <ProcessMapView
                         aggregate={aggregate}
                         tables={tables}
-                        selection={selectionSummary(t, filter, k)}
+                        // What the map shows, not what the fields say while it is worked out.
+                        selection={selectionSummary(t, shownFilter, aggregate.k)}
                       />
                     )}
                     {tab === 'variants' &&
