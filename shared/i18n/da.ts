@@ -970,6 +970,9 @@ export const da = {
     mapFailed: 'Kortet kunne ikke tegnes. Tabellen herunder har alle tallene.',
     pictureCaption_one: 'Forbindelser med mindst {{count}} forløb · hentet {{date}}',
     pictureCaption_other: 'Forbindelser med mindst {{count}} forløb · hentet {{date}}',
+    mapKeys:
+      'Flyt kortet med piletasterne (med Skift længere). Zoom med + og −, 0 går tilbage til 100 %.',
+    mapRole: 'kort',
     mapHelp: 'Træk i kortet for at flytte det. Tykkere streg: flere forløb.',
     toLinksTable: 'Gå til tabellen over forbindelser',
     filtersButton: 'Filtre',

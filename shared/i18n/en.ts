@@ -962,6 +962,9 @@ export const en: Translation = {
     mapFailed: 'The map could not be drawn. The table below has every figure.',
     pictureCaption_one: 'Links of at least {{count}} journey · downloaded {{date}}',
     pictureCaption_other: 'Links of at least {{count}} journeys · downloaded {{date}}',
+    mapKeys:
+      'Move the map with the arrow keys (further with Shift). Zoom with + and −; 0 goes back to 100 %.',
+    mapRole: 'map',
     mapHelp: 'Drag the map to move it. Thicker line: more journeys.',
     toLinksTable: 'Go to the table of links',
     filtersButton: 'Filters',

@@ -368,6 +368,36 @@ test.describe('laptop 1366×768', () => {
     await expect(table.getByTestId('table-process-map-edges')).toBeVisible();
   });
 
+  test('a keyboard moves and zooms the map, and says how', async ({ app }) => {
+    await openMap(app);
+    const page = app.page;
+    // After the picture button, the map itself is the next stop.
+    await page.getByTestId('map-png').focus();
+    await page.keyboard.press('Tab');
+    const map = page.getByTestId('process-map');
+    await expect(map).toBeFocused();
+    await expect(map).toHaveAccessibleName('Proceskort');
+    await expect(map).toHaveAccessibleDescription(/Flyt kortet med piletasterne/);
+    const view = () =>
+      page.evaluate(() => {
+        const m = new DOMMatrixReadOnly(
+          getComputedStyle(document.querySelector('.react-flow__viewport')!).transform,
+        );
+        return { x: m.e, y: m.f, zoom: m.a };
+      });
+    const start = await view();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await view()).x).toBeCloseTo(start.x - 60);
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(async () => (await view()).y).toBeCloseTo(start.y - 240);
+    await page.keyboard.press('+');
+    await expect.poll(async () => (await view()).zoom).toBeCloseTo(start.zoom * 1.25);
+    await page.keyboard.press('0');
+    await expect.poll(async () => (await view()).zoom).toBeCloseTo(1);
+    // The page itself did not scroll under the keys.
+    expect(await page.locator('main.app-main').evaluate((el) => el.scrollTop)).toBe(0);
+  });
+
   test('the mouse wheel over the map scrolls the page on, and leaves the map as it is', async ({
     app,
   }) => {

@@ -5,6 +5,7 @@ import {
   Position,
   ReactFlow,
   ReactFlowProvider,
+  useReactFlow,
   type Edge,
   type EdgeProps,
   type Node,
@@ -18,6 +19,7 @@ import {
   useMemo,
   useRef,
   useState,
+  type KeyboardEvent as ReactKeyboardEvent,
   type RefObject,
 } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -234,6 +236,30 @@ function ProcessMap({
 }) {
   const { t, i18n } = useTranslation();
   const [level, setLevel] = useState<Level>('sector');
+  const flow = useReactFlow();
+  const keysHelpId = useId();
+  /** The map by keyboard: arrows move it (Shift: further), + and − zoom, 0 back to 100 %. */
+  const onMapKey = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const step = e.shiftKey ? 240 : 60;
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [step, 0],
+      ArrowRight: [-step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+    };
+    const move = moves[e.key];
+    const { x, y, zoom } = flow.getViewport();
+    if (move) void flow.setViewport({ x: x + move[0], y: y + move[1], zoom }, { duration: 0 });
+    else if (e.key === '+' || e.key === '=')
+      void flow.zoomTo(Math.min(MAX_ZOOM, zoom * 1.25), { duration: 0 });
+    else if (e.key === '-' || e.key === '−')
+      void flow.zoomTo(Math.max(MIN_ZOOM, zoom / 1.25), { duration: 0 });
+    else if (e.key === '0') void flow.zoomTo(1, { duration: 0 });
+    else return;
+    // The page does not scroll under the map as it moves.
+    e.preventDefault();
+  };
   const graph: ProcessGraph =
     level === 'contact' ? aggregate.processMapDetailed : aggregate.processMap;
   // The shown links, strongest first.
@@ -521,9 +547,22 @@ function ProcessMap({
               {t('program.downloadPng')}
             </button>
           </div>
+          <p id={keysHelpId} className="visually-hidden">
+            {t('program.mapKeys')}
+          </p>
+          {/* A keyboard reaches the map and moves it (onMapKey), as a mouse drags it; a group, not
+              an application, so a screen reader still reads the places and links in it. */}
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- pans by keys */}
           <div
             className={current ? 'pm-map' : 'pm-map stale'}
             ref={paneRef}
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- the map pans by keys
+            tabIndex={0}
+            role="group"
+            aria-roledescription={t('program.mapRole')}
+            aria-label={t('program.tabs.processMap')}
+            aria-describedby={keysHelpId}
+            onKeyDown={onMapKey}
             style={mapHeight === undefined ? undefined : { height: mapHeight }}
             aria-busy={!current}
             data-testid="process-map"
