@@ -910,7 +910,8 @@ export const da = {
     exportMonth: 'Eksporteret',
     importedAt: 'Hentet ind',
     ageBand: 'Alder',
-    ageBandValue: '{{band}} år',
+    // A no-break space: «60–69 år» stays on one line in a narrow column.
+    ageBandValue: '{{band}}\u00a0år',
     sex: 'Køn',
     municipality: 'Kommune',
     conditionGroup: 'Helbred og livssituation',

@@ -901,7 +901,7 @@ export const en: Translation = {
     exportMonth: 'Exported',
     importedAt: 'Imported',
     ageBand: 'Age',
-    ageBandValue: '{{band}} years',
+    ageBandValue: '{{band}}\u00a0years',
     sex: 'Sex',
     municipality: 'Municipality',
     conditionGroup: 'Health and life situation',

@@ -35,11 +35,24 @@ for (const screen of [
       const shoot = async (name: string) => {
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         const file = `program-${name}-${screen.suffix}.png`;
-        // The whole page: the tables below the fold are part of what staff read.
-        await page.screenshot({
-          path: join(OUT, file),
-          fullPage: name !== 'map-sector' && name !== 'map-contact',
-        });
+        // The whole page: the tables below the fold are part of what staff read. The page scrolls
+        // inside the app's main area, not the window, so the window is made as tall as that area's
+        // content for the picture (a map is shown as it opens, in the window as it is).
+        const whole = name !== 'map-sector' && name !== 'map-contact';
+        const more = whole
+          ? await page
+              .locator('main.app-main')
+              .evaluate((el) => Math.max(0, el.scrollHeight - el.clientHeight))
+          : 0;
+        if (more > 0) {
+          await page.setViewportSize({
+            width: screen.width,
+            height: Math.min(8000, screen.height + more),
+          });
+          await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+        }
+        await page.screenshot({ path: join(OUT, file) });
+        if (more > 0) await page.setViewportSize({ width: screen.width, height: screen.height });
         console.log(`[screenshots] wrote docs/screenshots/${file}`);
       };
 
