@@ -11,13 +11,16 @@ import { expect, test, type AppHarness } from './harness';
 import { intersect, mapFrame, readMap, shareInside, type Rect } from './measure';
 import { ProgramPage } from './program-page';
 
-/** Least on-screen text (px) as opened, by level (the issue's and PRODUCT.md's thresholds). */
-const MIN_TEXT = { sector: 12, contact: 11 } as const;
+/**
+ * Least on-screen text (px) as opened, by level: PRODUCT.md's 12 px at both (the issue allowed
+ * 11 at the contact level; the map opens at 12 there too).
+ */
+const MIN_TEXT = { sector: 12, contact: 12 } as const;
 /** The map must get at least this much of the window's height above the fold. */
 const MIN_MAP_SEEN_PX = 300;
 
-async function openMap(app: AppHarness): Promise<ProgramPage> {
-  await importModels(app.handlers, programModels(60, 7, 20));
+async function openMap(app: AppHarness, models = 60): Promise<ProgramPage> {
+  await importModels(app.handlers, programModels(models, 7, 20));
   await app.open('#/program');
   const program = new ProgramPage(app.page);
   await program.openTab('processMap');
@@ -82,7 +85,12 @@ function overlapping<T extends { text: string; rect: Rect }>(a: T[], b: T[] = a)
   return hits;
 }
 
-async function checkLegible(page: Page, level: 'sector' | 'contact') {
+/**
+ * `uncut`: whether no place or label may be cut by the map's top or left edge as opened. The map
+ * moves the least way to such a view (process-layout.ts, unit-tested); a dense map in a short
+ * pane may have none that keeps its first place whole, and then opens centred on that place.
+ */
+async function checkLegible(page: Page, level: 'sector' | 'contact', uncut = true) {
   const m = await readMap(page);
   const pm = await readProcessMap(page);
   const frame = mapFrame(m);
@@ -125,7 +133,7 @@ async function checkLegible(page: Page, level: 'sector' | 'contact') {
       (b.rect.y < pm.map.y && b.rect.y + b.rect.height > pm.map.y) ||
       (b.rect.x < pm.map.x && b.rect.x + b.rect.width > pm.map.x),
   );
-  expect(cut.map((b) => b.text)).toEqual([]);
+  if (uncut) expect(cut.map((b) => b.text)).toEqual([]);
   // Every link has a Danish accessible name with its figures, none React Flow's English default.
   for (const link of pm.links) {
     expect(link.name).toMatch(/^Fra .+ til .+: \d+ forløb, (median [\d,]+ dage|median skjult)$/);
@@ -164,6 +172,29 @@ for (const screen of [
     });
   });
 }
+
+test.describe('1,500 models', () => {
+  for (const screen of [
+    { width: 1366, height: 768, hasTouch: false },
+    { width: 1024, height: 768, hasTouch: true },
+  ]) {
+    test(`the process map opens legible at both levels at ${screen.width}×${screen.height}`, async ({
+      app,
+    }) => {
+      test.setTimeout(90_000);
+      await app.page.setViewportSize({ width: screen.width, height: screen.height });
+      const program = await openMap(app, 1500);
+      await expect(app.page.getByTestId('cohort')).toHaveText('1.500 forløb i udvalget');
+      // The sector level opens uncut; the contact level's 14 places in a 363 px pane leave no
+      // edge that cuts nothing, so it opens centred on its first place (uncut not asserted).
+      const sector = await checkLegible(app.page, 'sector');
+      expect(sector.places.length).toBeGreaterThan(5);
+      await program.chooseLevel('contact');
+      await program.mapReady();
+      await checkLegible(app.page, 'contact', false);
+    });
+  }
+});
 
 test.describe('laptop 1366×768', () => {
   test.use({ viewport: { width: 1366, height: 768 } });

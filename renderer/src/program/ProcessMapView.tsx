@@ -53,7 +53,8 @@ const TYPE = { name: 17, line: 15, label: 15 } as const;
 const LINE_HEIGHT = { name: 22, line: 20, label: 20 } as const;
 const PLACE_PAD = { x: 12 + 2 + 6, y: 8 + 2 }; // padding + border (+ the sector's bar on the left)
 const LABEL_PAD = { x: 8 + 1, y: 3 + 1 };
-const MIN_TEXT: Record<Level, number> = { sector: 12, contact: 11 };
+// 12 px at both levels, as everywhere in the app (the contact level was allowed 11).
+const MIN_TEXT: Record<Level, number> = { sector: 12, contact: 12 };
 /** By default the strongest links only, so a map of many journeys opens readable. */
 const DEFAULT_LINKS = 20;
 const LINE_COLOUR = '#34495e';

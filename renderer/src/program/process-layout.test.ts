@@ -116,12 +116,13 @@ describe('openingView', () => {
     expect(low.y + map.height * low.zoom).toBeCloseTo(500 - 16);
   });
 
-  it('moves on until no place or label is cut by the top or left edge, the first place whole', () => {
+  it('moves the least way to where no place or label is cut by the top or left edge', () => {
     const pane = { width: 1000, height: 500 };
     const map = { width: 5000, height: 3000 };
     const first = { x: 16, y: 1500, width: 200, height: 60 };
-    // Centred on the first place, the pane's top runs through a box at 1190–1250 (zoom 0.8:
-    // 1500 + 30 − 250 / 0.8 = 1217.5), and a label at 1150–1180 above it would then be cut.
+    // Centred on the first place (zoom 0.8), the pane's top is at 1217.5 in the map, through a
+    // box at 1190–1250. Clean edges nearby: at 1250 (that box just out of sight above, 32.5 away)
+    // or at 1130 (above the label at 1150–1180, 87.5 away): the nearer one is taken.
     const boxes = [
       first,
       { x: 300, y: 1190, width: 120, height: 60 },
@@ -132,17 +133,24 @@ describe('openingView', () => {
     const top = (b: { y: number }) => v.y + b.y * v.zoom;
     const bottom = (b: { y: number; height: number }) => top(b) + b.height * v.zoom;
     for (const b of boxes) expect(top(b) >= 16 || bottom(b) <= 0).toBe(true);
-    expect(top(boxes[2]!)).toBeCloseTo(16);
+    expect(bottom(boxes[1]!)).toBeCloseTo(0);
+    expect(top(first)).toBeGreaterThanOrEqual(16);
     expect(bottom(first)).toBeLessThanOrEqual(500 - 16);
-    // A box so far up that the first place would leave the pane: the view stays on the place.
+    // The other way when that is nearer: the box reaches down to 1390 (172.5 away), the edge above
+    // the label 87.5: the label's top comes to the pad.
+    const lower = [first, { ...boxes[1]!, height: 200 }, boxes[2]!, boxes[3]!];
+    const down = openingView(map, pane, 15, 12, first, 16, lower);
+    expect(down.y + 1150 * down.zoom).toBeCloseTo(16);
+    // A box reaching from above the pane to the first place: no clean edge keeps the first place
+    // whole, so the view stays centred on it.
     const far = [first, { x: 300, y: 900, width: 120, height: 600 }];
     const kept = openingView(map, pane, 15, 12, first, 16, far);
     expect(kept.y).toBeCloseTo(openingView(map, pane, 15, 12, first).y);
-    // Columns of boxes so staggered that every line crosses one until the first place would leave
-    // the pane: no half-way move (it would cut others and push the start down), the centred view.
+    // Staggered columns covering every line from above the pane to below the first place: the
+    // same.
     const staggered = [
       first,
-      ...Array.from({ length: 12 }, (_, i) => ({
+      ...Array.from({ length: 40 }, (_, i) => ({
         x: 300 + 150 * (i % 6),
         y: 700 + 45 * i,
         width: 120,

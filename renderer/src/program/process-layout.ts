@@ -157,10 +157,10 @@ function toward(from: Point, to: Point, by: number): Point {
 /**
  * Where the map opens: the whole map if it fits at a zoom where its smallest text is still
  * `minText` px on screen (never above 100 %); otherwise at exactly that zoom, on the map's start:
- * `focus` (the first place) as near the middle as the map's edges allow, then moved on to where
- * no box of `whole` (the places and labels) is cut by the top or left edge — a box sliced in half
- * there reads as a broken map — if there is such a place with `focus` still whole in the pane;
- * if there is none, the view stays centred on `focus`.
+ * `focus` (the first place) as near the middle as the map's edges allow, then moved the least
+ * way (up or down, left or right) to where no box of `whole` (the places and labels) is cut by
+ * the top or left edge — a box sliced in half there reads as a broken map — with `focus` still
+ * whole in the pane; where there is no such place, the view stays centred on `focus`.
  */
 export function openingView(
   map: Size,
@@ -184,29 +184,47 @@ export function openingView(
     const centred = paneLength / 2 - (at + size / 2) * zoom;
     return Math.min(pad, Math.max(paneLength - pad - drawn, centred));
   };
-  /** Along one axis: on from `from` to where no box starts before the near edge and shows. */
-  const uncut = (from: number, paneLength: number, axis: 'x' | 'y') => {
+  /**
+   * Along one axis: the view nearest `from` whose near edge (with its pad) crosses no box, with
+   * `focus` whole in the pane and no edge of the map pulled inside; `from` when there is none.
+   * In map units, the near edge at `t` is clean when no box meets the strip [t, t + pad / zoom].
+   */
+  const uncut = (from: number, paneLength: number, mapLength: number, axis: 'x' | 'y') => {
     const length = axis === 'x' ? 'width' : 'height';
-    let at = from;
-    // Each step puts a cut box's start at the pad: at most one step per box.
-    for (let step = 0; step <= whole.length; step++) {
-      let first = Infinity;
-      for (const b of whole) {
-        const start = at + b[axis] * zoom;
-        if (start < pad && start + b[length] * zoom > 0) first = Math.min(first, b[axis]);
-      }
-      if (first === Infinity) return at;
-      const next = pad - first * zoom;
-      // No clean place before the first place would leave the pane: a half-way move only cuts
-      // other boxes and pushes the start away, so the view stays where it was.
-      if (next <= at || next + (focus[axis] + focus[length]) * zoom > paneLength - pad) return from;
-      at = next;
+    const strip = pad / zoom;
+    const t0 = -from / zoom;
+    // Where the near edge may be: the focus whole (its start past the pad, its end before the far
+    // pad), and, for a map larger than the pane, neither of the map's edges inside.
+    let lo = focus[axis] + focus[length] - (paneLength - pad) / zoom;
+    let hi = focus[axis] - strip;
+    if (mapLength * zoom > paneLength - 2 * pad) {
+      lo = Math.max(lo, -strip);
+      hi = Math.min(hi, mapLength - (paneLength - pad) / zoom);
     }
-    return from;
+    // The boxes' spans along the axis, merged; the clean edges lie in the gaps between them.
+    const spans = whole
+      .map((b) => [b[axis], b[axis] + b[length]] as const)
+      .sort((a, b) => a[0] - b[0]);
+    const gaps: [number, number][] = [];
+    let end = -Infinity;
+    for (const [start, stop] of spans) {
+      if (start - strip >= end) gaps.push([end, start - strip]);
+      end = Math.max(end, stop);
+    }
+    gaps.push([end, Infinity]);
+    let best: number | null = null;
+    for (const [a, b] of gaps) {
+      const first = Math.max(a, lo);
+      const last = Math.min(b, hi);
+      if (first > last) continue;
+      const t = Math.min(Math.max(t0, first), last);
+      if (best === null || Math.abs(t - t0) < Math.abs(best - t0)) best = t;
+    }
+    return best === null ? from : -best * zoom;
   };
   return {
-    x: uncut(place(map.width, pane.width, focus.x, focus.width), pane.width, 'x'),
-    y: uncut(place(map.height, pane.height, focus.y, focus.height), pane.height, 'y'),
+    x: uncut(place(map.width, pane.width, focus.x, focus.width), pane.width, map.width, 'x'),
+    y: uncut(place(map.height, pane.height, focus.y, focus.height), pane.height, map.height, 'y'),
     zoom,
   };
 }
