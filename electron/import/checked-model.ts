@@ -54,7 +54,6 @@ export function checkFiles(
 export function checkedBatch(results: Iterable<ValidationResult>): CheckedModel[] {
   const pairs: FoldedPair[] = [];
   const checked: CheckedModel[] = [];
-  const folds = { record: new Uint8Array(0), journeys: 0 };
   for (const result of results) {
     if (!result.ok) {
       checked.push({ ok: false, reason: result.reason });
@@ -68,7 +67,8 @@ export function checkedBatch(results: Iterable<ValidationResult>): CheckedModel[
       exportMonth: m.exportMonth,
       cohort: m.cohort,
       touchpointCount: m.asIs.touchpoints.length + m.toBe.touchpoints.length,
-      folds: { ...folds, at: pairs.length },
+      // The batch's record and size, known once every file is checked: filled in below.
+      folds: { record: new Uint8Array(0), journeys: 0, at: pairs.length },
     });
     pairs.push(foldedPair(m));
   }

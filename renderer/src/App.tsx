@@ -1,8 +1,14 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/ipc/contract';
 import { call, errorKey } from './api/client';
-import { announce, clearOnNavigation, STATUS_CLEAR_MS, useAnnouncer } from './announcer';
+import {
+  announce,
+  clearOnNavigation,
+  STATUS_CLEAR_MS,
+  useAnnouncer,
+  useClearOnChange,
+} from './announcer';
 import { changeLanguage } from './i18n';
 import { useRoute } from './router';
 import { BackupsScreen } from './screens/BackupsScreen';
@@ -53,13 +59,7 @@ function StatusBar({ screen }: { screen: string }) {
   const tone = useAnnouncer((s) => s.tone);
   const seq = useAnnouncer((s) => s.seq);
   const clear = useAnnouncer((s) => s.clear);
-  const shownOn = useRef(screen);
-
-  useEffect(() => {
-    if (shownOn.current === screen) return;
-    shownOn.current = screen;
-    clearOnNavigation();
-  }, [screen]);
+  useClearOnChange(screen, clearOnNavigation);
 
   useEffect(() => {
     if (!message || tone === 'error') return;

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
 
 /**
@@ -43,4 +44,17 @@ export const announce = (message: string, tone: 'info' | 'error' = 'info') =>
 export function clearOnNavigation(now = Date.now()) {
   const { at, clear } = useAnnouncer.getState();
   if (now - at > STATUS_NAVIGATION_GRACE_MS) clear();
+}
+
+/**
+ * Calls `clear` when `key` (a screen, a tab) changes, not on the first render: what was said
+ * belongs to the place it was said in.
+ */
+export function useClearOnChange(key: string, clear: () => void): void {
+  const shownOn = useRef(key);
+  useEffect(() => {
+    if (shownOn.current === key) return;
+    shownOn.current = key;
+    clear();
+  }, [key, clear]);
 }

@@ -9,6 +9,7 @@ import type {
 import { EMOTION_KEYS } from './EmotionFace';
 import { formatPathwayDate } from './format';
 import { useJourney } from './journey-context';
+import { ageRange } from '../program/labels';
 import { durationText } from './duration';
 
 /*
@@ -181,7 +182,7 @@ export function ExportModelSummary({ model }: { model: PathwayModel }) {
   const cohort: [string, string][] = [
     [
       t('exportScreen.ageBand'),
-      c.ageBand ? t('exportScreen.ageBandValue', { band: c.ageBand.replace('-', '–') }) : notStated,
+      c.ageBand ? t('exportScreen.ageBandValue', { band: ageRange(c.ageBand) }) : notStated,
     ],
     [t('profile.sex'), c.sex ? t(`profile.sexes.${c.sex}`) : notStated],
     [

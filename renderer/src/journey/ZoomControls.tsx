@@ -1,6 +1,6 @@
 import { useReactFlow, useViewport } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import { MAX_ZOOM, MIN_ZOOM } from './viewport';
+import { MAX_ZOOM, MIN_ZOOM, steppedZoom } from './viewport';
 
 /**
  * Zoom out, the zoom in per cent (which returns to 100 %), and zoom in: in the corner above the
@@ -10,8 +10,7 @@ export function ZoomControls() {
   const { t } = useTranslation();
   const { zoomTo } = useReactFlow();
   const { zoom } = useViewport();
-  const step = (factor: number) =>
-    void zoomTo(Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom * factor)), { duration: 0 });
+  const step = (direction: 1 | -1) => void zoomTo(steppedZoom(zoom, direction), { duration: 0 });
   return (
     <div
       className="zoom-controls"
@@ -22,7 +21,7 @@ export function ZoomControls() {
       <button
         type="button"
         className="zoom-button"
-        onClick={() => step(1 / 1.25)}
+        onClick={() => step(-1)}
         disabled={zoom <= MIN_ZOOM + 1e-6}
         aria-label={t('canvas.zoomOut')}
         title={t('canvas.zoomOut')}
@@ -43,7 +42,7 @@ export function ZoomControls() {
       <button
         type="button"
         className="zoom-button"
-        onClick={() => step(1.25)}
+        onClick={() => step(1)}
         disabled={zoom >= MAX_ZOOM - 1e-6}
         aria-label={t('canvas.zoomIn')}
         title={t('canvas.zoomIn')}

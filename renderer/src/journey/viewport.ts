@@ -11,6 +11,9 @@ export const MIN_ZOOM = 0.2;
 export const zoomedOut = (s: { transform: [number, number, number] }) =>
   s.transform[2] < MIN_READABLE_ZOOM;
 export const MAX_ZOOM = 2;
+/** One step of the zoom buttons and keys, in (`+1`) or out (`-1`), within MIN_ZOOM–MAX_ZOOM. */
+export const steppedZoom = (zoom: number, direction: 1 | -1): number =>
+  Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom * 1.25 ** direction));
 /** Room kept free around what the map opens on (screen pixels). */
 const PAD = 24;
 /**

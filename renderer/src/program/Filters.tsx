@@ -5,6 +5,7 @@ import { FILTER_VALUES, type CohortFilter } from '../../../shared/analysis/aggre
 import { MAX_K } from '../../../shared/analysis/schema';
 import { call, errorKey } from '../api/client';
 import { announce } from '../announcer';
+import { ageRange } from './labels';
 
 const NOT_STATED = '__not_stated';
 
@@ -12,8 +13,7 @@ type ValueField = 'ageBand' | 'sex' | 'municipality';
 
 const valueLabel = (t: TFunction, field: ValueField, v: string) =>
   field === 'ageBand'
-    ? // A range with a dash between its numbers, as written: «60–69 år».
-      t('program.ageBandValue', { band: v.replace('-', '–') })
+    ? t('program.ageBandValue', { band: ageRange(v) })
     : field === 'sex'
       ? t(`profile.sexes.${v}`)
       : t(`profile.municipalities.${v}`);

@@ -5,7 +5,7 @@ import type { ProgramModel } from '../../../shared/ipc/contract';
 import { call, errorKey } from '../api/client';
 import { announce } from '../announcer';
 import { ConfirmDialog } from '../components/Dialog';
-import { formatNumber } from './labels';
+import { ageRange, formatNumber } from './labels';
 
 /** The models in the workspace with their cohort attributes; delete one or all. */
 export function ModelList({
@@ -93,7 +93,7 @@ export function ModelList({
                   <td className="file-name">{m.fileName}</td>
                   <td>
                     {m.ageBand
-                      ? t('program.ageBandValue', { band: m.ageBand.replace('-', '–') })
+                      ? t('program.ageBandValue', { band: ageRange(m.ageBand) })
                       : notStated}
                   </td>
                   <td>{m.sex ? t(`profile.sexes.${m.sex}`) : notStated}</td>

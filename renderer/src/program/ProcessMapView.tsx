@@ -29,7 +29,7 @@ import { announce } from '../announcer';
 import { download } from '../components/download';
 import { flowPicture, withCaption } from '../components/flow-picture';
 import { ZoomControls } from '../journey/ZoomControls';
-import { MAX_ZOOM, MIN_ZOOM } from '../journey/viewport';
+import { MAX_ZOOM, MIN_ZOOM, steppedZoom } from '../journey/viewport';
 import { FigureTable } from './FigureTable';
 import { formatNumber, labelOf } from './labels';
 import {
@@ -253,9 +253,9 @@ function ProcessMap({
     const { x, y, zoom } = flow.getViewport();
     if (move) void flow.setViewport({ x: x + move[0], y: y + move[1], zoom }, { duration: 0 });
     else if (e.key === '+' || e.key === '=')
-      void flow.zoomTo(Math.min(MAX_ZOOM, zoom * 1.25), { duration: 0 });
+      void flow.zoomTo(steppedZoom(zoom, 1), { duration: 0 });
     else if (e.key === '-' || e.key === '−')
-      void flow.zoomTo(Math.max(MIN_ZOOM, zoom / 1.25), { duration: 0 });
+      void flow.zoomTo(steppedZoom(zoom, -1), { duration: 0 });
     else if (e.key === '0') void flow.zoomTo(1, { duration: 0 });
     else return;
     // The page does not scroll under the map as it moves.

@@ -59,6 +59,9 @@ export function serviceLabel(
   return name === undefined ? t('program.unknownService', { code }) : `${name} (${code})`;
 }
 
+/** An age band's code as written: «60–69», a dash between its numbers, not a hyphen. */
+export const ageRange = (band: string): string => band.replace('-', '–');
+
 export function formatNumber(language: string, value: number, column: string): string {
   if (column === 'broken_share') {
     return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(

@@ -5,7 +5,7 @@ import { tablesOf } from '../../../shared/analysis/tables';
 import type { Service } from '../../../shared/catalogue';
 import type { ProgramModel } from '../../../shared/ipc/contract';
 import { call, errorKey } from '../api/client';
-import { announce, useAnnouncer } from '../announcer';
+import { announce, useAnnouncer, useClearOnChange } from '../announcer';
 import { allHidden, FigureTable } from '../program/FigureTable';
 import { CostViews } from '../program/CostViews';
 import { Filters, selectionSummary } from '../program/Filters';
@@ -52,6 +52,9 @@ const TAB_TABLES: Partial<Record<Tab, string[]>> = {
  * cohort fields (program staff hold those files anyway); no figure, table or export is built
  * from it.
  */
+/** A tab's message goes with the tab, however soon the next one opens. */
+const clearNow = () => useAnnouncer.getState().clear();
+
 export function ProgramScreen() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
@@ -60,12 +63,7 @@ export function ProgramScreen() {
     route.name === 'program' && route.tab === 'economy' ? 'economy' : 'models',
   );
   // What was said on one tab («handovers.csv er hentet») is not left standing on the next.
-  const shownTab = useRef(tab);
-  useEffect(() => {
-    if (shownTab.current === tab) return;
-    shownTab.current = tab;
-    useAnnouncer.getState().clear();
-  }, [tab]);
+  useClearOnChange(tab, clearNow);
   const [models, setModels] = useState<ProgramModel[]>([]);
   const [filter, setFilter] = useState<CohortFilter>({});
   const [k, setK] = useState(5);
