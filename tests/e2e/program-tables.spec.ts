@@ -308,6 +308,19 @@ test.describe('touch screen 1024×768', () => {
     await app.open('#/program');
     const page = app.page;
 
+    // The model list's age bands («60–69 år») each on one line, in a narrow column.
+    const ages = page.getByTestId('model-row').locator('.age-band');
+    await expect(ages.first()).toBeVisible();
+    const lines = await ages.evaluateAll((cells) =>
+      cells.map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }),
+    );
+    expect(lines.length).toBeGreaterThan(5);
+    expect(lines.filter((n) => n !== 1)).toEqual([]);
+
     // Every pathway is unique: not a row saying «skjult» but why, with the count.
     await openTab(page, 'variants');
     const variants = page.getByTestId('table-variants').getByTestId('all-hidden');

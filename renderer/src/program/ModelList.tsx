@@ -91,7 +91,7 @@ export function ModelList({
               {models.map((m) => (
                 <tr key={m.exportId} data-testid="model-row">
                   <td className="file-name">{m.fileName}</td>
-                  <td>
+                  <td className="age-band">
                     {m.ageBand
                       ? t('program.ageBandValue', { band: ageRange(m.ageBand) })
                       : notStated}
