@@ -974,7 +974,8 @@ export const da = {
     mapKeys:
       'Flyt kortet med piletasterne (med Skift længere). Zoom med + og −, 0 går tilbage til 100 %.',
     mapRole: 'kort',
-    mapHelp: 'Træk i kortet for at flytte det. Tykkere streg: flere forløb.',
+    mapHelp:
+      'Træk i kortet for at flytte det. Tryk på procenten for 100 %. Tykkere streg: flere forløb.',
     toLinksTable: 'Gå til tabellen over forbindelser',
     filtersButton: 'Filtre',
     filtersEveryone: 'Alle borgere',

@@ -965,7 +965,7 @@ export const en: Translation = {
     mapKeys:
       'Move the map with the arrow keys (further with Shift). Zoom with + and −; 0 goes back to 100 %.',
     mapRole: 'map',
-    mapHelp: 'Drag the map to move it. Thicker line: more journeys.',
+    mapHelp: 'Drag the map to move it. Tap the percentage for 100 %. Thicker line: more journeys.',
     toLinksTable: 'Go to the table of links',
     filtersButton: 'Filters',
     filtersEveryone: 'All citizens',

@@ -321,6 +321,26 @@ test.describe('touch screen 1024×768', () => {
     expect(lines.length).toBeGreaterThan(5);
     expect(lines.filter((n) => n !== 1)).toEqual([]);
 
+    // Each view's tab reads on one line («Følelser og problemer» too), all in one row inside the
+    // window.
+    const tabs = page.getByTestId('program-screen').getByRole('tab');
+    const tabLines = await tabs.evaluateAll((all) =>
+      all.map((tab) => {
+        const range = document.createRange();
+        range.selectNodeContents(tab);
+        const box = tab.getBoundingClientRect();
+        return {
+          name: tab.textContent,
+          lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size,
+          inside: box.left >= 0 && box.right <= document.documentElement.clientWidth,
+          top: Math.round(box.top),
+        };
+      }),
+    );
+    expect(tabLines.length).toBeGreaterThanOrEqual(8);
+    expect(tabLines.filter((t) => t.lines !== 1 || !t.inside)).toEqual([]);
+    expect(new Set(tabLines.map((t) => t.top)).size).toBe(1);
+
     // Every pathway is unique: not a row saying «skjult» but why, with the count.
     await openTab(page, 'variants');
     const variants = page.getByTestId('table-variants').getByTestId('all-hidden');
