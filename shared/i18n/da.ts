@@ -1058,6 +1058,7 @@ export const da = {
       both: 'Rul ned og til siden for at se mere ↓ →',
     },
     unknownService: 'Ukendt tilbud ({{code}})',
+    bandUnknown: 'Ukendt (ingen datoer)',
     tables: {
       cohort: 'Udvalget',
       'process-map-nodes': 'Proceskort: steder',

@@ -1047,6 +1047,7 @@ export const en: Translation = {
       both: 'Scroll down and sideways to see more ↓ →',
     },
     unknownService: 'Unknown service ({{code}})',
+    bandUnknown: 'Unknown (no dates)',
     tables: {
       cohort: 'Selection',
       'process-map-nodes': 'Process map: places',

@@ -38,6 +38,10 @@ export function labelOf(t: TFunction, column: string, code: string): string {
       return vocab('aim', code);
     case 'map':
       return t(code === 'toBe' ? 'vocab.map.to_be' : 'vocab.map.as_is');
+    case 'band':
+    case 'band_days':
+      // «1–30», as ranges are written; a journey with no date has no length to band.
+      return code === 'unknown' ? t('program.bandUnknown') : ageRange(code);
     default:
       return code;
   }
@@ -59,7 +63,7 @@ export function serviceLabel(
   return name === undefined ? t('program.unknownService', { code }) : `${name} (${code})`;
 }
 
-/** An age band's code as written: «60–69», a dash between its numbers, not a hyphen. */
+/** A band's code as written: «60–69», a dash between its numbers, not a hyphen. */
 export const ageRange = (band: string): string => band.replace('-', '–');
 
 export function formatNumber(language: string, value: number, column: string): string {
