@@ -408,3 +408,69 @@ test.describe('touch screen 1024×768', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
+
+test.describe('a whole program at 1024×768 touch', () => {
+  test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+
+  test('the model list is found by search, shown 50 at a time, each row whole, the page scrolling', async ({
+    app,
+  }) => {
+    test.setTimeout(60_000);
+    const models = randomModels(130, 11, 8);
+    await importModels(app.handlers, models);
+    await app.open('#/program');
+    const page = app.page;
+    const rows = page.getByTestId('model-row');
+    const shown = page.getByTestId('models-shown');
+    const more = page.getByTestId('models-more');
+
+    await expect(page.getByTestId('model-count')).toHaveText('(130 modeller)');
+    await expect(rows).toHaveCount(50);
+    await expect(shown).toHaveText('Viser 50 af 130.');
+    await more.click();
+    await expect(rows).toHaveCount(100);
+    await expect(more).toHaveText('Vis 30 mere');
+    await more.click();
+    await expect(rows).toHaveCount(130);
+    await expect(more).toHaveCount(0);
+    await expect(shown).toHaveText('Viser 130 af 130.');
+
+    // The list is part of the page: it never scrolls down inside a box of its own, and at
+    // 1024 px every row is whole, its delete button inside the window.
+    const box = await page
+      .getByTestId('model-list')
+      .getByRole('region')
+      .evaluate((el) => ({
+        scrollsDown: el.scrollHeight > el.clientHeight + 1,
+        scrollsSideways: el.scrollWidth > el.clientWidth + 1,
+      }));
+    expect(box).toEqual({ scrollsDown: false, scrollsSideways: false });
+    const cut = await page.getByTestId('delete-model').evaluateAll(
+      (buttons) =>
+        buttons.filter((b) => {
+          const r = b.getBoundingClientRect();
+          return r.left < 0 || r.right > document.documentElement.clientWidth;
+        }).length,
+    );
+    expect(cut).toBe(0);
+
+    // Found by what a row shows: a file name, a municipality in words.
+    const search = page.getByLabel('Find modeller (filnavn, kommune, alder …)');
+    await search.fill('model-12');
+    // model-12 and model-120 … model-129.
+    await expect(rows).toHaveCount(11);
+    await expect(shown).toHaveText('Søgningen finder 11 · viser 11.');
+    await search.fill('LOLLAND');
+    const lolland = models.filter((m) => m.cohort.municipality === 'lolland').length;
+    expect(lolland).toBeGreaterThan(10);
+    expect(lolland).toBeLessThan(50);
+    await expect(rows).toHaveCount(lolland);
+    await expect(shown).toHaveText(`Søgningen finder ${lolland} · viser ${lolland}.`);
+    await expect(rows.first()).toContainText('Lolland');
+    await search.fill('ingen-fil-hedder-sådan');
+    await expect(rows).toHaveCount(0);
+    await expect(shown).toHaveText('Ingen modeller passer til «ingen-fil-hedder-sådan».');
+    await search.fill('');
+    await expect(rows).toHaveCount(50);
+  });
+});

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollRegion } from './ScrollRegion';
 import type { ProgramModel } from '../../../shared/ipc/contract';
@@ -7,7 +7,16 @@ import { announce } from '../announcer';
 import { ConfirmDialog } from '../components/Dialog';
 import { ageRange, formatNumber } from './labels';
 
-/** The models in the workspace with their cohort attributes; delete one or all. */
+/**
+ * Rows shown at first, and added by each «Vis flere»: a workspace of a whole program holds
+ * thousands of models, and a page of all of them takes seconds to open and cannot be read.
+ */
+export const MODEL_ROWS = 50;
+
+/** Text as a search compares it: lower case, in Danish (so «Æ» finds «æ»). */
+const folded = (text: string) => text.toLocaleLowerCase('da');
+
+/** The models in the workspace with their cohort attributes; find them, delete one or all. */
 export function ModelList({
   models,
   onChanged,
@@ -18,8 +27,43 @@ export function ModelList({
   const { t, i18n } = useTranslation();
   const [confirmAll, setConfirmAll] = useState(false);
   const titleId = useId();
+  const [query, setQuery] = useState('');
+  const [limit, setLimit] = useState(MODEL_ROWS);
+  const searchId = useId();
   const notStated = t('program.notStated');
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const language = i18n.language;
+
+  // Each model's row as words, made once per list and language: what is shown is what is found.
+  const rows = useMemo(
+    () =>
+      models.map((m) => {
+        const cells = {
+          age: m.ageBand ? t('program.ageBandValue', { band: ageRange(m.ageBand) }) : notStated,
+          sex: m.sex ? t(`profile.sexes.${m.sex}`) : notStated,
+          municipality: m.municipality ? t(`profile.municipalities.${m.municipality}`) : notStated,
+          conditions:
+            m.conditionGroups.map((g) => t(`profile.conditionGroups.${g}`)).join(', ') || notStated,
+        };
+        const words = folded(
+          [
+            m.fileName,
+            cells.age,
+            cells.sex,
+            cells.municipality,
+            cells.conditions,
+            m.exportMonth,
+          ].join('\n'),
+        );
+        return { m, cells, words };
+      }),
+    // `t` changes with the language.
+    [models, t, notStated],
+  );
+  const wanted = folded(query.trim());
+  const found = wanted ? rows.filter((r) => r.words.includes(wanted)) : rows;
+  const shown = found.slice(0, limit);
+  const fmt = (n: number) => formatNumber(language, n, '');
 
   async function remove(m: ProgramModel) {
     try {
@@ -70,59 +114,92 @@ export function ModelList({
       {models.length === 0 ? (
         <p className="muted">{t('program.noModels')}</p>
       ) : (
-        <ScrollRegion label={t('program.modelsTitle')} tall>
-          <table className="figure-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('program.file')}</th>
-                <th scope="col">{t('program.ageBand')}</th>
-                <th scope="col">{t('program.sex')}</th>
-                <th scope="col">{t('program.municipality')}</th>
-                <th scope="col">{t('program.conditionGroup')}</th>
-                <th scope="col">{t('program.touchpoints')}</th>
-                <th scope="col">{t('program.exportMonth')}</th>
-                <th scope="col">{t('program.importedAt')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('program.delete')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {models.map((m) => (
-                <tr key={m.exportId} data-testid="model-row">
-                  <td className="file-name">{m.fileName}</td>
-                  <td className="age-band">
-                    {m.ageBand
-                      ? t('program.ageBandValue', { band: ageRange(m.ageBand) })
-                      : notStated}
-                  </td>
-                  <td>{m.sex ? t(`profile.sexes.${m.sex}`) : notStated}</td>
-                  <td>
-                    {m.municipality ? t(`profile.municipalities.${m.municipality}`) : notStated}
-                  </td>
-                  <td>
-                    {m.conditionGroups.map((g) => t(`profile.conditionGroups.${g}`)).join(', ') ||
-                      notStated}
-                  </td>
-                  <td className="number">{m.touchpointCount}</td>
-                  <td>{m.exportMonth}</td>
-                  <td>{date.format(new Date(m.importedAt))}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button-small"
-                      aria-label={t('program.deleteNamed', { file: m.fileName })}
-                      onClick={() => void remove(m)}
-                      data-testid="delete-model"
-                    >
-                      {t('program.delete')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <>
+          <div className="model-find">
+            <label htmlFor={searchId} className="field-label">
+              {t('program.modelSearch')}
+            </label>
+            <input
+              id={searchId}
+              type="search"
+              className="input"
+              value={query}
+              onChange={(e) => {
+                setQuery(e.target.value);
+                setLimit(MODEL_ROWS);
+              }}
+              aria-describedby={`${searchId}-shown`}
+              data-testid="model-search"
+            />
+            <p id={`${searchId}-shown`} className="muted" role="status" data-testid="models-shown">
+              {found.length === 0
+                ? t('program.modelsNoneFound', { query: query.trim() })
+                : wanted
+                  ? t('program.modelsFound', { found: fmt(found.length), shown: fmt(shown.length) })
+                  : t('program.modelsShown', { shown: fmt(shown.length), n: fmt(models.length) })}
+            </p>
+          </div>
+          {shown.length > 0 && (
+            <ScrollRegion label={t('program.modelsTitle')} flow>
+              <table className="figure-table model-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('program.file')}</th>
+                    <th scope="col">{t('program.ageBand')}</th>
+                    <th scope="col">{t('program.sex')}</th>
+                    <th scope="col">{t('program.municipality')}</th>
+                    <th scope="col">{t('program.conditionGroup')}</th>
+                    <th scope="col" className="number">
+                      {t('program.touchpoints')}
+                    </th>
+                    <th scope="col">{t('program.exportMonth')}</th>
+                    <th scope="col">{t('program.importedAt')}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('program.delete')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map(({ m, cells }) => (
+                    <tr key={m.exportId} data-testid="model-row">
+                      <td className="file-name">{m.fileName}</td>
+                      <td className="age-band">{cells.age}</td>
+                      <td>{cells.sex}</td>
+                      <td>{cells.municipality}</td>
+                      <td>{cells.conditions}</td>
+                      <td className="number">{m.touchpointCount}</td>
+                      <td>{m.exportMonth}</td>
+                      <td>{date.format(new Date(m.importedAt))}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="button button-small"
+                          aria-label={t('program.deleteNamed', { file: m.fileName })}
+                          onClick={() => void remove(m)}
+                          data-testid="delete-model"
+                        >
+                          {t('program.delete')}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          )}
+          {shown.length < found.length && (
+            <button
+              type="button"
+              className="button show-all"
+              onClick={() => setLimit((n) => n + MODEL_ROWS)}
+              data-testid="models-more"
+            >
+              {t('program.modelsMore', {
+                n: fmt(Math.min(MODEL_ROWS, found.length - shown.length)),
+              })}
+            </button>
+          )}
+        </>
       )}
       <ConfirmDialog
         open={confirmAll}

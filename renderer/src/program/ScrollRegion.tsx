@@ -53,6 +53,8 @@ export function ScrollRegion(props: {
   tall?: boolean;
   /** As wide as its content (up to the width there is), not stretched across the window. */
   fit?: boolean;
+  /** As tall as its content: the page scrolls down, the box only sideways. */
+  flow?: boolean;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -107,7 +109,13 @@ export function ScrollRegion(props: {
       >
         <div
           ref={ref}
-          className={props.tall ? 'figure-table-wrap tall' : 'figure-table-wrap'}
+          className={
+            props.flow
+              ? 'figure-table-wrap flow'
+              : props.tall
+                ? 'figure-table-wrap tall'
+                : 'figure-table-wrap'
+          }
           role="region"
           aria-label={props.label}
           aria-describedby={cue ? cueId : undefined}
