@@ -467,6 +467,12 @@ test.describe('a whole program at 1024×768 touch', () => {
     await expect(rows).toHaveCount(lolland);
     await expect(shown).toHaveText(`Søgningen finder ${lolland} · viser ${lolland}.`);
     await expect(rows.first()).toContainText('Lolland');
+    // An age band typed with a hyphen finds «60–69 år», written with a dash.
+    await search.fill('60-69 år');
+    const sixties = models.filter((m) => m.cohort.ageBand === '60-69').length;
+    expect(sixties).toBeGreaterThan(5);
+    await expect(rows).toHaveCount(sixties);
+    await expect(rows.first()).toContainText('60–69 år');
     await search.fill('ingen-fil-hedder-sådan');
     await expect(rows).toHaveCount(0);
     await expect(shown).toHaveText('Ingen modeller passer til «ingen-fil-hedder-sådan».');

@@ -13,8 +13,15 @@ import { ageRange, formatNumber } from './labels';
  */
 export const MODEL_ROWS = 50;
 
-/** Text as a search compares it: lower case, in Danish (so «Æ» finds «æ»). */
-const folded = (text: string) => text.toLocaleLowerCase('da');
+/**
+ * Text as a search compares it: lower case, in Danish (so «Æ» finds «æ»), any dash a hyphen and
+ * any space a plain one (so «60-69» typed finds «60–69 år» shown).
+ */
+const folded = (text: string) =>
+  text
+    .toLocaleLowerCase('da')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ');
 
 /** The models in the workspace with their cohort attributes; find them, delete one or all. */
 export function ModelList({
