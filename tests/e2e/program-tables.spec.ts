@@ -257,11 +257,15 @@ test.describe('laptop 1366×768', () => {
     await expect(page.getByTestId('import-folder')).toBeAttached();
   });
 
-  test('no view scrolls on past its content into blank screens', async ({ app }) => {
+  test('no view scrolls on past its content into blank screens, nor a short table inside a box', async ({
+    app,
+  }) => {
     test.setTimeout(60_000);
     await importModels(app.handlers, randomModels(61, 7, 12));
     await app.open('#/program');
     const page = app.page;
+    let short = 0;
+    let long = 0;
     for (const tab of ['processMap', 'variants', 'handovers', 'emotion', 'ideas', 'counts']) {
       await openTab(page, tab);
       // Every hidden row shown, so each table is as long as it gets.
@@ -293,7 +297,29 @@ test.describe('laptop 1366×768', () => {
         scrolls,
         `${tab}: the page scrolls ${scrolls - content} px past its content`,
       ).toBeLessThanOrEqual(content + 24);
+
+      // A table that reads in the page (up to 720 px) is not put in a box that scrolls down
+      // inside the page; a longer one is, its headings kept in view.
+      const boxes = await view(page, tab)
+        .locator('.figure-table-wrap')
+        .evaluateAll((all) =>
+          all
+            .filter((el) => el.getClientRects().length > 0)
+            .map((el) => ({
+              name: el.getAttribute('aria-label'),
+              natural: (el.firstElementChild as HTMLElement).offsetHeight,
+              scrollsDown: el.scrollHeight > el.clientHeight + 1,
+            })),
+        );
+      for (const b of boxes) {
+        expect(b.scrollsDown, `${tab}: ${b.name}, ${b.natural} px`).toBe(b.natural > 720);
+      }
+      short += boxes.filter((b) => b.natural > 480 && b.natural <= 720).length;
+      long += boxes.filter((b) => b.natural > 720).length;
     }
+    // Both kinds were met: tables that a fixed box would have cut by a little, and long ones.
+    expect(short).toBeGreaterThan(0);
+    expect(long).toBeGreaterThan(0);
   });
 });
 

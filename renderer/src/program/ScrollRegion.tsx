@@ -11,9 +11,21 @@ interface Overflow {
   /** Room the scroll bars take (none where they overlay), so the shaded edges sit beside them. */
   barX: number;
   barY: number;
+  /** The content is short enough to read in the page, without a box that scrolls down. */
+  short: boolean;
 }
-const NONE: Overflow = { x: false, y: false, right: false, bottom: false, barX: 0, barY: 0 };
+const NONE: Overflow = {
+  x: false,
+  y: false,
+  right: false,
+  bottom: false,
+  barX: 0,
+  barY: 0,
+  // Until measured, a box: a long table never opens at its whole length for a moment.
+  short: false,
+};
 const same = (a: Overflow, b: Overflow) =>
+  a.short === b.short &&
   a.x === b.x &&
   a.y === b.y &&
   a.right === b.right &&
@@ -21,7 +33,15 @@ const same = (a: Overflow, b: Overflow) =>
   a.barX === b.barX &&
   a.barY === b.barY;
 
+/**
+ * Content up to this tall stays in the page, which scrolls: a box that scrolls inside a scrolling
+ * page traps a wheel or a swipe, and one that hides a row or two asks for scrolling for nothing.
+ * Only longer tables get a box, with their headings kept in view as its rows scroll.
+ */
+const SHORT_PX = 720;
+
 function measure(el: HTMLElement): Overflow {
+  const content = el.firstElementChild as HTMLElement | null;
   // One pixel of slack: zoomed layouts round widths, and a box that fits must not claim more.
   const x = el.scrollWidth > el.clientWidth + 1;
   const y = el.scrollHeight > el.clientHeight + 1;
@@ -40,6 +60,7 @@ function measure(el: HTMLElement): Overflow {
       0,
       el.offsetWidth - el.clientWidth - borders(style.borderLeftWidth, style.borderRightWidth),
     ),
+    short: (content?.offsetHeight ?? 0) <= SHORT_PX,
   };
 }
 
@@ -53,7 +74,7 @@ export function ScrollRegion(props: {
   tall?: boolean;
   /** As wide as its content (up to the width there is), not stretched across the window. */
   fit?: boolean;
-  /** As tall as its content: the page scrolls down, the box only sideways. */
+  /** As tall as its content, however long: the page scrolls down, the box only sideways. */
   flow?: boolean;
   children: ReactNode;
 }) {
@@ -110,7 +131,7 @@ export function ScrollRegion(props: {
         <div
           ref={ref}
           className={
-            props.flow
+            props.flow || overflow.short
               ? 'figure-table-wrap flow'
               : props.tall
                 ? 'figure-table-wrap tall'
