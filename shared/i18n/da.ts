@@ -963,7 +963,8 @@ export const da = {
     mapEmpty: 'Ingen forbindelser kan vises med dette udvalg.',
     tableEmpty: 'Der er intet at vise her for dette udvalg.',
     edgeLabel: '{{journeys}} forløb · {{days}}',
-    medianDays: 'median {{days}} dage',
+    // Days from one contact to the next: not the waiting time a handover records (the matrix).
+    medianDays: 'median {{days}} dage imellem',
     noMedian: 'median skjult',
     // Process map (ProcessMapView, Filters): links, places and the folded filters.
     edgeAria: 'Fra {{from}} til {{to}}: {{journeys}} forløb, {{days}}',
@@ -1095,7 +1096,7 @@ export const da = {
       to: 'Til',
       from_sector: 'Fra sektor',
       to_sector: 'Til sektor',
-      median_days: 'Median dage',
+      median_days: 'Median dage imellem',
       pathway: 'Forløb gennem sektorer',
       broken_share: 'Andel brudt',
       median_waiting_days: 'Median ventetid (dage)',

@@ -953,7 +953,7 @@ export const en: Translation = {
     mapEmpty: 'No links can be shown for this selection.',
     tableEmpty: 'There is nothing to show here for this selection.',
     edgeLabel: '{{journeys}} journeys · {{days}}',
-    medianDays: 'median {{days}} days',
+    medianDays: 'median {{days}} days between',
     noMedian: 'median hidden',
     // Process map (ProcessMapView, Filters): links, places and the folded filters.
     edgeAria: 'From {{from}} to {{to}}: {{journeys}} journeys, {{days}}',
@@ -1083,7 +1083,7 @@ export const en: Translation = {
       to: 'To',
       from_sector: 'From sector',
       to_sector: 'To sector',
-      median_days: 'Median days',
+      median_days: 'Median days between',
       pathway: 'Pathway through sectors',
       broken_share: 'Share broken',
       median_waiting_days: 'Median waiting (days)',
