@@ -136,7 +136,9 @@ async function checkLegible(page: Page, level: 'sector' | 'contact', uncut = tru
   if (uncut) expect(cut.map((b) => b.text)).toEqual([]);
   // Every link has a Danish accessible name with its figures, none React Flow's English default.
   for (const link of pm.links) {
-    expect(link.name).toMatch(/^Fra .+ til .+: \d+ forløb, (median [\d,]+ dage imellem|median skjult)$/);
+    expect(link.name).toMatch(
+      /^Fra .+ til .+: \d+ forløb, (median [\d,]+ dage imellem|median skjult)$/,
+    );
     expect(link.roleDescription).toBe('forbindelse');
     expect(link.role).toBe('img');
   }
