@@ -1037,6 +1037,9 @@ export const da = {
       other:
         'De øvrige forløbstyper er skjult: hver af dem findes i færre end {{k}} forløb (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes.',
       allTitle: 'Alle forløbstyper er skjult',
+      toBeginnings:
+        'Se, hvordan forløbene begynder: begyndelser går igen, også når hele forløb ikke gør.',
+      toBeginningsButton: 'Gå til begyndelserne',
       allCount:
         'Udvalget har {{n}} forløb, men hver forløbstype findes i færre end {{k}} af dem (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes. Når forløbene er lange og forskellige, er næsten hvert forløb unikt.',
     },

@@ -1024,6 +1024,8 @@ export const en: Translation = {
       other:
         'The other pathways are hidden: each of them occurs in fewer than {{k}} journeys (or could be worked out from other figures). Small figures are not shown, so that no citizen can be recognised.',
       allTitle: 'Every pathway is hidden',
+      toBeginnings: 'See how the pathways begin: beginnings recur even when whole pathways do not.',
+      toBeginningsButton: 'Go to the beginnings',
       allCount:
         'The selection has {{n}} journeys, but each pathway occurs in fewer than {{k}} of them (or could be worked out from other figures). Small figures are not shown, so that no citizen can be recognised. When journeys are long and varied, almost every one is unique.',
     },

@@ -386,6 +386,15 @@ test.describe('touch screen 1024×768', () => {
     expect(journeys.every((n) => n >= 5)).toBe(true);
     const beginningsTop = (await beginnings.boundingBox())!.y;
     expect(beginningsTop).toBeLessThan((await page.getByTestId('table-variants').boundingBox())!.y);
+    // The variants' notice names that way to more first, and takes the reader there.
+    await expect(variants.getByRole('listitem').first()).toContainText(
+      'Se, hvordan forløbene begynder',
+    );
+    await variants.getByRole('button', { name: 'Gå til begyndelserne' }).click();
+    await expect(beginnings).toBeFocused();
+    await expect(
+      beginnings.getByRole('heading', { name: 'Sådan begynder forløbene' }),
+    ).toBeInViewport();
 
     await openTab(page, 'handovers');
     const section = page.getByTestId('matrix-section');

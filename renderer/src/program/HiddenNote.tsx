@@ -89,6 +89,8 @@ export function AllHiddenNotice(props: {
   title?: string;
   body?: string;
   testId?: string;
+  /** Ways to more that only this view has, named before the general ones. */
+  ways?: ReactNode;
   children?: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
@@ -108,6 +110,7 @@ export function AllHiddenNotice(props: {
       <p>{body}</p>
       <p className="all-hidden-more">{t('program.hiddenInfo.moreTitle')}</p>
       <ul className="all-hidden-list">
+        {props.ways}
         <WayToMore
           text={t('program.hiddenInfo.moreModels')}
           action={help.onImportMore}
@@ -130,7 +133,12 @@ export function AllHiddenNotice(props: {
 }
 
 /** One way to show more, with a button that takes it when the screen offers one. */
-function WayToMore(props: { text: string; action?: () => void; label: string; testId: string }) {
+export function WayToMore(props: {
+  text: string;
+  action?: () => void;
+  label: string;
+  testId: string;
+}) {
   return (
     <li>
       {props.text}

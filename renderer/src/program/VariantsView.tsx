@@ -2,9 +2,11 @@ import { Fragment, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HIDDEN, OTHER_VARIANTS, type Table } from '../../../shared/analysis/tables';
 import { FigureHeading } from './FigureTable';
-import { AllHiddenNotice } from './HiddenNote';
+import { AllHiddenNotice, WayToMore } from './HiddenNote';
 import { formatNumber, labelOf } from './labels';
 import { ScrollRegion } from './ScrollRegion';
+
+const BEGINNINGS_ID = 'program-beginnings';
 
 /**
  * The recurring pathways (table 'variants'), or how pathways begin (table 'beginnings'): each a
@@ -42,7 +44,13 @@ export function VariantsView({
   const percent = (v: number) => formatNumber(i18n.language, v, 'broken_share');
 
   return (
-    <section className="figure-section" aria-label={title} data-testid={`table-${table.name}`}>
+    <section
+      className="figure-section"
+      aria-label={title}
+      data-testid={`table-${table.name}`}
+      // The beginnings are where the variants' notice sends a reader (focus, not a tab stop).
+      {...(table.name === 'beginnings' ? { id: BEGINNINGS_ID, tabIndex: -1 } : {})}
+    >
       <FigureHeading table={table} title={title} />
       {table.rows.length === 0 ? (
         <p className="muted">{t('program.tableEmpty')}</p>
@@ -54,6 +62,22 @@ export function VariantsView({
             k,
             n: formatNumber(i18n.language, journeys, ''),
           })}
+          ways={
+            // Whole pathways of many contacts are mostly unique however many models there are;
+            // how they begin recurs, and is shown above.
+            table.name === 'variants' && (
+              <WayToMore
+                text={t('program.variantsView.toBeginnings')}
+                label={t('program.variantsView.toBeginningsButton')}
+                action={() => {
+                  const beginnings = document.getElementById(BEGINNINGS_ID);
+                  beginnings?.scrollIntoView({ block: 'start' });
+                  beginnings?.focus();
+                }}
+                testId="hidden-to-beginnings"
+              />
+            )
+          }
         />
       ) : (
         <>
