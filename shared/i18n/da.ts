@@ -910,7 +910,7 @@ export const da = {
     modelsShown: 'Viser {{shown}} af {{n}}.',
     modelsFound: 'Søgningen finder {{found}} · viser {{shown}}.',
     modelsNoneFound: 'Ingen modeller passer til «{{query}}».',
-    modelsMore: 'Vis {{n}} mere',
+    modelsMore: 'Vis {{n}} flere',
     noModels: 'Der er ingen modeller endnu. Hent nogle ind ovenfor.',
     exportMonth: 'Eksporteret',
     importedAt: 'Hentet ind',

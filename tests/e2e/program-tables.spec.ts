@@ -300,20 +300,27 @@ test.describe('laptop 1366×768', () => {
 
       // A table that reads in the page (up to 720 px) is not put in a box that scrolls down
       // inside the page; a longer one is, its headings kept in view.
-      const boxes = await view(page, tab)
-        .locator('.figure-table-wrap')
-        .evaluateAll((all) =>
-          all
-            .filter((el) => el.getClientRects().length > 0)
-            .map((el) => ({
-              name: el.getAttribute('aria-label'),
-              natural: (el.firstElementChild as HTMLElement).offsetHeight,
-              scrollsDown: el.scrollHeight > el.clientHeight + 1,
-            })),
-        );
-      for (const b of boxes) {
-        expect(b.scrollsDown, `${tab}: ${b.name}, ${b.natural} px`).toBe(b.natural > 720);
-      }
+      const measureBoxes = () =>
+        view(page, tab)
+          .locator('.figure-table-wrap')
+          .evaluateAll((all) =>
+            all
+              .filter((el) => el.getClientRects().length > 0)
+              .map((el) => ({
+                name: el.getAttribute('aria-label'),
+                natural: (el.firstElementChild as HTMLElement).offsetHeight,
+                scrollsDown: el.scrollHeight > el.clientHeight + 1,
+              })),
+          );
+      // Measured again until settled: opening hidden rows resizes a table after the click.
+      await expect
+        .poll(async () =>
+          (await measureBoxes())
+            .filter((b) => b.scrollsDown !== b.natural > 720)
+            .map((b) => `${b.name}, ${b.natural} px`),
+        )
+        .toEqual([]);
+      const boxes = await measureBoxes();
       short += boxes.filter((b) => b.natural > 480 && b.natural <= 720).length;
       long += boxes.filter((b) => b.natural > 720).length;
     }
@@ -392,9 +399,9 @@ test.describe('touch screen 1024×768', () => {
     );
     await variants.getByRole('button', { name: 'Gå til begyndelserne' }).click();
     await expect(beginnings).toBeFocused();
-    await expect(
-      beginnings.getByRole('heading', { name: 'Sådan begynder forløbene' }),
-    ).toBeInViewport();
+    // Scrolled to: the beginnings start at the top of the window.
+    await expect.poll(async () => Math.round((await beginnings.boundingBox())!.y)).toBeLessThan(60);
+    expect((await beginnings.boundingBox())!.y).toBeGreaterThanOrEqual(0);
 
     await openTab(page, 'handovers');
     const section = page.getByTestId('matrix-section');
@@ -464,7 +471,9 @@ test.describe('a whole program at 1024×768 touch', () => {
     await expect(shown).toHaveText('Viser 50 af 130.');
     await more.click();
     await expect(rows).toHaveCount(100);
-    await expect(more).toHaveText('Vis 30 mere');
+    // The keyboard goes on at the first row just added.
+    await expect(rows.nth(50).locator('.file-name')).toBeFocused();
+    await expect(more).toHaveText('Vis 30 flere');
     await more.click();
     await expect(rows).toHaveCount(130);
     await expect(more).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollRegion } from './ScrollRegion';
 import type { ProgramModel } from '../../../shared/ipc/contract';
@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../components/Dialog';
 import { ageRange, formatNumber } from './labels';
 
 /**
- * Rows shown at first, and added by each «Vis flere»: a workspace of a whole program holds
+ * Rows shown at first, and added by each «Vis 50 flere»: a workspace of a whole program holds
  * thousands of models, and a page of all of them takes seconds to open and cannot be read.
  */
 export const MODEL_ROWS = 50;
@@ -36,7 +36,20 @@ export function ModelList({
   const titleId = useId();
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(MODEL_ROWS);
+  /** The row the keyboard goes on at after «Vis flere»: the first of those just added. */
+  const focusRow = useRef<number | null>(null);
+  const body = useRef<HTMLTableSectionElement>(null);
   const searchId = useId();
+  // An emptied workspace starts afresh: a later import is not shown under an old search.
+  if (models.length === 0 && (query !== '' || limit !== MODEL_ROWS)) {
+    setQuery('');
+    setLimit(MODEL_ROWS);
+  }
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    body.current?.rows[focusRow.current]?.querySelector<HTMLElement>('.file-name')?.focus();
+    focusRow.current = null;
+  });
   const notStated = t('program.notStated');
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const language = i18n.language;
@@ -60,7 +73,8 @@ export function ModelList({
             cells.municipality,
             cells.conditions,
             m.exportMonth,
-          ].join('\n'),
+            // A character no one types: a search never matches across two cells.
+          ].join('\u0000'),
         );
         return { m, cells, words };
       }),
@@ -166,10 +180,12 @@ export function ModelList({
                     </th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody ref={body}>
                   {shown.map(({ m, cells }) => (
                     <tr key={m.exportId} data-testid="model-row">
-                      <td className="file-name">{m.fileName}</td>
+                      <td className="file-name" tabIndex={-1}>
+                        {m.fileName}
+                      </td>
                       <td className="age-band">{cells.age}</td>
                       <td>{cells.sex}</td>
                       <td>{cells.municipality}</td>
@@ -198,7 +214,10 @@ export function ModelList({
             <button
               type="button"
               className="button show-all"
-              onClick={() => setLimit((n) => n + MODEL_ROWS)}
+              onClick={() => {
+                focusRow.current = shown.length;
+                setLimit(shown.length + MODEL_ROWS);
+              }}
               data-testid="models-more"
             >
               {t('program.modelsMore', {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface Overflow {
@@ -39,12 +39,19 @@ const same = (a: Overflow, b: Overflow) =>
  * Only longer tables get a box, with their headings kept in view as its rows scroll.
  */
 const SHORT_PX = 720;
+/**
+ * A table in the page goes back into a box only when this much taller: the page's own scroll bar
+ * coming and going changes widths, and with them a table's height, and must not make it flip.
+ */
+const SHORT_SLACK_PX = 40;
 
-function measure(el: HTMLElement): Overflow {
+function measure(el: HTMLElement, wasShort: boolean, alwaysFlows: boolean): Overflow {
   const content = el.firstElementChild as HTMLElement | null;
+  const short = (content?.offsetHeight ?? 0) <= SHORT_PX + (wasShort ? SHORT_SLACK_PX : 0);
   // One pixel of slack: zoomed layouts round widths, and a box that fits must not claim more.
   const x = el.scrollWidth > el.clientWidth + 1;
-  const y = el.scrollHeight > el.clientHeight + 1;
+  // Content in the page never has more below it in the box, whatever the box was a moment ago.
+  const y = !(short || alwaysFlows) && el.scrollHeight > el.clientHeight + 1;
   const style = getComputedStyle(el);
   const borders = (a: string, b: string) => parseFloat(a) + parseFloat(b) || 0;
   return {
@@ -60,7 +67,7 @@ function measure(el: HTMLElement): Overflow {
       0,
       el.offsetWidth - el.clientWidth - borders(style.borderLeftWidth, style.borderRightWidth),
     ),
-    short: (content?.offsetHeight ?? 0) <= SHORT_PX,
+    short,
   };
 }
 
@@ -81,13 +88,18 @@ export function ScrollRegion(props: {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const [overflow, setOverflow] = useState<Overflow>(NONE);
+  /** Whether the content was last measured short, for the slack before it goes into a box. */
+  const shortNow = useRef(NONE.short);
   const cueId = useId();
 
-  useEffect(() => {
+  const alwaysFlows = props.flow === true;
+  // Measured before the first paint: a short table never shows in a box for a moment.
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     const update = () => {
-      const next = measure(el);
+      const next = measure(el, shortNow.current, alwaysFlows);
+      shortNow.current = next.short;
       setOverflow((prev) => (same(prev, next) ? prev : next));
     };
     update();
@@ -109,7 +121,7 @@ export function ScrollRegion(props: {
       content.disconnect();
       el.removeEventListener('scroll', update);
     };
-  }, []);
+  }, [alwaysFlows]);
 
   const cue = overflow.x && overflow.y ? 'both' : overflow.x ? 'x' : overflow.y ? 'y' : null;
   return (

@@ -8,6 +8,18 @@ import { ScrollRegion } from './ScrollRegion';
 
 const BEGINNINGS_ID = 'program-beginnings';
 
+/** A table of pathways' rows that are shown: each pathway's sectors and its journeys. */
+export function shownPathways(table: Table): { steps: string[]; journeys: number }[] {
+  const pathwayAt = table.columns.indexOf('pathway');
+  const journeysAt = table.columns.indexOf('journeys');
+  return table.rows
+    .filter((r) => r[pathwayAt] !== OTHER_VARIANTS && typeof r[journeysAt] === 'number')
+    .map((r) => ({
+      steps: r[pathwayAt] === '' ? [] : String(r[pathwayAt]).split(' > '),
+      journeys: r[journeysAt] as number,
+    }));
+}
+
 /**
  * The recurring pathways (table 'variants'), or how pathways begin (table 'beginnings'): each a
  * row of sector chips in the sector's colour, in order, with a bar for the share of the selection
@@ -18,25 +30,22 @@ export function VariantsView({
   table,
   k,
   journeys,
+  beginningsShown = false,
 }: {
   table: Table;
   k: number;
   /** Journeys in the selection (a shown figure), the whole of each bar. */
   journeys: number;
+  /** Whether the beginnings show any row: only then are they a way to more. */
+  beginningsShown?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const title = t(`program.tables.${table.name}`);
   /** Words for this table: the variants' own, or the beginnings'. */
   const words = table.name === 'beginnings' ? 'program.beginningsView' : 'program.variantsView';
-  const col = (name: string) => table.columns.indexOf(name);
-  const pathwayAt = col('pathway');
-  const journeysAt = col('journeys');
-  const shown = table.rows
-    .filter((r) => r[pathwayAt] !== OTHER_VARIANTS && typeof r[journeysAt] === 'number')
-    .map((r) => ({
-      steps: r[pathwayAt] === '' ? [] : String(r[pathwayAt]).split(' > '),
-      journeys: r[journeysAt] as number,
-    }));
+  const shown = shownPathways(table);
+  const pathwayAt = table.columns.indexOf('pathway');
+  const journeysAt = table.columns.indexOf('journeys');
   const othersHidden = table.rows.some(
     (r) => r[pathwayAt] === OTHER_VARIANTS || r[journeysAt] === HIDDEN,
   );
@@ -65,7 +74,8 @@ export function VariantsView({
           ways={
             // Whole pathways of many contacts are mostly unique however many models there are;
             // how they begin recurs, and is shown above.
-            table.name === 'variants' && (
+            table.name === 'variants' &&
+            beginningsShown && (
               <WayToMore
                 text={t('program.variantsView.toBeginnings')}
                 label={t('program.variantsView.toBeginningsButton')}

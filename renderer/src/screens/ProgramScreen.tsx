@@ -16,7 +16,7 @@ import { ImportPanel } from '../program/ImportPanel';
 import { formatNumber } from '../program/labels';
 import { ModelList } from '../program/ModelList';
 import { ProcessMapView } from '../program/ProcessMapView';
-import { VariantsView } from '../program/VariantsView';
+import { shownPathways, VariantsView } from '../program/VariantsView';
 import { navigate, useRoute } from '../router';
 import { TabList, tabId, tabPanelId } from '../components/Tabs';
 
@@ -266,6 +266,7 @@ export function ProgramScreen() {
                           table={tableNamed(name)}
                           k={aggregate.k}
                           journeys={aggregate.cohort.shown ? aggregate.cohort.journeys : 0}
+                          beginningsShown={shownPathways(tableNamed('beginnings')).length > 0}
                         />
                       ))}
                     {tab === 'handovers' && <HandoverMatrix aggregate={aggregate} />}
