@@ -50,9 +50,10 @@ export function ModelList({
     body.current?.rows[focusRow.current]?.querySelector<HTMLElement>('.file-name')?.focus();
     focusRow.current = null;
   });
-  const notStated = t('program.notStated');
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const language = i18n.language;
+  const notStated = t('program.notStated');
+  const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  const fmt = (n: number) => formatNumber(language, n, '');
 
   // Each model's row as words, made once per list and language: what is shown is what is found.
   const rows = useMemo(
@@ -84,7 +85,6 @@ export function ModelList({
   const wanted = folded(query.trim());
   const found = wanted ? rows.filter((r) => r.words.includes(wanted)) : rows;
   const shown = found.slice(0, limit);
-  const fmt = (n: number) => formatNumber(language, n, '');
 
   async function remove(m: ProgramModel) {
     try {
@@ -116,7 +116,7 @@ export function ModelList({
             (
             {t('program.modelsCount', {
               count: models.length,
-              n: formatNumber(i18n.language, models.length, ''),
+              n: fmt(models.length),
             })}
             )
           </span>

@@ -260,13 +260,17 @@ export function ProgramScreen() {
                     {tab === 'variants' &&
                       aggregate.cohort.shown &&
                       // How pathways begin first: whole pathways of many events are mostly unique.
-                      ['beginnings', 'variants'].map((name) => (
+                      (['beginnings', 'variants'] as const).map((name) => (
                         <VariantsView
                           key={name}
                           table={tableNamed(name)}
                           k={aggregate.k}
                           journeys={aggregate.cohort.shown ? aggregate.cohort.journeys : 0}
-                          beginningsShown={shownPathways(tableNamed('beginnings')).length > 0}
+                          // Asked by the variants only, when they are all hidden.
+                          beginningsShown={
+                            name === 'variants' &&
+                            shownPathways(tableNamed('beginnings')).length > 0
+                          }
                         />
                       ))}
                     {tab === 'handovers' && <HandoverMatrix aggregate={aggregate} />}
