@@ -46,11 +46,17 @@ export class JourneyPage {
   get nodes() {
     return this.page.getByTestId('touchpoint-node');
   }
-  /** A touchpoint on the map by (part of) its name — not by its lane or other words on it. */
-  node(label: string) {
+  /**
+   * A touchpoint on the map by (part of) its name — not by its lane or other words on it; with
+   * `exact`, by its whole name, where one name begins another's.
+   */
+  node(label: string, { exact = false } = {}) {
+    const whole = (text: string) =>
+      new RegExp('^' + text.replace(/[.*+?^$|()[\]{}\\]/g, '\\$&') + '$');
+    const name = exact ? whole(label) : label;
     return this.page
       .locator('.react-flow__node-touchpoint')
-      .filter({ has: this.page.getByTestId('touchpoint-label').filter({ hasText: label }) });
+      .filter({ has: this.page.getByTestId('touchpoint-label').filter({ hasText: name }) });
   }
   get nameInput() {
     return this.page.getByTestId('touchpoint-name');

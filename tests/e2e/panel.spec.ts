@@ -65,7 +65,8 @@ test.describe('touchpoint panel at the table', () => {
     await app.open(`#/journey/${j.id}`);
     const canvas = new JourneyPage(app.page);
     await canvas.waitLoaded();
-    await canvas.node('Sundhedscentret').first().tap();
+    // By its whole name: the third card's name begins with this one's.
+    await canvas.node(UNBROKEN_NAME, { exact: true }).tap();
     const panel = new TouchpointPanelPage(app.page);
     await expect(panel.name).toHaveValue(UNBROKEN_NAME);
     await panel.openMore();
