@@ -263,16 +263,16 @@ export function createHandlers({
                 reason: f.size > MAX_MODEL_BYTES ? 'too_large' : 'unreadable',
               }
             : null;
-      const toCheck = files.flatMap((f) =>
-        refusal(f) === null ? [{ text: f.text!, byteLength: Buffer.byteLength(f.text!) }] : [],
-      );
+      const toCheck = files.flatMap((f) => (refusal(f) === null ? [f.text!] : []));
       // With worker threads the files are checked there, side by side, and only stored here; if
       // the threads fail, here, with the same code. Batches checked at the same time are stored
       // in the order they came, so the first file of an export is the one imported.
       const checking = threads ? threads.check(toCheck).catch(() => null) : Promise.resolve(null);
       const stored = importsStored.then(async () => {
         // Checked here together, as a thread checks them: one fold record for the batch.
-        const checked = (await checking) ?? program.check(toCheck);
+        const checked =
+          (await checking) ??
+          program.check(toCheck.map((text) => ({ text, byteLength: Buffer.byteLength(text) })));
         let next = 0;
         return program.importMany(files, (f) => {
           const refused = refusal(f);

