@@ -25,7 +25,7 @@ import {
 } from '../../shared/analysis/aggregate';
 import type { PathwayModel } from '../../shared/model/pathway-model';
 import { compress, decompress } from './compression';
-import { unpackContent } from './model-content';
+import { TEXT_COLUMNS, TextStore } from './text-store';
 
 /** A batch's folds, one per map (the same journeys in the same order in both). */
 export type PackedPair = Record<'asIs' | 'toBe', PackedFold>;
@@ -200,7 +200,11 @@ export class FoldStore {
     | Record<'insert' | 'select' | 'drop' | 'unpoint' | 'rewrite' | 'renumber', Statement>
     | undefined;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** Where the models' texts are read from, to make records again. */
+    private readonly texts = new TextStore(db),
+  ) {}
 
   private get sql() {
     return (this.statements ??= {
@@ -334,20 +338,22 @@ export class FoldStore {
           .prepare(
             `SELECT m.export_id FROM program_models m
                LEFT JOIN program_fold_batches b ON b.id = m.fold_batch
-             WHERE b.format IS NOT ? ORDER BY m.export_id`,
+             WHERE b.format IS NOT ? ORDER BY m.text_batch, m.text_start, m.export_id`,
           )
           .pluck()
           .all(FOLD_FORMAT) as string[])
       : [];
-    const content = this.db.prepare('SELECT content FROM program_models WHERE export_id = ?');
+    const content = this.db.prepare(
+      `SELECT ${TEXT_COLUMNS} FROM program_models WHERE export_id = ?`,
+    );
     const point = this.db.prepare(
       'UPDATE program_models SET fold_batch = ?, fold_at = ? WHERE export_id = ?',
     );
     for (let i = 0; i < missing.length; i += RUN) {
       const ids = missing.slice(i, i + RUN);
       const models = ids.map((id) => {
-        const row = content.get(id) as { content: Uint8Array };
-        return JSON.parse(unpackContent(row.content)) as PathwayModel;
+        const row = content.get(id) as Parameters<TextStore['text']>[0];
+        return JSON.parse(this.texts.text(row)) as PathwayModel;
       });
       const record = encodeFolds(packModels(models));
       this.db.transaction(() => {

@@ -463,6 +463,26 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 14,
+    description: 'program workspace: the models of an import batch compressed together',
+    up: (db) => {
+      // See text-store.ts: one compressed frame of texts per imported batch, and where each
+      // model's text is in it. Models stored before keep their own compressed text (`content`);
+      // a row whose text is in a batch has an empty `content`.
+      db.exec(`
+        CREATE TABLE program_texts (
+          id INTEGER PRIMARY KEY,
+          bytes INTEGER NOT NULL,
+          data BLOB NOT NULL
+        ) STRICT;
+        ALTER TABLE program_models ADD COLUMN text_batch INTEGER;
+        ALTER TABLE program_models ADD COLUMN text_start INTEGER;
+        ALTER TABLE program_models ADD COLUMN text_end INTEGER;
+        CREATE INDEX program_models_by_text ON program_models (text_batch, text_start);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { type ModelFold } from '../../shared/analysis/aggregate';
 import { checkFiles, type CheckedModel } from '../import/checked-model';
 import { FoldStore } from './fold-store';
-import { unpackContent } from './model-content';
+import { TEXT_COLUMNS, TextStore } from './text-store';
 import type { PathwayModel } from '../../shared/model/pathway-model';
 import type { ImportResult, ProgramModel } from '../../shared/ipc/contract';
 import type { Sha256Hex } from '../../shared/model/checksum';
@@ -29,21 +29,25 @@ export class ProgramRepository {
   private insertStatement: Statement | undefined;
   /** What each stored model brings to the folds, kept beside it. */
   private readonly store: FoldStore;
+  /** The models' texts, compressed a batch at a time. */
+  private readonly texts: TextStore;
 
   constructor(
     private readonly db: Database,
     /** Node's native sha256 in the app; the pure one by default. */
     private readonly hash?: Sha256Hex,
   ) {
-    this.store = new FoldStore(db);
+    this.texts = new TextStore(db);
+    this.store = new FoldStore(db, this.texts);
   }
 
   /** Prepared on first use: the handlers are made before a test's older schema is migrated. */
   private get insert(): Statement {
     return (this.insertStatement ??= this.db.prepare(
       `INSERT INTO program_models (export_id, file_name, imported_at, age_band, sex, municipality,
-         condition_groups, touchpoint_count, export_month, content, fold_batch, fold_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (export_id) DO NOTHING`,
+         condition_groups, touchpoint_count, export_month, content, fold_batch, fold_at,
+         text_batch, text_start, text_end)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (export_id) DO NOTHING`,
     ));
   }
 
@@ -66,10 +70,14 @@ export class ProgramRepository {
     const { cohort } = checked;
     const alone = !this.db.inTransaction;
     const { record, journeys, at } = checked.folds;
+    const { text } = checked;
     const had = this.store.has(record);
+    const hadTexts = this.texts.has(text.batch);
     const insert = this.db.transaction(() => {
-      // The batch's record first (once per batch), so the row can say where its journey is.
+      // The batch's record and texts first (once per batch), so the row can say where its
+      // journey and its text are.
       const batch = this.store.batchOf(record, journeys);
+      const textBatch = this.texts.batchOf(text.batch);
       const r = this.insert.run(
         checked.exportId,
         fileName.slice(0, 255),
@@ -81,13 +89,20 @@ export class ProgramRepository {
         checked.touchpointCount,
         checked.exportMonth,
         // What was checked, not the text as it came: the canonical JSON the checksum matched,
-        // compressed (model-content.ts).
-        checked.content,
+        // compressed with its batch's (text-store.ts).
+        TextStore.IN_BATCH,
         batch,
         at,
+        textBatch,
+        text.start,
+        text.end,
       );
-      // Stored on its own: its record keeps only its journey (see `importMany`).
-      if (alone) this.store.settle();
+      if (r.changes === 1) this.texts.kept(text.batch);
+      // Stored on its own: its record and texts keep only its own (see `importMany`).
+      if (alone) {
+        this.store.settle();
+        this.texts.settle();
+      }
       return r;
     });
     let inserted;
@@ -95,8 +110,13 @@ export class ProgramRepository {
       inserted = insert();
     } catch (error) {
       // A record stored with this file is gone with it; alone, with everything it stored.
-      if (alone) this.store.forget();
-      else if (!had) this.store.unstore(record);
+      if (alone) {
+        this.store.forget();
+        this.texts.forget();
+      } else {
+        if (!had) this.store.unstore(record);
+        if (!hadTexts) this.texts.unstore(text.batch);
+      }
       throw error;
     }
     if (inserted.changes !== 1) {
@@ -120,14 +140,16 @@ export class ProgramRepository {
     try {
       return this.db.transaction(() => {
         const results = files.map(one);
-        // The batch's records keep only the journeys of models stored (not a duplicate's).
+        // The batch's records and texts keep only those of models stored (not a duplicate's).
         this.store.settle();
+        this.texts.settle();
         return results;
       })();
     } catch (error) {
       // The batch rolled back: the fold is made again from what the database holds.
       this.folded = {};
       this.store.forget();
+      this.texts.forget();
       throw error;
     }
   }
@@ -177,13 +199,14 @@ export class ProgramRepository {
     );
   }
 
-  /** Every stored model, read one row at a time. */
+  /** Every stored model, read one row at a time (a batch's together: each decompressed once). */
   *eachModel(): Generator<PathwayModel> {
     const rows = this.db
-      .prepare('SELECT content FROM program_models ORDER BY export_id')
-      .pluck()
-      .iterate() as IterableIterator<Uint8Array>;
-    for (const content of rows) yield JSON.parse(unpackContent(content)) as PathwayModel;
+      .prepare(
+        `SELECT ${TEXT_COLUMNS} FROM program_models ORDER BY text_batch, text_start, export_id`,
+      )
+      .all() as Parameters<TextStore['text']>[0][];
+    for (const row of rows) yield JSON.parse(this.texts.text(row)) as PathwayModel;
   }
 
   models(): PathwayModel[] {
@@ -200,15 +223,15 @@ export class ProgramRepository {
 
   delete(exportId: string): boolean {
     const gone = this.db.transaction(() => {
-      const batch = this.db
-        .prepare('SELECT fold_batch FROM program_models WHERE export_id = ?')
-        .pluck()
-        .get(exportId) as number | null | undefined;
+      const row = this.db
+        .prepare('SELECT fold_batch, text_batch FROM program_models WHERE export_id = ?')
+        .get(exportId) as { fold_batch: number | null; text_batch: number | null } | undefined;
       const deleted =
         this.db.prepare('DELETE FROM program_models WHERE export_id = ?').run(exportId).changes ===
         1;
-      // Its journey goes from its batch's record too.
-      if (typeof batch === 'number') this.store.tidy([batch]);
+      // Its journey goes from its batch's record too, and its text from its batch's texts.
+      if (typeof row?.fold_batch === 'number') this.store.tidy([row.fold_batch]);
+      if (typeof row?.text_batch === 'number') this.texts.tidy([row.text_batch]);
       return deleted;
     })();
     // Only once it is gone from the database.
@@ -220,6 +243,7 @@ export class ProgramRepository {
   deleteAll(): number {
     this.folded = {};
     this.store.clear();
+    this.texts.clear();
     const n = this.db.prepare('DELETE FROM program_models').run().changes;
     // Deleted rows must not linger in the write-ahead log.
     this.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -3,6 +3,8 @@ import { aggregate } from '../../shared/analysis/aggregate';
 import { makeTestDb, type TestDb } from '../../tests/unit/helpers';
 import { randomModels } from '../../tests/support/generate-models';
 import { ProgramRepository } from './program-repository';
+import { decompress } from './compression';
+import { packContent } from './model-content';
 
 let t: TestDb;
 let repo: ProgramRepository;
@@ -77,5 +79,92 @@ describe('program workspace', () => {
     expect(repo.list()).toHaveLength(11);
     expect(repo.deleteAll()).toBe(11);
     expect(aggregate(repo.models())).toMatchObject({ suppressed: 'cohort_small' });
+  });
+});
+
+describe('the texts of a batch, compressed together', () => {
+  const texts = () =>
+    (
+      t.db.prepare('SELECT bytes, data FROM program_texts ORDER BY id').all() as {
+        bytes: number;
+        data: Uint8Array;
+      }[]
+    ).map((r) => decompress(r.data, 1 << 30).toString('utf8'));
+  const importBatch = (ms: { exportId: string }[]) => {
+    const files = ms.map((m, i) => ({ name: `m${i}.json`, text: JSON.stringify(m) }));
+    const checked = repo.check(files.map((f) => ({ text: f.text, byteLength: f.text.length })));
+    return repo.importMany(files, (f) => {
+      const i = files.indexOf(f);
+      return repo.importChecked(f.name, checked[i]!, now);
+    });
+  };
+
+  it('read back as each model was checked, and keep no text of a duplicate', () => {
+    const ms = randomModels(4, 31, 8);
+    importBatch(ms.slice(0, 1));
+    // The first model again, beside new ones: a duplicate, whose text the batch must not keep.
+    const results = importBatch([ms[0]!, ...ms.slice(1)]);
+    expect(results.map((r) => r.status)).toEqual(['duplicate', 'imported', 'imported', 'imported']);
+    const stored = texts();
+    expect(stored).toHaveLength(2);
+    expect(stored[0]!.split(ms[0]!.exportId)).toHaveLength(2);
+    expect(stored[1]).not.toContain(ms[0]!.exportId);
+    for (const m of ms.slice(1)) expect(stored[1]).toContain(m.exportId);
+    expect(
+      repo
+        .models()
+        .map((m) => m.exportId)
+        .sort(),
+    ).toEqual(ms.map((m) => m.exportId).sort());
+    for (const m of repo.models()) {
+      expect(m).toEqual(ms.find((x) => x.exportId === m.exportId));
+    }
+  });
+
+  it("lose a deleted model's text, and go when their last model goes", () => {
+    const ms = randomModels(3, 32, 8);
+    importBatch(ms);
+    expect(texts()).toHaveLength(1);
+    expect(repo.delete(ms[1]!.exportId)).toBe(true);
+    const [left] = texts();
+    expect(left).not.toContain(ms[1]!.exportId);
+    expect(left).toContain(ms[0]!.exportId);
+    // The others read back whole, from where their texts moved to.
+    expect(
+      repo
+        .models()
+        .map((m) => m.exportId)
+        .sort(),
+    ).toEqual([ms[0]!.exportId, ms[2]!.exportId].sort());
+    for (const m of repo.models()) expect(m).toEqual(ms.find((x) => x.exportId === m.exportId));
+    repo.delete(ms[0]!.exportId);
+    repo.delete(ms[2]!.exportId);
+    expect(texts()).toEqual([]);
+  });
+
+  it('sit beside models stored with their own text before, and the views count both', () => {
+    const [old, ...ms] = randomModels(6, 33, 8);
+    // As a database before version 14 holds a model: its text compressed in its own row.
+    t.db
+      .prepare(
+        `INSERT INTO program_models (export_id, file_name, imported_at, age_band, sex, municipality,
+           condition_groups, touchpoint_count, export_month, content)
+         VALUES (?, 'old.json', ?, ?, ?, ?, ?, 0, ?, ?)`,
+      )
+      .run(
+        old!.exportId,
+        now,
+        old!.cohort.ageBand,
+        old!.cohort.sex,
+        old!.cohort.municipality,
+        JSON.stringify(old!.cohort.conditionGroups),
+        old!.exportMonth,
+        packContent(JSON.stringify(old)),
+      );
+    importBatch(ms);
+    expect(repo.models()).toHaveLength(6);
+    expect(repo.models().find((m) => m.exportId === old!.exportId)).toEqual(old);
+    // The views are made from both kinds (the old model's journey from its own text).
+    expect(repo.fold('asIs').size).toBe(6);
   });
 });

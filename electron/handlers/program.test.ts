@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_MODEL_BYTES } from '../../shared/model/validate';
 import { ipc, makeTestDb, type TestDb } from '../../tests/unit/helpers';
 import { randomModels } from '../../tests/support/generate-models';
-import { unpackContent } from '../db/model-content';
+import { TEXT_COLUMNS, TextStore } from '../db/text-store';
 
 let t: TestDb;
 beforeEach(() => {
@@ -31,6 +31,8 @@ describe('program workspace over IPC', () => {
     // Checked here (no threads) as a thread checks a batch: one fold record for it, holding the
     // two models stored and not the duplicate.
     expect(t.db.prepare('SELECT journeys FROM program_fold_batches').pluck().all()).toEqual([2]);
+    // And one batch of texts, holding the two as well.
+    expect(t.db.prepare('SELECT count(*) FROM program_texts').pluck().get()).toBe(1);
     const list = await call('program:list', {});
     expect(list).toHaveLength(2);
     const listed = list.find((m) => m.exportId === a!.exportId)!;
@@ -96,8 +98,10 @@ describe('program workspace over IPC', () => {
     const twice = text.replace('"exportMonth"', '"exportMonth":"Karen Hansen","exportMonth"');
     const [result] = await call('program:import', { files: [file('twice.json', twice)] });
     expect(result!.status).toBe('imported');
-    const stored = unpackContent(
-      (t.db.prepare('SELECT content FROM program_models').get() as { content: Uint8Array }).content,
+    const stored = new TextStore(t.db).text(
+      t.db.prepare(`SELECT ${TEXT_COLUMNS} FROM program_models`).get() as Parameters<
+        TextStore['text']
+      >[0],
     );
     expect(stored).not.toContain('Karen');
     expect((await call('program:list', {}))[0]!.exportMonth).toBe(m!.exportMonth);

@@ -9,6 +9,7 @@ import { testKey } from '../support/test-key';
 import { createHandlers } from '../../electron/handlers';
 import { checkedBatch } from '../../electron/import/checked-model';
 import { ProgramThreads } from '../../electron/import/program-threads';
+import { TEXT_COLUMNS, TextStore } from '../../electron/db/text-store';
 import { validateModelText } from '../../shared/model/validate';
 import { aggregate } from '../../shared/analysis/aggregate';
 import { dispatch } from '../../shared/ipc/dispatch';
@@ -86,9 +87,13 @@ async function importWith(name: string, checking: ProgramThreads | null) {
       if (!r.ok) throw new Error(r.error.message);
       results.push(...(r.data as { file: string; status: string; reason?: string }[]));
     }
-    const stored = db
-      .prepare('SELECT export_id, content FROM program_models ORDER BY export_id')
-      .all();
+    // The texts as stored, read back: threads and the main thread group them in batches apart.
+    const texts = new TextStore(db);
+    const stored = (
+      db
+        .prepare(`SELECT export_id, ${TEXT_COLUMNS} FROM program_models ORDER BY export_id`)
+        .all() as ({ export_id: string } & Parameters<TextStore['text']>[0])[]
+    ).map((r) => [r.export_id, texts.text(r)]);
     const views = await dispatch(handlers, 'program:aggregate', { filter: {} });
     return { results, stored, views: views.ok ? views.data : null };
   } finally {
