@@ -150,10 +150,10 @@ async function importFolder(dir: string, dbFile: string): Promise<number> {
     const names = readdirSync(dir);
     let imported = 0;
     for (let i = 0; i < names.length; i += 10 * IMPORT_BATCH_FILES) {
-      const files = names.slice(i, i + 10 * IMPORT_BATCH_FILES).map((name) => ({
-        name,
-        text: readFileSync(join(dir, name), 'utf8'),
-      }));
+      const files = names.slice(i, i + 10 * IMPORT_BATCH_FILES).map((name) => {
+        const text = readFileSync(join(dir, name), 'utf8');
+        return { name, text, size: Buffer.byteLength(text) };
+      });
       const results = await importAsTheWindowDoes(handlers, files);
       imported += results.filter((x) => x.status === 'imported').length;
     }
