@@ -25,7 +25,7 @@ import {
 } from '../../shared/analysis/aggregate';
 import type { PathwayModel } from '../../shared/model/pathway-model';
 import { compress, decompress } from './compression';
-import { TEXT_COLUMNS, TextStore } from './text-store';
+import { TEXT_COLUMNS, TextStore, type TextRow } from './text-store';
 
 /** A batch's folds, one per map (the same journeys in the same order in both). */
 export type PackedPair = Record<'asIs' | 'toBe', PackedFold>;
@@ -349,12 +349,10 @@ export class FoldStore {
     const point = this.db.prepare(
       'UPDATE program_models SET fold_batch = ?, fold_at = ? WHERE export_id = ?',
     );
+    const text = this.texts.reader();
     for (let i = 0; i < missing.length; i += RUN) {
       const ids = missing.slice(i, i + RUN);
-      const models = ids.map((id) => {
-        const row = content.get(id) as Parameters<TextStore['text']>[0];
-        return JSON.parse(this.texts.text(row)) as PathwayModel;
-      });
+      const models = ids.map((id) => JSON.parse(text(content.get(id) as TextRow)) as PathwayModel);
       const record = encodeFolds(packModels(models));
       this.db.transaction(() => {
         const batch = Number(

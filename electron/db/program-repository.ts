@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { type ModelFold } from '../../shared/analysis/aggregate';
 import { checkFiles, type CheckedModel } from '../import/checked-model';
 import { FoldStore } from './fold-store';
-import { TEXT_COLUMNS, TextStore } from './text-store';
+import { TEXT_COLUMNS, TextStore, type TextRow } from './text-store';
 import type { PathwayModel } from '../../shared/model/pathway-model';
 import type { ImportResult, ProgramModel } from '../../shared/ipc/contract';
 import type { Sha256Hex } from '../../shared/model/checksum';
@@ -205,8 +205,9 @@ export class ProgramRepository {
       .prepare(
         `SELECT ${TEXT_COLUMNS} FROM program_models ORDER BY text_batch, text_start, export_id`,
       )
-      .all() as Parameters<TextStore['text']>[0][];
-    for (const row of rows) yield JSON.parse(this.texts.text(row)) as PathwayModel;
+      .all() as TextRow[];
+    const text = this.texts.reader();
+    for (const row of rows) yield JSON.parse(text(row)) as PathwayModel;
   }
 
   models(): PathwayModel[] {
@@ -242,9 +243,13 @@ export class ProgramRepository {
 
   deleteAll(): number {
     this.folded = {};
-    this.store.clear();
-    this.texts.clear();
-    const n = this.db.prepare('DELETE FROM program_models').run().changes;
+    // All or nothing: rows left pointing at records and texts that are gone would point at the
+    // next import's.
+    const n = this.db.transaction(() => {
+      this.store.clear();
+      this.texts.clear();
+      return this.db.prepare('DELETE FROM program_models').run().changes;
+    })();
     // Deleted rows must not linger in the write-ahead log.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     return n;

@@ -142,6 +142,17 @@ describe('the texts of a batch, compressed together', () => {
     expect(texts()).toEqual([]);
   });
 
+  it('never stop a model from being deleted, even when they are damaged', () => {
+    const ms = randomModels(3, 34, 8);
+    importBatch(ms);
+    t.db.prepare("UPDATE program_texts SET data = x'00'").run();
+    expect(repo.delete(ms[1]!.exportId)).toBe(true);
+    expect(repo.list().map((m) => m.exportId)).not.toContain(ms[1]!.exportId);
+    // Nothing of the damaged frame is kept.
+    expect(texts()).toEqual([]);
+    expect(repo.deleteAll()).toBe(2);
+  });
+
   it('sit beside models stored with their own text before, and the views count both', () => {
     const [old, ...ms] = randomModels(6, 33, 8);
     // As a database before version 14 holds a model: its text compressed in its own row.

@@ -16,14 +16,21 @@
  * row's `content` is empty when its text is in a batch.
  */
 import type { Database, Statement } from 'better-sqlite3';
+import { MAX_MODEL_BYTES } from '../../shared/model/limits';
 import { compress, decompress } from './compression';
 import { unpackContent } from './model-content';
 
 /**
- * The most a batch's texts may decompress to: a call brings at most 16 MB of files, and canonical
- * JSON is never much longer than its file. Anything near this is not a frame this app wrote.
+ * A frame is closed once it holds this many bytes of texts, and the next text starts another: a
+ * call may bring up to a hundred files of up to MAX_MODEL_BYTES each, and one frame of them all
+ * would be more than anything should decompress at once.
  */
-const MAX_BATCH_BYTES = 256 * 1024 * 1024;
+const FRAME_BYTES = 16 * 1024 * 1024;
+/**
+ * The most a frame may decompress to: a full frame and one more text, whose canonical JSON is
+ * never much longer than its file. Anything longer is not a frame this app wrote.
+ */
+const MAX_BATCH_BYTES = FRAME_BYTES + 2 * MAX_MODEL_BYTES;
 
 /** A batch's texts as a checking thread sends them: shared by every model of the batch. */
 export interface TextBatch {
@@ -41,17 +48,28 @@ export interface TextAt {
   end: number;
 }
 
-/** Models' texts, each as UTF-8, packed as one batch; `at[i]` is where the i-th is. */
-export function packTexts(texts: readonly Uint8Array[]): { batch: TextBatch; at: TextAt[] } {
-  const all = Buffer.concat(texts);
-  const batch: TextBatch = { data: compress(all), count: texts.length, bytes: all.length };
-  let start = 0;
-  const at = texts.map((t) => {
-    const where = { batch, start, end: start + t.byteLength };
-    start = where.end;
-    return where;
-  });
-  return { batch, at };
+/**
+ * Models' texts, each as UTF-8, packed in order as batches of up to FRAME_BYTES (one, for the
+ * window's batches); `at[i]` is where the i-th is.
+ */
+export function packTexts(texts: readonly Uint8Array[]): TextAt[] {
+  const at: TextAt[] = [];
+  for (let first = 0; first < texts.length;) {
+    let last = first + 1;
+    let bytes = texts[first]!.byteLength;
+    while (last < texts.length && bytes + texts[last]!.byteLength <= FRAME_BYTES) {
+      bytes += texts[last++]!.byteLength;
+    }
+    const all = Buffer.concat(texts.slice(first, last), bytes);
+    const batch: TextBatch = { data: compress(all), count: last - first, bytes };
+    let start = 0;
+    for (let i = first; i < last; i++) {
+      at.push({ batch, start, end: start + texts[i]!.byteLength });
+      start += texts[i]!.byteLength;
+    }
+    first = last;
+  }
+  return at;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -61,8 +79,6 @@ export class TextStore {
   private stored = new WeakMap<TextBatch, number>();
   /** Their rows, and the texts of models stored with them: tidied before it ends (`settle`). */
   private readonly storedNow = new Map<number, { batch: TextBatch; kept: number }>();
-  /** The last batch read, decompressed: a model's neighbours are read after it. */
-  private cached: { id: number; texts: Buffer } | null = null;
   private statements:
     Record<'insert' | 'rows' | 'data' | 'rewrite' | 'move' | 'drop', Statement> | undefined;
 
@@ -130,7 +146,6 @@ export class TextStore {
   forget(): void {
     this.stored = new WeakMap();
     this.storedNow.clear();
-    this.cached = null;
   }
 
   /**
@@ -138,14 +153,27 @@ export class TextStore {
    * deleted, one with texts of deleted or duplicate models is written again without them.
    */
   tidy(batches: Iterable<number>): void {
-    this.cached = null;
     for (const id of [...new Set(batches)]) {
       const rows = this.sql.rows.raw().all(id) as [string, number, number][];
-      if (rows.length === 0) {
+      let texts: Buffer | null = null;
+      try {
+        texts = rows.length === 0 ? null : this.texts(id);
+        if (
+          texts &&
+          rows.some(([, start, end]) => !(start >= 0 && end >= start && end <= texts!.length))
+        ) {
+          throw new RangeError('a model points past its texts');
+        }
+      } catch {
+        // A frame that does not read back whole: nothing of it can be read, the texts of the
+        // models being deleted included, so it goes (their rows then read as damaged, as a row
+        // whose own text is damaged does). A deletion never fails on it.
+        texts = null;
+      }
+      if (!texts) {
         this.sql.drop.run(id);
         continue;
       }
-      const texts = this.texts(id);
       const parts = rows.map(([, start, end]) => texts.subarray(start, end));
       const all = Buffer.concat(parts);
       if (all.length === texts.length) continue;
@@ -156,35 +184,42 @@ export class TextStore {
         start += to - from;
       }
     }
-    // What was read is as it was before: never read again for the rows moved.
-    this.cached = null;
   }
 
   /** A batch's texts, decompressed; throws when the row does not read back whole. */
   private texts(id: number): Buffer {
-    if (this.cached?.id === id) return this.cached.texts;
     const row = this.sql.data.get(id) as { bytes: number; data: Uint8Array } | undefined;
     if (!row) throw new RangeError('a model points to texts that are not there');
     const texts = decompress(row.data, MAX_BATCH_BYTES);
     if (texts.length !== row.bytes) throw new RangeError('a batch of texts is damaged');
-    this.cached = { id, texts };
     return texts;
   }
 
-  /** A stored model's text, from its row (`content`, or where it is in its batch). */
-  text(row: {
-    content: Uint8Array;
-    text_batch: number | null;
-    text_start: number | null;
-    text_end: number | null;
-  }): string {
-    if (row.content.length > 0 || row.text_batch === null) return unpackContent(row.content);
-    const texts = this.texts(row.text_batch);
-    const { text_start: start, text_end: end } = row;
-    if (start === null || end === null || start < 0 || end < start || end > texts.length) {
-      throw new RangeError('a model points past its texts');
-    }
-    return texts.toString('utf8', start, end);
+  /**
+   * Reads stored models' texts from their rows (`content`, or where they are in their batch),
+   * for one pass over them: the last batch read is kept, decompressed, while the reader is — read
+   * rows in batch order and each batch is decompressed once — and goes with it, so no model's
+   * text stays in memory after the pass, or is taken from a batch that a restore replaced.
+   */
+  reader(): (row: TextRow) => string {
+    let cached: { id: number; texts: Buffer } | null = null;
+    return (row) => {
+      if (row.content.length > 0 || row.text_batch === null) return unpackContent(row.content);
+      if (cached?.id !== row.text_batch) {
+        cached = { id: row.text_batch, texts: this.texts(row.text_batch) };
+      }
+      const { texts } = cached;
+      const { text_start: start, text_end: end } = row;
+      if (start === null || end === null || start < 0 || end < start || end > texts.length) {
+        throw new RangeError('a model points past its texts');
+      }
+      return texts.toString('utf8', start, end);
+    };
+  }
+
+  /** One stored model's text (see `reader`). */
+  text(row: TextRow): string {
+    return this.reader()(row);
   }
 
   /** With "delete all". */
@@ -194,5 +229,13 @@ export class TextStore {
   }
 }
 
-/** The columns `TextStore.text` reads, for a SELECT. */
+/** What `TextStore.reader` reads of a model row. */
+export interface TextRow {
+  content: Uint8Array;
+  text_batch: number | null;
+  text_start: number | null;
+  text_end: number | null;
+}
+
+/** The columns of a `TextRow`, for a SELECT. */
 export const TEXT_COLUMNS = 'content, text_batch, text_start, text_end';

@@ -270,9 +270,16 @@ export function createHandlers({
       const checking = threads ? threads.check(toCheck).catch(() => null) : Promise.resolve(null);
       const stored = importsStored.then(async () => {
         // Checked here together, as a thread checks them: one fold record for the batch.
+        // The threads get UTF-8 (program-threads.ts), in which a lone surrogate (never in a text
+        // read from a file) becomes U+FFFD: here too, so both reach the same verdict.
         const checked =
           (await checking) ??
-          program.check(toCheck.map((text) => ({ text, byteLength: Buffer.byteLength(text) })));
+          program.check(
+            toCheck.map((t) => {
+              const bytes = Buffer.from(t, 'utf8');
+              return { text: bytes.toString('utf8'), byteLength: bytes.length };
+            }),
+          );
         let next = 0;
         return program.importMany(files, (f) => {
           const refused = refusal(f);

@@ -11,7 +11,7 @@ import { packTexts, type TextAt } from '../db/text-store';
 
 /**
  * A model file as the import's checks left it: refused with a reason, or accepted with what the
- * store needs — the canonical text that was checked, compressed as it is stored (model-content.ts),
+ * store needs — the canonical text that was checked, compressed as it is stored (text-store.ts),
  * the fields kept beside it, and what the model brings to the views' folds (fold-store.ts), made
  * here while the model is parsed. Plain data, so it can come back from a worker thread (a few kB
  * per model instead of its whole text).
@@ -84,7 +84,7 @@ export function checkedBatch(results: Iterable<ValidationResult>): CheckedModel[
   }
   if (checked.length === 0) return verdicts;
   const record = encodeFolds(packFolded(pairs));
-  const { at } = packTexts(texts);
+  const at = packTexts(texts);
   checked.forEach((c, i) => {
     c.folds.record = record;
     c.folds.journeys = pairs.length;

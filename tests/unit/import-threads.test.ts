@@ -14,6 +14,7 @@ import { validateModelText } from '../../shared/model/validate';
 import { aggregate } from '../../shared/analysis/aggregate';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { randomModels } from '../support/generate-models';
+import { checksumOf } from '../../shared/model/checksum';
 
 /**
  * The app checks imported files in worker threads (electron/import/program-worker.ts, bundled on
@@ -44,6 +45,14 @@ function files() {
   return (generated ??= makeFiles());
 }
 
+/** A valid model whose first touchpoint quotes `quote`, its checksum made over it. */
+function withQuote(seed: number, quote: string): string {
+  const [m] = randomModels(1, seed, 4);
+  const { checksum: _, ...content } = m!;
+  content.asIs.touchpoints[0]!.quote = quote;
+  return JSON.stringify({ ...content, checksum: checksumOf(content) });
+}
+
 function makeFiles() {
   const texts = randomModels(40, 17, 12).map((m) => JSON.stringify(m));
   const hostile = [
@@ -60,8 +69,11 @@ function makeFiles() {
     // The threads get the files as UTF-8 bytes: a byte order mark, letters beyond ASCII and a
     // lone surrogate must reach the same verdict there as here.
     ['bom.json', `\uFEFF${texts[5]!}`],
-    ['danish.json', texts[6]!.replace('"whatWorked":false', '"whatWorked":"Ærø, Søren 😀"')],
-    ['surrogate.json', texts[7]!.replace('"whatWorked":false', '"whatWorked":"\uD800"')],
+    // Valid models, their checksums over what they say: one in Danish with an emoji, stored as it
+    // is; one with a lone surrogate, which UTF-8 cannot carry (U+FFFD in its place, so the
+    // checksum no longer holds) — refused alike by the threads and by the main thread.
+    ['danish.json', withQuote(17, 'Ærø, Søren 😀 – «godt»')],
+    ['surrogate.json', withQuote(18, 'før \uD800 efter').replace('\\ud800', '\uD800')],
     ['notes.txt', 'not a model'],
   ] as const;
   return [...texts.map((t, i) => [`m${i}.json`, t] as const), ...hostile].map(([name, text]) => ({
@@ -118,12 +130,13 @@ it('reaches the same verdicts and stores the same text in worker threads as in o
       'extra-key.json': 'invalid',
       'again.json': 'duplicate',
       'bom.json': 'duplicate',
-      'danish.json': 'invalid',
-      'surrogate.json': 'invalid',
+      'danish.json': 'imported',
+      'surrogate.json': 'checksum',
       'notes.txt': 'not_json_file',
       'm0.json': 'imported',
     });
-    expect(here.stored).toHaveLength(40);
+    expect(here.stored).toHaveLength(41);
+    expect(here.stored.some(([, text]) => text!.includes('Ærø, Søren 😀 – «godt»'))).toBe(true);
   } finally {
     await threads.close();
   }
@@ -133,8 +146,8 @@ it('checks in the main thread when the threads cannot start', async () => {
   const broken = new ProgramThreads(join(dir, 'no-such-worker.cjs'), 2);
   try {
     const { results, stored } = await importWith('fallback', broken);
-    expect(results.filter((r) => r.status === 'imported')).toHaveLength(40);
-    expect(stored).toHaveLength(40);
+    expect(results.filter((r) => r.status === 'imported')).toHaveLength(41);
+    expect(stored).toHaveLength(41);
   } finally {
     await broken.close();
   }
