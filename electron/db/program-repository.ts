@@ -154,6 +154,16 @@ export class ProgramRepository {
     }
   }
 
+  /**
+   * After the database's contents were replaced (a backup restored): the views are made again
+   * from the models it holds now, not kept from those it held before.
+   */
+  reload(): void {
+    this.folded = {};
+    this.store.forget();
+    this.texts.forget();
+  }
+
   /** Every stored model, newest import first (see the sort at the end). */
   list(): ProgramModelSummary[] {
     return (

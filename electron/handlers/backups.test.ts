@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../../shared/ipc/dispatch';
 import { everyRow, seedEverything } from '../../tests/support/backup-fixtures';
+import { randomModels } from '../../tests/support/generate-models';
 import { ipc, makeTestDb, type TestDb } from '../../tests/unit/helpers';
 import { listBackups } from '../db/backups';
 import { createHandlers, type HandlerDeps } from '.';
@@ -56,6 +57,33 @@ describe('the backups channels', () => {
       'before_restore',
       'manual',
     ]);
+  });
+
+  it('brings back the program workspace as the backup holds it, views included', async () => {
+    // Five journeys at least, or the workspace's count is itself hidden.
+    const models = randomModels(9, 41, 6);
+    const file = (m: (typeof models)[number]) => {
+      const text = JSON.stringify(m);
+      return { name: `${m.exportId}.json`, size: Buffer.byteLength(text), text };
+    };
+    await call('program:import', { files: models.slice(0, 6).map(file) });
+    const made = await call('backups:create', {});
+    await call('program:import', { files: models.slice(6).map(file) });
+    // The views are computed (and kept) with nine models in the workspace.
+    const journeysOf = async () =>
+      (await call('program:aggregate', { filter: {} })).cohort as { journeys?: number };
+    expect((await journeysOf()).journeys).toBe(9);
+    time += 60_000;
+    expect(await call('backups:restore', { name: made.name })).toMatchObject({
+      status: 'restored',
+    });
+    expect((await call('program:list', {})).map((m) => m.exportId).sort()).toEqual(
+      models
+        .slice(0, 6)
+        .map((m) => m.exportId)
+        .sort(),
+    );
+    expect((await journeysOf()).journeys).toBe(6);
   });
 
   it('answers a backup that cannot be restored with the reason, not an error', async () => {

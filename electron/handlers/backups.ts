@@ -50,6 +50,11 @@ export interface BackupHandlerDeps {
   clock: () => Date;
   backups: BackupDeps | undefined;
   dialogs: BackupDialogs;
+  /**
+   * Called once a restore has replaced the database's contents, so what was computed from the
+   * contents before (the program views) is made again from what it holds now.
+   */
+  onRestored?: () => void;
 }
 
 const summaryOf = ({ file, at, reason, bytes, journeys }: BackupInfo): BackupSummary => ({
@@ -61,9 +66,13 @@ const summaryOf = ({ file, at, reason, bytes, journeys }: BackupInfo): BackupSum
 });
 
 /** A restore as the window hears of it: a BackupError is an answer, anything else a failure. */
-async function outcomeOf(restore: () => RestoreResult | Promise<RestoreResult>) {
+async function outcomeOf(
+  restore: () => RestoreResult | Promise<RestoreResult>,
+  onRestored: () => void = () => undefined,
+) {
   try {
     const { kept, journeys } = await restore();
+    onRestored();
     return { status: 'restored', kept: summaryOf(kept), journeys } satisfies RestoreOutcome;
   } catch (error) {
     if (error instanceof BackupError) {
@@ -95,6 +104,7 @@ export function createBackupHandlers({
   clock,
   backups,
   dialogs,
+  onRestored,
 }: BackupHandlerDeps): Pick<Handlers, BackupChannels> {
   const folder = () => {
     if (!backups) throw new HandlerError('forbidden', 'Backups are not set up');
@@ -106,7 +116,8 @@ export function createBackupHandlers({
   return {
     'backups:list': () => listBackups(folder()).map(summaryOf),
     'backups:create': () => summaryOf(writeBackup(db, folder(), 'manual', clock())),
-    'backups:restore': ({ name }) => outcomeOf(() => restoreBackup(db, folder(), name, clock())),
+    'backups:restore': ({ name }) =>
+      outcomeOf(() => restoreBackup(db, folder(), name, clock()), onRestored),
     'backups:writeTo': async ({ passphrase }) => {
       folder();
       const target = (await dialogs.chooseBackupFolder?.()) ?? null;
@@ -126,8 +137,9 @@ export function createBackupHandlers({
       const rolling = folder();
       const file = chosenFile;
       if (!file) return { status: 'refused', problem: 'missing' };
-      const outcome = await outcomeOf(async () =>
-        restoreFrom(db, await loadSealedBackup(file, passphrase), rolling, clock()),
+      const outcome = await outcomeOf(
+        async () => restoreFrom(db, await loadSealedBackup(file, passphrase), rolling, clock()),
+        onRestored,
       );
       if (outcome.status === 'restored') chosenFile = null;
       return outcome;

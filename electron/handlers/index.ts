@@ -117,7 +117,7 @@ export function createHandlers({
 
   return {
     ...moveHandlers,
-    ...createBackupHandlers({ db, clock, backups, dialogs }),
+    ...createBackupHandlers({ db, clock, backups, dialogs, onRestored: () => program.reload() }),
     ...openStartupHandlers(),
     'profile:get': ({ journeyId }) => {
       requireJourney(journeyId);
