@@ -245,7 +245,9 @@ export function validateModelText(
   hash: Sha256Hex = sha256Hex,
 ): ValidationResult {
   const text = stripBom(withBom);
-  if (byteLength === 0 || text.trim() === '') return { ok: false, reason: 'empty' };
+  // Nothing but white space (the characters trim() removes, which \s matches): found without
+  // copying the text, as trim() would for every file.
+  if (byteLength === 0 || !/\S/.test(text)) return { ok: false, reason: 'empty' };
   if (byteLength > MAX_MODEL_BYTES) return { ok: false, reason: 'too_large' };
   const limit = maxContainers(text.length);
   // Brackets inside strings count too, so only a count over the limit needs the exact scan.
