@@ -99,6 +99,13 @@ describe('the texts of a batch, compressed together', () => {
     });
   };
 
+  /** The workspace holds exactly these models, each read back as it was checked. */
+  const expectStored = (ms: { exportId: string }[]) => {
+    const stored = repo.models();
+    expect(stored.map((m) => m.exportId).sort()).toEqual(ms.map((m) => m.exportId).sort());
+    for (const m of stored) expect(m).toEqual(ms.find((x) => x.exportId === m.exportId));
+  };
+
   it('read back as each model was checked, and keep no text of a duplicate', () => {
     const ms = randomModels(4, 31, 8);
     importBatch(ms.slice(0, 1));
@@ -110,15 +117,7 @@ describe('the texts of a batch, compressed together', () => {
     expect(stored[0]!.split(ms[0]!.exportId)).toHaveLength(2);
     expect(stored[1]).not.toContain(ms[0]!.exportId);
     for (const m of ms.slice(1)) expect(stored[1]).toContain(m.exportId);
-    expect(
-      repo
-        .models()
-        .map((m) => m.exportId)
-        .sort(),
-    ).toEqual(ms.map((m) => m.exportId).sort());
-    for (const m of repo.models()) {
-      expect(m).toEqual(ms.find((x) => x.exportId === m.exportId));
-    }
+    expectStored(ms);
   });
 
   it("lose a deleted model's text, and go when their last model goes", () => {
@@ -130,13 +129,7 @@ describe('the texts of a batch, compressed together', () => {
     expect(left).not.toContain(ms[1]!.exportId);
     expect(left).toContain(ms[0]!.exportId);
     // The others read back whole, from where their texts moved to.
-    expect(
-      repo
-        .models()
-        .map((m) => m.exportId)
-        .sort(),
-    ).toEqual([ms[0]!.exportId, ms[2]!.exportId].sort());
-    for (const m of repo.models()) expect(m).toEqual(ms.find((x) => x.exportId === m.exportId));
+    expectStored([ms[0]!, ms[2]!]);
     repo.delete(ms[0]!.exportId);
     repo.delete(ms[2]!.exportId);
     expect(texts()).toEqual([]);

@@ -72,7 +72,9 @@ export function packTexts(texts: readonly Uint8Array[]): TextAt[] {
   return at;
 }
 
-const EMPTY = new Uint8Array(0);
+/** Whether `start`–`end` is a range of bytes of `texts`. */
+const within = (texts: Buffer, start: number | null, end: number | null) =>
+  start !== null && end !== null && start >= 0 && end >= start && end <= texts.length;
 
 export class TextStore {
   /** Batches stored in the current transaction, by the batch as a thread sent it. */
@@ -100,7 +102,7 @@ export class TextStore {
   }
 
   /** What a row stores for a text in a batch: `content` left empty (see the file's comment). */
-  static readonly IN_BATCH = EMPTY;
+  static readonly IN_BATCH = new Uint8Array(0);
 
   /** The row of a batch, stored now if it is not yet (in the caller's transaction). */
   batchOf(batch: TextBatch): number {
@@ -155,21 +157,7 @@ export class TextStore {
   tidy(batches: Iterable<number>): void {
     for (const id of [...new Set(batches)]) {
       const rows = this.sql.rows.raw().all(id) as [string, number, number][];
-      let texts: Buffer | null = null;
-      try {
-        texts = rows.length === 0 ? null : this.texts(id);
-        if (
-          texts &&
-          rows.some(([, start, end]) => !(start >= 0 && end >= start && end <= texts!.length))
-        ) {
-          throw new RangeError('a model points past its texts');
-        }
-      } catch {
-        // A frame that does not read back whole: nothing of it can be read, the texts of the
-        // models being deleted included, so it goes (their rows then read as damaged, as a row
-        // whose own text is damaged does). A deletion never fails on it.
-        texts = null;
-      }
+      const texts = rows.length === 0 ? null : this.readable(id, rows);
       if (!texts) {
         this.sql.drop.run(id);
         continue;
@@ -183,6 +171,21 @@ export class TextStore {
         this.sql.move.run(start, start + (to - from), exportId);
         start += to - from;
       }
+    }
+  }
+
+  /**
+   * A batch's texts, or null when they do not read back whole or a row points past them: then
+   * nothing of them can be read, the texts of models being deleted included, so `tidy` drops the
+   * frame (the other rows then read as damaged, as a row whose own text is damaged does) and a
+   * deletion never fails on it.
+   */
+  private readable(id: number, rows: [string, number, number][]): Buffer | null {
+    try {
+      const texts = this.texts(id);
+      return rows.every(([, start, end]) => within(texts, start, end)) ? texts : null;
+    } catch {
+      return null;
     }
   }
 
@@ -210,10 +213,8 @@ export class TextStore {
       }
       const { texts } = cached;
       const { text_start: start, text_end: end } = row;
-      if (start === null || end === null || start < 0 || end < start || end > texts.length) {
-        throw new RangeError('a model points past its texts');
-      }
-      return texts.toString('utf8', start, end);
+      if (!within(texts, start, end)) throw new RangeError('a model points past its texts');
+      return texts.toString('utf8', start!, end!);
     };
   }
 

@@ -51,12 +51,11 @@ export class JourneyPage {
    * `exact`, by its whole name, where one name begins another's.
    */
   node(label: string, { exact = false } = {}) {
-    const whole = (text: string) =>
-      new RegExp('^' + text.replace(/[.*+?^$|()[\]{}\\]/g, '\\$&') + '$');
-    const name = exact ? whole(label) : label;
-    return this.page
-      .locator('.react-flow__node-touchpoint')
-      .filter({ has: this.page.getByTestId('touchpoint-label').filter({ hasText: name }) });
+    const labels = this.page.getByTestId('touchpoint-label');
+    const name = exact
+      ? labels.and(this.page.getByText(label, { exact: true }))
+      : labels.filter({ hasText: label });
+    return this.page.locator('.react-flow__node-touchpoint').filter({ has: name });
   }
   get nameInput() {
     return this.page.getByTestId('touchpoint-name');
