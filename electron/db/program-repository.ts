@@ -248,6 +248,10 @@ export class ProgramRepository {
     // Only once it is gone from the database.
     this.folded.asIs?.remove(exportId);
     this.folded.toBe?.remove(exportId);
+    // Nor in the write-ahead log: its row, and the frame of texts it was in, were on pages whose
+    // old images the log still holds until they are moved into the file (where secure_delete has
+    // zeroed them). As "delete all" does.
+    if (gone) this.db.pragma('wal_checkpoint(TRUNCATE)');
     return gone;
   }
 

@@ -1,7 +1,9 @@
+import { existsSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_MODEL_BYTES } from '../../shared/model/validate';
 import { ipc, makeTestDb, type TestDb } from '../../tests/unit/helpers';
 import { randomModels } from '../../tests/support/generate-models';
+import { decryptedPages } from '../../tests/support/test-key';
 import { TEXT_COLUMNS, TextStore } from '../db/text-store';
 
 let t: TestDb;
@@ -148,5 +150,26 @@ describe('program workspace over IPC', () => {
     expect((await call('program:aggregate', { filter: {} })).suppressed).toBe('cohort_small');
     expect(await call('program:deleteAll', {})).toEqual({ deleted: 4 });
     expect(await call('program:list', {})).toEqual([]);
+  });
+
+  it('leaves no trace of a deleted model in the database file or its write-ahead log', async () => {
+    const [gone, kept] = randomModels(2, 21, 6);
+    // A file name is stored as it is (a model's text is compressed): found in the pages if there.
+    const marker = 'Slettes-Markørfil-7731.json';
+    await call('program:import', {
+      files: [file(marker, JSON.stringify(gone)), file('bliver.json', JSON.stringify(kept))],
+    });
+    const needle = Buffer.from('Markørfil-7731', 'utf8');
+    t.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(decryptedPages(t.file).includes(needle)).toBe(true);
+
+    expect(await call('program:delete', { exportId: gone!.exportId })).toMatchObject({
+      deleted: true,
+    });
+    expect((await call('program:list', {})).map((m) => m.fileName)).toEqual(['bliver.json']);
+    // The log is emptied into the file at once, not at some later checkpoint.
+    const wal = `${t.file}-wal`;
+    if (existsSync(wal)) expect(statSync(wal).size).toBe(0);
+    expect(decryptedPages(t.file).includes(needle)).toBe(false);
   });
 });
