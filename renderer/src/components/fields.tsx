@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * Form fields for the side panels. Text and number fields keep a draft: what the user typed
@@ -98,13 +99,14 @@ export function NumberField(props: {
   invalidMessage: string;
   onChange: (value: number | null) => void;
   testId: string;
-  /** How a value is written back into the field (default: a Danish decimal, "4,5"). */
+  /** How a value is written back into the field (default: `decimalText` in the window's language). */
   format?: (value: number) => string;
   /** Touch keyboards: digits only ('decimal', the default), or letters too ('text'). */
   inputMode?: 'decimal' | 'text';
 }) {
   const id = useId();
-  const format = props.format ?? ((v: number) => String(v).replace('.', ','));
+  const { i18n } = useTranslation();
+  const format = props.format ?? ((v: number) => decimalText(v, i18n.language));
   const [draft, setDraft] = useDraft(
     props.value,
     (v) => (v === null ? '' : format(v)),
@@ -165,6 +167,15 @@ export function SelectField<T extends string>(props: {
       </select>
     </FieldShell>
   );
+}
+
+/**
+ * A decimal as it is written in the window's language: "4,5" in Danish, "4.5" in English (where
+ * "4,5" reads as forty-five). No thousands separator, so `parseDecimal` reads it back.
+ */
+export function decimalText(value: number, language: string): string {
+  const text = String(value);
+  return language.startsWith('da') ? text.replace('.', ',') : text;
 }
 
 /** Parses a Danish or English decimal ("4,5" or "4.5"); '' is null; invalid is undefined. */
