@@ -981,6 +981,8 @@ export const da = {
     mapKeys:
       'Flyt kortet med piletasterne (med Skift længere). Zoom med + og −, 0 går tilbage til 100 %.',
     mapRole: 'kort',
+    mapCapped:
+      'Kortet viser højst {{max}} forbindelser, de stærkeste – alle {{all}} står i tabellen under kortet.',
     mapHelp:
       'Træk i kortet for at flytte det. Tryk på procenten for 100 %. Tykkere streg: flere forløb.',
     toLinksTable: 'Gå til tabellen over forbindelser',

@@ -970,6 +970,8 @@ export const en: Translation = {
     mapKeys:
       'Move the map with the arrow keys (further with Shift). Zoom with + and −; 0 goes back to 100 %.',
     mapRole: 'map',
+    mapCapped:
+      'The map shows at most {{max}} links, the strongest – all {{all}} are in the table below the map.',
     mapHelp: 'Drag the map to move it. Tap the percentage for 100 %. Thicker line: more journeys.',
     toLinksTable: 'Go to the table of links',
     filtersButton: 'Filters',

@@ -16,6 +16,8 @@ import { ProgramPage } from './program-page';
  * 11 at the contact level; the map opens at 12 there too).
  */
 const MIN_TEXT = { sector: 12, contact: 12 } as const;
+/** The most links the map draws (`MAX_LINKS` in renderer/src/program/process-layout.ts). */
+const MAX_LINKS = 100;
 /** The map must get at least this much of the window's height above the fold. */
 const MIN_MAP_SEEN_PX = 300;
 
@@ -235,6 +237,50 @@ test.describe('laptop 1366×768', () => {
       expect(strongestOnly).toBeGreaterThanOrEqual(1);
       expect(strongestOnly).toBeLessThan(all);
     }
+  });
+
+  test('with many links the map draws at most the strongest hundred, says so, and is laid out in seconds', async ({
+    app,
+  }) => {
+    test.setTimeout(120_000);
+    const program = await openMap(app, 400);
+    const page = app.page;
+    await program.chooseLevel('contact');
+    await program.mapReady();
+    const figures = await app.handlers['program:aggregate']({ filter: {} });
+    const shown = figures.processMapDetailed.edges.filter((e) => e.cell.shown).length;
+    expect(shown, 'the workspace must have more links than the map draws').toBeGreaterThan(
+      MAX_LINKS,
+    );
+    const capped = page.getByTestId('map-capped');
+    await expect(capped).toHaveText(
+      `Kortet viser højst ${MAX_LINKS} forbindelser, de stærkeste – alle ${new Intl.NumberFormat('da').format(shown)} står i tabellen under kortet.`,
+    );
+
+    // The slider held down from the strongest to the weakest it offers: the map is laid out for
+    // where it stops, not for every step on the way (each of which would freeze the window).
+    const slider = program.slider;
+    const min = Number(await slider.getAttribute('min'));
+    await slider.focus();
+    await page.keyboard.press('End');
+    for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Home');
+    await expect(page.getByText(`mindst ${min} forløb`)).toBeVisible();
+    await expect(program.map).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
+    await program.mapReady();
+    const drawn = await page.locator('.react-flow__edge').count();
+    expect(drawn).toBeLessThanOrEqual(MAX_LINKS);
+    expect(drawn).toBeGreaterThan(MAX_LINKS / 2);
+    await expect(capped).toBeVisible();
+
+    // Ten quick steps where every map is large: laid out once or twice, not ten times over.
+    const layouts = async () => Number(await program.map.getAttribute('data-layouts'));
+    const before = await layouts();
+    await slider.focus();
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+    await expect(page.getByText(`mindst ${min + 10} forløb`)).toBeVisible();
+    await expect(program.map).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
+    expect((await layouts()) - before).toBeLessThanOrEqual(3);
   });
 
   test('the downloaded picture is the map as shown, its labels readable (not black bars)', async ({

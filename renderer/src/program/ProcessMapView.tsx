@@ -34,6 +34,8 @@ import { FigureTable } from './FigureTable';
 import { formatNumber, labelOf } from './labels';
 import {
   layoutProcessMap,
+  leastDrawn,
+  MAX_LINKS,
   openingView,
   routePath,
   type Box,
@@ -57,6 +59,11 @@ const LABEL_PAD = { x: 8 + 1, y: 3 + 1 };
 const MIN_TEXT: Record<Level, number> = { sector: 12, contact: 12 };
 /** By default the strongest links only, so a map of many journeys opens readable. */
 const DEFAULT_LINKS = 20;
+/**
+ * A slider dragged or held changes the map many times a second: the map is laid out again once it
+ * has been still this long (a layout, once started, cannot be stopped).
+ */
+const SETTLE_MS = 150;
 const LINE_COLOUR = '#34495e';
 
 type PlaceData = {
@@ -198,6 +205,8 @@ function useRestOfWindow(
 interface Drawn {
   /** Which inputs this layout answers; while it is not the current one, the map is dimmed. */
   key: string;
+  /** How many layouts this view has made, this one included (`data-layouts`, for the tests). */
+  count: number;
   layout: ProcessLayout;
   places: PlaceNode[];
   links: RouteEdge[];
@@ -277,7 +286,12 @@ function ProcessMap({
   );
   // The slider's ends come from the links there are to show, at this level.
   const most = shownEdges[0]?.journeys ?? aggregate.k;
-  const least = shownEdges[shownEdges.length - 1]?.journeys ?? aggregate.k;
+  const least = leastDrawn(
+    shownEdges.map((e) => e.journeys),
+    MAX_LINKS,
+    aggregate.k,
+  );
+  const capped = shownEdges.length > MAX_LINKS;
   const [chosen, setChosen] = useState<Record<Level, number | null>>({
     sector: null,
     contact: null,
@@ -355,10 +369,13 @@ function ProcessMap({
 
   const [drawn, setDrawn] = useState<Drawn | null>(null);
   const [failed, setFailed] = useState(false);
+  /** Whether a map was laid out yet: the first is laid out at once, later ones once still. */
+  const laidOut = useRef(false);
+  const layouts = useRef(0);
   useEffect(() => {
     if (content.links.length === 0) return;
     let live = true;
-    void (async () => {
+    const lay = async () => {
       const { places, links } = content;
       const widths = await textWidths([
         ...places.flatMap((p) => [
@@ -387,6 +404,10 @@ function ProcessMap({
           height: LINE_HEIGHT.label + 2 * LABEL_PAD.y,
         },
       }));
+      // Another map was asked for meanwhile: this one is not laid out at all.
+      if (!live) return;
+      laidOut.current = true;
+      const count = ++layouts.current;
       const layout = await layoutProcessMap(placeIn, linkIn);
       if (!live) return;
       const pane = paneRef.current;
@@ -404,6 +425,7 @@ function ProcessMap({
       );
       setDrawn({
         key: content.key,
+        count,
         layout,
         view,
         places: places.map((p) => {
@@ -436,11 +458,16 @@ function ProcessMap({
         }),
       });
       setFailed(false);
-    })().catch(() => {
-      if (live) setFailed(true);
-    });
+    };
+    const start = () =>
+      void lay().catch(() => {
+        if (live) setFailed(true);
+      });
+    const timer = laidOut.current ? setTimeout(start, SETTLE_MS) : null;
+    if (timer === null) start();
     return () => {
       live = false;
+      if (timer !== null) clearTimeout(timer);
     };
   }, [content, level, t]);
 
@@ -536,7 +563,20 @@ function ProcessMap({
           {/* Over the map, not on it, so no control covers a place or a label; the toolbar above
               stays one row on a 1024 px screen. The picture shows the map only. */}
           <div className="pm-maptools">
-            <p className="field-help pm-help">{t('program.mapHelp')}</p>
+            <p className="field-help pm-help">
+              {t('program.mapHelp')}
+              {capped && (
+                <>
+                  {' '}
+                  <span data-testid="map-capped">
+                    {t('program.mapCapped', {
+                      max: formatNumber(i18n.language, MAX_LINKS, ''),
+                      all: formatNumber(i18n.language, shownEdges.length, ''),
+                    })}
+                  </span>
+                </>
+              )}
+            </p>
             <ZoomControls />
             <button
               type="button"
@@ -569,6 +609,7 @@ function ProcessMap({
             data-testid="process-map"
             data-level={level}
             data-ready={current ? 'true' : 'false'}
+            data-layouts={drawn?.count ?? 0}
           >
             {drawn && (
               <ReactFlow

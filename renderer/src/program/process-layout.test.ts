@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   layoutProcessMap,
+  leastDrawn,
   openingView,
   routePath,
   type Box,
@@ -159,5 +160,33 @@ describe('openingView', () => {
     ];
     const centred = openingView(map, pane, 15, 12, first, 16, staggered);
     expect(centred.y).toBeCloseTo(openingView(map, pane, 15, 12, first).y);
+  });
+});
+
+describe('the fewest journeys a drawn link rests on', () => {
+  const drawn = (journeys: number[], max: number) => {
+    const least = leastDrawn(journeys, max, 5);
+    return journeys.filter((j) => j >= least).length;
+  };
+
+  it('is the weakest link when all fit, and k when there is none', () => {
+    expect(leastDrawn([40, 12, 7], 100, 5)).toBe(7);
+    expect(leastDrawn([], 100, 5)).toBe(5);
+  });
+
+  it('draws at most the cap, the strongest, and never cuts between links of one count', () => {
+    const journeys = Array.from({ length: 768 }, (_, i) => 700 - Math.floor(i / 3));
+    expect(drawn(journeys, 100)).toBeLessThanOrEqual(100);
+    expect(drawn(journeys, 100)).toBeGreaterThanOrEqual(98);
+    // 100 links of 9, ties at the edge: all of that count are left out.
+    const ties = [...Array.from({ length: 90 }, (_, i) => 200 - i), ...Array<number>(30).fill(9)];
+    expect(leastDrawn(ties, 100, 5)).toBe(10);
+    expect(drawn(ties, 100)).toBe(90);
+    // Exactly the cap: all of them.
+    expect(drawn(ties.slice(0, 100), 100)).toBe(100);
+  });
+
+  it('draws every link when all tie with the strongest (nothing else would show)', () => {
+    expect(leastDrawn(Array<number>(150).fill(6), 100, 5)).toBe(6);
   });
 });
