@@ -118,10 +118,12 @@ export async function importAsTheWindowDoes(
 ): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   const queue: Promise<ImportResult[]>[] = [];
+  const importId = crypto.randomUUID();
   const send = (batch: { name: string; text: string; size: number }[]) => {
     const t0 = performance.now();
     return dispatch(handlers, 'program:import', {
       files: batch.map((f) => ({ name: f.name, size: f.size, text: f.text })),
+      importId,
     }).then((r) => {
       batchTimes.push(performance.now() - t0);
       if (!r.ok) throw new Error(`bench: program:import failed: ${r.error.message}`);

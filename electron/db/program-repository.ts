@@ -10,8 +10,6 @@ import type { Sha256Hex } from '../../shared/model/checksum';
 /** File names compared as people read them: numbers by value, «model-2» before «model-10». */
 const FILE_NAMES = new Intl.Collator('da', { numeric: true });
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-/** An ISO time to the minute ("2026-11-25T10:00"), as the model list shows it. */
-const minuteOf = (iso: string) => iso.slice(0, 16);
 
 export type { ImportResult };
 
@@ -200,13 +198,12 @@ export class ProgramRepository {
           conditionGroups: JSON.parse(r.condition_groups) as ProgramModel['conditionGroups'],
           touchpointCount: r.touchpoint_count,
         }))
-        // Newest import first, by the minute the list shows (a folder's files come in batches,
-        // each stored at its own moment, so by the millisecond one import would be a hundred
-        // files of one name range, then the next); within one, file names as people number them
-        // (model-2 before model-10), which SQLite's text order does not do.
+        // Newest import first (all batches of one import have its time: handlers' importStart);
+        // within one, file names as people number them (model-2 before model-10), which SQLite's
+        // text order does not do.
         .sort(
           (a, b) =>
-            compareText(minuteOf(b.importedAt), minuteOf(a.importedAt)) ||
+            compareText(b.importedAt, a.importedAt) ||
             FILE_NAMES.compare(a.fileName, b.fileName) ||
             compareText(a.exportId, b.exportId),
         )

@@ -71,26 +71,6 @@ describe('program workspace', () => {
     ]);
   });
 
-  it('lists one import by file name, though its batches were stored moments apart', () => {
-    const models = randomModels(4, 12, 3);
-    const store = (name: string, i: number, at: string) => {
-      const text = JSON.stringify(models[i]);
-      repo.importOne(name, text, Buffer.byteLength(text), at);
-    };
-    // A folder of model-1 … model-10 as the window sends it (in path order: 1, 10, 2, 3), in two
-    // batches a second apart within one minute; an import the minute before comes last.
-    store('model-1.json', 0, '2026-11-25T10:00:01.100Z');
-    store('model-10.json', 1, '2026-11-25T10:00:01.200Z');
-    store('model-2.json', 2, '2026-11-25T10:00:02.300Z');
-    store('older.json', 3, '2026-11-25T09:59:58.000Z');
-    expect(repo.list().map((m) => m.fileName)).toEqual([
-      'model-1.json',
-      'model-2.json',
-      'model-10.json',
-      'older.json',
-    ]);
-  });
-
   it('aggregates what was imported, and deletes one or all', () => {
     for (const [i, m] of randomModels(12, 9, 6).entries())
       importText(`m${i}.json`, JSON.stringify(m));

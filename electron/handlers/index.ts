@@ -103,6 +103,20 @@ export function createHandlers({
   // Seeded from the shipped default on first use (see PriceRepository.get).
   const prices = new PriceRepository(db, () => clock().toISOString());
   const now = () => clock().toISOString();
+  /**
+   * When each recent import's first batch came, by the window's id for the import: all its
+   * batches are stored as imported then, so the model list shows one import as one (newest
+   * first, then by file name), however long the folder took. Only the last few are kept.
+   */
+  const importStarts = new Map<string, string>();
+  const importStart = (importId: string): string => {
+    let at = importStarts.get(importId);
+    if (at === undefined) {
+      importStarts.set(importId, (at = now()));
+      if (importStarts.size > 16) importStarts.delete(importStarts.keys().next().value!);
+    }
+    return at;
+  };
   const transfers = new TransferRepository(db, journeys, workshop);
   const moveHandlers = createMoveHandlers({
     clock,
@@ -248,8 +262,8 @@ export function createHandlers({
       return exports.history(journeyId);
     },
 
-    'program:import': async ({ files }) => {
-      const importedAt = now();
+    'program:import': async ({ files, importId }) => {
+      const importedAt = importId === undefined ? now() : importStart(importId);
       // Which files are models is the rule the command line shares (model-files.ts): anything
       // else (a renamed file, a note in the folder) is named, unread. The window leaves a file
       // unread when it is too large to try; the size decides here.

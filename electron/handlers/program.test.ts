@@ -152,6 +152,33 @@ describe('program workspace over IPC', () => {
     expect(await call('program:list', {})).toEqual([]);
   });
 
+  it('lists the batches of one import as one, at the time its first batch came', async () => {
+    const [a, b, c, d] = randomModels(4, 12, 3).map((m) => JSON.stringify(m));
+    const folder = crypto.randomUUID();
+    // A folder of model-1 … model-10 as the window sends it (in path order: 1, 10, then 2), in
+    // two batches a few seconds apart.
+    const first = '2026-03-01T09:00:00.000Z';
+    await call('program:import', {
+      files: [file('model-1.json', a!), file('model-10.json', b!)],
+      importId: folder,
+    });
+    t.tick(4_000);
+    await call('program:import', { files: [file('model-2.json', c!)], importId: folder });
+    // The next import, a minute on.
+    t.tick(60_000);
+    await call('program:import', {
+      files: [file('later.json', d!)],
+      importId: crypto.randomUUID(),
+    });
+    const list = await call('program:list', {});
+    expect(list.map((m) => [m.fileName, m.importedAt])).toEqual([
+      ['later.json', '2026-03-01T09:01:04.000Z'],
+      ['model-1.json', first],
+      ['model-2.json', first],
+      ['model-10.json', first],
+    ]);
+  });
+
   it('leaves no trace of a deleted model in the database file or its write-ahead log', async () => {
     const [gone, kept] = randomModels(2, 21, 6);
     // A file name is stored as it is (a model's text is compressed): found in the pages if there.

@@ -437,6 +437,9 @@ export const contract = {
         )
         .min(1)
         .max(IMPORT_BATCH_FILES),
+      // The same for every batch of one import (a folder comes in many): its models are listed as
+      // imported at the moment its first batch came.
+      importId: z.uuid().optional(),
     }),
     output: z.array(importResultSchema),
   },

@@ -202,6 +202,25 @@ test('imports files dropped onto the window, and deletes one model or all', asyn
   await expect(page.getByTestId('program-tab-processMap')).toHaveText('Process map');
 });
 
+test('a folder sent in several batches is listed as one import, in name order', async ({ app }) => {
+  const folder = join(app.exportDir, 'many');
+  mkdirSync(folder, { recursive: true });
+  const models = randomModels(BATCH + 5, 41, 3);
+  models.forEach((m, i) => writeFileSync(join(folder, `m-${i + 1}.json`), JSON.stringify(m)));
+  await app.open('#/program');
+  const page = app.page;
+  await page.getByTestId('import-folder').setInputFiles(folder);
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    `${BATCH + 5} hentet ind · 0 fandtes allerede · 0 afvist`,
+  );
+  // Stored in two batches, moments apart: one import, one time, its files by number.
+  const times = app.db.prepare('SELECT DISTINCT imported_at FROM program_models').pluck().all();
+  expect(times).toHaveLength(1);
+  await expect(page.getByTestId('model-row').first()).toContainText('m-1.json');
+  await expect(page.getByTestId('model-row').nth(1)).toContainText('m-2.json');
+  await expect(page.getByTestId('model-row').nth(9)).toContainText('m-10.json');
+});
+
 test('refuses hostile files one by one with a reason, stays up, and stores nothing', async ({
   app,
 }) => {

@@ -131,6 +131,8 @@ export async function importFiles(
   let error: unknown;
   let failed = false;
   onProgress({ done: 0, total: files.length });
+  // Every batch says which import it belongs to: the main process lists them as one.
+  const importId = crypto.randomUUID();
   const send = async () => {
     const batch: { name: string; size: number; text: string | null }[] = [];
     let bytes = 0;
@@ -143,7 +145,7 @@ export async function importFiles(
       batch.push({ name: f.name.slice(0, 1000), size: f.file.size, text });
       i++;
     }
-    const answer = call('program:import', { files: batch });
+    const answer = call('program:import', { files: batch, importId });
     // Awaited in order below; a failure is read there, not left unhandled meanwhile.
     answer.catch(() => undefined);
     queue.push({ from, size: batch.length, answer });
