@@ -273,14 +273,15 @@ test.describe('laptop 1366×768', () => {
     expect(drawn).toBeGreaterThan(MAX_LINKS / 2);
     await expect(capped).toBeVisible();
 
-    // Ten quick steps where every map is large: laid out once or twice, not ten times over.
+    // Ten quick steps where every map is large: laid out a few times at most (a busy machine may
+    // leave more than a settling pause between two keys), not ten times over.
     const layouts = async () => Number(await program.map.getAttribute('data-layouts'));
     const before = await layouts();
     await slider.focus();
     for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
     await expect(page.getByText(`mindst ${min + 10} forløb`)).toBeVisible();
     await expect(program.map).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
-    expect((await layouts()) - before).toBeLessThanOrEqual(3);
+    expect((await layouts()) - before).toBeLessThanOrEqual(5);
   });
 
   test('the downloaded picture is the map as shown, its labels readable (not black bars)', async ({

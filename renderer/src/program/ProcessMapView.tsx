@@ -34,6 +34,7 @@ import { FigureTable } from './FigureTable';
 import { formatNumber, labelOf } from './labels';
 import {
   layoutProcessMap,
+  drawnLinks,
   leastDrawn,
   MAX_LINKS,
   openingView,
@@ -205,7 +206,7 @@ function useRestOfWindow(
 interface Drawn {
   /** Which inputs this layout answers; while it is not the current one, the map is dimmed. */
   key: string;
-  /** How many layouts this view has made, this one included (`data-layouts`, for the tests). */
+  /** How many layouts this view has started, this one included (`data-layouts`, for the tests). */
   count: number;
   layout: ProcessLayout;
   places: PlaceNode[];
@@ -312,7 +313,7 @@ function ProcessMap({
   // What to draw, in words: places and links with their texts (the layout measures them).
   const content = useMemo(() => {
     const language = i18n.language;
-    const visible = shownEdges.filter((e) => e.journeys >= threshold);
+    const visible = drawnLinks(shownEdges, threshold, MAX_LINKS);
     const byId = new Map(graph.nodes.map((n) => [n.id, n]));
     const through = (id: string) => {
       const cell = byId.get(id)?.cell;
@@ -369,7 +370,7 @@ function ProcessMap({
 
   const [drawn, setDrawn] = useState<Drawn | null>(null);
   const [failed, setFailed] = useState(false);
-  /** Whether a map was laid out yet: the first is laid out at once, later ones once still. */
+  /** Whether a layout was started yet: the first starts at once, later ones once still. */
   const laidOut = useRef(false);
   const layouts = useRef(0);
   useEffect(() => {

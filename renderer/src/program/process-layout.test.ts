@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  drawnLinks,
   layoutProcessMap,
   leastDrawn,
   openingView,
@@ -186,7 +187,13 @@ describe('the fewest journeys a drawn link rests on', () => {
     expect(drawn(ties.slice(0, 100), 100)).toBe(100);
   });
 
-  it('draws every link when all tie with the strongest (nothing else would show)', () => {
-    expect(leastDrawn(Array<number>(150).fill(6), 100, 5)).toBe(6);
+  it('draws the first hundred when more tie with the strongest (nothing else would show)', () => {
+    const journeys = [...Array<number>(150).fill(6), ...Array<number>(50).fill(5)];
+    const least = leastDrawn(journeys, 100, 5);
+    expect(least).toBe(6);
+    const links = journeys.map((j, i) => ({ id: i, journeys: j }));
+    expect(drawnLinks(links, least, 100)).toEqual(links.slice(0, 100));
+    // Otherwise the threshold alone decides.
+    expect(drawnLinks(links, 5, 300)).toHaveLength(200);
   });
 });

@@ -124,10 +124,6 @@ export async function layoutProcessMap(
 }
 
 /**
- * The SVG path through a route's points, its corners rounded (radius up to `radius`, less where
- * a leg is short) so that lines crossing at a corner are told apart from lines turning there.
- */
-/**
  * The most links the map draws, the strongest (every link is in the table under the map). ELK
  * lays the map out in the window's own thread and its time grows faster than the links: at the
  * contact level of 1,500 models, 117 links took a second or two, 184 twelve seconds, 265 about a
@@ -138,8 +134,9 @@ export const MAX_LINKS = 100;
 /**
  * The fewest journeys a link may rest on and still be drawn, given every shown link's journeys
  * (strongest first), so that the map draws at most `max` links; `fallback` when there is none.
- * Links that tie at the edge are all drawn or all left out (never a cut between two links of the
- * same count), left out unless every link ties with the strongest.
+ * Links that tie at the edge are left out together (never a cut between two links of the same
+ * count) — unless they tie with the strongest, when nothing else could be drawn: then this is the
+ * strongest count and the map draws the first `max` of them (`drawnLinks`).
  */
 export function leastDrawn(journeys: readonly number[], max: number, fallback: number): number {
   if (journeys.length === 0) return fallback;
@@ -147,6 +144,20 @@ export function leastDrawn(journeys: readonly number[], max: number, fallback: n
   const edge = journeys[max - 1]!;
   return journeys[max] === edge ? Math.min(edge + 1, journeys[0]!) : edge;
 }
+
+/** The links the map draws at a threshold: those with at least that many journeys, at most `max`. */
+export function drawnLinks<T extends { journeys: number }>(
+  strongestFirst: readonly T[],
+  threshold: number,
+  max: number,
+): T[] {
+  return strongestFirst.filter((l) => l.journeys >= threshold).slice(0, max);
+}
+
+/**
+ * The SVG path through a route's points, its corners rounded (radius up to `radius`, less where
+ * a leg is short) so that lines crossing at a corner are told apart from lines turning there.
+ */
 
 export function routePath(points: readonly Point[], radius = 10): string {
   if (points.length === 0) return '';
