@@ -273,6 +273,45 @@ test.describe('dates in Danish, whatever the computer says', () => {
   });
 });
 
+test.describe("numbers in the window's language", () => {
+  test('a waiting time is written with a comma in Danish and a point in English', async ({
+    app,
+  }) => {
+    const j = await app.handlers['journeys:create']({ alias: 'Borger 7' });
+    const [a, b] = await Promise.all(
+      ['Egen læge', 'Sygehuset'].map((label, i) =>
+        app.handlers['touchpoints:create']({ journeyId: j.id, x: 300 * i, y: 0, label }),
+      ),
+    );
+    const tr = await app.handlers['transitions:create']({
+      journeyId: j.id,
+      sourceId: a!.id,
+      targetId: b!.id,
+    });
+    await app.handlers['transitions:update']({ id: tr.id, patch: { waitingDays: 4.5 } });
+    await app.open(`#/journey/${j.id}`);
+    const canvas = new JourneyPage(app.page);
+    await canvas.waitLoaded();
+    await canvas.node('Egen læge').tap();
+    await app.page.getByTestId('panel-connection').tap();
+    const waiting = app.page.getByTestId('transition-panel').getByTestId('transition-waiting');
+    await expect(waiting).toHaveValue('4,5');
+    // In English (chosen on the start screen; the journey's screen has no room for the switch),
+    // the same value as English writes it, and a value typed so is stored as that number.
+    await app.handlers['settings:set']({ language: 'en' });
+    await app.page.reload();
+    await canvas.waitLoaded();
+    await canvas.node('Egen læge').tap();
+    await app.page.getByTestId('panel-connection').tap();
+    await expect(waiting).toHaveValue('4.5');
+    await waiting.fill('6.25');
+    await canvas.waitSaved();
+    expect(
+      app.db.prepare('SELECT waiting_days FROM transitions WHERE id = ?').pluck().get(tr.id),
+    ).toBe(6.25);
+  });
+});
+
 test.describe('the list view and the small things', () => {
   test('the list carries what the map shows: pain text, handover, waiting, note', async ({
     app,
