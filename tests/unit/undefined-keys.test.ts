@@ -11,6 +11,7 @@ import { CHANNELS, type Channel } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
 import { dispatch, type Handlers } from '../../shared/ipc/dispatch';
 import type { Result } from '../../shared/ipc/result';
+import { randomModels } from '../support/generate-models';
 
 /**
  * Electron's IPC (structured clone) keeps keys whose value is `undefined`, where JSON drops them;
@@ -64,6 +65,8 @@ function edit(value: unknown, path: Path, how: 'undefined' | 'absent'): unknown 
 }
 
 const TIME = Date.parse('2026-03-01T09:00:00.000Z');
+/** A valid model file for `program:import`. */
+const MODEL_TEXT = JSON.stringify(randomModels(1, 5, 4)[0]);
 let dir: string;
 let seedFile: string;
 const ids: Record<string, string> = {};
@@ -224,6 +227,10 @@ function bases(): Partial<Record<Channel, unknown>> {
       unmasked: [],
     },
     'program:aggregate': { filter: { sex: 'female', map: 'toBe' } },
+    'program:import': {
+      files: [{ name: 'model.json', size: Buffer.byteLength(MODEL_TEXT), text: MODEL_TEXT }],
+      importId: '00000000-0000-4000-8000-00000000abcd',
+    },
   };
 }
 
