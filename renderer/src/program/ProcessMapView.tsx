@@ -370,8 +370,7 @@ function ProcessMap({
 
   const [drawn, setDrawn] = useState<Drawn | null>(null);
   const [failed, setFailed] = useState(false);
-  /** Whether a layout was started yet: the first starts at once, later ones once still. */
-  const laidOut = useRef(false);
+  /** Layouts started so far: the first starts at once, later ones once the inputs are still. */
   const layouts = useRef(0);
   useEffect(() => {
     if (content.links.length === 0) return;
@@ -407,7 +406,6 @@ function ProcessMap({
       }));
       // Another map was asked for meanwhile: this one is not laid out at all.
       if (!live) return;
-      laidOut.current = true;
       const count = ++layouts.current;
       const layout = await layoutProcessMap(placeIn, linkIn);
       if (!live) return;
@@ -464,7 +462,7 @@ function ProcessMap({
       void lay().catch(() => {
         if (live) setFailed(true);
       });
-    const timer = laidOut.current ? setTimeout(start, SETTLE_MS) : null;
+    const timer = layouts.current > 0 ? setTimeout(start, SETTLE_MS) : null;
     if (timer === null) start();
     return () => {
       live = false;
