@@ -4,8 +4,7 @@ import { FOLD_FORMAT, ModelFold, aggregate, packModels } from '../../shared/anal
 import type { PathwayModel } from '../../shared/model/pathway-model';
 import { randomModels } from '../../tests/support/generate-models';
 import { makeTestDb, type TestDb } from '../../tests/unit/helpers';
-import { checkedBatch, checkFiles } from '../import/checked-model';
-import { validateModelText } from '../../shared/model/validate';
+import { checkedBatch } from '../import/checked-model';
 import { decodeFolds, encodeFolds } from './fold-store';
 import { ProgramRepository } from './program-repository';
 
@@ -20,11 +19,13 @@ afterEach(() => t?.cleanup());
 
 const NOW = '2026-12-01T10:00:00.000Z';
 const text = (m: PathwayModel) => JSON.stringify(m);
+/** A file's text as the checks take it, with its size in bytes. */
+const file = (x: string) => ({ text: x, byteLength: Buffer.byteLength(x) });
 
 /** Imports batches as the app does: checked together, stored in one transaction per batch. */
 function importBatches(repo: ProgramRepository, batches: string[][]) {
   return batches.flatMap((texts, b) => {
-    const checked = checkedBatch(texts.map((x) => validateModelText(x, Buffer.byteLength(x))));
+    const checked = checkedBatch(texts.map(file));
     return repo.importMany(
       checked.map((c, i) => ({ c, name: `b${b}-${i}.json` })),
       ({ c, name }) => repo.importChecked(name, c, NOW),
@@ -135,7 +136,7 @@ describe('fold records', () => {
     t = makeTestDb();
     const repo = new ProgramRepository(t.db);
     const models = randomModels(10, 53, 6);
-    const checked = checkedBatch(models.map((m) => validateModelText(text(m))));
+    const checked = checkedBatch(models.map((m) => file(text(m))));
     expect(() =>
       repo.importMany(
         checked.map((c, i) => ({ c, i })),
@@ -198,7 +199,7 @@ describe('fold records', () => {
     const repo = new ProgramRepository(t.db);
     const [a, b, c, d, e] = randomModels(5, 73, 8);
     // One by one, a duplicate between two new models of the same checked batch.
-    const one = checkedBatch([a!, a!, b!].map((m) => validateModelText(text(m))));
+    const one = checkedBatch([a!, a!, b!].map((m) => file(text(m))));
     expect(one.map((x, i) => repo.importChecked(`f${i}.json`, x, NOW).status)).toEqual([
       'imported',
       'duplicate',
@@ -206,7 +207,7 @@ describe('fold records', () => {
     ]);
     expect(coldViews()).toEqual(expected([a!, b!]));
     // A batch whose second file fails and is passed over: the rest is stored with its record.
-    const batch = checkedBatch([c!, d!, e!].map((m) => validateModelText(text(m))));
+    const batch = checkedBatch([c!, d!, e!].map((m) => file(text(m))));
     repo.importMany(
       batch.map((x, i) => ({ x, i })),
       ({ x, i }) => {
@@ -271,7 +272,7 @@ describe('fold records', () => {
     const models = randomModels(12, 67, 15);
     // Refused files among them (cut short): no journey of theirs, and no place in the record.
     const texts = models.map((m, i) => (i % 5 === 2 ? text(m).slice(0, 200) : text(m)));
-    const checked = checkFiles(texts.map((x) => ({ text: x, byteLength: Buffer.byteLength(x) })));
+    const checked = checkedBatch(texts.map(file));
     const accepted = models.filter((_, i) => i % 5 !== 2);
     expect(checked.filter((c) => !c.ok)).toHaveLength(models.length - accepted.length);
     const stored = checked.flatMap((c) => (c.ok ? [c] : []));

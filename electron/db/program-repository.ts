@@ -1,11 +1,10 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { type ModelFold } from '../../shared/analysis/aggregate';
-import { checkFiles, type CheckedModel } from '../import/checked-model';
+import { checkedBatch, type CheckedModel, type FileText } from '../import/checked-model';
 import { FoldStore } from './fold-store';
 import { TEXT_COLUMNS, TextStore, type TextRow } from './text-store';
 import type { PathwayModel } from '../../shared/model/pathway-model';
 import type { ImportResult, ProgramModel } from '../../shared/ipc/contract';
-import type { Sha256Hex } from '../../shared/model/checksum';
 
 /** File names compared as people read them: numbers by value, «model-2» before «model-10». */
 const FILE_NAMES = new Intl.Collator('da', { numeric: true });
@@ -32,11 +31,7 @@ export class ProgramRepository {
   /** The models' texts, compressed a batch at a time. */
   private readonly texts: TextStore;
 
-  constructor(
-    private readonly db: Database,
-    /** Node's native sha256 in the app; the pure one by default. */
-    private readonly hash?: Sha256Hex,
-  ) {
+  constructor(private readonly db: Database) {
     this.texts = new TextStore(db);
     this.store = new FoldStore(db, this.texts);
   }
@@ -52,8 +47,8 @@ export class ProgramRepository {
   }
 
   /** Checks files in this thread, as a checking thread does (one fold record for them all). */
-  check(files: { text: string; byteLength: number }[]): CheckedModel[] {
-    return checkFiles(files, this.hash);
+  check(files: FileText[]): CheckedModel[] {
+    return checkedBatch(files);
   }
 
   /**

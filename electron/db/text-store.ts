@@ -2,7 +2,7 @@
  * The texts of imported models, kept compressed a batch at a time.
  *
  * An import's checking thread writes the canonical JSON of the models it accepted one after the
- * other and compresses them together, as one frame (`packTexts`); the main thread stores that
+ * other and compresses them together, as one frame (`TextWriter`); the main thread stores that
  * frame once (`program_texts`) and each model row says where its text is in it (`text_batch`,
  * `text_start`, `text_end`: bytes of the decompressed frame). Compressed together, the models of a
  * batch share what they repeat — keys, sectors, codes — so the frame is about a quarter smaller
@@ -49,28 +49,101 @@ export interface TextAt {
 }
 
 /**
- * Models' texts, each as UTF-8, packed in order as batches of up to FRAME_BYTES (one, for the
- * window's batches); `at[i]` is where the i-th is.
+ * A batch's texts written one after the other as UTF-8, in frames of up to FRAME_BYTES (one, for
+ * the window's batches), each text encoded once: the import's checks hash the very bytes that are
+ * stored (`write`, then `keep`), instead of encoding each canonical text for its checksum and
+ * again for the store, and then copying them all into one frame (about a sixth of the checks'
+ * time went to those copies, measured on the bench's models). A frame is closed when the next
+ * text would take it past FRAME_BYTES; a text larger than that is a frame on its own.
  */
-export function packTexts(texts: readonly Uint8Array[]): TextAt[] {
-  const at: TextAt[] = [];
-  for (let first = 0; first < texts.length;) {
-    let last = first + 1;
-    let bytes = texts[first]!.byteLength;
-    while (last < texts.length && bytes + texts[last]!.byteLength <= FRAME_BYTES) {
-      bytes += texts[last++]!.byteLength;
-    }
-    const all = Buffer.concat(texts.slice(first, last), bytes);
-    const batch: TextBatch = { data: compress(all), count: last - first, bytes };
-    let start = 0;
-    for (let i = first; i < last; i++) {
-      at.push({ batch, start, end: start + texts[i]!.byteLength });
-      start += texts[i]!.byteLength;
-    }
-    first = last;
+export class TextWriter {
+  /** Where the frame's texts are written; a small one is taken over from the last writer. */
+  private buffer: Buffer = spareBuffer ?? Buffer.allocUnsafe(FIRST_BUFFER_BYTES);
+  /** The end of the frame's kept texts. */
+  private end = 0;
+  /** The bytes of the text written last and not yet kept (-1: none). */
+  private pending = -1;
+  /** The kept texts of the open frame, and of every frame before it. */
+  private frame: { start: number; end: number }[] = [];
+  private readonly at: TextAt[] = [];
+
+  constructor() {
+    spareBuffer = undefined;
   }
-  return at;
+
+  /**
+   * Writes a text after the kept ones, in place of one written and not kept: its UTF-8 bytes, a
+   * view that holds until the next write or keep.
+   */
+  write(text: string): Uint8Array {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: measured exactly only when that may not fit.
+    const room = this.buffer.length - this.end;
+    if (room < 3 * text.length + TAIL_ROOM) {
+      this.grow(this.end + Buffer.byteLength(text, 'utf8') + TAIL_ROOM);
+    }
+    this.pending = this.buffer.write(text, this.end, 'utf8');
+    return this.buffer.subarray(this.end, this.end + this.pending);
+  }
+
+  /**
+   * Keeps the text written last, its last `cut` bytes replaced by `tail` (ASCII, at most
+   * TAIL_ROOM bytes); returns where it will be once the frames are made (`finish`).
+   */
+  keep(cut: number, tail: string): number {
+    if (this.pending < cut || tail.length > TAIL_ROOM) {
+      throw new RangeError('no text written to keep, or a tail too long');
+    }
+    let start = this.end;
+    const length = this.pending - cut + tail.length;
+    this.buffer.write(tail, start + this.pending - cut, 'latin1');
+    this.pending = -1;
+    if (start > 0 && start + length > FRAME_BYTES) {
+      // It would take the frame past its size: the frame is closed and this text begins the next.
+      this.close();
+      this.buffer.copyWithin(0, start, start + length);
+      start = 0;
+    }
+    this.end = start + length;
+    this.frame.push({ start, end: this.end });
+    return this.at.length + this.frame.length - 1;
+  }
+
+  /** Where each kept text is, in the order kept; the writer is done. */
+  finish(): TextAt[] {
+    if (this.frame.length > 0) this.close();
+    if (this.buffer.length <= SPARE_BUFFER_BYTES) spareBuffer = this.buffer;
+    this.buffer = Buffer.alloc(0);
+    return this.at;
+  }
+
+  private close(): void {
+    const batch: TextBatch = {
+      data: compress(this.buffer.subarray(0, this.end)),
+      count: this.frame.length,
+      bytes: this.end,
+    };
+    for (const { start, end } of this.frame) this.at.push({ batch, start, end });
+    this.frame = [];
+    this.end = 0;
+  }
+
+  private grow(bytes: number): void {
+    const grown = Buffer.allocUnsafe(Math.max(bytes, 2 * this.buffer.length));
+    this.buffer.copy(grown, 0, 0, this.end);
+    this.buffer = grown;
+  }
 }
+
+/** Room kept after a text for what `keep` puts in place of its end (a checksum and its key). */
+const TAIL_ROOM = 128;
+const FIRST_BUFFER_BYTES = 1024 * 1024;
+/**
+ * A buffer up to this size is kept for the next writer (a thread writes a batch's texts every few
+ * milliseconds); a larger one, made for very large texts, is let go with its writer. Only bytes
+ * written by the writer that holds it are ever read.
+ */
+const SPARE_BUFFER_BYTES = 4 * 1024 * 1024;
+let spareBuffer: Buffer | undefined;
 
 /** Whether `start`–`end` is a range of bytes of `texts`. */
 const within = (texts: Buffer, start: number | null, end: number | null) =>

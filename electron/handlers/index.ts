@@ -14,7 +14,6 @@ import { MAX_MODEL_BYTES } from '../../shared/model/validate';
 import { modelFileSkip } from '../../shared/model/model-files';
 import { ExportService, renderFormats } from '../export/export-service';
 import { writeFileAtomic } from '../export/write-file';
-import { nodeSha256 } from '../import/model-file';
 import type { WorkspaceThreads } from '../import/program-threads';
 import { TransferRepository } from '../db/transfer-repository';
 import { MoveService } from '../transfer/move-service';
@@ -76,7 +75,7 @@ export function createHandlers({
   const exports = new ExportService(db, journeys, workshop);
   /** The last import batch's storing: the next is stored after it. */
   let importsStored: Promise<unknown> = Promise.resolve();
-  const program = new ProgramRepository(db, nodeSha256);
+  const program = new ProgramRepository(db);
   const programK = () => {
     const parsed = kSchema.safeParse(Number(settings.get('program.k')));
     return parsed.success ? parsed.data : DEFAULT_K;

@@ -1,20 +1,16 @@
 import { foldedPair, packFolded, type FoldedPair } from '../../shared/analysis/aggregate';
 import type { PathwayModel } from '../../shared/model/pathway-model';
-import {
-  validateModelText,
-  type ValidationReason,
-  type ValidationResult,
-} from '../../shared/model/validate';
-import type { Sha256Hex } from '../../shared/model/checksum';
+import { createHash } from 'node:crypto';
+import { validateModelText, type ValidationReason } from '../../shared/model/validate';
 import { encodeFolds } from '../db/fold-store';
-import { packTexts, type TextAt } from '../db/text-store';
+import { TextWriter, type TextAt } from '../db/text-store';
 
 /**
  * A model file as the import's checks left it: refused with a reason, or accepted with what the
  * store needs — the canonical text that was checked, compressed as it is stored (text-store.ts),
  * the fields kept beside it, and what the model brings to the views' folds (fold-store.ts), made
- * here while the model is parsed. Plain data, so it can come back from a worker thread (a few kB
- * per model instead of its whole text).
+ * here while the model is parsed (`checkedBatch`). Plain data, so it can come back from a worker
+ * thread (a few kB per model instead of its whole text).
  */
 export type CheckedModel =
   | { ok: false; reason: ValidationReason }
@@ -36,37 +32,38 @@ export type CheckedModel =
       folds: { record: Uint8Array; journeys: number; at: number };
     };
 
-/** Checks files one by one (`validateModelText`) into what the store needs (`checkedBatch`). */
-export function checkFiles(
-  files: readonly { text: string; byteLength: number }[],
-  hash?: Sha256Hex,
-): CheckedModel[] {
-  return checkedBatch(
-    (function* () {
-      for (const f of files) yield validateModelText(f.text, f.byteLength, hash);
-    })(),
-  );
+/** A file to check: its text, and its size in bytes (which the size limit is about). */
+export interface FileText {
+  text: string;
+  byteLength: number;
 }
 
 /**
- * A batch's verdicts as the store needs them; the accepted models' folds packed together, and
- * their texts compressed together. Each model is folded and its text written out as UTF-8 as soon
- * as its check gives it, and let go before the next file is checked: a batch never holds more
- * than one parsed model and its canonical text, so they die young instead of being carried
- * through the collector's copies.
+ * Checks files one by one (`validateModelText`) into what the store needs: the accepted models'
+ * folds packed together, and their texts compressed together (text-store.ts).
+ *
+ * Each model is folded as soon as its check gives it, and let go before the next file is checked:
+ * a batch never holds more than one parsed model, so models die young instead of being carried
+ * through the collector's copies. Its canonical JSON is written as UTF-8 once, where it is stored,
+ * and the checksum is taken of those bytes (`validateModelText` asks for it once, for a model the
+ * schema accepted); an accepted model's text then gets its checksum in place of its closing brace,
+ * as `ValidationResult.json` has it.
  */
-export function checkedBatch(results: Iterable<ValidationResult>): CheckedModel[] {
+export function checkedBatch(files: Iterable<FileText>): CheckedModel[] {
   const pairs: FoldedPair[] = [];
-  const texts: Buffer[] = [];
+  const writer = new TextWriter();
+  const hashWritten = (content: string) =>
+    createHash('sha256').update(writer.write(content)).digest('hex');
   const checked: Extract<CheckedModel, { ok: true }>[] = [];
   const verdicts: CheckedModel[] = [];
-  for (const result of results) {
+  for (const file of files) {
+    const result = validateModelText(file.text, file.byteLength, hashWritten);
     if (!result.ok) {
       verdicts.push({ ok: false, reason: result.reason });
       continue;
     }
     const m = result.model;
-    texts.push(Buffer.from(result.json, 'utf8'));
+    writer.keep(1, `,"checksum":"${m.checksum}"}`);
     const c: CheckedModel = {
       ok: true,
       // Where its text is, known once every file is checked: filled in below.
@@ -82,9 +79,9 @@ export function checkedBatch(results: Iterable<ValidationResult>): CheckedModel[
     verdicts.push(c);
     pairs.push(foldedPair(m));
   }
+  const at = writer.finish();
   if (checked.length === 0) return verdicts;
   const record = encodeFolds(packFolded(pairs));
-  const at = packTexts(texts);
   checked.forEach((c, i) => {
     c.folds.record = record;
     c.folds.journeys = pairs.length;

@@ -7,7 +7,7 @@ import {
   type ValidationResult,
 } from '../../shared/model/validate';
 
-/** Node's native sha256, for every check of a model in the main process, its threads and the CLI. */
+/** Node's native sha256, for the command line's checks (the import hashes the bytes it stores). */
 export const nodeSha256: Sha256Hex = (text) => createHash('sha256').update(text).digest('hex');
 
 /** A file that could not be read as one: why, in our words (an error code at most). */

@@ -1,14 +1,12 @@
 /**
  * A worker thread of the program workspace, bundled on its own into
- * dist/electron/program-worker.cjs: it checks imported model files (`validateModelText`, the same
- * code as in the main process) and sends back what the store needs — the accepted models
+ * dist/electron/program-worker.cjs: it checks imported model files (`checkedBatch`, the same code
+ * as in the main process) and sends back what the store needs — the accepted models
  * compressed and their batch's folds (checked-model.ts) — so the main thread only writes.
  */
 import { parentPort } from 'node:worker_threads';
 import { prepareChecks } from '../../shared/model/model-validator';
-import { validateModelText } from '../../shared/model/validate';
 import { checkedBatch, type CheckedModel } from './checked-model';
-import { nodeSha256 } from './model-file';
 
 export interface ThreadRequest {
   kind: 'check';
@@ -22,10 +20,8 @@ export interface ThreadRequest {
  * sit on this thread's heap together. A byte order mark is kept, as the main thread keeps it.
  */
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
-function* verdicts(files: readonly Uint8Array[]) {
-  for (const bytes of files) {
-    yield validateModelText(UTF8.decode(bytes), bytes.byteLength, nodeSha256);
-  }
+function* texts(files: readonly Uint8Array[]) {
+  for (const bytes of files) yield { text: UTF8.decode(bytes), byteLength: bytes.byteLength };
 }
 export type ThreadAnswer =
   { id: number; ok: true; results: CheckedModel[] } | { id: number; ok: false; message: string };
@@ -35,7 +31,7 @@ prepareChecks();
 
 parentPort?.on('message', (request: ThreadRequest) => {
   try {
-    const results = checkedBatch(verdicts(request.files));
+    const results = checkedBatch(texts(request.files));
     parentPort!.postMessage({ id: request.id, ok: true, results } satisfies ThreadAnswer);
   } catch (error) {
     parentPort!.postMessage({

@@ -10,7 +10,6 @@ import { createHandlers } from '../../electron/handlers';
 import { checkedBatch } from '../../electron/import/checked-model';
 import { ProgramThreads } from '../../electron/import/program-threads';
 import { TEXT_COLUMNS, TextStore } from '../../electron/db/text-store';
-import { validateModelText } from '../../shared/model/validate';
 import { aggregate } from '../../shared/analysis/aggregate';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { randomModels } from '../support/generate-models';
@@ -199,7 +198,7 @@ it('stores batches checked at the same time in the order they came', async () =>
   const threads = {
     check: async (texts: readonly string[]) => {
       await new Promise<void>((open) => gates.push(open));
-      return checkedBatch(texts.map((t) => validateModelText(t, Buffer.byteLength(t))));
+      return checkedBatch(texts.map((t) => ({ text: t, byteLength: Buffer.byteLength(t) })));
     },
   };
   const db = openDatabase(join(dir, 'order.sqlite'), testKey());

@@ -1,0 +1,40 @@
+import { expect, it } from 'vitest';
+import { randomModels } from '../../tests/support/generate-models';
+import { checksumOf } from '../../shared/model/checksum';
+import { validateModelText } from '../../shared/model/validate';
+import { decompress } from '../db/compression';
+import { checkedBatch } from './checked-model';
+
+const file = (text: string) => ({ text, byteLength: Buffer.byteLength(text) });
+
+it('stores each accepted model as checked — its canonical JSON and checksum — and nothing of a refused one', () => {
+  const [a, b, c, d] = randomModels(4, 91, 10);
+  // Danish letters and an emoji: the stored bytes are the UTF-8 the checksum was taken over.
+  const { checksum: _, ...content } = b!;
+  content.asIs.touchpoints[0]!.quote = 'Jeg følte mig overset på skadestuen 😟 – igen';
+  const danish = JSON.stringify({ ...content, checksum: checksumOf(content) });
+  // Hashed and then refused: its text is written and must not be kept.
+  const tampered = JSON.stringify(c).replace('"2026-11"', '"2020-01"');
+  // Keys in another order than the canonical, and indented, as a person might save it.
+  const indented = JSON.stringify(Object.fromEntries(Object.entries(d!).reverse()), null, 2);
+  const texts = [JSON.stringify(a), tampered, danish, JSON.stringify(a).slice(0, 300), indented];
+  const checked = checkedBatch(texts.map(file));
+  expect(checked.map((x) => (x.ok ? 'ok' : x.reason))).toEqual([
+    'ok',
+    'checksum',
+    'ok',
+    'not_json',
+    'ok',
+  ]);
+  const stored = checked.flatMap((x, i) => (x.ok ? [{ x, text: texts[i]! }] : []));
+  for (const { x, text } of stored) {
+    const all = decompress(x.text.batch.data, 1 << 24);
+    const kept = all.subarray(x.text.start, x.text.end).toString('utf8');
+    const once = validateModelText(text);
+    expect(once.ok && kept === once.json).toBe(true);
+    // What is stored checks again as it is.
+    expect(validateModelText(kept).ok).toBe(true);
+  }
+  expect(new Set(stored.map(({ x }) => x.text.batch)).size).toBe(1);
+  expect(stored[0]!.x.text.batch.count).toBe(stored.length);
+});
