@@ -48,6 +48,8 @@ const FILTERS: CohortFilter[] = [
 interface FileText {
   name: string;
   text: string;
+  /** Its bytes, as the window reads a file (`File.arrayBuffer`) and sends it. */
+  bytes: Uint8Array;
   /** Its size in bytes, as the window knows it from the file (`File.size`), without reading it. */
   size: number;
   /** Why the app must reject it; absent for a valid model. */
@@ -88,7 +90,8 @@ export function programFiles(count = MODELS, seed = 20261101): FileText[] {
       i % INVALID_EVERY === 0
         ? spoil(JSON.stringify(m), i / INVALID_EVERY)
         : { text: JSON.stringify(m) };
-    return { name, ...file, size: Buffer.byteLength(file.text) };
+    const bytes = new TextEncoder().encode(file.text);
+    return { name, ...file, bytes, size: bytes.byteLength };
   });
 }
 
@@ -113,16 +116,16 @@ interface ImportRun {
  */
 export async function importAsTheWindowDoes(
   handlers: Handlers,
-  files: { name: string; text: string; size: number }[],
+  files: { name: string; bytes: Uint8Array; size: number }[],
   batchTimes: number[] = [],
 ): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   const queue: Promise<ImportResult[]>[] = [];
   const importId = crypto.randomUUID();
-  const send = (batch: { name: string; text: string; size: number }[]) => {
+  const send = (batch: { name: string; bytes: Uint8Array; size: number }[]) => {
     const t0 = performance.now();
     return dispatch(handlers, 'program:import', {
-      files: batch.map((f) => ({ name: f.name, size: f.size, text: f.text })),
+      files: batch.map((f) => ({ name: f.name, size: f.size, bytes: f.bytes })),
       importId,
     }).then((r) => {
       batchTimes.push(performance.now() - t0);

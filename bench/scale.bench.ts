@@ -151,8 +151,8 @@ async function importFolder(dir: string, dbFile: string): Promise<number> {
     let imported = 0;
     for (let i = 0; i < names.length; i += 10 * IMPORT_BATCH_FILES) {
       const files = names.slice(i, i + 10 * IMPORT_BATCH_FILES).map((name) => {
-        const text = readFileSync(join(dir, name), 'utf8');
-        return { name, text, size: Buffer.byteLength(text) };
+        const bytes = readFileSync(join(dir, name));
+        return { name, bytes, size: bytes.byteLength };
       });
       const results = await importAsTheWindowDoes(handlers, files);
       imported += results.filter((x) => x.status === 'imported').length;

@@ -64,7 +64,11 @@ describe('the backups channels', () => {
     const models = randomModels(9, 41, 6);
     const file = (m: (typeof models)[number]) => {
       const text = JSON.stringify(m);
-      return { name: `${m.exportId}.json`, size: Buffer.byteLength(text), text };
+      return {
+        name: `${m.exportId}.json`,
+        size: Buffer.byteLength(text),
+        bytes: Buffer.from(text),
+      };
     };
     await call('program:import', { files: models.slice(0, 6).map(file) });
     const made = await call('backups:create', {});

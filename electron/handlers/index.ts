@@ -15,6 +15,7 @@ import { modelFileSkip } from '../../shared/model/model-files';
 import { ExportService, renderFormats } from '../export/export-service';
 import { writeFileAtomic } from '../export/write-file';
 import type { WorkspaceThreads } from '../import/program-threads';
+import { fileText } from '../import/checked-model';
 import { TransferRepository } from '../db/transfer-repository';
 import { MoveService } from '../transfer/move-service';
 import { createMoveHandlers, type MoveDialogs } from './move';
@@ -269,30 +270,22 @@ export function createHandlers({
       const refusal = (f: (typeof files)[number]): ImportResult | null =>
         modelFileSkip(f.name) !== null
           ? { file: f.name, status: 'rejected', reason: 'not_json_file' }
-          : f.text === null
+          : f.bytes === null
             ? {
                 file: f.name,
                 status: 'rejected',
                 reason: f.size > MAX_MODEL_BYTES ? 'too_large' : 'unreadable',
               }
             : null;
-      const toCheck = files.flatMap((f) => (refusal(f) === null ? [f.text!] : []));
+      const toCheck = files.flatMap((f) => (refusal(f) === null ? [f.bytes!] : []));
       // With worker threads the files are checked there, side by side, and only stored here; if
       // the threads fail, here, with the same code. Batches checked at the same time are stored
       // in the order they came, so the first file of an export is the one imported.
       const checking = threads ? threads.check(toCheck).catch(() => null) : Promise.resolve(null);
       const stored = importsStored.then(async () => {
-        // Checked here together, as a thread checks them: one fold record for the batch.
-        // The threads get UTF-8 (program-threads.ts), in which a lone surrogate (never in a text
-        // read from a file) becomes U+FFFD: here too, so both reach the same verdict.
-        const checked =
-          (await checking) ??
-          program.check(
-            toCheck.map((t) => {
-              const bytes = Buffer.from(t, 'utf8');
-              return { text: bytes.toString('utf8'), byteLength: bytes.length };
-            }),
-          );
+        // Checked here together, as a thread checks them: one fold record for the batch, the
+        // bytes decoded as a thread decodes them (a byte order mark kept for the checks to drop).
+        const checked = (await checking) ?? program.check(toCheck.map(fileText));
         let next = 0;
         return program.importMany(files, (f) => {
           const refused = refusal(f);

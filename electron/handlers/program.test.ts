@@ -13,7 +13,11 @@ beforeEach(() => {
 afterEach(() => t.cleanup());
 const { call, callRaw } = ipc(() => t.handlers);
 
-const file = (name: string, text: string) => ({ name, size: Buffer.byteLength(text), text });
+const file = (name: string, text: string) => ({
+  name,
+  size: Buffer.byteLength(text),
+  bytes: new TextEncoder().encode(text),
+});
 
 describe('program workspace over IPC', () => {
   it('imports a batch, says per file what happened, and lists the cohort attributes', async () => {
@@ -60,7 +64,7 @@ describe('program workspace over IPC', () => {
         file('zero.json', ''),
         file('truncated.json', goodText.slice(0, goodText.length / 2)),
         // 200 MB is never read by the window: it sends the size only.
-        { name: 'huge.json', size: 200 * 1024 * 1024, text: null },
+        { name: 'huge.json', size: 200 * 1024 * 1024, bytes: null },
         file('deep.json', deep),
         file('proto.json', goodText.replace('{', '{"__proto__":{"polluted":true},')),
         file(
@@ -70,7 +74,7 @@ describe('program workspace over IPC', () => {
         file('types.json', JSON.stringify(wrongTypes)),
         file('model.txt', goodText),
         // A file the window could not read (permissions, removed meanwhile).
-        { name: 'unreadable.json', size: 10, text: null },
+        { name: 'unreadable.json', size: 10, bytes: null },
       ],
     });
     expect(results.map((r) => [r.file, r.status, r.reason])).toEqual([
@@ -109,10 +113,14 @@ describe('program workspace over IPC', () => {
     expect((await call('program:list', {}))[0]!.exportMonth).toBe(m!.exportMonth);
   });
 
-  it('refuses a text over the size limit at the IPC boundary, before it reaches the parser', async () => {
+  it('refuses a file over the size limit at the IPC boundary, before it reaches the parser', async () => {
     const r = await callRaw('program:import', {
       files: [
-        { name: 'big.json', size: MAX_MODEL_BYTES + 1, text: 'x'.repeat(MAX_MODEL_BYTES + 1) },
+        {
+          name: 'big.json',
+          size: MAX_MODEL_BYTES + 1,
+          bytes: new Uint8Array(MAX_MODEL_BYTES + 1).fill(120),
+        },
       ],
     });
     expect(r).toMatchObject({ ok: false, error: { code: 'validation' } });

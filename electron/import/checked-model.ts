@@ -39,6 +39,17 @@ export interface FileText {
 }
 
 /**
+ * A file's bytes as text, read as the window's `File.text()` and the command line read a file:
+ * UTF-8, a byte that is no UTF-8 replaced. A byte order mark is kept (and counted in its size):
+ * `validateModelText` drops it.
+ */
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+export const fileText = (bytes: Uint8Array): FileText => ({
+  text: UTF8.decode(bytes),
+  byteLength: bytes.byteLength,
+});
+
+/**
  * Checks files one by one (`validateModelText`) into what the store needs: the accepted models'
  * folds packed together, and their texts compressed together (text-store.ts).
  *

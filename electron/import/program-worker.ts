@@ -6,22 +6,21 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { prepareChecks } from '../../shared/model/model-validator';
-import { checkedBatch, type CheckedModel } from './checked-model';
+import { checkedBatch, fileText, type CheckedModel } from './checked-model';
 
 export interface ThreadRequest {
   kind: 'check';
   id: number;
-  /** Each file's text as UTF-8 (program-threads.ts encodes it): its length is its size. */
+  /** Each file's bytes, as the window read them: their length is its size. */
   files: Uint8Array[];
 }
 
 /**
  * The text of each file, made only as its turn comes and let go after it: a batch's texts never
- * sit on this thread's heap together. A byte order mark is kept, as the main thread keeps it.
+ * sit on this thread's heap together.
  */
-const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 function* texts(files: readonly Uint8Array[]) {
-  for (const bytes of files) yield { text: UTF8.decode(bytes), byteLength: bytes.byteLength };
+  for (const bytes of files) yield fileText(bytes);
 }
 export type ThreadAnswer =
   { id: number; ok: true; results: CheckedModel[] } | { id: number; ok: false; message: string };

@@ -431,8 +431,13 @@ export const contract = {
           z.strictObject({
             name: z.string().min(1).max(1000),
             size: z.number().int().min(0),
-            // Null when the window did not read the file (too large to try, or unreadable).
-            text: z.string().max(MAX_MODEL_BYTES).nullable(),
+            // The file's bytes as they are on disk, undecoded: the checking threads decode each
+            // as its turn comes, and nothing decodes and encodes them again on the way. Null when
+            // the window did not read the file (too large to try, or unreadable).
+            bytes: z
+              .instanceof(Uint8Array)
+              .refine((b) => b.byteLength <= MAX_MODEL_BYTES, 'larger than a model may be')
+              .nullable(),
           }),
         )
         .min(1)

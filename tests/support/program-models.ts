@@ -57,7 +57,11 @@ export async function importModels(handlers: Handlers, models: PathwayModel[]): 
   for (let i = 0; i < models.length; i += IMPORT_BATCH_FILES) {
     const files = models.slice(i, i + IMPORT_BATCH_FILES).map((m, j) => {
       const text = JSON.stringify(m);
-      return { name: `model-${i + j}.json`, size: text.length, text };
+      return {
+        name: `model-${i + j}.json`,
+        size: Buffer.byteLength(text),
+        bytes: Buffer.from(text),
+      };
     });
     const result = await dispatch(handlers, 'program:import', { files });
     if (!result.ok) throw new Error(`import failed: ${result.error.message}`);

@@ -283,7 +283,7 @@ describe('one rule for which files are read, on the command line and in the app'
     expect(validateModelText(bom).ok).toBe(true);
     const [result] = await (async () => {
       const r = await dispatch(t.handlers, 'program:import', {
-        files: [{ name: 'bom.json', size: Buffer.byteLength(bom), text: bom }],
+        files: [{ name: 'bom.json', size: Buffer.byteLength(bom), bytes: Buffer.from(bom) }],
       });
       return (r as { ok: true; data: ImportResult[] }).data;
     })();

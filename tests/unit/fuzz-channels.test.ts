@@ -125,7 +125,11 @@ async function seed(handlers: Handlers): Promise<void> {
   const models = randomModels(3, 11, 8);
   seeded.modelTexts = models.map((m) => JSON.stringify(m));
   const imported = await must<{ exportId?: string }[]>(handlers, 'program:import', {
-    files: seeded.modelTexts.map((text, i) => ({ name: `m${i}.json`, size: text.length, text })),
+    files: seeded.modelTexts.map((text, i) => ({
+      name: `m${i}.json`,
+      size: Buffer.byteLength(text),
+      bytes: Buffer.from(text),
+    })),
   });
   const services = await must<{ code: string }[]>(handlers, 'catalogue:list', {});
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open';
 import { testKey } from '../support/test-key';
 import { createHandlers } from '../../electron/handlers';
-import { checkedBatch } from '../../electron/import/checked-model';
+import { checkedBatch, fileText } from '../../electron/import/checked-model';
 import { ProgramThreads } from '../../electron/import/program-threads';
 import { TEXT_COLUMNS, TextStore } from '../../electron/db/text-store';
 import { aggregate } from '../../shared/analysis/aggregate';
@@ -39,7 +39,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The same files for every import (export ids are random per generation). */
-let generated: { name: string; size: number; text: string }[] | undefined;
+let generated: { name: string; size: number; bytes: Uint8Array }[] | undefined;
 function files() {
   return (generated ??= makeFiles());
 }
@@ -65,12 +65,12 @@ function makeFiles() {
       texts[3]!.replace('"whatWorked":false', '"whatWorked":false,"name":"Karen"'),
     ],
     ['again.json', texts[4]!],
-    // The threads get the files as UTF-8 bytes: a byte order mark, letters beyond ASCII and a
-    // lone surrogate must reach the same verdict there as here.
+    // Files come as bytes: a byte order mark, letters beyond ASCII and a lone surrogate must
+    // reach the same verdict in the threads as here.
     ['bom.json', `\uFEFF${texts[5]!}`],
     // Valid models, their checksums over what they say: one in Danish with an emoji, stored as it
-    // is; one with a lone surrogate, which UTF-8 cannot carry (U+FFFD in its place, so the
-    // checksum no longer holds) — refused alike by the threads and by the main thread.
+    // is; one with a lone surrogate, which UTF-8 cannot carry (the file has U+FFFD in its place,
+    // so the checksum no longer holds) — refused alike by the threads and by the main thread.
     ['danish.json', withQuote(17, 'Ærø, Søren 😀 – «godt»')],
     ['surrogate.json', withQuote(18, 'før \uD800 efter').replace('\\ud800', '\uD800')],
     ['notes.txt', 'not a model'],
@@ -78,7 +78,7 @@ function makeFiles() {
   return [...texts.map((t, i) => [`m${i}.json`, t] as const), ...hostile].map(([name, text]) => ({
     name,
     size: Buffer.byteLength(text),
-    text,
+    bytes: new TextEncoder().encode(text),
   }));
 }
 
@@ -167,7 +167,11 @@ it('keeps the views of a workspace up to date while threads import into it', asy
       dispatch(handlers, 'program:import', {
         files: ms.map((m, i) => {
           const text = JSON.stringify(m);
-          return { name: `${m.exportId}-${i}.json`, size: Buffer.byteLength(text), text };
+          return {
+            name: `${m.exportId}-${i}.json`,
+            size: Buffer.byteLength(text),
+            bytes: Buffer.from(text),
+          };
         }),
       });
     await send(models.slice(0, 6));
@@ -196,9 +200,9 @@ it('stores batches checked at the same time in the order they came', async () =>
   // Threads that answer the second batch first, as when the first has a slow file.
   const gates: (() => void)[] = [];
   const threads = {
-    check: async (texts: readonly string[]) => {
+    check: async (files: readonly Uint8Array[]) => {
       await new Promise<void>((open) => gates.push(open));
-      return checkedBatch(texts.map((t) => ({ text: t, byteLength: Buffer.byteLength(t) })));
+      return checkedBatch(files.map(fileText));
     },
   };
   const db = openDatabase(join(dir, 'order.sqlite'), testKey());
@@ -213,7 +217,7 @@ it('stores batches checked at the same time in the order they came', async () =>
     const text = JSON.stringify(m);
     const batch = (name: string) =>
       dispatch(handlers, 'program:import', {
-        files: [{ name, size: Buffer.byteLength(text), text }],
+        files: [{ name, size: Buffer.byteLength(text), bytes: Buffer.from(text) }],
       });
     const first = batch('first.json');
     const second = batch('second.json');

@@ -228,7 +228,9 @@ function bases(): Partial<Record<Channel, unknown>> {
     },
     'program:aggregate': { filter: { sex: 'female', map: 'toBe' } },
     'program:import': {
-      files: [{ name: 'model.json', size: Buffer.byteLength(MODEL_TEXT), text: MODEL_TEXT }],
+      files: [
+        { name: 'model.json', size: Buffer.byteLength(MODEL_TEXT), bytes: Buffer.from(MODEL_TEXT) },
+      ],
       importId: '00000000-0000-4000-8000-00000000abcd',
     },
   };

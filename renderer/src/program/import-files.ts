@@ -16,7 +16,7 @@ export interface PickedFile {
   file: File;
 }
 
-/** Text sent to the main process per call: a batch never carries more than this. */
+/** Bytes sent to the main process per call: a batch never carries more than this. */
 const BATCH_BYTES = 16 * 1024 * 1024;
 
 export interface ImportProgress {
@@ -88,13 +88,17 @@ export async function fromDrop(items: DataTransferItemList): Promise<PickedFile[
   return selectFolderFiles(out);
 }
 
-async function readText(f: PickedFile): Promise<string | null> {
+/**
+ * A file's bytes, undecoded: the main process's checking threads decode each file as its turn
+ * comes, so nothing here decodes them and nothing there encodes them again.
+ */
+async function readBytes(f: PickedFile): Promise<Uint8Array<ArrayBuffer> | null> {
   // Not a model by its name: never read, the main process names it (the shared rule).
   if (modelFileSkip(f.name) !== null) return null;
   // Too large to be a model: never read into memory, the main process refuses it by its size.
   if (f.file.size > MAX_MODEL_BYTES) return null;
   try {
-    return await f.file.text();
+    return new Uint8Array(await f.file.arrayBuffer());
   } catch {
     return null;
   }
@@ -134,15 +138,15 @@ export async function importFiles(
   // Every batch says which import it belongs to: the main process lists them as one.
   const importId = crypto.randomUUID();
   const send = async () => {
-    const batch: { name: string; size: number; text: string | null }[] = [];
+    const batch: { name: string; size: number; bytes: Uint8Array<ArrayBuffer> | null }[] = [];
     let bytes = 0;
     const from = i;
     while (i < files.length && batch.length < IMPORT_BATCH_FILES) {
       const f = files[i]!;
       if (batch.length > 0 && bytes + f.file.size > BATCH_BYTES) break;
-      const text = await readText(f);
-      bytes += text?.length ?? 0;
-      batch.push({ name: f.name.slice(0, 1000), size: f.file.size, text });
+      const read = await readBytes(f);
+      bytes += read?.byteLength ?? 0;
+      batch.push({ name: f.name.slice(0, 1000), size: f.file.size, bytes: read });
       i++;
     }
     const answer = call('program:import', { files: batch, importId });
