@@ -1008,6 +1008,8 @@ export const da = {
     // Hidden figures explained where they are, and what would show more (HiddenNote.tsx).
     hiddenInfo: {
       line: '«Skjult» betyder, at tallet bygger på færre end {{k}} forløb (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes. Flere modeller eller et bredere udvalg viser flere tal.',
+      lineShort:
+        '«Skjult» betyder, at tallet bygger på færre end {{k}} forløb – se forklaringen ovenfor.',
       cell: 'skjult, færre end {{k}} forløb',
       allTitle: 'Alle tal i «{{what}}» er skjult',
       allCount:

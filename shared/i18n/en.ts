@@ -995,6 +995,8 @@ export const en: Translation = {
     // Hidden figures explained where they are, and what would show more (HiddenNote.tsx).
     hiddenInfo: {
       line: '“Hidden” means the figure rests on fewer than {{k}} journeys (or could be worked out from other figures). Small figures are not shown, so that no citizen can be recognised. More models or a wider selection show more figures.',
+      lineShort:
+        '“Hidden” means the figure rests on fewer than {{k}} journeys – see the explanation above.',
       cell: 'hidden, fewer than {{k}} journeys',
       allTitle: 'Every figure in “{{what}}” is hidden',
       allCount:

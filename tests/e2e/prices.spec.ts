@@ -291,6 +291,15 @@ test.describe('prices and the cost of a pathway', () => {
     await expect(view.getByTestId('hidden-note').first()).toHaveText(
       /^«Skjult» betyder, at tallet bygger på færre end 5 forløb/,
     );
+    // Said in full once, above the first table with a hidden figure; the tables below say it in
+    // a line and point up to it.
+    const notes = view.getByTestId('hidden-note');
+    expect(await notes.count()).toBeGreaterThan(1);
+    await expect(notes.filter({ hasText: 'Små tal vises ikke' })).toHaveCount(1);
+    await expect(notes.first()).toContainText('Små tal vises ikke');
+    await expect(notes.nth(1)).toHaveText(
+      '«Skjult» betyder, at tallet bygger på færre end 5 forløb – se forklaringen ovenfor.',
+    );
     expect(await seriousViolations(app.page)).toEqual([]);
 
     const [download] = await Promise.all([

@@ -218,6 +218,10 @@ test.describe('laptop 1366×768', () => {
       akut.getByRole('cell', { name: 'skjult, færre end 5 forløb', exact: true }),
     ).toHaveCount(2);
     await expect(list.getByTestId('hidden-note')).toContainText(LINE);
+    // The matrix above it explains «skjult» in full: the list says it short and points up.
+    await expect(list.getByTestId('hidden-note')).toContainText('se forklaringen ovenfor');
+    await expect(list.getByTestId('hidden-note')).not.toContainText(WHY);
+    await expect(page.getByTestId('matrix-section').getByTestId('hidden-note')).toContainText(WHY);
     const fromGp = list.getByRole('row').filter({ hasText: 'Egen læge' });
     await expect(fromGp.getByTestId('hidden-cell')).toHaveCount(0);
     // Five sectors fit a laptop: no cue to scroll.

@@ -10,7 +10,7 @@ import { SECTORS } from '../../../shared/vocabulary';
 import { formatAmount, kroner } from '../economy/money';
 import { navigate } from '../router';
 import { FigureHeading } from './FigureTable';
-import { HiddenFigure, HiddenNote } from './HiddenNote';
+import { HiddenFigure, HiddenNote, notesIn, type NoteKind } from './HiddenNote';
 import { formatNumber } from './labels';
 import { ScrollRegion } from './ScrollRegion';
 import '../economy/economy.css';
@@ -38,7 +38,8 @@ function Section(props: {
   table: Table | undefined;
   title: string;
   help?: string;
-  hidden: boolean;
+  /** Its line on hidden figures: in full, in short below another that says it, or none. */
+  note: NoteKind;
   k: number;
   testId: string;
   children: ReactNode;
@@ -51,7 +52,7 @@ function Section(props: {
         <h3 className="section-title">{props.title}</h3>
       )}
       {props.help && <p className="field-help">{props.help}</p>}
-      {props.hidden && <HiddenNote k={props.k} />}
+      {props.note && <HiddenNote k={props.k} short={props.note === 'short'} />}
       <ScrollRegion label={props.title} fit>
         {props.children}
       </ScrollRegion>
@@ -137,6 +138,19 @@ export function CostViews({ aggregate, tables }: { aggregate: Aggregate; tables:
   const who = cost.whoPaysWhoSaves;
   const whoSectors = SECTORS.filter((s) => who.some((x) => x.sector === s));
   const whoPayers = PAYERS.filter((p) => who.some((x) => x.payer === p));
+  // The sections' notes on hidden figures, top to bottom: the first explains, the rest point up.
+  const notes = notesIn([
+    perRows.some((r) => isHidden(r.cell)),
+    figuresHidden(cost.total) || cost.byPayer.some(figuresHidden),
+    figuresHidden(cost.total) || cost.bySector.some(figuresHidden),
+    who.some((x) => isHidden(x.cell)),
+    (['asIs', 'toBe'] as const).some(
+      (m) =>
+        isHidden(cost.unpriced[m].touchpoints) ||
+        isHidden(cost.unpriced[m].unpriced) ||
+        cost.unpriced[m].byReason.some((r) => isHidden(r.cell)),
+    ),
+  ]);
   const whoText = (cell: Cell<number>) => {
     if (!cell.shown) return <HiddenFigure k={k} />;
     const amount = formatAmount(lang, Math.abs(cell.value));
@@ -179,7 +193,7 @@ export function CostViews({ aggregate, tables }: { aggregate: Aggregate; tables:
         table={table('cost-per-journey')}
         title={t('economy.program.perJourneyTitle')}
         help={t('economy.program.perJourneyHelp', { n: formatNumber(lang, 2 * k, '') })}
-        hidden={perRows.some((r) => isHidden(r.cell))}
+        note={notes[0]!}
         k={k}
         testId="cost-per-journey"
       >
@@ -221,7 +235,7 @@ export function CostViews({ aggregate, tables }: { aggregate: Aggregate; tables:
         table={table('cost-by-payer')}
         title={t('economy.program.byPayerTitle')}
         help={t('economy.program.sumHelp')}
-        hidden={figuresHidden(cost.total) || cost.byPayer.some(figuresHidden)}
+        note={notes[1]!}
         k={k}
         testId="cost-by-payer"
       >
@@ -241,7 +255,7 @@ export function CostViews({ aggregate, tables }: { aggregate: Aggregate; tables:
         table={table('cost-by-sector')}
         title={t('economy.program.bySectorTitle')}
         help={t('economy.program.sumHelp')}
-        hidden={figuresHidden(cost.total) || cost.bySector.some(figuresHidden)}
+        note={notes[2]!}
         k={k}
         testId="cost-by-sector"
       >
@@ -261,7 +275,7 @@ export function CostViews({ aggregate, tables }: { aggregate: Aggregate; tables:
         table={table('cost-who-pays-who-saves')}
         title={t('economy.program.whoTitle')}
         help={t('economy.program.whoHelp')}
-        hidden={who.some((x) => isHidden(x.cell))}
+        note={notes[3]!}
         k={k}
         testId="cost-who-pays"
       >
@@ -302,12 +316,7 @@ export function CostViews({ aggregate, tables }: { aggregate: Aggregate; tables:
         table={table('cost-unpriced')}
         title={t('economy.program.unpricedTitle')}
         help={t('economy.program.unpricedHelp')}
-        hidden={(['asIs', 'toBe'] as const).some(
-          (m) =>
-            isHidden(cost.unpriced[m].touchpoints) ||
-            isHidden(cost.unpriced[m].unpriced) ||
-            cost.unpriced[m].byReason.some((r) => isHidden(r.cell)),
-        )}
+        note={notes[4]!}
         k={k}
         testId="cost-unpriced"
       >

@@ -71,9 +71,12 @@ export function FigureTable({
   table,
   k,
   serviceNames,
+  shortNote = false,
 }: {
   table: Table;
   k: number;
+  /** A table above it in the same view explains «skjult» in full: its own line is short. */
+  shortNote?: boolean;
   /**
    * Catalogue names by service code, so staff see "Nykøbing F. Sygehus, akutmodtagelse"; a code
    * not in it is named an unknown service. Undefined while the catalogue is loading.
@@ -150,7 +153,7 @@ export function FigureTable({
         </AllHiddenNotice>
       ) : (
         <>
-          {hasHidden(table) && <HiddenNote k={k} />}
+          {hasHidden(table) && <HiddenNote k={k} short={shortNote} />}
           {grid}
         </>
       )}

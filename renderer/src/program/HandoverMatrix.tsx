@@ -19,6 +19,10 @@ export function heatStep(share: number): 0 | 1 | 2 | 3 {
  * ("Fra Egen læge til Sygehus: 23 forløb, 12 % brudte, median ventetid 4 dage"); the headers stay
  * in view while the matrix scrolls.
  */
+/** Whether a figure of the matrix is hidden: a pair's count, or its share of broken handovers. */
+export const matrixHasHidden = (aggregate: Aggregate) =>
+  aggregate.handovers.some((h) => !h.cell.shown || h.cell.value.brokenShare === null);
+
 export function HandoverMatrix({ aggregate }: { aggregate: Aggregate }) {
   const { t, i18n } = useTranslation();
   const k = aggregate.k;
@@ -36,9 +40,7 @@ export function HandoverMatrix({ aggregate }: { aggregate: Aggregate }) {
   }
   const num = (v: number, c = '') => formatNumber(i18n.language, v, c);
   const name = (s: string) => labelOf(t, 'sector', s);
-  const anyHidden = aggregate.handovers.some(
-    (h) => !h.cell.shown || h.cell.value.brokenShare === null,
-  );
+  const anyHidden = matrixHasHidden(aggregate);
   const everyHidden = aggregate.handovers.every((h) => !h.cell.shown);
 
   const legend = (

@@ -36,15 +36,35 @@ export function useHiddenHelp(k: number): HiddenHelp {
 
 /**
  * The visible line that says what «skjult» means and why — shown in each view that has a hidden
- * figure, so touch and keyboard users read it too (a title tooltip reaches only a mouse).
+ * figure, so touch and keyboard users read it too (a title tooltip reaches only a mouse). In a view
+ * of several tables the first with a hidden figure says it in full; the ones below it say what
+ * «skjult» means in a line and point up to it (`notesIn`), instead of repeating three sentences
+ * above every table.
  */
-export function HiddenNote({ k }: { k: number }) {
+export function HiddenNote({ k, short = false }: { k: number; short?: boolean }) {
   const { t } = useTranslation();
   return (
     <p className="hidden-note" data-testid="hidden-note">
-      {t('program.hiddenInfo.line', { k })}
+      {t(short ? 'program.hiddenInfo.lineShort' : 'program.hiddenInfo.line', { k })}
     </p>
   );
+}
+
+/** Which note each of a view's tables shows, in order: their hidden figures or none. */
+export type NoteKind = 'full' | 'short' | null;
+
+/**
+ * The notes of a view's tables, top to bottom, from whether each has a hidden figure: the first
+ * that has one explains «skjult» in full, the later ones in short.
+ */
+export function notesIn(hidden: readonly boolean[]): NoteKind[] {
+  let said = false;
+  return hidden.map((h) => {
+    if (!h) return null;
+    const kind = said ? 'short' : 'full';
+    said = true;
+    return kind;
+  });
 }
 
 /**

@@ -6,11 +6,11 @@ import type { Service } from '../../../shared/catalogue';
 import type { ProgramModel } from '../../../shared/ipc/contract';
 import { call, errorKey } from '../api/client';
 import { announce, useAnnouncer, useClearOnChange } from '../announcer';
-import { allHidden, FigureTable } from '../program/FigureTable';
+import { allHidden, FigureTable, hasHidden } from '../program/FigureTable';
 import { CostViews } from '../program/CostViews';
 import { Filters, selectionSummary } from '../program/Filters';
-import { HandoverMatrix } from '../program/HandoverMatrix';
-import { AllHiddenNotice, HiddenHelpProvider } from '../program/HiddenNote';
+import { HandoverMatrix, matrixHasHidden } from '../program/HandoverMatrix';
+import { AllHiddenNotice, HiddenHelpProvider, notesIn } from '../program/HiddenNote';
 import { fromDrop, type PickedFile } from '../program/import-files';
 import { ImportPanel } from '../program/ImportPanel';
 import { formatNumber } from '../program/labels';
@@ -166,6 +166,16 @@ export function ProgramScreen() {
 
   const tables = useMemo(() => (aggregate ? tablesOf(aggregate) : []), [aggregate]);
   const tableNamed = (name: string) => tables.find((x) => x.name === name)!;
+  const tabTables = (aggregate ? (TAB_TABLES[tab] ?? []) : [])
+    .map(tableNamed)
+    // With every handover hidden the matrix says so once; its list would only say it again.
+    .filter((table) => !(table.name === 'handovers' && allHidden(table)));
+  // The first table of a view with a hidden figure explains «skjult» (the matrix, in its view);
+  // the tables below it say it in short.
+  const tableNotes = notesIn([
+    tab === 'handovers' && aggregate !== null && matrixHasHidden(aggregate),
+    ...tabTables.map(hasHidden),
+  ]).slice(1);
 
   return (
     <div className="program" data-testid="program-screen">
@@ -301,19 +311,15 @@ export function ProgramScreen() {
                         })}
                       </p>
                     )}
-                    {(TAB_TABLES[tab] ?? [])
-                      .map(tableNamed)
-                      // With every handover hidden the matrix says so once; its list would only
-                      // say it again.
-                      .filter((table) => !(table.name === 'handovers' && allHidden(table)))
-                      .map((table) => (
-                        <FigureTable
-                          key={table.name}
-                          table={table}
-                          k={aggregate.k}
-                          serviceNames={serviceNames ?? undefined}
-                        />
-                      ))}
+                    {tabTables.map((table, i) => (
+                      <FigureTable
+                        key={table.name}
+                        table={table}
+                        k={aggregate.k}
+                        serviceNames={serviceNames ?? undefined}
+                        shortNote={tableNotes[i] === 'short'}
+                      />
+                    ))}
                   </div>
                 )}
               </HiddenHelpProvider>
