@@ -25,7 +25,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { Aggregate, ProcessGraph } from '../../../shared/analysis/aggregate';
 import type { Table } from '../../../shared/analysis/tables';
-import { announce } from '../announcer';
+import { announce, useAnnouncer, useClearOnChange } from '../announcer';
 import { download } from '../components/download';
 import { flowPicture, withCaption } from '../components/flow-picture';
 import { ZoomControls } from '../journey/ZoomControls';
@@ -220,6 +220,8 @@ interface Drawn {
  * out by ELK in ranks from left to right. Only shown figures are drawn; the table under the map
  * lists every link, hidden ones as hidden.
  */
+const clearStatus = () => useAnnouncer.getState().clear();
+
 /**
  * `selection` says in words who the figures are about ("Alle borgere · Sådan er det i dag · k = 5"):
  * the downloaded picture carries it under the map.
@@ -247,6 +249,8 @@ function ProcessMap({
 }) {
   const { t, i18n } = useTranslation();
   const [level, setLevel] = useState<Level>('sector');
+  // «process-map.png er hentet» belongs to the map it was said of, not to the other level's.
+  useClearOnChange(level, clearStatus);
   const flow = useReactFlow();
   const keysHelpId = useId();
   /** The map by keyboard: arrows move it (Shift: further), + and − zoom, 0 back to 100 %. */
