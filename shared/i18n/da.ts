@@ -1044,6 +1044,8 @@ export const da = {
       toBeginnings:
         'Se, hvordan forløbene begynder: begyndelser går igen, også når hele forløb ikke gør.',
       toBeginningsButton: 'Gå til begyndelserne',
+      moreModels:
+        'Hent flere modeller ind – det hjælper kun, hvis de samme hele forløb går igen, og lange forløb gør det sjældent, uanset hvor mange der er.',
       allCount:
         'Udvalget har {{n}} forløb, men hver forløbstype findes i færre end {{k}} af dem (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes. Når forløbene er lange og forskellige, er næsten hvert forløb unikt.',
     },

@@ -1030,6 +1030,8 @@ export const en: Translation = {
       allTitle: 'Every pathway is hidden',
       toBeginnings: 'See how the pathways begin: beginnings recur even when whole pathways do not.',
       toBeginningsButton: 'Go to the beginnings',
+      moreModels:
+        'Import more models – this only helps if the same whole pathways recur, and long pathways rarely do, however many there are.',
       allCount:
         'The selection has {{n}} journeys, but each pathway occurs in fewer than {{k}} of them (or could be worked out from other figures). Small figures are not shown, so that no citizen can be recognised. When journeys are long and varied, almost every one is unique.',
     },

@@ -401,6 +401,11 @@ test.describe('touch screen 1024×768', () => {
     await expect(variants.getByRole('listitem').first()).toContainText(
       'Se, hvordan forløbene begynder',
     );
+    // More models are no promise for whole pathways of many contacts: the notice says when
+    // they would help.
+    await expect(variants).toContainText(
+      'det hjælper kun, hvis de samme hele forløb går igen, og lange forløb gør det sjældent',
+    );
     await variants.getByRole('button', { name: 'Gå til begyndelserne' }).click();
     await expect(beginnings).toBeFocused();
     // Scrolled to: the beginnings start at the top of the window.

@@ -111,6 +111,8 @@ export function AllHiddenNotice(props: {
   testId?: string;
   /** Ways to more that only this view has, named before the general ones. */
   ways?: ReactNode;
+  /** What more models would do here, where the general words would promise too much. */
+  moreModels?: string;
   children?: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
@@ -132,7 +134,7 @@ export function AllHiddenNotice(props: {
       <ul className="all-hidden-list">
         {props.ways}
         <WayToMore
-          text={t('program.hiddenInfo.moreModels')}
+          text={props.moreModels ?? t('program.hiddenInfo.moreModels')}
           action={help.onImportMore}
           label={t('program.hiddenInfo.importMore')}
           testId="hidden-import-more"

@@ -71,6 +71,8 @@ export function VariantsView({
             k,
             n: formatNumber(i18n.language, journeys, ''),
           })}
+          // Whole pathways rarely recur however many there are: more models are no promise here.
+          moreModels={table.name === 'variants' ? t('program.variantsView.moreModels') : undefined}
           ways={
             // Whole pathways of many contacts are mostly unique however many models there are;
             // how they begin recurs, and is shown above.
