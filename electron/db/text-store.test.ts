@@ -60,3 +60,21 @@ it('refuses to keep what was never written', () => {
   expect(() => writer.keep(1, '}')).toThrow(RangeError);
   expect(writer.finish()).toHaveLength(1);
 });
+
+it('leaves no model text in the buffer it keeps for the next writer', () => {
+  const secret = `{"quote":"${'Karen Hansen, Nørregade 7 '.repeat(2000)}"}`;
+  const first = new TextWriter();
+  first.write(secret);
+  first.keep(1, '}');
+  // Written and refused: it must not stay either.
+  first.write(`{"refused":"${'Søren '.repeat(1000)}"}`);
+  first.finish();
+  const second = new TextWriter();
+  // The buffer it took over, looked at whole: only zeros where the first writer's texts were.
+  const kept = (second as unknown as { buffer: Buffer }).buffer;
+  expect(kept.length).toBeGreaterThan(Buffer.byteLength(secret));
+  expect(kept.includes('Karen')).toBe(false);
+  expect(kept.includes('Søren')).toBe(false);
+  expect(kept.subarray(0, Buffer.byteLength(secret)).every((b) => b === 0)).toBe(true);
+  second.finish();
+});

@@ -63,6 +63,8 @@ export class TextWriter {
   private end = 0;
   /** The bytes of the text written last and not yet kept (-1: none). */
   private pending = -1;
+  /** How far into the buffer anything was written: zeroed before another writer takes it. */
+  private written = 0;
   /** The kept texts of the open frame, and of every frame before it. */
   private frame: { start: number; end: number }[] = [];
   private readonly at: TextAt[] = [];
@@ -82,6 +84,7 @@ export class TextWriter {
       this.grow(this.end + Buffer.byteLength(text, 'utf8') + TAIL_ROOM);
     }
     this.pending = this.buffer.write(text, this.end, 'utf8');
+    this.written = Math.max(this.written, this.end + this.pending + TAIL_ROOM);
     return this.buffer.subarray(this.end, this.end + this.pending);
   }
 
@@ -111,8 +114,13 @@ export class TextWriter {
   /** Where each kept text is, in the order kept; the writer is done. */
   finish(): TextAt[] {
     if (this.frame.length > 0) this.close();
-    if (this.buffer.length <= SPARE_BUFFER_BYTES) spareBuffer = this.buffer;
+    if (this.buffer.length <= SPARE_BUFFER_BYTES) {
+      // Kept for the next writer, but no model's text is kept in it meanwhile.
+      this.buffer.fill(0, 0, Math.min(this.written, this.buffer.length));
+      spareBuffer = this.buffer;
+    }
     this.buffer = Buffer.alloc(0);
+    this.written = 0;
     return this.at;
   }
 
@@ -139,8 +147,8 @@ const TAIL_ROOM = 128;
 const FIRST_BUFFER_BYTES = 1024 * 1024;
 /**
  * A buffer up to this size is kept for the next writer (a thread writes a batch's texts every few
- * milliseconds); a larger one, made for very large texts, is let go with its writer. Only bytes
- * written by the writer that holds it are ever read.
+ * milliseconds), zeroed as far as it was written; a larger one, made for very large texts, is let
+ * go with its writer. Only bytes written by the writer that holds it are ever read.
  */
 const SPARE_BUFFER_BYTES = 4 * 1024 * 1024;
 let spareBuffer: Buffer | undefined;

@@ -80,7 +80,14 @@ class Thread {
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       worker.ref();
-      worker.postMessage({ ...request, id }, transfer);
+      try {
+        worker.postMessage({ ...request, id }, transfer);
+      } catch (error) {
+        // Not sent (something in it cannot be cloned or handed over): nothing waits for it.
+        this.waiting.delete(id);
+        if (this.waiting.size === 0) worker.unref();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     });
   }
 
@@ -109,7 +116,9 @@ export class ProgramThreads implements WorkspaceThreads {
     const per = Math.ceil(files.length / live.length) || 1;
     const answers = await Promise.all(
       live.map((thread, t) => {
-        const copies = files.slice(t * per, (t + 1) * per).map((b) => b.slice());
+        // A copy whatever the caller passed: a Node Buffer's `slice` would be a view on its
+        // memory (or on Node's shared pool), and handing that over would empty the caller's.
+        const copies = files.slice(t * per, (t + 1) * per).map((b) => new Uint8Array(b));
         return thread.send(
           { kind: 'check', files: copies },
           copies.map((b) => b.buffer),

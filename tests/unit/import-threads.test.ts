@@ -152,6 +152,32 @@ it('checks in the main thread when the threads cannot start', async () => {
   }
 }, 60_000);
 
+it('checks bytes of any kind in the threads, and leaves the caller its own bytes', async () => {
+  const threads = new ProgramThreads(WORKER, 2);
+  try {
+    // Small Node Buffers share Node's pool; a larger one has its own memory; a plain Uint8Array
+    // as Electron delivers one; a view into the middle of a larger buffer.
+    const small = randomModels(3, 9, 3).map((m) => JSON.stringify(m));
+    const large = JSON.stringify(randomModels(1, 10, 60)[0]);
+    const inside = new Uint8Array(Buffer.byteLength(large) + 20);
+    inside.set(Buffer.from(large), 10);
+    const files = [
+      ...small.map((t) => Buffer.from(t)),
+      Buffer.from(large),
+      new TextEncoder().encode(small[0]!),
+      inside.subarray(10, 10 + Buffer.byteLength(large)),
+    ];
+    expect(Buffer.byteLength(small[0]!)).toBeLessThan(Buffer.poolSize / 2);
+    const before = files.map((b) => Buffer.from(b).toString('base64'));
+    // Sent to the threads (a rejection here would make the import check them itself).
+    const results = await threads.check(files);
+    expect(results.map((r) => r.ok)).toEqual(files.map(() => true));
+    expect(files.map((b) => Buffer.from(b).toString('base64'))).toEqual(before);
+  } finally {
+    await threads.close();
+  }
+}, 60_000);
+
 it('keeps the views of a workspace up to date while threads import into it', async () => {
   const threads = new ProgramThreads(WORKER, 2);
   const db = openDatabase(join(dir, 'live.sqlite'), testKey());
