@@ -992,7 +992,7 @@ export const da = {
     filtersK: 'k = {{k}}',
     matrixTitle: 'Overgange mellem sektorer',
     matrixHelp:
-      'Række: fra. Kolonne: til. Antal forløb, andel brudte overleveringer og median ventetid.',
+      'Række: fra. Kolonne: til. Antal forløb, andel brudte overleveringer og median ventetid – den ventetid, der er skrevet på overgangen. (Proceskortets «dage imellem» er tiden fra én kontakt til den næste.)',
     matrixCell: '{{journeys}} forløb',
     brokenHidden: 'andel brudt: skjult',
     brokenShare: '{{share}} brudt',

@@ -979,7 +979,8 @@ export const en: Translation = {
     filtersField: '{{field}}: {{value}}',
     filtersK: 'k = {{k}}',
     matrixTitle: 'Handovers between sectors',
-    matrixHelp: 'Row: from. Column: to. Journeys, share of broken handovers and median waiting.',
+    matrixHelp:
+      'Row: from. Column: to. Journeys, share of broken handovers and median waiting – the waiting recorded on the handover. (The process map’s “days between” is the time from one contact to the next.)',
     matrixCell: '{{journeys}} journeys',
     brokenHidden: 'share broken: hidden',
     brokenShare: '{{share}} broken',

@@ -208,6 +208,10 @@ test.describe('laptop 1366×768', () => {
       matrix.getByRole('cell', { name: 'Fra Sygehus til Akut: ingen overgange', exact: true }),
     ).toBeVisible();
     await expect(page.getByTestId('matrix-section').getByTestId('hidden-note')).toContainText(LINE);
+    // Its waiting is not the map's «dage imellem»: the help says which is which.
+    await expect(page.getByTestId('matrix-section')).toContainText(
+      'median ventetid – den ventetid, der er skrevet på overgangen. (Proceskortets «dage imellem» er tiden fra én kontakt til den næste.)',
+    );
     // In the list beside it, a share and a median resting on fewer than 5 journeys say «skjult»
     // as a hidden count does (not a bare dash), and the line says what that means.
     const list = page.getByTestId('table-handovers');
