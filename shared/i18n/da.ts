@@ -912,8 +912,10 @@ export const da = {
     modelsNoneFound: 'Ingen modeller passer til «{{query}}».',
     modelsMore: 'Vis {{n}} flere',
     noModels: 'Der er ingen modeller endnu. Hent nogle ind ovenfor.',
-    exportMonth: 'Eksporteret',
-    importedAt: 'Hentet ind',
+    // Under the file name in the model list, a line each: «Eksporteret nov. 2026», «Hentet ind
+    // 3. dec. 2026, 09.30».
+    exportedIn: 'Eksporteret {{month}}',
+    importedOn: 'Hentet ind {{date}}',
     ageBand: 'Alder',
     // A no-break space: «60–69 år» stays on one line in a narrow column.
     ageBandValue: '{{band}}\u00a0år',

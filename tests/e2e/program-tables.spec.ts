@@ -361,6 +361,34 @@ test.describe('touch screen 1024×768', () => {
     );
     expect(lines.length).toBeGreaterThan(5);
     expect(lines.filter((n) => n !== 1)).toEqual([]);
+    // A row reads in three lines (four for a long list of conditions, at most one in ten): the file
+    // name with when it was exported and imported under it, a line each, and the cohort's columns
+    // with room to wrap no further than that.
+    const rowLines = await page.getByTestId('model-row').evaluateAll((rows) =>
+      rows.map((row) =>
+        Math.max(
+          ...[...row.querySelectorAll('td')].map((cell) => {
+            // The lines of its text (a block's own box is no line).
+            const tops = new Set<number>();
+            const texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+              const range = document.createRange();
+              range.selectNodeContents(node);
+              for (const r of range.getClientRects()) tops.add(Math.round(r.top));
+            }
+            return tops.size;
+          }),
+        ),
+      ),
+    );
+    expect(rowLines.length).toBeGreaterThan(5);
+    expect(rowLines.filter((n) => n > 4)).toEqual([]);
+    expect(rowLines.filter((n) => n > 3).length).toBeLessThanOrEqual(rowLines.length / 10);
+    const first = page.getByTestId('model-row').first();
+    await expect(first.locator('.model-date').first()).toHaveText(
+      /^Eksporteret [a-zæøå]+\. \d{4}$/,
+    );
+    await expect(first.locator('.model-date').nth(1)).toHaveText(/^Hentet ind \d/);
 
     // Each view's tab reads on one line («Følelser og problemer» too), all in one row inside the
     // window.
@@ -530,6 +558,13 @@ test.describe('a whole program at 1024×768 touch', () => {
     expect(sixties).toBeGreaterThan(5);
     await expect(rows).toHaveCount(sixties);
     await expect(rows.first()).toContainText('60–69 år');
+    // The export month as the row writes it, and as the file has it.
+    await search.fill('eksporteret nov. 2026');
+    await expect(shown).toHaveText('Søgningen finder 130 · viser 50.');
+    await search.fill('2026-11');
+    await expect(shown).toHaveText('Søgningen finder 130 · viser 50.');
+    await search.fill('eksporteret okt. 2026');
+    await expect(rows).toHaveCount(0);
     await search.fill('ingen-fil-hedder-sådan');
     await expect(rows).toHaveCount(0);
     await expect(shown).toHaveText('Ingen modeller passer til «ingen-fil-hedder-sådan».');

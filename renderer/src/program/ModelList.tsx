@@ -52,36 +52,49 @@ export function ModelList({
   });
   const language = i18n.language;
   const notStated = t('program.notStated');
-  const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
   const fmt = (n: number) => formatNumber(language, n, '');
 
   // Each model's row as words, made once per list and language: what is shown is what is found.
-  const rows = useMemo(
-    () =>
-      models.map((m) => {
-        const cells = {
-          age: m.ageBand ? t('program.ageBandValue', { band: ageRange(m.ageBand) }) : notStated,
-          sex: m.sex ? t(`profile.sexes.${m.sex}`) : notStated,
-          municipality: m.municipality ? t(`profile.municipalities.${m.municipality}`) : notStated,
-          conditions:
-            m.conditionGroups.map((g) => t(`profile.conditionGroups.${g}`)).join(', ') || notStated,
-        };
-        const words = folded(
-          [
-            m.fileName,
-            cells.age,
-            cells.sex,
-            cells.municipality,
-            cells.conditions,
-            m.exportMonth,
-            // A character no one types: a search never matches across two cells.
-          ].join('\u0000'),
-        );
-        return { m, cells, words };
-      }),
-    // `t` changes with the language.
-    [models, t, notStated],
-  );
+  const rows = useMemo(() => {
+    const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+    const month = new Intl.DateTimeFormat(language, {
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    /** «2026-11» as the language writes a month: «nov. 2026». */
+    const monthOf = (yearMonth: string) => {
+      const ym = /^(\d{4})-(\d{2})$/.exec(yearMonth);
+      return ym ? month.format(Date.UTC(Number(ym[1]), Number(ym[2]) - 1, 1)) : yearMonth;
+    };
+    return models.map((m) => {
+      const cells = {
+        age: m.ageBand ? t('program.ageBandValue', { band: ageRange(m.ageBand) }) : notStated,
+        sex: m.sex ? t(`profile.sexes.${m.sex}`) : notStated,
+        municipality: m.municipality ? t(`profile.municipalities.${m.municipality}`) : notStated,
+        conditions:
+          m.conditionGroups.map((g) => t(`profile.conditionGroups.${g}`)).join(', ') || notStated,
+        // Under the file name, not in columns of their own: at 1024 px the columns about the
+        // citizen then have the room to read on a line or two.
+        exported: t('program.exportedIn', { month: monthOf(m.exportMonth) }),
+        imported: t('program.importedOn', { date: date.format(new Date(m.importedAt)) }),
+      };
+      const words = folded(
+        [
+          m.fileName,
+          cells.age,
+          cells.sex,
+          cells.municipality,
+          cells.conditions,
+          m.exportMonth,
+          cells.exported,
+          cells.imported,
+          // A character no one types: a search never matches across two cells.
+        ].join('\u0000'),
+      );
+      return { m, cells, words };
+    });
+  }, [models, t, notStated, language]);
   const wanted = folded(query.trim());
   const found = wanted ? rows.filter((r) => r.words.includes(wanted)) : rows;
   const shown = found.slice(0, limit);
@@ -173,8 +186,6 @@ export function ModelList({
                     <th scope="col" className="number">
                       {t('program.touchpoints')}
                     </th>
-                    <th scope="col">{t('program.exportMonth')}</th>
-                    <th scope="col">{t('program.importedAt')}</th>
                     <th scope="col">
                       <span className="visually-hidden">{t('program.delete')}</span>
                     </th>
@@ -184,15 +195,15 @@ export function ModelList({
                   {shown.map(({ m, cells }) => (
                     <tr key={m.exportId} data-testid="model-row">
                       <td className="file-name" tabIndex={-1}>
-                        {m.fileName}
+                        <span className="model-file">{m.fileName}</span>
+                        <span className="model-date">{cells.exported}</span>
+                        <span className="model-date">{cells.imported}</span>
                       </td>
                       <td className="age-band">{cells.age}</td>
                       <td>{cells.sex}</td>
                       <td>{cells.municipality}</td>
                       <td>{cells.conditions}</td>
                       <td className="number">{m.touchpointCount}</td>
-                      <td>{m.exportMonth}</td>
-                      <td>{date.format(new Date(m.importedAt))}</td>
                       <td>
                         <button
                           type="button"
