@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: every view of the program workspace with 60 generated models (their
- * sector and contact-type levels both with many links), on a 1366×768 laptop and a 1024×768 touch
- * screen, written to docs/screenshots/ for people to look at. Not a test of the layout — the
+ * sector and contact-type levels both with many links), and the maps and largest tables with
+ * 1,500, on a 1366×768 laptop and a 1024×768 touch screen, written to docs/screenshots/ for people
+ * to look at. Not a test of the layout — the
  * measured checks are in tests/e2e/program-map.spec.ts — and not part of `npm test`.
  */
 import { mkdirSync } from 'node:fs';
@@ -78,6 +79,32 @@ for (const screen of [
       await program.filtersToggle.click();
 
       for (const view of VIEWS) {
+        await program.openTab(view);
+        await shoot(view);
+      }
+    });
+
+    // A whole program: the maps as they open, and the views whose tables grow with the models.
+    test('1,500 models', async ({ app }) => {
+      test.setTimeout(180_000);
+      await importModels(app.handlers, programModels(1500, 11, 20));
+      await app.open('#/program');
+      const page = app.page;
+      const program = new ProgramPage(page);
+      await page.getByTestId('model-row').first().waitFor();
+      const shoot = async (name: string) => {
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        const file = `program-1500-${name}-${screen.suffix}.png`;
+        await page.screenshot({ path: join(OUT, file), fullPage: false });
+        console.log(`[screenshots] wrote docs/screenshots/${file}`);
+      };
+      await program.openTab('processMap');
+      await program.mapReady();
+      await shoot('map-sector');
+      await program.chooseLevel('contact');
+      await program.mapReady();
+      await shoot('map-contact');
+      for (const view of ['variants', 'handovers'] as const) {
         await program.openTab(view);
         await shoot(view);
       }
