@@ -68,3 +68,40 @@ export function oneLineText({ min = 0, max, collapse = false }: OneLineOptions) 
 export function multiLineText({ max }: { max: number }) {
   return checkedText(0, max, true);
 }
+
+/** Windows-1252, which the WHATWG Encoding Standard gives every browser and Node. */
+const WINDOWS_1252 = new TextDecoder('windows-1252');
+const C1 = /[\u0080-\u009F]/g;
+/* eslint-disable no-control-regex */
+/** C0 controls other than tab, line feed, vertical tab, form feed and carriage return; DEL. */
+const OTHER_CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
+/* eslint-enable no-control-regex */
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+
+/**
+ * A C1 control in pasted text is almost always a character of Windows-1252 (Word's and old
+ * systems' encoding) read as Latin-1: U+0092 was a typographic apostrophe, U+0085 an ellipsis,
+ * U+0096 a dash. It becomes that character; the five bytes Windows-1252 leaves unassigned go.
+ */
+function fromC1(c: string): string {
+  const meant = WINDOWS_1252.decode(Uint8Array.of(c.charCodeAt(0)));
+  return meant === c ? '' : meant;
+}
+
+/**
+ * What a person typed or pasted, as a text field keeps and saves it: text the checks above take,
+ * so a paste never becomes an edit the database refuses (a refused edit would wait in the save
+ * queue, holding back every edit after it). A vertical tab or form feed — Word's line break within
+ * a paragraph, a page break — becomes a line break in a multi-line field and a space in a one-line
+ * one; a C1 control the Windows-1252 character it stood for; any other control character goes; a
+ * lone surrogate (half an emoji) becomes U+FFFD, as SQLite would store it. Text without any of
+ * these is returned as it is, so typing is never rewritten under the cursor.
+ */
+export function typedText(text: string, multiLine: boolean): string {
+  if (!CONTROL_ONE_LINE.test(text) && !LONE_SURROGATE.test(text)) return text;
+  return text
+    .replace(C1, fromC1)
+    .replace(/[\v\f]/g, multiLine ? '\n' : ' ')
+    .replace(OTHER_CONTROLS, '')
+    .replace(LONE_SURROGATES, '\uFFFD');
+}

@@ -68,6 +68,35 @@ test.describe('one save path for the whole journey', () => {
     await expect(tab.getByTestId('profile-real-name')).toHaveValue('Karen Hansen');
   });
 
+  test('a paste from Word or an old system is saved as the text it meant, and holds back no later edit', async ({
+    app,
+  }) => {
+    const tab = await openTab(app, 'citizen');
+    const status = app.page.getByTestId('save-status');
+    // Word's line break within a paragraph is a vertical tab; an old system's apostrophe, read in
+    // the wrong encoding, a C1 control. The database refuses both: a field that passed them on
+    // would leave an edit waiting for ever, and every edit after it unsaved.
+    const relatives = tab.getByTestId('profile-relatives');
+    await relatives.focus();
+    await app.page.keyboard.insertText('Ole Hansen\u000bMette \u0092Mus\u0092');
+    await expect(relatives).toHaveValue('Ole Hansen\nMette ’Mus’');
+    const realNameField = tab.getByTestId('profile-real-name');
+    await realNameField.focus();
+    await app.page.keyboard.insertText('Karen\u0007 Hansen');
+    await expect(realNameField).toHaveValue('Karen Hansen');
+    await expect(status).toHaveAttribute('data-status', 'saved');
+    expect(realName(app)).toBe('Karen Hansen');
+    expect(
+      JSON.parse(
+        (
+          app.db.prepare('SELECT relatives_names FROM profiles').get() as {
+            relatives_names: string;
+          }
+        ).relatives_names,
+      ),
+    ).toEqual(['Ole Hansen', 'Mette ’Mus’']);
+  });
+
   test('once the fault clears, the automatic retry saves the edit without a click', async ({
     app,
   }) => {

@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { typedText } from '../../../shared/domain/text';
 
 /**
  * Form fields for the side panels. Text and number fields keep a draft: what the user typed
@@ -75,7 +76,9 @@ export function TextField(props: {
     'aria-describedby': describedBy(id, props.help, error),
     'data-testid': props.testId,
     onChange: (e: { target: { value: string } }) => {
-      const v = e.target.value;
+      // A pasted control character becomes what it stood for, here where it is seen, rather
+      // than an edit the database refuses (see typedText).
+      const v = typedText(e.target.value, props.multiline === true);
       setDraft(v);
       if (v.length <= props.max) props.onChange(v);
     },

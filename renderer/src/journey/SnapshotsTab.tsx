@@ -8,6 +8,7 @@ import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { formatPathwayDate } from './format';
 import { useJourney } from './journey-context';
 import { journeyOrder } from './OutlineView';
+import { typedText } from '../../../shared/domain/text';
 
 function SnapshotView({ snapshot, onClose }: { snapshot: Snapshot; onClose: () => void }) {
   const { t, i18n } = useTranslation();
@@ -122,7 +123,7 @@ export function SnapshotsTab({ journeyId }: { journeyId: string }) {
             className="input"
             value={name}
             maxLength={80}
-            onChange={(e) => setName(e.target.value)}
+            onChange={(e) => setName(typedText(e.target.value, false))}
             data-testid="snapshot-name"
           />
         </div>

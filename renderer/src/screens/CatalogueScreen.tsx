@@ -9,6 +9,7 @@ import type { SaveQueue } from '../components/save-queue';
 import { SaveStatus } from '../components/SaveStatus';
 import { useSaveQueue } from '../components/use-save-queue';
 import { navigate } from '../router';
+import { typedText } from '../../../shared/domain/text';
 
 type Patch = { defaultContactType?: ContactType; label?: Service['label']; hidden?: boolean };
 
@@ -147,7 +148,7 @@ export function CatalogueScreen() {
               id={`${id}-da`}
               className="input"
               value={da}
-              onChange={(e) => setDa(e.target.value)}
+              onChange={(e) => setDa(typedText(e.target.value, false))}
               aria-invalid={problem || undefined}
               aria-describedby={problem ? `${id}-problem` : undefined}
               data-testid="new-service-da"
@@ -161,7 +162,7 @@ export function CatalogueScreen() {
               id={`${id}-en`}
               className="input"
               value={en}
-              onChange={(e) => setEn(e.target.value)}
+              onChange={(e) => setEn(typedText(e.target.value, false))}
               aria-invalid={problem || undefined}
               aria-describedby={problem ? `${id}-problem` : undefined}
               data-testid="new-service-en"

@@ -4,6 +4,7 @@ import { LIMITS, type JourneySummary } from '../../../shared/domain/journey';
 import { call, errorKey } from '../api/client';
 import { announce } from '../announcer';
 import { BACKUP_KEEP_DAYS } from '../../../shared/domain/backup';
+import { typedText } from '../../../shared/domain/text';
 import { forgetMessage } from '../backups/ForgetJourneys';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { navigate } from '../router';
@@ -41,7 +42,7 @@ function AliasField(props: {
         spellCheck={false}
         aria-invalid={props.problem ? true : undefined}
         aria-describedby={props.problem ? `${helpId} ${errorId}` : helpId}
-        onChange={(e) => props.onChange(e.target.value)}
+        onChange={(e) => props.onChange(typedText(e.target.value, false))}
         data-testid={props.testId}
       />
       {props.problem && (

@@ -28,6 +28,7 @@ import { SaveStatus } from '../components/SaveStatus';
 import { useSaveQueue } from '../components/use-save-queue';
 import { priceText, sharesText } from '../economy/money';
 import { navigate, useRoute } from '../router';
+import { typedText } from '../../../shared/domain/text';
 import '../economy/economy.css';
 
 /** What a row is about, in words: "Sygehus · Indlæggelse" (and its service, when it has one). */
@@ -234,7 +235,7 @@ function PriceEditor(props: {
           className="input textarea"
           rows={2}
           value={d.source}
-          onChange={(e) => set({ source: e.target.value })}
+          onChange={(e) => set({ source: typedText(e.target.value, true) })}
           aria-invalid={has('source') || undefined}
           aria-describedby={has('source') ? errorId('source') : undefined}
           data-testid="price-source"
@@ -267,7 +268,7 @@ function PriceEditor(props: {
             className="input textarea"
             rows={2}
             value={d.note}
-            onChange={(e) => set({ note: e.target.value })}
+            onChange={(e) => set({ note: typedText(e.target.value, true) })}
             data-testid="price-note"
           />
         </div>
