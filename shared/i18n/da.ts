@@ -782,6 +782,8 @@ export const da = {
       date: 'skjult dato',
       name: 'skjult navn',
       word: 'skjult ord',
+      link: 'skjult link',
+      number: 'skjult nummer',
     },
     guessToggle: '{{kind}}, et gæt: «{{word}}». Lad ordet stå som skrevet',
     approve: 'Godkend',

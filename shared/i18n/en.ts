@@ -775,6 +775,8 @@ export const en: Translation = {
       date: 'hidden date',
       name: 'hidden name',
       word: 'hidden word',
+      link: 'hidden link',
+      number: 'hidden number',
     },
     guessToggle: '{{kind}}, a guess: «{{word}}». Leave the word as written',
     approve: 'Approve',

@@ -119,7 +119,8 @@ export const BEFORE_NUMBERS = new Set(
   mg ml kg g km m cm mm kr kroner procent pct stk styk tabletter piller piller doser dosis enheder
   point score og version bind plan mål pr per fra-og-med tom samt mod gennem hele halv halve
   lige nogle næste sidste første anden tredje ialt alt x ring ringe ringede ringer tlf telefon mobil tlfnr mobilnr stadig
-  selv blodsukker blodtryk puls vægt score`
+  selv blodsukker blodtryk puls vægt score bmi vas nrs egfr gfr bt crp inr sat saturation temp
+  temperatur mmse phq phq-9 who-5 gaf hba1c hb ldl kol fev1 ekg født fødselsdato fødselsdag`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -161,7 +162,8 @@ export const ABBREVIATIONS = new Set(
   copd kram ssp sks oug ouh sus nbv nfs pn sms mms app it pc tv dr dsb fda who eu dk usa uk
   ok nb ps obs ca fx mv bl osv etc jf ifm mht vedr ang pga evt iflg tlf mail e-mail www pdf
   cpr nemid mitid sst shp gp ktr sop vip nr kr pct st th tv mf kl mdr dgl vs el adr att lejl
-  gl fmk ie mailto sic fys sosu ssa ssh spl pæd hj tlfnr mobilnr ergo prof aftp`
+  gl fmk ie mailto sic fys sosu ssa ssh spl pæd hj tlfnr mobilnr ergo prof aftp gop sel sul ssl
+  æhf bpsd vas nrs egfr gfr mmse phq gaf lvu lss stu fgu avu hf htx hhx`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -286,9 +288,43 @@ export const SUBJECT_VERBS = new Set(
     .filter(Boolean),
 );
 
+/**
+ * Kinds of home and place, not places: after «bor i» they say how someone lives ("bor i
+ * lejlighed", "bor på plejehjem"), which the analysis needs.
+ */
+export const HOUSING = new Set(
+  `lejlighed lejligheden hus huset rækkehus rækkehuset parcelhus villa villaen sommerhus
+  sommerhuset plejehjem plejehjemmet plejecenter plejecentret plejecenteret bosted bostedet
+  botilbud botilbuddet bofællesskab bofællesskabet værelse værelset kollegium kollegiet ældrebolig
+  ældreboligen almen andelsbolig lejebolig herberg herberget forsorgshjem forsorgshjemmet
+  krisecenter krisecentret hjemmet hjem landet byen gade gaden gård gården institution
+  opgang opgangen kælder kælderen stuen egen eget`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
 /** Where a place name follows: "bor i tørring", "kommer fra stege", "flyttede til hals". */
 export const PLACE_AFTER =
   /(?:bor|boede|bosat|flyttede|flytter|flyttet|opvokset|født|kommer|kom|stammer|ude)\s+(?:i|på|til|fra|ved)\s+$/iu;
+
+/**
+ * What stands before an institution's ending when it names a kind of place ("Lægehuset",
+ * "Sundhedscentret", "Folkeskolen"); any other first part makes it a named place
+ * ("Rosenhøjskolen", "Møllehuset"), which in a small municipality narrows to a few people.
+ */
+export const GENERIC_INSTITUTION_STEMS = new Set(
+  `læge sundhed aktivitet dag bo beskæftigelse job borger kultur medborger frivillig frivillighed
+  ungdom unge misbrug rusmiddel psykiatri distrikt social handicap rehabilitering træning
+  genoptræning sygepleje pleje plejehjem ældre senior folke fri efter høj special privat
+  produktion erhverv gymnasie region rig universitet kommune akut skade børne barn familie
+  hjemmepleje hjemme alkohol krise forsorg værested sygehus hospital lokal nærpsykiatri døgn
+  behandling dagbehandling visitation ydelse udbetaling pension kontakt mødested netværk bolig
+  jobcenter tand tandlæge øre øjen hud fysioterapi ergoterapi kiropraktor psykolog speciallæge
+  lægevagt vagt sprog voksen voksenuddannelse aften efterskole uddannelse center sundhedscenter
+  aktivitetscenter dagcenter plejecenter træningscenter ambulant kommunal regional`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
 /** Endings of ordinary words that name a kind of place, not a person ("Lægehuset"). */
 export const INSTITUTION_ENDINGS = [

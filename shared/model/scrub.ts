@@ -3,6 +3,8 @@ import {
   BEFORE_NUMBERS,
   COMMON_WORDS,
   DOMAIN_WORDS,
+  GENERIC_INSTITUTION_STEMS,
+  HOUSING,
   STREET_ENDINGS,
   INSTITUTION_ENDINGS,
   PERSON_TITLES,
@@ -27,6 +29,8 @@ export const MASK_KINDS = [
   'date',
   'name',
   'word',
+  'link',
+  'number',
 ] as const;
 export type MaskKind = (typeof MASK_KINDS)[number];
 
@@ -53,6 +57,8 @@ export const MASK_TOKEN: Record<MaskKind, string> = {
   date: '[DATO]',
   name: '[NAVN]',
   word: '[ORD]',
+  link: '[LINK]',
+  number: '[NUMMER]',
 };
 
 /**
@@ -81,7 +87,27 @@ export interface ScrubOptions {
  * spaces) that could split a name. Masks point into this form of the text.
  */
 export function normaliseText(text: string): string {
-  return text.normalize('NFKC').replace(/\p{Cf}/gu, '');
+  return (
+    text
+      .normalize('NFKC')
+      // Format characters, and the fillers that draw as nothing though Unicode calls them letters.
+      .replace(/[\p{Cf}\u115F\u1160\u3164\uFFA0]/gu, '')
+      // A mark set on a digit ("1\u0301") hides it from the number patterns.
+      .replace(/(\p{Nd})\p{M}+/gu, '$1')
+      // Digits of any script ("١٢٣٤") are digits: written as 0–9 for the patterns.
+      .replace(/(?![0-9])\p{Nd}/gu, asciiDigit)
+  );
+}
+
+/**
+ * The value of a decimal digit of any script: Unicode puts each script's ten digits in a row,
+ * zero first, so it is the distance back to the first digit of its row.
+ */
+function asciiDigit(d: string): string {
+  const code = d.codePointAt(0)!;
+  let zero = code;
+  while (code - zero < 9 && /\p{Nd}/u.test(String.fromCodePoint(zero - 1))) zero--;
+  return String(code - zero);
 }
 
 const LETTER = '\\p{L}\\p{M}';
@@ -92,18 +118,50 @@ const NOT_LETTER_AFTER = `(?![${LETTER}\\p{N}])`;
 const EMAIL = /[\p{L}\p{M}\p{N}._%+'-]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+)*\.\p{L}{2,}/gu;
 
 /**
- * A run of digits joined by single separators (space, dash, dot, slash), with a Danish country
- * code in any of its forms before it. CPR and phone numbers are found by their digit count, in
- * every grouping, so no particular way of writing them is needed.
+ * A run of digits joined by separators (up to three spaces or line breaks — a pasted note wraps
+ * and doubles spaces —, a dash, dot, slash or middle dot with spaces around it), with a Danish
+ * country code in any of its forms before it. CPR and phone numbers are found by their digit
+ * count, in every grouping, so no particular way of writing them is needed.
  */
 const NUMBER_RUN =
-  /(?<![\p{N}])(?:(?:\(\s?\+?\s?45\s?\)|\+\s?45|00\s?45)\s?[-.]?\s?)?\(?\d(?:(?:\s?[-–—‐‑‒−_~./,]\s?|\s?[()]\s?|[ \t\u00a0])?\d)+\)?(?![\p{N}])/gu;
+  /(?<![\p{N}])(?:(?:\(\s?\+?\s?45\s?\)|\+\s?45|00\s?45)\s?[-.]?\s?)?\(?\d(?:(?:\s{0,3}[-–—‐‑‒−_~./,·•‧∙⁃]\s{0,3}|\s{0,3}[()]\s{0,3}|\s{1,3})?\d)+\)?(?![\p{N}])/gu;
 /** "2019-2021": a span of years. */
 const YEAR_SPAN = /^(?:19|20)\d\d\s?[-–—‐‑−]\s?(?:19|20)\d\d$/;
 /** "14.30-15.00", "8:00 - 9:30": clock times, not numbers to hide. */
 const TIME_RANGE = /^\d{1,2}[.:]\d{2}\s?[-–—]\s?\d{1,2}[.:]\d{2}$/;
-/** A whole date: "01.02.2023", "1/2-23", "01-02-1990". */
-const DATE = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$/;
+/** A whole date: "01.02.2023", "1/2-23", "01-02-1990", "3/3 1951", "3. 3. 1951". */
+const DATE = /^(\d{1,2})[./-]\s*(\d{1,2})(?:[./-]\s*|\s+)(\d{2}|\d{4})$/;
+
+const MONTHS =
+  'januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december';
+const MONTHS_SHORT = 'jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec';
+const MONTH = `(?:${MONTHS}|(?:${MONTHS_SHORT})\\.?)(?![${LETTER}])`;
+/** A day and a month in words, with or without its year: "3. januar 1951", "d. 3 nov. '51". */
+const DATE_IN_WORDS = new RegExp(
+  `${NOT_LETTER_BEFORE}(?:(?:d\\.|den)\\s*)?(?:[12]\\d|3[01]|0?[1-9])\\.?\\s*${MONTH}(?:\\s*['’]?(?:\\d{4}|\\d{2})(?![\\p{N}]))?`,
+  'giu',
+);
+/**
+ * When someone was born, however little of it is given: "født i februar 1951", "f. 1951", "født
+ * 3/3". Only the date is masked ("født" stays); an event's month and year ("i februar 2023") stay.
+ */
+const BORN = new RegExp(
+  `${NOT_LETTER_BEFORE}(?:født|f\\.)(?:\\s+(?:den|d\\.|i|år))?\\s*:?\\s*((?:${MONTH}\\s*)?['’]?(?:1[89]|20)\\d\\d(?![\\p{N}])|(?:[12]\\d|3[01]|0?[1-9])[./-](?:1[0-2]|0?[1-9])(?![\\p{N}])\\.?|${MONTH})`,
+  'giu',
+);
+/**
+ * A web address with a path, or one written with www. or a scheme: a profile or a page can name
+ * someone ("facebook.com/jette.munk.12"). A bare site ("sundhed.dk") is left to the words.
+ */
+const LINK =
+  /(?:\b(?:https?:\/\/|www\.)[^\s<>"“”]+|(?<![\p{L}\p{N}@.])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}\/[^\s<>"“”]*)/gu;
+/** A case, journal, customer or member number, by the word before it ("sagsnr. 123456"). */
+const CASE_NUMBER =
+  /(?<![\p{L}])(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger)[\s.-]*(?:nr|nummer|no|id)\.?\s*:?\s*([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
+/** A Danish number plate: two letters and five digits ("AB 12 345"). */
+const NUMBER_PLATE = /(?<![\p{L}\p{N}])\p{Lu}{2}\s?\d{2}\s?\d{3}(?![\p{L}\p{N}])/gu;
+/** Two or more initials with their dots, and no name beside them: "J.H.", "J. H.". */
+const INITIALS = /(?<![\p{L}\p{N}.])(?:\p{Lu}\.\s?){2,}(?!\p{L})/gu;
 
 function numberMask(run: string): MaskKind | null {
   if (TIME_RANGE.test(run) || YEAR_SPAN.test(run)) return null;
@@ -131,6 +189,29 @@ const FLOOR = String.raw`(?:,?\s*(?:\d{1,2}\.?\s*(?:sal\.?\s*)?(?:th|tv|mf)\b\.?
 /** A word, a house number and an optional letter, floor and side: "Slotsbryggen 102, 2. th." */
 const HOUSE = new RegExp(
   `${NOT_LETTER_BEFORE}([${LETTER}][${LETTER}'’-]*)(?:\\s+(?:nr\\.?|nummer|no\\.?))?\\s+(\\d{1,4})(?![-–‐‑−_./:,]?\\d|[-–‐‑−./:]?\\s\\d\\d|\\s\\d(?!\\.))(?:[A-Za-z]|\\s?[A-Z])?${NOT_LETTER_AFTER}${FLOOR}`,
+  'gu',
+);
+/** A word with a street's ending, its house number or span of numbers, and a floor. */
+const STREET_NUMBERS = new RegExp(
+  `${NOT_LETTER_BEFORE}[${LETTER}][${LETTER}'’-]*(?:${STREET_ENDINGS.map(escapeRegExp).join('|')})\\s+\\d{1,4}(?:\\s?[A-Za-z](?![${LETTER}]))?(?:\\s?[-–‐‑−]\\s?\\d{1,4}(?:\\s?[A-Za-z](?![${LETTER}]))?)?${NOT_LETTER_AFTER}${FLOOR}`,
+  'giu',
+);
+/** Street endings no everyday word has ("plads", "have", "høj" have): a street, even unnumbered. */
+const STREET_ONLY_ENDINGS = [
+  'vej',
+  'vejen',
+  'gade',
+  'gaden',
+  'allé',
+  'alléen',
+  'stræde',
+  'strædet',
+  'vænge',
+  'vænget',
+  'boulevard',
+];
+const STREET_NAMED = new RegExp(
+  `${NOT_LETTER_BEFORE}(?:på|i|ved)\\s+(\\p{Ll}{3,}(?:${STREET_ONLY_ENDINGS.join('|')}))${NOT_LETTER_AFTER}`,
   'gu',
 );
 /** A postcode and a town, and a second word if the town has one ("4800 Nykøbing F."). */
@@ -207,10 +288,13 @@ class Words {
     return forms(lower).some((f) => this.lexicon!.isName(f));
   }
 
-  /** A word the list holds as a name, even an everyday one ("lykke", "sommer"). */
+  /** A word the list holds as a name, even an everyday one ("lykke", "sommer"); never «mor». */
   listedName(lower: string): boolean {
     return (
-      !!this.lexicon && !SMALL_WORDS.has(lower) && forms(lower).some((f) => this.lexicon!.isName(f))
+      !!this.lexicon &&
+      !SMALL_WORDS.has(lower) &&
+      !KINSHIP.has(lower) &&
+      forms(lower).some((f) => this.lexicon!.isName(f))
     );
   }
 
@@ -221,14 +305,22 @@ class Words {
     return this.lexicon.isName(lower);
   }
 
-  /** "Regionshospitalet", "Lægehuset": an ordinary word that names a kind of place. */
+  /**
+   * "Regionshospitalet", "Lægehuset": an ordinary word that names a kind of place, by what stands
+   * before its ending ("Møllehuset" names one place).
+   */
   institution(lower: string): boolean {
-    return (
-      !!this.lexicon &&
-      INSTITUTION_ENDINGS.some((e) => lower.endsWith(e)) &&
-      this.lexicon.isWord(lower) &&
-      !this.lexicon.isName(lower)
-    );
+    if (!this.lexicon || !this.lexicon.isWord(lower) || this.lexicon.isName(lower)) return false;
+    return INSTITUTION_ENDINGS.some((e) => {
+      if (!lower.endsWith(e)) return false;
+      const stem = lower.slice(0, -e.length).replace(/-$/, '');
+      return (
+        stem === '' ||
+        GENERIC_INSTITUTION_STEMS.has(stem) ||
+        // The joining s or e of a compound: "sundheds-", "børne-".
+        GENERIC_INSTITUTION_STEMS.has(stem.replace(/[se]$/, ''))
+      );
+    });
   }
 
   /** Known as an ordinary Danish word (always true without a word list). */
@@ -269,6 +361,18 @@ class Words {
     return !(number >= 1900 && number <= 2099) && !verbLike(lower);
   }
 }
+
+/** Family words: «Mor ringede» is about a mother, whatever a word list holds as a name. */
+const KINSHIP = new Set(
+  'mor far mors fars bror søster datter søn mormor morfar farmor farfar moster faster morbror farbror onkel tante'.split(
+    ' ',
+  ),
+);
+/** Verbs that take the person they were with after «med», «til» or «hos» ("talte med sten"). */
+const WITH_VERBS =
+  /^(?:tal(?:e|er|te|t)|snak(?:ke|ker|kede|ket)|aftal(?:e|er|te|t)|mød(?:es|tes)|drøft(?:e|er|ede|et)|ring(?:e|er|ede|et)|skr(?:ive|iver|ev|evet)|sms(?:e|er|ede)|var|er|været)$/;
+/** «hendes», «hans» …: after «Sommer er», the sentence is about a person ("Sommer er hendes læge"). */
+const POSSESSIVES = new Set('hendes hans min mit mine vores deres borgerens sin sit'.split(' '));
 
 const TITLE_ABBREVIATIONS = new Set([
   'dr',
@@ -315,6 +419,14 @@ export function scrubText(
   };
 
   for (const m of text.matchAll(EMAIL)) add('email', m.index, m.index + m[0].length);
+  for (const m of text.matchAll(LINK)) {
+    // The sentence's full stop after it is not part of it.
+    add('link', m.index, m.index + m[0].replace(/[.,;:!?)]+$/, '').length, true);
+  }
+  for (const m of text.matchAll(CASE_NUMBER)) {
+    add('number', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(NUMBER_PLATE)) add('number', m.index, m.index + m[0].length);
   for (const m of text.matchAll(NUMBER_RUN)) {
     const kind = numberMask(m[0]);
     if (kind) add(kind, m.index, m.index + m[0].length);
@@ -350,6 +462,26 @@ export function scrubText(
       if (taken) start = text.lastIndexOf(taken, m.index);
     }
     add('address', start, m.index + m[0].length);
+  }
+
+  for (const m of text.matchAll(DATE_IN_WORDS)) add('date', m.index, m.index + m[0].length);
+  for (const m of text.matchAll(BORN)) {
+    const at = m.index + m[0].length - m[1]!.length;
+    add('date', at, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(INITIALS)) add('name', m.index, m.index + m[0].length, true);
+  // A street by its ending, with a house number or a span of them and a floor: "Nørregade 12-14",
+  // "Kirkevej 4,2.th" (the pattern above leaves a number followed by a dash or comma alone, as
+  // "uge 12-14" is no address).
+  for (const m of text.matchAll(STREET_NUMBERS)) {
+    // "arbejdspladsen 2 dage om ugen": a number followed by a unit is an amount.
+    const after = /^\s+([\p{L}%]+)/u.exec(text.slice(m.index + m[0].length))?.[1]?.toLowerCase();
+    if (after && (UNITS.has(after) || after === '%')) continue;
+    add('address', m.index, m.index + m[0].length);
+  }
+  // "flyttede over på kirkevej": a street in lower case, without its number, after på, i or ved.
+  for (const m of text.matchAll(STREET_NAMED)) {
+    add('address', m.index + m[0].length - m[1]!.length, m.index + m[0].length, true);
   }
 
   // The profile's names and the alias: in any case, with a genitive, also at the head of a
@@ -393,8 +525,12 @@ export function scrubText(
     if (raw.length < 2) return; // a lone letter: "opgang B", "3F"
     const gap = text.slice(prev ? prev.end : 0, start);
     const initial = !!prev && /^\p{Lu}$/u.test(prev.raw) && /^\.\s*$/.test(gap);
+    // "dr. Hansen": a dot between only after a title's abbreviation, not a sentence's full stop
+    // ("hørt af lægen. Tog 3 uger").
     const titled =
-      !!prev && (TITLES.has(prev.lower) || TITLES.has(`${prev.lower}.`)) && /^\.?\s+$/.test(gap);
+      !!prev &&
+      ((TITLES.has(prev.lower) && /^\s+$/.test(gap)) ||
+        (TITLES.has(`${prev.lower}.`) && /^\.\s+$/.test(gap)));
     const personTitle = titled && PERSON_TITLES.has(prev.lower.replace(/\.$/, ''));
     const sentenceStart =
       !prev ||
@@ -407,8 +543,13 @@ export function scrubText(
     const nextGap = next ? text.slice(end, next.start) : '';
     // "lykke ringede", "Hjort sagde": a word the list holds as a name, as the subject of a verb of
     // saying or doing, names someone even when it is an everyday word too.
+    const after = (k: number) => tokens[i + k]?.lower;
     const subject =
       (!!next && /^\s+$/.test(nextGap) && SUBJECT_VERBS.has(next.lower)) ||
+      // "Sommer er hendes sagsbehandler", "Munk har været hendes læge"
+      (/^(?:er|var|har|havde|blev)$/.test(after(1) ?? '') &&
+        (POSSESSIVES.has(after(2) ?? '') ||
+          (/^(?:været|blevet)$/.test(after(2) ?? '') && POSSESSIVES.has(after(3) ?? '')))) ||
       // "lykke fra jobcentret ringede"
       (!!next &&
         /^(?:fra|på|hos|i)$/.test(next.lower) &&
@@ -424,6 +565,9 @@ export function scrubText(
           !COMMON_WORDS.has(lower)));
 
     if (words.allowedWord(lower) && !titled && !initial) return;
+    // A site the app knows by name: "Sundhed.dk".
+    const site = /^\.(?:dk|com|org|net|eu|nu)(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 5));
+    if (site && words.allowedWord(lower + site[0])) return;
     if (isAllCaps(raw)) {
       if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/s$/, ''))) return;
       if (words.name(lower, true) || !words.ordinary(lower) || !options.lexicon) {
@@ -452,7 +596,20 @@ export function scrubText(
     else if (titled && (words.name(lower, true) || !words.ordinary(lower))) {
       add('name', start, end, true);
     } else if (subject && words.listedName(lower)) add('name', start, end, true);
-    else if (place && !SMALL_WORDS.has(lower) && !BEFORE_NUMBERS.has(lower)) {
+    else if (
+      // "talte med sten", "aftalt med bonde fra hjemmeplejen", "ringede til bo"
+      !!prev &&
+      /^(?:med|til|hos)$/.test(prev.lower) &&
+      WITH_VERBS.test(tokens[i - 2]?.lower ?? '') &&
+      words.listedName(lower)
+    ) {
+      add('name', start, end, true);
+    } else if (
+      place &&
+      !SMALL_WORDS.has(lower) &&
+      !BEFORE_NUMBERS.has(lower) &&
+      !HOUSING.has(lower)
+    ) {
       add('address', start, end, true);
     } else if (words.name(lower)) add('name', start, end, true);
     else if (!words.ordinary(lower)) add('word', start, end, true);

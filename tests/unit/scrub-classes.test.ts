@@ -1,0 +1,87 @@
+/**
+ * The scrubber, by class of identifier that notes pasted from real systems carry: dates in words,
+ * numbers broken over lines or spaced twice, digits of other scripts, initials, streets without
+ * a number or with a span, names that are everyday words, links, case numbers and plates, and
+ * places named by an institution's name — with the Danish word list, as the export runs it. And
+ * the words it must leave, because the analysis needs them.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadDanishLexicon } from '../../electron/export/danish-lexicon';
+import { scrubText } from '../../shared/model/scrub';
+
+const lexicon = loadDanishLexicon();
+const scrub = (text: string) => scrubText(text, [], { lexicon }).text;
+
+describe('identifiers the scrubber masks', () => {
+  it.each([
+    ['Fødselsdato: 3. januar 1951', '3. januar 1951'],
+    ['født: 03. september 1951 i Maribo', '03. september 1951'],
+    ['f. 3. november 51', '3. november 51'],
+    ['født 3/3 1951', '3/3 1951'],
+    ['Født 3. 3. 1951', '1951'],
+    ['født i februar 1951', 'februar 1951'],
+    ['f. 1951, enke', '1951'],
+    ['indlagt d. 12 okt. 2023', '12 okt'],
+  ])('a date: %s', (text, value) => {
+    expect(scrub(text)).not.toContain(value);
+    expect(scrub(text)).toContain('[DATO]');
+  });
+
+  it.each([
+    ['ring på 22  33 44 55', '55'],
+    ['tlf 22 33 44\n55 efter kl. 16', '55'],
+    ['tlf:\n22 33\n44 55', '55'],
+    ['22\t\t33 44 55', '55'],
+    ['cpr 010203  1234', '1234'],
+    ['cpr 010203\n1234 stod på papiret', '1234'],
+    ['cpr 010203·1234', '1234'],
+    ['cpr ٠١٠٢٠٣-١٢٣٤', '١٢٣٤'],
+    ['tlf 2\u03012 33 44 55', '44 55'],
+    ['tlf 22\u316433 44 55', '44 55'],
+  ])('a number however it is broken up: %j', (text, value) => {
+    expect(scrub(text)).not.toContain(value);
+  });
+
+  it.each([
+    ['aftale med J.H. om medicinen', 'J.H.'],
+    ['J. H. ringede igen', 'J. H.'],
+    ['bor på Nørregade 12-14', '12-14'],
+    ['bor på Kirkevej 4,2.th', '4,2'],
+    ['flyttede over på kirkevej sidste år', 'kirkevej'],
+    ['hun har et hus på strandvejen', 'strandvejen'],
+    ['jeg talte med sten i går om medicinen', 'sten'],
+    ['hun snakker med bo hver dag', ' bo '],
+    ['aftalt med bonde fra hjemmeplejen at hun kommer', 'bonde'],
+    ['Sommer er hendes sagsbehandler', 'Sommer'],
+    ['Munk har været hendes læge i 20 år', 'Munk'],
+    ['se https://www.facebook.com/jette.munk.12', 'munk'],
+    ['hendes profil: instagram.com/sommerfuglen_1962', 'sommerfuglen'],
+    ['sagsnr. 123456 i kommunen', '123456'],
+    ['journalnr: AB-2023-117', 'AB-2023-117'],
+    ['nummerplade AB 12 345 på bilen', '12 345'],
+    ['går på Rosenhøjskolen', 'Rosenhøjskolen'],
+    ['kommer i Møllehuset hver tirsdag', 'Møllehuset'],
+    ['bor på Solgårdscentret', 'Solgårdscentret'],
+  ])('%j', (text, value) => {
+    expect(scrub(text)).not.toContain(value);
+  });
+});
+
+describe('words the analysis needs, which stay', () => {
+  it.each([
+    'GOP sendt, VAS 8, HbA1c 53, eGFR 40',
+    'SEL § 85 og § 107, ÆHF ansøgt',
+    'hun har KOL og type 2 diabetes, BMI 34',
+    'Hun bor i lejlighed, og hun bor alene i et hus',
+    'bor på plejehjem nu, tidligere på bosted',
+    'Sagde det til mor. Mor ringede',
+    'Hun følte sig ikke hørt af lægen. Tog 3 uger.',
+    'Hun var glad for forløbskoordinatoren og for Sundhed.dk',
+    'hun går i Sundhedshuset og Lægehuset, og til Folkeskolen',
+    'arbejdspladsen 2 dage om ugen',
+    'indlagt i februar 2023 og igen 14.30-15.00',
+    'Jeg ventede 3 uger i 2024 og fik 2 piller om dagen.',
+  ])('%j', (text) => {
+    expect(scrub(text)).toBe(text);
+  });
+});
