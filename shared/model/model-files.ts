@@ -147,10 +147,12 @@ export function describeJsonSyntaxError(message: string, text?: string): string 
     [/^(?:Exponent part|No number|Unterminated fractional)/, 'a malformed number'],
   ];
   const kind = kinds.find(([re]) => re.test(message))?.[1] ?? 'an unexpected character';
-  // Only digits are taken from the message: where, never what.
-  const lineColumn = /\(line (\d+) column (\d+)\)/.exec(message);
+  // Only digits are taken from the message: where, never what — and only from the parser's own
+  // ending. A short text is quoted whole in the message, so "at position 31337" written in the
+  // file would otherwise be read as where the fault is.
+  const lineColumn = / at position \d+ \(line (\d+) column (\d+)\)$/.exec(message);
   if (lineColumn) return `${kind} at line ${lineColumn[1]}, column ${lineColumn[2]}`;
-  const position = /at position (\d+)/.exec(message);
+  const position = / at position (\d+)$/.exec(message);
   if (!position) return kind;
   const at = Number(position[1]);
   if (text === undefined || at > text.length) return `${kind} at character ${at + 1}`;

@@ -56,6 +56,15 @@ export function schemaKeys(schema: JsonSchema = modelJsonSchema()): Set<string> 
   return keys;
 }
 
+/** The most properties any one object of the schema has. */
+export function widestObject(schema: JsonSchema = modelJsonSchema()): number {
+  let widest = 0;
+  for (const node of nodes(schema)) {
+    widest = Math.max(widest, Object.keys(node.properties ?? {}).length);
+  }
+  return widest;
+}
+
 interface Compiled {
   validate: ValidateFunction;
   canonical: (model: PathwayModel) => string;

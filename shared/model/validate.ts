@@ -1,7 +1,7 @@
 import { sha256Hex, type Sha256Hex } from './checksum';
 import { MAX_DEPTH, MAX_MODEL_BYTES, type ValidationReason } from './limits';
 import { describeJsonSyntaxError, stripBom } from './model-files';
-import { canonicalContentJson, checkModel, schemaKeys } from './model-validator';
+import { canonicalContentJson, checkModel, schemaKeys, widestObject } from './model-validator';
 import { MODEL_FORMAT, MODEL_SCHEMA_VERSION, type PathwayModel } from './pathway-model';
 import { AIMS, CONDITION_GROUPS, PAIN_CATEGORIES } from '../vocabulary';
 
@@ -117,6 +117,12 @@ const LITERAL_START = /[-0-9tfn]/;
 const LITERAL_CHAR = /[0-9.eE+\-a-z]/;
 
 let knownKeys: Set<string> | undefined;
+/**
+ * The most keys one object of a model has (a touchpoint's). An object with more holds a key twice
+ * (or one no model has): a million `"to":…` in one object, each a key the schema names, cost the
+ * parser 15× the file's size before it kept the last.
+ */
+let maxObjectKeys: number | undefined;
 
 /**
  * Reads a large text once, without parsing, for what would make the parser build far more than
@@ -126,6 +132,9 @@ let knownKeys: Set<string> | undefined;
  */
 function screen(text: string): Refusal | null {
   knownKeys ??= schemaKeys();
+  maxObjectKeys ??= widestObject();
+  /** Keys read so far in each object open on the stack (0 for a list). */
+  const keysIn: number[] = [];
   const OBJECT = 1;
   const LIST = 2;
   const stack: number[] = [];
@@ -160,6 +169,9 @@ function screen(text: string): Refusal | null {
         }
         if (FORBIDDEN_KEYS.includes(key)) forbidden ??= key;
         else if (!knownKeys.has(key)) foreignPart('keys the schema does not name');
+        else if (++keysIn[keysIn.length - 1]! > maxObjectKeys) {
+          foreignPart('more keys in one object than a model has');
+        }
         pending = stack.length === 1 && (key === 'format' || key === 'schemaVersion') ? key : null;
         expectKey = false;
       } else {
@@ -174,11 +186,13 @@ function screen(text: string): Refusal | null {
     } else if (c === 123 || c === 91) {
       if (stack.length === 0 && top === 0) top = c;
       stack.push(c === 123 ? OBJECT : LIST);
+      keysIn.push(0);
       if (stack.length > MAX_DEPTH) return { ok: false, reason: 'too_deep' };
       expectKey = c === 123;
       pending = null;
     } else if (c === 125 || c === 93) {
       if (stack.pop() !== (c === 125 ? OBJECT : LIST)) broken ||= 'unbalanced brackets';
+      keysIn.pop();
       expectKey = false;
     } else if (c === 44) {
       expectKey = inside === OBJECT;

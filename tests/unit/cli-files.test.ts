@@ -476,6 +476,17 @@ describe('nothing of a file is ever repeated', () => {
         "Expected ',' or '}' after property value in JSON at position 9 (line 2 column 3)",
       ),
     ).toBe("a ',' or '}' was expected at line 2, column 3");
+    // A short file is quoted whole in the parser's message: digits it wrote itself are not taken
+    // for where the fault is.
+    for (const text of ['at position 31337', 'u(line 4 column 2)']) {
+      let message = '';
+      try {
+        JSON.parse(text);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(describeJsonSyntaxError(message, text)).toBe('an unexpected character');
+    }
   });
 });
 

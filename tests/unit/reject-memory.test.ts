@@ -102,6 +102,8 @@ const SHAPES: [name: string, reason: string, limit: number, text: () => string][
     () => distinct('[', (i) => `"${i.toString(36)}"`, ']'),
   ],
   ['distinct keys', 'invalid', 3, () => distinct(`${head},`, (i) => `"${i.toString(36)}":1`, '}')],
+  // Every key one the schema names, but the same one over and over: the parser holds them all.
+  ['one known key, again and again', 'invalid', 3, () => repeat(`${head},`, '"to":0', '}')],
 ];
 
 /** Just under 10 MB: a file that passes the size limit and the depth limit with room to spare. */
