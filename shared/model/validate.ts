@@ -318,12 +318,32 @@ function check(text: string, hash: Sha256Hex): ValidationResult {
   }
   // A model the strict schema accepts nests 6 deep and has no key the schema does not name.
   const { model } = checked;
+  // A model that says it holds codes only is read as one (no text to review or to keep out of
+  // a report): it may hold none. The app's own export says so only when it left every text out.
+  if (model.anonymisationProfile === 'codes-only' && holdsText(model)) {
+    return {
+      ok: false,
+      reason: 'invalid',
+      detail: 'anonymisationProfile: codes-only, but it holds texts',
+    };
+  }
   const content = canonicalContentJson(model);
   if (`sha256:${hash(content)}` !== model.checksum) return { ok: false, reason: 'checksum' };
   // What is stored is what was checked, never the text as it came: JSON allows a key twice and
   // the parser keeps the last, which is what the schema and the checksum saw. The checksum (a
   // checked `sha256:` and hex) goes last.
   return { ok: true, model, json: `${content.slice(0, -1)},"checksum":"${model.checksum}"}` };
+}
+
+/** Whether any quote, pain point or idea of the model has its text. */
+function holdsText(model: PathwayModel): boolean {
+  for (const map of [model.asIs, model.toBe]) {
+    for (const t of map.touchpoints) {
+      if (t.quote !== undefined) return true;
+      for (const pp of t.painPoints) if (pp.text !== undefined) return true;
+    }
+  }
+  return model.ideas.some((idea) => idea.text !== undefined);
 }
 
 /**

@@ -44,11 +44,15 @@ function files() {
   return (generated ??= makeFiles());
 }
 
-/** A valid model whose first touchpoint quotes `quote`, its checksum made over it. */
+/**
+ * A valid model whose first touchpoint quotes `quote` (so it says it holds reviewed texts), its
+ * checksum made over it.
+ */
 function withQuote(seed: number, quote: string): string {
   const [m] = randomModels(1, seed, 4);
   const { checksum: _, ...content } = m!;
   content.asIs.touchpoints[0]!.quote = quote;
+  content.anonymisationProfile = 'codes-and-reviewed-texts';
   return JSON.stringify({ ...content, checksum: checksumOf(content) });
 }
 
