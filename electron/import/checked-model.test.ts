@@ -12,6 +12,7 @@ it('stores each accepted model as checked — its canonical JSON and checksum �
   // Danish letters and an emoji: the stored bytes are the UTF-8 the checksum was taken over.
   const { checksum: _, ...content } = b!;
   content.asIs.touchpoints[0]!.quote = 'Jeg følte mig overset på skadestuen 😟 – igen';
+  content.anonymisationProfile = 'codes-and-reviewed-texts';
   const danish = JSON.stringify({ ...content, checksum: checksumOf(content) });
   // Hashed and then refused: its text is written and must not be kept.
   const tampered = JSON.stringify(c).replace('"2026-11"', '"2020-01"');

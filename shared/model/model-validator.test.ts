@@ -95,27 +95,35 @@ const idea = fc
     text: optional(text),
   })
   .map(without);
-const content = fc.record({
-  format: fc.constant(MODEL_FORMAT),
-  schemaVersion: fc.constant(MODEL_SCHEMA_VERSION),
-  vocabularyVersion: fc.constant(1 as const),
-  exportId: fc.uuid({ version: [4, 7] }),
-  exportMonth: fc
-    .tuple(fc.integer({ min: 1900, max: 2999 }), fc.integer({ min: 1, max: 12 }))
-    .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
-  anonymisationProfile: fc.constantFrom(...ANONYMISATION_PROFILES),
-  cohort: fc.record({
-    ageBand: orNull(fc.constantFrom(...AGE_BANDS)),
-    sex: orNull(fc.constantFrom(...SEXES)),
-    municipality: orNull(fc.constantFrom(...MUNICIPALITIES)),
-    household: orNull(fc.constantFrom(...HOUSEHOLDS)),
-    employment: orNull(fc.constantFrom(...EMPLOYMENT)),
-    conditionGroups: fc.subarray([...CONDITION_GROUPS]),
-  }),
-  asIs: pathway,
-  toBe: pathway,
-  ideas: fc.array(idea, { maxLength: 3 }),
-});
+const content = fc
+  .record({
+    format: fc.constant(MODEL_FORMAT),
+    schemaVersion: fc.constant(MODEL_SCHEMA_VERSION),
+    vocabularyVersion: fc.constant(1 as const),
+    exportId: fc.uuid({ version: [4, 7] }),
+    exportMonth: fc
+      .tuple(fc.integer({ min: 1900, max: 2999 }), fc.integer({ min: 1, max: 12 }))
+      .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+    anonymisationProfile: fc.constantFrom(...ANONYMISATION_PROFILES),
+    cohort: fc.record({
+      ageBand: orNull(fc.constantFrom(...AGE_BANDS)),
+      sex: orNull(fc.constantFrom(...SEXES)),
+      municipality: orNull(fc.constantFrom(...MUNICIPALITIES)),
+      household: orNull(fc.constantFrom(...HOUSEHOLDS)),
+      employment: orNull(fc.constantFrom(...EMPLOYMENT)),
+      conditionGroups: fc.subarray([...CONDITION_GROUPS]),
+    }),
+    asIs: pathway,
+    toBe: pathway,
+    ideas: fc.array(idea, { maxLength: 3 }),
+  })
+  // A model with any text says so, as the export writes it (a codes-only one with texts is
+  // refused: tests/unit/codes-only.test.ts).
+  .map((c) =>
+    /"(?:quote|text)":/.test(JSON.stringify(c))
+      ? { ...c, anonymisationProfile: 'codes-and-reviewed-texts' as const }
+      : c,
+  );
 /** Models the schema accepts, with a checksum over their content. */
 const model = content.map((c) => ({ ...c, checksum: checksumOf(c) }) as PathwayModel);
 
