@@ -321,7 +321,13 @@ export const GENERIC_INSTITUTION_STEMS = new Set(
   behandling dagbehandling visitation ydelse udbetaling pension kontakt mødested netværk bolig
   jobcenter tand tandlæge øre øjen hud fysioterapi ergoterapi kiropraktor psykolog speciallæge
   lægevagt vagt sprog voksen voksenuddannelse aften efterskole uddannelse center sundhedscenter
-  aktivitetscenter dagcenter plejecenter træningscenter ambulant kommunal regional`
+  aktivitetscenter dagcenter plejecenter træningscenter ambulant kommunal regional hjerte smerte
+  kræft demens diabetes hukommelse råd handel musik seng sengeafsnit medicinsk kirurgisk
+  ortopædkirurgisk onkologisk geriatrisk neurologisk lunge mave tarm nyre føde fødsel intensiv
+  opvågning dagkirurgisk psykiatrisk infektion infektions medicin kirurgi ortopæd onkologi geriatri
+  neurologi gynækologi obstetrik pædiatri røntgen billeddiagnostik laboratorie blodbank
+  hospice lindrende palliativ misbrugs stof rehabiliterings tandpleje sundhedspleje skole
+  erhvervs tekniske teknisk landbrugs sosu social- politi byret ret skat told kirke bibliotek`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -125,12 +125,34 @@ const EMAIL = /[\p{L}\p{M}\p{N}._%+'-]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}
  */
 const NUMBER_RUN =
   /(?<![\p{N}])(?:(?:\(\s?\+?\s?45\s?\)|\+\s?45|00\s?45)\s?[-.]?\s?)?\(?\d(?:(?:\s{0,3}[-–—‐‑‒−_~./,·•‧∙⁃]\s{0,3}|\s{0,3}[()]\s{0,3}|\s{1,3})?\d)+\)?(?![\p{N}])/gu;
+/** The same, with one separator at most between digits, never a line break alone. */
+const NUMBER_RUN_NARROW =
+  /(?<![\p{N}])(?:(?:\(\s?\+?\s?45\s?\)|\+\s?45|00\s?45)\s?[-.]?\s?)?\(?\d(?:(?:\s?[-–—‐‑‒−_~./,·•‧∙⁃]\s?|\s?[()]\s?|[ \t\u00a0])?\d)+\)?(?![\p{N}])/gu;
+/** A line break, or more than one space, between two digits. */
+const WIDE_GAP = /\d(?:[ \t\u00a0]*\n\s*|\s{2,})\d/;
+
+/**
+ * Whether a run joined over line breaks or wide spaces is one number (a phone or CPR number that
+ * wrapped, or was typed with two spaces), rather than several numbers written one after another:
+ * it must have a phone's or a CPR number's digits, no fraction, clock time or date in it, and not
+ * be a list (three or more lines of one group each, or years).
+ */
+function oneNumber(run: string): boolean {
+  const digits = run.replace(/\D/g, '').length;
+  if (digits !== 8 && digits !== 10) return false;
+  if (/[/:]|\d[.,]\d/.test(run)) return false;
+  const lines = run.split(/\n/).map((l) => l.trim());
+  if (lines.length >= 3 && lines.every((l) => /^\d+$/.test(l))) return false;
+  const groups = run.split(/\D+/).filter(Boolean);
+  return !groups.every((g) => /^(?:19|20)\d\d$/.test(g));
+}
+
 /** "2019-2021": a span of years. */
 const YEAR_SPAN = /^(?:19|20)\d\d\s?[-–—‐‑−]\s?(?:19|20)\d\d$/;
 /** "14.30-15.00", "8:00 - 9:30": clock times, not numbers to hide. */
 const TIME_RANGE = /^\d{1,2}[.:]\d{2}\s?[-–—]\s?\d{1,2}[.:]\d{2}$/;
 /** A whole date: "01.02.2023", "1/2-23", "01-02-1990", "3/3 1951", "3. 3. 1951". */
-const DATE = /^(\d{1,2})[./-]\s*(\d{1,2})(?:[./-]\s*|\s+)(\d{2}|\d{4})$/;
+const DATE = /^(\d{1,2})[./-]\s*(\d{1,2})(?:[./-]\s*(?:\d{2}|\d{4})|\s+\d{4})$/;
 
 const MONTHS =
   'januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december';
@@ -138,7 +160,7 @@ const MONTHS_SHORT = 'jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec';
 const MONTH = `(?:${MONTHS}|(?:${MONTHS_SHORT})\\.?)(?![${LETTER}])`;
 /** A day and a month in words, with or without its year: "3. januar 1951", "d. 3 nov. '51". */
 const DATE_IN_WORDS = new RegExp(
-  `${NOT_LETTER_BEFORE}(?:(?:d\\.|den)\\s*)?(?:[12]\\d|3[01]|0?[1-9])\\.?\\s*${MONTH}(?:\\s*['’]?(?:\\d{4}|\\d{2})(?![\\p{N}]))?`,
+  `${NOT_LETTER_BEFORE}(?:(?:d\\.|den)\\s*)?(?:[12]\\d|3[01]|0?[1-9])\\.?\\s*${MONTH}(?:\\s*['’]?(?:\\d{4}|\\d{2})(?![\\p{N}]|[.:]\\d))?`,
   'giu',
 );
 /**
@@ -193,7 +215,7 @@ const HOUSE = new RegExp(
 );
 /** A word with a street's ending, its house number or span of numbers, and a floor. */
 const STREET_NUMBERS = new RegExp(
-  `${NOT_LETTER_BEFORE}[${LETTER}][${LETTER}'’-]*(?:${STREET_ENDINGS.map(escapeRegExp).join('|')})\\s+\\d{1,4}(?:\\s?[A-Za-z](?![${LETTER}]))?(?:\\s?[-–‐‑−]\\s?\\d{1,4}(?:\\s?[A-Za-z](?![${LETTER}]))?)?${NOT_LETTER_AFTER}${FLOOR}`,
+  `${NOT_LETTER_BEFORE}([${LETTER}][${LETTER}'’-]*(?:${STREET_ENDINGS.map(escapeRegExp).join('|')}))\\s+(\\d{1,4})(?:\\s?[A-Za-z](?![${LETTER}]))?(?:\\s?[-–‐‑−]\\s?\\d{1,4}(?:\\s?[A-Za-z](?![${LETTER}]))?)?${NOT_LETTER_AFTER}${FLOOR}`,
   'giu',
 );
 /** Street endings no everyday word has ("plads", "have", "høj" have): a street, even unnumbered. */
@@ -210,6 +232,12 @@ const STREET_ONLY_ENDINGS = [
   'vænget',
   'boulevard',
 ];
+/** Roads that are no address: "på hjemvejen", "ned på motorvejen". */
+const GENERIC_ROADS = new Set(
+  'hjemvej motorvej landevej hovedvej hovedgade omfartsvej ringvej sidevej sidegade tværgade grusvej markvej privatvej cykelvej gågade bivej omvej genvej udvej indfaldsvej tilkørselsvej skolevej arbejdsvej'.split(
+    ' ',
+  ),
+);
 const STREET_NAMED = new RegExp(
   `${NOT_LETTER_BEFORE}(?:på|i|ved)\\s+(\\p{Ll}{3,}(?:${STREET_ONLY_ENDINGS.join('|')}))${NOT_LETTER_AFTER}`,
   'gu',
@@ -364,13 +392,13 @@ class Words {
 
 /** Family words: «Mor ringede» is about a mother, whatever a word list holds as a name. */
 const KINSHIP = new Set(
-  'mor far mors fars bror søster datter søn mormor morfar farmor farfar moster faster morbror farbror onkel tante'.split(
+  'mor far mors fars søster datter søn mormor morfar farmor farfar moster faster morbror farbror onkel tante'.split(
     ' ',
   ),
 );
 /** Verbs that take the person they were with after «med», «til» or «hos» ("talte med sten"). */
 const WITH_VERBS =
-  /^(?:tal(?:e|er|te|t)|snak(?:ke|ker|kede|ket)|aftal(?:e|er|te|t)|mød(?:es|tes)|drøft(?:e|er|ede|et)|ring(?:e|er|ede|et)|skr(?:ive|iver|ev|evet)|sms(?:e|er|ede)|var|er|været)$/;
+  /^(?:tal(?:e|er|te|t)|snak(?:ke|ker|kede|ket)|aftal(?:e|er|te|t)|mød(?:es|tes)|drøft(?:e|er|ede|et)|ring(?:e|er|ede|et)|skr(?:ive|iver|ev|evet)|sms(?:e|er|ede))$/;
 /** «hendes», «hans» …: after «Sommer er», the sentence is about a person ("Sommer er hendes læge"). */
 const POSSESSIVES = new Set('hendes hans min mit mine vores deres borgerens sin sit'.split(' '));
 
@@ -421,13 +449,25 @@ export function scrubText(
   for (const m of text.matchAll(EMAIL)) add('email', m.index, m.index + m[0].length);
   for (const m of text.matchAll(LINK)) {
     // The sentence's full stop after it is not part of it.
-    add('link', m.index, m.index + m[0].replace(/[.,;:!?)]+$/, '').length, true);
+    const link = m[0].replace(/[.,;:!?)]+$/, '');
+    // A site the app knows, without a page of it: "https://www.sundhed.dk".
+    const site = link.replace(/^(?:https?:\/\/)?(?:www\.)?/i, '').replace(/\/$/, '');
+    if (!site.includes('/') && words.allowedWord(site.toLowerCase())) continue;
+    add('link', m.index, m.index + link.length, true);
   }
   for (const m of text.matchAll(CASE_NUMBER)) {
     add('number', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   }
   for (const m of text.matchAll(NUMBER_PLATE)) add('number', m.index, m.index + m[0].length);
   for (const m of text.matchAll(NUMBER_RUN)) {
+    if (WIDE_GAP.test(m[0]) && !oneNumber(m[0])) {
+      // Several numbers, one after another: each on its own.
+      for (const n of m[0].matchAll(NUMBER_RUN_NARROW)) {
+        const kind = numberMask(n[0]);
+        if (kind) add(kind, m.index + n.index, m.index + n.index + n[0].length);
+      }
+      continue;
+    }
     const kind = numberMask(m[0]);
     if (kind) add(kind, m.index, m.index + m[0].length);
   }
@@ -466,21 +506,36 @@ export function scrubText(
 
   for (const m of text.matchAll(DATE_IN_WORDS)) add('date', m.index, m.index + m[0].length);
   for (const m of text.matchAll(BORN)) {
+    // "født 4-5 uger for tidligt" is an amount.
+    const next = /^\s+([\p{L}]+)/u.exec(text.slice(m.index + m[0].length))?.[1]?.toLowerCase();
+    if (next && UNITS.has(next)) continue;
     const at = m.index + m[0].length - m[1]!.length;
     add('date', at, m.index + m[0].length);
   }
-  for (const m of text.matchAll(INITIALS)) add('name', m.index, m.index + m[0].length, true);
+  for (const m of text.matchAll(INITIALS)) {
+    // "O.K.", "P.S.": abbreviations, not initials.
+    if (ABBREVIATIONS.has(m[0].replace(/[.\s]/g, '').toLowerCase())) continue;
+    add('name', m.index, m.index + m[0].length, true);
+  }
   // A street by its ending, with a house number or a span of them and a floor: "Nørregade 12-14",
   // "Kirkevej 4,2.th" (the pattern above leaves a number followed by a dash or comma alone, as
   // "uge 12-14" is no address).
   for (const m of text.matchAll(STREET_NUMBERS)) {
-    // "arbejdspladsen 2 dage om ugen": a number followed by a unit is an amount.
+    // "arbejdspladsen 2 dage om ugen": a number followed by a unit is an amount; "tager 1-2" a
+    // verb's, "Danmark 2010-2015" a span of years.
     const after = /^\s+([\p{L}%]+)/u.exec(text.slice(m.index + m[0].length))?.[1]?.toLowerCase();
     if (after && (UNITS.has(after) || after === '%')) continue;
+    const word = m[1]!.toLowerCase();
+    const verb = verbLike(word) && !STREET_ONLY_ENDINGS.some((e) => word.endsWith(e));
+    if (BEFORE_NUMBERS.has(word) || verb || Number(m[2]) >= 1800) continue;
     add('address', m.index, m.index + m[0].length);
   }
   // "flyttede over på kirkevej": a street in lower case, without its number, after på, i or ved.
   for (const m of text.matchAll(STREET_NAMED)) {
+    const road = m[1]!;
+    if ([road, road.replace(/en$/, ''), road.replace(/n$/, '')].some((r) => GENERIC_ROADS.has(r))) {
+      continue;
+    }
     add('address', m.index + m[0].length - m[1]!.length, m.index + m[0].length, true);
   }
 
@@ -543,13 +598,16 @@ export function scrubText(
     const nextGap = next ? text.slice(end, next.start) : '';
     // "lykke ringede", "Hjort sagde": a word the list holds as a name, as the subject of a verb of
     // saying or doing, names someone even when it is an everyday word too.
-    const after = (k: number) => tokens[i + k]?.lower;
+    const after = (k: number) => tokens[i + k]?.lower ?? '';
+    // "Sommer er hendes sagsbehandler", "Munk har været hendes læge": at the start of a
+    // sentence, a word the list holds as a name, said to be someone's role, is that person.
+    const skip = /^(?:været|blevet)$/.test(after(2)) ? 1 : 0;
+    const someonesRole =
+      /^(?:er|var|har|havde|blev)$/.test(after(1)) &&
+      POSSESSIVES.has(after(2 + skip)) &&
+      TITLES.has(after(3 + skip));
     const subject =
       (!!next && /^\s+$/.test(nextGap) && SUBJECT_VERBS.has(next.lower)) ||
-      // "Sommer er hendes sagsbehandler", "Munk har været hendes læge"
-      (/^(?:er|var|har|havde|blev)$/.test(after(1) ?? '') &&
-        (POSSESSIVES.has(after(2) ?? '') ||
-          (/^(?:været|blevet)$/.test(after(2) ?? '') && POSSESSIVES.has(after(3) ?? '')))) ||
       // "lykke fra jobcentret ringede"
       (!!next &&
         /^(?:fra|på|hos|i)$/.test(next.lower) &&
@@ -582,7 +640,7 @@ export function scrubText(
       } else if (
         words.name(lower, true) ||
         !words.ordinary(lower) ||
-        (subject && words.listedName(lower))
+        ((subject || someonesRole) && words.listedName(lower))
       ) {
         add('name', start, end, true);
       }

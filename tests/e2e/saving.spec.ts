@@ -84,8 +84,15 @@ test.describe('one save path for the whole journey', () => {
     await realNameField.focus();
     await app.page.keyboard.insertText('Karen\u0007 Hansen');
     await expect(realNameField).toHaveValue('Karen Hansen');
+    // Pasted in the middle, the caret stays after what was pasted, not at the end of the field.
+    await realNameField.evaluate((el: HTMLInputElement) => el.setSelectionRange(5, 5));
+    await app.page.keyboard.insertText(' \u0092Mus\u0092');
+    await expect(realNameField).toHaveValue('Karen ’Mus’ Hansen');
+    expect(await realNameField.evaluate((el: HTMLInputElement) => el.selectionStart)).toBe(11);
+    await app.page.keyboard.press('Backspace');
+    await expect(realNameField).toHaveValue('Karen ’Mus Hansen');
     await expect(status).toHaveAttribute('data-status', 'saved');
-    expect(realName(app)).toBe('Karen Hansen');
+    expect(realName(app)).toBe('Karen ’Mus Hansen');
     expect(
       JSON.parse(
         (

@@ -22,6 +22,7 @@ describe('identifiers the scrubber masks', () => {
     ['født i februar 1951', 'februar 1951'],
     ['f. 1951, enke', '1951'],
     ['indlagt d. 12 okt. 2023', '12 okt'],
+    ['indkaldt til 3. maj 10.30', '3. maj'],
   ])('a date: %s', (text, value) => {
     expect(scrub(text)).not.toContain(value);
     expect(scrub(text)).toContain('[DATO]');
@@ -54,6 +55,8 @@ describe('identifiers the scrubber masks', () => {
     ['aftalt med bonde fra hjemmeplejen at hun kommer', 'bonde'],
     ['Sommer er hendes sagsbehandler', 'Sommer'],
     ['Munk har været hendes læge i 20 år', 'Munk'],
+    ['Stig er hendes bror og hjælper hende', 'Stig'],
+    ['Bror ringede i går', 'Bror'],
     ['se https://www.facebook.com/jette.munk.12', 'munk'],
     ['hendes profil: instagram.com/sommerfuglen_1962', 'sommerfuglen'],
     ['sagsnr. 123456 i kommunen', '123456'],
@@ -81,6 +84,26 @@ describe('words the analysis needs, which stay', () => {
     'arbejdspladsen 2 dage om ugen',
     'indlagt i februar 2023 og igen 14.30-15.00',
     'Jeg ventede 3 uger i 2024 og fik 2 piller om dagen.',
+    // Doses, years, lists and times that other patterns might take for an address or a number.
+    'Hun tager 1-2 efter behov.',
+    'Han tager 1-2 Panodil om dagen.',
+    'Hun tager 2 x 500 mg dagligt.',
+    'Hun boede i Danmark 2010-2015',
+    'Blodtryk:\n140/90\n135/85\n130/80',
+    'Vægt:\n85\n84\n83\n82',
+    'Åbningstider:\n08.00 - 10.00\n12.00 - 14.00',
+    'Mødetider 8.30-9.00  10.00-11.00',
+    'Født 4-5 uger for tidligt',
+    'Barnet er født 2-3 uger før termin',
+    'VAS 7/10 20 min',
+    'Sommer er min yndlingsårstid.',
+    'I sommer var hans mor indlagt.',
+    'Hun er med lykke i livet',
+    'faldt på hjemvejen og kørte ned på motorvejen',
+    'en tur på hovedgaden ved omfartsvejen',
+    'Hun kom på Hjerteafdelingen og Smerteklinikken, så Demensteamet og Rådhuset.',
+    'Det er O.K. med hende.',
+    'Se https://www.sundhed.dk',
   ])('%j', (text) => {
     expect(scrub(text)).toBe(text);
   });

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { typedText } from '../../../shared/domain/text';
 
@@ -68,6 +68,14 @@ export function TextField(props: {
   const id = useId();
   const [draft, setDraft] = useDraft(props.value, (v) => v);
   const error = draft.length > props.max ? props.tooLongMessage : null;
+  const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  /** Where the caret goes after a paste that `typedText` changed (React would put it last). */
+  const caret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (caret.current === null) return;
+    field.current?.setSelectionRange(caret.current, caret.current);
+    caret.current = null;
+  });
   const common = {
     id,
     className: props.multiline ? 'input textarea' : 'input',
@@ -75,10 +83,16 @@ export function TextField(props: {
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy(id, props.help, error),
     'data-testid': props.testId,
-    onChange: (e: { target: { value: string } }) => {
+    ref: field,
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       // A pasted control character becomes what it stood for, here where it is seen, rather
       // than an edit the database refuses (see typedText).
-      const v = typedText(e.target.value, props.multiline === true);
+      const raw = e.target.value;
+      const v = typedText(raw, props.multiline === true);
+      if (v !== raw) {
+        const at = e.target.selectionStart ?? raw.length;
+        caret.current = typedText(raw.slice(0, at), props.multiline === true).length;
+      }
       setDraft(v);
       if (v.length <= props.max) props.onChange(v);
     },

@@ -76,8 +76,8 @@ export function ModelList({
           m.conditionGroups.map((g) => t(`profile.conditionGroups.${g}`)).join(', ') || notStated,
         // Under the file name, not in columns of their own: at 1024 px the columns about the
         // citizen then have the room to read on a line or two.
-        exported: t('program.exportedIn', { month: monthOf(m.exportMonth) }),
-        imported: t('program.importedOn', { date: date.format(new Date(m.importedAt)) }),
+        month: monthOf(m.exportMonth),
+        imported: date.format(new Date(m.importedAt)),
       };
       const words = folded(
         [
@@ -87,7 +87,8 @@ export function ModelList({
           cells.municipality,
           cells.conditions,
           m.exportMonth,
-          cells.exported,
+          // The month and the date, not the words around them: «ind» finds no row.
+          cells.month,
           cells.imported,
           // A character no one types: a search never matches across two cells.
         ].join('\u0000'),
@@ -196,8 +197,12 @@ export function ModelList({
                     <tr key={m.exportId} data-testid="model-row">
                       <td className="file-name" tabIndex={-1}>
                         <span className="model-file">{m.fileName}</span>
-                        <span className="model-date">{cells.exported}</span>
-                        <span className="model-date">{cells.imported}</span>
+                        <span className="model-date">
+                          {t('program.exportedIn', { month: cells.month })}
+                        </span>
+                        <span className="model-date">
+                          {t('program.importedOn', { date: cells.imported })}
+                        </span>
                       </td>
                       <td className="age-band">{cells.age}</td>
                       <td>{cells.sex}</td>
