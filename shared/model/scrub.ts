@@ -116,6 +116,14 @@ const NOT_LETTER_AFTER = `(?![${LETTER}\\p{N}])`;
 
 /** E-mail addresses with any letters, before and after the @. */
 const EMAIL = /[\p{L}\p{M}\p{N}._%+'-]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+)*\.\p{L}{2,}/gu;
+/** An e-mail address spelt out: "sommerfugl (snabel-a) gmail punktum com". */
+const EMAIL_SPELT =
+  /[\p{L}\p{M}\p{N}._%+'-]+\s*(?:[([]\s*(?:snabel-?a|at)\s*[)\]]|snabel-?a)\s*[\p{L}\p{M}\p{N}-]+\s*(?:\.|[([]\s*(?:punktum|dot)\s*[)\]]|punktum|dot)\s*(?:dk|com|net|org|nu|eu|se|no|de|info)(?![\p{L}])/giu;
+/**
+ * A number typed with a letter for a digit — O for 0, l or I for 1 ("2O 33 44 55", "0l0203-l234"):
+ * within a run of digits and those letters that has a digit in it, read as the digits.
+ */
+const DIGIT_LOOKALIKES = /(?<![\p{L}\p{N}])[0-9OolI]*[0-9][0-9OolI]*(?![\p{L}\p{N}])/gu;
 
 /**
  * A run of digits joined by separators (up to three spaces or line breaks — a pasted note wraps
@@ -459,7 +467,12 @@ export function scrubText(
     add('number', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   }
   for (const m of text.matchAll(NUMBER_PLATE)) add('number', m.index, m.index + m[0].length);
-  for (const m of text.matchAll(NUMBER_RUN)) {
+  for (const m of text.matchAll(EMAIL_SPELT)) add('email', m.index, m.index + m[0].length);
+  // The same length as the text, so a match in it is a match in the text.
+  const digits = text.replace(DIGIT_LOOKALIKES, (run) =>
+    run.replace(/[Oo]/g, '0').replace(/[lI]/g, '1'),
+  );
+  for (const m of digits.matchAll(NUMBER_RUN)) {
     if (WIDE_GAP.test(m[0]) && !oneNumber(m[0])) {
       // Several numbers, one after another: each on its own.
       for (const n of m[0].matchAll(NUMBER_RUN_NARROW)) {

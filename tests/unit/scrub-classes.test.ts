@@ -37,6 +37,8 @@ describe('identifiers the scrubber masks', () => {
     ['cpr 010203\n1234 stod på papiret', '1234'],
     ['cpr 010203·1234', '1234'],
     ['cpr ٠١٠٢٠٣-١٢٣٤', '١٢٣٤'],
+    ['tlf 2O 33 44 55 (med O)', '33 44 55'],
+    ['cpr. 0l0203-l234', 'l234'],
     ['tlf 2\u03012 33 44 55', '44 55'],
     ['tlf 22\u316433 44 55', '44 55'],
   ])('a number however it is broken up: %j', (text, value) => {
@@ -60,6 +62,8 @@ describe('identifiers the scrubber masks', () => {
     ['se https://www.facebook.com/jette.munk.12', 'munk'],
     ['hendes profil: instagram.com/sommerfuglen_1962', 'sommerfuglen'],
     ['sagsnr. 123456 i kommunen', '123456'],
+    ['mail: sommerfugl (snabel-a) gmail punktum com', 'sommerfugl'],
+    ['skriv til karen.h [at] mail.dk', 'karen.h'],
     ['journalnr: AB-2023-117', 'AB-2023-117'],
     ['nummerplade AB 12 345 på bilen', '12 345'],
     ['går på Rosenhøjskolen', 'Rosenhøjskolen'],
@@ -104,6 +108,8 @@ describe('words the analysis needs, which stay', () => {
     'Hun kom på Hjerteafdelingen og Smerteklinikken, så Demensteamet og Rådhuset.',
     'Det er O.K. med hende.',
     'Se https://www.sundhed.dk',
+    'Hun fik O2 på 2 liter, vitamin B12 og D3; CO2 målt.',
+    'Jeg vil gerne at de ringer, for det er svært at komme på nettet.',
   ])('%j', (text) => {
     expect(scrub(text)).toBe(text);
   });
