@@ -69,8 +69,22 @@ export function multiLineText({ max }: { max: number }) {
   return checkedText(0, max, true);
 }
 
-/** Windows-1252, which the WHATWG Encoding Standard gives every browser and Node. */
-const WINDOWS_1252 = new TextDecoder('windows-1252');
+/**
+ * Windows-1252, which the WHATWG Encoding Standard gives every browser and Node built with its
+ * full ICU; made when first needed, and null where the runtime has no such decoder (then a C1
+ * control simply goes). This module is loaded by every process: it must never fail to load.
+ */
+let windows1252: TextDecoder | null | undefined;
+function windows1252Decoder(): TextDecoder | null {
+  if (windows1252 === undefined) {
+    try {
+      windows1252 = new TextDecoder('windows-1252');
+    } catch {
+      windows1252 = null;
+    }
+  }
+  return windows1252;
+}
 const C1 = /[\u0080-\u009F]/g;
 /* eslint-disable no-control-regex */
 /** C0 controls other than tab, line feed, vertical tab, form feed and carriage return; DEL. */
@@ -84,7 +98,7 @@ const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
  * U+0096 a dash. It becomes that character; the five bytes Windows-1252 leaves unassigned go.
  */
 function fromC1(c: string): string {
-  const meant = WINDOWS_1252.decode(Uint8Array.of(c.charCodeAt(0)));
+  const meant = windows1252Decoder()?.decode(Uint8Array.of(c.charCodeAt(0))) ?? c;
   return meant === c ? '' : meant;
 }
 
