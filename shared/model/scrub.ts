@@ -131,11 +131,14 @@ const DIGIT_LOOKALIKES = /(?<![\p{L}\p{N}])[0-9OolI]*[0-9][0-9OolI]*(?![\p{L}\p{
  * country code in any of its forms before it. CPR and phone numbers are found by their digit
  * count, in every grouping, so no particular way of writing them is needed.
  */
-const NUMBER_RUN =
-  /(?<![\p{N}])(?:(?:\(\s?\+?\s?45\s?\)|\+\s?45|00\s?45)\s?[-.]?\s?)?\(?\d(?:(?:\s{0,3}[-–—‐‑‒−_~./,·•‧∙⁃]\s{0,3}|\s{0,3}[()]\s{0,3}|\s{1,3})?\d)+\)?(?![\p{N}])/gu;
+const numberRun = (around: string, alone: string) =>
+  new RegExp(
+    `(?<![\\p{N}])(?:(?:\\(\\s?\\+?\\s?45\\s?\\)|\\+\\s?45|00\\s?45)\\s?[-.]?\\s?)?\\(?\\d(?:(?:${around}[-–—‐‑‒−_~./,·•‧∙⁃]${around}|${around}[()]${around}|${alone})?\\d)+\\)?(?![\\p{N}])`,
+    'gu',
+  );
+const NUMBER_RUN = numberRun('\\s{0,3}', '\\s{1,3}');
 /** The same, with one separator at most between digits, never a line break alone. */
-const NUMBER_RUN_NARROW =
-  /(?<![\p{N}])(?:(?:\(\s?\+?\s?45\s?\)|\+\s?45|00\s?45)\s?[-.]?\s?)?\(?\d(?:(?:\s?[-–—‐‑‒−_~./,·•‧∙⁃]\s?|\s?[()]\s?|[ \t\u00a0])?\d)+\)?(?![\p{N}])/gu;
+const NUMBER_RUN_NARROW = numberRun('\\s?', '[ \\t\\u00a0]');
 /** A line break, or more than one space, between two digits. */
 const WIDE_GAP = /\d(?:[ \t\u00a0]*\n\s*|\s{2,})\d/;
 

@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
 import { test } from '../e2e/harness';
 import { ProgramPage } from '../e2e/program-page';
 import { importModels, programModels } from '../support/program-models';
@@ -16,6 +17,40 @@ const OUT = fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
 mkdirSync(OUT, { recursive: true });
 
 const VIEWS = ['variants', 'handovers', 'emotion', 'ideas', 'counts'] as const;
+
+/**
+ * Writes docs/screenshots/program-<prefix><name>-<screen>.png. The whole page, unless `whole` is
+ * false or it is a map: the tables below the fold are part of what staff read. The page scrolls
+ * inside the app's main area, not the window, so the window is made as tall as that area's
+ * content for the picture (a map is shown as it opens, in the window as it is).
+ */
+function shooter(
+  page: Page,
+  screen: { width: number; height: number; suffix: string },
+  prefix = '',
+  whole = true,
+) {
+  return async (name: string) => {
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const file = `program-${prefix}${name}-${screen.suffix}.png`;
+    const more =
+      whole && name !== 'map-sector' && name !== 'map-contact'
+        ? await page
+            .locator('main.app-main')
+            .evaluate((el) => Math.max(0, el.scrollHeight - el.clientHeight))
+        : 0;
+    if (more > 0) {
+      await page.setViewportSize({
+        width: screen.width,
+        height: Math.min(8000, screen.height + more),
+      });
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+    }
+    await page.screenshot({ path: join(OUT, file) });
+    if (more > 0) await page.setViewportSize({ width: screen.width, height: screen.height });
+    console.log(`[screenshots] wrote docs/screenshots/${file}`);
+  };
+}
 
 for (const screen of [
   { width: 1366, height: 768, hasTouch: false, suffix: '1366' },
@@ -33,29 +68,7 @@ for (const screen of [
       await app.open('#/program');
       const page = app.page;
       const program = new ProgramPage(page);
-      const shoot = async (name: string) => {
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        const file = `program-${name}-${screen.suffix}.png`;
-        // The whole page: the tables below the fold are part of what staff read. The page scrolls
-        // inside the app's main area, not the window, so the window is made as tall as that area's
-        // content for the picture (a map is shown as it opens, in the window as it is).
-        const whole = name !== 'map-sector' && name !== 'map-contact';
-        const more = whole
-          ? await page
-              .locator('main.app-main')
-              .evaluate((el) => Math.max(0, el.scrollHeight - el.clientHeight))
-          : 0;
-        if (more > 0) {
-          await page.setViewportSize({
-            width: screen.width,
-            height: Math.min(8000, screen.height + more),
-          });
-          await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
-        }
-        await page.screenshot({ path: join(OUT, file) });
-        if (more > 0) await page.setViewportSize({ width: screen.width, height: screen.height });
-        console.log(`[screenshots] wrote docs/screenshots/${file}`);
-      };
+      const shoot = shooter(page, screen);
 
       await page.getByTestId('model-row').first().waitFor();
       await shoot('models');
@@ -92,12 +105,8 @@ for (const screen of [
       const page = app.page;
       const program = new ProgramPage(page);
       await page.getByTestId('model-row').first().waitFor();
-      const shoot = async (name: string) => {
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        const file = `program-1500-${name}-${screen.suffix}.png`;
-        await page.screenshot({ path: join(OUT, file), fullPage: false });
-        console.log(`[screenshots] wrote docs/screenshots/${file}`);
-      };
+      // As they open, in the window as it is.
+      const shoot = shooter(page, screen, '1500-', false);
       await program.openTab('processMap');
       await program.mapReady();
       await shoot('map-sector');
