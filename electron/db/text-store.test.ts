@@ -39,6 +39,28 @@ it('keeps only the texts kept, as UTF-8, and hands out the very bytes it stores'
   expect(at[0]!.batch).toBe(at[1]!.batch);
 });
 
+it('writes a text given in pieces as one, the buffer growing under pieces already written', () => {
+  const writer = new TextWriter();
+  writer.write('{"first":1}');
+  writer.keep(1, '}');
+  // Three quarters of a megabyte each, and multi-byte letters: more than the first buffer holds,
+  // and more than the size told, so the buffer grows with pieces of this text already in it.
+  const pieces = ['{"a":"', 'æ'.repeat(400_000), 'ø'.repeat(400_000), 'b'.repeat(300_000), '"}'];
+  const whole = pieces.join('');
+  const written = writer.write(pieces, 1000);
+  expect(Buffer.from(written).equals(Buffer.from(whole, 'utf8'))).toBe(true);
+  writer.keep(1, ',"checksum":"sha256:cd"}');
+  // Refused in pieces, then a text after it: nothing of the refused one is kept.
+  writer.write(['{"refused":', 'true}'], 10);
+  writer.write(['{"c":', '2}']);
+  writer.keep(1, '}');
+  expect(writer.finish().map(read)).toEqual([
+    '{"first":1}',
+    `${whole.slice(0, -1)},"checksum":"sha256:cd"}`,
+    '{"c":2}',
+  ]);
+});
+
 it('reads nothing a writer before it left in the buffer it takes over', () => {
   const first = new TextWriter();
   first.write('x'.repeat(100_000));

@@ -77,15 +77,29 @@ export class TextWriter {
    * Writes a text after the kept ones, in place of one written and not kept: its UTF-8 bytes, a
    * view that holds until the next write or keep.
    */
-  write(text: string): Uint8Array {
-    // UTF-8 takes at most 3 bytes per UTF-16 unit: measured exactly only when that may not fit.
-    const room = this.buffer.length - this.end;
-    if (room < 3 * text.length + TAIL_ROOM) {
-      this.grow(this.end + Buffer.byteLength(text, 'utf8') + TAIL_ROOM);
+  write(text: string | Iterable<string>, bytesExpected = 0): Uint8Array {
+    this.pending = 0;
+    if (typeof text === 'string') this.append(text);
+    else {
+      // A large text in pieces (a large model's canonical JSON): room for as many bytes as its
+      // file had is made at once, rather than doubling the buffer as the pieces come.
+      if (this.buffer.length - this.end < bytesExpected + TAIL_ROOM) {
+        this.grow(this.end + bytesExpected + TAIL_ROOM);
+      }
+      for (const piece of text) this.append(piece);
     }
-    this.pending = this.buffer.write(text, this.end, 'utf8');
-    this.written = Math.max(this.written, this.end + this.pending + TAIL_ROOM);
     return this.buffer.subarray(this.end, this.end + this.pending);
+  }
+
+  /** Writes a text after what was written last and not yet kept. */
+  private append(text: string): void {
+    const at = this.end + this.pending;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: measured exactly only when that may not fit.
+    if (this.buffer.length - at < 3 * text.length + TAIL_ROOM) {
+      this.grow(at + Buffer.byteLength(text, 'utf8') + TAIL_ROOM);
+    }
+    this.pending += this.buffer.write(text, at, 'utf8');
+    this.written = Math.max(this.written, this.end + this.pending + TAIL_ROOM);
   }
 
   /**
@@ -135,9 +149,10 @@ export class TextWriter {
     this.end = 0;
   }
 
+  /** A larger buffer, with the kept texts and what was written since (`pending`) copied over. */
   private grow(bytes: number): void {
     const grown = Buffer.allocUnsafe(Math.max(bytes, 2 * this.buffer.length));
-    this.buffer.copy(grown, 0, 0, this.end);
+    this.buffer.copy(grown, 0, 0, this.end + Math.max(0, this.pending));
     this.buffer = grown;
   }
 }

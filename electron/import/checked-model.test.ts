@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import { randomModels } from '../../tests/support/generate-models';
 import { checksumOf } from '../../shared/model/checksum';
-import { validateModelText } from '../../shared/model/validate';
+import { PIECES_FROM_CHARS, validateModelText } from '../../shared/model/validate';
+import { canonicalContentJson } from '../../shared/model/model-validator';
 import { decompress } from '../db/compression';
 import { checkedBatch } from './checked-model';
 
@@ -38,4 +39,25 @@ it('stores each accepted model as checked â€” its canonical JSON and checksum â€
   }
   expect(new Set(stored.map(({ x }) => x.text.batch)).size).toBe(1);
   expect(stored[0]!.x.text.batch.count).toBe(stored.length);
+});
+
+it('stores a large model, hashed and written in pieces, as the same canonical text', () => {
+  const [small, large] = randomModels(2, 93, 20);
+  const big = randomModels(1, 94, 6000)[0]!;
+  const text = JSON.stringify(big, null, 1);
+  expect(text.length).toBeGreaterThan(PIECES_FROM_CHARS);
+  const tampered = text.replace('"2026-11"', '"2020-01"');
+  const texts = [JSON.stringify(small), tampered, text, JSON.stringify(large)];
+  const checked = checkedBatch(texts.map(file));
+  expect(checked.map((x) => (x.ok ? 'ok' : x.reason))).toEqual(['ok', 'checksum', 'ok', 'ok']);
+  const kept = checked.flatMap((x) => {
+    if (!x.ok) return [];
+    const all = decompress(x.text.batch.data, 1 << 26);
+    return [all.subarray(x.text.start, x.text.end).toString('utf8')];
+  });
+  const expected = `${canonicalContentJson(big).slice(0, -1)},"checksum":"${big.checksum}"}`;
+  expect(kept[1]).toBe(expected);
+  const once = validateModelText(text);
+  expect(once.ok && once.json).toBe(expected);
+  expect(kept.map((k) => validateModelText(k).ok)).toEqual([true, true, true]);
 });

@@ -63,11 +63,14 @@ export const fileText = (bytes: Uint8Array): FileText => ({
 export function checkedBatch(files: Iterable<FileText>): CheckedModel[] {
   const pairs: FoldedPair[] = [];
   const writer = new TextWriter();
-  const hashWritten = (content: string) =>
-    createHash('sha256').update(writer.write(content)).digest('hex');
+  /** The file being checked: a large model's text, written in pieces, takes about its size. */
+  let bytesExpected = 0;
+  const hashWritten = (content: string | Iterable<string>) =>
+    createHash('sha256').update(writer.write(content, bytesExpected)).digest('hex');
   const checked: Extract<CheckedModel, { ok: true }>[] = [];
   const verdicts: CheckedModel[] = [];
   for (const file of files) {
+    bytesExpected = file.byteLength;
     const result = validateModelText(file.text, file.byteLength, hashWritten);
     if (!result.ok) {
       verdicts.push({ ok: false, reason: result.reason });

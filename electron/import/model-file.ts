@@ -8,7 +8,12 @@ import {
 } from '../../shared/model/validate';
 
 /** Node's native sha256, for the command line's checks (the import hashes the bytes it stores). */
-export const nodeSha256: Sha256Hex = (text) => createHash('sha256').update(text).digest('hex');
+export const nodeSha256: Sha256Hex = (text) => {
+  const hash = createHash('sha256');
+  if (typeof text === 'string') return hash.update(text).digest('hex');
+  for (const piece of text) hash.update(piece);
+  return hash.digest('hex');
+};
 
 /** A file that could not be read as one: why, in our words (an error code at most). */
 export interface Unreadable {

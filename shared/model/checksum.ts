@@ -29,10 +29,28 @@ export function canonicalJson(value: unknown): string {
   return `${out}}`;
 }
 
-/** A sha256 of a text as lower-case hex; the main process passes Node's native one. */
-export type Sha256Hex = (text: string) => string;
+/**
+ * A sha256 of a text as lower-case hex, the text given whole or in pieces that join to it (a large
+ * model's canonical JSON, hashed piece by piece); the main process passes Node's native one.
+ */
+export type Sha256Hex = (text: string | Iterable<string>) => string;
 
-export const sha256Hex: Sha256Hex = (text) => bytesToHex(sha256(utf8ToBytes(text)));
+export const sha256Hex: Sha256Hex = (text) => {
+  if (typeof text === 'string') return bytesToHex(sha256(utf8ToBytes(text)));
+  // Each piece encoded a scratch buffer at a time: a large text's bytes are never all made.
+  const hash = sha256.create();
+  const scratch = new Uint8Array(64 * 1024);
+  for (const piece of text) {
+    for (let rest = piece; rest.length > 0;) {
+      const { read, written } = UTF8.encodeInto(rest, scratch);
+      hash.update(scratch.subarray(0, written));
+      rest = rest.slice(read);
+    }
+  }
+  return bytesToHex(hash.digest());
+};
+
+const UTF8 = new TextEncoder();
 
 export function checksumOf(content: unknown, hash: Sha256Hex = sha256Hex): string {
   return `sha256:${hash(canonicalJson(content))}`;

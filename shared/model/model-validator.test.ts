@@ -17,6 +17,7 @@ import {
 import { canonicalJson, checksumOf } from './checksum';
 import {
   canonicalContentJson,
+  canonicalContentPieces,
   checkModel,
   modelJsonSchema,
   nullAsType,
@@ -318,6 +319,27 @@ describe('the canonical writer', () => {
         return canonicalContentJson(m) === canonicalJson(c);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('writes the same text in pieces, whatever the chunk, none holding more than a chunk of items', () => {
+    fc.assert(
+      fc.property(model, fc.integer({ min: 1, max: 5 }), (m, chunk) => {
+        const { checksum: _, ...c } = m;
+        const pieces = [...canonicalContentPieces(m, chunk)];
+        expect(pieces.join('')).toBe(canonicalJson(c));
+        // The items of the arrays a model can be large in: a piece is at most `chunk` of them
+        // (with their commas and a bracket), or one small value above them.
+        const items = [m.asIs, m.toBe].flatMap((p) => [...p.touchpoints, ...p.transitions]);
+        const largest = Math.max(
+          100,
+          ...[...items, ...m.ideas].map((x) => canonicalJson(x).length),
+        );
+        for (const piece of pieces)
+          expect(piece.length).toBeLessThanOrEqual(chunk * (largest + 1) + 2);
+        return true;
+      }),
+      { numRuns: 300 },
     );
   });
 

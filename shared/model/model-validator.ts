@@ -67,7 +67,7 @@ export function widestObject(schema: JsonSchema = modelJsonSchema()): number {
 
 interface Compiled {
   validate: ValidateFunction;
-  canonical: (model: PathwayModel) => string;
+  canonical: CanonicalWriter;
 }
 let compiled: Compiled | undefined;
 
@@ -166,32 +166,42 @@ export function nullAsType(schema: JsonSchema): JsonSchema {
   return nullable;
 }
 
+/** The canonical JSON of a valid model's content: whole, or in pieces that join to it. */
+interface CanonicalWriter {
+  whole: (model: PathwayModel) => string;
+  pieces: (model: PathwayModel, chunk: number) => Generator<string, void, undefined>;
+}
+
 /**
  * Writes the code of a function that copies a valid model's content with every object's keys in
  * sorted order (arrays in their order, primitives as they are), for `JSON.stringify` to write.
  * That is `canonicalJson`: the same key order, and the same native writing of every string and
  * number; absent optional keys are `undefined` and left out, as there. Integer-like keys would be
  * written first whatever the order, so the schema may not have any.
+ *
+ * A large model is written in pieces instead (`pieces`): the objects above its arrays key by key,
+ * and each array of objects a chunk of items at a time, each chunk copied by the same code and
+ * written natively. No copy of the whole model is made, and a reader that hashes or stores each
+ * piece as it comes never holds more than a chunk of it.
  */
-function compileCanonical(schema: JsonSchema): (model: PathwayModel) => string {
+function compileCanonical(schema: JsonSchema): CanonicalWriter {
   const fns: string[] = [];
+  /** The name of the function that copies an array of a schema's objects, by its array node. */
+  const arrayNames = new Map<JsonSchema, string>();
   const copy = (s: JsonSchema, v: string): string | null => {
     if (s.anyOf) {
-      const [some, none, ...rest] = s.anyOf;
-      if (rest.length > 0 || none?.type !== 'null' || !some) {
-        throw new Error(`model schema: cannot write ${JSON.stringify(s)}`);
-      }
-      const inner = copy(some, v);
+      const inner = copy(nonNull(s), v);
       return inner && `(${v} === null ? null : ${inner})`;
     }
     if (s.type === 'object') {
-      const keys = Object.keys(s.properties ?? {}).sort();
-      for (const k of keys) {
+      for (const k of sortedKeys(s)) {
         if (!IDENTIFIER.test(k) || k === '__proto__' || k in Object.prototype) {
           throw new Error(`model schema: key ${k} cannot be copied by name`);
         }
       }
-      const fields = keys.map((k) => `${k}: ${copy(s.properties![k]!, `o.${k}`) ?? `o.${k}`}`);
+      const fields = sortedKeys(s).map(
+        (k) => `${k}: ${copy(s.properties![k]!, `o.${k}`) ?? `o.${k}`}`,
+      );
       const name = `object${fns.length}`;
       fns.push(`function ${name}(o) { return { ${fields.join(', ')} }; }`);
       return `${name}(${v})`;
@@ -203,16 +213,63 @@ function compileCanonical(schema: JsonSchema): (model: PathwayModel) => string {
       fns.push(
         `function ${name}(a) { const r = new Array(a.length); for (let i = 0; i < a.length; i++) r[i] = ${item}; return r; }`,
       );
+      arrayNames.set(s, name);
       return `${name}(${v})`;
     }
     if (['string', 'number', 'integer', 'boolean'].includes(s.type ?? '')) return null;
     throw new Error(`model schema: cannot write ${JSON.stringify(s)}`);
   };
   const top = copy(schema, 'm');
-  const sorted = new Function(`${fns.join('\n')}\nreturn (m) => ${top};`)() as (
-    m: PathwayModel,
-  ) => unknown;
-  return (model) => JSON.stringify(sorted(model));
+  const names = [...arrayNames.values()];
+  const made = new Function(
+    `${fns.join('\n')}\nreturn { top: (m) => ${top}, arrays: { ${names.join(', ')} } };`,
+  )() as { top: (m: PathwayModel) => unknown; arrays: Record<string, (a: unknown[]) => unknown[]> };
+  const copiers = new Map([...arrayNames].map(([node, name]) => [node, made.arrays[name]!]));
+
+  function* pieces(s: JsonSchema, v: unknown, chunk: number): Generator<string, void, undefined> {
+    if (v === null || typeof v !== 'object') {
+      yield JSON.stringify(v);
+      return;
+    }
+    const node = s.anyOf ? nonNull(s) : s;
+    if (Array.isArray(v)) {
+      const copyItems = copiers.get(node);
+      if (!copyItems || v.length <= chunk) {
+        yield JSON.stringify(copyItems ? copyItems(v) : v);
+        return;
+      }
+      for (let i = 0; i < v.length; i += chunk) {
+        const part = JSON.stringify(copyItems(v.slice(i, i + chunk)));
+        // Each chunk's own brackets dropped: one array, its items joined by commas.
+        yield `${i === 0 ? '[' : ','}${part.slice(1, -1)}${i + chunk >= v.length ? ']' : ''}`;
+      }
+      return;
+    }
+    let first = true;
+    for (const k of sortedKeys(node)) {
+      const x = (v as Record<string, unknown>)[k];
+      if (x === undefined) continue;
+      yield `${first ? '{' : ','}${JSON.stringify(k)}:`;
+      first = false;
+      yield* pieces(node.properties![k]!, x, chunk);
+    }
+    yield first ? '{}' : '}';
+  }
+  return {
+    whole: (model) => JSON.stringify(made.top(model)),
+    pieces: (model, chunk) => pieces(schema, model, chunk),
+  };
+}
+
+const sortedKeys = (s: JsonSchema) => Object.keys(s.properties ?? {}).sort();
+
+/** The value of a nullable schema (zod writes `anyOf: [X, {type: 'null'}]`) that is not null. */
+function nonNull(s: JsonSchema): JsonSchema {
+  const [some, none, ...rest] = s.anyOf!;
+  if (rest.length > 0 || none?.type !== 'null' || !some) {
+    throw new Error(`model schema: cannot write ${JSON.stringify(s)}`);
+  }
+  return some;
 }
 
 function describe(error: ErrorObject): string {
@@ -255,5 +312,21 @@ export function checkModel(data: unknown): ModelCheck {
 /** The canonical JSON of a valid model's content (everything but its checksum). */
 export function canonicalContentJson(model: PathwayModel): string {
   compiled ??= compile();
-  return compiled.canonical(model);
+  return compiled.canonical.whole(model);
+}
+
+/** Arrays of objects longer than this are written a chunk of this many items at a time. */
+export const CANONICAL_CHUNK = 256;
+
+/**
+ * The same text as `canonicalContentJson`, in pieces made one at a time as they are asked for:
+ * for a large model, whose reader hashes or stores each piece and lets it go, so the text is never
+ * made whole and the model is never copied whole (see `compileCanonical`).
+ */
+export function canonicalContentPieces(
+  model: PathwayModel,
+  chunk = CANONICAL_CHUNK,
+): Generator<string, void, undefined> {
+  compiled ??= compile();
+  return compiled.canonical.pieces(model, Math.max(1, Math.floor(chunk)));
 }

@@ -1,7 +1,13 @@
 import { sha256Hex, type Sha256Hex } from './checksum';
 import { MAX_DEPTH, MAX_MODEL_BYTES, type ValidationReason } from './limits';
 import { describeJsonSyntaxError, stripBom } from './model-files';
-import { canonicalContentJson, checkModel, schemaKeys, widestObject } from './model-validator';
+import {
+  canonicalContentJson,
+  canonicalContentPieces,
+  checkModel,
+  schemaKeys,
+  widestObject,
+} from './model-validator';
 import { MODEL_FORMAT, MODEL_SCHEMA_VERSION, type PathwayModel } from './pathway-model';
 import { AIMS, CONDITION_GROUPS, PAIN_CATEGORIES } from '../vocabulary';
 
@@ -16,8 +22,11 @@ export type ValidationResult =
   | {
       ok: true;
       model: PathwayModel;
-      /** The model as checked, to store: its canonical JSON with the checksum it matched. */
-      json: string;
+      /**
+       * The model as checked, to store: its canonical JSON with the checksum it matched (a large
+       * model's written only when read).
+       */
+      readonly json: string;
     }
   | {
       ok: false;
@@ -98,6 +107,14 @@ export function jsonShape(text: string, limit = Infinity): { depth: number; cont
  * larger than a model usually is (~30 kB for 100 events).
  */
 export const SCREEN_FROM_CHARS = 1024 * 1024;
+
+/**
+ * A model whose file is at least this long has its canonical JSON hashed (and, by the import,
+ * stored) in pieces (`canonicalContentPieces`): written whole, the copy it is written from and
+ * the text itself cost about five times the file's size beside the parsed model, so refusing a
+ * 20 MB file whose checksum is wrong took eight times its size.
+ */
+export const PIECES_FROM_CHARS = 1024 * 1024;
 
 /**
  * The most strings a valid model holds directly in lists: only ideas have long ones (at most
@@ -327,12 +344,27 @@ function check(text: string, hash: Sha256Hex): ValidationResult {
       detail: 'anonymisationProfile: codes-only, but it holds texts',
     };
   }
-  const content = canonicalContentJson(model);
-  if (`sha256:${hash(content)}` !== model.checksum) return { ok: false, reason: 'checksum' };
   // What is stored is what was checked, never the text as it came: JSON allows a key twice and
   // the parser keeps the last, which is what the schema and the checksum saw. The checksum (a
   // checked `sha256:` and hex) goes last.
-  return { ok: true, model, json: `${content.slice(0, -1)},"checksum":"${model.checksum}"}` };
+  const withChecksum = (content: string) =>
+    `${content.slice(0, -1)},"checksum":"${model.checksum}"}`;
+  if (text.length >= PIECES_FROM_CHARS) {
+    if (`sha256:${hash(canonicalContentPieces(model))}` !== model.checksum) {
+      return { ok: false, reason: 'checksum' };
+    }
+    // Written whole only if asked for: the import stores the pieces it hashed.
+    return {
+      ok: true,
+      model,
+      get json() {
+        return withChecksum([...canonicalContentPieces(model)].join(''));
+      },
+    };
+  }
+  const content = canonicalContentJson(model);
+  if (`sha256:${hash(content)}` !== model.checksum) return { ok: false, reason: 'checksum' };
+  return { ok: true, model, json: withChecksum(content) };
 }
 
 /** Whether any quote, pain point or idea of the model has its text. */
