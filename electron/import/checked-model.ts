@@ -1,4 +1,10 @@
-import { foldedPair, packFolded, type FoldedPair } from '../../shared/analysis/aggregate';
+import {
+  foldedPair,
+  forgetKeys,
+  keyTablesSize,
+  packFolded,
+  type FoldedPair,
+} from '../../shared/analysis/aggregate';
 import type { PathwayModel } from '../../shared/model/pathway-model';
 import { createHash } from 'node:crypto';
 import { validateModelText, type ValidationReason } from '../../shared/model/validate';
@@ -109,3 +115,22 @@ const NOWHERE: TextAt = {
   start: 0,
   end: 0,
 };
+
+/**
+ * What a checking thread's key tables may hold between batches before they are forgotten
+ * (`forgetKeys`): 1,500 ordinary models bring about 8,500 keys of 0.4 M characters; crafted ones
+ * can bring 10,000 codes and pathways each, which the tables would otherwise keep for good.
+ */
+export const KEPT_KEYS = { keys: 200_000, chars: 8_000_000 };
+
+/**
+ * Forgets the key tables if they hold more than `kept`: only in a checking thread, between
+ * batches, where nothing holding ids is kept (its folds leave it as records that name their keys).
+ * Whether they were forgotten.
+ */
+export function forgetKeysIfLarge(kept = KEPT_KEYS): boolean {
+  const { keys, chars } = keyTablesSize();
+  if (keys <= kept.keys && chars <= kept.chars) return false;
+  forgetKeys();
+  return true;
+}

@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { prepareChecks } from '../../shared/model/model-validator';
-import { checkedBatch, fileText, type CheckedModel } from './checked-model';
+import { checkedBatch, fileText, forgetKeysIfLarge, type CheckedModel } from './checked-model';
 
 export interface ThreadRequest {
   kind: 'check';
@@ -32,6 +32,8 @@ parentPort?.on('message', (request: ThreadRequest) => {
   try {
     const results = checkedBatch(texts(request.files));
     parentPort!.postMessage({ id: request.id, ok: true, results } satisfies ThreadAnswer);
+    // Nothing of the batch holds a key id any more: tables grown large by crafted files go.
+    forgetKeysIfLarge();
   } catch (error) {
     parentPort!.postMessage({
       id: request.id,

@@ -6,7 +6,9 @@ import {
   costItemsOf,
   costState,
   costViewOf,
+  forgetItemCodes,
   itemCodeId,
+  itemCodesSize,
   itemCodeName,
   priceListKey,
   type CostCohortRow,
@@ -267,12 +269,15 @@ export function suppressPartition(counts: number[], k: number, hidden?: boolean[
  */
 const KEY_IDS = new Map<string, number>();
 const KEY_NAMES: string[] = [];
+/** The characters of every key and name the tables hold (see `keyTablesSize`). */
+let tableChars = 0;
 function idOf(key: string): number {
   let id = KEY_IDS.get(key);
   if (id === undefined) {
     id = KEY_NAMES.length;
     KEY_NAMES.push(key);
     KEY_IDS.set(key, id);
+    tableChars += key.length;
     if (id >= seenStamp.length) {
       seenStamp = growable(seenStamp, id);
       valueSlot = growable(valueSlot, id);
@@ -337,6 +342,7 @@ function nameIx(name: string): number {
     ix = NAMES.length;
     NAMES.push(name);
     NAME_IX.set(name, ix);
+    tableChars += name.length;
   }
   return ix;
 }
@@ -345,6 +351,9 @@ function nameIx(name: string): number {
 class OneNameKeys {
   private readonly ids: number[] = [];
   constructor(private readonly prefix: string) {}
+  forget(): void {
+    this.ids.length = 0;
+  }
   id(ix: number): number {
     let id = this.ids[ix];
     if (id === undefined) this.ids[ix] = id = idOf(this.prefix + NAMES[ix]!);
@@ -357,6 +366,9 @@ class TwoNameKeys {
   /** By the first name's index, then the second's: arrays, looked up for every step folded. */
   private readonly ids: number[][] = [];
   constructor(private readonly prefix: string) {}
+  forget(): void {
+    this.ids.length = 0;
+  }
   id(a: number, b: number): number {
     const row = (this.ids[a] ??= []);
     let id = row[b];
@@ -387,6 +399,33 @@ const K = {
 
 /** A node ("sector|contactType") as a name index, from the indexes of its sector and type. */
 const NODE_IX: number[][] = [];
+
+/**
+ * What the key tables hold: the keys, names and item codes met so far, and their characters. They only grow,
+ * since an id must name the same key for as long as any fold, count or packed journey holds it: in
+ * the main process (whose folds are the views') as long as the process runs.
+ */
+export function keyTablesSize(): { keys: number; chars: number } {
+  const items = itemCodesSize();
+  return { keys: KEY_NAMES.length + NAMES.length + items.codes, chars: tableChars + items.chars };
+}
+
+/**
+ * Forgets every key, name and item code met: the tables start empty, and ids are given again from
+ * 0. Only for a process that keeps nothing holding ids between its calls — a checking thread,
+ * whose folds leave it as records that name their keys (`packFolded`): a crafted model can bring
+ * thousands of codes and pathways of its own, which the tables would otherwise keep for good.
+ */
+export function forgetKeys(): void {
+  KEY_IDS.clear();
+  KEY_NAMES.length = 0;
+  NAME_IX.clear();
+  NAMES.length = 0;
+  NODE_IX.length = 0;
+  tableChars = 0;
+  for (const keys of Object.values(K)) keys.forget();
+  forgetItemCodes();
+}
 function nodeIx(sector: string, sectorIx: number, contactType: string | null): number {
   const typeIx = contactType === null ? 0 : nameIx(contactType) + 1;
   const row = (NODE_IX[sectorIx] ??= []);

@@ -140,6 +140,7 @@ const ITEMS: {
   name: string;
 }[] = [];
 const SECTOR_IX = new Map<string, number>(SECTORS.map((s, i) => [s, i]));
+let itemChars = 0;
 
 /** The id of an item code "sector|contactType|serviceCode" (empty for null). */
 export function itemCodeId(name: string): number {
@@ -157,11 +158,25 @@ export function itemCodeId(name: string): number {
       name,
     });
     ITEM_IDS.set(name, id);
+    itemChars += name.length;
   }
   return id;
 }
 
 export const itemCodeName = (id: number): string => ITEMS[id]!.name;
+
+/** The item codes met so far, and their characters (see `keyTablesSize` in aggregate.ts). */
+export function itemCodesSize(): { codes: number; chars: number } {
+  return { codes: ITEMS.length, chars: itemChars };
+}
+
+/** Forgets every item code met (with the key tables: `forgetKeys` in aggregate.ts). */
+export function forgetItemCodes(): void {
+  ITEM_IDS.clear();
+  ITEMS.length = 0;
+  ITEM_IDS_BY_PART.clear();
+  itemChars = 0;
+}
 
 /**
  * Item code ids by their parts (sector, then contact type, then service; '' for null): the same
