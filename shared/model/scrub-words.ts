@@ -78,6 +78,8 @@ export const STREET_ENDINGS = [
   'krog',
   'krogen',
   'passage',
+  'lyst',
+  'minde',
   'promenade',
   'promenaden',
   'stationsvej',
@@ -120,7 +122,8 @@ export const BEFORE_NUMBERS = new Set(
   point score og version bind plan mål pr per fra-og-med tom samt mod gennem hele halv halve
   lige nogle næste sidste første anden tredje ialt alt x ring ringe ringede ringer tlf telefon mobil tlfnr mobilnr stadig
   selv blodsukker blodtryk puls vægt score bmi vas nrs egfr gfr bt crp inr sat saturation temp
-  temperatur mmse phq phq-9 who-5 gaf hba1c hb ldl kol fev1 ekg født fødselsdato fødselsdag`
+  temperatur mmse phq phq-9 who-5 gaf hba1c hb ldl kol fev1 ekg født fødselsdato fødselsdag
+  max maks min mellem cirka ialt højest lavest paragraf §`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -130,7 +133,9 @@ export const UNITS = new Set(
   `uge uger ugers dag dage dages døgn år års måned måneder måneders time timer timers minut
   minutter sekund sekunder gang gange mg ml g kg km m cm mm l kr kroner procent pct stk styk
   tabletter tablet piller pille doser dosis enheder enhed point kilo gram liter meter cl dl
-  stykker glas kopper flasker øl cigaretter pakker pakke sider personer mennesker børn af ud`
+  stykker glas kopper flasker øl cigaretter pakker pakke sider personer mennesker børn af ud
+  weekend weekender weekends nat nætter besøg fald kvarter halvår ture samtaler samtale
+  konsultationer behandlinger indlæggelser timers ugers`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -163,7 +168,7 @@ export const ABBREVIATIONS = new Set(
   ok nb ps obs ca fx mv bl osv etc jf ifm mht vedr ang pga evt iflg tlf mail e-mail www pdf
   cpr nemid mitid sst shp gp ktr sop vip nr kr pct st th tv mf kl mdr dgl vs el adr att lejl
   gl fmk ie mailto sic fys sosu ssa ssh spl pæd hj tlfnr mobilnr ergo prof aftp gop sel sul ssl
-  æhf bpsd vas nrs egfr gfr mmse phq gaf lvu lss stu fgu avu hf htx hhx`
+  æhf bpsd vas nrs egfr gfr mmse phq gaf lvu lss stu fgu avu hf htx hhx max maks`
     .split(/\s+/)
     .filter(Boolean),
 );

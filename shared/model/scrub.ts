@@ -374,17 +374,22 @@ class Words {
    * 3"), except the small words, units and verbs that stand before amounts ("efter 3", "uge 12",
    * "ventede 3"), and a number followed by a unit is an amount ("fik 2 piller").
    */
-  street(word: string, then: string): boolean {
+  street(word: string, then: string, before = ''): boolean {
     const lower = word.toLowerCase();
-    if (BEFORE_NUMBERS.has(lower)) return false;
+    if (BEFORE_NUMBERS.has(lower) || ABBREVIATIONS.has(lower)) return false;
     const next = /^\s+([\p{L}%]+)/u.exec(then)?.[1]?.toLowerCase();
     if (next && (UNITS.has(next) || next === '%')) return false;
     if (STREET_ENDINGS.some((e) => lower.endsWith(e))) return true;
     if (/^\s*(?:,?\s*(?:\d{1,2}\.|st\b)|,?\s*[1-9]\d{3}\s)/u.test(then)) return true;
+    // "LÆ 265", "EF 35": a form's or a measure's short name in capitals.
+    if (isAllCaps(word) && word.length <= 4) return false;
     if (isCapitalised(word) || isAllCaps(word)) return !this.allowedWord(lower);
     if (this.name(lower) || !this.ordinary(lower)) return true;
-    // An ordinary word: a street unless it reads as a verb ("ventede", "tager", "fik").
-    return !/(?:ede|te|de|er|ar|ik|og)$/.test(lower);
+    // An ordinary word in lower case: a street where the sentence says it is an address ("bor
+    // på torvet 3"), unless it reads as a verb ("ventede", "tager", "fik"); else only a place's
+    // definite form ("torvet 3", "havnen 12") — "mellem 4 og 22", "har haft 6 fald" are amounts.
+    if (ADDRESS_CUE.test(before)) return !/(?:ede|te|de|er|ar|ik|og)$/.test(lower);
+    return lower.length >= 5 && /(?:et|en)$/.test(lower);
   }
 
   /**
@@ -400,6 +405,17 @@ class Words {
     return !(number >= 1900 && number <= 2099) && !verbLike(lower);
   }
 }
+
+/** What says the words after it are an address: "bor på", "adresse:", "flyttet til". */
+const ADDRESS_CUE =
+  /(?:\b(?:bor|boede|bosat|bo|flytte[rt]?|flyttede|fraflyttet|tilflyttet|hjemme|opvokset)\s+(?:på|i|ved|til|nede på|ude på|oppe på)|\b(?:adresse[n]?|adr|bopæl(?:en)?|postadresse)\s*[.:]?)\s*$/iu;
+
+/** Verbs that follow a sentence's subject: after a first name that is also a word, it is a name. */
+const FINITE_VERBS = new Set(
+  'har havde er var blev bliver kan kunne skal skulle vil ville må måtte bor boede fik får går gik arbejder arbejdede synes syntes føler følte tror troede ved vidste døde døer lå ligger sad sidder stod står tog tager fandt finder faldt falder holdt holder'.split(
+    ' ',
+  ),
+);
 
 /** Family words: «Mor ringede» is about a mother, whatever a word list holds as a name. */
 const KINSHIP = new Set(
@@ -497,7 +513,8 @@ export function scrubText(
   for (let m = HOUSE.exec(text); m; m = HOUSE.exec(text)) {
     const street = m[1]!;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
-    if (!words.street(street, after)) {
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    if (!words.street(street, after, before)) {
       // The number may still start another match ("bor på Torvet 3": "på 3" is no street).
       continue;
     }
@@ -631,8 +648,11 @@ export function scrubText(
     const place =
       !!prev &&
       (PLACE_AFTER.test(text.slice(Math.max(0, start - 24), start)) ||
-        // "Torvet 3 i tørring": a word after "i" or "ved" right after an address.
-        (/^(?:i|ved)$/.test(prev.lower) && lastMaskEnd(found, prev.start - 1)) ||
+        // "Torvet 3 i tørring": a word after "i" or "ved" right after an address, unless an
+        // everyday word ("ved skolen", "i stedet").
+        (/^(?:i|ved)$/.test(prev.lower) &&
+          lastMaskEnd(found, prev.start - 1) &&
+          (!words.ordinary(lower) || (words.listedName(lower) && !COMMON_WORDS.has(lower)))) ||
         // "et lille hus i tørring": a listed place that is no everyday word.
         (/^(?:i|ved|fra|til)$/.test(prev.lower) &&
           words.listedName(lower) &&
@@ -653,6 +673,26 @@ export function scrubText(
       if (titled || initial) add('name', start, end, true);
       else if (!atStart) {
         if (!words.institution(lower)) add('name', start, end, true);
+      } else if (sentenceStart && FIRST_NAMES_IN_COMMON.has(lower) && words.ordinary(lower)) {
+        // "Hans datter", "Per uge", "Storm i nat", "Skov og strand": at the start of a sentence
+        // a word that is a first name and an everyday word is the name only when a verb, a
+        // surname or another name follows it ("Bo har ondt", "Sten døde", "Hans Jensen", "Kim
+        // og Lone", "Per, Bo og Hans").
+        const then = tokens[i + 2];
+        const inList =
+          !!next &&
+          ((/^\s+$/.test(nextGap) && /^(?:og|eller)$/.test(next.lower)) ||
+            /^\s*,\s*$/.test(nextGap)) &&
+          isCapitalised(
+            next.lower === 'og' || next.lower === 'eller' ? (then?.raw ?? '') : next.raw,
+          );
+        const surname = !!next && /^\s+$/.test(nextGap) && isCapitalised(next.raw);
+        const verb = FINITE_VERBS.has(after(1)) || /^\p{Ll}{2,}ede$/u.test(after(1));
+        // A note signed "/Tove", or a speaker's label "Kaj:".
+        const signed = !next || /^\s*(?::|\n)/.test(nextGap);
+        if (subject || someonesRole || surname || inList || verb || signed) {
+          add('name', start, end, true);
+        }
       } else if (
         words.name(lower, true) ||
         !words.ordinary(lower) ||
@@ -710,6 +750,13 @@ export function scrubText(
   const again = coverage(text.length, found);
   for (const token of tokens) {
     if (again[token.start]) continue;
+    // "Hans Jensen … hans datter": in lower case an everyday word is the word ("his").
+    if (
+      !/^\p{Lu}/u.test(token.raw) &&
+      (COMMON_WORDS.has(token.lower) || SMALL_WORDS.has(token.lower))
+    ) {
+      continue;
+    }
     const bare = token.lower.replace(/['’]s?$/, '');
     if (named.has(bare) || (bare.endsWith('s') && named.has(bare.slice(0, -1)))) {
       add('name', token.start, token.end, true);
@@ -737,13 +784,13 @@ export function scrubText(
   return { text: applyMasks(text, masks, options.unmasked), masks };
 }
 
-/** Whether a mask of an address or postcode ends just before `at` (", 4900" after a street). */
+/**
+ * Whether a mask of an address or postcode ends just before `at` (", 4900" after a street). Not a
+ * name's: «Henrik i stedet», «Kharkiv i 2022» say nothing of where anyone lives.
+ */
 function lastMaskEnd(found: readonly Found[], at: number): boolean {
   return found.some(
-    (f) =>
-      (f.kind === 'address' || f.kind === 'postcode' || f.kind === 'name') &&
-      f.end <= at &&
-      at - f.end <= 3,
+    (f) => (f.kind === 'address' || f.kind === 'postcode') && f.end <= at && at - f.end <= 3,
   );
 }
 

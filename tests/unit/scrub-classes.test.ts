@@ -69,12 +69,29 @@ describe('identifiers the scrubber masks', () => {
     ['går på Rosenhøjskolen', 'Rosenhøjskolen'],
     ['kommer i Møllehuset hver tirsdag', 'Møllehuset'],
     ['bor på Solgårdscentret', 'Solgårdscentret'],
+    ['bor på torvet 3', 'torvet'],
+    ['Kim og Lone har ikke talt sammen siden skilsmissen.', 'Kim'],
+    ['Per, Bo og Hans fra bofællesskabet spiser sammen.', 'Per'],
+    ['Sten døde for to år siden.', 'Sten'],
+    ['Bo har ondt i ryggen igen.', 'Bo'],
+    ['Det var det for i dag. /Tove', 'Tove'],
+    ['Hans Jensen ringede. Han var vred.', 'Jensen'],
   ])('%j', (text, value) => {
     expect(scrub(text)).not.toContain(value);
   });
 });
 
 describe('words the analysis needs, which stay', () => {
+  it.each([
+    ['Brevet blev sendt til Henrik i stedet for til mig.', 'i stedet'],
+    ['Han bor på Sommervej 5 ved skolen.', 'ved skolen'],
+    ['Han arbejder på Hotel Marina i køkkenet.', 'i køkkenet'],
+    ['Hun kom fra Kharkiv i 2022.', 'i 2022'],
+    ['Hans Jensen ringede. Det var hans datter, der svarede.', 'hans datter'],
+  ])('beside a mask: %j keeps %j', (text, kept) => {
+    expect(scrub(text)).toContain(kept);
+  });
+
   it.each([
     'GOP sendt, VAS 8, HbA1c 53, eGFR 40',
     'SEL § 85 og § 107, ÆHF ansøgt',
@@ -110,6 +127,15 @@ describe('words the analysis needs, which stay', () => {
     'Se https://www.sundhed.dk',
     'Hun fik O2 på 2 liter, vitamin B12 og D3; CO2 målt.',
     'Jeg vil gerne at de ringer, for det er svært at komme på nettet.',
+    'Blodsukkeret svinger mellem 4 og 22 mmol/l.',
+    'Han har haft 6 fald i 2024, sidste gang med hoftebrud.',
+    'Per uge får hun 4 besøg af hjemmesygeplejen.',
+    'Aflastning 1 weekend om måneden på aflastningsafsnittet.',
+    'Hun får Oxapax 15 mg, max 4 i døgnet.',
+    'Lægeerklæring LÆ 265 er sendt.',
+    'Hans datter er ikke involveret.',
+    'Storm i nat, så hjemmeplejen kom først kl. 11.',
+    'Skov og strand er hans pusterum.',
   ])('%j', (text) => {
     expect(scrub(text)).toBe(text);
   });
