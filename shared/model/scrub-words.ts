@@ -168,7 +168,9 @@ export const ABBREVIATIONS = new Set(
   ok nb ps obs ca fx mv bl osv etc jf ifm mht vedr ang pga evt iflg tlf mail e-mail www pdf
   cpr nemid mitid sst shp gp ktr sop vip nr kr pct st th tv mf kl mdr dgl vs el adr att lejl
   gl fmk ie mailto sic fys sosu ssa ssh spl pæd hj tlfnr mobilnr ergo prof aftp gop sel sul ssl
-  æhf bpsd vas nrs egfr gfr mmse phq gaf lvu lss stu fgu avu hf htx hhx max maks`
+  æhf bpsd vas nrs egfr gfr mmse phq gaf lvu lss stu fgu avu hf htx hhx max maks bt ef nyha
+  ppr aa na dob fdt cprnr personnr postnr regnr reg ref sagsnr journalnr mvh vh kh pva spo2 ecog
+  kol-team lpr fsiii fs3 sms'er sms'en`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -195,7 +197,12 @@ export const DOMAIN_WORDS = new Set(
   losartan metoprolol zopiclon imovane stesolid oxapax rivotril lyrica gabapentin mirtazapin
   remeron venlafaxin efexor abilify risperidon haldol truxal nozinan ritalin concerta melatonin
   magnyl treo alka-seltzer voltaren diclofenac naproxen prednisolon ozempic wegovy trulicity
-  levemir novorapid lantus oxynorm`
+  levemir novorapid lantus oxynorm word excel outlook teams zoom google gmail hotmail yahoo
+  icloud cura nexus sundhedsplatformen flextrafik movia midttrafik sydtrafik nordjyllands
+  ankestyrelsen patienterstatningen patientsikkerhed styrelsen sundhedsstyrelsen socialstyrelsen
+  skattestyrelsen familieretshuset udbetaling kors sagen ældre ældresagen bekæmpelse kræftens lænken
+  mødrehjælpen hjerteforeningen diabetesforeningen gigtforeningen scleroseforeningen sind
+  headspace livslinien kirkens korshær frelsens hær folkehjælp regioner`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -278,7 +285,7 @@ export const SMALL_WORDS = new Set(
   om af for ikke også kun lige alle andre anden andet mig dig ham hende os jer dem sig selv en et
   ene er var har havde blev bliver kan kunne vil ville skal skulle må måtte bør sin sit sine min
   mit mine din dit dine hans hendes vores deres jo nok vel bare meget mere mest godt helt slet
-  altid aldrig igen også hver`
+  altid aldrig igen også hver via`
     .split(/\s+/)
     .filter(Boolean),
 );

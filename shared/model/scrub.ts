@@ -164,6 +164,8 @@ const YEAR_SPAN = /^(?:19|20)\d\d\s?[-–—‐‑−]\s?(?:19|20)\d\d$/;
 const TIME_RANGE = /^\d{1,2}[.:]\d{2}\s?[-–—]\s?\d{1,2}[.:]\d{2}$/;
 /** A whole date: "01.02.2023", "1/2-23", "01-02-1990", "3/3 1951", "3. 3. 1951". */
 const DATE = /^(\d{1,2})[./-]\s*(\d{1,2})(?:[./-]\s*(?:\d{2}|\d{4})|\s+\d{4})$/;
+/** A date written year first: "1952-03-03". */
+const ISO_DATE = /^(?:1[89]|20)\d\d([-./])(\d{1,2})\1(\d{1,2})$/;
 
 const MONTHS =
   'januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december';
@@ -176,10 +178,11 @@ const DATE_IN_WORDS = new RegExp(
 );
 /**
  * When someone was born, however little of it is given: "født i februar 1951", "f. 1951", "født
- * 3/3". Only the date is masked ("født" stays); an event's month and year ("i februar 2023") stay.
+ * 3/3", "fødselsdag 12/4", "fødselsdato 3 3 52", "DOB: …". Only the date is masked ("født" stays);
+ * an event's month and year ("i februar 2023") stay.
  */
 const BORN = new RegExp(
-  `${NOT_LETTER_BEFORE}(?:født|f\\.)(?:\\s+(?:den|d\\.|i|år))?\\s*:?\\s*((?:${MONTH}\\s*)?['’]?(?:1[89]|20)\\d\\d(?![\\p{N}])|(?:[12]\\d|3[01]|0?[1-9])[./-](?:1[0-2]|0?[1-9])(?![\\p{N}])\\.?|${MONTH})`,
+  `${NOT_LETTER_BEFORE}(?:født|f\\.|fdt\\.?|fødselsdag(?:en)?|fødselsdato(?:en)?|dob)(?:\\s+(?:den|d\\.|i|år|er))?\\s*:?\\s*((?:${MONTH}\\s*)?['’]?(?:1[89]|20)\\d\\d(?![\\p{N}])|(?:[12]\\d|3[01]|0?[1-9])(?:[./-]|\\s)(?:1[0-2]|0?[1-9])(?:(?:[./-]|\\s)(?:\\d{4}|\\d{2}))?(?![\\p{N}])\\.?|${MONTH})`,
   'giu',
 );
 /**
@@ -196,10 +199,25 @@ const NUMBER_PLATE = /(?<![\p{L}\p{N}])\p{Lu}{2}\s?\d{2}\s?\d{3}(?![\p{L}\p{N}])
 /** Two or more initials with their dots, and no name beside them: "J.H.", "J. H.". */
 const INITIALS = /(?<![\p{L}\p{N}.])(?:\p{Lu}\.\s?){2,}(?!\p{L})/gu;
 
-function numberMask(run: string): MaskKind | null {
+/** A number without the brackets written around it ("(3.3.1952)"); a country code keeps its. */
+const unbracketed = (run: string) => run.replace(/^\(|\)$/g, '');
+
+/** Where a number's mask starts and ends: without its brackets, unless they hold a country code. */
+function numberSpan(run: string, at: number): [number, number] {
+  if (/^\(\s?\+?\s?45/.test(run)) return [at, at + run.length];
+  return [at + (run.startsWith('(') ? 1 : 0), at + run.length - (run.endsWith(')') ? 1 : 0)];
+}
+
+function numberMask(written: string): MaskKind | null {
+  const prefixed = /^(?:\(\s?\+?\s?45|\+|00\s?45)/.test(written);
+  // "(f. 3.3.1952)": the brackets around a number are not part of it.
+  const run = prefixed ? written : unbracketed(written);
   if (TIME_RANGE.test(run) || YEAR_SPAN.test(run)) return null;
-  const prefixed = /^(?:\(\s?\+?\s?45|\+|00\s?45)/.test(run);
   const digits = run.replace(/\D/g, '');
+  const iso = ISO_DATE.exec(run);
+  if (iso && !prefixed && Number(iso[2]) >= 1 && Number(iso[2]) <= 12) {
+    if (Number(iso[3]) >= 1 && Number(iso[3]) <= 31) return 'date';
+  }
   const date = DATE.exec(run.replace(/[‐‑‒−_~]/g, '-'));
   if (date && !prefixed) {
     const day = Number(date[1]);
@@ -410,6 +428,11 @@ class Words {
 const ADDRESS_CUE =
   /(?:\b(?:bor|boede|bosat|bo|flytte[rt]?|flyttede|fraflyttet|tilflyttet|hjemme|opvokset)\s+(?:på|i|ved|til|nede på|ude på|oppe på)|\b(?:adresse[n]?|adr|bopæl(?:en)?|postadresse)\s*[.:]?)\s*$/iu;
 
+/** The small words inside a name: "von", "de", "van der", "da", "dos". */
+const NAME_PARTICLES = new Set(
+  'von van der de da dos das du di del della la le bin ibn al el'.split(' '),
+);
+
 /** Verbs that follow a sentence's subject: after a first name that is also a word, it is a name. */
 const FINITE_VERBS = new Set(
   'har havde er var blev bliver kan kunne skal skulle vil ville må måtte bor boede fik får går gik arbejder arbejdede synes syntes føler følte tror troede ved vidste døde døer lå ligger sad sidder stod står tog tager fandt finder faldt falder holdt holder'.split(
@@ -496,12 +519,12 @@ export function scrubText(
       // Several numbers, one after another: each on its own.
       for (const n of m[0].matchAll(NUMBER_RUN_NARROW)) {
         const kind = numberMask(n[0]);
-        if (kind) add(kind, m.index + n.index, m.index + n.index + n[0].length);
+        if (kind) add(kind, ...numberSpan(n[0], m.index + n.index));
       }
       continue;
     }
     const kind = numberMask(m[0]);
-    if (kind) add(kind, m.index, m.index + m[0].length);
+    if (kind) add(kind, ...numberSpan(m[0], m.index));
   }
   for (const m of text.matchAll(POSTCODE)) {
     if (!words.town(m[1]!, Number(m[0].slice(0, 4)))) continue;
@@ -764,13 +787,21 @@ export function scrubText(
   }
   // Names come in pairs: a word the list holds as a name, right beside a name, is one too
   // ("hans Jørgen", "Anne lise").
+  // A surname in capitals goes with the name beside it too ("BJERG, LONE", "LONE BJERG"). Never
+  // a verb, a family word or a title ("tove siger", "min søster lærke").
   const paired = coverage(text.length, found);
   tokens.forEach((token, i) => {
-    if (paired[token.start] || !words.pairedName(token.lower)) return;
+    if (paired[token.start]) return;
+    if (SUBJECT_VERBS.has(token.lower) || FINITE_VERBS.has(token.lower)) return;
+    if (KINSHIP.has(token.lower) || TITLES.has(token.lower)) return;
+    const capitals =
+      isAllCaps(token.raw) && token.raw.length >= 3 && !ABBREVIATIONS.has(token.lower);
+    if (!capitals && !words.pairedName(token.lower)) return;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
+    const gap = capitals ? /^(?:[\s-]+|\s*,\s*)$/ : /^[\s-]+$/;
     const beside = (t: (typeof tokens)[number] | undefined, a: number, b: number) =>
-      !!t && paired[t.start] === 1 && /^[\s-]+$/.test(text.slice(a, b));
+      !!t && paired[t.start] === 1 && gap.test(text.slice(a, b));
     if (beside(next, token.end, next?.start ?? 0) || beside(prev, prev?.end ?? 0, token.start)) {
       if (
         found.some((f) => f.kind === 'name' && (f.start === next?.start || f.end === prev?.end))
@@ -778,6 +809,21 @@ export function scrubText(
         add('name', token.start, token.end, true);
       }
     }
+  });
+  // "dr. de Neergaard", "Marco da Silva", "Sophie van der Berg": the particles of a name.
+  const named2 = coverage(text.length, found);
+  tokens.forEach((token, i) => {
+    if (named2[token.start] || !NAME_PARTICLES.has(token.lower)) return;
+    let k = i + 1;
+    while (tokens[k] && NAME_PARTICLES.has(tokens[k]!.lower) && k - i < 3) k++;
+    const after = tokens[k];
+    const before = tokens[i - 1];
+    const isName = (t: (typeof tokens)[number] | undefined) =>
+      !!t && found.some((f) => f.kind === 'name' && f.start <= t.start && f.end >= t.end);
+    if (!isName(after) || !/^\s+$/.test(text.slice(tokens[k - 1]!.end, after!.start))) return;
+    const byTitle =
+      !!before && (TITLES.has(before.lower) || TITLES.has(`${before.lower}.`)) && !isName(before);
+    if (isName(before) || byTitle) add('name', token.start, tokens[k - 1]!.end, true);
   });
 
   const masks = merge(text, withInitials(text, found));
