@@ -12,6 +12,7 @@ import {
   coverRects,
   intersect,
   mapFrame,
+  labelsOnCards,
   namesUnderConnectionLabels,
   readMap,
   shareCovered,
@@ -173,6 +174,10 @@ for (const screen of SCREENS) {
 
     test("no touchpoint name collides with a connection's label", async ({ app }) => {
       namesClearOfConnectionLabels(await openKaren(app));
+    });
+
+    test("no connection's label lies on a touchpoint's card", async ({ app }) => {
+      expect(labelsOnCards(await openKaren(app)), "connection labels on a card's box").toEqual([]);
     });
 
     test(`the map gets at least ${Math.round(screen.minShare * 100)} % of the window`, async ({

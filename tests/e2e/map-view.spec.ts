@@ -43,6 +43,33 @@ test.describe('the map at the table', () => {
     await expect(app.page.getByTestId('more-menu-button')).toBeVisible();
   });
 
+  test('a card opened in the panel stays in view beside it', async ({ app }) => {
+    const id = await seedKaren(app.handlers);
+    await app.open(`#/journey/${id}`);
+    const journey = new JourneyPage(app.page);
+    await journey.waitLoaded();
+    const flow = app.page.getByTestId('canvas-flow');
+    // Right of the middle: the panel opening over the map's right side would cover it.
+    const card = journey.node('Akutmodtagelsen, Nykøbing F.');
+    await card.tap();
+    await expect(app.page.getByTestId('touchpoint-panel')).toBeVisible();
+    await expect
+      .poll(
+        async () => {
+          const c = (await card.boundingBox())!;
+          const f = (await flow.boundingBox())!;
+          return (
+            c.x >= f.x &&
+            c.x + c.width <= f.x + f.width &&
+            c.y >= f.y &&
+            c.y + c.height <= f.y + f.height
+          );
+        },
+        { message: 'the selected card inside the map beside the panel' },
+      )
+      .toBe(true);
+  });
+
   test('zoomed far out, cards become marks; 100 % is one press away', async ({ app }) => {
     const id = await seedKaren(app.handlers);
     await app.open(`#/journey/${id}`);
@@ -58,6 +85,8 @@ test.describe('the map at the table', () => {
     // stays.
     const label = await nodes.first().getByTestId('touchpoint-label').boundingBox();
     expect(label!.width * label!.height).toBeLessThanOrEqual(1);
+    // Nor the pain count: a few pixels high out here.
+    await expect(app.page.getByTestId('touchpoint-pain-count')).toHaveCount(0);
     const face = nodes.first().getByTestId('touchpoint-emotion');
     await expect(face).toBeVisible();
     expect((await face.boundingBox())!.height).toBeGreaterThanOrEqual(24);

@@ -219,6 +219,29 @@ export function namesUnderConnectionLabels(
   return hits;
 }
 
+/**
+ * Connection labels drawn on a touchpoint's card (its box, border included), in the map's frame:
+ * a label there hides the card's date, kind or name, or its border.
+ */
+export function labelsOnCards(m: MapMeasure): { card: string; edge: string; overlap: string }[] {
+  const frame = mapFrame(m);
+  const hits: { card: string; edge: string; overlap: string }[] = [];
+  for (const n of m.nodes) {
+    const card = intersect(n.rect, frame);
+    if (!card) continue;
+    for (const e of m.edgeLabels) {
+      const both = intersect(card, e.rect);
+      if (both && both.width >= 2 && both.height >= 2)
+        hits.push({
+          card: n.text,
+          edge: e.text,
+          overlap: `${Math.round(both.width)}×${Math.round(both.height)} px`,
+        });
+    }
+  }
+  return hits;
+}
+
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** A compact, human-readable summary for the test report. */
@@ -238,6 +261,7 @@ export function summarise(m: MapMeasure) {
       ? round(Math.max(...m.nodes.map((n) => shareCovered(n.rect, covers))), 3)
       : null,
     namesUnderConnectionLabels: namesUnderConnectionLabels(m).length,
+    labelsOnCards: labelsOnCards(m).length,
     smallestNodeHeight: m.nodes.length
       ? round(Math.min(...m.nodes.map((n) => n.rect.height)))
       : null,

@@ -46,7 +46,9 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
         ) : overview ? (
           <span className="tp-mark-dot" />
         ) : null}
-        {data.painCount > 0 && (
+        {/* Zoomed out to marks, the count would be a few pixels high: the face and the
+            accessible name still tell it. */}
+        {data.painCount > 0 && !overview && (
           <span
             className="tp-pain"
             aria-hidden="true"

@@ -6,8 +6,10 @@ import {
   HANDLE_HALF,
   anchorsBetween,
   curveBetween,
+  labelCentre,
   labelPoint,
   labelSize,
+  type LabelPlace,
   type Rect,
 } from './edge-geometry';
 import type { TransitionEdgeData, TransitionEdge as TransitionEdgeType } from './journey-store';
@@ -21,7 +23,7 @@ import { zoomedOut } from './viewport';
  */
 export const LabelPlaces = createContext<{
   cards: readonly Rect[];
-  along: ReadonlyMap<string, number>;
+  along: ReadonlyMap<string, LabelPlace>;
 }>({ cards: [], along: new Map() });
 
 /** The words on a line: the handover's quality (or else its kind) and the wait. */
@@ -101,7 +103,9 @@ function EdgeLabel(props: {
   if (!text || overview) return null;
   const placed = along.get(props.id);
   const label =
-    placed !== undefined ? props.at(placed) : labelPoint(props.at, labelSize(text), cards);
+    placed !== undefined
+      ? labelCentre(props.at, placed)
+      : labelPoint(props.at, labelSize(text), cards);
   return (
     <EdgeLabelRenderer>
       <div

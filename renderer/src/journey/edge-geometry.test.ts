@@ -4,6 +4,7 @@ import {
   anchorsBetween,
   curveBetween,
   edgeAnchors,
+  labelCentre,
   labelPoint,
   labelSize,
   placeLabels,
@@ -65,7 +66,7 @@ describe('labels placed for the whole map', () => {
     const along = placeLabels(lines, [a, b, c, d]);
     const rects = lines.map((l) => {
       const [s, e] = anchorsBetween(l.source, l.target);
-      const p = curveBetween(s, e).at(along.get(l.id)!);
+      const p = labelCentre(curveBetween(s, e).at, along.get(l.id)!);
       const size = labelSize(l.text);
       return { x: p.x - size.width / 2, y: p.y - size.height / 2, ...size };
     });
@@ -73,5 +74,32 @@ describe('labels placed for the whole map', () => {
     const overlapW = Math.min(r.x + r.width, q.x + q.width) - Math.max(r.x, q.x);
     const overlapH = Math.min(r.y + r.height, q.y + q.height) - Math.max(r.y, q.y);
     expect(overlapW > 0 && overlapH > 0).toBe(false);
+  });
+
+  it('stand beside two cards of one day, one over the other, rather than on either', () => {
+    // The line between them is a few pixels long: no place on it is clear.
+    const top = card(0, 0);
+    const below = card(0, 72);
+    const right = card(300, 36);
+    const lines = [
+      { id: 'down', source: top, target: below, text: 'Blandet' },
+      { id: 'on', source: below, target: right, text: 'Brudt · 17 dage' },
+    ];
+    const cards = [top, below, right];
+    const along = placeLabels(lines, cards);
+    for (const l of lines) {
+      const [s, e] = anchorsBetween(l.source, l.target);
+      const p = labelCentre(curveBetween(s, e).at, along.get(l.id)!);
+      const size = labelSize(l.text);
+      const r = { x: p.x - size.width / 2, y: p.y - size.height / 2, ...size };
+      for (const c of cards) {
+        const w = Math.min(r.x + r.width, c.x + c.width) - Math.max(r.x, c.x);
+        const h = Math.min(r.y + r.height, c.y + c.height) - Math.max(r.y, c.y);
+        expect(w > 0 && h > 0, `${l.text} on a card`).toBe(false);
+      }
+      // And near its line: within its own size and a card's half-width of it.
+      const onLine = curveBetween(s, e).at(along.get(l.id)!.t);
+      expect(Math.hypot(p.x - onLine.x, p.y - onLine.y)).toBeLessThanOrEqual(200);
+    }
   });
 });

@@ -61,13 +61,31 @@ export function curveBetween(a: Anchor, b: Anchor) {
   return { path, at };
 }
 
+/** Places along a line to try for its label, from the middle outwards. */
+const ALONG = [0.5, 0.44, 0.56, 0.38, 0.62, 0.32, 0.68, 0.26, 0.74, 0.2, 0.8, 0.15, 0.85];
+/** Steps to one side of the line (px), tried when no place on it is clear: nearest first. */
+const ASIDE = [0, ...Array.from({ length: 25 }, (_, i) => [(i + 1) * 8, -(i + 1) * 8]).flat()];
+/** The room a label keeps from a card's edge, so it never sits on its border or its last line. */
+export const CARD_CLEARANCE = 4;
+
+/** Where a label goes: a place along its line (0..1), and a step aside from it. */
+export interface LabelPlace {
+  t: number;
+  dx: number;
+  dy: number;
+}
+
+/** The point a label is centred on. */
+export function labelCentre(at: (t: number) => { x: number; y: number }, place: LabelPlace) {
+  const p = at(place.t);
+  return { x: p.x + place.dx, y: p.y + place.dy };
+}
+
 function overlap(a: Rect, b: Rect): number {
   const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
   const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
   return w > 0 && h > 0 ? w * h : 0;
 }
-
-const ALONG = [0.5, 0.38, 0.62, 0.26, 0.74, 0.15, 0.85];
 
 /**
  * Where a connection's label goes: the point along its line, from the middle outwards, where the
@@ -78,34 +96,57 @@ export function labelPoint(
   label: { width: number; height: number },
   cards: readonly Rect[],
 ): { x: number; y: number } {
-  return at(labelParameter(at, label, cards));
+  return labelCentre(at, labelPlace(at, label, cards));
 }
 
-/** The parameter along a line (0..1) of its label's best place; see labelPoint. */
-function labelParameter(
+/**
+ * A label's best place (see labelPoint): on its line where that is clear of every card (with
+ * CARD_CLEARANCE around it) and of the labels placed before it; where no place on the line is,
+ * the nearest place to its side that is (up to 200 px across a line that runs sideways, beside
+ * one that runs up or down), so that between two close cards the words stand beside the line
+ * rather than on a card. Where nothing is clear, the place that covers least.
+ */
+function labelPlace(
   at: (t: number) => { x: number; y: number },
   label: { width: number; height: number },
   cards: readonly Rect[],
   labels: readonly Rect[] = [],
-): number {
-  let best = 0.5;
+): LabelPlace {
+  const clear = cards.map((c) => ({
+    x: c.x - CARD_CLEARANCE,
+    y: c.y - CARD_CLEARANCE,
+    width: c.width + 2 * CARD_CLEARANCE,
+    height: c.height + 2 * CARD_CLEARANCE,
+  }));
+  let best: LabelPlace = { t: 0.5, dx: 0, dy: 0 };
   let bestCover = Infinity;
-  for (const t of ALONG) {
-    const p = at(t);
-    const rect = {
-      x: p.x - label.width / 2,
-      y: p.y - label.height / 2,
-      width: label.width,
-      height: label.height,
-    };
-    let cover = 0;
-    for (const c of cards) cover += overlap(rect, c);
-    // Words over words are unreadable both ways: that counts more than the edge of a card.
-    for (const l of labels) cover += 4 * overlap(rect, l);
-    if (cover < bestCover) {
-      best = t;
-      bestCover = cover;
-      if (cover === 0) break;
+  for (const step of ASIDE) {
+    for (const t of ALONG) {
+      const p = at(t);
+      let dx = 0;
+      let dy = 0;
+      if (step !== 0) {
+        // Aside: across the line's direction here.
+        const q = at(Math.min(1, t + 0.01));
+        const o = at(Math.max(0, t - 0.01));
+        if (Math.abs(q.x - o.x) >= Math.abs(q.y - o.y)) dy = step;
+        else dx = step;
+      }
+      const rect = {
+        x: p.x + dx - label.width / 2,
+        y: p.y + dy - label.height / 2,
+        width: label.width,
+        height: label.height,
+      };
+      let cover = 0;
+      for (const c of clear) cover += overlap(rect, c);
+      // Words over words are unreadable both ways: that counts more than the edge of a card.
+      for (const l of labels) cover += 4 * overlap(rect, l);
+      if (cover < bestCover) {
+        best = { t, dx, dy };
+        bestCover = cover;
+        if (cover === 0) return best;
+      }
     }
   }
   return best;
@@ -136,29 +177,29 @@ export function anchorsBetween(source: Rect, target: Rect): [Anchor, Anchor] {
 }
 
 /**
- * Where along its line each label goes (a parameter 0..1), all labels of a map at once: each in
+ * Where each label goes (a place along its line, and a step aside), all labels of a map at once: each in
  * turn takes the place that covers the least of the cards and of the labels placed before it, so
  * two lines leaving cards of the same day do not print their words over each other.
  */
 export function placeLabels(
   lines: readonly { id: string; source: Rect; target: Rect; text: string }[],
   cards: readonly Rect[],
-): Map<string, number> {
+): Map<string, LabelPlace> {
   const placed: Rect[] = [];
-  const out = new Map<string, number>();
+  const out = new Map<string, LabelPlace>();
   for (const line of lines) {
     const [a, b] = anchorsBetween(line.source, line.target);
     const { at } = curveBetween(a, b);
     const size = labelSize(line.text);
-    const t = labelParameter(at, size, cards, placed);
-    const p = at(t);
+    const place = labelPlace(at, size, cards, placed);
+    const p = labelCentre(at, place);
     placed.push({
       x: p.x - size.width / 2,
       y: p.y - size.height / 2,
       width: size.width,
       height: size.height,
     });
-    out.set(line.id, t);
+    out.set(line.id, place);
   }
   return out;
 }

@@ -352,6 +352,21 @@ function Canvas({
   const labelPlaces = useLabelPlaces(cardRects, map);
   const { openAtStart, reveal } = useMapView();
 
+  // A card selected opens its panel beside the map, which narrows it: the card the panel is
+  // about stays in view (once the map has its new width), moved no more than it takes.
+  const selectedId = useJourney((s) => s.selectedId);
+  useEffect(() => {
+    if (!selectedId) return;
+    let inner = 0;
+    const outer = requestAnimationFrame(() => {
+      inner = requestAnimationFrame(() => reveal(selectedId));
+    });
+    return () => {
+      cancelAnimationFrame(outer);
+      cancelAnimationFrame(inner);
+    };
+  }, [selectedId, reveal]);
+
   // Each map (as-is, to-be) opens on its own start.
   const firstMap = useRef(map);
   useEffect(() => {
