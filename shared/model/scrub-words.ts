@@ -228,7 +228,7 @@ export const COMMON_WORDS = new Set(
   fred frank gul gal gram hegn ben bane bue dam dreng eg engel fe fil bager bonde due fang
   fare fares grå hul is kar kat klare knap lune lyst lø møde nat net ok pas ram ring rund
   sand sande side sild sin sne spil stald stig stille stue sy syg tand time tog tone tro
-  tur ung vand vej vejr vind vinter våd ære øje øl aktuelt bitter sikker sindet snart servet
+  tur ture ung vand vej vejr vind vinter våd ære øje øl aktuelt bitter sikker sindet snart servet
   master dreng trin modi pro lave kort august maj juni juli april marts alzheimer parkinson`
     .split(/\s+/)
     .filter(Boolean),
@@ -308,7 +308,7 @@ export const HOUSING = new Set(
   `lejlighed lejligheden hus huset rækkehus rækkehuset parcelhus villa villaen sommerhus
   sommerhuset plejehjem plejehjemmet plejecenter plejecentret plejecenteret bosted bostedet
   botilbud botilbuddet bofællesskab bofællesskabet værelse værelset kollegium kollegiet ældrebolig
-  ældreboligen almen andelsbolig lejebolig herberg herberget forsorgshjem forsorgshjemmet
+  ældreboligen almen andelsbolig lejebolig leje herberg herberget forsorgshjem forsorgshjemmet
   krisecenter krisecentret hjemmet hjem landet byen gade gaden gård gården institution
   opgang opgangen kælder kælderen stuen egen eget`
     .split(/\s+/)

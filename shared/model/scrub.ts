@@ -117,8 +117,13 @@ const NOT_LETTER_AFTER = `(?![${LETTER}\\p{N}])`;
 /** E-mail addresses with any letters, before and after the @. */
 const EMAIL = /[\p{L}\p{M}\p{N}._%+'-]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+)*\.\p{L}{2,}/gu;
 /** An e-mail address spelt out: "sommerfugl (snabel-a) gmail punktum com". */
-const EMAIL_SPELT =
-  /[\p{L}\p{M}\p{N}._%+'-]+\s*(?:[([]\s*(?:snabel-?a|at)\s*[)\]]|snabel-?a)\s*[\p{L}\p{M}\p{N}-]+\s*(?:\.|[([]\s*(?:punktum|dot)\s*[)\]]|punktum|dot)\s*(?:dk|com|net|org|nu|eu|se|no|de|info)(?![\p{L}])/giu;
+const SPELT_DOT = String.raw`\s*(?:\.|[([]\s*(?:punktum|dot|prik)\s*[)\]]|\s(?:punktum|dot|prik)\s)\s*`;
+const SPELT_AT = String.raw`\s*(?:@|[([]\s*(?:snabel[- ]?a|at)\s*[)\]]|snabel[- ]?a|\sat\s)\s*`;
+const SPELT_PART = String.raw`[\p{L}\p{M}\p{N}_%+'-]+`;
+const EMAIL_SPELT = new RegExp(
+  `${SPELT_PART}(?:${SPELT_DOT}${SPELT_PART})*${SPELT_AT}${SPELT_PART}(?:${SPELT_DOT}${SPELT_PART})*${SPELT_DOT}(?:dk|com|net|org|nu|eu|se|no|de|info)(?![\\p{L}])`,
+  'giu',
+);
 /**
  * A number typed with a letter for a digit — O for 0, l or I for 1 ("2O 33 44 55", "0l0203-l234"):
  * within a run of digits and those letters that has a digit in it, read as the digits.
@@ -169,11 +174,17 @@ const ISO_DATE = /^(?:1[89]|20)\d\d([-./])(\d{1,2})\1(\d{1,2})$/;
 
 const MONTHS =
   'januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december';
+/** A year said in words: "nitten hundrede og seksoghalvtreds", "to tusind og tre". */
+const YEAR_IN_WORDS =
+  '(?:nitten\\s*hundrede|to\\s*tusind(?:e)?)(?:\\s*og)?(?:\\s*[a-zæøå]+(?:og[a-zæøå]+)?)?';
+/** A day of the month said as a word ("tolvte marts"), as a dictated note has it. */
+const ORDINAL_DAYS =
+  '(?:første|anden|andet|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende|ellevte|tolvte|trettende|fjortende|femtende|sekstende|syttende|attende|nittende|tyvende|(?:en|to|tre|fire|fem|seks|syv|otte|ni)ogtyvende|tredivte|enogtredivte)';
 const MONTHS_SHORT = 'jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec';
 const MONTH = `(?:${MONTHS}|(?:${MONTHS_SHORT})\\.?)(?![${LETTER}])`;
 /** A day and a month in words, with or without its year: "3. januar 1951", "d. 3 nov. '51". */
 const DATE_IN_WORDS = new RegExp(
-  `${NOT_LETTER_BEFORE}(?:(?:d\\.|den)\\s*)?(?:[12]\\d|3[01]|0?[1-9])\\.?\\s*${MONTH}(?:\\s*['’]?(?:\\d{4}|\\d{2})(?![\\p{N}]|[.:]\\d))?`,
+  `${NOT_LETTER_BEFORE}(?:(?:d\\.|den)\\s*)?(?:[12]\\d|3[01]|0?[1-9]|${ORDINAL_DAYS})\\.?\\s*${MONTH}(?:\\s*['’]?(?:\\d{4}|\\d{2})(?![\\p{N}]|[.:]\\d)|\\s+${YEAR_IN_WORDS})?`,
   'giu',
 );
 /**
@@ -193,7 +204,25 @@ const LINK =
   /(?:\b(?:https?:\/\/|www\.)[^\s<>"“”]+|(?<![\p{L}\p{N}@.])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}\/[^\s<>"“”]*)/gu;
 /** A case, journal, customer or member number, by the word before it ("sagsnr. 123456"). */
 const CASE_NUMBER =
-  /(?<![\p{L}])(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger)[\s.-]*(?:nr|nummer|no|id)\.?\s*:?\s*([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
+  /(?<![\p{L}])(?:(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger|anke|klage|sag)[\s.-]*(?:nr|nummer|no|id)\.?\s*:?|(?:ref|reference|sag|anke|klage|journal)\s*:)\s*([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
+/** Danish number words, one digit each ("nul" … "ni") and two digits each ("ti" … "halvfems"). */
+const ONE_DIGIT = 'nul|en|et|én|to|tre|fire|fem|seks|syv|otte|ni';
+const TWO_DIGITS =
+  'ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten|tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems';
+const NUMBER_WORD = `(?:(?:en|et|to|tre|fire|fem|seks|syv|otte|ni)og(?:tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems)|${TWO_DIGITS}|${ONE_DIGIT})`;
+/** A run of number words and digit groups, at least three, as a dictated number is written. */
+const SPOKEN_NUMBER = new RegExp(
+  `${NOT_LETTER_BEFORE}(?:${NUMBER_WORD}|\\d{1,4})(?:[\\s,–-]+(?:${NUMBER_WORD}|\\d{1,4})){2,}${NOT_LETTER_AFTER}`,
+  'giu',
+);
+/** How many digits a number word stands for. */
+function spokenDigits(word: string): number {
+  return new RegExp(`^(?:${ONE_DIGIT})$`, 'i').test(word) ? 1 : 2;
+}
+
+/** The last four digits of a CPR number, said on their own: "de sidste fire (cifre) er 1234". */
+const CPR_LAST_FOUR =
+  /(?<![\p{L}])sidste\s+(?:fire|4)(?:\s+(?:cifre|tal))?(?:\s+(?:er|var|hedder))?\s*:?\s*(\d{4})(?![\p{N}])/giu;
 /** A Danish number plate: two letters and five digits ("AB 12 345"). */
 const NUMBER_PLATE = /(?<![\p{L}\p{N}])\p{Lu}{2}\s?\d{2}\s?\d{3}(?![\p{L}\p{N}])/gu;
 /** Two or more initials with their dots, and no name beside them: "J.H.", "J. H.". */
@@ -236,7 +265,7 @@ function numberMask(written: string): MaskKind | null {
 }
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)?/gu;
-const FLOOR = String.raw`(?:,?\s*(?:\d{1,2}\.?\s*(?:sal\.?\s*)?(?:th|tv|mf)\b\.?|\d{1,2}\.\s*sal\b\.?|st\b\.?(?:\s*(?:th|tv|mf)\b\.?)?|stuen\b|kld\b\.?|kælder(?:en)?\b))?`;
+const FLOOR = String.raw`(?:,?\s*(?:\d{1,2}\.?\s*(?:sal\.?\s*)?(?:th|tv|mf)\b\.?|\d{1,2}\.\s*sal\b\.?|(?:første|anden|tredje|fjerde|femte|sjette|syvende|ottende)\s+sal\b(?:\s+(?:til\s+)?(?:venstre|højre|th|tv)\b\.?)?|st\b\.?(?:\s*(?:th|tv|mf)\b\.?)?|stuen\b|kld\b\.?|kælder(?:en)?\b|(?:lejl|lejlighed|vær|værelse)\.?\s*(?:nr\.?\s*)?\d{1,4}\b|\d{1,2}\.(?=\s*(?:$|[;)\n])))(?:,?\s*(?:lejl|lejlighed|vær|værelse)\.?\s*(?:nr\.?\s*)?\d{1,4}\b)?)?`;
 /** A word, a house number and an optional letter, floor and side: "Slotsbryggen 102, 2. th." */
 const HOUSE = new RegExp(
   `${NOT_LETTER_BEFORE}([${LETTER}][${LETTER}'’-]*)(?:\\s+(?:nr\\.?|nummer|no\\.?))?\\s+(\\d{1,4})(?![-–‐‑−_./:,]?\\d|[-–‐‑−./:]?\\s\\d\\d|\\s\\d(?!\\.))(?:[A-Za-z]|\\s?[A-Z])?${NOT_LETTER_AFTER}${FLOOR}`,
@@ -428,6 +457,22 @@ class Words {
 const ADDRESS_CUE =
   /(?:\b(?:bor|boede|bosat|bo|flytte[rt]?|flyttede|fraflyttet|tilflyttet|hjemme|opvokset)\s+(?:på|i|ved|til|nede på|ude på|oppe på)|\b(?:adresse[n]?|adr|bopæl(?:en)?|postadresse)\s*[.:]?)\s*$/iu;
 
+/** Verbs of saying, answering and deciding: their bare subject at a sentence's start is a person. */
+const HUMAN_VERBS = new Set(
+  'mener mente siger sagde skriver skrev svarer svarede lovede lover synes syntes tror troede foreslår foreslog vurderer vurderede anbefaler anbefalede bevilger bevilgede afslår afslog beslutter besluttede fortæller fortalte forklarer forklarede spørger spurgte ringer ringede'.split(
+    ' ',
+  ),
+);
+/** The same, as a participle after «har» ("Krog har stadig ikke svaret"). */
+const HUMAN_PARTICIPLES = new Set(
+  'sagt skrevet svaret ment lovet ringet foreslået vurderet anbefalet bevilget afslået besluttet fortalt forklaret spurgt'.split(
+    ' ',
+  ),
+);
+/** What stands before a nickname: the word after it (or the quoted words) is the name. */
+const NICKNAME_CUE =
+  /(?:kaldenavn|øgenavn|kælenavn|kaldes(?:\s+for)?|kaldet|kalder\s+(?:ham|hende|sig|dem)(?:\s+selv)?(?:\s+(?:bare|altid|for))*|spørg(?:e)?\s+(?:bare\s+)?efter)\s*[:]?\s*["'“”„«»‘’]?\s*$/iu;
+
 /** The small words inside a name: "von", "de", "van der", "da", "dos". */
 const NAME_PARTICLES = new Set(
   'von van der de da dos das du di del della la le bin ibn al el'.split(' '),
@@ -509,7 +554,19 @@ export function scrubText(
     add('number', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   }
   for (const m of text.matchAll(NUMBER_PLATE)) add('number', m.index, m.index + m[0].length);
+  for (const m of text.matchAll(CPR_LAST_FOUR)) {
+    add('cpr', m.index + m[0].length - 4, m.index + m[0].length);
+  }
   for (const m of text.matchAll(EMAIL_SPELT)) add('email', m.index, m.index + m[0].length);
+  // A number dictated in words ("fire to tre tre nul ni otte syv", "tyve tredive fyrre
+  // halvtreds", "nul tre nul tre otteogfirs 22 11"): a phone's or a CPR number's digits.
+  for (const m of text.matchAll(SPOKEN_NUMBER)) {
+    const parts = m[0].split(/[\s,.\-–]+/).filter(Boolean);
+    const words = parts.filter((p) => !/^\d+$/.test(p)).length;
+    const count = parts.reduce((n, p) => n + (/^\d+$/.test(p) ? p.length : spokenDigits(p)), 0);
+    if (words >= 2 && count >= 8)
+      add(count >= 10 ? 'cpr' : 'phone', m.index, m.index + m[0].length);
+  }
   // The same length as the text, so a match in it is a match in the text.
   const digits = text.replace(DIGIT_LOOKALIKES, (run) =>
     run.replace(/[Oo]/g, '0').replace(/[lI]/g, '1'),
@@ -550,7 +607,9 @@ export function scrubText(
       while (
         leadWords.length &&
         /[.!?]$/.test(leadWords[0]!) &&
-        !/^(?:\p{Lu}\.)+$/u.test(leadWords[0]!)
+        !/^(?:\p{Lu}\.)+$/u.test(leadWords[0]!) &&
+        // "Gl. Kongevej 112": an abbreviation that begins a street's name.
+        !STREET_PREFIXES.includes(leadWords[0]!.replace(/\.$/, '').toLowerCase())
       ) {
         leadWords.shift();
       }
@@ -621,6 +680,21 @@ export function scrubText(
     end: m.index + m[0].length,
     lower: m[0].toLowerCase().replace(/’/g, "'"),
   }));
+  /** A bare word that may name a person: no pronoun, title, family word or definite noun. */
+  const personLike = (lower: string) =>
+    !SMALL_WORDS.has(lower) &&
+    !TITLES.has(lower) &&
+    !KINSHIP.has(lower) &&
+    !DOMAIN_WORDS.has(lower) &&
+    !ABBREVIATIONS.has(lower) &&
+    !/(?:en|et|ne|erne|ene)$/.test(lower);
+  /** Whether a verb of saying or deciding follows token i, or «har» and its participle. */
+  const saysOrDecides = (i: number) => {
+    const next = tokens[i + 1]?.lower ?? '';
+    if (HUMAN_VERBS.has(next)) return true;
+    if (!/^(?:har|havde)$/.test(next)) return false;
+    return tokens.slice(i + 2, i + 5).some((t) => HUMAN_PARTICIPLES.has(t.lower));
+  };
   tokens.forEach((token, i) => {
     const { raw, start, end, lower } = token;
     const prev = tokens[i - 1];
@@ -667,7 +741,14 @@ export function scrubText(
       // "lykke fra jobcentret ringede"
       (!!next &&
         /^(?:fra|på|hos|i)$/.test(next.lower) &&
-        tokens.slice(i + 2, i + 5).some((t) => SUBJECT_VERBS.has(t.lower)));
+        tokens
+          .slice(i + 2, i + 5)
+          .some(
+            (t) =>
+              SUBJECT_VERBS.has(t.lower) ||
+              FINITE_VERBS.has(t.lower) ||
+              HUMAN_PARTICIPLES.has(t.lower),
+          ));
     const place =
       !!prev &&
       (PLACE_AFTER.test(text.slice(Math.max(0, start - 24), start)) ||
@@ -681,6 +762,18 @@ export function scrubText(
           words.listedName(lower) &&
           !COMMON_WORDS.has(lower)));
 
+    // "Kaldenavn: Tøsen", "kalder ham bare \"Bamse\"", "spørg efter 'Mus'": a nickname.
+    const before40 = text.slice(Math.max(0, start - 40), start);
+    if (
+      !/^(?:bare|altid|for|selv|også|nu|tit|ofte)$/.test(lower) &&
+      NICKNAME_CUE.test(before40) &&
+      // The next word after the cue, if it looks like a name: capitalised, quoted or unknown
+      // ("øgenavn fra skolen" goes on with the sentence).
+      (/^\p{Lu}/u.test(raw) || /["'“”„«»‘’]\s*$/.test(before40) || !words.ordinary(lower))
+    ) {
+      add('name', start, end, true);
+      return;
+    }
     if (words.allowedWord(lower) && !titled && !initial) return;
     // A site the app knows by name: "Sundhed.dk".
     const site = /^\.(?:dk|com|org|net|eu|nu)(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 5));
@@ -719,7 +812,14 @@ export function scrubText(
       } else if (
         words.name(lower, true) ||
         !words.ordinary(lower) ||
-        ((subject || someonesRole) && words.listedName(lower))
+        ((subject || someonesRole) && words.listedName(lower)) ||
+        // "Vinter er min kontaktperson", "Bjerg mener ikke, at …", "Krog har stadig ikke
+        // svaret": a bare word said to be someone's role, or to say, answer or decide what only
+        // a person does, names that person (not "Lægen sagde", "Kommunen mener": those are
+        // definite, and a title or an institution).
+        (sentenceStart && personLike(lower) && (someonesRole || saysOrDecides(i))) ||
+        // "Sommer: det er ikke min opgave": a name as a speaker's label.
+        (sentenceStart && /^\s*:/.test(nextGap) && words.listedName(lower))
       ) {
         add('name', start, end, true);
       }
@@ -729,8 +829,23 @@ export function scrubText(
     if (!options.lexicon) return;
     if (ABBREVIATIONS.has(lower)) return;
     // "overlæge munk", "dr. sommer": after a title, any word the list holds as a name.
+    // "overlæge bjerg vil se hende", "sagsbehandleren krog har ikke ringet": after a title, a
+    // bare word that a verb follows is the person, whatever the list holds.
+    const verbNext =
+      FINITE_VERBS.has(after(1)) || SUBJECT_VERBS.has(after(1)) || HUMAN_VERBS.has(after(1));
     if (personTitle && words.listedName(lower) && !verbLike(lower)) add('name', start, end, true);
-    else if (titled && (words.name(lower, true) || !words.ordinary(lower))) {
+    else if (
+      titled &&
+      verbNext &&
+      personLike(lower) &&
+      !FINITE_VERBS.has(lower) &&
+      !SUBJECT_VERBS.has(lower) &&
+      !HUMAN_VERBS.has(lower) &&
+      !/(?:ede|te)$/.test(lower) &&
+      !words.allowedWord(lower)
+    ) {
+      add('name', start, end, true);
+    } else if (titled && (words.name(lower, true) || !words.ordinary(lower))) {
       add('name', start, end, true);
     } else if (subject && words.listedName(lower)) add('name', start, end, true);
     else if (
@@ -759,7 +874,10 @@ export function scrubText(
     if (sure[m.index]) continue;
     const before = text.slice(Math.max(0, m.index - 16), m.index);
     const afterAddress = m.index >= 2 && /[,(]?\s*$/.test(before) && lastMaskEnd(found, m.index);
-    if (afterAddress || /post(?:nummer|nr\.?|nr)\s*:?\s*$/iu.test(before)) {
+    // "bor i 4850": a number where a place stands, not a year.
+    const year = Number(m[0]) >= 1900 && Number(m[0]) <= 2099;
+    const placed = !year && PLACE_AFTER.test(text.slice(Math.max(0, m.index - 24), m.index));
+    if (afterAddress || placed || /post(?:nummer|nr\.?|nr)\s*:?\s*$/iu.test(before)) {
       add('postcode', m.index, m.index + 4);
     }
   }

@@ -88,6 +88,32 @@ describe('identifiers the scrubber masks', () => {
     ['Sophie van der Berg er hendes kontaktperson.', 'van der'],
     ['Der står BJERG, LONE på døren.', 'BJERG'],
     ['Navn på brevet: LONE BJERG.', 'BJERG'],
+    ['Kaldenavn: Tøsen.', 'Tøsen'],
+    ['Hun kalder ham bare "Bamse", og det gør hjemmeplejen også.', 'Bamse'],
+    ['"Spørg bare efter \'Mus\'," sagde hun.', 'Mus'],
+    ['Bjerg mener ikke, at hun kan arbejde.', 'Bjerg'],
+    ['Krog har stadig ikke svaret på min ansøgning.', 'Krog'],
+    ['Vinter er min kontaktperson, og hun er fantastisk.', 'Vinter'],
+    ['Sommer fra jobcentret har sendt hende i ressourceforløb.', 'Sommer'],
+    ['overlæge bjerg vil se hende igen om 3 mdr', 'bjerg'],
+    ['sagsbehandleren krog har ikke ringet tilbage', 'krog'],
+    ['Sommer: det er ikke min opgave.', 'Sommer'],
+    ['Ring på fire to tre tre nul ni otte syv.', 'nul ni otte'],
+    ['cpr: nul tre nul tre otteogfirs 22 11', 'otteogfirs'],
+    ['Nummeret er otteogtyve femten halvfems tolv.', 'halvfems'],
+    ['hun er født tolvte marts 61', 'tolvte'],
+    ['født d. tolvte april nitten hundrede og seksoghalvtreds', 'seksoghalvtreds'],
+    ['og de sidste fire er 1234.', '1234'],
+    ['Mailen er jytte punktum larsen snabel a hotmail punktum dk', 'hotmail'],
+    ['Skriv til mig på lone dot hansen at gmail dot com', 'gmail'],
+    ['Mail: lone.hansen @ gmail.com', 'gmail'],
+    ['Gl. Kongevej 112, 4. th.', 'Gl.'],
+    ['Hun bor hos sin bror på Storegade 5, 1.', '1.'],
+    ['Hun har fået en ældrebolig i Rosengården 4, lejl. 12.', 'lejl'],
+    ['adressen er vestergade 22 anden sal til venstre', 'anden sal'],
+    ['Hun bor i 4850 og skal med bus til sygehuset.', '4850'],
+    ['Ankenummer 24-1187 i Ankestyrelsen.', '1187'],
+    ['Ref: KK-33455', '33455'],
   ])('%j', (text, value) => {
     expect(scrub(text)).not.toContain(value);
   });
@@ -104,6 +130,7 @@ describe('words the analysis needs, which stay', () => {
     ['min søster lærke kommer på søndag', 'min søster'],
     ['Mvh Lene', 'Mvh'],
     ['(f. 3.3.1952)', ')'],
+    ['«Tut» er hans øgenavn fra skolen.', 'øgenavn fra skolen'],
   ])('beside a mask: %j keeps %j', (text, kept) => {
     expect(scrub(text)).toContain(kept);
   });
@@ -156,6 +183,13 @@ describe('words the analysis needs, which stay', () => {
     'Røde Kors og Ældre Sagen har besøgstjenester; klagen ligger i Ankestyrelsen.',
     'Kommunen bruger Cura og Nexus, regionen Sundhedsplatformen; hun kører med Flextrafik.',
     'Ventetid på psykolog via egen læge er 6 måneder.',
+    'Hun tager to tre piller, fire gange om dagen.',
+    'Lægen sagde at det var fint, og Kommunen mener det samme.',
+    'Mad er min trøst. Træning hjælper hende. Søvn er svær.',
+    'Status: stabil. Mål: gå ture. Plan: kontrol om 3 uger.',
+    'Hun bor til leje hos sin bror.',
+    'lægen tog blodprøver i går, og sygeplejersken kom og så til hende',
+    'Hun boede der fra 2019 til 2021.',
   ])('%j', (text) => {
     expect(scrub(text)).toBe(text);
   });
