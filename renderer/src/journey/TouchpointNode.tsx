@@ -1,5 +1,5 @@
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMOTION_KEYS, EmotionFace } from './EmotionFace';
 import { formatPathwayDate } from './format';
@@ -11,10 +11,27 @@ import { zoomedOut } from './viewport';
  * citizen's face and the pain-point mark; handles on each side to connect. Zoomed far out it
  * becomes a mark (face and sector colour), not shrunken text; its name stays its accessible name.
  */
+/** The room for a card's text beside its face (styles.css .tp-node: 220 px, borders, padding, gap). */
+const TEXT_ROOM_PX = 220 - 8 - 2 - 10 - 8 - 28 - 8;
+let measurer: CanvasRenderingContext2D | null | undefined;
+/** Whether a card's name fits on one line, in the card's typeface (bold, 16 px). */
+function nameFitsOneLine(name: string): boolean {
+  measurer ??= document.createElement('canvas').getContext('2d');
+  if (!measurer) return name.length <= 16;
+  measurer.font = '700 16px "Atkinson Hyperlegible", system-ui, sans-serif';
+  return measurer.measureText(name).width <= TEXT_ROOM_PX;
+}
+
 function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
   const { t, i18n } = useTranslation();
   const overview = useStore(zoomedOut);
   const label = data.label.trim();
+  // A name on one line leaves room for the date and the kind of contact on two ("13-02-2026 ·
+  // Hjemmebesøg · × 40" is wider than a card): then they wrap instead of being cut short.
+  const metaLines = useMemo(
+    () => (nameFitsOneLine(label || t('canvas.untitled')) ? 2 : 1),
+    [label, t],
+  );
   const meta = [
     formatPathwayDate(data.date, i18n.language),
     data.contactType ? t(`vocab.contactType.${data.contactType}`) : '',
@@ -66,7 +83,11 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
         >
           {label || t('canvas.untitled')}
         </span>
-        {meta.length > 0 && <span className="tp-meta">{meta.join(' · ')}</span>}
+        {meta.length > 0 && (
+          <span className={metaLines === 2 ? 'tp-meta tp-meta-two' : 'tp-meta'}>
+            {meta.join(' · ')}
+          </span>
+        )}
         <span className="visually-hidden">, {extra}</span>
       </span>
       <Handle type="source" position={Position.Right} className="tp-handle" />
