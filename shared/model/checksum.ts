@@ -31,7 +31,9 @@ export function canonicalJson(value: unknown): string {
 
 /**
  * A sha256 of a text as lower-case hex, the text given whole or in pieces that join to it (a large
- * model's canonical JSON, hashed piece by piece); the main process passes Node's native one.
+ * model's canonical JSON, hashed piece by piece: each piece whole JSON values, so never split
+ * inside a character's surrogate pair, which each piece's UTF-8 would write as U+FFFD); the main
+ * process passes Node's native one.
  */
 export type Sha256Hex = (text: string | Iterable<string>) => string;
 

@@ -343,6 +343,14 @@ describe('the canonical writer', () => {
     );
   });
 
+  it('writes every piece whatever chunk size it is asked for, a nonsense one as the default', () => {
+    const [m] = fc.sample(model, { numRuns: 1, seed: 5 });
+    const whole = canonicalContentJson(m!);
+    for (const chunk of [Number.NaN, Infinity, -5, 0, 0.5]) {
+      expect([...canonicalContentPieces(m!, chunk)].join('')).toBe(whole);
+    }
+  });
+
   it('leaves out the checksum and nothing else the schema names', () => {
     const [m] = fc.sample(model, { numRuns: 1, seed: 9 });
     const { checksum: _, ...c } = JSON.parse(JSON.stringify(m)) as PathwayModel;

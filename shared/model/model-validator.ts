@@ -328,5 +328,6 @@ export function canonicalContentPieces(
   chunk = CANONICAL_CHUNK,
 ): Generator<string, void, undefined> {
   compiled ??= compile();
-  return compiled.canonical.pieces(model, Math.max(1, Math.floor(chunk)));
+  const size = Number.isFinite(chunk) ? Math.max(1, Math.floor(chunk)) : CANONICAL_CHUNK;
+  return compiled.canonical.pieces(model, size);
 }

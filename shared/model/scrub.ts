@@ -118,10 +118,12 @@ const NOT_LETTER_AFTER = `(?![${LETTER}\\p{N}])`;
 const EMAIL = /[\p{L}\p{M}\p{N}._%+'-]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+)*\.\p{L}{2,}/gu;
 /** An e-mail address spelt out: "sommerfugl (snabel-a) gmail punktum com". */
 const SPELT_DOT = String.raw`\s*(?:\.|[([]\s*(?:punktum|dot|prik)\s*[)\]]|\s(?:punktum|dot|prik)\s)\s*`;
-const SPELT_AT = String.raw`\s*(?:@|[([]\s*(?:snabel[- ]?a|at)\s*[)\]]|snabel[- ]?a|\sat\s)\s*`;
+/** A dot said in words: the only dot a bare "at" may go with ("at" is an everyday word). */
+const SAID_DOT = String.raw`\s*(?:[([]\s*(?:punktum|dot|prik)\s*[)\]]|\s(?:punktum|dot|prik)\s)\s*`;
+const SPELT_AT = String.raw`\s*(?:@|[([]\s*(?:snabel[- ]?a|at)\s*[)\]]|snabel[- ]?a)\s*`;
 const SPELT_PART = String.raw`[\p{L}\p{M}\p{N}_%+'-]+`;
 const EMAIL_SPELT = new RegExp(
-  `${SPELT_PART}(?:${SPELT_DOT}${SPELT_PART})*${SPELT_AT}${SPELT_PART}(?:${SPELT_DOT}${SPELT_PART})*${SPELT_DOT}(?:dk|com|net|org|nu|eu|se|no|de|info)(?![\\p{L}])`,
+  `${SPELT_PART}(?:${SPELT_DOT}${SPELT_PART})*${SPELT_AT}${SPELT_PART}(?:${SPELT_DOT}${SPELT_PART})*${SPELT_DOT}(?:dk|com|net|org|nu|eu|se|no|de|info)(?![\\p{L}])|${SPELT_PART}(?:${SAID_DOT}${SPELT_PART})*\\sat\\s${SPELT_PART}(?:${SAID_DOT}${SPELT_PART})*${SAID_DOT}(?:dk|com|net|org|info)(?![\\p{L}])`,
   'giu',
 );
 /**

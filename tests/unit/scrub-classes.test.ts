@@ -190,6 +190,9 @@ describe('words the analysis needs, which stay', () => {
     'Hun bor til leje hos sin bror.',
     'lægen tog blodprøver i går, og sygeplejersken kom og så til hende',
     'Hun boede der fra 2019 til 2021.',
+    'Han har svært ved at sove. Nu tager han sovepiller.',
+    'Hun glemmer at spise. De kommer to gange om dagen.',
+    'Det er svært at gå. Se notat fra i går.',
   ])('%j', (text) => {
     expect(scrub(text)).toBe(text);
   });

@@ -64,7 +64,8 @@ export function curveBetween(a: Anchor, b: Anchor) {
 /** Places along a line to try for its label, from the middle outwards. */
 const ALONG = [0.5, 0.44, 0.56, 0.38, 0.62, 0.32, 0.68, 0.26, 0.74, 0.2, 0.8, 0.15, 0.85];
 /** Steps to one side of the line (px), tried when no place on it is clear: nearest first. */
-const ASIDE = [0, ...Array.from({ length: 25 }, (_, i) => [(i + 1) * 8, -(i + 1) * 8]).flat()];
+const ASIDE = [0, ...Array.from({ length: 16 }, (_, i) => [(i + 1) * 10, -(i + 1) * 10]).flat()];
+const FARTHEST_ASIDE = 160;
 /** The room a label keeps from a card's edge, so it never sits on its border or its last line. */
 export const CARD_CLEARANCE = 4;
 
@@ -102,7 +103,7 @@ export function labelPoint(
 /**
  * A label's best place (see labelPoint): on its line where that is clear of every card (with
  * CARD_CLEARANCE around it) and of the labels placed before it; where no place on the line is,
- * the nearest place to its side that is (up to 200 px across a line that runs sideways, beside
+ * the nearest place to its side that is (up to 160 px across a line that runs sideways, beside
  * one that runs up or down), so that between two close cards the words stand beside the line
  * rather than on a card. Where nothing is clear, the place that covers least.
  */
@@ -112,12 +113,34 @@ function labelPlace(
   cards: readonly Rect[],
   labels: readonly Rect[] = [],
 ): LabelPlace {
-  const clear = cards.map((c) => ({
-    x: c.x - CARD_CLEARANCE,
-    y: c.y - CARD_CLEARANCE,
-    width: c.width + 2 * CARD_CLEARANCE,
-    height: c.height + 2 * CARD_CLEARANCE,
-  }));
+  // Only what stands near the line can be covered: the cards and labels within reach of every
+  // place tried (a map of 200 cards and 300 lines is placed in a few milliseconds, not seconds).
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const t of ALONG) {
+    const p = at(t);
+    minX = Math.min(minX, p.x);
+    maxX = Math.max(maxX, p.x);
+    minY = Math.min(minY, p.y);
+    maxY = Math.max(maxY, p.y);
+  }
+  const reach = {
+    x: minX - FARTHEST_ASIDE - label.width,
+    y: minY - FARTHEST_ASIDE - label.height,
+    width: maxX - minX + 2 * (FARTHEST_ASIDE + label.width),
+    height: maxY - minY + 2 * (FARTHEST_ASIDE + label.height),
+  };
+  const clear = cards
+    .map((c) => ({
+      x: c.x - CARD_CLEARANCE,
+      y: c.y - CARD_CLEARANCE,
+      width: c.width + 2 * CARD_CLEARANCE,
+      height: c.height + 2 * CARD_CLEARANCE,
+    }))
+    .filter((c) => overlap(c, reach) > 0);
+  const near = labels.filter((l) => overlap(l, reach) > 0);
   let best: LabelPlace = { t: 0.5, dx: 0, dy: 0 };
   let bestCover = Infinity;
   for (const step of ASIDE) {
@@ -141,7 +164,7 @@ function labelPlace(
       let cover = 0;
       for (const c of clear) cover += overlap(rect, c);
       // Words over words are unreadable both ways: that counts more than the edge of a card.
-      for (const l of labels) cover += 4 * overlap(rect, l);
+      for (const l of near) cover += 4 * overlap(rect, l);
       if (cover < bestCover) {
         best = { t, dx, dy };
         bestCover = cover;

@@ -39,7 +39,7 @@ export function useLaidOutCards(): PlacedCard[] {
 export function useLabelPlaces(cards: readonly { id: string; rect: Rect }[], map: MapKind) {
   const { t } = useTranslation();
   const transitions = useJourney((s) => s.transitions);
-  return useMemo(() => {
+  const input = useMemo(() => {
     const byId = new Map(cards.map((c) => [c.id, c.rect]));
     const lines = Object.values(transitions)
       .filter((tr) => tr.map === map)
@@ -50,9 +50,22 @@ export function useLabelPlaces(cards: readonly { id: string; rect: Rect }[], map
         const text = edgeLabelText(t, tr);
         return source && target && text ? [{ id: tr.id, source, target, text }] : [];
       });
-    const rects = cards.map((c) => c.rect);
-    return { cards: rects, along: placeLabels(lines, rects) };
+    return { lines, rects: cards.map((c) => c.rect) };
   }, [cards, transitions, map, t]);
+  // Placed again only when where the cards stand or what the lines say changes: typing a card's
+  // name in the panel makes new rows on every key, but moves nothing.
+  const key = useMemo(
+    () =>
+      JSON.stringify([
+        input.rects.map((r) => [r.x, r.y]),
+        input.lines.map((l) => [l.id, l.source.x, l.source.y, l.target.x, l.target.y, l.text]),
+      ]),
+    [input],
+  );
+  // The key holds everything placeLabels reads of `input`, so it alone decides.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const along = useMemo(() => placeLabels(input.lines, input.rects), [key]);
+  return useMemo(() => ({ cards: input.rects, along }), [input.rects, along]);
 }
 
 /** The laid-out cards as rectangles, by id (for placing the labels). */

@@ -354,14 +354,41 @@ function Canvas({
 
   // A card selected opens its panel beside the map, which narrows it: the card the panel is
   // about stays in view (once the map has its new width), moved no more than it takes.
+  // A card chosen by pressing on it may be the start of a drag: the map waits until the pointer is
+  // up (a drag's drop reveals it anyway), so nothing moves under the finger.
   const selectedId = useJourney((s) => s.selectedId);
+  const pointerDown = useRef(false);
+  useEffect(() => {
+    const down = () => (pointerDown.current = true);
+    const up = () => (pointerDown.current = false);
+    window.addEventListener('pointerdown', down, true);
+    window.addEventListener('pointerup', up, true);
+    window.addEventListener('pointercancel', up, true);
+    return () => {
+      window.removeEventListener('pointerdown', down, true);
+      window.removeEventListener('pointerup', up, true);
+      window.removeEventListener('pointercancel', up, true);
+    };
+  }, []);
   useEffect(() => {
     if (!selectedId) return;
     let inner = 0;
-    const outer = requestAnimationFrame(() => {
-      inner = requestAnimationFrame(() => reveal(selectedId));
-    });
+    let outer = 0;
+    const soon = () => {
+      outer = requestAnimationFrame(() => {
+        inner = requestAnimationFrame(() => reveal(selectedId));
+      });
+    };
+    if (!pointerDown.current) {
+      soon();
+      return () => {
+        cancelAnimationFrame(outer);
+        cancelAnimationFrame(inner);
+      };
+    }
+    window.addEventListener('pointerup', soon, { once: true });
     return () => {
+      window.removeEventListener('pointerup', soon);
       cancelAnimationFrame(outer);
       cancelAnimationFrame(inner);
     };
