@@ -119,6 +119,7 @@ export const BEFORE_NUMBERS = new Set(
   minutter sekunder kl klokken gang gange side sider siden trin fase niveau grad type nr nummer
   runde punkt punkter kapitel afsnit stue stuen etage etagen bus linje linjen spor rute tog
   mg ml kg g km m cm mm kr kroner procent pct stk styk tabletter piller piller doser dosis enheder
+  braden audit norton barthel mna moca dast hads tobs ews gcs
   point score og version bind plan mål pr per fra-og-med tom samt mod gennem hele halv halve
   lige nogle næste sidste første anden tredje ialt alt x ring ringe ringede ringer tlf telefon mobil tlfnr mobilnr stadig
   selv blodsukker blodtryk puls vægt score bmi vas nrs egfr gfr bt crp inr sat saturation temp
@@ -135,7 +136,7 @@ export const UNITS = new Set(
   tabletter tablet piller pille doser dosis enheder enhed point kilo gram liter meter cl dl
   stykker glas kopper flasker øl cigaretter pakker pakke sider personer mennesker børn af ud
   weekend weekender weekends nat nætter besøg fald kvarter halvår ture samtaler samtale
-  konsultationer behandlinger indlæggelser timers ugers`
+  konsultationer behandlinger indlæggelser timers ugers min sek x mcg ie tbl`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -170,7 +171,9 @@ export const ABBREVIATIONS = new Set(
   gl fmk ie mailto sic fys sosu ssa ssh spl pæd hj tlfnr mobilnr ergo prof aftp gop sel sul ssl
   æhf bpsd vas nrs egfr gfr mmse phq gaf lvu lss stu fgu avu hf htx hhx max maks bt ef nyha
   ppr aa na dob fdt cprnr personnr postnr regnr reg ref sagsnr journalnr mvh vh kh pva spo2 ecog
-  kol-team lpr fsiii fs3 sms'er sms'en`
+  kol-team lpr fsiii fs3 sms'er sms'en bs ews tobs gcs rf kad rik uvi mrsa ace lar bpa viso skp
+  cti icd icf rom hb pt afd tbl tabl temp mcg ie kons amb inkl ekskl hhv ift braden audit norton
+  barthel mna moca dast hads`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -202,7 +205,9 @@ export const DOMAIN_WORDS = new Set(
   ankestyrelsen patienterstatningen patientsikkerhed styrelsen sundhedsstyrelsen socialstyrelsen
   skattestyrelsen familieretshuset udbetaling kors sagen ældre ældresagen bekæmpelse kræftens lænken
   mødrehjælpen hjerteforeningen diabetesforeningen gigtforeningen scleroseforeningen sind
-  headspace livslinien kirkens korshær frelsens hær folkehjælp regioner`
+  headspace livslinien kirkens korshær frelsens hær folkehjælp regioner røde blå aula medcom
+  flextur ydelsesservice hjælpemiddelcentret hjælpemiddelcentralen barnets lov fælles sprog
+  housing first timed up go`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -229,6 +234,7 @@ export const COMMON_WORDS = new Set(
   fare fares grå hul is kar kat klare knap lune lyst lø møde nat net ok pas ram ring rund
   sand sande side sild sin sne spil stald stig stille stue sy syg tand time tog tone tro
   tur ture ung vand vej vejr vind vinter våd ære øje øl aktuelt bitter sikker sindet snart servet
+  lilla anke arv
   master dreng trin modi pro lave kort august maj juni juli april marts alzheimer parkinson`
     .split(/\s+/)
     .filter(Boolean),
@@ -330,6 +336,7 @@ export const GENERIC_INSTITUTION_STEMS = new Set(
   genoptræning sygepleje pleje plejehjem ældre senior folke fri efter høj special privat
   produktion erhverv gymnasie region rig universitet kommune akut skade børne barn familie
   hjemmepleje hjemme alkohol krise forsorg værested sygehus hospital lokal nærpsykiatri døgn
+  hjælpemiddel
   behandling dagbehandling visitation ydelse udbetaling pension kontakt mødested netværk bolig
   jobcenter tand tandlæge øre øjen hud fysioterapi ergoterapi kiropraktor psykolog speciallæge
   lægevagt vagt sprog voksen voksenuddannelse aften efterskole uddannelse center sundhedscenter

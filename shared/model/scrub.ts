@@ -195,7 +195,7 @@ const DATE_IN_WORDS = new RegExp(
  * an event's month and year ("i februar 2023") stay.
  */
 const BORN = new RegExp(
-  `${NOT_LETTER_BEFORE}(?:født|f\\.|fdt\\.?|fødselsdag(?:en)?|fødselsdato(?:en)?|dob)(?:\\s+(?:den|d\\.|i|år|er))?\\s*:?\\s*((?:${MONTH}\\s*)?['’]?(?:1[89]|20)\\d\\d(?![\\p{N}])|(?:[12]\\d|3[01]|0?[1-9])(?:[./-]|\\s)(?:1[0-2]|0?[1-9])(?:(?:[./-]|\\s)(?:\\d{4}|\\d{2}))?(?![\\p{N}])\\.?|${MONTH})`,
+  `${NOT_LETTER_BEFORE}(?:født|f\\.|fdt\\.?|fødselsdag(?:en)?|fødselsdato(?:en)?|dob)(?:\\s+(?:den|d\\.?|i|år|er|var|hun|han)){0,2}\\s*:?\\s*((?:${MONTH}\\s*)?['’]?(?:1[89]|20)\\d\\d(?![\\p{N}])|(?:[12]\\d|3[01]|0?[1-9])(?:[./-]|\\s)(?:1[0-2]|0?[1-9])(?:(?:[./-]|\\s)(?:\\d{4}|\\d{2}))?(?![\\p{N}])\\.?|${MONTH})`,
   'giu',
 );
 /**
@@ -206,7 +206,7 @@ const LINK =
   /(?:\b(?:https?:\/\/|www\.)[^\s<>"“”]+|(?<![\p{L}\p{N}@.])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}\/[^\s<>"“”]*)/gu;
 /** A case, journal, customer or member number, by the word before it ("sagsnr. 123456"). */
 const CASE_NUMBER =
-  /(?<![\p{L}])(?:(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger|anke|klage|sag)[\s.-]*(?:nr|nummer|no|id)\.?\s*:?|(?:ref|reference|sag|anke|klage|journal)\s*:)\s*([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
+  /(?<![\p{L}])(?:(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger|anke|klage|sag)[\s.-]*(?:nr|nummer|no|id)\.?\s*:?|(?:ref|reference|sag|anke|klage|journal)\.?\s*:|sag\s+(?=\d+[/-]\d))\s*([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
 /** Danish number words, one digit each ("nul" … "ni") and two digits each ("ti" … "halvfems"). */
 const ONE_DIGIT = 'nul|en|et|én|to|tre|fire|fem|seks|syv|otte|ni';
 const TWO_DIGITS =
@@ -226,7 +226,8 @@ function spokenDigits(word: string): number {
 const CPR_LAST_FOUR =
   /(?<![\p{L}])sidste\s+(?:fire|4)(?:\s+(?:cifre|tal))?(?:\s+(?:er|var|hedder))?\s*:?\s*(\d{4})(?![\p{N}])/giu;
 /** A Danish number plate: two letters and five digits ("AB 12 345"). */
-const NUMBER_PLATE = /(?<![\p{L}\p{N}])\p{Lu}{2}\s?\d{2}\s?\d{3}(?![\p{L}\p{N}])/gu;
+const NUMBER_PLATE =
+  /(?<![\p{L}\p{N}])(?:\p{Lu}{2}|(?<=reg(?:\.|istreringsnummer|\.?\s*nr\.?)\s*:?\s*)\p{L}{2})\s?\d{2}\s?\d{3}(?![\p{L}\p{N}])/gu;
 /** Two or more initials with their dots, and no name beside them: "J.H.", "J. H.". */
 const INITIALS = /(?<![\p{L}\p{N}.])(?:\p{Lu}\.\s?){2,}(?!\p{L})/gu;
 
@@ -255,7 +256,8 @@ function numberMask(written: string): MaskKind | null {
     const month = Number(date[2]);
     if (day >= 1 && day <= 31 && month >= 1 && month <= 12) return 'date';
   }
-  if (prefixed) return 'phone';
+  // "Mette (45)": an age in brackets, not a country code without its number.
+  if (prefixed) return digits.length >= 10 ? 'phone' : null;
   if (digits.length === 6 && /^\d{6}$/.test(run)) {
     const day = Number(digits.slice(0, 2));
     const month = Number(digits.slice(2, 4));
@@ -267,10 +269,10 @@ function numberMask(written: string): MaskKind | null {
 }
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)?/gu;
-const FLOOR = String.raw`(?:,?\s*(?:\d{1,2}\.?\s*(?:sal\.?\s*)?(?:th|tv|mf)\b\.?|\d{1,2}\.\s*sal\b\.?|(?:første|anden|tredje|fjerde|femte|sjette|syvende|ottende)\s+sal\b(?:\s+(?:til\s+)?(?:venstre|højre|th|tv)\b\.?)?|st\b\.?(?:\s*(?:th|tv|mf)\b\.?)?|stuen\b|kld\b\.?|kælder(?:en)?\b|(?:lejl|lejlighed|vær|værelse)\.?\s*(?:nr\.?\s*)?\d{1,4}\b|\d{1,2}\.(?=\s*(?:$|[;)\n])))(?:,?\s*(?:lejl|lejlighed|vær|værelse)\.?\s*(?:nr\.?\s*)?\d{1,4}\b)?)?`;
+const FLOOR = String.raw`(?:,?\s*(?:\d{1,2}\.?\s*(?:sal\.?\s*)?(?:th|tv|mf)\b\.?|\d{1,2}\.\s*sal\b\.?|(?:første|anden|tredje|fjerde|femte|sjette|syvende|ottende)\s+sal\b(?:\s+(?:til\s+)?(?:venstre|højre|th|tv)\b\.?)?|st\b\.?(?:\s*(?:th|tv|mf)\b\.?)?|stuen\b|kld\b\.?|kælder(?:en)?\b|(?:lejl|lejlighed|vær|værelse)\.?\s*(?:nr\.?\s*)?\d{1,4}\b|\d{1,2}\.(?=\s*(?:$|[;,)\n]|\s\p{Ll})))(?:,?\s*(?:lejl|lejlighed|vær|værelse)\.?\s*(?:nr\.?\s*)?\d{1,4}\b)?)?`;
 /** A word, a house number and an optional letter, floor and side: "Slotsbryggen 102, 2. th." */
 const HOUSE = new RegExp(
-  `${NOT_LETTER_BEFORE}([${LETTER}][${LETTER}'’-]*)(?:\\s+(?:nr\\.?|nummer|no\\.?))?\\s+(\\d{1,4})(?![-–‐‑−_./:,]?\\d|[-–‐‑−./:]?\\s\\d\\d|\\s\\d(?!\\.))(?:[A-Za-z]|\\s?[A-Z])?${NOT_LETTER_AFTER}${FLOOR}`,
+  `${NOT_LETTER_BEFORE}([${LETTER}][${LETTER}'’-]*)(?:[^\\S\\n]+(?:nr\\.?|nummer|no\\.?))?[^\\S\\n]+(\\d{1,4})(?![-–‐‑−_./:,]?\\d|[-–‐‑−./:]?\\s\\d\\d|\\s\\d(?!\\.))(?:[A-Za-z]|\\s?[A-Z])?${NOT_LETTER_AFTER}${FLOOR}`,
   'gu',
 );
 /** A word with a street's ending, its house number or span of numbers, and a floor. */
@@ -304,7 +306,7 @@ const STREET_NAMED = new RegExp(
 );
 /** A postcode and a town, and a second word if the town has one ("4800 Nykøbing F."). */
 const POSTCODE = new RegExp(
-  `(?<![\\p{N}][\\s\\-–‐‑−./_~,]?)(?<![\\p{N}])[1-9]\\d{3}(?:\\s+|(?=\\p{Lu}))([${LETTER}][${LETTER}'’-]*)(?:\\s+([\\p{Lu}][${LETTER}]*\\.?))?`,
+  `(?<![\\p{N}][\\s\\-–‐‑−./_~,]?)(?<![\\p{N}])[1-9]\\d{3}(?:\\s+|(?=\\p{Lu}))([${LETTER}][${LETTER}'’-]*)(?:[^\\S\\n]+([\\p{Lu}][${LETTER}]*\\.?))?`,
   'gu',
 );
 /** Capitalised words that stand before a street name ("Nørre Boulevard", "H.C. Andersens Vej"). */
@@ -353,7 +355,7 @@ function forms(lower: string): string[] {
 
 /** Words that start a sentence as often as they name someone. Capitalised there, they stay. */
 const FIRST_NAMES_IN_COMMON = new Set(
-  'hans bo sol maj lærke rose mark sten frank fred storm ravn ørn ulv skov holm lund dag august kaj kim per ellen ask birk lin lind liv lykke sang svend mose gro tove tone tage sune ida alma ane karl'.split(
+  'hans bo sol maj lærke rose mark sten frank fred storm ravn ørn ulv skov holm lund dag august kaj kim per ellen ask birk lin lind liv lykke sang svend mose gro tove tone tage sune ida alma ane karl sand dam due munk krog bjerg kok bonde fisker smed høg falk'.split(
     ' ',
   ),
 );
@@ -372,7 +374,9 @@ class Words {
   name(lower: string, atStart = false): boolean {
     if (!this.lexicon) return false;
     const common = COMMON_WORDS.has(lower) && !(atStart && FIRST_NAMES_IN_COMMON.has(lower));
-    if (common) return false;
+    // "Borger ringede", "Pt. har ondt": a role or an abbreviation is no one's name.
+    if (common || ROLES.has(lower) || ABBREVIATIONS.has(lower)) return false;
+    if (TITLES.has(lower) && !TITLES_THAT_ARE_NAMES.has(lower)) return false;
     return forms(lower).some((f) => this.lexicon!.isName(f));
   }
 
@@ -382,6 +386,8 @@ class Words {
       !!this.lexicon &&
       !SMALL_WORDS.has(lower) &&
       !KINSHIP.has(lower) &&
+      !(TITLES.has(lower) && !TITLES_THAT_ARE_NAMES.has(lower)) &&
+      !ROLES.has(lower) &&
       forms(lower).some((f) => this.lexicon!.isName(f))
     );
   }
@@ -459,6 +465,16 @@ class Words {
 const ADDRESS_CUE =
   /(?:\b(?:bor|boede|bosat|bo|flytte[rt]?|flyttede|fraflyttet|tilflyttet|hjemme|opvokset)\s+(?:på|i|ved|til|nede på|ude på|oppe på)|\b(?:adresse[n]?|adr|bopæl(?:en)?|postadresse)\s*[.:]?)\s*$/iu;
 
+/** Titles and family words that are first names too: "Bror ringede" may be Bror. */
+const TITLES_THAT_ARE_NAMES = new Set(['bror']);
+
+/** Words for the people in a case by their part in it: never a name ("Borger ringede"). */
+const ROLES = new Set(
+  'borger borgeren borgere pårørende patient patienten pt klient klienten bruger brugeren beboer beboeren medarbejder medarbejderen kollega kollegaen leder lederen tolk tolken vagt vagten'.split(
+    ' ',
+  ),
+);
+
 /** Verbs of saying, answering and deciding: their bare subject at a sentence's start is a person. */
 const HUMAN_VERBS = new Set(
   'mener mente siger sagde skriver skrev svarer svarede lovede lover synes syntes tror troede foreslår foreslog vurderer vurderede anbefaler anbefalede bevilger bevilgede afslår afslog beslutter besluttede fortæller fortalte forklarer forklarede spørger spurgte ringer ringede'.split(
@@ -482,7 +498,7 @@ const NAME_PARTICLES = new Set(
 
 /** Verbs that follow a sentence's subject: after a first name that is also a word, it is a name. */
 const FINITE_VERBS = new Set(
-  'har havde er var blev bliver kan kunne skal skulle vil ville må måtte bor boede fik får går gik arbejder arbejdede synes syntes føler følte tror troede ved vidste døde døer lå ligger sad sidder stod står tog tager fandt finder faldt falder holdt holder'.split(
+  'har havde er var blev bliver kan kunne skal skulle vil ville må måtte bor boede fik får går gik arbejder arbejdede synes syntes føler følte tror troede ved vidste døde døer lå ligger sad sidder stod står tog tager fandt finder faldt falder holdt holder deltager deltog'.split(
     ' ',
   ),
 );
@@ -556,6 +572,10 @@ export function scrubText(
     add('number', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   }
   for (const m of text.matchAll(NUMBER_PLATE)) add('number', m.index, m.index + m[0].length);
+  // "@lenekrog_official": a handle names someone wherever it is written.
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}._%+'-])@[\p{L}\p{N}_.]{3,}/gu)) {
+    add('link', m.index, m.index + m[0].length);
+  }
   for (const m of text.matchAll(CPR_LAST_FOUR)) {
     add('cpr', m.index + m[0].length - 4, m.index + m[0].length);
   }
@@ -686,6 +706,7 @@ export function scrubText(
   const personLike = (lower: string) =>
     !SMALL_WORDS.has(lower) &&
     !TITLES.has(lower) &&
+    !ROLES.has(lower) &&
     !KINSHIP.has(lower) &&
     !DOMAIN_WORDS.has(lower) &&
     !ABBREVIATIONS.has(lower) &&
@@ -717,7 +738,9 @@ export function scrubText(
     const titled =
       !!prev &&
       ((TITLES.has(prev.lower) && /^\s+$/.test(gap)) ||
-        (TITLES.has(`${prev.lower}.`) && /^\.\s+$/.test(gap)));
+        (TITLES.has(`${prev.lower}.`) && /^\.\s+$/.test(gap)) ||
+        // A form's field: "Sagsbehandler: AHO", "Læge: Hansen".
+        (PERSON_TITLES.has(prev.lower) && /^\s*:\s*$/.test(gap)));
     const personTitle = titled && PERSON_TITLES.has(prev.lower.replace(/\.$/, ''));
     const sentenceStart =
       !prev ||
@@ -753,7 +776,9 @@ export function scrubText(
           ));
     const place =
       !!prev &&
-      (PLACE_AFTER.test(text.slice(Math.max(0, start - 24), start)) ||
+      ((PLACE_AFTER.test(text.slice(Math.max(0, start - 24), start)) &&
+        // "kommer i morgen", "kom til skade", "født i udlandet": everyday words stay.
+        (!words.ordinary(lower) || (words.listedName(lower) && !COMMON_WORDS.has(lower)))) ||
         // "Torvet 3 i tørring": a word after "i" or "ved" right after an address, unless an
         // everyday word ("ved skolen", "i stedet").
         (/^(?:i|ved)$/.test(prev.lower) &&
@@ -782,6 +807,13 @@ export function scrubText(
     if (site && words.allowedWord(lower + site[0])) return;
     if (isAllCaps(raw)) {
       if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/s$/, ''))) return;
+      // "KAD skiftet", "tegn på UVI", "EWS 3": three or four capitals no list holds as a name
+      // are a clinical or an office abbreviation.
+      if (titled) {
+        add('name', start, end, true);
+        return;
+      }
+      if (options.lexicon && raw.length <= 4 && raw.length >= 3 && !words.listedName(lower)) return;
       if (words.name(lower, true) || !words.ordinary(lower) || !options.lexicon) {
         if (options.lexicon || raw.length > 3) add('name', start, end, true);
       }
@@ -808,7 +840,10 @@ export function scrubText(
         const verb = FINITE_VERBS.has(after(1)) || /^\p{Ll}{2,}ede$/u.test(after(1));
         // A note signed "/Tove", or a speaker's label "Kaj:".
         const signed = !next || /^\s*(?::|\n)/.test(nextGap);
-        if (subject || someonesRole || surname || inList || verb || signed) {
+        // "Dam (leder af hjemmeplejen) har godkendt": a role in brackets after it.
+        const roleAfter =
+          !!next && /^\s*\($/.test(nextGap) && (TITLES.has(next.lower) || ROLES.has(next.lower));
+        if (subject || someonesRole || surname || inList || verb || signed || roleAfter) {
           add('name', start, end, true);
         }
       } else if (
@@ -821,7 +856,11 @@ export function scrubText(
         // definite, and a title or an institution).
         (sentenceStart && personLike(lower) && (someonesRole || saysOrDecides(i))) ||
         // "Sommer: det er ikke min opgave": a name as a speaker's label.
-        (sentenceStart && /^\s*:/.test(nextGap) && words.listedName(lower))
+        (sentenceStart &&
+          /^\s*:/.test(nextGap) &&
+          words.listedName(lower) &&
+          // "Dato:", "Status:" are a form's labels.
+          (COMMON_WORDS.has(lower) || FIRST_NAMES_IN_COMMON.has(lower) || !words.ordinary(lower)))
       ) {
         add('name', start, end, true);
       }
@@ -865,8 +904,14 @@ export function scrubText(
       !HOUSING.has(lower)
     ) {
       add('address', start, end, true);
-    } else if (words.name(lower)) add('name', start, end, true);
-    else if (!words.ordinary(lower)) add('word', start, end, true);
+    } else if (
+      words.name(lower) &&
+      // A listed name that is an everyday word too: a short one ("jo", "tit", "per") or a verb
+      // ("lyder", "falder") is the word; a longer one ("palle", "holm", "kirsten") the name.
+      (!words.ordinary(lower) || (lower.length > 3 && !verbLike(lower)))
+    ) {
+      add('name', start, end, true);
+    } else if (!words.ordinary(lower)) add('word', start, end, true);
   });
 
   // Standalone postcodes: after an address ("Torvet 3, 4900") or the word itself.
@@ -912,6 +957,18 @@ export function scrubText(
   const paired = coverage(text.length, found);
   tokens.forEach((token, i) => {
     if (paired[token.start]) return;
+    // "Hansen-Brink", "Ud-Din": the other half of a double name, joined to a name by a hyphen.
+    const joined = (a: number, b: number) => text.slice(a, b) === '-';
+    const left = tokens[i - 1];
+    const right = tokens[i + 1];
+    const hyphenedToName =
+      /^\p{Lu}/u.test(token.raw) &&
+      ((!!left && paired[left.start] === 1 && joined(left.end, token.start)) ||
+        (!!right && paired[right.start] === 1 && joined(token.end, right.start)));
+    if (hyphenedToName) {
+      add('name', token.start, token.end, true);
+      return;
+    }
     if (SUBJECT_VERBS.has(token.lower) || FINITE_VERBS.has(token.lower)) return;
     if (KINSHIP.has(token.lower) || TITLES.has(token.lower)) return;
     const capitals =

@@ -114,6 +114,20 @@ describe('identifiers the scrubber masks', () => {
     ['Hun bor i 4850 og skal med bus til sygehuset.', '4850'],
     ['Ankenummer 24-1187 i Ankestyrelsen.', '1187'],
     ['Ref: KK-33455', '33455'],
+    ['Ægtefælle: Lone Hansen-Brink', 'Brink'],
+    ['Ægtefællen Kamal Ud-Din har diabetes.', 'Din'],
+    ['Borger er flyttet fra Vestergade 22, 1. til plejeboligen.', '1.'],
+    ['Storm fra familieafdelingen deltager også.', 'Storm'],
+    ['Dam (leder af hjemmeplejen) har godkendt ekstra tid.', 'Dam'],
+    ['Sand har ansvar for medicindosering i weekenden.', 'Sand'],
+    ['Munk er ny i teamet.', 'Munk'],
+    ['Sagsbehandler: AHO (Anne Holm)', 'AHO'],
+    ['Ønsker aktindsigt i sag 23/18842.', '18842'],
+    ['Sønnens bil, reg. bn 12 004.', '12 004'],
+    ['fik hjælp af kirsten til at udfylde skemaet', 'kirsten'],
+    ['hun sagde at palle var faldet igen', 'palle'],
+    ['fødselsdag er d. 5/11', '5/11'],
+    ['følg @lenekrog_official', 'lenekrog'],
   ])('%j', (text, value) => {
     expect(scrub(text)).not.toContain(value);
   });
@@ -131,6 +145,7 @@ describe('words the analysis needs, which stay', () => {
     ['Mvh Lene', 'Mvh'],
     ['(f. 3.3.1952)', ')'],
     ['«Tut» er hans øgenavn fra skolen.', 'øgenavn fra skolen'],
+    ['Mette (45) og Jens (41) kommer på søndag.', '(45)'],
   ])('beside a mask: %j keeps %j', (text, kept) => {
     expect(scrub(text)).toContain(kept);
   });
@@ -193,6 +208,15 @@ describe('words the analysis needs, which stay', () => {
     'Han har svært ved at sove. Nu tager han sovepiller.',
     'Hun glemmer at spise. De kommer to gange om dagen.',
     'Det er svært at gå. Se notat fra i går.',
+    'KAD skiftet, tegn på UVI. EWS 3, GCS 15.',
+    'Pt. har ondt i maven. Borger ringede og aflyste. Pårørende mener det går bedre.',
+    'Det er jo svært, og hun falder tit, ondt 3 gange per dag.',
+    'Braden 13. AUDIT 19. Telefonsamtale 22 min.',
+    'Han kommer i morgen, kom til skade i går og kommer på aflastning.',
+    'Efter Barnets Lov § 20; besøg af Røde Kors; Fælles Sprog III i Aula.',
+    'Dato: 15. uge. Status: stabil.',
+    'Hun fik 2 tabl. kl. 8.',
+    'Sommer er min yndlingsårstid.',
   ])('%j', (text) => {
     expect(scrub(text)).toBe(text);
   });
