@@ -169,6 +169,29 @@ test.describe('touchpoint panel at the table', () => {
       .toEqual([{ category: 'waiting', text: 'Ventede fem timer på en seng.' }]);
   });
 
+  test("the faces' words are at body size and never more than two lines", async ({ app }) => {
+    const j = await app.handlers['journeys:create']({ alias: 'Borger 7' });
+    await app.handlers['touchpoints:create']({ journeyId: j.id, x: 0, y: 0, label: 'Apoteket' });
+    await app.open(`#/journey/${j.id}`);
+    const canvas = new JourneyPage(app.page);
+    await canvas.waitLoaded();
+    await canvas.node('Apoteket').tap();
+    const panel = new TouchpointPanelPage(app.page);
+    await expect(panel.face(0)).toBeVisible();
+    const words = await app.page.locator('.emotion-text').evaluateAll((els) =>
+      els.map((el) => {
+        const style = getComputedStyle(el);
+        return {
+          text: el.textContent,
+          px: parseFloat(style.fontSize),
+          lines: Math.round(el.getBoundingClientRect().height / parseFloat(style.lineHeight)),
+        };
+      }),
+    );
+    expect(words).toHaveLength(5);
+    expect(words.filter((w) => w.px < 16 || w.lines > 2)).toEqual([]);
+  });
+
   test('keeps "more details" open or closed while the app runs', async ({ app }) => {
     const j = await app.handlers['journeys:create']({ alias: 'Borger 7' });
     await app.handlers['touchpoints:create']({ journeyId: j.id, x: 0, y: 0, label: 'Apoteket' });
