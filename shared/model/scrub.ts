@@ -465,6 +465,10 @@ class Words {
 const ADDRESS_CUE =
   /(?:\b(?:bor|boede|bosat|bo|flytte[rt]?|flyttede|fraflyttet|tilflyttet|hjemme|opvokset)\s+(?:på|i|ved|til|nede på|ude på|oppe på)|\b(?:adresse[n]?|adr|bopæl(?:en)?|postadresse)\s*[.:]?)\s*$/iu;
 
+/** A dose right after a word: an amount and its unit ("125 mg", "0,5 ml", "2 x 10 mg"). */
+const DOSE_AFTER =
+  /^[^\S\n]+\d+(?:[.,]\d+)?(?:\s*(?:x|×)\s*\d+(?:[.,]\d+)?)?\s*(?:mg|g|mcg|µg|ug|ml|ie|iu|enheder|mmol|%)(?![\p{L}])/iu;
+
 /** Titles and family words that are first names too: "Bror ringede" may be Bror. */
 const TITLES_THAT_ARE_NAMES = new Set(['bror']);
 
@@ -802,6 +806,8 @@ export function scrubText(
       return;
     }
     if (words.allowedWord(lower) && !titled && !initial) return;
+    // "Madopar 125 mg", "Mirapexin 0,18 mg": a word a dose follows is a medicine, not a name.
+    if (!titled && !initial && DOSE_AFTER.test(text.slice(end, end + 24))) return;
     // A site the app knows by name: "Sundhed.dk".
     const site = /^\.(?:dk|com|org|net|eu|nu)(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 5));
     if (site && words.allowedWord(lower + site[0])) return;

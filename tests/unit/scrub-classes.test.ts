@@ -217,6 +217,7 @@ describe('words the analysis needs, which stay', () => {
     'Dato: 15. uge. Status: stabil.',
     'Hun fik 2 tabl. kl. 8.',
     'Sommer er min yndlingsårstid.',
+    'Hun får Madopar 125 mg morgen og aften, Mirapexin 0,18 mg x 3 dagligt.',
   ])('%j', (text) => {
     expect(scrub(text)).toBe(text);
   });
