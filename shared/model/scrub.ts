@@ -515,7 +515,10 @@ const KINSHIP = new Set(
 );
 /** Verbs that take the person they were with after «med», «til» or «hos» ("talte med sten"). */
 const WITH_VERBS =
-  /^(?:tal(?:e|er|te|t)|snak(?:ke|ker|kede|ket)|aftal(?:e|er|te|t)|mød(?:es|tes)|drøft(?:e|er|ede|et)|ring(?:e|er|ede|et)|skr(?:ive|iver|ev|evet)|sms(?:e|er|ede))$/;
+  /^(?:tal(?:e|er|te|t)|snak(?:ke|ker|kede|ket)|aftal(?:e|er|te|t)|mød(?:es|tes)|drøft(?:e|er|ede|et)|ring(?:e|er|ede|et)|skr(?:ive|iver|ev|evet)|sms(?:e|er|ede)|s(?:agde|iger|ige)|sv(?:arede|arer|are)|fortal(?:te|t)|fortæller|spurg(?:te|t)|spørger)$/;
+/** What comes from someone: "sms fra storm", "besked fra ravn om …". */
+const FROM_SOMEONE =
+  /^(?:sms|sms'en|mail|mailen|besked|beskeden|brev|brevet|opkald|hilsen|hilsner)$/;
 /** «hendes», «hans» …: after «Sommer er», the sentence is about a person ("Sommer er hendes læge"). */
 const POSSESSIVES = new Set('hendes hans min mit mine vores deres borgerens sin sit'.split(' '));
 
@@ -900,6 +903,14 @@ export function scrubText(
       !!prev &&
       /^(?:med|til|hos)$/.test(prev.lower) &&
       WITH_VERBS.test(tokens[i - 2]?.lower ?? '') &&
+      words.listedName(lower)
+    ) {
+      add('name', start, end, true);
+    } else if (
+      // "sms fra storm om at han ikke kan komme", "hilsen fra ravn"
+      !!prev &&
+      prev.lower === 'fra' &&
+      FROM_SOMEONE.test(tokens[i - 2]?.lower ?? '') &&
       words.listedName(lower)
     ) {
       add('name', start, end, true);

@@ -128,6 +128,8 @@ describe('identifiers the scrubber masks', () => {
     ['hun sagde at palle var faldet igen', 'palle'],
     ['fødselsdag er d. 5/11', '5/11'],
     ['følg @lenekrog_official', 'lenekrog'],
+    ['sms fra storm om at han ikke kan komme', 'storm'],
+    ['jeg sagde til ravn at vi ikke kan bevilge mere', 'ravn'],
   ])('%j', (text, value) => {
     expect(scrub(text)).not.toContain(value);
   });
@@ -218,6 +220,7 @@ describe('words the analysis needs, which stay', () => {
     'Hun fik 2 tabl. kl. 8.',
     'Sommer er min yndlingsårstid.',
     'Hun får Madopar 125 mg morgen og aften, Mirapexin 0,18 mg x 3 dagligt.',
+    'hun sagde til lægen at det gjorde ondt, og brev fra kommunen kom i går',
   ])('%j', (text) => {
     expect(scrub(text)).toBe(text);
   });
