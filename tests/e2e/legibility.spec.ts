@@ -178,30 +178,38 @@ for (const screen of SCREENS) {
 
     test('under a name of one line, the date and kind of contact are whole', async ({ app }) => {
       await openKaren(app);
-      const cards = await app.page.getByTestId('touchpoint-node').evaluateAll((nodes) =>
-        nodes.map((n) => {
-          const name = n.querySelector<HTMLElement>('[data-testid="touchpoint-label"]')!;
-          const meta = n.querySelector<HTMLElement>('.tp-meta');
-          const lineHeight = parseFloat(getComputedStyle(name).lineHeight);
-          return {
-            name: name.textContent ?? '',
-            oneLine: name.offsetHeight < 1.5 * lineHeight,
-            meta: meta?.textContent ?? '',
-            cut:
-              !!meta &&
-              (meta.scrollWidth > meta.clientWidth + 1 ||
-                meta.scrollHeight > meta.clientHeight + 1),
-            inside:
-              !meta || meta.getBoundingClientRect().bottom <= n.getBoundingClientRect().bottom,
-          };
-        }),
-      );
-      const oneLine = cards.filter((c) => c.oneLine && c.meta);
+      // Cards measure their names in the app's typeface: once it is loaded (as on screen).
+      await app.page.evaluate(() => document.fonts.ready);
+      const read = () =>
+        app.page.getByTestId('touchpoint-node').evaluateAll((nodes) =>
+          nodes.map((n) => {
+            const name = n.querySelector<HTMLElement>('[data-testid="touchpoint-label"]')!;
+            const meta = n.querySelector<HTMLElement>('.tp-meta');
+            const lineHeight = parseFloat(getComputedStyle(name).lineHeight);
+            return {
+              name: name.textContent ?? '',
+              oneLine: name.offsetHeight < 1.5 * lineHeight,
+              meta: meta?.textContent ?? '',
+              cut:
+                !!meta &&
+                (meta.scrollWidth > meta.clientWidth + 1 ||
+                  meta.scrollHeight > meta.clientHeight + 1),
+              inside:
+                !meta || meta.getBoundingClientRect().bottom <= n.getBoundingClientRect().bottom,
+            };
+          }),
+        );
+      const oneLine = (await read()).filter((c) => c.oneLine && c.meta);
       expect(oneLine.length, 'cards with a one-line name').toBeGreaterThan(3);
-      expect(
-        oneLine.filter((c) => c.cut || !c.inside).map((c) => `${c.name}: ${c.meta}`),
-        'date and kind cut short under a one-line name',
-      ).toEqual([]);
+      await expect
+        .poll(
+          async () =>
+            (await read())
+              .filter((c) => c.oneLine && c.meta && (c.cut || !c.inside))
+              .map((c) => `${c.name}: ${c.meta}`),
+          { message: 'date and kind cut short under a one-line name' },
+        )
+        .toEqual([]);
     });
 
     test("no connection's label lies on a touchpoint's card", async ({ app }) => {

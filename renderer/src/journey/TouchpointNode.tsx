@@ -1,5 +1,5 @@
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMOTION_KEYS, EmotionFace } from './EmotionFace';
 import { formatPathwayDate } from './format';
@@ -13,12 +13,36 @@ import { zoomedOut } from './viewport';
  */
 /** The room for a card's text beside its face (styles.css .tp-node: 220 px, borders, padding, gap). */
 const TEXT_ROOM_PX = 220 - 8 - 2 - 10 - 8 - 28 - 8;
+/** The card's name as drawn: the app's typeface, bold, 16 px. */
+const NAME_FONT = '700 16px "Atkinson Hyperlegible"';
 let measurer: CanvasRenderingContext2D | null | undefined;
+
+/**
+ * Whether the name's typeface is loaded: measured before it is, a name is measured in a fallback
+ * face of other widths. Cards measure again when it arrives.
+ */
+let nameFontReady = typeof document !== 'undefined' && document.fonts?.check(NAME_FONT) === true;
+const fontListeners = new Set<() => void>();
+if (!nameFontReady && typeof document !== 'undefined' && document.fonts) {
+  document.fonts.load(NAME_FONT).then(
+    () => {
+      nameFontReady = true;
+      for (const listener of fontListeners) listener();
+    },
+    () => undefined,
+  );
+}
+const subscribeFont = (listener: () => void) => {
+  fontListeners.add(listener);
+  return () => fontListeners.delete(listener);
+};
+const useNameFontReady = () => useSyncExternalStore(subscribeFont, () => nameFontReady);
+
 /** Whether a card's name fits on one line, in the card's typeface (bold, 16 px). */
 function nameFitsOneLine(name: string): boolean {
   measurer ??= document.createElement('canvas').getContext('2d');
   if (!measurer) return name.length <= 16;
-  measurer.font = '700 16px "Atkinson Hyperlegible", system-ui, sans-serif';
+  measurer.font = `${NAME_FONT}, system-ui, sans-serif`;
   return measurer.measureText(name).width <= TEXT_ROOM_PX;
 }
 
@@ -28,9 +52,10 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
   const label = data.label.trim();
   // A name on one line leaves room for the date and the kind of contact on two ("13-02-2026 ·
   // Hjemmebesøg · × 40" is wider than a card): then they wrap instead of being cut short.
+  const fontReady = useNameFontReady();
   const metaLines = useMemo(
-    () => (nameFitsOneLine(label || t('canvas.untitled')) ? 2 : 1),
-    [label, t],
+    () => (fontReady && nameFitsOneLine(label || t('canvas.untitled')) ? 2 : 1),
+    [label, t, fontReady],
   );
   const meta = [
     formatPathwayDate(data.date, i18n.language),
