@@ -178,7 +178,10 @@ const MONTHS =
   'januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december';
 /** A year said in words: "nitten hundrede og seksoghalvtreds", "to tusind og tre". */
 const YEAR_IN_WORDS =
-  '(?:nitten\\s*hundrede|to\\s*tusind(?:e)?)(?:\\s*og)?(?:\\s*[a-zæøå]+(?:og[a-zæøå]+)?)?';
+  '(?:(?:nitten\\s*hundrede|to\\s*tusind(?:e)?)(?:\\s*og)?(?:\\s*[a-zæøå]+(?:og[a-zæøå]+)?)?|nitten\\s+(?:(?:en|to|tre|fire|fem|seks|syv|otte|ni)og)?(?:tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems))';
+/** A month said as its number in words ("tredje i ottende": the 3rd of August). */
+const ORDINAL_MONTHS =
+  '(?:første|anden|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende|ellevte|tolvte)';
 /** A day of the month said as a word ("tolvte marts"), as a dictated note has it. */
 const ORDINAL_DAYS =
   '(?:første|anden|andet|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende|ellevte|tolvte|trettende|fjortende|femtende|sekstende|syttende|attende|nittende|tyvende|(?:en|to|tre|fire|fem|seks|syv|otte|ni)ogtyvende|tredivte|enogtredivte)';
@@ -195,7 +198,7 @@ const DATE_IN_WORDS = new RegExp(
  * an event's month and year ("i februar 2023") stay.
  */
 const BORN = new RegExp(
-  `${NOT_LETTER_BEFORE}(?:født|f\\.|fdt\\.?|fødselsdag(?:en)?|fødselsdato(?:en)?|dob)(?:\\s+(?:den|d\\.?|i|år|er|var|hun|han)){0,2}\\s*:?\\s*((?:${MONTH}\\s*)?['’]?(?:1[89]|20)\\d\\d(?![\\p{N}])|(?:[12]\\d|3[01]|0?[1-9])(?:[./-]|\\s)(?:1[0-2]|0?[1-9])(?:(?:[./-]|\\s)(?:\\d{4}|\\d{2}))?(?![\\p{N}])\\.?|${MONTH})`,
+  `${NOT_LETTER_BEFORE}(?:født|f\\.|fdt\\.?|fødselsdag(?:en)?|fødselsdato(?:en)?|dob)(?:\\s+(?:den|d\\.?|i|år|er|var|hun|han)){0,2}\\s*:?\\s*((?:${MONTH}\\s*)?['’]?(?:1[89]|20)\\d\\d(?![\\p{N}])|(?:[12]\\d|3[01]|0?[1-9])(?:[./-]|\\s)(?:1[0-2]|0?[1-9])(?:(?:[./-]|\\s)(?:\\d{4}|\\d{2}))?(?![\\p{N}])\\.?|${MONTH}|${ORDINAL_DAYS}\\s+i\\s+${ORDINAL_MONTHS}(?![${LETTER}])(?:\\s+${YEAR_IN_WORDS})?)`,
   'giu',
 );
 /**

@@ -130,6 +130,8 @@ describe('identifiers the scrubber masks', () => {
     ['følg @lenekrog_official', 'lenekrog'],
     ['sms fra storm om at han ikke kan komme', 'storm'],
     ['jeg sagde til ravn at vi ikke kan bevilge mere', 'ravn'],
+    ['hun er født tredje i ottende nitten otteoghalvtreds', 'otteoghalvtreds'],
+    ['født 3. maj nitten tres', 'tres'],
   ])('%j', (text, value) => {
     expect(scrub(text)).not.toContain(value);
   });
@@ -148,6 +150,7 @@ describe('words the analysis needs, which stay', () => {
     ['(f. 3.3.1952)', ')'],
     ['«Tut» er hans øgenavn fra skolen.', 'øgenavn fra skolen'],
     ['Mette (45) og Jens (41) kommer på søndag.', '(45)'],
+    ['Vi ses den 3. maj, nitten dage senere.', 'nitten dage senere'],
   ])('beside a mask: %j keeps %j', (text, kept) => {
     expect(scrub(text)).toContain(kept);
   });
@@ -221,6 +224,7 @@ describe('words the analysis needs, which stay', () => {
     'Sommer er min yndlingsårstid.',
     'Hun får Madopar 125 mg morgen og aften, Mirapexin 0,18 mg x 3 dagligt.',
     'hun sagde til lægen at det gjorde ondt, og brev fra kommunen kom i går',
+    'den anden i første omgang, og den tredje i rækken',
   ])('%j', (text) => {
     expect(scrub(text)).toBe(text);
   });
