@@ -3,6 +3,10 @@
  * ordinary Danish word, what is a name) comes from a Danish word list through a `Lexicon`.
  */
 
+/** A list of words written out with spaces and line breaks, as a set to look words up in. */
+export const wordSet = (words: string): ReadonlySet<string> =>
+  new Set(words.split(/\s+/).filter(Boolean));
+
 /** Street-name endings common in Danish addresses ("Parkvej", "Nørre Boulevard", "Torvet"). */
 export const STREET_ENDINGS = [
   'vej',
@@ -111,7 +115,7 @@ export const STREET_PREFIXES = [
  * Words that stand before a number without being a street: units, time, ranks, the small words
  * of a sentence ("efter 3 uger", "type 2", "kl. 14").
  */
-export const BEFORE_NUMBERS = new Set(
+export const BEFORE_NUMBERS = wordSet(
   `i på til fra om efter før over under med uden af og eller ca cirka omkring kun blot næsten
   mindst højst hver alle de mine dine hans hendes vores deres har havde fik får tog tager var er
   blev bliver gik går kom kommer ventede venter sov sover brugte bruger ringede ringer spiste
@@ -124,28 +128,24 @@ export const BEFORE_NUMBERS = new Set(
   lige nogle næste sidste første anden tredje ialt alt x ring ringe ringede ringer tlf telefon mobil tlfnr mobilnr stadig
   selv blodsukker blodtryk puls vægt score bmi vas nrs egfr gfr bt crp inr sat saturation temp
   temperatur mmse phq phq-9 who-5 gaf hba1c hb ldl kol fev1 ekg født fødselsdato fødselsdag
-  max maks min mellem cirka ialt højest lavest paragraf §`
-    .split(/\s+/)
-    .filter(Boolean),
+  max maks min mellem cirka ialt højest lavest paragraf §`,
 );
 
 /** Words that follow an amount, not a house number ("3 uger", "2 piller", "10 mg"). */
-export const UNITS = new Set(
+export const UNITS = wordSet(
   `uge uger ugers dag dage dages døgn år års måned måneder måneders time timer timers minut
   minutter sekund sekunder gang gange mg ml g kg km m cm mm l kr kroner procent pct stk styk
   tabletter tablet piller pille doser dosis enheder enhed point kilo gram liter meter cl dl
   stykker glas kopper flasker øl cigaretter pakker pakke sider personer mennesker børn af ud
   weekend weekender weekends nat nætter besøg fald kvarter halvår ture samtaler samtale
-  konsultationer behandlinger indlæggelser timers ugers min sek x mcg ie tbl`
-    .split(/\s+/)
-    .filter(Boolean),
+  konsultationer behandlinger indlæggelser timers ugers min sek x mcg ie tbl`,
 );
 
 /**
  * Titles and roles after which a word names a person ("dr. Bertelsen", "overlæge Holm",
  * "sygeplejerske Mette", "min søster Lærke").
  */
-export const TITLES = new Set(
+export const TITLES = wordSet(
   `dr dr. doktor læge lægen overlæge overlægen reservelæge afdelingslæge speciallæge
   sygeplejerske sygeplejersken sygeplejersker sosu sosu-assistent sosu-hjælper hjemmehjælper
   hjemmehjælperen social- socialrådgiver socialrådgiveren sagsbehandler sagsbehandleren
@@ -157,13 +157,11 @@ export const TITLES = new Set(
   datteren sønnen mand manden kone konen hustru kæreste kæresten nabo naboen ven vennen veninde
   veninden barnebarn barnebarnet svigersøn svigerdatter svigermor svigerfar onkel tante
   fætter kusine niece nevø fysioterapeut sygeplejerske advokat advokaten betjent betjenten
-  bostøtte bostøtten støttekontaktperson støttekontaktpersonen hedder kaldet kaldes navnet`
-    .split(/\s+/)
-    .filter(Boolean),
+  bostøtte bostøtten støttekontaktperson støttekontaktpersonen hedder kaldet kaldes navnet`,
 );
 
 /** Abbreviations written in capitals that name no person. */
-export const ABBREVIATIONS = new Set(
+export const ABBREVIATIONS = wordSet(
   `kol adhd add ptsd ocd ms als dm ekg eeg mr mri ct pet rtg ul bmi inr crp hba1c hiv aids
   copd kram ssp sks oug ouh sus nbv nfs pn sms mms app it pc tv dr dsb fda who eu dk usa uk
   ok nb ps obs ca fx mv bl osv etc jf ifm mht vedr ang pga evt iflg tlf mail e-mail www pdf
@@ -173,16 +171,14 @@ export const ABBREVIATIONS = new Set(
   ppr aa na dob fdt cprnr personnr postnr regnr reg ref sagsnr journalnr mvh vh kh pva spo2 ecog
   kol-team lpr fsiii fs3 sms'er sms'en bs ews tobs gcs rf kad rik uvi mrsa ace lar bpa viso skp
   cti icd icf rom hb pt afd tbl tabl temp mcg ie kons amb inkl ekskl hhv ift braden audit norton
-  barthel mna moca dast hads`
-    .split(/\s+/)
-    .filter(Boolean),
+  barthel mna moca dast hads`,
 );
 
 /**
  * Words that may stay when capitalised in mid-sentence: the domain's institutions, days, months
  * and feasts (Danish capitalises none of these by rule, but notes often do).
  */
-export const DOMAIN_WORDS = new Set(
+export const DOMAIN_WORDS = wordSet(
   `danmark dansk danske region regionen kommune kommunen sygehus sygehuset sygehusene hospital
   hospitalet psykiatri psykiatrien psykiatrisk jobcenter jobcentret jobcenteret ydelsescenter
   borgerservice udbetaling hjemmeplejen hjemmepleje hjemmesygeplejen sundhedscenter
@@ -207,9 +203,7 @@ export const DOMAIN_WORDS = new Set(
   mødrehjælpen hjerteforeningen diabetesforeningen gigtforeningen scleroseforeningen sind
   headspace livslinien kirkens korshær frelsens hær folkehjælp regioner røde blå aula medcom
   flextur ydelsesservice hjælpemiddelcentret hjælpemiddelcentralen barnets lov fælles sprog
-  housing first timed up go`
-    .split(/\s+/)
-    .filter(Boolean),
+  housing first timed up go`,
 );
 
 /**
@@ -217,7 +211,7 @@ export const DOMAIN_WORDS = new Set(
  * Written in lower case they are read as the ordinary word; capitalised in mid-sentence they are
  * still masked as names.
  */
-export const COMMON_WORDS = new Set(
+export const COMMON_WORDS = wordSet(
   `jeg du han hun den det de vi man der her og men så når hvis da nu at som til fra på i ved med
   om af for ikke også kun lige alle andre anden andet andres min mit mine din dit dine sin sit
   sine hans hendes dens dets vores jeres deres mig dig ham hende os jer dem sig selv en et ene
@@ -235,9 +229,7 @@ export const COMMON_WORDS = new Set(
   sand sande side sild sin sne spil stald stig stille stue sy syg tand time tog tone tro
   tur ture ung vand vej vejr vind vinter våd ære øje øl aktuelt bitter sikker sindet snart servet
   lilla anke arv
-  master dreng trin modi pro lave kort august maj juni juli april marts alzheimer parkinson`
-    .split(/\s+/)
-    .filter(Boolean),
+  master dreng trin modi pro lave kort august maj juni juli april marts alzheimer parkinson`,
 );
 
 /** Name endings that make a "compound" a surname, not a word ("Andersen" is not ander + sen). */
@@ -275,50 +267,42 @@ export const NAME_ENDINGS = [
 ];
 
 /** Titles in the form that stands before a person's name ("overlæge munk", "dr. sommer"). */
-export const PERSON_TITLES = new Set(
+export const PERSON_TITLES = wordSet(
   `dr doktor læge overlæge reservelæge afdelingslæge speciallæge sygeplejerske spl sosu
   sosu-assistent sosu-hjælper hjemmehjælper socialrådgiver sagsbehandler psykolog psykiater
   terapeut fysioterapeut fys ergoterapeut ergo tandlæge jordemoder præst pastor visitator
   koordinator kontaktperson mentor rådgiver pædagog lærer hr fru frk advokat betjent bostøtte
-  støttekontaktperson professor prof`
-    .split(/\s+/)
-    .filter(Boolean),
+  støttekontaktperson professor prof`,
 );
 
 /** The small words of a sentence: never a name, whatever a word list says. */
-export const SMALL_WORDS = new Set(
+export const SMALL_WORDS = wordSet(
   `jeg du han hun den det de vi man der her og men så når hvis da nu at som til fra på i ved med
   om af for ikke også kun lige alle andre anden andet mig dig ham hende os jer dem sig selv en et
   ene er var har havde blev bliver kan kunne vil ville skal skulle må måtte bør sin sit sine min
   mit mine din dit dine hans hendes vores deres jo nok vel bare meget mere mest godt helt slet
-  altid aldrig igen også hver via`
-    .split(/\s+/)
-    .filter(Boolean),
+  altid aldrig igen også hver via`,
 );
 
 /** Verbs that follow their subject: a listed name before them is a person ("lykke ringede"). */
-export const SUBJECT_VERBS = new Set(
+export const SUBJECT_VERBS = wordSet(
   `ringede ringer sagde siger skrev skriver kom kommer mente mener fortalte fortæller spurgte
   spørger svarede svarer hjalp hjælper lovede lover gav giver sendte sender henviste henviser
   afviste afviser mødte møder glemte glemmer kørte kører besøgte besøger hentede henter tilbød
-  tilbyder aflyste aflyser undersøgte undersøger talte taler lyttede lytter råbte græd smilede`
-    .split(/\s+/)
-    .filter(Boolean),
+  tilbyder aflyste aflyser undersøgte undersøger talte taler lyttede lytter råbte græd smilede`,
 );
 
 /**
  * Kinds of home and place, not places: after «bor i» they say how someone lives ("bor i
  * lejlighed", "bor på plejehjem"), which the analysis needs.
  */
-export const HOUSING = new Set(
+export const HOUSING = wordSet(
   `lejlighed lejligheden hus huset rækkehus rækkehuset parcelhus villa villaen sommerhus
   sommerhuset plejehjem plejehjemmet plejecenter plejecentret plejecenteret bosted bostedet
   botilbud botilbuddet bofællesskab bofællesskabet værelse værelset kollegium kollegiet ældrebolig
   ældreboligen almen andelsbolig lejebolig leje herberg herberget forsorgshjem forsorgshjemmet
   krisecenter krisecentret hjemmet hjem landet byen gade gaden gård gården institution
-  opgang opgangen kælder kælderen stuen egen eget`
-    .split(/\s+/)
-    .filter(Boolean),
+  opgang opgangen kælder kælderen stuen egen eget`,
 );
 
 /** Where a place name follows: "bor i tørring", "kommer fra stege", "flyttede til hals". */
@@ -330,7 +314,7 @@ export const PLACE_AFTER =
  * "Sundhedscentret", "Folkeskolen"); any other first part makes it a named place
  * ("Rosenhøjskolen", "Møllehuset"), which in a small municipality narrows to a few people.
  */
-export const GENERIC_INSTITUTION_STEMS = new Set(
+export const GENERIC_INSTITUTION_STEMS = wordSet(
   `læge sundhed aktivitet dag bo beskæftigelse job borger kultur medborger frivillig frivillighed
   ungdom unge misbrug rusmiddel psykiatri distrikt social handicap rehabilitering træning
   genoptræning sygepleje pleje plejehjem ældre senior folke fri efter høj special privat
@@ -346,9 +330,7 @@ export const GENERIC_INSTITUTION_STEMS = new Set(
   opvågning dagkirurgisk psykiatrisk infektion infektions medicin kirurgi ortopæd onkologi geriatri
   neurologi gynækologi obstetrik pædiatri røntgen billeddiagnostik laboratorie blodbank
   hospice lindrende palliativ misbrugs stof rehabiliterings tandpleje sundhedspleje skole
-  erhvervs tekniske teknisk landbrugs sosu social- politi byret ret skat told kirke bibliotek`
-    .split(/\s+/)
-    .filter(Boolean),
+  erhvervs tekniske teknisk landbrugs sosu social- politi byret ret skat told kirke bibliotek`,
 );
 
 /** Endings of ordinary words that name a kind of place, not a person ("Lægehuset"). */
@@ -391,3 +373,43 @@ export const INSTITUTION_ENDINGS = [
   'psykiatri',
   'psykiatrien',
 ];
+
+/** Titles and family words that are first names too: "Bror ringede" may be Bror. */
+export const TITLES_THAT_ARE_NAMES = wordSet(`bror`);
+
+/** Words for the people in a case by their part in it: never a name ("Borger ringede"). */
+export const ROLES = wordSet(
+  `borger borgeren borgere pårørende patient patienten pt klient klienten bruger brugeren beboer
+  beboeren medarbejder medarbejderen kollega kollegaen leder lederen tolk tolken vagt vagten`,
+);
+
+/** Verbs of saying, answering and deciding: their bare subject at a sentence's start is a person. */
+export const HUMAN_VERBS = wordSet(
+  `mener mente siger sagde skriver skrev svarer svarede lovede lover synes syntes tror troede
+  foreslår foreslog vurderer vurderede anbefaler anbefalede bevilger bevilgede afslår afslog
+  beslutter besluttede fortæller fortalte forklarer forklarede spørger spurgte ringer ringede`,
+);
+
+/** The same, as a participle after «har» ("Krog har stadig ikke svaret"). */
+export const HUMAN_PARTICIPLES = wordSet(
+  `sagt skrevet svaret ment lovet ringet foreslået vurderet anbefalet bevilget afslået besluttet
+  fortalt forklaret spurgt`,
+);
+
+/** The small words inside a name: "von", "de", "van der", "da", "dos". */
+export const NAME_PARTICLES = wordSet(
+  `von van der de da dos das du di del della la le bin ibn al el`,
+);
+
+/** Verbs that follow a sentence's subject: after a first name that is also a word, it is a name. */
+export const FINITE_VERBS = wordSet(
+  `har havde er var blev bliver kan kunne skal skulle vil ville må måtte bor boede fik får går gik
+  arbejder arbejdede synes syntes føler følte tror troede ved vidste døde døer lå ligger sad
+  sidder stod står tog tager fandt finder faldt falder holdt holder deltager deltog`,
+);
+
+/** Family words: «Mor ringede» is about a mother, whatever a word list holds as a name. */
+export const KINSHIP = wordSet(
+  `mor far mors fars søster datter søn mormor morfar farmor farfar moster faster morbror farbror
+  onkel tante`,
+);

@@ -14,6 +14,13 @@ import {
   SUBJECT_VERBS,
   TITLES,
   UNITS,
+  TITLES_THAT_ARE_NAMES,
+  ROLES,
+  HUMAN_VERBS,
+  HUMAN_PARTICIPLES,
+  NAME_PARTICLES,
+  FINITE_VERBS,
+  KINSHIP,
 } from './scrub-words';
 
 /**
@@ -180,11 +187,11 @@ const MONTHS =
 const YEAR_IN_WORDS =
   '(?:(?:nitten\\s*hundrede|to\\s*tusind(?:e)?)(?:\\s*og)?(?:\\s*[a-zæøå]+(?:og[a-zæøå]+)?)?|nitten\\s+(?:(?:en|to|tre|fire|fem|seks|syv|otte|ni)og)?(?:tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems))';
 /** A month said as its number in words ("tredje i ottende": the 3rd of August). */
-const ORDINAL_MONTHS =
-  '(?:første|anden|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende|ellevte|tolvte)';
+const ORDINAL_MONTH_WORDS =
+  'første|anden|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende|ellevte|tolvte';
+const ORDINAL_MONTHS = `(?:${ORDINAL_MONTH_WORDS})`;
 /** A day of the month said as a word ("tolvte marts"), as a dictated note has it. */
-const ORDINAL_DAYS =
-  '(?:første|anden|andet|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende|ellevte|tolvte|trettende|fjortende|femtende|sekstende|syttende|attende|nittende|tyvende|(?:en|to|tre|fire|fem|seks|syv|otte|ni)ogtyvende|tredivte|enogtredivte)';
+const ORDINAL_DAYS = `(?:andet|${ORDINAL_MONTH_WORDS}|trettende|fjortende|femtende|sekstende|syttende|attende|nittende|tyvende|(?:en|to|tre|fire|fem|seks|syv|otte|ni)ogtyvende|tredivte|enogtredivte)`;
 const MONTHS_SHORT = 'jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec';
 const MONTH = `(?:${MONTHS}|(?:${MONTHS_SHORT})\\.?)(?![${LETTER}])`;
 /** A day and a month in words, with or without its year: "3. januar 1951", "d. 3 nov. '51". */
@@ -221,8 +228,9 @@ const SPOKEN_NUMBER = new RegExp(
   'giu',
 );
 /** How many digits a number word stands for. */
+const ONE_DIGIT_WORD = new RegExp(`^(?:${ONE_DIGIT})$`, 'i');
 function spokenDigits(word: string): number {
-  return new RegExp(`^(?:${ONE_DIGIT})$`, 'i').test(word) ? 1 : 2;
+  return ONE_DIGIT_WORD.test(word) ? 1 : 2;
 }
 
 /** The last four digits of a CPR number, said on their own: "de sidste fire (cifre) er 1234". */
@@ -472,50 +480,10 @@ const ADDRESS_CUE =
 const DOSE_AFTER =
   /^[^\S\n]+\d+(?:[.,]\d+)?(?:\s*(?:x|×)\s*\d+(?:[.,]\d+)?)?\s*(?:mg|g|mcg|µg|ug|ml|ie|iu|enheder|mmol|%)(?![\p{L}])/iu;
 
-/** Titles and family words that are first names too: "Bror ringede" may be Bror. */
-const TITLES_THAT_ARE_NAMES = new Set(['bror']);
-
-/** Words for the people in a case by their part in it: never a name ("Borger ringede"). */
-const ROLES = new Set(
-  'borger borgeren borgere pårørende patient patienten pt klient klienten bruger brugeren beboer beboeren medarbejder medarbejderen kollega kollegaen leder lederen tolk tolken vagt vagten'.split(
-    ' ',
-  ),
-);
-
-/** Verbs of saying, answering and deciding: their bare subject at a sentence's start is a person. */
-const HUMAN_VERBS = new Set(
-  'mener mente siger sagde skriver skrev svarer svarede lovede lover synes syntes tror troede foreslår foreslog vurderer vurderede anbefaler anbefalede bevilger bevilgede afslår afslog beslutter besluttede fortæller fortalte forklarer forklarede spørger spurgte ringer ringede'.split(
-    ' ',
-  ),
-);
-/** The same, as a participle after «har» ("Krog har stadig ikke svaret"). */
-const HUMAN_PARTICIPLES = new Set(
-  'sagt skrevet svaret ment lovet ringet foreslået vurderet anbefalet bevilget afslået besluttet fortalt forklaret spurgt'.split(
-    ' ',
-  ),
-);
 /** What stands before a nickname: the word after it (or the quoted words) is the name. */
 const NICKNAME_CUE =
   /(?:kaldenavn|øgenavn|kælenavn|kaldes(?:\s+for)?|kaldet|kalder\s+(?:ham|hende|sig|dem)(?:\s+selv)?(?:\s+(?:bare|altid|for))*|spørg(?:e)?\s+(?:bare\s+)?efter)\s*[:]?\s*["'“”„«»‘’]?\s*$/iu;
 
-/** The small words inside a name: "von", "de", "van der", "da", "dos". */
-const NAME_PARTICLES = new Set(
-  'von van der de da dos das du di del della la le bin ibn al el'.split(' '),
-);
-
-/** Verbs that follow a sentence's subject: after a first name that is also a word, it is a name. */
-const FINITE_VERBS = new Set(
-  'har havde er var blev bliver kan kunne skal skulle vil ville må måtte bor boede fik får går gik arbejder arbejdede synes syntes føler følte tror troede ved vidste døde døer lå ligger sad sidder stod står tog tager fandt finder faldt falder holdt holder deltager deltog'.split(
-    ' ',
-  ),
-);
-
-/** Family words: «Mor ringede» is about a mother, whatever a word list holds as a name. */
-const KINSHIP = new Set(
-  'mor far mors fars søster datter søn mormor morfar farmor farfar moster faster morbror farbror onkel tante'.split(
-    ' ',
-  ),
-);
 /** Verbs that take the person they were with after «med», «til» or «hos» ("talte med sten"). */
 const WITH_VERBS =
   /^(?:tal(?:e|er|te|t)|snak(?:ke|ker|kede|ket)|aftal(?:e|er|te|t)|mød(?:es|tes)|drøft(?:e|er|ede|et)|ring(?:e|er|ede|et)|skr(?:ive|iver|ev|evet)|sms(?:e|er|ede)|s(?:agde|iger|ige)|sv(?:arede|arer|are)|fortal(?:te|t)|fortæller|spurg(?:te|t)|spørger)$/;
