@@ -193,54 +193,49 @@ export function coverRects(m: MapMeasure): Rect[] {
 }
 
 /**
- * Touchpoint names whose glyphs collide with a connection's label (whichever is drawn on top,
- * one of the two cannot be read). Only what lies inside the visible map counts.
+ * Boxes that collide with a connection's label, inside the visible map, each named `as` with the
+ * label's text and the size of the overlap. Boxes that merely touch (side bearings, rounding) do
+ * not count.
  */
-export function namesUnderConnectionLabels(
+function underConnectionLabels<K extends string>(
   m: MapMeasure,
-): { name: string; edge: string; overlap: string }[] {
+  as: K,
+  boxes: { text: string; rect: Rect | null }[],
+): (Record<K, string> & { edge: string; overlap: string })[] {
   const frame = mapFrame(m);
-  const hits: { name: string; edge: string; overlap: string }[] = [];
-  for (const l of m.labels) {
-    // The glyphs as shown: a name cut short with an ellipsis is clipped to its own box.
-    const name = intersect(intersect(l.textRect, l.rect), frame);
-    if (!name) continue;
+  const hits: (Record<K, string> & { edge: string; overlap: string })[] = [];
+  for (const b of boxes) {
+    const box = intersect(b.rect, frame);
+    if (!box) continue;
     for (const e of m.edgeLabels) {
-      const both = intersect(name, e.rect);
-      // Boxes that merely touch (side bearings, rounding) are not a collision.
+      const both = intersect(box, e.rect);
       if (both && both.width >= 2 && both.height >= 2)
         hits.push({
-          name: l.text,
+          [as]: b.text,
           edge: e.text,
           overlap: `${Math.round(both.width)}×${Math.round(both.height)} px`,
-        });
+        } as Record<K, string> & { edge: string; overlap: string });
     }
   }
   return hits;
 }
 
 /**
- * Connection labels drawn on a touchpoint's card (its box, border included), in the map's frame:
- * a label there hides the card's date, kind or name, or its border.
+ * Touchpoint names whose glyphs collide with a connection's label (whichever is drawn on top,
+ * one of the two cannot be read). A name cut short with an ellipsis is clipped to its own box.
  */
-export function labelsOnCards(m: MapMeasure): { card: string; edge: string; overlap: string }[] {
-  const frame = mapFrame(m);
-  const hits: { card: string; edge: string; overlap: string }[] = [];
-  for (const n of m.nodes) {
-    const card = intersect(n.rect, frame);
-    if (!card) continue;
-    for (const e of m.edgeLabels) {
-      const both = intersect(card, e.rect);
-      if (both && both.width >= 2 && both.height >= 2)
-        hits.push({
-          card: n.text,
-          edge: e.text,
-          overlap: `${Math.round(both.width)}×${Math.round(both.height)} px`,
-        });
-    }
-  }
-  return hits;
-}
+export const namesUnderConnectionLabels = (m: MapMeasure) =>
+  underConnectionLabels(
+    m,
+    'name',
+    m.labels.map((l) => ({ text: l.text, rect: intersect(l.textRect, l.rect) })),
+  );
+
+/**
+ * Connection labels drawn on a touchpoint's card (its box, border included): a label there hides
+ * the card's date, kind or name, or its border.
+ */
+export const labelsOnCards = (m: MapMeasure) => underConnectionLabels(m, 'card', m.nodes);
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
