@@ -245,18 +245,6 @@ export class FoldStore {
     return pair;
   }
 
-  /** Whether a batch's record was stored in this transaction. */
-  has(record: Uint8Array): boolean {
-    return this.stored.has(record);
-  }
-
-  /** A record stored in a savepoint that rolled back (the rest of the transaction goes on). */
-  unstore(record: Uint8Array): void {
-    const id = this.stored.get(record);
-    this.stored.delete(record);
-    if (id !== undefined) this.storedNow.delete(id);
-  }
-
   /**
    * Before a transaction that stored records ends: each keeps only the journeys of models stored
    * with it (a duplicate's goes), and no record of it is taken for one of a later transaction.

@@ -66,9 +66,7 @@ export class ProgramRepository {
     const alone = !this.db.inTransaction;
     const { record, journeys, at } = checked.folds;
     const { text } = checked;
-    const had = this.store.has(record);
-    const hadTexts = this.texts.has(text.batch);
-    const insert = this.db.transaction(() => {
+    const insert = () => {
       // The batch's record and texts first (once per batch), so the row can say where its
       // journey and its text are.
       const batch = this.store.batchOf(record, journeys);
@@ -99,18 +97,19 @@ export class ProgramRepository {
         this.texts.settle();
       }
       return r;
-    });
+    };
     let inserted;
     try {
-      inserted = insert();
+      // In a batch's transaction (`importMany`) the row is one statement, which SQLite undoes
+      // whole if it fails, and a failure ends the batch; a savepoint per file took a tenth of the
+      // batch's time in the thread that stores it. A record stored with it stays known to the
+      // batch, which keeps only records that models point to when it settles.
+      inserted = alone ? this.db.transaction(insert)() : insert();
     } catch (error) {
-      // A record stored with this file is gone with it; alone, with everything it stored.
+      // Alone, everything it stored is gone with it.
       if (alone) {
         this.store.forget();
         this.texts.forget();
-      } else {
-        if (!had) this.store.unstore(record);
-        if (!hadTexts) this.texts.unstore(text.batch);
       }
       throw error;
     }
@@ -127,9 +126,9 @@ export class ProgramRepository {
   }
 
   /**
-   * A batch of files in one transaction, each file in its own nested one (a savepoint): a file
-   * that fails rolls back alone, and the batch is flushed to disk once, when it commits — before
-   * the window hears that any of its files was imported.
+   * A batch of files in one transaction: a file that fails ends the batch, which rolls back
+   * whole, and the batch is flushed to disk once, when it commits — before the window hears that
+   * any of its files was imported.
    */
   importMany<F>(files: F[], one: (file: F) => ImportResult): ImportResult[] {
     try {

@@ -211,23 +211,11 @@ export class TextStore {
     return id;
   }
 
-  /** Whether a batch was stored in this transaction. */
-  has(batch: TextBatch): boolean {
-    return this.stored.has(batch);
-  }
-
   /** A model row that points into a batch stored in this transaction was stored. */
   kept(batch: TextBatch): void {
     const id = this.stored.get(batch);
     const now = id === undefined ? undefined : this.storedNow.get(id);
     if (now) now.kept++;
-  }
-
-  /** A batch stored in a savepoint that rolled back (the rest of the transaction goes on). */
-  unstore(batch: TextBatch): void {
-    const id = this.stored.get(batch);
-    this.stored.delete(batch);
-    if (id !== undefined) this.storedNow.delete(id);
   }
 
   /**

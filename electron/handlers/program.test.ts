@@ -113,6 +113,32 @@ describe('program workspace over IPC', () => {
     expect((await call('program:list', {}))[0]!.exportMonth).toBe(m!.exportMonth);
   });
 
+  it('stores nothing of a batch whose storing fails part-way, and imports it whole afterwards', async () => {
+    const models = randomModels(6, 21, 6);
+    const files = models.map((m, i) => file(`m${i}.json`, JSON.stringify(m)));
+    // The fourth file's row is refused by the database (as a full disk would refuse it), after
+    // three files' rows and the batch's record and texts were written.
+    t.db.exec(
+      `CREATE TEMP TRIGGER refuse_second BEFORE INSERT ON program_models
+       WHEN NEW.export_id = '${models[3]!.exportId}' BEGIN SELECT RAISE(ABORT, 'no room'); END`,
+    );
+    const failed = await callRaw('program:import', { files });
+    expect(failed.ok).toBe(false);
+    const count = (table: string) =>
+      t.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    for (const table of ['program_models', 'program_fold_batches', 'program_texts']) {
+      expect(count(table), table).toBe(0);
+    }
+    t.db.exec('DROP TRIGGER refuse_second');
+    const again = await call('program:import', { files });
+    expect(again.map((r) => r.status)).toEqual(Array(6).fill('imported'));
+    expect(t.db.prepare('SELECT journeys FROM program_fold_batches').pluck().all()).toEqual([6]);
+    expect(count('program_texts')).toBe(1);
+    // The views read every journey from the one record and count all six.
+    const views = await call('program:aggregate', { filter: {} });
+    expect(views.cohort).toEqual({ shown: true, journeys: 6, value: 6 });
+  });
+
   it('refuses a file over the size limit at the IPC boundary, before it reaches the parser', async () => {
     const r = await callRaw('program:import', {
       files: [
