@@ -171,7 +171,36 @@ export const ABBREVIATIONS = wordSet(
   ppr aa na dob fdt cprnr personnr postnr regnr reg ref sagsnr journalnr mvh vh kh pva spo2 ecog
   kol-team lpr fsiii fs3 sms'er sms'en bs ews tobs gcs rf kad rik uvi mrsa ace lar bpa viso skp
   cti icd icf rom hb pt afd tbl tabl temp mcg ie kons amb inkl ekskl hhv ift braden audit norton
-  barthel mna moca dast hads`,
+  barthel mna moca dast hads medlemsnr kundenr kontonr policenr stk`,
+);
+
+/**
+ * Abbreviations that still name a role, a team or a department right after a person's title
+ * ("sygeplejerske SSA", "læge KOL-team"); any other two or three capitals there are initials.
+ */
+export const CLINICAL_ABBREVIATIONS = wordSet(
+  `ssa ssh sosu spl skp gp kol ppr amb afd fys ergo pæd`,
+);
+
+/**
+ * A staff role by its ending ("bostøttemedarbejder", "plejeassistenten", "misbrugsbehandler"):
+ * the word after it, or in brackets after it, is the person.
+ */
+export const STAFF_ROLE_ENDINGS =
+  /(?:medarbejder|assistent|hjælper|plejerske|terapeut|behandler|konsulent|koordinator|rådgiver|vejleder|pædagog|visitator|sygeplejerske)(?:en)?$/u;
+
+/**
+ * Words of notes and of speech written down that no word list holds, and that name no one: spoken
+ * and dialect forms ("ik'", "ka'", "hva'"), words run together ("idag"), English loanwords, and
+ * the abbreviations of care notes ("ugtl.", "bgr.", "udskr."). In lower case they stay.
+ */
+export const NOTE_WORDS = wordSet(
+  `ik ikk ka ku sku hva hvafor li nåh næh jah nåe øh øhm hmm hm mm osse ogs sån såen idag igår
+  imorgen iaften inat iforgårs iovermorgen ihvertfald iøvrigt ialt isåfald ifht okay nice weird
+  awkward cool mega fuck fucking shit sorry fair deal feedback online offline follow follow-up
+  update stressful stressed boyfriend girlfriend ipad iphone smartphone tablet laptop wifi app
+  apps asap plz pls btw ugtl ugentl dgl bgr udskr indl hjemmespl hjspl sygepl mdl bilat leuko
+  sek str iltbeh beh us telefonnr mhp mhbp`,
 );
 
 /**
@@ -203,7 +232,11 @@ export const DOMAIN_WORDS = wordSet(
   mødrehjælpen hjerteforeningen diabetesforeningen gigtforeningen scleroseforeningen sind
   headspace livslinien kirkens korshær frelsens hær folkehjælp regioner røde blå aula medcom
   flextur ydelsesservice hjælpemiddelcentret hjælpemiddelcentralen barnets lov fælles sprog
-  housing first timed up go`,
+  housing first timed up go
+  netto rema føtex bilka lidl aldi meny kvickly superbrugsen brugsen løvbjerg coop irma fakta matas
+  jysk ikea silvan bauhaus elgiganten fleggaard netto-kort flexkort rejsekort rejsekortet
+  movicol mepilex allevyn nutridrink fresubin forticare respifor cosmocol laxoberal
+  ipad iphone android samsung tv-avisen avisen`,
 );
 
 /**
@@ -382,6 +415,9 @@ export const ROLES = wordSet(
   `borger borgeren borgere pårørende patient patienten pt klient klienten bruger brugeren beboer
   beboeren medarbejder medarbejderen kollega kollegaen leder lederen tolk tolken vagt vagten`,
 );
+
+/** Pronouns that are a verb's subject: after the verb, they say the sentence is inverted. */
+export const SUBJECT_PRONOUNS = wordSet(`jeg du han hun den det vi i de man`);
 
 /** Verbs of saying, answering and deciding: their bare subject at a sentence's start is a person. */
 export const HUMAN_VERBS = wordSet(

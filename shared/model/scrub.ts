@@ -9,6 +9,10 @@ import {
   INSTITUTION_ENDINGS,
   PERSON_TITLES,
   PLACE_AFTER,
+  NOTE_WORDS,
+  SUBJECT_PRONOUNS,
+  CLINICAL_ABBREVIATIONS,
+  STAFF_ROLE_ENDINGS,
   SMALL_WORDS,
   STREET_PREFIXES,
   SUBJECT_VERBS,
@@ -194,9 +198,20 @@ const ORDINAL_MONTHS = `(?:${ORDINAL_MONTH_WORDS})`;
 const ORDINAL_DAYS = `(?:andet|${ORDINAL_MONTH_WORDS}|trettende|fjortende|femtende|sekstende|syttende|attende|nittende|tyvende|(?:en|to|tre|fire|fem|seks|syv|otte|ni)ogtyvende|tredivte|enogtredivte)`;
 const MONTHS_SHORT = 'jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec';
 const MONTH = `(?:${MONTHS}|(?:${MONTHS_SHORT})\\.?)(?![${LETTER}])`;
+/** The tens of a year said on their own after its day and month ("tredje juli toogfirs"). */
+const YEAR_TENS_IN_WORDS =
+  '(?:(?:en|to|tre|fire|fem|seks|syv|otte|ni)og)?(?:tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems)';
 /** A day and a month in words, with or without its year: "3. januar 1951", "d. 3 nov. '51". */
 const DATE_IN_WORDS = new RegExp(
-  `${NOT_LETTER_BEFORE}(?:(?:d\\.|den)\\s*)?(?:[12]\\d|3[01]|0?[1-9]|${ORDINAL_DAYS})\\.?\\s*${MONTH}(?:\\s*['’]?(?:\\d{4}|\\d{2})(?![\\p{N}]|[.:]\\d)|\\s+${YEAR_IN_WORDS})?`,
+  `${NOT_LETTER_BEFORE}(?:(?:d\\.|den)\\s*)?(?:[12]\\d|3[01]|0?[1-9]|${ORDINAL_DAYS})\\.?\\s*${MONTH}(?:\\s*['’]?(?:\\d{4}|\\d{2})(?![\\p{N}]|[.:]\\d)|\\s+${YEAR_IN_WORDS}|\\s+${YEAR_TENS_IN_WORDS}(?![${LETTER}]))?`,
+  'giu',
+);
+/**
+ * A person's year of birth said as where they are from: "jeg er fra '61", "mor er fra 1944",
+ * "årgang 52". Only the year is masked.
+ */
+const BORN_YEAR = new RegExp(
+  `${NOT_LETTER_BEFORE}(?:(?:jeg|han|hun|du|mor|far|borger(?:en)?|pt\\.?)\\s+(?:er|var|kommer)\\s+fra|årgang)\\s+(['’]\\d{2}|(?:19|20)?\\d{2})(?![\\p{N}])`,
   'giu',
 );
 /**
@@ -217,11 +232,23 @@ const LINK =
 /** A case, journal, customer or member number, by the word before it ("sagsnr. 123456"). */
 const CASE_NUMBER =
   /(?<![\p{L}])(?:(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger|anke|klage|sag)[\s.-]*(?:nr|nummer|no|id)\.?\s*:?|(?:ref|reference|sag|anke|klage|journal)\.?\s*:|sag\s+(?=\d+[/-]\d))\s*([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
+/**
+ * A user name or login after the word for it, a few words on at most ("brugernavn i Cura-appen er
+ * lolland_jens47", "login: inge.k.52"): a word with a digit, an underscore or a dot inside.
+ */
+const USER_NAME =
+  /(?<![\p{L}])(?:brugernavn(?:et)?|bruger-?id|login|username|profilnavn)(?:\s+[\p{L}\p{N}-]+){0,4}?\s*(?::|\s(?:er|var|hedder))?\s+([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+\d+[\p{L}\p{N}]*)(?![\p{L}\p{N}])/giu;
+/**
+ * A member's, customer's or account's number a few words after the word for it ("Medlemsnr. i
+ * patientforening 8834201", "kontonummer hos banken er 1234 5678901").
+ */
+const NUMBER_AFTER_CUE =
+  /(?<![\p{L}])(?:medlems|kunde|konto|police|lejemåls|klient|patient|journal|sags|borger)[\s.-]*(?:nr|nummer|no|id)\.?(?:\s+(?!\d)[\p{L}-]+){0,3}\s*(?::|\s(?:er|var))?\s*(\d[\d -]{3,}\d)(?![\p{N}])/giu;
 /** Danish number words, one digit each ("nul" … "ni") and two digits each ("ti" … "halvfems"). */
 const ONE_DIGIT = 'nul|en|et|én|to|tre|fire|fem|seks|syv|otte|ni';
 const TWO_DIGITS =
   'ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten|tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems';
-const NUMBER_WORD = `(?:(?:en|et|to|tre|fire|fem|seks|syv|otte|ni)og(?:tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems)|${TWO_DIGITS}|${ONE_DIGIT})`;
+const NUMBER_WORD = `(?:(?:en|et|to|tre|fire|fem|seks|syv|otte|ni)\\s?og\\s?(?:tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems)|${TWO_DIGITS}|${ONE_DIGIT})`;
 /** A run of number words and digit groups, at least three, as a dictated number is written. */
 const SPOKEN_NUMBER = new RegExp(
   `${NOT_LETTER_BEFORE}(?:${NUMBER_WORD}|\\d{1,4})(?:[\\s,–-]+(?:${NUMBER_WORD}|\\d{1,4})){2,}${NOT_LETTER_AFTER}`,
@@ -235,7 +262,7 @@ function spokenDigits(word: string): number {
 
 /** The last four digits of a CPR number, said on their own: "de sidste fire (cifre) er 1234". */
 const CPR_LAST_FOUR =
-  /(?<![\p{L}])sidste\s+(?:fire|4)(?:\s+(?:cifre|tal))?(?:\s+(?:er|var|hedder))?\s*:?\s*(\d{4})(?![\p{N}])/giu;
+  /(?<![\p{L}])sidste\s+(?:fire|4)(?:\s+(?:cifre|tal))?(?:\s+(?:i|af|på)\s+(?:(?:mit|hans|hendes|dit|sit|borgerens|hendes)\s+)?cpr(?:-?nummer|-?nr\.?)?)?(?:\s+(?:er|var|hedder))?\s*:?\s*(\d{4})(?![\p{N}])/giu;
 /** A Danish number plate: two letters and five digits ("AB 12 345"). */
 const NUMBER_PLATE =
   /(?<![\p{L}\p{N}])(?:\p{Lu}{2}|(?<=reg(?:\.|istreringsnummer|\.?\s*nr\.?)\s*:?\s*)\p{L}{2})\s?\d{2}\s?\d{3}(?![\p{L}\p{N}])/gu;
@@ -356,9 +383,13 @@ function isAllCaps(word: string): boolean {
 }
 
 /** The lower-case forms to look a word up by: as written, and without a genitive ending. */
+/** An everyday word the list also holds as a name, in any of its forms ("sommers"). */
+const commonWord = (lower: string) => forms(lower).some((f) => COMMON_WORDS.has(f));
+
 function forms(lower: string): string[] {
   const out = [lower];
-  const bare = lower.replace(/['’]s?$/, '');
+  // "iPad'en", "sms'erne": a loanword's Danish ending after an apostrophe.
+  const bare = lower.replace(/['’](?:s|en|et|erne|ene|er|e)?$/, '');
   if (bare !== lower) out.push(bare);
   else if (lower.endsWith('s') && lower.length > 3) out.push(lower.slice(0, -1));
   return out;
@@ -432,6 +463,7 @@ class Words {
   ordinary(lower: string): boolean {
     if (!this.lexicon) return true;
     if (COMMON_WORDS.has(lower) || ABBREVIATIONS.has(lower)) return true;
+    if (forms(lower).some((f) => NOTE_WORDS.has(f))) return true;
     return forms(lower).some((f) => this.lexicon!.isWord(f));
   }
 
@@ -554,6 +586,12 @@ export function scrubText(
   for (const m of text.matchAll(/(?<![\p{L}\p{N}._%+'-])@[\p{L}\p{N}_.]{3,}/gu)) {
     add('link', m.index, m.index + m[0].length);
   }
+  for (const m of text.matchAll(USER_NAME)) {
+    add('number', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(NUMBER_AFTER_CUE)) {
+    add('number', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+  }
   for (const m of text.matchAll(CPR_LAST_FOUR)) {
     add('cpr', m.index + m[0].length - 4, m.index + m[0].length);
   }
@@ -561,7 +599,11 @@ export function scrubText(
   // A number dictated in words ("fire to tre tre nul ni otte syv", "tyve tredive fyrre
   // halvtreds", "nul tre nul tre otteogfirs 22 11"): a phone's or a CPR number's digits.
   for (const m of text.matchAll(SPOKEN_NUMBER)) {
-    const parts = m[0].split(/[\s,.\-–]+/).filter(Boolean);
+    // "tre og tyve" is one number, as "treogtyve" is.
+    const parts = m[0]
+      .replace(/\s+og\s+/giu, 'og')
+      .split(/[\s,.\-–]+/)
+      .filter(Boolean);
     const words = parts.filter((p) => !/^\d+$/.test(p)).length;
     const count = parts.reduce((n, p) => n + (/^\d+$/.test(p) ? p.length : spokenDigits(p)), 0);
     if (words >= 2 && count >= 8)
@@ -620,6 +662,13 @@ export function scrubText(
   }
 
   for (const m of text.matchAll(DATE_IN_WORDS)) add('date', m.index, m.index + m[0].length);
+  for (const m of text.matchAll(BORN_YEAR)) {
+    // "jeg er fra 52" may be a year without its apostrophe; "hun er fra 12 til 14" is a time.
+    if (/^\d{2}$/.test(m[1]!) && !/^\s*(?:$|[.,;!?)])/.test(text.slice(m.index + m[0].length))) {
+      if (!/årgang/i.test(m[0])) continue;
+    }
+    add('date', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+  }
   for (const m of text.matchAll(BORN)) {
     // "født 4-5 uger for tidligt" is an amount.
     const next = /^\s+([\p{L}]+)/u.exec(text.slice(m.index + m[0].length))?.[1]?.toLowerCase();
@@ -690,9 +739,20 @@ export function scrubText(
     !ABBREVIATIONS.has(lower) &&
     !/(?:en|et|ne|erne|ene)$/.test(lower);
   /** Whether a verb of saying or deciding follows token i, or «har» and its participle. */
-  const saysOrDecides = (i: number) => {
+  const saysOrDecides = (i: number): boolean => {
     const next = tokens[i + 1]?.lower ?? '';
+    // "Vand i kælderen siger de ikke noget om": a pronoun after the verb is its subject.
+    if (SUBJECT_PRONOUNS.has(tokens[i + 2]?.lower ?? '')) return false;
     if (HUMAN_VERBS.has(next)) return true;
+    // "Hjort fra boligforeningen mener", "Bjerg på jobcentret har svaret": where the person is
+    // from, between the name and the verb.
+    if (
+      /^(?:fra|på|hos|i)$/.test(next) &&
+      /^\s+$/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))
+    ) {
+      // One or two words of the place, then the verb.
+      return [2, 3].some((k) => saysOrDecides(i + k));
+    }
     if (!/^(?:har|havde)$/.test(next)) return false;
     return tokens.slice(i + 2, i + 5).some((t) => HUMAN_PARTICIPLES.has(t.lower));
   };
@@ -713,12 +773,18 @@ export function scrubText(
     const initial = !!prev && /^\p{Lu}$/u.test(prev.raw) && /^\.\s*$/.test(gap);
     // "dr. Hansen": a dot between only after a title's abbreviation, not a sentence's full stop
     // ("hørt af lægen. Tog 3 uger").
+    /** "Bostøttemedarbejder KH", "plejeassistenten Hansen": a staff role by its ending. */
+    const staffRole = !!prev && STAFF_ROLE_ENDINGS.test(prev.lower) && !ROLES.has(prev.lower);
     const titled =
       !!prev &&
-      ((TITLES.has(prev.lower) && /^\s+$/.test(gap)) ||
+      (((TITLES.has(prev.lower) || staffRole) && /^\s+$/.test(gap)) ||
         (TITLES.has(`${prev.lower}.`) && /^\.\s+$/.test(gap)) ||
         // A form's field: "Sagsbehandler: AHO", "Læge: Hansen".
-        (PERSON_TITLES.has(prev.lower) && /^\s*:\s*$/.test(gap)));
+        (PERSON_TITLES.has(prev.lower) && /^\s*:\s*$/.test(gap)) ||
+        // "egen læge (Hjelm)", "sagsbehandler (AHO)": the person in brackets after the title.
+        ((TITLES.has(prev.lower) || staffRole) &&
+          /^\s*\(\s*$/.test(gap) &&
+          /^\s*\)/.test(text.slice(end))));
     const personTitle = titled && PERSON_TITLES.has(prev.lower.replace(/\.$/, ''));
     const sentenceStart =
       !prev ||
@@ -744,28 +810,28 @@ export function scrubText(
       // "lykke fra jobcentret ringede"
       (!!next &&
         /^(?:fra|på|hos|i)$/.test(next.lower) &&
-        tokens
-          .slice(i + 2, i + 5)
-          .some(
-            (t) =>
-              SUBJECT_VERBS.has(t.lower) ||
-              FINITE_VERBS.has(t.lower) ||
-              HUMAN_PARTICIPLES.has(t.lower),
-          ));
+        // The verb after one or two words of the place ("fra jobcentret har", "fra Røde Kors
+        // ringede"), and not «ved», a preposition as often: "Sten i nyren bekræftet ved CT".
+        [3, 4].some((k) => {
+          const verb = tokens[i + k]?.lower ?? '';
+          return (
+            verb !== 'ved' &&
+            (SUBJECT_VERBS.has(verb) || FINITE_VERBS.has(verb) || HUMAN_VERBS.has(verb)) &&
+            !SUBJECT_PRONOUNS.has(tokens[i + k + 1]?.lower ?? '')
+          );
+        }));
     const place =
       !!prev &&
       ((PLACE_AFTER.test(text.slice(Math.max(0, start - 24), start)) &&
         // "kommer i morgen", "kom til skade", "født i udlandet": everyday words stay.
-        (!words.ordinary(lower) || (words.listedName(lower) && !COMMON_WORDS.has(lower)))) ||
+        (!words.ordinary(lower) || (words.listedName(lower) && !commonWord(lower)))) ||
         // "Torvet 3 i tørring": a word after "i" or "ved" right after an address, unless an
         // everyday word ("ved skolen", "i stedet").
         (/^(?:i|ved)$/.test(prev.lower) &&
           lastMaskEnd(found, prev.start - 1) &&
-          (!words.ordinary(lower) || (words.listedName(lower) && !COMMON_WORDS.has(lower)))) ||
+          (!words.ordinary(lower) || (words.listedName(lower) && !commonWord(lower)))) ||
         // "et lille hus i tørring": a listed place that is no everyday word.
-        (/^(?:i|ved|fra|til)$/.test(prev.lower) &&
-          words.listedName(lower) &&
-          !COMMON_WORDS.has(lower)));
+        (/^(?:i|ved|fra|til)$/.test(prev.lower) && words.listedName(lower) && !commonWord(lower)));
 
     // "Kaldenavn: Tøsen", "kalder ham bare \"Bamse\"", "spørg efter 'Mus'": a nickname.
     const before40 = text.slice(Math.max(0, start - 40), start);
@@ -786,6 +852,12 @@ export function scrubText(
     const site = /^\.(?:dk|com|org|net|eu|nu)(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 5));
     if (site && words.allowedWord(lower + site[0])) return;
     if (isAllCaps(raw)) {
+      // "Bostøttemedarbejder KH": two or three capitals after a person's title or role are
+      // initials, whatever they abbreviate elsewhere ("KH" for a greeting).
+      if (titled && raw.length <= 3 && !CLINICAL_ABBREVIATIONS.has(lower)) {
+        add('name', start, end, true);
+        return;
+      }
       if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/s$/, ''))) return;
       // "KAD skiftet", "tegn på UVI", "EWS 3": three or four capitals no list holds as a name
       // are a clinical or an office abbreviation.
@@ -894,6 +966,8 @@ export function scrubText(
       add('address', start, end, true);
     } else if (
       words.name(lower) &&
+      // "i sommers": an everyday word's form.
+      !commonWord(lower) &&
       // A listed name that is an everyday word too: a short one ("jo", "tit", "per") or a verb
       // ("lyder", "falder") is the word; a longer one ("palle", "holm", "kirsten") the name.
       (!words.ordinary(lower) || (lower.length > 3 && !verbLike(lower)))
@@ -912,7 +986,15 @@ export function scrubText(
     // "bor i 4850": a number where a place stands, not a year.
     const year = Number(m[0]) >= 1900 && Number(m[0]) <= 2099;
     const placed = !year && PLACE_AFTER.test(text.slice(Math.max(0, m.index - 24), m.index));
-    if (afterAddress || placed || /post(?:nummer|nr\.?|nr)\s*:?\s*$/iu.test(before)) {
+    // "bor i 4900 nu, ikke længere i 4930": once a text gives a postcode, another after «i»,
+    // «fra» or «til» is one too (not an amount: no unit follows it).
+    const unit = /^\s+([\p{L}%]+)/u.exec(text.slice(m.index + 4))?.[1]?.toLowerCase();
+    const another =
+      !year &&
+      /(?:^|\s)(?:i|fra|til)\s+$/u.test(before) &&
+      !(unit && (UNITS.has(unit) || unit === '%')) &&
+      found.some((f) => f.kind === 'postcode');
+    if (afterAddress || placed || another || /post(?:nummer|nr\.?|nr)\s*:?\s*$/iu.test(before)) {
       add('postcode', m.index, m.index + 4);
     }
   }
@@ -988,7 +1070,12 @@ export function scrubText(
     if (!isName(after) || !/^\s+$/.test(text.slice(tokens[k - 1]!.end, after!.start))) return;
     const byTitle =
       !!before && (TITLES.has(before.lower) || TITLES.has(`${before.lower}.`)) && !isName(before);
-    if (isName(before) || byTitle) add('name', token.start, tokens[k - 1]!.end, true);
+    // "DE LA CRUZ, ROSALIE", "De la Cruz har ringet": particles in capitals before a name in
+    // capitals, or two of them, are the name's wherever it stands.
+    const particles = tokens.slice(i, k);
+    const ownRight =
+      (particles.every((t) => isAllCaps(t.raw)) && isAllCaps(after!.raw)) || particles.length >= 2;
+    if (isName(before) || byTitle || ownRight) add('name', token.start, tokens[k - 1]!.end, true);
   });
 
   const masks = merge(text, withInitials(text, found));
