@@ -138,7 +138,7 @@ export const UNITS = wordSet(
   tabletter tablet piller pille doser dosis enheder enhed point kilo gram liter meter cl dl
   stykker glas kopper flasker øl cigaretter pakker pakke sider personer mennesker børn af ud
   weekend weekender weekends nat nætter besøg fald kvarter halvår ture samtaler samtale
-  konsultationer behandlinger indlæggelser timers ugers min sek x mcg ie tbl`,
+  konsultationer behandlinger indlæggelser timers ugers min sek x mcg ie tbl kcal kj mmol`,
 );
 
 /**
@@ -171,7 +171,7 @@ export const ABBREVIATIONS = wordSet(
   ppr aa na dob fdt cprnr personnr postnr regnr reg ref sagsnr journalnr mvh vh kh pva spo2 ecog
   kol-team lpr fsiii fs3 sms'er sms'en bs ews tobs gcs rf kad rik uvi mrsa ace lar bpa viso skp
   cti icd icf rom hb pt afd tbl tabl temp mcg ie kons amb inkl ekskl hhv ift braden audit norton
-  barthel mna moca dast hads medlemsnr kundenr kontonr policenr stk`,
+  barthel mna moca dast hads medlemsnr kundenr kontonr policenr stk mst emdr buf kabs`,
 );
 
 /**
@@ -187,7 +187,7 @@ export const CLINICAL_ABBREVIATIONS = wordSet(
  * the word after it, or in brackets after it, is the person.
  */
 export const STAFF_ROLE_ENDINGS =
-  /(?:medarbejder|assistent|hjælper|plejerske|terapeut|behandler|konsulent|koordinator|rådgiver|vejleder|pædagog|visitator|sygeplejerske)(?:en)?$/u;
+  /(?:medarbejder|assistent|hjælper|plejerske|terapeut|behandler|konsulent|koordinator|rådgiver|vejleder|pædagog|visitator)(?:en)?$/u;
 
 /**
  * Words of notes and of speech written down that no word list holds, and that name no one: spoken
@@ -233,8 +233,8 @@ export const DOMAIN_WORDS = wordSet(
   headspace livslinien kirkens korshær frelsens hær folkehjælp regioner røde blå aula medcom
   flextur ydelsesservice hjælpemiddelcentret hjælpemiddelcentralen barnets lov fælles sprog
   housing first timed up go
-  netto rema føtex bilka lidl aldi meny kvickly superbrugsen brugsen løvbjerg coop irma fakta matas
-  jysk ikea silvan bauhaus elgiganten fleggaard netto-kort flexkort rejsekort rejsekortet
+  netto føtex bilka lidl aldi kvickly superbrugsen brugsen coop fakta matas jysk ikea bauhaus
+  elgiganten flexkort rejsekort rejsekortet
   movicol mepilex allevyn nutridrink fresubin forticare respifor cosmocol laxoberal
   ipad iphone android samsung tv-avisen avisen`,
 );
@@ -419,6 +419,15 @@ export const ROLES = wordSet(
 /** Pronouns that are a verb's subject: after the verb, they say the sentence is inverted. */
 export const SUBJECT_PRONOUNS = wordSet(`jeg du han hun den det vi i de man`);
 
+/**
+ * Verbs only a person does, of the HUMAN_VERBS: what a letter or an office is said to do too
+ * ("Brevet siger", "Kommunen skriver", "Jobcentret bevilger") is not among them.
+ */
+export const PERSON_VERBS = wordSet(
+  `mener mente synes syntes tror troede lover lovede foreslår foreslog fortæller fortalte
+  forklarer forklarede spørger spurgte ringer ringede`,
+);
+
 /** Verbs of saying, answering and deciding: their bare subject at a sentence's start is a person. */
 export const HUMAN_VERBS = wordSet(
   `mener mente siger sagde skriver skrev svarer svarede lovede lover synes syntes tror troede
@@ -433,6 +442,26 @@ export const HUMAN_PARTICIPLES = wordSet(
 );
 
 /** The small words inside a name: "von", "de", "van der", "da", "dos". */
+/** A staff member's shift or standing, in brackets after the title: "sygeplejerske (Nat)". */
+export const SHIFT_WORDS = wordSet(
+  `nat nattevagt dag dagvagt aften aftenvagt weekend weekendvagt vagt vikar afløser fast ny
+  faste nye elev studerende leder tovholder`,
+);
+
+/** Particles that are a name's together even at a sentence's start ("De la Cruz har ringet"). */
+export const PARTICLE_PAIRS = new Set([
+  'de la',
+  'de las',
+  'de los',
+  'van der',
+  'van den',
+  'van de',
+  'von der',
+  'von dem',
+  'bin al',
+  'ibn al',
+]);
+
 export const NAME_PARTICLES = wordSet(
   `von van der de da dos das du di del della la le bin ibn al el`,
 );

@@ -11,6 +11,7 @@ import {
   PLACE_AFTER,
   NOTE_WORDS,
   SUBJECT_PRONOUNS,
+  PERSON_VERBS,
   CLINICAL_ABBREVIATIONS,
   STAFF_ROLE_ENDINGS,
   SMALL_WORDS,
@@ -23,6 +24,8 @@ import {
   HUMAN_VERBS,
   HUMAN_PARTICIPLES,
   NAME_PARTICLES,
+  PARTICLE_PAIRS,
+  SHIFT_WORDS,
   FINITE_VERBS,
   KINSHIP,
 } from './scrub-words';
@@ -203,7 +206,7 @@ const YEAR_TENS_IN_WORDS =
   '(?:(?:en|to|tre|fire|fem|seks|syv|otte|ni)og)?(?:tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems)';
 /** A day and a month in words, with or without its year: "3. januar 1951", "d. 3 nov. '51". */
 const DATE_IN_WORDS = new RegExp(
-  `${NOT_LETTER_BEFORE}(?:(?:d\\.|den)\\s*)?(?:[12]\\d|3[01]|0?[1-9]|${ORDINAL_DAYS})\\.?\\s*${MONTH}(?:\\s*['’]?(?:\\d{4}|\\d{2})(?![\\p{N}]|[.:]\\d)|\\s+${YEAR_IN_WORDS}|\\s+${YEAR_TENS_IN_WORDS}(?![${LETTER}]))?`,
+  `${NOT_LETTER_BEFORE}(?:(?:d\\.|den)\\s*)?(?:[12]\\d|3[01]|0?[1-9]|${ORDINAL_DAYS})\\.?\\s*${MONTH}(?:\\s*['’]?(?:\\d{4}|\\d{2})(?![\\p{N}]|[.:]\\d)|\\s+${YEAR_IN_WORDS}|\\s+${YEAR_TENS_IN_WORDS}(?=\\s*(?:$|[.,;:!?)]|(?:og|i|på|hvor|da|så|men)(?![${LETTER}]))))?`,
   'giu',
 );
 /**
@@ -211,7 +214,7 @@ const DATE_IN_WORDS = new RegExp(
  * "årgang 52". Only the year is masked.
  */
 const BORN_YEAR = new RegExp(
-  `${NOT_LETTER_BEFORE}(?:(?:jeg|han|hun|du|mor|far|borger(?:en)?|pt\\.?)\\s+(?:er|var|kommer)\\s+fra|årgang)\\s+(['’]\\d{2}|(?:19|20)?\\d{2})(?![\\p{N}])`,
+  `${NOT_LETTER_BEFORE}(?:(?:jeg|han|hun|du|vi|mor|far|borger(?:en)?|pt\\.?|(?:min|hans|hendes)\\s+(?:kone|mand|mor|far|søster|bror|kæreste))\\s+(?:er|var|kommer)\\s+fra|årgang)\\s+(['’]\\d{2}|(?:19|20)?\\d{2})(?![\\p{N}])`,
   'giu',
 );
 /**
@@ -237,13 +240,13 @@ const CASE_NUMBER =
  * lolland_jens47", "login: inge.k.52"): a word with a digit, an underscore or a dot inside.
  */
 const USER_NAME =
-  /(?<![\p{L}])(?:brugernavn(?:et)?|bruger-?id|login|username|profilnavn)(?:\s+[\p{L}\p{N}-]+){0,4}?\s*(?::|\s(?:er|var|hedder))?\s+([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+\d+[\p{L}\p{N}]*)(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}])(?:brugernavn(?:et)?|bruger-?id|login(?:-?navn(?:et)?)?|username|profilnavn)(?:\s+[\p{L}\p{N}.-]+){0,6}?\s*(?::|\s(?:er|var|hedder))?\s+(?=[\p{N}._]*\p{L})(?!\S+\.(?:dk|com|org|net|eu|nu)(?![\p{L}\p{N}]))([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|\p{L}+\d+[\p{L}\p{N}]*)(?![\p{L}\p{N}])/giu;
 /**
  * A member's, customer's or account's number a few words after the word for it ("Medlemsnr. i
  * patientforening 8834201", "kontonummer hos banken er 1234 5678901").
  */
 const NUMBER_AFTER_CUE =
-  /(?<![\p{L}])(?:medlems|kunde|konto|police|lejemåls|klient|patient|journal|sags|borger)[\s.-]*(?:nr|nummer|no|id)\.?(?:\s+(?!\d)[\p{L}-]+){0,3}\s*(?::|\s(?:er|var))?\s*(\d[\d -]{3,}\d)(?![\p{N}])/giu;
+  /(?<![\p{L}])(?:medlems|kunde|konto|police|lejemåls|klient|patient|journal|sags|borger)[\s.-]*(?:nr|nummer|no|id)(?:et|en)?\.?(?:\s+(?!\d{4})[\p{L}\p{N}-]+){0,3}?(?:\s*:|\s+(?:er|var))?(?:\s+(?:nok|vist|vistnok|måske)){0,2}\s*((?:\p{Lu}{1,4}-?)?\d[\d -]{3,}\d)(?![\p{N}])/giu;
 /** Danish number words, one digit each ("nul" … "ni") and two digits each ("ti" … "halvfems"). */
 const ONE_DIGIT = 'nul|en|et|én|to|tre|fire|fem|seks|syv|otte|ni';
 const TWO_DIGITS =
@@ -262,7 +265,7 @@ function spokenDigits(word: string): number {
 
 /** The last four digits of a CPR number, said on their own: "de sidste fire (cifre) er 1234". */
 const CPR_LAST_FOUR =
-  /(?<![\p{L}])sidste\s+(?:fire|4)(?:\s+(?:cifre|tal))?(?:\s+(?:i|af|på)\s+(?:(?:mit|hans|hendes|dit|sit|borgerens|hendes)\s+)?cpr(?:-?nummer|-?nr\.?)?)?(?:\s+(?:er|var|hedder))?\s*:?\s*(\d{4})(?![\p{N}])/giu;
+  /(?<![\p{L}])(?:(?:sidste\s+(?:fire|4)|(?:fire|4)\s+sidste)(?:\s+(?:cifre|tal))?(?:\s+(?:i|af|på)(?:\s+[\p{L}-]+){0,2}?\s+(?:cpr|personnummer)[\p{L}.-]*(?:\s+nr\.?)?)?|(?:fire|4)\s+(?:cifre|tal)\s+(?:i|af|på)(?:\s+[\p{L}-]+){0,2}?\s+(?:cpr|personnummer)[\p{L}.-]*(?:\s+nr\.?)?)(?:\s+(?:er|var|hedder))?(?:\s+(?:vist|nok|vistnok|måske|ca\.?)){0,2}\s*:?\s*(\d{2}\s?\d{2})(?![\p{N}])/giu;
 /** A Danish number plate: two letters and five digits ("AB 12 345"). */
 const NUMBER_PLATE =
   /(?<![\p{L}\p{N}])(?:\p{Lu}{2}|(?<=reg(?:\.|istreringsnummer|\.?\s*nr\.?)\s*:?\s*)\p{L}{2})\s?\d{2}\s?\d{3}(?![\p{L}\p{N}])/gu;
@@ -382,10 +385,10 @@ function isAllCaps(word: string): boolean {
   return word.length >= 2 && /^[\p{Lu}\p{M}'’-]+$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word);
 }
 
-/** The lower-case forms to look a word up by: as written, and without a genitive ending. */
 /** An everyday word the list also holds as a name, in any of its forms ("sommers"). */
 const commonWord = (lower: string) => forms(lower).some((f) => COMMON_WORDS.has(f));
 
+/** The lower-case forms to look a word up by: as written, and without a genitive ending. */
 function forms(lower: string): string[] {
   const out = [lower];
   // "iPad'en", "sms'erne": a loanword's Danish ending after an apostrophe.
@@ -497,7 +500,7 @@ class Words {
    */
   town(word: string, number: number): boolean {
     const lower = word.toLowerCase();
-    if (BEFORE_NUMBERS.has(lower) || COMMON_WORDS.has(lower)) return false;
+    if (BEFORE_NUMBERS.has(lower) || COMMON_WORDS.has(lower) || UNITS.has(lower)) return false;
     if (isCapitalised(word) || isAllCaps(word)) return true;
     if (this.name(lower) || !this.ordinary(lower)) return true;
     return !(number >= 1900 && number <= 2099) && !verbLike(lower);
@@ -590,10 +593,13 @@ export function scrubText(
     add('number', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   }
   for (const m of text.matchAll(NUMBER_AFTER_CUE)) {
+    // "Medlemsnr. koster 1 200 kr.": an amount.
+    const unit = /^\s*([\p{L}%]+)/u.exec(text.slice(m.index + m[0].length))?.[1]?.toLowerCase();
+    if (unit && (UNITS.has(unit) || unit === '%')) continue;
     add('number', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   }
   for (const m of text.matchAll(CPR_LAST_FOUR)) {
-    add('cpr', m.index + m[0].length - 4, m.index + m[0].length);
+    add('cpr', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   }
   for (const m of text.matchAll(EMAIL_SPELT)) add('email', m.index, m.index + m[0].length);
   // A number dictated in words ("fire to tre tre nul ni otte syv", "tyve tredive fyrre
@@ -663,10 +669,11 @@ export function scrubText(
 
   for (const m of text.matchAll(DATE_IN_WORDS)) add('date', m.index, m.index + m[0].length);
   for (const m of text.matchAll(BORN_YEAR)) {
-    // "jeg er fra 52" may be a year without its apostrophe; "hun er fra 12 til 14" is a time.
-    if (/^\d{2}$/.test(m[1]!) && !/^\s*(?:$|[.,;!?)])/.test(text.slice(m.index + m[0].length))) {
-      if (!/årgang/i.test(m[0])) continue;
-    }
+    const rest = text.slice(m.index + m[0].length);
+    // "han var fra 2019 til 2021", "hun er fra 12 til 14": a span of years or of hours.
+    if (/^\s*(?:til|[-–])/.test(rest)) continue;
+    // "hun er fra 14": a clock hour; "jeg er fra 61" a year without its apostrophe.
+    if (/^\d{2}$/.test(m[1]!) && Number(m[1]) <= 24) continue;
     add('date', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   }
   for (const m of text.matchAll(BORN)) {
@@ -734,24 +741,35 @@ export function scrubText(
     !SMALL_WORDS.has(lower) &&
     !TITLES.has(lower) &&
     !ROLES.has(lower) &&
+    !STAFF_ROLE_ENDINGS.test(lower) &&
     !KINSHIP.has(lower) &&
     !DOMAIN_WORDS.has(lower) &&
     !ABBREVIATIONS.has(lower) &&
     !/(?:en|et|ne|erne|ene)$/.test(lower);
+  /**
+   * Whether the verb at token v has a pronoun for its subject after it, the sentence inverted
+   * ("Vand i kælderen siger de ikke noget om"), rather than a clause of its own after it ("Hjort
+   * mener det er for dyrt", "siger vi skal vente": the pronoun's own verb follows it).
+   */
+  const inverted = (v: number) => {
+    if (!SUBJECT_PRONOUNS.has(tokens[v + 1]?.lower ?? '')) return false;
+    const then = tokens[v + 2]?.lower ?? '';
+    return !(FINITE_VERBS.has(then) || SUBJECT_VERBS.has(then) || HUMAN_VERBS.has(then));
+  };
   /** Whether a verb of saying or deciding follows token i, or «har» and its participle. */
-  const saysOrDecides = (i: number): boolean => {
+  const saysOrDecides = (i: number, verbs: ReadonlySet<string> = HUMAN_VERBS): boolean => {
     const next = tokens[i + 1]?.lower ?? '';
-    // "Vand i kælderen siger de ikke noget om": a pronoun after the verb is its subject.
-    if (SUBJECT_PRONOUNS.has(tokens[i + 2]?.lower ?? '')) return false;
-    if (HUMAN_VERBS.has(next)) return true;
+    if (inverted(i + 1)) return false;
+    if (verbs.has(next)) return true;
     // "Hjort fra boligforeningen mener", "Bjerg på jobcentret har svaret": where the person is
-    // from, between the name and the verb.
+    // from, between the name and the verb — one or two words of it, and only verbs a letter or
+    // an office does not ("Brev fra kommunen siger …" is a letter).
     if (
+      verbs === HUMAN_VERBS &&
       /^(?:fra|på|hos|i)$/.test(next) &&
       /^\s+$/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))
     ) {
-      // One or two words of the place, then the verb.
-      return [2, 3].some((k) => saysOrDecides(i + k));
+      return [2, 3].some((k) => saysOrDecides(i + k, PERSON_VERBS));
     }
     if (!/^(?:har|havde)$/.test(next)) return false;
     return tokens.slice(i + 2, i + 5).some((t) => HUMAN_PARTICIPLES.has(t.lower));
@@ -781,10 +799,14 @@ export function scrubText(
         (TITLES.has(`${prev.lower}.`) && /^\.\s+$/.test(gap)) ||
         // A form's field: "Sagsbehandler: AHO", "Læge: Hansen".
         (PERSON_TITLES.has(prev.lower) && /^\s*:\s*$/.test(gap)) ||
-        // "egen læge (Hjelm)", "sagsbehandler (AHO)": the person in brackets after the title.
+        // "egen læge (Hjelm)", "sagsbehandler (AH)": the person in brackets after the title,
+        // capitalised, and no shift or standing of the staff ("(Nat)", "(Vikar)",
+        // "(praktiserende)" stay).
         ((TITLES.has(prev.lower) || staffRole) &&
           /^\s*\(\s*$/.test(gap) &&
-          /^\s*\)/.test(text.slice(end))));
+          /^\s*\)/.test(text.slice(end)) &&
+          /^\p{Lu}/u.test(raw) &&
+          !SHIFT_WORDS.has(lower)));
     const personTitle = titled && PERSON_TITLES.has(prev.lower.replace(/\.$/, ''));
     const sentenceStart =
       !prev ||
@@ -817,7 +839,7 @@ export function scrubText(
           return (
             verb !== 'ved' &&
             (SUBJECT_VERBS.has(verb) || FINITE_VERBS.has(verb) || HUMAN_VERBS.has(verb)) &&
-            !SUBJECT_PRONOUNS.has(tokens[i + k + 1]?.lower ?? '')
+            !inverted(i + k)
           );
         }));
     const place =
@@ -852,9 +874,10 @@ export function scrubText(
     const site = /^\.(?:dk|com|org|net|eu|nu)(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 5));
     if (site && words.allowedWord(lower + site[0])) return;
     if (isAllCaps(raw)) {
-      // "Bostøttemedarbejder KH": two or three capitals after a person's title or role are
-      // initials, whatever they abbreviate elsewhere ("KH" for a greeting).
-      if (titled && raw.length <= 3 && !CLINICAL_ABBREVIATIONS.has(lower)) {
+      // "Bostøttemedarbejder KH", "Sygeplejerske MS": two capitals after a person's title or
+      // role are initials, whatever they abbreviate elsewhere ("KH" for a greeting). Three are
+      // as often the team's or the method's ("misbrugsbehandler MST"): the list decides.
+      if (titled && raw.length === 2 && !CLINICAL_ABBREVIATIONS.has(lower)) {
         add('name', start, end, true);
         return;
       }
@@ -988,11 +1011,13 @@ export function scrubText(
     const placed = !year && PLACE_AFTER.test(text.slice(Math.max(0, m.index - 24), m.index));
     // "bor i 4900 nu, ikke længere i 4930": once a text gives a postcode, another after «i»,
     // «fra» or «til» is one too (not an amount: no unit follows it).
-    const unit = /^\s+([\p{L}%]+)/u.exec(text.slice(m.index + 4))?.[1]?.toLowerCase();
+    // The sentence goes on after it as after a place (its end, «og», a town), never as after an
+    // amount ("fra 1500 til 2500 om måneden", "1850 kcal").
+    const asPlace = /^\s*(?:$|[.,;:!?)]|og(?![\p{L}])|\p{Lu})/u.test(text.slice(m.index + 4));
     const another =
       !year &&
       /(?:^|\s)(?:i|fra|til)\s+$/u.test(before) &&
-      !(unit && (UNITS.has(unit) || unit === '%')) &&
+      asPlace &&
       found.some((f) => f.kind === 'postcode');
     if (afterAddress || placed || another || /post(?:nummer|nr\.?|nr)\s*:?\s*$/iu.test(before)) {
       add('postcode', m.index, m.index + 4);
@@ -1074,7 +1099,8 @@ export function scrubText(
     // capitals, or two of them, are the name's wherever it stands.
     const particles = tokens.slice(i, k);
     const ownRight =
-      (particles.every((t) => isAllCaps(t.raw)) && isAllCaps(after!.raw)) || particles.length >= 2;
+      (particles.every((t) => isAllCaps(t.raw)) && isAllCaps(after!.raw)) ||
+      PARTICLE_PAIRS.has(particles.map((t) => t.lower).join(' '));
     if (isName(before) || byTitle || ownRight) add('name', token.start, tokens[k - 1]!.end, true);
   });
 
