@@ -144,7 +144,7 @@ export async function importAsTheWindowDoes(
 }
 
 /** Imports this many times, each into a fresh database; the first is the first after start. */
-const IMPORT_RUNS = 5;
+const IMPORT_RUNS = 9;
 /** Bare parses of all texts measured before each import, the median of them its baseline. */
 const PARSE_PASSES = 3;
 
