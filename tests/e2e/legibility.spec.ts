@@ -237,5 +237,45 @@ for (const screen of SCREENS) {
     test('lane names are whole and apart', async ({ app }) => {
       laneNamesReadable(await openKaren(app));
     });
+
+    test('both maps show only lanes in use, and a map cut off says so and moves on', async ({
+      app,
+    }) => {
+      const id = await seedKaren(app.handlers, { toBe: true });
+      await app.open(`#/journey/${id}`);
+      await new JourneyPage(app.page).waitLoaded();
+      await app.page.locator('label', { has: app.page.getByTestId('map-both') }).click();
+      const used = new Set(KAREN_TOUCHPOINTS.map((tp) => tp.sector));
+      for (const map of ['as_is', 'to_be']) {
+        const pane = app.page.getByTestId(`compare-${map}`);
+        await expect(pane.getByTestId('lane-label')).toHaveCount(used.size);
+        const shown = await pane
+          .getByTestId('lane-label')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-sector')));
+        expect(
+          shown.filter((s) => !used.has(s as never)),
+          'lanes without a card',
+        ).toEqual([]);
+        // Pressed until the last lane is in view: then its name is whole inside the pane.
+        const flow = (await pane.locator('.canvas-flow').boundingBox())!;
+        const last = pane.getByTestId('lane-label').last();
+        const below = pane.getByTestId('more-lanes-below');
+        for (let press = 0; press < shown.length && (await below.isVisible()); press++) {
+          const box = (await below.boundingBox())!;
+          // Beside the title, never on the map.
+          expect(box.y + box.height, 'the button above the map').toBeLessThanOrEqual(flow.y + 1);
+          expect(box.height, 'a touch target').toBeGreaterThanOrEqual(MIN_TOUCH_PX);
+          await below.click();
+        }
+        await expect(below).toBeHidden();
+        await expect
+          .poll(async () => {
+            const r = (await last.boundingBox())!;
+            return r.y + r.height <= flow.y + flow.height + 1 && r.y >= flow.y - 1;
+          }, 'the last lane whole in the pane')
+          .toBe(true);
+        await expect(pane.getByTestId('more-lanes-above')).toBeVisible();
+      }
+    });
   });
 }

@@ -261,6 +261,15 @@ test.describe('touch screen 1024×768', () => {
     await shoot(app.page, 'map-1024-touch.png');
   });
 
+  test('both maps, one above the other', async ({ app }) => {
+    await openKaren(app, { toBe: true });
+    await step('compare-1024-touch.png', async () => {
+      await app.page.locator('label', { has: app.page.getByTestId('map-both') }).click();
+      await app.page.getByTestId('compare-to_be').waitFor({ state: 'visible', timeout: 5000 });
+      await shoot(app.page, 'compare-1024-touch.png');
+    });
+  });
+
   test('export review', async ({ app }) => {
     await shootExportReview(app, '1024-touch');
   });

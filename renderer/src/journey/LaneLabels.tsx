@@ -1,5 +1,6 @@
 import { useViewport } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
+import type { Sector } from '../../../shared/vocabulary';
 import { useJourney } from './journey-context';
 import { LANE_HEIGHT, laneTop, visibleLanes } from './lanes';
 
@@ -7,11 +8,12 @@ import { LANE_HEIGHT, laneTop, visibleLanes } from './lanes';
  * Lane names in their own column beside the map (never over it), following the lanes up and
  * down as the map pans and zooms, at a readable size; long names wrap inside the column.
  */
-export function LaneLabels() {
+export function LaneLabels({ hidden: shownHidden }: { hidden?: readonly Sector[] } = {}) {
   const { t } = useTranslation();
   const { y, zoom } = useViewport();
-  const hidden = useJourney((s) => s.hiddenSectors);
-  const lanes = visibleLanes(hidden);
+  const chosenHidden = useJourney((s) => s.hiddenSectors);
+  // The compare view leaves out lanes neither map uses.
+  const lanes = visibleLanes(shownHidden ?? chosenHidden);
   return (
     <div className="lane-labels" aria-hidden="true" data-testid="lane-labels">
       {lanes.map((sector) => (

@@ -39,3 +39,17 @@ export function adjacentLane(sector: Sector, direction: -1 | 1, lanes: readonly 
   const next = Math.max(0, Math.min(lanes.length - 1, i + direction));
   return lanes[next] ?? sector;
 }
+
+/**
+ * The sectors the compare view leaves out: those the facilitator hid, and those neither map has a
+ * touchpoint in (two maps one above the other have room for few lanes each). None when there are
+ * no touchpoints at all, so an empty journey still shows its lanes.
+ */
+export function compareHidden(
+  chosen: readonly Sector[],
+  used: Iterable<Sector>,
+): readonly Sector[] {
+  const inUse = new Set(used);
+  if (inUse.size === 0) return chosen;
+  return SECTORS.filter((s) => chosen.includes(s) || !inUse.has(s));
+}

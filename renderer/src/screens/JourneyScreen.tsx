@@ -20,7 +20,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAPS, type Sector } from '../../../shared/vocabulary';
+import { MAPS } from '../../../shared/vocabulary';
 import { ApiCallError, errorKey } from '../api/client';
 import { announce } from '../announcer';
 import { JourneyStoreContext, useJourney, useJourneyStore } from '../journey/journey-context';
@@ -30,14 +30,7 @@ import {
   type TouchpointNode as TouchpointNodeType,
   type TransitionEdge as TransitionEdgeType,
 } from '../journey/journey-store';
-import {
-  LANE_COLUMN_WIDTH,
-  LANE_HEIGHT,
-  NODE_HEIGHT,
-  NODE_WIDTH,
-  laneTop,
-  visibleLanes,
-} from '../journey/lanes';
+import { LANE_COLUMN_WIDTH, NODE_HEIGHT, NODE_WIDTH, visibleLanes } from '../journey/lanes';
 import { xForPlace } from '../journey/auto-layout';
 import { cardRectsOf, useLabelPlaces, useLaidOutCards } from '../journey/use-layout';
 import { TimeRuler } from '../journey/TimeRuler';
@@ -57,7 +50,7 @@ import { EmotionCurve } from '../journey/EmotionCurve';
 import { ExportTab } from '../journey/ExportTab';
 import { IdeasTab } from '../journey/IdeasTab';
 import { LaneLabels } from '../journey/LaneLabels';
-import { LaneNode, type LaneNodeType } from '../journey/LaneNode';
+import { LaneNode, laneNodes, laneSpan, type LaneNodeType } from '../journey/LaneNode';
 import { OutlineView } from '../journey/OutlineView';
 import { Palette } from '../journey/Palette';
 import { ProfileTab } from '../journey/ProfileTab';
@@ -268,30 +261,8 @@ function MoreMenu({ onFullscreen }: { onFullscreen: () => void }) {
 function useLaneNodes(): LaneNodeType[] {
   const hidden = useJourney((s) => s.hiddenSectors);
   const nodes = useJourney((s) => s.nodes);
-  // Lane width follows the content in coarse steps, so the bands are not rebuilt on every move.
-  const STEP = 2000;
-  const xs = nodes.map((n) => n.position.x);
-  const minX = Math.floor(Math.min(0, ...xs) / STEP) * STEP;
-  const maxX = Math.ceil(Math.max(STEP, ...xs) / STEP) * STEP;
-  return useMemo(() => {
-    const lanes = visibleLanes(hidden);
-    return lanes.map((sector: Sector, index) => ({
-      id: `lane:${sector}`,
-      type: 'lane' as const,
-      position: { x: minX - 2 * STEP, y: laneTop(sector, lanes) },
-      data: {
-        sector,
-        width: maxX - minX + 4 * STEP,
-        height: LANE_HEIGHT,
-        index,
-      },
-      draggable: false,
-      selectable: false,
-      focusable: false,
-      connectable: false,
-      zIndex: -1,
-    }));
-  }, [hidden, minX, maxX]);
+  const { minX, maxX } = laneSpan(nodes.map((n) => n.position.x));
+  return useMemo(() => laneNodes(hidden, minX, maxX), [hidden, minX, maxX]);
 }
 
 /**
@@ -344,8 +315,8 @@ function Canvas({
   const connect = useJourney((s) => s.connect);
   const select = useJourney((s) => s.select);
   const store = useJourneyStore();
-  const laneNodes = useLaneNodes();
-  const allNodes = useMemo(() => [...laneNodes, ...nodes] as Node[], [laneNodes, nodes]);
+  const laneBands = useLaneNodes();
+  const allNodes = useMemo(() => [...laneBands, ...nodes] as Node[], [laneBands, nodes]);
   const namedEdges = useNamedEdges(edges);
   const cards = useLaidOutCards();
   const cardRects = useMemo(() => cardRectsOf(cards), [cards]);
@@ -668,7 +639,6 @@ function JourneyView() {
   const [paletteOpen, setPaletteOpen] = useState<boolean | null>(null);
   const [fullscreen, setFullscreen] = useState(false);
   const setMap = useJourney((s) => s.setMap);
-  const laneNodes = useLaneNodes();
   const [tab, setTab] = useState<Tab>('map');
   const store = useJourneyStore();
   // What the next tab reads from the database (the export's preview) includes every edit made.
@@ -901,7 +871,6 @@ function JourneyView() {
               )}
               {compare ? (
                 <CompareView
-                  lanes={laneNodes}
                   onOpen={(m, id) => {
                     // The map opens on the chosen card, not on the journey's start.
                     revealOnOpen.current = id;
