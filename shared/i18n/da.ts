@@ -195,8 +195,8 @@ export const da = {
     timeRulerEmpty: 'Tidslinjen viser månederne, når kontaktpunkterne får en dato.',
     zoomReset: 'Forstørrelse {{percent}} %. Tryk for 100 %.',
     compare: 'Begge kort',
-    moreLanesBelow: 'Flere spor nedenfor ↓',
-    moreLanesAbove: 'Flere spor ovenfor ↑',
+    moreLanesBelow: 'Flere spor nedenfor',
+    moreLanesAbove: 'Flere spor ovenfor',
     compareHelp:
       'Sådan er det i dag og sådan skulle det være, over hinanden. Klik på et kontaktpunkt for at redigere det.',
     fitAll: 'Vis hele kortet',

@@ -192,8 +192,8 @@ export const en: Translation = {
     timeRulerEmpty: 'The time line shows the months once touchpoints have dates.',
     zoomReset: 'Zoom {{percent}} %. Press for 100 %.',
     compare: 'Both maps',
-    moreLanesBelow: 'More lanes below ↓',
-    moreLanesAbove: 'More lanes above ↑',
+    moreLanesBelow: 'More lanes below',
+    moreLanesAbove: 'More lanes above',
     compareHelp:
       'As it is today and as it should be, one above the other. Click a touchpoint to edit it.',
     fitAll: 'Show the whole map',

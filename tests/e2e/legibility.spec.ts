@@ -4,6 +4,7 @@
  * and on a 1024×768 touch screen, measured from the DOM. The thresholds are the product's, not
  * the layout's: they hold whatever the map looks like.
  */
+import type { Locator } from '@playwright/test';
 import type { AppHarness } from './harness';
 import { expect, test } from './harness';
 import {
@@ -244,38 +245,66 @@ for (const screen of SCREENS) {
       const id = await seedKaren(app.handlers, { toBe: true });
       await app.open(`#/journey/${id}`);
       await new JourneyPage(app.page).waitLoaded();
+      // A lane no card uses, shown again on the map (as one is to drop a card in): the two maps
+      // one above the other leave it out all the same.
+      const more = app.page.getByTestId('more-menu-button');
+      await more.click();
+      await app.page.getByTestId('lane-toggle-other').check();
+      await more.click();
       await app.page.locator('label', { has: app.page.getByTestId('map-both') }).click();
-      const used = new Set(KAREN_TOUCHPOINTS.map((tp) => tp.sector));
-      for (const map of ['as_is', 'to_be']) {
-        const pane = app.page.getByTestId(`compare-${map}`);
-        await expect(pane.getByTestId('lane-label')).toHaveCount(used.size);
-        const shown = await pane
+      const used = KAREN_TOUCHPOINTS.map((tp) => tp.sector as string);
+      const lanesOf = (pane: Locator) =>
+        pane
           .getByTestId('lane-label')
           .evaluateAll((els) => els.map((e) => e.getAttribute('data-sector')));
-        expect(
-          shown.filter((s) => !used.has(s as never)),
-          'lanes without a card',
-        ).toEqual([]);
-        // Pressed until the last lane is in view: then its name is whole inside the pane.
+      const asIs = app.page.getByTestId('compare-as_is');
+      const toBe = app.page.getByTestId('compare-to_be');
+      await expect(asIs.getByTestId('lane-label')).toHaveCount(new Set(used).size);
+      const shown = await lanesOf(asIs);
+      expect(
+        shown.filter((s) => !used.includes(s!)),
+        'lanes without a card',
+      ).toEqual([]);
+      expect(await lanesOf(toBe), 'the same lanes in both maps').toEqual(shown);
+
+      for (const pane of [asIs, toBe]) {
         const flow = (await pane.locator('.canvas-flow').boundingBox())!;
-        const last = pane.getByTestId('lane-label').last();
+        const whole = (lane: Locator) => async () => {
+          const r = (await lane.boundingBox())!;
+          return r.y >= flow.y - 1 && r.y + r.height <= flow.y + flow.height + 1;
+        };
         const below = pane.getByTestId('more-lanes-below');
-        for (let press = 0; press < shown.length && (await below.isVisible()); press++) {
-          const box = (await below.boundingBox())!;
-          // Beside the title, never on the map.
-          expect(box.y + box.height, 'the button above the map').toBeLessThanOrEqual(flow.y + 1);
-          expect(box.height, 'a touch target').toBeGreaterThanOrEqual(MIN_TOUCH_PX);
+        const above = pane.getByTestId('more-lanes-above');
+        await expect(below).toBeVisible();
+        const place = (await below.boundingBox())!;
+        // Beside the title, never on the map, and big enough for a finger.
+        expect(place.y + place.height, 'the button above the map').toBeLessThanOrEqual(flow.y + 1);
+        expect(place.height, 'a touch target').toBeGreaterThanOrEqual(MIN_TOUCH_PX);
+        // Pressed where it first stood, again and again, until it has nothing more to show.
+        for (let press = 0; press < shown.length; press++) {
+          if ((await below.getAttribute('aria-disabled')) === 'true') break;
+          expect(await below.boundingBox(), 'the button stays where it was').toEqual(place);
           await below.click();
         }
-        await expect(below).toBeHidden();
+        await expect(below).toHaveAttribute('aria-disabled', 'true');
+        await expect(below).toBeFocused();
         await expect
-          .poll(async () => {
-            const r = (await last.boundingBox())!;
-            return r.y + r.height <= flow.y + flow.height + 1 && r.y >= flow.y - 1;
-          }, 'the last lane whole in the pane')
+          .poll(whole(pane.getByTestId('lane-label').last()), 'the last lane whole in the pane')
           .toBe(true);
-        await expect(pane.getByTestId('more-lanes-above')).toBeVisible();
+        // And back up to the first lane.
+        for (let press = 0; press < shown.length; press++) {
+          if ((await above.getAttribute('aria-disabled')) === 'true') break;
+          await above.click();
+        }
+        await expect(above).toHaveAttribute('aria-disabled', 'true');
+        await expect
+          .poll(whole(pane.getByTestId('lane-label').first()), 'the first lane whole in the pane')
+          .toBe(true);
       }
+
+      // A window tall enough for every lane: nothing to move, so no buttons.
+      await app.page.setViewportSize({ width: screen.width, height: 2000 });
+      await expect(asIs.getByTestId('more-lanes-below')).toHaveCount(0);
     });
   });
 }

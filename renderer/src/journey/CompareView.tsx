@@ -3,13 +3,14 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
   useViewport,
   type Node,
   type NodeTypes,
   type EdgeTypes,
   type ReactFlowInstance,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAPS, type MapKind, type Sector } from '../../../shared/vocabulary';
 import { useJourney } from './journey-context';
@@ -33,44 +34,47 @@ const nodeTypes: NodeTypes = { touchpoint: TouchpointNode, lane: LaneNode };
 const edgeTypes: EdgeTypes = { transition: TransitionEdge };
 
 /**
- * Buttons beside the map's title while lanes lie above or below what its pane shows: a map cut
- * off mid-lane says so, and one press (or tap, or Enter) moves it a paneful on. Beside the title,
- * not on the map, so they never cover a card.
+ * Buttons beside the map's title when its lanes do not all fit its pane: a map cut off mid-lane
+ * says so, and one press (or tap, or Enter) moves it a paneful up or down. Beside the title, not
+ * on the map, so they never cover a card; both stay in their places while the map moves (the one
+ * with nothing left to show is marked unavailable, not taken away), so a second tap lands on the
+ * same button and the keyboard's focus stays on it.
  */
-function MoreLanes({ lanes, pane }: { lanes: number; pane: RefObject<HTMLDivElement | null> }) {
+function MoreLanes({ lanes }: { lanes: number }) {
   const { t } = useTranslation();
-  const { x, y, zoom } = useViewport();
+  const { y, zoom } = useViewport();
+  // The pane's height as React Flow measures it, kept current when the window changes size.
+  const height = useStore((s) => s.height);
   const flow = useReactFlow();
-  const height = pane.current?.clientHeight ?? 0;
-  const bottom = y + lanes * LANE_HEIGHT * zoom;
-  const step = Math.max(LANE_HEIGHT * zoom, height - LANE_HEIGHT * zoom);
-  const move = (by: number) => {
-    // Never past the first lane's top or the last lane's bottom.
-    const lowest = Math.min(0, height - lanes * LANE_HEIGHT * zoom);
-    void flow.setViewport({ x, y: Math.min(0, Math.max(lowest, y + by)), zoom });
+  const content = lanes * LANE_HEIGHT * zoom;
+  if (height <= 0 || content <= height + 2) return null;
+  const above = y < -2;
+  const below = y + content > height + 2;
+  const move = (down: boolean) => {
+    // From where the map is at the press, never past the first lane's top or the last's bottom.
+    const now = flow.getViewport();
+    const lanesHeight = lanes * LANE_HEIGHT * now.zoom;
+    const step = Math.max(LANE_HEIGHT * now.zoom, height - LANE_HEIGHT * now.zoom);
+    const lowest = Math.min(0, height - lanesHeight);
+    const to = Math.min(0, Math.max(lowest, now.y + (down ? -step : step)));
+    void flow.setViewport({ ...now, y: to });
   };
+  const button = (down: boolean, enabled: boolean) => (
+    <button
+      type="button"
+      className="more-lanes"
+      data-testid={down ? 'more-lanes-below' : 'more-lanes-above'}
+      aria-disabled={!enabled}
+      onClick={() => enabled && move(down)}
+    >
+      {down ? t('canvas.moreLanesBelow') : t('canvas.moreLanesAbove')}{' '}
+      <span aria-hidden="true">{down ? '↓' : '↑'}</span>
+    </button>
+  );
   return (
     <>
-      {y < -2 && (
-        <button
-          type="button"
-          className="more-lanes more-lanes-above"
-          data-testid="more-lanes-above"
-          onClick={() => move(step)}
-        >
-          {t('canvas.moreLanesAbove')}
-        </button>
-      )}
-      {height > 0 && bottom > height + 2 && (
-        <button
-          type="button"
-          className="more-lanes more-lanes-below"
-          data-testid="more-lanes-below"
-          onClick={() => move(-step)}
-        >
-          {t('canvas.moreLanesBelow')}
-        </button>
-      )}
+      {button(false, above)}
+      {button(true, below)}
     </>
   );
 }
@@ -103,11 +107,12 @@ function ReadOnlyMap({
       }),
     [touchpoints, transitions, painPoints, hiddenSectors, map],
   );
+  const titleId = useId();
+  // An empty journey shows every lane, with nothing in them to look for.
+  const cards = useJourney((s) => Object.keys(s.touchpoints).length);
   const { minX, maxX } = laneSpan(view.nodes.map((n) => n.position.x));
   const lanes = useMemo(() => laneNodes(hiddenSectors, minX, maxX), [hiddenSectors, minX, maxX]);
   const nodes = useMemo(() => [...lanes, ...view.nodes] as Node[], [lanes, view.nodes]);
-  // Drawn again once the pane has its size, so the buttons know what lies beyond it.
-  const [, setSized] = useState(false);
   const flowRef = useRef<HTMLDivElement>(null);
   const cardRects = useMemo(
     () =>
@@ -126,20 +131,17 @@ function ReadOnlyMap({
         height: flowRef.current?.clientHeight ?? 300,
       };
       void instance.setViewport(openingViewFor(view.nodes, [...hiddenSectors], pane));
-      setSized(true);
     },
     [view.nodes, hiddenSectors],
   );
   return (
-    <section
-      className="compare-map"
-      aria-label={t(`vocab.map.${map}`)}
-      data-testid={`compare-${map}`}
-    >
+    <section className="compare-map" aria-labelledby={titleId} data-testid={`compare-${map}`}>
       <ReactFlowProvider>
         <div className="compare-head">
-          <h2 className="compare-title">{t(`vocab.map.${map}`)}</h2>
-          <MoreLanes lanes={visibleLanes(hiddenSectors).length} pane={flowRef} />
+          <h2 className="compare-title" id={titleId}>
+            {t(`vocab.map.${map}`)}
+          </h2>
+          {cards > 0 && <MoreLanes lanes={visibleLanes(hiddenSectors).length} />}
         </div>
         <div
           className="canvas canvas-compare"
