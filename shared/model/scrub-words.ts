@@ -407,6 +407,40 @@ export const INSTITUTION_ENDINGS = [
   'psykiatrien',
 ];
 
+/**
+ * The kind of place a care home, a home for people with a disability, a day centre or a school
+ * is, in any form, as it stands before the place's own name ("plejehjemmet solglimt").
+ */
+export const PLACE_KINDS = new RegExp(
+  `^(?:${[
+    'plejehjem',
+    'plejecent(?:er|ret|eret)',
+    'plejebolig',
+    'ældrebolig',
+    'bosted',
+    'botilbud',
+    'bofællesskab',
+    'opholdssted',
+    'værested',
+    'dagcent(?:er|ret|eret)',
+    'aktivitetscent(?:er|ret|eret)',
+    'skole',
+    'børnehave',
+    'vuggestue',
+    'institution',
+    'hospice',
+  ].join('|')})(?:met|det|en|et|n|t)?$`,
+  'u',
+);
+
+/**
+ * How the names of such places end ("Solglimt", "Egebakken", "Havebo", "Lindely"): a word after a
+ * PLACE_KINDS word that ends so is the place's name, even in lower case and even when it is made
+ * of everyday words.
+ */
+export const PLACE_NAME_ENDINGS =
+  /(?:gården|gård|gaarden|gaard|hjemmet|huset|hus|haven|have|bo|ly|lund|lunden|høj|højen|bakken|bakke|toften|vang|vangen|vænget|skov|skoven|parken|lyst|glimt|hvile|ro|fred|sol|toppen|engen|holm|dal|bjerg|strand|vej|gade)$/u;
+
 /** Titles and family words that are first names too: "Bror ringede" may be Bror. */
 export const TITLES_THAT_ARE_NAMES = wordSet(`bror`);
 

@@ -25,6 +25,8 @@ import {
   HUMAN_PARTICIPLES,
   NAME_PARTICLES,
   PARTICLE_PAIRS,
+  PLACE_KINDS,
+  PLACE_NAME_ENDINGS,
   SHIFT_WORDS,
   FINITE_VERBS,
   KINSHIP,
@@ -978,6 +980,23 @@ export function scrubText(
       prev.lower === 'fra' &&
       FROM_SOMEONE.test(tokens[i - 2]?.lower ?? '') &&
       words.listedName(lower)
+    ) {
+      add('name', start, end, true);
+    } else if (
+      // "plejehjemmet solglimt", "bostedet egeskov": a care home's or a school's own name, after
+      // the word for what kind of place it is — a word no list holds, or one that ends as such
+      // names do — never a verb or a small word ("plejehjemmet ringede", "skolen i").
+      !!prev &&
+      PLACE_KINDS.test(prev.lower) &&
+      /^\s+$/.test(gap) &&
+      lower.length >= 4 &&
+      !SMALL_WORDS.has(lower) &&
+      !commonWord(lower) &&
+      !BEFORE_NUMBERS.has(lower) &&
+      !FINITE_VERBS.has(lower) &&
+      !SUBJECT_VERBS.has(lower) &&
+      !HUMAN_VERBS.has(lower) &&
+      (!words.ordinary(lower) || (PLACE_NAME_ENDINGS.test(lower) && !verbLike(lower)))
     ) {
       add('name', start, end, true);
     } else if (
