@@ -450,6 +450,12 @@ export const ROLES = wordSet(
   beboeren medarbejder medarbejderen kollega kollegaen leder lederen tolk tolken vagt vagten`,
 );
 
+/** What is done to a person, in the passive: "skal ringes op", "bør informeres". */
+export const PERSON_PASSIVES = wordSet(
+  `ringes kontaktes informeres orienteres inviteres indkaldes spørges mindes henvises visiteres
+  udskrives indlægges hjælpes støttes vejledes vækkes bades`,
+);
+
 /** Pronouns that are a verb's subject: after the verb, they say the sentence is inverted. */
 export const SUBJECT_PRONOUNS = wordSet(`jeg du han hun den det vi i de man`);
 

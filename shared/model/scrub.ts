@@ -25,6 +25,7 @@ import {
   HUMAN_PARTICIPLES,
   NAME_PARTICLES,
   PARTICLE_PAIRS,
+  PERSON_PASSIVES,
   PLACE_KINDS,
   PLACE_NAME_ENDINGS,
   SHIFT_WORDS,
@@ -829,6 +830,11 @@ export function scrubText(
       /^(?:er|var|har|havde|blev)$/.test(after(1)) &&
       POSSESSIVES.has(after(2 + skip)) &&
       TITLES.has(after(3 + skip));
+    // "Vinter skal ringes op inden jul", "Munk bør informeres": what is to be done to someone,
+    // said of a bare word at the sentence's start — a person, as the subject of a verb is.
+    const toBeDoneTo =
+      /^(?:skal|bør|må|kan|skulle|burde|mangler|venter|ønsker)$/.test(after(1)) &&
+      PERSON_PASSIVES.has(after(2));
     const subject =
       (!!next && /^\s+$/.test(nextGap) && SUBJECT_VERBS.has(next.lower)) ||
       // "lykke fra jobcentret ringede"
@@ -920,18 +926,27 @@ export function scrubText(
         // "Dam (leder af hjemmeplejen) har godkendt": a role in brackets after it.
         const roleAfter =
           !!next && /^\s*\($/.test(nextGap) && (TITLES.has(next.lower) || ROLES.has(next.lower));
-        if (subject || someonesRole || surname || inList || verb || signed || roleAfter) {
+        if (
+          subject ||
+          someonesRole ||
+          toBeDoneTo ||
+          surname ||
+          inList ||
+          verb ||
+          signed ||
+          roleAfter
+        ) {
           add('name', start, end, true);
         }
       } else if (
         words.name(lower, true) ||
         !words.ordinary(lower) ||
-        ((subject || someonesRole) && words.listedName(lower)) ||
+        ((subject || someonesRole || toBeDoneTo) && words.listedName(lower)) ||
         // "Vinter er min kontaktperson", "Bjerg mener ikke, at …", "Krog har stadig ikke
         // svaret": a bare word said to be someone's role, or to say, answer or decide what only
         // a person does, names that person (not "Lægen sagde", "Kommunen mener": those are
         // definite, and a title or an institution).
-        (sentenceStart && personLike(lower) && (someonesRole || saysOrDecides(i))) ||
+        (sentenceStart && personLike(lower) && (someonesRole || toBeDoneTo || saysOrDecides(i))) ||
         // "Sommer: det er ikke min opgave": a name as a speaker's label.
         (sentenceStart &&
           /^\s*:/.test(nextGap) &&
