@@ -254,7 +254,10 @@ const NUMBER_AFTER_CUE =
 const ONE_DIGIT = 'nul|en|et|én|to|tre|fire|fem|seks|syv|otte|ni';
 const TWO_DIGITS =
   'ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten|tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems';
-const NUMBER_WORD = `(?:(?:en|et|to|tre|fire|fem|seks|syv|otte|ni)\\s?og\\s?(?:tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems)|${TWO_DIGITS}|${ONE_DIGIT})`;
+const TENS_WORD = `(?:en|et|to|tre|fire|fem|seks|syv|otte|ni)\\s?og\\s?(?:tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems)`;
+/** "hundrede og fireogtredive" after "tolv": the last two digits of a number said in hundreds. */
+const HUNDREDS_WORD = `hundrede(?:\\s+og\\s+(?:${TENS_WORD}|${TWO_DIGITS}|${ONE_DIGIT}))?`;
+const NUMBER_WORD = `(?:${HUNDREDS_WORD}|${TENS_WORD}|${TWO_DIGITS}|${ONE_DIGIT})`;
 /** A run of number words and digit groups, at least three, as a dictated number is written. */
 const SPOKEN_NUMBER = new RegExp(
   `${NOT_LETTER_BEFORE}(?:${NUMBER_WORD}|\\d{1,4})(?:[\\s,–-]+(?:${NUMBER_WORD}|\\d{1,4})){2,}${NOT_LETTER_AFTER}`,

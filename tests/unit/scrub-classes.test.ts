@@ -175,6 +175,9 @@ describe('identifiers the scrubber masks', () => {
     // What is to be done to someone, said of a bare word at a sentence's start.
     ['Vinter skal ringes op inden jul, ellers går der hele vinteren.', 'Vinter skal'],
     ['Bjerg skal indkaldes til møde.', 'Bjerg'],
+    // A number dictated in hundreds.
+    ['cpr er nul tre nul tre fireoghalvtreds tolv hundrede og fireogtredive', 'fireogtredive'],
+    ['ring på toogtyve, tredive, fire hundrede og tolv, seks', 'hundrede'],
   ])('%j', (text, value) => {
     expect(scrub(text)).not.toContain(value);
   });
@@ -306,6 +309,7 @@ describe('words the analysis needs, which stay', () => {
     'plejehjemmet ringede i går, væresteddet hjalp, og bofællesskabet spiser sammen',
     'plejecentret gør det godt, skolen i byen, plejehjemmet hele tiden',
     'Vand skal hentes. Sommer skal nydes. Post skal åbnes. Tøj skal vaskes. Mor skal ringes op.',
+    'Der var fem hundrede mennesker, og tre hundrede kroner om ugen går til mad.',
   ])('%j', (text) => {
     expect(scrub(text)).toBe(text);
   });
