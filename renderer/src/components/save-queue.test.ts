@@ -154,6 +154,43 @@ describe('the save queue', () => {
     expect(q.has('idea:1')).toBe(false);
   });
 
+  it("holds a refused row's later edits behind it, and saves the other rows meanwhile", async () => {
+    const saved = new Map<string, Record<string, unknown>>();
+    let refuse = true;
+    const order: string[] = [];
+    const send = (key: string) => (patch: Record<string, unknown>) => {
+      order.push(`${key} ${JSON.stringify(patch)}`);
+      if (key === 'tp:1' && refuse) return Promise.reject(new Error('CHECK constraint failed'));
+      saved.set(key, { ...saved.get(key), ...patch });
+      return Promise.resolve();
+    };
+    const q = new SaveQueue({ retryFirstMs: 1000 });
+    q.patch('tp:1', { label: 'Lægen\u0085' }, send('tp:1'), 0);
+    q.patch('tp:2', { label: 'Sygehuset' }, send('tp:2'), 0);
+    q.patch('goal:1', { text: 'Arbejde' }, send('goal:1'), 0);
+    await settle();
+    // The other rows are saved; the refused one waits, and the failure shows.
+    expect(saved.get('tp:2')).toEqual({ label: 'Sygehuset' });
+    expect(saved.get('goal:1')).toEqual({ text: 'Arbejde' });
+    expect(q.state).toMatchObject({ status: 'error', pending: 1 });
+    // Typed again meanwhile: merged into the waiting edit, not sent past it.
+    q.patch('tp:1', { label: 'Lægen' }, send('tp:1'), 0);
+    // A delete of that row waits for it, and so does everything after the delete.
+    q.step(['tp:1'], () => Promise.resolve(order.push('delete tp:1')));
+    q.patch('tp:3', { label: 'Apoteket' }, send('tp:3'), 0);
+    await settle();
+    expect(saved.has('tp:3')).toBe(false);
+    refuse = false;
+    await q.retry();
+    expect(saved.get('tp:1')).toEqual({ label: 'Lægen' });
+    expect(order.slice(-3)).toEqual([
+      'tp:1 {"label":"Lægen"}',
+      'delete tp:1',
+      'tp:3 {"label":"Apoteket"}',
+    ]);
+    expect(q.state).toEqual({ status: 'saved', error: null, pending: 0 });
+  });
+
   it('does not merge an edit into a patch already on its way', async () => {
     const sent: Record<string, unknown>[] = [];
     let release: () => void = () => undefined;

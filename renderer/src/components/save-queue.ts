@@ -5,9 +5,11 @@
  * - Edits of the same row are merged into one patch while it waits (newer values win).
  * - Entries are sent one at a time, in the order they were made: a restore is written before the
  *   edits that follow it, a child's delete before its parent's.
- * - A failed entry is kept, with everything after it, and retried: automatically with a growing
- *   pause, at once on `retry()` or `flush()`. Nothing is ever dropped. Edits made meanwhile are
- *   merged into the waiting entries and go out with the retry.
+ * - A failed entry is kept and retried: automatically with a growing pause, at once on `retry()`
+ *   or `flush()`. Nothing is ever dropped. Later edits of the same row wait behind it (and are
+ *   merged into it while it waits); edits of other rows go on, so one edit the database refuses
+ *   does not leave the rest unsaved. A step waits for everything before it, and a failed step
+ *   holds everything after it.
  * - One status for everything queued: saving, saved, or error (with the error).
  */
 
@@ -164,27 +166,45 @@ export class SaveQueue {
   }
 
   private async drain(): Promise<void> {
-    while (this.entries.length > 0) {
-      const entry = this.entries[0]!;
+    // Rows whose save failed in this pass: their later edits wait behind it, in order. Edits of
+    // other rows go on — one refused edit does not leave the rest of the journey unsaved — but a
+    // step (a delete, a restore) waits for everything before it, and a failed step holds all.
+    const held = new Set<string>();
+    let failure: unknown = null;
+    for (let i = 0; i < this.entries.length;) {
+      const entry = this.entries[i]!;
+      if (entry.keys.some((k) => held.has(k))) {
+        if (!entry.patch) break;
+        i += 1;
+        continue;
+      }
       entry.sending = true;
       this.emit();
       try {
         await entry.send(entry.patch ?? {});
       } catch (error) {
         entry.sending = false;
-        this.failures += 1;
-        this.error = error;
-        this.retryTimer = setTimeout(() => {
-          this.retryTimer = null;
-          void this.flush();
-        }, this.retryDelay(this.failures));
-        this.emit();
-        return;
+        failure = error;
+        if (!entry.patch) break;
+        for (const k of entry.keys) held.add(k);
+        i += 1;
+        continue;
       }
-      this.entries.shift();
-      this.failures = 0;
-      this.error = null;
+      // Only this entry goes: edits queued meanwhile were added after it or merged into later ones.
+      this.entries.splice(this.entries.indexOf(entry), 1);
     }
+    if (failure !== null) {
+      this.failures += 1;
+      this.error = failure;
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        void this.flush();
+      }, this.retryDelay(this.failures));
+      this.emit();
+      return;
+    }
+    this.failures = 0;
+    this.error = null;
     this.emit();
   }
 
