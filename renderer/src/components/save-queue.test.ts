@@ -191,6 +191,28 @@ describe('the save queue', () => {
     expect(q.state).toEqual({ status: 'saved', error: null, pending: 0 });
   });
 
+  it('sends no delete ahead of an edit of another row that failed', async () => {
+    const order: string[] = [];
+    let busy = true;
+    const q = new SaveQueue({ retryFirstMs: 1000 });
+    q.patch(
+      'idea:1',
+      { touchpointIds: ['tp1'] },
+      () => {
+        order.push('link idea to tp1');
+        return busy ? Promise.reject(new Error('SQLITE_BUSY')) : Promise.resolve();
+      },
+      0,
+    );
+    q.step(['touchpoint:tp1'], () => Promise.resolve(order.push('delete tp1')));
+    await settle();
+    expect(order).toEqual(['link idea to tp1']);
+    expect(q.state.status).toBe('error');
+    busy = false;
+    await q.retry();
+    expect(order).toEqual(['link idea to tp1', 'link idea to tp1', 'delete tp1']);
+  });
+
   it('does not merge an edit into a patch already on its way', async () => {
     const sent: Record<string, unknown>[] = [];
     let release: () => void = () => undefined;

@@ -173,8 +173,10 @@ export class SaveQueue {
     let failure: unknown = null;
     for (let i = 0; i < this.entries.length;) {
       const entry = this.entries[i]!;
+      // A step after anything that failed waits: a delete must not go before an edit it would
+      // make impossible (an idea's link to the card deleted).
+      if (!entry.patch && failure !== null) break;
       if (entry.keys.some((k) => held.has(k))) {
-        if (!entry.patch) break;
         i += 1;
         continue;
       }
@@ -185,6 +187,9 @@ export class SaveQueue {
       } catch (error) {
         entry.sending = false;
         failure = error;
+        // Shown at once, not when the pass ends.
+        this.error = error;
+        this.emit();
         if (!entry.patch) break;
         for (const k of entry.keys) held.add(k);
         i += 1;
@@ -196,6 +201,8 @@ export class SaveQueue {
     if (failure !== null) {
       this.failures += 1;
       this.error = failure;
+      // Edits made during the pass go with the retry, after its pause, not at once.
+      this.clearTimer();
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
         void this.flush();
