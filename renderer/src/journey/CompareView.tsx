@@ -109,7 +109,7 @@ function ReadOnlyMap({
   );
   const titleId = useId();
   // An empty journey shows every lane, with nothing in them to look for.
-  const cards = useJourney((s) => Object.keys(s.touchpoints).length);
+  const cards = Object.keys(touchpoints).length;
   const { minX, maxX } = laneSpan(view.nodes.map((n) => n.position.x));
   const lanes = useMemo(() => laneNodes(hiddenSectors, minX, maxX), [hiddenSectors, minX, maxX]);
   const nodes = useMemo(() => [...lanes, ...view.nodes] as Node[], [lanes, view.nodes]);
@@ -181,6 +181,8 @@ export function CompareView({ onOpen }: { onOpen: (map: MapKind, id: string) => 
   const { t } = useTranslation();
   const touchpoints = useJourney((s) => s.touchpoints);
   const chosen = useJourney((s) => s.hiddenSectors);
+  // The sectors in use as one string: typing in a card changes the touchpoints, not this, so the
+  // lanes (and each map's bands and labels) are not made again on every key.
   const usedKey = [...new Set(Object.values(touchpoints).map((tp) => tp.sector))].sort().join();
   // The same lanes in both maps, so a sector stands at the same height in each.
   const hidden = useMemo(
