@@ -501,21 +501,22 @@ function aggregateCommand(args: string[]): number {
     priceList !== undefined,
   );
   const { fold } = folded;
-  // One line per file given or found, in order: counted, a duplicate, rejected, or skipped.
+  // One line per file given or found, in order: counted, a duplicate, rejected, or skipped —
+  // written at once: fifteen thousand writes of a line each took a tenth of a second.
   const tally: Tally = { checked: 0, bad: folded.rejected, skipped: 0 };
   let next = 0;
-  for (const f of found) {
+  const lines = found.map((f) => {
     if (isModel(f)) {
       tally.checked++;
-      console.log(folded.lines[next++]);
+      return folded.lines[next++]!;
     } else if (f.status === 'invalid') {
       tally.bad++;
-      console.log(`${shown(f.path)}: rejected — ${f.reason}`);
-    } else {
-      tally.skipped++;
-      console.log(skippedLine(f.path, f.status === 'skipped' ? f.reason : notModel()));
+      return `${shown(f.path)}: rejected — ${f.reason}`;
     }
-  }
+    tally.skipped++;
+    return skippedLine(f.path, f.status === 'skipped' ? f.reason : notModel());
+  });
+  if (lines.length > 0) console.log(lines.join('\n'));
   if (fold.size === 0) {
     // Nothing is written: tables of no model would only say that nothing was there.
     throw new CannotRun(

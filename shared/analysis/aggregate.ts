@@ -1673,8 +1673,9 @@ export function aggregate(
   /** A kind's rows, shown first (most journeys first), hidden ones last; `shownOnly` leaves them out. */
   const entries = (prefix: string, shownOnly = false) =>
     (byKind.get(prefix) ?? [])
+      // Left out before anything is made of them: of thousands of pathways nearly all are hidden.
+      .filter(([key]) => !shownOnly || isShown(key))
       .map(([key, v]) => ({ rest: key.slice(prefix.length), key, shown: isShown(key), ...v }))
-      .filter((e) => !shownOnly || e.shown)
       // Hidden rows come last in a fixed order: their place must not hint at their size.
       .sort(
         (a, b) =>
