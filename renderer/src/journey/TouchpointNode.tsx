@@ -2,7 +2,7 @@ import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { memo, useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMOTION_KEYS, EmotionFace } from './EmotionFace';
-import { formatPathwayDate } from './format';
+import { cardMeta } from './format';
 import type { TouchpointNode as TouchpointNodeType } from './journey-store';
 import { zoomedOut } from './viewport';
 
@@ -15,16 +15,21 @@ import { zoomedOut } from './viewport';
 const TEXT_ROOM_PX = 220 - 8 - 2 - 10 - 8 - 28 - 8;
 /** The card's name as drawn: the app's typeface, bold, 16 px. */
 const NAME_FONT = '700 16px "Atkinson Hyperlegible"';
+/** The date and kind of contact under it (styles.css .tp-meta). */
+const META_FONT = '400 15px "Atkinson Hyperlegible"';
 let measurer: CanvasRenderingContext2D | null | undefined;
 
 /**
- * Whether the name's typeface is loaded: measured before it is, a name is measured in a fallback
- * face of other widths. Cards measure again when it arrives.
+ * Whether the card's typefaces are loaded: measured before they are, text is measured in a
+ * fallback face of other widths. Cards measure again when they arrive.
  */
-let nameFontReady = typeof document !== 'undefined' && document.fonts?.check(NAME_FONT) === true;
+let nameFontReady =
+  typeof document !== 'undefined' &&
+  document.fonts?.check(NAME_FONT) === true &&
+  document.fonts.check(META_FONT);
 const fontListeners = new Set<() => void>();
 if (!nameFontReady && typeof document !== 'undefined' && document.fonts) {
-  document.fonts.load(NAME_FONT).then(
+  Promise.all([document.fonts.load(NAME_FONT), document.fonts.load(META_FONT)]).then(
     () => {
       nameFontReady = true;
       for (const listener of fontListeners) listener();
@@ -38,12 +43,12 @@ const subscribeFont = (listener: () => void) => {
 };
 const useNameFontReady = () => useSyncExternalStore(subscribeFont, () => nameFontReady);
 
-/** Whether a card's name fits on one line, in the card's typeface (bold, 16 px). */
-function nameFitsOneLine(name: string): boolean {
+/** Whether `text` fits on one line beside the face, in `font`; null if it cannot be measured. */
+function fitsOneLine(text: string, font: string): boolean | null {
   measurer ??= document.createElement('canvas').getContext('2d');
-  if (!measurer) return name.length <= 16;
-  measurer.font = `${NAME_FONT}, system-ui, sans-serif`;
-  return measurer.measureText(name).width <= TEXT_ROOM_PX;
+  if (!measurer) return null;
+  measurer.font = `${font}, system-ui, sans-serif`;
+  return measurer.measureText(text).width <= TEXT_ROOM_PX;
 }
 
 function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
@@ -54,14 +59,30 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
   // Hjemmebesøg · × 40" is wider than a card): then they wrap instead of being cut short.
   const fontReady = useNameFontReady();
   const metaLines = useMemo(
-    () => (fontReady && nameFitsOneLine(label || t('canvas.untitled')) ? 2 : 1),
+    () =>
+      fontReady && (fitsOneLine(label || t('canvas.untitled'), NAME_FONT) ?? label.length <= 16)
+        ? 2
+        : 1,
     [label, t, fontReady],
   );
-  const meta = [
-    formatPathwayDate(data.date, i18n.language),
-    data.contactType ? t(`vocab.contactType.${data.contactType}`) : '',
-    data.repetitions && data.repetitions > 1 ? `× ${data.repetitions}` : '',
-  ].filter(Boolean);
+  // Under a name of two lines the date, the kind and the count have one line: they are said
+  // shorter ("3. feb. · Lægebesøg") before the card cuts them ("Besøg h…").
+  const type = data.contactType;
+  const times = data.repetitions && data.repetitions > 1 ? `× ${data.repetitions}` : '';
+  const meta = useMemo(
+    () =>
+      cardMeta(
+        data.date,
+        {
+          long: type ? t(`vocab.contactType.${type}`) : '',
+          short: type ? t(`vocab.contactTypeShort.${type}`) : '',
+        },
+        times,
+        i18n.language,
+        (line) => metaLines === 2 || !fontReady || (fitsOneLine(line, META_FONT) ?? true),
+      ),
+    [data.date, type, times, t, i18n.language, metaLines, fontReady],
+  );
   // Heard by screen readers after the name and the date: what the face and the mark show.
   const extra = [
     t(`vocab.sector.${data.sector}`),
@@ -70,7 +91,7 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
   ]
     .filter(Boolean)
     .join(', ');
-  const full = [label || t('canvas.untitled'), ...meta].join(' · ');
+  const full = [label || t('canvas.untitled'), meta.full].filter(Boolean).join(' · ');
   return (
     <div
       className={`tp-node${selected ? ' tp-node-selected' : ''}${overview ? ' tp-node-mark' : ''}`}
@@ -108,11 +129,16 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
         >
           {label || t('canvas.untitled')}
         </span>
-        {meta.length > 0 && (
-          <span className={metaLines === 2 ? 'tp-meta tp-meta-two' : 'tp-meta'}>
-            {meta.join(' · ')}
+        {meta.full && (
+          <span
+            className={metaLines === 2 ? 'tp-meta tp-meta-two' : 'tp-meta'}
+            data-testid="touchpoint-meta"
+            aria-hidden={meta.shown !== meta.full ? true : undefined}
+          >
+            {meta.shown}
           </span>
         )}
+        {meta.shown !== meta.full && <span className="visually-hidden">{meta.full}</span>}
         <span className="visually-hidden">, {extra}</span>
       </span>
       <Handle type="source" position={Position.Right} className="tp-handle" />

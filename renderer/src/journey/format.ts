@@ -24,6 +24,51 @@ export function formatPathwayDate(date: string | null, language: string): string
   return formatMonth(Number(y), Number(m), language);
 }
 
+/**
+ * Shorter forms of a pathway date, longest first, for a card with little room: a day as "3. feb."
+ * ("3 Feb"), a month as "mar. 2026" then "mar." ("Mar 2026", "Mar"). The year is left for last
+ * because the time ruler above the card shows it; the card's tooltip, its accessible name and the
+ * panel keep the whole date.
+ */
+export function shorterPathwayDates(date: string | null, language: string): string[] {
+  if (!date) return [];
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number | undefined];
+  const format = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'da-DK', {
+      ...options,
+      timeZone: 'UTC',
+    }).format(new Date(Date.UTC(y, m - 1, d ?? 1)));
+  return d !== undefined
+    ? [format({ day: 'numeric', month: 'short' })]
+    : [format({ month: 'short', year: 'numeric' }), format({ month: 'short' })];
+}
+
+/**
+ * What a card says under its name — date, kind of contact, how many times — on one line: the first
+ * of these that fits (`fits`), each giving up a little more: the whole date; a shorter date; a
+ * shorter word for the kind ("Lægebesøg" for "Besøg hos lægen"); the kind and the count without
+ * the date, which the card's place under the time ruler still tells. If none fits, the last, cut
+ * short by the card. `full` is always the whole line, for the tooltip and screen readers.
+ */
+export function cardMeta(
+  date: string | null,
+  kind: { long: string; short: string },
+  times: string,
+  language: string,
+  fits: (line: string) => boolean,
+): { shown: string; full: string } {
+  const line = (...parts: string[]) => parts.filter(Boolean).join(' · ');
+  const full = line(formatPathwayDate(date, language), kind.long, times);
+  const shorter = shorterPathwayDates(date, language);
+  const tries = [
+    full,
+    ...shorter.map((d) => line(d, kind.long, times)),
+    ...shorter.map((d) => line(d, kind.short, times)),
+    line(kind.short, times),
+  ].filter(Boolean);
+  return { shown: tries.find(fits) ?? tries.at(-1) ?? full, full };
+}
+
 /** "marts 2026" / "March 2026": the locale is named, never taken from the operating system. */
 function formatMonth(year: number, month: number, language: string): string {
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'da-DK', {
