@@ -69,12 +69,17 @@ interface Run {
   all: string;
 }
 
-/** `pathway ARGS`, with what it writes to stdout and to stderr kept apart. */
+/**
+ * `pathway ARGS`, with what it writes to stdout and to stderr kept apart, a line an entry (the
+ * aggregate writes its lines per file in one go).
+ */
 function run(...args: string[]): Run {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const spies = [
-    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void stdout.push(a.join(' '))),
+    vi
+      .spyOn(console, 'log')
+      .mockImplementation((...a: unknown[]) => void stdout.push(...a.join(' ').split('\n'))),
     vi
       .spyOn(console, 'error')
       .mockImplementation((...a: unknown[]) => void stderr.push(a.join(' '))),
