@@ -196,6 +196,7 @@ export const da = {
     zoomReset: 'Forstørrelse {{percent}} %. Tryk for 100 %.',
     compare: 'Begge kort',
     moreLanesBelow: 'Flere spor nedenfor',
+    menuMoreBelow: 'Flere valg nedenfor',
     moreLanesAbove: 'Flere spor ovenfor',
     compareHelp:
       'Sådan er det i dag og sådan skulle det være, over hinanden. Klik på et kontaktpunkt for at redigere det.',

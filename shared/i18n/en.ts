@@ -193,6 +193,7 @@ export const en: Translation = {
     zoomReset: 'Zoom {{percent}} %. Press for 100 %.',
     compare: 'Both maps',
     moreLanesBelow: 'More lanes below',
+    menuMoreBelow: 'More choices below',
     moreLanesAbove: 'More lanes above',
     compareHelp:
       'As it is today and as it should be, one above the other. Click a touchpoint to edit it.',

@@ -308,5 +308,52 @@ for (const screen of SCREENS) {
       await app.page.setViewportSize({ width: screen.width, height: 2000 });
       await expect(asIs.getByTestId('more-lanes-below')).toHaveCount(0);
     });
+
+    test('the «Mere» menu says it has more below, and shows the rest', async ({ app }) => {
+      await openKaren(app);
+      await app.page.getByTestId('more-menu-button').click();
+      const body = app.page.getByTestId('more-menu').locator('.menu-body');
+      const scroller = body.locator('.menu-scroll');
+      const cue = app.page.getByTestId('menu-more-below');
+      const last = app.page.getByTestId('lane-toggle-other');
+      const frame = (await body.boundingBox())!;
+      expect(frame.y + frame.height, 'the menu within the window').toBeLessThanOrEqual(
+        screen.height,
+      );
+      // Eleven lanes do not fit under the actions in 768 px: the menu scrolls, and says so.
+      expect(await scroller.evaluate((el) => el.scrollHeight > el.clientHeight + 1)).toBe(true);
+      await expect(cue).toBeVisible();
+      await expect(last).not.toBeInViewport({ ratio: 1 });
+      const place = (await cue.boundingBox())!;
+      expect(place.y, 'the words at the menu’s foot').toBeGreaterThan(frame.y + frame.height / 2);
+      expect(place.y + place.height).toBeLessThanOrEqual(frame.y + frame.height + 1);
+      expect(place.height, 'a touch target').toBeGreaterThanOrEqual(MIN_TOUCH_PX);
+      const size = await cue.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      expect(size, 'words read from arm’s length').toBeGreaterThanOrEqual(16);
+      // Pressed until the menu's end is in view: then the words go, and nothing lies on the
+      // last lane.
+      for (let press = 0; press < 10 && (await cue.count()) > 0; press++) {
+        const before = await scroller.evaluate((el) => el.scrollTop);
+        // Listening before the press: each press's scroll is let finish before the next look.
+        const ended = scroller.evaluate(
+          (el) =>
+            new Promise<void>((done) =>
+              el.addEventListener('scrollend', () => done(), { once: true }),
+            ),
+        );
+        if (screen.touch) await cue.tap();
+        else await cue.click();
+        await ended;
+        expect(
+          await scroller.evaluate((el) => el.scrollTop),
+          'the menu scrolls on',
+        ).toBeGreaterThan(before);
+      }
+      await expect(cue).toHaveCount(0);
+      await expect(last).toBeInViewport({ ratio: 1 });
+      // Scrolled back up, it says so again.
+      await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
+      await expect(cue).toBeVisible();
+    });
   });
 }

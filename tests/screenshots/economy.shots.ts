@@ -53,6 +53,8 @@ for (const screen of [
       test.setTimeout(120_000);
       const page = app.page;
 
+      // The clock moves on its own, and is moved on where a person would take a while.
+      await page.clock.install();
       // The home screen's row of buttons, now with Priser.
       await app.open('#/');
       await page.getByTestId('open-prices').waitFor();
@@ -85,6 +87,9 @@ for (const screen of [
       await page.getByTestId('price-import-errors').scrollIntoViewIfNeeded();
       await shoot(page, `prices-import-errors-${screen.suffix}.png`);
 
+      // Some seconds later, as a person reads the errors first: a message said just before
+      // another screen opens is kept there (it belongs to what opened it), so this one would be.
+      await page.clock.fastForward(5_000);
       const id = await seedKaren(app.handlers, { toBe: true });
       await app.open(`#/journey/${id}`);
       await new JourneyPage(page).waitLoaded();

@@ -30,7 +30,7 @@ import {
   type TouchpointNode as TouchpointNodeType,
   type TransitionEdge as TransitionEdgeType,
 } from '../journey/journey-store';
-import { LANE_COLUMN_WIDTH, NODE_HEIGHT, NODE_WIDTH, visibleLanes } from '../journey/lanes';
+import { LANE_COLUMN_WIDTH, NODE_HEIGHT, NODE_WIDTH } from '../journey/lanes';
 import { xForPlace } from '../journey/auto-layout';
 import { cardRectsOf, useLabelPlaces, useLaidOutCards } from '../journey/use-layout';
 import { TimeRuler } from '../journey/TimeRuler';
@@ -43,14 +43,13 @@ import {
   isInView,
   openingViewFor,
 } from '../journey/viewport';
-import { CitizenCopy } from '../journey/CitizenCopy';
 import { CompareView } from '../journey/CompareView';
-import { CostMenuItem } from '../journey/CostView';
 import { EmotionCurve } from '../journey/EmotionCurve';
 import { ExportTab } from '../journey/ExportTab';
 import { IdeasTab } from '../journey/IdeasTab';
 import { LaneLabels } from '../journey/LaneLabels';
 import { LaneNode, laneNodes, laneSpan, type LaneNodeType } from '../journey/LaneNode';
+import { MoreMenu } from '../journey/MoreMenu';
 import { OutlineView } from '../journey/OutlineView';
 import { Palette } from '../journey/Palette';
 import { ProfileTab } from '../journey/ProfileTab';
@@ -185,76 +184,6 @@ function MapSwitch({ compare, onCompare }: { compare: boolean; onCompare: (on: b
         </label>
       ))}
     </div>
-  );
-}
-
-/** The rarer actions of the map, folded into one menu so the toolbar stays one row. */
-function MoreMenu({ onFullscreen }: { onFullscreen: () => void }) {
-  const { t } = useTranslation();
-  const hidden = useJourney((s) => s.hiddenSectors);
-  const touchpoints = useJourney((s) => s.touchpoints);
-  const setHidden = useJourney((s) => s.setSectorHidden);
-  const ref = useRef<HTMLDetailsElement>(null);
-  const close = () => ref.current?.removeAttribute('open');
-  // Escape closes the menu and gives focus back to its button; so does choosing an action.
-  useEffect(() => {
-    const el = ref.current;
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key !== 'Escape' || !el?.open) return;
-      el.removeAttribute('open');
-      el.querySelector('summary')?.focus();
-    };
-    const onClick = (e: MouseEvent) => {
-      if ((e.target as HTMLElement).closest('.menu-actions button')) el?.removeAttribute('open');
-    };
-    el?.addEventListener('keydown', onKey);
-    el?.addEventListener('click', onClick);
-    return () => {
-      el?.removeEventListener('keydown', onKey);
-      el?.removeEventListener('click', onClick);
-    };
-  }, []);
-  // A lane with cards on either map stays: hiding it on one would strand the other's cards.
-  const used = new Set(Object.values(touchpoints).map((tp) => tp.sector));
-  return (
-    <details className="menu" ref={ref} data-testid="more-menu">
-      <summary className="button" data-testid="more-menu-button">
-        {t('canvas.more')} <span aria-hidden="true">▾</span>
-      </summary>
-      <div className="menu-body">
-        <div className="menu-actions">
-          <button
-            type="button"
-            className="button menu-item"
-            onClick={() => {
-              close();
-              onFullscreen();
-            }}
-            data-testid="fullscreen-menu"
-          >
-            {t('canvas.fullscreen')}
-          </button>
-          <CitizenCopy />
-          <CostMenuItem />
-        </div>
-        <fieldset className="menu-lanes" data-testid="lanes-menu">
-          <legend>{t('canvas.lanes')}</legend>
-          <p className="field-help">{t('canvas.lanesHelp')}</p>
-          {visibleLanes([]).map((sector) => (
-            <label key={sector} className="checkbox">
-              <input
-                type="checkbox"
-                checked={!hidden.includes(sector)}
-                disabled={used.has(sector)}
-                onChange={(e) => setHidden(sector, !e.target.checked)}
-                data-testid={`lane-toggle-${sector}`}
-              />
-              <span>{t(`vocab.sector.${sector}`)}</span>
-            </label>
-          ))}
-        </fieldset>
-      </div>
-    </details>
   );
 }
 

@@ -1,0 +1,125 @@
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CitizenCopy } from './CitizenCopy';
+import { CostMenuItem } from './CostView';
+import { useJourney } from './journey-context';
+import { visibleLanes } from './lanes';
+
+/**
+ * Whether the box scrolls and has more below where it is scrolled now: measured when it scrolls,
+ * resizes or its content changes (a menu opened, a language chosen).
+ */
+function useMoreBelow(ref: RefObject<HTMLElement | null>): boolean {
+  const [more, setMore] = useState(false);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    // One pixel of slack: zoomed layouts round heights, and a box at its end must say so.
+    const update = () => setMore(el.scrollTop + el.clientHeight < el.scrollHeight - 1);
+    update();
+    const sizes = new ResizeObserver(update);
+    sizes.observe(el);
+    for (const child of Array.from(el.children)) sizes.observe(child);
+    el.addEventListener('scroll', update, { passive: true });
+    return () => {
+      sizes.disconnect();
+      el.removeEventListener('scroll', update);
+    };
+  }, [ref]);
+  return more;
+}
+
+/**
+ * The rarer actions of the map, folded into one menu so the toolbar stays one row. On a low
+ * window the menu scrolls inside itself; while it has more below, a shaded edge and «Flere valg
+ * nedenfor ↓» at its foot say so (a half-shown last row does not), and a tap there scrolls on.
+ */
+export function MoreMenu({ onFullscreen }: { onFullscreen: () => void }) {
+  const { t } = useTranslation();
+  const hidden = useJourney((s) => s.hiddenSectors);
+  const touchpoints = useJourney((s) => s.touchpoints);
+  const setHidden = useJourney((s) => s.setSectorHidden);
+  const ref = useRef<HTMLDetailsElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const moreBelow = useMoreBelow(scroller);
+  const close = () => ref.current?.removeAttribute('open');
+  // Escape closes the menu and gives focus back to its button; so does choosing an action.
+  useEffect(() => {
+    const el = ref.current;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Escape' || !el?.open) return;
+      el.removeAttribute('open');
+      el.querySelector('summary')?.focus();
+    };
+    const onClick = (e: MouseEvent) => {
+      if ((e.target as HTMLElement).closest('.menu-actions button')) el?.removeAttribute('open');
+    };
+    el?.addEventListener('keydown', onKey);
+    el?.addEventListener('click', onClick);
+    return () => {
+      el?.removeEventListener('keydown', onKey);
+      el?.removeEventListener('click', onClick);
+    };
+  }, []);
+  // A lane with cards on either map stays: hiding it on one would strand the other's cards.
+  const used = new Set(Object.values(touchpoints).map((tp) => tp.sector));
+  return (
+    <details className="menu" ref={ref} data-testid="more-menu">
+      <summary className="button" data-testid="more-menu-button">
+        {t('canvas.more')} <span aria-hidden="true">▾</span>
+      </summary>
+      <div className="menu-body">
+        <div className="menu-scroll" ref={scroller}>
+          <div className="menu-actions">
+            <button
+              type="button"
+              className="button menu-item"
+              onClick={() => {
+                close();
+                onFullscreen();
+              }}
+              data-testid="fullscreen-menu"
+            >
+              {t('canvas.fullscreen')}
+            </button>
+            <CitizenCopy />
+            <CostMenuItem />
+          </div>
+          <fieldset className="menu-lanes" data-testid="lanes-menu">
+            <legend>{t('canvas.lanes')}</legend>
+            <p className="field-help">{t('canvas.lanesHelp')}</p>
+            {visibleLanes([]).map((sector) => (
+              <label key={sector} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={!hidden.includes(sector)}
+                  disabled={used.has(sector)}
+                  onChange={(e) => setHidden(sector, !e.target.checked)}
+                  data-testid={`lane-toggle-${sector}`}
+                />
+                <span>{t(`vocab.sector.${sector}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+        </div>
+        {moreBelow && (
+          // For the eye and the pointer: a keyboard's Tab and a screen reader already go on
+          // through the menu, so this is no stop of theirs.
+          <button
+            type="button"
+            className="menu-more-below"
+            tabIndex={-1}
+            aria-hidden="true"
+            onClick={() => {
+              const el = scroller.current;
+              el?.scrollBy({ top: Math.max(40, el.clientHeight * 0.6), behavior: 'smooth' });
+            }}
+            data-testid="menu-more-below"
+          >
+            {t('canvas.menuMoreBelow')} <span aria-hidden="true">↓</span>
+          </button>
+        )}
+      </div>
+    </details>
+  );
+}
