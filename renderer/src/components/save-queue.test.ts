@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SaveQueue, type SaveQueueState } from './save-queue';
+import { openSaveQueue, SaveQueue, type SaveQueueState } from './save-queue';
 import { flushOnHide } from './use-save-queue';
 
 /** A stand-in for the main process: records what arrives, fails while told to. */
@@ -236,6 +236,59 @@ describe('the save queue', () => {
     q.patch('idea:1', { text: 'Hej' }, db.send('idea:1'), 400);
     await q.flush();
     expect(db.rows.get('idea:1')).toEqual({ text: 'Hej' });
+  });
+
+  it('a view closed with an edit unsaved hands it to the next view of the same journey', async () => {
+    const db = fakeDb();
+    const first = openSaveQueue('journey:a', { retryFirstMs: 1000 });
+    db.failNext(2);
+    first.patch('tp:1', { label: 'Lægen' }, db.send('tp:1'), 0);
+    await settle();
+    expect(first.state.status).toBe('error');
+    // Closed while refused: it goes on trying (the flush on closing fails too).
+    first.dispose();
+    await settle();
+    expect(db.calls).toHaveLength(2);
+    // Opened again: the same queue, its edit first in line, and its failure shown.
+    const second = openSaveQueue('journey:a', { retryFirstMs: 1000 });
+    expect(second).toBe(first);
+    expect(second.state).toMatchObject({ status: 'error', pending: 1 });
+    const seen: SaveQueueState['status'][] = [];
+    second.subscribe((st) => seen.push(st.status));
+    // The card retyped after reopening: merged into the old edit, so the old text can never be
+    // written after the new one (two queues would each have written theirs, the old one last).
+    second.patch('tp:1', { label: 'Egen læge' }, db.send('tp:1'), 0);
+    second.patch('tp:2', { label: 'Apoteket' }, db.send('tp:2'), 0);
+    await second.retry();
+    expect(db.rows.get('tp:1')).toEqual({ label: 'Egen læge' });
+    expect(db.rows.get('tp:2')).toEqual({ label: 'Apoteket' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(db.rows.get('tp:1')).toEqual({ label: 'Egen læge' });
+    expect(db.calls.filter((c) => c.key === 'tp:1').map((c) => c.patch.label)).toEqual([
+      'Lægen',
+      'Lægen',
+      'Egen læge',
+    ]);
+    expect(seen.at(-1)).toBe('saved');
+    // Another journey, or this one once all is written, starts afresh.
+    expect(openSaveQueue('journey:b')).not.toBe(first);
+    second.dispose();
+    expect(openSaveQueue('journey:a')).not.toBe(first);
+  });
+
+  it('a closed queue that writes its edit at last leaves the next view a queue of its own', async () => {
+    const db = fakeDb();
+    const first = openSaveQueue('catalogue', { retryFirstMs: 1000 });
+    db.failNext(2);
+    first.patch('svc:1', { name: 'Lægevagten' }, db.send('svc:1'), 0);
+    await settle();
+    first.dispose();
+    // Its second failure (on closing) doubled the pause.
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(db.rows.get('svc:1')).toEqual({ name: 'Lægevagten' });
+    const next = openSaveQueue('catalogue');
+    expect(next).not.toBe(first);
+    expect(next.state.status).toBe('idle');
   });
 
   it('is flushed when the window is hidden, closed or reloaded', async () => {

@@ -35,6 +35,11 @@ interface Entry {
 }
 
 export interface SaveQueueOptions {
+  /**
+   * What the queue saves ("journey:<id>", "catalogue"): a queue closed with edits still unsaved
+   * is taken over by the next one opened for the same thing (`openSaveQueue`).
+   */
+  scope?: string;
   /** The first automatic retry after a failure; each further failure doubles it. */
   retryFirstMs?: number;
   /** The longest pause between automatic retries. */
@@ -43,6 +48,25 @@ export interface SaveQueueOptions {
 
 export const RETRY_FIRST_MS = 1000;
 export const RETRY_MAX_MS = 30_000;
+
+/**
+ * Queues whose view went away with edits still unsaved (a failure being retried), by scope. The
+ * next view of the same journey takes its queue over rather than starting one beside it: two
+ * queues would write the same rows in no agreed order, and the old one's retry could then write
+ * an edit over a newer one made after reopening.
+ */
+const unfinished = new Map<string, SaveQueue>();
+
+/**
+ * The save queue for a view of `scope`: the unfinished one left by the last view of it, with its
+ * edits first in line (newer edits of the same rows merge into them), or a new one.
+ */
+export function openSaveQueue(scope: string, options: SaveQueueOptions = {}): SaveQueue {
+  const left = unfinished.get(scope);
+  unfinished.delete(scope);
+  if (left && left.state.pending > 0) return left;
+  return new SaveQueue({ ...options, scope });
+}
 
 export class SaveQueue {
   private entries: Entry[] = [];
@@ -57,8 +81,10 @@ export class SaveQueue {
   private listeners = new Set<(state: SaveQueueState) => void>();
   private readonly retryFirstMs: number;
   private readonly retryMaxMs: number;
+  private readonly scope: string | undefined;
 
   constructor(options: SaveQueueOptions = {}) {
+    this.scope = options.scope;
     this.retryFirstMs = options.retryFirstMs ?? RETRY_FIRST_MS;
     this.retryMaxMs = options.retryMaxMs ?? RETRY_MAX_MS;
   }
@@ -130,11 +156,14 @@ export class SaveQueue {
 
   /**
    * The view goes away: listeners stop, what waits is sent now. A failed entry keeps being
-   * retried in the background (the app is still open) until it is written.
+   * retried in the background (the app is still open) until it is written, or until the next
+   * view of the same scope takes the queue over (`openSaveQueue`).
    */
   dispose(): void {
     this.listeners.clear();
-    if (this.entries.length > 0) void this.flush();
+    if (this.entries.length === 0) return;
+    if (this.scope !== undefined) unfinished.set(this.scope, this);
+    void this.flush();
   }
 
   /** The pause before the n-th automatic retry (n ≥ 1). */
@@ -212,6 +241,10 @@ export class SaveQueue {
     }
     this.failures = 0;
     this.error = null;
+    // Written at last: the next view of its scope starts a queue of its own.
+    if (this.entries.length === 0 && this.scope !== undefined) {
+      if (unfinished.get(this.scope) === this) unfinished.delete(this.scope);
+    }
     this.emit();
   }
 

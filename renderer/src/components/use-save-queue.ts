@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { SaveQueue, type SaveQueueState } from './save-queue';
+import { openSaveQueue, type SaveQueue, type SaveQueueState } from './save-queue';
 
 /**
  * Calls `flush` when the window is hidden, closed or reloaded (visibilitychange, pagehide,
@@ -30,11 +30,12 @@ export function useFlushOnHide(flush: () => unknown): void {
 }
 
 /**
- * A save queue for a screen that is not a journey (the catalogue): the same class, its own status.
- * Disposed with the screen, which sends what waits (and keeps retrying a failure).
+ * A save queue for a screen that is not a journey (the catalogue, the prices): the same class, its
+ * own status. Disposed with the screen, which sends what waits (and keeps retrying a failure until
+ * the screen is opened again and takes it over).
  */
-export function useSaveQueue(): { queue: SaveQueue; state: SaveQueueState } {
-  const [queue] = useState(() => new SaveQueue());
+export function useSaveQueue(scope: string): { queue: SaveQueue; state: SaveQueueState } {
+  const [queue] = useState(() => openSaveQueue(scope));
   const [subscribe] = useState(() => (listener: () => void) => queue.subscribe(listener));
   const [read] = useState(() => {
     let last = queue.state;

@@ -29,9 +29,11 @@ const tp = (label: string, x: number, date: string | null, sector: Touchpoint['s
  * The store with an in-memory stand-in for the main process: it answers the few calls these
  * tests make and keeps what was saved, so the tests can check the rows as well as the view.
  */
-async function storeWith(touchpoints: Touchpoint[]) {
+async function storeWith(touchpoints: Touchpoint[], refuse = { updates: 0 }) {
   const rows = new Map(touchpoints.map((t) => [t.id, { ...t }]));
+  const channels: string[] = [];
   const call = (async (channel: string, input: unknown) => {
+    channels.push(channel);
     if (channel === 'journeys:get') {
       return {
         journey: {
@@ -52,6 +54,10 @@ async function storeWith(touchpoints: Touchpoint[]) {
     }
     if (channel === 'profile:get') return { journeyId: JOURNEY, ...EMPTY_PROFILE };
     if (channel === 'touchpoints:update') {
+      if (refuse.updates > 0) {
+        refuse.updates -= 1;
+        throw new Error('SQLITE_FULL');
+      }
       const { id, patch } = input as { id: string; patch: Partial<Touchpoint> };
       const row = { ...rows.get(id)!, ...patch };
       rows.set(id, row);
@@ -61,7 +67,7 @@ async function storeWith(touchpoints: Touchpoint[]) {
   }) as unknown as Parameters<typeof createJourneyStore>[1];
   const store = createJourneyStore(JOURNEY, call);
   await store.getState().load();
-  return { store, rows };
+  return { store, rows, call, channels };
 }
 
 const labelsLeftToRight = (nodes: { position: { x: number }; data: { label: string } }[]) =>
@@ -104,5 +110,30 @@ describe('the journey store lays the map out by time', () => {
     // One undo step brings the card back.
     await store.getState().undo();
     expect(labelsLeftToRight(store.getState().nodes)).toEqual(['A', 'U', 'B']);
+  });
+});
+
+describe('the journey store opened again', () => {
+  it('writes an edit the last view left unsaved before reading, and shows it', async () => {
+    const refuse = { updates: 0 };
+    const card = tp('Lægen', 0, '2026-01-10', 'general_practice');
+    const { store, rows, call, channels } = await storeWith([card], refuse);
+    refuse.updates = 2;
+    store.getState().patchTouchpoint(card.id, { label: 'Egen læge' });
+    await store.getState().flush();
+    expect(store.getState().saveStatus).toBe('error');
+    // Closed while the database refuses (the flush on closing fails too).
+    store.getState().dispose();
+    await Promise.resolve();
+    expect(rows.get(card.id)!.label).toBe('Lægen');
+    channels.length = 0;
+    const again = createJourneyStore(JOURNEY, call);
+    await again.getState().load();
+    // The edit went first, then the journey was read: it holds it, and nothing waits.
+    expect(channels.indexOf('touchpoints:update')).toBeLessThan(channels.indexOf('journeys:get'));
+    expect(rows.get(card.id)!.label).toBe('Egen læge');
+    expect(again.getState().nodes[0]!.data.label).toBe('Egen læge');
+    expect(again.getState().saveStatus).toBe('saved');
+    again.getState().dispose();
   });
 });

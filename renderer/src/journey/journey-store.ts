@@ -15,7 +15,7 @@ import { temporal, type TemporalState } from 'zundo';
 import { createStore, type StateCreator } from 'zustand';
 import { SECTORS } from '../../../shared/vocabulary';
 import { call as defaultCall } from '../api/client';
-import { SaveQueue, type SaveQueueOptions } from '../components/save-queue';
+import { openSaveQueue, type SaveQueueOptions } from '../components/save-queue';
 import { byId, contentOf, emptyContent, sameContent, type Content } from './model/content';
 import { buildView } from './model/view';
 import { mapSlice } from './store/map-slice';
@@ -44,7 +44,8 @@ export function createJourneyStore(
   call: Call = defaultCall,
   queueOptions: SaveQueueOptions = {},
 ) {
-  const queue = new SaveQueue(queueOptions);
+  // Edits left unsaved by the last view of this journey go first, in this queue.
+  const queue = openSaveQueue(`journey:${journeyId}`, queueOptions);
   let lastEdit: { key: string; at: number } | null = null;
   let unsubscribe: () => void = () => undefined;
 
@@ -119,6 +120,10 @@ export function createJourneyStore(
       load: async () => {
         set({ loading: true, loadError: null });
         try {
+          // Edits the last view of this journey left unsaved are written first, so what is read
+          // holds them (if the database still refuses, they stay queued and the status says so).
+          // Twice: the first may only wait for a try already on its way when the view closed.
+          for (let tries = 0; tries < 2 && queue.state.pending > 0; tries++) await queue.flush();
           const [detail, services, profile, goals, ideas, workshops] = await Promise.all([
             call('journeys:get', { id: journeyId }),
             call('catalogue:list', {}),

@@ -82,7 +82,7 @@ export function CatalogueScreen() {
   const [problem, setProblem] = useState(false);
   const id = useId();
   const fail = useCallback((e: unknown) => announce(t(errorKey(e)), 'error'), [t]);
-  const { queue, state } = useSaveQueue();
+  const { queue, state } = useSaveQueue('catalogue');
 
   useEffect(() => {
     let live = true;

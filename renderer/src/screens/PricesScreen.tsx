@@ -423,7 +423,7 @@ export function PricesScreen() {
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const id = useId();
-  const { queue, state } = useSaveQueue();
+  const { queue, state } = useSaveQueue('prices');
   const fail = useCallback((e: unknown) => announce(t(errorKey(e)), 'error'), [t]);
 
   useEffect(() => {
