@@ -291,6 +291,31 @@ describe('the save queue', () => {
     expect(next.state.status).toBe('idle');
   });
 
+  it('sets refused edits aside while a whole list is replaced, and gives them back if it is not', async () => {
+    const db = fakeDb();
+    const q = new SaveQueue({ retryFirstMs: 1000 });
+    db.failNext(1);
+    q.patch('price:gp', { price: 300 }, db.send('price:gp'), 0);
+    await settle();
+    expect(q.state.status).toBe('error');
+    // The list is imported: the refused edit is taken out and never retried over it.
+    const aside = q.takeOut('price:');
+    expect(q.state).toEqual({ status: 'saved', error: null, pending: 0 });
+    db.rows.set('price:gp', { price: 450 });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(db.calls).toHaveLength(1);
+    expect(db.rows.get('price:gp')).toEqual({ price: 450 });
+    // Had the import failed, the edit comes back first in line, with its failure, and is sent.
+    q.patch('price:video', { price: 120 }, db.send('price:video'), 400);
+    q.putBack(aside);
+    expect(q.state).toMatchObject({ status: 'error', pending: 2 });
+    await settle();
+    expect(db.calls.slice(1).map((c) => c.key)).toEqual(['price:gp', 'price:video']);
+    expect(db.rows.get('price:gp')).toEqual({ price: 300 });
+    expect(db.rows.get('price:video')).toEqual({ price: 120 });
+    expect(q.state.status).toBe('saved');
+  });
+
   it('is flushed when the window is hidden, closed or reloaded', async () => {
     const db = fakeDb();
     const q = new SaveQueue();

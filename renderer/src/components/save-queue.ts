@@ -25,6 +25,13 @@ export interface SaveQueueState {
 
 type Send = (patch: Record<string, unknown>) => Promise<unknown>;
 
+/** What `SaveQueue.takeOut` took, to give back to `putBack` as it is. */
+export interface TakenEdits {
+  entries: Entry[];
+  /** The failure they waited behind, if any. */
+  error: unknown;
+}
+
 interface Entry {
   /** The rows this entry writes (`kind:id`); a patch has one. */
   keys: string[];
@@ -108,6 +115,36 @@ export class SaveQueue {
   /** A step that is sent as it is, in order (a delete, a restore); never merged. */
   step(keys: string[], send: () => Promise<unknown>): void {
     this.entries.push({ keys, patch: null, send: () => send(), sending: false });
+    this.schedule(0);
+  }
+
+  /**
+   * Takes out what waits for the rows whose keys start with `prefix`, for an action that is about
+   * to replace them all (a price list imported or reset): the edits it replaces must not be
+   * retried after it and write over it. What is on its way stays. If the action fails, `putBack`
+   * returns them, first in line again.
+   */
+  takeOut(prefix: string): TakenEdits {
+    const error = this.error;
+    const taken = this.entries.filter(
+      (e) => !e.sending && e.keys.every((k) => k.startsWith(prefix)),
+    );
+    this.entries = this.entries.filter((e) => !taken.includes(e));
+    if (this.entries.length === 0) {
+      // Nothing left to retry: no failure to show, no retry to wait for.
+      this.clearRetry();
+      this.failures = 0;
+      this.error = null;
+    }
+    this.emit();
+    return { entries: taken, error: taken.length > 0 ? error : null };
+  }
+
+  /** Returns what `takeOut` took, first in line, and sends it (after the retry's pause, if failed). */
+  putBack(taken: TakenEdits): void {
+    if (taken.entries.length === 0) return;
+    this.entries = [...taken.entries, ...this.entries];
+    if (taken.error !== null && this.error === null) this.error = taken.error;
     this.schedule(0);
   }
 

@@ -472,6 +472,8 @@ export function PricesScreen() {
     }
   }
 
+  const importPrices = (text: string) => call('prices:importCsv', { text });
+
   async function importCsv(file: File | undefined) {
     if (!file) return;
     setBusy(true);
@@ -483,9 +485,19 @@ export function PricesScreen() {
       // UTF-8 as the app writes it, or Windows-1252 as Excel's plain CSV does.
       const text = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
       // Edits still on their way are written first; the import then replaces them, as asked.
+      // One the database still refuses is set aside meanwhile: retried after the import, it
+      // would write an old price over the imported one. It comes back if nothing is imported.
       await queue.flush();
-      const result = await call('prices:importCsv', { text });
+      const aside = queue.takeOut('price:');
+      let result: Awaited<ReturnType<typeof importPrices>>;
+      try {
+        result = await importPrices(text);
+      } catch (error) {
+        queue.putBack(aside);
+        throw error;
+      }
       if (!result.ok) {
+        queue.putBack(aside);
         setErrors(result.errors);
         announce(t('economy.csv.errorsTitle', { count: result.errors.length }), 'error');
         return;
@@ -504,7 +516,14 @@ export function PricesScreen() {
     setConfirmReset(false);
     try {
       await queue.flush();
-      setList(await call('prices:reset', {}));
+      // As for an import: a refused edit is not retried over the list put back.
+      const aside = queue.takeOut('price:');
+      try {
+        setList(await call('prices:reset', {}));
+      } catch (error) {
+        queue.putBack(aside);
+        throw error;
+      }
       setErrors(null);
       announce(t('economy.reset.done'));
     } catch (error) {
