@@ -25,6 +25,7 @@ import {
 } from './measure';
 import { JourneyPage } from './pages';
 import { KAREN_TOUCHPOINTS, seedKaren } from '../support/karen-journey';
+import { ipc } from '../unit/helpers';
 
 /** On-screen text of the map, font size × zoom, as opened. */
 const MIN_TEXT_PX = 12;
@@ -114,6 +115,107 @@ function laneNamesReadable(m: MapMeasure) {
  * The same measures on both screens the people at the table use; the touch screen also checks
  * that it is seen as one, and that every card is big enough for a finger.
  */
+/** Cards whose names take two lines, in a journey that crosses New Year (see the test). */
+const HARD_CARDS: {
+  label: string;
+  sector: 'hospital' | 'general_practice' | 'municipal_care' | 'emergency' | 'social_services';
+  contactType:
+    | 'letter'
+    | 'test'
+    | 'outpatient_visit'
+    | 'emergency_visit'
+    | 'gp_visit'
+    | 'home_visit'
+    | 'life_event';
+  date: string;
+  emotion?: -2 | -1 | 0 | 1 | 2;
+  repetitions?: number;
+  pains?: number;
+}[] = [
+  {
+    label: 'Kommunen, brev om hjælpemidler',
+    sector: 'social_services',
+    contactType: 'letter',
+    date: '2025-11-28',
+    pains: 12,
+  },
+  {
+    label: 'Medicinsk afdeling, blodprøver',
+    sector: 'hospital',
+    contactType: 'test',
+    date: '2025-12',
+    emotion: -1,
+    pains: 3,
+    repetitions: 12,
+  },
+  {
+    label: 'Lungeambulatoriet, kontrol',
+    sector: 'hospital',
+    contactType: 'outpatient_visit',
+    date: '2025-12-19',
+    pains: 12,
+    repetitions: 40,
+  },
+  {
+    label: 'Akutmodtagelsen, Nykøbing F.',
+    sector: 'emergency',
+    contactType: 'emergency_visit',
+    date: '2026-01-02',
+    emotion: -2,
+    pains: 12,
+  },
+  {
+    label: 'Egen læge, efter udskrivelse',
+    sector: 'general_practice',
+    contactType: 'gp_visit',
+    date: '2026-01-14',
+    pains: 12,
+    repetitions: 12,
+  },
+  {
+    label: 'Hjemmeplejen, morgen og aften',
+    sector: 'municipal_care',
+    contactType: 'home_visit',
+    date: '2026-02',
+    emotion: 1,
+    repetitions: 400,
+  },
+  {
+    label: 'Datteren flytter til Aarhus',
+    sector: 'social_services',
+    contactType: 'life_event',
+    date: '2026-02-21',
+  },
+];
+
+/** Each card's name and the line under it, as drawn: whether the name takes one line, whether the line is cut or sticks out. */
+function readCardLines(app: AppHarness) {
+  return app.page
+    .evaluate(() => document.fonts.ready)
+    .then(() =>
+      app.page.getByTestId('touchpoint-node').evaluateAll((nodes) =>
+        nodes.map((n) => {
+          const name = n.querySelector<HTMLElement>('[data-testid="touchpoint-label"]')!;
+          const meta = n.querySelector<HTMLElement>('.tp-meta');
+          const lineHeight = parseFloat(getComputedStyle(name).lineHeight);
+          return {
+            name: name.textContent ?? '',
+            oneLine: name.offsetHeight < 1.5 * lineHeight,
+            meta: meta?.textContent ?? '',
+            cut:
+              !!meta &&
+              (meta.scrollWidth > meta.clientWidth + 1 ||
+                meta.scrollHeight > meta.clientHeight + 1),
+            inside:
+              !meta || meta.getBoundingClientRect().bottom <= n.getBoundingClientRect().bottom,
+          };
+        }),
+      ),
+    );
+}
+const cutCardLines = (cards: Awaited<ReturnType<typeof readCardLines>>) =>
+  cards.filter((c) => c.meta && (c.cut || !c.inside)).map((c) => `${c.name}: ${c.meta}`);
+
 const SCREENS = [
   { name: '1366×768 laptop (mouse)', width: 1366, height: 768, touch: false, minShare: 0.55 },
   { name: '1024×768 touch screen', width: 1024, height: 768, touch: true, minShare: 0.45 },
@@ -179,41 +281,65 @@ for (const screen of SCREENS) {
 
     test('the date and kind of contact are whole on every card', async ({ app }) => {
       await openKaren(app);
-      // Cards measure their names in the app's typeface: once it is loaded (as on screen).
-      await app.page.evaluate(() => document.fonts.ready);
-      const read = () =>
-        app.page.getByTestId('touchpoint-node').evaluateAll((nodes) =>
-          nodes.map((n) => {
-            const name = n.querySelector<HTMLElement>('[data-testid="touchpoint-label"]')!;
-            const meta = n.querySelector<HTMLElement>('.tp-meta');
-            const lineHeight = parseFloat(getComputedStyle(name).lineHeight);
-            return {
-              name: name.textContent ?? '',
-              oneLine: name.offsetHeight < 1.5 * lineHeight,
-              meta: meta?.textContent ?? '',
-              cut:
-                !!meta &&
-                (meta.scrollWidth > meta.clientWidth + 1 ||
-                  meta.scrollHeight > meta.clientHeight + 1),
-              inside:
-                !meta || meta.getBoundingClientRect().bottom <= n.getBoundingClientRect().bottom,
-            };
-          }),
-        );
-      const cards = await read();
+      const cards = await readCardLines(app);
       expect(cards.filter((c) => c.oneLine && c.meta).length, 'one-line names').toBeGreaterThan(3);
       expect(cards.filter((c) => !c.oneLine && c.meta).length, 'two-line names').toBeGreaterThan(3);
       // Under a two-line name they have one line: said shorter ("3. feb. · Lægebesøg"), not cut.
       await expect
-        .poll(
-          async () =>
-            (await read())
-              .filter((c) => c.meta && (c.cut || !c.inside))
-              .map((c) => `${c.name}: ${c.meta}`),
-          { message: 'date and kind cut short on a card' },
-        )
+        .poll(async () => cutCardLines(await readCardLines(app)), {
+          message: 'date and kind cut short on a card',
+        })
         .toEqual([]);
     });
+
+    for (const language of ['da', 'en'] as const) {
+      test(`hard cards keep their date and kind whole too (${language})`, async ({ app }) => {
+        // Wide pain marks (⚠ 12), no face, the longest kinds, counts, months, and a journey
+        // across New Year (where the year must stay on the card).
+        const { call } = ipc(() => app.handlers);
+        await call('settings:set', { language });
+        const journey = await call('journeys:create', { alias: 'Svære kort' });
+        for (const [i, c] of HARD_CARDS.entries()) {
+          const tp = await call('touchpoints:create', {
+            journeyId: journey.id,
+            label: c.label,
+            sector: c.sector,
+            contactType: c.contactType,
+            x: i * 270,
+            y: 0,
+          });
+          await call('touchpoints:update', {
+            id: tp.id,
+            patch: {
+              date: c.date,
+              ...(c.emotion !== undefined && { emotion: c.emotion }),
+              ...(c.repetitions !== undefined && { repetitions: c.repetitions }),
+            },
+          });
+          for (let p = 0; p < (c.pains ?? 0); p++) {
+            await call('painPoints:create', { touchpointId: tp.id, category: 'waiting', text: '' });
+          }
+        }
+        await app.open(`#/journey/${journey.id}`);
+        await new JourneyPage(app.page).waitLoaded();
+        await expect(app.page.getByTestId('touchpoint-node')).toHaveCount(HARD_CARDS.length);
+        await waitForStillMap(app.page);
+        const cards = await readCardLines(app);
+        expect(cards.filter((c) => !c.oneLine).length, 'two-line names').toBeGreaterThan(5);
+        await expect
+          .poll(async () => cutCardLines(await readCardLines(app)), {
+            message: 'date and kind cut short on a card',
+          })
+          .toEqual([]);
+        // The year stays where the journey spans two: no card says a day without one.
+        const lines = (await readCardLines(app)).map((c) => c.meta);
+        const dayWithoutYear =
+          language === 'da'
+            ? /\b\d{1,2}\. [a-zæøå]{3}\.(?! \d)/
+            : /\b\d{1,2} [A-Z][a-z]{2,3}\b(?! \d)/;
+        expect(lines.filter((l) => dayWithoutYear.test(l))).toEqual([]);
+      });
+    }
 
     test("no connection's label lies on a touchpoint's card", async ({ app }) => {
       expect(labelsOnCards(await openKaren(app)), "connection labels on a card's box").toEqual([]);
@@ -344,16 +470,31 @@ for (const screen of SCREENS) {
         if (screen.touch) await cue.tap();
         else await cue.click();
         await ended;
-        expect(
-          await scroller.evaluate((el) => el.scrollTop),
-          'the menu scrolls on',
-        ).toBeGreaterThan(before);
+        // On, or at the end, where the words go and give their room back to the rows.
+        const after = await scroller.evaluate((el) => el.scrollTop);
+        expect(after > before || (await cue.count()) === 0, 'the menu scrolls on').toBe(true);
       }
       await expect(cue).toHaveCount(0);
       await expect(last).toBeInViewport({ ratio: 1 });
       // Scrolled back up, it says so again.
       await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
       await expect(cue).toBeVisible();
+      // Tab goes through the menu, and what it reaches is never under the words (WCAG 2.4.11).
+      await app.page.getByTestId('fullscreen-menu').focus();
+      const hidden: string[] = [];
+      for (let press = 0; press < 30; press++) {
+        const where = await app.page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el?.closest('.menu-scroll')) return null;
+          const r = el.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          return { name: el.dataset.testid ?? el.tagName, seen: !!hit && el.contains(hit) };
+        });
+        if (!where) break;
+        if (!where.seen) hidden.push(where.name);
+        await app.page.keyboard.press('Tab');
+      }
+      expect(hidden, 'focused choices hidden under the words').toEqual([]);
     });
   });
 }

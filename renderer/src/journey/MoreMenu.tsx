@@ -31,8 +31,9 @@ function useMoreBelow(ref: RefObject<HTMLElement | null>): boolean {
 
 /**
  * The rarer actions of the map, folded into one menu so the toolbar stays one row. On a low
- * window the menu scrolls inside itself; while it has more below, a shaded edge and «Flere valg
- * nedenfor ↓» at its foot say so (a half-shown last row does not), and a tap there scrolls on.
+ * window the menu scrolls inside itself; while it has more below, «Flere valg nedenfor ↓» at its
+ * foot says so (a half-shown last row does not), and a tap there scrolls on. The words take their
+ * own room under the rows, never lying on one: a row reached with Tab is never hidden under them.
  */
 export function MoreMenu({ onFullscreen }: { onFullscreen: () => void }) {
   const { t } = useTranslation();
@@ -110,13 +111,20 @@ export function MoreMenu({ onFullscreen }: { onFullscreen: () => void }) {
             className="menu-more-below"
             tabIndex={-1}
             aria-hidden="true"
+            // A press leaves the focus where it was: on a button that goes when the end is
+            // reached it would fall to the page, out of the menu (and out of Escape's reach).
+            onMouseDown={(e) => e.preventDefault()}
             onClick={() => {
               const el = scroller.current;
-              el?.scrollBy({ top: Math.max(40, el.clientHeight * 0.6), behavior: 'smooth' });
+              const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+              el?.scrollBy({
+                top: Math.max(40, el.clientHeight * 0.6),
+                behavior: still ? 'auto' : 'smooth',
+              });
             }}
             data-testid="menu-more-below"
           >
-            {t('canvas.menuMoreBelow')} <span aria-hidden="true">↓</span>
+            {t('canvas.menuMoreBelow')} ↓
           </button>
         )}
       </div>

@@ -1,8 +1,10 @@
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
-import { memo, useMemo, useSyncExternalStore } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMOTION_KEYS, EmotionFace } from './EmotionFace';
-import { cardMeta } from './format';
+import { cardMetaTries, datedInOneYear } from './format';
+import { useJourney } from './journey-context';
+import type { JourneyState } from './journey-store';
 import type { TouchpointNode as TouchpointNodeType } from './journey-store';
 import { zoomedOut } from './viewport';
 
@@ -11,7 +13,11 @@ import { zoomedOut } from './viewport';
  * citizen's face and the pain-point mark; handles on each side to connect. Zoomed far out it
  * becomes a mark (face and sector colour), not shrunken text; its name stays its accessible name.
  */
-/** The room for a card's text beside its face (styles.css .tp-node: 220 px, borders, padding, gap). */
+/**
+ * The room for a card's text beside its face until the card is drawn (styles.css .tp-node: 220 px,
+ * borders, padding, gap); then the text's column as drawn, which a wide pain mark ("⚠ 12") makes
+ * narrower and a card without a face wider.
+ */
 const TEXT_ROOM_PX = 220 - 8 - 2 - 10 - 8 - 28 - 8;
 /** The card's name as drawn: the app's typeface, bold, 16 px. */
 const NAME_FONT = '700 16px "Atkinson Hyperlegible"';
@@ -43,13 +49,41 @@ const subscribeFont = (listener: () => void) => {
 };
 const useNameFontReady = () => useSyncExternalStore(subscribeFont, () => nameFontReady);
 
-/** Whether `text` fits on one line beside the face, in `font`; null if it cannot be measured. */
-function fitsOneLine(text: string, font: string): boolean | null {
+/**
+ * Whether `text` fits in `lines` lines `room` px wide, in `font`, wrapped at spaces as the card
+ * wraps it; null if it cannot be measured.
+ */
+function fitsLines(text: string, font: string, room: number, lines: number): boolean | null {
   measurer ??= document.createElement('canvas').getContext('2d');
   if (!measurer) return null;
-  measurer.font = `${font}, system-ui, sans-serif`;
-  return measurer.measureText(text).width <= TEXT_ROOM_PX;
+  const m = measurer;
+  m.font = `${font}, system-ui, sans-serif`;
+  if (m.measureText(text).width <= room) return true;
+  let used = 1;
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if (m.measureText(next).width <= room) line = next;
+    else if (m.measureText(word).width > room) return false;
+    else {
+      used += 1;
+      line = word;
+    }
+    if (used > lines) return false;
+  }
+  return true;
 }
+
+/** Whether every dated touchpoint of the journey is in one year, worked out once per change. */
+const ONE_YEAR = new WeakMap<JourneyState['touchpoints'], boolean>();
+const inOneYear = (s: JourneyState) => {
+  let one = ONE_YEAR.get(s.touchpoints);
+  if (one === undefined) {
+    one = datedInOneYear(Object.values(s.touchpoints).map((tp) => tp.date));
+    ONE_YEAR.set(s.touchpoints, one);
+  }
+  return one;
+};
 
 function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
   const { t, i18n } = useTranslation();
@@ -58,31 +92,43 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
   // A name on one line leaves room for the date and the kind of contact on two ("13-02-2026 ·
   // Hjemmebesøg · × 40" is wider than a card): then they wrap instead of being cut short.
   const fontReady = useNameFontReady();
+  // The text's column as drawn: measured once the card is, and again when its side changes.
+  const textRef = useRef<HTMLSpanElement>(null);
+  const [drawnRoom, setDrawnRoom] = useState<number | null>(null);
+  const hasFace = data.emotion !== null;
+  useLayoutEffect(() => {
+    // Zoomed out to a mark, the text is hidden: there is nothing drawn to measure.
+    if (overview) return;
+    const width = textRef.current?.clientWidth ?? 0;
+    if (width > 0) setDrawnRoom((was) => (was === width ? was : width));
+  }, [fontReady, hasFace, data.painCount, overview]);
+  const room = drawnRoom ?? TEXT_ROOM_PX;
+  const name = label || t('canvas.untitled');
   const metaLines = useMemo(
-    () =>
-      fontReady && (fitsOneLine(label || t('canvas.untitled'), NAME_FONT) ?? label.length <= 16)
-        ? 2
-        : 1,
-    [label, t, fontReady],
+    () => (fontReady && (fitsLines(name, NAME_FONT, room, 1) ?? name.length <= 16) ? 2 : 1),
+    [name, fontReady, room],
   );
   // Under a name of two lines the date, the kind and the count have one line: they are said
   // shorter ("3. feb. · Lægebesøg") before the card cuts them ("Besøg h…").
   const type = data.contactType;
   const times = data.repetitions && data.repetitions > 1 ? `× ${data.repetitions}` : '';
-  const meta = useMemo(
-    () =>
-      cardMeta(
-        data.date,
-        {
-          long: type ? t(`vocab.contactType.${type}`) : '',
-          short: type ? t(`vocab.contactTypeShort.${type}`) : '',
-        },
-        times,
-        i18n.language,
-        (line) => metaLines === 2 || !fontReady || (fitsOneLine(line, META_FONT) ?? true),
-      ),
-    [data.date, type, times, t, i18n.language, metaLines, fontReady],
-  );
+  const oneYear = useJourney(inOneYear);
+  const meta = useMemo(() => {
+    const tries = cardMetaTries(
+      data.date,
+      {
+        long: type ? t(`vocab.contactType.${type}`) : '',
+        short: type ? t(`vocab.contactTypeShort.${type}`) : '',
+      },
+      times,
+      i18n.language,
+      oneYear,
+    );
+    const full = tries[0] ?? '';
+    const fits = (line: string) =>
+      !fontReady || (fitsLines(line, META_FONT, room, metaLines) ?? true);
+    return { full, shown: tries.find(fits) ?? tries.at(-1) ?? full };
+  }, [data.date, type, times, t, i18n.language, oneYear, metaLines, fontReady, room]);
   // Heard by screen readers after the name and the date: what the face and the mark show.
   const extra = [
     t(`vocab.sector.${data.sector}`),
@@ -91,7 +137,7 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
   ]
     .filter(Boolean)
     .join(', ');
-  const full = [label || t('canvas.untitled'), meta.full].filter(Boolean).join(' · ');
+  const full = [name, meta.full].filter(Boolean).join(' · ');
   return (
     <div
       className={`tp-node${selected ? ' tp-node-selected' : ''}${overview ? ' tp-node-mark' : ''}`}
@@ -122,7 +168,7 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
           </span>
         )}
       </span>
-      <span className={overview ? 'tp-text visually-hidden' : 'tp-text'}>
+      <span className={overview ? 'tp-text visually-hidden' : 'tp-text'} ref={textRef}>
         <span
           className={label ? 'tp-label' : 'tp-label tp-label-empty'}
           data-testid="touchpoint-label"

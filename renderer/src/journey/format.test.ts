@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  cardMeta,
+  cardMetaTries,
+  datedInOneYear,
   formatDateInput,
   formatPathwayDate,
   parseDanishDate,
@@ -68,49 +69,53 @@ describe('formatting', () => {
 
 describe('what a card says under its name', () => {
   const kind = { long: 'Besøg hos lægen', short: 'Lægebesøg' };
-  /** A line of at most `n` characters fits. */
-  const upTo = (n: number) => (line: string) => line.length <= n;
 
   it("shortens days and months in the app's language, not the system's", () => {
-    expect(shorterPathwayDates('2026-02-03', 'da')).toEqual(['3. feb.']);
-    expect(shorterPathwayDates('2026-09-28', 'en')).toEqual(['28 Sept']);
-    expect(shorterPathwayDates('2026-03', 'da')).toEqual(['mar. 2026', 'mar.']);
-    expect(shorterPathwayDates(null, 'da')).toEqual([]);
+    expect(shorterPathwayDates('2026-02-03', 'da', true)).toEqual(['3. feb.']);
+    expect(shorterPathwayDates('2026-09-28', 'en', true)).toEqual(['28 Sept']);
+    expect(shorterPathwayDates('2026-03', 'da', true)).toEqual(['mar. 2026', 'mar.']);
+    expect(shorterPathwayDates(null, 'da', true)).toEqual([]);
   });
 
-  it('keeps the whole line where it fits', () => {
-    const m = cardMeta('2026-02-03', kind, '× 3', 'da', upTo(100));
-    expect(m).toEqual({
-      shown: '03-02-2026 · Besøg hos lægen · × 3',
-      full: '03-02-2026 · Besøg hos lægen · × 3',
-    });
-  });
-
-  it('gives up the year first, then the long word, then the date, and keeps the whole line', () => {
-    const at = (n: number) => cardMeta('2026-02-03', kind, '× 3', 'da', upTo(n)).shown;
-    expect(at(33)).toBe('3. feb. · Besøg hos lægen · × 3');
-    expect(at(30)).toBe('3. feb. · Lægebesøg · × 3');
-    expect(at(20)).toBe('Lægebesøg · × 3');
-    // Nothing fits: the shortest, for the card to cut.
-    expect(at(5)).toBe('Lægebesøg · × 3');
-    expect(cardMeta('2026-02-03', kind, '× 3', 'da', upTo(5)).full).toBe(
+  it('keeps the year of a journey that spans years, which the ruler may not show', () => {
+    expect(shorterPathwayDates('2026-02-03', 'da', false)).toEqual([]);
+    expect(shorterPathwayDates('2026-03', 'en', false)).toEqual(['Mar 2026']);
+    expect(cardMetaTries('2026-02-03', kind, '× 3', 'da', false)).toEqual([
       '03-02-2026 · Besøg hos lægen · × 3',
-    );
+      '03-02-2026 · Lægebesøg · × 3',
+      'Lægebesøg · × 3',
+    ]);
   });
 
-  it('a month keeps its year as long as it can', () => {
-    const at = (n: number) => cardMeta('2026-03', kind, '', 'da', upTo(n)).shown;
-    expect(at(40)).toBe('marts 2026 · Besøg hos lægen');
-    expect(at(27)).toBe('mar. 2026 · Besøg hos lægen');
-    expect(at(22)).toBe('mar. · Besøg hos lægen');
-    expect(at(21)).toBe('mar. 2026 · Lægebesøg');
-    expect(at(16)).toBe('mar. · Lægebesøg');
+  it('gives up the year first, then the long word (each date again), then the date', () => {
+    expect(cardMetaTries('2026-02-03', kind, '× 3', 'da', true)).toEqual([
+      '03-02-2026 · Besøg hos lægen · × 3',
+      '3. feb. · Besøg hos lægen · × 3',
+      '03-02-2026 · Lægebesøg · × 3',
+      '3. feb. · Lægebesøg · × 3',
+      'Lægebesøg · × 3',
+    ]);
+    expect(cardMetaTries('2026-03', kind, '', 'da', true)).toEqual([
+      'marts 2026 · Besøg hos lægen',
+      'mar. 2026 · Besøg hos lægen',
+      'mar. · Besøg hos lægen',
+      'marts 2026 · Lægebesøg',
+      'mar. 2026 · Lægebesøg',
+      'mar. · Lægebesøg',
+      'Lægebesøg',
+    ]);
   });
 
-  it('a card with only a date, or nothing, says what it has', () => {
+  it('a card with only a date, a kind with no shorter word, or nothing, says what it has', () => {
     const none = { long: '', short: '' };
-    expect(cardMeta('2026-02-03', none, '', 'da', upTo(7)).shown).toBe('3. feb.');
-    expect(cardMeta(null, none, '', 'da', upTo(7))).toEqual({ shown: '', full: '' });
-    expect(cardMeta(null, kind, '', 'en', upTo(10)).shown).toBe('Lægebesøg');
+    expect(cardMetaTries('2026-02-03', none, '', 'da', true)).toEqual(['03-02-2026', '3. feb.']);
+    expect(cardMetaTries(null, { long: 'Møde', short: 'Møde' }, '', 'da', true)).toEqual(['Møde']);
+    expect(cardMetaTries(null, none, '', 'da', true)).toEqual([]);
+  });
+
+  it('knows when every dated card is in one year', () => {
+    expect(datedInOneYear(['2026-01-05', null, '2026-12', '2026-03-01'])).toBe(true);
+    expect(datedInOneYear(['2025-12-30', '2026-01-02'])).toBe(false);
+    expect(datedInOneYear([null, null])).toBe(true);
   });
 });

@@ -24,49 +24,85 @@ export function formatPathwayDate(date: string | null, language: string): string
   return formatMonth(Number(y), Number(m), language);
 }
 
-/**
- * Shorter forms of a pathway date, longest first, for a card with little room: a day as "3. feb."
- * ("3 Feb"), a month as "mar. 2026" then "mar." ("Mar 2026", "Mar"). The year is left for last
- * because the time ruler above the card shows it; the card's tooltip, its accessible name and the
- * panel keep the whole date.
- */
-export function shorterPathwayDates(date: string | null, language: string): string[] {
-  if (!date) return [];
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number | undefined];
-  const format = (options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'da-DK', {
+/** Date formatters by language and form: a formatter is costly, and a map has hundreds of cards. */
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+function formatted(language: string, form: 'dayMonth' | 'month' | 'monthYear', at: Date): string {
+  const key = `${language}:${form}`;
+  let f = FORMATTERS.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      form === 'dayMonth'
+        ? { day: 'numeric', month: 'short' }
+        : form === 'month'
+          ? { month: 'short' }
+          : { month: 'short', year: 'numeric' };
+    f = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'da-DK', {
       ...options,
       timeZone: 'UTC',
-    }).format(new Date(Date.UTC(y, m - 1, d ?? 1)));
-  return d !== undefined
-    ? [format({ day: 'numeric', month: 'short' })]
-    : [format({ month: 'short', year: 'numeric' }), format({ month: 'short' })];
+    });
+    FORMATTERS.set(key, f);
+  }
+  return f.format(at);
 }
 
 /**
- * What a card says under its name — date, kind of contact, how many times — on one line: the first
- * of these that fits (`fits`), each giving up a little more: the whole date; a shorter date; a
- * shorter word for the kind ("Lægebesøg" for "Besøg hos lægen"); the kind and the count without
- * the date, which the card's place under the time ruler still tells. If none fits, the last, cut
- * short by the card. `full` is always the whole line, for the tooltip and screen readers.
+ * Shorter forms of a pathway date, longest first, for a card with little room: a month as
+ * "mar. 2026" ("Mar 2026"); and where every dated card of the journey is in one year (`oneYear`),
+ * so no card's year can be mistaken, a day as "3. feb." ("3 Feb") and a month as "mar." ("Mar").
+ * The card's tooltip, its accessible name and the panel keep the whole date.
  */
-export function cardMeta(
+export function shorterPathwayDates(
+  date: string | null,
+  language: string,
+  oneYear: boolean,
+): string[] {
+  if (!date) return [];
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number | undefined];
+  const at = new Date(Date.UTC(y, m - 1, d ?? 1));
+  if (d !== undefined) return oneYear ? [formatted(language, 'dayMonth', at)] : [];
+  const withYear = formatted(language, 'monthYear', at);
+  return oneYear ? [withYear, formatted(language, 'month', at)] : [withYear];
+}
+
+/**
+ * What a card may say under its name — date, kind of contact, how many times — longest first,
+ * each giving up a little more: a shorter date (`shorterPathwayDates`); then a shorter word for
+ * the kind ("Lægebesøg" for "Besøg hos lægen") with each date again; the kind and the count without the date,
+ * which the card's place under the time ruler still tells. The card shows the first that it has
+ * room for, or the last, cut short. The first is the whole line, for the tooltip and screen
+ * readers.
+ */
+export function cardMetaTries(
   date: string | null,
   kind: { long: string; short: string },
   times: string,
   language: string,
-  fits: (line: string) => boolean,
-): { shown: string; full: string } {
+  oneYear: boolean,
+): string[] {
   const line = (...parts: string[]) => parts.filter(Boolean).join(' · ');
-  const full = line(formatPathwayDate(date, language), kind.long, times);
-  const shorter = shorterPathwayDates(date, language);
+  const dates = [
+    formatPathwayDate(date, language),
+    ...shorterPathwayDates(date, language, oneYear),
+  ];
   const tries = [
-    full,
-    ...shorter.map((d) => line(d, kind.long, times)),
-    ...shorter.map((d) => line(d, kind.short, times)),
+    ...dates.map((d) => line(d, kind.long, times)),
+    ...dates.map((d) => line(d, kind.short, times)),
     line(kind.short, times),
   ].filter(Boolean);
-  return { shown: tries.find(fits) ?? tries.at(-1) ?? full, full };
+  // The same line twice (a kind with no shorter word) is one try.
+  return tries.filter((x, i) => tries.indexOf(x) === i);
+}
+
+/** Whether every dated touchpoint is in one calendar year (or none is dated). */
+export function datedInOneYear(dates: Iterable<string | null>): boolean {
+  let year: string | null = null;
+  for (const date of dates) {
+    if (!date) continue;
+    const y = date.slice(0, 4);
+    if (year === null) year = y;
+    else if (y !== year) return false;
+  }
+  return true;
 }
 
 /** "marts 2026" / "March 2026": the locale is named, never taken from the operating system. */
