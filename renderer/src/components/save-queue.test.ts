@@ -191,6 +191,33 @@ describe('the save queue', () => {
     expect(q.state).toEqual({ status: 'saved', error: null, pending: 0 });
   });
 
+  it('while a refused row waits for its retry, edits of other rows are saved at their own pace', async () => {
+    const saved = new Map<string, Record<string, unknown>>();
+    const tries: string[] = [];
+    const send = (key: string) => (patch: Record<string, unknown>) => {
+      tries.push(key);
+      if (key === 'tp:1') return Promise.reject(new Error('CHECK constraint failed'));
+      saved.set(key, { ...saved.get(key), ...patch });
+      return Promise.resolve();
+    };
+    const q = new SaveQueue({ retryFirstMs: 30_000, retryMaxMs: 30_000 });
+    q.patch('tp:1', { label: 'x\u0085' }, send('tp:1'), 0);
+    await settle();
+    expect(q.state.status).toBe('error');
+    // Typed in another card: written after its typing pause, not 30 s later.
+    q.patch('tp:2', { label: 'Sygehuset' }, send('tp:2'), 400);
+    q.patch('tp:1', { label: 'y\u0085' }, send('tp:1'), 400);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(saved.get('tp:2')).toEqual({ label: 'Sygehuset' });
+    // The refused card was not sent again meanwhile, and its failure still shows.
+    expect(tries).toEqual(['tp:1', 'tp:2']);
+    expect(q.state).toMatchObject({ status: 'error', pending: 1 });
+    // Its retry comes at the retry's pause, with what was typed in it since.
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(tries).toEqual(['tp:1', 'tp:2', 'tp:1']);
+    expect(q.state.status).toBe('error');
+  });
+
   it('sends no delete ahead of an edit of another row that failed', async () => {
     const order: string[] = [];
     let busy = true;

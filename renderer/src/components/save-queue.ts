@@ -7,8 +7,8 @@
  *   edits that follow it, a child's delete before its parent's.
  * - A failed entry is kept and retried: automatically with a growing pause, at once on `retry()`
  *   or `flush()`. Nothing is ever dropped. Later edits of the same row wait behind it (and are
- *   merged into it while it waits); edits of other rows go on, so one edit the database refuses
- *   does not leave the rest unsaved. A step waits for everything before it, and a failed step
+ *   merged into it while it waits); edits of other rows go on at their own pace, also while it
+ *   waits for its retry, so one edit the database refuses does not leave the rest unsaved. A step waits for everything before it, and a failed step
  *   holds everything after it.
  * - One status for everything queued: saving, saved, or error (with the error).
  */
@@ -81,6 +81,14 @@ export class SaveQueue {
   private timerDue = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private draining: Promise<void> | null = null;
+  /** Whether the pass on its way sends failed rows too (a flush, a retry), or only fresh edits. */
+  private drainingAll = false;
+  /**
+   * Rows whose last save failed and still wait: their edits wait for the retry (or the user's,
+   * or a flush), while fresh edits of other rows go at their own pace — a refused card does not
+   * hold the rest of the journey back for the retry's pause (up to 30 s unsaved).
+   */
+  private failedKeys = new Set<string>();
   private failures = 0;
   private error: unknown = null;
   /** Whether anything was ever queued: before that the status is idle (nothing to report). */
@@ -130,6 +138,7 @@ export class SaveQueue {
       (e) => !e.sending && e.keys.every((k) => k.startsWith(prefix)),
     );
     this.entries = this.entries.filter((e) => !taken.includes(e));
+    this.pruneFailed();
     if (this.entries.length === 0) {
       // Nothing left to retry: no failure to show, no retry to wait for.
       this.clearRetry();
@@ -155,13 +164,25 @@ export class SaveQueue {
 
   /** Sends everything now; resolves when the queue is empty or an entry failed. */
   flush(): Promise<void> {
+    return this.pass(true);
+  }
+
+  /**
+   * A pass over the queue: `all`, failed rows too; otherwise only what has not failed (the
+   * typing timer's pass while a failure waits for its retry). A pass asked for everything while
+   * one for fresh edits is on its way follows it.
+   */
+  private pass(all: boolean): Promise<void> {
     this.clearTimer();
-    if (!this.draining) {
-      this.clearRetry();
-      this.draining = this.drain().finally(() => {
-        this.draining = null;
-      });
+    if (this.draining) {
+      if (!all || this.drainingAll) return this.draining;
+      return this.draining.then(() => this.pass(true));
     }
+    if (all) this.clearRetry();
+    this.drainingAll = all;
+    this.draining = this.drain(all).finally(() => {
+      this.draining = null;
+    });
     return this.draining;
   }
 
@@ -218,30 +239,38 @@ export class SaveQueue {
   private schedule(delayMs: number) {
     this.touched = true;
     this.emit();
-    // While failed, the automatic retry (or the user's) sends: typing does not hammer a
-    // database that just refused.
-    if (this.error !== null && this.retryTimer) return;
+    // The typing timer's pass sends fresh edits only: rows that failed wait for the retry, so
+    // typing does not hammer a database that just refused them.
     const due = Date.now() + delayMs;
     if (this.timer && this.timerDue <= due) return;
     this.clearTimer();
     this.timerDue = due;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.flush();
+      void this.pass(false);
     }, delayMs);
   }
 
-  private async drain(): Promise<void> {
-    // Rows whose save failed in this pass: their later edits wait behind it, in order. Edits of
-    // other rows go on — one refused edit does not leave the rest of the journey unsaved — but a
-    // step (a delete, a restore) waits for everything before it, and a failed step holds all.
-    const held = new Set<string>();
+  /** Forgets failed rows that no longer wait (written, or taken out). */
+  private pruneFailed() {
+    for (const k of this.failedKeys) {
+      if (!this.entries.some((e) => e.keys.includes(k))) this.failedKeys.delete(k);
+    }
+  }
+
+  private async drain(all: boolean): Promise<void> {
+    // Rows whose save failed: their later edits wait behind it, in order. Edits of other rows go
+    // on — one refused edit does not leave the rest of the journey unsaved — but a step (a
+    // delete, a restore) waits for everything before it, and a failed step holds all. A pass
+    // for fresh edits leaves the rows that failed before to the retry.
+    const held = new Set<string>(all ? [] : this.failedKeys);
+    const waiting = held.size > 0;
     let failure: unknown = null;
     for (let i = 0; i < this.entries.length;) {
       const entry = this.entries[i]!;
       // A step after anything that failed waits: a delete must not go before an edit it would
       // make impossible (an idea's link to the card deleted).
-      if (!entry.patch && failure !== null) break;
+      if (!entry.patch && (failure !== null || waiting)) break;
       if (entry.keys.some((k) => held.has(k))) {
         i += 1;
         continue;
@@ -264,18 +293,30 @@ export class SaveQueue {
       // Only this entry goes: edits queued meanwhile were added after it or merged into later ones.
       this.entries.splice(this.entries.indexOf(entry), 1);
     }
+    // The rows that failed, in this pass or before it and not tried again, while they wait.
+    this.failedKeys = held;
+    this.pruneFailed();
     if (failure !== null) {
       this.failures += 1;
       this.error = failure;
-      // Edits made during the pass go with the retry, after its pause, not at once.
-      this.clearTimer();
+      this.clearRetry();
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
         void this.flush();
       }, this.retryDelay(this.failures));
+      // Edits of other rows made during the pass go at their own pace; the failed wait.
+      if (this.entries.some((e) => !e.keys.every((k) => this.failedKeys.has(k)))) {
+        this.schedule(0);
+      }
       this.emit();
       return;
     }
+    // Fresh edits went; what failed before still waits for its retry, and still shows.
+    if (this.failedKeys.size > 0) {
+      this.emit();
+      return;
+    }
+    this.clearRetry();
     this.failures = 0;
     this.error = null;
     // Written at last: the next view of its scope starts a queue of its own.
