@@ -218,6 +218,78 @@ describe('the save queue', () => {
     expect(q.state.status).toBe('error');
   });
 
+  it('a failed delete waits for its retry, and so does all after it, however much is typed', async () => {
+    let tries = 0;
+    const db = fakeDb();
+    const q = new SaveQueue({ retryFirstMs: 1000 });
+    q.step(['touchpoint:1'], () => {
+      tries += 1;
+      return Promise.reject(new Error('SQLITE_BUSY'));
+    });
+    await settle();
+    q.patch('goal:1', { text: 'Sove' }, db.send('goal:1'), 0);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(tries).toBe(1);
+    expect(db.calls).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(tries).toBe(2);
+  });
+
+  it('a row refused while another waits for its retry is tried with it, not later', async () => {
+    const tries: { key: string; at: number }[] = [];
+    const t0 = Date.now();
+    const refuse = (key: string) => () => {
+      tries.push({ key, at: Date.now() - t0 });
+      return Promise.reject(new Error('CHECK constraint failed'));
+    };
+    const q = new SaveQueue({ retryFirstMs: 1000 });
+    q.patch('tp:1', { label: 'a' }, refuse('tp:1'), 0);
+    await settle();
+    await vi.advanceTimersByTimeAsync(900);
+    q.patch('tp:2', { label: 'b' }, refuse('tp:2'), 0);
+    await settle();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(tries).toEqual([
+      { key: 'tp:1', at: 0 },
+      { key: 'tp:2', at: 900 },
+      { key: 'tp:1', at: 1000 },
+      { key: 'tp:2', at: 1000 },
+    ]);
+  });
+
+  it('gives back a set-aside edit less what was written of its row meanwhile', async () => {
+    const db = fakeDb();
+    const q = openSaveQueue('prices-test', { retryFirstMs: 1000 });
+    db.failNext(1);
+    q.patch('price:gp', { price: 300, note: 'aftale' }, db.send('price:gp'), 0);
+    await settle();
+    const aside = q.takeOut('price:');
+    // Edited again while the list was being imported, and written.
+    q.patch('price:gp', { price: 500 }, db.send('price:gp'), 0);
+    await settle();
+    // The import failed: the old edit comes back, but not its price, which is older.
+    q.dispose();
+    q.putBack(aside);
+    await settle();
+    expect(db.rows.get('price:gp')).toEqual({ price: 500, note: 'aftale' });
+  });
+
+  it('a queue closed while its edits are set aside is the one its screen opens with', async () => {
+    const db = fakeDb();
+    const q = openSaveQueue('prices-left', { retryFirstMs: 1000 });
+    db.failNext(2);
+    q.patch('price:gp', { price: 300 }, db.send('price:gp'), 0);
+    await settle();
+    const aside = q.takeOut('price:');
+    // The screen is left while the list is imported; the import fails and the edit comes back,
+    // and is refused again: the screen opened again takes this queue, not a second one.
+    q.dispose();
+    q.putBack(aside);
+    await settle();
+    expect(q.state.pending).toBe(1);
+    expect(openSaveQueue('prices-left')).toBe(q);
+  });
+
   it('sends no delete ahead of an edit of another row that failed', async () => {
     const order: string[] = [];
     let busy = true;

@@ -30,6 +30,8 @@ export interface TakenEdits {
   entries: Entry[];
   /** The failure they waited behind, if any. */
   error: unknown;
+  /** Fields of their rows written since they were taken out: newer, so not to be written over. */
+  writtenSince: Map<string, Set<string>>;
 }
 
 interface Entry {
@@ -89,6 +91,11 @@ export class SaveQueue {
    * hold the rest of the journey back for the retry's pause (up to 30 s unsaved).
    */
   private failedKeys = new Set<string>();
+  /** A delete or a restore failed: everything after it waits for a full pass (the retry). */
+  private stepFailed = false;
+  /** Edits taken out and not yet given back: what is written meanwhile is noted in them. */
+  private outstanding = new Set<TakenEdits>();
+  private disposed = false;
   private failures = 0;
   private error: unknown = null;
   /** Whether anything was ever queued: before that the status is idle (nothing to report). */
@@ -143,18 +150,52 @@ export class SaveQueue {
       // Nothing left to retry: no failure to show, no retry to wait for.
       this.clearRetry();
       this.failures = 0;
+      this.stepFailed = false;
       this.error = null;
     }
     this.emit();
-    return { entries: taken, error: taken.length > 0 ? error : null };
+    const edits: TakenEdits = {
+      entries: taken,
+      error: taken.length > 0 ? error : null,
+      writtenSince: new Map(),
+    };
+    if (taken.length > 0) this.outstanding.add(edits);
+    return edits;
   }
 
-  /** Returns what `takeOut` took, first in line, and sends it (after the retry's pause, if failed). */
+  /**
+   * Returns what `takeOut` took, first in line, and sends it at once — less what was written of
+   * the same rows since it was taken out, which is newer.
+   */
   putBack(taken: TakenEdits): void {
-    if (taken.entries.length === 0) return;
-    this.entries = [...taken.entries, ...this.entries];
+    this.outstanding.delete(taken);
+    const back = taken.entries.flatMap((e) => {
+      if (!e.patch) return [e];
+      const newer = new Set(e.keys.flatMap((k) => [...(taken.writtenSince.get(k) ?? [])]));
+      const patch = Object.fromEntries(Object.entries(e.patch).filter(([f]) => !newer.has(f)));
+      return Object.keys(patch).length > 0 ? [{ ...e, patch }] : [];
+    });
+    if (back.length === 0) return;
+    this.entries = [...back, ...this.entries];
     if (taken.error !== null && this.error === null) this.error = taken.error;
+    // A queue whose view has gone, given edits again, is the one its scope's next view takes.
+    if (this.disposed && this.scope !== undefined) unfinished.set(this.scope, this);
     this.schedule(0);
+  }
+
+  /**
+   * The fields that wait to be written, row by row, in order: a view opened on a queue it took
+   * over (`openSaveQueue`) shows them over what it read, as they will be.
+   */
+  waitingPatches(): { key: string; patch: Record<string, unknown> }[] {
+    return this.entries.flatMap((e) =>
+      e.patch ? [{ key: e.keys[0]!, patch: { ...e.patch } }] : [],
+    );
+  }
+
+  /** The row's waiting fields are sent by `send` from now on (a new view's, with its replies). */
+  rebind(key: string, send: Send): void {
+    for (const e of this.entries) if (e.patch && !e.sending && e.keys.includes(key)) e.send = send;
   }
 
   /** Whether anything about this row waits to be sent (not counting one on its way now). */
@@ -219,6 +260,7 @@ export class SaveQueue {
    */
   dispose(): void {
     this.listeners.clear();
+    this.disposed = true;
     if (this.entries.length === 0) return;
     if (this.scope !== undefined) unfinished.set(this.scope, this);
     void this.flush();
@@ -264,17 +306,20 @@ export class SaveQueue {
     // delete, a restore) waits for everything before it, and a failed step holds all. A pass
     // for fresh edits leaves the rows that failed before to the retry.
     const held = new Set<string>(all ? [] : this.failedKeys);
-    const waiting = held.size > 0;
+    const waiting = held.size > 0 || (!all && this.stepFailed);
+    if (all) this.stepFailed = false;
     let failure: unknown = null;
-    for (let i = 0; i < this.entries.length;) {
-      const entry = this.entries[i]!;
+    // Entries looked at in this pass. The next one is found afresh after each send: the list can
+    // change while one is on its way (edits added, some taken out or given back).
+    const seen = new Set<Entry>();
+    for (;;) {
+      const entry = this.entries.find((e) => !seen.has(e));
+      if (!entry) break;
+      seen.add(entry);
       // A step after anything that failed waits: a delete must not go before an edit it would
       // make impossible (an idea's link to the card deleted).
       if (!entry.patch && (failure !== null || waiting)) break;
-      if (entry.keys.some((k) => held.has(k))) {
-        i += 1;
-        continue;
-      }
+      if (entry.keys.some((k) => held.has(k))) continue;
       entry.sending = true;
       this.emit();
       try {
@@ -285,34 +330,53 @@ export class SaveQueue {
         // Shown at once, not when the pass ends.
         this.error = error;
         this.emit();
-        if (!entry.patch) break;
+        if (!entry.patch) {
+          this.stepFailed = true;
+          break;
+        }
         for (const k of entry.keys) held.add(k);
-        i += 1;
         continue;
       }
       // Only this entry goes: edits queued meanwhile were added after it or merged into later ones.
       this.entries.splice(this.entries.indexOf(entry), 1);
+      if (entry.patch) {
+        for (const taken of this.outstanding) {
+          for (const k of entry.keys) {
+            const fields = taken.writtenSince.get(k) ?? new Set<string>();
+            for (const f of Object.keys(entry.patch)) fields.add(f);
+            taken.writtenSince.set(k, fields);
+          }
+        }
+      }
     }
     // The rows that failed, in this pass or before it and not tried again, while they wait.
     this.failedKeys = held;
     this.pruneFailed();
     if (failure !== null) {
-      this.failures += 1;
       this.error = failure;
-      this.clearRetry();
-      this.retryTimer = setTimeout(() => {
-        this.retryTimer = null;
-        void this.flush();
-      }, this.retryDelay(this.failures));
-      // Edits of other rows made during the pass go at their own pace; the failed wait.
-      if (this.entries.some((e) => !e.keys.every((k) => this.failedKeys.has(k)))) {
+      // A row refused in a pass for fresh edits is retried with those already waiting, when
+      // their retry is due: it neither puts theirs off nor lengthens its pause.
+      if (all || !this.retryTimer) {
+        this.failures += 1;
+        this.clearRetry();
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          void this.flush();
+        }, this.retryDelay(this.failures));
+      }
+      // Edits of other rows made during the pass go at their own pace; the failed wait (and
+      // after a failed delete or restore, everything waits for the retry).
+      if (
+        !this.stepFailed &&
+        this.entries.some((e) => !e.keys.every((k) => this.failedKeys.has(k)))
+      ) {
         this.schedule(0);
       }
       this.emit();
       return;
     }
     // Fresh edits went; what failed before still waits for its retry, and still shows.
-    if (this.failedKeys.size > 0) {
+    if (this.failedKeys.size > 0 || this.stepFailed) {
       this.emit();
       return;
     }

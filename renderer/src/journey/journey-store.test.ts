@@ -136,4 +136,25 @@ describe('the journey store opened again', () => {
     expect(again.getState().saveStatus).toBe('saved');
     again.getState().dispose();
   });
+
+  it('shows the edit it could not write yet over what it read, until it is written', async () => {
+    const refuse = { updates: 0 };
+    const card = tp('Lægen', 0, '2026-01-10', 'general_practice');
+    const { store, rows, call } = await storeWith([card], refuse);
+    refuse.updates = 100;
+    store.getState().patchTouchpoint(card.id, { label: 'Egen læge' });
+    await store.getState().flush();
+    store.getState().dispose();
+    const again = createJourneyStore(JOURNEY, call);
+    await again.getState().load();
+    // Still refused: the map shows what will be written, and says it is not saved yet.
+    expect(rows.get(card.id)!.label).toBe('Lægen');
+    expect(again.getState().nodes[0]!.data.label).toBe('Egen læge');
+    expect(again.getState().saveStatus).toBe('error');
+    refuse.updates = 0;
+    await again.getState().retry();
+    expect(rows.get(card.id)!.label).toBe('Egen læge');
+    expect(again.getState().saveStatus).toBe('saved');
+    again.getState().dispose();
+  });
 });

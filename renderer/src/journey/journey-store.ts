@@ -16,11 +16,19 @@ import { createStore, type StateCreator } from 'zustand';
 import { SECTORS } from '../../../shared/vocabulary';
 import { call as defaultCall } from '../api/client';
 import { openSaveQueue, type SaveQueueOptions } from '../components/save-queue';
-import { byId, contentOf, emptyContent, sameContent, type Content } from './model/content';
+import {
+  byId,
+  COLLECTION,
+  contentOf,
+  emptyContent,
+  sameContent,
+  type Content,
+  type RowKind,
+} from './model/content';
 import { buildView } from './model/view';
 import { mapSlice } from './store/map-slice';
 import { notesSlice, profileSaved } from './store/notes-slice';
-import { createPersister, type Call } from './store/persistence';
+import { createPersister, PROFILE_KEY, type Call } from './store/persistence';
 import { travel } from './store/history';
 import type { JourneyState, SliceContext } from './store/types';
 
@@ -123,6 +131,7 @@ export function createJourneyStore(
           // Edits the last view of this journey left unsaved are written first, so what is read
           // holds them (if the database still refuses, they stay queued and the status says so).
           // Twice: the first may only wait for a try already on its way when the view closed.
+          ctx.save.adoptProfile();
           for (let tries = 0; tries < 2 && queue.state.pending > 0; tries++) await queue.flush();
           const [detail, services, profile, goals, ideas, workshops] = await Promise.all([
             call('journeys:get', { id: journeyId }),
@@ -138,12 +147,9 @@ export function createJourneyStore(
           // fit the window at a readable size; the lanes menu shows them again.
           const used = new Set(detail.touchpoints.map((tp) => tp.sector));
           const q = queue.state;
-          set((s) => {
-            const next = {
-              ...s,
-              hiddenSectors: used.size ? SECTORS.filter((sector) => !used.has(sector)) : [],
-              journey: detail.journey,
-              services,
+          // What the database still refuses is shown as it will be written, not as it was.
+          const read = overlaid(
+            {
               touchpoints: byId(detail.touchpoints),
               transitions: byId(detail.transitions),
               painPoints: byId(detail.painPoints),
@@ -151,6 +157,16 @@ export function createJourneyStore(
               goals: byId(goals),
               ideas: byId(ideas),
               workshops: byId(workshops),
+            },
+            queue.waitingPatches(),
+          );
+          set((s) => {
+            const next = {
+              ...s,
+              hiddenSectors: used.size ? SECTORS.filter((sector) => !used.has(sector)) : [],
+              journey: detail.journey,
+              services,
+              ...read,
               loading: false,
               // Freshly loaded, the journey is what the database holds.
               saveStatus: q.status === 'idle' ? ('saved' as const) : q.status,
@@ -191,3 +207,31 @@ export function createJourneyStore(
 }
 
 export type JourneyStore = ReturnType<typeof createJourneyStore>;
+
+/**
+ * The journey as read, with the fields still waiting to be written laid over their rows (a view
+ * opened on a queue it took over, while the database refuses them): the view shows what will be.
+ */
+function overlaid(
+  content: Content,
+  waiting: { key: string; patch: Record<string, unknown> }[],
+): Content {
+  const out: Content = { ...content };
+  for (const { key, patch } of waiting) {
+    if (key === PROFILE_KEY) {
+      if (out.profile) out.profile = { ...out.profile, ...patch } as Content['profile'];
+      continue;
+    }
+    const colon = key.indexOf(':');
+    const kind = key.slice(0, colon) as RowKind;
+    const id = key.slice(colon + 1);
+    const name = COLLECTION[kind];
+    const rows = name ? (out[name] as Record<string, object>) : undefined;
+    if (!rows?.[id]) continue;
+    (out as unknown as Record<string, unknown>)[name] = {
+      ...rows,
+      [id]: { ...rows[id], ...patch },
+    };
+  }
+  return out;
+}

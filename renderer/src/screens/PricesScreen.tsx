@@ -514,6 +514,7 @@ export function PricesScreen() {
 
   async function reset() {
     setConfirmReset(false);
+    setBusy(true);
     try {
       await queue.flush();
       // As for an import: a refused edit is not retried over the list put back.
@@ -528,6 +529,8 @@ export function PricesScreen() {
       announce(t('economy.reset.done'));
     } catch (error) {
       fail(error);
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -595,6 +598,8 @@ export function PricesScreen() {
           <button
             type="button"
             className="button button-danger-outline"
+            // Not while a file is being imported: one list replaces the other, never both at once.
+            disabled={busy}
             onClick={() => setConfirmReset(true)}
             data-testid="price-reset"
           >

@@ -41,6 +41,8 @@ export interface Persister {
   restore: (items: RestoreItems) => void;
   /** The calls of a diff (undo, redo), in order. */
   apply: (changes: Change[]) => void;
+  /** Profile fields left waiting by an earlier view of the journey now report back here. */
+  adoptProfile: () => void;
 }
 
 export function createPersister(
@@ -51,17 +53,13 @@ export function createPersister(
   onProfileSaved: (profile: Profile) => void,
 ): Persister {
   const send = call as unknown as LooseCall;
+  const sendProfile = async (p: Record<string, unknown>) =>
+    onProfileSaved((await send('profile:update', { journeyId, patch: p })) as Profile);
   const persister: Persister = {
     update: (kind, id, patch, delayMs) =>
       queue.patch(rowKey(kind, id), patch, (p) => send(UPDATE[kind], { id, patch: p }), delayMs),
-    profile: (patch, delayMs) =>
-      queue.patch(
-        PROFILE_KEY,
-        patch,
-        async (p) =>
-          onProfileSaved((await send('profile:update', { journeyId, patch: p })) as Profile),
-        delayMs,
-      ),
+    profile: (patch, delayMs) => queue.patch(PROFILE_KEY, patch, sendProfile, delayMs),
+    adoptProfile: () => queue.rebind(PROFILE_KEY, sendProfile),
     remove: (kind, id, alsoKeys = []) =>
       queue.step([rowKey(kind, id), ...alsoKeys], async () => {
         try {
