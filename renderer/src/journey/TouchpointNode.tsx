@@ -49,6 +49,21 @@ const subscribeFont = (listener: () => void) => {
 };
 const useNameFontReady = () => useSyncExternalStore(subscribeFont, () => nameFontReady);
 
+/** Text widths by font, kept: a map of hundreds of cards measures the same words again and again. */
+const WIDTHS = new Map<string, Map<string, number>>();
+function widthOf(m: CanvasRenderingContext2D, font: string, text: string): number {
+  let widths = WIDTHS.get(font);
+  if (!widths) WIDTHS.set(font, (widths = new Map()));
+  let w = widths.get(text);
+  if (w === undefined) {
+    if (widths.size > 20_000) widths.clear();
+    m.font = `${font}, system-ui, sans-serif`;
+    w = m.measureText(text).width;
+    widths.set(text, w);
+  }
+  return w;
+}
+
 /**
  * Whether `text` fits in `lines` lines `room` px wide, in `font`, wrapped at spaces as the card
  * wraps it; null if it cannot be measured.
@@ -57,19 +72,21 @@ function fitsLines(text: string, font: string, room: number, lines: number): boo
   measurer ??= document.createElement('canvas').getContext('2d');
   if (!measurer) return null;
   const m = measurer;
-  m.font = `${font}, system-ui, sans-serif`;
-  if (m.measureText(text).width <= room) return true;
+  if (widthOf(m, font, text) <= room) return true;
+  if (lines < 2) return false;
+  const space = widthOf(m, font, ' ');
   let used = 1;
-  let line = '';
+  let line = 0;
   for (const word of text.split(' ')) {
-    const next = line === '' ? word : `${line} ${word}`;
-    if (m.measureText(next).width <= room) line = next;
-    else if (m.measureText(word).width > room) return false;
+    const w = widthOf(m, font, word);
+    if (w > room) return false;
+    if (line === 0) line = w;
+    else if (line + space + w <= room) line += space + w;
     else {
       used += 1;
-      line = word;
+      line = w;
+      if (used > lines) return false;
     }
-    if (used > lines) return false;
   }
   return true;
 }
@@ -94,15 +111,15 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
   const fontReady = useNameFontReady();
   // The text's column as drawn: measured once the card is, and again when its side changes.
   const textRef = useRef<HTMLSpanElement>(null);
-  const [drawnRoom, setDrawnRoom] = useState<number | null>(null);
+  // Most cards have the room the styles give them: only one that differs draws again.
+  const [room, setRoom] = useState(TEXT_ROOM_PX);
   const hasFace = data.emotion !== null;
   useLayoutEffect(() => {
     // Zoomed out to a mark, the text is hidden: there is nothing drawn to measure.
     if (overview) return;
     const width = textRef.current?.clientWidth ?? 0;
-    if (width > 0) setDrawnRoom((was) => (was === width ? was : width));
+    if (width > 0) setRoom((was) => (Math.abs(was - width) < 1 ? was : width));
   }, [fontReady, hasFace, data.painCount, overview]);
-  const room = drawnRoom ?? TEXT_ROOM_PX;
   const name = label || t('canvas.untitled');
   const metaLines = useMemo(
     () => (fontReady && (fitsLines(name, NAME_FONT, room, 1) ?? name.length <= 16) ? 2 : 1),
