@@ -134,9 +134,9 @@ const NOT_LETTER_AFTER = `(?![${LETTER}\\p{N}])`;
 /** E-mail addresses with any letters, before and after the @. */
 const EMAIL = /[\p{L}\p{M}\p{N}._%+'-]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+)*\.\p{L}{2,}/gu;
 /** An e-mail address spelt out: "sommerfugl (snabel-a) gmail punktum com". */
-const SPELT_DOT = String.raw`\s*(?:\.|[([]\s*(?:punktum|dot|prik)\s*[)\]]|\s(?:punktum|dot|prik)\s)\s*`;
+const SPELT_DOT = String.raw`\s*(?:\.|[([]\s*(?:punktum|punkt|dot|prik)\s*[)\]]|\s(?:punktum|punkt|dot|prik)\s)\s*`;
 /** A dot said in words: the only dot a bare "at" may go with ("at" is an everyday word). */
-const SAID_DOT = String.raw`\s*(?:[([]\s*(?:punktum|dot|prik)\s*[)\]]|\s(?:punktum|dot|prik)\s)\s*`;
+const SAID_DOT = String.raw`\s*(?:[([]\s*(?:punktum|punkt|dot|prik)\s*[)\]]|\s(?:punktum|punkt|dot|prik)\s)\s*`;
 const SPELT_AT = String.raw`\s*(?:@|[([]\s*(?:snabel[- ]?a|at)\s*[)\]]|snabel[- ]?a)\s*`;
 const SPELT_PART = String.raw`[\p{L}\p{M}\p{N}_%+'-]+`;
 const EMAIL_SPELT = new RegExp(
@@ -243,7 +243,7 @@ const CASE_NUMBER =
  * lolland_jens47", "login: inge.k.52"): a word with a digit, an underscore or a dot inside.
  */
 const USER_NAME =
-  /(?<![\p{L}])(?:brugernavn(?:et)?|bruger-?id|login(?:-?navn(?:et)?)?|username|profilnavn)(?:\s+[\p{L}\p{N}.-]+){0,6}?\s*(?::|\s(?:er|var|hedder))?\s+(?=[\p{N}._]*\p{L})(?!\S+\.(?:dk|com|org|net|eu|nu)(?![\p{L}\p{N}]))([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|\p{L}+\d+[\p{L}\p{N}]*)(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}])(?:brugernavn(?:et)?|bruger-?id|login(?:-?navn(?:et)?)?|username|profilnavn|(?:mit|nem)-?id-?bruger(?:navn)?(?:en|et)?)(?:\s+[\p{L}\p{N}.-]+){0,6}?\s*(?::|\s(?:er|var|hedder))?\s+(?=[\p{N}._-]*\p{L})(?!\S+\.(?:dk|com|org|net|eu|nu)(?![\p{L}\p{N}]))([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+|-\d+)+|\p{L}+\d+[\p{L}\p{N}]*)(?![\p{L}\p{N}])/giu;
 /**
  * A member's, customer's or account's number a few words after the word for it ("Medlemsnr. i
  * patientforening 8834201", "kontonummer hos banken er 1234 5678901").
@@ -271,7 +271,30 @@ function spokenDigits(word: string): number {
 
 /** The last four digits of a CPR number, said on their own: "de sidste fire (cifre) er 1234". */
 const CPR_LAST_FOUR =
-  /(?<![\p{L}])(?:(?:sidste\s+(?:fire|4)|(?:fire|4)\s+sidste)(?:\s+(?:cifre|tal))?(?:\s+(?:i|af|på)(?:\s+[\p{L}-]+){0,2}?\s+(?:cpr|personnummer)[\p{L}.-]*(?:\s+nr\.?)?)?|(?:fire|4)\s+(?:cifre|tal)\s+(?:i|af|på)(?:\s+[\p{L}-]+){0,2}?\s+(?:cpr|personnummer)[\p{L}.-]*(?:\s+nr\.?)?)(?:\s+(?:er|var|hedder))?(?:\s+(?:vist|nok|vistnok|måske|ca\.?)){0,2}\s*:?\s*(\d{2}\s?\d{2})(?![\p{N}])/giu;
+  /(?<![\p{L}])(?:(?:sidste\s+(?:fire|4)|(?:fire|4)\s+sidste)(?:\s+(?:cifre|tal))?(?:\s+(?:i|af|på)(?:\s+[\p{L}-]+){0,2}?\s+(?:cpr|personnummer)[\p{L}.-]*(?:\s+nr\.?)?)?|(?:fire|4)\s+(?:cifre|tal)\s+(?:i|af|på)(?:\s+[\p{L}-]+){0,2}?\s+(?:cpr|personnummer)[\p{L}.-]*(?:\s+nr\.?)?)(?:\s+og\s+det)?(?:\s+(?:er|var|hedder))?(?:\s+(?:vist|nok|vistnok|måske|ca\.?)){0,2}\s*:?\s*(\d{2}\s?\d{2})(?![\p{N}])/giu;
+/** The days of the week and the months, which Danish writes in lower case. */
+const CALENDAR_WORDS =
+  /^(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)$/u;
+/** The last four said in words: "de fire sidste er nul otte tre fem", "… er treogtyve atten". */
+const CPR_LAST_FOUR_SAID = new RegExp(
+  `(?<![\\p{L}])(?:sidste\\s+(?:fire|4)|(?:fire|4)\\s+sidste)(?:\\s+(?:cifre|tal))?(?:\\s+(?:i|af|på)(?:\\s+[\\p{L}-]+){0,2}?\\s+(?:cpr|personnummer)[\\p{L}.-]*)?(?:\\s+og\\s+det)?(?:\\s+(?:er|var|hedder))?\\s*:?\\s*((?:(?:${TENS_WORD}|${TWO_DIGITS}|${ONE_DIGIT})(?:\\s+|(?![\\p{L}]))){2,4})`,
+  'giu',
+);
+/**
+ * A CPR number given in two goes: its six digits after the word, and its last four later in the
+ * sentence ("cpr 120557 og så bagefter 3318").
+ */
+const CPR_REST =
+  /(?<![\p{L}])(?:cpr|personnummer)[\p{L}.-]*(?:\s+(?:nr|nummer)\.?)?\s*:?\s*\d{6}(?![\p{N}])[^.!?\n\d]{1,60}?(?<![\p{N}])(\d{4})(?![\p{N}])/giu;
+/** A birth cohort: "en 45'er", "hun er 52'er" (not "70'erne", the decade). */
+const COHORT_YEAR = /(?<![\p{L}\p{N}])(\d{2})['’]er(?![\p{L}])/gu;
+/** A bank's registration number: "reg.nr. 0400". */
+const BANK_REG =
+  /(?<![\p{L}])reg(?:istrerings)?[\s.-]*(?:nr|nummer)(?:et)?\.?\s*:?\s*(\d{4})(?![\p{N}\s]*\p{L}{2}\s?\d)(?![\p{N}])/giu;
+/** A postcode by the word for it, with no town after: "postnummeret er 4990". */
+const POSTCODE_SAID =
+  /(?<![\p{L}])post\s?(?:nummer|nr)(?:et)?\.?(?:\s+(?:er|var|hedder))?\s*:?\s*((?:DK-?)?\d{4})(?![\p{N}])/giu;
+
 /** A Danish number plate: two letters and five digits ("AB 12 345"). */
 const NUMBER_PLATE =
   /(?<![\p{L}\p{N}])(?:\p{Lu}{2}|(?<=reg(?:\.|istreringsnummer|\.?\s*nr\.?)\s*:?\s*)\p{L}{2})\s?\d{2}\s?\d{3}(?![\p{L}\p{N}])/gu;
@@ -607,6 +630,28 @@ export function scrubText(
   for (const m of text.matchAll(CPR_LAST_FOUR)) {
     add('cpr', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   }
+  for (const m of text.matchAll(CPR_LAST_FOUR_SAID)) {
+    const said = m[1]!.trim();
+    const digits = said
+      .replace(/\s+og\s+/giu, 'og')
+      .split(/\s+/)
+      .reduce((n, w) => n + spokenDigits(w), 0);
+    if (digits !== 4) continue;
+    const at = m.index + m[0].lastIndexOf(said);
+    add('cpr', at, at + said.length);
+  }
+  for (const m of text.matchAll(CPR_REST)) {
+    add('cpr', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+  }
+  for (const re of [COHORT_YEAR, BANK_REG]) {
+    for (const m of text.matchAll(re)) {
+      const at = m.index + m[0].indexOf(m[1]!);
+      add(re === COHORT_YEAR ? 'date' : 'number', at, at + m[1]!.length);
+    }
+  }
+  for (const m of text.matchAll(POSTCODE_SAID)) {
+    add('postcode', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+  }
   for (const m of text.matchAll(EMAIL_SPELT)) add('email', m.index, m.index + m[0].length);
   // A number dictated in words ("fire to tre tre nul ni otte syv", "tyve tredive fyrre
   // halvtreds", "nul tre nul tre otteogfirs 22 11"): a phone's or a CPR number's digits.
@@ -885,6 +930,15 @@ export function scrubText(
     const site = /^\.(?:dk|com|org|net|eu|nu)(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 5));
     if (site && words.allowedWord(lower + site[0])) return;
     if (isAllCaps(raw)) {
+      // "… obs. igen i morgen. /AH", "/LKJ 14.30", "v/ HBJ": a note signed with its writer's
+      // initials after a slash (with a space before it: "ADL/KOL" is two abbreviations).
+      const signed =
+        /(?:^|\s)\/\s?$/.test(text.slice(Math.max(0, start - 3), start)) ||
+        (prev?.lower === 'v' && /^\/\s*$/.test(gap));
+      if (signed && raw.length <= 4 && !CLINICAL_ABBREVIATIONS.has(lower)) {
+        add('name', start, end, true);
+        return;
+      }
       // "Bostøttemedarbejder KH", "Sygeplejerske MS": two capitals after a person's title or
       // role are initials, whatever they abbreviate elsewhere ("KH" for a greeting). Three are
       // as often the team's or the method's ("misbrugsbehandler MST"): the list decides.
@@ -908,6 +962,17 @@ export function scrubText(
     if (isCapitalised(raw)) {
       if (titled || initial) add('name', start, end, true);
       else if (!atStart) {
+        // "mit Hjerte", "et Blodtryk": a person is never neuter, so an everyday word no list
+        // holds as a name stays after a neuter possessive or article; and "hos Lægen", "ring
+        // til Sygeplejersken": a role is no one's name.
+        const neuter =
+          !!prev &&
+          /^(?:mit|sit|dit|et|det)$/.test(prev.lower) &&
+          /^\s+$/.test(gap) &&
+          words.ordinary(lower) &&
+          !words.name(lower, true);
+        const role = TITLES.has(lower) && !TITLES_THAT_ARE_NAMES.has(lower) && !KINSHIP.has(lower);
+        if (neuter || role) return;
         if (!words.institution(lower)) add('name', start, end, true);
       } else if (sentenceStart && FIRST_NAMES_IN_COMMON.has(lower) && words.ordinary(lower)) {
         // "Hans datter", "Per uge", "Storm i nat", "Skov og strand": at the start of a sentence
@@ -925,7 +990,8 @@ export function scrubText(
         const surname = !!next && /^\s+$/.test(nextGap) && isCapitalised(next.raw);
         const verb = FINITE_VERBS.has(after(1)) || /^\p{Ll}{2,}ede$/u.test(after(1));
         // A note signed "/Tove", or a speaker's label "Kaj:".
-        const signed = !next || /^\s*(?::|\n)/.test(nextGap);
+        // ("Dag: bad givet", "Nat:" are a shift's notes.)
+        const signed = (!next || /^\s*(?::|\n)/.test(nextGap)) && !SHIFT_WORDS.has(lower);
         // "Dam (leder af hjemmeplejen) har godkendt": a role in brackets after it.
         const roleAfter =
           !!next && /^\s*\($/.test(nextGap) && (TITLES.has(next.lower) || ROLES.has(next.lower));
@@ -1098,6 +1164,18 @@ export function scrubText(
       ((!!left && paired[left.start] === 1 && joined(left.end, token.start)) ||
         (!!right && paired[right.start] === 1 && joined(token.end, right.start)));
     if (hyphenedToName) {
+      add('name', token.start, token.end, true);
+      return;
+    }
+    // "Lise Fredag", "Jens August": a weekday or a month with a capital right after a name is
+    // its surname — Danish writes the day and the month in lower case.
+    const calendarSurname =
+      isCapitalised(token.raw) &&
+      CALENDAR_WORDS.test(token.lower) &&
+      !!left &&
+      paired[left.start] === 1 &&
+      /^[^\S\n]+$/.test(text.slice(left.end, token.start));
+    if (calendarSurname) {
       add('name', token.start, token.end, true);
       return;
     }

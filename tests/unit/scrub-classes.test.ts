@@ -178,6 +178,27 @@ describe('identifiers the scrubber masks', () => {
     // A number dictated in hundreds.
     ['cpr er nul tre nul tre fireoghalvtreds tolv hundrede og fireogtredive', 'fireogtredive'],
     ['ring på toogtyve, tredive, fire hundrede og tolv, seks', 'hundrede'],
+    // An e-mail dictated with «punkt».
+    ['min mail er kaj punkt bjerg snabel-a hotmail punkt dk men jeg kigger der sjældent', 'bjerg'],
+    ['skriv til kurt punkt nielsen snabel-a mail punkt dk, det er værgens', 'nielsen'],
+    // Staff initials after a role's short name, and a note signed with them.
+    ['SSA KH obs. BT 165/95, kontakt til egen læge.', 'KH'],
+    ['Tovholder JKM, SSA ABO og spl. LH deltog. KOL-plan og ADL gennemgået.', 'JKM'],
+    ['Tovholder JKM, SSA ABO og spl. LH deltog.', 'ABO'],
+    ['Sår på ve. crus skiftet, ser pænt ud. /LKJ 14.30', 'LKJ'],
+    ['Borger fundet på gulv kl. 21.40. /AH', 'AH'],
+    ['Notat v/ HBJ: møde m. borger og pårørende.', 'HBJ'],
+    // The last four of a CPR number: in words, after «og det er», or later in the sentence.
+    ['de fire sidste er nul otte tre fem hvis I skal bruge det', 'nul otte tre fem'],
+    ['hun spurgte om de sidste fire i mit cpr og det er 2318 og så', '2318'],
+    ['hun sagde cpr 120557 og så bagefter 3318 da jeg spurgte om resten', '3318'],
+    // A birth cohort, a bank's registration number, a postcode said alone, a MitID user.
+    ["jeg er en 45'er så jeg har prøvet lidt af hvert", '45'],
+    ['Borgers reg.nr. 0400 og kontonr. 4400123456 oplyst ifm. refusion.', '0400'],
+    ['postnummeret er 4990 for vi er flyttet ind til byen nu', '4990'],
+    ['MitID-bruger: HANSEN-44771 (oprettet i Borgerservice)', '44771'],
+    // A weekday or a month with a capital, right after a name, is its surname.
+    ['den nye hjemmehjælper hedder Lise Fredag og hun kommer hver fredag', 'Fredag'],
   ])('%j', (text, value) => {
     expect(scrub(text)).not.toContain(value);
   });
@@ -258,6 +279,14 @@ describe('words the analysis needs, which stay', () => {
     'Skov og strand er hans pusterum.',
     'Hjertesvigt NYHA III, EF 30 %, BT 152/94.',
     'Røde Kors og Ældre Sagen har besøgstjenester; klagen ligger i Ankestyrelsen.',
+    // A person is never neuter; a role is no one's name; a shift's notes; a month, shortened.
+    'med mit Hjerte og mit Blodtryk er det 8 forskellige piller',
+    'Mulighed for aftenåbent hos Lægen en gang om ugen',
+    'Dag: Bad givet, negle klippet, hudpleje.',
+    'Husleje 5.890 kr. pr. md., restance 2 mdr.',
+    "i 70'erne boede vi på landet",
+    'Borgers brugernavn i Cura-appen er ikke oprettet endnu.',
+    'Vi talte om ADL/KOL og BT.',
     'Kommunen bruger Cura og Nexus, regionen Sundhedsplatformen; hun kører med Flextrafik.',
     'Ventetid på psykolog via egen læge er 6 måneder.',
     'Hun tager to tre piller, fire gange om dagen.',
