@@ -458,7 +458,7 @@ for (const screen of SCREENS) {
       expect(size, 'words read from arm’s length').toBeGreaterThanOrEqual(16);
       // Pressed until the menu's end is in view: then the words go, and nothing lies on the
       // last lane.
-      for (let press = 0; press < 10 && (await cue.count()) > 0; press++) {
+      for (let press = 0; press < 10 && (await cue.isVisible()); press++) {
         const before = await scroller.evaluate((el) => el.scrollTop);
         // Listening before the press: each press's scroll is let finish before the next look.
         const ended = scroller.evaluate(
@@ -472,9 +472,9 @@ for (const screen of SCREENS) {
         await ended;
         // On, or at the end, where the words go and give their room back to the rows.
         const after = await scroller.evaluate((el) => el.scrollTop);
-        expect(after > before || (await cue.count()) === 0, 'the menu scrolls on').toBe(true);
+        expect(after > before || !(await cue.isVisible()), 'the menu scrolls on').toBe(true);
       }
-      await expect(cue).toHaveCount(0);
+      await expect(cue).toBeHidden();
       await expect(last).toBeInViewport({ ratio: 1 });
       // Scrolled back up, it says so again.
       await scroller.evaluate((el) => el.scrollTo({ top: 0 }));

@@ -6,16 +6,27 @@ import { useJourney } from './journey-context';
 import { visibleLanes } from './lanes';
 
 /**
- * Whether the box scrolls and has more below where it is scrolled now: measured when it scrolls,
- * resizes or its content changes (a menu opened, a language chosen).
+ * Whether the box's content is taller than the box may be (`scrolls`: then the foot keeps room
+ * for the words, whether they show or not, so reaching the end moves nothing under a finger), and
+ * whether it has more below where it is scrolled now. Measured when it scrolls, resizes or its
+ * content changes (a menu opened, a language chosen).
  */
-function useMoreBelow(ref: RefObject<HTMLElement | null>): boolean {
-  const [more, setMore] = useState(false);
+function useMoreBelow(
+  ref: RefObject<HTMLElement | null>,
+  foot: RefObject<HTMLElement | null>,
+): { scrolls: boolean; more: boolean } {
+  const [state, setState] = useState({ scrolls: false, more: false });
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    // One pixel of slack: zoomed layouts round heights, and a box at its end must say so.
-    const update = () => setMore(el.scrollTop + el.clientHeight < el.scrollHeight - 1);
+    // One pixel of slack: zoomed layouts round heights, and a box at its end must say so. The
+    // foot's own room counts as the box's: with it or without it, the same content scrolls.
+    const update = () => {
+      const room = el.clientHeight + (foot.current?.offsetHeight ?? 0);
+      const scrolls = el.scrollHeight > room + 1;
+      const more = scrolls && el.scrollTop + el.clientHeight < el.scrollHeight - 1;
+      setState((was) => (was.scrolls === scrolls && was.more === more ? was : { scrolls, more }));
+    };
     update();
     const sizes = new ResizeObserver(update);
     sizes.observe(el);
@@ -25,8 +36,8 @@ function useMoreBelow(ref: RefObject<HTMLElement | null>): boolean {
       sizes.disconnect();
       el.removeEventListener('scroll', update);
     };
-  }, [ref]);
-  return more;
+  }, [ref, foot]);
+  return state;
 }
 
 /**
@@ -42,7 +53,8 @@ export function MoreMenu({ onFullscreen }: { onFullscreen: () => void }) {
   const setHidden = useJourney((s) => s.setSectorHidden);
   const ref = useRef<HTMLDetailsElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
-  const moreBelow = useMoreBelow(scroller);
+  const foot = useRef<HTMLButtonElement>(null);
+  const { scrolls, more: moreBelow } = useMoreBelow(scroller, foot);
   const close = () => ref.current?.removeAttribute('open');
   // Escape closes the menu and gives focus back to its button; so does choosing an action.
   useEffect(() => {
@@ -103,12 +115,13 @@ export function MoreMenu({ onFullscreen }: { onFullscreen: () => void }) {
             ))}
           </fieldset>
         </div>
-        {moreBelow && (
+        {scrolls && (
           // For the eye and the pointer: a keyboard's Tab and a screen reader already go on
           // through the menu, so this is no stop of theirs.
           <button
             type="button"
-            className="menu-more-below"
+            ref={foot}
+            className={moreBelow ? 'menu-more-below' : 'menu-more-below menu-more-below-done'}
             tabIndex={-1}
             aria-hidden="true"
             // A press leaves the focus where it was: on a button that goes when the end is
