@@ -163,7 +163,7 @@ export const TITLES = wordSet(
 
 /** Abbreviations written in capitals that name no person. */
 export const ABBREVIATIONS = wordSet(
-  `md mdr mdl kol adhd add ptsd ocd ms als dm ekg eeg mr mri ct pet rtg ul bmi inr crp hba1c hiv aids
+  `kol adhd add ptsd ocd ms als dm ekg eeg mr mri ct pet rtg ul bmi inr crp hba1c hiv aids
   copd kram ssp sks oug ouh sus nbv nfs pn sms mms app it pc tv dr dsb fda who eu dk usa uk
   ok nb ps obs ca fx mv bl osv etc jf ifm mht vedr ang pga evt iflg tlf mail e-mail www pdf
   cpr nemid mitid sst shp gp ktr sop vip nr kr pct st th tv mf kl mdr dgl vs el adr att lejl
@@ -196,7 +196,7 @@ export const STAFF_ROLE_ENDINGS =
  * the abbreviations of care notes ("ugtl.", "bgr.", "udskr."). In lower case they stay.
  */
 export const NOTE_WORDS = wordSet(
-  `ik ikk ka ku sku hva hvafor li nåh næh jah nåe øh øhm hmm hm mm osse ogs sån såen idag igår
+  `md mdr mdl ik ikk ka ku sku hva hvafor li nåh næh jah nåe øh øhm hmm hm mm osse ogs sån såen idag igår
   imorgen iaften inat iforgårs iovermorgen ihvertfald iøvrigt ialt isåfald ifht okay nice weird
   awkward cool mega fuck fucking shit sorry fair deal feedback online offline follow follow-up
   update stressful stressed boyfriend girlfriend ipad iphone smartphone tablet laptop wifi app

@@ -136,7 +136,7 @@ const EMAIL = /[\p{L}\p{M}\p{N}._%+'-]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}
 /** An e-mail address spelt out: "sommerfugl (snabel-a) gmail punktum com". */
 const SPELT_DOT = String.raw`\s*(?:\.|[([]\s*(?:punktum|punkt|dot|prik)\s*[)\]]|\s(?:punktum|punkt|dot|prik)\s)\s*`;
 /** A dot said in words: the only dot a bare "at" may go with ("at" is an everyday word). */
-const SAID_DOT = String.raw`\s*(?:[([]\s*(?:punktum|punkt|dot|prik)\s*[)\]]|\s(?:punktum|punkt|dot|prik)\s)\s*`;
+const SAID_DOT = String.raw`\s*(?:[([]\s*(?:punktum|dot|prik)\s*[)\]]|\s(?:punktum|dot|prik)\s)\s*`;
 const SPELT_AT = String.raw`\s*(?:@|[([]\s*(?:snabel[- ]?a|at)\s*[)\]]|snabel[- ]?a)\s*`;
 const SPELT_PART = String.raw`[\p{L}\p{M}\p{N}_%+'-]+`;
 const EMAIL_SPELT = new RegExp(
@@ -243,7 +243,7 @@ const CASE_NUMBER =
  * lolland_jens47", "login: inge.k.52"): a word with a digit, an underscore or a dot inside.
  */
 const USER_NAME =
-  /(?<![\p{L}])(?:brugernavn(?:et)?|bruger-?id|login(?:-?navn(?:et)?)?|username|profilnavn|(?:mit|nem)-?id-?bruger(?:navn)?(?:en|et)?)(?:\s+[\p{L}\p{N}.-]+){0,6}?\s*(?::|\s(?:er|var|hedder))?\s+(?=[\p{N}._-]*\p{L})(?!\S+\.(?:dk|com|org|net|eu|nu)(?![\p{L}\p{N}]))([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+|-\d+)+|\p{L}+\d+[\p{L}\p{N}]*)(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}])(?:brugernavn(?:et)?|bruger-?id|login(?:-?navn(?:et)?)?|username|profilnavn|(?:mit|nem)-?id-?bruger(?:navn)?(?:en|et)?)(?:\s+[\p{L}\p{N}.-]+){0,6}?\s*(?::|\s(?:er|var|hedder))?\s+(?=[\p{N}._-]*\p{L})(?!\S+\.(?:dk|com|org|net|eu|nu)(?![\p{L}\p{N}]))([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+|-\d{3,})+|\p{L}+\d+[\p{L}\p{N}]*)(?![\p{L}\p{N}])/giu;
 /**
  * A member's, customer's or account's number a few words after the word for it ("Medlemsnr. i
  * patientforening 8834201", "kontonummer hos banken er 1234 5678901").
@@ -285,9 +285,10 @@ const CPR_LAST_FOUR_SAID = new RegExp(
  * sentence ("cpr 120557 og så bagefter 3318").
  */
 const CPR_REST =
-  /(?<![\p{L}])(?:cpr|personnummer)[\p{L}.-]*(?:\s+(?:nr|nummer)\.?)?\s*:?\s*\d{6}(?![\p{N}])[^.!?\n\d]{1,60}?(?<![\p{N}])(\d{4})(?![\p{N}])/giu;
-/** A birth cohort: "en 45'er", "hun er 52'er" (not "70'erne", the decade). */
-const COHORT_YEAR = /(?<![\p{L}\p{N}])(\d{2})['’]er(?![\p{L}])/gu;
+  /(?<![\p{L}])(?:cpr|personnummer|personnr)[\p{L}.-]*(?:\s+(?:nr|nummer)\.?)?(?:\s+(?:er|var))?\s*:?\s*(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}(?![\p{N}])[^.!?\n\d]{0,40}?(?<![\p{L}])(?:bagefter|resten|derefter|sidste|og\s+så)(?![\p{L}])[^.!?\n\d]{0,20}?(?<![\p{N}])(\d{4})(?![\p{N}])/giu;
+/** A birth cohort said of someone: "jeg er en 45'er" (not "en 20'er" in change, nor "70'erne"). */
+const COHORT_YEAR =
+  /(?<![\p{L}])(?:jeg|han|hun|du|vi|mor|far|borger(?:en)?|pt\.?)\s+(?:er|var)\s+(?:en\s+|(?:også|jo)\s+en\s+)?(\d{2})['’]er(?![\p{L}-])/giu;
 /** A bank's registration number: "reg.nr. 0400". */
 const BANK_REG =
   /(?<![\p{L}])reg(?:istrerings)?[\s.-]*(?:nr|nummer)(?:et)?\.?\s*:?\s*(\d{4})(?![\p{N}\s]*\p{L}{2}\s?\d)(?![\p{N}])/giu;
@@ -932,9 +933,16 @@ export function scrubText(
     if (isAllCaps(raw)) {
       // "… obs. igen i morgen. /AH", "/LKJ 14.30", "v/ HBJ": a note signed with its writer's
       // initials after a slash (with a space before it: "ADL/KOL" is two abbreviations).
+      const before = text.slice(Math.max(0, start - 4), start);
       const signed =
-        /(?:^|\s)\/\s?$/.test(text.slice(Math.max(0, start - 3), start)) ||
-        (prev?.lower === 'v' && /^\/\s*$/.test(gap));
+        // After a sentence's end or at a line's start: "gulv. /AH", "\n/KH".
+        /(?:^|[.!?]\s*|\n\s*)\/\s?$/.test(before) ||
+        (prev?.lower === 'v' && /^\/\s*$/.test(gap)) ||
+        // After a space, only where the note or the line ends, or a time follows ("/LKJ 14.30"),
+        // and no list holds it as an abbreviation ("Puls / BT målt").
+        (/\s\/\s?$/.test(before) &&
+          /^\s*(?:$|\n|\d{1,2}[.:]\d{2}(?!\d))/.test(text.slice(end)) &&
+          !ABBREVIATIONS.has(lower));
       if (signed && raw.length <= 4 && !CLINICAL_ABBREVIATIONS.has(lower)) {
         add('name', start, end, true);
         return;
@@ -965,13 +973,29 @@ export function scrubText(
         // "mit Hjerte", "et Blodtryk": a person is never neuter, so an everyday word no list
         // holds as a name stays after a neuter possessive or article; and "hos Lægen", "ring
         // til Sygeplejersken": a role is no one's name.
+        // Not «det»: "det Hjort sagde" is "what Hjort said". Nor before a verb ("mit Stig sagde").
+        const then = after(1);
         const neuter =
           !!prev &&
-          /^(?:mit|sit|dit|et|det)$/.test(prev.lower) &&
+          /^(?:mit|sit|dit|et)$/.test(prev.lower) &&
           /^\s+$/.test(gap) &&
           words.ordinary(lower) &&
-          !words.name(lower, true);
-        const role = TITLES.has(lower) && !TITLES_THAT_ARE_NAMES.has(lower) && !KINSHIP.has(lower);
+          !words.name(lower, true) &&
+          !words.listedName(lower) &&
+          !(
+            FINITE_VERBS.has(then) ||
+            HUMAN_VERBS.has(then) ||
+            SUBJECT_VERBS.has(then) ||
+            /^\p{Ll}{2,}(?:ede|te)$/u.test(then)
+          );
+        // A role in its definite form ("Lægen", "Sygeplejersken"), never right after a name or a
+        // capitalised word ("Birgitte Præst", "Pastor Hansen").
+        const role =
+          TITLES.has(lower) &&
+          /(?:en|n)$/.test(lower) &&
+          !TITLES_THAT_ARE_NAMES.has(lower) &&
+          !KINSHIP.has(lower) &&
+          !(!!prev && /^\p{Lu}/u.test(prev.raw));
         if (neuter || role) return;
         if (!words.institution(lower)) add('name', start, end, true);
       } else if (sentenceStart && FIRST_NAMES_IN_COMMON.has(lower) && words.ordinary(lower)) {
@@ -991,7 +1015,8 @@ export function scrubText(
         const verb = FINITE_VERBS.has(after(1)) || /^\p{Ll}{2,}ede$/u.test(after(1));
         // A note signed "/Tove", or a speaker's label "Kaj:".
         // ("Dag: bad givet", "Nat:" are a shift's notes.)
-        const signed = (!next || /^\s*(?::|\n)/.test(nextGap)) && !SHIFT_WORDS.has(lower);
+        const signed =
+          !next || /^\s*\n/.test(nextGap) || (/^\s*:/.test(nextGap) && !SHIFT_WORDS.has(lower));
         // "Dam (leder af hjemmeplejen) har godkendt": a role in brackets after it.
         const roleAfter =
           !!next && /^\s*\($/.test(nextGap) && (TITLES.has(next.lower) || ROLES.has(next.lower));

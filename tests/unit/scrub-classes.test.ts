@@ -197,6 +197,11 @@ describe('identifiers the scrubber masks', () => {
     ['Borgers reg.nr. 0400 og kontonr. 4400123456 oplyst ifm. refusion.', '0400'],
     ['postnummeret er 4990 for vi er flyttet ind til byen nu', '4990'],
     ['MitID-bruger: HANSEN-44771 (oprettet i Borgerservice)', '44771'],
+    // What a review found the first version of these rules let through.
+    ['Jeg er enig i det Sommer sagde på mødet.', 'Sommer'],
+    ['Jeg talte med Birgitte Præst i går.', 'Præst'],
+    ['Aftalt med MD at hun ringer i morgen.', 'MD'],
+    ['Venlig hilsen\nDag', 'Dag'],
     // A weekday or a month with a capital, right after a name, is its surname.
     ['den nye hjemmehjælper hedder Lise Fredag og hun kommer hver fredag', 'Fredag'],
   ])('%j', (text, value) => {
@@ -280,13 +285,18 @@ describe('words the analysis needs, which stay', () => {
     'Hjertesvigt NYHA III, EF 30 %, BT 152/94.',
     'Røde Kors og Ældre Sagen har besøgstjenester; klagen ligger i Ankestyrelsen.',
     // A person is never neuter; a role is no one's name; a shift's notes; a month, shortened.
-    'med mit Hjerte og mit Blodtryk er det 8 forskellige piller',
+    'med mit Hjerte og mit Blodtryk i orden tager jeg 8 piller',
     'Mulighed for aftenåbent hos Lægen en gang om ugen',
     'Dag: Bad givet, negle klippet, hudpleje.',
     'Husleje 5.890 kr. pr. md., restance 2 mdr.',
     "i 70'erne boede vi på landet",
     'Borgers brugernavn i Cura-appen er ikke oprettet endnu.',
     'Vi talte om ADL/KOL og BT.',
+    'Puls / BT målt, tjek af INR / CRP.',
+    'Tjekket cpr ved indskrivning kl 1430, alt ok.',
+    "han gav en 20'er i drikkepenge",
+    'Husk at borger punkt dk lukker i weekenden.',
+    'MitID-brugeren blev spærret under covid-19.',
     'Kommunen bruger Cura og Nexus, regionen Sundhedsplatformen; hun kører med Flextrafik.',
     'Ventetid på psykolog via egen læge er 6 måneder.',
     'Hun tager to tre piller, fire gange om dagen.',
