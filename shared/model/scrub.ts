@@ -298,7 +298,9 @@ const POSTCODE_SAID =
 
 /** A Danish number plate: two letters and five digits ("AB 12 345"). */
 const NUMBER_PLATE =
-  /(?<![\p{L}\p{N}])(?:\p{Lu}{2}|(?<=reg(?:\.|istreringsnummer|\.?\s*nr\.?)\s*:?\s*)\p{L}{2})\s?\d{2}\s?\d{3}(?![\p{L}\p{N}])/gu;
+  // The cue's spaces are bounded: an unbounded look back was tried at every position of a
+  // text, seconds for a run of a few thousand spaces.
+  /(?<![\p{L}\p{N}])(?:\p{Lu}{2}|(?<=reg(?:\.|istreringsnummer|\.?\s{0,3}nr\.?)\s{0,3}:?\s{0,3})\p{L}{2})\s?\d{2}\s?\d{3}(?![\p{L}\p{N}])/gu;
 /** Two or more initials with their dots, and no name beside them: "J.H.", "J. H.". */
 const INITIALS = /(?<![\p{L}\p{N}.])(?:\p{Lu}\.\s?){2,}(?!\p{L})/gu;
 
