@@ -1673,8 +1673,10 @@ export function aggregate(
   /** A kind's rows, shown first (most journeys first), hidden ones last; `shownOnly` leaves them out. */
   const entries = (prefix: string, shownOnly = false) =>
     (byKind.get(prefix) ?? [])
-      // Left out before anything is made of them: of thousands of pathways nearly all are hidden.
-      .filter(([key]) => !shownOnly || isShown(key))
+      // Left out before anything is made of them: of thousands of pathways nearly all are hidden,
+      // and one on fewer than k journeys is hidden whatever else holds (rule 1), so its key (a
+      // whole pathway's text) is not even looked up.
+      .filter(([key, v]) => !shownOnly || (v.journeys >= k && isShown(key)))
       .map(([key, v]) => ({ rest: key.slice(prefix.length), key, shown: isShown(key), ...v }))
       // Hidden rows come last in a fixed order: their place must not hint at their size.
       .sort(

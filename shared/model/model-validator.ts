@@ -1,5 +1,6 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { z } from 'zod';
+import generatedValidate from './model-validate.generated.cjs';
 import { pathwayModelSchema, type PathwayModel } from './pathway-model';
 
 /**
@@ -7,7 +8,10 @@ import { pathwayModelSchema, type PathwayModel } from './pathway-model';
  *
  * - a compiled validator: the schema as JSON Schema, compiled by Ajv into straight-line code that
  *   stops at the first error (zod checks the same rules about 3× slower and collects every error,
- *   which for a hostile file of 10,000 bad touchpoints is 10,000 error objects);
+ *   which for a hostile file of 10,000 bad touchpoints is 10,000 error objects). The code is
+ *   written ahead, into `model-validate.generated.cjs` (validator-source.ts; a test keeps it equal
+ *   to what the schema gives now, and `UPDATE_VALIDATOR=1` rewrites it): compiling it at first
+ *   use took 50–80 ms in every thread that checks files, before its first file;
  * - a canonical writer: code that copies a valid model with its keys in sorted order, so that the
  *   native `JSON.stringify` writes the canonical JSON the checksum covers (`canonicalJson`), about
  *   4× faster than writing it value by value.
@@ -40,7 +44,7 @@ export function modelJsonSchema(): JsonSchema {
 }
 
 /** Every node of a schema, depth first. */
-function* nodes(schema: JsonSchema): Generator<JsonSchema> {
+export function* nodes(schema: JsonSchema): Generator<JsonSchema> {
   yield schema;
   for (const s of Object.values(schema.properties ?? {})) yield* nodes(s);
   if (schema.items) yield* nodes(schema.items);
@@ -73,28 +77,16 @@ let compiled: Compiled | undefined;
 
 function compile(): Compiled {
   const schema = modelJsonSchema();
-  for (const node of nodes(schema)) {
-    // The uuid format is checked by the regex zod writes beside it; a format without one would
-    // silently check nothing.
-    if (node.format !== undefined && node.pattern === undefined) {
-      throw new Error(`model schema: format ${node.format} without a pattern`);
-    }
-  }
-  const ajv = new Ajv({
-    allErrors: false,
-    // Unknown keywords, ignored keywords and loose types throw here rather than check less.
-    strict: true,
-    // The uuid pattern beside the format (checked above) does the checking. String lengths need
-    // no option: like zod's min()/max(), Ajv counts code points (a test holds them equal).
-    formats: { uuid: true },
-  });
   const content: JsonSchema = {
     ...schema,
     properties: Object.fromEntries(
       Object.entries(schema.properties!).filter(([k]) => k !== 'checksum'),
     ),
   };
-  return { validate: ajv.compile(nullAsType(schema)), canonical: compileCanonical(content) };
+  return {
+    validate: generatedValidate as ValidateFunction,
+    canonical: compileCanonical(content),
+  };
 }
 
 /**

@@ -1,0 +1,5 @@
+import type { ValidateFunction } from 'ajv';
+
+/** The model's validator, written ahead by `validatorSource()` in validator-source.ts. */
+declare const validate: ValidateFunction;
+export = validate;
