@@ -126,6 +126,8 @@ export const BEFORE_NUMBERS = wordSet(
   braden audit norton barthel mna moca dast hads tobs ews gcs
   point score og version bind plan mål pr per fra-og-med tom samt mod gennem hele halv halve
   lige nogle næste sidste første anden tredje ialt alt x ring ringe ringede ringer tlf telefon mobil tlfnr mobilnr stadig
+  seng sengen værelse værelset lokale lokalet rum rummet skab skabet plads kasse hylde bord
+  apgar ham-a ham-d madrs y-bocs calprotectin fæces-calprotectin
   selv blodsukker blodtryk puls vægt score bmi vas nrs egfr gfr bt crp inr sat saturation temp
   temperatur mmse phq phq-9 who-5 gaf hba1c hb ldl kol fev1 ekg født fødselsdato fødselsdag
   max maks min mellem cirka ialt højest lavest paragraf §`,
@@ -138,7 +140,8 @@ export const UNITS = wordSet(
   tabletter tablet piller pille doser dosis enheder enhed point kilo gram liter meter cl dl
   stykker glas kopper flasker øl cigaretter pakker pakke sider personer mennesker børn af ud
   weekend weekender weekends nat nætter besøg fald kvarter halvår ture samtaler samtale
-  konsultationer behandlinger indlæggelser timers ugers min sek x mcg ie tbl kcal kj mmol`,
+  konsultationer behandlinger indlæggelser timers ugers min sek x mcg ie tbl kcal kj mmol
+  pust puf sug tryk dråber drp mio`,
 );
 
 /**
@@ -172,7 +175,8 @@ export const ABBREVIATIONS = wordSet(
   ppr aa na dob fdt cprnr personnr postnr regnr reg ref sagsnr journalnr mvh vh kh pva spo2 ecog
   kol-team lpr fsiii fs3 sms'er sms'en bs ews tobs gcs rf kad rik uvi mrsa ace lar bpa viso skp
   cti icd icf rom hb pt afd tbl tabl temp mcg ie kons amb inkl ekskl hhv ift braden audit norton
-  barthel mna moca dast hads medlemsnr kundenr kontonr policenr stk mst emdr buf kabs`,
+  barthel mna moca dast hads medlemsnr kundenr kontonr policenr stk mst emdr buf kabs
+  cave oa asa ua sc po im iv kir mio atc`,
 );
 
 /**
@@ -201,7 +205,8 @@ export const NOTE_WORDS = wordSet(
   awkward cool mega fuck fucking shit sorry fair deal feedback online offline follow follow-up
   update stressful stressed boyfriend girlfriend ipad iphone smartphone tablet laptop wifi app
   apps asap plz pls btw ugtl ugentl dgl bgr udskr indl hjemmespl hjspl sygepl mdl bilat leuko
-  sek str iltbeh beh us telefonnr mhp mhbp`,
+  sek str iltbeh beh us telefonnr mhp mhbp sublingualt sublingual subkutant intramuskulært
+  intravenøst peroralt nøgleboks nøgleboksen psykoedukation psykoedukationen`,
 );
 
 /**
@@ -237,7 +242,31 @@ export const DOMAIN_WORDS = wordSet(
   netto føtex bilka lidl aldi kvickly superbrugsen brugsen coop fakta matas jysk ikea bauhaus
   elgiganten flexkort rejsekort rejsekortet
   movicol mepilex allevyn nutridrink fresubin forticare respifor cosmocol laxoberal
-  ipad iphone android samsung tv-avisen avisen`,
+  ipad iphone android samsung tv-avisen avisen
+  digital post nord syd øst vest midt
+  hodgkin hodgkins crohn crohns down downs bechterew bechterews korsakoff korsakoffs asperger
+  aspergers alzheimers parkinsons huntington huntingtons menière menières raynaud raynauds
+  sjögren sjögrens tourettes dupuytren dupuytrens apgar basaliom
+  pamol burana albyl hjertemagnyl plavix clopidogrel brilique pradaxa lixiana marcoumar burinex
+  spironolacton bendroflumethiazid norvasc ramipril triatec cozaar selo-zok bisoprolol emconcor
+  carvedilol digoxin lanoxin isoptin nitroglycerin nitromex imdur zocor lipitor rosuvastatin
+  crestor ezetimib glucophage januvia jardiance forxiga victoza tresiba humalog novomix
+  insulatard eltroxin euthyrox medrol solu-medrol spiolto seretide relvar bricanyl airomir
+  flixotide pulmicort singulair aerius zyrtec loratadin losec pantoloc esomeprazol nexium
+  lansoprazol gaviscon novaluzid moviprep lactulose imodium loperamid metoclopramid primperan
+  ondansetron zofran tramal targin contalgin fentanyl durogesic temgesic buprenorphin norspan
+  suboxone campral naltrexon selincro zolpidem stilnoct circadin diazepam oxazepam klonazepam
+  alprazolam xanax fluoxetin fontex paroxetin seroxat duloxetin cymbalta amitriptylin saroten
+  nortriptylin noritren lamotrigin lamictal valproat orfiril deprakine carbamazepin tegretol
+  levetiracetam keppra pregabalin neurontin risperdal aripiprazol xeplion haloperidol clozapin
+  leponex medikinet elvanse strattera madopar sinemet stalevo mirapexin requip aricept donepezil
+  ebixa memantin exelon alendronat fosamax prolia calcichew unikalk folsyre ferrodan kaleorid
+  allopurinol colchicin celebra arcoxia penicillin vepicombin imacillin amoxicillin selexid
+  pivmecillinam bactrim sulfametizol nitrofurantoin furadantin dicillin ciprofloxacin ciproxin
+  doxycyclin azithromycin zitromax erythromycin abboticin metronidazol flagyl tazocin meropenem
+  zinacef cefuroxim gentamicin vancomycin fucidin aciclovir zovirax valaciclovir tamiflu humira
+  enbrel remicade methotrexat salazopyrin pentasa mesalazin imurel entocort epipen xylocain emla
+  midazolam calprotectin fæces-calprotectin ferritin troponin`,
 );
 
 /**

@@ -220,13 +220,15 @@ const BORN_YEAR = new RegExp(
   `${NOT_LETTER_BEFORE}(?:(?:jeg|han|hun|du|vi|mor|far|borger(?:en)?|pt\\.?|(?:min|hans|hendes)\\s+(?:kone|mand|mor|far|søster|bror|kæreste))\\s+(?:er|var|kommer)\\s+fra|årgang)\\s+(['’]\\d{2}|(?:19|20)?\\d{2})(?![\\p{N}])`,
   'giu',
 );
+/** Days with a name of their own: "født nytårsaften 1950" is a birth date. */
+const FEAST_DAY = `(?:juleaften|juledag|juleaftensdag|nytårsaften|nytårsaftensdag|nytårsdag|påskedag|påskeaften|påskemorgen|pinsedag|sankthansaften|sankthansdag|mortensaften|valentinsdag|grundlovsdag|fastelavn|halloween|allehelgensaften|helligtrekongersaften)(?![${LETTER}])`;
 /**
  * When someone was born, however little of it is given: "født i februar 1951", "f. 1951", "født
  * 3/3", "fødselsdag 12/4", "fødselsdato 3 3 52", "DOB: …". Only the date is masked ("født" stays);
  * an event's month and year ("i februar 2023") stay.
  */
 const BORN = new RegExp(
-  `${NOT_LETTER_BEFORE}(?:født|f\\.|fdt\\.?|fødselsdag(?:en)?|fødselsdato(?:en)?|dob)(?:\\s+(?:den|d\\.?|i|år|er|var|hun|han)){0,2}\\s*:?\\s*((?:${MONTH}\\s*)?['’]?(?:1[89]|20)\\d\\d(?![\\p{N}])|(?:[12]\\d|3[01]|0?[1-9])(?:[./-]|\\s)(?:1[0-2]|0?[1-9])(?:(?:[./-]|\\s)(?:\\d{4}|\\d{2}))?(?![\\p{N}])\\.?|${MONTH}|${ORDINAL_DAYS}\\s+i\\s+${ORDINAL_MONTHS}(?![${LETTER}])(?:\\s+${YEAR_IN_WORDS})?)`,
+  `${NOT_LETTER_BEFORE}(?:født|f\\.|fdt\\.?|fødselsdag(?:en)?|fødselsdato(?:en)?|dob)(?:\\s+(?:den|d\\.?|i|på|år|er|var|hun|han)){0,2}\\s*:?\\s*(${FEAST_DAY}(?:\\s+(?:i\\s+)?['’]?(?:1[89]|20)\\d\\d(?![\\p{N}]))?|(?:${MONTH}\\s*)?['’]?(?:1[89]|20)\\d\\d(?![\\p{N}])|(?:[12]\\d|3[01]|0?[1-9])(?:[./-]|\\s)(?:1[0-2]|0?[1-9])(?:(?:[./-]|\\s)(?:\\d{4}|\\d{2}))?(?![\\p{N}])\\.?|${MONTH}|${ORDINAL_DAYS}\\s+i\\s+${ORDINAL_MONTHS}(?![${LETTER}])(?:\\s+${YEAR_IN_WORDS})?)`,
   'giu',
 );
 /**
@@ -507,7 +509,7 @@ class Words {
    * 3"), except the small words, units and verbs that stand before amounts ("efter 3", "uge 12",
    * "ventede 3"), and a number followed by a unit is an amount ("fik 2 piller").
    */
-  street(word: string, then: string, before = ''): boolean {
+  street(word: string, then: string, before = '', number = ''): boolean {
     const lower = word.toLowerCase();
     if (BEFORE_NUMBERS.has(lower) || ABBREVIATIONS.has(lower)) return false;
     const next = /^\s+([\p{L}%]+)/u.exec(then)?.[1]?.toLowerCase();
@@ -522,6 +524,8 @@ class Words {
     // på torvet 3"), unless it reads as a verb ("ventede", "tager", "fik"); else only a place's
     // definite form ("torvet 3", "havnen 12") — "mellem 4 og 22", "har haft 6 fald" are amounts.
     if (ADDRESS_CUE.test(before)) return !/(?:ede|te|de|er|ar|ik|og)$/.test(lower);
+    // Nor a participle before a year or a date ("fjernet 2019", "lukket 24.-26. december").
+    if (/^(?:19|20)\d\d$/.test(number) || /^\.(?:\s*[-–]|\s+\p{Ll})/u.test(then)) return false;
     return lower.length >= 5 && /(?:et|en)$/.test(lower);
   }
 
@@ -538,6 +542,32 @@ class Words {
     return !(number >= 1900 && number <= 2099) && !verbLike(lower);
   }
 }
+
+/** A medicine's ATC code ("N05AH03", "A10BA02") or a diagnosis's SKS code ("DJ44", "DF321"). */
+const ATC_OR_SKS_CODE = /^(?:[A-V]\d\d[A-Z]{2}\d\d|D[A-Z]\d{2,3}[A-Z]?)$/;
+
+/** Places named by a letter ("afd. B", "venteværelse C", "opgang A"): the letter is no initial. */
+const LETTERED_PLACES = new Set([
+  'afd',
+  'afdeling',
+  'afsnit',
+  'team',
+  'gang',
+  'fløj',
+  'stue',
+  'venteværelse',
+  'opgang',
+  'indgang',
+  'trappe',
+  'bygning',
+  'blok',
+  'modul',
+  'lokale',
+  'hus',
+  'etage',
+  'sal',
+  'port',
+]);
 
 /** What says the words after it are an address: "bor på", "adresse:", "flyttet til". */
 const ADDRESS_CUE =
@@ -696,7 +726,7 @@ export function scrubText(
     const street = m[1]!;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
     const before = text.slice(Math.max(0, m.index - 24), m.index);
-    if (!words.street(street, after, before)) {
+    if (!words.street(street, after, before, m[2])) {
       // The number may still start another match ("bor på Torvet 3": "på 3" is no street).
       continue;
     }
@@ -834,6 +864,8 @@ export function scrubText(
     const next = tokens[i + 1];
     if (covered[start]) return;
     if (/\p{N}/u.test(raw)) {
+      // A medicine's ATC code ("N05AH03") or a diagnosis's SKS code ("DJ44", "DF321").
+      if (ATC_OR_SKS_CODE.test(raw)) return;
       // Codes such as HbA1c, B12, covid19 stay; a user name such as "toveLind62" does not.
       if (!/^\p{L}{1,6}\d{1,3}\p{L}?$/u.test(raw) && !/^\p{L}{1,3}\d\p{L}{1,3}$/u.test(raw)) {
         add('word', start, end, true);
@@ -842,7 +874,10 @@ export function scrubText(
     }
     if (raw.length < 2) return; // a lone letter: "opgang B", "3F"
     const gap = text.slice(prev ? prev.end : 0, start);
-    const initial = !!prev && /^\p{Lu}$/u.test(prev.raw) && /^\.\s*$/.test(gap);
+    /** "afd. B. Pt. vågen", "venteværelse C. Medbring": a ward's or a room's letter, then a stop. */
+    const placeLetter =
+      !!prev && /^\p{Lu}$/u.test(prev.raw) && LETTERED_PLACES.has(tokens[i - 2]?.lower ?? '');
+    const initial = !!prev && /^\p{Lu}$/u.test(prev.raw) && /^\.\s*$/.test(gap) && !placeLetter;
     // "dr. Hansen": a dot between only after a title's abbreviation, not a sentence's full stop
     // ("hørt af lægen. Tog 3 uger").
     /** "Bostøttemedarbejder KH", "plejeassistenten Hansen": a staff role by its ending. */
@@ -851,8 +886,11 @@ export function scrubText(
       !!prev &&
       (((TITLES.has(prev.lower) || staffRole) && /^\s+$/.test(gap)) ||
         (TITLES.has(`${prev.lower}.`) && /^\.\s+$/.test(gap)) ||
-        // A form's field: "Sagsbehandler: AHO", "Læge: Hansen".
-        (PERSON_TITLES.has(prev.lower) && /^\s*:\s*$/.test(gap)) ||
+        // A form's field: "Sagsbehandler: AHO", "Læge: Hansen" — not what the field's note
+        // says, in an everyday word no list holds as a name ("Bostøtte: Gennemgang af …").
+        (PERSON_TITLES.has(prev.lower) &&
+          /^\s*:\s*$/.test(gap) &&
+          (isAllCaps(raw) || words.listedName(lower) || !words.ordinary(lower))) ||
         // "egen læge (Hjelm)", "sagsbehandler (AH)": the person in brackets after the title,
         // capitalised, and no shift or standing of the staff ("(Nat)", "(Vikar)",
         // "(praktiserende)" stay).
@@ -866,8 +904,10 @@ export function scrubText(
       !prev ||
       (/[.!?…]|\n/.test(gap) &&
         !initial &&
-        !TITLE_ABBREVIATIONS.has(prev.lower) &&
-        !/^\p{L}$/u.test(prev.raw));
+        // "kl. 15 Hansen": the abbreviation's own dot; "kl. 15. Stemmer", "tlf. 199 kr. Skal":
+        // a number after it, and then a full stop.
+        (!TITLE_ABBREVIATIONS.has(prev.lower) || /^\.?\s*\d[^\p{L}]*[.!?…]\s+$/u.test(gap)) &&
+        (!/^\p{L}$/u.test(prev.raw) || placeLetter));
     const softStart = !sentenceStart && /[:;"“”„«»()[\]•*\-–—/]|'/.test(gap);
     const atStart = sentenceStart || softStart;
     const nextGap = next ? text.slice(end, next.start) : '';
@@ -895,7 +935,10 @@ export function scrubText(
         // ringede"), and not «ved», a preposition as often: "Sten i nyren bekræftet ved CT".
         [3, 4].some((k) => {
           const verb = tokens[i + k]?.lower ?? '';
+          // Only words and spaces between: "Storm i hovedet, siger pt." is what pt. says.
+          const between = text.slice(end, tokens[i + k]?.start ?? end);
           return (
+            !/[^\p{L}\p{M}\s]/u.test(between) &&
             verb !== 'ved' &&
             (SUBJECT_VERBS.has(verb) || FINITE_VERBS.has(verb) || HUMAN_VERBS.has(verb)) &&
             !inverted(i + k)
@@ -970,6 +1013,14 @@ export function scrubText(
       return;
     }
     if (isCapitalised(raw)) {
+      // "Na 131", "Hb 7,2": a measure's short name before its value.
+      if (
+        !titled &&
+        ABBREVIATIONS.has(lower) &&
+        /^[^\S\n]*\d+(?:[.,]\d+)?(?![.,]?\d|\s*år)/.test(text.slice(end, end + 16))
+      ) {
+        return;
+      }
       if (titled || initial) add('name', start, end, true);
       else if (!atStart) {
         // "mit Hjerte", "et Blodtryk": a person is never neuter, so an everyday word no list

@@ -23,6 +23,8 @@ describe('identifiers the scrubber masks', () => {
     ['f. 1951, enke', '1951'],
     ['indlagt d. 12 okt. 2023', '12 okt'],
     ['indkaldt til 3. maj 10.30', '3. maj'],
+    ['jeg er født nytårsaften 1950 så jeg bliver glemt', 'nytårsaften 1950'],
+    ['hun er født på juleaften', 'juleaften'],
   ])('a date: %s', (text, value) => {
     expect(scrub(text)).not.toContain(value);
     expect(scrub(text)).toContain('[DATO]');
@@ -56,6 +58,10 @@ describe('identifiers the scrubber masks', () => {
     ['hun snakker med bo hver dag', ' bo '],
     ['aftalt med bonde fra hjemmeplejen at hun kommer', 'bonde'],
     ['Sommer er hendes sagsbehandler', 'Sommer'],
+    ['Læge: Ravn', 'Ravn'],
+    ['kl. 15 Hansen ringede igen', 'Hansen'],
+    ['tlf. 12 34 56 78. Hansen ringede igen', 'Hansen'],
+    ['spurgte Na 45 år om vej', 'Na'],
     ['Munk har været hendes læge i 20 år', 'Munk'],
     ['Stig er hendes bror og hjælper hende', 'Stig'],
     ['Bror ringede i går', 'Bror'],
@@ -353,6 +359,19 @@ describe('words the analysis needs, which stay', () => {
     'plejecentret gør det godt, skolen i byen, plejehjemmet hele tiden',
     'Vand skal hentes. Sommer skal nydes. Post skal åbnes. Tøj skal vaskes. Mor skal ringes op.',
     'Der var fem hundrede mennesker, og tre hundrede kroner om ugen går til mad.',
+    // A sentence after a time or an amount with its stop, and a form's field that says what
+    // was done rather than who did it.
+    'Optalt af 2 personer kl. 15. Stemmer. Har taget 1 g kl 6. Skal jeg tage mere?',
+    'Melatonin 3 mg kl. 22. Mål: i seng inden kl. 24. Bostøtte: Gennemgang af regninger.',
+    'Morgenbesøget flyttes til kl. 08.30. Planlægningen ser på det.',
+    // A place's word, the verb after a comma, a ward's letter, measures, codes and medicines.
+    'Storm i hovedet, siger pt., når tankerne myldrer.',
+    'Stuegang på med. afd. B. Pt. vågen. Venteværelse C. Medbring briller.',
+    'Hb 7,2, K 3,4, Na 131, kreatinin 112. Fæces-calprotectin 820.',
+    'Prednisolon 37,5 mg (ATC H02AB06), diagnose DJ44.1. Spiolto 2 pust x 1. Zyprexa 10 mg im.',
+    'Mistanke om Crohns sygdom, og Downs syndrom. CAVE penicillin. OA orienteret.',
+    'Plejecentret, afdeling Syd, og team Nord. Forældrene orienteres via Digital Post.',
+    'Basaliom fjernet 2019. Centret holder lukket 24.-26. Stue 7, seng 2.',
   ])('%j', (text) => {
     expect(scrub(text)).toBe(text);
   });
