@@ -161,7 +161,7 @@ export const TITLES = wordSet(
   veninden barnebarn barnebarnet svigersøn svigerdatter svigermor svigerfar onkel tante
   fætter kusine niece nevø fysioterapeut sygeplejerske advokat advokaten betjent betjenten
   bostøtte bostøtten støttekontaktperson støttekontaktpersonen hedder kaldet kaldes navnet
-  ssa ssh tovholder tovholderen`,
+  ssa ssh tovholder tovholderen vagthavende forvagt forvagten bagvagt bagvagten mellemvagt`,
 );
 
 /** Abbreviations written in capitals that name no person. */
@@ -176,7 +176,7 @@ export const ABBREVIATIONS = wordSet(
   kol-team lpr fsiii fs3 sms'er sms'en bs ews tobs gcs rf kad rik uvi mrsa ace lar bpa viso skp
   cti icd icf rom hb pt afd tbl tabl temp mcg ie kons amb inkl ekskl hhv ift braden audit norton
   barthel mna moca dast hads medlemsnr kundenr kontonr policenr stk mst emdr buf kabs
-  cave oa asa ua sc po im iv kir mio atc`,
+  cave oa asa ua sc po im iv kir mio atc ks dd`,
 );
 
 /**

@@ -543,6 +543,33 @@ class Words {
   }
 }
 
+/**
+ * What says the next word is its writer's or doer's initials: "Sign. ", "ks. ", "skrevet af ",
+ * "Notat ved: ", "oplært af ".
+ */
+const SIGNED_BY =
+  /(?:\bsign(?:eret|\.)?|\bks\.|\b(?:kontra|under)?signeret(?:\s+af)?|\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|oplært|godkendt|vurderet|tilset|kontrasigneret|underskrevet)\s+af|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s*:?|\bved\s*:)\s*$/iu;
+/** A role or a shift between a slash and its writer's initials: "/spl. KHJ", "/ /nat CA". */
+const SIGNING_ROLE =
+  /^(?:spl|ssa|ssh|sosu|psyk|læge|fys|ergo|pæd|nat|dag|aften|vagt|nattevagt|dagvagt|aftenvagt|vikar|elev|stud)$/;
+
+/**
+ * Whether the letters at start–end are the initials a note is signed with: after a cue
+ * (`SIGNED_BY`), or at the note's or a line's end after a slash or a dash that follows a sentence
+ * ("… dage. /spl. KHJ", "søvn. / -AB", "/ /nat CA"), not joined to a word by the dash.
+ */
+function signedBy(text: string, start: number, end: number): 'cue' | 'slash' | false {
+  if (/^[-‐]/.test(text.slice(end, end + 1))) return false; // "MR-afdelingen"
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (SIGNED_BY.test(before)) return 'cue';
+  if (!/^[^\S\n]*(?:[.)]?[^\S\n]*)?(?:$|\n)/.test(text.slice(end))) return false;
+  const m =
+    /(?:^|[.!?]\s*|\n\s*)(?:\/\s*){1,2}(?:-\s?)?(?:(\p{L}{2,10})\.?\s+)?$|(?:^|[.!?]\s*|\n\s*)-\s?$/u.exec(
+      before,
+    );
+  return !!m && (m[1] === undefined || SIGNING_ROLE.test(m[1].toLowerCase())) ? 'slash' : false;
+}
+
 /** A medicine's ATC code ("N05AH03", "A10BA02") or a diagnosis's SKS code ("DJ44", "DF321"). */
 const ATC_OR_SKS_CODE = /^(?:[A-V]\d\d[A-Z]{2}\d\d|D[A-Z]\d{2,3}[A-Z]?)$/;
 
@@ -992,6 +1019,12 @@ export function scrubText(
         add('name', start, end, true);
         return;
       }
+      // "Sign. KOL", "skrevet af MLJ", "Notat ved: HBJ", "ks. GLH", "/spl. KHJ", "/ -AB": said to
+      // be who wrote, signed or did it, whatever the letters abbreviate elsewhere.
+      if (raw.length <= 4 && signedBy(text, start, end)) {
+        add('name', start, end, true);
+        return;
+      }
       // "Bostøttemedarbejder KH", "Sygeplejerske MS": two capitals after a person's title or
       // role are initials, whatever they abbreviate elsewhere ("KH" for a greeting). Three are
       // as often the team's or the method's ("misbrugsbehandler MST"): the list decides.
@@ -1107,6 +1140,24 @@ export function scrubText(
     }
     // Lower case.
     if (!options.lexicon) return;
+    // "/hk", "skrevet af mlj": a writer's initials in lower case, which no list holds as a word.
+    const signing = raw.length >= 2 && raw.length <= 4 ? signedBy(text, start, end) : false;
+    if (
+      signing &&
+      !words.allowedWord(lower) &&
+      (!words.ordinary(lower) ||
+        // After a slash at the end, a short word too ("/hk", "/ah"), unless a small word or an
+        // abbreviation ("/ok", "/kh").
+        (signing === 'slash' &&
+          raw.length <= 3 &&
+          !SMALL_WORDS.has(lower) &&
+          !COMMON_WORDS.has(lower) &&
+          !ABBREVIATIONS.has(lower) &&
+          !NOTE_WORDS.has(lower)))
+    ) {
+      add('name', start, end, true);
+      return;
+    }
     if (ABBREVIATIONS.has(lower)) return;
     // "overlæge munk", "dr. sommer": after a title, any word the list holds as a name.
     // "overlæge bjerg vil se hende", "sagsbehandleren krog har ikke ringet": after a title, a

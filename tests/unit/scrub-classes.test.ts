@@ -59,6 +59,19 @@ describe('identifiers the scrubber masks', () => {
     ['aftalt med bonde fra hjemmeplejen at hun kommer', 'bonde'],
     ['Sommer er hendes sagsbehandler', 'Sommer'],
     ['Læge: Ravn', 'Ravn'],
+    // Who wrote, signed or did it: initials after a cue, or after a slash or a dash at the end.
+    ['Datter er orienteret. /spl. KHJ', 'KHJ'],
+    ['talt med afdelingen, som sender den. /hk', 'hk'],
+    ['Pt. falder i søvn. / -AB', 'AB'],
+    ['Næste 28/10. / -AKJ', 'AKJ'],
+    ['Ny tid om 14 dage. / /psyk. SLH', 'SLH'],
+    ['fik PN Truxal 25 mg. / /nat CA', 'CA'],
+    ['Spirometri i morgen. / Sign. KOL', 'KOL'],
+    ['Tilstede: vagthavende KRJ og anæstesien.', 'KRJ'],
+    ['Notat ved: HBJ / Sepsisscreening positiv.', 'HBJ'],
+    ['Kontrasigneret af overlægen d.d. ks. GLH', 'GLH'],
+    ['Dikteret af overlægen, skrevet af MLJ. Ikke gennemlæst.', 'MLJ'],
+    ['Oplært af HK på formiddagsruten.', 'HK'],
     ['kl. 15 Hansen ringede igen', 'Hansen'],
     ['tlf. 12 34 56 78. Hansen ringede igen', 'Hansen'],
     ['spurgte Na 45 år om vej', 'Na'],
@@ -372,6 +385,9 @@ describe('words the analysis needs, which stay', () => {
     'Mistanke om Crohns sygdom, og Downs syndrom. CAVE penicillin. OA orienteret.',
     'Plejecentret, afdeling Syd, og team Nord. Forældrene orienteres via Digital Post.',
     'Basaliom fjernet 2019. Centret holder lukket 24.-26. Stue 7, seng 2.',
+    // Letters that sign nothing: a measure after a slash mid-text, a department, a sign-off.
+    'Puls / BT målt. Scanning udført af MR-afdelingen. Pt. har KOL. Alt vel. /ok',
+    'Vendt hver 2. time af SSA og SPL. Braden 13.',
   ])('%j', (text) => {
     expect(scrub(text)).toBe(text);
   });
