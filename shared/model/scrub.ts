@@ -241,6 +241,24 @@ const LINK =
 const CASE_NUMBER =
   /(?<![\p{L}])(?:(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger|anke|klage|sag)[\s.-]*(?:nr|nummer|no|id)\.?\s*:?|(?:ref|reference|sag|anke|klage|journal)\.?\s*:|sag\s+(?=\d+[/-]\d))\s*([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
 /**
+ * A number by a word for what it numbers that ends in «nr.» or «nummer» ("præparatnr. P24-12877",
+ * "Bevillingsnr. HJ-118204", "ydernr. 045127", "opholdskort nr. RK 7741208"), or after «ref.»
+ * ("ref. TOLK-558129"): at least four digits, a few capitals before them. Not a page's, a room's,
+ * a house's or a telephone's (their own rules, or no one's).
+ */
+const NUMBERED =
+  /(?<![\p{L}])(\p{L}{2,}(?:nr|nummer|nummeret)|(?:opholdskort|pas|kørekort|sygesikringskort|sygesikrings|faktura|ordre|bestilling|tolkebestilling|henvisning|rekvisition|bevilling|præparat|prøve|løn)\s+(?:nr|nummer)|ref|reference|rekv)\.?\s*:?\s*((?:\p{Lu}{1,6}[ -]?)?\d[\d-]*\d(?:\/\d+)?)(?![\p{L}\p{N}])/gu;
+/**
+ * Part of a telephone number, in pairs of digits, said to be one ("Ny mobil: 51 23", "de sidste
+ * cifre er 84 06", "noteret som 20 45 66 1"): a number too short for the number rules, after a
+ * word for a telephone or its digits earlier in the sentence.
+ */
+const PHONE_PART =
+  /(?<![\p{L}])(?:tlf|telefon|telefonnummer(?:et)?|tlf\.?\s*nr|mobil|mobilnummer(?:et)?|mobilnr|nummer(?:et)?|nr|cifre|ciffer|cifrene)\.?(?:[^\S\n]+[\p{L}.,:]+){0,6}?[^\S\n]*[:,]?[^\S\n]*(?<!kl\.?\s)((?<![\d])\d\d(?:[^\S\n]\d\d){1,3}(?:[^\S\n]\d)?)(?![\d]|[.,]\d|[^\S\n]*(?:kr|mg|ml|min|år|%|timer|dage|uger))/giu;
+/** Words for numbers that name no one, or that other rules read. */
+const NUMBERED_BY_NO_ONE =
+  /^(?:side|sides|hus|husnr|husnummer|stue|stuenr|værelses|værelsesnr|lokale|lokalenr|version|versionsnr|sang|sangnr|tlf|tlfnr|telefon|telefonnr|telefonnummer|telefonnummeret|mobil|mobilnr|mobilnummer|mobilnummeret|cpr|cprnr|cpr-nr|personnr|post|postnr|postnummer|postnummeret|linje|linjenr|rute|rutenr|bus|busnr|spor|model|modelnr|serie|serienr|vare|varenr|ean|isbn|atc|sks|icd)/;
+/**
  * A user name or login after the word for it, a few words on at most ("brugernavn i Cura-appen er
  * lolland_jens47", "login: inge.k.52"): a word with a digit, an underscore or a dot inside.
  */
@@ -673,6 +691,17 @@ export function scrubText(
   for (const m of text.matchAll(CASE_NUMBER)) {
     add('number', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   }
+  for (const m of text.matchAll(PHONE_PART)) {
+    add('phone', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(NUMBERED)) {
+    const cue = m[1]!.toLowerCase();
+    if (NUMBERED_BY_NO_ONE.test(cue.replace(/nr$|nummer(?:et)?$/, '')) && !/^ref|^rekv/.test(cue)) {
+      continue;
+    }
+    if ((m[2]!.match(/\d/g) ?? []).length < 4) continue;
+    add('number', m.index + m[0].length - m[2]!.length, m.index + m[0].length);
+  }
   for (const m of text.matchAll(NUMBER_PLATE)) add('number', m.index, m.index + m[0].length);
   // "@lenekrog_official": a handle names someone wherever it is written.
   for (const m of text.matchAll(/(?<![\p{L}\p{N}._%+'-])@[\p{L}\p{N}_.]{3,}/gu)) {
@@ -900,6 +929,8 @@ export function scrubText(
       return;
     }
     if (raw.length < 2) return; // a lone letter: "opgang B", "3F"
+    // "Lønnr.", "Bevillingsnr.", "ydernr.": what a number is, abbreviated.
+    if (lower.length >= 4 && lower.endsWith('nr') && text[end] === '.') return;
     const gap = text.slice(prev ? prev.end : 0, start);
     /** "afd. B. Pt. vågen", "venteværelse C. Medbring": a ward's or a room's letter, then a stop. */
     const placeLetter =

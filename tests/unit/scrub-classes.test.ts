@@ -72,6 +72,17 @@ describe('identifiers the scrubber masks', () => {
     ['Kontrasigneret af overlægen d.d. ks. GLH', 'GLH'],
     ['Dikteret af overlægen, skrevet af MLJ. Ikke gennemlæst.', 'MLJ'],
     ['Oplært af HK på formiddagsruten.', 'HK'],
+    // A number by a word for what it numbers, and the parts of a telephone number said to be one.
+    ['Biopsi, præparatnr. P24-12877. Adenokarcinom.', '12877'],
+    ['Tolkebestilling ref. TOLK-558129.', '558129'],
+    ['Badebænk leveret. Bevillingsnr. HJ-118204.', '118204'],
+    ['Ansøgning sendt, ref. HMI-2024-5538.', '5538'],
+    ['Lønnr. 44810. Kontaktperson i HR', '44810'],
+    ['egen læge, ydernr. 045127. PTSD', '045127'],
+    ['opholdskort nr. RK 7741208. Går på sprogskole', '7741208'],
+    ['tlf.nr. var fejlagtigt noteret som 20 45 66 1, korrekt', '66 1'],
+    ['Ny mobil: 51 23. De sidste cifre er 84 06.', '51 23'],
+    ['Ny mobil: 51 23. De sidste cifre er 84 06.', '84 06'],
     ['kl. 15 Hansen ringede igen', 'Hansen'],
     ['tlf. 12 34 56 78. Hansen ringede igen', 'Hansen'],
     ['spurgte Na 45 år om vej', 'Na'],
@@ -388,6 +399,7 @@ describe('words the analysis needs, which stay', () => {
     // Letters that sign nothing: a measure after a slash mid-text, a department, a sign-off.
     'Puls / BT målt. Scanning udført af MR-afdelingen. Pt. har KOL. Alt vel. /ok',
     'Vendt hver 2. time af SSA og SPL. Braden 13.',
+    'Sang fra højskolesangbogen, nr. 244. Værelsesnr. 1204. Telefonsamtale kl. 10 30, tlf. 199 kr.',
   ])('%j', (text) => {
     expect(scrub(text)).toBe(text);
   });
