@@ -129,18 +129,26 @@ function asciiDigit(d: string): string {
 
 const LETTER = '\\p{L}\\p{M}';
 const NOT_LETTER_BEFORE = `(?<![${LETTER}\\p{N}])`;
+/**
+ * Not inside a run of a word's letters, hyphens and apostrophes: a street's name is never begun
+ * from the middle of "a-a-a…" (tried from every part, each scanned to the run's end).
+ */
+const NOT_WORD_PART_BEFORE = `(?<![${LETTER}\\p{N}'’-])`;
 const NOT_LETTER_AFTER = `(?![${LETTER}\\p{N}])`;
 
 /** E-mail addresses with any letters, before and after the @. */
-const EMAIL = /[\p{L}\p{M}\p{N}._%+'-]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+)*\.\p{L}{2,}/gu;
+// Never started inside a run of its characters: from every part of "a-a-a…" a scan to its end.
+const EMAIL =
+  /(?<![\p{L}\p{M}\p{N}._%+'-])[\p{L}\p{M}\p{N}._%+'-]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+){0,8}\.\p{L}{2,}/gu;
 /** An e-mail address spelt out: "sommerfugl (snabel-a) gmail punktum com". */
 const SPELT_DOT = String.raw`\s*(?:\.|[([]\s*(?:punktum|punkt|dot|prik)\s*[)\]]|\s(?:punktum|punkt|dot|prik)\s)\s*`;
 /** A dot said in words: the only dot a bare "at" may go with ("at" is an everyday word). */
 const SAID_DOT = String.raw`\s*(?:[([]\s*(?:punktum|dot|prik)\s*[)\]]|\s(?:punktum|dot|prik)\s)\s*`;
 const SPELT_AT = String.raw`\s*(?:@|[([]\s*(?:snabel[- ]?a|at)\s*[)\]]|snabel[- ]?a)\s*`;
 const SPELT_PART = String.raw`[\p{L}\p{M}\p{N}_%+'-]+`;
+const SPELT_START = String.raw`(?<![\p{L}\p{M}\p{N}_%+'-])`;
 const EMAIL_SPELT = new RegExp(
-  `${SPELT_PART}(?:${SPELT_DOT}${SPELT_PART})*${SPELT_AT}${SPELT_PART}(?:${SPELT_DOT}${SPELT_PART})*${SPELT_DOT}(?:dk|com|net|org|nu|eu|se|no|de|info)(?![\\p{L}])|${SPELT_PART}(?:${SAID_DOT}${SPELT_PART})*\\sat\\s${SPELT_PART}(?:${SAID_DOT}${SPELT_PART})*${SAID_DOT}(?:dk|com|net|org|info)(?![\\p{L}])`,
+  `${SPELT_START}${SPELT_PART}(?:${SPELT_DOT}${SPELT_PART}){0,8}${SPELT_AT}${SPELT_PART}(?:${SPELT_DOT}${SPELT_PART}){0,8}${SPELT_DOT}(?:dk|com|net|org|nu|eu|se|no|de|info)(?![\\p{L}])|${SPELT_START}${SPELT_PART}(?:${SAID_DOT}${SPELT_PART}){0,8}\\sat\\s${SPELT_PART}(?:${SAID_DOT}${SPELT_PART}){0,8}${SAID_DOT}(?:dk|com|net|org|info)(?![\\p{L}])`,
   'giu',
 );
 /**
@@ -236,7 +244,7 @@ const BORN = new RegExp(
  * someone ("facebook.com/jette.munk.12"). A bare site ("sundhed.dk") is left to the words.
  */
 const LINK =
-  /(?:\b(?:https?:\/\/|www\.)[^\s<>"“”]+|(?<![\p{L}\p{N}@.])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}\/[^\s<>"“”]*)/gu;
+  /(?:\b(?:https?:\/\/|www\.)[^\s<>"“”]+|(?<![\p{L}\p{N}@.-])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+){0,8}\.\p{L}{2,}\/[^\s<>"“”]*)/gu;
 /** A case, journal, customer or member number, by the word before it ("sagsnr. 123456"). */
 const CASE_NUMBER =
   /(?<![\p{L}])(?:(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger|anke|klage|sag)[\s.-]*(?:nr|nummer|no|id)\.?\s*:?|(?:ref|reference|sag|anke|klage|journal)\.?\s*:|sag\s+(?=\d+[/-]\d))\s*([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
@@ -254,7 +262,7 @@ const NUMBERED =
  * word for a telephone or its digits earlier in the sentence.
  */
 const PHONE_PART =
-  /(?<![\p{L}])(?:tlf|telefon|telefonnummer(?:et)?|tlf\.?\s*nr|mobil|mobilnummer(?:et)?|mobilnr|nummer(?:et)?|nr|cifre|ciffer|cifrene)\.?(?:[^\S\n]+[\p{L}.,:]+){0,6}?[^\S\n]*[:,]?[^\S\n]*(?<!kl\.?\s)((?<![\d])\d\d(?:[^\S\n]\d\d){1,3}(?:[^\S\n]\d)?)(?![\d]|[.,]\d|[^\S\n]*(?:kr|mg|ml|min|år|%|timer|dage|uger))/giu;
+  /(?<![\p{L}])(?:tlf|telefon|telefonnummer(?:et)?|tlf\.?\s*nr|mobil|mobilnummer(?:et)?|mobilnr|nummer(?:et)?|nr|cifre|ciffer|cifrene)\.?(?:[^\S\n]{1,3}[\p{L}.,:]+){0,6}?[^\S\n]{0,3}[:,]?[^\S\n]{0,3}(?<!kl\.?\s)((?<![\d])\d\d(?:[^\S\n]\d\d){1,3}(?:[^\S\n]\d)?)(?![\d]|[.,]\d|[^\S\n]*(?:kr|mg|ml|min|år|%|timer|dage|uger))/giu;
 /** Words for numbers that name no one, or that other rules read. */
 const NUMBERED_BY_NO_ONE =
   /^(?:side|sides|hus|husnr|husnummer|stue|stuenr|værelses|værelsesnr|lokale|lokalenr|version|versionsnr|sang|sangnr|tlf|tlfnr|telefon|telefonnr|telefonnummer|telefonnummeret|mobil|mobilnr|mobilnummer|mobilnummeret|cpr|cprnr|cpr-nr|personnr|post|postnr|postnummer|postnummeret|linje|linjenr|rute|rutenr|bus|busnr|spor|model|modelnr|serie|serienr|vare|varenr|ean|isbn|atc|sks|icd)/;
@@ -283,6 +291,34 @@ const SPOKEN_NUMBER = new RegExp(
   `${NOT_LETTER_BEFORE}(?:${NUMBER_WORD}|\\d{1,4})(?:[\\s,–-]+(?:${NUMBER_WORD}|\\d{1,4})){2,}${NOT_LETTER_AFTER}`,
   'giu',
 );
+/**
+ * A number dictated in words after a word that says what it is ("cpr nul fire nul to fire fire
+ * streg en to tre otte", "postnummer fire tre fire nul", "fødselsdato nul otte nul fem
+ * niogtredive", "journal nummer K tre otte fire to ni", "nummerpladen var a b tolv tre
+ * femogfyrre"): four digits or more, a dash said as «streg», a letter or two before it.
+ */
+const SPOKEN_ITEM = `(?:${NUMBER_WORD}|\\d{1,4})`;
+const SPOKEN_CUE_NUMBER = new RegExp(
+  `(?<![\\p{L}])(cpr(?:-?nummer(?:et)?|-?nr)?|person(?:nummer(?:et)?|nr)|fødselsdato(?:en)?|født|telefon(?:nummer(?:et)?)?|tlf|mobil(?:nummer(?:et)?)?|nummeret|(?:sags|journal|konto|registrerings|reg)\\.?\\s?(?:nummer(?:et)?|nr)|sagsnr|journalnr|kontonr|konto|nummerplade(?:n)?|post(?:nummer(?:et)?|nr))(?:[\\s.:,-]{1,4}(?:er|var|hedder|lyder|nok|vist|det|så|på)){0,4}[\\s.:,-]{0,4}((?:plus\\s{1,4})?(?:\\p{L}[\\s-]){0,2}${SPOKEN_ITEM}(?:[\\s,–-]{1,4}(?:(?:bindestreg|streg|skråstreg)[\\s,]{1,4})?${SPOKEN_ITEM})+)${NOT_LETTER_AFTER}`,
+  'giu',
+);
+/** What a number after its cue is masked as: the cue's first letters decide. */
+function spokenCueKind(cue: string): MaskKind {
+  const c = cue.toLowerCase();
+  if (/^(?:cpr|person)/.test(c)) return 'cpr';
+  if (/^(?:fødsels|født)/.test(c)) return 'date';
+  if (/^(?:telefon|tlf|mobil|nummeret)/.test(c)) return 'phone';
+  if (/^post/.test(c)) return 'postcode';
+  return 'number';
+}
+/**
+ * A postcode said in thousands and hundreds before a town ("fire tusind tre hundrede Holbæk",
+ * "seks tusind syv hundrede esbjerg"), or after the word for it.
+ */
+const SPOKEN_THOUSANDS = new RegExp(
+  `(?<![\\p{L}])((?:${ONE_DIGIT}|${TWO_DIGITS})\\s+tusind(?:\\s+(?:og\\s+)?(?:${ONE_DIGIT})\\s+hundrede(?:\\s+og\\s+(?:${TENS_WORD}|${TWO_DIGITS}|${ONE_DIGIT}))?)?)(?:\\s+(\\p{L}[\\p{L}-]*))?`,
+  'giu',
+);
 /** How many digits a number word stands for. */
 const ONE_DIGIT_WORD = new RegExp(`^(?:${ONE_DIGIT})$`, 'i');
 function spokenDigits(word: string): number {
@@ -305,7 +341,7 @@ const CPR_LAST_FOUR_SAID = new RegExp(
  * sentence ("cpr 120557 og så bagefter 3318").
  */
 const CPR_REST =
-  /(?<![\p{L}])(?:cpr|personnummer|personnr)[\p{L}.-]*(?:\s+(?:nr|nummer)\.?)?(?:\s+(?:er|var))?\s*:?\s*(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}(?![\p{N}])[^.!?\n\d]{0,40}?(?<![\p{L}])(?:bagefter|resten|derefter|sidste|og\s+så)(?![\p{L}])[^.!?\n\d]{0,20}?(?<![\p{N}])(\d{4})(?![\p{N}])/giu;
+  /(?<![\p{L}])(?:cpr|personnummer|personnr)[\p{L}.-]*(?:\s+(?:nr|nummer)\.?)?(?:\s+(?:er|var))?\s{0,3}:?\s{0,3}(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}(?![\p{N}])[^.!?\n\d]{0,40}?(?<![\p{L}])(?:bagefter|resten|derefter|sidste|og\s+så)(?![\p{L}])[^.!?\n\d]{0,20}?(?<![\p{N}])(\d{4})(?![\p{N}])/giu;
 /** A birth cohort said of someone: "jeg er en 45'er" (not "en 20'er" in change, nor "70'erne"). */
 const COHORT_YEAR =
   /(?<![\p{L}])(?:jeg|han|hun|du|vi|mor|far|borger(?:en)?|pt\.?)\s+(?:er|var)\s+(?:en\s+|(?:også|jo)\s+en\s+)?(\d{2})['’]er(?![\p{L}-])/giu;
@@ -365,12 +401,12 @@ const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)?/gu;
 const FLOOR = String.raw`(?:,?\s*(?:\d{1,2}\.?\s*(?:sal\.?\s*)?(?:th|tv|mf)\b\.?|\d{1,2}\.\s*sal\b\.?|(?:første|anden|tredje|fjerde|femte|sjette|syvende|ottende)\s+sal\b(?:\s+(?:til\s+)?(?:venstre|højre|th|tv)\b\.?)?|st\b\.?(?:\s*(?:th|tv|mf)\b\.?)?|stuen\b|kld\b\.?|kælder(?:en)?\b|(?:lejl|lejlighed|vær|værelse)\.?\s*(?:nr\.?\s*)?\d{1,4}\b|\d{1,2}\.(?=\s*(?:$|[;,)\n]|\s\p{Ll})))(?:,?\s*(?:lejl|lejlighed|vær|værelse)\.?\s*(?:nr\.?\s*)?\d{1,4}\b)?)?`;
 /** A word, a house number and an optional letter, floor and side: "Slotsbryggen 102, 2. th." */
 const HOUSE = new RegExp(
-  `${NOT_LETTER_BEFORE}([${LETTER}][${LETTER}'’-]*)(?:[^\\S\\n]+(?:nr\\.?|nummer|no\\.?))?[^\\S\\n]+(\\d{1,4})(?![-–‐‑−_./:,]?\\d|[-–‐‑−./:]?\\s\\d\\d|\\s\\d(?!\\.))(?:[A-Za-z]|\\s?[A-Z])?${NOT_LETTER_AFTER}${FLOOR}`,
+  `${NOT_WORD_PART_BEFORE}([${LETTER}][${LETTER}'’-]*)(?:[^\\S\\n]+(?:nr\\.?|nummer|no\\.?))?[^\\S\\n]+(\\d{1,4})(?![-–‐‑−_./:,]?\\d|[-–‐‑−./:]?\\s\\d\\d|\\s\\d(?!\\.))(?:[A-Za-z]|\\s?[A-Z])?${NOT_LETTER_AFTER}${FLOOR}`,
   'gu',
 );
 /** A word with a street's ending, its house number or span of numbers, and a floor. */
 const STREET_NUMBERS = new RegExp(
-  `${NOT_LETTER_BEFORE}([${LETTER}][${LETTER}'’-]*(?:${STREET_ENDINGS.map(escapeRegExp).join('|')}))\\s+(\\d{1,4})(?:\\s?[A-Za-z](?![${LETTER}]))?(?:\\s?[-–‐‑−]\\s?\\d{1,4}(?:\\s?[A-Za-z](?![${LETTER}]))?)?${NOT_LETTER_AFTER}${FLOOR}`,
+  `${NOT_WORD_PART_BEFORE}([${LETTER}][${LETTER}'’-]*(?:${STREET_ENDINGS.map(escapeRegExp).join('|')}))\\s+(\\d{1,4})(?:\\s?[A-Za-z](?![${LETTER}]))?(?:\\s?[-–‐‑−]\\s?\\d{1,4}(?:\\s?[A-Za-z](?![${LETTER}]))?)?${NOT_LETTER_AFTER}${FLOOR}`,
   'giu',
 );
 /** Street endings no everyday word has ("plads", "have", "høj" have): a street, even unnumbered. */
@@ -567,6 +603,8 @@ class Words {
  */
 const SIGNED_BY =
   /(?:\bsign(?:eret|\.)?|\bks\.|\b(?:kontra|under)?signeret(?:\s+af)?|\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|oplært|godkendt|vurderet|tilset|kontrasigneret|underskrevet)\s+af|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s*:?|\bved\s*:)\s*$/iu;
+/** The end of a note or a line right after a signature (a stop or a bracket may close it). */
+const SIGNATURE_END = /[^\S\n]{0,3}(?:[.)][^\S\n]{0,3})?(?:$|\n)/y;
 /** A role or a shift between a slash and its writer's initials: "/spl. KHJ", "/ /nat CA". */
 const SIGNING_ROLE =
   /^(?:spl|ssa|ssh|sosu|psyk|læge|fys|ergo|pæd|nat|dag|aften|vagt|nattevagt|dagvagt|aftenvagt|vikar|elev|stud)$/;
@@ -580,7 +618,8 @@ function signedBy(text: string, start: number, end: number): 'cue' | 'slash' | f
   if (/^[-‐]/.test(text.slice(end, end + 1))) return false; // "MR-afdelingen"
   const before = text.slice(Math.max(0, start - 40), start);
   if (SIGNED_BY.test(before)) return 'cue';
-  if (!/^[^\S\n]*(?:[.)]?[^\S\n]*)?(?:$|\n)/.test(text.slice(end))) return false;
+  SIGNATURE_END.lastIndex = end;
+  if (!SIGNATURE_END.test(text)) return false;
   const m =
     /(?:^|[.!?]\s*|\n\s*)(?:\/\s*){1,2}(?:-\s?)?(?:(\p{L}{2,10})\.?\s+)?$|(?:^|[.!?]\s*|\n\s*)-\s?$/u.exec(
       before,
@@ -754,6 +793,37 @@ export function scrubText(
     const count = parts.reduce((n, p) => n + (/^\d+$/.test(p) ? p.length : spokenDigits(p)), 0);
     if (words >= 2 && count >= 8)
       add(count >= 10 ? 'cpr' : 'phone', m.index, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(SPOKEN_CUE_NUMBER)) {
+    const said = m[2]!;
+    const parts = said
+      .replace(/^plus\s+/i, '')
+      .replace(/\s+og\s+/giu, 'og')
+      .split(/[\s,.\-–]+/)
+      .filter((p) => p && !/^(?:bindestreg|streg|skråstreg)$/i.test(p) && !/^\p{L}$/u.test(p));
+    if (parts.length < 2) continue;
+    const count = parts.reduce((n, p) => n + (/^\d+$/.test(p) ? p.length : spokenDigits(p)), 0);
+    if (count < 4) continue;
+    const at = m.index + m[0].length - said.length;
+    add(spokenCueKind(m[1]!), at, at + said.length);
+  }
+  for (const m of text.matchAll(SPOKEN_THOUSANDS)) {
+    const town = m[2];
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    const cued =
+      /(?:post\s?(?:nummer|nr)(?:et)?|postboks|adresse[n]?|bor\s+(?:på|i))[^.!?\n]*$/iu.test(
+        before,
+      );
+    const placeAfter =
+      !!town &&
+      !BEFORE_NUMBERS.has(town.toLowerCase()) &&
+      !UNITS.has(town.toLowerCase()) &&
+      !COMMON_WORDS.has(town.toLowerCase()) &&
+      (isCapitalised(town) ||
+        words.listedName(town.toLowerCase()) ||
+        !words.ordinary(town.toLowerCase()));
+    if (!cued && !placeAfter) continue;
+    add('postcode', m.index, m.index + m[1]!.length);
   }
   // The same length as the text, so a match in it is a match in the text.
   const digits = text.replace(DIGIT_LOOKALIKES, (run) =>

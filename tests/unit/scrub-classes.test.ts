@@ -83,6 +83,19 @@ describe('identifiers the scrubber masks', () => {
     ['tlf.nr. var fejlagtigt noteret som 20 45 66 1, korrekt', '66 1'],
     ['Ny mobil: 51 23. De sidste cifre er 84 06.', '51 23'],
     ['Ny mobil: 51 23. De sidste cifre er 84 06.', '84 06'],
+    // Numbers dictated in words after the word for what they are.
+    ['cpr nul fire nul to fire fire streg en to tre otte punktum', 'streg en to'],
+    ['cpr-nummeret er tolv tolv seksoghalvtreds punktum', 'tolv tolv'],
+    ['nummeret er seksogtres otteogtyve nej undskyld', 'seksogtres otteogtyve'],
+    ['sagsnummer to nul to fire streg nul nul otte ni to syv punktum', 'otte ni to syv'],
+    ['i Tølløse postnummer fire tre fire nul punktum', 'fire tre fire nul'],
+    ['nummerpladen var a b tolv tre femogfyrre på en sort bil', 'tolv tre femogfyrre'],
+    ['reg nummer en fem fem en konto tre fire fem seks syv otte ni nul', 'en fem fem en'],
+    ['fødselsdato nul otte nul fem niogtredive punktum bor alene', 'nul otte nul fem'],
+    ['journal nummer K tre otte fire to ni punktum notat slut', 'tre otte fire to ni'],
+    ['telefon plus femogfyrre tre en tolv fire fem seks otte punktum', 'plus'],
+    ['bor på vejen fjorten fire tusind tre hundrede holbæk punktum', 'fire tusind tre hundrede'],
+    ['sendes til postboks tolv seks tusind syv hundrede esbjerg', 'seks tusind syv hundrede'],
     ['kl. 15 Hansen ringede igen', 'Hansen'],
     ['tlf. 12 34 56 78. Hansen ringede igen', 'Hansen'],
     ['spurgte Na 45 år om vej', 'Na'],
@@ -248,6 +261,21 @@ describe('hostile texts', () => {
   it('reads a long run of spaces in a moment, within the test time (a look back took a minute)', () => {
     expect(scrub(`a${' '.repeat(4000)}b`)).toMatch(/^a\s+b$/);
   });
+
+  // Each took seconds at 20,000 characters, four times as long at twice the length: a pattern
+  // tried from every part of a run, or two runs of spaces side by side after a cue.
+  it.each([
+    ['a run of «a-a-a…» (an e-mail spelt out, tried from every part)', 'a-'.repeat(20_000)],
+    [
+      'a run of «AB-AB-…» after «ref.» (a link, tried from every part)',
+      `ref. ${'AB-'.repeat(14_000)}`,
+    ],
+    ['a run of «1-1-1…» after a word for a number', `abcnr. ${'1-'.repeat(20_000)}x`],
+    ['spaces after «tlf»', `tlf${' '.repeat(40_000)}x`],
+    ['spaces after «cpr»', `cpr${' '.repeat(40_000)}x`],
+  ])('reads %s within the test time', (_, text) => {
+    expect(scrub(text).length).toBeGreaterThan(0);
+  });
 });
 
 describe('words the analysis needs, which stay', () => {
@@ -400,6 +428,7 @@ describe('words the analysis needs, which stay', () => {
     'Puls / BT målt. Scanning udført af MR-afdelingen. Pt. har KOL. Alt vel. /ok',
     'Vendt hver 2. time af SSA og SPL. Braden 13.',
     'Sang fra højskolesangbogen, nr. 244. Værelsesnr. 1204. Telefonsamtale kl. 10 30, tlf. 199 kr.',
+    'han har fem tusind kroner, og to tusind fem hundrede borgere; tlf i to timer, telefon to tre gange',
   ])('%j', (text) => {
     expect(scrub(text)).toBe(text);
   });
