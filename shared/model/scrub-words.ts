@@ -533,7 +533,7 @@ export const PARTICLE_PAIRS = new Set([
 ]);
 
 export const NAME_PARTICLES = wordSet(
-  `von van der de da dos das du di del della la le bin ibn al el`,
+  `von van der de da dos das du di del della la le bin ibn al el á í við ter ten zu`,
 );
 
 /** Verbs that follow a sentence's subject: after a first name that is also a word, it is a name. */

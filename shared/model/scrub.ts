@@ -663,7 +663,16 @@ const DOSE_AFTER =
 
 /** What stands before a nickname: the word after it (or the quoted words) is the name. */
 const NICKNAME_CUE =
-  /(?:kaldenavn|øgenavn|kælenavn|kaldes(?:\s+for)?|kaldet|kalder\s+(?:ham|hende|sig|dem)(?:\s+selv)?(?:\s+(?:bare|altid|for))*|spørg(?:e)?\s+(?:bare\s+)?efter)\s*[:]?\s*["'“”„«»‘’]?\s*$/iu;
+  /(?:kaldenavn|øgenavn|kælenavn|kaldes(?:\s+for)?|kaldet|kalder\s+(?:ham|hende|sig|dem)(?:\s+selv)?(?:\s+(?:bare|altid|for))*|spørg(?:e)?\s+(?:bare\s+)?efter)\s*[:]?\s*["'“”„«»‘’]?\s*(?:(?:lille|store|gamle|unge|søde)\s+)?$/iu;
+
+/** A lone capital and its dot before a comma or «og» in a list ("A., B., MK og Louise"). */
+const LONE_INITIAL_IN_LIST = /(?<![\p{L}\p{N}.])\p{Lu}\.(?=\s*(?:,\s*|\s+og\s+))/gu;
+/** A name spelt letter by letter after the word for spelling it: "staves K-O-W-A-L-S-K-I". */
+const SPELT_NAME =
+  /(?<![\p{L}])(?:stave[st]?|staver|stavet|stavning(?:en)?|bogstaveret)(?:\s+(?:som|det|navnet|er|:))*\s*:?\s+((?:\p{L}[\s.-]{1,2}){2,}\p{L})(?![\p{L}])/giu;
+/** What comes before the name of who writes a message: "hej", "det er", "hej det er". */
+const SAYS_WHO_WRITES =
+  /(?:^|[.!?\n"“„«]\s*|\s[-–—]\s*)(?:(?:hej|hejsa|hey|hi|godmorgen|goddag)[,!]?\s+(?:(?:det|her)\s+er\s+)?|(?:det|her)\s+er\s+)$/iu;
 
 /** Verbs that take the person they were with after «med», «til» or «hos» ("talte med sten"). */
 const WITH_VERBS =
@@ -1054,6 +1063,12 @@ export function scrubText(
     const toBeDoneTo =
       /^(?:skal|bør|må|kan|skulle|burde|mangler|venter|ønsker)$/.test(after(1)) &&
       PERSON_PASSIVES.has(after(2));
+    // "Skov og jeg gik en tur": beside «jeg», a person.
+    const withMe =
+      !KINSHIP.has(lower) &&
+      !TITLES.has(lower) &&
+      !SMALL_WORDS.has(lower) &&
+      /^\s+og\s+jeg(?![\p{L}])/u.test(text.slice(end, end + 12));
     const subject =
       (!!next && /^\s+$/.test(nextGap) && SUBJECT_VERBS.has(next.lower)) ||
       // "lykke fra jobcentret ringede"
@@ -1088,11 +1103,15 @@ export function scrubText(
     // "Kaldenavn: Tøsen", "kalder ham bare \"Bamse\"", "spørg efter 'Mus'": a nickname.
     const before40 = text.slice(Math.max(0, start - 40), start);
     if (
-      !/^(?:bare|altid|for|selv|også|nu|tit|ofte)$/.test(lower) &&
+      !/^(?:bare|altid|for|selv|også|nu|tit|ofte|lille|store|gamle|unge|søde)$/.test(lower) &&
       NICKNAME_CUE.test(before40) &&
       // The next word after the cue, if it looks like a name: capitalised, quoted or unknown
       // ("øgenavn fra skolen" goes on with the sentence).
-      (/^\p{Lu}/u.test(raw) || /["'“”„«»‘’]\s*$/.test(before40) || !words.ordinary(lower))
+      (/^\p{Lu}/u.test(raw) ||
+        /["'“”„«»‘’]\s*$/.test(before40) ||
+        !words.ordinary(lower) ||
+        // "kaldes lille per": a word the list holds as a name.
+        (words.listedName(lower) && !SMALL_WORDS.has(lower)))
     ) {
       add('name', start, end, true);
       return;
@@ -1211,6 +1230,7 @@ export function scrubText(
           subject ||
           someonesRole ||
           toBeDoneTo ||
+          withMe ||
           surname ||
           inList ||
           verb ||
@@ -1222,7 +1242,7 @@ export function scrubText(
       } else if (
         words.name(lower, true) ||
         !words.ordinary(lower) ||
-        ((subject || someonesRole || toBeDoneTo) && words.listedName(lower)) ||
+        ((subject || someonesRole || toBeDoneTo || withMe) && words.listedName(lower)) ||
         // "Vinter er min kontaktperson", "Bjerg mener ikke, at …", "Krog har stadig ikke
         // svaret": a bare word said to be someone's role, or to say, answer or decide what only
         // a person does, names that person (not "Lægen sagde", "Kommunen mener": those are
@@ -1279,8 +1299,41 @@ export function scrubText(
       add('name', start, end, true);
     } else if (titled && (words.name(lower, true) || !words.ordinary(lower))) {
       add('name', start, end, true);
-    } else if (subject && words.listedName(lower)) add('name', start, end, true);
-    else if (
+    } else if ((subject || (atStart && someonesRole)) && words.listedName(lower)) {
+      // "— sten er hendes mand" (not "i sommer var hans mor indlagt")
+      add('name', start, end, true);
+    } else if (
+      // "hej sten her", "det er bo -", "hej det er rose fra afsnit 4": who writes, by the name.
+      words.listedName(lower) &&
+      !KINSHIP.has(lower) &&
+      !TITLES.has(lower) &&
+      SAYS_WHO_WRITES.test(text.slice(Math.max(0, start - 24), start)) &&
+      /^[^\S\n]*(?:her\b|fra\s|[-–—,:])/u.test(text.slice(end, end + 8))
+    ) {
+      add('name', start, end, true);
+    } else if (
+      // "sten og jeg er hjemme": someone beside «jeg» at a sentence's start is a person.
+      atStart &&
+      withMe &&
+      words.listedName(lower)
+    ) {
+      add('name', start, end, true);
+    } else if (
+      // "nede hos møller på 1. sal": after «hos», a bare word the list holds as a name (the
+      // everyday word would be definite: "hos mølleren", "hos lægen").
+      !!prev &&
+      prev.lower === 'hos' &&
+      /^\s+$/.test(gap) &&
+      words.listedName(lower) &&
+      !commonWord(lower) &&
+      !TITLES.has(lower) &&
+      !ROLES.has(lower) &&
+      !KINSHIP.has(lower) &&
+      !words.institution(lower) &&
+      !/(?:en|et|ne)$/.test(lower)
+    ) {
+      add('name', start, end, true);
+    } else if (
       // "talte med sten", "aftalt med bonde fra hjemmeplejen", "ringede til bo"
       !!prev &&
       /^(?:med|til|hos)$/.test(prev.lower) &&
@@ -1427,6 +1480,75 @@ export function scrubText(
       }
     }
   });
+  // Beside a name, what belongs to it: a nickname in quotes and the surname after it ('Leif
+  // "Bulder" Holm'), a name said to be the real one after a nickname ("Sol (egentlig
+  // Solveig)"), an unknown word joined to a name by «og» ("Bumse og Tulle"), and a lone initial
+  // in a list of names ("Deltagere A., B., MK og Louise").
+  const near = coverage(text.length, found);
+  const isMasked = (t: (typeof tokens)[number] | undefined) => !!t && near[t.start] === 1;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    const left = tokens[i - 1];
+    const right = tokens[i + 1];
+    const gapLeft = left ? text.slice(left.end, t.start) : '';
+    const gapRight = right ? text.slice(t.end, right.start) : '';
+    const quoted =
+      isCapitalised(t.raw) &&
+      isMasked(left) &&
+      /^\s+["“„«'‘]$/u.test(gapLeft) &&
+      /^["”»'’]\s+$/u.test(gapRight) &&
+      !!right &&
+      isCapitalised(right.raw);
+    if (quoted) {
+      if (!near[t.start]) add('name', t.start, t.end, true);
+      if (!isMasked(right)) add('name', right!.start, right!.end, true);
+      continue;
+    }
+    if (near[t.start]) continue;
+    const real = tokens[i + 2];
+    const realName =
+      isCapitalised(t.raw) &&
+      !!right &&
+      /^(?:egentlig|rettelig|døbt|officielt)$/.test(right.lower) &&
+      /^\s*\(\s*$/u.test(gapRight) &&
+      !!real &&
+      /^\s+$/.test(text.slice(right.end, real.start)) &&
+      isCapitalised(real.raw) &&
+      !words.institution(t.lower) &&
+      !words.allowedWord(t.lower);
+    if (realName) {
+      add('name', t.start, t.end, true);
+      if (!isMasked(real)) add('name', real!.start, real!.end, true);
+      continue;
+    }
+    const joined =
+      isCapitalised(t.raw) &&
+      (!words.ordinary(t.lower) || words.listedName(t.lower)) &&
+      !commonWord(t.lower) &&
+      !words.allowedWord(t.lower) &&
+      !words.institution(t.lower) &&
+      isMasked(tokens[i + 2]) &&
+      right?.lower === 'og' &&
+      /^\s+$/.test(gapRight) &&
+      /^\s+$/.test(text.slice(right.end, tokens[i + 2]!.start)) &&
+      isCapitalised(tokens[i + 2]!.raw);
+    if (joined) {
+      add('name', t.start, t.end, true);
+      continue;
+    }
+  }
+  // "Deltagere A., B., MK og Louise": a lone initial and its dot in a list whose next item is a
+  // name (or another such initial), from the list's end back.
+  for (const m of [...text.matchAll(LONE_INITIAL_IN_LIST)].reverse()) {
+    const after = m.index + m[0].length;
+    const masked = coverage(text.length, found);
+    const sep = /^(?:\s*,\s*|\s+og\s+)/u.exec(text.slice(after, after + 8));
+    if (sep && masked[after + sep[0].length] === 1) add('name', m.index, m.index + 2, true);
+  }
+  // "efternavnet staves K-O-W-A-L-S-K-I", "stavet a h m a d": a name spelt letter by letter.
+  for (const m of text.matchAll(SPELT_NAME)) {
+    add('name', m.index + m[0].length - m[1]!.length, m.index + m[0].length, true);
+  }
   // "dr. de Neergaard", "Marco da Silva", "Sophie van der Berg": the particles of a name.
   const named2 = coverage(text.length, found);
   tokens.forEach((token, i) => {

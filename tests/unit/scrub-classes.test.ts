@@ -94,6 +94,21 @@ describe('identifiers the scrubber masks', () => {
     ['fødselsdato nul otte nul fem niogtredive punktum bor alene', 'nul otte nul fem'],
     ['journal nummer K tre otte fire to ni punktum notat slut', 'tre otte fire to ni'],
     ['telefon plus femogfyrre tre en tolv fire fem seks otte punktum', 'plus'],
+    // Names in the frames a message or a note puts them in.
+    ['hej sten her, mor er faldet igen', 'sten'],
+    ['det er bo - kan du komme lidt senere', ' bo '],
+    ['"hej det er rose fra afsnit 4, kan jeg få udgang"', 'rose'],
+    ['"sten og jeg er hjemme kl 18" — sten er hendes mand.', 'sten'],
+    ['Skov og jeg gik i skoven kl. 10', 'Skov'],
+    ['har været nede hos møller på 1. sal for at låne telefon', 'møller'],
+    ['patienten kaldes lille per på plejehjemmet', ' per '],
+    ['Leif "Bulder" Holm har ikke drukket i 11 dage.', 'Bulder'],
+    ['Thomas "Tommy" Sommer, ny borger.', 'Sommer'],
+    ['Sol (egentlig Solveig) sidder helst ude.', 'Sol '],
+    ['Gruppeterapi: Deltagere A., B., MK og Louise.', 'A., B.'],
+    ['efternavnet staves K-O-W-A-L-S-K-I fornavn Bożena', 'K-O-W'],
+    ['mail til ham, navnet stavet a h m a d', 'a h m a d'],
+    ['Færøsk kusine Jógvan á Lakjuni er pårørende.', ' á '],
     ['bor på vejen fjorten fire tusind tre hundrede holbæk punktum', 'fire tusind tre hundrede'],
     ['sendes til postboks tolv seks tusind syv hundrede esbjerg', 'seks tusind syv hundrede'],
     ['kl. 15 Hansen ringede igen', 'Hansen'],
@@ -429,6 +444,9 @@ describe('words the analysis needs, which stay', () => {
     'Vendt hver 2. time af SSA og SPL. Braden 13.',
     'Sang fra højskolesangbogen, nr. 244. Værelsesnr. 1204. Telefonsamtale kl. 10 30, tlf. 199 kr.',
     'han har fem tusind kroner, og to tusind fem hundrede borgere; tlf i to timer, telefon to tre gange',
+    'Vi var hos lægen og hos frisøren. Hej, det er fint her. Det er godt - tak.',
+    'Mor og jeg gik en tur, og hunden og jeg sov. Hun blev kaldet ind til samtale.',
+    'Afd. B. og C. er lukket. Vi tog bussen (egentlig Movia). Det staves med to t.',
   ])('%j', (text) => {
     expect(scrub(text)).toBe(text);
   });
