@@ -665,6 +665,11 @@ const DOSE_AFTER =
 const NICKNAME_CUE =
   /(?:kaldenavn|øgenavn|kælenavn|kaldes(?:\s+for)?|kaldet|kalder\s+(?:ham|hende|sig|dem)(?:\s+selv)?(?:\s+(?:bare|altid|for))*|spørg(?:e)?\s+(?:bare\s+)?efter)\s*[:]?\s*["'“”„«»‘’]?\s*(?:(?:lille|store|gamle|unge|søde)\s+)?$/iu;
 
+/** A house's number said in words, with its letter, floor and side: "fjorten stuen til venstre". */
+const SAID_HOUSE = new RegExp(
+  `^[^\\S\\n]{1,3}(?:${NUMBER_WORD})(?:[^\\S\\n]{1,3}[a-zA-Z](?![\\p{L}]))?(?:[^\\S\\n]{1,3}(?:stuen|st\\.?|kælderen|(?:første|anden|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende)(?:[^\\S\\n]{1,3}sal)?|(?:${ONE_DIGIT}|${TWO_DIGITS})[^\\S\\n]{1,3}sal))?(?:[^\\S\\n]{1,3}(?:til[^\\S\\n]{1,3}(?:venstre|højre)|tv\\.?|th\\.?|mf\\.?))?(?![\\p{L}])`,
+  'iu',
+);
 /** A lone capital and its dot before a comma or «og» in a list ("A., B., MK og Louise"). */
 const LONE_INITIAL_IN_LIST = /(?<![\p{L}\p{N}.])\p{Lu}\.(?=\s*(?:,\s*|\s+og\s+))/gu;
 /** A name spelt letter by letter after the word for spelling it: "staves K-O-W-A-L-S-K-I". */
@@ -1571,6 +1576,23 @@ export function scrubText(
     if (isName(before) || byTitle || ownRight) add('name', token.start, tokens[k - 1]!.end, true);
   });
 
+  // "bor på lindevænget fjorten stuen til venstre", "Egevej tre A første sal": a street's
+  // number and floor dictated in words after the street, once the street is masked.
+  for (const f of [...found]) {
+    if (f.kind !== 'address' && f.kind !== 'name') continue;
+    const street = f.original.toLowerCase();
+    const streetLike =
+      f.kind === 'address' ||
+      STREET_ENDINGS.some((e) => street.endsWith(e)) ||
+      ADDRESS_CUE.test(text.slice(Math.max(0, f.start - 24), f.start));
+    if (!streetLike) continue;
+    const said = SAID_HOUSE.exec(text.slice(f.end, f.end + 80));
+    if (!said) continue;
+    // "bor i Holbæk to år": an amount, not a house.
+    const then = /^\s+([\p{L}]+)/u.exec(text.slice(f.end + said[0].length))?.[1]?.toLowerCase();
+    if (then && UNITS.has(then)) continue;
+    add('address', f.end, f.end + said[0].length);
+  }
   const masks = merge(text, withInitials(text, found));
   return { text: applyMasks(text, masks, options.unmasked), masks };
 }

@@ -109,6 +109,10 @@ describe('identifiers the scrubber masks', () => {
     ['efternavnet staves K-O-W-A-L-S-K-I fornavn Bożena', 'K-O-W'],
     ['mail til ham, navnet stavet a h m a d', 'a h m a d'],
     ['Færøsk kusine Jógvan á Lakjuni er pårørende.', ' á '],
+    // A house's number and floor dictated after the street.
+    ['borgeren bor på lindevænget fjorten stuen til venstre', 'fjorten stuen'],
+    ['adressen er Egevej tre A første sal i byen', 'tre A første'],
+    ['adressen er Jernbane Allé femogtredive tredje sal til højre', 'femogtredive'],
     ['bor på vejen fjorten fire tusind tre hundrede holbæk punktum', 'fire tusind tre hundrede'],
     ['sendes til postboks tolv seks tusind syv hundrede esbjerg', 'seks tusind syv hundrede'],
     ['kl. 15 Hansen ringede igen', 'Hansen'],
@@ -447,6 +451,7 @@ describe('words the analysis needs, which stay', () => {
     'Vi var hos lægen og hos frisøren. Hej, det er fint her. Det er godt - tak.',
     'Mor og jeg gik en tur, og hunden og jeg sov. Hun blev kaldet ind til samtale.',
     'Afd. B. og C. er lukket. Vi tog bussen (egentlig Movia). Det staves med to t.',
+    'Hun har boet på plejehjemmet to år og bor nu hos datteren tre dage om ugen.',
   ])('%j', (text) => {
     expect(scrub(text)).toBe(text);
   });
