@@ -176,7 +176,7 @@ export const ABBREVIATIONS = wordSet(
   kol-team lpr fsiii fs3 sms'er sms'en bs ews tobs gcs rf kad rik uvi mrsa ace lar bpa viso skp
   cti icd icf rom hb pt afd tbl tabl temp mcg ie kons amb inkl ekskl hhv ift braden audit norton
   barthel mna moca dast hads medlemsnr kundenr kontonr policenr stk mst emdr buf kabs
-  cave oa asa ua sc po im iv kir mio atc ks dd`,
+  cave oa ua sc po im iv kir mio atc ks dd`,
 );
 
 /**
@@ -206,7 +206,7 @@ export const NOTE_WORDS = wordSet(
   update stressful stressed boyfriend girlfriend ipad iphone smartphone tablet laptop wifi app
   apps asap plz pls btw ugtl ugentl dgl bgr udskr indl hjemmespl hjspl sygepl mdl bilat leuko
   sek str iltbeh beh us telefonnr mhp mhbp sublingualt sublingual subkutant intramuskulært
-  intravenøst peroralt nøgleboks nøgleboksen psykoedukation psykoedukationen`,
+  intravenøst peroralt nøgleboks nøgleboksen psykoedukation psykoedukationen fam egl`,
 );
 
 /**
@@ -243,7 +243,6 @@ export const DOMAIN_WORDS = wordSet(
   elgiganten flexkort rejsekort rejsekortet
   movicol mepilex allevyn nutridrink fresubin forticare respifor cosmocol laxoberal
   ipad iphone android samsung tv-avisen avisen
-  digital post nord syd øst vest midt
   hodgkin hodgkins crohn crohns down downs bechterew bechterews korsakoff korsakoffs asperger
   aspergers alzheimers parkinsons huntington huntingtons menière menières raynaud raynauds
   sjögren sjögrens tourettes dupuytren dupuytrens apgar basaliom

@@ -131,9 +131,10 @@ const LETTER = '\\p{L}\\p{M}';
 const NOT_LETTER_BEFORE = `(?<![${LETTER}\\p{N}])`;
 /**
  * Not inside a run of a word's letters, hyphens and apostrophes: a street's name is never begun
- * from the middle of "a-a-a…" (tried from every part, each scanned to the run's end).
+ * from the middle of "a-a-a…" (tried from every part, each scanned to the run's end), but may be
+ * after a list's dash or a quote ("-Vestergade 12", "'Vestergade 12'").
  */
-const NOT_WORD_PART_BEFORE = `(?<![${LETTER}\\p{N}'’-])`;
+const NOT_WORD_PART_BEFORE = `(?<![${LETTER}\\p{N}]|[${LETTER}\\p{N}][-'’])`;
 const NOT_LETTER_AFTER = `(?![${LETTER}\\p{N}])`;
 
 /** E-mail addresses with any letters, before and after the @. */
@@ -229,14 +230,19 @@ const BORN_YEAR = new RegExp(
   'giu',
 );
 /** Days with a name of their own: "født nytårsaften 1950" is a birth date. */
-const FEAST_DAY = `(?:juleaften|juledag|juleaftensdag|nytårsaften|nytårsaftensdag|nytårsdag|påskedag|påskeaften|påskemorgen|pinsedag|sankthansaften|sankthansdag|mortensaften|valentinsdag|grundlovsdag|fastelavn|halloween|allehelgensaften|helligtrekongersaften)(?![${LETTER}])`;
+const FEAST_DAY = `(?:juleaften|juledag|juleaftensdag|nytårsaften|nytårsaftensdag|nytårsdag|sankthansaften|sankthansdag|mortensaften|valentinsdag|grundlovsdag|halloween|helligtrekongersaften)(?![${LETTER}])`;
+/** Born on a day of a fixed date: "født nytårsaften 1950", "født på juleaften". */
+const BORN_ON_FEAST = new RegExp(
+  `${NOT_LETTER_BEFORE}født(?:\\s{1,3}(?:den|på|i)){0,2}\\s{1,3}(${FEAST_DAY}(?:\\s{1,3}(?:i\\s{1,3})?['’]?(?:1[89]|20)\\d\\d(?![\\p{N}]))?)`,
+  'giu',
+);
 /**
  * When someone was born, however little of it is given: "født i februar 1951", "f. 1951", "født
  * 3/3", "fødselsdag 12/4", "fødselsdato 3 3 52", "DOB: …". Only the date is masked ("født" stays);
  * an event's month and year ("i februar 2023") stay.
  */
 const BORN = new RegExp(
-  `${NOT_LETTER_BEFORE}(?:født|f\\.|fdt\\.?|fødselsdag(?:en)?|fødselsdato(?:en)?|dob)(?:\\s+(?:den|d\\.?|i|på|år|er|var|hun|han)){0,2}\\s*:?\\s*(${FEAST_DAY}(?:\\s+(?:i\\s+)?['’]?(?:1[89]|20)\\d\\d(?![\\p{N}]))?|(?:${MONTH}\\s*)?['’]?(?:1[89]|20)\\d\\d(?![\\p{N}])|(?:[12]\\d|3[01]|0?[1-9])(?:[./-]|\\s)(?:1[0-2]|0?[1-9])(?:(?:[./-]|\\s)(?:\\d{4}|\\d{2}))?(?![\\p{N}])\\.?|${MONTH}|${ORDINAL_DAYS}\\s+i\\s+${ORDINAL_MONTHS}(?![${LETTER}])(?:\\s+${YEAR_IN_WORDS})?)`,
+  `${NOT_LETTER_BEFORE}(?:født|f\\.|fdt\\.?|fødselsdag(?:en)?|fødselsdato(?:en)?|dob)(?:\\s+(?:den|d\\.?|i|år|er|var|hun|han)){0,2}\\s{0,3}:?\\s{0,3}((?:${MONTH}\\s*)?['’]?(?:1[89]|20)\\d\\d(?![\\p{N}])|(?:[12]\\d|3[01]|0?[1-9])(?:[./-]|\\s)(?:1[0-2]|0?[1-9])(?:(?:[./-]|\\s)(?:\\d{4}|\\d{2}))?(?![\\p{N}])\\.?|${MONTH}|${ORDINAL_DAYS}\\s+i\\s+${ORDINAL_MONTHS}(?![${LETTER}])(?:\\s+${YEAR_IN_WORDS})?)`,
   'giu',
 );
 /**
@@ -247,7 +253,7 @@ const LINK =
   /(?:\b(?:https?:\/\/|www\.)[^\s<>"“”]+|(?<![\p{L}\p{N}@.-])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+){0,8}\.\p{L}{2,}\/[^\s<>"“”]*)/gu;
 /** A case, journal, customer or member number, by the word before it ("sagsnr. 123456"). */
 const CASE_NUMBER =
-  /(?<![\p{L}])(?:(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger|anke|klage|sag)[\s.-]*(?:nr|nummer|no|id)\.?\s*:?|(?:ref|reference|sag|anke|klage|journal)\.?\s*:|sag\s+(?=\d+[/-]\d))\s*([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
+  /(?<![\p{L}])(?:(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger|anke|klage|sag)[\s.-]{0,3}(?:nr|nummer|no|id)\.?\s{0,3}:?|(?:ref|reference|sag|anke|klage|journal)\.?\s{0,3}:|sag\s{1,3}(?=\d+[/-]\d))\s{0,3}([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
 /**
  * A number by a word for what it numbers that ends in «nr.» or «nummer» ("præparatnr. P24-12877",
  * "Bevillingsnr. HJ-118204", "ydernr. 045127", "opholdskort nr. RK 7741208"), or after «ref.»
@@ -255,29 +261,32 @@ const CASE_NUMBER =
  * a house's or a telephone's (their own rules, or no one's).
  */
 const NUMBERED =
-  /(?<![\p{L}])(\p{L}{2,}(?:nr|nummer|nummeret)|(?:opholdskort|pas|kørekort|sygesikringskort|sygesikrings|faktura|ordre|bestilling|tolkebestilling|henvisning|rekvisition|bevilling|præparat|prøve|løn)\s+(?:nr|nummer)|ref|reference|rekv)\.?\s*:?\s*((?:\p{Lu}{1,6}[ -]?)?\d[\d-]*\d(?:\/\d+)?)(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}])(\p{L}{2,}(?:nr|nummer|nummeret)|(?:opholdskort|pas|kørekort|sygesikringskort|sygesikrings|faktura|ordre|bestilling|tolkebestilling|henvisning|rekvisition|bevilling|bevillings|præparat|prøve|løn)\s{1,3}(?:nr|nummer)|ref|reference|rekv)(?![\p{L}])\.?\s{0,3}:?\s{0,3}((?:\p{Lu}{1,6}[ -]?)?\d(?:[\d-]|\s(?=\d))*\d(?:\/\d+)?)(?![\p{L}\p{N}])/giu;
 /**
  * Part of a telephone number, in pairs of digits, said to be one ("Ny mobil: 51 23", "de sidste
  * cifre er 84 06", "noteret som 20 45 66 1"): a number too short for the number rules, after a
  * word for a telephone or its digits earlier in the sentence.
  */
 const PHONE_PART =
-  /(?<![\p{L}])(?:tlf|telefon|telefonnummer(?:et)?|tlf\.?\s*nr|mobil|mobilnummer(?:et)?|mobilnr|nummer(?:et)?|nr|cifre|ciffer|cifrene)\.?(?:[^\S\n]{1,3}[\p{L}.,:]+){0,6}?[^\S\n]{0,3}[:,]?[^\S\n]{0,3}(?<!kl\.?\s)((?<![\d])\d\d(?:[^\S\n]\d\d){1,3}(?:[^\S\n]\d)?)(?![\d]|[.,]\d|[^\S\n]*(?:kr|mg|ml|min|år|%|timer|dage|uger))/giu;
+  /(?<![\p{L}])(?:tlf|telefon|telefonnummer(?:et)?|tlf\.?\s*nr|mobil|mobilnummer(?:et)?|mobilnr|nummeret|cifre|ciffer|cifrene|ender\s+på)(?![\p{L}])\.?(?:[^\S\n]{1,3}[\p{L}.,:]+){0,6}?[^\S\n]{0,3}[:,]?[^\S\n]{0,3}(?<!kl\.?\s)((?<![\d])\d\d(?:[^\S\n]\d\d|-\d\d){1,3}(?:[^\S\n]\d)?|(?<=(?:cifre|cifrene|ender\s+på)(?:[^\S\n]{1,3}(?:er|var))?[^\S\n]{1,3})\d{4})(?![\d]|[.,]\d|[^\S\n]*(?:kr|mg|ml|min|år|%|timer|dage|uger|gange))/giu;
 /** Words for numbers that name no one, or that other rules read. */
-const NUMBERED_BY_NO_ONE =
-  /^(?:side|sides|hus|husnr|husnummer|stue|stuenr|værelses|værelsesnr|lokale|lokalenr|version|versionsnr|sang|sangnr|tlf|tlfnr|telefon|telefonnr|telefonnummer|telefonnummeret|mobil|mobilnr|mobilnummer|mobilnummeret|cpr|cprnr|cpr-nr|personnr|post|postnr|postnummer|postnummeret|linje|linjenr|rute|rutenr|bus|busnr|spor|model|modelnr|serie|serienr|vare|varenr|ean|isbn|atc|sks|icd)/;
+const NUMBERED_BY_NO_ONE = new Set(
+  `side hus stue stuen værelse værelses lokale version versions sang tlf telefon akuttelefon
+  vagttelefon mobil cpr person post linje rute bus spor model serie vare ean isbn atc sks icd
+  batch lot charge seng senge sengen skab plads bord rum`.split(/\s+/),
+);
 /**
  * A user name or login after the word for it, a few words on at most ("brugernavn i Cura-appen er
  * lolland_jens47", "login: inge.k.52"): a word with a digit, an underscore or a dot inside.
  */
 const USER_NAME =
-  /(?<![\p{L}])(?:brugernavn(?:et)?|bruger-?id|login(?:-?navn(?:et)?)?|username|profilnavn|(?:mit|nem)-?id-?bruger(?:navn)?(?:en|et)?)(?:\s+[\p{L}\p{N}.-]+){0,6}?\s*(?::|\s(?:er|var|hedder))?\s+(?=[\p{N}._-]*\p{L})(?!\S+\.(?:dk|com|org|net|eu|nu)(?![\p{L}\p{N}]))([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+|-\d{3,})+|\p{L}+\d+[\p{L}\p{N}]*)(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}])(?:brugernavn(?:et)?|bruger-?id|login(?:-?navn(?:et)?)?|username|profilnavn|(?:mit|nem)-?id-?bruger(?:navn)?(?:en|et)?)(?:\s{1,3}[\p{L}\p{N}.-]+){0,6}?\s{0,3}(?::|\s(?:er|var|hedder))?\s{1,3}(?=[\p{N}._-]*\p{L})(?!\S+\.(?:dk|com|org|net|eu|nu)(?![\p{L}\p{N}]))([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+|-\d{3,})+|\p{L}+\d+[\p{L}\p{N}]*)(?![\p{L}\p{N}])/giu;
 /**
  * A member's, customer's or account's number a few words after the word for it ("Medlemsnr. i
  * patientforening 8834201", "kontonummer hos banken er 1234 5678901").
  */
 const NUMBER_AFTER_CUE =
-  /(?<![\p{L}])(?:medlems|kunde|konto|police|lejemåls|klient|patient|journal|sags|borger)[\s.-]*(?:nr|nummer|no|id)(?:et|en)?\.?(?:\s+(?!\d{4})[\p{L}\p{N}-]+){0,3}?(?:\s*:|\s+(?:er|var))?(?:\s+(?:nok|vist|vistnok|måske)){0,2}\s*((?:\p{Lu}{1,4}-?)?\d[\d -]{3,}\d)(?![\p{N}])/giu;
+  /(?<![\p{L}])(?:medlems|kunde|konto|police|lejemåls|klient|patient|journal|sags|borger)[\s.-]{0,3}(?:nr|nummer|no|id)(?:et|en)?\.?(?:\s{1,3}(?!\d{4})[\p{L}\p{N}-]+){0,3}?(?:\s{0,3}:|\s{1,3}(?:er|var))?(?:\s{1,3}(?:nok|vist|vistnok|måske)){0,2}\s{0,3}((?:\p{Lu}{1,4}-?)?\d[\d -]{3,}\d)(?![\p{N}])/giu;
 /** Danish number words, one digit each ("nul" … "ni") and two digits each ("ti" … "halvfems"). */
 const ONE_DIGIT = 'nul|en|et|én|to|tre|fire|fem|seks|syv|otte|ni';
 const TWO_DIGITS =
@@ -299,7 +308,7 @@ const SPOKEN_NUMBER = new RegExp(
  */
 const SPOKEN_ITEM = `(?:${NUMBER_WORD}|\\d{1,4})`;
 const SPOKEN_CUE_NUMBER = new RegExp(
-  `(?<![\\p{L}])(cpr(?:-?nummer(?:et)?|-?nr)?|person(?:nummer(?:et)?|nr)|fødselsdato(?:en)?|født|telefon(?:nummer(?:et)?)?|tlf|mobil(?:nummer(?:et)?)?|nummeret|(?:sags|journal|konto|registrerings|reg)\\.?\\s?(?:nummer(?:et)?|nr)|sagsnr|journalnr|kontonr|konto|nummerplade(?:n)?|post(?:nummer(?:et)?|nr))(?:[\\s.:,-]{1,4}(?:er|var|hedder|lyder|nok|vist|det|så|på)){0,4}[\\s.:,-]{0,4}((?:plus\\s{1,4})?(?:\\p{L}[\\s-]){0,2}${SPOKEN_ITEM}(?:[\\s,–-]{1,4}(?:(?:bindestreg|streg|skråstreg)[\\s,]{1,4})?${SPOKEN_ITEM})+)${NOT_LETTER_AFTER}`,
+  `(?<![\\p{L}])(cpr(?:-?nummer(?:et)?|-?nr|'en|en)?|person(?:nummer(?:et)?|nr)|fødselsdato(?:en)?|fødselsdag(?:en)?|født|telefon(?:nummer(?:et)?)?|tlf|mobil(?:nummer(?:et)?)?|nummeret|(?:sags|journal|konto|registrerings|reg)\\.?\\s?(?:nummer(?:et)?|nr)|sagsnr|journalnr|kontonr|konto|nummerplade(?:n)?|post\\s?(?:nummer(?:et)?|nr)|postkode(?:n)?)(?![\\p{L}])(?:[\\s.:,-]{1,4}(?:er|var|hedder|lyder|nok|vist|det|så|på|den)){0,4}[\\s.:,-]{0,4}((?:plus\\s{1,4})?(?:\\p{L}{1,2}[\\s-]){0,2}${SPOKEN_ITEM}(?:[\\s,–-]{1,4}(?:(?:bindestreg|streg|skråstreg)[\\s,]{1,4})?${SPOKEN_ITEM})+)${NOT_LETTER_AFTER}`,
   'giu',
 );
 /** What a number after its cue is masked as: the cue's first letters decide. */
@@ -319,6 +328,7 @@ const SPOKEN_THOUSANDS = new RegExp(
   `(?<![\\p{L}])((?:${ONE_DIGIT}|${TWO_DIGITS})\\s+tusind(?:\\s+(?:og\\s+)?(?:${ONE_DIGIT})\\s+hundrede(?:\\s+og\\s+(?:${TENS_WORD}|${TWO_DIGITS}|${ONE_DIGIT}))?)?)(?:\\s+(\\p{L}[\\p{L}-]*))?`,
   'giu',
 );
+const NUMBER_WORD_ALONE = new RegExp(`^(?:${NUMBER_WORD})$`, 'iu');
 /** How many digits a number word stands for. */
 const ONE_DIGIT_WORD = new RegExp(`^(?:${ONE_DIGIT})$`, 'i');
 function spokenDigits(word: string): number {
@@ -327,13 +337,13 @@ function spokenDigits(word: string): number {
 
 /** The last four digits of a CPR number, said on their own: "de sidste fire (cifre) er 1234". */
 const CPR_LAST_FOUR =
-  /(?<![\p{L}])(?:(?:sidste\s+(?:fire|4)|(?:fire|4)\s+sidste)(?:\s+(?:cifre|tal))?(?:\s+(?:i|af|på)(?:\s+[\p{L}-]+){0,2}?\s+(?:cpr|personnummer)[\p{L}.-]*(?:\s+nr\.?)?)?|(?:fire|4)\s+(?:cifre|tal)\s+(?:i|af|på)(?:\s+[\p{L}-]+){0,2}?\s+(?:cpr|personnummer)[\p{L}.-]*(?:\s+nr\.?)?)(?:\s+og\s+det)?(?:\s+(?:er|var|hedder))?(?:\s+(?:vist|nok|vistnok|måske|ca\.?)){0,2}\s*:?\s*(\d{2}\s?\d{2})(?![\p{N}])/giu;
+  /(?<![\p{L}])(?:(?:sidste\s+(?:fire|4)|(?:fire|4)\s+sidste)(?:\s+(?:cifre|tal))?(?:\s+(?:i|af|på)(?:\s+[\p{L}-]+){0,2}?\s+(?:cpr|personnummer)[\p{L}.-]*(?:\s+nr\.?)?)?|(?:fire|4)\s+(?:cifre|tal)\s+(?:i|af|på)(?:\s+[\p{L}-]+){0,2}?\s+(?:cpr|personnummer)[\p{L}.-]*(?:\s+nr\.?)?)(?:\s+og\s+det)?(?:\s+(?:er|var|hedder))?(?:\s+(?:vist|nok|vistnok|måske|ca\.?)){0,2}\s{0,3}:?\s{0,3}(\d{2}\s?\d{2})(?![\p{N}])/giu;
 /** The days of the week and the months, which Danish writes in lower case. */
 const CALENDAR_WORDS =
   /^(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)$/u;
 /** The last four said in words: "de fire sidste er nul otte tre fem", "… er treogtyve atten". */
 const CPR_LAST_FOUR_SAID = new RegExp(
-  `(?<![\\p{L}])(?:sidste\\s+(?:fire|4)|(?:fire|4)\\s+sidste)(?:\\s+(?:cifre|tal))?(?:\\s+(?:i|af|på)(?:\\s+[\\p{L}-]+){0,2}?\\s+(?:cpr|personnummer)[\\p{L}.-]*)?(?:\\s+og\\s+det)?(?:\\s+(?:er|var|hedder))?\\s*:?\\s*((?:(?:${TENS_WORD}|${TWO_DIGITS}|${ONE_DIGIT})(?:\\s+|(?![\\p{L}]))){2,4})`,
+  `(?<![\\p{L}])(?:sidste\\s+(?:fire|4)|(?:fire|4)\\s+sidste)(?:\\s+(?:cifre|tal))?(?:\\s+(?:i|af|på)(?:\\s+[\\p{L}-]+){0,2}?\\s+(?:cpr|personnummer)[\\p{L}.-]*)?(?:\\s+og\\s+det)?(?:\\s+(?:er|var|hedder))?\\s{0,3}:?\\s{0,3}((?:(?:${TENS_WORD}|${TWO_DIGITS}|${ONE_DIGIT})(?:\\s+|(?![\\p{L}]))){2,4})`,
   'giu',
 );
 /**
@@ -347,10 +357,10 @@ const COHORT_YEAR =
   /(?<![\p{L}])(?:jeg|han|hun|du|vi|mor|far|borger(?:en)?|pt\.?)\s+(?:er|var)\s+(?:en\s+|(?:også|jo)\s+en\s+)?(\d{2})['’]er(?![\p{L}-])/giu;
 /** A bank's registration number: "reg.nr. 0400". */
 const BANK_REG =
-  /(?<![\p{L}])reg(?:istrerings)?[\s.-]*(?:nr|nummer)(?:et)?\.?\s*:?\s*(\d{4})(?![\p{N}\s]*\p{L}{2}\s?\d)(?![\p{N}])/giu;
+  /(?<![\p{L}])reg(?:istrerings)?[\s.-]*(?:nr|nummer)(?:et)?\.?\s{0,3}:?\s{0,3}(\d{4})(?![\p{N}\s]*\p{L}{2}\s?\d)(?![\p{N}])/giu;
 /** A postcode by the word for it, with no town after: "postnummeret er 4990". */
 const POSTCODE_SAID =
-  /(?<![\p{L}])post\s?(?:nummer|nr)(?:et)?\.?(?:\s+(?:er|var|hedder))?\s*:?\s*((?:DK-?)?\d{4})(?![\p{N}])/giu;
+  /(?<![\p{L}])post\s?(?:nummer|nr)(?:et)?\.?(?:\s+(?:er|var|hedder))?\s{0,3}:?\s{0,3}((?:DK-?)?\d{4})(?![\p{N}])/giu;
 
 /** A Danish number plate: two letters and five digits ("AB 12 345"). */
 const NUMBER_PLATE =
@@ -602,9 +612,13 @@ class Words {
  * "Notat ved: ", "oplært af ".
  */
 const SIGNED_BY =
-  /(?:\bsign(?:eret|\.)?|\bks\.|\b(?:kontra|under)?signeret(?:\s+af)?|\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|oplært|godkendt|vurderet|tilset|kontrasigneret|underskrevet)\s+af|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s*:?|\bved\s*:)\s*$/iu;
+  /(?:\bsign(?:atur|eret)?\.?\s{0,2}:?|\bks\.|\binitialer\s{0,2}:?|\b(?:kontra|under)?signeret(?:\s+af)?\s{0,2}:?)\s{0,3}$/iu;
+/** What says the next word is who did or wrote it — unless it is a role's or a unit's short name. */
+const DONE_BY =
+  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet)\s+af\s{0,2}:?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?)\s{0,3}$/iu;
 /** The end of a note or a line right after a signature (a stop or a bracket may close it). */
 const SIGNATURE_END = /[^\S\n]{0,3}(?:[.)][^\S\n]{0,3})?(?:$|\n)/y;
+const NOTE_END = /[.)]?\s*$/y;
 /** A role or a shift between a slash and its writer's initials: "/spl. KHJ", "/ /nat CA". */
 const SIGNING_ROLE =
   /^(?:spl|ssa|ssh|sosu|psyk|læge|fys|ergo|pæd|nat|dag|aften|vagt|nattevagt|dagvagt|aftenvagt|vikar|elev|stud)$/;
@@ -614,21 +628,57 @@ const SIGNING_ROLE =
  * (`SIGNED_BY`), or at the note's or a line's end after a slash or a dash that follows a sentence
  * ("… dage. /spl. KHJ", "søvn. / -AB", "/ /nat CA"), not joined to a word by the dash.
  */
-function signedBy(text: string, start: number, end: number): 'cue' | 'slash' | false {
+function signedBy(text: string, start: number, end: number): 'cue' | 'done' | 'slash' | false {
   if (/^[-‐]/.test(text.slice(end, end + 1))) return false; // "MR-afdelingen"
-  const before = text.slice(Math.max(0, start - 40), start);
+  // A window of the text before it; a mark where the window is cut, so «^» is the text's start.
+  const before = (start > 40 ? '\u0000' : '') + text.slice(Math.max(0, start - 40), start);
   if (SIGNED_BY.test(before)) return 'cue';
+  if (DONE_BY.test(before)) return 'done';
   SIGNATURE_END.lastIndex = end;
   if (!SIGNATURE_END.test(text)) return false;
+  // After a slash at a sentence's end or a line's start ("gulv. /AH", "\n/KH", "/ /nat CA"), or
+  // a dash after a sentence's end on the same line ("søvn. -AB", "/ -AB", "sendt. — KHJ"); never
+  // a list's dash at a line's start ("Plan:\n- EKG").
   const m =
-    /(?:^|[.!?]\s*|\n\s*)(?:\/\s*){1,2}(?:-\s?)?(?:(\p{L}{2,10})\.?\s+)?$|(?:^|[.!?]\s*|\n\s*)-\s?$/u.exec(
+    /(?:^|[.!?][^\S\n]*|\n\s*)(?:\/\s*){1,2}(?:[-–—]\s?)?(?:(\p{L}{2,10})\.?\s+)?$|[.!?][^\S\n]*[-–—][^\S\n]?$|[.!?][^\S\n]*\n\s*([-–—])[^\S\n]?$/u.exec(
       before,
     );
-  return !!m && (m[1] === undefined || SIGNING_ROLE.test(m[1].toLowerCase())) ? 'slash' : false;
+  if (!m) return false;
+  // A dash at a line's start after a sentence ("… søvn.\n-AB") only at the note's very end.
+  if (m[2] !== undefined) {
+    NOTE_END.lastIndex = end;
+    return NOTE_END.test(text) ? 'slash' : false;
+  }
+  return m[1] === undefined || SIGNING_ROLE.test(m[1].toLowerCase()) ? 'slash' : false;
 }
 
 /** A medicine's ATC code ("N05AH03", "A10BA02") or a diagnosis's SKS code ("DJ44", "DF321"). */
 const ATC_OR_SKS_CODE = /^(?:[A-V]\d\d[A-Z]{2}\d\d|D[A-Z]\d{2,3}[A-Z]?)$/;
+
+/** Labels that name a service as well as the person who gives it ("Bostøtte:", "Ergo:"). */
+const SERVICE_LABELS = new Set(['bostøtte', 'bostøtten', 'ergo', 'fys', 'sosu', 'mentor']);
+
+/** What a service does, by its ending: "Gennemgang", "Planlægning", "Opfølgning", "Samtale". */
+const ACTIVITY_ENDINGS = /(?:ing|else|gang|tion|sion|møde|samtale|besøg|hjælp|plan|kontakt)$/;
+
+/** A ward's, a team's or a district's quarter: "afdeling Syd", "team Nord". */
+const COMPASS = new Set(['nord', 'syd', 'øst', 'vest', 'midt']);
+const COMPASS_PLACES = new Set([
+  'afd',
+  'afdeling',
+  'afsnit',
+  'team',
+  'gruppe',
+  'område',
+  'distrikt',
+  'fløj',
+  'gang',
+  'hus',
+  'region',
+  'jobcenter',
+  'hjemmepleje',
+  'hjemmeplejen',
+]);
 
 /** Places named by a letter ("afd. B", "venteværelse C", "opgang A"): the letter is no initial. */
 const LETTERED_PLACES = new Set([
@@ -663,7 +713,7 @@ const DOSE_AFTER =
 
 /** What stands before a nickname: the word after it (or the quoted words) is the name. */
 const NICKNAME_CUE =
-  /(?:kaldenavn|øgenavn|kælenavn|kaldes(?:\s+for)?|kaldet|kalder\s+(?:ham|hende|sig|dem)(?:\s+selv)?(?:\s+(?:bare|altid|for))*|spørg(?:e)?\s+(?:bare\s+)?efter)\s*[:]?\s*["'“”„«»‘’]?\s*(?:(?:lille|store|gamle|unge|søde)\s+)?$/iu;
+  /(?:kaldenavn|øgenavn|kælenavn|kaldes(?:\s+for)?|kaldet|kaldt|kalder\s+(?:ham|hende|sig|dem)(?:\s+selv)?(?:\s+(?:bare|altid|for))*|spørg(?:e)?\s+(?:bare\s+)?efter)\s{0,3}[:]?\s{0,3}["'“”„«»‘’]?\s{0,3}(?:(?:lille|store|gamle|unge|søde|tykke|lange|skøre|glade)[\s-]{1,3})?$/iu;
 
 /** A house's number said in words, with its letter, floor and side: "fjorten stuen til venstre". */
 const SAID_HOUSE = new RegExp(
@@ -671,13 +721,17 @@ const SAID_HOUSE = new RegExp(
   'iu',
 );
 /** A lone capital and its dot before a comma or «og» in a list ("A., B., MK og Louise"). */
-const LONE_INITIAL_IN_LIST = /(?<![\p{L}\p{N}.])\p{Lu}\.(?=\s*(?:,\s*|\s+og\s+))/gu;
+const LONE_INITIAL_IN_LIST =
+  /(?<![\p{L}\p{N}.])\p{Lu}\.(?=\s{0,3}(?:,\s{0,3}|\s{1,3}og\s{1,3}|$|[.!?\n]))/gu;
 /** A name spelt letter by letter after the word for spelling it: "staves K-O-W-A-L-S-K-I". */
 const SPELT_NAME =
-  /(?<![\p{L}])(?:stave[st]?|staver|stavet|stavning(?:en)?|bogstaveret)(?:\s+(?:som|det|navnet|er|:))*\s*:?\s+((?:\p{L}[\s.-]{1,2}){2,}\p{L})(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:stave[dst]?|staver|stavede|stavet|stavning(?:en)?|bogstaver(?:es|et|ede)?)(?:\s{1,3}(?:som|det|navnet|er|med|hun|han|de|:)){0,3}\s{0,3}:?\s{1,3}((?:\p{L}(?:[\s.-]|,\s){1,2}){3,}\p{L})(?![\p{L}])/giu;
 /** What comes before the name of who writes a message: "hej", "det er", "hej det er". */
 const SAYS_WHO_WRITES =
-  /(?:^|[.!?\n"“„«]\s*|\s[-–—]\s*)(?:(?:hej|hejsa|hey|hi|godmorgen|goddag)[,!]?\s+(?:(?:det|her)\s+er\s+)?|(?:det|her)\s+er\s+)$/iu;
+  /(?:^|[.!?\n"“„«]\s{0,3}|\s[-–—]\s{0,3})(?:(?:hej|hejsa|hey|hi|hallo|halløj|davs|goddag|godmorgen|god\s+morgen|godaften|god\s+aften)(?:\s+igen)?[,!]?\s{1,3}(?:(?:det|her)\s+er\s+)?|(?:det|her)\s+er\s+)$/iu;
+/** A greeting before it, not only «det er»: "hej sten her" (but "Det er ro her i nat"). */
+const GREETED =
+  /(?:hej|hejsa|hey|hi|hallo|halløj|davs|goddag|morgen|aften)(?:\s+igen)?[,!]?\s{1,3}(?:(?:det|her)\s+er\s+)?$/iu;
 
 /** Verbs that take the person they were with after «med», «til» or «hos» ("talte med sten"). */
 const WITH_VERBS =
@@ -749,9 +803,13 @@ export function scrubText(
   }
   for (const m of text.matchAll(NUMBERED)) {
     const cue = m[1]!.toLowerCase();
-    if (NUMBERED_BY_NO_ONE.test(cue.replace(/nr$|nummer(?:et)?$/, '')) && !/^ref|^rekv/.test(cue)) {
-      continue;
-    }
+    const stem = cue.replace(/\s.*$/, '').replace(/-?(?:nr|nummer(?:et)?)$/, '');
+    if (NUMBERED_BY_NO_ONE.has(stem) || NUMBERED_BY_NO_ONE.has(stem.replace(/s$/, ''))) continue;
+    // "Medlemsnr. koster 1 200 kr.": an amount.
+    const unit = /^\s*([\p{L}%]+)/u.exec(text.slice(m.index + m[0].length))?.[1]?.toLowerCase();
+    if (unit && (UNITS.has(unit) || unit === '%')) continue;
+    // "Na 131 (ref. 137-145)": a reference range.
+    if (/^\d{1,4}(?:[.,]\d+)?\s?[-–]\s?\d{1,4}(?:[.,]\d+)?$/.test(m[2]!)) continue;
     if ((m[2]!.match(/\d/g) ?? []).length < 4) continue;
     add('number', m.index + m[0].length - m[2]!.length, m.index + m[0].length);
   }
@@ -814,8 +872,18 @@ export function scrubText(
       .replace(/^plus\s+/i, '')
       .replace(/\s+og\s+/giu, 'og')
       .split(/[\s,.\-–]+/)
-      .filter((p) => p && !/^(?:bindestreg|streg|skråstreg)$/i.test(p) && !/^\p{L}$/u.test(p));
+      .filter(
+        (p) =>
+          p &&
+          !/^(?:bindestreg|streg|skråstreg)$/i.test(p) &&
+          // A letter or two before the digits ("K tre otte …", "AB tolv …"), not «en», «to».
+          (!/^\p{L}{1,2}$/u.test(p) || NUMBER_WORD_ALONE.test(p)),
+      );
     if (parts.length < 2) continue;
+    // Digits alone are the number rules' ("Tlf. 10-15 min"); an amount has its unit after it.
+    if (parts.every((p) => /^\d+$/.test(p))) continue;
+    const unit = /^\s+([\p{L}%]+)/u.exec(text.slice(m.index + m[0].length))?.[1]?.toLowerCase();
+    if (unit && (UNITS.has(unit) || unit === '%')) continue;
     const count = parts.reduce((n, p) => n + (/^\d+$/.test(p) ? p.length : spokenDigits(p)), 0);
     if (count < 4) continue;
     const at = m.index + m[0].length - said.length;
@@ -824,15 +892,13 @@ export function scrubText(
   for (const m of text.matchAll(SPOKEN_THOUSANDS)) {
     const town = m[2];
     const before = text.slice(Math.max(0, m.index - 40), m.index);
-    const cued =
-      /(?:post\s?(?:nummer|nr)(?:et)?|postboks|adresse[n]?|bor\s+(?:på|i))[^.!?\n]*$/iu.test(
-        before,
-      );
+    const cued = /(?:post\s?(?:nummer|nr|kode)(?:et|n)?|postboks)[^.!?\n]{0,30}$/iu.test(before);
     const placeAfter =
       !!town &&
       !BEFORE_NUMBERS.has(town.toLowerCase()) &&
       !UNITS.has(town.toLowerCase()) &&
       !COMMON_WORDS.has(town.toLowerCase()) &&
+      !isAllCaps(town) &&
       (isCapitalised(town) ||
         words.listedName(town.toLowerCase()) ||
         !words.ordinary(town.toLowerCase()));
@@ -899,6 +965,10 @@ export function scrubText(
     // "hun er fra 14": a clock hour; "jeg er fra 61" a year without its apostrophe.
     if (/^\d{2}$/.test(m[1]!) && Number(m[1]) <= 24) continue;
     add('date', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(BORN_ON_FEAST)) {
+    const at = m.index + m[0].length - m[1]!.length;
+    add('date', at, m.index + m[0].length);
   }
   for (const m of text.matchAll(BORN)) {
     // "født 4-5 uger for tidligt" is an amount.
@@ -1032,7 +1102,18 @@ export function scrubText(
         // says, in an everyday word no list holds as a name ("Bostøtte: Gennemgang af …").
         (PERSON_TITLES.has(prev.lower) &&
           /^\s*:\s*$/.test(gap) &&
-          (isAllCaps(raw) || words.listedName(lower) || !words.ordinary(lower))) ||
+          // A label that names a service as well as its worker ("Bostøtte: Gennemgang af …"):
+          // only a word that looks like a name is one.
+          (!SERVICE_LABELS.has(prev.lower) ||
+            isAllCaps(raw) ||
+            words.listedName(lower) ||
+            !words.ordinary(lower) ||
+            !(
+              ACTIVITY_ENDINGS.test(lower) ||
+              ABBREVIATIONS.has(lower) ||
+              SMALL_WORDS.has(lower) ||
+              COMMON_WORDS.has(lower)
+            ))) ||
         // "egen læge (Hjelm)", "sagsbehandler (AH)": the person in brackets after the title,
         // capitalised, and no shift or standing of the staff ("(Nat)", "(Vikar)",
         // "(praktiserende)" stay).
@@ -1042,17 +1123,36 @@ export function scrubText(
           /^\p{Lu}/u.test(raw) &&
           !SHIFT_WORDS.has(lower)));
     const personTitle = titled && PERSON_TITLES.has(prev.lower.replace(/\.$/, ''));
+    const nextGap = next ? text.slice(end, next.start) : '';
+    const afterAbbreviation = !!prev && TITLE_ABBREVIATIONS.has(prev.lower);
+    // After "kl. 15." or "afd. B." a sentence may start, or a name go on ("kl. 15. Fisker og
+    // datter kom", "Opgang A. Sommer bor der"): a start only for a word that reads as none — one
+    // on its own ("Stemmer.", "Mål:"), a small word or a verb ("Den hvide", "Skal jeg"), or an
+    // everyday word's definite form ("Planlægningen ser").
+    const weakStart =
+      /^\s*[:.!?]/.test(nextGap || text.slice(end, end + 2) || '.') ||
+      SMALL_WORDS.has(lower) ||
+      FINITE_VERBS.has(lower) ||
+      SUBJECT_VERBS.has(lower) ||
+      ABBREVIATIONS.has(lower) ||
+      ((TITLES.has(lower) || STAFF_ROLE_ENDINGS.test(lower)) && !words.listedName(lower)) ||
+      ((COMMON_WORDS.has(lower) || ACTIVITY_ENDINGS.test(lower)) &&
+        words.ordinary(lower) &&
+        !words.listedName(lower)) ||
+      (lower.length >= 5 &&
+        /(?:en|et|ene|erne)$/.test(lower) &&
+        words.ordinary(lower) &&
+        !words.listedName(lower));
     const sentenceStart =
       !prev ||
       (/[.!?…]|\n/.test(gap) &&
         !initial &&
         // "kl. 15 Hansen": the abbreviation's own dot; "kl. 15. Stemmer", "tlf. 199 kr. Skal":
         // a number after it, and then a full stop.
-        (!TITLE_ABBREVIATIONS.has(prev.lower) || /^\.?\s*\d[^\p{L}]*[.!?…]\s+$/u.test(gap)) &&
-        (!/^\p{L}$/u.test(prev.raw) || placeLetter));
+        (!afterAbbreviation || (/^\.?\s*\d[^\p{L}]*[.!?…]\s+$/u.test(gap) && weakStart)) &&
+        (!/^\p{L}$/u.test(prev.raw) || (placeLetter && weakStart)));
     const softStart = !sentenceStart && /[:;"“”„«»()[\]•*\-–—/]|'/.test(gap);
     const atStart = sentenceStart || softStart;
-    const nextGap = next ? text.slice(end, next.start) : '';
     // "lykke ringede", "Hjort sagde": a word the list holds as a name, as the subject of a verb of
     // saying or doing, names someone even when it is an everyday word too.
     const after = (k: number) => tokens[i + k]?.lower ?? '';
@@ -1073,7 +1173,10 @@ export function scrubText(
       !KINSHIP.has(lower) &&
       !TITLES.has(lower) &&
       !SMALL_WORDS.has(lower) &&
-      /^\s+og\s+jeg(?![\p{L}])/u.test(text.slice(end, end + 12));
+      (/^\s{1,3}(?:og|&)\s{1,3}(?:jeg|mig)(?![\p{L}])/u.test(text.slice(end, end + 12)) ||
+        /(?<![\p{L}])(?:jeg|mig)\s{1,3}(?:og|&)\s{1,3}$/iu.test(
+          text.slice(Math.max(0, start - 12), start),
+        ));
     const subject =
       (!!next && /^\s+$/.test(nextGap) && SUBJECT_VERBS.has(next.lower)) ||
       // "lykke fra jobcentret ringede"
@@ -1108,7 +1211,9 @@ export function scrubText(
     // "Kaldenavn: Tøsen", "kalder ham bare \"Bamse\"", "spørg efter 'Mus'": a nickname.
     const before40 = text.slice(Math.max(0, start - 40), start);
     if (
-      !/^(?:bare|altid|for|selv|også|nu|tit|ofte|lille|store|gamle|unge|søde)$/.test(lower) &&
+      !/^(?:bare|altid|for|selv|også|nu|tit|ofte|lille|store|gamle|unge|søde|tykke|lange|skøre|glade|ind|op|ud|ned|hjem)$/.test(
+        lower,
+      ) &&
       NICKNAME_CUE.test(before40) &&
       // The next word after the cue, if it looks like a name: capitalised, quoted or unknown
       // ("øgenavn fra skolen" goes on with the sentence).
@@ -1146,7 +1251,19 @@ export function scrubText(
       }
       // "Sign. KOL", "skrevet af MLJ", "Notat ved: HBJ", "ks. GLH", "/spl. KHJ", "/ -AB": said to
       // be who wrote, signed or did it, whatever the letters abbreviate elsewhere.
-      if (raw.length <= 4 && signedBy(text, start, end)) {
+      const signer = raw.length <= 4 ? signedBy(text, start, end) : false;
+      if (
+        signer &&
+        (signer !== 'done' ||
+          !(
+            ABBREVIATIONS.has(lower) ||
+            CLINICAL_ABBREVIATIONS.has(lower) ||
+            TITLES.has(lower) ||
+            ROLES.has(lower) ||
+            words.institution(lower) ||
+            words.allowedWord(lower)
+          ))
+      ) {
         add('name', start, end, true);
         return;
       }
@@ -1158,6 +1275,8 @@ export function scrubText(
         return;
       }
       if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/s$/, ''))) return;
+      // "ASA" (a score, a medicine): in capitals only, for «Asa» is a name.
+      if (lower === 'asa') return;
       // "KAD skiftet", "tegn på UVI", "EWS 3": three or four capitals no list holds as a name
       // are a clinical or an office abbreviation.
       if (titled) {
@@ -1171,6 +1290,14 @@ export function scrubText(
       return;
     }
     if (isCapitalised(raw)) {
+      // "afdeling Syd", "team Nord", "Digital Post": a quarter of a place, the public mailbox.
+      if (COMPASS.has(lower) && !!prev && COMPASS_PLACES.has(prev.lower)) return;
+      if (
+        (lower === 'digital' && next?.lower === 'post' && /^\s+$/.test(nextGap)) ||
+        (lower === 'post' && prev?.lower === 'digital' && /^\s+$/.test(gap))
+      ) {
+        return;
+      }
       // "Na 131", "Hb 7,2": a measure's short name before its value.
       if (
         !titled &&
@@ -1275,7 +1402,7 @@ export function scrubText(
         // After a slash at the end, a short word too ("/hk", "/ah"), unless a small word or an
         // abbreviation ("/ok", "/kh").
         (signing === 'slash' &&
-          raw.length <= 3 &&
+          raw.length <= 2 &&
           !SMALL_WORDS.has(lower) &&
           !COMMON_WORDS.has(lower) &&
           !ABBREVIATIONS.has(lower) &&
@@ -1313,12 +1440,17 @@ export function scrubText(
       !KINSHIP.has(lower) &&
       !TITLES.has(lower) &&
       SAYS_WHO_WRITES.test(text.slice(Math.max(0, start - 24), start)) &&
-      /^[^\S\n]*(?:her\b|fra\s|[-–—,:])/u.test(text.slice(end, end + 8))
+      /^[^\S\n]*(?:her(?![\p{L}])|fra\s|[-–—,:.!]|$|\n)/u.test(text.slice(end, end + 8)) &&
+      // Without a greeting, an everyday word only before a dash ("det er bo - kan du …"; not
+      // "Det er ro her i nat", "Det er sten, siger lægen").
+      (GREETED.test(text.slice(Math.max(0, start - 24), start)) ||
+        !commonWord(lower) ||
+        /^[^\S\n]*[-–—]/u.test(text.slice(end, end + 4)))
     ) {
       add('name', start, end, true);
     } else if (
-      // "sten og jeg er hjemme": someone beside «jeg» at a sentence's start is a person.
-      atStart &&
+      // "sten og jeg er hjemme", "i går var sten og jeg i byen": someone beside «jeg» is a
+      // person (not a family word: "mor og jeg").
       withMe &&
       words.listedName(lower)
     ) {
@@ -1327,8 +1459,8 @@ export function scrubText(
       // "nede hos møller på 1. sal": after «hos», a bare word the list holds as a name (the
       // everyday word would be definite: "hos mølleren", "hos lægen").
       !!prev &&
-      prev.lower === 'hos' &&
-      /^\s+$/.test(gap) &&
+      (prev.lower === 'hos' || prev.lower === 'familien' || prev.lower === 'fam') &&
+      /^\.?\s+$/.test(gap) &&
       words.listedName(lower) &&
       !commonWord(lower) &&
       !TITLES.has(lower) &&
@@ -1500,8 +1632,8 @@ export function scrubText(
     const quoted =
       isCapitalised(t.raw) &&
       isMasked(left) &&
-      /^\s+["“„«'‘]$/u.test(gapLeft) &&
-      /^["”»'’]\s+$/u.test(gapRight) &&
+      /^\s+["“„«»'‘(]$/u.test(gapLeft) &&
+      /^["”“»«'’)]\s+$/u.test(gapRight) &&
       !!right &&
       isCapitalised(right.raw);
     if (quoted) {
@@ -1510,15 +1642,25 @@ export function scrubText(
       continue;
     }
     if (near[t.start]) continue;
-    const real = tokens[i + 2];
+    // "Sol (egentlig Solveig)", "Sol (egl. Solveig)", "Sol, egentlig Solveig,", "(rigtigt navn …)"
+    const cueAt = /^(?:egentlig|egl|rettelig|døbt|officielt|rigtigt)$/.test(right?.lower ?? '')
+      ? right?.lower === 'rigtigt' && tokens[i + 2]?.lower === 'navn'
+        ? i + 2
+        : i + 1
+      : -1;
+    const real = cueAt > 0 ? tokens[cueAt + 1] : undefined;
+    const looksNamed = (x: (typeof tokens)[number]) =>
+      words.listedName(x.lower) || !words.ordinary(x.lower);
     const realName =
-      isCapitalised(t.raw) &&
-      !!right &&
-      /^(?:egentlig|rettelig|døbt|officielt)$/.test(right.lower) &&
-      /^\s*\(\s*$/u.test(gapRight) &&
+      cueAt > 0 &&
+      /^\s{0,3}[(,]\s{0,3}$/u.test(gapRight) &&
       !!real &&
-      /^\s+$/.test(text.slice(right.end, real.start)) &&
-      isCapitalised(real.raw) &&
+      /^\.?\s{1,3}$/.test(text.slice(tokens[cueAt]!.end, real.start)) &&
+      looksNamed(t) &&
+      looksNamed(real) &&
+      !KINSHIP.has(t.lower) &&
+      !TITLES.has(t.lower) &&
+      !SMALL_WORDS.has(t.lower) &&
       !words.institution(t.lower) &&
       !words.allowedWord(t.lower);
     if (realName) {
@@ -1544,11 +1686,27 @@ export function scrubText(
   }
   // "Deltagere A., B., MK og Louise": a lone initial and its dot in a list whose next item is a
   // name (or another such initial), from the list's end back.
-  for (const m of [...text.matchAll(LONE_INITIAL_IN_LIST)].reverse()) {
+  const listed = coverage(text.length, found);
+  const lone = [...text.matchAll(LONE_INITIAL_IN_LIST)];
+  const maskLone = (at: number) => {
+    add('name', at, at + 2, true);
+    listed[at] = 1;
+    listed[at + 1] = 1;
+  };
+  // The next item a name (from the list's end back), or the one before it (from its start on).
+  for (const m of [...lone].reverse()) {
     const after = m.index + m[0].length;
-    const masked = coverage(text.length, found);
-    const sep = /^(?:\s*,\s*|\s+og\s+)/u.exec(text.slice(after, after + 8));
-    if (sep && masked[after + sep[0].length] === 1) add('name', m.index, m.index + 2, true);
+    const sep = /^(?:\s{0,3},\s{0,3}|\s{1,3}og\s{1,3})/u.exec(text.slice(after, after + 12));
+    if (sep && listed[after + sep[0].length] === 1) maskLone(m.index);
+  }
+  for (const m of lone) {
+    if (listed[m.index]) continue;
+    const sep = /(?:,\s{0,3}|\s{1,3}og\s{1,3})$/u.exec(
+      text.slice(Math.max(0, m.index - 8), m.index),
+    );
+    if (sep && m.index - sep[0].length > 0 && listed[m.index - sep[0].length - 1] === 1) {
+      maskLone(m.index);
+    }
   }
   // "efternavnet staves K-O-W-A-L-S-K-I", "stavet a h m a d": a name spelt letter by letter.
   for (const m of text.matchAll(SPELT_NAME)) {
