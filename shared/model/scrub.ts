@@ -451,7 +451,7 @@ const POSTCODE = new RegExp(
 /** Capitalised words that stand before a street name ("Nørre Boulevard", "H.C. Andersens Vej"). */
 const anyCase = (w: string) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`;
 const STREET_LEAD = new RegExp(
-  `(?:(?:[\\p{Lu}][${LETTER}.'’-]*|(?:${STREET_PREFIXES.map(anyCase).join('|')})\\.?)\\s+){1,3}$`,
+  `(?:(?:[\\p{Lu}][${LETTER}.'’-]*|(?:${STREET_PREFIXES.map(anyCase).join('|')})\\.?) +){1,3}$`,
   'u',
 );
 
@@ -781,6 +781,9 @@ export function scrubText(
   const words = new Words(options.lexicon, options.allowed ?? new Set());
   const found: Found[] = [];
   const add = (kind: MaskKind, start: number, end: number, unmaskable = false) => {
+    // Never outside the text: a mask out of it would write the text twice.
+    start = Math.max(0, start);
+    end = Math.min(text.length, end);
     while (end > start && /[\s,.;:]/.test(text[end - 1]!)) end--;
     while (start < end && /\s/.test(text[start]!)) start++;
     if (end > start) found.push({ kind, start, end, original: text.slice(start, end), unmaskable });
@@ -941,18 +944,21 @@ export function scrubText(
     let start = m.index;
     const lead = STREET_LEAD.exec(text.slice(Math.max(0, start - 60), start));
     if (lead) {
-      const leadWords = lead[0].trimEnd().split(/\s+/);
+      // Each lead word with where it starts in the text (the window ends where the street does).
+      const leadWords = [...lead[0].matchAll(/\S+/g)].map((w) => ({
+        word: w[0],
+        at: start - lead[0].length + w.index,
+      }));
       while (
         leadWords.length &&
-        /[.!?]$/.test(leadWords[0]!) &&
-        !/^(?:\p{Lu}\.)+$/u.test(leadWords[0]!) &&
+        /[.!?]$/.test(leadWords[0]!.word) &&
+        !/^(?:\p{Lu}\.)+$/u.test(leadWords[0]!.word) &&
         // "Gl. Kongevej 112": an abbreviation that begins a street's name.
-        !STREET_PREFIXES.includes(leadWords[0]!.replace(/\.$/, '').toLowerCase())
+        !STREET_PREFIXES.includes(leadWords[0]!.word.replace(/\.$/, '').toLowerCase())
       ) {
         leadWords.shift();
       }
-      const taken = leadWords.join(' ');
-      if (taken) start = text.lastIndexOf(taken, m.index);
+      if (leadWords.length > 0) start = leadWords[0]!.at;
     }
     add('address', start, m.index + m[0].length);
   }

@@ -256,6 +256,54 @@ describe('the scrubber, class by class (property)', () => {
     }
   });
 
+  it('gives masks inside the text, in order and apart, whatever the separators (a table pasted with tabs wrote text twice)', () => {
+    const word = fc.constantFrom(
+      'Victor',
+      'Holm',
+      'Skole',
+      'Nørre',
+      'Snede',
+      'Karl-Emil',
+      'B.',
+      '2.C',
+      '4',
+      '12',
+      'vej',
+      'Torvet',
+      'i',
+      'pga.',
+      'Gl.',
+      'Kongevej',
+      'Motorik',
+      'Jensen',
+      'kl.',
+      '15.',
+      '/',
+      '-',
+      'AB',
+    );
+    const gap = fc.constantFrom(' ', '\t', '\n', ', ', '. ', ' | ', '\t\t', '\n\n');
+    const text = fc
+      .array(fc.tuple(word, gap), { minLength: 1, maxLength: 24 })
+      .map((parts) => parts.map(([w, g]) => w + g).join(''));
+    fc.assert(
+      fc.property(text, (input) => {
+        const t = normaliseText(input);
+        const { masks, text: out } = scrubText(input, [], { lexicon });
+        let at = 0;
+        for (const m of masks) {
+          expect(m.start, input).toBeGreaterThanOrEqual(at);
+          expect(m.end, input).toBeGreaterThan(m.start);
+          expect(m.end, input).toBeLessThanOrEqual(t.length);
+          at = m.end;
+        }
+        const masked = masks.reduce((n, m) => n + (m.end - m.start), 0);
+        expect(out.length, input).toBeLessThanOrEqual(t.length - masked + masks.length * 12);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('keeps ordinary Danish as it was', () => {
     const plain = [
       'Jeg ventede tre uger på en tid hos lægen, og ingen ringede tilbage.',
