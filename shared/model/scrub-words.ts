@@ -176,7 +176,7 @@ export const ABBREVIATIONS = wordSet(
   kol-team lpr fsiii fs3 sms'er sms'en bs ews tobs gcs rf kad rik uvi mrsa ace lar bpa viso skp
   cti icd icf rom hb pt afd tbl tabl temp mcg ie kons amb inkl ekskl hhv ift braden audit norton
   barthel mna moca dast hads medlemsnr kundenr kontonr policenr stk mst emdr buf kabs
-  cave oa ua sc po im iv kir mio atc ks dd`,
+  cave oa ua sc po im iv kir mio atc ks dd sf eq`,
 );
 
 /**
@@ -206,7 +206,7 @@ export const NOTE_WORDS = wordSet(
   update stressful stressed boyfriend girlfriend ipad iphone smartphone tablet laptop wifi app
   apps asap plz pls btw ugtl ugentl dgl bgr udskr indl hjemmespl hjspl sygepl mdl bilat leuko
   sek str iltbeh beh us telefonnr mhp mhbp sublingualt sublingual subkutant intramuskulært
-  intravenøst peroralt nøgleboks nøgleboksen psykoedukation psykoedukationen fam egl`,
+  intravenøst peroralt nøgleboks nøgleboksen psykoedukation psykoedukationen fam egl ini init`,
 );
 
 /**

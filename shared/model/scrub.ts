@@ -268,7 +268,7 @@ const NUMBERED =
  * word for a telephone or its digits earlier in the sentence.
  */
 const PHONE_PART =
-  /(?<![\p{L}])(?:tlf|telefon|telefonnummer(?:et)?|tlf\.?\s*nr|mobil|mobilnummer(?:et)?|mobilnr|nummeret|cifre|ciffer|cifrene|ender\s+på)(?![\p{L}])\.?(?:[^\S\n]{1,3}[\p{L}.,:]+){0,6}?[^\S\n]{0,3}[:,]?[^\S\n]{0,3}(?<!kl\.?\s)((?<![\d])\d\d(?:[^\S\n]\d\d|-\d\d){1,3}(?:[^\S\n]\d)?|(?<=(?:cifre|cifrene|ender\s+på)(?:[^\S\n]{1,3}(?:er|var))?[^\S\n]{1,3})\d{4})(?![\d]|[.,]\d|[^\S\n]*(?:kr|mg|ml|min|år|%|timer|dage|uger|gange))/giu;
+  /(?<![\p{L}])(?:tlf|telefon|telefonnummer(?:et)?|tlf\.?\s*nr|mobil|mobilnummer(?:et)?|mobilnr|nummeret|cifre|ciffer|cifrene|ender\s+på)(?![\p{L}])\.?(?:[^\S\n]{1,3}[\p{L}.,:]+){0,6}?[^\S\n]{0,3}[:,]?[^\S\n]{0,3}(?<!kl\.?\s)((?<![\d])\d\d(?:[^\S\n]\d\d|-\d\d){1,3}(?:[^\S\n]\d)?|(?<=(?:cifre|cifrene|ender\s+på)(?:[^\S\n]{1,3}[\p{L}]+){0,3}[^\S\n]{0,3}:?[^\S\n]{1,3})\d{4})(?![\d]|[.,]\d|[^\S\n]*(?:kr|mg|ml|min|år|%|timer|dage|uger|gange))/giu;
 /** Words for numbers that name no one, or that other rules read. */
 const NUMBERED_BY_NO_ONE = new Set(
   `side hus stue stuen værelse værelses lokale version versions sang tlf telefon akuttelefon
@@ -358,6 +358,18 @@ const COHORT_YEAR =
 /** A bank's registration number: "reg.nr. 0400". */
 const BANK_REG =
   /(?<![\p{L}])reg(?:istrerings)?[\s.-]*(?:nr|nummer)(?:et)?\.?\s{0,3}:?\s{0,3}(\d{4})(?![\p{N}\s]*\p{L}{2}\s?\d)(?![\p{N}])/giu;
+/** A bank account after its registration number: "reg. 6510 konto 1234567". */
+const REG_AND_ACCOUNT =
+  /(?<![\p{L}])reg(?:istrerings)?(?:\.|\s)?\s{0,3}(?:nr\.?|nummer)?\s{0,3}(\d{4})[\s,]{1,3}(?:og\s{1,3})?konto(?:nr\.?|nummer)?\.?\s{0,3}:?\s{0,3}(\d[\d ]{4,12}\d)(?![\p{N}])/giu;
+/** A telephone's extension: "tlf. 9915 5000 lokal 4521". */
+const EXTENSION = /(?<![\p{L}])lokal(?:nummer|nr\.?)?\s{0,3}:?\s{0,3}(\d{3,5})(?![\p{N}])/giu;
+/**
+ * A code that numbers a case or a person, letters and digits joined by hyphens or a slash:
+ * "2024-FRH-19922", "UK-2024-117", "T-55102", "BS-1523/2024" — at least five digits and a letter
+ * ("ICD-10", "SF-36", "PHQ-9" have fewer).
+ */
+const CODE_ID =
+  /(?<![\p{L}\p{N}/-])(?:\p{Lu}{1,5}|\d{2,})(?:[-/](?:\p{Lu}{1,5}|\d{2,})){1,3}(?![\p{L}\p{N}]|[-/][\p{L}\p{N}])/gu;
 /** A postcode by the word for it, with no town after: "postnummeret er 4990". */
 const POSTCODE_SAID =
   /(?<![\p{L}])post\s?(?:nummer|nr)(?:et)?\.?(?:\s+(?:er|var|hedder))?\s{0,3}:?\s{0,3}((?:DK-?)?\d{4})(?![\p{N}])/giu;
@@ -582,7 +594,19 @@ class Words {
     if (/^\s*(?:,?\s*(?:\d{1,2}\.|st\b)|,?\s*[1-9]\d{3}\s)/u.test(then)) return true;
     // "LÆ 265", "EF 35": a form's or a measure's short name in capitals.
     if (isAllCaps(word) && word.length <= 4) return false;
-    if (isCapitalised(word) || isAllCaps(word)) return !this.allowedWord(lower);
+    if (isCapitalised(word) || isAllCaps(word)) {
+      if (this.allowedWord(lower)) return false;
+      // "Vægte 2", "Delmål 1", "Hjertelyd 140": an everyday word with no street's ending is a
+      // street only where the sentence says it is an address ("bor på Strøget 4").
+      return (
+        !this.ordinary(lower) ||
+        this.name(lower) ||
+        ADDRESS_CUE.test(before) ||
+        /(?:adresse|bor|bopæl|flyttet)/iu.test(before) ||
+        // The next in a list of addresses: "Kirkestræde 4 og Skovbrynet 8".
+        /\p{L}{3,}\s\d{1,4}[a-zA-Z]?\s{0,2}(?:,|og)\s{1,3}$/u.test(before)
+      );
+    }
     if (this.name(lower) || !this.ordinary(lower)) return true;
     // An ordinary word in lower case: a street where the sentence says it is an address ("bor
     // på torvet 3"), unless it reads as a verb ("ventede", "tager", "fik"); else only a place's
@@ -615,7 +639,7 @@ const SIGNED_BY =
   /(?:\bsign(?:atur|eret)?\.?\s{0,2}:?|\bks\.|\binitialer\s{0,2}:?|\b(?:kontra|under)?signeret(?:\s+af)?\s{0,2}:?)\s{0,3}$/iu;
 /** What says the next word is who did or wrote it — unless it is a role's or a unit's short name. */
 const DONE_BY =
-  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet)\s+af\s{0,2}:?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?)\s{0,3}$/iu;
+  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet)\s+af\s{0,2}:?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til|\b(?:med)?ansvarlig\s{0,2}:|\bini\.?\s{0,2}:|\binit\.?\s{0,2}:)\s{0,3}$/iu;
 /** The end of a note or a line right after a signature (a stop or a bracket may close it). */
 const SIGNATURE_END = /[^\S\n]{0,3}(?:[.)][^\S\n]{0,3})?(?:$|\n)/y;
 const NOTE_END = /[.)]?\s*$/y;
@@ -713,13 +737,16 @@ const DOSE_AFTER =
 
 /** What stands before a nickname: the word after it (or the quoted words) is the name. */
 const NICKNAME_CUE =
-  /(?:kaldenavn|øgenavn|kælenavn|kaldes(?:\s+for)?|kaldet|kaldt|kalder\s+(?:ham|hende|sig|dem)(?:\s+selv)?(?:\s+(?:bare|altid|for))*|spørg(?:e)?\s+(?:bare\s+)?efter)\s{0,3}[:]?\s{0,3}["'“”„«»‘’]?\s{0,3}(?:(?:lille|store|gamle|unge|søde|tykke|lange|skøre|glade)[\s-]{1,3})?$/iu;
+  /(?:kaldenavn|øgenavn|kælenavn|kaldes(?:\s+for)?|kaldet|kaldt|kalder\s+(?:ham|hende|sig|dem|barnet|drengen|pigen|datteren|sønnen|barnebarnet)(?:\s+selv)?(?:\s+(?:bare|altid|for))*|spørg(?:e)?\s+(?:bare\s+)?efter)\s{0,3}[:]?\s{0,3}["'“”„«»‘’]?\s{0,3}(?:(?:lille|store|gamle|unge|søde|tykke|lange|skøre|glade)[\s-]{1,3})?$/iu;
 
 /** A house's number said in words, with its letter, floor and side: "fjorten stuen til venstre". */
 const SAID_HOUSE = new RegExp(
   `^[^\\S\\n]{1,3}(?:${NUMBER_WORD})(?:[^\\S\\n]{1,3}[a-zA-Z](?![\\p{L}]))?(?:[^\\S\\n]{1,3}(?:stuen|st\\.?|kælderen|(?:første|anden|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende)(?:[^\\S\\n]{1,3}sal)?|(?:${ONE_DIGIT}|${TWO_DIGITS})[^\\S\\n]{1,3}sal))?(?:[^\\S\\n]{1,3}(?:til[^\\S\\n]{1,3}(?:venstre|højre)|tv\\.?|th\\.?|mf\\.?))?(?![\\p{L}])`,
   'iu',
 );
+/** Who someone is, said beside the name: " - det er min nabo", " (hans søster)". */
+const SAID_TO_BE =
+  /^\s{0,2}[-–—(,]\s{0,2}(?:det\s+er\s+|er\s+|som\s+er\s+)?(?:min|mit|hans|hendes|vores|deres|borgerens|patientens)\s+(?:nabo|ven|veninde|søster|bror|datter|søn|mor|far|mand|kone|kæreste|svigersøn|svigerdatter|svigermor|svigerfar|barnebarn|nevø|niece|fætter|kusine|onkel|tante|kollega|genbo|samlever|eks(?:kone|mand)?|stedfar|stedmor)(?![\p{L}])/iu;
 /** A lone capital and its dot before a comma or «og» in a list ("A., B., MK og Louise"). */
 const LONE_INITIAL_IN_LIST =
   /(?<![\p{L}\p{N}.])\p{Lu}\.(?=\s{0,3}(?:,\s{0,3}|\s{1,3}og\s{1,3}|$|[.!?\n]))/gu;
@@ -800,6 +827,19 @@ export function scrubText(
   }
   for (const m of text.matchAll(CASE_NUMBER)) {
     add('number', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(REG_AND_ACCOUNT)) {
+    const reg = m.index + m[0].indexOf(m[1]!);
+    add('number', reg, reg + 4);
+    add('number', m.index + m[0].length - m[2]!.length, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(EXTENSION)) {
+    add('phone', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(CODE_ID)) {
+    const digitsIn = (m[0].match(/\d/g) ?? []).length;
+    if (digitsIn < 5 || !/\p{L}/u.test(m[0]) || !/\d{3}/.test(m[0])) continue;
+    add('number', m.index, m.index + m[0].length);
   }
   for (const m of text.matchAll(PHONE_PART)) {
     add('phone', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
@@ -1106,7 +1146,7 @@ export function scrubText(
         (TITLES.has(`${prev.lower}.`) && /^\.\s+$/.test(gap)) ||
         // A form's field: "Sagsbehandler: AHO", "Læge: Hansen" — not what the field's note
         // says, in an everyday word no list holds as a name ("Bostøtte: Gennemgang af …").
-        (PERSON_TITLES.has(prev.lower) &&
+        ((PERSON_TITLES.has(prev.lower) || staffRole) &&
           /^\s*:\s*$/.test(gap) &&
           // A label that names a service as well as its worker ("Bostøtte: Gennemgang af …"):
           // only a word that looks like a name is one.
@@ -1648,6 +1688,37 @@ export function scrubText(
       continue;
     }
     if (near[t.start]) continue;
+    // 'kalder barnet "Pusling" og "Lillemus"': a second nickname in quotes after «og».
+    const secondNickname =
+      isCapitalised(t.raw) &&
+      /^["”“»«'’]/u.test(text.slice(t.end, t.end + 1)) &&
+      /["“„«»'‘]$/u.test(gapLeft) &&
+      left?.lower === 'og' &&
+      isMasked(tokens[i - 2]) &&
+      /^["”“»«'’]\s{1,3}$/u.test(text.slice(tokens[i - 2]!.end, left.start));
+    // "Modtaget af: ABK/LOJ": initials joined by a slash to initials masked.
+    const pairedInitials =
+      isAllCaps(t.raw) &&
+      t.raw.length >= 2 &&
+      t.raw.length <= 4 &&
+      !ABBREVIATIONS.has(t.lower) &&
+      !CLINICAL_ABBREVIATIONS.has(t.lower) &&
+      isMasked(left) &&
+      isAllCaps(left!.raw) &&
+      gapLeft === '/';
+    // "Frank - det er min nabo - han kom", "Grete (hans søster) ringede": who someone is, beside.
+    const apposition =
+      isCapitalised(t.raw) &&
+      (words.listedName(t.lower) || !words.ordinary(t.lower)) &&
+      !TITLES.has(t.lower) &&
+      !KINSHIP.has(t.lower) &&
+      !words.allowedWord(t.lower) &&
+      !words.institution(t.lower) &&
+      SAID_TO_BE.test(text.slice(t.end, t.end + 40));
+    if (secondNickname || pairedInitials || apposition) {
+      add('name', t.start, t.end, true);
+      continue;
+    }
     // "Sol (egentlig Solveig)", "Sol (egl. Solveig)", "Sol, egentlig Solveig,", "(rigtigt navn …)"
     const cueAt = /^(?:egentlig|egl|rettelig|døbt|officielt|rigtigt)$/.test(right?.lower ?? '')
       ? right?.lower === 'rigtigt' && tokens[i + 2]?.lower === 'navn'

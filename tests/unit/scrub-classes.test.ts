@@ -144,6 +144,24 @@ describe('identifiers the scrubber masks', () => {
     ["CPR'en er nul fire nul to fire fire", 'nul fire nul'],
     ['født den nul otte nul fem niogtredive', 'nul otte nul'],
     ['nummerpladen er AB tolv tre femogfyrre', 'tolv tre'],
+    // From an eighth corpus: fields, tables and logs.
+    ['Familiebehandler: AKS', 'AKS'],
+    ['Bostøttemedarbejder: JBK', 'JBK'],
+    ['Ansvarlig: AHJ, kontrolleret af: PB', 'AHJ'],
+    ['Modtaget af: ABK/LOJ', 'LOJ'],
+    ['J.nr. 2024-004512. Videresendt til JHL.', 'JHL'],
+    ['Mor kalder barnet "Pusling" og "Lillemus".', 'Lillemus'],
+    ['B: Det var skidt. Frank - det er min nabo - han kom med mad.', 'Frank'],
+    ['udbetales til reg. 6510 konto 1234567.', '1234567'],
+    ['Kontakt: tlf. 9915 5000 lokal 4521.', '4521'],
+    ['Sidste 4 cifre i nummeret: 4412. Hun ringer igen.', '4412'],
+    ['Sag ved Familieretshuset: 2024-FRH-19922.', '19922'],
+    ['midlertidigt ID UK-2024-117. Senere identificeret.', 'UK-2024'],
+    ['tolkens ID T-55102. Skulderprotese.', '55102'],
+    [
+      'Hjemmeplejen kører til Toftevænget 6, Kirkestræde 4 og Skovbrynet 8 før kl. 9.',
+      'Skovbrynet',
+    ],
     ['adressen er Egevej tre A første sal i byen', 'tre A første'],
     ['adressen er Jernbane Allé femogtredive tredje sal til højre', 'femogtredive'],
     ['bor på vejen fjorten fire tusind tre hundrede holbæk punktum', 'fire tusind tre hundrede'],
@@ -503,6 +521,7 @@ describe('words the analysis needs, which stay', () => {
     'Bad udført af SSA. Vurderet af OUH. Notat ved: VISO. Fund ved: EKG normal. Spiste godt. /mad',
     'Barnebarnet har fødselsdag på fastelavn. Vi holder fødselsdag juleaften hos datteren.',
     'Bostøtte: Pt. mødte ikke op. Insulin kl. 22. Fodterapeut 1 x mdl. Stk. 1, nr. 1. Revurdering om 6 mdr.',
+    'Depositum 3 mdr. Hjertelyd 140. Videresendt til OUH. Scorer: ICD-10, SF-36, PHQ-9 og EQ-5D.',
   ])('%j', (text) => {
     expect(scrub(text)).toBe(text);
   });
