@@ -206,7 +206,7 @@ export const NOTE_WORDS = wordSet(
   update stressful stressed boyfriend girlfriend ipad iphone smartphone tablet laptop wifi app
   apps asap plz pls btw ugtl ugentl dgl bgr udskr indl hjemmespl hjspl sygepl mdl bilat leuko
   sek str iltbeh beh us telefonnr mhp mhbp sublingualt sublingual subkutant intramuskulært
-  intravenøst peroralt nøgleboks nøgleboksen psykoedukation psykoedukationen fam egl ini init`,
+  intravenøst peroralt nøgleboks nøgleboksen psykoedukation psykoedukationen fam egl ini init ansv`,
 );
 
 /**

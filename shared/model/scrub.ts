@@ -268,7 +268,7 @@ const NUMBERED =
  * word for a telephone or its digits earlier in the sentence.
  */
 const PHONE_PART =
-  /(?<![\p{L}])(?:tlf|telefon|telefonnummer(?:et)?|tlf\.?\s*nr|mobil|mobilnummer(?:et)?|mobilnr|nummeret|cifre|ciffer|cifrene|ender\s+på)(?![\p{L}])\.?(?:[^\S\n]{1,3}[\p{L}.,:]+){0,6}?[^\S\n]{0,3}[:,]?[^\S\n]{0,3}(?<!kl\.?\s)((?<![\d])\d\d(?:[^\S\n]\d\d|-\d\d){1,3}(?:[^\S\n]\d)?|(?<=(?:cifre|cifrene|ender\s+på)(?:[^\S\n]{1,3}[\p{L}]+){0,3}[^\S\n]{0,3}:?[^\S\n]{1,3})\d{4})(?![\d]|[.,]\d|[^\S\n]*(?:kr|mg|ml|min|år|%|timer|dage|uger|gange))/giu;
+  /(?<![\p{L}])(?:tlf|telefon|telefonnummer(?:et)?|tlf\.?\s*nr|mobil|mobilnummer(?:et)?|mobilnr|nummeret|cifre|ciffer|cifrene|ender\s+på)(?![\p{L}])\.?(?:[^\S\n]{1,3}[\p{L}.,:]+){0,6}?[^\S\n]{0,3}[:,]?[^\S\n]{0,3}(?<!kl\.?\s)((?<![\d])\d\d(?:[^\S\n]\d\d|-\d\d){1,3}(?:[^\S\n]\d)?|(?<=(?:cifre|cifrene|ender\s+på)(?:[^\S\n]{1,3}(?:er|var|i[^\S\n]{1,3}(?:nummeret|telefonnummeret|mobilnummeret|mobilen|tlf\.?(?:nr\.?)?)))?[^\S\n]{0,3}:?[^\S\n]{1,3})\d{4})(?![\d]|[.,]\d|[^\S\n]*(?:kr|mg|ml|min|år|%|timer|dage|uger|gange))/giu;
 /** Words for numbers that name no one, or that other rules read. */
 const NUMBERED_BY_NO_ONE = new Set(
   `side hus stue stuen værelse værelses lokale version versions sang tlf telefon akuttelefon
@@ -360,9 +360,10 @@ const BANK_REG =
   /(?<![\p{L}])reg(?:istrerings)?[\s.-]*(?:nr|nummer)(?:et)?\.?\s{0,3}:?\s{0,3}(\d{4})(?![\p{N}\s]*\p{L}{2}\s?\d)(?![\p{N}])/giu;
 /** A bank account after its registration number: "reg. 6510 konto 1234567". */
 const REG_AND_ACCOUNT =
-  /(?<![\p{L}])reg(?:istrerings)?(?:\.|\s)?\s{0,3}(?:nr\.?|nummer)?\s{0,3}(\d{4})[\s,]{1,3}(?:og\s{1,3})?konto(?:nr\.?|nummer)?\.?\s{0,3}:?\s{0,3}(\d[\d ]{4,12}\d)(?![\p{N}])/giu;
+  /(?<![\p{L}])reg(?:istrerings)?(?:\.|\s)?\s{0,3}(?:nr\.?|nummer)?\s{0,3}:?\s{0,3}(\d{4})\s{0,3}[,/–-]?\s{0,3}(?:og\s{1,3})?(?:konto|kto)(?:nr\.?|nummer)?\.?\s{0,3}:?\s{0,3}(\d{6,10}|\d{2,4}(?: \d{2,4}){1,3})(?![\p{N}])/giu;
 /** A telephone's extension: "tlf. 9915 5000 lokal 4521". */
-const EXTENSION = /(?<![\p{L}])lokal(?:nummer|nr\.?)?\s{0,3}:?\s{0,3}(\d{3,5})(?![\p{N}])/giu;
+const EXTENSION =
+  /(?<![\p{L}])(?:tlf|telefon|nummer|nr|mobil|ring|omstilling|kontakt)[^\n]{0,40}?(?<![\p{L}])(?:lokal(?:nummer|nr\.?)?|lok\.|ext\.?)\s{0,3}:?\s{0,3}(\d{3,5})(?![\p{N}]|\s{0,2}(?:mg|ml|g|ie|kr|%))/giu;
 /**
  * A code that numbers a case or a person, letters and digits joined by hyphens or a slash:
  * "2024-FRH-19922", "UK-2024-117", "T-55102", "BS-1523/2024" — at least five digits and a letter
@@ -370,6 +371,9 @@ const EXTENSION = /(?<![\p{L}])lokal(?:nummer|nr\.?)?\s{0,3}:?\s{0,3}(\d{3,5})(?
  */
 const CODE_ID =
   /(?<![\p{L}\p{N}/-])(?:\p{Lu}{1,5}|\d{2,})(?:[-/](?:\p{Lu}{1,5}|\d{2,})){1,3}(?![\p{L}\p{N}]|[-/][\p{L}\p{N}])/gu;
+/** What says a code is a case's or a person's: "ID", "sag", "ref.", "sagsnr.", "Familieretshuset:". */
+const CODE_CUE =
+  /(?<![\p{L}])(?:\p{L}*sag|id|sagen|sagsnr|sagsnummer|journal|journalnr|j\.?nr|ref|reference|nr|nummer|bevilling|bevillingsnr|kort|tolk|tolkens|familieretshuset|ankestyrelsen|udbetaling|afgørelse|klage|anke|patient|borger|klient|personale|medarbejder)(?![\p{L}])[^\n]{0,24}$/iu;
 /** A postcode by the word for it, with no town after: "postnummeret er 4990". */
 const POSTCODE_SAID =
   /(?<![\p{L}])post\s?(?:nummer|nr)(?:et)?\.?(?:\s+(?:er|var|hedder))?\s{0,3}:?\s{0,3}((?:DK-?)?\d{4})(?![\p{N}])/giu;
@@ -585,7 +589,7 @@ class Words {
    * 3"), except the small words, units and verbs that stand before amounts ("efter 3", "uge 12",
    * "ventede 3"), and a number followed by a unit is an amount ("fik 2 piller").
    */
-  street(word: string, then: string, before = '', number = ''): boolean {
+  street(word: string, then: string, before = '', number = '', floored = false): boolean {
     const lower = word.toLowerCase();
     if (BEFORE_NUMBERS.has(lower) || ABBREVIATIONS.has(lower)) return false;
     const next = /^\s+([\p{L}%]+)/u.exec(then)?.[1]?.toLowerCase();
@@ -597,14 +601,22 @@ class Words {
     if (isCapitalised(word) || isAllCaps(word)) {
       if (this.allowedWord(lower)) return false;
       // "Vægte 2", "Delmål 1", "Hjertelyd 140": an everyday word with no street's ending is a
-      // street only where the sentence says it is an address ("bor på Strøget 4").
+      // street only in a place's definite form ("Havnen 12", "Toldboden 2"), with a floor or
+      // «nr.» after the number, where the sentence says it is an address ("bor på Strøget 4"),
+      // or as the next in a list of addresses ("Kirkestræde 4 og Skovbrynet 8").
+      const listed = /(\p{L}{3,})\s\d{1,4}[a-zA-Z]?\s{0,2}(?:,|og)\s{1,3}$/u.exec(before)?.[1];
       return (
         !this.ordinary(lower) ||
         this.name(lower) ||
+        (lower.length >= 5 && /(?:et|en)$/.test(lower)) ||
+        floored ||
         ADDRESS_CUE.test(before) ||
-        /(?:adresse|bor|bopæl|flyttet)/iu.test(before) ||
-        // The next in a list of addresses: "Kirkestræde 4 og Skovbrynet 8".
-        /\p{L}{3,}\s\d{1,4}[a-zA-Z]?\s{0,2}(?:,|og)\s{1,3}$/u.test(before)
+        /(?<![\p{L}])(?:adresse[n]?|adr|bor|boede|bopæl|bopælen|flyttet|flytter|bosat)(?![\p{L}])/iu.test(
+          before,
+        ) ||
+        (!!listed &&
+          (STREET_ENDINGS.some((e) => listed.toLowerCase().endsWith(e)) ||
+            /(?:et|en)$/.test(listed.toLowerCase())))
       );
     }
     if (this.name(lower) || !this.ordinary(lower)) return true;
@@ -639,7 +651,7 @@ const SIGNED_BY =
   /(?:\bsign(?:atur|eret)?\.?\s{0,2}:?|\bks\.|\binitialer\s{0,2}:?|\b(?:kontra|under)?signeret(?:\s+af)?\s{0,2}:?)\s{0,3}$/iu;
 /** What says the next word is who did or wrote it — unless it is a role's or a unit's short name. */
 const DONE_BY =
-  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet)\s+af\s{0,2}:?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til|\b(?:med)?ansvarlig\s{0,2}:|\bini\.?\s{0,2}:|\binit\.?\s{0,2}:)\s{0,3}$/iu;
+  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet)\s+af\s{0,2}:?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til\s{0,2}:?|\b(?:med)?ansvarlig(?:e)?\s{0,2}:|\bansv\.\s{0,2}:?|\bini\.?\s{0,2}:?|\binit\.?\s{0,2}:|\btovholder\s{0,2}:)\s{0,3}$/iu;
 /** The end of a note or a line right after a signature (a stop or a bracket may close it). */
 const SIGNATURE_END = /[^\S\n]{0,3}(?:[.)][^\S\n]{0,3})?(?:$|\n)/y;
 const NOTE_END = /[.)]?\s*$/y;
@@ -746,7 +758,7 @@ const SAID_HOUSE = new RegExp(
 );
 /** Who someone is, said beside the name: " - det er min nabo", " (hans søster)". */
 const SAID_TO_BE =
-  /^\s{0,2}[-–—(,]\s{0,2}(?:det\s+er\s+|er\s+|som\s+er\s+)?(?:min|mit|hans|hendes|vores|deres|borgerens|patientens)\s+(?:nabo|ven|veninde|søster|bror|datter|søn|mor|far|mand|kone|kæreste|svigersøn|svigerdatter|svigermor|svigerfar|barnebarn|nevø|niece|fætter|kusine|onkel|tante|kollega|genbo|samlever|eks(?:kone|mand)?|stedfar|stedmor)(?![\p{L}])/iu;
+  /^\s{0,2}[-–—(,]\s{0,2}(?:det\s+er\s+|er\s+|som\s+er\s+)?(?:min|mit|hans|hendes|vores|deres|borgerens|borgers|patientens)\s+(?:(?:gode|gamle|bedste|nye|eneste|yngste|ældste|lille|store)\s+)?(?:nabo|ven|veninde|søster|bror|datter|søn|mor|far|mand|kone|kæreste|ekskæreste|svigersøn|svigerdatter|svigermor|svigerfar|svoger|svigerinde|barnebarn|nevø|niece|fætter|kusine|onkel|tante|mormor|morfar|farmor|farfar|lillebror|storebror|lillesøster|storesøster|halvbror|halvsøster|stedsøn|steddatter|plejefar|plejemor|partner|kammerat|kollega|genbo|samlever|værge|bisidder|kontaktperson|eks(?:kone|mand)?|stedfar|stedmor)(?![\p{L}])/iu;
 /** A lone capital and its dot before a comma or «og» in a list ("A., B., MK og Louise"). */
 const LONE_INITIAL_IN_LIST =
   /(?<![\p{L}\p{N}.])\p{Lu}\.(?=\s{0,3}(?:,\s{0,3}|\s{1,3}og\s{1,3}|$|[.!?\n]))/gu;
@@ -839,6 +851,9 @@ export function scrubText(
   for (const m of text.matchAll(CODE_ID)) {
     const digitsIn = (m[0].match(/\d/g) ?? []).length;
     if (digitsIn < 5 || !/\p{L}/u.test(m[0]) || !/\d{3}/.test(m[0])) continue;
+    if (/^(?:ISO|EN|EU|MDR|IVDR|LOV|LBK|BEK|NPU|DNK|IEC|COVID|SKS|ICD|ATC|DS|CE)-/u.test(m[0]))
+      continue;
+    if (!CODE_CUE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     add('number', m.index, m.index + m[0].length);
   }
   for (const m of text.matchAll(PHONE_PART)) {
@@ -974,8 +989,12 @@ export function scrubText(
   for (let m = HOUSE.exec(text); m; m = HOUSE.exec(text)) {
     const street = m[1]!;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
-    const before = text.slice(Math.max(0, m.index - 24), m.index);
-    if (!words.street(street, after, before, m[2])) {
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    // A floor with the number: "Solsikken 14, 2. tv.", "Skovbrynet 8 st. th.".
+    const floored = /\d[a-zA-Z]?,?\s{0,2}(?:\d{1,2}\.|st\.?(?![\p{L}])|kld\.?)/u.test(
+      m[0].slice(street.length),
+    );
+    if (!words.street(street, after, before, m[2], floored)) {
       // The number may still start another match ("bor på Torvet 3": "på 3" is no street).
       continue;
     }
@@ -1146,7 +1165,7 @@ export function scrubText(
         (TITLES.has(`${prev.lower}.`) && /^\.\s+$/.test(gap)) ||
         // A form's field: "Sagsbehandler: AHO", "Læge: Hansen" — not what the field's note
         // says, in an everyday word no list holds as a name ("Bostøtte: Gennemgang af …").
-        ((PERSON_TITLES.has(prev.lower) || staffRole) &&
+        (PERSON_TITLES.has(prev.lower) &&
           /^\s*:\s*$/.test(gap) &&
           // A label that names a service as well as its worker ("Bostøtte: Gennemgang af …"):
           // only a word that looks like a name is one.
@@ -1160,6 +1179,10 @@ export function scrubText(
               SMALL_WORDS.has(lower) ||
               COMMON_WORDS.has(lower)
             ))) ||
+        // "Familiebehandler: AKS", "Behandler: Hansen" (not "Familiebehandler: Samtale med mor").
+        (staffRole &&
+          /^\s*:\s*$/.test(gap) &&
+          (isAllCaps(raw) || words.listedName(lower) || !words.ordinary(lower))) ||
         // "egen læge (Hjelm)", "sagsbehandler (AH)": the person in brackets after the title,
         // capitalised, and no shift or standing of the staff ("(Nat)", "(Vikar)",
         // "(praktiserende)" stay).
@@ -1266,8 +1289,8 @@ export function scrubText(
       (/^\p{Lu}/u.test(raw) ||
         /["'“”„«»‘’]\s*$/.test(before40) ||
         !words.ordinary(lower) ||
-        // "kaldes lille per": a word the list holds as a name.
-        (words.listedName(lower) && !SMALL_WORDS.has(lower)))
+        // "kaldes lille per": a word the list holds as a name (not "kalder pigen skat").
+        (words.listedName(lower) && !SMALL_WORDS.has(lower) && !commonWord(lower)))
     ) {
       add('name', start, end, true);
       return;
@@ -1696,20 +1719,25 @@ export function scrubText(
       left?.lower === 'og' &&
       isMasked(tokens[i - 2]) &&
       /^["”“»«'’]\s{1,3}$/u.test(text.slice(tokens[i - 2]!.end, left.start));
-    // "Modtaget af: ABK/LOJ": initials joined by a slash to initials masked.
+    // "Modtaget af: ABK/LOJ", "ABK og LOJ": initials joined to initials masked.
+    const initialsBefore = left?.lower === 'og' ? tokens[i - 2] : left;
     const pairedInitials =
       isAllCaps(t.raw) &&
       t.raw.length >= 2 &&
       t.raw.length <= 4 &&
       !ABBREVIATIONS.has(t.lower) &&
       !CLINICAL_ABBREVIATIONS.has(t.lower) &&
-      isMasked(left) &&
-      isAllCaps(left!.raw) &&
-      gapLeft === '/';
+      !!initialsBefore &&
+      isMasked(initialsBefore) &&
+      isAllCaps(initialsBefore.raw) &&
+      /^\s?(?:\/|\+|&|-)\s?$|^\s{1,2}og\s{1,2}$/.test(text.slice(initialsBefore.end, t.start));
     // "Frank - det er min nabo - han kom", "Grete (hans søster) ringede": who someone is, beside.
     const apposition =
       isCapitalised(t.raw) &&
       (words.listedName(t.lower) || !words.ordinary(t.lower)) &&
+      // An everyday word only when a dash or «det er» says it ("Frank - det er min nabo"; not
+      // "Ro, hans datter sad hos").
+      (!commonWord(t.lower) || !/^\s{0,2},/.test(text.slice(t.end, t.end + 3))) &&
       !TITLES.has(t.lower) &&
       !KINSHIP.has(t.lower) &&
       !words.allowedWord(t.lower) &&
