@@ -141,7 +141,7 @@ export const UNITS = wordSet(
   stykker glas kopper flasker øl cigaretter pakker pakke sider personer mennesker børn af ud
   weekend weekender weekends nat nætter besøg fald kvarter halvår ture samtaler samtale
   konsultationer behandlinger indlæggelser timers ugers min sek x mcg ie tbl kcal kj mmol
-  pust puf sug tryk dråber drp mio`,
+  pust puf sug tryk dråber drp mio skridt`,
 );
 
 /**
@@ -265,7 +265,8 @@ export const DOMAIN_WORDS = wordSet(
   doxycyclin azithromycin zitromax erythromycin abboticin metronidazol flagyl tazocin meropenem
   zinacef cefuroxim gentamicin vancomycin fucidin aciclovir zovirax valaciclovir tamiflu humira
   enbrel remicade methotrexat salazopyrin pentasa mesalazin imurel entocort epipen xylocain emla
-  midazolam calprotectin fæces-calprotectin ferritin troponin`,
+  midazolam calprotectin fæces-calprotectin ferritin troponin hoehn yahr lewy guillain barré
+  barrés urinstix nacl topro rollator`,
 );
 
 /**

@@ -691,6 +691,10 @@ function signedBy(text: string, start: number, end: number): 'cue' | 'done' | 's
 /** A medicine's ATC code ("N05AH03", "A10BA02") or a diagnosis's SKS code ("DJ44", "DF321"). */
 const ATC_OR_SKS_CODE = /^(?:[A-V]\d\d[A-Z]{2}\d\d|D[A-Z]\d{2,3}[A-Z]?)$/;
 
+/** What a disease, a sign, a scale or a test named after someone is: "Bells parese". */
+const EPONYM_HEADS =
+  /^(?:sygdom(?:men)?|syndrom(?:et)?|parese|parese[nr]|cyste[nr]?|fraktur(?:en)?|tegn(?:et)?|test(?:en)?|skala|skalaen|score(?:n)?|demens|lymfom(?:et)?|sarkom(?:et)?|manøvre(?:n)?|reflekse?r?|ulcus|chorea|psykose(?:n)?)$/;
+
 /** Labels that name a service as well as the person who gives it ("Bostøtte:", "Ergo:"). */
 const SERVICE_LABELS = new Set(['bostøtte', 'bostøtten', 'ergo', 'fys', 'sosu', 'mentor']);
 
@@ -1365,6 +1369,11 @@ export function scrubText(
         (lower === 'digital' && next?.lower === 'post' && /^\s+$/.test(nextGap)) ||
         (lower === 'post' && prev?.lower === 'digital' && /^\s+$/.test(gap))
       ) {
+        return;
+      }
+      // "Bells parese", "Colles fraktur", "Bakers cyste": a disease or a test by the name of
+      // whoever described it, before the word for what it is.
+      if (/s$/.test(lower) && !!next && /^\s+$/.test(nextGap) && EPONYM_HEADS.test(next.lower)) {
         return;
       }
       // "Na 131", "Hb 7,2": a measure's short name before its value.

@@ -175,6 +175,7 @@ describe('identifiers the scrubber masks', () => {
     ['Kontakt: lokal 3318. Næste tilsyn', '3318'],
     ['Reg. 6510 - konto 1234567', '1234567'],
     ['Reg 6510 kto 1234567', '1234567'],
+    ['Jens Bell ringede. Bells datter kom også.', 'Bells'],
     ['adressen er Egevej tre A første sal i byen', 'tre A første'],
     ['adressen er Jernbane Allé femogtredive tredje sal til højre', 'femogtredive'],
     ['bor på vejen fjorten fire tusind tre hundrede holbæk punktum', 'fire tusind tre hundrede'],
@@ -540,6 +541,8 @@ describe('words the analysis needs, which stay', () => {
     'Han fik lokal 500 mg lidocain. Mødet holdes i lokal 204. Han lærte cifre i skolen i 2019.',
     'NPU-02319, ISO-13485, EU-2016/679, LOV-2023-123, HMI-12345, stue C-20112, uge 12-2024/B.',
     'Mor kalder pigen skat. Ro, hans datter sad hos.',
+    'Mistanke om Bells parese. Colles fraktur. Bakers cyste. Guillain-Barrés syndrom. Hoehn & Yahr 3.',
+    'Gået 8000 skridt i dag. Urinstix negativ, NaCl givet. Ny Topro-rollator.',
   ])('%j', (text) => {
     expect(scrub(text)).toBe(text);
   });
