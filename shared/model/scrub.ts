@@ -693,7 +693,7 @@ const ATC_OR_SKS_CODE = /^(?:[A-V]\d\d[A-Z]{2}\d\d|D[A-Z]\d{2,3}[A-Z]?)$/;
 
 /** What a disease, a sign, a scale or a test named after someone is: "Bells parese". */
 const EPONYM_HEADS =
-  /^(?:sygdom(?:men)?|syndrom(?:et)?|parese|parese[nr]|cyste[nr]?|fraktur(?:en)?|tegn(?:et)?|test(?:en)?|skala|skalaen|score(?:n)?|demens|lymfom(?:et)?|sarkom(?:et)?|manøvre(?:n)?|reflekse?r?|ulcus|chorea|psykose(?:n)?)$/;
+  /^(?:sygdom(?:men)?|syndrom(?:et)?|parese[nr]?|cyste[nr]?|fraktur(?:en)?|tegn(?:et)?|test(?:en)?|skala(?:en)?|score(?:n)?|demens|lymfom(?:et)?|sarkom(?:et)?|manøvre(?:n)?|reflekse?r?|ulcus|chorea|psykose(?:n)?)$/;
 
 /** Labels that name a service as well as the person who gives it ("Bostøtte:", "Ergo:"). */
 const SERVICE_LABELS = new Set(['bostøtte', 'bostøtten', 'ergo', 'fys', 'sosu', 'mentor']);
@@ -770,11 +770,13 @@ const LONE_INITIAL_IN_LIST =
 const SPELT_NAME =
   /(?<![\p{L}])(?:stave[dst]?|staver|stavede|stavet|stavning(?:en)?|bogstaver(?:es|et|ede)?)(?:\s{1,3}(?:som|det|navnet|er|med|hun|han|de|:)){0,3}\s{0,3}:?\s{1,3}((?:\p{L}(?:[\s.-]|,\s){1,2}){3,}\p{L})(?![\p{L}])/giu;
 /** What comes before the name of who writes a message: "hej", "det er", "hej det er". */
-const SAYS_WHO_WRITES =
-  /(?:^|[.!?\n"“„«]\s{0,3}|\s[-–—]\s{0,3})(?:(?:hej|hejsa|hey|hi|hallo|halløj|davs|goddag|godmorgen|god\s+morgen|godaften|god\s+aften)(?:\s+igen)?[,!]?\s{1,3}(?:(?:det|her)\s+er\s+)?|(?:det|her)\s+er\s+)$/iu;
+const GREETING = String.raw`(?:hej|hejsa|hey|hi|hallo|halløj|davs|goddag|god\s*morgen|god\s*aften)(?:\s+igen)?[,!]?\s{1,3}(?:(?:det|her)\s+er\s+)?`;
+const SAYS_WHO_WRITES = new RegExp(
+  String.raw`(?:^|[.!?\n"“„«]\s{0,3}|\s[-–—]\s{0,3})(?:${GREETING}|(?:det|her)\s+er\s+)$`,
+  'iu',
+);
 /** A greeting before it, not only «det er»: "hej sten her" (but "Det er ro her i nat"). */
-const GREETED =
-  /(?:hej|hejsa|hey|hi|hallo|halløj|davs|goddag|morgen|aften)(?:\s+igen)?[,!]?\s{1,3}(?:(?:det|her)\s+er\s+)?$/iu;
+const GREETED = new RegExp(`(?<![\\p{L}])${GREETING}$`, 'iu');
 
 /** Verbs that take the person they were with after «med», «til» or «hos» ("talte med sten"). */
 const WITH_VERBS =
@@ -1202,7 +1204,8 @@ export function scrubText(
     // datter kom", "Opgang A. Sommer bor der"): a start only for a word that reads as none — one
     // on its own ("Stemmer.", "Mål:"), a small word or a verb ("Den hvide", "Skal jeg"), or an
     // everyday word's definite form ("Planlægningen ser").
-    const weakStart =
+    // Asked only after an abbreviation or a ward's letter: it looks words up in the list.
+    const weakStart = () =>
       /^\s*[:.!?]/.test(nextGap || text.slice(end, end + 2) || '.') ||
       SMALL_WORDS.has(lower) ||
       FINITE_VERBS.has(lower) ||
@@ -1222,8 +1225,8 @@ export function scrubText(
         !initial &&
         // "kl. 15 Hansen": the abbreviation's own dot; "kl. 15. Stemmer", "tlf. 199 kr. Skal":
         // a number after it, and then a full stop.
-        (!afterAbbreviation || (/^\.?\s*\d[^\p{L}]*[.!?…]\s+$/u.test(gap) && weakStart)) &&
-        (!/^\p{L}$/u.test(prev.raw) || (placeLetter && weakStart)));
+        (!afterAbbreviation || (/^\.?\s*\d[^\p{L}]*[.!?…]\s+$/u.test(gap) && weakStart())) &&
+        (!/^\p{L}$/u.test(prev.raw) || (placeLetter && weakStart())));
     const softStart = !sentenceStart && /[:;"“”„«»()[\]•*\-–—/]|'/.test(gap);
     const atStart = sentenceStart || softStart;
     // "lykke ringede", "Hjort sagde": a word the list holds as a name, as the subject of a verb of

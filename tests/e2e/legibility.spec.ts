@@ -470,7 +470,7 @@ for (const screen of SCREENS) {
         if (screen.touch) await cue.tap();
         else await cue.click();
         await ended;
-        // On, or at the end, where the words go and give their room back to the rows.
+        // On, or at the end, where the words go and their room stays (nothing moves).
         const after = await scroller.evaluate((el) => el.scrollTop);
         expect(after > before || !(await cue.isVisible()), 'the menu scrolls on').toBe(true);
       }
