@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checksumOf } from '../../shared/model/checksum';
 import { MAX_MODEL_BYTES } from '../../shared/model/validate';
 import { ipc, makeTestDb, type TestDb } from '../../tests/unit/helpers';
 import { randomModels } from '../../tests/support/generate-models';
@@ -58,6 +59,10 @@ describe('program workspace over IPC', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     const wrongTypes = JSON.parse(goodText) as { cohort: { ageBand: unknown } };
     wrongTypes.cohort.ageBand = 42;
+    // Sealed with a checksum of its own: only the references give it away.
+    const { checksum: _, ...dangling } = structuredClone(good!);
+    dangling.asIs.transitions[0]!.to = 't99';
+    const danglingText = JSON.stringify({ ...dangling, checksum: checksumOf(dangling) });
     const results = await call('program:import', {
       files: [
         file('empty.json', '   '),
@@ -72,6 +77,7 @@ describe('program workspace over IPC', () => {
           goodText.replace('"schemaVersion":"1.0.0"', '"schemaVersion":"2.0.0"'),
         ),
         file('types.json', JSON.stringify(wrongTypes)),
+        file('dangling.json', danglingText),
         file('model.txt', goodText),
         // A file the window could not read (permissions, removed meanwhile).
         { name: 'unreadable.json', size: 10, bytes: null },
@@ -86,6 +92,7 @@ describe('program workspace over IPC', () => {
       ['proto.json', 'rejected', 'forbidden_key'],
       ['version.json', 'rejected', 'unsupported_version'],
       ['types.json', 'rejected', 'invalid'],
+      ['dangling.json', 'rejected', 'broken_refs'],
       ['model.txt', 'rejected', 'not_json_file'],
       ['unreadable.json', 'rejected', 'unreadable'],
     ]);

@@ -919,6 +919,8 @@ export const da = {
       not_a_model: 'filen er ikke en forløbsmodel',
       unsupported_version: 'modellens version understøttes ikke',
       invalid: 'modellen følger ikke skemaet',
+      broken_refs:
+        'modellens forbindelser passer ikke sammen (en henvisning til et kontaktpunkt, den ikke har, eller to kontaktpunkter med samme mærke)',
       checksum: 'kontrolsummen passer ikke (filen er ændret)',
       unreadable: 'filen kunne ikke læses',
       not_json_file: 'ikke en modelfil (navnet skal ende på .json)',

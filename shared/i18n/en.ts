@@ -910,6 +910,8 @@ export const en: Translation = {
       not_a_model: 'the file is not a pathway model',
       unsupported_version: 'the model version is not supported',
       invalid: 'the model does not follow the schema',
+      broken_refs:
+        "the model's links do not fit together (a reference to a touchpoint it does not hold, or two touchpoints with the same reference)",
       checksum: 'the checksum does not match (the file was changed)',
       unreadable: 'the file could not be read',
       not_json_file: 'not a model file (the name must end in .json)',

@@ -124,6 +124,7 @@ export function anonymise(source: ExportSource, options: ExportOptions): Pathway
 
   const ordered = orderTouchpoints(detail.touchpoints);
   const refs = new Map(ordered.map((t, i) => [t.id, `t${i + 1}`]));
+  const mapOf = new Map(ordered.map((t) => [t.id, t.map]));
   const dated = ordered.filter((t) => t.date !== null).map((t) => dateValue(t.date!));
   const first = dated.length ? Math.min(...dated) : null;
   let textsIncluded = false;
@@ -161,7 +162,10 @@ export function anonymise(source: ExportSource, options: ExportOptions): Pathway
         };
       });
     const transitions = detail.transitions
-      .filter((tr) => tr.map === map && refs.has(tr.sourceId) && refs.has(tr.targetId))
+      // Both ends in the transition's own map: an import refuses a model with any other.
+      .filter(
+        (tr) => tr.map === map && mapOf.get(tr.sourceId) === map && mapOf.get(tr.targetId) === map,
+      )
       .map((tr) => ({
         from: refs.get(tr.sourceId)!,
         to: refs.get(tr.targetId)!,

@@ -18,6 +18,7 @@ export const VALIDATION_REASONS = [
   'not_a_model',
   'unsupported_version',
   'invalid',
+  'broken_refs',
   'checksum',
 ] as const;
 export type ValidationReason = (typeof VALIDATION_REASONS)[number];

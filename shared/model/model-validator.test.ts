@@ -96,6 +96,38 @@ const idea = fc
     text: optional(text),
   })
   .map(without);
+type Content = Omit<PathwayModel, 'checksum'>;
+/**
+ * The drawn refs made to fit together, as a valid file's must (validate.ts, `brokenRef`): each
+ * touchpoint's ref once in the model (a repeat gets a ref of its own), a transition's ends among its
+ * own map's touchpoints and an idea's among the model's, each picked by the number it was drawn with.
+ */
+function consistentRefs<C extends Content>(c: C): C {
+  const taken = new Set<string>();
+  let spare = 999_999;
+  const own = (ref: string) => {
+    while (taken.has(ref)) ref = `t${spare--}`;
+    taken.add(ref);
+    return ref;
+  };
+  const pick = (refs: string[], drawn: string) => refs[Number(drawn.slice(1)) % refs.length]!;
+  const fit = (p: Content['asIs']) => {
+    const touchpoints = p.touchpoints.map((t) => ({ ...t, ref: own(t.ref) }));
+    const refs = touchpoints.map((t) => t.ref);
+    const transitions = refs.length
+      ? p.transitions.map((tr) => ({ ...tr, from: pick(refs, tr.from), to: pick(refs, tr.to) }))
+      : [];
+    return { touchpoints, transitions };
+  };
+  const asIs = fit(c.asIs);
+  const toBe = fit(c.toBe);
+  const all = [...taken];
+  const ideas = c.ideas.map((idea) => ({
+    ...idea,
+    touchpointRefs: all.length ? idea.touchpointRefs.map((r) => pick(all, r)) : [],
+  }));
+  return { ...c, asIs, toBe, ideas };
+}
 const content = fc
   .record({
     format: fc.constant(MODEL_FORMAT),
@@ -118,6 +150,7 @@ const content = fc
     toBe: pathway,
     ideas: fc.array(idea, { maxLength: 3 }),
   })
+  .map(consistentRefs)
   // A model with any text says so, as the export writes it (a codes-only one with texts is
   // refused: tests/unit/codes-only.test.ts).
   .map((c) =>
@@ -412,7 +445,7 @@ describe('validating a model file', () => {
     const dense = {
       ...m!,
       asIs: { touchpoints: Array.from({ length: 1000 }, (_, i) => tp(i)), transitions: [] },
-      toBe: { touchpoints: Array.from({ length: 1000 }, (_, i) => tp(i)), transitions: [] },
+      toBe: { touchpoints: Array.from({ length: 1000 }, (_, i) => tp(1000 + i)), transitions: [] },
       ideas: Array.from({ length: 1000 }, () => ({
         aims: [],
         painCategories: [],

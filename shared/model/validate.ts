@@ -344,6 +344,8 @@ function check(text: string, hash: Sha256Hex): ValidationResult {
       detail: 'anonymisationProfile: codes-only, but it holds texts',
     };
   }
+  const broken = brokenRef(model);
+  if (broken) return { ok: false, reason: 'broken_refs', detail: broken };
   // What is stored is what was checked, never the text as it came: JSON allows a key twice and
   // the parser keeps the last, which is what the schema and the checksum saw. The checksum (a
   // checked `sha256:` and hex) goes last.
@@ -365,6 +367,69 @@ function check(text: string, hash: Sha256Hex): ValidationResult {
   const content = canonicalContentJson(model);
   if (`sha256:${hash(content)}` !== model.checksum) return { ok: false, reason: 'checksum' };
   return { ok: true, model, json: withChecksum(content) };
+}
+
+/**
+ * Touchpoints by ref, for `brokenRef`: refs as the app writes them (t1, t2 …, numbered across both
+ * maps) by their number in `ownerOf`, reset after each model; any other ref in a map.
+ */
+let ownerOf = new Uint8Array(1024);
+const DENSE_REFS = 1 << 16;
+
+/**
+ * Where a model's references do not fit together, in our own words (no ref is repeated): a ref
+ * given to two touchpoints (the app numbers them once across both maps), a transition whose end
+ * names no touchpoint of its own map, or an idea naming no touchpoint of the model. The schema
+ * cannot say this; a view would count such a file's handovers against whichever touchpoint came
+ * last, or drop them without a word, so the file is refused with its own reason.
+ */
+export function brokenRef(model: PathwayModel): string | undefined {
+  const MAPS = ['asIs', 'toBe'] as const;
+  let sparse: Map<string, number> | undefined;
+  const dense: number[] = [];
+  const numberOf = (ref: string) => (ref.charCodeAt(0) === 116 ? Number(ref.slice(1)) : -1);
+  const owner = (ref: string): number => {
+    const n = numberOf(ref);
+    return n >= 0 && n < DENSE_REFS ? (ownerOf[n] ?? 0) : (sparse?.get(ref) ?? 0);
+  };
+  try {
+    for (let m = 0; m < 2; m++) {
+      const tps = model[MAPS[m]!].touchpoints;
+      for (let i = 0; i < tps.length; i++) {
+        const ref = tps[i]!.ref;
+        if (owner(ref) !== 0) return `${MAPS[m]}.touchpoints[${i}].ref: given to two touchpoints`;
+        const n = numberOf(ref);
+        if (n >= 0 && n < DENSE_REFS) {
+          if (n >= ownerOf.length) {
+            const grown = new Uint8Array(Math.min(DENSE_REFS, Math.max(n + 1, ownerOf.length * 2)));
+            grown.set(ownerOf);
+            ownerOf = grown;
+          }
+          ownerOf[n] = m + 1;
+          dense.push(n);
+        } else (sparse ??= new Map()).set(ref, m + 1);
+      }
+    }
+    for (let m = 0; m < 2; m++) {
+      const trs = model[MAPS[m]!].transitions;
+      for (let i = 0; i < trs.length; i++) {
+        for (const end of ['from', 'to'] as const) {
+          if (owner(trs[i]![end]) !== m + 1) {
+            return `${MAPS[m]}.transitions[${i}].${end}: names no touchpoint of ${MAPS[m]}`;
+          }
+        }
+      }
+    }
+    for (let i = 0; i < model.ideas.length; i++) {
+      const refs = model.ideas[i]!.touchpointRefs;
+      for (let r = 0; r < refs.length; r++) {
+        if (owner(refs[r]!) === 0) return `ideas[${i}].touchpointRefs[${r}]: names no touchpoint`;
+      }
+    }
+    return undefined;
+  } finally {
+    for (const n of dense) ownerOf[n] = 0;
+  }
 }
 
 /** Whether any quote, pain point or idea of the model has its text. */

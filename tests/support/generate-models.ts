@@ -88,15 +88,16 @@ export function modelOf(spec: Spec, exportId = crypto.randomUUID()): PathwayMode
       conditionGroups: spec.conditionGroups ?? [],
     },
     asIs: { touchpoints, transitions },
-    toBe: plainPathway(spec.toBe ?? []),
+    toBe: plainPathway(spec.toBe ?? [], touchpoints.length),
     ideas: spec.ideas ?? [],
   };
   return { ...content, checksum: checksumOf(content) };
 }
 
-function plainPathway(sectors: string[]): PathwayModel['toBe'] {
+/** Numbered after the as-is touchpoints, as the app numbers both maps' touchpoints once. */
+function plainPathway(sectors: string[], after: number): PathwayModel['toBe'] {
   const touchpoints: ModelTouchpoint[] = sectors.map((sector, i) => ({
-    ref: `t${i + 1}`,
+    ref: `t${after + i + 1}`,
     sector: sector as ModelTouchpoint['sector'],
     serviceCode: null,
     contactType: null,

@@ -36,7 +36,7 @@ describe('a model that says it holds codes only', () => {
     [
       'a to-be quote',
       (m: PathwayModel) =>
-        void m.toBe.touchpoints.push({ ...m.asIs.touchpoints[1]!, quote: 'Bedre' }),
+        void m.toBe.touchpoints.push({ ...m.asIs.touchpoints[1]!, ref: 't9', quote: 'Bedre' }),
     ],
   ])('is refused when it holds %s, which a model with reviewed texts may', (_, add) => {
     const m = structuredClone(plain);

@@ -79,10 +79,10 @@ const manyTouchpoints = (change: (tp: object) => object, every = false) => {
 const wrongChecksum = () => {
   const [m] = randomModels(1, 3, 3);
   const tp = m!.asIs.touchpoints[0]!;
-  const pathway = (pains: number) => {
+  const pathway = (pains: number, after: number) => {
     const touchpoints = Array.from({ length: 10_000 }, (_, i) => ({
       ...tp,
-      ref: `t${i + 1}`,
+      ref: `t${after + i + 1}`,
       painPoints: Array.from({ length: pains }, () => ({ category: 'money' as const })),
     }));
     const transitions = touchpoints.slice(1).map((t, i) => ({
@@ -95,7 +95,7 @@ const wrongChecksum = () => {
     return { touchpoints, transitions };
   };
   const text = (pains: number) =>
-    JSON.stringify({ ...m, asIs: pathway(pains), toBe: pathway(pains) });
+    JSON.stringify({ ...m, asIs: pathway(pains, 0), toBe: pathway(pains, 10_000) });
   // After the first, each pain point more per touchpoint adds the same length (and a comma): the
   // most that fit, found at once.
   const [one, two] = [text(1).length, text(2).length];
