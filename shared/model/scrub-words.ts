@@ -266,7 +266,11 @@ export const DOMAIN_WORDS = wordSet(
   zinacef cefuroxim gentamicin vancomycin fucidin aciclovir zovirax valaciclovir tamiflu humira
   enbrel remicade methotrexat salazopyrin pentasa mesalazin imurel entocort epipen xylocain emla
   midazolam calprotectin fæces-calprotectin ferritin troponin hoehn yahr lewy guillain barré
-  barrés urinstix nacl topro rollator`,
+  barrés urinstix nacl topro rollator
+  wernicke graves prazosin imozop thycapzol solu-cortef solu cortef respimat forte betahistin
+  ibs dosispose dosisposen dosisposer agraffer agrafferne mikrog pkt abi triage flexjob dari
+  rofus minuddannelse børnetelefonen gældsstyrelsen retshjælp vilkår børns red barnet sociale
+  netværk den det forbi metal bedre`,
 );
 
 /**

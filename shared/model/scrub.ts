@@ -753,7 +753,27 @@ const DOSE_AFTER =
 
 /** What stands before a nickname: the word after it (or the quoted words) is the name. */
 const NICKNAME_CUE =
-  /(?:kaldenavn|øgenavn|kælenavn|kaldes(?:\s+for)?|kaldet|kaldt|kalder\s+(?:ham|hende|sig|dem|barnet|drengen|pigen|datteren|sønnen|barnebarnet)(?:\s+selv)?(?:\s+(?:bare|altid|for))*|spørg(?:e)?\s+(?:bare\s+)?efter)\s{0,3}[:]?\s{0,3}["'“”„«»‘’]?\s{0,3}(?:(?:lille|store|gamle|unge|søde|tykke|lange|skøre|glade)[\s-]{1,3})?$/iu;
+  /(?:kaldenavn|øgenavn|kælenavn|kaldes(?:\s+for)?|kaldet|kaldt|kald(?:er|te)\s+(?:ham|hende|sig|dem|barnet|drengen|pigen|datteren|sønnen|barnebarnet)(?:\s+selv)?(?:\s+(?:bare|altid|for))*|spørg(?:e)?\s+(?:bare\s+)?efter)\s{0,3}[:]?\s{0,3}["'“”„«»‘’]?\s{0,3}(?:(?:lille|store|gamle|unge|søde|tykke|lange|skøre|glade)[\s-]{1,3})?$/iu;
+/**
+ * A cue that leaves no doubt: after «vi kaldte hende» or «kaldenavn:» any word is the name, an
+ * everyday word too ("vi kaldte hende mus", "jeg kalder ham bare sol"); after «kalder pigen» it
+ * may be an endearment ("kalder pigen skat"), so only NICKNAME_CUE's names.
+ */
+const NICKNAME_SURE_CUE =
+  /(?:kaldenavn(?:et)?|øgenavn(?:et)?|kælenavn(?:et)?|kald(?:er|te)\s+(?:ham|hende)(?:\s+(?:bare|altid|for|tit|ofte|stadig))*)\s{0,3}[:]?\s{0,3}["'“”„«»‘’]?\s{0,3}(?:(?:lille|store|gamle|unge|søde|tykke|lange|skøre|glade)[\s-]{1,3})?$/iu;
+/** An age beside a word: "Storm (7 år)", "Wiktoria (15)", "Lis, 81 år", "lille sol på 2". */
+const AGE_AFTER =
+  /^(?:[^\S\n]{0,2}\([^\S\n]{0,2}\d{1,3}(?:[^\S\n]{0,2}(?:år|mdr\.?|måneder))?[^\S\n]{0,2}\)|,[^\S\n]{0,2}\d{1,3}[^\S\n]{1,2}år(?![\p{L}])|[^\S\n]{1,2}på[^\S\n]{1,2}\d{1,2}(?:[^\S\n]{1,2}år)?(?=[^\S\n]{0,2}(?:[,.;:)!?]|og(?![\p{L}])|$)))/mu;
+/** A role in brackets after a word: "Kiks (vikar)", "SBR (sagsbehandler)". */
+const ROLE_IN_BRACKETS = /^[^\S\n]{0,2}\([^\S\n]{0,2}([\p{L}-]{2,30})[^\S\n]{0,2}\)/u;
+const BRACKET_ROLES = new Set([
+  'vikar',
+  'afløser',
+  'praktikant',
+  'elev',
+  'studerende',
+  'frivillig',
+]);
 
 /** A house's number said in words, with its letter, floor and side: "fjorten stuen til venstre". */
 const SAID_HOUSE = new RegExp(
@@ -766,6 +786,19 @@ const SAID_TO_BE =
 /** A lone capital and its dot before a comma or «og» in a list ("A., B., MK og Louise"). */
 const LONE_INITIAL_IN_LIST =
   /(?<![\p{L}\p{N}.])\p{Lu}\.(?=\s{0,3}(?:,\s{0,3}|\s{1,3}og\s{1,3}|$|[.!?\n]))/gu;
+/** A word, a house number and a floor with its side: "ruten 23 3 th", "Toften 3, 2. tv". */
+const HOUSE_WITH_SIDE = new RegExp(
+  `${NOT_WORD_PART_BEFORE}([${LETTER}]{3,30})[^\\S\\n]{1,2}\\d{1,3}[a-zA-Z]?,?[^\\S\\n]{1,2}(?:\\d{1,2}\\.?[^\\S\\n]{0,2}(?:sal\\.?[^\\S\\n]{0,2})?|st\\.?[^\\S\\n]{0,2})(?:th|tv|mf)\\.?${NOT_LETTER_AFTER}`,
+  'giu',
+);
+/** The list of who was there: "Til stede: …", "Deltagere: …". */
+const PRESENT_LIST = /(?:til\s+stede|deltagere|deltog|fremmødte|tilstede)\s{0,2}:/iu;
+/** A lone capital and its dot before a birth date: "Barnet, N., f. 03.11.2017". */
+const INITIAL_BEFORE_BIRTH =
+  /(?<![\p{L}\p{N}.])\p{Lu}\.(?=,?[^\S\n]{0,3}(?:f\.|født)[^\S\n]{0,3}\d)/gu;
+/** A lone capital signing a message after its last sign: `"hvor er du?? A"`. */
+const SIGNING_LETTER =
+  /(?:[?!]|\.\.|…)[^\S\n]{1,3}\p{Lu}(?=[^\S\n]{0,2}["”»]?[^\S\n]{0,2}(?:$|\n))/gu;
 /** A name spelt letter by letter after the word for spelling it: "staves K-O-W-A-L-S-K-I". */
 const SPELT_NAME =
   /(?<![\p{L}])(?:stave[dst]?|staver|stavede|stavet|stavning(?:en)?|bogstaver(?:es|et|ede)?)(?:\s{1,3}(?:som|det|navnet|er|med|hun|han|de|:)){0,3}\s{0,3}:?\s{1,3}((?:\p{L}(?:[\s.-]|,\s){1,2}){3,}\p{L})(?![\p{L}])/giu;
@@ -1290,14 +1323,19 @@ export function scrubText(
       !/^(?:bare|altid|for|selv|også|nu|tit|ofte|lille|store|gamle|unge|søde|tykke|lange|skøre|glade|ind|op|ud|ned|hjem)$/.test(
         lower,
       ) &&
-      NICKNAME_CUE.test(before40) &&
-      // The next word after the cue, if it looks like a name: capitalised, quoted or unknown
-      // ("øgenavn fra skolen" goes on with the sentence).
-      (/^\p{Lu}/u.test(raw) ||
-        /["'“”„«»‘’]\s*$/.test(before40) ||
-        !words.ordinary(lower) ||
-        // "kaldes lille per": a word the list holds as a name (not "kalder pigen skat").
-        (words.listedName(lower) && !SMALL_WORDS.has(lower) && !commonWord(lower)))
+      ((NICKNAME_SURE_CUE.test(before40) &&
+        !SMALL_WORDS.has(lower) &&
+        !/^(?:en|et|den|det|noget|nogle|altid|aldrig)$/.test(lower)) ||
+        (NICKNAME_CUE.test(before40) &&
+          // "(tidligere kaldt Aspergers syndrom)": a word a list allows is what it was called.
+          !words.allowedWord(lower) &&
+          // The next word after the cue, if it looks like a name: capitalised, quoted or unknown
+          // ("øgenavn fra skolen" goes on with the sentence).
+          (/^\p{Lu}/u.test(raw) ||
+            /["'“”„«»‘’]\s*$/.test(before40) ||
+            !words.ordinary(lower) ||
+            // "kaldes lille per": a word the list holds as a name (not "kalder pigen skat").
+            (words.listedName(lower) && !SMALL_WORDS.has(lower) && !commonWord(lower)))))
     ) {
       add('name', start, end, true);
       return;
@@ -1521,7 +1559,9 @@ export function scrubText(
       !KINSHIP.has(lower) &&
       !TITLES.has(lower) &&
       SAYS_WHO_WRITES.test(text.slice(Math.max(0, start - 24), start)) &&
-      /^[^\S\n]*(?:her(?![\p{L}])|fra\s|[-–—,:.!]|$|\n)/u.test(text.slice(end, end + 8)) &&
+      /^[^\S\n]*(?:her(?![\p{L}])|igen(?![\p{L}])|fra\s|[-–—,:.!]|$|\n)/u.test(
+        text.slice(end, end + 8),
+      ) &&
       // Without a greeting, an everyday word only before a dash ("det er bo - kan du …"; not
       // "Det er ro her i nat", "Det er sten, siger lægen").
       (GREETED.test(text.slice(Math.max(0, start - 24), start)) ||
@@ -1573,7 +1613,7 @@ export function scrubText(
       // names do — never a verb or a small word ("plejehjemmet ringede", "skolen i").
       !!prev &&
       PLACE_KINDS.test(prev.lower) &&
-      /^\s+$/.test(gap) &&
+      /^\s+$|^\s?\(\s?$/.test(gap) &&
       lower.length >= 4 &&
       !SMALL_WORDS.has(lower) &&
       !commonWord(lower) &&
@@ -1755,7 +1795,79 @@ export function scrubText(
       !words.allowedWord(t.lower) &&
       !words.institution(t.lower) &&
       SAID_TO_BE.test(text.slice(t.end, t.end + 40));
-    if (secondNickname || pairedInitials || apposition) {
+    // "Storm (7 år) og Vinter (4 år)", "Wiktoria (15)": a person, by the age beside the word (not
+    // a family word or a role: "Mor (67 år)", "Drengen (7)").
+    const definite =
+      /(?:en|et|ne)$/.test(t.lower) &&
+      !words.listedName(t.lower) &&
+      [t.lower, t.lower.slice(0, -1), t.lower.slice(0, -2)].some((w) => words.ordinary(w));
+    const person =
+      (isCapitalised(t.raw) ||
+        (isAllCaps(t.raw) && t.raw.length <= 4) ||
+        words.listedName(t.lower)) &&
+      !definite &&
+      !KINSHIP.has(t.lower) &&
+      !TITLES.has(t.lower) &&
+      !ROLES.has(t.lower) &&
+      !SMALL_WORDS.has(t.lower) &&
+      !words.allowedWord(t.lower) &&
+      !words.institution(t.lower) &&
+      !ABBREVIATIONS.has(t.lower) &&
+      !CLINICAL_ABBREVIATIONS.has(t.lower);
+    const aged = person && AGE_AFTER.test(text.slice(t.end, t.end + 20));
+    // "Kiks (vikar)", "SBR (sagsbehandler)": who someone is, in brackets after the word.
+    const role = ROLE_IN_BRACKETS.exec(text.slice(t.end, t.end + 40))?.[1]?.toLowerCase();
+    const roleBracket =
+      !!role &&
+      (isCapitalised(t.raw) || (isAllCaps(t.raw) && t.raw.length <= 4)) &&
+      person &&
+      (TITLES.has(role) || KINSHIP.has(role) || BRACKET_ROLES.has(role)) &&
+      !ROLES.has(role);
+    // "Aftalt med KHS at …", "Til stede: mor, far og MKN": initials as the one talked with, or in
+    // the list of who was there.
+    const unknownInitials =
+      isAllCaps(t.raw) &&
+      t.raw.length >= 2 &&
+      t.raw.length <= 4 &&
+      !ABBREVIATIONS.has(t.lower) &&
+      !CLINICAL_ABBREVIATIONS.has(t.lower) &&
+      !TITLES.has(t.lower) &&
+      !words.allowedWord(t.lower) &&
+      !words.institution(t.lower);
+    // The line before it, as far back as a list of those present reaches (a bound: this is asked
+    // of every such word, and a line may be a whole text).
+    const lineBefore = () => {
+      const from = Math.max(0, t.start - 200);
+      const line = text.lastIndexOf('\n', t.start - 1);
+      return text.slice(Math.max(from, line + 1), t.start);
+    };
+    const initialsOfPerson =
+      unknownInitials &&
+      (((left?.lower === 'med' || left?.lower === 'til' || left?.lower === 'hos') &&
+        WITH_VERBS.test(tokens[i - 2]?.lower ?? '')) ||
+        (/(?:,|\sog|:)\s{0,3}$/.test(
+          gapLeft ? text.slice(Math.max(0, t.start - 6), t.start) : '',
+        ) &&
+          PRESENT_LIST.test(lineBefore())));
+    // "plejecentret (Bredagerhus)": a place's own name in brackets after the kind of place.
+    const placeInBrackets =
+      isCapitalised(t.raw) &&
+      !!left &&
+      PLACE_KINDS.test(left.lower) &&
+      /^\s?\(\s?$/.test(gapLeft) &&
+      /^\s?\)/.test(gapRight || text.slice(t.end, t.end + 2)) &&
+      !words.allowedWord(t.lower) &&
+      !SMALL_WORDS.has(t.lower) &&
+      !SHIFT_WORDS.has(t.lower);
+    if (
+      secondNickname ||
+      pairedInitials ||
+      apposition ||
+      aged ||
+      roleBracket ||
+      initialsOfPerson ||
+      placeInBrackets
+    ) {
       add('name', t.start, t.end, true);
       continue;
     }
@@ -1867,6 +1979,37 @@ export function scrubText(
     const then = /^\s+([\p{L}]+)/u.exec(text.slice(f.end + said[0].length))?.[1]?.toLowerCase();
     if (then && UNITS.has(then)) continue;
     add('address', f.end, f.end + said[0].length);
+  }
+  // "ruten 23 3 th": any word, a number and a floor with its side is an address, in lower case too.
+  for (const m of text.matchAll(HOUSE_WITH_SIDE)) {
+    const word = m[1]!.toLowerCase();
+    if (UNITS.has(word) || BEFORE_NUMBERS.has(word) || SMALL_WORDS.has(word)) continue;
+    add('address', m.index, m.index + m[0].length);
+  }
+  // "Barnet, N., f. 03.11.2017": a lone initial and its dot before a birth date; "hvor er du?? A":
+  // a lone capital that signs a message after its last sign.
+  for (const m of text.matchAll(INITIAL_BEFORE_BIRTH)) add('name', m.index, m.index + 2, true);
+  for (const m of text.matchAll(SIGNING_LETTER)) {
+    const at = m.index + m[0].length - 1;
+    if (m[0].at(-1) !== 'I') add('name', at, at + 1, true);
+  }
+  // Once a word is found to be someone's name, it is that name wherever else the text has it
+  // ("da mus døde … vi kaldte hende mus").
+  const named3 = coverage(text.length, found);
+  const foundNames = new Set<string>();
+  for (const f of found) {
+    const lower = f.original.toLowerCase();
+    if (f.kind === 'name' && /^[\p{L}\p{M}]{2,}$/u.test(f.original) && !SMALL_WORDS.has(lower)) {
+      foundNames.add(lower);
+    }
+  }
+  if (foundNames.size > 0) {
+    for (const t of tokens) {
+      if (named3[t.start] || !foundNames.has(t.lower)) continue;
+      if (KINSHIP.has(t.lower) || TITLES.has(t.lower) || ROLES.has(t.lower)) continue;
+      if (COMMON_WORDS.has(t.lower) || words.allowedWord(t.lower)) continue;
+      add('name', t.start, t.end, true);
+    }
   }
   const masks = merge(text, withInitials(text, found));
   return { text: applyMasks(text, masks, options.unmasked), masks };

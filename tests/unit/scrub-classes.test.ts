@@ -336,6 +336,58 @@ describe('identifiers the scrubber masks', () => {
   });
 });
 
+describe('names told by what is said of them, everyday words too', () => {
+  it.each([
+    // After «kalder ham» or «vi kaldte hende», the word is the name — and so wherever else it stands.
+    ['jeg kalder ham bare sol. han er den eneste', ['sol']],
+    ['da mus døde, det var min lillesøster, vi kaldte hende mus fordi hun var så lille', ['mus']],
+    ['Kælenavn: Bamse', ['Bamse']],
+    // An age beside the word.
+    ['Storm (7 år) og Vinter (4 år) bor hos mig', ['Storm', 'Vinter']],
+    ['jeg har 3 børn og lille sol på 2', ['sol']],
+    ['Lis, 81 år, bor alene', ['Lis']],
+    // A role in brackets.
+    ['Kiks (vikar) | nat | -', ['Kiks']],
+    ['Jeg har fået at vide af SBR (sagsbehandler) at jeg skal søge 20 job', ['SBR']],
+    // Initials as the one talked with, or among those present.
+    ['Aftalt med KHS at hun følger op på tandlægen.', ['KHS']],
+    ['Til stede: mor, far, Wiktoria og MKN.', ['MKN']],
+    // A lone initial before a birth date; a lone capital signing a message.
+    ['Barnet, N., f. 03.11.2017, fortæller at hun ofte er alene', ['N.,']],
+    ['"hvor er du?? A"', ['A"']],
+    ['hej det er sten igen. ku du ringe', ['sten']],
+    // A house in lower case, by its floor and side; a care home's name in brackets.
+    ['jeg sover hos min fætter på sofaen, ruten 23 3 th, men', ['ruten', '3 th']],
+    ['Idé: at plejecentret (Bredagerhus) laver et livshistorie-ark', ['Bredagerhus']],
+  ])('%j', (text, values) => {
+    const out = scrub(text);
+    for (const v of values) expect(out).not.toContain(v);
+  });
+
+  it.each([
+    ['Mor (67 år) og far kom', 'Mor (67 år)'],
+    ['KOL (5 år), ingen rygning', 'KOL (5 år)'],
+    ['SSA (sosu-assistent) kom kl. 8', 'SSA (sosu-assistent)'],
+    ['Autismespektrumforstyrrelse (tidligere kaldt Aspergers syndrom).', 'Aspergers syndrom'],
+    ['Gik til afd. B', 'afd. B'],
+    ['skolen (Nat) ringede', '(Nat)'],
+    ['Tog 3 tabletter 2 th', '2 th'],
+    [
+      'Mødrehjælpen, Red Barnet, Børns Vilkår og BørneTelefonen',
+      'Red Barnet, Børns Vilkår og BørneTelefonen',
+    ],
+    ['Gældsrådgivning hos Den Sociale Retshjælp tirsdag', 'Den Sociale Retshjælp'],
+    ['Wernicke-Korsakoffs syndrom efter mange års alkoholforbrug', 'Wernicke-Korsakoffs'],
+    [
+      'Pinex Forte ved behov og Spiriva Respimat 2 pust',
+      'Pinex Forte ved behov og Spiriva Respimat',
+    ],
+    ['en Solu-Cortef-sprøjte i tasken', 'Solu-Cortef'],
+  ])('%j keeps %j', (text, kept) => {
+    expect(scrub(text)).toContain(kept);
+  });
+});
+
 describe('hostile texts', () => {
   it('reads a long run of «fra» after a capitalised word in a moment, not exponentially', () => {
     const text = `Hjort${' fra'.repeat(480)}.`;
