@@ -1,5 +1,6 @@
 import { toPng } from 'html-to-image';
 import { EMBEDDED_FONT_FACES } from './embedded-font';
+import { FONT_SAMPLE } from './plain-zero';
 
 /** Parts of React Flow that are controls on the screen, not part of the map. */
 const ON_SCREEN_ONLY = ['react-flow__controls', 'react-flow__minimap', 'react-flow__panel'];
@@ -106,7 +107,10 @@ export async function withCaption(
   const margin = 12 * scale;
   const family = getComputedStyle(document.body).fontFamily;
   const font = (weight: number) => `${weight} ${size}px ${family}`;
-  await Promise.all([document.fonts.load(font(700)), document.fonts.load(font(400))]);
+  await Promise.all([
+    document.fonts.load(font(700), FONT_SAMPLE),
+    document.fonts.load(font(400), FONT_SAMPLE),
+  ]);
 
   const measure = document.createElement('canvas').getContext('2d')!;
   const wrapped = lines.map((line, i) => {

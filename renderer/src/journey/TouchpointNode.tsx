@@ -7,6 +7,7 @@ import { useJourney } from './journey-context';
 import type { JourneyState } from './journey-store';
 import type { TouchpointNode as TouchpointNodeType } from './journey-store';
 import { zoomedOut } from './viewport';
+import { FONT_SAMPLE } from '../components/plain-zero';
 
 /**
  * A touchpoint on the map: a large, calm card in its sector's colour with the name, when, the
@@ -35,7 +36,10 @@ let nameFontReady =
   document.fonts.check(META_FONT);
 const fontListeners = new Set<() => void>();
 if (!nameFontReady && typeof document !== 'undefined' && document.fonts) {
-  Promise.all([document.fonts.load(NAME_FONT), document.fonts.load(META_FONT)]).then(
+  Promise.all([
+    document.fonts.load(NAME_FONT, FONT_SAMPLE),
+    document.fonts.load(META_FONT, FONT_SAMPLE),
+  ]).then(
     () => {
       nameFontReady = true;
       for (const listener of fontListeners) listener();

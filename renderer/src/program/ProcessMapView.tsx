@@ -43,6 +43,7 @@ import {
   type Point,
   type ProcessLayout,
 } from './process-layout';
+import { FONT_SAMPLE } from '../components/plain-zero';
 
 type Level = 'sector' | 'contact';
 
@@ -146,7 +147,7 @@ let measurer: CanvasRenderingContext2D | null = null;
 /** The width of a line of text in the app's typeface (loaded first, so widths are final). */
 async function textWidths(lines: { text: string; size: number; weight: number }[]) {
   const fonts = [...new Set(lines.map((l) => `${l.weight} ${l.size}px "Atkinson Hyperlegible"`))];
-  await Promise.all(fonts.map((f) => document.fonts.load(f).catch(() => [])));
+  await Promise.all(fonts.map((f) => document.fonts.load(f, FONT_SAMPLE).catch(() => [])));
   measurer ??= document.createElement('canvas').getContext('2d');
   return lines.map((l) => {
     if (!measurer) return l.text.length * l.size * 0.6;

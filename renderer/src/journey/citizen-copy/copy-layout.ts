@@ -214,13 +214,13 @@ export interface CopyInput {
 
 /*
  * Advance widths of Atkinson Hyperlegible (regular and bold), in thousandths of an em, measured
- * in Chromium from the bundled fontsource files. The copy is always drawn in that typeface (the
+ * in Chromium from the bundled fontsource files; the zero is Noto Sans's at 93.6 % (plain-zero.ts). The copy is always drawn in that typeface (the
  * picture embeds it), so wrapping can be computed here, purely, without a browser.
  */
 const METRIC_CHARS =
   ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~æøåÆØÅéÉüÜöÖäÄ×…·–—’';
 const WIDTH_400 = [
-  280, 281, 301, 655, 594, 927, 705, 160, 300, 300, 433, 602, 205, 368, 205, 377, 648, 402, 549,
+  280, 281, 301, 655, 594, 927, 705, 160, 300, 300, 433, 602, 205, 368, 205, 377, 535, 402, 549,
   574, 614, 583, 598, 510, 615, 598, 205, 205, 553, 602, 553, 520, 780, 626, 619, 656, 673, 567,
   548, 710, 690, 414, 510, 627, 539, 820, 689, 727, 601, 753, 618, 596, 558, 690, 589, 840, 623,
   595, 607, 315, 377, 315, 552, 396, 268, 526, 566, 500, 564, 539, 311, 560, 546, 278, 254, 490,
@@ -229,7 +229,7 @@ const WIDTH_400 = [
   235,
 ];
 const WIDTH_700 = [
-  320, 283, 410, 783, 619, 977, 702, 222, 366, 366, 434, 618, 243, 374, 243, 442, 652, 448, 586,
+  320, 283, 410, 783, 619, 977, 702, 222, 366, 366, 434, 618, 243, 374, 243, 442, 535, 448, 586,
   605, 626, 612, 632, 543, 625, 561, 243, 243, 573, 618, 573, 614, 754, 690, 639, 673, 686, 580,
   544, 719, 679, 458, 560, 659, 537, 842, 700, 764, 626, 781, 654, 619, 617, 663, 656, 883, 699,
   687, 621, 333, 442, 333, 589, 430, 314, 553, 596, 520, 596, 566, 367, 597, 572, 315, 259, 567,
