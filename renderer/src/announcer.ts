@@ -13,6 +13,8 @@ interface AnnouncerState {
   seq: number;
   /** When the message was said (ms since the epoch; `Date.now`, so tests can move the clock). */
   at: number;
+  /** How many presses and keys the user had made when it was said (`inputsSoFar`). */
+  inputsAt: number;
   announce: (message: string, tone?: 'info' | 'error') => void;
   /** Clears the message; with a `seq`, only if that message is still the one shown. */
   clear: (seq?: number) => void;
@@ -26,13 +28,26 @@ export const STATUS_CLEAR_MS = 15_000;
  */
 export const STATUS_NAVIGATION_GRACE_MS = 1_000;
 
+/**
+ * The user's presses and keys so far, counted before anything handles them: a message said
+ * before the latest one belongs to an earlier action.
+ */
+let inputs = 0;
+if (typeof window !== 'undefined') {
+  for (const type of ['pointerdown', 'keydown']) {
+    window.addEventListener(type, () => void inputs++, { capture: true, passive: true });
+  }
+}
+export const inputsSoFar = () => inputs;
+
 export const useAnnouncer = create<AnnouncerState>((set) => ({
   message: '',
   tone: 'info',
   seq: 0,
   at: 0,
+  inputsAt: 0,
   announce: (message, tone = 'info') =>
-    set((s) => ({ message, tone, seq: s.seq + 1, at: Date.now() })),
+    set((s) => ({ message, tone, seq: s.seq + 1, at: Date.now(), inputsAt: inputs })),
   clear: (seq) =>
     set((s) => (s.message === '' || (seq !== undefined && seq !== s.seq) ? s : { message: '' })),
 }));
@@ -44,6 +59,17 @@ export const announce = (message: string, tone: 'info' | 'error' = 'info') =>
 export function clearOnNavigation(now = Date.now()) {
   const { at, clear } = useAnnouncer.getState();
   if (now - at > STATUS_NAVIGATION_GRACE_MS) clear();
+}
+
+/**
+ * Called when a dialog opens: a plain message said before the press that opened it belongs to
+ * what came before, and would sit under the dialog saying something else ("«Karen» is deleted"
+ * under "«Karen» is taken in"). One said by that press stays; so does an error, until the next
+ * message or screen.
+ */
+export function clearOnDialog() {
+  const { message, tone, inputsAt, clear } = useAnnouncer.getState();
+  if (message !== '' && tone === 'info' && inputsAt < inputs) clear();
 }
 
 /**

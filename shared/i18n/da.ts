@@ -1269,6 +1269,8 @@ export const da = {
       imported_other: 'Prislisten er skiftet ud: {{count}} priser er hentet ind.',
       errorsTitle_one: 'Intet er ændret. Filen har {{count}} fejl:',
       errorsTitle_other: 'Intet er ændret. Filen har {{count}} fejl:',
+      errorsSaid_one: 'Intet er ændret. Filen har {{count}} fejl. Den står på siden.',
+      errorsSaid_other: 'Intet er ændret. Filen har {{count}} fejl. De står på siden.',
       errorLine: 'Linje {{line}}: {{reason}}',
       errorLineColumn: 'Linje {{line}}, kolonnen «{{column}}»: {{reason}}',
       moreErrors: '… og {{count}} fejl mere.',
@@ -1315,7 +1317,7 @@ export const da = {
       facilitatorOnly:
         'Vises kun her – og på borgerens kopi kun, hvis du vælger det ved kopien under «Mere».',
       counted:
-        'Gentagelser og varighed er regnet med: 12 besøg hos lægen tæller 12 gange, 5 døgn på en kommunal akutplads tæller 5 døgn.',
+        'Gentagelser og varighed er regnet med. Et eksempel: hvis der stod 12 besøg hos lægen på et kontaktpunkt, ville det tælle 12 gange.',
       empty: 'Der er ingen kontaktpunkter på kortet endnu.',
       noToBe:
         'Der er ikke tegnet et nyt forløb («Sådan skulle det være») endnu, så der er intet at sammenligne med.',

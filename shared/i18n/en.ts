@@ -1251,6 +1251,8 @@ export const en: Translation = {
       imported_other: 'The price list was replaced: {{count}} prices brought in.',
       errorsTitle_one: 'Nothing was changed. The file has {{count}} error:',
       errorsTitle_other: 'Nothing was changed. The file has {{count}} errors:',
+      errorsSaid_one: 'Nothing was changed. The file has {{count}} error, listed on the page.',
+      errorsSaid_other: 'Nothing was changed. The file has {{count}} errors, listed on the page.',
       errorLine: 'Line {{line}}: {{reason}}',
       errorLineColumn: 'Line {{line}}, column «{{column}}»: {{reason}}',
       moreErrors: '… and {{count}} more errors.',
@@ -1297,7 +1299,7 @@ export const en: Translation = {
       facilitatorOnly:
         "Shown here only – and on the citizen's copy only if you choose it by the copy under «More».",
       counted:
-        'Repetitions and durations are counted: 12 GP visits count 12 times, 5 days in a municipal acute bed count 5 days.',
+        'Repetitions and durations are counted. For example: a touchpoint of 12 GP visits would count 12 times.',
       empty: 'There are no touchpoints on the map yet.',
       noToBe:
         'No new pathway («How it should be») has been drawn yet, so there is nothing to compare with.',

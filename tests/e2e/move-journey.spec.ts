@@ -86,8 +86,10 @@ test.describe('moving a journey to another computer', () => {
       `Forløbet «${KAREN_ALIAS}» er hentet.`,
       { timeout: MOVE_TIMEOUT },
     );
-    // The list behind the dialog has it again.
+    // The list behind the dialog has it again, and the status bar no longer says it was deleted
+    // (said before the dialog was opened, it would contradict the dialog).
     await expect(move.home.row(KAREN_ALIAS)).toHaveCount(1);
+    await expect(app.page.getByTestId('status')).not.toContainText('slettet');
     await app.page.getByTestId('move-in-open').click();
 
     const journey = new JourneyPage(app.page);

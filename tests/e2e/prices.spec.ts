@@ -229,6 +229,10 @@ test.describe('prices and the cost of a pathway', () => {
     });
     const errors = app.page.getByTestId('price-import-errors');
     await expect(errors).toContainText('Intet er ændret. Filen har 2 fejl:');
+    // The status bar says it as a whole sentence, not the list's heading with its colon.
+    await expect(app.page.getByTestId('status')).toHaveText(
+      'Intet er ændret. Filen har 2 fejl. De står på siden.',
+    );
     await expect(app.page.getByTestId('price-import-error')).toHaveText([
       'Linje 3: andelene giver ikke 100 % tilsammen',
       'Linje 4, kolonnen «Enhed»: ukendt enhed (brug kontakt, dag, måned eller time)',

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { clearOnDialog } from '../announcer';
 
 interface DialogProps {
   open: boolean;
@@ -20,6 +21,7 @@ export function Dialog({ open, title, onClose, children, testId }: DialogProps) 
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) {
+      clearOnDialog();
       dialog.showModal();
       // showModal() focuses the first control; a dialog may name another (its safe choice).
       dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();

@@ -499,7 +499,7 @@ export function PricesScreen() {
       if (!result.ok) {
         queue.putBack(aside);
         setErrors(result.errors);
-        announce(t('economy.csv.errorsTitle', { count: result.errors.length }), 'error');
+        announce(t('economy.csv.errorsSaid', { count: result.errors.length }), 'error');
         return;
       }
       setErrors(null);
