@@ -176,7 +176,9 @@ export const ABBREVIATIONS = wordSet(
   kol-team lpr fsiii fs3 sms'er sms'en bs ews tobs gcs rf kad rik uvi mrsa ace lar bpa viso skp
   cti icd icf rom hb pt afd tbl tabl temp mcg ie kons amb inkl ekskl hhv ift braden audit norton
   barthel mna moca dast hads medlemsnr kundenr kontonr policenr stk mst emdr buf kabs
-  cave oa ua sc po im iv kir mio atc ks dd sf eq`,
+  cave oa ua sc po im iv kir mio atc ks dd sf eq
+  sfo skat udk atp foa bupl dsr vuc eud eux stx amk plo kmd egu klap sdu aau dtu apv mtx asf uu
+  akt aba ida fob fof ams kbh`,
 );
 
 /**
@@ -267,9 +269,9 @@ export const DOMAIN_WORDS = wordSet(
   enbrel remicade methotrexat salazopyrin pentasa mesalazin imurel entocort epipen xylocain emla
   midazolam calprotectin fæces-calprotectin ferritin troponin hoehn yahr lewy guillain barré
   barrés urinstix nacl topro rollator
-  wernicke graves prazosin imozop thycapzol solu-cortef solu cortef respimat forte betahistin
-  ibs dosispose dosisposen dosisposer agraffer agrafferne mikrog pkt abi triage flexjob dari
-  rofus minuddannelse børnetelefonen gældsstyrelsen retshjælp vilkår børns red barnet sociale
+  prazosin imozop thycapzol solu-cortef solu cortef respimat betahistin
+  ibs dosispose dosisposen dosisposer agraffer agrafferne mikrog pkt triage flexjob
+  rofus minuddannelse børnetelefonen gældsstyrelsen retshjælp vilkår børns barnet sociale
   netværk den det forbi metal bedre`,
 );
 

@@ -760,10 +760,16 @@ const NICKNAME_CUE =
  * may be an endearment ("kalder pigen skat"), so only NICKNAME_CUE's names.
  */
 const NICKNAME_SURE_CUE =
-  /(?:kaldenavn(?:et)?|øgenavn(?:et)?|kælenavn(?:et)?|kald(?:er|te)\s+(?:ham|hende)(?:\s+(?:bare|altid|for|tit|ofte|stadig))*)\s{0,3}[:]?\s{0,3}["'“”„«»‘’]?\s{0,3}(?:(?:lille|store|gamle|unge|søde|tykke|lange|skøre|glade)[\s-]{1,3})?$/iu;
+  /(?:(?:kaldenavn|øgenavn|kælenavn)(?:et)?\s{0,3}(?::|\s(?:er|var))|kald(?:er|te|t)\s+(?:(?:vi|de|jeg|han|hun|man|alle)\s+)?(?:ham|hende|mig|sig(?:\s+selv)?)(?:\s+(?:bare|altid|for|tit|ofte|stadig|også|jo|nu|kun|altså|vist))*)\s{0,3}[:]?\s{0,3}["'“”„«»‘’]?\s{0,3}(?:(?:lille|store|gamle|unge|søde|tykke|lange|skøre|glade)[\s-]{1,3})?$/iu;
+/** Words after such a cue that go on with the sentence: "kalder ham tilbage", "Kælenavn: ingen". */
+const NOT_A_NICKNAME = new Set(
+  'tilbage hen straks frem over videre væk hele alt alle ind op ud ned hjem ikke aldrig altid noget ingen intet nej ja ukendt se ovenfor nedenfor ved igen senere nu først og men'.split(
+    ' ',
+  ),
+);
 /** An age beside a word: "Storm (7 år)", "Wiktoria (15)", "Lis, 81 år", "lille sol på 2". */
 const AGE_AFTER =
-  /^(?:[^\S\n]{0,2}\([^\S\n]{0,2}\d{1,3}(?:[^\S\n]{0,2}(?:år|mdr\.?|måneder))?[^\S\n]{0,2}\)|,[^\S\n]{0,2}\d{1,3}[^\S\n]{1,2}år(?![\p{L}])|[^\S\n]{1,2}på[^\S\n]{1,2}\d{1,2}(?:[^\S\n]{1,2}år)?(?=[^\S\n]{0,2}(?:[,.;:)!?]|og(?![\p{L}])|$)))/mu;
+  /^(?:[^\S\n]{0,2}\([^\S\n]{0,2}\d{1,3}(?:[^\S\n]{0,2}(?:år|mdr\.?|måneder))?[^\S\n]{0,2}\)|,[^\S\n]{0,2}\d{1,3}[^\S\n]{1,2}år(?![\p{L}])|[^\S\n]{1,2}på[^\S\n]{1,2}\d{1,2}(?:[^\S\n]{1,2}år)?(?=[^\S\n]{0,2}(?:[,.;:)!?]|og(?![\p{L}])|$)))/u;
 /** A role in brackets after a word: "Kiks (vikar)", "SBR (sagsbehandler)". */
 const ROLE_IN_BRACKETS = /^[^\S\n]{0,2}\([^\S\n]{0,2}([\p{L}-]{2,30})[^\S\n]{0,2}\)/u;
 const BRACKET_ROLES = new Set([
@@ -792,7 +798,7 @@ const HOUSE_WITH_SIDE = new RegExp(
   'giu',
 );
 /** The list of who was there: "Til stede: …", "Deltagere: …". */
-const PRESENT_LIST = /(?:til\s+stede|deltagere|deltog|fremmødte|tilstede)\s{0,2}:/iu;
+const PRESENT_LIST = /(?:til\s+stede|deltagere|deltog|fremmødte|tilstede)\s{0,2}:[^.!?:]*$/iu;
 /** A lone capital and its dot before a birth date: "Barnet, N., f. 03.11.2017". */
 const INITIAL_BEFORE_BIRTH =
   /(?<![\p{L}\p{N}.])\p{Lu}\.(?=,?[^\S\n]{0,3}(?:f\.|født)[^\S\n]{0,3}\d)/gu;
@@ -1325,7 +1331,13 @@ export function scrubText(
       ) &&
       ((NICKNAME_SURE_CUE.test(before40) &&
         !SMALL_WORDS.has(lower) &&
-        !/^(?:en|et|den|det|noget|nogle|altid|aldrig)$/.test(lower)) ||
+        !NOT_A_NICKNAME.has(lower) &&
+        !KINSHIP.has(lower) &&
+        !TITLES.has(lower) &&
+        !FINITE_VERBS.has(lower) &&
+        !SUBJECT_VERBS.has(lower) &&
+        !HUMAN_VERBS.has(lower) &&
+        !/^(?:en|et|den|det|noget|nogle)$/.test(lower)) ||
         (NICKNAME_CUE.test(before40) &&
           // "(tidligere kaldt Aspergers syndrom)": a word a list allows is what it was called.
           !words.allowedWord(lower) &&
@@ -1414,7 +1426,27 @@ export function scrubText(
       }
       // "Bells parese", "Colles fraktur", "Bakers cyste": a disease or a test by the name of
       // whoever described it, before the word for what it is.
-      if (/s$/.test(lower) && !!next && /^\s+$/.test(nextGap) && EPONYM_HEADS.test(next.lower)) {
+      // "Graves' sygdom": the genitive's apostrophe after an s.
+      if (
+        /s$/.test(lower) &&
+        !!next &&
+        /^['’]?\s+$/.test(nextGap) &&
+        EPONYM_HEADS.test(next.lower)
+      ) {
+        return;
+      }
+      // "Wernicke-Korsakoffs syndrom", "Guillain-Barrés syndrom": the first of two names joined
+      // by a hyphen before it.
+      const afterNext = tokens[i + 2];
+      if (
+        !!next &&
+        !!afterNext &&
+        /^-$/.test(nextGap) &&
+        /^\p{Lu}/u.test(next.raw) &&
+        /s$/.test(next.lower) &&
+        /^\s+$/.test(text.slice(next.end, afterNext.start)) &&
+        EPONYM_HEADS.test(afterNext.lower)
+      ) {
         return;
       }
       // "Na 131", "Hb 7,2": a measure's short name before its value.
@@ -1801,10 +1833,13 @@ export function scrubText(
       /(?:en|et|ne)$/.test(t.lower) &&
       !words.listedName(t.lower) &&
       [t.lower, t.lower.slice(0, -1), t.lower.slice(0, -2)].some((w) => words.ordinary(w));
+    // Capitals say little here ("Diabetes (10 år)", "Opkald (mor)"): a word the list holds as a
+    // name, one it does not know, or unknown initials.
     const person =
-      (isCapitalised(t.raw) ||
-        (isAllCaps(t.raw) && t.raw.length <= 4) ||
-        words.listedName(t.lower)) &&
+      (words.listedName(t.lower) ||
+        (!words.ordinary(t.lower) && (isCapitalised(t.raw) || isAllCaps(t.raw))) ||
+        (isAllCaps(t.raw) && t.raw.length <= 4)) &&
+      !COMMON_WORDS.has(t.lower) &&
       !definite &&
       !KINSHIP.has(t.lower) &&
       !TITLES.has(t.lower) &&
@@ -1825,29 +1860,36 @@ export function scrubText(
       !ROLES.has(role);
     // "Aftalt med KHS at …", "Til stede: mor, far og MKN": initials as the one talked with, or in
     // the list of who was there.
-    const unknownInitials =
-      isAllCaps(t.raw) &&
-      t.raw.length >= 2 &&
-      t.raw.length <= 4 &&
-      !ABBREVIATIONS.has(t.lower) &&
-      !CLINICAL_ABBREVIATIONS.has(t.lower) &&
-      !TITLES.has(t.lower) &&
-      !words.allowedWord(t.lower) &&
-      !words.institution(t.lower);
+    const unknownInitialsAt = (x: (typeof tokens)[number] | undefined) =>
+      !!x &&
+      isAllCaps(x.raw) &&
+      x.raw.length >= 2 &&
+      x.raw.length <= 4 &&
+      !ABBREVIATIONS.has(x.lower) &&
+      !CLINICAL_ABBREVIATIONS.has(x.lower) &&
+      !TITLES.has(x.lower) &&
+      !words.allowedWord(x.lower) &&
+      !words.institution(x.lower);
+    /** Initials as the one talked with: "aftalt med AKH", "talte m. AKH". */
+    const talkedWith = (k: number) =>
+      unknownInitialsAt(tokens[k]) &&
+      /^(?:med|m|til|hos)$/.test(tokens[k - 1]?.lower ?? '') &&
+      WITH_VERBS.test(tokens[k - 2]?.lower ?? '');
     // The line before it, as far back as a list of those present reaches (a bound: this is asked
     // of every such word, and a line may be a whole text).
     const lineBefore = () => {
-      const from = Math.max(0, t.start - 200);
-      const line = text.lastIndexOf('\n', t.start - 1);
-      return text.slice(Math.max(from, line + 1), t.start);
+      const window = text.slice(Math.max(0, t.start - 200), t.start);
+      return window.slice(window.lastIndexOf('\n') + 1);
     };
     const initialsOfPerson =
-      unknownInitials &&
-      (((left?.lower === 'med' || left?.lower === 'til' || left?.lower === 'hos') &&
-        WITH_VERBS.test(tokens[i - 2]?.lower ?? '')) ||
-        (/(?:,|\sog|:)\s{0,3}$/.test(
-          gapLeft ? text.slice(Math.max(0, t.start - 6), t.start) : '',
-        ) &&
+      unknownInitialsAt(t) &&
+      // "SFO-pædagog": the first part of a word.
+      !/^-\p{L}/u.test(text.slice(t.end, t.end + 2)) &&
+      (talkedWith(i) ||
+        // "aftalt med AKH og LMS", "AKH/LMS": the second of a pair.
+        (left?.lower === 'og' && talkedWith(i - 2)) ||
+        (/^\s?[/&+]\s?$/.test(gapLeft) && talkedWith(i - 1)) ||
+        (/(?:,|\sog|:)\s{0,3}$/.test(text.slice(Math.max(0, t.start - 6), t.start)) &&
           PRESENT_LIST.test(lineBefore())));
     // "plejecentret (Bredagerhus)": a place's own name in brackets after the kind of place.
     const placeInBrackets =
@@ -1858,7 +1900,8 @@ export function scrubText(
       /^\s?\)/.test(gapRight || text.slice(t.end, t.end + 2)) &&
       !words.allowedWord(t.lower) &&
       !SMALL_WORDS.has(t.lower) &&
-      !SHIFT_WORDS.has(t.lower);
+      !SHIFT_WORDS.has(t.lower) &&
+      (!words.ordinary(t.lower) || (PLACE_NAME_ENDINGS.test(t.lower) && !verbLike(t.lower)));
     if (
       secondNickname ||
       pairedInitials ||
@@ -1991,7 +2034,12 @@ export function scrubText(
   for (const m of text.matchAll(INITIAL_BEFORE_BIRTH)) add('name', m.index, m.index + 2, true);
   for (const m of text.matchAll(SIGNING_LETTER)) {
     const at = m.index + m[0].length - 1;
-    if (m[0].at(-1) !== 'I') add('name', at, at + 1, true);
+    // Said to someone ("hvor er du?? A"), not a form's one-letter answer ("Blodtype? A").
+    const message = text.slice(Math.max(0, m.index - 80), m.index);
+    const line = message.slice(Math.max(message.lastIndexOf('\n'), message.lastIndexOf('"')) + 1);
+    if (m[0].at(-1) !== 'I' && /(?<![\p{L}])(?:du|dig|jer|din|dit|dine)(?![\p{L}])/iu.test(line)) {
+      add('name', at, at + 1, true);
+    }
   }
   // Once a word is found to be someone's name, it is that name wherever else the text has it
   // ("da mus døde … vi kaldte hende mus").
@@ -2008,6 +2056,8 @@ export function scrubText(
       if (named3[t.start] || !foundNames.has(t.lower)) continue;
       if (KINSHIP.has(t.lower) || TITLES.has(t.lower) || ROLES.has(t.lower)) continue;
       if (COMMON_WORDS.has(t.lower) || words.allowedWord(t.lower)) continue;
+      // An everyday word found once as a name ("han kaldte hende fed") is the word elsewhere.
+      if (words.ordinary(t.lower) && !words.listedName(t.lower)) continue;
       add('name', t.start, t.end, true);
     }
   }
