@@ -115,6 +115,42 @@ function pathway(n: number, label = (i: number) => `Kontakt nummer ${i + 1}`) {
   return { touchpoints, transitions, painPoints };
 }
 
+/** Points along an SVG path of M, L and C commands (as the layout writes them), 0.5 mm apart. */
+function pathPoints(d: string): { x: number; y: number }[] {
+  const tokens = d.trim().split(/\s+/);
+  const out: { x: number; y: number }[] = [];
+  let at = { x: 0, y: 0 };
+  const num = (i: number) => Number(tokens[i]);
+  for (let i = 0; i < tokens.length;) {
+    const cmd = tokens[i]!;
+    if (cmd === 'M') {
+      at = { x: num(i + 1), y: num(i + 2) };
+      i += 3;
+    } else if (cmd === 'L') {
+      const to = { x: num(i + 1), y: num(i + 2) };
+      const n = Math.max(1, Math.ceil(Math.hypot(to.x - at.x, to.y - at.y) * 2));
+      for (let k = 0; k <= n; k++) {
+        out.push({ x: at.x + ((to.x - at.x) * k) / n, y: at.y + ((to.y - at.y) * k) / n });
+      }
+      at = to;
+      i += 3;
+    } else if (cmd === 'C') {
+      const [c1, c2, to] = [1, 3, 5].map((o) => ({ x: num(i + o), y: num(i + o + 1) }));
+      for (let k = 0; k <= 200; k++) {
+        const t = k / 200;
+        const u = 1 - t;
+        out.push({
+          x: u ** 3 * at.x + 3 * u * u * t * c1!.x + 3 * u * t * t * c2!.x + t ** 3 * to!.x,
+          y: u ** 3 * at.y + 3 * u * u * t * c1!.y + 3 * u * t * t * c2!.y + t ** 3 * to!.y,
+        });
+      }
+      at = to!;
+      i += 7;
+    } else throw new Error(`unexpected path command ${cmd} in ${d}`);
+  }
+  return out;
+}
+
 const inside = (r: Rect, outer: Rect) =>
   r.x >= outer.x - 1e-9 &&
   r.y >= outer.y - 1e-9 &&
@@ -222,6 +258,46 @@ describe("the citizen's copy layout", () => {
         expect(l.d.startsWith('M')).toBe(true);
       }
     }
+  });
+
+  it('never runs a line under a box it does not join, so no touchpoint seems to be on its way', () => {
+    // Karen's second page, as the picture drew it: a handover that skips two columns, with boxes
+    // in the lanes between; and every transition of a long random web of skips.
+    let state = 7;
+    const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const web = pathway(30);
+    const skips = web.touchpoints.flatMap((a, i) =>
+      [2, 3, 4]
+        .map((k) => web.touchpoints[i + k])
+        .filter((b): b is Touchpoint => !!b && random() < 0.5)
+        .map((b) => tr(a, b, 'mixed')),
+    );
+    // Backwards too, and within one column (two on the same day in different lanes).
+    const back = web.touchpoints.slice(3).map((a, i) => tr(a, web.touchpoints[i]!, 'broken'));
+    const sameDay = tp({ sector: 'citizen', date: web.touchpoints[2]!.date, datePrecision: 'day' });
+    const input = {
+      ...web,
+      touchpoints: [...web.touchpoints, sameDay],
+      transitions: [...web.transitions, ...skips, ...back, tr(sameDay, web.touchpoints[2]!, null)],
+    };
+    let checked = 0;
+    for (const page of layoutCopy({ ...input, text: textFor(da) })) {
+      for (const line of page.lines.filter((l) => l.part === 'whole')) {
+        const t = input.transitions.find((x) => x.id === line.transitionId)!;
+        const others = page.boxes.filter(
+          (b) => b.touchpointId !== t.sourceId && b.touchpointId !== t.targetId,
+        );
+        for (const p of pathPoints(line.d)) {
+          const under = others.find(
+            (b) =>
+              p.x > b.x + 0.2 && p.x < b.x + b.w - 0.2 && p.y > b.y + 0.2 && p.y < b.y + b.h - 0.2,
+          );
+          expect(under, `${line.transitionId} at ${p.x},${p.y}`).toBeUndefined();
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 
   it('uses lanes only for the sectors on the map, in the vocabulary order', () => {

@@ -424,25 +424,103 @@ function straightPath(from: { x: number; y: number }, to: { x: number; y: number
   return `M ${round(from.x)} ${round(from.y)} L ${round(to.x)} ${round(to.y)}`;
 }
 
-/** The path of a transition between two boxes on one page. */
-function connect(a: BoxItem, b: BoxItem): Pick<LineItem, 'd' | 'from' | 'to'> {
+type Point = { x: number; y: number };
+
+/** Whether a point is inside a box, or within `margin` of it. */
+const near = (p: Point, r: Rect, margin: number) =>
+  p.x > r.x - margin && p.x < r.x + r.w + margin && p.y > r.y - margin && p.y < r.y + r.h + margin;
+
+/** Points along the curve from `curvePath`, to see what it passes over. */
+function curvePoints(from: Point, to: Point, n = 48): Point[] {
+  const dx = Math.max(6, Math.abs(to.x - from.x) / 2) * (to.x >= from.x ? 1 : -1);
+  const c1 = { x: from.x + dx, y: from.y };
+  const c2 = { x: to.x - dx, y: to.y };
+  return Array.from({ length: n + 1 }, (_, i) => {
+    const t = i / n;
+    const u = 1 - t;
+    return {
+      x: u * u * u * from.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * to.x,
+      y: u * u * u * from.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * to.y,
+    };
+  });
+}
+
+/** Points along a line of straight pieces, a millimetre or so apart. */
+function polylinePoints(points: readonly Point[]): Point[] {
+  const out: Point[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const steps = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y)));
+    for (let k = 0; k <= steps; k++) {
+      out.push({ x: a.x + ((b.x - a.x) * k) / steps, y: a.y + ((b.y - a.y) * k) / steps });
+    }
+  }
+  return out;
+}
+
+const polylinePath = (points: readonly Point[]) =>
+  points.map((p, i) => `${i ? 'L' : 'M'} ${round(p.x)} ${round(p.y)}`).join(' ');
+
+/** How far a line keeps from a box it does not join, in mm (its stroke and a little air). */
+const LINE_CLEARANCE = 0.6;
+
+/**
+ * The path of a transition between two boxes on one page: a curve from side to side, unless
+ * the curve would pass under another box — then the line would seem to run through that
+ * touchpoint, and the copy would tell another story. It then goes round: along its own lane or
+ * the other's where no box stands, down or up in the free strip between two columns, or along
+ * the edge between two lanes, where boxes never reach.
+ */
+function connect(
+  a: BoxItem,
+  b: BoxItem,
+  others: readonly Rect[] = [],
+): Pick<LineItem, 'd' | 'from' | 'to'> {
+  const obstacles = others.filter((r) => r !== a && r !== b);
+  const clear = (points: readonly Point[]) =>
+    !points.some((p) => obstacles.some((r) => near(p, r, LINE_CLEARANCE)));
   const ay = a.y + a.h / 2;
   const by = b.y + b.h / 2;
-  if (a.x + a.w <= b.x) {
-    const from = { x: a.x + a.w, y: ay };
-    const to = { x: b.x, y: by };
-    return { d: curvePath(from, to), from, to };
+  const gap = COLUMN_WIDTH - BOX_WIDTH;
+  if (a.x + a.w <= b.x || b.x + b.w <= a.x) {
+    const forward = a.x + a.w <= b.x;
+    const from = { x: forward ? a.x + a.w : a.x, y: ay };
+    const to = { x: forward ? b.x : b.x + b.w, y: by };
+    if (clear(curvePoints(from, to))) return { d: curvePath(from, to), from, to };
+    // The free strips beside the two boxes, and the lane edge between them (or under the lane).
+    const sideA = from.x + (forward ? gap / 2 : -gap / 2);
+    const sideB = to.x + (forward ? -gap / 2 : gap / 2);
+    const edgeY = by > ay ? a.y + a.h + 1 : by < ay ? a.y - 1 : a.y + a.h + 1;
+    const routes: Point[][] = [
+      [from, { x: sideB, y: ay }, { x: sideB, y: by }, to],
+      [from, { x: sideA, y: ay }, { x: sideA, y: by }, to],
+      [
+        from,
+        { x: sideA, y: ay },
+        { x: sideA, y: edgeY },
+        { x: sideB, y: edgeY },
+        { x: sideB, y: by },
+        to,
+      ],
+    ];
+    const route = routes.find((r) => clear(polylinePoints(r))) ?? routes[routes.length - 1]!;
+    return { d: polylinePath(route), from, to };
   }
-  if (b.x + b.w <= a.x) {
-    const from = { x: a.x, y: ay };
-    const to = { x: b.x + b.w, y: by };
-    return { d: curvePath(from, to), from, to };
-  }
-  // Same column, another lane: straight up or down.
+  // Same column, another lane: straight up or down, or round by the strip beside the column
+  // when a box of that column stands between.
   const down = b.y > a.y;
   const from = { x: a.x + a.w / 2, y: down ? a.y + a.h : a.y };
   const to = { x: b.x + b.w / 2, y: down ? b.y : b.y + b.h };
-  return { d: straightPath(from, to), from, to };
+  if (clear(polylinePoints([from, to]))) return { d: straightPath(from, to), from, to };
+  const side = a.x + a.w + gap / 2;
+  const start = { x: a.x + a.w, y: ay };
+  const end = { x: b.x + b.w, y: by };
+  return {
+    d: polylinePath([start, { x: side, y: ay }, { x: side, y: by }, end]),
+    from: start,
+    to: end,
+  };
 }
 
 function legend(text: CopyText, top: number): LegendItem {
@@ -702,7 +780,12 @@ function layoutPages(input: CopyInput, costAt: 'none' | 'inline' | 'own'): CopyP
       if (!a || !b) continue;
       const quality: Quality = tr.quality ?? 'none';
       if (a.page === p && b.page === p) {
-        lines.push({ transitionId: tr.id, quality, part: 'whole', ...connect(a.box, b.box) });
+        lines.push({
+          transitionId: tr.id,
+          quality,
+          part: 'whole',
+          ...connect(a.box, b.box, boxes),
+        });
       } else if (a.page === p) {
         // Leaves this page at its edge, towards the page the next touchpoint is on.
         const forward = b.page > p;
