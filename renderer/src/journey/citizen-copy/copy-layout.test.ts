@@ -300,6 +300,20 @@ describe("the citizen's copy layout", () => {
     expect(checked).toBeGreaterThan(10);
   });
 
+  it('says so in words when no face was chosen, with no dashed line through them', () => {
+    const faceless = pathway(4);
+    for (const t of faceless.touchpoints) t.emotion = null;
+    const [page] = layoutCopy({ ...faceless, text: textFor(da) });
+    const svg = pageSvg(page!, { idPrefix: 'p', width: '1', height: '1', label: 'x' });
+    expect(svg).toContain(da.copy.curveEmpty.slice(0, 20));
+    expect(svg).not.toContain('copy-curve-zero');
+    // With faces, the neutral line is there to read them against.
+    const [withFaces] = layoutCopy({ ...pathway(4), text: textFor(da) });
+    expect(pageSvg(withFaces!, { idPrefix: 'p', width: '1', height: '1', label: 'x' })).toContain(
+      'copy-curve-zero',
+    );
+  });
+
   it('uses lanes only for the sectors on the map, in the vocabulary order', () => {
     const two = [tp({ sector: 'hospital' }), tp({ sector: 'citizen' })];
     const [page] = layoutCopy({
@@ -377,6 +391,21 @@ describe('wrap', () => {
       'Akutmodtagelsesafdelingsovergangsbeskrivelse og mere'.replace(/ /g, ''),
     );
     for (const l of lines) expect(textWidth(l, 4.2, true)).toBeLessThanOrEqual(30);
+  });
+
+  it('splits a long Danish word where Danish splits it, and leaves no stub of a letter or two', () => {
+    // As the copy drew them before: «Udskrivelsessamta-le», «genindlæggel-se».
+    expect(wrap('Udskrivelsessamtale med kommunen', 34, 4.6, true)[0]).toBe('Udskrivelses-');
+    expect(wrap('Medicinsk afdeling, genindlæggelse', 34, 4.6, true)).toEqual([
+      'Medicinsk',
+      'afdeling,',
+      'genindlæg-',
+      'gelse',
+    ]);
+    for (const text of ['Fast hjemmesygeplejerske', 'Akutmodtagelsen', 'Lungeambulatoriet']) {
+      const lines = wrap(text, 30, 4.6, true);
+      for (const l of lines.slice(1)) expect(l.replace(/-$/, '').length, text).toBeGreaterThan(2);
+    }
   });
 });
 

@@ -4,6 +4,7 @@
  * than photographed from the live canvas, so the copy always has its lines, every lane name at
  * the touchpoints' scale, and text that stays readable on A4 (never below 9 pt).
  */
+import { hyphenateSync } from 'hyphen/da';
 import type { PainPoint, Touchpoint, Transition } from '../../../../shared/domain/journey';
 import { SECTORS, type Sector } from '../../../../shared/vocabulary';
 import { timeOrder } from '../auto-layout';
@@ -250,6 +251,21 @@ export function textWidth(text: string, size: number, bold = false): number {
   return (units / 1000) * size * SLACK;
 }
 
+/**
+ * Where a word may be split, as offsets into it, by Danish hyphenation patterns (the labels are
+ * written in Danish whatever the app's language); never fewer than two letters before the
+ * hyphen or three after it ("genindlæg-gelse", not "genindlæggel-se").
+ */
+function hyphenBreaks(word: string): number[] {
+  const out: number[] = [];
+  let at = 0;
+  for (const part of hyphenateSync(word, { minWordLength: 5 }).split('\u00AD')) {
+    at += part.length;
+    if (at >= 2 && word.length - at >= 3) out.push(at);
+  }
+  return out.filter((b) => b < word.length);
+}
+
 /** Breaks text into lines no wider than `width`; words too long for a line are hyphenated. */
 export function wrap(text: string, width: number, size: number, bold = false): string[] {
   const lines: string[] = [];
@@ -262,11 +278,17 @@ export function wrap(text: string, width: number, size: number, bold = false): s
     }
     if (line) lines.push(line);
     line = '';
-    // A word wider than the line is split, with a hyphen, as a person would write it.
+    // A word wider than the line is split, with a hyphen, where Danish splits it: at the last
+    // break of the TeX patterns (`hyphen`) that fits — "Udskrivelses-samtale", never
+    // "Udskrivelsessamta-le" — or, when none fits, where the line ends.
     let rest = word;
     while (textWidth(rest, size, bold) > width) {
-      let cut = rest.length - 1;
-      while (cut > 1 && textWidth(`${rest.slice(0, cut)}-`, size, bold) > width) cut--;
+      const breaks = hyphenBreaks(rest);
+      let cut = breaks.findLast((b) => textWidth(`${rest.slice(0, b)}-`, size, bold) <= width);
+      if (cut === undefined) {
+        cut = rest.length - 1;
+        while (cut > 1 && textWidth(`${rest.slice(0, cut)}-`, size, bold) > width) cut--;
+      }
       lines.push(`${rest.slice(0, cut)}-`);
       rest = rest.slice(cut);
     }

@@ -172,7 +172,11 @@ export function pageSvg(page: CopyPage, options: SvgOptions): string {
       `<g data-testid="copy-curve">` +
         `<rect x="${n(c.x)}" y="${n(c.y)}" width="${n(c.w)}" height="${n(c.h)}" fill="#fafaf6" stroke="#c9c6b8" stroke-width="0.3"/>` +
         text(c.title) +
-        `<path d="M ${n(MAP_LEFT)} ${n(c.zeroY)} L ${n(c.x + c.w)} ${n(c.zeroY)}" stroke="#b9b6a8" stroke-width="0.3" stroke-dasharray="1.5 1.5"/>` +
+        // The neutral line only under faces: with none, the words saying so stand there alone
+        // (the line ran through them).
+        (c.empty
+          ? ''
+          : `<path data-testid="copy-curve-zero" d="M ${n(MAP_LEFT)} ${n(c.zeroY)} L ${n(c.x + c.w)} ${n(c.zeroY)}" stroke="#b9b6a8" stroke-width="0.3" stroke-dasharray="1.5 1.5"/>`) +
         (c.points.length > 1
           ? `<polyline points="${c.points.map((p) => `${n(p.x)},${n(p.y)}`).join(' ')}" fill="none" stroke="#4b4b44" stroke-width="0.6"/>`
           : '') +
