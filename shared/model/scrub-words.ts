@@ -549,6 +549,18 @@ export const FINITE_VERBS = wordSet(
   sidder stod står tog tager fandt finder faldt falder holdt holder deltager deltog`,
 );
 
+/**
+ * Danish surnames that are everyday words too, which the word list does not hold as names
+ * ("fisker", "brink", "frost"): a capitalised one beside an age or a role in brackets is the
+ * surname ("Brink (sagsbehandler)").
+ */
+export const SURNAMES_IN_COMMON = wordSet(
+  `brink hjort frost fisker bager smed møller skytte skriver degn foged hyrde kusk gartner
+  toft bach bang dam dahl dal berg bjerg lind lange kruse koch juul kjær vang strand krog høj
+  mose bak bech hald krag fogh hviid hvid sommer vinter munk kok due høg falk ørn ulv ravn
+  hede engel bro vad vest nord øst syd rask stærk kraft lyng eg birk ask`,
+);
+
 /** Family words: «Mor ringede» is about a mother, whatever a word list holds as a name. */
 export const KINSHIP = wordSet(
   `mor far mors fars søster datter søn mormor morfar farmor farfar moster faster morbror farbror

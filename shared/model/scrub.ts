@@ -17,6 +17,7 @@ import {
   SMALL_WORDS,
   STREET_PREFIXES,
   SUBJECT_VERBS,
+  SURNAMES_IN_COMMON,
   TITLES,
   UNITS,
   TITLES_THAT_ARE_NAMES,
@@ -1837,9 +1838,13 @@ export function scrubText(
     // name, one it does not know, or unknown initials.
     const person =
       (words.listedName(t.lower) ||
+        (isCapitalised(t.raw) && SURNAMES_IN_COMMON.has(t.lower)) ||
         (!words.ordinary(t.lower) && (isCapitalised(t.raw) || isAllCaps(t.raw))) ||
         (isAllCaps(t.raw) && t.raw.length <= 4)) &&
-      !COMMON_WORDS.has(t.lower) &&
+      // Of the everyday words, only those that are first names too ("Storm (7 år)", "sol på 2").
+      (!COMMON_WORDS.has(t.lower) ||
+        FIRST_NAMES_IN_COMMON.has(t.lower) ||
+        SURNAMES_IN_COMMON.has(t.lower)) &&
       !definite &&
       !KINSHIP.has(t.lower) &&
       !TITLES.has(t.lower) &&
@@ -2055,7 +2060,8 @@ export function scrubText(
     for (const t of tokens) {
       if (named3[t.start] || !foundNames.has(t.lower)) continue;
       if (KINSHIP.has(t.lower) || TITLES.has(t.lower) || ROLES.has(t.lower)) continue;
-      if (COMMON_WORDS.has(t.lower) || words.allowedWord(t.lower)) continue;
+      if (COMMON_WORDS.has(t.lower) && !FIRST_NAMES_IN_COMMON.has(t.lower)) continue;
+      if (words.allowedWord(t.lower)) continue;
       // An everyday word found once as a name ("han kaldte hende fed") is the word elsewhere.
       if (words.ordinary(t.lower) && !words.listedName(t.lower)) continue;
       add('name', t.start, t.end, true);

@@ -345,6 +345,11 @@ describe('names told by what is said of them, everyday words too', () => {
     ['Kælenavn: Bamse', ['Bamse']],
     // An age beside a word the list holds as a name, or one it does not know.
     ['Lærke (7 år) og Vinter (4 år) bor hos mig', ['Lærke', 'Vinter']],
+    // Everyday words that are first names or surnames too.
+    ['Storm (7 år) og Vinter (4 år) bor hos mig', ['Storm']],
+    ['jeg har 3 børn og lille sol på 2', ['sol']],
+    ['vi kaldte hende sol. sol var en glad pige', ['sol']],
+    ['Brink (sagsbehandler) ringede i går', ['Brink']],
     ['Lis, 81 år, bor alene', ['Lis']],
     ['Wiktoria (15) kom med', ['Wiktoria']],
     // A role in brackets.
