@@ -54,6 +54,8 @@ export const da = {
   deleteDialog: {
     title: 'Slet forløbet «{{alias}}»?',
     body: 'Alt om dette forløb bliver slettet fra listen, også kontaktpunkter og noter. Det kan ikke fortrydes. Sikkerhedskopierne på computeren har det stadig i op til {{days}} dage, hvor programmet er i brug.',
+    bodyWithBackups:
+      'Alt om dette forløb bliver slettet fra listen, også kontaktpunkter og noter, og fra sikkerhedskopierne på computeren. Det kan ikke fortrydes.',
     confirm: 'Ja, slet for altid',
     cancel: 'Nej, behold det',
   },

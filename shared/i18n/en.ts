@@ -52,6 +52,8 @@ export const en: Translation = {
   deleteDialog: {
     title: 'Delete the journey “{{alias}}”?',
     body: 'Everything about this journey is erased from the list, including touchpoints and notes. This cannot be undone. The backups on this computer still hold it for up to {{days}} days of use.',
+    bodyWithBackups:
+      'Everything about this journey is erased from the list, including touchpoints and notes, and from the backups on this computer. This cannot be undone.',
     confirm: 'Yes, delete for good',
     cancel: 'No, keep it',
   },

@@ -114,6 +114,9 @@ test.describe('the backups screen', () => {
     const dialog = app.page.getByTestId('delete-dialog');
     await expect(dialog).toContainText('Sikkerhedskopierne på computeren har det stadig');
     await dialog.getByTestId('delete-from-backups').check();
+    // The question then says what will happen, not that the backups keep it.
+    await expect(dialog).not.toContainText('har det stadig');
+    await expect(dialog).toContainText('og fra sikkerhedskopierne på computeren');
     await dialog.getByTestId('confirm-ok').click();
     await expect(app.page.getByTestId('status')).toContainText(
       `Forløbet «${KAREN_ALIAS}» er slettet, også fra 2 sikkerhedskopier.`,

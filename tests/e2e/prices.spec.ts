@@ -167,7 +167,16 @@ test.describe('prices and the cost of a pathway', () => {
       'Sådan skulle det være: beløbene bygger på 1 af 2 kontaktpunkter. 1 har ingen pris og er ikke talt med (se nederst), så den virkelige udgift er højere.',
     ]);
     expect(await seriousViolations(app.page)).toEqual([]);
-    await app.page.getByTestId('close-cost').click();
+    // Taller than the window: its own close button at the bottom is out of sight, one beside the
+    // title is in sight as opened, and still after scrolling to the end.
+    const dialog = app.page.getByTestId('journey-cost-dialog');
+    await expect(app.page.getByTestId('close-cost')).not.toBeInViewport();
+    await expect(app.page.getByTestId('close-cost-top')).toBeInViewport();
+    await dialog.evaluate((d) => d.scrollTo(0, d.scrollHeight));
+    await expect(app.page.getByTestId('close-cost')).toBeInViewport();
+    await expect(app.page.getByTestId('close-cost-top')).toBeInViewport();
+    await app.page.getByTestId('close-cost-top').click();
+    await expect(dialog).toBeHidden();
 
     // The home-care visit is priced per hour: typed as "2 timer", it counts 2 × 490 kr.
     const canvas = new JourneyPage(app.page);

@@ -7,13 +7,19 @@ interface DialogProps {
   onClose: () => void;
   children: ReactNode;
   testId?: string;
+  /**
+   * A close button beside the title, which stays at the top while the dialog scrolls: for a
+   * dialog taller than the window, whose own buttons are out of sight (and Escape is no help on
+   * a touch screen).
+   */
+  close?: { label: string; testId: string };
 }
 
 /**
  * A modal built on the native <dialog>: the browser traps focus, Escape closes it and focus
  * returns to where it was. Large text and buttons for the table.
  */
-export function Dialog({ open, title, onClose, children, testId }: DialogProps) {
+export function Dialog({ open, title, onClose, children, testId, close }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -43,9 +49,20 @@ export function Dialog({ open, title, onClose, children, testId }: DialogProps) 
     >
       {open && (
         <>
-          <h2 id={titleId} className="dialog-title">
-            {title}
-          </h2>
+          {close ? (
+            <div className="dialog-head">
+              <h2 id={titleId} className="dialog-title">
+                {title}
+              </h2>
+              <button type="button" className="button" onClick={onClose} data-testid={close.testId}>
+                {close.label}
+              </button>
+            </div>
+          ) : (
+            <h2 id={titleId} className="dialog-title">
+              {title}
+            </h2>
+          )}
           {children}
         </>
       )}

@@ -349,6 +349,7 @@ export function CostMenuItem() {
             title={t('economy.workshop.title')}
             onClose={close}
             testId="journey-cost-dialog"
+            close={{ label: t('economy.workshop.close'), testId: 'close-cost-top' }}
           >
             <CostView titled={false} />
             <div className="dialog-actions">

@@ -397,7 +397,13 @@ export function HomeScreen() {
       <ConfirmDialog
         open={deleting !== null}
         title={t('deleteDialog.title', { alias: deleting?.alias ?? '' })}
-        body={t('deleteDialog.body', { days: BACKUP_KEEP_DAYS })}
+        // What the body says follows the choice below it: never "the backups still hold it"
+        // while «delete it from the backups too» is ticked.
+        body={
+          alsoFromBackups
+            ? t('deleteDialog.bodyWithBackups')
+            : t('deleteDialog.body', { days: BACKUP_KEEP_DAYS })
+        }
         confirmLabel={t('deleteDialog.confirm')}
         cancelLabel={t('deleteDialog.cancel')}
         onConfirm={() => void onDelete()}
