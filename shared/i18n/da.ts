@@ -965,7 +965,7 @@ export const da = {
       'Vælg én ting ad gangen (alder, køn, kommune eller helbred). Ellers kunne små grupper regnes ud af forskellen mellem udvalgene.',
     all: 'Alle',
     map: 'Kort',
-    kLabel: 'Mindste antal forløb bag et tal (k)',
+    kLabel: 'Mindste antal forløb bag et tal',
     kHelp: 'Mindst 5. Jo højere tallet er, jo flere tal skjules.',
     kSaved: 'Tal under {{k}} forløb skjules nu.',
     kInvalid: 'Skriv et helt tal fra 5 til 100.',
@@ -1018,7 +1018,7 @@ export const da = {
     filtersButton: 'Filtre',
     filtersEveryone: 'Alle borgere',
     filtersField: '{{field}}: {{value}}',
-    filtersK: 'k = {{k}}',
+    filtersK: 'tal under {{k}} forløb skjult',
     matrixTitle: 'Overgange mellem sektorer',
     matrixHelp:
       'Række: fra. Kolonne: til. Antal forløb, andel brudte overleveringer og median ventetid – den ventetid, der er skrevet på overgangen. (Proceskortets «dage imellem» er tiden fra én kontakt til den næste.)',
@@ -1049,7 +1049,7 @@ export const da = {
       moreModels: 'Hent flere modeller ind – jo flere forløb, jo flere tal kan vises.',
       moreWider: 'Vælg et bredere udvalg – fx alle i stedet for et filter.',
       moreLowerK:
-        'Sæt det mindste antal forløb (k) lavere. Det er {{k}} nu og kan ikke komme under {{min}}.',
+        'Sæt «Mindste antal forløb bag et tal» lavere. Det er {{k}} nu og kan ikke komme under {{min}}.',
       importMore: 'Gå til Modeller',
       clearFilter: 'Fjern filteret',
       showRows: 'Vis rækkerne alligevel ({{n}}, alle skjult)',

@@ -951,7 +951,7 @@ export const en: Translation = {
       'Choose one thing at a time (age, sex, municipality or health). Otherwise small groups could be worked out from the differences between selections.',
     all: 'All',
     map: 'Map',
-    kLabel: 'Fewest journeys behind a figure (k)',
+    kLabel: 'Fewest journeys behind a figure',
     kHelp: 'At least 5. The higher it is, the more figures are hidden.',
     kSaved: 'Figures under {{k}} journeys are now hidden.',
     kInvalid: 'Enter a whole number from 5 to 100.',
@@ -1003,7 +1003,7 @@ export const en: Translation = {
     filtersButton: 'Filters',
     filtersEveryone: 'All citizens',
     filtersField: '{{field}}: {{value}}',
-    filtersK: 'k = {{k}}',
+    filtersK: 'figures under {{k}} journeys hidden',
     matrixTitle: 'Handovers between sectors',
     matrixHelp:
       'Row: from. Column: to. Journeys, share of broken handovers and median waiting – the waiting recorded on the handover. (The process map’s “days between” is the time from one contact to the next.)',
@@ -1034,7 +1034,7 @@ export const en: Translation = {
       moreModels: 'Import more models – the more journeys, the more figures can be shown.',
       moreWider: 'Choose a wider selection – for example everyone instead of one filter.',
       moreLowerK:
-        'Set the smallest number of journeys (k) lower. It is {{k}} now and cannot go below {{min}}.',
+        'Set «Fewest journeys behind a figure» lower. It is {{k}} now and cannot go below {{min}}.',
       importMore: 'Go to Models',
       clearFilter: 'Remove the filter',
       showRows: 'Show the rows anyway ({{n}}, all hidden)',

@@ -108,7 +108,7 @@ test.describe('laptop 1366×768', () => {
     await expect(ideas).toContainText('Hent flere modeller ind');
     // No filter is set and k is 5: neither a wider selection nor a lower k is offered.
     await expect(ideas).not.toContainText('bredere udvalg');
-    await expect(ideas).not.toContainText('(k) lavere');
+    await expect(ideas).not.toContainText('bag et tal» lavere');
     // The rows are one step away, as a disclosure a keyboard reaches.
     await expect(view(page, 'ideas').getByTestId('hidden-cell')).toBeHidden();
     await ideas.getByText('Vis rækkerne alligevel (1, alle skjult)').click();
@@ -256,7 +256,7 @@ test.describe('laptop 1366×768', () => {
     await page.getByTestId('k-input').fill('7');
     await page.getByTestId('k-input').press('Enter');
     const ideas = view(page, 'ideas').getByTestId('all-hidden');
-    await expect(ideas).toContainText('Sæt det mindste antal forløb (k) lavere. Det er 7 nu');
+    await expect(ideas).toContainText('Sæt «Mindste antal forløb bag et tal» lavere. Det er 7 nu');
     await expect(ideas).toContainText('færre end 7 af dem');
 
     // More models: the button goes to the import panel.
