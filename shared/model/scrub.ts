@@ -771,6 +771,12 @@ const NOT_A_NICKNAME = new Set(
 /** An age beside a word: "Storm (7 år)", "Wiktoria (15)", "Lis, 81 år", "lille sol på 2". */
 const AGE_AFTER =
   /^(?:[^\S\n]{0,2}\([^\S\n]{0,2}\d{1,3}(?:[^\S\n]{0,2}(?:år|mdr\.?|måneder))?[^\S\n]{0,2}\)|,[^\S\n]{0,2}\d{1,3}[^\S\n]{1,2}år(?![\p{L}])|[^\S\n]{1,2}på[^\S\n]{1,2}\d{1,2}(?:[^\S\n]{1,2}år)?(?=[^\S\n]{0,2}(?:[,.;:)!?]|og(?![\p{L}])|$)))/u;
+/** An age with its unit in brackets: "(7 år)", "(3 mdr.)" — not a bare "(7)", a score. */
+const AGE_IN_BRACKETS =
+  /^[^\S\n]{0,2}\([^\S\n]{0,2}\d{1,3}[^\S\n]{0,2}(?:år|mdr\.?|måneder)[^\S\n]{0,2}\)/u;
+/** Words before an everyday word that make it a thing, not a name: "mit liv", "hver dag". */
+const THING_BEFORE =
+  /^(?:mit|min|mine|sit|sin|dit|din|hans|hendes|en|et|den|det|i|hver|hele|sidste|næste|om|til|på|af|for|med|fra|denne|dette)$/;
 /** A role in brackets after a word: "Kiks (vikar)", "SBR (sagsbehandler)". */
 const ROLE_IN_BRACKETS = /^[^\S\n]{0,2}\([^\S\n]{0,2}([\p{L}-]{2,30})[^\S\n]{0,2}\)/u;
 const BRACKET_ROLES = new Set([
@@ -865,6 +871,11 @@ export function scrubText(
   const text = normaliseText(input);
   const words = new Words(options.lexicon, options.allowed ?? new Set());
   const found: Found[] = [];
+  /**
+   * Everyday words found to be a name by a cue that leaves no doubt (a nickname's, an age's or a
+   * role's beside it), as written: only these are carried to the word's other places.
+   */
+  const surelyNamed = new Set<string>();
   const add = (kind: MaskKind, start: number, end: number, unmaskable = false) => {
     // Never outside the text: a mask out of it would write the text twice.
     start = Math.max(0, start);
@@ -1351,6 +1362,7 @@ export function scrubText(
             (words.listedName(lower) && !SMALL_WORDS.has(lower) && !commonWord(lower)))))
     ) {
       add('name', start, end, true);
+      if (NICKNAME_SURE_CUE.test(before40)) surelyNamed.add(raw);
       return;
     }
     if (words.allowedWord(lower) && !titled && !initial) return;
@@ -1854,11 +1866,23 @@ export function scrubText(
       !words.institution(t.lower) &&
       !ABBREVIATIONS.has(t.lower) &&
       !CLINICAL_ABBREVIATIONS.has(t.lower);
-    const aged = person && AGE_AFTER.test(text.slice(t.end, t.end + 20));
+    // An everyday word ("Storm", "liv", "dag") only capitalised, not after a word that makes it
+    // a thing ("mit liv, 3 år", "hver dag (7)"), and with the age's unit in brackets ("(7 år)").
+    const everyday = words.ordinary(t.lower);
+    const aged =
+      person &&
+      (everyday
+        ? isCapitalised(t.raw) &&
+          !THING_BEFORE.test(left?.lower ?? '') &&
+          AGE_IN_BRACKETS.test(text.slice(t.end, t.end + 20))
+        : AGE_AFTER.test(text.slice(t.end, t.end + 20)));
     // "Kiks (vikar)", "SBR (sagsbehandler)": who someone is, in brackets after the word.
     const role = ROLE_IN_BRACKETS.exec(text.slice(t.end, t.end + 40))?.[1]?.toLowerCase();
     const roleBracket =
       !!role &&
+      // "Jobcenter Vest (sagsbehandler)": a place's quarter, not a person.
+      !COMPASS_PLACES.has(left?.lower ?? '') &&
+      !(everyday && THING_BEFORE.test(left?.lower ?? '')) &&
       (isCapitalised(t.raw) || (isAllCaps(t.raw) && t.raw.length <= 4)) &&
       person &&
       (TITLES.has(role) || KINSHIP.has(role) || BRACKET_ROLES.has(role)) &&
@@ -1917,6 +1941,7 @@ export function scrubText(
       placeInBrackets
     ) {
       add('name', t.start, t.end, true);
+      if (aged || roleBracket) surelyNamed.add(t.raw);
       continue;
     }
     // "Sol (egentlig Solveig)", "Sol (egl. Solveig)", "Sol, egentlig Solveig,", "(rigtigt navn …)"
@@ -2060,10 +2085,12 @@ export function scrubText(
     for (const t of tokens) {
       if (named3[t.start] || !foundNames.has(t.lower)) continue;
       if (KINSHIP.has(t.lower) || TITLES.has(t.lower) || ROLES.has(t.lower)) continue;
-      if (COMMON_WORDS.has(t.lower) && !FIRST_NAMES_IN_COMMON.has(t.lower)) continue;
       if (words.allowedWord(t.lower)) continue;
-      // An everyday word found once as a name ("han kaldte hende fed") is the word elsewhere.
-      if (words.ordinary(t.lower) && !words.listedName(t.lower)) continue;
+      // "sol-cremen": the first part of a word.
+      if (/^-\p{L}/u.test(text.slice(t.end, t.end + 2))) continue;
+      // An everyday word ("sol", "liv", "fed") is carried only where a sure cue found it, and
+      // only as it was written there.
+      if (words.ordinary(t.lower) && !surelyNamed.has(t.raw)) continue;
       add('name', t.start, t.end, true);
     }
   }
