@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import {
   HANDLE_HALF,
-  anchorsBetween,
-  curveBetween,
   labelCentre,
+  lineBetween,
   labelPoint,
   labelSize,
   type LabelPlace,
@@ -63,8 +62,8 @@ function TransitionEdgeView(props: EdgeProps<TransitionEdgeType>) {
     width: NODE_WIDTH,
     height: NODE_HEIGHT,
   };
-  const anchors = anchorsBetween(source, target);
-  const { path, at } = curveBetween(anchors[0], anchors[1]);
+  const { cards } = useContext(LabelPlaces);
+  const { path, at } = lineBetween(source, target, cards);
   const quality = props.data?.quality ?? null;
   const kind = props.data?.kind ?? 'then';
   const waiting = props.data?.waitingDays ?? null;

@@ -9,7 +9,9 @@ import {
   labelSize,
   placeLabels,
   type Rect,
+  lineBetween,
 } from './edge-geometry';
+import { LANE_HEIGHT, NODE_HEIGHT, NODE_TOP_PADDING, NODE_WIDTH } from './lanes';
 
 const card = (x: number, y: number) => ({ x, y, width: 220, height: 64 });
 
@@ -105,6 +107,58 @@ describe('labels placed for the whole map', () => {
       for (const c of cards) expect(overlaps(box, c), `${l.text} on a card`).toBe(false);
       // And near its line: no farther than the placement ever steps aside.
       expect(Math.hypot(p.x - onLine.x, p.y - onLine.y)).toBeLessThanOrEqual(160);
+    }
+  });
+});
+
+describe('a line between two cards, with the other cards of the map', () => {
+  const card = (x: number, lane: number) => ({
+    x,
+    y: lane * LANE_HEIGHT + NODE_TOP_PADDING,
+    width: NODE_WIDTH,
+    height: NODE_HEIGHT,
+  });
+  const inside = (p: { x: number; y: number }, c: ReturnType<typeof card>) =>
+    p.x > c.x + 1 && p.x < c.x + c.width - 1 && p.y > c.y + 1 && p.y < c.y + c.height - 1;
+  const points = (at: (t: number) => { x: number; y: number }) =>
+    Array.from({ length: 401 }, (_, i) => at(i / 400));
+
+  it('stays a curve where nothing stands in its way', () => {
+    const a = card(0, 0);
+    const b = card(360, 2);
+    const line = lineBetween(a, b, [a, b, card(720, 1)]);
+    expect(line.path).toContain('C');
+  });
+
+  it('goes round a card that its curve would pass under, so it seems to pass through none', () => {
+    // Karen's map: from her doctor (lane 1) past the hospital card (lane 2) to the job centre
+    // (lane 5), and a side-to-top line over a card in a lane between.
+    const cases = [
+      { a: card(0, 1), b: card(760, 5), between: [card(380, 2), card(560, 4)] },
+      { a: card(0, 1), b: card(110, 7), between: [card(220, 3)] },
+      { a: card(0, 0), b: card(1100, 0), between: [card(360, 0), card(720, 0)] },
+      // Karen's «Egen læge, efter udskrivelse» to «Jobcentret»: no one gap runs all the way
+      // down, so it must zig-zag through the gaps lane by lane.
+      {
+        a: card(222, 0),
+        b: card(584, 5),
+        between: [card(0, 1), card(365, 1), card(0, 2), card(111, 3), card(473, 3), card(693, 4)],
+      },
+    ];
+    for (const { a, b, between } of cases) {
+      const before = curveBetween(...anchorsBetween(a, b));
+      expect(
+        points(before.at).some((p) => between.some((c) => inside(p, c))),
+        'the curve alone passes under a card',
+      ).toBe(true);
+      const line = lineBetween(a, b, [a, b, ...between]);
+      const under = points(line.at).filter((p) => between.some((c) => inside(p, c)));
+      expect(under, JSON.stringify(line.path)).toEqual([]);
+      // Nor under its own two cards, beyond where it leaves and enters them.
+      const own = points(line.at)
+        .slice(8, -8)
+        .filter((p) => inside(p, a) || inside(p, b));
+      expect(own).toEqual([]);
     }
   });
 });

@@ -1,4 +1,5 @@
 import { Position } from '@xyflow/react';
+import { LANE_HEIGHT } from './lanes';
 
 /** A rectangle in flow coordinates. */
 export interface Rect {
@@ -199,6 +200,336 @@ export function anchorsBetween(source: Rect, target: Rect): [Anchor, Anchor] {
   );
 }
 
+type Point = { x: number; y: number };
+
+/**
+ * How far a line that goes round keeps from a card it does not join (px): beside it, clear of its
+ * handles, which stand HANDLE_HALF out of its sides; above and below, within the room a lane
+ * keeps around its cards (NODE_TOP_PADDING), so a line can run along a lane's edge. And the
+ * rounding of its corners.
+ */
+const CLEAR_X = HANDLE_HALF + 6;
+const CLEAR_Y = 4;
+const CORNER = 10;
+
+/** Whether any of these points lies on a card, or within the margins of it (inside it, if < 0). */
+function crosses(
+  points: readonly Point[],
+  cards: readonly Rect[],
+  mx: number = CLEAR_X,
+  my: number = CLEAR_Y,
+): boolean {
+  return points.some((p) =>
+    cards.some(
+      (c) =>
+        p.x > c.x - mx && p.x < c.x + c.width + mx && p.y > c.y - my && p.y < c.y + c.height + my,
+    ),
+  );
+}
+
+/** Points along straight pieces, every 8 px: what a line of them passes over. */
+function alongPieces(points: readonly Point[]): Point[] {
+  const out: Point[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const n = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / 8));
+    for (let k = 0; k <= n; k++) {
+      out.push({ x: a.x + ((b.x - a.x) * k) / n, y: a.y + ((b.y - a.y) * k) / n });
+    }
+  }
+  return out;
+}
+
+/** A line of straight pieces with rounded corners, and the point at a share of its length. */
+function piecesPath(points: readonly Point[]) {
+  const lengths = points.slice(1).map((p, i) => Math.hypot(p.x - points[i]!.x, p.y - points[i]!.y));
+  const total = lengths.reduce((a, b) => a + b, 0) || 1;
+  const at = (t: number) => {
+    let left = Math.min(1, Math.max(0, t)) * total;
+    for (let i = 0; i < lengths.length; i++) {
+      const l = lengths[i]!;
+      if (left <= l || i === lengths.length - 1) {
+        const a = points[i]!;
+        const b = points[i + 1]!;
+        const f = l === 0 ? 0 : Math.min(1, left / l);
+        return { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f };
+      }
+      left -= l;
+    }
+    return points[points.length - 1]!;
+  };
+  let path = `M${points[0]!.x},${points[0]!.y}`;
+  for (let i = 1; i < points.length - 1; i++) {
+    const p = points[i]!;
+    const before = points[i - 1]!;
+    const after = points[i + 1]!;
+    const r = Math.min(
+      CORNER,
+      Math.hypot(p.x - before.x, p.y - before.y) / 2,
+      Math.hypot(after.x - p.x, after.y - p.y) / 2,
+    );
+    const into = towards(p, before, r);
+    const out = towards(p, after, r);
+    path += ` L${into.x},${into.y} Q${p.x},${p.y} ${out.x},${out.y}`;
+  }
+  const last = points[points.length - 1]!;
+  return { path: `${path} L${last.x},${last.y}`, at };
+}
+
+const towards = (from: Point, to: Point, r: number): Point => {
+  const d = Math.hypot(to.x - from.x, to.y - from.y) || 1;
+  return { x: from.x + ((to.x - from.x) * r) / d, y: from.y + ((to.y - from.y) * r) / d };
+};
+
+/**
+ * The line between two cards as drawn: the curve from `anchorsBetween`, unless it would pass
+ * under another card — then it seems to run through that touchpoint, and the map tells another
+ * story. It then goes round in straight pieces: along its own lane to the free room before the
+ * target and up or down there, or up or down right after the source and along the target's
+ * lane, or along the edge between two lanes, where cards never reach (they stand
+ * NODE_TOP_PADDING inside their lane). `cards` are all the map's cards, the two ends included.
+ */
+export function lineBetween(source: Rect, target: Rect, cards: readonly Rect[]) {
+  const [a, b] = anchorsBetween(source, target);
+  const curve = curveBetween(a, b);
+  // The two ends among the map's cards: the edge knows its cards only from where its ends are
+  // drawn, which a touch screen's larger handles move by a few pixels.
+  const same = (c: Rect, r: Rect) => Math.abs(c.x - r.x) < 24 && Math.abs(c.y - r.y) < 24;
+  const minX = Math.min(a.x, b.x) - 60;
+  const maxX = Math.max(a.x, b.x) + 60;
+  const minY = Math.min(a.y, b.y) - 60;
+  const maxY = Math.max(a.y, b.y) + 60;
+  const others = cards.filter(
+    (c) =>
+      !same(c, source) &&
+      !same(c, target) &&
+      c.x < maxX &&
+      c.x + c.width > minX &&
+      c.y < maxY &&
+      c.y + c.height > minY,
+  );
+  if (others.length === 0) return curve;
+  const samples = Array.from({ length: 41 }, (_, i) => curve.at(i / 40));
+  // Only a curve that runs under a card goes round: one that passes close by stays a curve.
+  if (!crosses(samples, others, -2, -2)) return curve;
+  // A way round may reach past the two anchors (out of a card's bottom, along a lane's edge): the
+  // cards it may pass are those within the two cards' width and their lanes.
+  const left = Math.min(source.x, target.x) - 2 * (HANDLE_HALF + STUB);
+  const right =
+    Math.max(source.x + source.width, target.x + target.width) + 2 * (HANDLE_HALF + STUB);
+  const high = Math.min(source.y, target.y) - LANE_HEIGHT;
+  const low = Math.max(source.y + source.height, target.y + target.height) + LANE_HEIGHT;
+  const around = cards.filter(
+    (c) =>
+      !same(c, source) &&
+      !same(c, target) &&
+      c.x < right &&
+      c.x + c.width > left &&
+      c.y < low &&
+      c.y + c.height > high,
+  );
+  const route = roundAbout(source, target, around);
+  return route ? piecesPath(route) : curve;
+}
+
+/** How far a line goes straight out of a card's side before it turns (px). */
+const STUB = 14;
+
+/**
+ * A way round the cards between two cards, in straight pieces: out of a side of the source
+ * (right, or the bottom or top towards the target), into a side of the target (left, or the top
+ * or bottom facing the source), turning once, or twice along the edge of a lane between them,
+ * where no card reaches. The first that passes over no card, fewest turns and shortest first.
+ */
+function roundAbout(source: Rect, target: Rect, others: readonly Rect[]): Point[] | null {
+  const below = target.y > source.y + source.height / 2;
+  const above = target.y + target.height / 2 < source.y;
+  const cy = (r: Rect) => r.y + r.height / 2;
+  type End = { at: Point; stub: Point };
+  // Out of the bottom or top off the middle first, where a curve from the side meets a card
+  // (edgeAnchors), so a line that leaves does not start where another arrives.
+  const across = (r: Rect, shares: readonly number[], y: number, out: number): End[] =>
+    shares.map((f) => ({
+      at: { x: r.x + r.width * f, y },
+      stub: { x: r.x + r.width * f, y: y + out },
+    }));
+  const starts: End[] = [
+    {
+      at: { x: source.x + source.width + HANDLE_HALF, y: cy(source) },
+      stub: { x: source.x + source.width + HANDLE_HALF + STUB, y: cy(source) },
+    },
+    ...(below ? across(source, [0.8, 0.5, 0.2], source.y + source.height, STUB / 2) : []),
+    ...(above ? across(source, [0.8, 0.5, 0.2], source.y, -STUB / 2) : []),
+  ];
+  const ends: End[] = [
+    {
+      at: { x: target.x - HANDLE_HALF, y: cy(target) },
+      stub: { x: target.x - HANDLE_HALF - STUB, y: cy(target) },
+    },
+    ...(below ? across(target, [0.2, 0.5, 0.8], target.y, -STUB / 2) : []),
+    ...(above ? across(target, [0.2, 0.5, 0.8], target.y + target.height, STUB / 2) : []),
+  ];
+  // The lane edges from the source's lane to the target's, both included.
+  const top = Math.min(source.y, target.y);
+  const bottom = Math.max(source.y + source.height, target.y + target.height);
+  const edges: number[] = [];
+  for (
+    let y = Math.floor(top / LANE_HEIGHT) * LANE_HEIGHT;
+    y <= bottom + LANE_HEIGHT;
+    y += LANE_HEIGHT
+  ) {
+    edges.push(y);
+  }
+  const candidates: Point[][] = [];
+  for (const s of starts) {
+    for (const e of ends) {
+      const E = s.stub;
+      const F = e.stub;
+      candidates.push(
+        [s.at, E, { x: F.x, y: E.y }, F, e.at],
+        [s.at, E, { x: E.x, y: F.y }, F, e.at],
+        ...edges.map((y) => [s.at, E, { x: E.x, y }, { x: F.x, y }, F, e.at]),
+      );
+    }
+  }
+  const length = (r: Point[]) =>
+    r.slice(1).reduce((sum, p, i) => sum + Math.abs(p.x - r[i]!.x) + Math.abs(p.y - r[i]!.y), 0);
+  const turns = (r: Point[]) => simplify(r).length - 2;
+  // It passes over no other card (with CLEAR_X and CLEAR_Y), nor back under its own two between
+  // where it leaves and enters them.
+  const clear = candidates
+    .filter((r) => !crosses(alongPieces(r.slice(1, -1)), [source, target], -2, -2))
+    .map(simplify)
+    .filter((r) => !crosses(alongPieces(r), others))
+    .sort((p, q) => turns(p) - turns(q) || length(p) - length(q));
+  if (clear[0]) return clear[0];
+  // No way with two turns: a way through the gaps, lane by lane (`gridRoute`).
+  const blockers: Blocker[] = [
+    ...others.map((r) => ({ r, mx: CLEAR_X, my: CLEAR_Y })),
+    { r: source, mx: 2, my: 2 },
+    { r: target, mx: 2, my: 2 },
+  ];
+  const found = starts
+    .flatMap((s) => ends.map((e) => ({ s, e, via: gridRoute(s.stub, e.stub, blockers, edges) })))
+    .filter((x) => x.via !== null)
+    .map((x) => simplify([x.s.at, ...x.via!, x.e.at]))
+    .sort((p, q) => turns(p) - turns(q) || length(p) - length(q));
+  return found[0] ?? null;
+}
+
+interface Blocker {
+  r: Rect;
+  mx: number;
+  my: number;
+}
+
+/** Whether a straight level or upright piece from p to q passes no blocker. */
+function pieceClear(p: Point, q: Point, blockers: readonly Blocker[]): boolean {
+  const x0 = Math.min(p.x, q.x);
+  const x1 = Math.max(p.x, q.x);
+  const y0 = Math.min(p.y, q.y);
+  const y1 = Math.max(p.y, q.y);
+  return !blockers.some(
+    ({ r, mx, my }) =>
+      x1 > r.x - mx && x0 < r.x + r.width + mx && y1 > r.y - my && y0 < r.y + r.height + my,
+  );
+}
+
+/** A turn costs as much as this many pixels of line: fewer turns read more easily. */
+const TURN_COST = 240;
+
+/**
+ * The shortest way in level and upright pieces from one point to another past the blockers, with
+ * as few turns as it can: along lane edges and the given rows, and down or up in the gaps beside
+ * the cards (Dijkstra's search over those lines' crossings; a few hundred of them for a map's
+ * neighbourhood). Null when there is none.
+ */
+function gridRoute(
+  from: Point,
+  to: Point,
+  blockers: readonly Blocker[],
+  rows: readonly number[],
+): Point[] | null {
+  const xs = [
+    ...new Set([
+      from.x,
+      to.x,
+      ...blockers.flatMap(({ r, mx }) => [r.x - mx - 2, r.x + r.width + mx + 2]),
+    ]),
+  ].sort((a, b) => a - b);
+  const ys = [...new Set([from.y, to.y, ...rows])].sort((a, b) => a - b);
+  const W = xs.length;
+  const index = (i: number, j: number) => j * W + i;
+  const start = index(xs.indexOf(from.x), ys.indexOf(from.y));
+  const goal = index(xs.indexOf(to.x), ys.indexOf(to.y));
+  // State: a crossing and the direction it was reached in (0 level, 1 upright, 2 the start).
+  const cost = new Float64Array(W * ys.length * 3).fill(Infinity);
+  const back = new Int32Array(W * ys.length * 3).fill(-1);
+  cost[start * 3 + 2] = 0;
+  const open = new Set<number>([start * 3 + 2]);
+  while (open.size > 0) {
+    let best = -1;
+    for (const st of open) if (best < 0 || cost[st]! < cost[best]!) best = st;
+    open.delete(best);
+    const node = Math.floor(best / 3);
+    const dir = best % 3;
+    if (node === goal) {
+      const out: Point[] = [];
+      for (let st = best; st >= 0; st = back[st]!) {
+        const n = Math.floor(st / 3);
+        out.push({ x: xs[n % W]!, y: ys[Math.floor(n / W)]! });
+      }
+      return out.reverse();
+    }
+    const i = node % W;
+    const j = Math.floor(node / W);
+    const p = { x: xs[i]!, y: ys[j]! };
+    for (const [di, dj, d] of [
+      [1, 0, 0],
+      [-1, 0, 0],
+      [0, 1, 1],
+      [0, -1, 1],
+    ] as const) {
+      const ni = i + di;
+      const nj = j + dj;
+      if (ni < 0 || ni >= W || nj < 0 || nj >= ys.length) continue;
+      const q = { x: xs[ni]!, y: ys[nj]! };
+      if (!pieceClear(p, q, blockers)) continue;
+      const step =
+        Math.abs(q.x - p.x) + Math.abs(q.y - p.y) + (dir !== 2 && dir !== d ? TURN_COST : 0);
+      const st = index(ni, nj) * 3 + d;
+      if (cost[best]! + step < cost[st]!) {
+        cost[st] = cost[best]! + step;
+        back[st] = best;
+        open.add(st);
+      }
+    }
+  }
+  return null;
+}
+
+/** Drops points that lie on the straight piece between their neighbours (and repeats). */
+function simplify(points: readonly Point[]): Point[] {
+  const out: Point[] = [];
+  for (const p of points) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(last.x - p.x) < 0.5 && Math.abs(last.y - p.y) < 0.5) continue;
+    const before = out[out.length - 2];
+    if (
+      before &&
+      last &&
+      ((Math.abs(before.x - last.x) < 0.5 && Math.abs(last.x - p.x) < 0.5) ||
+        (Math.abs(before.y - last.y) < 0.5 && Math.abs(last.y - p.y) < 0.5))
+    ) {
+      out[out.length - 1] = p;
+      continue;
+    }
+    out.push(p);
+  }
+  return out;
+}
+
 /**
  * Where each label goes (a place along its line, and a step aside), all labels of a map at once: each in
  * turn takes the place that covers the least of the cards and of the labels placed before it, so
@@ -211,8 +542,7 @@ export function placeLabels(
   const placed: Rect[] = [];
   const out = new Map<string, LabelPlace>();
   for (const line of lines) {
-    const [a, b] = anchorsBetween(line.source, line.target);
-    const { at } = curveBetween(a, b);
+    const { at } = lineBetween(line.source, line.target, cards);
     const size = labelSize(line.text);
     const place = labelPlace(at, size, cards, placed);
     const p = labelCentre(at, place);

@@ -1,0 +1,67 @@
+/**
+ * The lines of the map as a person reads them: a line that runs under a card seems to pass
+ * through that touchpoint, and the map tells another story («Egen læge → Lungeambulatoriet →
+ * Jobcentret» where the handover went from Egen læge to Jobcentret). Measured on Karen's map
+ * as opened, in the map's own coordinates, for every line and every card it does not join.
+ */
+import { seedKaren } from '../support/karen-journey';
+import { ipc } from '../unit/helpers';
+import { expect, test } from './harness';
+import { waitForStillMap } from './measure';
+import { JourneyPage } from './pages';
+
+for (const screen of [
+  { name: '1366×768 laptop', width: 1366, height: 768, touch: false },
+  { name: '1024×768 touch screen', width: 1024, height: 768, touch: true },
+]) {
+  test.describe(screen.name, () => {
+    test.use({ viewport: { width: screen.width, height: screen.height }, hasTouch: screen.touch });
+    test('no line of the map runs under a card it does not join', async ({ app }) => {
+      const id = await seedKaren(app.handlers);
+      const { call } = ipc(() => app.handlers);
+      const detail = await call('journeys:get', { id });
+      const lines = detail.transitions
+        .filter((tr) => tr.map === 'as_is')
+        .map((tr) => ({ id: tr.id, source: tr.sourceId, target: tr.targetId }));
+      expect(lines.length).toBeGreaterThan(10);
+      await app.open(`#/journey/${id}`);
+      await new JourneyPage(app.page).waitLoaded();
+      await waitForStillMap(app.page);
+      const under = await app.page.evaluate((lines) => {
+        const cardAt = (el: HTMLElement) => {
+          // React Flow places a card by a translate in the map's coordinates; its size is unscaled.
+          const m = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)/.exec(el.style.transform);
+          return { x: Number(m![1]), y: Number(m![2]), w: el.offsetWidth, h: el.offsetHeight };
+        };
+        const cards = new Map(
+          // The cards, not the lanes' bands (nodes too, under everything).
+          [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
+            .filter((el) => el.querySelector('[data-testid="touchpoint-node"]'))
+            .map((el) => [el.dataset.id!, cardAt(el)]),
+        );
+        const found: string[] = [];
+        for (const line of lines) {
+          const path = document.querySelector<SVGPathElement>(
+            `.react-flow__edge[data-id="${line.id}"] path.transition-path`,
+          );
+          if (!path) {
+            found.push(`${line.id}: not drawn`);
+            continue;
+          }
+          const length = path.getTotalLength();
+          for (let d = 0; d <= length; d += 4) {
+            const p = path.getPointAtLength(d);
+            for (const [cardId, c] of cards) {
+              if (cardId === line.source || cardId === line.target) continue;
+              if (p.x > c.x + 2 && p.x < c.x + c.w - 2 && p.y > c.y + 2 && p.y < c.y + c.h - 2) {
+                found.push(`${line.id} under ${cardId} at ${Math.round(p.x)},${Math.round(p.y)}`);
+              }
+            }
+          }
+        }
+        return [...new Set(found.map((f) => f.replace(/ at .*/, '')))];
+      }, lines);
+      expect(under).toEqual([]);
+    });
+  });
+}
