@@ -227,20 +227,6 @@ function crosses(
   );
 }
 
-/** Points along straight pieces, every 8 px: what a line of them passes over. */
-function alongPieces(points: readonly Point[]): Point[] {
-  const out: Point[] = [];
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1]!;
-    const b = points[i]!;
-    const n = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / 8));
-    for (let k = 0; k <= n; k++) {
-      out.push({ x: a.x + ((b.x - a.x) * k) / n, y: a.y + ((b.y - a.y) * k) / n });
-    }
-  }
-  return out;
-}
-
 /** A line of straight pieces with rounded corners, and the point at a share of its length. */
 function piecesPath(points: readonly Point[]) {
   const lengths = points.slice(1).map((p, i) => Math.hypot(p.x - points[i]!.x, p.y - points[i]!.y));
@@ -397,19 +383,22 @@ function roundAbout(source: Rect, target: Rect, others: readonly Rect[]): Point[
     r.slice(1).reduce((sum, p, i) => sum + Math.abs(p.x - r[i]!.x) + Math.abs(p.y - r[i]!.y), 0);
   const turns = (r: Point[]) => simplify(r).length - 2;
   // It passes over no other card (with CLEAR_X and CLEAR_Y), nor back under its own two between
-  // where it leaves and enters them.
+  // where it leaves and enters them. The pieces are level or upright: each is checked whole.
+  const mine: Blocker[] = [
+    { r: source, mx: -2, my: -2 },
+    { r: target, mx: -2, my: -2 },
+  ];
+  const theirs: Blocker[] = others.map((r) => ({ r, mx: CLEAR_X, my: CLEAR_Y }));
+  const piecesClear = (r: readonly Point[], blockers: readonly Blocker[]) =>
+    r.slice(1).every((q, i) => pieceClear(r[i]!, q, blockers));
   const clear = candidates
-    .filter((r) => !crosses(alongPieces(r.slice(1, -1)), [source, target], -2, -2))
+    .filter((r) => piecesClear(r.slice(1, -1), mine))
     .map(simplify)
-    .filter((r) => !crosses(alongPieces(r), others))
+    .filter((r) => piecesClear(r, theirs))
     .sort((p, q) => turns(p) - turns(q) || length(p) - length(q));
   if (clear[0]) return clear[0];
   // No way with two turns: a way through the gaps, lane by lane (`gridRoute`).
-  const blockers: Blocker[] = [
-    ...others.map((r) => ({ r, mx: CLEAR_X, my: CLEAR_Y })),
-    { r: source, mx: 2, my: 2 },
-    { r: target, mx: 2, my: 2 },
-  ];
+  const blockers: Blocker[] = [...theirs, { r: source, mx: 2, my: 2 }, { r: target, mx: 2, my: 2 }];
   const found = starts
     .flatMap((s) => ends.map((e) => ({ s, e, via: gridRoute(s.stub, e.stub, blockers, edges) })))
     .filter((x) => x.via !== null)
