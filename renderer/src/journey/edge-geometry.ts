@@ -282,18 +282,22 @@ export function lineBetween(source: Rect, target: Rect, cards: readonly Rect[]) 
   // The two ends among the map's cards: the edge knows its cards only from where its ends are
   // drawn, which a touch screen's larger handles move by a few pixels.
   const same = (c: Rect, r: Rect) => Math.abs(c.x - r.x) < 24 && Math.abs(c.y - r.y) < 24;
-  const minX = Math.min(a.x, b.x) - 60;
-  const maxX = Math.max(a.x, b.x) + 60;
-  const minY = Math.min(a.y, b.y) - 60;
-  const maxY = Math.max(a.y, b.y) + 60;
-  const others = cards.filter(
-    (c) =>
-      !same(c, source) &&
-      !same(c, target) &&
-      c.x < maxX &&
-      c.x + c.width > minX &&
-      c.y < maxY &&
-      c.y + c.height > minY,
+  /** The map's other cards that reach into a box. */
+  const within = (x0: number, y0: number, x1: number, y1: number) =>
+    cards.filter(
+      (c) =>
+        !same(c, source) &&
+        !same(c, target) &&
+        c.x < x1 &&
+        c.x + c.width > x0 &&
+        c.y < y1 &&
+        c.y + c.height > y0,
+    );
+  const others = within(
+    Math.min(a.x, b.x) - 60,
+    Math.min(a.y, b.y) - 60,
+    Math.max(a.x, b.x) + 60,
+    Math.max(a.y, b.y) + 60,
   );
   if (others.length === 0) return curve;
   const samples = Array.from({ length: 41 }, (_, i) => curve.at(i / 40));
@@ -301,19 +305,12 @@ export function lineBetween(source: Rect, target: Rect, cards: readonly Rect[]) 
   if (!crosses(samples, others, -2, -2)) return curve;
   // A way round may reach past the two anchors (out of a card's bottom, along a lane's edge): the
   // cards it may pass are those within the two cards' width and their lanes.
-  const left = Math.min(source.x, target.x) - 2 * (HANDLE_HALF + STUB);
-  const right =
-    Math.max(source.x + source.width, target.x + target.width) + 2 * (HANDLE_HALF + STUB);
-  const high = Math.min(source.y, target.y) - LANE_HEIGHT;
-  const low = Math.max(source.y + source.height, target.y + target.height) + LANE_HEIGHT;
-  const around = cards.filter(
-    (c) =>
-      !same(c, source) &&
-      !same(c, target) &&
-      c.x < right &&
-      c.x + c.width > left &&
-      c.y < low &&
-      c.y + c.height > high,
+  const reach = 2 * (HANDLE_HALF + STUB);
+  const around = within(
+    Math.min(source.x, target.x) - reach,
+    Math.min(source.y, target.y) - LANE_HEIGHT,
+    Math.max(source.x + source.width, target.x + target.width) + reach,
+    Math.max(source.y + source.height, target.y + target.height) + LANE_HEIGHT,
   );
   const route = roundAbout(source, target, around);
   return route ? piecesPath(route) : curve;
