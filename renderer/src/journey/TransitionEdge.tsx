@@ -55,12 +55,14 @@ function TransitionEdgeView(props: EdgeProps<TransitionEdgeType>) {
     y: props.sourceY - NODE_HEIGHT / 2,
     width: NODE_WIDTH,
     height: NODE_HEIGHT,
+    id: props.source,
   };
   const target = {
     x: props.targetX + HANDLE_HALF,
     y: props.targetY - NODE_HEIGHT / 2,
     width: NODE_WIDTH,
     height: NODE_HEIGHT,
+    id: props.target,
   };
   const { cards } = useContext(LabelPlaces);
   const { path, at } = lineBetween(source, target, cards);

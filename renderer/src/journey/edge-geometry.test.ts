@@ -161,4 +161,23 @@ describe('a line between two cards, with the other cards of the map', () => {
       expect(own).toEqual([]);
     }
   });
+  it('leaves its card going away from it and enters the target going into it (the arrow)', () => {
+    const centre = (c: ReturnType<typeof card>) => ({
+      x: c.x + c.width / 2,
+      y: c.y + c.height / 2,
+    });
+    const far = (p: { x: number; y: number }, c: ReturnType<typeof card>) =>
+      Math.hypot(p.x - centre(c).x, p.y - centre(c).y);
+    const cases = [
+      { a: card(0, 2), b: card(110, 0), between: [card(220, 1)] },
+      { a: card(0, 0), b: card(110, 3), between: [card(250, 1)] },
+      { a: card(0, 1), b: card(110, 7), between: [card(220, 3)] },
+    ];
+    for (const { a, b, between } of cases) {
+      const line = lineBetween(a, b, [a, b, ...between]);
+      expect(far(line.at(1), b), line.path).toBeLessThan(far(line.at(0.97), b));
+      expect(far(line.at(0.03), a), line.path).toBeGreaterThan(far(line.at(0), a));
+      expect(points(line.at).filter((p) => between.some((c) => inside(p, c)))).toEqual([]);
+    }
+  });
 });

@@ -7,6 +7,8 @@ export interface Rect {
   y: number;
   width: number;
   height: number;
+  /** The card's touchpoint, where known: a line finds its own two cards among the map's by it. */
+  id?: string;
 }
 export type Anchor = { x: number; y: number; position: Position };
 
@@ -276,12 +278,24 @@ const towards = (from: Point, to: Point, r: number): Point => {
  * lane, or along the edge between two lanes, where cards never reach (they stand
  * NODE_TOP_PADDING inside their lane). `cards` are all the map's cards, the two ends included.
  */
-export function lineBetween(source: Rect, target: Rect, cards: readonly Rect[]) {
+export function lineBetween(drawnSource: Rect, drawnTarget: Rect, cards: readonly Rect[]) {
+  // The two ends among the map's cards, by their touchpoints (or, without ids, where they stand).
+  // Where a card stands as laid out, its line is drawn from there, as its label was placed (a
+  // touch screen's larger handles put an edge's ends a few pixels off); while it is dragged, from
+  // where it is now, and its old place is no obstacle.
+  const isOwn = (end: Rect) => (c: Rect) =>
+    end.id !== undefined && c.id !== undefined
+      ? c.id === end.id
+      : Math.abs(c.x - end.x) < 6 && Math.abs(c.y - end.y) < 6;
+  const laidOut = (end: Rect) => {
+    const c = cards.find(isOwn(end));
+    return c && Math.abs(c.x - end.x) < 6 && Math.abs(c.y - end.y) < 6 ? c : end;
+  };
+  const source = laidOut(drawnSource);
+  const target = laidOut(drawnTarget);
+  const same = (c: Rect, end: Rect) => isOwn(end)(c);
   const [a, b] = anchorsBetween(source, target);
   const curve = curveBetween(a, b);
-  // The two ends among the map's cards: the edge knows its cards only from where its ends are
-  // drawn, which a touch screen's larger handles move by a few pixels.
-  const same = (c: Rect, r: Rect) => Math.abs(c.x - r.x) < 24 && Math.abs(c.y - r.y) < 24;
   /** The map's other cards that reach into a box. */
   const within = (x0: number, y0: number, x1: number, y1: number) =>
     cards.filter(
@@ -313,7 +327,20 @@ export function lineBetween(source: Rect, target: Rect, cards: readonly Rect[]) 
     Math.max(source.y + source.height, target.y + target.height) + LANE_HEIGHT,
   );
   const route = roundAbout(source, target, around);
-  return route ? piecesPath(route) : curve;
+  if (!route) return curve;
+  // Checked once more against every card its pieces reach: a way through the gaps may step out
+  // to the far side of a card only partly near.
+  const xs = route.map((p) => p.x);
+  const ys = route.map((p) => p.y);
+  const reached = within(
+    Math.min(...xs) - CLEAR_X,
+    Math.min(...ys) - CLEAR_Y,
+    Math.max(...xs) + CLEAR_X,
+    Math.max(...ys) + CLEAR_Y,
+  ).map((r) => ({ r, mx: CLEAR_X, my: CLEAR_Y }));
+  return route.slice(1).every((q, i) => pieceClear(route[i]!, q, reached))
+    ? piecesPath(route)
+    : curve;
 }
 
 /** How far a line goes straight out of a card's side before it turns (px). */
@@ -322,7 +349,7 @@ const STUB = 14;
 /**
  * A way round the cards between two cards, in straight pieces: out of a side of the source
  * (right, or the bottom or top towards the target), into a side of the target (left, or the top
- * or bottom facing the source), turning once, or twice along the edge of a lane between them,
+ * or bottom facing the source), turning at its stubs and, at most, along the edge of a lane between them,
  * where no card reaches. The first that passes over no card, fewest turns and shortest first.
  */
 function roundAbout(source: Rect, target: Rect, others: readonly Rect[]): Point[] | null {
@@ -342,16 +369,16 @@ function roundAbout(source: Rect, target: Rect, others: readonly Rect[]): Point[
       at: { x: source.x + source.width + HANDLE_HALF, y: cy(source) },
       stub: { x: source.x + source.width + HANDLE_HALF + STUB, y: cy(source) },
     },
-    ...(below ? across(source, [0.8, 0.5, 0.2], source.y + source.height, STUB / 2) : []),
-    ...(above ? across(source, [0.8, 0.5, 0.2], source.y, -STUB / 2) : []),
+    ...(below ? across(source, [0.8, 0.2], source.y + source.height, STUB / 2) : []),
+    ...(above ? across(source, [0.8, 0.2], source.y, -STUB / 2) : []),
   ];
   const ends: End[] = [
     {
       at: { x: target.x - HANDLE_HALF, y: cy(target) },
       stub: { x: target.x - HANDLE_HALF - STUB, y: cy(target) },
     },
-    ...(below ? across(target, [0.2, 0.5, 0.8], target.y, -STUB / 2) : []),
-    ...(above ? across(target, [0.2, 0.5, 0.8], target.y + target.height, STUB / 2) : []),
+    ...(below ? across(target, [0.2, 0.8], target.y, -STUB / 2) : []),
+    ...(above ? across(target, [0.2, 0.8], target.y + target.height, STUB / 2) : []),
   ];
   // The lane edges from the source's lane to the target's, both included.
   const top = Math.min(source.y, target.y);
@@ -389,19 +416,38 @@ function roundAbout(source: Rect, target: Rect, others: readonly Rect[]): Point[
   const piecesClear = (r: readonly Point[], blockers: readonly Blocker[]) =>
     r.slice(1).every((q, i) => pieceClear(r[i]!, q, blockers));
   const clear = candidates
-    .filter((r) => piecesClear(r.slice(1, -1), mine))
+    .filter((r) => !turnsBack(r) && piecesClear(r.slice(1, -1), mine))
     .map(simplify)
     .filter((r) => piecesClear(r, theirs))
     .sort((p, q) => turns(p) - turns(q) || length(p) - length(q));
   if (clear[0]) return clear[0];
-  // No way with two turns: a way through the gaps, lane by lane (`gridRoute`).
+  // None of those clear: a way through the gaps, lane by lane (`gridRoute`).
   const blockers: Blocker[] = [...theirs, { r: source, mx: 2, my: 2 }, { r: target, mx: 2, my: 2 }];
-  const found = starts
-    .flatMap((s) => ends.map((e) => ({ s, e, via: gridRoute(s.stub, e.stub, blockers, edges) })))
-    .filter((x) => x.via !== null)
-    .map((x) => simplify([x.s.at, ...x.via!, x.e.at]))
-    .sort((p, q) => turns(p) - turns(q) || length(p) - length(q));
-  return found[0] ?? null;
+  // The first that finds a way, in the order of preference (at most a few searches).
+  for (const st of starts) {
+    for (const e of ends) {
+      const via = gridRoute(st.stub, e.stub, blockers, edges);
+      if (!via) continue;
+      const route = [st.at, ...via, e.at];
+      if (!turnsBack(route)) return simplify(route);
+    }
+  }
+  return null;
+}
+
+/** Whether a piece of the line goes back along the one before it (a stub out, then back in). */
+function turnsBack(points: readonly Point[]): boolean {
+  let dx = 0;
+  let dy = 0;
+  for (let i = 1; i < points.length; i++) {
+    const nx = points[i]!.x - points[i - 1]!.x;
+    const ny = points[i]!.y - points[i - 1]!.y;
+    if (Math.abs(nx) < 0.5 && Math.abs(ny) < 0.5) continue;
+    if (nx * dx + ny * dy < 0) return true;
+    dx = nx;
+    dy = ny;
+  }
+  return false;
 }
 
 interface Blocker {
@@ -422,6 +468,8 @@ function pieceClear(p: Point, q: Point, blockers: readonly Blocker[]): boolean {
   );
 }
 
+/** The most crossings a way round is searched over. */
+const GRID_MAX = 600;
 /** A turn costs as much as this many pixels of line: fewer turns read more easily. */
 const TURN_COST = 240;
 
@@ -445,6 +493,8 @@ function gridRoute(
     ]),
   ].sort((a, b) => a - b);
   const ys = [...new Set([from.y, to.y, ...rows])].sort((a, b) => a - b);
+  // A crowded neighbourhood is not searched (the search would hold a drag's frame): the curve.
+  if (xs.length * ys.length > GRID_MAX) return null;
   const W = xs.length;
   const index = (i: number, j: number) => j * W + i;
   const start = index(xs.indexOf(from.x), ys.indexOf(from.y));

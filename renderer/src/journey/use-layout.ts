@@ -72,6 +72,6 @@ export function useLabelPlaces(cards: readonly { id: string; rect: Rect }[], map
 export function cardRectsOf(cards: readonly PlacedCard[]): { id: string; rect: Rect }[] {
   return cards.map((c) => ({
     id: c.tp.id,
-    rect: { x: c.x, y: c.y, width: NODE_WIDTH, height: NODE_HEIGHT },
+    rect: { x: c.x, y: c.y, width: NODE_WIDTH, height: NODE_HEIGHT, id: c.tp.id },
   }));
 }
