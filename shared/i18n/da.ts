@@ -1367,6 +1367,12 @@ export const da = {
       toBeMeaning:
         '«Sådan skulle det være» er det nye forløb, hvor der er tegnet et, og hvor begge kort har en pris på alle kontaktpunkter – ellers forløbet, som det er i dag. Forskellen tæller derfor kun forløb, hvor begge kort er fuldt prissat: et kontaktpunkt uden pris ville ellers tælle som 0 kr.',
       openPrices: 'Se prislisten',
+      coverage:
+        'Kun {{priced}} af {{all}} kontaktpunkter i dag ({{share}}) har en pris. De øvrige {{unpriced}} er ikke regnet med, så beløbene er for lave.',
+      coverageHidden:
+        'Ikke alle kontaktpunkter har en pris, og dem uden pris er ikke regnet med, så beløbene kan være for lave.',
+      coverageAll: 'Alle {{all}} kontaktpunkter i dag har en pris.',
+      coverageWhy: 'Se hvorfor',
       perJourneyTitle: 'Udgift pr. forløb',
       perJourneyHelp:
         'Midterste værdi (median) og kvartiler: en fjerdedel af forløbene koster mindre end den nedre kvartil, en fjerdedel mere end den øvre. Kvartilerne vises først, når der er mindst {{n}} forløb.',

@@ -1349,6 +1349,12 @@ export const en: Translation = {
       toBeMeaning:
         '«How it should be» is the new pathway where one was drawn and both maps have a price on every touchpoint – otherwise the pathway as it is today. So the difference counts only journeys whose two maps are priced in full: a touchpoint without a price would otherwise count as 0 kr.',
       openPrices: 'See the price list',
+      coverage:
+        'Only {{priced}} of {{all}} touchpoints today ({{share}}) have a price. The other {{unpriced}} are not counted, so the amounts are too low.',
+      coverageHidden:
+        'Not every touchpoint has a price, and those without one are not counted, so the amounts may be too low.',
+      coverageAll: 'All {{all}} touchpoints today have a price.',
+      coverageWhy: 'See why',
       perJourneyTitle: 'Cost per journey',
       perJourneyHelp:
         'Middle value (median) and quartiles: a quarter of the journeys cost less than the lower quartile, a quarter more than the upper. The quartiles are shown from {{n}} journeys on.',

@@ -296,6 +296,28 @@ test.describe('prices and the cost of a pathway', () => {
     ).toHaveText(/^[\d.]+ kr\.$/);
     await expect(view.getByTestId('cost-who-pays')).toBeVisible();
     await expect(view.getByTestId('cost-unpriced')).toBeVisible();
+    // Beside the amounts' first mention: how many touchpoints they rest on, the same counts as the
+    // last section's, and a way to it.
+    const unpriced = view.getByTestId('cost-unpriced');
+    const number = async (row: string) =>
+      Number(
+        (await unpriced.getByRole('row', { name: row }).locator('td').first().innerText()).replace(
+          /\./g,
+          '',
+        ),
+      );
+    const all = await number('Kontaktpunkter i alt');
+    const without = await number('Uden pris i alt');
+    expect(without).toBeGreaterThan(0);
+    const dk = (n: number) => n.toLocaleString('da-DK');
+    await expect(view.getByTestId('cost-coverage')).toContainText(
+      `Kun ${dk(all - without)} af ${dk(all)} kontaktpunkter i dag (${Math.round(
+        (100 * (all - without)) / all,
+      )} %) har en pris. De øvrige ${dk(without)} er ikke regnet med, så beløbene er for lave.`,
+    );
+    await view.getByTestId('coverage-why').click();
+    await expect(unpriced).toBeFocused();
+    await expect(unpriced).toBeInViewport();
 
     // A narrower selection hides what rests on too few journeys, and says why.
     await program.openFilters();

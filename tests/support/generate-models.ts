@@ -1,3 +1,4 @@
+import defaultCatalogue from '../../resources/service-catalogue.json' with { type: 'json' };
 import { checksumOf } from '../../shared/model/checksum';
 import type { ModelTouchpoint, PathwayModel } from '../../shared/model/pathway-model';
 import { AGE_BANDS } from '../../shared/model/pathway-model';
@@ -120,6 +121,26 @@ function plainPathway(sectors: string[], after: number): PathwayModel['toBe'] {
   return { touchpoints, transitions };
 }
 
+/** The shipped catalogue's codes by sector, as a facilitator's map would use them. */
+const CATALOGUE_CODES = new Map<string, string[]>();
+for (const entry of defaultCatalogue.services) {
+  const codes = CATALOGUE_CODES.get(entry.sector) ?? [];
+  codes.push(entry.code);
+  CATALOGUE_CODES.set(entry.sector, codes);
+}
+
+/**
+ * A service for a touchpoint of `sector`, from a draw in [0, 1): one of the sector's first three
+ * catalogue codes, or now and then (one draw in twenty) a code of a local catalogue that the
+ * shipped one does not know, as models from other municipalities bring.
+ */
+function serviceOf(sector: string, draw: number): string {
+  const codes = CATALOGUE_CODES.get(sector) ?? [];
+  if (draw >= 0.95 || codes.length === 0)
+    return `${sector.replace(/_/g, '-')}-local-${1 + Math.floor((draw % 0.05) * 60)}`;
+  return codes[Math.floor(draw * 3) % codes.length]!;
+}
+
 /** Realistic-looking random models: 3–40 touchpoints drawn from a few common pathways. */
 export function randomModels(count: number, seed: number, eventsPerModel = 20): PathwayModel[] {
   const r = rng(seed);
@@ -144,9 +165,7 @@ export function randomModels(count: number, seed: number, eventsPerModel = 20): 
       municipality: orNull(MUNICIPALITIES),
       conditionGroups: CONDITION_GROUPS.filter((g, i) => r() < (i < 2 ? 0.5 : 0.15)),
       contactTypes: sectors.map(() => (r() < 0.8 ? pick(CONTACT_TYPES.slice(0, 6)) : null)),
-      services: sectors.map((s) =>
-        r() < 0.6 ? `${s.replace(/_/g, '-')}-${1 + Math.floor(r() * 3)}` : null,
-      ),
+      services: sectors.map((s) => (r() < 0.6 ? serviceOf(s, r()) : null)),
       toBe: r() < 0.5 ? base : [],
       ideas:
         r() < 0.4

@@ -42,10 +42,17 @@ function Section(props: {
   note: NoteKind;
   k: number;
   testId: string;
+  /** A place the view sends a reader to (focus, not a tab stop). */
+  id?: string;
   children: ReactNode;
 }) {
   return (
-    <section className="figure-section" aria-label={props.title} data-testid={props.testId}>
+    <section
+      className="figure-section"
+      aria-label={props.title}
+      data-testid={props.testId}
+      {...(props.id ? { id: props.id, tabIndex: -1 } : {})}
+    >
       {props.table ? (
         <FigureHeading table={props.table} title={props.title} />
       ) : (
@@ -103,6 +110,58 @@ function FiguresTable(props: {
         {line('total', t('economy.workshop.total'), props.total, true)}
       </tbody>
     </table>
+  );
+}
+
+const UNPRICED_ID = 'cost-unpriced-section';
+
+/**
+ * How much of the selection the amounts rest on, beside the amounts' first mention: a total that
+ * leaves out most touchpoints must not be quoted as what the journeys cost. From the two counts
+ * the last section shows (so nothing is told that it does not); said in general when either is
+ * hidden.
+ */
+function Coverage(props: { unpriced: Cell<number>; all: Cell<number>; onWhy: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { unpriced, all } = props;
+  const why = (
+    <button
+      type="button"
+      className="button button-small"
+      onClick={props.onWhy}
+      data-testid="coverage-why"
+    >
+      {t('economy.program.coverageWhy')}
+    </button>
+  );
+  if (!unpriced.shown || !all.shown) {
+    return (
+      <p className="cost-coverage cost-coverage-short" data-testid="cost-coverage">
+        {t('economy.program.coverageHidden')} {why}
+      </p>
+    );
+  }
+  if (unpriced.value === 0) {
+    return (
+      <p className="cost-coverage" data-testid="cost-coverage">
+        {t('economy.program.coverageAll', { all: formatNumber(lang, all.value, '') })}
+      </p>
+    );
+  }
+  const priced = all.value - unpriced.value;
+  return (
+    <p className="cost-coverage cost-coverage-short" data-testid="cost-coverage">
+      {t('economy.program.coverage', {
+        priced: formatNumber(lang, priced, ''),
+        all: formatNumber(lang, all.value, ''),
+        unpriced: formatNumber(lang, unpriced.value, ''),
+        share: new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(
+          all.value === 0 ? 0 : priced / all.value,
+        ),
+      })}{' '}
+      {why}
+    </p>
   );
 }
 
@@ -178,6 +237,15 @@ export function CostViews({ aggregate, tables }: { aggregate: Aggregate; tables:
             year: cost.priceList.priceYear,
           })}
         </p>
+        <Coverage
+          unpriced={cost.unpriced.asIs.unpriced}
+          all={cost.unpriced.asIs.touchpoints}
+          onWhy={() => {
+            const target = document.getElementById(UNPRICED_ID);
+            target?.scrollIntoView({ block: 'start' });
+            target?.focus({ preventScroll: true });
+          }}
+        />
         <p>{t('economy.program.toBeMeaning')}</p>
         <button
           type="button"
@@ -319,6 +387,7 @@ export function CostViews({ aggregate, tables }: { aggregate: Aggregate; tables:
         note={notes[4]!}
         k={k}
         testId="cost-unpriced"
+        id={UNPRICED_ID}
       >
         <table className="figure-table cost-table">
           <thead>

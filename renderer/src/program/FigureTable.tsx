@@ -40,24 +40,30 @@ export const hasHidden = (table: Table) =>
 export const allHidden = (table: Table) =>
   table.rows.length > 0 && table.rows.every((r) => rowHidden(table, r));
 
-/** A table's heading with its CSV download: the same file the command line writes. */
+/**
+ * A table's heading with its CSV download: the same file the command line writes. A table with no
+ * rows, or only hidden ones, offers none: its file would hold nothing but «skjult».
+ */
 export function FigureHeading({ table, title }: { table: Table; title: string }) {
   const { t } = useTranslation();
   const fileName = `${table.name}.csv`;
+  const nothing = table.rows.length === 0 || allHidden(table);
   return (
     <div className="figure-heading">
       <h3 className="section-title">{title}</h3>
-      <button
-        type="button"
-        className="button button-small"
-        onClick={() => {
-          download(new Blob([toExcelCsv(table)], { type: 'text/csv;charset=utf-8' }), fileName);
-          announce(t('program.downloaded', { file: fileName }));
-        }}
-        data-testid={`csv-${table.name}`}
-      >
-        {t('program.downloadCsv')}
-      </button>
+      {nothing ? null : (
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => {
+            download(new Blob([toExcelCsv(table)], { type: 'text/csv;charset=utf-8' }), fileName);
+            announce(t('program.downloaded', { file: fileName }));
+          }}
+          data-testid={`csv-${table.name}`}
+        >
+          {t('program.downloadCsv')}
+        </button>
+      )}
     </div>
   );
 }
