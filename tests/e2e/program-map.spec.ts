@@ -65,6 +65,10 @@ function readProcessMap(page: Page) {
         text: (el.textContent ?? '').trim(),
         rect: rectOf(el),
       })),
+      arrows: [...document.querySelectorAll('[data-testid="process-arrow"]')].map((el, i) => ({
+        text: `arrowhead ${i + 1}`,
+        rect: rectOf(el),
+      })),
       links: [...document.querySelectorAll('.react-flow__edge')].map((el) => ({
         name: el.getAttribute('aria-label') ?? '',
         role: el.getAttribute('role'),
@@ -128,6 +132,10 @@ async function checkLegible(page: Page, level: 'sector' | 'contact', uncut = tru
   expect(overlapping(pm.labels)).toEqual([]);
   expect(overlapping(pm.labels, pm.places)).toEqual([]);
   expect(overlapping(pm.places)).toEqual([]);
+  // Where many links meet a place, each arrowhead stands apart: merged into one knot, which way
+  // a link goes could not be read.
+  expect(pm.arrows.length).toBe(pm.links.length);
+  expect(overlapping(pm.arrows)).toEqual([]);
   // As opened, no place or label is sliced by the map's top or left edge: each is whole there or
   // out of sight (the map goes on to the right and downwards, where it is panned to).
   const cut = [...pm.places, ...pm.labels].filter(

@@ -42,6 +42,7 @@ import {
   type Box,
   type Point,
   type ProcessLayout,
+  LINK_ROOM,
 } from './process-layout';
 import { FONT_SAMPLE } from '../components/plain-zero';
 
@@ -105,7 +106,8 @@ const RouteEdgeView = memo(function RouteEdgeView({ id, data }: EdgeProps<RouteE
   const ux = (end.x - before.x) / length;
   const uy = (end.y - before.y) / length;
   const head = Math.min(length, 9 + 1.4 * width);
-  const half = 5 + 0.9 * width;
+  // Within the room the link has at its place, so arrowheads side by side stay apart.
+  const half = Math.min(5 + 0.9 * width, LINK_ROOM / 2 - 1);
   const base = { x: end.x - ux * head, y: end.y - uy * head };
   const line = [...points.slice(0, -1), base];
   const arrow = `M ${end.x} ${end.y} L ${base.x - uy * half} ${base.y + ux * half} L ${
@@ -119,7 +121,7 @@ const RouteEdgeView = memo(function RouteEdgeView({ id, data }: EdgeProps<RouteE
         interactionWidth={0}
         style={{ stroke: LINE_COLOUR, strokeWidth: width, fill: 'none' }}
       />
-      <path d={arrow} fill={LINE_COLOUR} stroke="none" />
+      <path d={arrow} fill={LINE_COLOUR} stroke="none" data-testid="process-arrow" />
       {data.label && (
         <EdgeLabelRenderer>
           <div

@@ -162,6 +162,32 @@ describe('openingView', () => {
     const centred = openingView(map, pane, 15, 12, first, 16, staggered);
     expect(centred.y).toBeCloseTo(openingView(map, pane, 15, 12, first).y);
   });
+
+  it('keeps a tall first place’s middle in sight where no clean edge keeps it whole', () => {
+    const pane = { width: 1000, height: 500 };
+    const map = { width: 5000, height: 3000 };
+    // Taller than its text (many links meet it): 400 px on screen at zoom 0.8.
+    const first = { x: 16, y: 1500, width: 200, height: 500 };
+    // A label ending just above it (inside the pad's strip) and a place above that: no clean
+    // edge has the first place whole in the pane.
+    const boxes = [
+      first,
+      { x: 300, y: 1300, width: 120, height: 190 },
+      { x: 500, y: 1100, width: 120, height: 300 },
+    ];
+    const v = openingView(map, pane, 15, 12, first, 16, boxes);
+    const top = (b: { y: number }) => v.y + b.y * v.zoom;
+    const bottom = (b: { y: number; height: number }) => top(b) + b.height * v.zoom;
+    // The other boxes are out of sight above or whole; the first place's middle (its name) is in
+    // the pane, though its foot may be cut.
+    for (const b of boxes.slice(1)) expect(top(b) >= 16 || bottom(b) <= 0).toBe(true);
+    const middle = top(first) + (first.height * v.zoom) / 2;
+    expect(middle).toBeGreaterThan(16 + 24);
+    expect(middle).toBeLessThan(500 - 16 - 24);
+    // Not where the centred view was, which cut the label above it.
+    const centred = openingView(map, pane, 15, 12, first);
+    expect(v.y).not.toBeCloseTo(centred.y);
+  });
 });
 
 describe('the fewest journeys a drawn link rests on', () => {

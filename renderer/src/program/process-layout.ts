@@ -34,6 +34,12 @@ export interface ProcessLayout extends Size {
  * link's label placed by ELK itself as a box on its link ("inline" centre labels become dummy
  * nodes of their own rank), so labels never overlap each other, a place or another link.
  */
+/**
+ * The room each link has where it meets a place (px, at 100 %): the widest arrowhead (see
+ * ProcessMapView) and a little air.
+ */
+export const LINK_ROOM = 16;
+
 const OPTIONS: LayoutOptions = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
@@ -51,6 +57,10 @@ const OPTIONS: LayoutOptions = {
   'elk.spacing.edgeNode': '20',
   'elk.spacing.edgeEdge': '10',
   'elk.spacing.edgeLabel': '6',
+  // Where many links meet one side of a place, each gets its own room there (the place grows
+  // taller, see layoutProcessMap): their arrowheads would otherwise merge into one dark knot, and
+  // which way a link goes could not be read.
+  'elk.spacing.portPort': String(LINK_ROOM),
   'elk.padding': '[top=16,left=16,bottom=16,right=16]',
 };
 
@@ -80,7 +90,16 @@ export async function layoutProcessMap(
   const graph: ElkNode = {
     id: 'map',
     layoutOptions: OPTIONS,
-    children: places.map((p) => ({ id: p.id, width: p.width, height: p.height })),
+    children: places.map((p) => ({
+      id: p.id,
+      width: p.width,
+      height: p.height,
+      // As tall as its text, or taller where more links meet a side than its height has room for.
+      layoutOptions: {
+        'elk.nodeSize.constraints': '[PORTS, MINIMUM_SIZE]',
+        'elk.nodeSize.minimum': `(${p.width}, ${p.height})`,
+      },
+    })),
     edges: links.map((l): ElkExtendedEdge => ({
       id: l.id,
       sources: [l.from],
@@ -194,6 +213,9 @@ function toward(from: Point, to: Point, by: number): Point {
  * the top or left edge — a box sliced in half there reads as a broken map — with `focus` still
  * whole in the pane; where there is no such place, the view stays centred on `focus`.
  */
+/** The middle of a place that must stay in sight as the map opens (px on screen): its name. */
+const NAME_ROOM = 48;
+
 export function openingView(
   map: Size,
   pane: Size,
@@ -221,20 +243,30 @@ export function openingView(
    * `focus` whole in the pane and no edge of the map pulled inside; `from` when there is none.
    * In map units, the near edge at `t` is clean when no box meets the strip [t, t + pad / zoom].
    */
-  const uncut = (from: number, paneLength: number, mapLength: number, axis: 'x' | 'y') => {
+  const uncut = (
+    from: number,
+    paneLength: number,
+    mapLength: number,
+    axis: 'x' | 'y',
+    kept: { start: number; size: number },
+    /** A box that may be cut (the focus itself, when only its middle is kept). */
+    cuttable?: Box,
+  ): number | null => {
     const length = axis === 'x' ? 'width' : 'height';
     const strip = pad / zoom;
     const t0 = -from / zoom;
-    // Where the near edge may be: the focus whole (its start past the pad, its end before the far
-    // pad), and, for a map larger than the pane, neither of the map's edges inside.
-    let lo = focus[axis] + focus[length] - (paneLength - pad) / zoom;
-    let hi = focus[axis] - strip;
+    // Where the near edge may be: what is kept of the focus whole (its start past the pad, its
+    // end before the far pad), and, for a map larger than the pane, neither of the map's edges
+    // inside.
+    let lo = kept.start + kept.size - (paneLength - pad) / zoom;
+    let hi = kept.start - strip;
     if (mapLength * zoom > paneLength - 2 * pad) {
       lo = Math.max(lo, -strip);
       hi = Math.min(hi, mapLength - (paneLength - pad) / zoom);
     }
     // The boxes' spans along the axis, merged; the clean edges lie in the gaps between them.
     const spans = whole
+      .filter((b) => b !== cuttable)
       .map((b) => [b[axis], b[axis] + b[length]] as const)
       .sort((a, b) => a[0] - b[0]);
     const gaps: [number, number][] = [];
@@ -252,11 +284,32 @@ export function openingView(
       const t = Math.min(Math.max(t0, first), last);
       if (best === null || Math.abs(t - t0) < Math.abs(best - t0)) best = t;
     }
-    return best === null ? from : -best * zoom;
+    return best === null ? null : -best * zoom;
   };
-  return {
-    x: uncut(place(map.width, pane.width, focus.x, focus.width), pane.width, map.width, 'x'),
-    y: uncut(place(map.height, pane.height, focus.y, focus.height), pane.height, map.height, 'y'),
-    zoom,
+  /**
+   * The focus whole if a clean edge allows it; else its middle, where its name is written (a
+   * place taller than its text, where many links meet it, is cut rather than a box at the edge);
+   * else centred on it.
+   */
+  const along = (axis: 'x' | 'y') => {
+    const [length, paneLength, mapLength] =
+      axis === 'x'
+        ? (['width', pane.width, map.width] as const)
+        : (['height', pane.height, map.height] as const);
+    const from = place(mapLength, paneLength, focus[axis], focus[length]);
+    const middle = Math.min(focus[length], NAME_ROOM / zoom);
+    return (
+      uncut(from, paneLength, mapLength, axis, { start: focus[axis], size: focus[length] }) ??
+      uncut(
+        from,
+        paneLength,
+        mapLength,
+        axis,
+        { start: focus[axis] + (focus[length] - middle) / 2, size: middle },
+        focus,
+      ) ??
+      from
+    );
   };
+  return { x: along('x'), y: along('y'), zoom };
 }
