@@ -1123,6 +1123,12 @@ export const da = {
       'contacts-per-journey': 'Kontakter pr. forløb',
       'journey-length': 'Forløbslængde i dage',
     },
+    /** A column's heading where a table counts something narrower than its usual name says. */
+    columnsIn: {
+      'emotion-by-sector': { journeys: 'Forløb med følelse' },
+      'emotion-by-contact': { journeys: 'Forløb med følelse' },
+      'emotion-drops': { journeys: 'Forløb med følelse før og efter' },
+    },
     columns: {
       group: 'Gruppe',
       journeys: 'Forløb',

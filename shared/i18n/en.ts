@@ -1107,6 +1107,11 @@ export const en: Translation = {
       'contacts-per-journey': 'Contacts per journey',
       'journey-length': 'Journey length in days',
     },
+    columnsIn: {
+      'emotion-by-sector': { journeys: 'Journeys with an emotion' },
+      'emotion-by-contact': { journeys: 'Journeys with an emotion' },
+      'emotion-drops': { journeys: 'Journeys with an emotion before and after' },
+    },
     columns: {
       group: 'Group',
       journeys: 'Journeys',

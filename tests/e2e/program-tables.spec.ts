@@ -275,6 +275,17 @@ test.describe('laptop 1366×768', () => {
     await importModels(app.handlers, randomModels(61, 7, 12));
     await app.open('#/program');
     const page = app.page;
+
+    // Feelings' counts are of journeys with a feeling written there, fewer than pass through a
+    // sector or a handover: the headings say so.
+    await openTab(page, 'emotion');
+    await expect(
+      page.getByTestId('table-emotion-by-sector').getByRole('columnheader').nth(1),
+    ).toHaveText('Forløb med følelse');
+    await expect(
+      page.getByTestId('table-emotion-drops').getByRole('columnheader').nth(2),
+    ).toHaveText('Forløb med følelse før og efter');
+    await page.getByTestId('program-tab-models').click();
     let short = 0;
     let long = 0;
     for (const tab of ['processMap', 'variants', 'handovers', 'emotion', 'ideas', 'counts']) {

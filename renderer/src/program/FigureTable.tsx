@@ -107,7 +107,9 @@ export function FigureTable({
           <tr>
             {visible.map(({ c }) => (
               <th key={c} scope="col" className={numeric.has(c) ? 'number' : undefined}>
-                {t(`program.columns.${c}`)}
+                {i18n.exists(`program.columnsIn.${table.name}.${c}`)
+                  ? t(`program.columnsIn.${table.name}.${c}`)
+                  : t(`program.columns.${c}`)}
               </th>
             ))}
           </tr>
