@@ -1010,8 +1010,11 @@ export const da = {
     mapKeys:
       'Flyt kortet med piletasterne (med Skift længere). Zoom med + og −, 0 går tilbage til 100 %.',
     mapRole: 'kort',
-    mapCapped:
-      'Kortet viser højst {{max}} forbindelser, de stærkeste – alle {{all}} står i tabellen under kortet.',
+    mapCount_one:
+      'Kortet viser {{drawn}} af {{all}} forbindelse – den står i tabellen under kortet.',
+    mapCount_other:
+      'Kortet viser {{drawn}} af {{all}} forbindelser – alle står i tabellen under kortet.',
+    mapCapped: 'Det viser højst {{max}} ad gangen, så skyderen går ikke under {{least}} forløb.',
     mapHelp:
       'Træk i kortet for at flytte det. Tryk på procenten for 100 %. Tykkere streg: flere forløb.',
     toLinksTable: 'Gå til tabellen over forbindelser',

@@ -996,8 +996,11 @@ export const en: Translation = {
     mapKeys:
       'Move the map with the arrow keys (further with Shift). Zoom with + and −; 0 goes back to 100 %.',
     mapRole: 'map',
+    mapCount_one: 'The map shows {{drawn}} of {{all}} link – it is in the table below the map.',
+    mapCount_other:
+      'The map shows {{drawn}} of {{all}} links – all are in the table below the map.',
     mapCapped:
-      'The map shows at most {{max}} links, the strongest – all {{all}} are in the table below the map.',
+      'It shows at most {{max}} at a time, so the slider does not go below {{least}} journeys.',
     mapHelp: 'Drag the map to move it. Tap the percentage for 100 %. Thicker line: more journeys.',
     toLinksTable: 'Go to the table of links',
     filtersButton: 'Filters',

@@ -261,8 +261,15 @@ test.describe('laptop 1366×768', () => {
       MAX_LINKS,
     );
     const capped = page.getByTestId('map-capped');
+    const least = Number(await program.slider.getAttribute('min'));
     await expect(capped).toHaveText(
-      `Kortet viser højst ${MAX_LINKS} forbindelser, de stærkeste – alle ${new Intl.NumberFormat('da').format(shown)} står i tabellen under kortet.`,
+      `Det viser højst ${MAX_LINKS} ad gangen, så skyderen går ikke under ${least} forløb.`,
+    );
+    // How many are drawn, of how many: counted on the map itself.
+    const count = page.getByTestId('map-count');
+    const drawnNow = await page.locator('.react-flow__edge').count();
+    await expect(count).toHaveText(
+      `Kortet viser ${drawnNow} af ${new Intl.NumberFormat('da').format(shown)} forbindelser – alle står i tabellen under kortet.`,
     );
 
     // The slider held down from the strongest to the weakest it offers: the map is laid out for
@@ -280,6 +287,7 @@ test.describe('laptop 1366×768', () => {
     expect(drawn).toBeLessThanOrEqual(MAX_LINKS);
     expect(drawn).toBeGreaterThan(MAX_LINKS / 2);
     await expect(capped).toBeVisible();
+    await expect(count).toContainText(`Kortet viser ${drawn} af `);
 
     // Ten quick steps where every map is large: laid out a few times at most (a busy machine may
     // leave more than a settling pause between two keys), not ten times over.

@@ -527,23 +527,25 @@ function ProcessMap({
           <label htmlFor={sliderId} className="pm-slider-label">
             {t('program.minJourneys', { count: threshold })}
           </label>
-          <span className="pm-slider-end" aria-hidden="true">
-            {least}
-          </span>
-          <input
-            id={sliderId}
-            type="range"
-            min={least}
-            max={most}
-            step={1}
-            value={threshold}
-            disabled={empty || least === most}
-            aria-describedby={rangeId}
-            onChange={(e) => setChosen((c) => ({ ...c, [level]: Number(e.target.value) }))}
-            data-testid="min-journeys"
-          />
-          <span className="pm-slider-end" aria-hidden="true">
-            {most}
+          <span className="pm-range">
+            <span className="pm-slider-end" aria-hidden="true">
+              {least}
+            </span>
+            <input
+              id={sliderId}
+              type="range"
+              min={least}
+              max={most}
+              step={1}
+              value={threshold}
+              disabled={empty || least === most}
+              aria-describedby={rangeId}
+              onChange={(e) => setChosen((c) => ({ ...c, [level]: Number(e.target.value) }))}
+              data-testid="min-journeys"
+            />
+            <span className="pm-slider-end" aria-hidden="true">
+              {most}
+            </span>
           </span>
           <span id={rangeId} className={least === most && !empty ? 'pm-note' : 'visually-hidden'}>
             {least === most
@@ -570,14 +572,21 @@ function ProcessMap({
               stays one row on a 1024 px screen. The picture shows the map only. */}
           <div className="pm-maptools">
             <p className="field-help pm-help">
-              {t('program.mapHelp')}
+              {t('program.mapHelp')}{' '}
+              <span data-testid="map-count">
+                {t('program.mapCount', {
+                  count: shownEdges.length,
+                  drawn: formatNumber(i18n.language, content.links.length, ''),
+                  all: formatNumber(i18n.language, shownEdges.length, ''),
+                })}
+              </span>
               {capped && (
                 <>
                   {' '}
                   <span data-testid="map-capped">
                     {t('program.mapCapped', {
                       max: formatNumber(i18n.language, MAX_LINKS, ''),
-                      all: formatNumber(i18n.language, shownEdges.length, ''),
+                      least: formatNumber(i18n.language, least, ''),
                     })}
                   </span>
                 </>
