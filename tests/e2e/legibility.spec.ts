@@ -109,6 +109,14 @@ function laneNamesReadable(m: MapMeasure) {
         `${n.text}: content ${n.scrollWidth}×${n.scrollHeight} in ${n.clientWidth}×${n.clientHeight}`,
     );
   expect(clipped, 'lane names cut off').toEqual([]);
+  // As opened, the top edge of the map is a lane's edge: no lane shows as a nameless strip there.
+  const column = m.laneColumn;
+  const slivers = column
+    ? m.laneNames
+        .filter((n) => n.rect.y < column.y - 1 && n.rect.y + n.rect.height > column.y + 1)
+        .map((n) => `${n.text}: ${Math.round(n.rect.y + n.rect.height - column.y)} px seen`)
+    : [];
+  expect(slivers, 'a lane cut by the top of the map').toEqual([]);
 }
 
 /**

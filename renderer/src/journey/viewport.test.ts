@@ -46,6 +46,23 @@ describe('the opening view', () => {
     expect(-vp.y / vp.zoom).toBeCloseTo(76);
   });
 
+  it('shows no sliver of the lane above: its top edge is at the pane’s top, not a pad below', () => {
+    const boxes = [1, 7].map((lane) => ({ x: 0, y: lane * 76, height: 76 }));
+    const vp = openingViewport(boxes, { width: 1000, height: 560 }, { x: 24, y: 12 }, 76);
+    expect(vp.y + 76 * vp.zoom).toBeCloseTo(0);
+    // With nothing above the first lane, the pad is kept.
+    const first = openingViewport(
+      [{ x: 0, y: 0, height: 76 }],
+      { width: 1000, height: 560 },
+      {
+        x: 24,
+        y: 12,
+      },
+      76,
+    );
+    expect(first.y).toBe(12);
+  });
+
   it('knows the size of a card', () => {
     expect(
       isInView({ x: 0, y: 0 }, { x: 0, y: 0, zoom: 1 }, { width: NODE_WIDTH, height: NODE_HEIGHT }),

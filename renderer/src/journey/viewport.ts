@@ -61,7 +61,10 @@ export function openingViewport(
   // citizen's own life, say) are not hidden when there is room for them.
   let top = Math.min(box.minY, Math.max(0, box.maxY - usableH / zoom));
   if (snapY) top = Math.min(box.minY, Math.ceil(top / snapY - 1e-9) * snapY);
-  return { x: pad.x - box.minX * zoom, y: pad.y - top * zoom, zoom };
+  // A lane's edge at the pane's very top when lanes lie above it: the pad there would show a
+  // sliver of the lane above, a strip of colour with no name. Above the first lane, the pad.
+  const padTop = snapY && top > 0 ? 0 : pad.y;
+  return { x: pad.x - box.minX * zoom, y: padTop - top * zoom, zoom };
 }
 
 /**
