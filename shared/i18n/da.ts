@@ -1128,9 +1128,9 @@ export const da = {
     },
     /** A column's heading where a table counts something narrower than its usual name says. */
     columnsIn: {
-      'emotion-by-sector': { journeys: 'Forløb med følelse' },
-      'emotion-by-contact': { journeys: 'Forløb med følelse' },
-      'emotion-drops': { journeys: 'Forløb med følelse før og efter' },
+      'emotion-by-sector': { journeys: 'Forløb med angivet følelse' },
+      'emotion-by-contact': { journeys: 'Forløb med angivet følelse' },
+      'emotion-drops': { journeys: 'Forløb med følelse angivet før og efter' },
     },
     columns: {
       group: 'Gruppe',
@@ -1377,10 +1377,11 @@ export const da = {
         '«Sådan skulle det være» er det nye forløb, hvor der er tegnet et, og hvor begge kort har en pris på alle kontaktpunkter – ellers forløbet, som det er i dag. Forskellen tæller derfor kun forløb, hvor begge kort er fuldt prissat: et kontaktpunkt uden pris ville ellers tælle som 0 kr.',
       openPrices: 'Se prislisten',
       coverage:
-        'Kun {{priced}} af {{all}} kontaktpunkter i dag ({{share}}) har en pris. De øvrige {{unpriced}} er ikke regnet med, så beløbene er for lave.',
+        'Sådan er det i dag: beløbene bygger på {{priced}} af {{all}} kontaktpunkter ({{share}}). De øvrige {{unpriced}} har ingen pris og er ikke talt med, så den virkelige udgift er højere.',
+      coverageNone:
+        'Sådan er det i dag: ingen af de {{all}} kontaktpunkter har en pris i prislisten, så beløbene siger intet om udgiften.',
       coverageHidden:
-        'Ikke alle kontaktpunkter har en pris, og dem uden pris er ikke regnet med, så beløbene kan være for lave.',
-      coverageAll: 'Alle {{all}} kontaktpunkter i dag har en pris.',
+        'Hvor mange kontaktpunkter der mangler en pris, kan ikke vises for dette udvalg. Mangler nogle en pris, er de ikke talt med, og den virkelige udgift er højere.',
       coverageWhy: 'Se hvorfor',
       perJourneyTitle: 'Udgift pr. forløb',
       perJourneyHelp:

@@ -1111,9 +1111,9 @@ export const en: Translation = {
       'journey-length': 'Journey length in days',
     },
     columnsIn: {
-      'emotion-by-sector': { journeys: 'Journeys with an emotion' },
-      'emotion-by-contact': { journeys: 'Journeys with an emotion' },
-      'emotion-drops': { journeys: 'Journeys with an emotion before and after' },
+      'emotion-by-sector': { journeys: 'Journeys with an emotion given' },
+      'emotion-by-contact': { journeys: 'Journeys with an emotion given' },
+      'emotion-drops': { journeys: 'Journeys with an emotion given before and after' },
     },
     columns: {
       group: 'Group',
@@ -1358,10 +1358,11 @@ export const en: Translation = {
         '«How it should be» is the new pathway where one was drawn and both maps have a price on every touchpoint – otherwise the pathway as it is today. So the difference counts only journeys whose two maps are priced in full: a touchpoint without a price would otherwise count as 0 kr.',
       openPrices: 'See the price list',
       coverage:
-        'Only {{priced}} of {{all}} touchpoints today ({{share}}) have a price. The other {{unpriced}} are not counted, so the amounts are too low.',
+        'As it is today: the amounts rest on {{priced}} of {{all}} touchpoints ({{share}}). The other {{unpriced}} have no price and are not counted, so the real cost is higher.',
+      coverageNone:
+        'As it is today: none of the {{all}} touchpoints has a price in the price list, so the amounts say nothing about the cost.',
       coverageHidden:
-        'Not every touchpoint has a price, and those without one are not counted, so the amounts may be too low.',
-      coverageAll: 'All {{all}} touchpoints today have a price.',
+        'How many touchpoints lack a price cannot be shown for this selection. If some do, they are not counted, and the real cost is higher.',
       coverageWhy: 'See why',
       perJourneyTitle: 'Cost per journey',
       perJourneyHelp:

@@ -311,9 +311,9 @@ test.describe('prices and the cost of a pathway', () => {
     expect(without).toBeGreaterThan(0);
     const dk = (n: number) => n.toLocaleString('da-DK');
     await expect(view.getByTestId('cost-coverage')).toContainText(
-      `Kun ${dk(all - without)} af ${dk(all)} kontaktpunkter i dag (${Math.round(
+      `Sådan er det i dag: beløbene bygger på ${dk(all - without)} af ${dk(all)} kontaktpunkter (${Math.round(
         (100 * (all - without)) / all,
-      )} %) har en pris. De øvrige ${dk(without)} er ikke regnet med, så beløbene er for lave.`,
+      )} %). De øvrige ${dk(without)} har ingen pris og er ikke talt med, så den virkelige udgift er højere.`,
     );
     await view.getByTestId('coverage-why').click();
     await expect(unpriced).toBeFocused();
@@ -323,6 +323,7 @@ test.describe('prices and the cost of a pathway', () => {
     await program.openFilters();
     await app.page.getByTestId('filter-municipality').selectOption('lolland');
     await expect(view.getByTestId('hidden-cell').first()).toBeVisible();
+    // Where the count without a price is hidden, the sentence claims neither some nor none.
     await expect(view.getByTestId('hidden-note').first()).toHaveText(
       /^«Skjult» betyder, at tallet bygger på færre end 5 forløb/,
     );

@@ -115,52 +115,66 @@ function FiguresTable(props: {
 
 const UNPRICED_ID = 'cost-unpriced-section';
 
+/** What the coverage line says, from the unpriced section's two counts (see `Coverage`). */
+export type CoverageSaid =
+  | { kind: 'hidden' }
+  | { kind: 'none'; all: number }
+  | { kind: 'some'; priced: number; all: number; unpriced: number; share: number }
+  | null;
+
 /**
- * How much of the selection the amounts rest on, beside the amounts' first mention: a total that
- * leaves out most touchpoints must not be quoted as what the journeys cost. From the two counts
- * the last section shows (so nothing is told that it does not); said in general when either is
- * hidden.
+ * How much of the selection the amounts rest on, from the two counts the last section shows, so
+ * nothing is told that it does not. When the count without a price is hidden (fewer than k
+ * journeys have such a touchpoint — none, perhaps), it claims neither that some lack a price nor
+ * that none do. The share is never 0 % or 100 % (as rounded) while some are priced and some not.
+ */
+export function coverageOf(unpriced: Cell<number>, all: Cell<number>): CoverageSaid {
+  if (!unpriced.shown || !all.shown) return { kind: 'hidden' };
+  if (unpriced.value === 0) return null;
+  const priced = all.value - unpriced.value;
+  if (priced <= 0) return { kind: 'none', all: all.value };
+  const share = Math.min(0.99, Math.max(0.01, priced / all.value));
+  return { kind: 'some', priced, all: all.value, unpriced: unpriced.value, share };
+}
+
+/**
+ * The coverage line beside the amounts' first mention: a total that leaves out most touchpoints
+ * must not be quoted as what the journeys cost. With a way to the reasons.
  */
 function Coverage(props: { unpriced: Cell<number>; all: Cell<number>; onWhy: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { unpriced, all } = props;
-  const why = (
-    <button
-      type="button"
-      className="button button-small"
-      onClick={props.onWhy}
-      data-testid="coverage-why"
-    >
-      {t('economy.program.coverageWhy')}
-    </button>
-  );
-  if (!unpriced.shown || !all.shown) {
-    return (
-      <p className="cost-coverage cost-coverage-short" data-testid="cost-coverage">
-        {t('economy.program.coverageHidden')} {why}
-      </p>
-    );
-  }
-  if (unpriced.value === 0) {
-    return (
-      <p className="cost-coverage" data-testid="cost-coverage">
-        {t('economy.program.coverageAll', { all: formatNumber(lang, all.value, '') })}
-      </p>
-    );
-  }
-  const priced = all.value - unpriced.value;
+  const said = coverageOf(props.unpriced, props.all);
+  if (said === null) return null;
+  const n = (v: number) => formatNumber(lang, v, '');
+  const text =
+    said.kind === 'hidden'
+      ? t('economy.program.coverageHidden')
+      : said.kind === 'none'
+        ? t('economy.program.coverageNone', { all: n(said.all) })
+        : t('economy.program.coverage', {
+            priced: n(said.priced),
+            all: n(said.all),
+            unpriced: n(said.unpriced),
+            share: new Intl.NumberFormat(lang, {
+              style: 'percent',
+              maximumFractionDigits: 0,
+            }).format(said.share),
+          });
   return (
-    <p className="cost-coverage cost-coverage-short" data-testid="cost-coverage">
-      {t('economy.program.coverage', {
-        priced: formatNumber(lang, priced, ''),
-        all: formatNumber(lang, all.value, ''),
-        unpriced: formatNumber(lang, unpriced.value, ''),
-        share: new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(
-          all.value === 0 ? 0 : priced / all.value,
-        ),
-      })}{' '}
-      {why}
+    <p
+      className={said.kind === 'hidden' ? 'cost-coverage' : 'cost-coverage cost-coverage-short'}
+      data-testid="cost-coverage"
+    >
+      {text}{' '}
+      <button
+        type="button"
+        className="button button-small"
+        onClick={props.onWhy}
+        data-testid="coverage-why"
+      >
+        {t('economy.program.coverageWhy')}
+      </button>
     </p>
   );
 }
