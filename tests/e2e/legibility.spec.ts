@@ -111,11 +111,10 @@ function laneNamesReadable(m: MapMeasure) {
   expect(clipped, 'lane names cut off').toEqual([]);
   // As opened, the top edge of the map is a lane's edge: no lane shows as a nameless strip there.
   const column = m.laneColumn;
-  const slivers = column
-    ? m.laneNames
-        .filter((n) => n.rect.y < column.y - 1 && n.rect.y + n.rect.height > column.y + 1)
-        .map((n) => `${n.text}: ${Math.round(n.rect.y + n.rect.height - column.y)} px seen`)
-    : [];
+  expect(column, 'the lane names’ column').not.toBeNull();
+  const slivers = m.laneNames
+    .filter((n) => n.rect.y < column!.y - 1 && n.rect.y + n.rect.height > column!.y + 1)
+    .map((n) => `${n.text}: ${Math.round(n.rect.y + n.rect.height - column!.y)} px seen`);
   expect(slivers, 'a lane cut by the top of the map').toEqual([]);
 }
 

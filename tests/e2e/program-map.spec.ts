@@ -94,7 +94,8 @@ function overlapping<T extends { text: string; rect: Rect }>(a: T[], b: T[] = a)
 /**
  * `uncut`: whether no place or label may be cut by the map's top or left edge as opened. The map
  * moves the least way to such a view (process-layout.ts, unit-tested); a dense map in a short
- * pane may have none that keeps its first place whole, and then opens centred on that place.
+ * pane may have none that keeps its first place whole, and then keeps that place's text in sight
+ * (its foot or head may be cut) or, failing that, opens centred on it.
  */
 async function checkLegible(page: Page, level: 'sector' | 'contact', uncut = true) {
   const m = await readMap(page);

@@ -169,7 +169,7 @@ function useRestOfWindow(
   ref: RefObject<HTMLElement | null>,
   active: boolean,
   /** What sits above the map and may change height (it is measured again when it does). */
-  above: RefObject<HTMLElement | null>,
+  above: readonly RefObject<HTMLElement | null>[],
 ): number | undefined {
   const [height, setHeight] = useState<number>();
   useLayoutEffect(() => {
@@ -195,7 +195,7 @@ function useRestOfWindow(
     let live = true;
     void document.fonts.ready.then(() => live && measure());
     const observer = new ResizeObserver(measure);
-    if (above.current) observer.observe(above.current);
+    for (const a of above) if (a.current) observer.observe(a.current);
     window.addEventListener('resize', measure);
     return () => {
       live = false;
@@ -310,10 +310,15 @@ function ProcessMap({
   );
   const sliderId = useId();
   const rangeId = useId();
+  const countId = useId();
   const tableRef = useRef<HTMLDivElement>(null);
   const paneRef = useRef<HTMLDivElement>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
-  const mapHeight = useRestOfWindow(paneRef, shownEdges.length > 0, toolbarRef);
+  const mapToolsRef = useRef<HTMLDivElement>(null);
+  // The toolbar, and the help and counts over the map (which grow as the count or the cap's
+  // sentence changes): the map keeps to the rest of the window either way.
+  const above = useMemo(() => [toolbarRef, mapToolsRef], []);
+  const mapHeight = useRestOfWindow(paneRef, shownEdges.length > 0, above);
   const tableName = level === 'contact' ? 'process-map-contact-edges' : 'process-map-edges';
   const table = tables.find((x) => x.name === tableName)!;
 
@@ -428,6 +433,8 @@ function ProcessMap({
           ...layout.places.values(),
           ...[...layout.links.values()].flatMap((l) => (l.label ? [l.label] : [])),
         ],
+        // Its text's block: the height it was given before links made it taller.
+        placeIn[0]!.height,
       );
       setDrawn({
         key: content.key,
@@ -539,7 +546,7 @@ function ProcessMap({
               step={1}
               value={threshold}
               disabled={empty || least === most}
-              aria-describedby={rangeId}
+              aria-describedby={empty ? rangeId : `${rangeId} ${countId}`}
               onChange={(e) => setChosen((c) => ({ ...c, [level]: Number(e.target.value) }))}
               data-testid="min-journeys"
             />
@@ -570,10 +577,10 @@ function ProcessMap({
           </button>
           {/* Over the map, not on it, so no control covers a place or a label; the toolbar above
               stays one row on a 1024 px screen. The picture shows the map only. */}
-          <div className="pm-maptools">
+          <div className="pm-maptools" ref={mapToolsRef}>
             <p className="field-help pm-help">
               {t('program.mapHelp')}{' '}
-              <span data-testid="map-count">
+              <span id={countId} data-testid="map-count">
                 {t('program.mapCount', {
                   count: shownEdges.length,
                   drawn: formatNumber(i18n.language, content.links.length, ''),

@@ -3,6 +3,7 @@ import {
   drawnLinks,
   layoutProcessMap,
   leastDrawn,
+  LINK_ROOM,
   openingView,
   routePath,
   type Box,
@@ -175,18 +176,44 @@ describe('openingView', () => {
       { x: 300, y: 1300, width: 120, height: 190 },
       { x: 500, y: 1100, width: 120, height: 300 },
     ];
-    const v = openingView(map, pane, 15, 12, first, 16, boxes);
+    // Its text a block of 62 in its middle.
+    const v = openingView(map, pane, 15, 12, first, 16, boxes, 62);
     const top = (b: { y: number }) => v.y + b.y * v.zoom;
     const bottom = (b: { y: number; height: number }) => top(b) + b.height * v.zoom;
-    // The other boxes are out of sight above or whole; the first place's middle (its name) is in
-    // the pane, though its foot may be cut.
+    // The other boxes are out of sight above or whole; the first place's text is whole in the
+    // pane, though the place's foot may be cut.
     for (const b of boxes.slice(1)) expect(top(b) >= 16 || bottom(b) <= 0).toBe(true);
     const middle = top(first) + (first.height * v.zoom) / 2;
-    expect(middle).toBeGreaterThan(16 + 24);
-    expect(middle).toBeLessThan(500 - 16 - 24);
+    expect(middle - 31 * v.zoom).toBeGreaterThanOrEqual(16);
+    expect(middle + 31 * v.zoom).toBeLessThanOrEqual(500 - 16);
+    // Across, a place is kept whole or centred, never cut through its name.
+    expect(v.x).toBe(16);
     // Not where the centred view was, which cut the label above it.
     const centred = openingView(map, pane, 15, 12, first);
     expect(v.y).not.toBeCloseTo(centred.y);
+  });
+});
+
+describe('where many links meet a place', () => {
+  it('gives each its own room there: the place grows taller, the ends stay LINK_ROOM apart', async () => {
+    const places = ['hub', ...'abcdefgh'.split('')].map((id) => ({ id, width: 120, height: 48 }));
+    const links = 'abcdefgh'.split('').map((id, i) => ({
+      id: `${id}>hub`,
+      from: id,
+      to: 'hub',
+      journeys: 10 + i,
+      label: { text: `${id}>hub`, width: 80, height: 22 },
+    }));
+    const layout = await layoutProcessMap(places, links);
+    const hub = layout.places.get('hub')!;
+    expect(hub.height).toBeGreaterThan(48);
+    const ends = links
+      .map((l) => layout.links.get(l.id)!.points.at(-1)!)
+      .sort((a, b) => a.y - b.y || a.x - b.x);
+    for (let i = 1; i < ends.length; i++) {
+      const gap = Math.hypot(ends[i]!.x - ends[i - 1]!.x, ends[i]!.y - ends[i - 1]!.y);
+      expect(gap).toBeGreaterThanOrEqual(LINK_ROOM - 0.5);
+    }
   });
 });
 

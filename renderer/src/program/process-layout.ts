@@ -29,17 +29,17 @@ export interface ProcessLayout extends Size {
 }
 
 /**
- * ELK's layered algorithm (Sugiyama style, as Disco, ProM and pm4py draw directly-follows graphs):
- * places in ranks from left to right, links routed orthogonally between the ranks, and each
- * link's label placed by ELK itself as a box on its link ("inline" centre labels become dummy
- * nodes of their own rank), so labels never overlap each other, a place or another link.
- */
-/**
  * The room each link has where it meets a place (px, at 100 %): the widest arrowhead (see
  * ProcessMapView) and a little air.
  */
 export const LINK_ROOM = 16;
 
+/**
+ * ELK's layered algorithm (Sugiyama style, as Disco, ProM and pm4py draw directly-follows graphs):
+ * places in ranks from left to right, links routed orthogonally between the ranks, and each
+ * link's label placed by ELK itself as a box on its link ("inline" centre labels become dummy
+ * nodes of their own rank), so labels never overlap each other, a place or another link.
+ */
 const OPTIONS: LayoutOptions = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
@@ -213,9 +213,6 @@ function toward(from: Point, to: Point, by: number): Point {
  * the top or left edge — a box sliced in half there reads as a broken map — with `focus` still
  * whole in the pane; where there is no such place, the view stays centred on `focus`.
  */
-/** The middle of a place that must stay in sight as the map opens (px on screen): its name. */
-const NAME_ROOM = 48;
-
 export function openingView(
   map: Size,
   pane: Size,
@@ -224,6 +221,11 @@ export function openingView(
   focus: Box = { x: 0, y: 0, width: 0, height: 0 },
   pad = 16,
   whole: readonly Box[] = [],
+  /**
+   * How much of `focus`, at its middle, must stay in sight when no clean edge keeps it whole (map
+   * units): the block of its text, which a place grown taller for its links has centred.
+   */
+  text = focus.height,
 ): { x: number; y: number; zoom: number } {
   const readable = minText / smallestFont;
   const fit = Math.min(
@@ -240,7 +242,7 @@ export function openingView(
   };
   /**
    * Along one axis: the view nearest `from` whose near edge (with its pad) crosses no box, with
-   * `focus` whole in the pane and no edge of the map pulled inside; `from` when there is none.
+   * `focus` whole in the pane and no edge of the map pulled inside; null when there is none.
    * In map units, the near edge at `t` is clean when no box meets the strip [t, t + pad / zoom].
    */
   const uncut = (
@@ -287,8 +289,9 @@ export function openingView(
     return best === null ? null : -best * zoom;
   };
   /**
-   * The focus whole if a clean edge allows it; else its middle, where its name is written (a
-   * place taller than its text, where many links meet it, is cut rather than a box at the edge);
+   * The focus whole if a clean edge allows it; else, up and down, the block of its text in its
+   * middle (a place grown taller than its text, where many links meet it, is cut rather than a
+   * box at the edge — across, its name runs the whole width, so it is kept whole or centred);
    * else centred on it.
    */
   const along = (axis: 'x' | 'y') => {
@@ -297,19 +300,24 @@ export function openingView(
         ? (['width', pane.width, map.width] as const)
         : (['height', pane.height, map.height] as const);
     const from = place(mapLength, paneLength, focus[axis], focus[length]);
-    const middle = Math.min(focus[length], NAME_ROOM / zoom);
-    return (
-      uncut(from, paneLength, mapLength, axis, { start: focus[axis], size: focus[length] }) ??
-      uncut(
-        from,
-        paneLength,
-        mapLength,
-        axis,
-        { start: focus[axis] + (focus[length] - middle) / 2, size: middle },
-        focus,
-      ) ??
-      from
-    );
+    const whole = uncut(from, paneLength, mapLength, axis, {
+      start: focus[axis],
+      size: focus[length],
+    });
+    if (whole !== null) return whole;
+    const middle = Math.min(focus.height, text);
+    const kept =
+      axis === 'y' && middle < focus.height
+        ? uncut(
+            from,
+            paneLength,
+            mapLength,
+            axis,
+            { start: focus.y + (focus.height - middle) / 2, size: middle },
+            focus,
+          )
+        : null;
+    return kept ?? from;
   };
   return { x: along('x'), y: along('y'), zoom };
 }
