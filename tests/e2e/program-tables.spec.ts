@@ -281,15 +281,20 @@ test.describe('laptop 1366×768', () => {
     await openTab(page, 'emotion');
     await expect(
       page.getByTestId('table-emotion-by-sector').getByRole('columnheader').nth(1),
-    ).toHaveText('Forløb med følelse');
+    ).toHaveText('Forløb med angivet følelse');
     await expect(
       page.getByTestId('table-emotion-drops').getByRole('columnheader').nth(2),
-    ).toHaveText('Forløb med følelse før og efter');
+    ).toHaveText('Forløb med følelse angivet før og efter');
     await page.getByTestId('program-tab-models').click();
+    // The tabs stay where they are from tab to tab (the models tab's introduction is under them).
+    const tabsAt = async () => (await page.getByRole('tablist').boundingBox())!.y;
+    await expect(page.getByText('Her samles anonyme forløbsmodeller')).toBeVisible();
+    const tabsTop = await tabsAt();
     let short = 0;
     let long = 0;
     for (const tab of ['processMap', 'variants', 'handovers', 'emotion', 'ideas', 'counts']) {
       await openTab(page, tab);
+      expect(await tabsAt(), `the tabs on ${tab}`).toBeCloseTo(tabsTop, 0);
       // Every hidden row shown, so each table is as long as it gets.
       for (const more of await view(page, tab).locator('details:not([open]) > summary').all()) {
         await more.click();

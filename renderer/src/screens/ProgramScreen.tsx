@@ -179,9 +179,10 @@ export function ProgramScreen() {
 
   return (
     <div className="program" data-testid="program-screen">
-      {/* One compact row, and the introduction on the models tab only: on a 1366×768 laptop the
-          views (the process map above all) start above the fold. The views say k themselves
-          (the filters' summary line) and explain each hidden figure. */}
+      {/* One compact row, and the introduction on the models tab only, under the tabs (which so
+          stay where they are from tab to tab): on a 1366×768 laptop the views (the process map
+          above all) start above the fold. The views say k themselves (the filters' summary line)
+          and explain each hidden figure. */}
       <div className="title-row program-title-row">
         <button
           type="button"
@@ -193,7 +194,6 @@ export function ProgramScreen() {
         </button>
         <h1 className="page-title program-title">{t('program.title')}</h1>
       </div>
-      {tab === 'models' && <p className="lead">{t('program.intro', { k })}</p>}
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">
           {t('program.dropHere')}
@@ -215,6 +215,7 @@ export function ProgramScreen() {
       >
         {/* Always mounted, so an import goes on while the user looks at the views. */}
         <div hidden={tab !== 'models'}>
+          <p className="lead">{t('program.intro', { k })}</p>
           <ImportPanel importRef={importRef} onImported={refresh} />
           <ModelList models={models} onChanged={refresh} />
         </div>
