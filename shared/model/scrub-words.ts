@@ -477,6 +477,24 @@ export const PLACE_KINDS = new RegExp(
 export const PLACE_NAME_ENDINGS =
   /(?:gården|gård|gaarden|gaard|hjemmet|huset|hus|haven|have|bo|ly|lund|lunden|høj|højen|bakken|bakke|toften|vang|vangen|vænget|skov|skoven|parken|lyst|glimt|hvile|ro|fred|sol|toppen|engen|holm|dal|bjerg|strand|vej|gade)$/u;
 
+/**
+ * A place's own name and its kind written as one word, as a school's name often is, in lower case
+ * too ("tjørnegårdsskolen", "vestervangskolen", "ådalsskolen"): the kind at the end, joined by an
+ * s or an e or nothing, after a name that ends as such names do (PLACE_NAME_ENDINGS) with more
+ * before that ending — "højskolen", "skovbørnehaven" and "kostskolen" are kinds of school, not a
+ * school's name.
+ */
+const NAMED_KIND =
+  /^(\p{Ll}{3,}?)[se]?(?:skole|børnehave|vuggestue|plejehjem|plejecent(?:er|ret|eret)|bosted|botilbud|dagcent(?:er|ret|eret)|fritidshjem)(?:met|det|en|et|n|t|s|ns|ts|ens|ets)?$/u;
+
+export function namedPlaceCompound(lower: string): boolean {
+  const named = NAMED_KIND.exec(lower);
+  if (!named) return false;
+  const before = named[1]!;
+  const ending = PLACE_NAME_ENDINGS.exec(before);
+  return ending !== null && before.length > ending[0].length;
+}
+
 /** Titles and family words that are first names too: "Bror ringede" may be Bror. */
 export const TITLES_THAT_ARE_NAMES = wordSet(`bror`);
 

@@ -28,6 +28,7 @@ import {
   PARTICLE_PAIRS,
   PERSON_PASSIVES,
   PLACE_KINDS,
+  namedPlaceCompound,
   PLACE_NAME_ENDINGS,
   SHIFT_WORDS,
   FINITE_VERBS,
@@ -1668,6 +1669,9 @@ export function scrubText(
       !HUMAN_VERBS.has(lower) &&
       (!words.ordinary(lower) || (PLACE_NAME_ENDINGS.test(lower) && !verbLike(lower)))
     ) {
+      add('name', start, end, true);
+    } else if (namedPlaceCompound(lower)) {
+      // "han går på tjørnegårdsskolen": a school's name and its kind as one word, in lower case.
       add('name', start, end, true);
     } else if (
       place &&

@@ -367,6 +367,10 @@ describe('names told by what is said of them, everyday words too', () => {
     // A house in lower case, by its floor and side; a care home's name in brackets.
     ['jeg sover hos min fætter på sofaen, ruten 23 3 th, men', ['ruten', '3 th']],
     ['Idé: at plejecentret (Bredagerhus) laver et livshistorie-ark', ['Bredagerhus']],
+    // A school's or a home's name and its kind as one word, in lower case.
+    ['han går på tjørnegårdsskolen i 3. klasse', ['tjørnegårdsskolen']],
+    ['sønnen går på vestervangskolen, og datteren i ådalsbørnehaven', ['vestervang', 'ådals']],
+    ['hun bor nu på solgårdsplejehjemmet', ['solgårds']],
   ])('%j', (text, values) => {
     const out = scrub(text);
     for (const v of values) expect(out).not.toContain(v);
@@ -407,6 +411,10 @@ describe('names told by what is said of them, everyday words too', () => {
     ['Sommer (2 år) var hårdest.', 'Sommer (2 år)'],
     ['Liv er mere end sygdom. Jeg vil have mit liv tilbage.', 'mit liv tilbage'],
     ['vi kaldte hende sol. Det var godt med sol-cremen', 'sol-cremen'],
+    // Kinds of school, not a school's name.
+    ['Hun gik på højskolen, så på kostskolen og nu på sprogskolen.', 'højskolen, så på kostskolen'],
+    ['Datteren går i skovbørnehaven, sønnen på friskolen.', 'skovbørnehaven, sønnen på friskolen'],
+    ['Han har plads i fritidshjemmet og efterskolen.', 'fritidshjemmet og efterskolen'],
   ])('%j keeps %j', (text, kept) => {
     expect(scrub(text)).toContain(kept);
   });
