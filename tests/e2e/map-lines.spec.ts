@@ -19,6 +19,16 @@ for (const screen of [
     test('no line of the map runs under a card it does not join', async ({ app }) => {
       const id = await seedKaren(app.handlers);
       const { call } = ipc(() => app.handlers);
+      // And a line back to an earlier card in the same lane (from her doctor after the discharge
+      // back to the first visit): handle to handle, its curve looped through both cards.
+      const seeded = await call('journeys:get', { id });
+      const named = (label: string) => seeded.touchpoints.find((t) => t.label === label)!.id;
+      await call('transitions:create', {
+        journeyId: id,
+        sourceId: named('Egen læge, efter udskrivelse'),
+        targetId: named('Egen læge'),
+        kind: 'handover',
+      });
       const detail = await call('journeys:get', { id });
       const lines = detail.transitions
         .filter((tr) => tr.map === 'as_is')
@@ -52,9 +62,13 @@ for (const screen of [
           for (let d = 0; d <= length; d += 4) {
             const p = path.getPointAtLength(d);
             for (const [cardId, c] of cards) {
-              if (cardId === line.source || cardId === line.target) continue;
+              // Its own two cards only where it leaves and enters them (its first and last 16 px).
+              const own = cardId === line.source || cardId === line.target;
+              if (own && (d < 16 || d > length - 16)) continue;
               if (p.x > c.x + 2 && p.x < c.x + c.w - 2 && p.y > c.y + 2 && p.y < c.y + c.h - 2) {
-                found.push(`${line.id} under ${cardId} at ${Math.round(p.x)},${Math.round(p.y)}`);
+                found.push(
+                  `${line.id} under ${own ? 'its own ' : ''}${cardId} at ${Math.round(p.x)},${Math.round(p.y)}`,
+                );
               }
             }
           }

@@ -161,6 +161,29 @@ describe('a line between two cards, with the other cards of the map', () => {
       expect(own).toEqual([]);
     }
   });
+  it('goes back to a card on its left in the same row under the cards, not through them', () => {
+    const cases = [
+      // Next to each other, and with a card between.
+      { a: card(400, 1), b: card(100, 1), between: [card(400, 3)] },
+      { a: card(900, 2), b: card(100, 2), between: [card(500, 2), card(500, 3)] },
+    ];
+    for (const { a, b, between } of cases) {
+      const before = curveBetween(...anchorsBetween(a, b));
+      expect(
+        points(before.at)
+          .slice(8, -8)
+          .some((p) => inside(p, a) || inside(p, b)),
+        'the curve alone loops through its own cards',
+      ).toBe(true);
+      const line = lineBetween(a, b, [a, b, ...between]);
+      const under = points(line.at).filter((p) => [a, b, ...between].some((c) => inside(p, c)));
+      expect(under, line.path).toEqual([]);
+      // It enters the target from below, going up into it.
+      expect(line.at(1).y).toBeCloseTo(b.y + b.height);
+      expect(line.at(0.98).y).toBeGreaterThan(line.at(1).y);
+    }
+  });
+
   it('leaves its card going away from it and enters the target going into it (the arrow)', () => {
     const centre = (c: ReturnType<typeof card>) => ({
       x: c.x + c.width / 2,

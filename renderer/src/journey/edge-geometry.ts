@@ -296,6 +296,13 @@ export function lineBetween(drawnSource: Rect, drawnTarget: Rect, cards: readonl
   const same = (c: Rect, end: Rect) => isOwn(end)(c);
   const [a, b] = anchorsBetween(source, target);
   const curve = curveBetween(a, b);
+  // Back to a card to the left in the same row: handle to handle, the curve would loop through
+  // both cards. It goes under them (or over) along a lane's edge instead, into the target's foot.
+  if (b.x < a.x && !edgeAnchors(source, target)) {
+    const others = cards.filter((c) => !same(c, source) && !same(c, target));
+    const back = backAlongLane(source, target, others);
+    if (back) return piecesPath(back);
+  }
   /** The map's other cards that reach into a box. */
   const within = (x0: number, y0: number, x1: number, y1: number) =>
     cards.filter(
@@ -345,6 +352,38 @@ export function lineBetween(drawnSource: Rect, drawnTarget: Rect, cards: readonl
 
 /** How far a line goes straight out of a card's side before it turns (px). */
 const STUB = 14;
+
+/**
+ * A line back to a card on its left in the same row: out of the source's bottom, along the edge
+ * of the lane below, into the target's bottom (or the same above, if a card is in the way below):
+ * it never passes under a card, its own two included. Null when both ways cross a card.
+ */
+function backAlongLane(source: Rect, target: Rect, others: readonly Rect[]): Point[] | null {
+  const blockers: Blocker[] = others.map((r) => ({ r, mx: CLEAR_X, my: CLEAR_Y }));
+  const sx = source.x + source.width * 0.3;
+  const tx = target.x + target.width * 0.7;
+  const bottom = Math.max(source.y + source.height, target.y + target.height);
+  const top = Math.min(source.y, target.y);
+  const ways: [number, number, number][] = [
+    // The foot of each card, and the lane's edge below both.
+    [
+      source.y + source.height,
+      target.y + target.height,
+      Math.ceil(bottom / LANE_HEIGHT) * LANE_HEIGHT,
+    ],
+    [source.y, target.y, Math.floor(top / LANE_HEIGHT) * LANE_HEIGHT],
+  ];
+  for (const [from, to, edge] of ways) {
+    const route = [
+      { x: sx, y: from },
+      { x: sx, y: edge },
+      { x: tx, y: edge },
+      { x: tx, y: to },
+    ];
+    if (route.slice(1).every((q, i) => pieceClear(route[i]!, q, blockers))) return route;
+  }
+  return null;
+}
 
 /**
  * A way round the cards between two cards, in straight pieces: out of a side of the source
