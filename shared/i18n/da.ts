@@ -67,7 +67,7 @@ export const da = {
     moveIn: 'Hent et flyttet forløb',
     outTitle: 'Flyt forløbet «{{alias}}» til en anden computer',
     outIntro:
-      'Alt om forløbet kommer med i én fil: begge kort, borgerens oplysninger med det rigtige navn og samtykkerne, idéer, mål, workshops og gemte versioner.',
+      'Alt om forløbet kommer med i én fil: begge kort, borgerens oplysninger med det rigtige navn og samtykkerne, idéer, mål, workshops og gemte udgaver.',
     outLock:
       'Filen låses med en adgangskode, som du vælger nu. Giv filen og adgangskoden videre hver for sig, fx filen på et USB-stik og adgangskoden mundtligt. Den, der har begge dele, kan læse alt om borgeren.',
     saveDialogTitle: 'Gem det flyttede forløb',
@@ -305,7 +305,7 @@ export const da = {
     initiatedByLabel: 'Hvem tog initiativet?',
     emotionLabel: 'Hvordan var det for borgeren?',
     emotionClear: 'Ryd',
-    painTitle: 'Det der gjorde ondt',
+    painTitle: 'Det, der gjorde ondt',
     painCategoryLabel: 'Slags problem',
     painTextLabel: 'Hvad skete der?',
     painDelete: 'Fjern',
@@ -590,7 +590,7 @@ export const da = {
     saved: 'Billedet er lavet. Vælg, hvor det skal gemmes.',
     failed: 'Billedet kunne ikke laves. Prøv igen.',
     note: 'Borgerens egen kopi. Den indeholder det, der står på kortet.',
-    printedOn: 'Udskrevet {{date}}',
+    printedOn: 'Printet {{date}}',
     empty: 'Kortet er tomt. Tilføj kontaktpunkter først.',
     pageOf: 'Side {{page}} af {{count}}',
     pageAlt: 'Kort over forløbet for {{alias}}, side {{page}} af {{count}}',
@@ -793,7 +793,7 @@ export const da = {
     legendGuess: 'er et gæt: tryk på det, hvis ordet er harmløst, så står det som skrevet.',
     legendKept: 'står som skrevet: tryk igen for at skjule det.',
     legendWord: 'ord',
-    textKind: { quote: 'Borgerens egne ord', pain: 'Det der gjorde ondt', idea: 'Idé' },
+    textKind: { quote: 'Borgerens egne ord', pain: 'Det, der gjorde ondt', idea: 'Idé' },
     original: 'Som den står her',
     scrubbed: 'Sådan bliver den sendt',
     mask: {

@@ -315,7 +315,7 @@ test.describe("the citizen's copy", () => {
     for (const [i, sheet] of sheets.entries()) {
       expect(sheet).toContain('Karen H.');
       expect(sheet).toContain(`Side ${i + 1} af 2`);
-      expect(sheet).toMatch(/Udskrevet \d+\. \p{L}+ \d{4}/u);
+      expect(sheet).toMatch(/Printet \d+\. \p{L}+ \d{4}/u);
       // The legend: faces and handover colours, in words.
       expect(sheet).toContain('Meget dårligt');
       expect(sheet).toContain('Brudt');

@@ -65,7 +65,16 @@ for (const screen of [
               // Its own two cards only where it leaves and enters them (its first and last 16 px).
               const own = cardId === line.source || cardId === line.target;
               if (own && (d < 16 || d > length - 16)) continue;
-              if (p.x > c.x + 2 && p.x < c.x + c.w - 2 && p.y > c.y + 2 && p.y < c.y + c.h - 2) {
+              // Nor over another card's dot (centred on its sides): it would seem to leave or
+              // enter that card.
+              const onDot =
+                !own &&
+                Math.abs(p.y - (c.y + c.h / 2)) < 7 &&
+                (Math.abs(p.x - c.x) < 7 || Math.abs(p.x - (c.x + c.w)) < 7);
+              if (
+                onDot ||
+                (p.x > c.x + 2 && p.x < c.x + c.w - 2 && p.y > c.y + 2 && p.y < c.y + c.h - 2)
+              ) {
                 found.push(
                   `${line.id} under ${own ? 'its own ' : ''}${cardId} at ${Math.round(p.x)},${Math.round(p.y)}`,
                 );

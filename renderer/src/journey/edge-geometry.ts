@@ -229,6 +229,18 @@ function crosses(
   );
 }
 
+/** Whether any of these points lies on a card's dot (its handles, centred on its sides). */
+function overDots(points: readonly Point[], cards: readonly Rect[]): boolean {
+  const near = HANDLE_HALF + 2;
+  return points.some((p) =>
+    cards.some(
+      (c) =>
+        Math.abs(p.y - (c.y + c.height / 2)) < near &&
+        (Math.abs(p.x - c.x) < near || Math.abs(p.x - (c.x + c.width)) < near),
+    ),
+  );
+}
+
 /** A line of straight pieces with rounded corners, and the point at a share of its length. */
 function piecesPath(points: readonly Point[]) {
   const lengths = points.slice(1).map((p, i) => Math.hypot(p.x - points[i]!.x, p.y - points[i]!.y));
@@ -321,9 +333,10 @@ export function lineBetween(drawnSource: Rect, drawnTarget: Rect, cards: readonl
     Math.max(a.y, b.y) + 60,
   );
   if (others.length === 0) return curve;
-  const samples = Array.from({ length: 41 }, (_, i) => curve.at(i / 40));
-  // Only a curve that runs under a card goes round: one that passes close by stays a curve.
-  if (!crosses(samples, others, -2, -2)) return curve;
+  const samples = Array.from({ length: 81 }, (_, i) => curve.at(i / 80));
+  // Only a curve that runs under a card, or over one of its dots, goes round: one that passes
+  // close by stays a curve. Over another card's dot, the line seems to leave or enter that card.
+  if (!crosses(samples, others, -2, -2) && !overDots(samples, others)) return curve;
   // A way round may reach past the two anchors (out of a card's bottom, along a lane's edge): the
   // cards it may pass are those within the two cards' width and their lanes.
   const reach = 2 * (HANDLE_HALF + STUB);
