@@ -144,6 +144,20 @@ test.describe('the map at the table', () => {
         const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
         expect(w > 2 && h > 2, `faces ${i} and ${j} overlap`).toBe(false);
       }
+    // Left to right in the order the journey happened, as the list tells it: faces of one day
+    // too (the emergency room before the ward it sent her to, not in the lanes' order).
+    const leftToRight = await points.evaluateAll((els) =>
+      els
+        .map((el) => ({
+          x: el.getBoundingClientRect().x,
+          name: (el.querySelector('title')?.textContent ?? '').replace(/: [^:]*$/, ''),
+        }))
+        .sort((a, b) => a.x - b.x)
+        .map((p) => p.name),
+    );
+    expect(leftToRight).toEqual(
+      KAREN_TOUCHPOINTS.filter((tp) => tp.emotion !== undefined).map((tp) => tp.label),
+    );
     // And it is on screen with the map, without scrolling the page.
     await expect(app.page.getByTestId('emotion-curve')).toBeInViewport();
   });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { EMOTION_KEYS, EmotionFace } from './EmotionFace';
 import { useLaidOutCards } from './use-layout';
 import { NODE_WIDTH } from './lanes';
+import { timeOrder } from './auto-layout';
 
 const HEIGHT = 72;
 const PAD = 12;
@@ -20,11 +21,13 @@ export function EmotionCurve() {
   const { x: vx, zoom } = useViewport();
   // The cards where the layout puts them, so each point is under its card.
   const cards = useLaidOutCards();
+  // In the journey's order, as the list and the citizen's copy tell it: cards of the same day
+  // share a column, and their faces stand side by side in the order they happened (the emergency
+  // room before the ward it sent her to), not in the order of their lanes.
+  const rank = new Map(timeOrder(cards.map((c) => c.tp)).map((tp, i) => [tp.id, i]));
   const withFace = cards
     .filter((c) => c.tp.emotion !== null)
-    .sort((a, b) => a.x - b.x || a.y - b.y);
-  // Cards of the same day share a column: their faces stand side by side, not on top of each
-  // other, in the order of their lanes.
+    .sort((a, b) => a.x - b.x || rank.get(a.tp.id)! - rank.get(b.tp.id)!);
   const column = new Map<number, number>();
   for (const c of withFace) column.set(c.x, (column.get(c.x) ?? 0) + 1);
   const seen = new Map<number, number>();
