@@ -654,10 +654,44 @@ test.describe("the citizen's copy", () => {
     await copy.costChoice.check();
     await copy.printButton.click();
     await expect(copy.printedCost.getByTestId('copy-cost-total')).toHaveText(`I alt${toBeTotal}`);
+    // Its total in bold with a zero in it («220 kr.»), drawn in the picture too: an SVG drawn as
+    // an image lays out its text as its embedded fonts come, and the row that needed the bold zero
+    // was left blank. Each of the total's two words has ink where the printed page has it.
+    const toBeSheets = await copy.printPages.count();
+    // Each word's line on the page (mm): from where the label starts to where the amount ends,
+    // from a font size above its baseline to the baseline.
+    const totalBoxes = await copy.printedCost
+      .getByTestId('copy-cost-total')
+      .locator('text')
+      .evaluateAll((ts) =>
+        ts.map((t) => {
+          const span = t.querySelector('tspan')!;
+          const size = Number(t.getAttribute('font-size'));
+          const x = Number(span.getAttribute('x'));
+          const y = Number(span.getAttribute('y'));
+          // The label runs right of its x, the amount (anchored at its end) left of it.
+          const end = t.getAttribute('text-anchor') === 'end';
+          const w = 3 * size;
+          return [end ? x - w : x, y - 0.8 * size, w, 0.8 * size];
+        }),
+      );
+    expect(totalBoxes).toHaveLength(2);
     // When the print dialog closes, the pages with the amounts are taken down: a later print of
     // the window cannot put them on paper again.
     await app.page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     await expect(copy.printView).toHaveCount(0);
+    await copy.openMenu();
+    await copy.costChoice.check();
+    const toBePng = await copy.png();
+    await decodePng(app.page, toBePng);
+    const totalWords = totalBoxes.map(([x, y, w, h]) => ({
+      x: (x! + PNG_BORDER_MM) * PNG_PX_PER_MM,
+      y: (y! + PNG_BORDER_MM) * PNG_PX_PER_MM + (toBeSheets - 1) * one.height,
+      w: w! * PNG_PX_PER_MM,
+      h: h! * PNG_PX_PER_MM,
+    }));
+    const ink = await countColour(app.page, totalWords, [0x1b, 0x1b, 0x18], 90);
+    for (const n of ink) expect(n, 'the to-be total’s words in the picture').toBeGreaterThan(40);
   });
 
   test('says why the cost cannot be chosen when nothing on the map has a price', async ({

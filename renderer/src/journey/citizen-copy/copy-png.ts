@@ -10,6 +10,19 @@ async function svgImage(svg: string): Promise<HTMLImageElement> {
 }
 
 /**
+ * The page drawn once where nobody sees it before it is drawn for good: an SVG image lays its text
+ * out as its embedded fonts come, and a run that needs a face still on its way (the bold zero,
+ * say) is left blank the first time it is drawn.
+ */
+async function settled(svg: string): Promise<HTMLImageElement> {
+  const first = await svgImage(svg);
+  const scratch = document.createElement('canvas').getContext('2d');
+  scratch?.drawImage(first, 0, 0, 1, 1);
+  await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+  return svgImage(svg);
+}
+
+/**
  * Draws the pages onto one canvas, one under the other, and returns it as a PNG. The SVG is
  * given its size in pixels so the browser rasterises the vector at full resolution.
  */
@@ -25,7 +38,7 @@ export async function copyPng(pages: CopyPage[], label: (page: CopyPage) => stri
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   for (const [i, page] of pages.entries()) {
-    const img = await svgImage(
+    const img = await settled(
       pageSvg(page, {
         idPrefix: `png${i}`,
         width: String(size.width),
