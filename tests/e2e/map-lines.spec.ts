@@ -16,7 +16,9 @@ for (const screen of [
 ]) {
   test.describe(screen.name, () => {
     test.use({ viewport: { width: screen.width, height: screen.height }, hasTouch: screen.touch });
-    test('no line of the map runs under a card it does not join', async ({ app }) => {
+    test('no line of the map runs under a card or over its dot, but where it leaves and enters its own', async ({
+      app,
+    }) => {
       const id = await seedKaren(app.handlers);
       const { call } = ipc(() => app.handlers);
       // And a line back to an earlier card in the same lane (from her doctor after the discharge

@@ -137,6 +137,7 @@ for (const entry of defaultCatalogue.services) {
 function serviceOf(sector: string, draw: number): string {
   const codes = CATALOGUE_CODES.get(sector) ?? [];
   if (draw >= 0.95 || codes.length === 0)
+    // The last twentieth of the draw, spread over three local codes.
     return `${sector.replace(/_/g, '-')}-local-${1 + Math.floor((draw % 0.05) * 60)}`;
   return codes[Math.floor(draw * 3) % codes.length]!;
 }

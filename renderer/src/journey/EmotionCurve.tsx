@@ -1,4 +1,5 @@
 import { useViewport } from '@xyflow/react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMOTION_KEYS, EmotionFace } from './EmotionFace';
 import { useLaidOutCards } from './use-layout';
@@ -23,18 +24,23 @@ export function EmotionCurve() {
   const cards = useLaidOutCards();
   // In the journey's order, as the list and the citizen's copy tell it: cards of the same day
   // share a column, and their faces stand side by side in the order they happened (the emergency
-  // room before the ward it sent her to), not in the order of their lanes.
-  const rank = new Map(timeOrder(cards.map((c) => c.tp)).map((tp, i) => [tp.id, i]));
-  const withFace = cards
-    .filter((c) => c.tp.emotion !== null)
-    .sort((a, b) => a.x - b.x || rank.get(a.tp.id)! - rank.get(b.tp.id)!);
-  const column = new Map<number, number>();
-  for (const c of withFace) column.set(c.x, (column.get(c.x) ?? 0) + 1);
-  const seen = new Map<number, number>();
-  const points = withFace.map((c) => {
-    const nth = seen.get(c.x) ?? 0;
-    seen.set(c.x, nth + 1);
-    const spread = (nth - ((column.get(c.x) ?? 1) - 1) / 2) * FACE_SPREAD;
+  // room before the ward it sent her to), not in the order of their lanes. Worked out once per
+  // layout, not on every frame the map pans.
+  const faces = useMemo(() => {
+    const rank = new Map(timeOrder(cards.map((c) => c.tp)).map((tp, i) => [tp.id, i]));
+    const withFace = cards
+      .filter((c) => c.tp.emotion !== null)
+      .sort((a, b) => a.x - b.x || rank.get(a.tp.id)! - rank.get(b.tp.id)!);
+    const column = new Map<number, number>();
+    for (const c of withFace) column.set(c.x, (column.get(c.x) ?? 0) + 1);
+    const seen = new Map<number, number>();
+    return withFace.map((c) => {
+      const nth = seen.get(c.x) ?? 0;
+      seen.set(c.x, nth + 1);
+      return { c, spread: (nth - ((column.get(c.x) ?? 1) - 1) / 2) * FACE_SPREAD };
+    });
+  }, [cards]);
+  const points = faces.map(({ c, spread }) => {
     return {
       id: c.tp.id,
       label: c.tp.label.trim() || t('canvas.untitled'),
