@@ -510,10 +510,10 @@ test.describe("the citizen's copy", () => {
       expect(bottomEdge, `bottom edge of ${b.id}`).toBeGreaterThan(50);
     }
 
-    // Printed: one A4 landscape sheet per page, no text under 9 pt on paper.
+    // Printed: one A4 landscape sheet per page, no text under 12 pt on paper (clear print).
     await app.page.emulateMedia({ media: 'print' });
     await expect(copy.printView).toBeVisible();
-    expect(await smallestPrintedPt(app.page)).toBeGreaterThanOrEqual(9);
+    expect(await smallestPrintedPt(app.page)).toBeGreaterThanOrEqual(12);
     const pdf = await app.page.pdf({ format: 'A4', landscape: true });
     if (process.env.COPY_SAMPLE_DIR) writeFileSync(`${process.env.COPY_SAMPLE_DIR}/karen.pdf`, pdf);
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).toHaveLength(sheets);
@@ -612,9 +612,9 @@ test.describe("the citizen's copy", () => {
     );
     expect(words).not.toContain('Det nye forløb ville anslået koste');
     expect(words).not.toMatch(/regning|pris for dig/i);
-    // Printed: still nothing under 9 pt on paper.
+    // Printed: still nothing under 12 pt on paper.
     await app.page.emulateMedia({ media: 'print' });
-    expect(await smallestPrintedPt(app.page)).toBeGreaterThanOrEqual(9);
+    expect(await smallestPrintedPt(app.page)).toBeGreaterThanOrEqual(12);
     await app.page.emulateMedia({ media: 'screen' });
 
     // The picture with the cost differs from the one without, and holds the block: its frame is

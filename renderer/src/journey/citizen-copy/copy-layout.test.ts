@@ -7,6 +7,7 @@ import { en } from '../../../../shared/i18n/en';
 import { SECTORS, type Sector } from '../../../../shared/vocabulary';
 import {
   COLUMNS_PER_PAGE,
+  MAX_LANES_PER_PAGE,
   boxTexts,
   MIN_FONT_PT,
   MM_PER_PT,
@@ -187,17 +188,56 @@ describe("the citizen's copy layout", () => {
           const f = b.face;
           expect(inside({ x: f.cx - f.r, y: f.cy - f.r, w: 2 * f.r, h: 2 * f.r }, b)).toBe(true);
         }
-        if (b.pain) expect(inside({ x: b.pain.x, y: b.pain.y - 3.8, w: 7, h: 3.8 }, b)).toBe(true);
+        if (b.pain) expect(inside({ x: b.pain.x, y: b.pain.y - 4.3, w: 8, h: 4.3 }, b)).toBe(true);
       }
     }
   });
 
-  it('keeps every text at least 9 pt on A4 paper and inside the page', () => {
+  it('keeps every text at least 12 pt on A4 paper and inside the page', () => {
     for (const dict of [da, en]) {
       for (const page of layoutCopy({ ...pathway(16), text: textFor(dict) })) {
         for (const t of textsOf(page)) {
           expect(t.size / MM_PER_PT).toBeGreaterThanOrEqual(MIN_FONT_PT);
           expect(inside(textRect(t), PAGE), JSON.stringify(t)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('gives a busy stretch more pages rather than lanes too low for a name and a date', () => {
+    // Every sector on one day, then four days of three sectors each: eleven, then twelve lanes.
+    const sameDay = SECTORS.map((sector) =>
+      tp({ sector, date: '2026-03-03', contactType: 'phone', label: `Samme dag ${sector}` }),
+    );
+    const busy = [4, 5, 6, 7].flatMap((day) =>
+      SECTORS.slice(day - 4, day - 1).map((sector) =>
+        tp({ sector, date: `2026-03-0${day}`, emotion: -1, label: 'Hjemmeplejen' }),
+      ),
+    );
+    const touchpoints = [...sameDay, ...busy];
+    for (const dict of [da, en]) {
+      const pages = layoutCopy({
+        touchpoints,
+        transitions: [],
+        painPoints: [],
+        text: textFor(dict),
+      });
+      expect(pages.flatMap((p) => p.boxes)).toHaveLength(touchpoints.length);
+      for (const page of pages) {
+        expect(page.lanes.length).toBeLessThanOrEqual(MAX_LANES_PER_PAGE);
+        for (const b of page.boxes) {
+          // One line of the name, the date and the face, each inside the box.
+          expect(b.label.lines.length).toBeGreaterThanOrEqual(1);
+          const date = touchpoints.find((t) => t.id === b.touchpointId)!.date;
+          expect(b.meta?.lines).toEqual([date]);
+          for (const t of boxTexts(b)) {
+            expect(inside(textRect(t), b), `${b.touchpointId}: ${t.lines.join(' / ')}`).toBe(true);
+            expect(t.size / MM_PER_PT).toBeGreaterThanOrEqual(MIN_FONT_PT);
+          }
+          if (b.face) {
+            const f = b.face;
+            expect(inside({ x: f.cx - f.r, y: f.cy - f.r, w: 2 * f.r, h: 2 * f.r }, b)).toBe(true);
+          }
         }
       }
     }
@@ -297,7 +337,9 @@ describe("the citizen's copy layout", () => {
         checked++;
       }
     }
-    expect(checked).toBeGreaterThan(10);
+    // Four columns a page: a skip of two or three columns often leaves its page, so fewer
+    // lines are whole on one page than the web has.
+    expect(checked).toBeGreaterThan(8);
   });
 
   it('says so in words when no face was chosen, with no dashed line through them', () => {
@@ -451,7 +493,7 @@ function regions(page: CopyPage): { name: string; r: Rect }[] {
               w: 2 * f.r,
               h: 2 * f.r,
             })),
-            { x: page.legend.pain.x, y: page.legend.pain.y - 3.8, w: 4.2, h: 3.8 },
+            { x: page.legend.pain.x, y: page.legend.pain.y - 4.3, w: 4.8, h: 4.3 },
           ])
         : null,
     },
@@ -539,7 +581,7 @@ describe("the estimated public cost on the citizen's copy", () => {
     for (const r of block.rows) expect(r.amount.anchor).toBe('end');
   });
 
-  it('keeps the cost block clear of the map, the curve, the legend and the header, inside the page, at ≥ 9 pt', async () => {
+  it('keeps the cost block clear of the map, the curve, the legend and the header, inside the page, at ≥ 12 pt', async () => {
     // From one lane to every sector on the last page: the block goes under the legend, or on a
     // page of its own when it would crowd the lanes.
     const cases = [
@@ -610,8 +652,13 @@ describe("the estimated public cost on the citizen's copy", () => {
                 b,
                 page.lanes.find((l) => l.sector === b.sector)!,
               ),
+              `box ${c.touchpoints.length}`,
             ).toBe(true);
-            for (const t of boxTexts(b)) expect(inside(textRect(t), b)).toBe(true);
+            for (const t of boxTexts(b))
+              expect(
+                inside(textRect(t), b),
+                `${JSON.stringify(t)} ${JSON.stringify({ ...b, label: 0, meta: 0, kind: 0 })}`,
+              ).toBe(true);
           }
           if (!page.cost) continue;
           // Inside the block, each text in its place and none over another.

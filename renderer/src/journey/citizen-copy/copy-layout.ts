@@ -2,7 +2,7 @@
  * The citizen's own copy of the map, laid out for paper: a pure function from the journey's
  * domain data to pages of boxes, lines and texts in millimetres. Drawn from the data rather
  * than photographed from the live canvas, so the copy always has its lines, every lane name at
- * the touchpoints' scale, and text that stays readable on A4 (never below 9 pt).
+ * the touchpoints' scale, and text that stays readable on A4 (never below 12 pt).
  */
 import { hyphenateSync } from 'hyphen/da';
 import type { PainPoint, Touchpoint, Transition } from '../../../../shared/domain/journey';
@@ -16,43 +16,57 @@ export const PAGE_WIDTH = 277;
 export const PAGE_HEIGHT = 190;
 /** 1 pt = 1/72 inch = 0.3528 mm. */
 export const MM_PER_PT = 25.4 / 72;
-/** The smallest text on paper, in pt: readable at arm's length for a reader with poor sight. */
-export const MIN_FONT_PT = 9;
+/**
+ * The smallest text on paper, in pt: the least that clear-print guidance for readers with poor
+ * sight allows (RNIB's Clear Print and Dansk Blindesamfund both say 12 pt at the least, 14 pt
+ * better). A sheet is read at the table, often by someone who left their glasses at home.
+ */
+export const MIN_FONT_PT = 12;
 
-/** Text sizes in mm (on paper). The smallest, 3.4 mm, is 9.6 pt. */
+/** Text sizes in mm (on paper). The smallest, 4.3 mm, is 12.2 pt; a touchpoint's name 14 pt. */
 export const FONT = {
-  title: 7,
-  header: 3.6,
-  label: 4.2,
-  labelMin: 3.6,
-  lane: 3.8,
-  meta: 3.4,
-  legend: 3.4,
+  title: 8,
+  header: 4.3,
+  label: 5,
+  labelMin: 4.3,
+  lane: 4.6,
+  meta: 4.3,
+  legend: 4.3,
 } as const;
 
-/** Columns per page: at most five keeps a touchpoint's name at 12 pt in a box 40 mm wide. */
-export const COLUMNS_PER_PAGE = 5;
-const LANE_HEADER_WIDTH = 38;
+/** Columns per page: at most four keeps a touchpoint's name at 14 pt in a box 51 mm wide. */
+export const COLUMNS_PER_PAGE = 4;
+const LANE_HEADER_WIDTH = 41;
 const COLUMN_WIDTH = (PAGE_WIDTH - LANE_HEADER_WIDTH) / COLUMNS_PER_PAGE;
-const BOX_WIDTH = 40;
-const MAX_LANE_HEIGHT = 34;
-const HEADER_BOTTOM = 16;
-const MAP_TOP = 18;
-const LEGEND_HEIGHT = 13;
+const BOX_WIDTH = 51;
+const MAX_LANE_HEIGHT = 38;
+const HEADER_BOTTOM = 17;
+const MAP_TOP = 19;
+const LEGEND_HEIGHT = 14;
 const CURVE_HEIGHT = 22;
 /** The lowest the lanes may reach, leaving room for the curve and the legend under them. */
 const MAP_BOTTOM = PAGE_HEIGHT - LEGEND_HEIGHT - 2 - CURVE_HEIGHT - 2;
 /** How far the curve's highest and lowest faces stand from its edges. */
 const CURVE_INSET = 4;
 const BOX_PAD = 2;
-/** A touchpoint's name: 12 pt, or a step smaller (10 pt at the least) for a long word. */
-const LABEL_SIZES = [FONT.label, 3.9, FONT.labelMin];
+/** A touchpoint's name: 14 pt, or a step smaller (12 pt at the least) for a long word. */
+const LABEL_SIZES = [FONT.label, 4.6, FONT.labelMin];
 const META_LINE = FONT.meta * 1.2;
 const MAX_LABEL_LINES = 3;
-const FACE_R = 2.7;
+const FACE_R = 3;
 /** The box's bottom row: the date, then the face and the pain mark at the right. */
 const ROW_HEIGHT = 2 * FACE_R + 0.4;
-const PAIN_W = 7.5;
+/** The least a box's padding gives way to in a crowded page. */
+const MIN_PAD_Y = 0.8;
+/**
+ * The lowest lane that still holds a box with one line of its name at the smallest size and its
+ * bottom row (date, face, pain): a page never has more lanes than fit at this height.
+ */
+const MIN_LANE_HEIGHT = 2 + 2 * MIN_PAD_Y + FONT.labelMin * 1.17 + ROW_HEIGHT;
+/** At most this many lanes on a page (eight). */
+export const MAX_LANES_PER_PAGE = Math.floor((MAP_BOTTOM - MAP_TOP) / MIN_LANE_HEIGHT);
+/** The pain mark: its triangle and its count, at the meta size. */
+const PAIN_W = 9;
 /** The estimated public cost's block (when chosen): its sizes, padding and column gap. */
 const COST = {
   title: FONT.label,
@@ -321,7 +335,8 @@ export function clampLines(
 /**
  * Columns along time: consecutive touchpoints of the same date in different lanes share a
  * column (as the map's auto-layout places them), unless a transition joins them (its line would
- * have no room); everything else gets its own.
+ * have no room) or the column already holds as many lanes as a page can; everything else gets its
+ * own.
  */
 export function columnsOf(
   touchpoints: readonly Touchpoint[],
@@ -339,12 +354,35 @@ export function columnsOf(
       head &&
       t.date !== null &&
       head.date === t.date &&
+      last.length < MAX_LANES_PER_PAGE &&
       !last.some((x) => x.sector === t.sector || linked.has(`${x.id} ${t.id}`))
     ) {
       last.push(t);
     } else columns.push([t]);
   }
   return columns;
+}
+
+/**
+ * Which columns go on which page, in order: up to COLUMNS_PER_PAGE, while their sectors together
+ * need no more lanes than a page holds (MAX_LANES_PER_PAGE), so a busy stretch of the pathway
+ * takes more pages rather than lanes too low to read. Always at least one page.
+ */
+export function pageColumns(columns: readonly (readonly Touchpoint[])[]): number[][] {
+  const pages: number[][] = [];
+  let sectors = new Set<Sector>();
+  columns.forEach((column, c) => {
+    const page = pages.at(-1);
+    const joined = new Set([...sectors, ...column.map((t) => t.sector)]);
+    if (page && page.length < COLUMNS_PER_PAGE && joined.size <= MAX_LANES_PER_PAGE) {
+      page.push(c);
+      sectors = joined;
+    } else {
+      pages.push([c]);
+      sectors = new Set(column.map((t) => t.sector));
+    }
+  });
+  return pages.length > 0 ? pages : [[]];
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -355,25 +393,26 @@ function box(tp: Touchpoint, rect: Rect, painCount: number, text: CopyText): Box
   const width = rect.w - 2 * BOX_PAD;
   const name = tp.label.trim() || text.untitled;
   // A long compound word ("Lungeambulatoriet") takes a slightly smaller size before it is split.
+  const date = text.date(tp.date);
+  const hasRow = date !== '' || tp.emotion !== null || painCount > 0;
+  const rowSpace = hasRow ? ROW_HEIGHT : 0;
   const longest = Math.max(...name.split(/\s+/).map((w) => textWidth(w, 1, true)));
-  const labelSize = LABEL_SIZES.find((size) => longest * size <= width) ?? FONT.labelMin;
+  // In a box too low for one line of the name at full size over its bottom row, the smallest.
+  const roomForOne = rect.h - 2 * MIN_PAD_Y - rowSpace;
+  const labelSize =
+    LABEL_SIZES.find((size) => longest * size <= width && size * 1.17 <= roomForOne + 0.01) ??
+    FONT.labelMin;
   const labelLine = labelSize * 1.17;
   const allLabel = wrap(name, width, labelSize, true);
-  const date = text.date(tp.date);
   const times = tp.repetitions && tp.repetitions > 1 ? `× ${tp.repetitions}` : '';
   // "How many times" goes with the kind of contact ("Besøg hos lægen × 12"), so the date is whole.
   const kind = [tp.contactType ? text.contactType(tp.contactType) : '', times]
     .filter(Boolean)
     .join(' ');
-  const hasRow = date !== '' || tp.emotion !== null || painCount > 0;
   // In a crowded page the padding gives way so one line of the name still fits.
-  const padY = Math.max(
-    0.8,
-    Math.min(BOX_PAD, (rect.h - labelLine - (hasRow ? ROW_HEIGHT : 0)) / 2),
-  );
+  const padY = Math.max(MIN_PAD_Y, Math.min(BOX_PAD, (rect.h - labelLine - rowSpace) / 2));
   const inner = rect.h - 2 * padY;
   // The name first, then the bottom row (date, face, pain), then the kind of contact.
-  const rowSpace = hasRow ? ROW_HEIGHT : 0;
   const labelCount = Math.max(
     1,
     Math.min(allLabel.length, MAX_LABEL_LINES, Math.floor((inner - rowSpace + 0.01) / labelLine)),
@@ -550,7 +589,7 @@ function legend(text: CopyText, top: number): LegendItem {
   const faces: FaceItem[] = [];
   const swatches: LegendSwatch[] = [];
   const size = FONT.legend;
-  const row1 = round(top + 5);
+  const row1 = round(top + 5.5);
   const row2 = round(top + LEGEND_HEIGHT - 1.5);
   const put = (x: number, y: number, s: string, bold = false) => {
     texts.push({ x: round(x), y, size, lineHeight: size * 1.2, lines: [s], bold });
@@ -558,8 +597,8 @@ function legend(text: CopyText, top: number): LegendItem {
   };
   let x = put(0, row1, text.legendFaces, true) + 4;
   text.emotions.forEach((label, i) => {
-    faces.push({ cx: round(x + 2.6), cy: round(row1 - size * 0.35), r: 2.6, value: i - 2 });
-    x = put(x + 6.5, row1, label) + 5;
+    faces.push({ cx: round(x + 3), cy: round(row1 - size * 0.35), r: 3, value: i - 2 });
+    x = put(x + 7.5, row1, label) + 5;
   });
   x = put(0, row2, text.legendHandovers, true) + 4;
   for (const q of QUALITIES) {
@@ -568,7 +607,7 @@ function legend(text: CopyText, top: number): LegendItem {
     x = put(x + 13, row2, text.quality[q]) + 5;
   }
   const pain = { x: round(x), y: row2 + 0.3, count: 0 };
-  put(x + 5.5, row2, text.pain);
+  put(x + 6, row2, text.pain);
   return { texts, faces, swatches, pain };
 }
 
@@ -665,7 +704,7 @@ function pageHeader(text: CopyText, number: number, count: number): TextItem[] {
   return [
     {
       x: 0,
-      y: 7,
+      y: 7.5,
       size: FONT.title,
       lineHeight: FONT.title,
       lines: clampLines(
@@ -717,16 +756,19 @@ export function layoutCopy(input: CopyInput): CopyPage[] {
   const after = inline.at(-1)!.boxes;
   const keepsEveryWord =
     after.length === before.length && after.every((b, i) => sameTexts(b, before[i]!));
-  return keepsEveryWord ? inline : layoutPages(input, 'own');
+  // Nor may its lanes drop below the height a box needs (the words could stay the same, cut
+  // short in both, while the box grows too low to hold them).
+  const tallEnough = inline.at(-1)!.lanes.every((l) => l.h >= MIN_LANE_HEIGHT - 0.01);
+  return keepsEveryWord && tallEnough ? inline : layoutPages(input, 'own');
 }
 
 function layoutPages(input: CopyInput, costAt: 'none' | 'inline' | 'own'): CopyPage[] {
   const { text } = input;
   const columns = columnsOf(input.touchpoints, input.transitions);
-  const mapPages = Math.max(1, Math.ceil(columns.length / COLUMNS_PER_PAGE));
+  const onPages = pageColumns(columns);
+  const mapPages = onPages.length;
   const sectorsOf = (p: number) => {
-    const onPage = columns.slice(p * COLUMNS_PER_PAGE, (p + 1) * COLUMNS_PER_PAGE).flat();
-    const used = new Set(onPage.map((t) => t.sector));
+    const used = new Set(onPages[p]!.flatMap((c) => columns[c]!.map((t) => t.sector)));
     return SECTORS.filter((s) => used.has(s));
   };
   const laneHeightFor = (lanes: number, bottom: number) =>
@@ -781,16 +823,16 @@ function layoutPages(input: CopyInput, costAt: 'none' | 'inline' | 'own'): CopyP
 
   // Where each touchpoint sits: its page and its box.
   const placed = new Map<string, { page: number; box: BoxItem }>();
-  columns.forEach((column, c) => {
-    const page = Math.floor(c / COLUMNS_PER_PAGE);
-    const x =
-      LANE_HEADER_WIDTH + (c % COLUMNS_PER_PAGE) * COLUMN_WIDTH + (COLUMN_WIDTH - BOX_WIDTH) / 2;
-    for (const tp of column) {
-      const lane = lanesOf.get(page)!.find((l) => l.sector === tp.sector)!;
-      const rect = { x: round(x), y: round(lane.y + 1), w: BOX_WIDTH, h: round(lane.h - 2) };
-      placed.set(tp.id, { page, box: box(tp, rect, painCounts.get(tp.id) ?? 0, text) });
-    }
-  });
+  onPages.forEach((onPage, page) =>
+    onPage.forEach((c, slot) => {
+      const x = LANE_HEADER_WIDTH + slot * COLUMN_WIDTH + (COLUMN_WIDTH - BOX_WIDTH) / 2;
+      for (const tp of columns[c]!) {
+        const lane = lanesOf.get(page)!.find((l) => l.sector === tp.sector)!;
+        const rect = { x: round(x), y: round(lane.y + 1), w: BOX_WIDTH, h: round(lane.h - 2) };
+        placed.set(tp.id, { page, box: box(tp, rect, painCounts.get(tp.id) ?? 0, text) });
+      }
+    }),
+  );
 
   const pages: CopyPage[] = [];
   for (let p = 0; p < mapPages; p++) {

@@ -5,6 +5,7 @@
  * drop inline styles, and an SVG inside an <img> can use no outside stylesheet anyway.
  */
 import {
+  FONT,
   MAP_LEFT,
   type CopyPage,
   type FaceItem,
@@ -73,12 +74,12 @@ export function face(f: FaceItem): string {
 function pain(p: PainMark): string {
   const color = QUALITY_STYLE.broken.color;
   const tri =
-    `<path d="M ${n(p.x)} ${n(p.y)} L ${n(p.x + 4.2)} ${n(p.y)} L ${n(p.x + 2.1)} ${n(p.y - 3.8)} Z" fill="#fff3c4" stroke="${color}" stroke-width="0.45" stroke-linejoin="round"/>` +
-    `<path d="M ${n(p.x + 2.1)} ${n(p.y - 2.7)} L ${n(p.x + 2.1)} ${n(p.y - 1.3)}" stroke="${color}" stroke-width="0.5" stroke-linecap="round"/>` +
-    `<circle cx="${n(p.x + 2.1)}" cy="${n(p.y - 0.6)}" r="0.3" fill="${color}"/>`;
+    `<path d="M ${n(p.x)} ${n(p.y)} L ${n(p.x + 4.8)} ${n(p.y)} L ${n(p.x + 2.4)} ${n(p.y - 4.3)} Z" fill="#fff3c4" stroke="${color}" stroke-width="0.45" stroke-linejoin="round"/>` +
+    `<path d="M ${n(p.x + 2.4)} ${n(p.y - 3.1)} L ${n(p.x + 2.4)} ${n(p.y - 1.5)}" stroke="${color}" stroke-width="0.55" stroke-linecap="round"/>` +
+    `<circle cx="${n(p.x + 2.4)}" cy="${n(p.y - 0.7)}" r="0.35" fill="${color}"/>`;
   const count =
     p.count > 0
-      ? `<text x="${n(p.x + 4.9)}" y="${n(p.y)}" font-size="3.4" font-weight="700" fill="${color}">${p.count}</text>`
+      ? `<text x="${n(p.x + 5.5)}" y="${n(p.y)}" font-size="${FONT.meta}" font-weight="700" fill="${color}">${p.count}</text>`
       : '';
   return `<g data-testid="copy-pain">${tri}${count}</g>`;
 }
