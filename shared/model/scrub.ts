@@ -1876,9 +1876,15 @@ export function scrubText(
     const aged =
       person &&
       (everyday
-        ? isCapitalised(t.raw) &&
-          !THING_BEFORE.test(left?.lower ?? '') &&
-          AGE_IN_BRACKETS.test(text.slice(t.end, t.end + 20))
+        ? (isCapitalised(t.raw) &&
+            !THING_BEFORE.test(left?.lower ?? '') &&
+            AGE_IN_BRACKETS.test(text.slice(t.end, t.end + 20))) ||
+          // "og lille sol på 2": a first name that is an everyday word, in lower case, called
+          // little and given an age (not "en lille pause på 2 timer": no name, and a unit).
+          (FIRST_NAMES_IN_COMMON.has(t.lower) &&
+            /^(?:lille|store|søde)$/.test(left?.lower ?? '') &&
+            !THING_BEFORE.test(tokens[i - 2]?.lower ?? '') &&
+            AGE_AFTER.test(text.slice(t.end, t.end + 20)))
         : AGE_AFTER.test(text.slice(t.end, t.end + 20)));
     // "Kiks (vikar)", "SBR (sagsbehandler)": who someone is, in brackets after the word.
     const role = ROLE_IN_BRACKETS.exec(text.slice(t.end, t.end + 40))?.[1]?.toLowerCase();
@@ -1988,6 +1994,159 @@ export function scrubText(
     if (joined) {
       add('name', t.start, t.end, true);
       continue;
+    }
+  }
+  // "pia, sten og ole kom", "bo og kirsten fra kirken": a list written in lower case, where one
+  // item is a name, is a list of people; a word beside it that the list holds as a name is one
+  // too, an everyday one as well ("sten", "bo"). Only lower case beside lower case (in "at bo og
+  // Kirsten" the capital says the writer tells names apart), never a small word, a family word,
+  // a title or a verb, and item by item from a name, both ways, until no more is found.
+  const inList = coverage(text.length, found);
+  const lowerListed = (x: (typeof tokens)[number] | undefined) =>
+    !!x &&
+    /^\p{Ll}/u.test(x.raw) &&
+    words.listedName(x.lower) &&
+    (!commonWord(x.lower) ||
+      FIRST_NAMES_IN_COMMON.has(x.lower) ||
+      SURNAMES_IN_COMMON.has(x.lower)) &&
+    !SMALL_WORDS.has(x.lower) &&
+    !KINSHIP.has(x.lower) &&
+    !TITLES.has(x.lower) &&
+    !ROLES.has(x.lower) &&
+    !FINITE_VERBS.has(x.lower) &&
+    !SUBJECT_VERBS.has(x.lower) &&
+    !HUMAN_VERBS.has(x.lower) &&
+    !words.allowedWord(x.lower) &&
+    !words.institution(x.lower);
+  /** Masked here, from a name in the list. */
+  const fromList = new Set<number>();
+  // The item that makes it a list of names is one beyond doubt: a word the list holds as a
+  // name and no everyday word ("ole", "kirsten"; not "lund", which may be masked for another
+  // reason in "holm, lund og mose"). And an everyday word beside it only if it is a first name
+  // or a surname too ("sten", "bo"; not "lys" in "reagerer på lys, iris …").
+  const maskedLower = (x: (typeof tokens)[number] | undefined) =>
+    !!x &&
+    inList[x.start] === 1 &&
+    /^\p{Ll}/u.test(x.raw) &&
+    (fromList.has(x.start) ||
+      (words.listedName(x.lower) &&
+        !commonWord(x.lower) &&
+        !FIRST_NAMES_IN_COMMON.has(x.lower) &&
+        !SURNAMES_IN_COMMON.has(x.lower)));
+  /** The item beside `k` in a list, on the side `d`: after a comma, or after «og» / «eller». */
+  const besideInList = (k: number, d: 1 | -1) => {
+    const a = d === 1 ? tokens[k] : tokens[k - 1];
+    const b = d === 1 ? tokens[k + 1] : tokens[k];
+    if (!a || !b) return undefined;
+    const gap = text.slice(a.end, b.start);
+    if (/^[^\S\n]{0,2},[^\S\n]{1,2}$/.test(gap)) return tokens[k + d];
+    const word = tokens[k + d];
+    const then = tokens[k + 2 * d];
+    if (!word || !then || !/^(?:og|eller)$/.test(word.lower) || !/^[^\S\n]{1,2}$/.test(gap)) {
+      return undefined;
+    }
+    const gap2 = d === 1 ? text.slice(word.end, then.start) : text.slice(then.end, word.start);
+    return /^[^\S\n]{1,2}$/.test(gap2) ? then : undefined;
+  };
+  // Forwards, then backwards: each pass carries a name along the whole list in its direction.
+  for (let round = 0, more = true; more && round < 4; round++) {
+    more = false;
+    for (let n = 0; n < tokens.length; n++) {
+      const k = round % 2 === 0 ? n : tokens.length - 1 - n;
+      const t = tokens[k]!;
+      if (inList[t.start] || !lowerListed(t)) continue;
+      // "skal bo og …", "at bo og …": the verb, not a name.
+      if (
+        /^(?:at|skal|vil|kan|må|skulle|ville|kunne|måtte|gerne|bare|ikke)$/.test(
+          tokens[k - 1]?.lower ?? '',
+        )
+      ) {
+        continue;
+      }
+      if (!maskedLower(besideInList(k, 1)) && !maskedLower(besideInList(k, -1))) continue;
+      add('name', t.start, t.end, true);
+      for (let c = t.start; c < t.end; c++) inList[c] = 1;
+      fromList.add(t.start);
+      more = true;
+    }
+  }
+  // A table pasted into a note (a roster, a list of who was there): a column whose cells are
+  // mostly names is a column of names, so its other cells are names too, an everyday word as
+  // well ("Kiks (vikar) | nat", "Bamse | nat | 22 33 44 55") — never the words in brackets beside
+  // them (their role) nor the column's heading.
+  const tables = tablesIn(text);
+  // Where names were found before this step, summed, so a cell asks in one step.
+  const namesUpTo = new Int32Array(tables.length > 0 ? text.length + 1 : 0);
+  if (tables.length > 0) {
+    const named = new Uint8Array(text.length);
+    for (const f of found) if (f.kind === 'name') named.fill(1, f.start, f.end);
+    for (let c = 0; c < text.length; c++) namesUpTo[c + 1] = namesUpTo[c]! + named[c]!;
+  }
+  const nameAt = (start: number, end: number) => namesUpTo[end]! - namesUpTo[start]! > 0;
+  /** The first token that starts at or after `at` (the tokens are in the text's order). */
+  const firstTokenFrom = (at: number) => {
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]!.start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  for (const table of tables) {
+    // The body's cells column by column, read once.
+    const byColumn: Cell[][] = [];
+    for (const row of table.rows.slice(1)) {
+      row.forEach((cell, c) => (byColumn[c] ??= []).push(cell));
+    }
+    for (const [c, body = []] of byColumn.entries()) {
+      const head = table.rows[0]![c];
+      const filled = body.filter((cell) => /[\p{L}]/u.test(text.slice(cell.start, cell.end)));
+      const named = filled.filter((cell) => nameAt(cell.start, cell.end)).length;
+      const headed =
+        !!head && NAME_HEADINGS.test(text.slice(head.start, head.end).trim()) && named >= 1;
+      if (!headed && (named < 2 || named * 2 < filled.length)) continue;
+      for (const cell of filled) {
+        if (nameAt(cell.start, cell.end)) continue;
+        // A name is a few words with capitals, and no number: not "3 x uge, øvelsesprogram
+        // udleveret", "ledig", "ukendt kvinde" or "Nej" in such a column.
+        const outside: (typeof tokens)[number][] = [];
+        let depth = 0;
+        let at = cell.start;
+        for (let k = firstTokenFrom(cell.start); k < tokens.length; k++) {
+          const t = tokens[k]!;
+          if (t.end > cell.end) break;
+          for (const ch of text.slice(at, t.start)) depth += ch === '(' ? 1 : ch === ')' ? -1 : 0;
+          at = t.start;
+          if (depth <= 0) outside.push(t);
+          // More than a name has: no need to read on.
+          if (outside.length > 3) break;
+        }
+        if (
+          outside.length === 0 ||
+          outside.length > 3 ||
+          /\d/.test(text.slice(cell.start, cell.end).replace(/\([^)]*\)/g, '')) ||
+          !outside.every((t) => isCapitalised(t.raw) || isAllCaps(t.raw)) ||
+          outside.some((t) => NOT_A_NICKNAME.has(t.lower))
+        ) {
+          continue;
+        }
+        for (const t of outside) {
+          if (
+            SMALL_WORDS.has(t.lower) ||
+            KINSHIP.has(t.lower) ||
+            TITLES.has(t.lower) ||
+            ROLES.has(t.lower) ||
+            SHIFT_WORDS.has(t.lower) ||
+            BRACKET_ROLES.has(t.lower) ||
+            words.institution(t.lower)
+          ) {
+            continue;
+          }
+          add('name', t.start, t.end, true);
+        }
+      }
     }
   }
   // "Deltagere A., B., MK og Louise": a lone initial and its dot in a list whose next item is a
@@ -2121,6 +2280,48 @@ function coverage(length: number, found: readonly Found[]): Uint8Array {
   const covered = new Uint8Array(length + 1);
   for (const f of found) covered.fill(1, f.start, f.end);
   return covered;
+}
+
+/** A column's heading that says its cells are people. */
+const NAME_HEADINGS =
+  /^(?:navn|navne|name|names|medarbejder|medarbejdere|personale|hvem|deltager|deltagere|kontaktperson|kontaktpersoner)$/iu;
+
+interface Cell {
+  start: number;
+  end: number;
+}
+
+/**
+ * Tables in a text: three or more lines in a row that each split into two or more cells by the
+ * same separator (a bar or a tab). The first row is the heading when there is one.
+ */
+function tablesIn(text: string): { rows: Cell[][] }[] {
+  const tables: { rows: Cell[][] }[] = [];
+  let rows: Cell[][] = [];
+  let sep: string | null = null;
+  const close = () => {
+    if (rows.length >= 3) tables.push({ rows });
+    rows = [];
+    sep = null;
+  };
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const lineSep = line.includes('|') ? '|' : line.includes('\t') ? '\t' : null;
+    if (lineSep === null || (sep !== null && lineSep !== sep)) close();
+    if (lineSep !== null) {
+      sep = lineSep;
+      const cells: Cell[] = [];
+      let from = at;
+      for (const part of line.split(lineSep)) {
+        cells.push({ start: from, end: from + part.length });
+        from += part.length + 1;
+      }
+      rows.push(cells);
+    }
+    at += line.length + 1;
+  }
+  close();
+  return tables;
 }
 
 /** A name's initials go with it: "J. Lauridsen", "Karen H.". */

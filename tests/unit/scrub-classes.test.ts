@@ -371,6 +371,21 @@ describe('names told by what is said of them, everyday words too', () => {
     ['han går på tjørnegårdsskolen i 3. klasse', ['tjørnegårdsskolen']],
     ['sønnen går på vestervangskolen, og datteren i ådalsbørnehaven', ['vestervang', 'ådals']],
     ['hun bor nu på solgårdsplejehjemmet', ['solgårds']],
+    // A list written in lower case with a name in it is a list of people, everyday words too.
+    ['i går kom pia, sten og ole forbi', ['pia', 'sten', 'ole']],
+    ['bo og kirsten fra kirken kommer med mad', ['bo', 'kirsten']],
+    ['jeg har haft 5 sagsbehandlere: pia, lone, jens og nu bente', ['pia', 'lone', 'bente']],
+    // From the one name beyond doubt at the end, along the whole list.
+    [`${'sten, bo, '.repeat(12)}sten og ole`, ['sten', 'bo']],
+    ['vi så birthe eller frank i weekenden', ['birthe', 'frank']],
+    // A first name that is an everyday word, called little and given an age, in lower case.
+    ['3 børn: mikkel 14, freja 11 og lille sol på 2', ['sol']],
+    // A column of names in a pasted table: its everyday-word and nickname cells are names too.
+    [
+      'Navn | Vagt | Tlf\nAhmad Yusuf | dag | 31 55 02 78\nSigne Hjort | aften | 53 80 19 44\nKiks (vikar) | nat | -\nBamse | nat | -',
+      ['Kiks', 'Bamse'],
+    ],
+    ['Medarbejder\tVagt\nLone Berg\tdag\nMus\tnat', ['Mus']],
   ])('%j', (text, values) => {
     const out = scrub(text);
     for (const v of values) expect(out).not.toContain(v);
@@ -415,6 +430,24 @@ describe('names told by what is said of them, everyday words too', () => {
     ['Hun gik på højskolen, så på kostskolen og nu på sprogskolen.', 'højskolen, så på kostskolen'],
     ['Datteren går i skovbørnehaven, sønnen på friskolen.', 'skovbørnehaven, sønnen på friskolen'],
     ['Han har plads i fritidshjemmet og efterskolen.', 'fritidshjemmet og efterskolen'],
+    // A verb beside a name in a list, everyday words beside a word that is also a name, a
+    // pause, and in a table of names the role, the shift and the cells that are no name.
+    ['hun vil gerne bo og kirsten vil gerne hjælpe', 'vil gerne bo'],
+    ['Pupillerne reagerer på lys, iris uden anmærkning.', 'reagerer på lys'],
+    ['Holm, lund og mose – det er ord han lærer', 'og mose'],
+    ['hun tog en lille pause på 2 timer', 'lille pause på 2'],
+    [
+      'Navn | Vagt | Kontakt\nAhmad Yusuf | dag | Ja\nSigne Hjort | aften | Nej\nKiks (vikar) | nat | -\nukendt kvinde | nat | Nej\n3 x uge, øvelser | dag | -',
+      '(vikar) | nat',
+    ],
+    [
+      'Navn | Vagt | Kontakt\nAhmad Yusuf | dag | Ja\nSigne Hjort | aften | Nej\nUkendt kvinde | nat | Nej\n3 x uge, øvelser | dag | -',
+      'Ukendt kvinde | nat | ',
+    ],
+    [
+      'Navn | Vagt | Kontakt\nAhmad Yusuf | dag | Ja\nSigne Hjort | aften | Nej\nUkendt kvinde | nat | Nej\n3 x uge, øvelser | dag | -',
+      '3 x uge, øvelser | dag',
+    ],
   ])('%j keeps %j', (text, kept) => {
     expect(scrub(text)).toContain(kept);
   });
@@ -449,6 +482,16 @@ describe('hostile texts', () => {
     ['spaces after «ref»', `ref${' '.repeat(40_000)}x`],
     ['spaces after «staves»', `staves${' '.repeat(40_000)}x`],
     ['a list of lone initials', `${'A., '.repeat(10_000)}Louise`],
+    ['a lower-case list of names', `${'ole, sten og '.repeat(3_000)}bo`],
+    [
+      'a table of many rows',
+      `Navn | Vagt\n${'Ole Hansen | nat\nKiks (vikar) | dag\n'.repeat(2_000)}`,
+    ],
+    ['a table of many columns', `${'Ole Hansen | '.repeat(4_000)}\n`.repeat(3)],
+    [
+      'a table cell of many brackets',
+      `Navn | a\nOle Hansen | b\nLis Berg | c\n${'(('.repeat(10_000)}Kiks | d`,
+    ],
   ])('reads %s within the test time', (_, text) => {
     expect(scrub(text).length).toBeGreaterThan(0);
   });
