@@ -968,10 +968,10 @@ export const en: Translation = {
     hidden: 'hidden',
     hiddenHelp:
       'Hidden: rests on fewer than {{k}} journeys or could be worked out from other figures.',
-    downloadCsv: 'Download as CSV',
+    downloadCsv: 'Save as CSV file',
     showAll: 'Show all {{n}} rows (the CSV file always has them)',
-    downloadPng: 'Download as image',
-    downloaded: '{{file}} is downloaded.',
+    downloadPng: 'Save as image',
+    downloaded: '{{file}} is saved.',
     level: 'Detail',
     levelSector: 'Sectors',
     levelContact: 'Sector and contact type',

@@ -421,7 +421,7 @@ test.describe('laptop 1366×768', () => {
     // The same picture as on the screen (anti-aliasing aside).
     expect(result.meanDifference).toBeLessThan(8);
     // Said of this map, and not left standing beside the other level's.
-    await expect(page.getByTestId('status')).toHaveText('process-map.png er hentet.');
+    await expect(page.getByTestId('status')).toHaveText('process-map.png er gemt.');
     await page.getByTestId('level-contact').check();
     await expect(page.getByTestId('status')).toHaveText('');
   });

@@ -110,7 +110,9 @@ test.describe('laptop 1366×768', () => {
     await expect(ideas).not.toContainText('bredere udvalg');
     await expect(ideas).not.toContainText('bag et tal» lavere');
     // Nothing to download: a file of «skjult» only is not offered; a table with figures is.
-    await expect(view(page, 'ideas').getByRole('button', { name: 'Hent som CSV' })).toHaveCount(0);
+    await expect(view(page, 'ideas').getByRole('button', { name: 'Gem som CSV-fil' })).toHaveCount(
+      0,
+    );
     // The rows are one step away, as a disclosure a keyboard reaches.
     await expect(view(page, 'ideas').getByTestId('hidden-cell')).toBeHidden();
     await ideas.getByText('Vis rækkerne alligevel (1, alle skjult)').click();
@@ -143,7 +145,7 @@ test.describe('laptop 1366×768', () => {
         .locator('tr')
         .filter({ hasText: 'Nykøbing F. Sygehus, akutmodtagelse (nyk-hospital-emergency)' }),
     ).toContainText('7');
-    await expect(services.getByRole('button', { name: 'Hent som CSV' })).toBeVisible();
+    await expect(services.getByRole('button', { name: 'Gem som CSV-fil' })).toBeVisible();
     // Nothing hidden among services: no line to explain it.
     await expect(services.getByTestId('hidden-note')).toHaveCount(0);
     expect(await smallestText(view(page, 'counts'))).toBeGreaterThanOrEqual(15);

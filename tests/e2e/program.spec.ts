@@ -142,7 +142,7 @@ test('imports a folder of 30 models (3 broken), filters, hides a small cell, exp
   // Services by their catalogue names; in Lolland the 3 acute journeys are hidden there too.
   await page.getByTestId('filter-map').selectOption('asIs');
   // What was said on one tab is not left standing on the next.
-  await expect(page.getByTestId('status')).toContainText('process-map.png er hentet.');
+  await expect(page.getByTestId('status')).toContainText('process-map.png er gemt.');
   await page.getByTestId('program-tab-counts').click();
   await expect(page.getByTestId('status')).toHaveText('');
   await expect(row(page, 'services', 'Nykøbing F. Sygehus, akutmodtagelse')).toContainText(

@@ -70,7 +70,10 @@ for (const screen of [
       await gp.getByTestId('price-edit').click();
       await gp.getByTestId('price-share-kommune').fill('10');
       await gp.getByTestId('price-save').click();
-      await gp.getByTestId('price-error-shares').scrollIntoViewIfNeeded();
+      // The shares and their error in the middle of the window, as a person looks at them.
+      await gp
+        .getByTestId('price-error-shares')
+        .evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await shoot(page, `prices-edit-error-${screen.suffix}.png`);
       await page.getByRole('button', { name: 'Annullér' }).click();
       await page.getByTestId('price-import').setInputFiles({

@@ -195,7 +195,7 @@ describe('pathway aggregate', () => {
     generated.forEach((m, i) => writeFileSync(join(models, `m${i}.json`), JSON.stringify(m)));
     out = [];
     expect(main(['aggregate', models, '--map', 'toBe', '--out', dest])).toBe(0);
-    // What the app's "Hent som CSV" gives for the to-be map of everyone.
+    // What the app's "Gem som CSV-fil" gives for the to-be map of everyone.
     const app = tablesOf(aggregate(generated, { map: 'toBe' }));
     for (const table of app)
       expect(readFileSync(join(dest, `${table.name}.csv`), 'utf8')).toBe(toExcelCsv(table));

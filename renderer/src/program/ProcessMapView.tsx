@@ -252,7 +252,7 @@ function ProcessMap({
 }) {
   const { t, i18n } = useTranslation();
   const [level, setLevel] = useState<Level>('sector');
-  // «process-map.png er hentet» belongs to the map it was said of, not to the other level's.
+  // «process-map.png er gemt» belongs to the map it was said of, not to the other level's.
   useClearOnChange(level, clearStatus);
   const flow = useReactFlow();
   const keysHelpId = useId();
