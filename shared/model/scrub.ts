@@ -653,7 +653,7 @@ const SIGNED_BY =
   /(?:\bsign(?:atur|eret)?\.?\s{0,2}:?|\bks\.|\binitialer\s{0,2}:?|\b(?:kontra|under)?signeret(?:\s+af)?\s{0,2}:?)\s{0,3}$/iu;
 /** What says the next word is who did or wrote it — unless it is a role's or a unit's short name. */
 const DONE_BY =
-  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet)\s+af\s{0,2}:?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til\s{0,2}:?|\b(?:med)?ansvarlig(?:e)?\s{0,2}:|\bansv\.\s{0,2}:?|\bini\.?\s{0,2}:?|\binit\.?\s{0,2}:|\btovholder\s{0,2}:)\s{0,3}$/iu;
+  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet|kvitteret|udleveret|afleveret|registreret|ordineret|bestilt|oprettet|attesteret|gennemgået|revideret)\s+af\s{0,2}:?|\b(?:mvh|vh|kh|venlig\s+hilsen|hilsen)\.?\s{0,2}[,:]?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til\s{0,2}:?|\b(?:med)?ansvarlig(?:e)?\s{0,2}:|\bansv\.\s{0,2}:?|\bini\.?\s{0,2}:?|\binit\.?\s{0,2}:|\btovholder\s{0,2}:)\s{0,3}$/iu;
 /** The end of a note or a line right after a signature (a stop or a bracket may close it). */
 const SIGNATURE_END = /[^\S\n]{0,3}(?:[.)][^\S\n]{0,3})?(?:$|\n)/y;
 const NOTE_END = /[.)]?\s*$/y;
@@ -797,6 +797,22 @@ const SAID_HOUSE = new RegExp(
 /** Who someone is, said beside the name: " - det er min nabo", " (hans søster)". */
 const SAID_TO_BE =
   /^\s{0,2}[-–—(,]\s{0,2}(?:det\s+er\s+|er\s+|som\s+er\s+)?(?:min|mit|hans|hendes|vores|deres|borgerens|borgers|patientens)\s+(?:(?:gode|gamle|bedste|nye|eneste|yngste|ældste|lille|store)\s+)?(?:nabo|ven|veninde|søster|bror|datter|søn|mor|far|mand|kone|kæreste|ekskæreste|svigersøn|svigerdatter|svigermor|svigerfar|svoger|svigerinde|barnebarn|nevø|niece|fætter|kusine|onkel|tante|mormor|morfar|farmor|farfar|lillebror|storebror|lillesøster|storesøster|halvbror|halvsøster|stedsøn|steddatter|plejefar|plejemor|partner|kammerat|kollega|genbo|samlever|værge|bisidder|kontaktperson|eks(?:kone|mand)?|stedfar|stedmor)(?![\p{L}])/iu;
+/** Who someone is, said right after the name without a comma: " min søn", " altså min fysioterapeut". */
+const KIN_WORDS =
+  'nabo|ven|veninde|søster|bror|datter|søn|dreng|pige|mor|far|mand|kone|kæreste|ekskæreste|svigersøn|svigerdatter|svigermor|svigerfar|barnebarn|nevø|niece|fætter|kusine|onkel|tante|mormor|morfar|farmor|farfar|lillebror|storebror|lillesøster|storesøster|halvbror|halvsøster|partner|kammerat|kollega|samlever|kontaktperson|støttekontaktperson|bisidder|værge|sagsbehandler|fysioterapeut|psykolog|hjemmehjælper|mentor';
+const KIN_AFTER = new RegExp(
+  `^[^\\S\\n]{1,2}(?:altså[^\\S\\n]{1,2})?(?:min|mit|vores|hans|hendes)[^\\S\\n]{1,2}(?:${KIN_WORDS})(?![\\p{L}])`,
+  'iu',
+);
+/** Who someone is, said right before the name: "min dreng ", "hendes søn ". */
+const KIN_BEFORE = new RegExp(
+  `(?<![\\p{L}])(?:min|mit|vores|hans|hendes)[^\\S\\n]{1,2}(?:${KIN_WORDS})[^\\S\\n]{1,2}$`,
+  'iu',
+);
+/** A greeting at a text's or a line's start, the name it is to right after it ("hej sten og lis"). */
+const GREETING_START =
+  /(?:^|\n)[^\S\n]*(?:hej|hejsa|hey|hi|hallo|halløj|kære|goddag|godmorgen|god[^\S\n]+morgen)[,!]?[^\S\n]{1,3}$/iu;
+
 /** A lone capital and its dot before a comma or «og» in a list ("A., B., MK og Louise"). */
 const LONE_INITIAL_IN_LIST =
   /(?<![\p{L}\p{N}.])\p{Lu}\.(?=\s{0,3}(?:,\s{0,3}|\s{1,3}og\s{1,3}|$|[.!?\n]))/gu;
@@ -810,6 +826,11 @@ const PRESENT_LIST = /(?:til\s+stede|deltagere|deltog|fremmødte|tilstede)\s{0,2
 /** A lone capital and its dot before a birth date: "Barnet, N., f. 03.11.2017". */
 const INITIAL_BEFORE_BIRTH =
   /(?<![\p{L}\p{N}.])\p{Lu}\.(?=,?[^\S\n]{0,3}(?:f\.|født)[^\S\n]{0,3}\d)/gu;
+/** A capitalised word right before a birth date: "Ida født 12.05.2023", "Noah, f. 3.4.2019". */
+const NAME_BEFORE_BIRTH =
+  /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?=(?:,[^\S\n]{0,3}|[^\S\n]{1,3})(?:f\.|født)[^\S\n]{0,3}\d)/gu;
+/** Two capitalised words joined by a slash: "Gitte/Mus" in a roster. */
+const SLASH_PAIR = /(?<![\p{L}\p{N}/])(\p{Lu}\p{Ll}+)\/(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}/])/gu;
 /** A lone capital signing a message after its last sign: `"hvor er du?? A"`. */
 const SIGNING_LETTER =
   /(?:[?!]|\.\.|…)[^\S\n]{1,3}\p{Lu}(?=[^\S\n]{0,2}["”»]?[^\S\n]{0,2}(?:$|\n))/gu;
@@ -1407,6 +1428,23 @@ export function scrubText(
         add('name', start, end, true);
         return;
       }
+      // "Videregivet til dagvagten. LMJ ssa": initials and the writer's role (or shift) after a
+      // sentence's end, closing the note or its line.
+      const roleAfter = /^[^\S\n]{1,2}(\p{L}{2,10})\.?[^\S\n]*(?:$|\n)/u.exec(
+        text.slice(end, end + 16),
+      );
+      if (
+        raw.length >= 2 &&
+        raw.length <= 4 &&
+        !!roleAfter &&
+        SIGNING_ROLE.test(roleAfter[1]!.toLowerCase()) &&
+        /(?:^|[.!?][^\S\n]*|\n[^\S\n]*)$/.test(text.slice(Math.max(0, start - 4), start)) &&
+        !CLINICAL_ABBREVIATIONS.has(lower) &&
+        !ABBREVIATIONS.has(lower)
+      ) {
+        add('name', start, end, true);
+        return;
+      }
       // "Bostøttemedarbejder KH", "Sygeplejerske MS": two capitals after a person's title or
       // role are initials, whatever they abbreviate elsewhere ("KH" for a greeting). Three are
       // as often the team's or the method's ("misbrugsbehandler MST"): the list decides.
@@ -1996,6 +2034,48 @@ export function scrubText(
       continue;
     }
   }
+  // Said of a name, in the citizen's spoken words, without a comma: who the person is right
+  // after it ("storm min søn han er 14", "August min lillebror er den eneste"), who it is before
+  // it and «han»/«hun» after ("min dreng bo han har adhd"); a text that opens with who writes
+  // ("rose her, jeg kan ikk komme"); and who a greeting is to ("hej sten og lis"). Only a word
+  // the list holds as a name, at a clause's start for the first, never a family word, a title,
+  // a small word or a verb.
+  const spokenNames = coverage(text.length, found);
+  /** Found here: a name beyond doubt for the lower-case list below. */
+  const saidNames = new Set<number>();
+  const nameWord = (x: (typeof tokens)[number] | undefined) =>
+    !!x &&
+    words.listedName(x.lower) &&
+    !SMALL_WORDS.has(x.lower) &&
+    !KINSHIP.has(x.lower) &&
+    !TITLES.has(x.lower) &&
+    !ROLES.has(x.lower) &&
+    !FINITE_VERBS.has(x.lower) &&
+    !SUBJECT_VERBS.has(x.lower) &&
+    !HUMAN_VERBS.has(x.lower) &&
+    !words.allowedWord(x.lower) &&
+    !words.institution(x.lower);
+  tokens.forEach((t, k) => {
+    if (spokenNames[t.start] || !nameWord(t)) return;
+    const prev = tokens[k - 1];
+    const before = text.slice(prev ? prev.end : Math.max(0, t.start - 40), t.start);
+    const clauseStart = !prev || /[.!?:;\n]/.test(before);
+    // "sammen med storm min søn", "hos ravn altså min fysioterapeut": after a word for with whom.
+    const withWhom =
+      !!prev && /^(?:hos|med|til|fra|og)$/.test(prev.lower) && /^[^\S\n]{1,2}$/.test(before);
+    const after = text.slice(t.end, t.end + 60);
+    const lineBefore = text.slice(Math.max(0, t.start - 40), t.start);
+    const named =
+      ((clauseStart || withWhom) && KIN_AFTER.test(after)) ||
+      (KIN_BEFORE.test(lineBefore) && /^[^\S\n]{1,2}(?:han|hun)(?![\p{L}])/u.test(after)) ||
+      (/(?:^|\n)[^\S\n]*$/.test(lineBefore) &&
+        /^[^\S\n]{1,2}her[^\S\n]{0,2}[,.!:–—-]/u.test(after)) ||
+      GREETING_START.test(lineBefore);
+    if (!named) return;
+    add('name', t.start, t.end, true);
+    for (let c = t.start; c < t.end; c++) spokenNames[c] = 1;
+    saidNames.add(t.start);
+  });
   // "pia, sten og ole kom", "bo og kirsten fra kirken": a list written in lower case, where one
   // item is a name, is a list of people; a word beside it that the list holds as a name is one
   // too, an everyday one as well ("sten", "bo"). Only lower case beside lower case (in "at bo og
@@ -2019,7 +2099,7 @@ export function scrubText(
     !words.allowedWord(x.lower) &&
     !words.institution(x.lower);
   /** Masked here, from a name in the list. */
-  const fromList = new Set<number>();
+  const fromList = new Set<number>(saidNames);
   // The item that makes it a list of names is one beyond doubt: a word the list holds as a
   // name and no everyday word ("ole", "kirsten"; not "lund", which may be masked for another
   // reason in "holm, lund og mose"). And an everyday word beside it only if it is a first name
@@ -2225,6 +2305,48 @@ export function scrubText(
   // "Barnet, N., f. 03.11.2017": a lone initial and its dot before a birth date; "hvor er du?? A":
   // a lone capital that signs a message after its last sign.
   for (const m of text.matchAll(INITIAL_BEFORE_BIRTH)) add('name', m.index, m.index + 2, true);
+  // "Ida født 12.05.2023": a word the list holds as a name, right before a birth date (not
+  // "Barnet født …", "Mor f. 1950").
+  for (const m of text.matchAll(NAME_BEFORE_BIRTH)) {
+    const lower = m[0].toLowerCase();
+    if (
+      words.listedName(lower) &&
+      !KINSHIP.has(lower) &&
+      !TITLES.has(lower) &&
+      !ROLES.has(lower) &&
+      !SMALL_WORDS.has(lower) &&
+      !/(?:en|et|ne)$/.test(lower)
+    ) {
+      add('name', m.index, m.index + m[0].length, true);
+    }
+  }
+  // "ons: Gitte/Mus": a capitalised word joined by a slash to a name is a name too, an everyday
+  // word as well (never a family word, a title, a role, a shift or a place: "Lone/Hjemmeplejen").
+  const slashed = coverage(text.length, found);
+  for (const m of text.matchAll(SLASH_PAIR)) {
+    const [a, b] = [m[1]!, m[2]!];
+    const aAt = m.index;
+    const bAt = m.index + a.length + 1;
+    const other = (w: string) => {
+      const lower = w.toLowerCase();
+      return !(
+        KINSHIP.has(lower) ||
+        TITLES.has(lower) ||
+        ROLES.has(lower) ||
+        SHIFT_WORDS.has(lower) ||
+        SMALL_WORDS.has(lower) ||
+        ABBREVIATIONS.has(lower) ||
+        CLINICAL_ABBREVIATIONS.has(lower) ||
+        words.institution(lower) ||
+        words.allowedWord(lower) ||
+        /(?:en|et|ne)$/.test(lower)
+      );
+    };
+    const isName = (at: number, w: string) =>
+      found.some((f) => f.kind === 'name' && f.start === at && f.end === at + w.length);
+    if (isName(aAt, a) && !slashed[bAt] && other(b)) add('name', bAt, bAt + b.length, true);
+    else if (isName(bAt, b) && !slashed[aAt] && other(a)) add('name', aAt, aAt + a.length, true);
+  }
   for (const m of text.matchAll(SIGNING_LETTER)) {
     const at = m.index + m[0].length - 1;
     // Said to someone ("hvor er du?? A"), not a form's one-letter answer ("Blodtype? A").

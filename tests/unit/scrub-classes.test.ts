@@ -386,6 +386,21 @@ describe('names told by what is said of them, everyday words too', () => {
       ['Kiks', 'Bamse'],
     ],
     ['Medarbejder\tVagt\nLone Berg\tdag\nMus\tnat', ['Mus']],
+    // Who someone is, said beside the name without a comma, in the citizen's spoken words.
+    ['storm min søn han er 14 og han er vred hele tiden', ['storm']],
+    ['August min lillebror er den eneste der ved det', ['August']],
+    ['min dreng bo han har adhd', ['bo']],
+    ['jeg var hos ravn altså min fysioterapeut', ['ravn']],
+    // A text that opens with who writes; who a greeting is to, and the list after it.
+    ['rose her, jeg kan ikk komme på mandag', ['rose']],
+    ['hej sten og lis vi ses til julefrokost', ['sten', 'lis']],
+    // Signed after a greeting, or after what the writer did; initials and the writer's role.
+    ['Aftalt opfølgning om 14 dage. / Mvh AKS', ['AKS']],
+    ['Husnøgle udleveret til hjemmeplejen, kvitteret af JKP.', ['JKP']],
+    ['Videregivet til dagvagten. LMJ ssa', ['LMJ']],
+    // A name right before a birth date; a word joined to a name by a slash.
+    ['Sundhedsplejen: Ida født 12.05.2023, mor Emilie', ['Ida']],
+    ['man: Gitte/Rose. ons: Gitte/Mus', ['Mus']],
   ])('%j', (text, values) => {
     const out = scrub(text);
     for (const v of values) expect(out).not.toContain(v);
@@ -436,6 +451,15 @@ describe('names told by what is said of them, everyday words too', () => {
     ['Pupillerne reagerer på lys, iris uden anmærkning.', 'reagerer på lys'],
     ['Holm, lund og mose – det er ord han lærer', 'og mose'],
     ['hun tog en lille pause på 2 timer', 'lille pause på 2'],
+    // A verb before «min søn», a day, a phone's «Tlf.», an abbreviation before a shift, the
+    // family and places joined by a slash.
+    ['Hjælp min søn med lektierne', 'Hjælp min søn'],
+    ['Barnet født 12.05.2023. Tlf. 20 30 40 50', 'Barnet født'],
+    ['Tlf. 20 30 40 50', 'Tlf.'],
+    ['Målt BT. EKG nat', 'EKG nat'],
+    ['Mor/Far kom. Lone/Hjemmeplejen ringer. Ja/Nej', 'Mor/Far kom'],
+    ['Lone/Hjemmeplejen ringer', '/Hjemmeplejen'],
+    ['hej det er fint her', 'hej det er fint her'],
     [
       'Navn | Vagt | Kontakt\nAhmad Yusuf | dag | Ja\nSigne Hjort | aften | Nej\nKiks (vikar) | nat | -\nukendt kvinde | nat | Nej\n3 x uge, øvelser | dag | -',
       '(vikar) | nat',
