@@ -594,6 +594,8 @@ class Words {
   street(word: string, then: string, before = '', number = '', floored = false): boolean {
     const lower = word.toLowerCase();
     if (BEFORE_NUMBERS.has(lower) || ABBREVIATIONS.has(lower)) return false;
+    // "Barthel-indeks 45", "Glasgow Coma Scale 14", "Hamilton-score 24": a scale's score.
+    if (MEASURE_HEAD.test(lower)) return false;
     const next = /^\s+([\p{L}%]+)/u.exec(then)?.[1]?.toLowerCase();
     if (next && (UNITS.has(next) || next === '%')) return false;
     if (STREET_ENDINGS.some((e) => lower.endsWith(e))) return true;
@@ -689,6 +691,13 @@ function signedBy(text: string, start: number, end: number): 'cue' | 'done' | 's
   }
   return m[1] === undefined || SIGNING_ROLE.test(m[1].toLowerCase()) ? 'slash' : false;
 }
+
+/** What a name hyphenated before it names: "Hamilton-score", "Lund-Browder-skema". */
+const EPONYM_HYPHEN_HEAD =
+  /^(?:skema(?:et)?|indeks(?:et)?|index|skala(?:en)?|score(?:n)?|test(?:en)?|syndrom(?:et)?|sygdom(?:men)?|operation(?:en)?|metode(?:n)?|manøvre(?:n)?|klassifikation(?:en)?|kriterier(?:ne)?|tegn(?:et)?|refleks(?:en)?|kurve(?:n)?|formel|formlen|stadie(?:r)?)$/;
+/** A scale, an index or a score, whose number is a measure, never a house's (street()). */
+const MEASURE_HEAD =
+  /(?:^|-)(?:\p{L}*(?:indeks|index|skala|scale|score|scoren|skår|skåret)|stadie|stadium|grad|kategori|niveau)$/u;
 
 /** A medicine's ATC code ("N05AH03", "A10BA02") or a diagnosis's SKS code ("DJ44", "DF321"). */
 const ATC_OR_SKS_CODE = /^(?:[A-V]\d\d[A-Z]{2}\d\d|D[A-Z]\d{2,3}[A-Z]?)$/;
@@ -1498,6 +1507,25 @@ export function scrubText(
         /s$/.test(next.lower) &&
         /^\s+$/.test(text.slice(next.end, afterNext.start)) &&
         EPONYM_HEADS.test(afterNext.lower)
+      ) {
+        return;
+      }
+      // "Hamilton-score", "Barthel-indeks", "Lund-Browder-skema": names joined by hyphens to the
+      // word for the scale, the test or the method they name.
+      let last = i;
+      while (
+        tokens[last + 1] &&
+        text.slice(tokens[last]!.end, tokens[last + 1]!.start) === '-' &&
+        /^\p{Lu}/u.test(tokens[last + 1]!.raw)
+      ) {
+        last++;
+      }
+      const head = tokens[last + 1];
+      if (
+        !!head &&
+        text.slice(tokens[last]!.end, head.start) === '-' &&
+        /^\p{Ll}/u.test(head.raw) &&
+        EPONYM_HYPHEN_HEAD.test(head.lower)
       ) {
         return;
       }

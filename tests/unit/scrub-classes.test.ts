@@ -401,6 +401,9 @@ describe('names told by what is said of them, everyday words too', () => {
     // A name right before a birth date; a word joined to a name by a slash.
     ['Sundhedsplejen: Ida født 12.05.2023, mor Emilie', ['Ida']],
     ['man: Gitte/Rose. ons: Gitte/Mus', ['Mus']],
+    // A street whose name ends as a scale's word does, and a name hyphenated to a group.
+    ['Han bor på Skovgrad 14, 2. tv.', ['Skovgrad']],
+    ['Karen-gruppen mødes hver tirsdag', ['Karen']],
   ])('%j', (text, values) => {
     const out = scrub(text);
     for (const v of values) expect(out).not.toContain(v);
@@ -460,6 +463,9 @@ describe('names told by what is said of them, everyday words too', () => {
     ['Mor/Far kom. Lone/Hjemmeplejen ringer. Ja/Nej', 'Mor/Far kom'],
     ['Lone/Hjemmeplejen ringer', '/Hjemmeplejen'],
     ['hej det er fint her', 'hej det er fint her'],
+    // A scale's score is no house number; names hyphenated to what they name are no person.
+    ['Barthel-indeks 45. Borg-skala 15 ved gangtest.', 'Barthel-indeks 45. Borg-skala 15'],
+    ['Hamilton-score 24. Lund-Browder-skema anvendt.', 'Hamilton-score 24. Lund-Browder-skema'],
     [
       'Navn | Vagt | Kontakt\nAhmad Yusuf | dag | Ja\nSigne Hjort | aften | Nej\nKiks (vikar) | nat | -\nukendt kvinde | nat | Nej\n3 x uge, øvelser | dag | -',
       '(vikar) | nat',
