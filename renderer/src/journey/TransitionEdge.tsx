@@ -5,8 +5,9 @@ import type { TFunction } from 'i18next';
 import {
   HANDLE_HALF,
   labelCentre,
+  leaderFor,
   lineBetween,
-  labelPoint,
+  labelPlace,
   labelSize,
   type LabelPlace,
   type Rect,
@@ -102,21 +103,32 @@ function EdgeLabel(props: {
   const { quality, kind, waiting } = props;
   const text = edgeLabelText(t, { quality, kind, waitingDays: waiting });
   if (!text || overview) return null;
-  const placed = along.get(props.id);
-  const label =
-    placed !== undefined
-      ? labelCentre(props.at, placed)
-      : labelPoint(props.at, labelSize(text), cards);
+  const size = labelSize(text);
+  const place = along.get(props.id) ?? labelPlace(props.at, size, cards);
+  const label = labelCentre(props.at, place);
+  const leader = leaderFor(props.at, place, size);
   return (
-    <EdgeLabelRenderer>
-      <div
-        className={`edge-label quality-${quality ?? 'none'}`}
-        style={{ transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y}px)` }}
-        data-testid="edge-label"
-      >
-        {text}
-      </div>
-    </EdgeLabelRenderer>
+    <>
+      {/* Set aside from its line, the label is tied to it by a short dotted line. */}
+      {leader && (
+        <path
+          className={`edge-leader quality-${quality ?? 'none'}`}
+          d={`M${leader.from.x},${leader.from.y} L${leader.to.x},${leader.to.y}`}
+          data-testid="edge-leader"
+          data-edge={props.id}
+        />
+      )}
+      <EdgeLabelRenderer>
+        <div
+          className={`edge-label quality-${quality ?? 'none'}`}
+          style={{ transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y}px)` }}
+          data-testid="edge-label"
+          data-edge={props.id}
+        >
+          {text}
+        </div>
+      </EdgeLabelRenderer>
+    </>
   );
 }
 

@@ -110,7 +110,7 @@ export function labelPoint(
  * one that runs up or down), so that between two close cards the words stand beside the line
  * rather than on a card. Where nothing is clear, the place that covers least.
  */
-function labelPlace(
+export function labelPlace(
   at: (t: number) => { x: number; y: number },
   label: { width: number; height: number },
   cards: readonly Rect[],
@@ -176,6 +176,25 @@ function labelPlace(
     }
   }
   return best;
+}
+
+/**
+ * The short line from a label placed aside to the point of its line it belongs to, or null when
+ * the label sits on its line (or touches it): without it, words set beside a tight bundle of
+ * lines could be read as another line's.
+ */
+export function leaderFor(
+  at: (t: number) => { x: number; y: number },
+  place: LabelPlace,
+  label: { width: number; height: number },
+): { from: { x: number; y: number }; to: { x: number; y: number } } | null {
+  const from = at(place.t);
+  const to = { x: from.x + place.dx, y: from.y + place.dy };
+  // The label's box reaches the line: no leader needed.
+  if (Math.abs(place.dx) <= label.width / 2 + 2 && Math.abs(place.dy) <= label.height / 2 + 2) {
+    return null;
+  }
+  return { from, to };
 }
 
 /** A generous estimate of a label's size at 15 px (no DOM measuring while drawing). */
