@@ -1,4 +1,5 @@
 import { Position } from '@xyflow/react';
+import { textWidth } from '../components/text-metrics';
 import { LANE_HEIGHT } from './lanes';
 
 /** A rectangle in flow coordinates. */
@@ -197,11 +198,20 @@ export function leaderFor(
   return { from, to };
 }
 
-/** A generous estimate of a label's size at 15 px (no DOM measuring while drawing). */
+/** A label's widest text (styles.css .edge-label: max-width 132 px, padding 6 px, border 1 px). */
+const LABEL_MAX_WIDTH = 132;
+const LABEL_FRAME = 2 * 6 + 2 * 1;
+
+/**
+ * A label's size at 15 px, from the typeface's own widths (bold, the widest it is drawn in) and a
+ * few pixels' slack (no DOM measuring while drawing): an estimate by the number of letters was a
+ * third too wide, and labels that would fit between two cards were sent far aside.
+ */
 export function labelSize(text: string): { width: number; height: number } {
-  const width = Math.min(132, Math.ceil(text.length * 8.6) + 16);
-  const lines = Math.ceil((text.length * 8.6 + 16) / 132);
-  return { width, height: lines * 19 + 4 };
+  const natural = Math.ceil(textWidth(text, 15, true)) + LABEL_FRAME + 4;
+  const width = Math.min(LABEL_MAX_WIDTH, natural);
+  const lines = Math.max(1, Math.ceil(natural / LABEL_MAX_WIDTH));
+  return { width, height: lines * 18 + 6 };
 }
 
 /** Half a handle at rest (styles.css .tp-handle): how far a line's end stands off its card. */
@@ -648,8 +658,18 @@ export function placeLabels(
 ): Map<string, LabelPlace> {
   const placed: Rect[] = [];
   const out = new Map<string, LabelPlace>();
-  for (const line of lines) {
-    const { at } = lineBetween(line.source, line.target, cards);
+  // The shortest lines first: they have the fewest places for their words, and a long line that
+  // comes later still has room along its length (placed in drawing order, a long line's words
+  // took the only clear spot beside a short one, whose words then went far aside).
+  const routed = lines
+    .map((line, order) => {
+      const route = lineBetween(line.source, line.target, cards);
+      const a = route.at(0);
+      const b = route.at(1);
+      return { line, order, at: route.at, reach: Math.hypot(b.x - a.x, b.y - a.y) };
+    })
+    .sort((m, n) => m.reach - n.reach || m.order - n.order);
+  for (const { line, at } of routed) {
     const size = labelSize(line.text);
     const place = labelPlace(at, size, cards, placed);
     const p = labelCentre(at, place);
