@@ -608,17 +608,19 @@ export const da = {
       failed: 'Kan ikke vælges: prislisten kunne ikke hentes.',
       noList: 'Kan ikke vælges: der er ingen priser i prislisten på denne computer.',
       nothingPriced:
-        'Kan ikke vælges: ingen af kontakterne på dette kort har en offentlig udgift i prislisten.',
+        'Kan ikke vælges: ingen af kontaktpunkterne på dette kort har en offentlig udgift i prislisten.',
       title: 'Anslået offentlig udgift (vejledende)',
       total: 'I alt',
       meaning:
-        'Et vejledende skøn over, hvad forløbet koster det offentlige – kommune, region og stat – regnet med gennemsnitspriser.',
-      unpriced_one: '{{count}} kontakt uden pris er ikke talt med.',
-      unpriced_other: '{{count}} kontakter uden pris er ikke talt med.',
+        'Et vejledende skøn over, hvad forløbet koster det offentlige – kommune, region og stat – regnet med gennemsnitspriser. Borgeren skal ikke betale noget.',
+      unpriced_one:
+        '{{count}} kontaktpunkt uden pris er ikke talt med, så den virkelige udgift er højere.',
+      unpriced_other:
+        '{{count}} kontaktpunkter uden pris er ikke talt med, så den virkelige udgift er højere.',
       less: 'Det nye forløb ville anslået koste det offentlige {{amount}} mindre end forløbet i dag.',
       more: 'Det nye forløb ville anslået koste det offentlige {{amount}} mere end forløbet i dag.',
       same: 'Det nye forløb ville anslået koste det offentlige det samme som forløbet i dag.',
-      list: 'Prisliste: {{name}}, prisår {{year}} (hver pris i kroner fra sit kildeår).',
+      list: 'Prisliste: {{name}}. Priserne er fra {{year}} og årene før, ikke regnet om til i dag.',
     },
   },
   backups: {

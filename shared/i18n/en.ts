@@ -608,13 +608,15 @@ export const en: Translation = {
       title: 'Estimated public cost (indicative)',
       total: 'Total',
       meaning:
-        'An indicative estimate of what the pathway costs the public sector – municipality, region and state – using average prices.',
-      unpriced_one: '{{count}} contact without a price is not counted.',
-      unpriced_other: '{{count}} contacts without a price are not counted.',
+        'An indicative estimate of what the pathway costs the public sector – municipality, region and state – using average prices. The citizen does not pay anything.',
+      unpriced_one:
+        '{{count}} touchpoint without a price is not counted, so the real cost is higher.',
+      unpriced_other:
+        '{{count}} touchpoints without a price are not counted, so the real cost is higher.',
       less: "The new pathway would cost the public sector an estimated {{amount}} less than today's pathway.",
       more: "The new pathway would cost the public sector an estimated {{amount}} more than today's pathway.",
       same: "By this estimate, the new pathway would cost the public sector the same as today's pathway.",
-      list: "Price list: {{name}}, price year {{year}} (each price in its source year's kroner).",
+      list: 'Price list: {{name}}. The prices are from {{year}} and the years before, not adjusted to today.',
     },
   },
   backups: {

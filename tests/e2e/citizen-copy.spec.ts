@@ -600,15 +600,17 @@ test.describe("the citizen's copy", () => {
     );
     const words = await copy.allSheetText();
     expect(words).toContain('Anslået offentlig udgift (vejledende)');
+    // Said plainly, so no reader takes it for something to pay.
+    expect(words).toContain('Borgeren skal ikke betale noget.');
     if (unpricedAsIs > 0) {
       expect(words).toContain(
-        `${unpricedAsIs} ${unpricedAsIs === 1 ? 'kontakt' : 'kontakter'} uden pris er ikke talt med.`,
+        `${unpricedAsIs} ${unpricedAsIs === 1 ? 'kontaktpunkt' : 'kontaktpunkter'} uden pris er ikke talt med, så den virkelige udgift er højere.`,
       );
     } else expect(words).not.toContain('uden pris');
     // The laptop's price list (seeded from the shipped default), by name and price year.
     const list = await app.handlers['prices:get']({});
     expect(words).toContain(
-      `Prisliste: ${list.name}, prisår ${list.priceYear} (hver pris i kroner fra sit kildeår).`,
+      `Prisliste: ${list.name}. Priserne er fra ${list.priceYear} og årene før, ikke regnet om til i dag.`,
     );
     expect(words).not.toContain('Det nye forløb ville anslået koste');
     expect(words).not.toMatch(/regning|pris for dig/i);
@@ -714,7 +716,7 @@ test.describe("the citizen's copy", () => {
     const copy = new CitizenCopyPage(app.page);
     await copy.openMenu();
     const why =
-      'Kan ikke vælges: ingen af kontakterne på dette kort har en offentlig udgift i prislisten.';
+      'Kan ikke vælges: ingen af kontaktpunkterne på dette kort har en offentlig udgift i prislisten.';
     await expect(copy.costHelp).toHaveText(why);
     await expect(copy.costChoice).toBeDisabled();
     await expect(copy.costChoice).not.toBeChecked();

@@ -572,9 +572,11 @@ describe("the estimated public cost on the citizen's copy", () => {
     ]);
     expect(words).toMatch(/anslået offentlig udgift/i);
     expect(words).toContain('vejledende');
-    expect(words).toContain(`${left} kontakter uden pris er ikke talt med.`);
     expect(words).toContain(
-      `Prisliste: ${LIST.name}, prisår ${LIST.priceYear} (hver pris i kroner fra sit kildeår).`,
+      `${left} kontaktpunkter uden pris er ikke talt med, så den virkelige udgift er højere.`,
+    );
+    expect(words).toContain(
+      `Prisliste: ${LIST.name}. Priserne er fra ${LIST.priceYear} og årene før, ikke regnet om til i dag.`,
     );
     expect(words).not.toMatch(/regning|pris for dig/i);
     // The amounts stand in a column, right-aligned, clear of the notes beside them.
