@@ -1268,6 +1268,7 @@ export const da = {
     invalid: {
       price: 'Skriv prisen som et tal, fx 1.903 eller 1903,50. Den kan ikke være negativ.',
       shares: 'Andelene skal være tal fra 0 til 100 og give 100 % tilsammen.',
+      sharesSum: 'Andelene giver {{sum}} % tilsammen. De skal give 100 %.',
       sharesNeeded: 'En pris over 0 kr. skal have en fordeling på kommune, region og stat.',
       source: 'Skriv, hvor prisen kommer fra.',
       year: 'Skriv kildeåret med fire cifre (1990–2100).',

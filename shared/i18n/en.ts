@@ -1249,6 +1249,7 @@ export const en: Translation = {
     invalid: {
       price: 'Write the price as a number, e.g. 1903 or 1903.50. It cannot be negative.',
       shares: 'The shares must be numbers from 0 to 100 and add up to 100 %.',
+      sharesSum: 'The shares add up to {{sum}} %. They must add up to 100 %.',
       sharesNeeded: 'A price above DKK 0 needs a split between municipality, region and state.',
       source: 'Write where the price comes from.',
       year: 'Write the source year with four digits (1990–2100).',

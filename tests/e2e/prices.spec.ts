@@ -106,10 +106,18 @@ test.describe('prices and the cost of a pathway', () => {
       'Kommune 7 % · Region 93 %',
     );
     await prices.editRow(GP_ROW, { price: '300', kommune: '10', region: '80' });
+    // It says what the shares add up to (10 + 80 + 0), not only the rule.
+    await expect(prices.row(GP_ROW).getByTestId('price-error-sharesSum')).toHaveText(
+      'Andelene giver 90 % tilsammen. De skal give 100 %.',
+    );
+    const editor = prices.row(GP_ROW).getByTestId('price-editor');
+    // A share that is no number from 0 to 100 is said so.
+    await editor.getByTestId('price-share-region').fill('180');
+    await editor.getByTestId('price-save').click();
     await expect(prices.row(GP_ROW).getByTestId('price-error-shares')).toHaveText(
       'Andelene skal være tal fra 0 til 100 og give 100 % tilsammen.',
     );
-    const editor = prices.row(GP_ROW).getByTestId('price-editor');
+    await expect(prices.row(GP_ROW).getByTestId('price-error-sharesSum')).toHaveCount(0);
     await editor.getByTestId('price-share-kommune').fill('7');
     await editor.getByTestId('price-share-region').fill('93');
     await editor.getByTestId('price-save').click();

@@ -72,7 +72,7 @@ for (const screen of [
       await gp.getByTestId('price-save').click();
       // The shares and their error in the middle of the window, as a person looks at them.
       await gp
-        .getByTestId('price-error-shares')
+        .getByTestId('price-error-sharesSum')
         .evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await shoot(page, `prices-edit-error-${screen.suffix}.png`);
       await page.getByRole('button', { name: 'Annullér' }).click();

@@ -48,7 +48,7 @@ interface Draft {
   note: string;
 }
 
-type Problem = 'price' | 'shares' | 'sharesNeeded' | 'source' | 'year';
+type Problem = 'price' | 'shares' | 'sharesSum' | 'sharesNeeded' | 'source' | 'year';
 
 /**
  * The editor writes numbers the way the interface's language does: "2714,29" and "12,5" in
@@ -76,8 +76,10 @@ function patchOf(
   row: PriceRow,
   d: Draft,
   style: NumberStyle,
-): { patch: PricePatch } | { problems: Problem[] } {
+): { patch: PricePatch } | { problems: Problem[]; sharesSum?: number } {
   const problems: Problem[] = [];
+  /** What the shares add up to, when each is a number from 0 to 100 but they miss 100 %. */
+  let sharesSum: number | undefined;
   const priceText = d.price.trim().replace(/\s*kr\.?$/i, '');
   const price = priceText === '' ? null : parseNumberIn(priceText, style);
   if (priceText !== '' && (price === null || price < 0 || price > PRICE_LIMITS.priceMax)) {
@@ -92,14 +94,16 @@ function patchOf(
     if (values.some((v) => v === null || v < 0 || v > 100)) problems.push('shares');
     else {
       const [kommune, region, stat] = values.map((v) => v! / 100) as [number, number, number];
-      if (Math.abs(kommune + region + stat - 1) > 1e-6) problems.push('shares');
-      else payerShares = { kommune, region, stat };
+      if (Math.abs(kommune + region + stat - 1) > 1e-6) {
+        problems.push('sharesSum');
+        sharesSum = Number(values.reduce((a, v) => a! + v!, 0)!.toFixed(4));
+      } else payerShares = { kommune, region, stat };
     }
   } else if (price !== null && price > 0) problems.push('sharesNeeded');
   if (d.source.trim() === '' || d.source.length > PRICE_LIMITS.sourceMax) problems.push('source');
   const year = /^\d{4}$/.test(d.sourceYear.trim()) ? Number(d.sourceYear.trim()) : NaN;
   if (!(year >= PRICE_LIMITS.yearMin && year <= PRICE_LIMITS.yearMax)) problems.push('year');
-  if (problems.length) return { problems };
+  if (problems.length) return { problems, sharesSum };
   const patch: PricePatch = {
     price,
     unit: d.unit,
@@ -130,6 +134,7 @@ function PriceEditor(props: {
   const id = useId();
   const [d, setD] = useState(() => draftOf(props.row, style));
   const [problems, setProblems] = useState<Problem[]>([]);
+  const [sharesSum, setSharesSum] = useState(0);
   const has = (p: Problem) => problems.includes(p);
   const set = (patch: Partial<Draft>) => setD((cur) => ({ ...cur, ...patch }));
   const first = useRef<HTMLInputElement>(null);
@@ -140,15 +145,16 @@ function PriceEditor(props: {
     const result = patchOf(props.row, d, style);
     if ('problems' in result) {
       setProblems(result.problems);
+      setSharesSum(result.sharesSum ?? 0);
       return;
     }
     props.onSave(result.patch);
   }
   const errorId = (p: string) => `${id}-${p}-error`;
-  const error = (p: Problem, key: string) =>
+  const error = (p: Problem, key: string, values: Record<string, string> = {}) =>
     has(p) && (
       <p id={errorId(p)} className="field-error" role="alert" data-testid={`price-error-${p}`}>
-        {t(key)}
+        {t(key, values)}
       </p>
     );
   return (
@@ -201,9 +207,11 @@ function PriceEditor(props: {
         aria-describedby={
           has('shares')
             ? errorId('shares')
-            : has('sharesNeeded')
-              ? errorId('sharesNeeded')
-              : undefined
+            : has('sharesSum')
+              ? errorId('sharesSum')
+              : has('sharesNeeded')
+                ? errorId('sharesNeeded')
+                : undefined
         }
       >
         <legend className="field-label">{t('economy.sharesLegend')}</legend>
@@ -216,7 +224,7 @@ function PriceEditor(props: {
                 inputMode="decimal"
                 value={d.shares[p]}
                 onChange={(e) => set({ shares: { ...d.shares, [p]: e.target.value } })}
-                aria-invalid={has('shares') || has('sharesNeeded') || undefined}
+                aria-invalid={has('shares') || has('sharesSum') || has('sharesNeeded') || undefined}
                 data-testid={`price-share-${p}`}
               />
               <span aria-hidden="true">%</span>
@@ -224,6 +232,9 @@ function PriceEditor(props: {
           </label>
         ))}
         {error('shares', 'economy.invalid.shares')}
+        {error('sharesSum', 'economy.invalid.sharesSum', {
+          sum: formatNumberIn(sharesSum, style),
+        })}
         {error('sharesNeeded', 'economy.invalid.sharesNeeded')}
       </fieldset>
       <div className="field">
