@@ -1026,7 +1026,7 @@ export const da = {
     filtersK: 'tal under {{k}} forløb skjult',
     matrixTitle: 'Overgange mellem sektorer',
     matrixHelp:
-      'Række: fra. Kolonne: til. Antal forløb, andel brudte overleveringer og median ventetid – den ventetid, der er skrevet på overgangen. (Proceskortets «dage imellem» er tiden fra én kontakt til den næste.)',
+      'Række: fra. Kolonne: til. Antal forløb, andel brudte overleveringer og median ventetid – den ventetid, der er skrevet på overgangen. (Proceskortets «dage imellem» er tiden fra én kontakt til den næste.) Hvert forløb tæller én gang i en median, med sin egen median, hvis det har overgangen flere gange – derfor kan den have decimaler.',
     matrixCell: '{{journeys}} forløb',
     brokenHidden: 'andel brudt: skjult',
     brokenShare: '{{share}} brudt',
@@ -1034,7 +1034,7 @@ export const da = {
     medianContacts: 'Median antal kontakter pr. forløb: {{value}}',
     medianLength: 'Median forløbslængde: {{value}} dage',
     emotionScale:
-      'Følelsen går fra −2 (meget dårligt) over 0 (hverken godt eller dårligt) til 2 (meget godt). Et fald er en ændring til det værre fra den ene kontakt til den næste.',
+      'Følelsen går fra −2 (meget dårligt) over 0 (hverken godt eller dårligt) til 2 (meget godt). Et fald er en ændring til det værre fra den ene kontakt til den næste. Hvert forløb tæller én gang i en median, med sin egen median, hvis det har flere – derfor kan den have decimaler.',
     noValue: 'skjult – færre end {{k}} forløb har et tal',
     otherVariants: 'Andre forløbstyper',
     unspecified: 'uden slags kontakt',

@@ -1011,7 +1011,7 @@ export const en: Translation = {
     filtersK: 'figures under {{k}} journeys hidden',
     matrixTitle: 'Handovers between sectors',
     matrixHelp:
-      'Row: from. Column: to. Journeys, share of broken handovers and median waiting – the waiting recorded on the handover. (The process map’s “days between” is the time from one contact to the next.)',
+      'Row: from. Column: to. Journeys, share of broken handovers and median waiting – the waiting recorded on the handover. (The process map’s “days between” is the time from one contact to the next.) Each journey counts once in a median, by its own median where it has the handover more than once – so a median can have decimals.',
     matrixCell: '{{journeys}} journeys',
     brokenHidden: 'share broken: hidden',
     brokenShare: '{{share}} broken',
@@ -1019,7 +1019,7 @@ export const en: Translation = {
     medianContacts: 'Median contacts per journey: {{value}}',
     medianLength: 'Median journey length: {{value}} days',
     emotionScale:
-      'Feeling runs from −2 (very bad) through 0 (neither good nor bad) to 2 (very good). A drop is a change for the worse from one contact to the next.',
+      'Feeling runs from −2 (very bad) through 0 (neither good nor bad) to 2 (very good). A drop is a change for the worse from one contact to the next. Each journey counts once in a median, by its own median where it has several – so a median can have decimals.',
     noValue: 'hidden – fewer than {{k}} journeys have a figure',
     otherVariants: 'Other pathways',
     unspecified: 'no contact type',
