@@ -48,10 +48,10 @@ export function labelOf(t: TFunction, column: string, code: string): string {
 }
 
 /**
- * A service by its local catalogue name, e.g. "Nykøbing F. Sygehus, akutmodtagelse (nyk-…)". A
- * code the local catalogue does not know (another municipality's, or one since removed) is named
- * as such, not shown as a bare code that looks like a name. Without a catalogue (not loaded yet)
- * the code is shown as it is.
+ * A service by its local catalogue name, e.g. "Nykøbing F. Sygehus, akutmodtagelse" (its code, an
+ * English word, is for the CSV, where it stays). A code the local catalogue does not know
+ * (another municipality's, or one since removed) is named as such, not shown as a bare code that
+ * looks like a name. Without a catalogue (not loaded yet) the code is shown as it is.
  */
 export function serviceLabel(
   t: TFunction,
@@ -60,7 +60,7 @@ export function serviceLabel(
 ): string {
   if (!names) return code;
   const name = names.get(code);
-  return name === undefined ? t('program.unknownService', { code }) : `${name} (${code})`;
+  return name === undefined ? t('program.unknownService', { code }) : name;
 }
 
 /** A band's code as written: «60–69», a dash between its numbers, not a hyphen. */
