@@ -614,13 +614,13 @@ export const da = {
       meaning:
         'Et vejledende skøn over, hvad forløbet koster det offentlige – kommune, region og stat – regnet med gennemsnitspriser. Borgeren skal ikke betale noget.',
       unpriced_one:
-        '{{count}} kontaktpunkt uden pris er ikke talt med, så den virkelige udgift er højere.',
+        '{{count}} kontaktpunkt uden pris er ikke talt med, så den virkelige udgift kan være højere.',
       unpriced_other:
-        '{{count}} kontaktpunkter uden pris er ikke talt med, så den virkelige udgift er højere.',
+        '{{count}} kontaktpunkter uden pris er ikke talt med, så den virkelige udgift kan være højere.',
       less: 'Det nye forløb ville anslået koste det offentlige {{amount}} mindre end forløbet i dag.',
       more: 'Det nye forløb ville anslået koste det offentlige {{amount}} mere end forløbet i dag.',
       same: 'Det nye forløb ville anslået koste det offentlige det samme som forløbet i dag.',
-      list: 'Prisliste: {{name}}. Priserne er fra {{year}} og årene før, ikke regnet om til i dag.',
+      list: 'Prisliste: {{name}} ({{year}}). Priserne er ikke regnet om til i dag.',
     },
   },
   backups: {
@@ -1278,7 +1278,7 @@ export const da = {
       help: 'Gem listen som en CSV-fil, som Excel åbner (semikolon og decimalkomma). Ret den, og hent den ind igen. Hvis bare én linje er forkert, ændres intet, og hver fejl vises med sit linjenummer.',
       export: 'Gem prislisten som CSV-fil',
       import: 'Hent en prisliste ind fra CSV',
-      exported: '{{file}} er hentet.',
+      exported: '{{file}} er gemt.',
       imported_one: 'Prislisten er skiftet ud: {{count}} pris er hentet ind.',
       imported_other: 'Prislisten er skiftet ud: {{count}} priser er hentet ind.',
       errorsTitle_one: 'Intet er ændret. Filen har {{count}} fejl:',
@@ -1354,11 +1354,11 @@ export const da = {
       unpricedTitle_one: '{{count}} kontaktpunkt uden pris',
       unpricedTitle_other: '{{count}} kontaktpunkter uden pris',
       coverage_one:
-        '{{map}}: beløbene bygger på {{priced}} af {{count}} kontaktpunkt. {{unpriced}} har ingen pris og er ikke talt med (se nederst), så den virkelige udgift er højere.',
+        '{{map}}: beløbene bygger på {{priced}} af {{count}} kontaktpunkt. {{unpriced}} har ingen pris og er ikke talt med (se nederst), så den virkelige udgift kan være højere.',
       coverage_other:
-        '{{map}}: beløbene bygger på {{priced}} af {{count}} kontaktpunkter. {{unpriced}} har ingen pris og er ikke talt med (se nederst), så den virkelige udgift er højere.',
+        '{{map}}: beløbene bygger på {{priced}} af {{count}} kontaktpunkter. {{unpriced}} har ingen pris og er ikke talt med (se nederst), så den virkelige udgift kan være højere.',
       unpricedHelp:
-        'De er ikke regnet med i beløbene ovenfor, så den virkelige udgift er højere end vist.',
+        'De er ikke regnet med i beløbene ovenfor, så den virkelige udgift kan være højere end vist.',
       unpricedItem: '{{name}} – {{reason}}',
       reasons: {
         no_price: 'prislisten har ingen pris for denne slags kontakt her',
@@ -1380,11 +1380,11 @@ export const da = {
         '«Sådan skulle det være» er det nye forløb, hvor der er tegnet et, og hvor begge kort har en pris på alle kontaktpunkter – ellers forløbet, som det er i dag. Forskellen tæller derfor kun forløb, hvor begge kort er fuldt prissat: et kontaktpunkt uden pris ville ellers tælle som 0 kr.',
       openPrices: 'Se prislisten',
       coverage:
-        'Sådan er det i dag: beløbene bygger på {{priced}} af {{all}} kontaktpunkter ({{share}}). De øvrige {{unpriced}} har ingen pris og er ikke talt med, så den virkelige udgift er højere.',
+        'Sådan er det i dag: beløbene bygger på {{priced}} af {{all}} kontaktpunkter ({{share}}). De øvrige {{unpriced}} har ingen pris og er ikke talt med, så den virkelige udgift kan være højere.',
       coverageNone:
         'Sådan er det i dag: ingen af de {{all}} kontaktpunkter har en pris i prislisten, så beløbene siger intet om udgiften.',
       coverageHidden:
-        'Hvor mange kontaktpunkter der mangler en pris, kan ikke vises for dette udvalg. Mangler nogle en pris, er de ikke talt med, og den virkelige udgift er højere.',
+        'Hvor mange kontaktpunkter der mangler en pris, kan ikke vises for dette udvalg. Mangler nogle en pris, er de ikke talt med, og den virkelige udgift kan være højere.',
       coverageWhy: 'Se hvorfor',
       perJourneyTitle: 'Udgift pr. forløb',
       perJourneyHelp:

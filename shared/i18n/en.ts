@@ -610,13 +610,13 @@ export const en: Translation = {
       meaning:
         'An indicative estimate of what the pathway costs the public sector – municipality, region and state – using average prices. The citizen does not pay anything.',
       unpriced_one:
-        '{{count}} touchpoint without a price is not counted, so the real cost is higher.',
+        '{{count}} touchpoint without a price is not counted, so the real cost may be higher.',
       unpriced_other:
-        '{{count}} touchpoints without a price are not counted, so the real cost is higher.',
+        '{{count}} touchpoints without a price are not counted, so the real cost may be higher.',
       less: "The new pathway would cost the public sector an estimated {{amount}} less than today's pathway.",
       more: "The new pathway would cost the public sector an estimated {{amount}} more than today's pathway.",
       same: "By this estimate, the new pathway would cost the public sector the same as today's pathway.",
-      list: 'Price list: {{name}}. The prices are from {{year}} and the years before, not adjusted to today.',
+      list: 'Price list: {{name}} ({{year}}). The prices are not adjusted to today.',
     },
   },
   backups: {
@@ -1335,11 +1335,11 @@ export const en: Translation = {
       unpricedTitle_one: '{{count}} touchpoint without a price',
       unpricedTitle_other: '{{count}} touchpoints without a price',
       coverage_one:
-        '{{map}}: the amounts rest on {{priced}} of {{count}} touchpoint. {{unpriced}} have no price and are not counted (see below), so the real cost is higher.',
+        '{{map}}: the amounts rest on {{priced}} of {{count}} touchpoint. {{unpriced}} have no price and are not counted (see below), so the real cost may be higher.',
       coverage_other:
-        '{{map}}: the amounts rest on {{priced}} of {{count}} touchpoints. {{unpriced}} have no price and are not counted (see below), so the real cost is higher.',
+        '{{map}}: the amounts rest on {{priced}} of {{count}} touchpoints. {{unpriced}} have no price and are not counted (see below), so the real cost may be higher.',
       unpricedHelp:
-        'They are not counted in the amounts above, so the real cost is higher than shown.',
+        'They are not counted in the amounts above, so the real cost may be higher than shown.',
       unpricedItem: '{{name}} – {{reason}}',
       reasons: {
         no_price: 'the price list has no price for this kind of contact here',
@@ -1361,11 +1361,11 @@ export const en: Translation = {
         '«How it should be» is the new pathway where one was drawn and both maps have a price on every touchpoint – otherwise the pathway as it is today. So the difference counts only journeys whose two maps are priced in full: a touchpoint without a price would otherwise count as 0 kr.',
       openPrices: 'See the price list',
       coverage:
-        'As it is today: the amounts rest on {{priced}} of {{all}} touchpoints ({{share}}). The other {{unpriced}} have no price and are not counted, so the real cost is higher.',
+        'As it is today: the amounts rest on {{priced}} of {{all}} touchpoints ({{share}}). The other {{unpriced}} have no price and are not counted, so the real cost may be higher.',
       coverageNone:
         'As it is today: none of the {{all}} touchpoints has a price in the price list, so the amounts say nothing about the cost.',
       coverageHidden:
-        'How many touchpoints lack a price cannot be shown for this selection. If some do, they are not counted, and the real cost is higher.',
+        'How many touchpoints lack a price cannot be shown for this selection. If some do, they are not counted, and the real cost may be higher.',
       coverageWhy: 'See why',
       perJourneyTitle: 'Cost per journey',
       perJourneyHelp:

@@ -594,12 +594,13 @@ class Words {
   street(word: string, then: string, before = '', number = '', floored = false): boolean {
     const lower = word.toLowerCase();
     if (BEFORE_NUMBERS.has(lower) || ABBREVIATIONS.has(lower)) return false;
-    // "Barthel-indeks 45", "Glasgow Coma Scale 14", "Hamilton-score 24": a scale's score.
-    if (MEASURE_HEAD.test(lower)) return false;
     const next = /^\s+([\p{L}%]+)/u.exec(then)?.[1]?.toLowerCase();
     if (next && (UNITS.has(next) || next === '%')) return false;
     if (STREET_ENDINGS.some((e) => lower.endsWith(e))) return true;
     if (/^\s*(?:,?\s*(?:\d{1,2}\.|st\b)|,?\s*[1-9]\d{3}\s)/u.test(then)) return true;
+    // "Barthel-indeks 45", "Glasgow Coma Scale 14", "Hamilton-score 24": a scale's score — unless
+    // a floor or a postcode after the number says it is an address after all.
+    if (MEASURE_HEAD.test(lower) && !floored) return false;
     // "LÆ 265", "EF 35": a form's or a measure's short name in capitals.
     if (isAllCaps(word) && word.length <= 4) return false;
     if (isCapitalised(word) || isAllCaps(word)) {
@@ -655,7 +656,7 @@ const SIGNED_BY =
   /(?:\bsign(?:atur|eret)?\.?\s{0,2}:?|\bks\.|\binitialer\s{0,2}:?|\b(?:kontra|under)?signeret(?:\s+af)?\s{0,2}:?)\s{0,3}$/iu;
 /** What says the next word is who did or wrote it — unless it is a role's or a unit's short name. */
 const DONE_BY =
-  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet|kvitteret|udleveret|afleveret|registreret|ordineret|bestilt|oprettet|attesteret|gennemgået|revideret)\s+af\s{0,2}:?|\b(?:mvh|vh|kh|venlig\s+hilsen|hilsen)\.?\s{0,2}[,:]?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til\s{0,2}:?|\b(?:med)?ansvarlig(?:e)?\s{0,2}:|\bansv\.\s{0,2}:?|\bini\.?\s{0,2}:?|\binit\.?\s{0,2}:|\btovholder\s{0,2}:)\s{0,3}$/iu;
+  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet|kvitteret|udleveret|afleveret|registreret|ordineret|bestilt|oprettet|attesteret|gennemgået|revideret)\s+af\s{0,2}:?|\b(?:mvh|kh|venlig\s+hilsen|hilsen)\.?\s{0,2}[,:]?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til\s{0,2}:?|\b(?:med)?ansvarlig(?:e)?\s{0,2}:|\bansv\.\s{0,2}:?|\bini\.?\s{0,2}:?|\binit\.?\s{0,2}:|\btovholder\s{0,2}:)\s{0,3}$/iu;
 /** The end of a note or a line right after a signature (a stop or a bracket may close it). */
 const SIGNATURE_END = /[^\S\n]{0,3}(?:[.)][^\S\n]{0,3})?(?:$|\n)/y;
 const NOTE_END = /[.)]?\s*$/y;
@@ -1512,8 +1513,10 @@ export function scrubText(
       }
       // "Hamilton-score", "Barthel-indeks", "Lund-Browder-skema": names joined by hyphens to the
       // word for the scale, the test or the method they name.
+      // At most three names in a chain: a run of "Ole-Ole-…" is not read again from every word.
       let last = i;
       while (
+        last < i + 3 &&
         tokens[last + 1] &&
         text.slice(tokens[last]!.end, tokens[last + 1]!.start) === '-' &&
         /^\p{Lu}/u.test(tokens[last + 1]!.raw)
@@ -1949,7 +1952,10 @@ export function scrubText(
           // little and given an age (not "en lille pause på 2 timer": no name, and a unit).
           (FIRST_NAMES_IN_COMMON.has(t.lower) &&
             /^(?:lille|store|søde)$/.test(left?.lower ?? '') &&
-            !THING_BEFORE.test(tokens[i - 2]?.lower ?? '') &&
+            // «min lille sol på 2» is a name too; «en lille …» is a thing.
+            !/^(?:en|et|den|det|hver|hele|sidste|næste|denne|dette)$/.test(
+              tokens[i - 2]?.lower ?? '',
+            ) &&
             AGE_AFTER.test(text.slice(t.end, t.end + 20)))
         : AGE_AFTER.test(text.slice(t.end, t.end + 20)));
     // "Kiks (vikar)", "SBR (sagsbehandler)": who someone is, in brackets after the word.
@@ -2092,7 +2098,9 @@ export function scrubText(
     const withWhom =
       !!prev && /^(?:hos|med|til|fra|og)$/.test(prev.lower) && /^[^\S\n]{1,2}$/.test(before);
     const after = text.slice(t.end, t.end + 60);
-    const lineBefore = text.slice(Math.max(0, t.start - 40), t.start);
+    // A mark where the window is cut, so «^» is the text's start and nothing else.
+    const lineBefore =
+      (t.start > 40 ? '\u0000' : '') + text.slice(Math.max(0, t.start - 40), t.start);
     const named =
       ((clauseStart || withWhom) && KIN_AFTER.test(after)) ||
       (KIN_BEFORE.test(lineBefore) && /^[^\S\n]{1,2}(?:han|hun)(?![\p{L}])/u.test(after)) ||
@@ -2203,18 +2211,22 @@ export function scrubText(
     return lo;
   };
   for (const table of tables) {
-    // The body's cells column by column, read once.
+    // The cells column by column, read once. The first row may be a heading or a roster's first
+    // line (pasted without one): a cell that heads a column of people («Navn») is never masked,
+    // any other is read as the rest are.
+    const isHeading = (cell: Cell) => NAME_HEADINGS.test(text.slice(cell.start, cell.end).trim());
     const byColumn: Cell[][] = [];
-    for (const row of table.rows.slice(1)) {
+    for (const row of table.rows) {
       row.forEach((cell, c) => (byColumn[c] ??= []).push(cell));
     }
-    for (const [c, body = []] of byColumn.entries()) {
+    for (const [c, cells = []] of byColumn.entries()) {
       const head = table.rows[0]![c];
+      const body = head && isHeading(head) ? cells.slice(1) : cells;
       const filled = body.filter((cell) => /[\p{L}]/u.test(text.slice(cell.start, cell.end)));
       const named = filled.filter((cell) => nameAt(cell.start, cell.end)).length;
-      const headed =
+      const namesHeading =
         !!head && NAME_HEADINGS.test(text.slice(head.start, head.end).trim()) && named >= 1;
-      if (!headed && (named < 2 || named * 2 < filled.length)) continue;
+      if (!namesHeading && (named < 2 || named * 2 < filled.length)) continue;
       for (const cell of filled) {
         if (nameAt(cell.start, cell.end)) continue;
         // A name is a few words with capitals, and no number: not "3 x uge, øvelsesprogram
@@ -2342,8 +2354,7 @@ export function scrubText(
       !KINSHIP.has(lower) &&
       !TITLES.has(lower) &&
       !ROLES.has(lower) &&
-      !SMALL_WORDS.has(lower) &&
-      !/(?:en|et|ne)$/.test(lower)
+      !SMALL_WORDS.has(lower)
     ) {
       add('name', m.index, m.index + m[0].length, true);
     }
@@ -2351,6 +2362,9 @@ export function scrubText(
   // "ons: Gitte/Mus": a capitalised word joined by a slash to a name is a name too, an everyday
   // word as well (never a family word, a title, a role, a shift or a place: "Lone/Hjemmeplejen").
   const slashed = coverage(text.length, found);
+  const nameSpans = new Set(
+    found.filter((f) => f.kind === 'name').map((f) => `${f.start}:${f.end}`),
+  );
   for (const m of text.matchAll(SLASH_PAIR)) {
     const [a, b] = [m[1]!, m[2]!];
     const aAt = m.index;
@@ -2367,11 +2381,11 @@ export function scrubText(
         CLINICAL_ABBREVIATIONS.has(lower) ||
         words.institution(lower) ||
         words.allowedWord(lower) ||
-        /(?:en|et|ne)$/.test(lower)
+        // "Kommunen", "Afdelingen": a definite everyday word (not "Karen", "Søren", "Stine").
+        (/(?:en|et|ne)$/.test(lower) && !words.listedName(lower))
       );
     };
-    const isName = (at: number, w: string) =>
-      found.some((f) => f.kind === 'name' && f.start === at && f.end === at + w.length);
+    const isName = (at: number, w: string) => nameSpans.has(`${at}:${at + w.length}`);
     if (isName(aAt, a) && !slashed[bAt] && other(b)) add('name', bAt, bAt + b.length, true);
     else if (isName(bAt, b) && !slashed[aAt] && other(a)) add('name', aAt, aAt + a.length, true);
   }
@@ -2442,8 +2456,8 @@ interface Cell {
 }
 
 /**
- * Tables in a text: three or more lines in a row that each split into two or more cells by the
- * same separator (a bar or a tab). The first row is the heading when there is one.
+ * Tables in a text: three or more lines in a row that each split into two or more cells (not
+ * counting empty ones at its ends) by the same separator, a bar or a tab.
  */
 function tablesIn(text: string): { rows: Cell[][] }[] {
   const tables: { rows: Cell[][] }[] = [];
@@ -2466,7 +2480,13 @@ function tablesIn(text: string): { rows: Cell[][] }[] {
         cells.push({ start: from, end: from + part.length });
         from += part.length + 1;
       }
-      rows.push(cells);
+      // The empty cells at a row's ends ("| a | b |", a line indented by a tab) are no column.
+      const blank = (c: Cell) => !/\S/.test(text.slice(c.start, c.end));
+      while (cells.length > 0 && blank(cells[0]!)) cells.shift();
+      while (cells.length > 0 && blank(cells.at(-1)!)) cells.pop();
+      // A row has two cells at least: an indented line of prose is no table.
+      if (cells.length >= 2) rows.push(cells);
+      else close();
     }
     at += line.length + 1;
   }

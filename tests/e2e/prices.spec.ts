@@ -171,8 +171,8 @@ test.describe('prices and the cost of a pathway', () => {
       'Hjemmeplejen – prisen gælder pr. time – skriv under «Varighed», hvor længe besøget varede, fx «2 timer»',
     ]);
     await expect(view.getByTestId('cost-coverage')).toHaveText([
-      'Sådan er det i dag: beløbene bygger på 2 af 3 kontaktpunkter. 1 har ingen pris og er ikke talt med (se nederst), så den virkelige udgift er højere.',
-      'Sådan skulle det være: beløbene bygger på 1 af 2 kontaktpunkter. 1 har ingen pris og er ikke talt med (se nederst), så den virkelige udgift er højere.',
+      'Sådan er det i dag: beløbene bygger på 2 af 3 kontaktpunkter. 1 har ingen pris og er ikke talt med (se nederst), så den virkelige udgift kan være højere.',
+      'Sådan skulle det være: beløbene bygger på 1 af 2 kontaktpunkter. 1 har ingen pris og er ikke talt med (se nederst), så den virkelige udgift kan være højere.',
     ]);
     expect(await seriousViolations(app.page)).toEqual([]);
     // Taller than the window: its own close button at the bottom is out of sight, one beside the
@@ -321,7 +321,7 @@ test.describe('prices and the cost of a pathway', () => {
     await expect(view.getByTestId('cost-coverage')).toContainText(
       `Sådan er det i dag: beløbene bygger på ${dk(all - without)} af ${dk(all)} kontaktpunkter (${Math.round(
         (100 * (all - without)) / all,
-      )} %). De øvrige ${dk(without)} har ingen pris og er ikke talt med, så den virkelige udgift er højere.`,
+      )} %). De øvrige ${dk(without)} har ingen pris og er ikke talt med, så den virkelige udgift kan være højere.`,
     );
     await view.getByTestId('coverage-why').click();
     await expect(unpriced).toBeFocused();

@@ -403,6 +403,12 @@ describe('names told by what is said of them, everyday words too', () => {
     ['man: Gitte/Rose. ons: Gitte/Mus', ['Mus']],
     // A street whose name ends as a scale's word does, and a name hyphenated to a group.
     ['Han bor på Skovgrad 14, 2. tv.', ['Skovgrad']],
+    ['Han bor på Skovskår 14, 2. tv.', ['Skovskår']],
+    // A roster pasted without its heading: the first line is read as the rest.
+    ['Kiks | nat\nOle Hansen | dag\nLis Berg | aften', ['Kiks']],
+    // Before a birth date, a name that ends as a definite word does; «min lille sol på 2».
+    ['Karen født 12.05.1950, Søren f. 3.4.1948', ['Karen', 'Søren']],
+    ['min lille sol på 2, hun er alt for mig', ['sol']],
     ['Karen-gruppen mødes hver tirsdag', ['Karen']],
   ])('%j', (text, values) => {
     const out = scrub(text);
@@ -463,6 +469,10 @@ describe('names told by what is said of them, everyday words too', () => {
     ['Mor/Far kom. Lone/Hjemmeplejen ringer. Ja/Nej', 'Mor/Far kom'],
     ['Lone/Hjemmeplejen ringer', '/Hjemmeplejen'],
     ['hej det er fint her', 'hej det er fint her'],
+    // «vh.» is the left hand in a note, not a greeting before initials.
+    ['Hævelse vh. XYZ, ingen rødme.', 'vh. XYZ'],
+    // Lines indented by a tab are no table: one cell each.
+    ['\tPlan\n\tOle Hansen ringer\n\tLis Berg kommer\n\tKaffe og kage', 'Kaffe og kage'],
     // A scale's score is no house number; names hyphenated to what they name are no person.
     ['Barthel-indeks 45. Borg-skala 15 ved gangtest.', 'Barthel-indeks 45. Borg-skala 15'],
     ['Hamilton-score 24. Lund-Browder-skema anvendt.', 'Hamilton-score 24. Lund-Browder-skema'],
@@ -518,6 +528,8 @@ describe('hostile texts', () => {
       `Navn | Vagt\n${'Ole Hansen | nat\nKiks (vikar) | dag\n'.repeat(2_000)}`,
     ],
     ['a table of many columns', `${'Ole Hansen | '.repeat(4_000)}\n`.repeat(3)],
+    ['a chain of hyphened names', 'Ole-'.repeat(10_000)],
+    ['slashed pairs', 'Ole/Mus '.repeat(5_000)],
     [
       'a table cell of many brackets',
       `Navn | a\nOle Hansen | b\nLis Berg | c\n${'(('.repeat(10_000)}Kiks | d`,

@@ -106,7 +106,7 @@ function EdgeLabel(props: {
   const size = labelSize(text);
   const place = along.get(props.id) ?? labelPlace(props.at, size, cards);
   const label = labelCentre(props.at, place);
-  const leader = leaderFor(props.at, place, size);
+  const leader = leaderFor(props.at, place);
   return (
     <>
       {/* Set aside from its line, the label is tied to it by a short dotted line. */}

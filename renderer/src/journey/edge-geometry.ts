@@ -181,21 +181,18 @@ export function labelPlace(
 
 /**
  * The short line from a label placed aside to the point of its line it belongs to, or null when
- * the label sits on its line (or touches it): without it, words set beside a tight bundle of
- * lines could be read as another line's.
+ * the label sits on its line: without it, words set beside a tight bundle of lines could be read
+ * as another line's. Drawn for every step aside, however small: where the label still covers
+ * the point, its background hides the leader (its size here is an estimate, so no guess is made
+ * of whether it reaches the line).
  */
 export function leaderFor(
   at: (t: number) => { x: number; y: number },
   place: LabelPlace,
-  label: { width: number; height: number },
 ): { from: { x: number; y: number }; to: { x: number; y: number } } | null {
+  if (place.dx === 0 && place.dy === 0) return null;
   const from = at(place.t);
-  const to = { x: from.x + place.dx, y: from.y + place.dy };
-  // The label's box reaches the line: no leader needed.
-  if (Math.abs(place.dx) <= label.width / 2 + 2 && Math.abs(place.dy) <= label.height / 2 + 2) {
-    return null;
-  }
-  return { from, to };
+  return { from, to: { x: from.x + place.dx, y: from.y + place.dy } };
 }
 
 /** A label's widest text (styles.css .edge-label: max-width 132 px, padding 6 px, border 1 px). */
@@ -208,9 +205,10 @@ const LABEL_FRAME = 2 * 6 + 2 * 1;
  * third too wide, and labels that would fit between two cards were sent far aside.
  */
 export function labelSize(text: string): { width: number; height: number } {
-  const natural = Math.ceil(textWidth(text, 15, true)) + LABEL_FRAME + 4;
-  const width = Math.min(LABEL_MAX_WIDTH, natural);
-  const lines = Math.max(1, Math.ceil(natural / LABEL_MAX_WIDTH));
+  const words = Math.ceil(textWidth(text, 15, true)) + 4;
+  const width = Math.min(LABEL_MAX_WIDTH, words + LABEL_FRAME);
+  // The words wrap inside the frame: 118 px of text to a line.
+  const lines = Math.max(1, Math.ceil(words / (LABEL_MAX_WIDTH - LABEL_FRAME)));
   return { width, height: lines * 18 + 6 };
 }
 

@@ -7,6 +7,7 @@ import { en } from '../../../../shared/i18n/en';
 import { SECTORS, type Sector } from '../../../../shared/vocabulary';
 import {
   COLUMNS_PER_PAGE,
+  FONT,
   MAX_LANES_PER_PAGE,
   boxTexts,
   MIN_FONT_PT,
@@ -188,7 +189,10 @@ describe("the citizen's copy layout", () => {
           const f = b.face;
           expect(inside({ x: f.cx - f.r, y: f.cy - f.r, w: 2 * f.r, h: 2 * f.r }, b)).toBe(true);
         }
-        if (b.pain) expect(inside({ x: b.pain.x, y: b.pain.y - 4.3, w: 8, h: 4.3 }, b)).toBe(true);
+        if (b.pain) {
+          const w = 5.5 + String(b.pain.count).length * 2.7;
+          expect(inside({ x: b.pain.x, y: b.pain.y - 4.3, w, h: 4.3 }, b)).toBe(true);
+        }
       }
     }
   });
@@ -204,8 +208,39 @@ describe("the citizen's copy layout", () => {
     }
   });
 
+  it('keeps a pain count of two digits inside its box, clear of the face and the date', () => {
+    const one = tp({ sector: 'hospital', date: '2026-03-03', emotion: -2, label: 'Medicinsk' });
+    const painPoints: PainPoint[] = Array.from({ length: 12 }, (_, i) => ({
+      id: `many${i}`,
+      touchpointId: one.id,
+      category: 'waiting',
+      text: '',
+      createdAt: NOW,
+      updatedAt: NOW,
+    }));
+    const [page] = layoutCopy({
+      touchpoints: [one],
+      transitions: [],
+      painPoints,
+      text: textFor(da),
+    });
+    const b = page!.boxes[0]!;
+    expect(b.pain?.count).toBe(12);
+    // The triangle (4.8 mm) and «12» (bold digits at the meta size) after it.
+    const mark = {
+      x: b.pain!.x,
+      y: b.pain!.y - 4.3,
+      w: 5.5 + textWidth('12', FONT.meta, true),
+      h: 4.3,
+    };
+    expect(inside(mark, b)).toBe(true);
+    const f = b.face!;
+    expect(overlaps({ x: f.cx - f.r, y: f.cy - f.r, w: 2 * f.r, h: 2 * f.r }, mark)).toBe(false);
+    expect(overlaps(textRect(b.meta!), mark)).toBe(false);
+  });
+
   it('gives a busy stretch more pages rather than lanes too low for a name and a date', () => {
-    // Every sector on one day, then four days of three sectors each: eleven, then twelve lanes.
+    // Every sector on one day (eleven lanes in one column), then four days of three sectors each.
     const sameDay = SECTORS.map((sector) =>
       tp({ sector, date: '2026-03-03', contactType: 'phone', label: `Samme dag ${sector}` }),
     );
@@ -573,10 +608,10 @@ describe("the estimated public cost on the citizen's copy", () => {
     expect(words).toMatch(/anslået offentlig udgift/i);
     expect(words).toContain('vejledende');
     expect(words).toContain(
-      `${left} kontaktpunkter uden pris er ikke talt med, så den virkelige udgift er højere.`,
+      `${left} kontaktpunkter uden pris er ikke talt med, så den virkelige udgift kan være højere.`,
     );
     expect(words).toContain(
-      `Prisliste: ${LIST.name}. Priserne er fra ${LIST.priceYear} og årene før, ikke regnet om til i dag.`,
+      `Prisliste: ${LIST.name} (${LIST.priceYear}). Priserne er ikke regnet om til i dag.`,
     );
     expect(words).not.toMatch(/regning|pris for dig/i);
     // The amounts stand in a column, right-aligned, clear of the notes beside them.

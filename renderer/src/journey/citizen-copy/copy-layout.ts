@@ -66,8 +66,8 @@ const MIN_PAD_Y = 0.8;
 const MIN_LANE_HEIGHT = 2 + 2 * MIN_PAD_Y + FONT.labelMin * 1.17 + ROW_HEIGHT;
 /** At most this many lanes on a page (eight). */
 export const MAX_LANES_PER_PAGE = Math.floor((MAP_BOTTOM - MAP_TOP) / MIN_LANE_HEIGHT);
-/** The pain mark: its triangle and its count, at the meta size. */
-const PAIN_W = 9;
+/** The pain mark's width: its triangle and its count at the meta size, a digit 2.7 mm wide. */
+const painWidth = (count: number) => 6.3 + String(count).length * 2.7;
 /** The estimated public cost's block (when chosen): its sizes, padding and column gap. */
 const COST = {
   title: FONT.label,
@@ -397,18 +397,22 @@ function box(tp: Touchpoint, rect: Rect, painCount: number, text: CopyText): Box
   };
   const pain: PainMark | null =
     painCount > 0
-      ? { x: round(right - PAIN_W + 0.6), y: round(bottom - padY - 0.6), count: painCount }
+      ? {
+          x: round(right - painWidth(painCount) + 0.6),
+          y: round(bottom - padY - 0.6),
+          count: painCount,
+        }
       : null;
   const face: FaceItem | null =
     tp.emotion === null
       ? null
       : {
-          cx: round(right - FACE_R - (pain ? PAIN_W : 0)),
+          cx: round(right - FACE_R - (pain ? painWidth(painCount) : 0)),
           cy: round(bottom - padY - FACE_R - 0.2),
           r: FACE_R,
           value: tp.emotion,
         };
-  const rowTextWidth = width - (face ? 2 * FACE_R + 1 : 0) - (pain ? PAIN_W : 0);
+  const rowTextWidth = width - (face ? 2 * FACE_R + 1 : 0) - (pain ? painWidth(painCount) : 0);
   const withTimes = `${date} ${times}`;
   const when =
     !showKind && times && textWidth(withTimes, FONT.meta) <= rowTextWidth ? withTimes : date;
@@ -752,9 +756,10 @@ function layoutPages(input: CopyInput, costAt: 'none' | 'inline' | 'own'): CopyP
   }
 
   /*
-   * Each page has the lanes of the sectors on that page, in the vocabulary's order: five columns
-   * seldom touch more than five sectors, so the boxes stay tall enough for a name, a date and a
-   * face at full size, where all of a long pathway's lanes on every page would crush them.
+   * Each page has the lanes of the sectors on that page, in the vocabulary's order, never more
+   * than MAX_LANES_PER_PAGE (pageColumns): four columns seldom touch more than four sectors, so
+   * the boxes stay tall enough for a name, a date and a face at full size, where all of a long
+   * pathway's lanes on every page would crush them.
    */
   const lanesOf = new Map<number, LaneItem[]>();
   for (let p = 0; p < mapPages; p++) {
