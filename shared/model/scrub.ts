@@ -2077,6 +2077,7 @@ export function scrubText(
   const spokenNames = coverage(text.length, found);
   /** Found here: a name beyond doubt for the lower-case list below. */
   const saidNames = new Set<number>();
+  /** A word the list holds as a name, and nothing a name is never: a small word, a family word, a title, a role, a verb, an allowed word or a place. */
   const nameWord = (x: (typeof tokens)[number] | undefined) =>
     !!x &&
     words.listedName(x.lower) &&
@@ -2121,19 +2122,8 @@ export function scrubText(
   const lowerListed = (x: (typeof tokens)[number] | undefined) =>
     !!x &&
     /^\p{Ll}/u.test(x.raw) &&
-    words.listedName(x.lower) &&
-    (!commonWord(x.lower) ||
-      FIRST_NAMES_IN_COMMON.has(x.lower) ||
-      SURNAMES_IN_COMMON.has(x.lower)) &&
-    !SMALL_WORDS.has(x.lower) &&
-    !KINSHIP.has(x.lower) &&
-    !TITLES.has(x.lower) &&
-    !ROLES.has(x.lower) &&
-    !FINITE_VERBS.has(x.lower) &&
-    !SUBJECT_VERBS.has(x.lower) &&
-    !HUMAN_VERBS.has(x.lower) &&
-    !words.allowedWord(x.lower) &&
-    !words.institution(x.lower);
+    nameWord(x) &&
+    (!commonWord(x.lower) || FIRST_NAMES_IN_COMMON.has(x.lower) || SURNAMES_IN_COMMON.has(x.lower));
   /** Masked here, from a name in the list. */
   const fromList = new Set<number>(saidNames);
   // The item that makes it a list of names is one beyond doubt: a word the list holds as a
