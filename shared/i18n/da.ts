@@ -593,6 +593,7 @@ export const da = {
     printedOn: 'Printet {{date}}',
     empty: 'Kortet er tomt. Tilføj kontaktpunkter først.',
     pageOf: 'Side {{page}} af {{count}}',
+    continues: 'Fortsætter på næste side',
     pageAlt: 'Kort over forløbet for {{alias}}, side {{page}} af {{count}}',
     legendFaces: 'Ansigterne:',
     legendHandovers: 'Overgangene:',

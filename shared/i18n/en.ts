@@ -591,6 +591,7 @@ export const en: Translation = {
     printedOn: 'Printed {{date}}',
     empty: 'The map is empty. Add touchpoints first.',
     pageOf: 'Page {{page}} of {{count}}',
+    continues: 'Continues on the next page',
     pageAlt: 'Map of the journey for {{alias}}, page {{page}} of {{count}}',
     legendFaces: 'The faces:',
     legendHandovers: 'The handovers:',

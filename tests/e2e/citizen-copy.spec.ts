@@ -320,6 +320,9 @@ test.describe("the citizen's copy", () => {
       expect(sheet).toContain('Meget dårligt');
       expect(sheet).toContain('Brudt');
     }
+    // The first sheet says the pathway goes on; the last has nothing after it.
+    expect(sheets[0]).toContain('Fortsætter på næste side');
+    expect(sheets[1]).not.toContain('Fortsætter på næste side');
     // The lane names, the whole long name (wrapped) and the dates are on the paper.
     expect(sheets[0]).toContain('Egen læge');
     expect(sheets[0]).toContain('Kommunal sundhed og pleje');

@@ -53,6 +53,7 @@ function copyPages(
     subtitle: `${t(`vocab.map.${s.map}`)} · ${t('copy.note')}`,
     printedOn: t('copy.printedOn', { date: printed }),
     pageOf: (page, count) => t('copy.pageOf', { page, count }),
+    continues: t('copy.continues'),
     sector: (sector) => t(`vocab.sector.${sector}`),
     untitled: t('canvas.untitled'),
     date: (date) => formatPathwayDate(date, language),

@@ -62,6 +62,7 @@ function textFor(dict: Dict): CopyText {
     printedOn: dict.copy.printedOn.replace('{{date}}', '14. september 2026'),
     pageOf: (p, c) =>
       dict.copy.pageOf.replace('{{page}}', String(p)).replace('{{count}}', String(c)),
+    continues: dict.copy.continues,
     sector: (s) => dict.vocab.sector[s],
     untitled: dict.canvas.untitled,
     date: (d) => d ?? '',
@@ -237,6 +238,25 @@ describe("the citizen's copy layout", () => {
     const f = b.face!;
     expect(overlaps({ x: f.cx - f.r, y: f.cy - f.r, w: 2 * f.r, h: 2 * f.r }, mark)).toBe(false);
     expect(overlaps(textRect(b.meta!), mark)).toBe(false);
+  });
+
+  it('says on a page whose line leaves for the next that the pathway goes on there', () => {
+    for (const dict of [da, en]) {
+      const pages = layoutCopy({ ...pathway(16), text: textFor(dict) });
+      expect(pages.length).toBeGreaterThan(1);
+      for (const page of pages) {
+        const leaves = page.lines.some((l) => l.part === 'leaves' && l.to.x > l.from.x);
+        const said = page.header.some((h) => h.lines.includes(dict.copy.continues));
+        expect(said, `page ${page.number}`).toBe(leaves);
+      }
+      // The chain of the pathway runs on from every page but the last.
+      expect(
+        pages
+          .slice(0, -1)
+          .every((p) => p.header.some((h) => h.lines.includes(dict.copy.continues))),
+      ).toBe(true);
+      expect(pages.at(-1)!.header.some((h) => h.lines.includes(dict.copy.continues))).toBe(false);
+    }
   });
 
   it('gives a busy stretch more pages rather than lanes too low for a name and a date', () => {

@@ -187,6 +187,8 @@ export interface CopyText {
   subtitle: string;
   printedOn: string;
   pageOf: (page: number, count: number) => string;
+  /** Under the page number where a line leaves the page for the next: "Fortsætter på næste side". */
+  continues: string;
   sector: (sector: Sector) => string;
   untitled: string;
   date: (date: string | null) => string;
@@ -668,9 +670,12 @@ export function costBlock(cost: CopyCost, top: number): CostBlockItem {
   };
 }
 
-/** A page's header: the alias and the map at the left, the date and page number at the right. */
-function pageHeader(text: CopyText, number: number, count: number): TextItem[] {
-  const right = [text.printedOn, text.pageOf(number, count)];
+/**
+ * A page's header: the alias and the map at the left, the date and page number at the right —
+ * and under them, where a line leaves this page for the next, that the pathway goes on there.
+ */
+function pageHeader(text: CopyText, number: number, count: number, goesOn = false): TextItem[] {
+  const right = [text.printedOn, text.pageOf(number, count), ...(goesOn ? [text.continues] : [])];
   const rightWidth = Math.max(...right.map((s) => textWidth(s, FONT.header))) + 4;
   return [
     {
@@ -922,7 +927,13 @@ function layoutPages(input: CopyInput, costAt: 'none' | 'inline' | 'own'): CopyP
       count: pageCount,
       width: PAGE_WIDTH,
       height: PAGE_HEIGHT,
-      header: pageHeader(text, p + 1, pageCount),
+      // A line that leaves towards a later page runs to the right edge.
+      header: pageHeader(
+        text,
+        p + 1,
+        pageCount,
+        lines.some((l) => l.part === 'leaves' && l.to.x > l.from.x),
+      ),
       lanes,
       boxes,
       lines,
