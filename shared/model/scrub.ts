@@ -833,6 +833,9 @@ const HOUSE_WITH_SIDE = new RegExp(
 );
 /** The list of who was there: "Til stede: …", "Deltagere: …". */
 const PRESENT_LIST = /(?:til\s+stede|deltagere|deltog|fremmødte|tilstede)\s{0,2}:[^.!?:]*$/iu;
+/** The cue of a list of who was there or who is responsible: "Ansvarlige:", "Til stede:". */
+const WHO_LIST =
+  /(?<![\p{L}])(?:til\s+stede|deltagere|deltog|fremmødte|tilstede|(?:med)?ansvarlige?|kontaktpersoner|tovholdere?)\s{0,2}:/giu;
 /** A lone capital and its dot before a birth date: "Barnet, N., f. 03.11.2017". */
 const INITIAL_BEFORE_BIRTH =
   /(?<![\p{L}\p{N}.])\p{Lu}\.(?=,?[^\S\n]{0,3}(?:f\.|født)[^\S\n]{0,3}\d)/gu;
@@ -2176,6 +2179,44 @@ export function scrubText(
       more = true;
     }
   }
+  // "ansvarlige: ak, ml, tb", "Deltagere: ak og ml": in the list of who was there or who is
+  // responsible, two to four lower-case letters are someone's initials, whatever the letters
+  // spell elsewhere ("ak", "ml") — never a family word, a title, a role or an abbreviation
+  // ("mor", "far", "pt").
+  const listedHere = coverage(text.length, found);
+  // Where such lists run: from the cue's colon to the line's or the sentence's end (found once;
+  // a stop followed by a comma or «og» is an abbreviation's, and the list goes on).
+  const whoLists: [number, number][] = [];
+  for (const m of text.matchAll(WHO_LIST)) {
+    const from = m.index + m[0].length;
+    const rest = text.slice(from, from + 400);
+    const stop = /[!?:\n]|\.(?![^\S\n]*(?:,|og(?![\p{L}])))/u.exec(rest);
+    whoLists.push([from, from + (stop ? stop.index : rest.length)]);
+  }
+  let list = 0;
+  tokens.forEach((t) => {
+    while (list < whoLists.length && whoLists[list]![1] < t.start) list++;
+    const inList = list < whoLists.length && whoLists[list]![0] <= t.start;
+    if (!inList || listedHere[t.start] || !/^\p{Ll}{2,4}$/u.test(t.raw)) return;
+    if (
+      SMALL_WORDS.has(t.lower) ||
+      KINSHIP.has(t.lower) ||
+      TITLES.has(t.lower) ||
+      ROLES.has(t.lower) ||
+      ABBREVIATIONS.has(t.lower) ||
+      CLINICAL_ABBREVIATIONS.has(t.lower)
+    ) {
+      return;
+    }
+    // An item of the list: after the colon, a comma or «og», and before a comma, «og» or its end.
+    if (!/(?::|,|\sog|\s&)[^\S\n]{0,2}$/u.test(text.slice(Math.max(0, t.start - 6), t.start))) {
+      return;
+    }
+    if (!/^[^\S\n]{0,2}(?:,|og(?![\p{L}])|&|$|\n|\.)/u.test(text.slice(t.end, t.end + 6))) {
+      return;
+    }
+    add('name', t.start, t.end, true);
+  });
   // A table pasted into a note (a roster, a list of who was there): a column whose cells are
   // mostly names is a column of names, so its other cells are names too, an everyday word as
   // well ("Kiks (vikar) | nat", "Bamse | nat | 22 33 44 55") — never the words in brackets beside

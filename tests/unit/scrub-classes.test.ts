@@ -406,6 +406,9 @@ describe('names told by what is said of them, everyday words too', () => {
     ['Han bor på Skovskår 14, 2. tv.', ['Skovskår']],
     // A roster pasted without its heading: the first line is read as the rest.
     ['Kiks | nat\nOle Hansen | dag\nLis Berg | aften', ['Kiks']],
+    // Lower-case initials in the list of who is responsible or was there.
+    ['ansvarlige: ak, ml, tb', ['ak', 'ml', 'tb']],
+    ['Deltagere: ak og ml. Næste møde om 14 dage.', ['ak', 'ml']],
     // Before a birth date, a name that ends as a definite word does; «min lille sol på 2».
     ['Karen født 12.05.1950, Søren f. 3.4.1948', ['Karen', 'Søren']],
     ['min lille sol på 2, hun er alt for mig', ['sol']],
@@ -471,6 +474,9 @@ describe('names told by what is said of them, everyday words too', () => {
     ['hej det er fint her', 'hej det er fint her'],
     // «vh.» is the left hand in a note, not a greeting before initials.
     ['Hævelse vh. XYZ, ingen rødme.', 'vh. XYZ'],
+    // Family words, abbreviations and what follows the list are no initials.
+    ['Til stede: mor, far og pt. Vi tog en kop te', 'Til stede: mor, far og pt.'],
+    ['Ansvarlige: ak, ml. Vi tog en kop te og så gik vi', 'en kop te og så gik vi'],
     // Lines indented by a tab are no table: one cell each.
     ['\tPlan\n\tOle Hansen ringer\n\tLis Berg kommer\n\tKaffe og kage', 'Kaffe og kage'],
     // A scale's score is no house number; names hyphenated to what they name are no person.
@@ -529,6 +535,8 @@ describe('hostile texts', () => {
     ],
     ['a table of many columns', `${'Ole Hansen | '.repeat(4_000)}\n`.repeat(3)],
     ['a chain of hyphened names', 'Ole-'.repeat(10_000)],
+    ['a long list of who was there', `Til stede: ${'ak, '.repeat(9_000)}ml`],
+    ['many lists of who was there', 'Til stede: ak og ml\n'.repeat(2_000)],
     ['slashed pairs', 'Ole/Mus '.repeat(5_000)],
     [
       'a table cell of many brackets',
