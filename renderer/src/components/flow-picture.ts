@@ -1,5 +1,6 @@
 import { toPng } from 'html-to-image';
 import { EMBEDDED_FONT_FACES } from './embedded-font';
+import { facesReady } from './faces-ready';
 import { FONT_SAMPLE } from './plain-zero';
 
 /** Parts of React Flow that are controls on the screen, not part of the map. */
@@ -72,6 +73,8 @@ function inlineSvgStyles(root: HTMLElement): () => void {
 
 /** A PNG (data URL) of a React Flow map as drawn, at twice the screen's resolution. */
 export async function flowPicture(flow: HTMLElement): Promise<string> {
+  // html-to-image draws the map as an SVG image too: its words wait for the embedded faces.
+  await facesReady();
   const restore = inlineSvgStyles(flow);
   try {
     return await toPng(flow, {
