@@ -2084,10 +2084,7 @@ export function scrubText(
   const nameWord = (x: (typeof tokens)[number] | undefined) =>
     !!x &&
     words.listedName(x.lower) &&
-    !SMALL_WORDS.has(x.lower) &&
-    !KINSHIP.has(x.lower) &&
-    !TITLES.has(x.lower) &&
-    !ROLES.has(x.lower) &&
+    !neverAName(x.lower) &&
     !FINITE_VERBS.has(x.lower) &&
     !SUBJECT_VERBS.has(x.lower) &&
     !HUMAN_VERBS.has(x.lower) &&
@@ -2198,14 +2195,7 @@ export function scrubText(
     while (list < whoLists.length && whoLists[list]![1] < t.start) list++;
     const inList = list < whoLists.length && whoLists[list]![0] <= t.start;
     if (!inList || listedHere[t.start] || !/^\p{Ll}{2,4}$/u.test(t.raw)) return;
-    if (
-      SMALL_WORDS.has(t.lower) ||
-      KINSHIP.has(t.lower) ||
-      TITLES.has(t.lower) ||
-      ROLES.has(t.lower) ||
-      ABBREVIATIONS.has(t.lower) ||
-      CLINICAL_ABBREVIATIONS.has(t.lower)
-    ) {
+    if (neverAName(t.lower) || ABBREVIATIONS.has(t.lower) || CLINICAL_ABBREVIATIONS.has(t.lower)) {
       return;
     }
     // An item of the list: after the colon, a comma or «og», and before a comma, «og» or its end.
@@ -2285,10 +2275,7 @@ export function scrubText(
         }
         for (const t of outside) {
           if (
-            SMALL_WORDS.has(t.lower) ||
-            KINSHIP.has(t.lower) ||
-            TITLES.has(t.lower) ||
-            ROLES.has(t.lower) ||
+            neverAName(t.lower) ||
             SHIFT_WORDS.has(t.lower) ||
             BRACKET_ROLES.has(t.lower) ||
             words.institution(t.lower)
@@ -2403,11 +2390,8 @@ export function scrubText(
     const other = (w: string) => {
       const lower = w.toLowerCase();
       return !(
-        KINSHIP.has(lower) ||
-        TITLES.has(lower) ||
-        ROLES.has(lower) ||
+        neverAName(lower) ||
         SHIFT_WORDS.has(lower) ||
-        SMALL_WORDS.has(lower) ||
         ABBREVIATIONS.has(lower) ||
         CLINICAL_ABBREVIATIONS.has(lower) ||
         words.institution(lower) ||
@@ -2524,6 +2508,10 @@ function tablesIn(text: string): { rows: Cell[][] }[] {
   close();
   return tables;
 }
+
+/** A small word, a family word, a title or a role: what the late passes never take for a name. */
+const neverAName = (lower: string) =>
+  SMALL_WORDS.has(lower) || KINSHIP.has(lower) || TITLES.has(lower) || ROLES.has(lower);
 
 /** A name's initials go with it: "J. Lauridsen", "Karen H.". */
 function withInitials(text: string, found: Found[]): Found[] {
