@@ -1027,7 +1027,10 @@ export const da = {
     filtersK: 'tal under {{k}} forløb skjult',
     matrixTitle: 'Overgange mellem sektorer',
     matrixHelp:
-      'Række: fra. Kolonne: til. Antal forløb, andel brudte overleveringer og median ventetid – den ventetid, der er skrevet på overgangen. (Proceskortets «dage imellem» er tiden fra én kontakt til den næste.) Hvert forløb tæller én gang i en median, med sin egen median, hvis det har overgangen flere gange – derfor kan den have decimaler.',
+      'Række: fra. Kolonne: til. Hver celle viser antal forløb, hvor stor en del af overleveringerne der blev vurderet som brudte, og median ventetid.',
+    matrixMoreTitle: 'Mere om tallene',
+    matrixMore:
+      'Ventetiden er den, der er skrevet på overgangen. Proceskortets «dage imellem» er noget andet: tiden fra én kontakt til den næste. Hvert forløb tæller én gang i en median, med sin egen median, hvis det har overgangen flere gange – derfor kan en median have decimaler.',
     matrixCell: '{{journeys}} forløb',
     brokenHidden: 'andel brudt: skjult',
     brokenShare: '{{share}} brudt',
@@ -1061,7 +1064,8 @@ export const da = {
       showRows: 'Vis rækkerne alligevel ({{n}}, alle skjult)',
     },
     beginningsView: {
-      help: 'Hver række viser de første tre sektorer, som flere forløb begynder med (flere kontakter i træk i samme sektor tæller én gang). Hele forløb er ofte unikke; deres begyndelse går igen. Bjælken viser, hvor stor en del af udvalget det er.',
+      column: 'De første sektorer',
+      help: 'Hver række viser de første tre sektorer, som flere forløb begynder med (flere kontakter i træk i samme sektor tæller én gang). Hele forløb er sjældent ens, men de begynder tit ens. Bjælken viser, hvor stor en del af udvalget det er.',
       other:
         'De øvrige begyndelser er skjult: hver af dem findes i færre end {{k}} forløb (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes.',
       allTitle: 'Alle begyndelser er skjult',
@@ -1326,7 +1330,7 @@ export const da = {
     workshop: {
       title: 'Anslået offentlig udgift',
       intro:
-        'Et skøn over, hvad forløbet koster det offentlige, regnet med vejledende gennemsnitspriser ({{name}}, prisår {{year}}; hver pris står i kroner fra sit kildeår). Det er ikke en regning, og det siger intet om, hvad borgeren er værd.',
+        'Et skøn over, hvad forløbet koster det offentlige, regnet med vejledende gennemsnitspriser ({{name}}, {{year}}; priserne er ikke regnet om til i dag). Det er ikke en regning, og det siger intet om, hvad borgeren er værd.',
       menu: 'Anslået offentlig udgift …',
       close: 'Luk',
       facilitatorOnly:
@@ -1376,7 +1380,8 @@ export const da = {
     },
     program: {
       intro:
-        'Anslået offentlig udgift for udvalgets forløb, regnet med prislisten «{{name}}» (prisår {{year}}; hver pris står i kroner fra sit kildeår). Vejledende priser: et skøn, ikke et regnskab.',
+        'Anslået offentlig udgift for udvalgets forløb efter prislisten «{{name}}» ({{year}}; priserne er ikke regnet om til i dag). Et skøn, ikke et regnskab.',
+      toBeMeaningTitle: 'Hvad betyder «Sådan skulle det være» her?',
       toBeMeaning:
         '«Sådan skulle det være» er det nye forløb, hvor der er tegnet et, og hvor begge kort har en pris på alle kontaktpunkter – ellers forløbet, som det er i dag. Forskellen tæller derfor kun forløb, hvor begge kort er fuldt prissat: et kontaktpunkt uden pris ville ellers tælle som 0 kr.',
       openPrices: 'Se prislisten',

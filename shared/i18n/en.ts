@@ -1012,7 +1012,10 @@ export const en: Translation = {
     filtersK: 'figures under {{k}} journeys hidden',
     matrixTitle: 'Handovers between sectors',
     matrixHelp:
-      'Row: from. Column: to. Journeys, share of broken handovers and median waiting – the waiting recorded on the handover. (The process map’s “days between” is the time from one contact to the next.) Each journey counts once in a median, by its own median where it has the handover more than once – so a median can have decimals.',
+      'Row: from. Column: to. Each cell shows the journeys, how large a share of the handovers was rated broken, and the median waiting.',
+    matrixMoreTitle: 'More about the figures',
+    matrixMore:
+      'The waiting is the one recorded on the handover. The process map’s “days between” is something else: the time from one contact to the next. Each journey counts once in a median, by its own median where it has the handover more than once – so a median can have decimals.',
     matrixCell: '{{journeys}} journeys',
     brokenHidden: 'share broken: hidden',
     brokenShare: '{{share}} broken',
@@ -1046,7 +1049,8 @@ export const en: Translation = {
       showRows: 'Show the rows anyway ({{n}}, all hidden)',
     },
     beginningsView: {
-      help: 'Each row shows the first three sectors that several journeys begin with (several contacts in a row with one sector count once). Whole pathways are often unique; their beginnings recur. The bar shows how large a part of the selection that is.',
+      column: 'The first sectors',
+      help: 'Each row shows the first three sectors that several journeys begin with (several contacts in a row with one sector count once). Whole pathways are seldom alike, but they often begin alike. The bar shows how large a part of the selection that is.',
       other:
         'The other beginnings are hidden: each of them occurs in fewer than {{k}} journeys (or could be worked out from other figures). Small figures are not shown, so that no citizen can be recognised.',
       allTitle: 'Every beginning is hidden',
@@ -1307,7 +1311,7 @@ export const en: Translation = {
     workshop: {
       title: 'Estimated public cost',
       intro:
-        "An estimate of what the pathway costs the public sector, using indicative average prices ({{name}}, price year {{year}}; each price in its source year's kroner). It is not a bill, and it says nothing about what the citizen is worth.",
+        'An estimate of what the pathway costs the public sector, using indicative average prices ({{name}}, {{year}}; prices not adjusted to today). It is not a bill, and it says nothing about what the citizen is worth.',
       menu: 'Estimated public cost …',
       close: 'Close',
       facilitatorOnly:
@@ -1357,7 +1361,8 @@ export const en: Translation = {
     },
     program: {
       intro:
-        "Estimated public cost of the selection's journeys, using the price list «{{name}}» (price year {{year}}; each price in its source year's kroner). Indicative prices: an estimate, not accounts.",
+        "Estimated public cost of the selection's journeys by the price list «{{name}}» ({{year}}; prices not adjusted to today). An estimate, not accounts.",
+      toBeMeaningTitle: 'What does «How it should be» mean here?',
       toBeMeaning:
         '«How it should be» is the new pathway where one was drawn and both maps have a price on every touchpoint – otherwise the pathway as it is today. So the difference counts only journeys whose two maps are priced in full: a touchpoint without a price would otherwise count as 0 kr.',
       openPrices: 'See the price list',

@@ -293,11 +293,21 @@ test.describe('prices and the cost of a pathway', () => {
     const view = app.page.getByTestId('program-cost');
     const list = await app.handlers['prices:get']({});
     await expect(view.getByTestId('cost-price-list')).toContainText(
-      `«${list.name}» (prisår ${list.priceYear}; hver pris står i kroner fra sit kildeår)`,
+      `«${list.name}» (${list.priceYear}; priserne er ikke regnet om til i dag)`,
     );
     // Cost per journey over all 60 journeys: a count and a median in kroner.
     const asIs = view.getByTestId('cost-per-journey').getByTestId('cost-row-asIs');
     await expect(asIs.locator('td').first()).toHaveText('60');
+    // On a laptop's screen the tab opens with its first figures in sight: what «Sådan skulle det
+    // være» means is one step away, not a paragraph above them.
+    await app.page.setViewportSize({ width: 1366, height: 768 });
+    const asIsBox = await asIs.boundingBox();
+    expect(asIsBox, 'the first row of «Udgift pr. forløb»').not.toBeNull();
+    expect(asIsBox!.y + asIsBox!.height).toBeLessThanOrEqual(768);
+    const meaning = view.getByTestId('cost-to-be-meaning');
+    await expect(meaning.locator('p')).toBeHidden();
+    await meaning.locator('summary').click();
+    await expect(meaning.locator('p')).toContainText('«Sådan skulle det være» er det nye forløb');
     await expect(asIs.locator('td').nth(1)).toHaveText(/^[\d.]+ kr\.$/);
     await expect(
       view.getByTestId('cost-by-payer').getByTestId('cost-row-total').locator('td').first(),

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Disclosure } from '../components/Disclosure';
 import type { Aggregate, Cell } from '../../../shared/analysis/aggregate';
 import type { CostFigures, CostView } from '../../../shared/analysis/cost-aggregate';
 import type { Table } from '../../../shared/analysis/tables';
@@ -249,7 +250,15 @@ export function CostViews({ aggregate, tables }: { aggregate: Aggregate; tables:
           {t('economy.program.intro', {
             name: cost.priceList.name,
             year: cost.priceList.priceYear,
-          })}
+          })}{' '}
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => navigate({ name: 'prices', back: { name: 'program', tab: 'economy' } })}
+            data-testid="open-prices"
+          >
+            {t('economy.program.openPrices')}
+          </button>
         </p>
         <Coverage
           unpriced={cost.unpriced.asIs.unpriced}
@@ -260,15 +269,9 @@ export function CostViews({ aggregate, tables }: { aggregate: Aggregate; tables:
             target?.focus({ preventScroll: true });
           }}
         />
-        <p>{t('economy.program.toBeMeaning')}</p>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => navigate({ name: 'prices', back: { name: 'program', tab: 'economy' } })}
-          data-testid="open-prices"
-        >
-          {t('economy.program.openPrices')}
-        </button>
+        <Disclosure summary={t('economy.program.toBeMeaningTitle')} testId="cost-to-be-meaning">
+          <p>{t('economy.program.toBeMeaning')}</p>
+        </Disclosure>
       </div>
 
       <Section

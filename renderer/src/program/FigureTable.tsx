@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Disclosure } from '../components/Disclosure';
 import { ScrollRegion } from './ScrollRegion';
 import { HIDDEN, toExcelCsv, type Table } from '../../../shared/analysis/tables';
 import { announce } from '../announcer';
@@ -150,14 +151,13 @@ export function FigureTable({
         // Nothing but «skjult» to read: say why, and what would show more. The rows stay one
         // step away (which combinations occur at all).
         <AllHiddenNotice k={k} title={t('program.hiddenInfo.allTitle', { what: title })}>
-          <details className="hidden-rows">
-            <summary>
-              {t('program.hiddenInfo.showRows', {
-                n: formatNumber(i18n.language, table.rows.length, ''),
-              })}
-            </summary>
+          <Disclosure
+            summary={t('program.hiddenInfo.showRows', {
+              n: formatNumber(i18n.language, table.rows.length, ''),
+            })}
+          >
             {grid}
-          </details>
+          </Disclosure>
         </AllHiddenNotice>
       ) : (
         <>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Disclosure } from '../components/Disclosure';
 import type { Aggregate } from '../../../shared/analysis/aggregate';
 import { SECTORS } from '../../../shared/vocabulary';
 import { AllHiddenNotice, HiddenFigure, HiddenNote } from './HiddenNote';
@@ -169,6 +170,9 @@ export function HandoverMatrix({ aggregate }: { aggregate: Aggregate }) {
       ) : (
         <>
           <p className="field-help">{t('program.matrixHelp')}</p>
+          <Disclosure summary={t('program.matrixMoreTitle')} testId="matrix-more">
+            <p className="field-help">{t('program.matrixMore')}</p>
+          </Disclosure>
           {anyHidden && <HiddenNote k={k} />}
           {legend}
           {matrix}

@@ -98,7 +98,13 @@ export function VariantsView({
             <table className="figure-table variants-table">
               <thead>
                 <tr>
-                  <th scope="col">{t('program.columns.pathway')}</th>
+                  <th scope="col">
+                    {t(
+                      table.name === 'beginnings'
+                        ? 'program.beginningsView.column'
+                        : 'program.columns.pathway',
+                    )}
+                  </th>
                   <th scope="col">{t('program.columns.journeys')}</th>
                 </tr>
               </thead>
