@@ -884,7 +884,7 @@ export const da = {
     open: 'Programanalyse',
     title: 'Programanalyse',
     intro:
-      'Her samles anonyme forløbsmodeller fra mange workshops. Tal, der bygger på færre end {{k}} forløb, vises aldrig – heller ikke når man filtrerer eller trækker tal fra hinanden.',
+      'Her samles anonyme forløbsmodeller fra mange workshops. I analysens faner vises tal, der bygger på færre end {{k}} forløb, aldrig – heller ikke når man filtrerer eller trækker tal fra hinanden. Listen nedenfor viser hver model for sig, så den er lige så fortrolig som filerne.',
     back: 'Tilbage til forløbene',
     tabs: {
       models: 'Modeller',
@@ -998,6 +998,8 @@ export const da = {
     // Days from one contact to the next: not the waiting time a handover records (the matrix).
     medianDays: 'median {{days}} dage imellem',
     noMedian: 'median skjult',
+    noMedianWhy:
+      '«Median skjult»: færre end {{k}} af forbindelsens forløb har en dato på begge kontakter.',
     // Process map (ProcessMapView, Filters): links, places and the folded filters.
     edgeAria: 'Fra {{from}} til {{to}}: {{journeys}} forløb, {{days}}',
     placeAria: '{{place}}: {{count}}',
@@ -1017,7 +1019,8 @@ export const da = {
       'Kortet viser {{drawn}} af {{all}} forbindelse – den står i tabellen under kortet.',
     mapCount_other:
       'Kortet viser {{drawn}} af {{all}} forbindelser – alle står i tabellen under kortet.',
-    mapCapped: 'Det viser højst {{max}} ad gangen, så skyderen går ikke under {{least}} forløb.',
+    mapCapped:
+      'Kortet kan højst vise {{max}} forbindelser ad gangen, så skyderen går ikke under {{least}} forløb.',
     mapHelp:
       'Træk i kortet for at flytte det. Tryk på procenten for 100 %. Tykkere streg: flere forløb.',
     toLinksTable: 'Gå til tabellen over forbindelser',
@@ -1061,7 +1064,8 @@ export const da = {
         'Sæt «Mindste antal forløb bag et tal» lavere. Det er {{k}} nu og kan ikke komme under {{min}}.',
       importMore: 'Gå til Modeller',
       clearFilter: 'Fjern filteret',
-      showRows: 'Vis rækkerne alligevel ({{n}}, alle skjult)',
+      showRows_one: 'Vis rækken (dens tal er skjult)',
+      showRows_other: 'Vis de {{n}} rækker (deres tal er skjult)',
     },
     beginningsView: {
       column: 'De første sektorer',

@@ -874,7 +874,7 @@ export const en: Translation = {
     open: 'Programme analysis',
     title: 'Programme analysis',
     intro:
-      'Anonymised pathway models from many workshops, studied together. Figures resting on fewer than {{k}} journeys are never shown – not when filtering, nor by subtracting figures from each other.',
+      'Anonymised pathway models from many workshops, studied together. In the analysis tabs, figures resting on fewer than {{k}} journeys are never shown – not when filtering, nor by subtracting figures from each other. The list below shows each model on its own, so it is as confidential as the files.',
     back: 'Back to the journeys',
     tabs: {
       models: 'Models',
@@ -984,6 +984,8 @@ export const en: Translation = {
     edgeLabel: '{{journeys}} journeys · {{days}}',
     medianDays: 'median {{days}} days between',
     noMedian: 'median hidden',
+    noMedianWhy:
+      '“Median hidden”: fewer than {{k}} of the link’s journeys have a date on both contacts.',
     // Process map (ProcessMapView, Filters): links, places and the folded filters.
     edgeAria: 'From {{from}} to {{to}}: {{journeys}} journeys, {{days}}',
     placeAria: '{{place}}: {{count}}',
@@ -1003,7 +1005,7 @@ export const en: Translation = {
     mapCount_other:
       'The map shows {{drawn}} of {{all}} links – all are in the table below the map.',
     mapCapped:
-      'It shows at most {{max}} at a time, so the slider does not go below {{least}} journeys.',
+      'The map can show at most {{max}} links at a time, so the slider does not go below {{least}} journeys.',
     mapHelp: 'Drag the map to move it. Tap the percentage for 100 %. Thicker line: more journeys.',
     toLinksTable: 'Go to the table of links',
     filtersButton: 'Filters',
@@ -1046,7 +1048,8 @@ export const en: Translation = {
         'Set «Fewest journeys behind a figure» lower. It is {{k}} now and cannot go below {{min}}.',
       importMore: 'Go to Models',
       clearFilter: 'Remove the filter',
-      showRows: 'Show the rows anyway ({{n}}, all hidden)',
+      showRows_one: 'Show the row (its figures are hidden)',
+      showRows_other: 'Show the {{n}} rows (their figures are hidden)',
     },
     beginningsView: {
       column: 'The first sectors',

@@ -182,6 +182,17 @@ for (const screen of [
       await program.mapReady();
       const contact = await checkLegible(app.page, 'contact');
       expect(contact.places.length).toBeGreaterThan(sector.places.length);
+      // A link of 8 journeys whose median is hidden: the help above the map says why, and only
+      // while such a link is drawn.
+      const why = app.page.getByTestId('map-no-median');
+      const noMedian = contact.labels.filter((l) => l.text.endsWith('median skjult'));
+      expect(noMedian.length).toBeGreaterThan(0);
+      await expect(why).toHaveText(
+        '«Median skjult»: færre end 5 af forbindelsens forløb har en dato på begge kontakter.',
+      );
+      await program.chooseLevel('sector');
+      await program.mapReady();
+      await expect(why).toHaveCount(0);
     });
   });
 }
@@ -264,7 +275,7 @@ test.describe('laptop 1366×768', () => {
     const capped = page.getByTestId('map-capped');
     const least = Number(await program.slider.getAttribute('min'));
     await expect(capped).toHaveText(
-      `Det viser højst ${MAX_LINKS} ad gangen, så skyderen går ikke under ${least} forløb.`,
+      `Kortet kan højst vise ${MAX_LINKS} forbindelser ad gangen, så skyderen går ikke under ${least} forløb.`,
     );
     // How many are drawn, of how many: counted on the map itself.
     const count = page.getByTestId('map-count');

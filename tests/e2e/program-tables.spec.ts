@@ -115,7 +115,7 @@ test.describe('laptop 1366×768', () => {
     );
     // The rows are one step away, as a disclosure a keyboard reaches.
     await expect(view(page, 'ideas').getByTestId('hidden-cell')).toBeHidden();
-    await ideas.getByText('Vis rækkerne alligevel (1, alle skjult)').click();
+    await ideas.getByText('Vis rækken (dens tal er skjult)').click();
     await expect(
       view(page, 'ideas').getByRole('cell', { name: 'skjult, færre end 5 forløb' }),
     ).toBeVisible();

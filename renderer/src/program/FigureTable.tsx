@@ -153,6 +153,7 @@ export function FigureTable({
         <AllHiddenNotice k={k} title={t('program.hiddenInfo.allTitle', { what: title })}>
           <Disclosure
             summary={t('program.hiddenInfo.showRows', {
+              count: table.rows.length,
               n: formatNumber(i18n.language, table.rows.length, ''),
             })}
           >

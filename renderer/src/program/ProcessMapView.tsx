@@ -377,7 +377,13 @@ function ProcessMap({
         }),
       };
     });
-    return { places, links, key: `${level}|${threshold}|${language}|${ids.join(',')}` };
+    return {
+      places,
+      links,
+      // Some link says «median skjult» though it rests on k journeys or more: the help says why.
+      medianHidden: visible.some((e) => e.days === null),
+      key: `${level}|${threshold}|${language}|${ids.join(',')}`,
+    };
   }, [shownEdges, threshold, graph.nodes, level, t, i18n.language]);
 
   const [drawn, setDrawn] = useState<Drawn | null>(null);
@@ -587,6 +593,14 @@ function ProcessMap({
                   all: formatNumber(i18n.language, shownEdges.length, ''),
                 })}
               </span>
+              {content.medianHidden && (
+                <>
+                  {' '}
+                  <span data-testid="map-no-median">
+                    {t('program.noMedianWhy', { k: aggregate.k })}
+                  </span>
+                </>
+              )}
               {capped && (
                 <>
                   {' '}
