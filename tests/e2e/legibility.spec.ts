@@ -297,6 +297,14 @@ for (const screen of SCREENS) {
           message: 'date and kind cut short on a card',
         })
         .toEqual([]);
+      // Every card writes its day the same way, in words ("3. feb."): a map that read
+      // "05-01-2026" on one card and "3. feb." on the next looked like two kinds of date.
+      const final = await readCardLines(app);
+      const numeric = final.filter((c) => /\d{1,2}-\d{1,2}-\d{4}/.test(c.meta));
+      expect(numeric.map((c) => `${c.name}: ${c.meta}`)).toEqual([]);
+      expect(final.filter((c) => /^\d{1,2}\. [a-zæøå]+\. ·/.test(c.meta)).length).toBeGreaterThan(
+        5,
+      );
     });
 
     for (const language of ['da', 'en'] as const) {

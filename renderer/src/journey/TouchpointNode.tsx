@@ -135,7 +135,7 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
   const times = data.repetitions && data.repetitions > 1 ? `× ${data.repetitions}` : '';
   const oneYear = useJourney(inOneYear);
   const meta = useMemo(() => {
-    const tries = cardMetaTries(
+    const { full, tries } = cardMetaTries(
       data.date,
       {
         long: type ? t(`vocab.contactType.${type}`) : '',
@@ -145,7 +145,6 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
       i18n.language,
       oneYear,
     );
-    const full = tries[0] ?? '';
     const fits = (line: string) =>
       !fontReady || (fitsLines(line, META_FONT, room, metaLines) ?? true);
     return { full, shown: tries.find(fits) ?? tries.at(-1) ?? full };

@@ -70,47 +70,66 @@ describe('formatting', () => {
 describe('what a card says under its name', () => {
   const kind = { long: 'Besøg hos lægen', short: 'Lægebesøg' };
 
-  it("shortens days and months in the app's language, not the system's", () => {
+  it("writes days and months in words, in the app's language, not the system's", () => {
     expect(shorterPathwayDates('2026-02-03', 'da', true)).toEqual(['3. feb.']);
     expect(shorterPathwayDates('2026-09-28', 'en', true)).toEqual(['28 Sept']);
-    expect(shorterPathwayDates('2026-03', 'da', true)).toEqual(['mar. 2026', 'mar.']);
+    expect(shorterPathwayDates('2026-03', 'da', true)).toEqual(['marts 2026', 'mar. 2026', 'mar.']);
     expect(shorterPathwayDates(null, 'da', true)).toEqual([]);
   });
 
   it('keeps the year of a journey that spans years, which the ruler may not show', () => {
-    expect(shorterPathwayDates('2026-02-03', 'da', false)).toEqual([]);
-    expect(shorterPathwayDates('2026-03', 'en', false)).toEqual(['Mar 2026']);
-    expect(cardMetaTries('2026-02-03', kind, '× 3', 'da', false)).toEqual([
-      '03-02-2026 · Besøg hos lægen · × 3',
-      '03-02-2026 · Lægebesøg · × 3',
-      'Lægebesøg · × 3',
-    ]);
+    expect(shorterPathwayDates('2026-02-03', 'da', false)).toEqual(['3. feb. 2026']);
+    expect(shorterPathwayDates('2026-03', 'en', false)).toEqual(['March 2026', 'Mar 2026']);
+    expect(cardMetaTries('2026-02-03', kind, '× 3', 'da', false)).toEqual({
+      full: '03-02-2026 · Besøg hos lægen · × 3',
+      tries: [
+        '3. feb. 2026 · Besøg hos lægen · × 3',
+        '3. feb. 2026 · Lægebesøg · × 3',
+        'Lægebesøg · × 3',
+      ],
+    });
   });
 
-  it('gives up the year first, then the long word (each date again), then the date', () => {
-    expect(cardMetaTries('2026-02-03', kind, '× 3', 'da', true)).toEqual([
-      '03-02-2026 · Besøg hos lægen · × 3',
-      '3. feb. · Besøg hos lægen · × 3',
-      '03-02-2026 · Lægebesøg · × 3',
-      '3. feb. · Lægebesøg · × 3',
-      'Lægebesøg · × 3',
-    ]);
-    expect(cardMetaTries('2026-03', kind, '', 'da', true)).toEqual([
-      'marts 2026 · Besøg hos lægen',
-      'mar. 2026 · Besøg hos lægen',
-      'mar. · Besøg hos lægen',
-      'marts 2026 · Lægebesøg',
-      'mar. 2026 · Lægebesøg',
-      'mar. · Lægebesøg',
-      'Lægebesøg',
-    ]);
+  it('never shows a day in numbers on one card and in words on the next', () => {
+    // Whatever room a card has, each of its tries writes the day as every other card does.
+    for (const oneYear of [true, false]) {
+      const { tries } = cardMetaTries('2026-02-03', kind, '× 3', 'da', oneYear);
+      expect(tries.filter((x) => /\d{2}-\d{2}-\d{4}/.test(x))).toEqual([]);
+      const day = oneYear ? '3. feb.' : '3. feb. 2026';
+      expect(tries.filter((x) => /feb/.test(x)).every((x) => x.startsWith(`${day} ·`))).toBe(true);
+    }
+  });
+
+  it('gives up the long word (each date again), then the date', () => {
+    expect(cardMetaTries('2026-02-03', kind, '× 3', 'da', true)).toEqual({
+      full: '03-02-2026 · Besøg hos lægen · × 3',
+      tries: ['3. feb. · Besøg hos lægen · × 3', '3. feb. · Lægebesøg · × 3', 'Lægebesøg · × 3'],
+    });
+    expect(cardMetaTries('2026-03', kind, '', 'da', true)).toEqual({
+      full: 'marts 2026 · Besøg hos lægen',
+      tries: [
+        'marts 2026 · Besøg hos lægen',
+        'mar. 2026 · Besøg hos lægen',
+        'mar. · Besøg hos lægen',
+        'marts 2026 · Lægebesøg',
+        'mar. 2026 · Lægebesøg',
+        'mar. · Lægebesøg',
+        'Lægebesøg',
+      ],
+    });
   });
 
   it('a card with only a date, a kind with no shorter word, or nothing, says what it has', () => {
     const none = { long: '', short: '' };
-    expect(cardMetaTries('2026-02-03', none, '', 'da', true)).toEqual(['03-02-2026', '3. feb.']);
-    expect(cardMetaTries(null, { long: 'Møde', short: 'Møde' }, '', 'da', true)).toEqual(['Møde']);
-    expect(cardMetaTries(null, none, '', 'da', true)).toEqual([]);
+    expect(cardMetaTries('2026-02-03', none, '', 'da', true)).toEqual({
+      full: '03-02-2026',
+      tries: ['3. feb.'],
+    });
+    expect(cardMetaTries(null, { long: 'Møde', short: 'Møde' }, '', 'da', true)).toEqual({
+      full: 'Møde',
+      tries: ['Møde'],
+    });
+    expect(cardMetaTries(null, none, '', 'da', true)).toEqual({ full: '', tries: [] });
   });
 
   it('knows when every dated card is in one year', () => {

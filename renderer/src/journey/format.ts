@@ -26,16 +26,22 @@ export function formatPathwayDate(date: string | null, language: string): string
 
 /** Date formatters by language and form: a formatter is costly, and a map has hundreds of cards. */
 const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
-function formatted(language: string, form: 'dayMonth' | 'month' | 'monthYear', at: Date): string {
+function formatted(
+  language: string,
+  form: 'dayMonth' | 'dayMonthYear' | 'month' | 'monthYear',
+  at: Date,
+): string {
   const key = `${language}:${form}`;
   let f = FORMATTERS.get(key);
   if (!f) {
     const options: Intl.DateTimeFormatOptions =
       form === 'dayMonth'
         ? { day: 'numeric', month: 'short' }
-        : form === 'month'
-          ? { month: 'short' }
-          : { month: 'short', year: 'numeric' };
+        : form === 'dayMonthYear'
+          ? { day: 'numeric', month: 'short', year: 'numeric' }
+          : form === 'month'
+            ? { month: 'short' }
+            : { month: 'short', year: 'numeric' };
     f = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'da-DK', {
       ...options,
       timeZone: 'UTC',
@@ -46,10 +52,13 @@ function formatted(language: string, form: 'dayMonth' | 'month' | 'monthYear', a
 }
 
 /**
- * Shorter forms of a pathway date, longest first, for a card with little room: a month as
- * "mar. 2026" ("Mar 2026"); and where every dated card of the journey is in one year (`oneYear`),
- * so no card's year can be mistaken, a day as "3. feb." ("3 Feb") and a month as "mar." ("Mar").
- * The card's tooltip, its accessible name and the panel keep the whole date.
+ * A pathway date as a card writes it, in words, longest first: a day as "3. feb. 2026" ("3 Feb
+ * 2026"), a month as "marts 2026" or "mar. 2026"; and where every dated card of the journey is in
+ * one year (`oneYear`), so no card's year can be mistaken, a day as "3. feb." ("3 Feb") and a
+ * month also as "mar." ("Mar"). Every card of a map writes its day in the same form: chosen card
+ * by card from the numbers ("05-01-2026") and the words, a map read "05-01-2026" on one card and
+ * "3. feb." on the next. The card's tooltip, its accessible name and the panel keep the date as
+ * it is typed.
  */
 export function shorterPathwayDates(
   date: string | null,
@@ -59,18 +68,19 @@ export function shorterPathwayDates(
   if (!date) return [];
   const [y, m, d] = date.split('-').map(Number) as [number, number, number | undefined];
   const at = new Date(Date.UTC(y, m - 1, d ?? 1));
-  if (d !== undefined) return oneYear ? [formatted(language, 'dayMonth', at)] : [];
+  if (d !== undefined) return [formatted(language, oneYear ? 'dayMonth' : 'dayMonthYear', at)];
   const withYear = formatted(language, 'monthYear', at);
-  return oneYear ? [withYear, formatted(language, 'month', at)] : [withYear];
+  const whole = formatMonth(y, m, language);
+  return [whole, withYear, ...(oneYear ? [formatted(language, 'month', at)] : [])];
 }
 
 /**
- * What a card may say under its name — date, kind of contact, how many times — longest first,
- * each giving up a little more: a shorter date (`shorterPathwayDates`); then a shorter word for
- * the kind ("Lægebesøg" for "Besøg hos lægen") with each date again; the kind and the count without the date,
- * which the card's place under the time ruler still tells. The card shows the first that it has
- * room for, or the last, cut short. The first is the whole line, for the tooltip and screen
- * readers.
+ * What a card says under its name — date, kind of contact, how many times: `full`, the whole line
+ * with the date as typed, for the tooltip and screen readers; and `tries`, longest first, each
+ * giving up a little more: the date in words, shorter (`shorterPathwayDates`); then a shorter
+ * word for the kind ("Lægebesøg" for "Besøg hos lægen") with each date again; the kind and the
+ * count without the date, which the card's place under the time ruler still tells. The card shows
+ * the first try it has room for, or the last, cut short.
  */
 export function cardMetaTries(
   date: string | null,
@@ -78,19 +88,19 @@ export function cardMetaTries(
   times: string,
   language: string,
   oneYear: boolean,
-): string[] {
+): { full: string; tries: string[] } {
   const line = (...parts: string[]) => parts.filter(Boolean).join(' · ');
-  const dates = [
-    formatPathwayDate(date, language),
-    ...shorterPathwayDates(date, language, oneYear),
-  ];
+  const dates = shorterPathwayDates(date, language, oneYear);
   const tries = [
     ...dates.map((d) => line(d, kind.long, times)),
     ...dates.map((d) => line(d, kind.short, times)),
     line(kind.short, times),
   ].filter(Boolean);
-  // The same line twice (a kind with no shorter word) is one try.
-  return tries.filter((x, i) => tries.indexOf(x) === i);
+  return {
+    full: line(formatPathwayDate(date, language), kind.long, times),
+    // The same line twice (a kind with no shorter word) is one try.
+    tries: tries.filter((x, i) => tries.indexOf(x) === i),
+  };
 }
 
 /** Whether every dated touchpoint is in one calendar year (or none is dated). */
