@@ -376,7 +376,7 @@ export const HOUSING = wordSet(
 
 /** Where a place name follows: "bor i tørring", "kommer fra stege", "flyttede til hals". */
 export const PLACE_AFTER =
-  /(?:bor|boede|bosat|flyttede|flytter|flyttet|opvokset|født|kommer|kom|stammer|ude)\s+(?:i|på|til|fra|ved)\s+$/iu;
+  /(?:bor|boede|bosat|flyttede|flytter|flyttet|opvokset|født|kommer|kom|stammer|ude|(?:skrevet|meldt|tilmeldt|registreret|folkeregistreret)(?:\s+(?:på|op|ind))?)\s+(?:i|på|til|fra|ved)\s+$/iu;
 
 /**
  * What stands before an institution's ending when it names a kind of place ("Lægehuset",
@@ -475,7 +475,7 @@ export const PLACE_KINDS = new RegExp(
  * of everyday words.
  */
 export const PLACE_NAME_ENDINGS =
-  /(?:gården|gård|gaarden|gaard|hjemmet|huset|hus|haven|have|bo|ly|lund|lunden|høj|højen|bakken|bakke|toften|vang|vangen|vænget|skov|skoven|parken|lyst|glimt|hvile|ro|fred|sol|toppen|engen|holm|dal|bjerg|strand|vej|gade)$/u;
+  /(?:gården|gård|gaarden|gaard|hjemmet|huset|hus|haven|have|bo|ly|lund|lunden|høj|højen|bakken|bakke|toften|vang|vangen|vænget|skov|skoven|parken|lyst|glimt|hvile|ro|fred|sol|toppen|engen|holm|dal|bjerg|strand|vej|gade|sted|rup|lev|torp|borg|købing)$/u;
 
 /**
  * A place's own name and its kind written as one word, as a school's name often is, in lower case

@@ -141,6 +141,20 @@ const NOT_LETTER_AFTER = `(?![${LETTER}\\p{N}])`;
 
 /** E-mail addresses with any letters, before and after the @. */
 // Never started inside a run of its characters: from every part of "a-a-a…" a scan to its end.
+/**
+ * A house's number without its street: with its floor and side ("nr. 14 st. tv.", "nr. 3, 1.
+ * th."), or where someone lives or is next door ("naboen i nr. 16", "over for nr. 7"). Not
+ * "nr. 3 på ventelisten", nor "i nr. 2 af pjecen".
+ */
+const HOUSE_NUMBER =
+  /(?<![\p{L}])(?:(?:(?:bor|boede|naboen|nabo|naboerne)[^\S\n]+(?:i|på)|over[^\S\n]?for|ved[^\S\n]+siden[^\S\n]+af)[^\S\n]+)?(nr\.?[^\S\n]?\d{1,4}[a-zA-Z]?(?:,?[^\S\n](?:st|kl|kld|\d{1,2})\.?[^\S\n]?(?:tv|th|mf)\.?)?)(?![\p{L}\p{N}])/giu;
+/**
+ * Initials joined in a greeting's signature, which no word is: "hilsen fra K & B", "VH A-M",
+ * "mvh. S/T". Capitals only, so the cue is written out in its cases (a flag for case would let
+ * \p{Lu} match any letter).
+ */
+const GREETED_INITIALS =
+  /(?<![\p{L}])(?:[Hh]ilsen(?:[^\S\n]+fra)?|HILSEN|[Mm]vh|MVH|[Kk]h|KH|[Vv]h|VH|[Vv]enlig[^\S\n]+hilsen)\.?[^\S\n]{0,2}[,:]?[^\S\n]{0,2}\n?[^\S\n]{0,2}(\p{Lu}{1,3}(?:[^\S\n]?[&+/-][^\S\n]?\p{Lu}{1,3}){1,2})(?![\p{L}\p{N}])/gu;
 const EMAIL =
   /(?<![\p{L}\p{M}\p{N}._%+'-])[\p{L}\p{M}\p{N}._%+'-]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+){0,8}\.\p{L}{2,}/gu;
 /** An e-mail address spelt out: "sommerfugl (snabel-a) gmail punktum com". */
@@ -656,7 +670,7 @@ const SIGNED_BY =
   /(?:\bsign(?:atur|eret)?\.?\s{0,2}:?|\bks\.|\binitialer\s{0,2}:?|\b(?:kontra|under)?signeret(?:\s+af)?\s{0,2}:?)\s{0,3}$/iu;
 /** What says the next word is who did or wrote it — unless it is a role's or a unit's short name. */
 const DONE_BY =
-  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet|kvitteret|udleveret|afleveret|registreret|ordineret|bestilt|oprettet|attesteret|gennemgået|revideret)\s+af\s{0,2}:?|\b(?:mvh|kh|venlig\s+hilsen|hilsen)\.?\s{0,2}[,:]?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til\s{0,2}:?|\b(?:med)?ansvarlig(?:e)?\s{0,2}:|\bansv\.\s{0,2}:?|\bini\.?\s{0,2}:?|\binit\.?\s{0,2}:|\btovholder\s{0,2}:)\s{0,3}$/iu;
+  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet|kvitteret|udleveret|afleveret|registreret|ordineret|bestilt|oprettet|attesteret|gennemgået|revideret)\s+af\s{0,2}:?|\b(?:mvh|kh|venlig\s+hilsen|hilsen)\.?\s{0,2}[,:]?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til\s{0,2}:?|\b(?:med)?ansvarlig(?:e)?\s{0,2}:|\bansv\.\s{0,2}:?|\bini\.?\s{0,2}:?|\binit\.?\s{0,2}:|\btovholder\s{0,2}:|\breferent(?:en)?\s{0,2}:)\s{0,3}$/iu;
 /** The end of a note or a line right after a signature (a stop or a bracket may close it). */
 const SIGNATURE_END = /[^\S\n]{0,3}(?:[.)][^\S\n]{0,3})?(?:$|\n)/y;
 const NOTE_END = /[.)]?\s*$/y;
@@ -681,7 +695,7 @@ function signedBy(text: string, start: number, end: number): 'cue' | 'done' | 's
   // a dash after a sentence's end on the same line ("søvn. -AB", "/ -AB", "sendt. — KHJ"); never
   // a list's dash at a line's start ("Plan:\n- EKG").
   const m =
-    /(?:^|[.!?][^\S\n]*|\n\s*)(?:\/\s*){1,2}(?:[-–—]\s?)?(?:(\p{L}{2,10})\.?\s+)?$|[.!?][^\S\n]*[-–—][^\S\n]?$|[.!?][^\S\n]*\n\s*([-–—])[^\S\n]?$/u.exec(
+    /(?:^|[.!?][^\S\n]*|\n\s*|(?<=\p{Ll})[^\S\n]+)(?:\/\s*){1,2}(?:[-–—]\s?)?(?:(\p{L}{2,10})\.?\s+)?$|[.!?][^\S\n]*[-–—][^\S\n]?$|[.!?][^\S\n]*\n\s*([-–—])[^\S\n]?$/u.exec(
       before,
     );
   if (!m) return false;
@@ -788,6 +802,12 @@ const AGE_IN_BRACKETS =
 /** Words before an everyday word that make it a thing, not a name: "mit liv", "hver dag". */
 const THING_BEFORE =
   /^(?:mit|min|mine|sit|sin|dit|din|hans|hendes|en|et|den|det|i|hver|hele|sidste|næste|om|til|på|af|for|med|fra|denne|dette)$/;
+/**
+ * A bracket after a word that says the word is a nickname or an animal's name: "kiks (hunden)",
+ * "Fister (hans kælenavn fra havnen)", "Mulle (vores kat)".
+ */
+const NAMED_IN_BRACKETS =
+  /^[^\S\n]{0,2}\([^\S\n]{0,2}(?:(?:hans|hendes|min|mit|vores|deres|sin|sit|jeres|din)[^\S\n]{1,2})?(?:hund(?:en)?|kat(?:ten)?|hvalp(?:en)?|kælenavn(?:et)?|øgenavn(?:et)?|kaldenavn(?:et)?)(?![\p{L}])/iu;
 /** A role in brackets after a word: "Kiks (vikar)", "SBR (sagsbehandler)". */
 const ROLE_IN_BRACKETS = /^[^\S\n]{0,2}\([^\S\n]{0,2}([\p{L}-]{2,30})[^\S\n]{0,2}\)/u;
 const BRACKET_ROLES = new Set([
@@ -921,6 +941,15 @@ export function scrubText(
   };
 
   for (const m of text.matchAll(EMAIL)) add('email', m.index, m.index + m[0].length);
+  for (const m of text.matchAll(HOUSE_NUMBER)) {
+    // Said where someone lives, or given its floor and side.
+    if (m[0].length === m[1]!.length && !/(?:tv|th|mf)\.?$/i.test(m[1]!)) continue;
+    add('address', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(GREETED_INITIALS)) {
+    const at = m.index + m[0].length - m[1]!.length;
+    add('name', at, at + m[1]!.length, true);
+  }
   for (const m of text.matchAll(LINK)) {
     // The sentence's full stop after it is not part of it.
     const link = m[0].replace(/[.,;:!?)]+$/, '');
@@ -1207,6 +1236,12 @@ export function scrubText(
     const then = tokens[v + 2]?.lower ?? '';
     return !(FINITE_VERBS.has(then) || SUBJECT_VERBS.has(then) || HUMAN_VERBS.has(then));
   };
+  /**
+   * Whether the word after the preposition at token p can begin where someone is from
+   * ("jobcentret", "Røde Kors"), not a small word of the sentence going on: in "sikker på at det
+   * var" no one is from «at det».
+   */
+  const placeAfter = (p: number) => !SMALL_WORDS.has(tokens[p + 1]?.lower ?? '');
   /** Whether a verb of saying or deciding follows token i, or «har» and its participle. */
   const saysOrDecides = (i: number, verbs: ReadonlySet<string> = HUMAN_VERBS): boolean => {
     const next = tokens[i + 1]?.lower ?? '';
@@ -1218,6 +1253,7 @@ export function scrubText(
     if (
       verbs === HUMAN_VERBS &&
       /^(?:fra|på|hos|i)$/.test(next) &&
+      placeAfter(i + 1) &&
       /^\s+$/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))
     ) {
       return [2, 3].some((k) => saysOrDecides(i + k, PERSON_VERBS));
@@ -1344,6 +1380,7 @@ export function scrubText(
       // "lykke fra jobcentret ringede"
       (!!next &&
         /^(?:fra|på|hos|i)$/.test(next.lower) &&
+        placeAfter(i + 1) &&
         // The verb after one or two words of the place ("fra jobcentret har", "fra Røde Kors
         // ringede"), and not «ved», a preposition as often: "Sten i nyren bekræftet ved CT".
         [3, 4].some((k) => {
@@ -1595,7 +1632,11 @@ export function scrubText(
         // "Dam (leder af hjemmeplejen) har godkendt": a role in brackets after it.
         const roleAfter =
           !!next && /^\s*\($/.test(nextGap) && (TITLES.has(next.lower) || ROLES.has(next.lower));
+        // "Hans' datter": a genitive's apostrophe, which the pronoun «hans» never has.
+        const apostrophe = /s$/.test(lower) && /^['’][^\S\n]/.test(text.slice(end, end + 2));
+        if (apostrophe) surelyNamed.add(raw);
         if (
+          apostrophe ||
           subject ||
           someonesRole ||
           toBeDoneTo ||
@@ -1617,6 +1658,15 @@ export function scrubText(
         // a person does, names that person (not "Lægen sagde", "Kommunen mener": those are
         // definite, and a title or an institution).
         (sentenceStart && personLike(lower) && (someonesRole || toBeDoneTo || saysOrDecides(i))) ||
+        // "Tingstedskolen ringede", "Solgården plejehjem ringede ikke": a place's own name at the
+        // start, as one word with its kind or with the kind after it (not "Sommerhuset er solgt").
+        (sentenceStart &&
+          (namedPlaceCompound(lower) ||
+            (PLACE_NAME_ENDINGS.test(lower) &&
+              !!next &&
+              /^[^\S\n]+$/.test(nextGap) &&
+              PLACE_KINDS.test(next.lower) &&
+              !words.institution(lower)))) ||
         // "Sommer: det er ikke min opgave": a name as a speaker's label.
         (sentenceStart &&
           /^\s*:/.test(nextGap) &&
@@ -1781,7 +1831,8 @@ export function scrubText(
     const asPlace = /^\s*(?:$|[.,;:!?)]|og(?![\p{L}])|\p{Lu})/u.test(text.slice(m.index + 4));
     const another =
       !year &&
-      /(?:^|\s)(?:i|fra|til)\s+$/u.test(before) &&
+      // "postnr 4990 står forkert (der står 4900)": what a record says instead.
+      /(?:^|\s)(?:i|fra|til|står)\s+$/u.test(before) &&
       asPlace &&
       found.some((f) => f.kind === 'postcode');
     if (afterAddress || placed || another || /post(?:nummer|nr\.?|nr)\s*:?\s*$/iu.test(before)) {
@@ -1974,19 +2025,24 @@ export function scrubText(
       !ROLES.has(role);
     // "Aftalt med KHS at …", "Til stede: mor, far og MKN": initials as the one talked with, or in
     // the list of who was there.
-    const unknownInitialsAt = (x: (typeof tokens)[number] | undefined) =>
+    const unknownInitialsAt = (x: (typeof tokens)[number] | undefined, talked = false) =>
       !!x &&
       isAllCaps(x.raw) &&
       x.raw.length >= 2 &&
       x.raw.length <= 4 &&
-      !ABBREVIATIONS.has(x.lower) &&
-      !CLINICAL_ABBREVIATIONS.has(x.lower) &&
+      // Someone is talked with, never a measure: "aftalt med HB" is a person, not haemoglobin
+      // (but "aftalt med SFO" is the after-school club).
+      ((talked &&
+        BEFORE_NUMBERS.has(x.lower) &&
+        !/^[^\S\n]?[\d,.:-]/.test(text.slice(x.end, x.end + 2))) ||
+        (!ABBREVIATIONS.has(x.lower) &&
+          !CLINICAL_ABBREVIATIONS.has(x.lower) &&
+          !words.allowedWord(x.lower))) &&
       !TITLES.has(x.lower) &&
-      !words.allowedWord(x.lower) &&
       !words.institution(x.lower);
     /** Initials as the one talked with: "aftalt med AKH", "talte m. AKH". */
     const talkedWith = (k: number) =>
-      unknownInitialsAt(tokens[k]) &&
+      unknownInitialsAt(tokens[k], true) &&
       /^(?:med|m|til|hos)$/.test(tokens[k - 1]?.lower ?? '') &&
       WITH_VERBS.test(tokens[k - 2]?.lower ?? '');
     // The line before it, as far back as a list of those present reaches (a bound: this is asked
@@ -1996,15 +2052,15 @@ export function scrubText(
       return window.slice(window.lastIndexOf('\n') + 1);
     };
     const initialsOfPerson =
-      unknownInitialsAt(t) &&
       // "SFO-pædagog": the first part of a word.
       !/^-\p{L}/u.test(text.slice(t.end, t.end + 2)) &&
       (talkedWith(i) ||
-        // "aftalt med AKH og LMS", "AKH/LMS": the second of a pair.
-        (left?.lower === 'og' && talkedWith(i - 2)) ||
-        (/^\s?[/&+]\s?$/.test(gapLeft) && talkedWith(i - 1)) ||
-        (/(?:,|\sog|:)\s{0,3}$/.test(text.slice(Math.max(0, t.start - 6), t.start)) &&
-          PRESENT_LIST.test(lineBefore())));
+        (unknownInitialsAt(t) &&
+          // "aftalt med AKH og LMS", "AKH/LMS": the second of a pair.
+          ((left?.lower === 'og' && talkedWith(i - 2)) ||
+            (/^\s?[/&+]\s?$/.test(gapLeft) && talkedWith(i - 1)) ||
+            (/(?:,|\sog|:)\s{0,3}$/.test(text.slice(Math.max(0, t.start - 6), t.start)) &&
+              PRESENT_LIST.test(lineBefore())))));
     // "plejecentret (Bredagerhus)": a place's own name in brackets after the kind of place.
     const placeInBrackets =
       isCapitalised(t.raw) &&
@@ -2016,17 +2072,32 @@ export function scrubText(
       !SMALL_WORDS.has(t.lower) &&
       !SHIFT_WORDS.has(t.lower) &&
       (!words.ordinary(t.lower) || (PLACE_NAME_ENDINGS.test(t.lower) && !verbLike(t.lower)));
+    // "kiks (hunden)", "Fister (hans kælenavn fra havnen)": any word, in any case, said in
+    // brackets to be a nickname or an animal's name (not a family word, a role or a thing's
+    // definite form: "maden (hunden)").
+    const nicknamed =
+      t.raw.length >= 2 &&
+      !SMALL_WORDS.has(t.lower) &&
+      !KINSHIP.has(t.lower) &&
+      !TITLES.has(t.lower) &&
+      !ROLES.has(t.lower) &&
+      !definite &&
+      !words.allowedWord(t.lower) &&
+      !words.institution(t.lower) &&
+      !THING_BEFORE.test(left?.lower ?? '') &&
+      NAMED_IN_BRACKETS.test(text.slice(t.end, t.end + 40));
     if (
       secondNickname ||
       pairedInitials ||
       apposition ||
       aged ||
       roleBracket ||
+      nicknamed ||
       initialsOfPerson ||
       placeInBrackets
     ) {
       add('name', t.start, t.end, true);
-      if (aged || roleBracket) surelyNamed.add(t.raw);
+      if (aged || roleBracket || nicknamed) surelyNamed.add(t.raw);
       continue;
     }
     // "Sol (egentlig Solveig)", "Sol (egl. Solveig)", "Sol, egentlig Solveig,", "(rigtigt navn …)"
@@ -2425,14 +2496,23 @@ export function scrubText(
   }
   if (foundNames.size > 0) {
     for (const t of tokens) {
-      if (named3[t.start] || !foundNames.has(t.lower)) continue;
-      if (KINSHIP.has(t.lower) || TITLES.has(t.lower) || ROLES.has(t.lower)) continue;
+      // The name itself, or its genitive ("Fister …, Fisters kone").
+      const genitive = t.raw.length > 3 && /s$/.test(t.lower) ? t.raw.slice(0, -1) : null;
+      const lower = foundNames.has(t.lower) ? t.lower : genitive?.toLowerCase();
+      if (named3[t.start] || lower === undefined || !foundNames.has(lower)) continue;
+      if (KINSHIP.has(lower) || TITLES.has(lower) || ROLES.has(lower)) continue;
       if (words.allowedWord(t.lower)) continue;
       // "sol-cremen": the first part of a word.
       if (/^-\p{L}/u.test(text.slice(t.end, t.end + 2))) continue;
       // An everyday word ("sol", "liv", "fed") is carried only where a sure cue found it, and
       // only as it was written there.
-      if (words.ordinary(t.lower) && !surelyNamed.has(t.raw)) continue;
+      if (
+        words.ordinary(t.lower) &&
+        !surelyNamed.has(t.raw) &&
+        !(genitive !== null && lower !== t.lower && surelyNamed.has(genitive))
+      ) {
+        continue;
+      }
       add('name', t.start, t.end, true);
     }
   }

@@ -331,6 +331,28 @@ describe('identifiers the scrubber masks', () => {
     ['Venlig hilsen\nDag', 'Dag'],
     // A weekday or a month with a capital, right after a name, is its surname.
     ['den nye hjemmehjælper hedder Lise Fredag og hun kommer hver fredag', 'Fredag'],
+    // A nickname or an animal's name, said so in brackets, in any case, and wherever else it is
+    // (its genitive too); the pronoun «hans» never has a genitive's apostrophe.
+    ['kiks (hunden) får mig op. hvis kiks skal i pension, bliver jeg hjemme', 'kiks'],
+    ['Mulle (vores kat) sover hos mig. Jeg savner Mulle.', 'Mulle'],
+    ['Fister (hans kælenavn fra havnen) hjælper. Fisters kone er død.', 'Fister'],
+    ["Hans' datter kommer sjældent. Hans selv siger ingenting.", 'Hans'],
+    // Initials: a signature's after a greeting, the minutes' writer, one talked with even when
+    // they spell a measure, and a slash's at the end of an unpunctuated note.
+    ['hilsen fra K & B – tak for i dag', 'K & B'],
+    ['Tak for i dag. VH A-M', 'A-M'],
+    ['Deltagere: mor og datter\nReferent: MKJ', 'MKJ'],
+    ['aftalt med HB at hun selv ringer til lægen', 'HB'],
+    ['hun var vred over at ingen havde sagt noget /hk', 'hk'],
+    // A house's number without its street: with floor and side, or where someone lives.
+    ['nr. 14 st. tv. – det er os', '14'],
+    ['Naboen i nr. 16 har nøglen.', '16'],
+    // Postcodes alone: where someone is registered, and what a record says instead.
+    ['Hun er skrevet på i 4800 men bor hos sin søster i 4880.', '4880'],
+    ['postnr 4990 står forkert i systemet (der står 4900)', '4900'],
+    // A place's own name at a sentence's start: as one word with its kind, or with the kind after.
+    ['Tingstedskolen ringede om ham igen.', 'Tingsted'],
+    ['Solgården plejehjem ringede ikke, da far faldt.', 'Solgården'],
   ])('%j', (text, value) => {
     expect(scrub(text)).not.toContain(value);
   });
@@ -720,6 +742,16 @@ describe('words the analysis needs, which stay', () => {
     'Mor kalder pigen skat. Ro, hans datter sad hos.',
     'Mistanke om Bells parese. Colles fraktur. Bakers cyste. Guillain-Barrés syndrom. Hoehn & Yahr 3.',
     'Gået 8000 skridt i dag. Urinstix negativ, NaCl givet. Ny Topro-rollator.',
+    // Beside the rules for nicknames in brackets, initials, house numbers, postcodes and place
+    // names at a sentence's start: what they must leave.
+    'Jeg ringede 112, og de spurgte, om jeg var sikker på at det var alvorligt.',
+    'maden (hunden) er dyr. Turen (med hunden) tager en time.',
+    'Hans datter ringede. Hans medicin er ændret.',
+    'Aftalt med SFO at hun hentes efter skole. Puls / BT målt, tjek af INR / CRP.',
+    'Hun er nr. 3 på ventelisten. Workshop nr. 2 gik godt. Bus nr. 7 kører ikke. I nr. 2 af pjecen.',
+    'Der står 2500 på kontoen. Fra 2020 til 2023 boede hun alene.',
+    'Sommerhuset er solgt. Folkeskolen ringede. Plejehjemmet ringede. Landsbyskolen har lukket.',
+    'Mvh. hjemmeplejen. KH mor. VH og tak.',
   ])('%j', (text) => {
     expect(scrub(text)).toBe(text);
   });
