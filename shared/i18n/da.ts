@@ -999,7 +999,7 @@ export const da = {
     medianDays: 'median {{days}} dage imellem',
     noMedian: 'median skjult',
     noMedianWhy:
-      '«Median skjult»: færre end {{k}} af forbindelsens forløb har en dato på begge kontakter.',
+      '«median skjult»: færre end {{k}} af forbindelsens forløb har en dato på begge kontakter.',
     // Process map (ProcessMapView, Filters): links, places and the folded filters.
     edgeAria: 'Fra {{from}} til {{to}}: {{journeys}} forløb, {{days}}',
     placeAria: '{{place}}: {{count}}',
@@ -1334,7 +1334,7 @@ export const da = {
     workshop: {
       title: 'Anslået offentlig udgift',
       intro:
-        'Et skøn over, hvad forløbet koster det offentlige, regnet med vejledende gennemsnitspriser ({{name}}, {{year}}; priserne er ikke regnet om til i dag). Det er ikke en regning, og det siger intet om, hvad borgeren er værd.',
+        'Et skøn over, hvad forløbet koster det offentlige, regnet med vejledende gennemsnitspriser ({{name}} fra {{year}}; priserne er ikke regnet om til i dag). Det er ikke en regning, og det siger intet om, hvad borgeren er værd.',
       menu: 'Anslået offentlig udgift …',
       close: 'Luk',
       facilitatorOnly:
@@ -1384,7 +1384,7 @@ export const da = {
     },
     program: {
       intro:
-        'Anslået offentlig udgift for udvalgets forløb efter prislisten «{{name}}» ({{year}}; priserne er ikke regnet om til i dag). Et skøn, ikke et regnskab.',
+        'Anslået offentlig udgift for udvalgets forløb efter prislisten «{{name}}» fra {{year}} (priserne er ikke regnet om til i dag). Et skøn, ikke et regnskab.',
       toBeMeaningTitle: 'Hvad betyder «Sådan skulle det være» her?',
       toBeMeaning:
         '«Sådan skulle det være» er det nye forløb, hvor der er tegnet et, og hvor begge kort har en pris på alle kontaktpunkter – ellers forløbet, som det er i dag. Forskellen tæller derfor kun forløb, hvor begge kort er fuldt prissat: et kontaktpunkt uden pris ville ellers tælle som 0 kr.',

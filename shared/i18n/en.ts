@@ -985,7 +985,7 @@ export const en: Translation = {
     medianDays: 'median {{days}} days between',
     noMedian: 'median hidden',
     noMedianWhy:
-      '“Median hidden”: fewer than {{k}} of the link’s journeys have a date on both contacts.',
+      '«median hidden»: fewer than {{k}} of the link’s journeys have a date on both contacts.',
     // Process map (ProcessMapView, Filters): links, places and the folded filters.
     edgeAria: 'From {{from}} to {{to}}: {{journeys}} journeys, {{days}}',
     placeAria: '{{place}}: {{count}}',
@@ -1314,7 +1314,7 @@ export const en: Translation = {
     workshop: {
       title: 'Estimated public cost',
       intro:
-        'An estimate of what the pathway costs the public sector, using indicative average prices ({{name}}, {{year}}; prices not adjusted to today). It is not a bill, and it says nothing about what the citizen is worth.',
+        'An estimate of what the pathway costs the public sector, using indicative average prices ({{name}} from {{year}}; prices not adjusted to today’s level). It is not a bill, and it says nothing about what the citizen is worth.',
       menu: 'Estimated public cost …',
       close: 'Close',
       facilitatorOnly:
@@ -1364,7 +1364,7 @@ export const en: Translation = {
     },
     program: {
       intro:
-        "Estimated public cost of the selection's journeys by the price list «{{name}}» ({{year}}; prices not adjusted to today). An estimate, not accounts.",
+        "Estimated public cost of the selection's journeys, using the price list «{{name}}» from {{year}} (prices not adjusted to today’s level). An estimate, not accounts.",
       toBeMeaningTitle: 'What does «How it should be» mean here?',
       toBeMeaning:
         '«How it should be» is the new pathway where one was drawn and both maps have a price on every touchpoint – otherwise the pathway as it is today. So the difference counts only journeys whose two maps are priced in full: a touchpoint without a price would otherwise count as 0 kr.',

@@ -376,7 +376,7 @@ export const HOUSING = wordSet(
 
 /** Where a place name follows: "bor i tørring", "kommer fra stege", "flyttede til hals". */
 export const PLACE_AFTER =
-  /(?:bor|boede|bosat|flyttede|flytter|flyttet|opvokset|født|kommer|kom|stammer|ude|(?:skrevet|meldt|tilmeldt|registreret|folkeregistreret)(?:\s+(?:på|op|ind))?)\s+(?:i|på|til|fra|ved)\s+$/iu;
+  /(?:(?:bor|boede|bosat|flyttede|flytter|flyttet|opvokset|født|kommer|kom|stammer|ude)\s+(?:i|på|til|fra|ved)|(?:skrevet|meldt|tilmeldt|registreret|folkeregistreret)(?:\s+(?:på|op|ind))?\s+(?:i|på))\s+$/iu;
 
 /**
  * What stands before an institution's ending when it names a kind of place ("Lægehuset",

@@ -139,8 +139,6 @@ const NOT_LETTER_BEFORE = `(?<![${LETTER}\\p{N}])`;
 const NOT_WORD_PART_BEFORE = `(?<![${LETTER}\\p{N}]|[${LETTER}\\p{N}][-'’])`;
 const NOT_LETTER_AFTER = `(?![${LETTER}\\p{N}])`;
 
-/** E-mail addresses with any letters, before and after the @. */
-// Never started inside a run of its characters: from every part of "a-a-a…" a scan to its end.
 /**
  * A house's number without its street: with its floor and side ("nr. 14 st. tv.", "nr. 3, 1.
  * th."), or where someone lives or is next door ("naboen i nr. 16", "over for nr. 7"). Not
@@ -154,7 +152,9 @@ const HOUSE_NUMBER =
  * \p{Lu} match any letter).
  */
 const GREETED_INITIALS =
-  /(?<![\p{L}])(?:[Hh]ilsen(?:[^\S\n]+fra)?|HILSEN|[Mm]vh|MVH|[Kk]h|KH|[Vv]h|VH|[Vv]enlig[^\S\n]+hilsen)\.?[^\S\n]{0,2}[,:]?[^\S\n]{0,2}\n?[^\S\n]{0,2}(\p{Lu}{1,3}(?:[^\S\n]?[&+/-][^\S\n]?\p{Lu}{1,3}){1,2})(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}])(?:[Mm]ed[^\S\n]+venlig[^\S\n]+hilsen|MED[^\S\n]+VENLIG[^\S\n]+HILSEN|[Vv]enlig[^\S\n]+[Hh]ilsen|VENLIG[^\S\n]+HILSEN|[Hh]ilsen|HILSEN|[Mm]vh|MVH|[Kk]h|KH|[Vv]h|VH)(?![\p{L}])(?:[^\S\n]+fra)?\.?[^\S\n]{0,2}[,:]?[^\S\n]{0,2}\n?[^\S\n]{0,2}(\p{Lu}{1,3}(?:[^\S\n]?[&+/-][^\S\n]?\p{Lu}{1,3}){1,2})(?![\p{L}\p{N}])/gu;
+/** E-mail addresses with any letters, before and after the @. */
+// Never started inside a run of its characters: from every part of "a-a-a…" a scan to its end.
 const EMAIL =
   /(?<![\p{L}\p{M}\p{N}._%+'-])[\p{L}\p{M}\p{N}._%+'-]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+){0,8}\.\p{L}{2,}/gu;
 /** An e-mail address spelt out: "sommerfugl (snabel-a) gmail punktum com". */
@@ -691,11 +691,16 @@ function signedBy(text: string, start: number, end: number): 'cue' | 'done' | 's
   if (DONE_BY.test(before)) return 'done';
   SIGNATURE_END.lastIndex = end;
   if (!SIGNATURE_END.test(text)) return false;
+  // Lower-case initials touching a slash after a word, where a note without its full stop is
+  // signed: "… sagt noget /hk" (not "vægt / BMI", "kaffe / te": a list's slash has spaces).
+  if (/\p{Ll}[^\S\n]+\/$/u.test(before) && /^\p{Ll}+$/u.test(text.slice(start, end))) {
+    return 'slash';
+  }
   // After a slash at a sentence's end or a line's start ("gulv. /AH", "\n/KH", "/ /nat CA"), or
   // a dash after a sentence's end on the same line ("søvn. -AB", "/ -AB", "sendt. — KHJ"); never
   // a list's dash at a line's start ("Plan:\n- EKG").
   const m =
-    /(?:^|[.!?][^\S\n]*|\n\s*|(?<=\p{Ll})[^\S\n]+)(?:\/\s*){1,2}(?:[-–—]\s?)?(?:(\p{L}{2,10})\.?\s+)?$|[.!?][^\S\n]*[-–—][^\S\n]?$|[.!?][^\S\n]*\n\s*([-–—])[^\S\n]?$/u.exec(
+    /(?:^|[.!?][^\S\n]*|\n\s*)(?:\/\s*){1,2}(?:[-–—]\s?)?(?:(\p{L}{2,10})\.?\s+)?$|[.!?][^\S\n]*[-–—][^\S\n]?$|[.!?][^\S\n]*\n\s*([-–—])[^\S\n]?$/u.exec(
       before,
     );
   if (!m) return false;
@@ -802,12 +807,20 @@ const AGE_IN_BRACKETS =
 /** Words before an everyday word that make it a thing, not a name: "mit liv", "hver dag". */
 const THING_BEFORE =
   /^(?:mit|min|mine|sit|sin|dit|din|hans|hendes|en|et|den|det|i|hver|hele|sidste|næste|om|til|på|af|for|med|fra|denne|dette)$/;
+/** Words that begin a clause: after «på», «fra» … they say no place follows ("sikker på at …"). */
+const CLAUSE_WORDS = new Set(['at', 'om', 'hvis', 'når', 'som', 'fordi', 'da', 'så', 'men', 'og']);
+/**
+ * Short names of measures, which initials can spell: after «aftalt med» they are a person ("aftalt
+ * med HB"), unless a value follows ("aftalt med HB: 7,1").
+ */
+const MEASURE_NAMES = new Set(['hb', 'bt', 'crp', 'inr', 'sat', 'gfr', 'ldl', 'bmi', 'vas', 'nrs']);
 /**
  * A bracket after a word that says the word is a nickname or an animal's name: "kiks (hunden)",
- * "Fister (hans kælenavn fra havnen)", "Mulle (vores kat)".
+ * "Fister (hans kælenavn fra havnen)", "Mulle (vores kat)" — the animal alone in the bracket
+ * ("ensom (hendes hund døde)" is no name).
  */
 const NAMED_IN_BRACKETS =
-  /^[^\S\n]{0,2}\([^\S\n]{0,2}(?:(?:hans|hendes|min|mit|vores|deres|sin|sit|jeres|din)[^\S\n]{1,2})?(?:hund(?:en)?|kat(?:ten)?|hvalp(?:en)?|kælenavn(?:et)?|øgenavn(?:et)?|kaldenavn(?:et)?)(?![\p{L}])/iu;
+  /^[^\S\n]{0,2}\([^\S\n]{0,2}(?:(?:hans|hendes|min|mit|vores|deres|sin|sit|jeres|din)[^\S\n]{1,2})?(?:(?:hund(?:en)?|kat(?:ten)?|hvalp(?:en)?)[^\S\n]{0,2}\)|(?:kælenavn|øgenavn|kaldenavn)(?:et)?(?![\p{L}]))/iu;
 /** A role in brackets after a word: "Kiks (vikar)", "SBR (sagsbehandler)". */
 const ROLE_IN_BRACKETS = /^[^\S\n]{0,2}\([^\S\n]{0,2}([\p{L}-]{2,30})[^\S\n]{0,2}\)/u;
 const BRACKET_ROLES = new Set([
@@ -1238,10 +1251,10 @@ export function scrubText(
   };
   /**
    * Whether the word after the preposition at token p can begin where someone is from
-   * ("jobcentret", "Røde Kors"), not a small word of the sentence going on: in "sikker på at det
-   * var" no one is from «at det».
+   * ("jobcentret", "vores team"), not a clause going on: in "sikker på at det var" no one is from
+   * «at det».
    */
-  const placeAfter = (p: number) => !SMALL_WORDS.has(tokens[p + 1]?.lower ?? '');
+  const notAClauseAfter = (p: number) => !CLAUSE_WORDS.has(tokens[p + 1]?.lower ?? '');
   /** Whether a verb of saying or deciding follows token i, or «har» and its participle. */
   const saysOrDecides = (i: number, verbs: ReadonlySet<string> = HUMAN_VERBS): boolean => {
     const next = tokens[i + 1]?.lower ?? '';
@@ -1253,7 +1266,7 @@ export function scrubText(
     if (
       verbs === HUMAN_VERBS &&
       /^(?:fra|på|hos|i)$/.test(next) &&
-      placeAfter(i + 1) &&
+      notAClauseAfter(i + 1) &&
       /^\s+$/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))
     ) {
       return [2, 3].some((k) => saysOrDecides(i + k, PERSON_VERBS));
@@ -1380,7 +1393,7 @@ export function scrubText(
       // "lykke fra jobcentret ringede"
       (!!next &&
         /^(?:fra|på|hos|i)$/.test(next.lower) &&
-        placeAfter(i + 1) &&
+        notAClauseAfter(i + 1) &&
         // The verb after one or two words of the place ("fra jobcentret har", "fra Røde Kors
         // ringede"), and not «ved», a preposition as often: "Sten i nyren bekræftet ved CT".
         [3, 4].some((k) => {
@@ -1661,6 +1674,9 @@ export function scrubText(
         // "Tingstedskolen ringede", "Solgården plejehjem ringede ikke": a place's own name at the
         // start, as one word with its kind or with the kind after it (not "Sommerhuset er solgt").
         (sentenceStart &&
+          !SMALL_WORDS.has(lower) &&
+          !FINITE_VERBS.has(lower) &&
+          !verbLike(lower) &&
           (namedPlaceCompound(lower) ||
             (PLACE_NAME_ENDINGS.test(lower) &&
               !!next &&
@@ -1789,6 +1805,8 @@ export function scrubText(
       !FINITE_VERBS.has(lower) &&
       !SUBJECT_VERBS.has(lower) &&
       !HUMAN_VERBS.has(lower) &&
+      // Not a kind of place itself: «botilbud (opholdssted)».
+      !PLACE_KINDS.test(lower) &&
       (!words.ordinary(lower) || (PLACE_NAME_ENDINGS.test(lower) && !verbLike(lower)))
     ) {
       add('name', start, end, true);
@@ -1832,7 +1850,7 @@ export function scrubText(
     const another =
       !year &&
       // "postnr 4990 står forkert (der står 4900)": what a record says instead.
-      /(?:^|\s)(?:i|fra|til|står)\s+$/u.test(before) &&
+      /(?:^|[\s(])(?:i|fra|til|(?:der|det)\s+står)\s+$/u.test(before) &&
       asPlace &&
       found.some((f) => f.kind === 'postcode');
     if (afterAddress || placed || another || /post(?:nummer|nr\.?|nr)\s*:?\s*$/iu.test(before)) {
@@ -2033,8 +2051,8 @@ export function scrubText(
       // Someone is talked with, never a measure: "aftalt med HB" is a person, not haemoglobin
       // (but "aftalt med SFO" is the after-school club).
       ((talked &&
-        BEFORE_NUMBERS.has(x.lower) &&
-        !/^[^\S\n]?[\d,.:-]/.test(text.slice(x.end, x.end + 2))) ||
+        MEASURE_NAMES.has(x.lower) &&
+        !/^[^\S\n]?[:=]?[^\S\n]?\d/.test(text.slice(x.end, x.end + 4))) ||
         (!ABBREVIATIONS.has(x.lower) &&
           !CLINICAL_ABBREVIATIONS.has(x.lower) &&
           !words.allowedWord(x.lower))) &&
@@ -2071,6 +2089,7 @@ export function scrubText(
       !words.allowedWord(t.lower) &&
       !SMALL_WORDS.has(t.lower) &&
       !SHIFT_WORDS.has(t.lower) &&
+      !PLACE_KINDS.test(t.lower) &&
       (!words.ordinary(t.lower) || (PLACE_NAME_ENDINGS.test(t.lower) && !verbLike(t.lower)));
     // "kiks (hunden)", "Fister (hans kælenavn fra havnen)": any word, in any case, said in
     // brackets to be a nickname or an animal's name (not a family word, a role or a thing's
@@ -2078,6 +2097,7 @@ export function scrubText(
     const nicknamed =
       t.raw.length >= 2 &&
       !SMALL_WORDS.has(t.lower) &&
+      !/^(?:hund|hunde|hunden|kat|katte|katten|hvalp|hvalpen)$/.test(t.lower) &&
       !KINSHIP.has(t.lower) &&
       !TITLES.has(t.lower) &&
       !ROLES.has(t.lower) &&

@@ -188,7 +188,7 @@ for (const screen of [
       const noMedian = contact.labels.filter((l) => l.text.endsWith('median skjult'));
       expect(noMedian.length).toBeGreaterThan(0);
       await expect(why).toHaveText(
-        '«Median skjult»: færre end 5 af forbindelsens forløb har en dato på begge kontakter.',
+        '«median skjult»: færre end 5 af forbindelsens forløb har en dato på begge kontakter.',
       );
       await program.chooseLevel('sector');
       await program.mapReady();

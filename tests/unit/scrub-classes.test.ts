@@ -341,6 +341,9 @@ describe('identifiers the scrubber masks', () => {
     // they spell a measure, and a slash's at the end of an unpunctuated note.
     ['hilsen fra K & B – tak for i dag', 'K & B'],
     ['Tak for i dag. VH A-M', 'A-M'],
+    ['Talte med HB.', 'HB'],
+    ['Lykke fra vores team ringede i går.', 'Lykke'],
+    ['bamse (hunden) sover, og bamses snor hænger i gangen', 'bamse'],
     ['Deltagere: mor og datter\nReferent: MKJ', 'MKJ'],
     ['aftalt med HB at hun selv ringer til lægen', 'HB'],
     ['hun var vred over at ingen havde sagt noget /hk', 'hk'],
@@ -348,6 +351,7 @@ describe('identifiers the scrubber masks', () => {
     ['nr. 14 st. tv. – det er os', '14'],
     ['Naboen i nr. 16 har nøglen.', '16'],
     // Postcodes alone: where someone is registered, and what a record says instead.
+    ['Hun er skrevet på i 4800 men bor hos sin søster i 4880.', '4800'],
     ['Hun er skrevet på i 4800 men bor hos sin søster i 4880.', '4880'],
     ['postnr 4990 står forkert i systemet (der står 4900)', '4900'],
     // A place's own name at a sentence's start: as one word with its kind, or with the kind after.
@@ -355,6 +359,16 @@ describe('identifiers the scrubber masks', () => {
     ['Solgården plejehjem ringede ikke, da far faldt.', 'Solgården'],
   ])('%j', (text, value) => {
     expect(scrub(text)).not.toContain(value);
+  });
+});
+
+describe('initials in a greeting, masked whole', () => {
+  it.each([
+    ['hilsen fra K & B – tak for i dag', 'hilsen fra [NAVN] – tak for i dag'],
+    ['Tak for i dag. VH A-M', 'Tak for i dag. VH [NAVN]'],
+    ['Med venlig hilsen\nK & B', 'Med venlig hilsen\n[NAVN]'],
+  ])('%j', (text, scrubbed) => {
+    expect(scrub(text)).toBe(scrubbed);
   });
 });
 
@@ -587,6 +601,8 @@ describe('words the analysis needs, which stay', () => {
       'Storegade 3, 4900 Nakskov. Hjælpen steg fra 1500 til 2500 om måneden.',
       'fra 1500 til 2500 om måneden',
     ],
+    // Once a postcode is given, a sum on an account is still no postcode.
+    ['Hun bor i 4990, og på kontoen står 2500.', 'står 2500'],
   ])('beside a mask: %j keeps %j', (text, kept) => {
     expect(scrub(text)).toContain(kept);
   });
@@ -751,7 +767,11 @@ describe('words the analysis needs, which stay', () => {
     'Hun er nr. 3 på ventelisten. Workshop nr. 2 gik godt. Bus nr. 7 kører ikke. I nr. 2 af pjecen.',
     'Der står 2500 på kontoen. Fra 2020 til 2023 boede hun alene.',
     'Sommerhuset er solgt. Folkeskolen ringede. Plejehjemmet ringede. Landsbyskolen har lukket.',
-    'Mvh. hjemmeplejen. KH mor. VH og tak.',
+    'Mvh. hjemmeplejen. KH mor. VH og tak. VHS/DVD er gammel.',
+    'Hun er ensom (hendes hund døde i foråret). Hun blev hjemme (hunden var syg).',
+    'Kontrol af vægt / BMI\npuls / BT\nkaffe / te',
+    'Blev skolen orienteret? Blev plejehjemmet kontaktet?',
+    'Hun bor i et botilbud (opholdssted) nu.',
   ])('%j', (text) => {
     expect(scrub(text)).toBe(text);
   });

@@ -2,9 +2,10 @@ import { isValidPathwayDate } from '../../../shared/domain/journey';
 
 /*
  * Dates at the table are Danish dates, whatever the operating system's locale says: a day is
- * written and shown dd-mm-åååå ("14-03-2026"), a month mm-åååå ("03-2026") or in words
- * ("marts 2026"). The English UI shows the same dd-mm-yyyy, so a printed map and the screen never
- * disagree. Stored values stay the domain's ISO day `2026-03-14` or month `2026-03`.
+ * typed and shown in fields dd-mm-åååå ("14-03-2026"), a month mm-åååå ("03-2026") or in words
+ * ("marts 2026"); on a card, in words ("14. mar."). The English UI writes them the same way, so a
+ * printed map and the screen never disagree. Stored values stay the domain's ISO day `2026-03-14`
+ * or month `2026-03`.
  */
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -28,7 +29,7 @@ export function formatPathwayDate(date: string | null, language: string): string
 const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
 function formatted(
   language: string,
-  form: 'dayMonth' | 'dayMonthYear' | 'month' | 'monthYear',
+  form: 'dayMonth' | 'dayMonthYear' | 'month' | 'monthYear' | 'monthLong',
   at: Date,
 ): string {
   const key = `${language}:${form}`;
@@ -41,7 +42,9 @@ function formatted(
           ? { day: 'numeric', month: 'short', year: 'numeric' }
           : form === 'month'
             ? { month: 'short' }
-            : { month: 'short', year: 'numeric' };
+            : form === 'monthLong'
+              ? { month: 'long', year: 'numeric' }
+              : { month: 'short', year: 'numeric' };
     f = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'da-DK', {
       ...options,
       timeZone: 'UTC',
@@ -57,8 +60,8 @@ function formatted(
  * one year (`oneYear`), so no card's year can be mistaken, a day as "3. feb." ("3 Feb") and a
  * month also as "mar." ("Mar"). Every card of a map writes its day in the same form: chosen card
  * by card from the numbers ("05-01-2026") and the words, a map read "05-01-2026" on one card and
- * "3. feb." on the next. The card's tooltip, its accessible name and the panel keep the date as
- * it is typed.
+ * "3. feb." on the next. (A month still takes the longest form its card has room for.) The card's
+ * tooltip, its accessible name and the panel keep the date as it is typed.
  */
 export function shorterPathwayDates(
   date: string | null,
@@ -70,7 +73,7 @@ export function shorterPathwayDates(
   const at = new Date(Date.UTC(y, m - 1, d ?? 1));
   if (d !== undefined) return [formatted(language, oneYear ? 'dayMonth' : 'dayMonthYear', at)];
   const withYear = formatted(language, 'monthYear', at);
-  const whole = formatMonth(y, m, language);
+  const whole = formatted(language, 'monthLong', at);
   return [whole, withYear, ...(oneYear ? [formatted(language, 'month', at)] : [])];
 }
 
