@@ -29,7 +29,7 @@ export function formatPathwayDate(date: string | null, language: string): string
 const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
 function formatted(
   language: string,
-  form: 'dayMonth' | 'dayMonthYear' | 'month' | 'monthYear' | 'monthLong',
+  form: 'dayMonth' | 'dayMonthYear' | 'monthName' | 'monthYear',
   at: Date,
 ): string {
   const key = `${language}:${form}`;
@@ -40,11 +40,9 @@ function formatted(
         ? { day: 'numeric', month: 'short' }
         : form === 'dayMonthYear'
           ? { day: 'numeric', month: 'short', year: 'numeric' }
-          : form === 'month'
-            ? { month: 'short' }
-            : form === 'monthLong'
-              ? { month: 'long', year: 'numeric' }
-              : { month: 'short', year: 'numeric' };
+          : form === 'monthName'
+            ? { month: 'long' }
+            : { month: 'short', year: 'numeric' };
     f = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'da-DK', {
       ...options,
       timeZone: 'UTC',
@@ -55,13 +53,13 @@ function formatted(
 }
 
 /**
- * A pathway date as a card writes it, in words, longest first: a day as "3. feb. 2026" ("3 Feb
- * 2026"), a month as "marts 2026" or "mar. 2026"; and where every dated card of the journey is in
- * one year (`oneYear`), so no card's year can be mistaken, a day as "3. feb." ("3 Feb") and a
- * month also as "mar." ("Mar"). Every card of a map writes its day in the same form: chosen card
- * by card from the numbers ("05-01-2026") and the words, a map read "05-01-2026" on one card and
- * "3. feb." on the next. (A month still takes the longest form its card has room for.) The card's
- * tooltip, its accessible name and the panel keep the date as it is typed.
+ * A pathway date as a card writes it, in words, in one form for every card of a map: a day as
+ * "3. feb. 2026" ("3 Feb 2026") and a month as "mar. 2026" ("Mar 2026"); where every dated card
+ * of the journey is in one year (`oneYear`), so no card's year can be mistaken, a day as
+ * "3. feb." ("3 Feb") and a month by its whole name, "marts" ("March"). Chosen card by card from
+ * the numbers and the words, or from longer and shorter words, a map read "05-01-2026" on one card
+ * and "3. feb." on the next. The card's tooltip, its accessible name and the panel keep the date
+ * as it is typed.
  */
 export function shorterPathwayDates(
   date: string | null,
@@ -72,9 +70,7 @@ export function shorterPathwayDates(
   const [y, m, d] = date.split('-').map(Number) as [number, number, number | undefined];
   const at = new Date(Date.UTC(y, m - 1, d ?? 1));
   if (d !== undefined) return [formatted(language, oneYear ? 'dayMonth' : 'dayMonthYear', at)];
-  const withYear = formatted(language, 'monthYear', at);
-  const whole = formatted(language, 'monthLong', at);
-  return [whole, withYear, ...(oneYear ? [formatted(language, 'month', at)] : [])];
+  return [formatted(language, oneYear ? 'monthName' : 'monthYear', at)];
 }
 
 /**
