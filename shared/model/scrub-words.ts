@@ -245,6 +245,8 @@ export const DOMAIN_WORDS = wordSet(
   elgiganten flexkort rejsekort rejsekortet
   movicol mepilex allevyn nutridrink fresubin forticare respifor cosmocol laxoberal
   ipad iphone android samsung tv-avisen avisen
+  holter doppler dexa cpap bipap picc picc-line port-a-cath scopi koncentrator iltkoncentrator
+  turbuhaler easyhaler respimat ellipta tena abena molicare
   hodgkin hodgkins crohn crohns down downs bechterew bechterews korsakoff korsakoffs asperger
   aspergers alzheimers parkinsons huntington huntingtons menière menières raynaud raynauds
   sjögren sjögrens tourettes dupuytren dupuytrens apgar basaliom

@@ -508,6 +508,31 @@ export function nameParts(names: readonly string[]): string[] {
 
 type Found = Mask;
 
+/**
+ * "krog 2 fra venstre", "have 3", "sti 4": a street's ending alone, in lower case and not in its
+ * definite form, is the everyday word before a number — a street only where the sentence says
+ * it is an address, or a floor follows ("torvet 3", "Krogen 2" are places).
+ */
+function bareStreetWord(word: string, before: string): boolean {
+  if (!/^\p{Ll}+$/u.test(word) || !STREET_ENDINGS.includes(word) || /(?:en|et)$/.test(word)) {
+    return false;
+  }
+  // "søndre allé 1", "H.C. Andersens vej 3": a street's first words before it.
+  // A capital at a sentence's start says nothing ("Tag sti 4").
+  const lead = /([\p{L}.'’]+)\s+$/u.exec(before);
+  if (!lead) return true;
+  const last = lead[1]!;
+  if (STREET_PREFIXES.includes(last.toLowerCase().replace(/\.$/, ''))) return false;
+  const sentenceStart = /(?:^|[.!?:]\s*|\n\s*)$/.test(before.slice(0, lead.index));
+  return !(/^\p{Lu}/u.test(last) && !sentenceStart);
+}
+
+/** Words joined by hyphens, letters and digits only: "selo-zok", "port-a-cath", "covid-19". */
+const HYPHENATED = /(?<![\p{L}\p{N}-])[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+(?![\p{L}\p{N}])/gu;
+
+/** An abbreviation in capitals with a definite ending after an apostrophe: "KOL'en", "PPR'ens". */
+const ACRONYM_DEFINITE = /^\p{Lu}{2,6}['’](?:en|et|ene|erne|ens|ets|enes|ernes)$/u;
+
 function isCapitalised(word: string): boolean {
   return /^\p{Lu}/u.test(word) && !isAllCaps(word);
 }
@@ -610,7 +635,9 @@ class Words {
     if (BEFORE_NUMBERS.has(lower) || ABBREVIATIONS.has(lower)) return false;
     const next = /^\s+([\p{L}%]+)/u.exec(then)?.[1]?.toLowerCase();
     if (next && (UNITS.has(next) || next === '%')) return false;
-    if (STREET_ENDINGS.some((e) => lower.endsWith(e))) return true;
+    if (STREET_ENDINGS.some((e) => lower.endsWith(e))) {
+      return !bareStreetWord(word, before) || floored || ADDRESS_CUE.test(before);
+    }
     if (/^\s*(?:,?\s*(?:\d{1,2}\.|st\b)|,?\s*[1-9]\d{3}\s)/u.test(then)) return true;
     // "Barthel-indeks 45", "Glasgow Coma Scale 14", "Hamilton-score 24": a scale's score — unless
     // a floor or a postcode after the number says it is an address after all.
@@ -638,7 +665,11 @@ class Words {
             /(?:et|en)$/.test(listed.toLowerCase())))
       );
     }
-    if (this.name(lower) || !this.ordinary(lower)) return true;
+    // "krog nr. 2 fra venstre", "dam 3": in lower case, a word that is a name and an everyday
+    // word is the word, unless the sentence says it is an address (below).
+    if (!this.ordinary(lower) || (this.name(lower) && !FIRST_NAMES_IN_COMMON.has(lower))) {
+      return true;
+    }
     // An ordinary word in lower case: a street where the sentence says it is an address ("bor
     // på torvet 3"), unless it reads as a verb ("ventede", "tager", "fik"); else only a place's
     // definite form ("torvet 3", "havnen 12") — "mellem 4 og 22", "har haft 6 fald" are amounts.
@@ -944,10 +975,24 @@ export function scrubText(
    * role's beside it), as written: only these are carried to the word's other places.
    */
   const surelyNamed = new Set<string>();
+  // "selo-zok", "picc-line", "port-a-cath": a hyphenated word the app knows whole, whose parts
+  // alone are no words (or a name: «Line»). A guess inside one is no name.
+  const knownHyphenated: [number, number][] = [];
+  for (const m of text.matchAll(HYPHENATED)) {
+    if (words.allowedWord(m[0].toLowerCase()))
+      knownHyphenated.push([m.index, m.index + m[0].length]);
+  }
   const add = (kind: MaskKind, start: number, end: number, unmaskable = false) => {
     // Never outside the text: a mask out of it would write the text twice.
     start = Math.max(0, start);
     end = Math.min(text.length, end);
+    if (
+      unmaskable &&
+      (kind === 'name' || kind === 'word') &&
+      knownHyphenated.some(([a, b]) => start >= a && end <= b)
+    ) {
+      return;
+    }
     while (end > start && /[\s,.;:]/.test(text[end - 1]!)) end--;
     while (start < end && /\s/.test(text[start]!)) start++;
     if (end > start) found.push({ kind, start, end, original: text.slice(start, end), unmaskable });
@@ -1192,6 +1237,13 @@ export function scrubText(
     const word = m[1]!.toLowerCase();
     const verb = verbLike(word) && !STREET_ONLY_ENDINGS.some((e) => word.endsWith(e));
     if (BEFORE_NUMBERS.has(word) || verb || Number(m[2]) >= 1800) continue;
+    if (
+      bareStreetWord(m[1]!, text.slice(Math.max(0, m.index - 40), m.index)) &&
+      !ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 40), m.index)) &&
+      !/\d[a-zA-Z]?,?\s{0,2}(?:\d{1,2}\.|st\.?(?![\p{L}])|kld\.?)/u.test(m[0].slice(m[1]!.length))
+    ) {
+      continue;
+    }
     add('address', m.index, m.index + m[0].length);
   }
   // "flyttede over på kirkevej": a street in lower case, without its number, after på, i or ved.
@@ -1200,6 +1252,9 @@ export function scrubText(
     if ([road, road.replace(/en$/, ''), road.replace(/n$/, '')].some((r) => GENERIC_ROADS.has(r))) {
       continue;
     }
+    // "i forvejen", "på forgaden": a small word before the ending makes an everyday word.
+    const ending = STREET_ONLY_ENDINGS.find((e) => road.endsWith(e) && road.length > e.length);
+    if (ending && SMALL_WORDS.has(road.slice(0, -ending.length))) continue;
     add('address', m.index + m[0].length - m[1]!.length, m.index + m[0].length, true);
   }
 
@@ -1456,6 +1511,13 @@ export function scrubText(
     // A site the app knows by name: "Sundhed.dk".
     const site = /^\.(?:dk|com|org|net|eu|nu)(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 5));
     if (site && words.allowedWord(lower + site[0])) return;
+    // "KOL'en", "Hilsen fra SFO'en", "ringede til PPR'en": an abbreviation in its definite form
+    // is a thing or an office, never a person (a person's initials take only the genitive's
+    // «'s»: "KJ's idé").
+    if (ACRONYM_DEFINITE.test(raw)) return;
+    // "PPR's psykolog", "KOL's forløb": a known abbreviation's genitive (not "KJ's idé").
+    const genitiveOf = /^(\p{Lu}{2,6})['’]s$/u.exec(raw)?.[1]?.toLowerCase();
+    if (genitiveOf && !titled && ABBREVIATIONS.has(genitiveOf)) return;
     if (isAllCaps(raw)) {
       // "… obs. igen i morgen. /AH", "/LKJ 14.30", "v/ HBJ": a note signed with its writer's
       // initials after a slash (with a space before it: "ADL/KOL" is two abbreviations).
@@ -1485,7 +1547,10 @@ export function scrubText(
             TITLES.has(lower) ||
             ROLES.has(lower) ||
             words.institution(lower) ||
-            words.allowedWord(lower)
+            words.allowedWord(lower) ||
+            // "Aftalt med ALLE": an everyday word in capitals for emphasis, which no list holds
+            // as a name (not "aftalt med MIA", nor three letters: "aftalt med KAT").
+            (raw.length >= 4 && words.ordinary(lower) && !words.listedName(lower))
           ))
       ) {
         add('name', start, end, true);
@@ -2057,7 +2122,11 @@ export function scrubText(
           !CLINICAL_ABBREVIATIONS.has(x.lower) &&
           !words.allowedWord(x.lower))) &&
       !TITLES.has(x.lower) &&
-      !words.institution(x.lower);
+      !words.institution(x.lower) &&
+      // "Aftalt med ALLE", "talte med HELE holdet": an everyday word in capitals for emphasis,
+      // which no list holds as a name (not "aftalt med MIA"; three letters are as often
+      // initials: "aftalt med KAT").
+      !(x.raw.length >= 4 && words.ordinary(x.lower) && !words.listedName(x.lower));
     /** Initials as the one talked with: "aftalt med AKH", "talte m. AKH". */
     const talkedWith = (k: number) =>
       unknownInitialsAt(tokens[k], true) &&

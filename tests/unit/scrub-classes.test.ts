@@ -68,6 +68,12 @@ describe('identifiers the scrubber masks', () => {
     ['fik PN Truxal 25 mg. / /nat CA', 'CA'],
     ['Spirometri i morgen. / Sign. KOL', 'KOL'],
     ['Tilstede: vagthavende KRJ og anæstesien.', 'KRJ'],
+    // Initials in a genitive, or three letters that spell a word, or a street said to be one.
+    ["Det var KJ's idé at ringe.", "KJ's"],
+    ['Aftalt med KAT at hun ringer.', 'KAT'],
+    ['hun bor på krog 2 nu', 'krog 2'],
+    ['Han bor på have 3, 2. tv.', 'have 3'],
+    ['Anne-Line ringede i går.', 'Line'],
     ['Notat ved: HBJ / Sepsisscreening positiv.', 'HBJ'],
     ['Kontrasigneret af overlægen d.d. ks. GLH', 'GLH'],
     ['Dikteret af overlægen, skrevet af MLJ. Ikke gennemlæst.', 'MLJ'],
@@ -772,6 +778,15 @@ describe('words the analysis needs, which stay', () => {
     'Kontrol af vægt / BMI\npuls / BT\nkaffe / te',
     'Blev skolen orienteret? Blev plejehjemmet kontaktet?',
     'Hun bor i et botilbud (opholdssted) nu.',
+    // An abbreviation's definite form or genitive, an everyday word in capitals, a small word
+    // before a street's ending, a street's ending alone before a number, and a hyphenated word
+    // the app knows whole.
+    "Hilsen fra SFO'en. Hun har KOL'en under kontrol. Vi ringede til PPR'en om ADHD'en.",
+    "Aftalt med PPR og SFO at vi mødes. PPR's psykolog deltager. KOL's forløb er langt.",
+    'Aftalt med ALLE at vi mødes igen. Talte med HELE holdet.',
+    'Han ringer i forvejen. Han tog en udvej.',
+    'Nøglen hænger i skabet, krog nr. 2 fra venstre. Tag sti 4 gennem skoven.',
+    'Hun fik picc-line, port-a-cath og selo-zok. Holter i 48 timer, doppler af benet, cpap om natten.',
   ])('%j', (text) => {
     expect(scrub(text)).toBe(text);
   });
