@@ -213,6 +213,42 @@ const YEAR_SPAN = /^(?:19|20)\d\d\s?[-–—‐‑−]\s?(?:19|20)\d\d$/;
 const TIME_RANGE = /^\d{1,2}[.:]\d{2}\s?[-–—]\s?\d{1,2}[.:]\d{2}$/;
 /** A whole date: "01.02.2023", "1/2-23", "01-02-1990", "3/3 1951", "3. 3. 1951". */
 const DATE = /^(\d{1,2})[./-]\s*(\d{1,2})(?:[./-]\s*(?:\d{2}|\d{4})|\s+\d{4})$/;
+/**
+ * A day and a month in figures without a year: "13/3", "d. 3/3", "12.3.", "fra 12/3-18/3". Not
+ * part of a longer number, a date with its year (DATE) or a clock time.
+ */
+const DAY_MONTH =
+  /(?<![\p{N}/.,:]|[\p{N}][.,:/])(\d{1,2})([/.])(\d{1,2})(\.(?![\p{N}]))?(?![\p{N}]|[/.,:]\d|[-–]\s?(?:\d{2}|\d{4})(?![\p{N}/.]))/gu;
+/** Words before a number with parts, which is no date: "version 2.1.", "pkt. 3.2.", "§ 4.1.". */
+const NUMBERED_PART =
+  /(?<![\p{L}])(?:version|v|afsnit|pkt|punkt|kapitel|kap|trin|fase|niveau|stadie|bilag|side|s|nr|§)\.?[^\S\n]{0,2}$/iu;
+/** What says a day is meant before a day and a month: "d. 3/3", "ses 13/3", "mandag 4/3". */
+const DAY_CUE =
+  /(?<![\p{L}])(?:d\.?|den|fra|til|siden|indtil|før|efter|ses|mødes|født|dato|indlagt|udskrevet|kontrol|tid|aftale|møde|per|pr\.|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|man|tir|ons|tor|fre|lør|søn)\.?[^\S\n]{0,2}$/iu;
+/**
+ * Whether a day and a month in figures is a date. A fraction or a score ("1/2 tablet", "2/3 af
+ * dem", "smerter 7/10", "kraft 3/5") is one only after a word that says a day is meant; "24/7"
+ * never; and a day and month with a stop after it ("12.3.") or a slash ("13/3") otherwise when
+ * both fit a calendar. With a stop and no stop after ("Hb 7.3"), only after such a word.
+ */
+function dayAndMonth(m: RegExpMatchArray, text: string): boolean {
+  const day = Number(m[1]);
+  const month = Number(m[3]);
+  if (day < 1 || day > 31 || month < 1 || month > 12) return false;
+  const before = text.slice(Math.max(0, m.index! - 12), m.index);
+  const cue = DAY_CUE.test(before);
+  // The second of a span whose first is a date: "12/3-18/3", "fra 12.3. til 18.3.".
+  const span = /\d{1,2}[/.]\d{1,2}\.?\s?(?:[-–]|til)\s?$/.test(before);
+  if (cue || span) return true;
+  if (day === 24 && month === 7) return false;
+  if (m[2] === '.') {
+    // "version 2.1.", "afsnit 3.2.": a number with its parts.
+    return m[4] !== undefined && !/\d[.,-]\s?$/.test(before) && !NUMBERED_PART.test(before);
+  }
+  const fractionOrScore = [2, 3, 4, 5, 8, 10].includes(month) && day <= month;
+  return !fractionOrScore;
+}
+
 /** A date written year first: "1952-03-03". */
 const ISO_DATE = /^(?:1[89]|20)\d\d([-./])(\d{1,2})\1(\d{1,2})$/;
 
@@ -1202,6 +1238,9 @@ export function scrubText(
   }
 
   for (const m of text.matchAll(DATE_IN_WORDS)) add('date', m.index, m.index + m[0].length);
+  for (const m of text.matchAll(DAY_MONTH)) {
+    if (dayAndMonth(m, text)) add('date', m.index, m.index + m[0].length);
+  }
   for (const m of text.matchAll(BORN_YEAR)) {
     const rest = text.slice(m.index + m[0].length);
     // "han var fra 2019 til 2021", "hun er fra 12 til 14": a span of years or of hours.

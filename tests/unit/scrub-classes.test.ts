@@ -23,6 +23,12 @@ describe('identifiers the scrubber masks', () => {
     ['f. 1951, enke', '1951'],
     ['indlagt d. 12 okt. 2023', '12 okt'],
     ['indkaldt til 3. maj 10.30', '3. maj'],
+    // A day and a month in figures, without the year.
+    ['Vi ses 13/3 til kontrol.', '13/3'],
+    ['d. 3/3 kom hun hjem', '3/3'],
+    ['indlagt 12.3. og udskrevet 20.3.', '20.3'],
+    ['indlagt 12/3-18/3 på medicinsk', '18/3'],
+    ['Mødet 5/12 gik godt', '5/12'],
     ['jeg er født nytårsaften 1950 så jeg bliver glemt', 'nytårsaften 1950'],
     ['hun er født på juleaften', 'juleaften'],
   ])('a date: %s', (text, value) => {
@@ -778,6 +784,9 @@ describe('words the analysis needs, which stay', () => {
     'Kontrol af vægt / BMI\npuls / BT\nkaffe / te',
     'Blev skolen orienteret? Blev plejehjemmet kontaktet?',
     'Hun bor i et botilbud (opholdssted) nu.',
+    // Fractions, scores, clock times and numbered parts are no dates.
+    'Hun tager 1/2 tablet. 2/3 af borgerne. Smerter 7/10, kraft 3/5. Hjælp 24/7. BT 120/80.',
+    'Hb 7.3 i dag. Kl. 12.30. Version 2.1. Afsnit 3.2. Ca. 1,5/2 m.',
     // An abbreviation's definite form or genitive, an everyday word in capitals, a small word
     // before a street's ending, a street's ending alone before a number, and a hyphenated word
     // the app knows whole.
