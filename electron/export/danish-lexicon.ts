@@ -66,6 +66,7 @@ export function loadDanishLexicon(): Lexicon {
       return answer;
     },
     isName: (lower) => names.has(lower),
+    isEntry: (lower) => single(lower),
   };
 }
 

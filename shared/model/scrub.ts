@@ -90,6 +90,11 @@ export interface Lexicon {
   isWord(lower: string): boolean;
   /** A name of a person or a place that the word list knows, in lower case ("karen", "nakskov"). */
   isName(lower: string): boolean;
+  /**
+   * A word the list holds as it is, in any inflection, not only as a compound of its words:
+   * "baghaven", "sommerhuset" are; "kastanjehaven", "egelunden" (a place's own name) are not.
+   */
+  isEntry?(lower: string): boolean;
 }
 
 export interface ScrubOptions {
@@ -1787,6 +1792,19 @@ export function scrubText(
               /^[^\S\n]+$/.test(nextGap) &&
               PLACE_KINDS.test(next.lower) &&
               !words.institution(lower)))) ||
+        // "Kastanjehaven har skiftet personale", "Egelunden ringede": at the start, a word made
+        // of words that ends as a place's name does and that the list holds only as a compound
+        // (not "Baghaven er", "Sommerhuset blev solgt"), before a verb.
+        (sentenceStart &&
+          !!options.lexicon?.isEntry &&
+          lower.length >= 8 &&
+          PLACE_NAME_ENDINGS.test(lower) &&
+          !options.lexicon.isEntry(lower) &&
+          !words.institution(lower) &&
+          !verbLike(lower) &&
+          // («ved» is as often "by": "Bondegården ved siden af").
+          ((FINITE_VERBS.has(after(1)) && after(1) !== 'ved') ||
+            /^\p{Ll}{2,}(?:ede|te)$/u.test(after(1)))) ||
         // "Sommer: det er ikke min opgave": a name as a speaker's label.
         (sentenceStart &&
           /^\s*:/.test(nextGap) &&
