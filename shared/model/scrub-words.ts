@@ -245,6 +245,7 @@ export const DOMAIN_WORDS = wordSet(
   elgiganten flexkort rejsekort rejsekortet
   movicol mepilex allevyn nutridrink fresubin forticare respifor cosmocol laxoberal
   ipad iphone android samsung tv-avisen avisen
+  pain point points
   holter doppler dexa cpap bipap picc picc-line port-a-cath scopi koncentrator iltkoncentrator
   turbuhaler easyhaler respimat ellipta tena abena molicare
   hodgkin hodgkins crohn crohns down downs bechterew bechterews korsakoff korsakoffs asperger

@@ -532,6 +532,91 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Words before an everyday word that no name follows: "en lykke", "min rosa jakke", "meget glad". */
+const NO_NAME_AFTER = new Set(
+  'en et min mit mine din dit dine sin sit sine vores jeres deres denne dette disse hver hvert ingen intet nogen noget al alt meget lidt mere mest ret helt rigtig virkelig'.split(
+    ' ',
+  ),
+);
+/** What «per» is a preposition before: "per dag", "per telefon". */
+const PER_NOUNS =
+  /^(?:dag|døgn|uge|måned|år|time|gang|person|stk|styk|telefon|mail|e-mail|brev|post|sms|kilo|km|kg)$/;
+/** Months and seasons that are names too: "til sommer", "efter maj", "i vinter". */
+const TIME_NAMES = /^(?:maj|juni|juli|august|sommer|vinter|forår|efterår|høst|jul|påske)$/;
+const TIME_BEFORE = /^(?:i|til|efter|før|fra|siden|indtil|om|sidste|næste|hele|sidst|først|midt)$/;
+/** Verbs that «til», «efter» or «med» a person follows: "ringede til sommer" is to Sommer. */
+const TO_SOMEONE =
+  /^(?:ring|skriv|spørg|send|giv|sig|tal|snak|hils|ringe|ringede|ringer|ringet|skrev|skriver|skrive|sagde|siger|sige|spurgte|spørger|spørge|sendte|sender|sende|gav|giver|give|talte|taler|tale|snakkede|snakker|snakke|kiggede|ledte|leder|hilse|hilste|kom|kommer|gik|går)$/;
+/** After a modal verb or «at», before where: "vil bo hjemme", "at bo alene". */
+const MODAL_BEFORE = /^(?:at|vil|kan|skal|må|gerne|ville|kunne|skulle|måtte)$/;
+const WHERE_AFTER = /^(?:hjemme|alene|sammen|i|på|hos|her|ude|inde|selv)$/;
+
+/**
+ * Whether a profile's name that is an everyday word too is that word where it stands: "jeg er
+ * glad" for Glad, "per dag" for Per, "til sommer" for Sommer, "vil bo hjemme" for Bo, "solen" for
+ * Sol. Only in lower case (a capital in mid-sentence is the name) or as the first of two everyday
+ * words joined at a sentence's start ("Sol og varme", "Sommer eller vinter"); never a genitive
+ * («pers datter»), and never after a word a person is rung, asked for or written to after.
+ */
+function everydayUse(
+  text: string,
+  at: number,
+  written: string,
+  part: string,
+  rest: string,
+  words: Words,
+): boolean {
+  const lower = part.toLowerCase();
+  const whole = written.toLowerCase().replace(/’/g, "'");
+  if (!words.ordinary(lower) && !(rest !== '' && words.ordinary(whole))) return false;
+  const before = text.slice(Math.max(0, at - 40), at);
+  const after = text.slice(at + written.length, at + written.length + 30);
+  const prev = /([\p{L}-]+)[^\S\n]+$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+  const prevPrev = /([\p{L}-]+)[^\S\n]+[\p{L}-]+[^\S\n]+$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+  const next = /^[^\S\n]+([\p{L}-]+)/u.exec(after)?.[1]?.toLowerCase() ?? '';
+  const sentenceStart = /(?:^|[.!?:»"“]\s*|\n\s*)$/.test(before);
+  const lowerCase = /^\p{Ll}/u.test(written);
+  // "solen", "kajen", "karlen": a definite or plural ending makes the everyday word; a name
+  // takes only the genitive's s.
+  if (/^(?:e|en|ens|er|es|et)$/.test(rest)) {
+    return (lowerCase || sentenceStart) && words.ordinary(whole);
+  }
+  if (rest !== '') return false;
+  // "Per telefon", "per dag".
+  if (lower === 'per' && PER_NOUNS.test(next)) return true;
+  // "Sol og varme hjælper", "Skov og strand", "Sommer eller vinter": two everyday things.
+  if (sentenceStart && !lowerCase) {
+    const joined = /^[^\S\n]+(?:og|eller)[^\S\n]+(\p{Ll}[\p{L}-]*)/u.exec(after)?.[1];
+    return (
+      !!joined &&
+      !SMALL_WORDS.has(joined) &&
+      !SUBJECT_PRONOUNS.has(joined) &&
+      words.ordinary(joined) &&
+      !words.listedName(joined)
+    );
+  }
+  if (!lowerCase || sentenceStart) return false;
+  if (NO_NAME_AFTER.has(prev)) return true;
+  if (TIME_NAMES.test(lower) && TIME_BEFORE.test(prev)) {
+    // The three words before «til» or «efter»: "ring lige til sommer" is to Sommer.
+    const lead = before
+      .toLowerCase()
+      .split(/[^\p{L}-]+/u)
+      .filter(Boolean)
+      .slice(-4, -1);
+    return !lead.some((w) => TO_SOMEONE.test(w));
+  }
+  // "jeg er glad", "det var storm", "det er ebbe i kassen" (not "det var per der ringede").
+  if (
+    /^(?:er|var|blev|bliver|være|været)$/.test(prev) &&
+    /^(?:jeg|du|han|hun|vi|de|man|det)$/.test(prevPrev) &&
+    !/^(?:der|som)$/.test(next)
+  ) {
+    return true;
+  }
+  return MODAL_BEFORE.test(prev) && WHERE_AFTER.test(next);
+}
+
 /** The parts of the profile's names worth masking (at least two letters), longest first. */
 export function nameParts(names: readonly string[]): string[] {
   const parts = new Set<string>();
@@ -1317,7 +1402,9 @@ export function scrubText(
         part.length >= 3 &&
         tail.length >= (part.length >= 4 ? 3 : 4) &&
         words.ordinary(tail);
-      if (genitive || compound) add('name', m.index, m.index + m[0].length);
+      if ((genitive || compound) && !everydayUse(text, m.index, m[0], part, rest, words)) {
+        add('name', m.index, m.index + m[0].length);
+      }
     }
   }
 
@@ -1948,7 +2035,12 @@ export function scrubText(
       !commonWord(lower) &&
       // A listed name that is an everyday word too: a short one ("jo", "tit", "per") or a verb
       // ("lyder", "falder") is the word; a longer one ("palle", "holm", "kirsten") the name.
-      (!words.ordinary(lower) || (lower.length > 3 && !verbLike(lower)))
+      (!words.ordinary(lower) ||
+        (lower.length > 3 &&
+          !verbLike(lower) &&
+          // "en rosa cardigan", "et helle midt på vejen", "meget lykke": after an article, a
+          // possessive or a degree word, the everyday word.
+          !(!!prev && NO_NAME_AFTER.has(prev.lower) && /^[^\S\n]+$/.test(gap))))
     ) {
       add('name', start, end, true);
     } else if (!words.ordinary(lower)) add('word', start, end, true);

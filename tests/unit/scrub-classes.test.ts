@@ -550,6 +550,37 @@ describe('names told by what is said of them, everyday words too', () => {
   });
 });
 
+describe("the profile's names that are everyday words too", () => {
+  const names = ['Per Glad Sommer', 'Karin Sol Jensen', 'Kaj Holm', 'Maj Britt Olsen', 'Bo Lund'];
+  const withNames = (text: string) => scrubText(text, names, { lexicon }).text;
+
+  it.each([
+    'Jeg er glad for at få 2 x 500 mg per dag, men til sommer vil jeg gerne prøve uden.',
+    'Per telefon er det umuligt. Sol og varme hjælper. Solen skinner.',
+    'Han sidder ved kajen. Operationen er udsat til efter maj. Efter maj bliver det bedre.',
+    'Jeg vil bo hjemme så længe som muligt. Hun har en rosa cardigan og meget lykke.',
+  ])('leaves the word where it is the word: %j', (text) => {
+    expect(withNames(text)).toBe(text);
+  });
+
+  it.each([
+    ['snakkede med per i går', 'per'],
+    ['per ringede i går', 'per'],
+    ['ring lige til sommer i morgen', 'sommer'],
+    ['spurgte efter maj på afdelingen', 'maj'],
+    ['Bo og jeg gik en tur', 'Bo'],
+    ['det var per der ringede', 'per'],
+    ['pers datter kom', 'pers'],
+    ['jeg så per i går', 'per'],
+    ['Han mødte Glad og Kajs kone', 'Glad'],
+    ['Sol ringede i morges', 'Sol'],
+  ])('masks the name where it is the name: %j', (text, value) => {
+    const out = withNames(text);
+    expect(out).not.toMatch(new RegExp(`(?<![\\p{L}])${value}(?![\\p{L}])`, 'u'));
+    expect(out).toContain('[NAVN]');
+  });
+});
+
 describe('hostile texts', () => {
   it('reads a long run of «fra» after a capitalised word in a moment, not exponentially', () => {
     const text = `Hjort${' fra'.repeat(480)}.`;
