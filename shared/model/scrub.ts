@@ -310,7 +310,7 @@ const LINK =
   /(?:\b(?:https?:\/\/|www\.)[^\s<>"“”]+|(?<![\p{L}\p{N}@.-])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+){0,8}\.\p{L}{2,}\/[^\s<>"“”]*)/gu;
 /** A case, journal, customer or member number, by the word before it ("sagsnr. 123456"). */
 const CASE_NUMBER =
-  /(?<![\p{L}])(?:(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger|anke|klage|sag)[\s.-]{0,3}(?:nr|nummer|no|id)\.?\s{0,3}:?|(?:ref|reference|sag|anke|klage|journal)\.?\s{0,3}:|sag\s{1,3}(?=\d+[/-]\d))\s{0,3}([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
+  /(?<![\p{L}])(?:(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger|anke|klage|sag)[\s.-]{0,3}(?:nr|nummer|no|id)\.?\s{0,3}:?|(?:ref|reference|sag|anke|klage|journal)\.?\s{0,3}:|sag\s{1,3}(?=\d+[/-]\d))\s{0,3}\(?([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
 /**
  * A number by a word for what it numbers that ends in «nr.» or «nummer» ("præparatnr. P24-12877",
  * "Bevillingsnr. HJ-118204", "ydernr. 045127", "opholdskort nr. RK 7741208"), or after «ref.»
@@ -318,7 +318,7 @@ const CASE_NUMBER =
  * a house's or a telephone's (their own rules, or no one's).
  */
 const NUMBERED =
-  /(?<![\p{L}])(\p{L}{2,}(?:nr|nummer|nummeret)|(?:opholdskort|pas|kørekort|sygesikringskort|sygesikrings|faktura|ordre|bestilling|tolkebestilling|henvisning|rekvisition|bevilling|bevillings|præparat|prøve|løn)\s{1,3}(?:nr|nummer)|ref|reference|rekv)(?![\p{L}])\.?\s{0,3}:?\s{0,3}((?:\p{Lu}{1,6}[ -]?)?\d(?:[\d-]|\s(?=\d))*\d(?:\/\d+)?)(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}])(\p{L}{2,}(?:nr|nummer|nummeret)|\p{L}{3,}\s{1,3}(?:nr|nummer)|(?:opholdskort|pas|kørekort|sygesikringskort|sygesikrings|faktura|ordre|bestilling|tolkebestilling|henvisning|rekvisition|bevilling|bevillings|præparat|prøve|løn)\s{1,3}(?:nr|nummer)|ref|reference|rekv)(?![\p{L}])\.?\s{0,3}:?\s{0,3}\(?((?:\p{Lu}{1,6}[ -]?)?\d(?:[\d-]|\s(?=\d))*\d(?:\/\d+)?)(?![\p{L}\p{N}])/giu;
 /**
  * Part of a telephone number, in pairs of digits, said to be one ("Ny mobil: 51 23", "de sidste
  * cifre er 84 06", "noteret som 20 45 66 1"): a number too short for the number rules, after a
@@ -365,7 +365,7 @@ const SPOKEN_NUMBER = new RegExp(
  */
 const SPOKEN_ITEM = `(?:${NUMBER_WORD}|\\d{1,4})`;
 const SPOKEN_CUE_NUMBER = new RegExp(
-  `(?<![\\p{L}])(cpr(?:-?nummer(?:et)?|-?nr|'en|en)?|person(?:nummer(?:et)?|nr)|fødselsdato(?:en)?|fødselsdag(?:en)?|født|telefon(?:nummer(?:et)?)?|tlf|mobil(?:nummer(?:et)?)?|nummeret|(?:sags|journal|konto|registrerings|reg)\\.?\\s?(?:nummer(?:et)?|nr)|sagsnr|journalnr|kontonr|konto|nummerplade(?:n)?|post\\s?(?:nummer(?:et)?|nr)|postkode(?:n)?)(?![\\p{L}])(?:[\\s.:,-]{1,4}(?:er|var|hedder|lyder|nok|vist|det|så|på|den)){0,4}[\\s.:,-]{0,4}((?:plus\\s{1,4})?(?:\\p{L}{1,2}[\\s-]){0,2}${SPOKEN_ITEM}(?:[\\s,–-]{1,4}(?:(?:bindestreg|streg|skråstreg)[\\s,]{1,4})?${SPOKEN_ITEM})+)${NOT_LETTER_AFTER}`,
+  `(?<![\\p{L}])(cpr(?:[\\s-]?nummer(?:et)?|-?nr|'en|en)?|person[\\s-]?(?:nummer(?:et)?|nr)|fødselsdato(?:en)?|fødselsdag(?:en)?|født|telefon(?:nummer(?:et)?)?|tlf|mobil(?:nummer(?:et)?)?|nummeret|(?:sags|journal|konto|registrerings|reg)\\.?\\s?(?:nummer(?:et)?|nr)|sagsnr|journalnr|kontonr|konto|nummerplade(?:n)?|post\\s?(?:nummer(?:et)?|nr)|postkode(?:n)?)(?![\\p{L}])(?:[\\s.:,-]{1,4}(?:er|var|hedder|lyder|nok|vist|det|så|på|den)){0,4}[\\s.:,-]{0,4}((?:plus\\s{1,4})?(?:\\p{L}{1,2}[\\s-]){0,2}${SPOKEN_ITEM}(?:[\\s,–-]{1,4}(?:(?:bindestreg|streg|skråstreg)[\\s,]{1,4})?${SPOKEN_ITEM})+)${NOT_LETTER_AFTER}`,
   'giu',
 );
 /** What a number after its cue is masked as: the cue's first letters decide. */
@@ -1543,6 +1543,8 @@ export function scrubText(
     const sentenceStart =
       !prev ||
       (/[.!?…]|\n/.test(gap) &&
+        // "st. mf., Vrå": an abbreviation's dot before a comma ends no sentence.
+        !/^[^\n]*[.…][^\S\n]*,[^\n]*$/.test(gap) &&
         !initial &&
         // "kl. 15 Hansen": the abbreviation's own dot; "kl. 15. Stemmer", "tlf. 199 kr. Skal":
         // a number after it, and then a full stop.
