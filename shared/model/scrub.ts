@@ -543,7 +543,9 @@ const PER_NOUNS =
   /^(?:dag|døgn|uge|måned|år|time|gang|person|stk|styk|telefon|mail|e-mail|brev|post|sms|kilo|km|kg)$/;
 /** Months and seasons that are names too: "til sommer", "efter maj", "i vinter". */
 const TIME_NAMES = /^(?:maj|juni|juli|august|sommer|vinter|forår|efterår|høst|jul|påske)$/;
-const TIME_BEFORE = /^(?:i|til|efter|før|fra|siden|indtil|om|sidste|næste|hele|sidst|først|midt)$/;
+// Not «til», «fra» or «om»: "brev til vinter", "hilsen fra maj", "spurgte om maj" are to and
+// from the person as often.
+const TIME_BEFORE = /^(?:i|efter|før|siden|indtil|sidste|næste|hele|sidst|først|midt)$/;
 /** Verbs that «til», «efter» or «med» a person follows: "ringede til sommer" is to Sommer. */
 const TO_SOMEONE =
   /^(?:ring|skriv|spørg|send|giv|sig|tal|snak|hils|ringe|ringede|ringer|ringet|skrev|skriver|skrive|sagde|siger|sige|spurgte|spørger|spørge|sendte|sender|sende|gav|giver|give|talte|taler|tale|snakkede|snakker|snakke|kiggede|ledte|leder|hilse|hilste|kom|kommer|gik|går)$/;
@@ -610,7 +612,8 @@ function everydayUse(
   if (
     /^(?:er|var|blev|bliver|være|været)$/.test(prev) &&
     /^(?:jeg|du|han|hun|vi|de|man|det)$/.test(prevPrev) &&
-    !/^(?:der|som)$/.test(next)
+    // Nor "det var fisker selv der ringede".
+    !/^[^\S\n]+(?:[\p{L}-]+[^\S\n]+)?(?:der|som)(?![\p{L}])/iu.test(after)
   ) {
     return true;
   }

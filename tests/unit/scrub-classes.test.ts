@@ -555,7 +555,7 @@ describe("the profile's names that are everyday words too", () => {
   const withNames = (text: string) => scrubText(text, names, { lexicon }).text;
 
   it.each([
-    'Jeg er glad for at få 2 x 500 mg per dag, men til sommer vil jeg gerne prøve uden.',
+    'Jeg er glad for at få 2 x 500 mg per dag, men i sommer vil jeg gerne prøve uden.',
     'Per telefon er det umuligt. Sol og varme hjælper. Solen skinner.',
     'Han sidder ved kajen. Operationen er udsat til efter maj. Efter maj bliver det bedre.',
     'Jeg vil bo hjemme så længe som muligt. Hun har en rosa cardigan og meget lykke.',
@@ -574,6 +574,9 @@ describe("the profile's names that are everyday words too", () => {
     ['jeg så per i går', 'per'],
     ['Han mødte Glad og Kajs kone', 'Glad'],
     ['Sol ringede i morges', 'Sol'],
+    ['brev sendt til sommer om ny visitation', 'sommer'],
+    ['hjælp til maj med strømper og bad', 'maj'],
+    ['det var glad selv der ringede', 'glad'],
   ])('masks the name where it is the name: %j', (text, value) => {
     const out = withNames(text);
     expect(out).not.toMatch(new RegExp(`(?<![\\p{L}])${value}(?![\\p{L}])`, 'u'));
