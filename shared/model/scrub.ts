@@ -532,6 +532,9 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Text that ends where a sentence (or a quote, or a line) begins. */
+const SENTENCE_ENDS_HERE = /(?:^|[.!?:»"“]\s*|\n\s*)$/;
+
 /** Words before an everyday word that no name follows: "en lykke", "min rosa jakke", "meget glad". */
 const NO_NAME_AFTER = new Set(
   'en et min mit mine din dit dine sin sit sine vores jeres deres denne dette disse hver hvert ingen intet nogen noget al alt meget lidt mere mest ret helt rigtig virkelig'.split(
@@ -576,7 +579,7 @@ function everydayUse(
   const prev = /([\p{L}-]+)[^\S\n]+$/u.exec(before)?.[1]?.toLowerCase() ?? '';
   const prevPrev = /([\p{L}-]+)[^\S\n]+[\p{L}-]+[^\S\n]+$/u.exec(before)?.[1]?.toLowerCase() ?? '';
   const next = /^[^\S\n]+([\p{L}-]+)/u.exec(after)?.[1]?.toLowerCase() ?? '';
-  const sentenceStart = /(?:^|[.!?:»"“]\s*|\n\s*)$/.test(before);
+  const sentenceStart = SENTENCE_ENDS_HERE.test(before);
   const lowerCase = /^\p{Ll}/u.test(written);
   // "solen", "kajen", "karlen": a definite or plural ending makes the everyday word; a name
   // takes only the genitive's s.
@@ -652,9 +655,12 @@ function bareStreetWord(word: string, before: string): boolean {
   if (!lead) return true;
   const last = lead[1]!;
   if (STREET_PREFIXES.includes(last.toLowerCase().replace(/\.$/, ''))) return false;
-  const sentenceStart = /(?:^|[.!?:]\s*|\n\s*)$/.test(before.slice(0, lead.index));
+  const sentenceStart = SENTENCE_ENDS_HERE.test(before.slice(0, lead.index));
   return !(/^\p{Lu}/u.test(last) && !sentenceStart);
 }
+
+/** A floor with a house's number: "Solsikken 14, 2. tv.", "Skovbrynet 8 st. th.". */
+const FLOOR_AFTER_NUMBER = /\d[a-zA-Z]?,?\s{0,2}(?:\d{1,2}\.|st\.?(?![\p{L}])|kld\.?)/u;
 
 /** Words joined by hyphens, letters and digits only: "selo-zok", "port-a-cath", "covid-19". */
 const HYPHENATED = /(?<![\p{L}\p{N}-])[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+(?![\p{L}\p{N}])/gu;
@@ -719,6 +725,15 @@ class Words {
       !ROLES.has(lower) &&
       forms(lower).some((f) => this.lexicon!.isName(f))
     );
+  }
+
+  /**
+   * "ALLE", "HELE": an everyday word in capitals for emphasis, which no list holds as a name —
+   * four letters or more, for three are as often initials ("KAT", "MIA").
+   */
+  emphasis(raw: string): boolean {
+    const lower = raw.toLowerCase();
+    return raw.length >= 4 && this.ordinary(lower) && !this.listedName(lower);
   }
 
   /** A listed name, small words included only when they are first names too ("hans"). */
@@ -1299,9 +1314,7 @@ export function scrubText(
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
     const before = text.slice(Math.max(0, m.index - 60), m.index);
     // A floor with the number: "Solsikken 14, 2. tv.", "Skovbrynet 8 st. th.".
-    const floored = /\d[a-zA-Z]?,?\s{0,2}(?:\d{1,2}\.|st\.?(?![\p{L}])|kld\.?)/u.test(
-      m[0].slice(street.length),
-    );
+    const floored = FLOOR_AFTER_NUMBER.test(m[0].slice(street.length));
     if (!words.street(street, after, before, m[2], floored)) {
       // The number may still start another match ("bor på Torvet 3": "på 3" is no street).
       continue;
@@ -1369,13 +1382,10 @@ export function scrubText(
     const word = m[1]!.toLowerCase();
     const verb = verbLike(word) && !STREET_ONLY_ENDINGS.some((e) => word.endsWith(e));
     if (BEFORE_NUMBERS.has(word) || verb || Number(m[2]) >= 1800) continue;
-    if (
-      bareStreetWord(m[1]!, text.slice(Math.max(0, m.index - 40), m.index)) &&
-      !ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 40), m.index)) &&
-      !/\d[a-zA-Z]?,?\s{0,2}(?:\d{1,2}\.|st\.?(?![\p{L}])|kld\.?)/u.test(m[0].slice(m[1]!.length))
-    ) {
-      continue;
-    }
+    // "krog 2 fra venstre": the everyday word, as Words.street reads it.
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    const floored = FLOOR_AFTER_NUMBER.test(m[0].slice(m[1]!.length));
+    if (bareStreetWord(m[1]!, before) && !floored && !ADDRESS_CUE.test(before)) continue;
     add('address', m.index, m.index + m[0].length);
   }
   // "flyttede over på kirkevej": a street in lower case, without its number, after på, i or ved.
@@ -1684,9 +1694,8 @@ export function scrubText(
             ROLES.has(lower) ||
             words.institution(lower) ||
             words.allowedWord(lower) ||
-            // "Aftalt med ALLE": an everyday word in capitals for emphasis, which no list holds
-            // as a name (not "aftalt med MIA", nor three letters: "aftalt med KAT").
-            (raw.length >= 4 && words.ordinary(lower) && !words.listedName(lower))
+            // "Aftalt med ALLE".
+            words.emphasis(raw)
           ))
       ) {
         add('name', start, end, true);
@@ -2277,10 +2286,8 @@ export function scrubText(
           !words.allowedWord(x.lower))) &&
       !TITLES.has(x.lower) &&
       !words.institution(x.lower) &&
-      // "Aftalt med ALLE", "talte med HELE holdet": an everyday word in capitals for emphasis,
-      // which no list holds as a name (not "aftalt med MIA"; three letters are as often
-      // initials: "aftalt med KAT").
-      !(x.raw.length >= 4 && words.ordinary(x.lower) && !words.listedName(x.lower));
+      // "Aftalt med ALLE", "talte med HELE holdet".
+      !words.emphasis(x.raw);
     /** Initials as the one talked with: "aftalt med AKH", "talte m. AKH". */
     const talkedWith = (k: number) =>
       unknownInitialsAt(tokens[k], true) &&
