@@ -557,7 +557,7 @@ const MODAL_BEFORE = /^(?:at|vil|kan|skal|må|gerne|ville|kunne|skulle|måtte)$/
 const WHERE_AFTER = /^(?:hjemme|alene|sammen|i|på|hos|her|ude|inde|selv)$/;
 
 /**
- * Whether a profile's name that is an everyday word too is that word where it stands: "jeg er
+ * Whether a profile's name that is an everyday word too is that word where it stands: "meget
  * glad" for Glad, "per dag" for Per, "til sommer" for Sommer, "vil bo hjemme" for Bo, "solen" for
  * Sol. Only in lower case (a capital in mid-sentence is the name) or as the first of two everyday
  * words joined at a sentence's start ("Sol og varme", "Sommer eller vinter"); never a genitive
@@ -577,7 +577,6 @@ function everydayUse(
   const before = text.slice(Math.max(0, at - 40), at);
   const after = text.slice(at + written.length, at + written.length + 30);
   const prev = /([\p{L}-]+)[^\S\n]+$/u.exec(before)?.[1]?.toLowerCase() ?? '';
-  const prevPrev = /([\p{L}-]+)[^\S\n]+[\p{L}-]+[^\S\n]+$/u.exec(before)?.[1]?.toLowerCase() ?? '';
   const next = /^[^\S\n]+([\p{L}-]+)/u.exec(after)?.[1]?.toLowerCase() ?? '';
   const sentenceStart = SENTENCE_ENDS_HERE.test(before);
   const lowerCase = /^\p{Ll}/u.test(written);
@@ -610,15 +609,6 @@ function everydayUse(
       .filter(Boolean)
       .slice(-4, -1);
     return !lead.some((w) => TO_SOMEONE.test(w));
-  }
-  // "jeg er glad", "det var storm", "det er ebbe i kassen" (not "det var per der ringede").
-  if (
-    /^(?:er|var|blev|bliver|være|været)$/.test(prev) &&
-    /^(?:jeg|du|han|hun|vi|de|man|det)$/.test(prevPrev) &&
-    // Nor "det var fisker selv der ringede".
-    !/^[^\S\n]+(?:[\p{L}-]+[^\S\n]+)?(?:der|som)(?![\p{L}])/iu.test(after)
-  ) {
-    return true;
   }
   return MODAL_BEFORE.test(prev) && WHERE_AFTER.test(next);
 }

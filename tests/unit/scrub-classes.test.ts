@@ -555,7 +555,7 @@ describe("the profile's names that are everyday words too", () => {
   const withNames = (text: string) => scrubText(text, names, { lexicon }).text;
 
   it.each([
-    'Jeg er glad for at få 2 x 500 mg per dag, men i sommer vil jeg gerne prøve uden.',
+    'Jeg er meget glad for at få 2 x 500 mg per dag, men i sommer vil jeg gerne prøve uden.',
     'Per telefon er det umuligt. Sol og varme hjælper. Solen skinner.',
     'Han sidder ved kajen. Operationen er udsat til efter maj. Efter maj bliver det bedre.',
     'Jeg vil bo hjemme så længe som muligt. Hun har en rosa cardigan og meget lykke.',
@@ -577,10 +577,33 @@ describe("the profile's names that are everyday words too", () => {
     ['brev sendt til sommer om ny visitation', 'sommer'],
     ['hjælp til maj med strømper og bad', 'maj'],
     ['det var glad selv der ringede', 'glad'],
+    ['Det var glad i går.', 'glad'],
   ])('masks the name where it is the name: %j', (text, value) => {
     const out = withNames(text);
     expect(out).not.toMatch(new RegExp(`(?<![\\p{L}])${value}(?![\\p{L}])`, 'u'));
     expect(out).toContain('[NAVN]');
+  });
+});
+
+describe("the profile's everyday-word names in every context the property test draws from", () => {
+  // The property test draws these at random and once found «Det var bæk» left; here each is
+  // tried, in lower case, capitalised and in capitals.
+  const before = ['', 'Hun sagde ', 'Det var ', 'Ring til ', 'Se: ', '"', 'Hjemmeplejen skrev '];
+  const after = ['', ' i går.', ', sagde hun.', '. Det hjalp.', '"', ' og så ventede vi.', ':'];
+  it.each(['Per Glad Sommer', 'Bo Lund', 'Maj Sol', 'Jens Peter Bæk'])('%s', (name) => {
+    const left: string[] = [];
+    for (const part of name.split(' ')) {
+      for (const written of [part.toLowerCase(), part, part.toUpperCase()]) {
+        for (const b of before) {
+          for (const a of after) {
+            const text = `${b}${written}${a}`;
+            const out = scrubText(text, [name], { lexicon }).text;
+            if (out.toLowerCase().includes(part.toLowerCase())) left.push(text);
+          }
+        }
+      }
+    }
+    expect(left).toEqual([]);
   });
 });
 
