@@ -147,11 +147,14 @@ export interface Aggregate {
 }
 
 export function median(values: ArrayLike<number>): number | null {
-  const n = values.length;
-  if (n === 0) return null;
   // Selected in a copy, not sorted: the views take medians over every journey of a cohort, for
   // hundreds of keys.
-  const s = new Float64Array(values);
+  return values.length === 0 ? null : medianInPlace(new Float64Array(values));
+}
+
+/** The median of a non-empty `s`, whose order it changes (selected in place). */
+function medianInPlace(s: Float64Array): number {
+  const n = s.length;
   const mid = n >> 1;
   selectNth(s, mid);
   if (n % 2) return s[mid]!;
@@ -1227,10 +1230,15 @@ export class ModelFold {
   valuesOf(f: CohortFilter): Map<number, Float64Array> {
     // Two passes into one buffer (count per key, then fill), not a growing list per key: this
     // runs over every value of every journey in the cohort.
-    const matching = this.journeys.filter((j) => cohortMatches(j.cohort, f));
+    // Everyone's values without a filtered copy of the journeys.
+    const matching =
+      constraintsOf(f).length === 0
+        ? this.journeys
+        : this.journeys.filter((j) => cohortMatches(j.cohort, f));
     const count = new Uint32Array(KEY_NAMES.length);
     let total = 0;
-    for (const { valueIds } of matching) {
+    for (let j = 0; j < matching.length; j++) {
+      const valueIds = matching[j]!.valueIds;
       for (let i = 0; i < valueIds.length; i++) count[valueIds[i]!]!++;
       total += valueIds.length;
     }
@@ -1238,7 +1246,8 @@ export class ModelFold {
     for (let id = 0; id < count.length; id++) start[id + 1] = start[id]! + count[id]!;
     const buffer = new Float64Array(total);
     const at = start.slice(0, count.length);
-    for (const { valueIds, values } of matching) {
+    for (let j = 0; j < matching.length; j++) {
+      const { valueIds, values } = matching[j]!;
       for (let i = 0; i < valueIds.length; i++) buffer[at[valueIds[i]!]!++] = values[i]!;
     }
     const out = new Map<number, Float64Array>();
@@ -1251,11 +1260,18 @@ export class ModelFold {
 
 interface Tally {
   journeys: number;
-  /** One value per journey that has one, in no particular order. */
-  values: ArrayLike<number>;
+  /**
+   * One value per journey that has one, in no particular order: the tally's own, so its median
+   * is selected in place.
+   */
+  values: Float64Array;
 }
 
 const EMPTY = new Float64Array(0);
+
+/** The median of a tally's values (selected in place: they are its own), or null for none. */
+const medianOf = (values: Float64Array): number | null =>
+  values.length === 0 ? null : medianInPlace(values);
 
 function tally(fold: ModelFold, f: CohortFilter): Map<string, Tally> {
   const journeys = fold.countsOf(f);
@@ -1693,7 +1709,7 @@ export function aggregate(
   const stat = (key: string) => {
     const v = t.get(key);
     // Each journey brings at most one value: this counts the journeys the values come from.
-    return v && v.values.length >= k ? median(v.values) : null;
+    return v && v.values.length >= k ? medianOf(v.values) : null;
   };
   const pair = (rest: string) => rest.split('>') as [string, string];
   const splitNode = (id: string) => {
@@ -1743,7 +1759,7 @@ export function aggregate(
     }),
   });
 
-  const contactsMedian = median(t.get('contacts')?.values ?? []);
+  const contactsMedian = medianOf(t.get('contacts')?.values ?? EMPTY);
   const lengths = t.get('length');
 
   const variants = partition('va:');
@@ -1775,24 +1791,24 @@ export function aggregate(
               ? broken / (broken + good)
               : null,
           // Waiting times may be known for only a few of the journeys: then no median.
-          medianWaitingDays: waits && waits.journeys >= k ? median(waits.values) : null,
+          medianWaitingDays: waits && waits.journeys >= k ? medianOf(waits.values) : null,
         })),
       };
     }),
     emotionBySector: entries('em:').map((e) => ({
       sector: e.rest,
-      cell: cellOf(e.key, () => ({ median: median(e.values)! })),
+      cell: cellOf(e.key, () => ({ median: medianOf(e.values)! })),
     })),
     emotionByContact: entries('ec:').map((e) => ({
       ...splitNode(e.rest),
-      cell: cellOf(e.key, () => ({ median: median(e.values)! })),
+      cell: cellOf(e.key, () => ({ median: medianOf(e.values)! })),
     })),
     // Only drops: a pair where feelings stay or rise is no drop, and a hidden pair is not known
     // to be one.
     emotionDrops: entries('dr:')
       .flatMap((e) => {
         const [from, to] = pair(e.rest);
-        const cell = cellOf(e.key, () => ({ medianChange: median(e.values)! }));
+        const cell = cellOf(e.key, () => ({ medianChange: medianOf(e.values)! }));
         return cell.shown && cell.value.medianChange < 0 ? [{ from, to, cell }] : [];
       })
       .sort((a, b) => a.cell.value.medianChange - b.cell.value.medianChange),
@@ -1815,7 +1831,7 @@ export function aggregate(
       bands: bands('cb:', CONTACT_BAND_ORDER),
     },
     journeyLength: {
-      median: lengths && lengths.journeys >= k ? median(lengths.values) : null,
+      median: lengths && lengths.journeys >= k ? medianOf(lengths.values) : null,
       bands: bands('lb:', LENGTH_BAND_ORDER),
     },
   };
