@@ -246,6 +246,12 @@ export const DOMAIN_WORDS = wordSet(
   movicol mepilex allevyn nutridrink fresubin forticare respifor cosmocol laxoberal
   ipad iphone android samsung tv-avisen avisen
   pain point points
+  abstral instanyl pecfent actiq effentora fentanyl durogesic norspan temgesic buprenorphin
+  contalgin dolol nobligan tradolan palexia targin ketogan suboxone buvidal naloxon nyxoid campral
+  alprazolam xanax sobril alopam valium diazepam lorazepam temesta zolpidem stilnoct propavan
+  circadin elvanse strattera medikinet equasym lamictal lamotrigin keppra levetiracetam tegretol
+  trileptal orfiril depakine topimax fontex fluoxetin paroxetin seroxat duloxetin cymbalta noritren
+  saroten amitriptylin anafranil aripiprazol risperdal leponex clozapin cisordinol invega xeplion
   holter doppler dexa cpap bipap picc picc-line port-a-cath scopi koncentrator iltkoncentrator
   turbuhaler easyhaler respimat ellipta tena abena molicare
   hodgkin hodgkins crohn crohns down downs bechterew bechterews korsakoff korsakoffs asperger

@@ -288,11 +288,81 @@ const BORN_YEAR = new RegExp(
 );
 /** Days with a name of their own: "født nytårsaften 1950" is a birth date. */
 const FEAST_DAY = `(?:juleaften|juledag|juleaftensdag|nytårsaften|nytårsaftensdag|nytårsdag|sankthansaften|sankthansdag|mortensaften|valentinsdag|grundlovsdag|halloween|helligtrekongersaften)(?![${LETTER}])`;
-/** Born on a day of a fixed date: "født nytårsaften 1950", "født på juleaften". */
+/** A feast's day, movable ones too (which a year makes a date): "2. juledag", "langfredag". */
+const FEAST_DATE = `(?:(?:(?:1|2|første|anden)\\.?\\s{1,3})?(?:juledag|påskedag|pinsedag)(?![${LETTER}])|${FEAST_DAY}|(?:påskeaften|påskemorgen|skærtorsdag|langfredag|pinseaften|fastelavnssøndag|kristi\\s+himmelfartsdag|store\\s+bededag)(?![${LETTER}]))`;
+/**
+ * Born on a feast, or a birthday on it: "født nytårsaften 1950", "født på juleaften", "har
+ * fødselsdag 2. juledag", "fylder år juleaften" (not "vi holder fødselsdag juleaften": a party).
+ */
 const BORN_ON_FEAST = new RegExp(
-  `${NOT_LETTER_BEFORE}født(?:\\s{1,3}(?:den|på|i)){0,2}\\s{1,3}(${FEAST_DAY}(?:\\s{1,3}(?:i\\s{1,3})?['’]?(?:1[89]|20)\\d\\d(?![\\p{N}]))?)`,
+  `${NOT_LETTER_BEFORE}(?:født|har\\s{1,3}fødselsdag|fødselsdag(?:en)?(?=\\s{1,3}(?:er|var)(?![${LETTER}]))|fylder\\s{1,3}år)(?:\\s{1,3}(?:den|på|i|er|var|om)){0,2}\\s{1,3}(${FEAST_DATE}(?:\\s{1,3}(?:i\\s{1,3})?['’]?(?:1[89]|20)\\d\\d(?![\\p{N}]))?)`,
   'giu',
 );
+/** A feast of a given year, a date: "døde juleaften 2019", "langfredag 2021". */
+const FEAST_YEAR = new RegExp(
+  `${NOT_LETTER_BEFORE}${FEAST_DATE}\\s{1,3}(?:i\\s{1,3})?['’]?(?:1[89]|20)\\d\\d(?![\\p{N}])`,
+  'giu',
+);
+/**
+ * A day of the month alone after «d.» or «den»: "tid d. 14. kl. 8.15", "ses den 3.", "d. 14 kl.
+ * 10" (see dayAlone).
+ */
+const DAY_ALONE =
+  /(?<![\p{L}])(d\.|den)[^\S\n]{0,2}((?:[12]\d|3[01]|0?[1-9])(\.)?)(?![\p{N}]|\.\d|[/.-][^\S\n]?\d)/giu;
+/** Words an ordinal counts, not days: "den 3. gang", "d. 2. sal". */
+const COUNTED_AFTER_ORDINAL =
+  /^(?:gang|gange|sal|klasse|plads|time|dag|uge|måned|år|forsøg|etage|runde|omgang|del|afsnit|behandling|kur|serie|dosis|kapitel|side|punkt|linje|række|trin|led|generation|udgave|barn|søn|datter|indlæggelse|operation|kemo|kemokur|dosis|stik|sprøjte|vaccine|stikprøve|time)$/u;
+/** Whether a day alone (DAY_ALONE's match) is a date, by what follows it. */
+function dayAlone(m: RegExpMatchArray, text: string): boolean {
+  const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 40);
+  const clock = /^[^\S\n]+(?:kl\.?|klokken)(?![\p{L}])/iu.test(after);
+  if (m[3] === undefined) return clock;
+  if (clock) return true;
+  const next = /^[^\S\n]+([\p{L}]+)/u.exec(after)?.[1]?.toLowerCase();
+  if (next && new RegExp(`^(?:${MONTHS}|${MONTHS_SHORT})`).test(next)) return false;
+  // Nothing after it but the sentence's end or a mark: "ses den 3.", "d. 14., ikke d. 15.".
+  if (/^[^\S\n]*(?:$|\n|[,;:!?)–-])/u.test(after)) return true;
+  if (
+    /^[^\S\n]+(?:om|i)[^\S\n]+(?:morgenen|formiddagen|middag|eftermiddagen|aftenen|måneden)(?![\p{L}])/iu.test(
+      after,
+    )
+  ) {
+    return true;
+  }
+  // «d.» is a date's abbreviation: a date unless what follows is counted ("d. 2. sal").
+  return m[1]!.toLowerCase() === 'd.' && !!next && !COUNTED_AFTER_ORDINAL.test(next);
+}
+/**
+ * A day and a month with a dash, which ranges and scores have too ("10-12 kg", "3-4 gange"): a
+ * date only with a nought before a figure ("21-02", "03-4") or a clock time after it ("tid 21-2
+ * kl. 11"), or after «d.», «den» or «dato».
+ */
+const DAY_MONTH_DASH = /(?<![\p{N}/.,:–-])(\d{1,2})-(\d{1,2})(?![\p{N}]|[-–/.,:]\d)/gu;
+function dashedDate(m: RegExpMatchArray, text: string): boolean {
+  const day = Number(m[1]);
+  const month = Number(m[2]);
+  if (day < 1 || day > 31 || month < 1 || month > 12) return false;
+  const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 16);
+  const before = text.slice(Math.max(0, m.index! - 8), m.index);
+  return (
+    /^0/.test(m[1]!) ||
+    /^0/.test(m[2]!) ||
+    /^[^\S\n]*(?:kl\.?|klokken)(?![\p{L}])/iu.test(after) ||
+    /(?<![\p{L}])(?:d\.|den|dato)[^\S\n]{0,2}$/iu.test(before)
+  );
+}
+/**
+ * A code that opens a door or a key box: "kode 4471", "koden er 1958", "pinkode: 2580". It lets
+ * anyone who reads it in.
+ */
+const KEY_CODE =
+  /(?<![\p{L}])(?:(?:pin|dør|adgangs|alarm|nøgle|nøgleboks|boks|port|lås|låse|hoveddørs|opgangs|hoveddør)?kode(?:n|r|rne)?|pin)(?:[^\S\n]+(?:er|var|til[^\S\n]+\p{L}+|på[^\S\n]+\p{L}+))?[^\S\n]{0,3}[:=]?[^\S\n]{0,3}(\d{3,8})(?![\p{N}]|[.,]\d)/giu;
+/** Words before NICKNAME_AFTER that are no one's name: "Dette (som vi kalder …)". */
+const NOT_CALLED =
+  /^(?:det|den|dette|denne|disse|de|noget|nogen|alt|alle|sådan|så|her|der|hvad|hvem|hvilket|et|en|og|men|eller)$/u;
+/** Said right after a nickname: "Nok (som Siriporn kaldes)", "Lillemor, som hun kaldes,". */
+const NICKNAME_AFTER =
+  /^[^\S\n]{0,2}[(,][^\S\n]{0,2}(?:som|hvad)[^\S\n]+(?:\p{L}+[^\S\n]+){0,2}(?:kaldes|bliver[^\S\n]+kaldt|blev[^\S\n]+kaldt)(?![\p{L}])/iu;
 /**
  * When someone was born, however little of it is given: "født i februar 1951", "f. 1951", "født
  * 3/3", "fødselsdag 12/4", "fødselsdato 3 3 52", "DOB: …". Only the date is masked ("født" stays);
@@ -595,6 +665,8 @@ function everydayUse(
       !!joined &&
       !SMALL_WORDS.has(joined) &&
       !SUBJECT_PRONOUNS.has(joined) &&
+      // "Per og broren Sten sejler": beside a relative (or the dog), a person.
+      !PERSON_NOUN.test(joined) &&
       words.ordinary(joined) &&
       !words.listedName(joined)
     );
@@ -626,6 +698,34 @@ export function nameParts(names: readonly string[]): string[] {
     }
   }
   return [...parts].sort((a, b) => b.length - a.length);
+}
+
+/** The small words between a name's parts: "Karen fra Nakskov", "Jan van der Berg". */
+const NAME_JOINERS = /^(?:fra|og|af|i|på|van|von|der|den|de|del|la|le|du|el|al|bin|ibn)$/iu;
+
+/**
+ * The initials a person with these names goes by: the first letters of two or more of one name's
+ * parts in their order ("HJ", "HJR" and "HR" for Hans Jørgen Riis; "SE" for Svend-Erik). Each
+ * in capitals: in lower case two letters are too often a word ("ak", "ok").
+ */
+export function profileInitials(names: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const n of names) {
+    const firsts = normaliseText(n)
+      .split(/[\s\-‐–—/,;()"“”]+/)
+      .map((p) => p.replace(/^[.'’]+/, ''))
+      .filter((p) => /^\p{Lu}/u.test(p) || (/^\p{L}/u.test(p) && !NAME_JOINERS.test(p)))
+      .map((p) => p[0]!.toLocaleUpperCase('da'));
+    if (firsts.length < 2) continue;
+    // Every pick of two or more of the parts, in order: up to four parts (a name of more keeps
+    // its first three and its last).
+    const parts = firsts.length > 4 ? [...firsts.slice(0, 3), firsts.at(-1)!] : firsts;
+    for (let pick = 1; pick < 1 << parts.length; pick++) {
+      const chosen = parts.filter((_, i) => pick & (1 << i));
+      if (chosen.length >= 2) out.add(chosen.join(''));
+    }
+  }
+  return [...out];
 }
 
 type Found = Mask;
@@ -1008,6 +1108,11 @@ const SAID_TO_BE =
 /** Who someone is, said right after the name without a comma: " min søn", " altså min fysioterapeut". */
 const KIN_WORDS =
   'nabo|ven|veninde|søster|bror|datter|søn|dreng|pige|mor|far|mand|kone|kæreste|ekskæreste|svigersøn|svigerdatter|svigermor|svigerfar|barnebarn|nevø|niece|fætter|kusine|onkel|tante|mormor|morfar|farmor|farfar|lillebror|storebror|lillesøster|storesøster|halvbror|halvsøster|partner|kammerat|kollega|samlever|kontaktperson|støttekontaktperson|bisidder|værge|sagsbehandler|fysioterapeut|psykolog|hjemmehjælper|mentor';
+/** A relative, a friend or a pet in any form: "broren", "konen", "børnene", "hunden". */
+const PERSON_NOUN = new RegExp(
+  `^(?:${KIN_WORDS}|brødre|søstre|døtre|sønner|hustru|kone|barn|børn|familie|hund|kat|hest)(?:e|en|n|nen|ne|ene|erne|et|s|ens)?$`,
+  'u',
+);
 const KIN_AFTER = new RegExp(
   `^[^\\S\\n]{1,2}(?:altså[^\\S\\n]{1,2})?(?:min|mit|vores|hans|hendes)[^\\S\\n]{1,2}(?:${KIN_WORDS})(?![\\p{L}])`,
   'iu',
@@ -1305,6 +1410,9 @@ export function scrubText(
     const before = text.slice(Math.max(0, m.index - 60), m.index);
     // A floor with the number: "Solsikken 14, 2. tv.", "Skovbrynet 8 st. th.".
     const floored = FLOOR_AFTER_NUMBER.test(m[0].slice(street.length));
+    // "Sommeren 2021", "Julen 2019": a year after a word, as STREET_NUMBERS reads it, unless a
+    // floor or the sentence says it is an address.
+    if (Number(m[2]) >= 1800 && !floored && !ADDRESS_CUE.test(before)) continue;
     if (!words.street(street, after, before, m[2], floored)) {
       // The number may still start another match ("bor på Torvet 3": "på 3" is no street).
       continue;
@@ -1348,6 +1456,18 @@ export function scrubText(
   for (const m of text.matchAll(BORN_ON_FEAST)) {
     const at = m.index + m[0].length - m[1]!.length;
     add('date', at, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(FEAST_YEAR)) add('date', m.index, m.index + m[0].length);
+  for (const m of text.matchAll(DAY_ALONE)) {
+    if (!dayAlone(m, text)) continue;
+    const at = m.index + m[0].length - m[2]!.length;
+    add('date', at, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(DAY_MONTH_DASH)) {
+    if (dashedDate(m, text)) add('date', m.index, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(KEY_CODE)) {
+    add('number', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   }
   for (const m of text.matchAll(BORN)) {
     // "født 4-5 uger for tidligt" is an amount.
@@ -1408,6 +1528,28 @@ export function scrubText(
       if ((genitive || compound) && !everydayUse(text, m.index, m[0], part, rest, words)) {
         add('name', m.index, m.index + m[0].length);
       }
+    }
+  }
+
+  // The profile's initials, in capitals, with or without stops: "HJ's patientnr." for Hans
+  // Jørgen Riis (see profileInitials).
+  for (const initials of profileInitials(names)) {
+    const letters = [...initials].map(escapeRegExp).join(String.raw`\.?[^\S\n]?`);
+    const re = new RegExp(
+      `(?<![${LETTER}\\p{N}.])${letters}\\.?(?:['’]s)?(?![${LETTER}\\p{N}])`,
+      'gu',
+    );
+    // "OK", "SE": initials that are a word or an abbreviation too are a person's only with the
+    // genitive ("OK's mor").
+    const lower = initials.toLowerCase();
+    const spelsWord =
+      ABBREVIATIONS.has(lower) ||
+      CLINICAL_ABBREVIATIONS.has(lower) ||
+      words.allowedWord(lower) ||
+      words.ordinary(lower);
+    for (const m of text.matchAll(re)) {
+      if (spelsWord && !/['’]s$|\./.test(m[0])) continue;
+      add('name', m.index, m.index + m[0].length);
     }
   }
 
@@ -1478,6 +1620,21 @@ export function scrubText(
       return;
     }
     if (raw.length < 2) return; // a lone letter: "opgang B", "3F"
+    // "Nok (som Siriporn kaldes)": the name someone is called, said right after it.
+    if (
+      /^\p{Lu}/u.test(raw) &&
+      // "Nok" is an everyday small word too; not a pronoun or a thing ("Det (som man kalder …)").
+      !SUBJECT_PRONOUNS.has(lower) &&
+      !NOT_CALLED.test(lower) &&
+      !TITLES.has(lower) &&
+      !ROLES.has(lower) &&
+      !KINSHIP.has(lower) &&
+      NICKNAME_AFTER.test(text.slice(end, end + 60))
+    ) {
+      add('name', start, end, true);
+      surelyNamed.add(raw);
+      return;
+    }
     // "Lønnr.", "Bevillingsnr.", "ydernr.": what a number is, abbreviated.
     if (lower.length >= 4 && lower.endsWith('nr') && text[end] === '.') return;
     const gap = text.slice(prev ? prev.end : 0, start);

@@ -31,6 +31,16 @@ describe('identifiers the scrubber masks', () => {
     ['Mødet 5/12 gik godt', '5/12'],
     ['jeg er født nytårsaften 1950 så jeg bliver glemt', 'nytårsaften 1950'],
     ['hun er født på juleaften', 'juleaften'],
+    // A day alone, a feast of a year or a birthday on it, a day and a month with a dash.
+    ['Har tid på OUH d. 14. kl. 8.15.', '14'],
+    ['Vi ses den 14. kl. 10 på kontoret.', '14'],
+    ['Ring d. 3., hvis det passer.', '3.'],
+    ['Konen døde juleaften 2019, siden ingen jul.', 'juleaften 2019'],
+    ['Knud har fødselsdag 2. juledag og hader det.', '2. juledag'],
+    ['Hendes fødselsdag er nytårsaften.', 'nytårsaften'],
+    ['fik besked om tid 21-02 kl. 11 på sygehuset', '21-02'],
+    ['kontrol 3-4 kl. 9', '3-4'],
+    ['næste tid er 05-11', '05-11'],
   ])('a date: %s', (text, value) => {
     expect(scrub(text)).not.toContain(value);
     expect(scrub(text)).toContain('[DATO]');
@@ -51,6 +61,22 @@ describe('identifiers the scrubber masks', () => {
     ['tlf 22\u316433 44 55', '44 55'],
   ])('a number however it is broken up: %j', (text, value) => {
     expect(scrub(text)).not.toContain(value);
+  });
+
+  it.each([
+    ['Nøgleboks ved bagdøren, kode 4471.', '4471'],
+    ['Koden er 1958 (hendes fødselsår).', '1958'],
+    ['Pinkoden til døren: 2580', '2580'],
+  ])('a code that opens a door: %j', (text, value) => {
+    expect(scrub(text)).not.toContain(value);
+    expect(scrub(text)).toContain('[NUMMER]');
+  });
+
+  it.each([
+    ['Nok (som Siriporn kaldes) forstår ikke brevene.', 'Nok'],
+    ['Lillemor, som hun kaldes, kommer hver tirsdag.', 'Lillemor'],
+  ])('a name someone is called, said right after it: %j', (text, value) => {
+    expect(scrub(text)).not.toMatch(new RegExp(`(?<![\\p{L}])${value}(?![\\p{L}])`, 'u'));
   });
 
   it.each([
@@ -578,10 +604,37 @@ describe("the profile's names that are everyday words too", () => {
     ['hjælp til maj med strømper og bad', 'maj'],
     ['det var glad selv der ringede', 'glad'],
     ['Det var glad i går.', 'glad'],
+    // Beside a relative or the dog, a person.
+    ['Per og broren kom i går.', 'Per'],
+    ['Bo og hunden går tur hver dag.', 'Bo'],
   ])('masks the name where it is the name: %j', (text, value) => {
     const out = withNames(text);
     expect(out).not.toMatch(new RegExp(`(?<![\\p{L}])${value}(?![\\p{L}])`, 'u'));
     expect(out).toContain('[NAVN]');
+  });
+});
+
+describe("the profile's initials", () => {
+  const withNames = (text: string, names: string[]) => scrubText(text, names, { lexicon }).text;
+
+  it.each([
+    ["HJ's patientnr. ligger i pungen.", 'Hans Jørgen Riis', 'HJ'],
+    ['Aftalt med HJR i dag.', 'Hans Jørgen Riis', 'HJR'],
+    ['H. J. ringede igen.', 'Hans Jørgen Riis', 'H. J'],
+    ['Skrevet af SE til kommunen.', 'Svend-Erik Nissen', 'SE'],
+    ["OK's mor ringede.", 'Ole Kristensen', 'OK'],
+  ])('masks %j for %s', (text, name, value) => {
+    expect(withNames(text, [name])).not.toContain(value);
+  });
+
+  it.each([
+    // Initials that spell a word or an abbreviation stay without a genitive.
+    ['Det er OK med ham.', 'Ole Kristensen'],
+    ['Han ringede til HR-afdelingen.', 'Hans Riis'],
+    // In lower case two letters are too often a word.
+    ['ak ja, sagde hun', 'Anne Kirsten Bang'],
+  ])('leaves %j for %s', (text, name) => {
+    expect(withNames(text, [name])).toBe(text);
   });
 });
 
@@ -675,6 +728,13 @@ describe('words the analysis needs, which stay', () => {
     ],
     // Once a postcode is given, a sum on an account is still no postcode.
     ['Hun bor i 4990, og på kontoen står 2500.', 'står 2500'],
+    // An ordinal counts, a range or a dose is no date, a year after a season no address.
+    ['Ses d. 14. kl. 10. Det er den 3. gang, og hun bor på 2. sal.', 'den 3. gang'],
+    ['Ses d. 14. kl. 10. Det er den 3. gang, og hun bor på 2. sal.', '2. sal'],
+    ['Tid 21-02 kl. 11. Han tog 3-4 gange om dagen, 10-12 kg tabt.', '3-4 gange'],
+    ['Tid 21-02 kl. 11. Han tog 3-4 gange om dagen, 10-12 kg tabt.', '10-12 kg'],
+    ['Sommeren 2021 var den bedste, siden julen 2019.', 'Sommeren 2021'],
+    ['Sommeren 2021 var den bedste, siden julen 2019.', 'julen 2019'],
   ])('beside a mask: %j keeps %j', (text, kept) => {
     expect(scrub(text)).toContain(kept);
   });
@@ -696,6 +756,8 @@ describe('words the analysis needs, which stay', () => {
     'Hun tager 1-2 efter behov.',
     'Han tager 1-2 Panodil om dagen.',
     'Hun tager 2 x 500 mg dagligt.',
+    'Apoteket havde ikke Abstral på lager, og Instanyl kom først efter to dage.',
+    'Barnebarnet har fødselsdag på fastelavn, og vi spiser sammen juleaften.',
     'Hun boede i Danmark 2010-2015',
     'Blodtryk:\n140/90\n135/85\n130/80',
     'Vægt:\n85\n84\n83\n82',
