@@ -728,6 +728,23 @@ export function profileInitials(names: readonly string[]): string[] {
   return [...out];
 }
 
+/**
+ * An everyday word's definite form ("lyden", "bordet", "konen"): the word and its stem both are
+ * (not "sten", whose "ste" is no stem of it).
+ */
+function definiteOfEveryday(lower: string, words: Words): boolean {
+  if (!words.ordinary(lower)) return false;
+  for (const ending of ['erne', 'ene', 'en', 'et', 'ne', 'n', 't']) {
+    if (!lower.endsWith(ending)) continue;
+    const stem = lower.slice(0, -ending.length);
+    // "konen", "pigen": a stem's own «e» before a short ending.
+    const short = ending.length === 1 || ending === 'ne';
+    if (stem.length < (short ? 4 : 3) || (short && !stem.endsWith('e'))) continue;
+    if (words.ordinary(stem) && !words.name(stem)) return true;
+  }
+  return false;
+}
+
 type Found = Mask;
 
 /**
@@ -780,7 +797,7 @@ function forms(lower: string): string[] {
 
 /** Words that start a sentence as often as they name someone. Capitalised there, they stay. */
 const FIRST_NAMES_IN_COMMON = new Set(
-  'hans bo sol maj lærke rose mark sten frank fred storm ravn ørn ulv skov holm lund dag august kaj kim per ellen ask birk lin lind liv lykke sang svend mose gro tove tone tage sune ida alma ane karl sand dam due munk krog bjerg kok bonde fisker smed høg falk'.split(
+  'hans bo sol maj lærke rose mark sten frank fred storm ravn ørn ulv skov holm lund dag august kaj kim per ellen ask birk lin lind liv lykke sang svend mose gro tove tone tage sune ida alma ane karl sand dam due munk krog bjerg kok bonde fisker smed høg falk tom rosa bjørn'.split(
     ' ',
   ),
 );
@@ -1994,7 +2011,13 @@ export function scrubText(
             next.lower === 'og' || next.lower === 'eller' ? (then?.raw ?? '') : next.raw,
           );
         const surname = !!next && /^\s+$/.test(nextGap) && isCapitalised(next.raw);
-        const verb = FINITE_VERBS.has(after(1)) || /^\p{Ll}{2,}ede$/u.test(after(1));
+        // "Fisker var han i 40 år", "Lykke er at kunne gå selv": before a copula with the subject
+        // after it, or a definition, the word is what is said, not who.
+        const predicate =
+          /^(?:er|var|blev|bliver)$/.test(after(1)) &&
+          /^(?:at|han|hun|de|jeg|vi|du|man)$/.test(after(2));
+        const verb =
+          (FINITE_VERBS.has(after(1)) || /^\p{Ll}{2,}ede$/u.test(after(1))) && !predicate;
         // A note signed "/Tove", or a speaker's label "Kaj:".
         // ("Dag: bad givet", "Nat:" are a shift's notes.)
         const signed =
@@ -2104,7 +2127,12 @@ export function scrubText(
       add('name', start, end, true);
     } else if (titled && (words.name(lower, true) || !words.ordinary(lower))) {
       add('name', start, end, true);
-    } else if ((subject || (atStart && someonesRole)) && words.listedName(lower)) {
+    } else if (
+      (subject || (atStart && someonesRole)) &&
+      words.listedName(lower) &&
+      // "lyden var god": an everyday word's definite form, in lower case.
+      !definiteOfEveryday(lower, words)
+    ) {
       // "— sten er hendes mand" (not "i sommer var hans mor indlagt")
       add('name', start, end, true);
     } else if (
@@ -2201,7 +2229,9 @@ export function scrubText(
           !verbLike(lower) &&
           // "en rosa cardigan", "et helle midt på vejen", "meget lykke": after an article, a
           // possessive or a degree word, the everyday word.
-          !(!!prev && NO_NAME_AFTER.has(prev.lower) && /^[^\S\n]+$/.test(gap))))
+          !(!!prev && NO_NAME_AFTER.has(prev.lower) && /^[^\S\n]+$/.test(gap)) &&
+          // "lyden hakkede", "solen skinner": an everyday word's definite form.
+          !definiteOfEveryday(lower, words)))
     ) {
       add('name', start, end, true);
     } else if (!words.ordinary(lower)) add('word', start, end, true);
