@@ -343,7 +343,10 @@ function dashedDate(m: RegExpMatchArray, text: string): boolean {
   const month = Number(m[2]);
   if (day < 1 || day > 31 || month < 1 || month > 12) return false;
   const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 16);
-  const before = text.slice(Math.max(0, m.index! - 8), m.index);
+  const before = text.slice(Math.max(0, m.index! - 10), m.index);
+  // "kl. 08-09", "uge 03-04": hours and weeks.
+  if (/(?<![\p{L}])(?:kl\.?|klokken|uge|uger|uge\s?nr\.?)[^\S\n]{0,2}$/iu.test(before))
+    return false;
   return (
     /^0/.test(m[1]!) ||
     /^0/.test(m[2]!) ||

@@ -738,6 +738,7 @@ describe('words the analysis needs, which stay', () => {
     ['Ses d. 14. kl. 10. Det er den 3. gang, og hun bor på 2. sal.', '2. sal'],
     ['Tid 21-02 kl. 11. Han tog 3-4 gange om dagen, 10-12 kg tabt.', '3-4 gange'],
     ['Tid 21-02 kl. 11. Han tog 3-4 gange om dagen, 10-12 kg tabt.', '10-12 kg'],
+    ['Tid 21-02 kl. 11. Åbent kl. 08-09 i uge 03-04.', 'kl. 08-09 i uge 03-04'],
     ['Sommeren 2021 var den bedste, siden julen 2019.', 'Sommeren 2021'],
     ['Sommeren 2021 var den bedste, siden julen 2019.', 'julen 2019'],
   ])('beside a mask: %j keeps %j', (text, kept) => {
