@@ -1128,6 +1128,24 @@ const SAID_TO_BE =
 /** Who someone is, said right after the name without a comma: " min søn", " altså min fysioterapeut". */
 const KIN_WORDS =
   'nabo|ven|veninde|søster|bror|datter|søn|dreng|pige|mor|far|mand|kone|kæreste|ekskæreste|svigersøn|svigerdatter|svigermor|svigerfar|barnebarn|nevø|niece|fætter|kusine|onkel|tante|mormor|morfar|farmor|farfar|lillebror|storebror|lillesøster|storesøster|halvbror|halvsøster|partner|kammerat|kollega|samlever|kontaktperson|støttekontaktperson|bisidder|værge|sagsbehandler|fysioterapeut|psykolog|hjemmehjælper|mentor';
+/** Where people are, in a note without its verbs: "Kaj på besøg", "Rose i telefonen". */
+const PRESENT_WORDS = new Set(
+  'besøg telefonen tlf telefon mødet møde netværksmødet stede tilstede hos hjemme borgeren borgerens samtalen samtale'.split(
+    ' ',
+  ),
+);
+/** Adverbs a note puts right after its subject when it leaves the verb out. */
+const STILL_AGAIN = new Set(
+  'åbenbart altid aldrig ikke stadig også igen desværre heldigvis endnu allerede fortsat muligvis formentlig vist netop selv fortsat'.split(
+    ' ',
+  ),
+);
+/** First names that are the weather's, the time's or a thing's word as often. */
+const WEATHER_OR_THINGS = new Set(
+  'sol storm dag liv maj august sang sand mose dam skov sten fred mark lind lin krog bjerg holm lund'.split(
+    ' ',
+  ),
+);
 /** A relative, a friend or a pet in any form: "broren", "konen", "børnene", "hunden". */
 const PERSON_NOUN = new RegExp(
   `^(?:${KIN_WORDS}|brødre|søstre|døtre|sønner|hustru|kone|barn|børn|familie|hund|kat|hest)(?:e|en|n|nen|ne|ene|erne|et|s|ens)?$`,
@@ -1595,6 +1613,76 @@ export function scrubText(
    * ("Vand i kælderen siger de ikke noget om"), rather than a clause of its own after it ("Hjort
    * mener det er for dyrt", "siger vi skal vente": the pronoun's own verb follows it).
    */
+  /**
+   * Who a word at a sentence's start is, in a note written without its verbs: told beside it
+   * ("Holm, sagsbehandler i kommunen", "Lykke, hendes veninde", "Karl sagsbehandler har"), with
+   * someone ("Liv og hendes mor", "Skov og borgeren"), asked or answered alone ("Storm? Nej, han
+   * …", "Rosa. Hun har nøgle"), or said to be where people are ("Kaj på besøg", "Rose i
+   * telefonen", "Tove med på hospitalet", "Lærke hos borgeren") or to be, still or again, what
+   * people are ("Gro stadig sygemeldt", "Tom åbenbart ikke informeret").
+   */
+  const telegraphicPerson = (i: number): boolean => {
+    const word = tokens[i]!;
+    const next = tokens[i + 1];
+    if (!next) return false;
+    const gap = text.slice(word.end, next.start);
+    const personWord = (t: { lower: string }) =>
+      TITLES.has(t.lower) ||
+      ROLES.has(t.lower) ||
+      KINSHIP.has(t.lower) ||
+      PERSON_NOUN.test(t.lower) ||
+      STAFF_ROLE_ENDINGS.test(t.lower) ||
+      /^(?:kontakt|kontaktperson(?:en)?|borgerens|pårørende|frivillig|advokat(?:en)?)$/.test(
+        t.lower,
+      );
+    // The words up to the next mark: an apposition, or a clause without its verb.
+    const clause: (typeof tokens)[number][] = [];
+    for (let k = i + 1; k < tokens.length && k <= i + 6; k++) {
+      if (k > i + 1 && /[.,;:!?()]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
+      clause.push(tokens[k]!);
+    }
+    if (/^[^\S\n]*,[^\S\n]*$/.test(gap)) {
+      return (
+        clause.some(personWord) || (next.lower === 'som' && clause.slice(1, 4).some(personWord))
+      );
+    }
+    // "Storm? Nej, han bor i Aarhus" (not "Sol? Nej, regn hele dagen").
+    if (/^[^\S\n]*\?/.test(gap)) {
+      return (
+        !WEATHER_OR_THINGS.has(word.lower) ||
+        /^[^\S\n]*\?[^.!?\n]{0,12}(?<![\p{L}])(?:hun|han)(?![\p{L}])/iu.test(
+          text.slice(word.end, word.end + 24),
+        )
+      );
+    }
+    if (/^[^\S\n]*[.!][^\S\n]+(?:hun|han)(?![\p{L}])/iu.test(text.slice(word.end, word.end + 12))) {
+      return true;
+    }
+    if (!/^[^\S\n]+$/.test(gap)) return false;
+    // "Hans kone", "Per telefon", "Per uge": the pronoun, and «per» before what it counts.
+    if (word.lower === 'hans' || (word.lower === 'per' && PER_NOUNS.test(next.lower))) return false;
+    if (TITLES.has(next.lower) || STAFF_ROLE_ENDINGS.test(next.lower)) return true;
+    if (
+      next.lower === 'og' &&
+      /^(?:hans|hendes|borgeren|borgerens|pt|patienten|jeg|mig|vi)$/.test(
+        tokens[i + 2]?.lower ?? '',
+      )
+    ) {
+      return true;
+    }
+    // A shift's note ("Dag hos borgeren: …") is no one's.
+    if (SHIFT_WORDS.has(word.lower)) return false;
+    const lowers = clause.map((t) => t.lower);
+    const present =
+      lowers.some((w) => PRESENT_WORDS.has(w)) ||
+      // "Tove med på hospitalet", "Sten også med til mødet" (not "Ask og bøg fyrer hun med i").
+      lowers.some((w, k) => k <= 1 && w === 'med' && /^(?:på|til|i)$/.test(lowers[k + 1] ?? '')) ||
+      (lowers[0] === 'til' && lowers[1] === 'stede');
+    if (present) return true;
+    // "Gro stadig sygemeldt": not a weather's or a stone's ("Storm igen i nat", "Sten stadig i
+    // nyren").
+    return STILL_AGAIN.has(next.lower) && !WEATHER_OR_THINGS.has(word.lower);
+  };
   const inverted = (v: number) => {
     if (!SUBJECT_PRONOUNS.has(tokens[v + 1]?.lower ?? '')) return false;
     const then = tokens[v + 2]?.lower ?? '';
@@ -2014,13 +2102,7 @@ export function scrubText(
             next.lower === 'og' || next.lower === 'eller' ? (then?.raw ?? '') : next.raw,
           );
         const surname = !!next && /^\s+$/.test(nextGap) && isCapitalised(next.raw);
-        // "Fisker var han i 40 år", "Lykke er at kunne gå selv": before a copula with the subject
-        // after it, or a definition, the word is what is said, not who.
-        const predicate =
-          /^(?:er|var|blev|bliver)$/.test(after(1)) &&
-          /^(?:at|han|hun|de|jeg|vi|du|man)$/.test(after(2));
-        const verb =
-          (FINITE_VERBS.has(after(1)) || /^\p{Ll}{2,}ede$/u.test(after(1))) && !predicate;
+        const verb = FINITE_VERBS.has(after(1)) || /^\p{Ll}{2,}ede$/u.test(after(1));
         // A note signed "/Tove", or a speaker's label "Kaj:".
         // ("Dag: bad givet", "Nat:" are a shift's notes.)
         const signed =
@@ -2041,7 +2123,8 @@ export function scrubText(
           inList ||
           verb ||
           signed ||
-          roleAfter
+          roleAfter ||
+          telegraphicPerson(i)
         ) {
           add('name', start, end, true);
         }
@@ -2116,8 +2199,18 @@ export function scrubText(
     // bare word that a verb follows is the person, whatever the list holds.
     const verbNext =
       FINITE_VERBS.has(after(1)) || SUBJECT_VERBS.has(after(1)) || HUMAN_VERBS.has(after(1));
-    if (personTitle && words.listedName(lower) && !verbLike(lower)) add('name', start, end, true);
-    else if (
+    // "hr. skoven", "fru lunden", "dr. bakken": after an honorific, whatever word follows.
+    const honorific =
+      titled &&
+      /^(?:hr|fru|frk|dr|doktor)\.?$/.test(prev!.lower) &&
+      !SMALL_WORDS.has(lower) &&
+      !TITLES.has(lower) &&
+      !ROLES.has(lower) &&
+      !KINSHIP.has(lower) &&
+      !ABBREVIATIONS.has(lower);
+    if (honorific || (personTitle && words.listedName(lower) && !verbLike(lower))) {
+      add('name', start, end, true);
+    } else if (
       titled &&
       verbNext &&
       personLike(lower) &&
