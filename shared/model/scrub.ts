@@ -298,6 +298,14 @@ const BORN_ON_FEAST = new RegExp(
   `${NOT_LETTER_BEFORE}(?:født|har\\s{1,3}fødselsdag|fødselsdag(?:en)?(?=\\s{1,3}(?:er|var)(?![${LETTER}]))|fylder\\s{1,3}år)(?:\\s{1,3}(?:den|på|i|er|var|om)){0,2}\\s{1,3}(${FEAST_DATE}(?:\\s{1,3}(?:i\\s{1,3})?['’]?(?:1[89]|20)\\d\\d(?![\\p{N}]))?)`,
   'giu',
 );
+/**
+ * A birth year in two figures after «født» or «årgang» with a dash, an apostrophe or «i»: "født
+ * -52", "født i 61", "årgang -48" (not "født i 32. uge", "født 4-5 uger for tidligt").
+ */
+const BORN_SHORT_YEAR = new RegExp(
+  `${NOT_LETTER_BEFORE}(?:født|årgang)(?:\\s{1,3}(?:i|år))?\\s{1,3}((?:[-–'’])\\d{2}|(?<=i\\s{1,3})\\d{2})(?![\\p{N}]|[.,]\\d|\\.?\\s*(?:uge|ugen|dage|døgn|timer|kg|cm|gram|g|mdr|måneder)(?![${LETTER}]))`,
+  'giu',
+);
 /** A feast of a given year, a date: "døde juleaften 2019", "langfredag 2021". */
 const FEAST_YEAR = new RegExp(
   `${NOT_LETTER_BEFORE}${FEAST_DATE}\\s{1,3}(?:i\\s{1,3})?['’]?(?:1[89]|20)\\d\\d(?![\\p{N}])`,
@@ -316,7 +324,11 @@ const COUNTED_AFTER_ORDINAL =
 function dayAlone(m: RegExpMatchArray, text: string): boolean {
   const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 40);
   const clock = /^[^\S\n]+(?:kl\.?|klokken)(?![\p{L}])/iu.test(after);
-  if (m[3] === undefined) return clock;
+  // "forrige tirsdag d. 12": a weekday before it.
+  const weekday = /(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)[^\S\n]+$/iu.test(
+    text.slice(Math.max(0, m.index! - 12), m.index),
+  );
+  if (m[3] === undefined) return clock || weekday;
   if (clock) return true;
   const next = /^[^\S\n]+([\p{L}]+)/u.exec(after)?.[1]?.toLowerCase();
   if (next && new RegExp(`^(?:${MONTHS}|${MONTHS_SHORT})`).test(next)) return false;
@@ -363,9 +375,12 @@ const KEY_CODE =
 /** Words before NICKNAME_AFTER that are no one's name: "Dette (som vi kalder …)". */
 const NOT_CALLED =
   /^(?:det|den|dette|denne|disse|de|noget|nogen|alt|alle|sådan|så|her|der|hvad|hvem|hvilket|et|en|og|men|eller)$/u;
-/** Said right after a nickname: "Nok (som Siriporn kaldes)", "Lillemor, som hun kaldes,". */
+/**
+ * Said right after a nickname: "Nok (som Siriporn kaldes)", "Lillemor, som hun kaldes,",
+ * "(Mus kalder hun ham)".
+ */
 const NICKNAME_AFTER =
-  /^[^\S\n]{0,2}[(,][^\S\n]{0,2}(?:som|hvad)[^\S\n]+(?:\p{L}+[^\S\n]+){0,2}(?:kaldes|bliver[^\S\n]+kaldt|blev[^\S\n]+kaldt)(?![\p{L}])/iu;
+  /^(?:[^\S\n]{0,2}[(,][^\S\n]{0,2}(?:som|hvad)[^\S\n]+(?:\p{L}+[^\S\n]+){0,2}(?:kaldes|bliver[^\S\n]+kaldt|blev[^\S\n]+kaldt)|[^\S\n]+kalder[^\S\n]+(?:hun|han|de|vi|jeg|man|alle)[^\S\n]+(?:ham|hende|dem))(?![\p{L}])/iu;
 /**
  * When someone was born, however little of it is given: "født i februar 1951", "f. 1951", "født
  * 3/3", "fødselsdag 12/4", "fødselsdato 3 3 52", "DOB: …". Only the date is masked ("født" stays);
@@ -1480,8 +1495,33 @@ export function scrubText(
   }
 
   for (const m of text.matchAll(DATE_IN_WORDS)) add('date', m.index, m.index + m[0].length);
+  const unsureDays: RegExpMatchArray[] = [];
+  const sureDays: number[] = [];
   for (const m of text.matchAll(DAY_MONTH)) {
-    if (dayAndMonth(m, text)) add('date', m.index, m.index + m[0].length);
+    if (dayAndMonth(m, text)) {
+      add('date', m.index, m.index + m[0].length);
+      sureDays.push(m.index);
+    } else unsureDays.push(m);
+  }
+  // "på skadestuen 2/2 og igen 9/2": a fraction's shape beside a date is a date too (with its
+  // month; not "1/2 tablet" beside a date).
+  for (const m of unsureDays) {
+    const day = Number(m[1]);
+    const month = Number(m[3]);
+    if (day < 1 || day > 31 || month < 1 || month > 12 || m[2] !== '/') continue;
+    if (
+      /^[^\S\n]*(?:\p{L}+)/u.test(text.slice(m.index! + m[0].length)) &&
+      UNITS.has(/^[^\S\n]*(\p{L}+)/u.exec(text.slice(m.index! + m[0].length))![1]!.toLowerCase())
+    ) {
+      continue;
+    }
+    const nearDate = sureDays.some((at) => Math.abs(at - m.index!) <= 30);
+    const sameMonth = [
+      ...text
+        .slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 30)
+        .matchAll(/(\d{1,2})\/(\d{1,2})/g),
+    ].some((x) => x[0] !== m[0] && Number(x[2]) === month);
+    if (nearDate && sameMonth) add('date', m.index!, m.index! + m[0].length);
   }
   for (const m of text.matchAll(BORN_YEAR)) {
     const rest = text.slice(m.index + m[0].length);
@@ -1496,6 +1536,9 @@ export function scrubText(
     add('date', at, m.index + m[0].length);
   }
   for (const m of text.matchAll(FEAST_YEAR)) add('date', m.index, m.index + m[0].length);
+  for (const m of text.matchAll(BORN_SHORT_YEAR)) {
+    add('date', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+  }
   for (const m of text.matchAll(DAY_ALONE)) {
     if (!dayAlone(m, text)) continue;
     const at = m.index + m[0].length - m[2]!.length;
@@ -1640,6 +1683,21 @@ export function scrubText(
     for (let k = i + 1; k < tokens.length && k <= i + 6; k++) {
       if (k > i + 1 && /[.,;:!?()]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
       clause.push(tokens[k]!);
+    }
+    // "Fisker (fys) mener", "Holm fra kommunen (sagsbehandler) vil have": who, in brackets.
+    const bracketed =
+      /^[^\S\n]+(?:fra[^\S\n]+\p{L}+[^\S\n]*)?\([^\S\n]{0,2}([\p{L}-]{2,30})[^\S\n]{0,2}\)/u
+        .exec(text.slice(word.end, word.end + 48))?.[1]
+        ?.toLowerCase();
+    if (
+      bracketed &&
+      !ROLES.has(bracketed) &&
+      (TITLES.has(bracketed) ||
+        PERSON_TITLES.has(bracketed) ||
+        KINSHIP.has(bracketed) ||
+        BRACKET_ROLES.has(bracketed))
+    ) {
+      return true;
     }
     if (/^[^\S\n]*,[^\S\n]*$/.test(gap)) {
       return (
@@ -2339,7 +2397,19 @@ export function scrubText(
   for (const m of text.matchAll(/(?<![\p{N}])[1-9]\d{3}(?![\p{N}])/gu)) {
     if (sure[m.index]) continue;
     const before = text.slice(Math.max(0, m.index - 16), m.index);
-    const afterAddress = m.index >= 2 && /[,(]?\s*$/.test(before) && lastMaskEnd(found, m.index);
+    // "Torvet 3, 4900", "Skolegade 5, 2. – 7100": marks, or a floor, only between.
+    const afterAddress =
+      m.index >= 2 &&
+      found.some(
+        (f) =>
+          (f.kind === 'address' || f.kind === 'postcode') &&
+          f.end <= m.index &&
+          m.index - f.end <= 12 &&
+          // A floor the address pattern left out between: "Skolegade 5, 2. – 7100".
+          /^[\s,.;(–—-]*(?:\d{1,2}\.?(?:\s?(?:sal|th|tv|mf)\.?)?)?[\s,.;(–—-]*$/u.test(
+            text.slice(f.end, m.index),
+          ),
+      );
     // "bor i 4850": a number where a place stands, not a year.
     const year = Number(m[0]) >= 1900 && Number(m[0]) <= 2099;
     const placed = !year && PLACE_AFTER.test(text.slice(Math.max(0, m.index - 24), m.index));
@@ -2538,7 +2608,10 @@ export function scrubText(
       // "Jobcenter Vest (sagsbehandler)": a place's quarter, not a person.
       !COMPASS_PLACES.has(left?.lower ?? '') &&
       !(everyday && THING_BEFORE.test(left?.lower ?? '')) &&
-      (isCapitalised(t.raw) || (isAllCaps(t.raw) && t.raw.length <= 4)) &&
+      (isCapitalised(t.raw) ||
+        (isAllCaps(t.raw) && t.raw.length <= 4) ||
+        // "snakket m. sten (nabo)": a first name in lower case, said to be a neighbour.
+        (FIRST_NAMES_IN_COMMON.has(t.lower) && t.lower !== 'hans')) &&
       person &&
       (TITLES.has(role) || KINSHIP.has(role) || BRACKET_ROLES.has(role)) &&
       !ROLES.has(role);

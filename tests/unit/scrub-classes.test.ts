@@ -41,6 +41,10 @@ describe('identifiers the scrubber masks', () => {
     ['fik besked om tid 21-02 kl. 11 på sygehuset', '21-02'],
     ['kontrol 3-4 kl. 9', '3-4'],
     ['næste tid er 05-11', '05-11'],
+    ['faldt forrige tirsdag d. 12 i badeværelset', '12'],
+    ['var på skadestuen 2/2 og igen 9/2', '2/2'],
+    ['født -52, har været på førtidspension', '52'],
+    ['susanne er født i 61, fylder snart rundt', '61'],
   ])('a date: %s', (text, value) => {
     expect(scrub(text)).not.toContain(value);
     expect(scrub(text)).toContain('[DATO]');
@@ -72,6 +76,10 @@ describe('identifiers the scrubber masks', () => {
     expect(scrub(text)).toContain('[NUMMER]');
   });
 
+  it('a postcode after an address and its floor, with a dash between', () => {
+    expect(scrub('bor i Skolegade 5, 2. – 7100 nu')).toBe('bor i [ADRESSE], 2. – [POSTNUMMER] nu');
+  });
+
   it.each([
     // In a note written without its verbs: told beside it, with someone, asked alone, where
     // people are, or still what people are.
@@ -89,6 +97,10 @@ describe('identifiers the scrubber masks', () => {
     ['Tom åbenbart ikke informeret om aftalen.', 'Tom'],
     ['Sagen er overtaget af hr. skoven, og fru lunden kommer torsdag.', 'skoven'],
     ['Sagen er overtaget af hr. skoven, og fru lunden kommer torsdag.', 'lunden'],
+    ['Fisker (fys) mener hun kan undvære rollatoren.', 'Fisker'],
+    ['Holm fra kommunen (sagsbehandler) vil have en ny lægeerklæring.', 'Holm'],
+    ['snakket m. sten (nabo) - han har en nøgle', 'sten'],
+    ['kæresten (Mus kalder hun ham) må ikke være med', 'Mus'],
     ['Tom ringede i går om medicinen.', 'Tom'],
     ['Bjørn og jeg gik en tur.', 'Bjørn'],
     ['Lykke var der også, og sten ringede i går.', 'Lykke'],
@@ -756,6 +768,9 @@ describe('words the analysis needs, which stay', () => {
     ['Tid 21-02 kl. 11. Han tog 3-4 gange om dagen, 10-12 kg tabt.', '3-4 gange'],
     ['Tid 21-02 kl. 11. Han tog 3-4 gange om dagen, 10-12 kg tabt.', '10-12 kg'],
     ['Tid 21-02 kl. 11. Åbent kl. 08-09 i uge 03-04.', 'kl. 08-09 i uge 03-04'],
+    ['født i 32. uge, d. 3/3 tog hun 1/2 tablet', 'født i 32. uge'],
+    ['født i 32. uge, d. 3/3 tog hun 1/2 tablet', '1/2 tablet'],
+    ['bor i Skolegade 5, 2. – 7100, og betaler 2500 om måneden', '2500 om måneden'],
     ['Sommeren 2021 var den bedste, siden julen 2019.', 'Sommeren 2021'],
     ['Sommeren 2021 var den bedste, siden julen 2019.', 'julen 2019'],
   ])('beside a mask: %j keeps %j', (text, kept) => {
