@@ -67,7 +67,28 @@ export function loadDanishLexicon(): Lexicon {
     },
     isName: (lower) => names.has(lower),
     isEntry: (lower) => single(lower),
+    isEnglish: (lower) => english().correct(lower),
   };
+}
+
+let englishSpell: ReturnType<typeof nspell> | undefined;
+/**
+ * The English word list (`dictionary-en`, SCOWL's en_US Hunspell dictionary, MIT and BSD),
+ * loaded on first use (a quarter of a second): notes quote English phrases, which the scrubber
+ * must not take for names. Only its words in lower case count: "Jack" is a name, "jack" a word.
+ */
+function english(): ReturnType<typeof nspell> {
+  if (!englishSpell) {
+    const require = createRequire(
+      typeof __filename === 'string' ? __filename : join(process.cwd(), 'package.json'),
+    );
+    const folder = dirname(require.resolve('dictionary-en'));
+    englishSpell = nspell(
+      readFileSync(join(folder, 'index.aff'), 'utf8'),
+      readFileSync(join(folder, 'index.dic'), 'utf8'),
+    );
+  }
+  return englishSpell;
 }
 
 let shared: Lexicon | undefined;

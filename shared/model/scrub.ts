@@ -95,6 +95,11 @@ export interface Lexicon {
    * "baghaven", "sommerhuset" are; "kastanjehaven", "egelunden" (a place's own name) are not.
    */
   isEntry?(lower: string): boolean;
+  /**
+   * An English word in lower case ("walk", "complicated", "it's"): notes quote English phrases
+   * ("walk and talk", "too much"), which are no one's name.
+   */
+  isEnglish?(lower: string): boolean;
 }
 
 export interface ScrubOptions {
@@ -763,6 +768,49 @@ function definiteOfEveryday(lower: string, words: Words): boolean {
   return false;
 }
 
+/** English words that Danish spells too ("and", "is", "to"), which say a phrase is English. */
+const ENGLISH_SMALL_WORDS = new Set(
+  "and the of is it it's you your my me we are was to not no too this that be have do".split(' '),
+);
+/**
+ * English phrases in a note: two words or more, joined by single spaces or hyphens, each an
+ * English word, at least two of them no Danish word or one of English's small words, or one a
+ * long word ("walk and talk", "too much", "one day at a time", "It's complicated"); only the first may be capitalised, and only where a sentence or a
+ * quote starts. A word the Danish list holds as a name is left out of the span (it is judged as
+ * any word is: "Mark and Grace" are people), so only the other words are kept.
+ */
+function englishRuns(text: string, words: Words, lexicon: Lexicon): [number, number][] {
+  const spans: [number, number][] = [];
+  const tokens = [...text.matchAll(/[\p{L}][\p{L}'’]*/gu)];
+  let run: RegExpMatchArray[] = [];
+  const close = () => {
+    const foreign = run
+      .map((t) => t[0].toLowerCase().replace(/’/g, "'"))
+      .filter((lower) => ENGLISH_SMALL_WORDS.has(lower) || !words.ordinary(lower));
+    if (run.length >= 2 && (foreign.length >= 2 || foreign.some((lower) => lower.length >= 7))) {
+      for (const t of run) {
+        const lower = t[0].toLowerCase();
+        if (!words.listedName(lower.replace(/['’]s$/, '')))
+          spans.push([t.index!, t.index! + t[0].length]);
+      }
+    }
+    run = [];
+  };
+  for (const t of tokens) {
+    const lower = t[0].toLowerCase().replace(/’/g, "'");
+    const prev = run.at(-1);
+    const joined = !!prev && /^(?: |-)$/.test(text.slice(prev.index! + prev[0].length, t.index));
+    if (!joined) close();
+    const capital = /^\p{Lu}/u.test(t[0]);
+    const opens = run.length === 0 && /(?:^|[.!?:»«"“”„(]\s*|\n\s*)$/u.test(text.slice(0, t.index));
+    if (lexicon.isEnglish!(lower) && (!capital || opens || (t[0] === 'I' && run.length > 0))) {
+      run.push(t);
+    } else close();
+  }
+  close();
+  return spans;
+}
+
 type Found = Mask;
 
 /**
@@ -1268,12 +1316,15 @@ export function scrubText(
    */
   const surelyNamed = new Set<string>();
   // "selo-zok", "picc-line", "port-a-cath": a hyphenated word the app knows whole, whose parts
-  // alone are no words (or a name: «Line»). A guess inside one is no name.
+  // alone are no words (or a name: «Line»). A guess inside one is no name. Nor in an English
+  // phrase ("walk and talk", "self-care", "It's complicated"; see englishRuns).
   const knownHyphenated: [number, number][] = [];
   for (const m of text.matchAll(HYPHENATED)) {
     if (words.allowedWord(m[0].toLowerCase()))
       knownHyphenated.push([m.index, m.index + m[0].length]);
   }
+  if (options.lexicon?.isEnglish)
+    knownHyphenated.push(...englishRuns(text, words, options.lexicon));
   const add = (kind: MaskKind, start: number, end: number, unmaskable = false) => {
     // Never outside the text: a mask out of it would write the text twice.
     start = Math.max(0, start);

@@ -102,6 +102,9 @@ describe('identifiers the scrubber masks', () => {
     ['snakket m. sten (nabo) - han har en nøgle', 'sten'],
     ['kæresten (Mus kalder hun ham) må ikke være med', 'Mus'],
     ['Tom ringede i går om medicinen.', 'Tom'],
+    // An English word beside a Danish one is no phrase.
+    ['ringede til jack i går, og mødte will og grace', 'jack'],
+    ['ringede til jack i går, og mødte will og grace', 'will'],
     ['Bjørn og jeg gik en tur.', 'Bjørn'],
     ['Lykke var der også, og sten ringede i går.', 'Lykke'],
     ['Lykke var der også, og sten ringede i går.', 'sten'],
@@ -803,6 +806,8 @@ describe('words the analysis needs, which stay', () => {
     'Online-konsultationen gik fint, men lyden hakkede.',
     'Storm igen i nat. Sol? Nej, regn hele dagen. Sten stadig i nyren. Per uge tre besøg.',
     'Hans kone kommer hver dag. Ask og bøg fyrer hun med i brændeovnen.',
+    // English phrases quoted in a note.
+    'Walk and talk i stedet for kontoret. Det var »too much«. It’s complicated, siger hun.',
     'Barnebarnet har fødselsdag på fastelavn, og vi spiser sammen juleaften.',
     'Hun boede i Danmark 2010-2015',
     'Blodtryk:\n140/90\n135/85\n130/80',
