@@ -100,6 +100,11 @@ export interface Lexicon {
    * ("walk and talk", "too much"), which are no one's name.
    */
   isEnglish?(lower: string): boolean;
+  /**
+   * A Danish town of a thousand people or more, in lower case ("ringe", "vrå", "stege"): many
+   * are everyday words too, so only where a sentence says a place stands ("bor i ringe").
+   */
+  isTown?(lower: string): boolean;
 }
 
 export interface ScrubOptions {
@@ -1191,6 +1196,9 @@ const SAID_TO_BE =
 /** Who someone is, said right after the name without a comma: " min søn", " altså min fysioterapeut". */
 const KIN_WORDS =
   'nabo|ven|veninde|søster|bror|datter|søn|dreng|pige|mor|far|mand|kone|kæreste|ekskæreste|svigersøn|svigerdatter|svigermor|svigerfar|barnebarn|nevø|niece|fætter|kusine|onkel|tante|mormor|morfar|farmor|farfar|lillebror|storebror|lillesøster|storesøster|halvbror|halvsøster|partner|kammerat|kollega|samlever|kontaktperson|støttekontaktperson|bisidder|værge|sagsbehandler|fysioterapeut|psykolog|hjemmehjælper|mentor';
+/** Travelling from or to a place: "kører fra …", "pendler til …". */
+const TRAVEL_FROM_TO =
+  /(?:kører|kørte|kørt|rejser|rejste|pendler|pendlede|cykler|cyklede|tager\s+bussen|tog\s+bussen|tog\s+toget|tager\s+toget)(?:\s+(?:selv|hver\s+dag|dagligt))?\s+(?:fra|til)\s+$/iu;
 /** Where people are, in a note without its verbs: "Kaj på besøg", "Rose i telefonen". */
 const PRESENT_WORDS = new Set(
   'besøg telefonen tlf telefon mødet møde netværksmødet stede tilstede hos hjemme borgeren borgerens samtalen samtale'.split(
@@ -1972,11 +1980,21 @@ export function scrubText(
             !inverted(i + k)
           );
         }));
+    // "bor i ringe nu", "flyttede til hals", "kører selv fra vrå": a town that is an everyday
+    // word too, where the sentence says someone lives, moved or travels (not "ringe 20 30 …").
+    const town =
+      !!prev &&
+      !!options.lexicon?.isTown?.(lower) &&
+      !SMALL_WORDS.has(lower) &&
+      !/^[^\S\n]*\d/.test(text.slice(end, end + 3)) &&
+      (PLACE_AFTER.test(text.slice(Math.max(0, start - 24), start)) ||
+        TRAVEL_FROM_TO.test(text.slice(Math.max(0, start - 24), start)));
     const place =
       !!prev &&
       ((PLACE_AFTER.test(text.slice(Math.max(0, start - 24), start)) &&
         // "kommer i morgen", "kom til skade", "født i udlandet": everyday words stay.
         (!words.ordinary(lower) || (words.listedName(lower) && !commonWord(lower)))) ||
+        town ||
         // "Torvet 3 i tørring": a word after "i" or "ved" right after an address, unless an
         // everyday word ("ved skolen", "i stedet").
         (/^(?:i|ved)$/.test(prev.lower) &&
@@ -2419,7 +2437,7 @@ export function scrubText(
     } else if (
       place &&
       !SMALL_WORDS.has(lower) &&
-      !BEFORE_NUMBERS.has(lower) &&
+      (!BEFORE_NUMBERS.has(lower) || town) &&
       !HOUSING.has(lower)
     ) {
       add('address', start, end, true);

@@ -76,6 +76,15 @@ describe('identifiers the scrubber masks', () => {
     expect(scrub(text)).toContain('[NUMMER]');
   });
 
+  it.each([
+    ['bor i ringe nu, flyttede fra odense sidste år', 'ringe'],
+    ['flyttede til hals efter skilsmissen', 'hals'],
+    ['kører selv fra vrå til hjørring til dialyse', 'vrå'],
+    ['flyttede til stege med sin første mand', 'stege'],
+  ])('a town that is an everyday word, where someone lives or travels: %j', (text, value) => {
+    expect(scrub(text)).not.toMatch(new RegExp(`(?<![\\p{L}])${value}(?![\\p{L}])`, 'u'));
+  });
+
   it('a postcode after an address and its floor, with a dash between', () => {
     expect(scrub('bor i Skolegade 5, 2. – 7100 nu')).toBe('bor i [ADRESSE], 2. – [POSTNUMMER] nu');
   });
@@ -806,6 +815,8 @@ describe('words the analysis needs, which stay', () => {
     'Online-konsultationen gik fint, men lyden hakkede.',
     'Storm igen i nat. Sol? Nej, regn hele dagen. Sten stadig i nyren. Per uge tre besøg.',
     'Hans kone kommer hver dag. Ask og bøg fyrer hun med i brændeovnen.',
+    // A town's name where no one lives or travels: the everyday word.
+    'Han står i vejen. Ring til hende i morgen, hun har ondt i halsen.',
     // English phrases quoted in a note.
     'Walk and talk i stedet for kontoret. Det var »too much«. It’s complicated, siger hun.',
     'Barnebarnet har fødselsdag på fastelavn, og vi spiser sammen juleaften.',
