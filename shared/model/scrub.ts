@@ -2802,7 +2802,26 @@ export function scrubText(
       /^\s+$/.test(gapRight) &&
       /^\s+$/.test(text.slice(right.end, tokens[i + 2]!.start)) &&
       isCapitalised(tokens[i + 2]!.raw);
-    if (joined) {
+    // "mødte rosa og bo", "ørn og ravn fra fodboldholdet": a first name that is an everyday word
+    // too, joined by «og» to a name, in any case.
+    // Not in a list with commas (the list's own rule reads those: "holm, lund og mose" are
+    // words), nor a verb after a modal ("vil gerne bo og kirsten vil").
+    const listed = (x: (typeof tokens)[number] | undefined, k: number) =>
+      !!x && /,[^\S\n]*$/.test(text.slice(tokens[k - 1]?.end ?? 0, x.start));
+    const partnerAt = right?.lower === 'og' ? i + 2 : left?.lower === 'og' ? i - 2 : -1;
+    const partner = partnerAt >= 0 ? tokens[partnerAt] : undefined;
+    const pairedFirstName =
+      FIRST_NAMES_IN_COMMON.has(t.lower) &&
+      t.lower !== 'hans' &&
+      !!partner &&
+      isMasked(partner) &&
+      /^[^\S\n]+og[^\S\n]+$/.test(
+        partnerAt > i ? text.slice(t.end, partner.start) : text.slice(partner.end, t.start),
+      ) &&
+      !listed(t, i) &&
+      !listed(partner, partnerAt) &&
+      !MODAL_BEFORE.test(left?.lower ?? '');
+    if (joined || pairedFirstName) {
       add('name', t.start, t.end, true);
       continue;
     }

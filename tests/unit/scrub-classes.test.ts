@@ -110,6 +110,8 @@ describe('identifiers the scrubber masks', () => {
     ['Holm fra kommunen (sagsbehandler) vil have en ny lægeerklæring.', 'Holm'],
     ['snakket m. sten (nabo) - han har en nøgle', 'sten'],
     ['kæresten (Mus kalder hun ham) må ikke være med', 'Mus'],
+    ['mødte rosa og bo på apoteket', 'bo'],
+    ['ørn og ravn fra fodboldholdet har sagt de henter ham', 'ørn'],
     ['Tom ringede i går om medicinen.', 'Tom'],
     // An English word beside a Danish one is no phrase.
     ['ringede til jack i går, og mødte will og grace', 'jack'],
@@ -815,6 +817,7 @@ describe('words the analysis needs, which stay', () => {
     'Online-konsultationen gik fint, men lyden hakkede.',
     'Storm igen i nat. Sol? Nej, regn hele dagen. Sten stadig i nyren. Per uge tre besøg.',
     'Hans kone kommer hver dag. Ask og bøg fyrer hun med i brændeovnen.',
+    'Hun ønsker sol og varme, og storm og regn er værst.',
     // A town's name where no one lives or travels: the everyday word.
     'Han står i vejen. Ring til hende i morgen, hun har ondt i halsen.',
     // English phrases quoted in a note.
