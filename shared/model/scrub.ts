@@ -2066,19 +2066,27 @@ export function scrubText(
       // "Sign. KOL", "skrevet af MLJ", "Notat ved: HBJ", "ks. GLH", "/spl. KHJ", "/ -AB": said to
       // be who wrote, signed or did it, whatever the letters abbreviate elsewhere.
       const signer = raw.length <= 4 ? signedBy(text, start, end) : false;
+      // "vh MR", "Kh KL" closing the note: a greeting's signature is initials, whatever else the
+      // letters abbreviate.
+      const signedOff =
+        // («vh.» with its stop is the left hand: "Hævelse vh. XYZ").
+        /(?<![\p{L}])(?:(?:mvh|kh|venlig\s+hilsen|hilsen)\.?|vh)[^\S\n]{0,2}[,:]?\s{0,3}$/iu.test(
+          text.slice(Math.max(0, start - 20), start),
+        ) && /^[^\S\n]{0,3}[.)]?[^\S\n]{0,3}(?:$|\n)/.test(text.slice(end));
       if (
-        signer &&
-        (signer !== 'done' ||
-          !(
-            ABBREVIATIONS.has(lower) ||
-            CLINICAL_ABBREVIATIONS.has(lower) ||
-            TITLES.has(lower) ||
-            ROLES.has(lower) ||
-            words.institution(lower) ||
-            words.allowedWord(lower) ||
-            // "Aftalt med ALLE".
-            words.emphasis(raw)
-          ))
+        (signedOff && raw.length <= 4) ||
+        (signer &&
+          (signer !== 'done' ||
+            !(
+              ABBREVIATIONS.has(lower) ||
+              CLINICAL_ABBREVIATIONS.has(lower) ||
+              TITLES.has(lower) ||
+              ROLES.has(lower) ||
+              words.institution(lower) ||
+              words.allowedWord(lower) ||
+              // "Aftalt med ALLE".
+              words.emphasis(raw)
+            )))
       ) {
         add('name', start, end, true);
         return;

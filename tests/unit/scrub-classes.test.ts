@@ -112,6 +112,8 @@ describe('identifiers the scrubber masks', () => {
     ['kæresten (Mus kalder hun ham) må ikke være med', 'Mus'],
     ['mødte rosa og bo på apoteket', 'bo'],
     ['ørn og ravn fra fodboldholdet har sagt de henter ham', 'ørn'],
+    ['ring hvis der er spørgsmål.\nvh MR', 'MR'],
+    ['Tak for i dag. Kh KL', 'KL'],
     ['Tom ringede i går om medicinen.', 'Tom'],
     // An English word beside a Danish one is no phrase.
     ['ringede til jack i går, og mødte will og grace', 'jack'],
@@ -818,6 +820,7 @@ describe('words the analysis needs, which stay', () => {
     'Storm igen i nat. Sol? Nej, regn hele dagen. Sten stadig i nyren. Per uge tre besøg.',
     'Hans kone kommer hver dag. Ask og bøg fyrer hun med i brændeovnen.',
     'Hun ønsker sol og varme, og storm og regn er værst.',
+    'Hilsen KOL-teamet. Svar kom med vh MR-scanningen.',
     // A town's name where no one lives or travels: the everyday word.
     'Han står i vejen. Ring til hende i morgen, hun har ondt i halsen.',
     // English phrases quoted in a note.
