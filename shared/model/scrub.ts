@@ -316,6 +316,11 @@ const BORN_SHORT_YEAR = new RegExp(
   `${NOT_LETTER_BEFORE}(?:født|årgang)(?:\\s{1,3}(?:i|år))?\\s{1,3}((?:[-–'’])\\d{2}|(?<=i\\s{1,3})\\d{2})(?![\\p{N}]|[.,]\\d|\\.?\\s*(?:uge|ugen|dage|døgn|timer|kg|cm|gram|g|mdr|måneder)(?![${LETTER}]))`,
   'giu',
 );
+/** A birth year after the place of birth: "født i Grindsted i 1983", "født i Vanløse i '54". */
+const BORN_THERE_IN = new RegExp(
+  `${NOT_LETTER_BEFORE}født[^\\S\\n]+(?:i|på)[^\\S\\n]+[\\p{L}.-]+(?:[^\\S\\n]+[\\p{L}.-]+)?[^\\S\\n]+i[^\\S\\n]+(['’]\\d{2}|(?:1[89]|20)\\d{2})(?![\\p{N}])`,
+  'giu',
+);
 /** A feast of a given year, a date: "døde juleaften 2019", "langfredag 2021". */
 const FEAST_YEAR = new RegExp(
   `${NOT_LETTER_BEFORE}${FEAST_DATE}\\s{1,3}(?:i\\s{1,3})?['’]?(?:1[89]|20)\\d\\d(?![\\p{N}])`,
@@ -1595,6 +1600,9 @@ export function scrubText(
     add('date', at, m.index + m[0].length);
   }
   for (const m of text.matchAll(FEAST_YEAR)) add('date', m.index, m.index + m[0].length);
+  for (const m of text.matchAll(BORN_THERE_IN)) {
+    add('date', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+  }
   for (const m of text.matchAll(BORN_SHORT_YEAR)) {
     add('date', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   }
@@ -1674,7 +1682,7 @@ export function scrubText(
   // The profile's initials, in capitals, with or without stops: "HJ's patientnr." for Hans
   // Jørgen Riis (see profileInitials).
   for (const initials of profileInitials(names)) {
-    const letters = [...initials].map(escapeRegExp).join(String.raw`\.?[^\S\n]?`);
+    const letters = [...initials].map(escapeRegExp).join(String.raw`\.?-?[^\S\n]?`);
     const re = new RegExp(
       `(?<![${LETTER}\\p{N}.])${letters}\\.?(?:['’]s)?(?![${LETTER}\\p{N}])`,
       'gu',
@@ -1688,7 +1696,7 @@ export function scrubText(
       words.allowedWord(lower) ||
       words.ordinary(lower);
     for (const m of text.matchAll(re)) {
-      if (spelsWord && !/['’]s$|\./.test(m[0])) continue;
+      if (spelsWord && !/['’]s$|[.-]/.test(m[0])) continue;
       add('name', m.index, m.index + m[0].length);
     }
   }
@@ -1787,9 +1795,12 @@ export function scrubText(
     ) {
       return true;
     }
-    // A shift's note ("Dag hos borgeren: …") is no one's.
-    if (SHIFT_WORDS.has(word.lower)) return false;
-    const lowers = clause.map((t) => t.lower);
+    // A shift's note ("Dag hos borgeren: …") is no one's; nor two things joined ("Storm og glat
+    // føre betyder aflyste besøg"), nor the verb «bo» before where ("Bo hjemme så længe …").
+    if (SHIFT_WORDS.has(word.lower) || next.lower === 'og') return false;
+    if (word.lower === 'bo' && WHERE_AFTER.test(next.lower)) return false;
+    // What says where people are stands close: "Kaj på besøg", not "Frank … samtale med lægen".
+    const lowers = clause.slice(0, 5).map((t) => t.lower);
     const present =
       lowers.some((w) => PRESENT_WORDS.has(w)) ||
       // "Tove med på hospitalet", "Sten også med til mødet" (not "Ask og bøg fyrer hun med i").

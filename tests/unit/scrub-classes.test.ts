@@ -45,6 +45,8 @@ describe('identifiers the scrubber masks', () => {
     ['var på skadestuen 2/2 og igen 9/2', '2/2'],
     ['født -52, har været på førtidspension', '52'],
     ['susanne er født i 61, fylder snart rundt', '61'],
+    ['Jeg blev født i Grindsted i 1983, og siden da', '1983'],
+    ["Jeg er født i Vanløse i '54, og jeg dør nok på Nørrebro.", '54'],
   ])('a date: %s', (text, value) => {
     expect(scrub(text)).not.toContain(value);
     expect(scrub(text)).toContain('[DATO]');
@@ -672,6 +674,7 @@ describe("the profile's initials", () => {
     ['Aftalt med HJR i dag.', 'Hans Jørgen Riis', 'HJR'],
     ['H. J. ringede igen.', 'Hans Jørgen Riis', 'H. J'],
     ['Skrevet af SE til kommunen.', 'Svend-Erik Nissen', 'SE'],
+    ['M-L ang. bostøtte: ønsker samme medarbejder', 'Mette-Louise Skov', 'M-L'],
     ["OK's mor ringede.", 'Ole Kristensen', 'OK'],
   ])('masks %j for %s', (text, name, value) => {
     expect(withNames(text, [name])).not.toContain(value);
@@ -820,6 +823,8 @@ describe('words the analysis needs, which stay', () => {
     'Storm igen i nat. Sol? Nej, regn hele dagen. Sten stadig i nyren. Per uge tre besøg.',
     'Hans kone kommer hver dag. Ask og bøg fyrer hun med i brændeovnen.',
     'Hun ønsker sol og varme, og storm og regn er værst.',
+    'Storm og glat føre betyder aflyste besøg. Bo hjemme så længe som muligt.',
+    'Frank og ærlig samtale med lægen om prognosen.',
     'Hilsen KOL-teamet. Svar kom med vh MR-scanningen.',
     // A town's name where no one lives or travels: the everyday word.
     'Han står i vejen. Ring til hende i morgen, hun har ondt i halsen.',
