@@ -334,7 +334,7 @@ const DAY_ALONE =
   /(?<![\p{L}])(d\.|den)[^\S\n]{0,2}((?:[12]\d|3[01]|0?[1-9])(\.)?)(?![\p{N}]|\.\d|[/.-][^\S\n]?\d)/giu;
 /** Words an ordinal counts, not days: "den 3. gang", "d. 2. sal". */
 const COUNTED_AFTER_ORDINAL =
-  /^(?:gang|gange|sal|klasse|plads|time|dag|uge|måned|år|forsøg|etage|runde|omgang|del|afsnit|behandling|kur|serie|dosis|kapitel|side|punkt|linje|række|trin|led|generation|udgave|barn|søn|datter|indlæggelse|operation|kemo|kemokur|dosis|stik|sprøjte|vaccine|stikprøve|time)$/u;
+  /^(?:gang|gange|sal|klasse|plads|time|dag|uge|måned|år|forsøg|etage|runde|omgang|del|afsnit|behandling|kur|serie|dosis|kapitel|side|punkt|linje|række|trin|led|generation|udgave|barn|søn|datter|indlæggelse|operation|kemo|kemokur|stik|sprøjte|vaccine|stikprøve)$/u;
 /** Whether a day alone (DAY_ALONE's match) is a date, by what follows it. */
 function dayAlone(m: RegExpMatchArray, text: string): boolean {
   const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 40);
@@ -785,8 +785,8 @@ const ENGLISH_SMALL_WORDS = new Set(
 /**
  * English phrases in a note: two words or more, joined by single spaces or hyphens, each an
  * English word, at least two of them no Danish word or one of English's small words, or one a
- * long word ("walk and talk", "too much", "one day at a time", "It's complicated"); only the first may be capitalised, and only where a sentence or a
- * quote starts. A word the Danish list holds as a name is left out of the span (it is judged as
+ * long word ("walk and talk", "too much", "one day at a time", "It's complicated"); only the
+ * first may be capitalised, and only where a sentence or a quote starts. A word the Danish list holds as a name is left out of the span (it is judged as
  * any word is: "Mark and Grace" are people), so only the other words are kept.
  */
 function englishRuns(text: string, words: Words, lexicon: Lexicon): [number, number][] {
@@ -1212,7 +1212,7 @@ const PRESENT_WORDS = new Set(
 );
 /** Adverbs a note puts right after its subject when it leaves the verb out. */
 const STILL_AGAIN = new Set(
-  'åbenbart altid aldrig ikke stadig også igen desværre heldigvis endnu allerede fortsat muligvis formentlig vist netop selv fortsat'.split(
+  'åbenbart altid aldrig ikke stadig også igen desværre heldigvis endnu allerede fortsat muligvis formentlig vist netop selv'.split(
     ' ',
   ),
 );
@@ -1573,12 +1573,8 @@ export function scrubText(
     const day = Number(m[1]);
     const month = Number(m[3]);
     if (day < 1 || day > 31 || month < 1 || month > 12 || m[2] !== '/') continue;
-    if (
-      /^[^\S\n]*(?:\p{L}+)/u.test(text.slice(m.index! + m[0].length)) &&
-      UNITS.has(/^[^\S\n]*(\p{L}+)/u.exec(text.slice(m.index! + m[0].length))![1]!.toLowerCase())
-    ) {
-      continue;
-    }
+    const unit = /^[^\S\n]*(\p{L}+)/u.exec(text.slice(m.index! + m[0].length))?.[1];
+    if (unit && UNITS.has(unit.toLowerCase())) continue;
     const nearDate = sureDays.some((at) => Math.abs(at - m.index!) <= 30);
     const sameMonth = [
       ...text
