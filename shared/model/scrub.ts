@@ -812,7 +812,12 @@ function englishRuns(text: string, words: Words, lexicon: Lexicon): [number, num
     const joined = !!prev && /^(?: |-)$/.test(text.slice(prev.index! + prev[0].length, t.index));
     if (!joined) close();
     const capital = /^\p{Lu}/u.test(t[0]);
-    const opens = run.length === 0 && /(?:^|[.!?:»«"“”„(]\s*|\n\s*)$/u.test(text.slice(0, t.index));
+    // Where a sentence or a quote starts, by the few characters before it only (a look at all
+    // the text before every word took seconds for a long one).
+    const before = text.slice(Math.max(0, t.index! - 6), t.index);
+    const opens =
+      run.length === 0 &&
+      ((t.index! <= 6 && /^\s*$/.test(before)) || /(?:[.!?:»«"“”„(]|\n)\s*$/u.test(before));
     if (lexicon.isEnglish!(lower) && (!capital || opens || (t[0] === 'I' && run.length > 0))) {
       run.push(t);
     } else close();
@@ -1338,15 +1343,19 @@ export function scrubText(
   }
   if (options.lexicon?.isEnglish)
     knownHyphenated.push(...englishRuns(text, words, options.lexicon));
+  // Looked up by place, not span by span: an English text may hold thousands of them.
+  const keptWhole = new Uint8Array(text.length);
+  for (const [a, b] of knownHyphenated) keptWhole.fill(1, a, b);
+  /** Whether start..end lies inside a span kept whole (every character of it is). */
+  const insideKept = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (!keptWhole[i]) return false;
+    return end > start;
+  };
   const add = (kind: MaskKind, start: number, end: number, unmaskable = false) => {
     // Never outside the text: a mask out of it would write the text twice.
     start = Math.max(0, start);
     end = Math.min(text.length, end);
-    if (
-      unmaskable &&
-      (kind === 'name' || kind === 'word') &&
-      knownHyphenated.some(([a, b]) => start >= a && end <= b)
-    ) {
+    if (unmaskable && (kind === 'name' || kind === 'word') && insideKept(start, end)) {
       return;
     }
     while (end > start && /[\s,.;:]/.test(text[end - 1]!)) end--;

@@ -752,6 +752,10 @@ describe('hostile texts', () => {
     ['a long list of who was there', `Til stede: ${'ak, '.repeat(9_000)}ml`],
     ['many lists of who was there', 'Til stede: ak og ml\n'.repeat(2_000)],
     ['slashed pairs', 'Ole/Mus '.repeat(5_000)],
+    // A look at all the text before every word, and a span at a time, took seconds here.
+    ['an English text', 'one day at a time '.repeat(10_000)],
+    ['capitalised English words, sentence by sentence', 'Walk and talk. '.repeat(10_000)],
+    ['first names in a note without verbs', 'Kaj på besøg. Storm? Nej. '.repeat(4_000)],
     [
       'a table cell of many brackets',
       `Navn | a\nOle Hansen | b\nLis Berg | c\n${'(('.repeat(10_000)}Kiks | d`,
