@@ -62,7 +62,8 @@ export function findFiles(paths: readonly string[]): Found[] {
     const stat = look(path);
     if (!('isFile' in stat)) out.push({ path, ...stat });
     else if (stat.isFile()) out.push({ path, status: 'file' });
-    else if (stat.isDirectory()) out.push(...walkFolder(path, stat));
+    // One at a time: spread as arguments, a folder of 130,000 entries overflowed the stack.
+    else if (stat.isDirectory()) for (const f of walkFolder(path, stat)) out.push(f);
     else out.push({ path, status: 'skipped', reason: NOT_REGULAR });
   }
   return out;

@@ -16,7 +16,9 @@
 import { randomUUID } from 'node:crypto';
 import {
   closeSync,
+  fchmodSync,
   fsyncSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readSync,
@@ -334,6 +336,34 @@ function nothingFound(tally: Tally, what: string): string {
   return `${what} among what was given (${parts.join(', ')})`;
 }
 
+/**
+ * Refuses an output that would replace what is being converted, or something that is not a file
+ * (a device such as /dev/full, a pipe, a folder): `convert` replaced its own input model, and a
+ * device node, and said it had converted.
+ */
+function checkConvertTarget(out: string, inputs: readonly string[]): void {
+  const target = resolve(out);
+  let stat;
+  try {
+    stat = lstatSync(target);
+  } catch {
+    return; // Nothing there yet.
+  }
+  if (!stat.isFile() && !stat.isSymbolicLink()) {
+    throw new CannotRun(`${shown(out)} is not a file; give --out a file's name`);
+  }
+  const same = inputs.some((i) => {
+    try {
+      const s = statSync(i);
+      return s.dev === stat.dev && s.ino === stat.ino;
+    } catch {
+      return resolve(i) === target;
+    }
+  });
+  if (same)
+    throw new CannotRun(`${shown(out)} is one of the files to convert; give --out another name`);
+}
+
 function convertCommand(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
@@ -346,6 +376,12 @@ function convertCommand(args: string[]): number {
     throw new UsageError('convert needs MODEL and --to ocel|xes|csv');
   }
   const found = findFiles(positionals);
+  if (values.out) {
+    checkConvertTarget(
+      values.out,
+      found.filter((f) => f.status === 'file').map((f) => f.path),
+    );
+  }
   if (positionals.length > 1 || found.length !== 1 || found[0]!.path !== file) {
     return convertManyToCsv(found, values.to, values.out);
   }
@@ -396,7 +432,10 @@ function convertManyToCsv(found: Found[], to: string, out: string | undefined): 
   const partial = `${target}.partial`;
   let fd: number;
   try {
-    fd = openSync(partial, 'w');
+    fd = openSync(partial, 'w', 0o600);
+    // One journey's events per row, before any suppression: only its owner may read it, as every
+    // other file the command line writes (a partial file left from before keeps its mode else).
+    fchmodSync(fd, 0o600);
   } catch (error) {
     throw new CannotRun(`cannot write ${shown(out)} (${unreadableDetail(error)})`);
   }
@@ -553,7 +592,7 @@ function aggregateCommand(args: string[]): number {
   for (const r of results) {
     for (const t of tablesOf(r.aggregate, r.group)) {
       const m = merged.get(t.name);
-      if (m) m.rows.push(...t.rows);
+      if (m) for (const row of t.rows) m.rows.push(row);
       else merged.set(t.name, { ...t, rows: [...t.rows] });
     }
   }

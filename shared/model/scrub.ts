@@ -1341,8 +1341,9 @@ export function scrubText(
     if (words.allowedWord(m[0].toLowerCase()))
       knownHyphenated.push([m.index, m.index + m[0].length]);
   }
-  if (options.lexicon?.isEnglish)
-    knownHyphenated.push(...englishRuns(text, words, options.lexicon));
+  if (options.lexicon?.isEnglish) {
+    for (const span of englishRuns(text, words, options.lexicon)) knownHyphenated.push(span);
+  }
   // Looked up by place, not span by span: an English text may hold thousands of them.
   const keptWhole = new Uint8Array(text.length);
   for (const [a, b] of knownHyphenated) keptWhole.fill(1, a, b);

@@ -251,6 +251,32 @@ describe('one rule for which files are read, on the command line and in the app'
     expect(paths).toEqual([...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 
+  it('walks a folder of 130,000 entries (their list once overflowed the stack)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'pathway-wide-'));
+    try {
+      const inner = join(root, 'a');
+      mkdirSync(inner);
+      for (let i = 0; i < 130_000; i++) writeFileSync(join(inner, `${i}.txt`), '');
+      // The command line as installed (the console's spies of `run` hold every line twice).
+      let out = { status: 0, stdout: '', stderr: '' };
+      try {
+        execFileSync(process.execPath, ['bin/pathway.cjs', 'validate', root], {
+          encoding: 'utf8',
+          maxBuffer: 256 * 1024 * 1024,
+        });
+      } catch (error) {
+        out = error as typeof out;
+      }
+      expect(out.status).toBe(2);
+      expect(out.stderr).toContain('(130000 skipped)');
+      const lines = out.stdout.trimEnd().split('\n');
+      expect(lines).toHaveLength(130_000);
+      expect(lines.every((l) => l.includes(': skipped'))).toBe(true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('gives the same verdict per file as the app’s import of the same folder', async () => {
     const root = mixedFolder();
     const results = await appImport(t, root);
@@ -500,6 +526,29 @@ describe('exit codes', () => {
     writeFileSync(join(dir, name), modelText(i));
     return join(dir, name);
   };
+
+  it('convert never replaces what it converts, nor anything that is not a file', () => {
+    const one = model('one.json');
+    const folder = join(dir, 'many');
+    mkdirSync(folder);
+    const inFolder = join(folder, 'b.json');
+    writeFileSync(inFolder, modelText(1));
+    const before = readFileSync(one, 'utf8');
+    const refused = [
+      run('convert', one, '--to', 'csv', '--out', one),
+      run('convert', folder, '--to', 'csv', '--out', inFolder),
+      run('convert', one, '--to', 'csv', '--out', dir),
+    ];
+    for (const r of refused) expect(r.code).toBe(2);
+    expect(refused[0]!.all).toContain('is one of the files to convert');
+    expect(refused[2]!.all).toContain('is not a file');
+    expect(readFileSync(one, 'utf8')).toBe(before);
+    expect(readFileSync(inFolder, 'utf8')).toBe(modelText(1));
+    // The many models' log, one journey a row before any suppression, only for its owner.
+    const log = join(dir, 'log.csv');
+    expect(run('convert', folder, '--to', 'csv', '--out', log).code).toBe(0);
+    expect(statSync(log).mode & 0o777).toBe(0o600);
+  });
 
   it('validate: 0 all good, 1 some invalid, 2 nothing to validate', () => {
     const empty = join(dir, 'empty');
