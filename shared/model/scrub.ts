@@ -1336,17 +1336,16 @@ export function scrubText(
   // "selo-zok", "picc-line", "port-a-cath": a hyphenated word the app knows whole, whose parts
   // alone are no words (or a name: «Line»). A guess inside one is no name. Nor in an English
   // phrase ("walk and talk", "self-care", "It's complicated"; see englishRuns).
-  const knownHyphenated: [number, number][] = [];
+  const keptSpans: [number, number][] = [];
   for (const m of text.matchAll(HYPHENATED)) {
-    if (words.allowedWord(m[0].toLowerCase()))
-      knownHyphenated.push([m.index, m.index + m[0].length]);
+    if (words.allowedWord(m[0].toLowerCase())) keptSpans.push([m.index, m.index + m[0].length]);
   }
   if (options.lexicon?.isEnglish) {
-    for (const span of englishRuns(text, words, options.lexicon)) knownHyphenated.push(span);
+    for (const span of englishRuns(text, words, options.lexicon)) keptSpans.push(span);
   }
   // Looked up by place, not span by span: an English text may hold thousands of them.
   const keptWhole = new Uint8Array(text.length);
-  for (const [a, b] of knownHyphenated) keptWhole.fill(1, a, b);
+  for (const [a, b] of keptSpans) keptWhole.fill(1, a, b);
   /** Whether start..end lies inside a span kept whole (every character of it is). */
   const insideKept = (start: number, end: number) => {
     for (let i = start; i < end; i++) if (!keptWhole[i]) return false;
@@ -1999,16 +1998,18 @@ export function scrubText(
         }));
     // "bor i ringe nu", "flyttede til hals", "kører selv fra vrå": a town that is an everyday
     // word too, where the sentence says someone lives, moved or travels (not "ringe 20 30 …").
+    // (the list looked up last: most words stand after no such cue)
+    const before24 = text.slice(Math.max(0, start - 24), start);
+    const placeCue = PLACE_AFTER.test(before24);
     const town =
       !!prev &&
-      !!options.lexicon?.isTown?.(lower) &&
+      (placeCue || TRAVEL_FROM_TO.test(before24)) &&
       !SMALL_WORDS.has(lower) &&
       !/^[^\S\n]*\d/.test(text.slice(end, end + 3)) &&
-      (PLACE_AFTER.test(text.slice(Math.max(0, start - 24), start)) ||
-        TRAVEL_FROM_TO.test(text.slice(Math.max(0, start - 24), start)));
+      !!options.lexicon?.isTown?.(lower);
     const place =
       !!prev &&
-      ((PLACE_AFTER.test(text.slice(Math.max(0, start - 24), start)) &&
+      ((placeCue &&
         // "kommer i morgen", "kom til skade", "født i udlandet": everyday words stay.
         (!words.ordinary(lower) || (words.listedName(lower) && !commonWord(lower)))) ||
         town ||
