@@ -2,7 +2,6 @@ import type { PriceList } from '../economy/prices';
 import type { AgeBand, ModelPathway, PathwayModel } from '../model/pathway-model';
 import { AGE_BANDS } from '../model/pathway-model';
 import {
-  codesArray,
   costItemsOf,
   costState,
   costViewOf,
@@ -972,6 +971,17 @@ function packJourneys(
   };
 }
 
+/** `indexes` as the ids they stand for, in a new array of the kind given. */
+function withIds<T extends Int32Array | Uint16Array>(
+  indexes: Int32Array,
+  idOfIndex: readonly number[],
+  kind: new (n: number) => T,
+): T {
+  const out = new kind(indexes.length);
+  for (let i = 0; i < indexes.length; i++) out[i] = idOfIndex[indexes[i]!]!;
+  return out;
+}
+
 /** A packed fold taken apart into journeys and counts with this thread's key and item ids. */
 interface Unpacked {
   journeys: FoldedJourney[];
@@ -992,33 +1002,33 @@ export function unpack(p: PackedFold): Unpacked {
   if (known) return known;
   const idOfKey = p.keys.map((k) => idOf(k));
   const idOfItem = p.itemCodes.map((c) => itemCodeId(c));
+  // Each array taken apart once, into one array for all journeys, which each journey views: a
+  // thread's piece of 1,024 journeys is then a few arrays, not five thousand.
+  const ids = withIds(p.ids, idOfKey, Int32Array);
+  const valueIds = withIds(p.valueIds, idOfKey, Int32Array);
+  let maxItem = 0;
+  for (let i = 0; i < idOfItem.length; i++) if (idOfItem[i]! > maxItem) maxItem = idOfItem[i]!;
+  const codes: Uint16Array | Int32Array =
+    maxItem < 0xffff
+      ? withIds(p.costCodes, idOfItem, Uint16Array)
+      : withIds(p.costCodes, idOfItem, Int32Array);
   const journeys = new Array<FoldedJourney>(p.exportIds.length);
-  // Plain loops into typed arrays: this runs over every figure of every journey a thread folded.
   for (let j = 0; j < journeys.length; j++) {
     const start = j === 0 ? 0 : p.idEnds[j - 1]!;
     const vstart = j === 0 ? 0 : p.valueEnds[j - 1]!;
     const cstart = j === 0 ? 0 : p.costEnds[j - 1]!;
     const xstart = j === 0 ? 0 : p.costExtraEnds[j - 1]!;
-    const end = p.idEnds[j]!;
-    const vend = p.valueEnds[j]!;
-    const cend = p.costEnds[j]!;
     const xend = p.costExtraEnds[j]!;
-    const ids = new Int32Array(end - start);
-    for (let i = start; i < end; i++) ids[i - start] = idOfKey[p.ids[i]!]!;
-    const valueIds = new Int32Array(vend - vstart);
-    for (let i = vstart; i < vend; i++) valueIds[i - vstart] = idOfKey[p.valueIds[i]!]!;
-    const codes = new Array<number>(cend - cstart);
-    for (let i = cstart; i < cend; i++) codes[i - cstart] = idOfItem[p.costCodes[i]!]!;
     journeys[j] = {
       exportId: p.exportIds[j]!,
       cohort: p.cohorts[j]!,
-      ids,
-      valueIds,
-      values: p.values.slice(vstart, vend),
+      ids: ids.subarray(start, p.idEnds[j]!),
+      valueIds: valueIds.subarray(vstart, p.valueEnds[j]!),
+      values: p.values.subarray(vstart, p.valueEnds[j]!),
       cost: {
-        codes: codesArray(codes),
+        codes: codes.subarray(cstart, p.costEnds[j]!),
         toBeAt: p.toBeAts[j]!,
-        extras: xend > xstart ? p.costExtras.slice(xstart, xend) : null,
+        extras: xend > xstart ? p.costExtras.subarray(xstart, xend) : null,
       },
     };
   }
