@@ -29,7 +29,13 @@ await Promise.all([
     outfile: 'dist/electron/program-worker.cjs',
   }),
   build({ ...common, entryPoints: ['electron/cli/pathway.ts'], outfile: 'dist/cli/pathway.cjs' }),
+  // The command line's folding threads (`pathway aggregate`), started from the file beside it.
+  build({
+    ...common,
+    entryPoints: ['electron/cli/fold-worker.ts'],
+    outfile: 'dist/cli/fold-worker.cjs',
+  }),
 ]);
 console.log(
-  'Built dist/electron/main.cjs, preload.cjs, program-worker.cjs and dist/cli/pathway.cjs',
+  'Built dist/electron/main.cjs, preload.cjs, program-worker.cjs and dist/cli/pathway.cjs, fold-worker.cjs',
 );

@@ -7,17 +7,19 @@
  * counts and later copies are reported as duplicates, as in one thread; the figures do not depend
  * on the order journeys were folded in.
  *
+ * A worker thread runs `fold-worker.cjs`, built beside the command line's bundle.
+ *
  * The threads are waited for synchronously (`Atomics.wait`, `receiveMessageOnPort`), so the
  * command line stays a plain function from arguments to an exit code.
  */
 import { getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import {
   MessageChannel,
   Worker,
-  isMainThread,
   receiveMessageOnPort,
-  workerData,
   type MessagePort,
 } from 'node:worker_threads';
 import { ModelFold, packedBuffers, unpack, type PackedFold } from '../../shared/analysis/aggregate';
@@ -290,16 +292,15 @@ function* taking(indexes: Iterable<number>, receiver: Receiver): Generator<numbe
   }
 }
 
-if (!isMainThread && (workerData as Job | undefined)?.kind === 'pathway-fold') {
-  work(workerData as Job);
-}
-
 /**
- * Threads are used only from the bundled command line (`dist/cli/pathway.cjs`), whose own file a
- * worker can load; run from source (tests) the files are folded in this thread.
+ * The file a folding thread runs: `fold-worker.cjs` beside the bundled command line
+ * (`dist/cli/pathway.cjs`). Run from source (tests), or with that file missing, the files are
+ * folded in this thread.
  */
-function bundleFile(): string | null {
-  return typeof __filename === 'string' && __filename.endsWith('.cjs') ? __filename : null;
+function workerFile(): string | null {
+  if (typeof __filename !== 'string' || !__filename.endsWith('.cjs')) return null;
+  const file = join(dirname(__filename), 'fold-worker.cjs');
+  return existsSync(file) ? file : null;
 }
 
 /** Code that turns on the compile cache this thread uses, in the same folder, for a worker. */
@@ -337,8 +338,8 @@ export function foldFiles(
   pricing = true,
   threads = threadsFor(files.length),
 ): FoldedFiles {
-  const bundle = bundleFile();
-  if (threads < 2 || bundle === null) {
+  const threadFile = workerFile();
+  if (threads < 2 || threadFile === null) {
     return alone(files, foldPart(files, map, allOf(files), pricing));
   }
   const shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
@@ -348,9 +349,9 @@ export function foldFiles(
   for (let t = 1; t < threads; t++) {
     const { port1, port2 } = new MessageChannel();
     const job: Job = { kind: 'pathway-fold', files, map, pricing, port: port2, shared };
-    // The bundle, with the compile cache in the folder the command line's entry chose for this
-    // thread (bin/compile-cache.cjs), if it chose one.
-    const start = `${cacheStart()}require(${JSON.stringify(bundle)});`;
+    // The folding thread's file, with the compile cache in the folder the command line's entry
+    // chose for this thread (bin/compile-cache.cjs), if it chose one.
+    const start = `${cacheStart()}require(${JSON.stringify(threadFile)});`;
     const worker = new Worker(start, { eval: true, workerData: job, transferList: [port2] });
     // A thread that fails is found by what it did not answer (see below); its error event, if
     // it comes at all, comes after this function returns and must not stop the process then.

@@ -1,6 +1,14 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -15,22 +23,29 @@ import { randomModels, rng } from '../support/generate-models';
  * say the same things about rejected and duplicate files.
  */
 const BUNDLE = 'dist/test-cli/pathway.cjs';
+const WORKER = 'dist/test-cli/fold-worker.cjs';
 /** As bin/pathway.cjs, for the bundle built here. */
 const BIN = 'dist/test-cli/bin.cjs';
 let dir: string;
 
 beforeAll(async () => {
   // Inside the project, so the bundle finds better-sqlite3 in node_modules.
-  await build({
-    entryPoints: ['electron/cli/pathway.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    outfile: BUNDLE,
-    external: ['electron', 'better-sqlite3'],
-    logLevel: 'warning',
-  });
+  // The command line and, beside it, the file its folding threads run.
+  for (const [entry, outfile] of [
+    ['electron/cli/pathway.ts', BUNDLE],
+    ['electron/cli/fold-worker.ts', WORKER],
+  ]) {
+    await build({
+      entryPoints: [entry!],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node22',
+      outfile,
+      external: ['electron', 'better-sqlite3'],
+      logLevel: 'warning',
+    });
+  }
   writeFileSync(BIN, "require('./pathway.cjs').run();\n");
   dir = mkdtempSync(join(tmpdir(), 'pathway-cli-threads-'));
   const models = join(dir, 'models');
@@ -46,12 +61,12 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function aggregate(threads: number, out: string, pieceFiles?: number, preload?: string) {
+function aggregate(threads: number, out: string, pieceFiles?: number, preload?: string, bin = BIN) {
   const r = spawnSync(
     process.execPath,
     [
       ...(preload ? ['--require', preload] : []),
-      BIN,
+      bin,
       'aggregate',
       join(dir, 'models'),
       '--by',
@@ -146,6 +161,20 @@ it('does not wait for worker threads that never started when it read every file 
   expect(without.files).toEqual(one.files);
   expect(without.stdout).toBe(one.stdout.replace(join(dir, 'alone'), join(dir, 'no-workers')));
 }, 90_000);
+
+it("folds every file in its own thread when the threads' file is not beside it", () => {
+  // The command line's bundle alone, as a copy without fold-worker.cjs beside it.
+  const alone = 'dist/test-cli-alone';
+  mkdirSync(alone, { recursive: true });
+  copyFileSync(BUNDLE, join(alone, 'pathway.cjs'));
+  writeFileSync(join(alone, 'bin.cjs'), "require('./pathway.cjs').run();\n");
+  const one = aggregate(1, join(dir, 'with-one'));
+  const without = aggregate(3, join(dir, 'no-thread-file'), 7, undefined, join(alone, 'bin.cjs'));
+  expect(without.files).toEqual(one.files);
+  expect(without.stdout).toBe(
+    one.stdout.replace(join(dir, 'with-one'), join(dir, 'no-thread-file')),
+  );
+}, 60_000);
 
 /** One file per entry of `order` (a model's index, so a model can have copies), in that order. */
 function writeInOrder(
