@@ -1008,6 +1008,10 @@ export function unpack(p: PackedFold): Unpacked {
   const valueIds = withIds(p.valueIds, idOfKey, Int32Array);
   let maxItem = 0;
   for (let i = 0; i < idOfItem.length; i++) if (idOfItem[i]! > maxItem) maxItem = idOfItem[i]!;
+  // Copies of their own, not views: a stored record's arrays are views of the record's whole
+  // decoded bytes (both maps, pricing), which the journeys would otherwise keep.
+  const values = p.values.slice();
+  const extras = p.costExtras.slice();
   const codes: Uint16Array | Int32Array =
     maxItem < 0xffff
       ? withIds(p.costCodes, idOfItem, Uint16Array)
@@ -1024,11 +1028,11 @@ export function unpack(p: PackedFold): Unpacked {
       cohort: p.cohorts[j]!,
       ids: ids.subarray(start, p.idEnds[j]!),
       valueIds: valueIds.subarray(vstart, p.valueEnds[j]!),
-      values: p.values.subarray(vstart, p.valueEnds[j]!),
+      values: values.subarray(vstart, p.valueEnds[j]!),
       cost: {
         codes: codes.subarray(cstart, p.costEnds[j]!),
         toBeAt: p.toBeAts[j]!,
-        extras: xend > xstart ? p.costExtras.subarray(xstart, xend) : null,
+        extras: xend > xstart ? extras.subarray(xstart, xend) : null,
       },
     };
   }
