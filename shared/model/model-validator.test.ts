@@ -408,6 +408,17 @@ describe('validating a model file', () => {
     );
   });
 
+  it('refuses an export id in upper case, even sealed with a checksum that matches', () => {
+    // One export in two casings would be two journeys: one citizen counted twice towards k.
+    const [m] = fc.sample(model, { numRuns: 1, seed: 12 });
+    const { checksum: _, ...content } = m!;
+    const upper = { ...content, exportId: content.exportId.toUpperCase() };
+    const text = JSON.stringify({ ...upper, checksum: checksumOf(upper) });
+    expect(validateModelText(text)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect((validateModelText(text) as { detail: string }).detail).toMatch(/^exportId: /);
+    expect(validateModelText(JSON.stringify(m)).ok).toBe(true);
+  });
+
   it('refuses a forbidden key at any depth, even spelt with escapes', () => {
     const [m] = fc.sample(model, { numRuns: 1, seed: 11 });
     const text = JSON.stringify(m);

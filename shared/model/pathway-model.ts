@@ -104,7 +104,14 @@ export const pathwayModelSchema = z.strictObject({
   format: z.literal(MODEL_FORMAT),
   schemaVersion: z.literal(MODEL_SCHEMA_VERSION),
   vocabularyVersion: z.literal(VOCABULARY_VERSION),
-  exportId: z.uuid(),
+  /**
+   * A UUID in lower case, as every export writes it: the same export in upper case would
+   * otherwise be taken for another, and one citizen counted twice towards k.
+   */
+  exportId: z.stringFormat(
+    'uuid',
+    /^([0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/,
+  ),
   /** The month of export only (YYYY-MM). */
   exportMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
   anonymisationProfile: z.enum(ANONYMISATION_PROFILES),
