@@ -5,8 +5,8 @@
  * folders deeper than MAX_FOLDER_DEPTH and files beyond MAX_FOLDER_FILES reported and left, only
  * regular files read. Nothing is read here; which files a command reads is decided by their names.
  */
-import { lstatSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, mkdirSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import {
   compareNames,
   isHiddenName,
@@ -30,6 +30,43 @@ export function shown(path: string): string {
     const hex = c.charCodeAt(0).toString(16).padStart(2, '0');
     return c.charCodeAt(0) > 0xff ? `\\u${hex.padStart(4, '0')}` : `\\x${hex}`;
   });
+}
+
+/**
+ * A folder to write into, made with any folders missing above it, one level at a time. Node's
+ * own recursive mkdir never returns where the system says a parent is missing that is there
+ * (`--out /proc/x` kept the command running for ever); here that mkdir's error is thrown.
+ */
+export function makeFolder(folder: string): void {
+  const missing: string[] = [];
+  for (let at = resolve(folder); ;) {
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(at);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'ENOENT') throw error;
+    }
+    if (stat) {
+      if (!stat.isDirectory()) {
+        throw Object.assign(new Error(`not a folder: ${shown(at)}`), { code: 'ENOTDIR' });
+      }
+      break;
+    }
+    missing.push(at);
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  for (const dir of missing.reverse()) {
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      // Made meanwhile by someone else: as good.
+      if ((error as { code?: unknown }).code !== 'EEXIST' || !statSync(dir).isDirectory()) {
+        throw error;
+      }
+    }
+  }
 }
 
 /** What a path is, links followed; or why it cannot be looked at. */

@@ -19,7 +19,6 @@ import {
   fchmodSync,
   fsyncSync,
   lstatSync,
-  mkdirSync,
   openSync,
   readSync,
   renameSync,
@@ -56,7 +55,7 @@ import { checkModelFile, openRegularFile, unreadableDetail } from '../import/mod
 import { applyKey, lookOfBytes } from '../db/cipher';
 import { BACKUP_PASSPHRASE_NOTE, BACKUP_USAGE, backupCommand, restoreCommand } from './backup';
 import { cliDatabaseKey } from './database-key';
-import { findFiles, shown, type Found } from './files';
+import { findFiles, makeFolder, shown, type Found } from './files';
 import { foldFiles } from './fold-files';
 import { PriceFileError, readPriceFile } from './price-file';
 import { validateFile } from './validate-kinds';
@@ -102,6 +101,15 @@ Free texts are exported only as approved in the app's review screen.`;
 class UsageError extends Error {}
 /** Nothing could be done, for a reason told plainly (exit 2, without the usage). */
 class CannotRun extends Error {}
+
+/** The folder given with --out, made if it is not there; told plainly when it cannot be. */
+function outFolder(folder: string): void {
+  try {
+    makeFolder(folder);
+  } catch (error) {
+    throw new CannotRun(`cannot write into ${shown(folder)} (${unreadableDetail(error)})`);
+  }
+}
 
 const EXIT_OK = 0;
 const EXIT_SOME_REJECTED = 1;
@@ -247,7 +255,7 @@ function exportCommand(args: string[]): number {
         const model = service.model(id, source, new Date(), randomUUID);
         const files = renderFormats(model, formats);
         if (!outIsFolder) {
-          mkdirSync(out, { recursive: true });
+          outFolder(out);
           outIsFolder = true;
         }
         for (const f of files) writeFileAtomic(join(out, f.name), f.content);
@@ -260,8 +268,11 @@ function exportCommand(args: string[]): number {
           noConsent++;
           // Asked for by id, a journey without consent is one that could not be exported.
           if (!values.all) failures++;
+        } else if (error instanceof CannotRun) {
+          // No folder to write into: no journey can be exported.
+          throw error;
         } else {
-          console.error(`${shown(id)}: failed — ${(error as Error).message}`);
+          console.error(`${shown(id)}: failed — ${shown((error as Error).message)}`);
           failures++;
         }
       }
@@ -583,7 +594,7 @@ function aggregateCommand(args: string[]): number {
     group: g.label,
     aggregate: aggregate(fold, g.filter, k, priceList),
   }));
-  mkdirSync(values.out, { recursive: true });
+  outFolder(values.out);
   writeFileAtomic(
     join(values.out, 'aggregate.json'),
     `${JSON.stringify({ k, journeys: fold.size >= k ? fold.size : 'hidden', results }, null, 2)}\n`,
@@ -645,7 +656,8 @@ export function main(argv: string[]): number {
       return EXIT_NOTHING_DONE;
     }
     // Unforeseen (a disk full, a bug): what was done before it stands, and it is told.
-    console.error(`pathway ${command}: stopped — ${(error as Error).message}`);
+    // Its message can hold a path as given: escaped, as every path printed.
+    console.error(`pathway ${command}: stopped — ${shown((error as Error).message)}`);
     return EXIT_SOME_REJECTED;
   }
 }

@@ -1,6 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import {
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -188,6 +190,28 @@ describe('a key file that cannot be used', () => {
       problem: 'key_unreadable',
     });
     expect(readFileSync(file, 'utf8')).toBe(content);
+  });
+});
+
+describe('a key file that is no regular file', () => {
+  it.runIf(process.platform !== 'win32')(
+    'a pipe in its place is refused at once, not waited on',
+    () => {
+      const dir = tempDir();
+      const keyFile = keyFileFor(join(dir, 'db.sqlite'));
+      execFileSync('mkfifo', [keyFile]);
+      // Opened plainly, this would wait for a writer for ever.
+      expect(() => readKeyFile(keyFile)).toThrow(KeyError);
+      expect(() => readKeyFile(keyFile)).toThrow(/not a regular file/);
+    },
+    10_000,
+  );
+
+  it('a folder in its place is refused', () => {
+    const dir = tempDir();
+    const keyFile = keyFileFor(join(dir, 'db.sqlite'));
+    mkdirSync(keyFile);
+    expect(() => readKeyFile(keyFile)).toThrow(/not a regular file/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import {
   closeSync,
+  constants,
   existsSync,
   fstatSync,
   linkSync,
@@ -232,14 +233,18 @@ async function wrapWithPassphrase(
 export function readKeyFile(path: string): KeyFile | null {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Without waiting on what is no regular file: opened plainly, a pipe in the key file's place
+    // would hold the app (or the command line) until something wrote to it.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new KeyError('key_unreadable', path, String(error));
   }
   let text: string;
   try {
-    const size = fstatSync(fd).size;
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new KeyError('key_unreadable', path, 'not a regular file');
+    const size = stat.size;
     if (size > KEY_FILE_MAX_BYTES) throw new KeyError('key_unreadable', path, 'too large');
     const bytes = Buffer.alloc(size);
     for (let at = 0; at < size;) {

@@ -212,6 +212,34 @@ describe('pathway aggregate', () => {
   });
 });
 
+describe('a folder to write into (--out)', () => {
+  it('is made with the folders above it, and a place that cannot hold one is told, not waited on', () => {
+    const models = join(dir, 'models3');
+    mkdirSync(models);
+    randomModels(6, 5, 4).forEach((m, i) =>
+      writeFileSync(join(models, `m${i}.json`), JSON.stringify(m)),
+    );
+    const deep = join(dir, 'a', 'b', 'c');
+    expect(main(['aggregate', models, '--out', deep])).toBe(0);
+    expect(existsSync(join(deep, 'aggregate.json'))).toBe(true);
+    // A file in the way, under a name with a control character (printed escaped).
+    const blocked = join(dir, 'in\u001b[2Jway');
+    writeFileSync(blocked, '');
+    out = [];
+    expect(main(['aggregate', models, '--out', join(blocked, 'x')])).toBe(2);
+    expect(out.at(-1)).toContain('cannot write into');
+    expect(out.at(-1)).toContain('in\\x1b[2Jway');
+    expect(out.join('\n')).not.toContain('\u001b');
+    if (process.platform === 'linux') {
+      // The system says /proc holds no such folder and cannot make one: Node's recursive mkdir
+      // asked again for ever.
+      out = [];
+      expect(main(['aggregate', models, '--out', '/proc/pathway-out'])).toBe(2);
+      expect(out.at(-1)).toContain('cannot write into /proc/pathway-out (ENOENT)');
+    }
+  }, 30_000);
+});
+
 describe('many models into one event log', () => {
   it('writes one CSV log with one header, model by model, leaving invalid files out', () => {
     const models = join(dir, 'many');
