@@ -546,7 +546,10 @@ function contributionOf(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
     if (i === 0) continue;
     const a = tps[i - 1]!;
     const sa = sectors[i - 1]!;
-    const days = a.day !== null && t.day !== null ? t.day - a.day : undefined;
+    // Days between two steps only where the dates agree with the order on the map: a card
+    // placed after one dated later has no interval to give (a negative one would pull the
+    // median below what any journey waited).
+    const days = a.day !== null && t.day !== null && t.day >= a.day ? t.day - a.day : undefined;
     if (sa !== s) add(K.step.id(sa, s), days);
     const na = nodes[i - 1]!;
     if (na !== nb) add(K.stepByNode.id(na, nb), days);
@@ -831,7 +834,7 @@ export function packedBuffers(p: PackedFold): ArrayBuffer[] {
  * beside stored models (electron/db/fold-store.ts) of another version are made again from the
  * models. Raise it with any change to what those functions give; a test pins their output.
  */
-export const FOLD_FORMAT = 1;
+export const FOLD_FORMAT = 2;
 
 /** What one model brings to a batch's two folds: its journey in each map (see `packFolded`). */
 export type FoldedPair = Record<'asIs' | 'toBe', FoldedJourney>;

@@ -171,6 +171,30 @@ describe('aggregation on a small hand-computed set', () => {
     expect(aggregate(lolland, {})).toMatchObject({ suppressed: null });
   });
 
+  it('gives days between steps only where the dates follow the order on the map', () => {
+    // Five journeys GP → hospital → municipal care, the last card dated 20 days before the one
+    // placed ahead of it: that step has no interval, never a negative one.
+    const models = repeat(5, () =>
+      modelOf({
+        sectors: ['general_practice', 'hospital', 'municipal_care'],
+        days: [0, 30, 10],
+      }),
+    );
+    const map = aggregate(models, {}).processMap.edges;
+    const edge = (from: string, to: string) =>
+      map.find((e) => e.from === from && e.to === to)!.cell;
+    expect(edge('general_practice', 'hospital')).toEqual({
+      shown: true,
+      journeys: 5,
+      value: { medianDays: 30 },
+    });
+    expect(edge('hospital', 'municipal_care')).toEqual({
+      shown: true,
+      journeys: 5,
+      value: { medianDays: null },
+    });
+  });
+
   it('draws the map one level down, by sector and contact type', () => {
     const edge = a.processMapDetailed.edges.find(
       (e) => e.from === 'general_practice|gp_visit' && e.to === 'hospital|admission',
