@@ -15,7 +15,15 @@
  * something unforeseen.
  */
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { passphraseProblem, PASSPHRASE_MAX, PASSPHRASE_MIN } from '../../shared/domain/backup';
@@ -33,6 +41,7 @@ import { openDatabase } from '../db/open';
 import {
   checkSealedHeader,
   looksSealed,
+  SEALED_HEAD_BYTES,
   sealSync,
   unsealSync,
   type ScryptParams,
@@ -213,6 +222,24 @@ export function backupCommand(
   });
 }
 
+/** A file's first bytes (as many as a sealed backup's header) and its size. */
+function headOf(file: string): { head: Buffer; size: number } {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(size, SEALED_HEAD_BYTES));
+    let at = 0;
+    while (at < head.length) {
+      const n = readSync(fd, head, at, head.length - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return { head: head.subarray(0, at), size };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** `pathway restore --from FILE --db FILE`. */
 export function restoreCommand(args: string[], env: NodeJS.ProcessEnv = process.env): number {
   return run('restore', () => {
@@ -221,10 +248,11 @@ export function restoreCommand(args: string[], env: NodeJS.ProcessEnv = process.
     const from = values.from;
     // Everything the backup file tells without a passphrase or key, first.
     requireFile(from, 'backup');
-    const bytes = readFileSync(from);
-    const sealed = looksSealed(bytes);
+    // Its first bytes and its size only: a large file that is no backup is never read whole.
+    const { head, size } = headOf(from);
+    const sealed = looksSealed(head);
     try {
-      if (sealed) checkSealedHeader(bytes);
+      if (sealed) checkSealedHeader(head, size);
       else if (lookOfFile(from) === 'other') throw new BackupError('not_backup');
     } catch (error) {
       if (error instanceof BackupError) throw refusedFor(from, error);
@@ -254,7 +282,7 @@ export function restoreCommand(args: string[], env: NodeJS.ProcessEnv = process.
       let restored;
       try {
         const source = sealed
-          ? openImage(unsealSync(bytes, askPassphrase(env, false)))
+          ? openImage(unsealSync(readFileSync(from), askPassphrase(env, false)))
           : loadBackupFile(db, from);
         restored = restoreFrom(db, source, backupsFolderFor(values.db), new Date());
       } catch (error) {

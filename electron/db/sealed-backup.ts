@@ -145,8 +145,8 @@ export function sealSync(
  * makes each refusal true: `empty`, `not_backup`, `damaged` (a header that fails its own checks),
  * `newer_version`, `truncated`.
  */
-function readHeader(bytes: Buffer) {
-  if (bytes.length === 0) throw new BackupError('empty');
+function readHeader(bytes: Buffer, size = bytes.length) {
+  if (size === 0) throw new BackupError('empty');
   const magicPart = bytes.subarray(0, SEALED_MAGIC.length);
   if (!magicPart.equals(SEALED_MAGIC.subarray(0, magicPart.length))) {
     throw new BackupError('not_backup');
@@ -157,7 +157,9 @@ function readHeader(bytes: Buffer) {
     if (version > SEALED_VERSION) throw new BackupError('newer_version', String(version));
     if (version !== SEALED_VERSION) throw new BackupError('damaged', 'version 0');
   }
-  if (bytes.length < HEADER_BYTES + TAG_BYTES) throw new BackupError('truncated', 'header');
+  if (size < HEADER_BYTES + TAG_BYTES || bytes.length < HEADER_BYTES) {
+    throw new BackupError('truncated', 'header');
+  }
   const header = bytes.subarray(0, HEADER_BYTES);
   if (!headerChecksum(header.subarray(0, CHECKED_BYTES)).equals(header.subarray(CHECKED_BYTES))) {
     throw new BackupError('damaged', 'header checksum');
@@ -167,14 +169,21 @@ function readHeader(bytes: Buffer) {
     throw new BackupError('damaged', 'key derivation');
   }
   const expected = BigInt(HEADER_BYTES + TAG_BYTES) + header.readBigUInt64BE(60);
-  if (BigInt(bytes.length) < expected) throw new BackupError('truncated', 'body');
-  if (BigInt(bytes.length) > expected) throw new BackupError('damaged', 'length');
+  if (BigInt(size) < expected) throw new BackupError('truncated', 'body');
+  if (BigInt(size) > expected) throw new BackupError('damaged', 'length');
   return { header, salt: header.subarray(16, 48), params };
 }
 
-/** Throws the BackupError a sealed file earns before its passphrase is asked (see readHeader). */
-export function checkSealedHeader(bytes: Buffer): void {
-  readHeader(bytes);
+/** How many of a sealed file's first bytes `checkSealedHeader` needs to judge it. */
+export const SEALED_HEAD_BYTES = HEADER_BYTES;
+
+/**
+ * Throws the BackupError a sealed file earns before its passphrase is asked (see readHeader):
+ * from the whole file, or from its first SEALED_HEAD_BYTES and its size, so that a large file
+ * that is no backup is refused without being read.
+ */
+export function checkSealedHeader(bytes: Buffer, size = bytes.length): void {
+  readHeader(bytes, size);
 }
 
 /** The image, once the passphrase's check and every byte's authentication passed. */

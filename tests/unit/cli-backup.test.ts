@@ -9,6 +9,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  truncateSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -171,6 +172,20 @@ describe('pathway backup and restore', () => {
     writeFileSync(notes, 'Karen, 67: noter fra workshoppen\n'.repeat(300));
     expect(main(['restore', '--from', notes, '--db', db])).toBe(2);
     expect(out.at(-1)).toContain('is no backup or database of the app');
+
+    // 3 GB that is no backup (sparse: no disk used) is refused from its first bytes, never read
+    // whole (Node cannot read a file over 2 GB into one buffer at all).
+    const huge = join(dir, 'huge.bin');
+    writeFileSync(huge, 'ikke en sikkerhedskopi');
+    truncateSync(huge, 3 * 1024 ** 3);
+    expect(main(['restore', '--from', huge, '--db', db])).toBe(2);
+    expect(out.at(-1)).toContain('is no backup or database of the app');
+    // A sealed backup's header saying more bytes than the file has, the same.
+    const grown = join(dir, 'grown.fvbackup');
+    writeFileSync(grown, readFileSync(file));
+    truncateSync(grown, 3 * 1024 ** 3);
+    expect(main(['restore', '--from', grown, '--db', db])).toBe(2);
+    expect(out.at(-1)).toContain('is damaged');
 
     expect(rowsIn(db)).toEqual(before);
     expect(existsSync(backupsFolderFor(db))).toBe(false);
