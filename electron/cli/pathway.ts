@@ -16,6 +16,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   closeSync,
+  existsSync,
   fchmodSync,
   fsyncSync,
   lstatSync,
@@ -36,7 +37,7 @@ import {
   FILTER_VALUES,
   type CohortFilter,
 } from '../../shared/analysis/aggregate';
-import { tablesOf, toExcelCsv, type Table } from '../../shared/analysis/tables';
+import { COST_TABLE_NAMES, tablesOf, toExcelCsv, type Table } from '../../shared/analysis/tables';
 import { ExportRefusedError } from '../../shared/model/anonymise';
 import { CSV_HEADER, csvRowsOf, toCsv, toOcel, toXes } from '../../shared/model/event-log';
 import { modelFileSkip } from '../../shared/model/model-files';
@@ -609,6 +610,16 @@ function aggregateCommand(args: string[]): number {
   }
   for (const t of merged.values())
     writeFileAtomic(join(values.out, `${t.name}.csv`), toExcelCsv(t));
+  // A run without prices writes no cost tables: an earlier run's would be taken for this one's.
+  const stale = COST_TABLE_NAMES.filter((name) => !merged.has(name)).map((n) => `${n}.csv`);
+  const outDir = values.out;
+  const removed = stale.filter((file) => existsSync(join(outDir, file)));
+  for (const file of removed) rmSync(join(outDir, file), { force: true });
+  if (removed.length > 0) {
+    console.log(
+      `Removed the cost tables of an earlier run from ${shown(values.out)} (${removed.join(', ')}): this run was given no price list (--prices)`,
+    );
+  }
   const suppressed = results.filter((r) => r.aggregate.suppressed).map((r) => r.group || 'all');
   console.log(
     // Like every figure, the number of models is given only when it is at least k.

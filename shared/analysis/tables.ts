@@ -27,6 +27,15 @@ export const COST_MAPS = {
 /** The row of a cost table that is the sum of all the others. */
 export const TOTAL_ROW = 'total';
 
+/** The names of the cost tables, written only when the views were priced. */
+export const COST_TABLE_NAMES = [
+  'cost-per-journey',
+  'cost-by-sector',
+  'cost-by-payer',
+  'cost-who-pays-who-saves',
+  'cost-unpriced',
+] as const;
+
 /**
  * The cost views as tables, one figure per row (long format, so every table has one journeys
  * column). Each row names the price list and its price year. None without cost views.
@@ -76,22 +85,22 @@ function costTables(a: Aggregate, g: string[], gc: string[]): Table[] {
   };
   return [
     {
-      name: 'cost-per-journey',
+      name: COST_TABLE_NAMES[0],
       columns: [...gc, 'map', 'journeys', 'median_kr', 'q1_kr', 'q3_kr', ...listColumns],
       rows: [stats('asIs'), stats('asIsWithToBe'), stats('toBe')],
     },
     {
-      name: 'cost-by-sector',
+      name: COST_TABLE_NAMES[1],
       columns: [...gc, 'sector', 'map', 'journeys', 'kr', ...listColumns],
       rows: [...c.bySector.flatMap((s) => figures(s.sector, s)), ...figures(TOTAL_ROW, c.total)],
     },
     {
-      name: 'cost-by-payer',
+      name: COST_TABLE_NAMES[2],
       columns: [...gc, 'payer', 'map', 'journeys', 'kr', ...listColumns],
       rows: [...c.byPayer.flatMap((p) => figures(p.payer, p)), ...figures(TOTAL_ROW, c.total)],
     },
     {
-      name: 'cost-who-pays-who-saves',
+      name: COST_TABLE_NAMES[3],
       columns: [...gc, 'payer', 'sector', 'journeys', 'difference_kr', ...listColumns],
       rows: c.whoPaysWhoSaves.map((x) => [
         ...g,
@@ -103,7 +112,7 @@ function costTables(a: Aggregate, g: string[], gc: string[]): Table[] {
       ]),
     },
     {
-      name: 'cost-unpriced',
+      name: COST_TABLE_NAMES[4],
       columns: [...gc, 'map', 'reason', 'journeys', 'touchpoints', ...listColumns],
       rows: [...unpriced('asIs'), ...unpriced('toBe')],
     },

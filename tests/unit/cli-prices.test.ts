@@ -76,6 +76,12 @@ describe('pathway aggregate --prices', () => {
     expect(main(['aggregate', models, '--out', plain])).toBe(0);
     for (const name of COST_TABLES) expect(existsSync(join(plain, `${name}.csv`))).toBe(false);
     expect(existsSync(join(plain, 'variants.csv'))).toBe(true);
+    // Run again into a folder with priced tables in it: an earlier run's cost tables are taken
+    // away (they would be read as this run's), and it says so.
+    out.length = 0;
+    expect(main(['aggregate', models, '--out', fromJson])).toBe(0);
+    for (const name of COST_TABLES) expect(existsSync(join(fromJson, `${name}.csv`))).toBe(false);
+    expect(out.join('\n')).toContain('Removed the cost tables of an earlier run');
   });
 
   it('stops before any model with a price list that cannot be used, saying where', () => {
