@@ -408,6 +408,22 @@ describe('validating a model file', () => {
     );
   });
 
+  it('calls a model without a schema version incomplete, not of another version', () => {
+    const [m] = fc.sample(model, { numRuns: 1, seed: 13 });
+    const { schemaVersion: _, ...rest } = m!;
+    expect(validateModelText(JSON.stringify(rest))).toEqual({
+      ok: false,
+      reason: 'invalid',
+      detail: 'schemaVersion: missing (every model file names its schema version)',
+    });
+    expect(validateModelText(JSON.stringify({ ...m, schemaVersion: 2 }))).toMatchObject({
+      reason: 'invalid',
+    });
+    expect(validateModelText(JSON.stringify({ ...m, schemaVersion: '2.0.0' }))).toMatchObject({
+      reason: 'unsupported_version',
+    });
+  });
+
   it('refuses an export id in upper case, even sealed with a checksum that matches', () => {
     // One export in two casings would be two journeys: one citizen counted twice towards k.
     const [m] = fc.sample(model, { numRuns: 1, seed: 12 });

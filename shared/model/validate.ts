@@ -231,7 +231,8 @@ function screen(text: string): Refusal | null {
   // As the full checks would say it: the format first, then the version, then the schema.
   if (head.format !== MODEL_FORMAT) return { ok: false, reason: 'not_a_model' };
   const version = head.schemaVersion;
-  if (version === undefined || version.split('.')[0] !== MODEL_SCHEMA_VERSION.split('.')[0]) {
+  if (version === undefined) return { ok: false, reason: 'invalid', detail: NO_VERSION };
+  if (version.split('.')[0] !== MODEL_SCHEMA_VERSION.split('.')[0]) {
     return { ok: false, reason: 'unsupported_version', detail: VERSION_READ };
   }
   return {
@@ -246,6 +247,7 @@ function screen(text: string): Refusal | null {
  * repeated (nothing of a file's text is: its `schemaVersion` could be any text).
  */
 const VERSION_READ = `this version reads schema ${MODEL_SCHEMA_VERSION.split('.')[0]}.x`;
+const NO_VERSION = 'schemaVersion: missing (every model file names its schema version)';
 
 /**
  * The schema check's words without a key the file added: Ajv names it after its message
@@ -322,7 +324,15 @@ function check(text: string, hash: Sha256Hex): ValidationResult {
     return refine(text, data, { ok: false, reason: 'not_a_model' });
   }
   const version = (data as { schemaVersion?: unknown }).schemaVersion;
-  if (typeof version !== 'string' || version.split('.')[0] !== MODEL_SCHEMA_VERSION.split('.')[0]) {
+  // No version at all is a model file that is not whole, not one of another version.
+  if (typeof version !== 'string') {
+    return refine(text, data, {
+      ok: false,
+      reason: 'invalid',
+      detail: version === undefined ? NO_VERSION : 'schemaVersion: must be string',
+    });
+  }
+  if (version.split('.')[0] !== MODEL_SCHEMA_VERSION.split('.')[0]) {
     return refine(text, data, { ok: false, reason: 'unsupported_version', detail: VERSION_READ });
   }
   const checked = checkModel(data);

@@ -77,6 +77,9 @@ describe('screening large files before parsing', () => {
     const text = JSON.stringify({ ...large(), schemaVersion: '2.0.0', newField: [1, 2, 3] });
     expect(text.length).toBeGreaterThan(SCREEN_FROM_CHARS);
     expect(reason(text)).toBe('unsupported_version');
+    // Without any version, as the full checks say it: a model that is not whole.
+    const { schemaVersion: _, ...rest } = JSON.parse(text) as Record<string, unknown>;
+    expect(reason(JSON.stringify(rest))).toBe('invalid');
   });
 });
 
