@@ -947,6 +947,16 @@ describe('cost views on a small hand-computed set', () => {
       ['g', 'asIs', 'touchpoints', 11, 32, 'Test', 2025],
     ]);
     expect(toExcelCsv(tables['cost-by-payer']!)).toContain('g;kommune;asIs;11;17120;Test;2025');
+    // A price list named to steer a terminal or to run as a formula in Excel: neither reaches
+    // the file; negative numbers stay numbers.
+    const hostile = {
+      name: 't',
+      columns: ['a', 'b', 'c'],
+      rows: [['=HYPERLINK("http://x","klik")\u001b[2J', '@SUM(A1)', -3.5]],
+    };
+    expect(toExcelCsv(hostile)).toBe(
+      '\uFEFFa;b;c\r\n"\'=HYPERLINK(""http://x"",""klik"")[2J";\'@SUM(A1);-3,5\r\n',
+    );
     // Without a price list, no cost tables at all.
     expect(tablesOf(aggregate(models)).some((t) => t.name.startsWith('cost'))).toBe(false);
   });

@@ -265,10 +265,22 @@ export function tablesOf(a: Aggregate, group = ''): Table[] {
  * CSV that Danish Excel opens as it should: UTF-8 with a byte-order mark, semicolons between
  * fields, decimal commas, CRLF line ends.
  */
+/**
+ * A text cell as a spreadsheet should get it: no control characters (a price list's name can
+ * come from a file name, and an escape sequence in it was copied into every row), and a text
+ * that a spreadsheet would run as a formula (= + - @ first) starts with an apostrophe, which
+ * Excel shows as text. Numbers are written as numbers.
+ */
+function text(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+  return /^[=+\-@]/.test(clean) ? `'${clean}` : clean;
+}
+
 export function toExcelCsv(table: Table): string {
   const field = (v: string | number | null) => {
     if (v === null) return '';
-    const s = typeof v === 'number' ? String(v).replace('.', ',') : v;
+    const s = typeof v === 'number' ? String(v).replace('.', ',') : text(v);
     return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const lines = [table.columns, ...table.rows].map((r) => r.map(field).join(';'));
