@@ -1,5 +1,6 @@
 import type { Aggregate, Cell } from './aggregate';
 import type { CostFigures } from './cost-aggregate';
+import { neutraliseCell } from '../economy/prices';
 
 /**
  * The aggregate as flat tables, as the app shows them and as the exports write them. Hidden
@@ -273,8 +274,7 @@ export function tablesOf(a: Aggregate, group = ''): Table[] {
  */
 function text(s: string): string {
   // eslint-disable-next-line no-control-regex
-  const clean = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-  return /^[=+\-@]/.test(clean) ? `'${clean}` : clean;
+  return neutraliseCell(s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ''));
 }
 
 export function toExcelCsv(table: Table): string {
