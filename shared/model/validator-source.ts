@@ -13,7 +13,40 @@ function validatorSchema(schema: JsonSchema): JsonSchema {
       throw new Error(`model schema: format ${node.format} without a pattern`);
     }
   }
-  return nullAsType(schema);
+  return shared(nullAsType(schema));
+}
+
+/**
+ * The schema with the pathway (the same for the as-is and the to-be map), its touchpoint and its
+ * transition written once, as definitions the two maps refer to: Ajv then writes a function for
+ * each (`inlineRefs: false`) instead of one function holding the whole pathway twice. The checks
+ * are the same; the code is half as long, and each thread compiles it to machine code in a
+ * fraction of the time (TurboFan's work grows faster than a function's length).
+ */
+function shared(schema: JsonSchema): JsonSchema {
+  const { asIs, toBe } = schema.properties!;
+  if (JSON.stringify(asIs) !== JSON.stringify(toBe)) {
+    throw new Error('model schema: the two maps are no longer checked alike');
+  }
+  const pathway = asIs!;
+  const { touchpoints, transitions } = pathway.properties!;
+  const ref = (name: string) => ({ $ref: `#/definitions/${name}` });
+  return {
+    ...schema,
+    properties: { ...schema.properties, asIs: ref('pathway'), toBe: ref('pathway') },
+    definitions: {
+      pathway: {
+        ...pathway,
+        properties: {
+          ...pathway.properties,
+          touchpoints: { ...touchpoints, items: ref('touchpoint') },
+          transitions: { ...transitions, items: ref('transition') },
+        },
+      },
+      touchpoint: touchpoints!.items!,
+      transition: transitions!.items!,
+    },
+  };
 }
 
 /**
@@ -30,6 +63,8 @@ export function validatorSource(): string {
     // lengths need no option: like zod's min()/max(), Ajv counts code points (a test holds them
     // equal).
     formats: { uuid: true },
+    // A function per definition (see `shared`), not their code copied into the one that uses it.
+    inlineRefs: false,
     code: { source: true },
   });
   const validate = ajv.compile(validatorSchema(modelJsonSchema()));
