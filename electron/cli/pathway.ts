@@ -521,10 +521,13 @@ function aggregateCommand(args: string[]): number {
   });
   if (positionals.length === 0 || !values.out)
     throw new UsageError('aggregate needs FILE|DIR... and --out DIR');
-  const k = values.k === undefined ? DEFAULT_K : Number(values.k);
+  // Digits only, as a person writes a number of journeys: Number() would also take 1e20, 0x10
+  // and " 7 ", and a k past any count of journeys only hides everything.
+  const k =
+    values.k === undefined ? DEFAULT_K : /^\d{1,9}$/.test(values.k) ? Number(values.k) : NaN;
   if (!Number.isInteger(k) || k < DEFAULT_K) {
     throw new UsageError(
-      `--k must be a whole number of at least ${DEFAULT_K} (it can only be raised)`,
+      `--k must be a whole number of at least ${DEFAULT_K}, in digits (it can only be raised)`,
     );
   }
   const by = values.by as (typeof GROUPS)[number] | undefined;

@@ -166,6 +166,13 @@ describe('pathway aggregate', () => {
     const json = JSON.parse(readFileSync(join(dest, 'aggregate.json'), 'utf8'));
     expect(json.results.length).toBeGreaterThan(1);
     expect(main(['aggregate', models, '--k', '3', '--out', dest])).toBe(2);
+    // Only digits: not 1e20, 0x10, a fraction or a number with spaces.
+    for (const k of ['1e20', '0x10', '7.5', ' 7', '1000000000']) {
+      out = [];
+      expect(main(['aggregate', models, '--k', k, '--out', dest])).toBe(2);
+      expect(out[0]).toContain('--k must be a whole number of at least 5, in digits');
+    }
+    expect(main(['aggregate', models, '--k', '7', '--out', dest])).toBe(1);
     // By sex: the value "not_stated" (a citizen's choice) and the empty field are two groups,
     // named apart.
     expect(main(['aggregate', models, '--by', 'sex', '--out', dest])).toBe(1);
