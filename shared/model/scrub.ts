@@ -1186,6 +1186,54 @@ const NAMED_IN_BRACKETS =
   /^[^\S\n]{0,2}\([^\S\n]{0,2}(?:(?:hans|hendes|min|mit|vores|deres|sin|sit|jeres|din)[^\S\n]{1,2})?(?:(?:hund(?:en)?|kat(?:ten)?|hvalp(?:en)?)[^\S\n]{0,2}\)|(?:kælenavn|øgenavn|kaldenavn)(?:et)?(?![\p{L}]))/iu;
 /** A role in brackets after a word: "Kiks (vikar)", "SBR (sagsbehandler)". */
 const ROLE_IN_BRACKETS = /^[^\S\n]{0,2}\([^\S\n]{0,2}([\p{L}-]{2,30})[^\S\n]{0,2}\)/u;
+/** Shops and chains found in every town: named beside a town, they say where someone works. */
+const CHAIN_STORES = new Set([
+  'netto',
+  'føtex',
+  'bilka',
+  'rema',
+  'lidl',
+  'aldi',
+  'irma',
+  'kvickly',
+  'superbrugsen',
+  'brugsen',
+  'meny',
+  'spar',
+  'løvbjerg',
+  'coop',
+  'salling',
+  'matas',
+  'normal',
+  'jysk',
+  'bauhaus',
+  'silvan',
+  'ikea',
+  'elgiganten',
+  'power',
+  'imerco',
+  'fakta',
+  'lagkagehuset',
+]);
+
+/** What a person does, beside HUMAN_VERBS: said of initials, they are someone's. */
+const PERSON_DOINGS = new Set([
+  'deltog',
+  'deltager',
+  'deltaget',
+  'mødte',
+  'mødt',
+  'glemte',
+  'glemt',
+  'aflyste',
+  'aflyst',
+  'kom',
+  'kommer',
+  'ønsker',
+  'ønskede',
+  'fik',
+  'havde',
+]);
 const BRACKET_ROLES = new Set([
   'vikar',
   'afløser',
@@ -2600,6 +2648,26 @@ export function scrubText(
   // in a list of names ("Deltagere A., B., MK og Louise").
   const near = coverage(text.length, found);
   const isMasked = (t: (typeof tokens)[number] | undefined) => !!t && near[t.start] === 1;
+  /**
+   * Whether the words from token `k` on are a person's doing: a verb first (one only a person
+   * does, or «har»/«vil»/«skal»… before one), and a person's verb or «sin»/«sit»/«sine» within
+   * the next few words ("har glemt sin medicin", "deltog i mødet", "ringede igen").
+   */
+  const initialsSubjectOf = (k: number): boolean => {
+    const first = tokens[k]?.lower ?? '';
+    if (!FINITE_VERBS.has(first) && !HUMAN_VERBS.has(first) && !PERSON_DOINGS.has(first)) {
+      return false;
+    }
+    for (let j = k; j < Math.min(tokens.length, k + 6); j++) {
+      const w = tokens[j]!.lower;
+      if (/[.!?\n]/.test(text.slice(tokens[j - 1]?.end ?? tokens[j]!.start, tokens[j]!.start))) {
+        if (j > k) return false;
+      }
+      if (HUMAN_VERBS.has(w) || HUMAN_PARTICIPLES.has(w) || PERSON_DOINGS.has(w)) return true;
+      if (/^(?:sin|sit|sine)$/.test(w)) return true;
+    }
+    return false;
+  };
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!;
     const left = tokens[i - 1];
@@ -2633,8 +2701,11 @@ export function scrubText(
       isAllCaps(t.raw) &&
       t.raw.length >= 2 &&
       t.raw.length <= 4 &&
-      !ABBREVIATIONS.has(t.lower) &&
+      // Beside a person's initials, letters that also abbreviate a thing are initials too
+      // ("Til stede: AH og MS"), but never a clinical term ("AH og KOL").
       !CLINICAL_ABBREVIATIONS.has(t.lower) &&
+      !TITLES.has(t.lower) &&
+      !words.institution(t.lower) &&
       !!initialsBefore &&
       isMasked(initialsBefore) &&
       isAllCaps(initialsBefore.raw) &&
@@ -2708,8 +2779,13 @@ export function scrubText(
         // "snakket m. sten (nabo)": a first name in lower case, said to be a neighbour.
         (FIRST_NAMES_IN_COMMON.has(t.lower) && t.lower !== 'hans')) &&
       person &&
-      (TITLES.has(role) || KINSHIP.has(role) || BRACKET_ROLES.has(role)) &&
-      !ROLES.has(role);
+      (TITLES.has(role) ||
+        KINSHIP.has(role) ||
+        BRACKET_ROLES.has(role) ||
+        // A role in the case says a person of initials ("AM (borger)"), not of a word
+        // ("Jobcentret (borger)").
+        (ROLES.has(role) && isAllCaps(t.raw) && t.raw.length <= 4)) &&
+      !(ROLES.has(role) && !isAllCaps(t.raw));
     // "Aftalt med KHS at …", "Til stede: mor, far og MKN": initials as the one talked with, or in
     // the list of who was there.
     const unknownInitialsAt = (x: (typeof tokens)[number] | undefined, talked = false) =>
@@ -2744,12 +2820,54 @@ export function scrubText(
       // "SFO-pædagog": the first part of a word.
       !/^-\p{L}/u.test(text.slice(t.end, t.end + 2)) &&
       (talkedWith(i) ||
-        (unknownInitialsAt(t) &&
+        ((unknownInitialsAt(t) ||
+          // "Til stede: AH og MS": after «og» and initials, letters that also abbreviate a
+          // thing (not a clinical term).
+          (left?.lower === 'og' &&
+            unknownInitialsAt(tokens[i - 2]) &&
+            isAllCaps(t.raw) &&
+            t.raw.length >= 2 &&
+            t.raw.length <= 4 &&
+            !CLINICAL_ABBREVIATIONS.has(t.lower) &&
+            !TITLES.has(t.lower) &&
+            !words.institution(t.lower))) &&
           // "aftalt med AKH og LMS", "AKH/LMS": the second of a pair.
           ((left?.lower === 'og' && talkedWith(i - 2)) ||
             (/^\s?[/&+]\s?$/.test(gapLeft) && talkedWith(i - 1)) ||
             (/(?:,|\sog|:)\s{0,3}$/.test(text.slice(Math.max(0, t.start - 6), t.start)) &&
               PRESENT_LIST.test(lineBefore())))));
+    // "IL har glemt sin medicin", "AH og MS deltog i mødet": unknown initials as the subject of
+    // a sentence that says a person (a verb only a person does, or «sin»), with any initials
+    // joined to them by «og».
+    const startsSentence =
+      t.start === 0 || /[.!?:;\n][^\S\n]{0,3}$/.test(text.slice(Math.max(0, t.start - 4), t.start));
+    const initialsPartner =
+      right?.lower === 'og' &&
+      !!tokens[i + 2] &&
+      isAllCaps(tokens[i + 2]!.raw) &&
+      tokens[i + 2]!.raw.length >= 2 &&
+      tokens[i + 2]!.raw.length <= 4 &&
+      !CLINICAL_ABBREVIATIONS.has(tokens[i + 2]!.lower)
+        ? tokens[i + 2]
+        : undefined;
+    const subjectInitials =
+      startsSentence && unknownInitialsAt(t) && initialsSubjectOf(initialsPartner ? i + 3 : i + 1);
+    // "praktik i Føtex i [by]", "arbejder i Bilka i [by]": a shop or a firm named beside a town
+    // that was masked says where the person works, so its name goes too (a word the language
+    // has, "Kommunen i …", "Netto" the word, stays unless the list of chains holds it).
+    const firmInTown =
+      isCapitalised(t.raw) &&
+      /^(?:i|på|ved)$/.test(right?.lower ?? '') &&
+      isMasked(tokens[i + 2]) &&
+      /^[^\S\n]+$/.test(gapRight) &&
+      (CHAIN_STORES.has(t.lower) ||
+        (!words.ordinary(t.lower) &&
+          !words.institution(t.lower) &&
+          !words.allowedWord(t.lower) &&
+          !SMALL_WORDS.has(t.lower) &&
+          !TITLES.has(t.lower) &&
+          !KINSHIP.has(t.lower) &&
+          !ROLES.has(t.lower)));
     // "plejecentret (Bredagerhus)": a place's own name in brackets after the kind of place.
     const placeInBrackets =
       isCapitalised(t.raw) &&
@@ -2785,9 +2903,14 @@ export function scrubText(
       roleBracket ||
       nicknamed ||
       initialsOfPerson ||
-      placeInBrackets
+      placeInBrackets ||
+      subjectInitials ||
+      firmInTown
     ) {
       add('name', t.start, t.end, true);
+      if (subjectInitials && initialsPartner && !isMasked(initialsPartner)) {
+        add('name', initialsPartner.start, initialsPartner.end, true);
+      }
       if (aged || roleBracket || nicknamed) surelyNamed.add(t.raw);
       continue;
     }

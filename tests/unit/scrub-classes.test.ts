@@ -482,6 +482,15 @@ describe('names told by what is said of them, everyday words too', () => {
     ['Wiktoria (15) kom med', ['Wiktoria']],
     // A role in brackets.
     ['Jeg har fået at vide af SBR (sagsbehandler) at jeg skal søge 20 job', ['SBR']],
+    ['AM (borger) + mand Søren – begge ønsker ro', ['AM']],
+    // Initials as a sentence's subject, doing what a person does; initials joined to them.
+    ['IL har glemt sin medicin igen.', ['IL']],
+    ['Mødet blev holdt. AH og MS deltog i mødet.', ['AH', 'MS']],
+    ['Til stede: AH og MS', ['AH', 'MS']],
+    // A shop or a firm beside a town that is masked: where someone works.
+    ['sygemeldt med stress fra Netto i Hadsten', ['Netto', 'Hadsten']],
+    ['praktik i Føtex i Skive', ['Føtex', 'Skive']],
+    ['Han arbejder på Vestas i Lem.', ['Vestas']],
     // Initials as the one talked with, or among those present.
     ['Aftalt med KHS at hun følger op på tandlægen.', ['KHS']],
     ['aftalt med AKH og LMS at de ringer', ['AKH', 'LMS']],
@@ -598,6 +607,11 @@ describe('names told by what is said of them, everyday words too', () => {
     ['Barnet født 12.05.2023. Tlf. 20 30 40 50', 'Barnet født'],
     ['Tlf. 20 30 40 50', 'Tlf.'],
     ['Målt BT. EKG nat', 'EKG nat'],
+    // Clinical terms and services as subjects, shops and institutions alone, stay.
+    ['KOL har forværret sig, og CT viste ingen blødning.', 'KOL har forværret sig, og CT viste'],
+    ['SFO har lukket i ferien. PPR deltog i mødet.', 'SFO har lukket i ferien. PPR deltog'],
+    ['Hun handler i Netto om fredagen.', 'Hun handler i Netto'],
+    ['Han er indlagt på Sygehuset i Vejle.', 'Han er indlagt på Sygehuset i'],
     ['Mor/Far kom. Lone/Hjemmeplejen ringer. Ja/Nej', 'Mor/Far kom'],
     ['Lone/Hjemmeplejen ringer', '/Hjemmeplejen'],
     ['hej det er fint her', 'hej det er fint her'],
