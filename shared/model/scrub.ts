@@ -2868,6 +2868,14 @@ export function scrubText(
           !TITLES.has(t.lower) &&
           !KINSHIP.has(t.lower) &&
           !ROLES.has(t.lower)));
+    // "pendler ry–[by]", "[by]/ry": a town joined by a dash or a slash to a town that was masked,
+    // in any case (the town list is asked only here, beside a mask).
+    const townBesideTown =
+      t.raw.length >= 2 &&
+      ((!!right && isMasked(right) && /^[^\S\n]?[-–—/][^\S\n]?$/.test(gapRight)) ||
+        (!!left && isMasked(left) && /^[^\S\n]?[-–—/][^\S\n]?$/.test(gapLeft))) &&
+      !SMALL_WORDS.has(t.lower) &&
+      !!options.lexicon?.isTown?.(t.lower);
     // "plejecentret (Bredagerhus)": a place's own name in brackets after the kind of place.
     const placeInBrackets =
       isCapitalised(t.raw) &&
@@ -2905,7 +2913,8 @@ export function scrubText(
       initialsOfPerson ||
       placeInBrackets ||
       subjectInitials ||
-      firmInTown
+      firmInTown ||
+      townBesideTown
     ) {
       add('name', t.start, t.end, true);
       if (subjectInitials && initialsPartner && !isMasked(initialsPartner)) {

@@ -491,6 +491,8 @@ describe('names told by what is said of them, everyday words too', () => {
     ['sygemeldt med stress fra Netto i Hadsten', ['Netto', 'Hadsten']],
     ['praktik i Føtex i Skive', ['Føtex', 'Skive']],
     ['Han arbejder på Vestas i Lem.', ['Vestas']],
+    // A town joined by a dash to a town that was masked, in lower case too.
+    ['frank pendler ry–skanderborg, 2 busser hver vej', ['ry–', 'skanderborg']],
     // Initials as the one talked with, or among those present.
     ['Aftalt med KHS at hun følger op på tandlægen.', ['KHS']],
     ['aftalt med AKH og LMS at de ringer', ['AKH', 'LMS']],
