@@ -1332,6 +1332,8 @@ const GREETED = new RegExp(`(?<![\\p{L}])${GREETING}$`, 'iu');
 /** Verbs that take the person they were with after «med», «til» or «hos» ("talte med sten"). */
 const WITH_VERBS =
   /^(?:tal(?:e|er|te|t)|snak(?:ke|ker|kede|ket)|aftal(?:e|er|te|t)|mød(?:es|tes)|drøft(?:e|er|ede|et)|ring(?:e|er|ede|et)|skr(?:ive|iver|ev|evet)|sms(?:e|er|ede)|s(?:agde|iger|ige)|sv(?:arede|arer|are)|fortal(?:te|t)|fortæller|spurg(?:te|t)|spørger)$/;
+/** Verbs whose object is a person met or visited: "mødte pia", "besøgte bo". */
+const MEETS_SOMEONE = /^(?:mødte|møder|besøgte|besøger|besøge)$/;
 /** What comes from someone: "sms fra storm", "besked fra ravn om …". */
 const FROM_SOMEONE =
   /^(?:sms|sms'en|mail|mailen|besked|beskeden|brev|brevet|opkald|hilsen|hilsner)$/;
@@ -2476,6 +2478,26 @@ export function scrubText(
       /^(?:med|til|hos)$/.test(prev.lower) &&
       WITH_VERBS.test(tokens[i - 2]?.lower ?? '') &&
       words.listedName(lower)
+    ) {
+      add('name', start, end, true);
+    } else if (
+      // "mødte pia i dagcentret", "besøgte bo", "hilste på kis", "fik hjælp af storm", "et godt
+      // forhold til hjort": a bare word the list holds as a name, as the one met, visited or
+      // greeted, or the one help comes from or a bond is with (never a definite form: "mødte
+      // modstanden", "hjælp af naboen").
+      !!prev &&
+      /^[^\S\n]+$/.test(gap) &&
+      (MEETS_SOMEONE.test(prev.lower) ||
+        (prev.lower === 'på' && /^(?:hilste|hilser|hilse)$/.test(tokens[i - 2]?.lower ?? '')) ||
+        (prev.lower === 'af' && tokens[i - 2]?.lower === 'hjælp') ||
+        (prev.lower === 'til' && /^forhold(?:et)?$/.test(tokens[i - 2]?.lower ?? ''))) &&
+      words.listedName(lower) &&
+      !TITLES.has(lower) &&
+      !ROLES.has(lower) &&
+      !KINSHIP.has(lower) &&
+      !SMALL_WORDS.has(lower) &&
+      !words.institution(lower) &&
+      !/(?:en|et|ne)$/.test(lower)
     ) {
       add('name', start, end, true);
     } else if (

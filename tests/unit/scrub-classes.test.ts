@@ -491,6 +491,10 @@ describe('names told by what is said of them, everyday words too', () => {
     ['sygemeldt med stress fra Netto i Hadsten', ['Netto', 'Hadsten']],
     ['praktik i Føtex i Skive', ['Føtex', 'Skive']],
     ['Han arbejder på Vestas i Lem.', ['Vestas']],
+    // A name the list holds, in lower case, as the one met or greeted, or whose help it was.
+    ['mødte kis og pia i dagcentret', ['kis', 'pia']],
+    ['hilste på lis ved indgangen', ['lis']],
+    ['fik hjælp af storm i kantinen', ['storm']],
     // A town joined by a dash to a town that was masked, in lower case too.
     ['frank pendler ry–skanderborg, 2 busser hver vej', ['ry–', 'skanderborg']],
     // Initials as the one talked with, or among those present.
@@ -613,6 +617,8 @@ describe('names told by what is said of them, everyday words too', () => {
     ['KOL har forværret sig, og CT viste ingen blødning.', 'KOL har forværret sig, og CT viste'],
     ['SFO har lukket i ferien. PPR deltog i mødet.', 'SFO har lukket i ferien. PPR deltog'],
     ['Hun handler i Netto om fredagen.', 'Hun handler i Netto'],
+    ['mødte modstand fra kommunen, mødte op kl. 9', 'mødte modstand fra kommunen, mødte op'],
+    ['fik hjælp af naboen, besøgte sin mor', 'fik hjælp af naboen, besøgte sin mor'],
     ['Han er indlagt på Sygehuset i Vejle.', 'Han er indlagt på Sygehuset i'],
     ['Mor/Far kom. Lone/Hjemmeplejen ringer. Ja/Nej', 'Mor/Far kom'],
     ['Lone/Hjemmeplejen ringer', '/Hjemmeplejen'],
