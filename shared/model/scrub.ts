@@ -1332,6 +1332,9 @@ const GREETED = new RegExp(`(?<![\\p{L}])${GREETING}$`, 'iu');
 /** Verbs that take the person they were with after «med», «til» or «hos» ("talte med sten"). */
 const WITH_VERBS =
   /^(?:tal(?:e|er|te|t)|snak(?:ke|ker|kede|ket)|aftal(?:e|er|te|t)|mød(?:es|tes)|drøft(?:e|er|ede|et)|ring(?:e|er|ede|et)|skr(?:ive|iver|ev|evet)|sms(?:e|er|ede)|s(?:agde|iger|ige)|sv(?:arede|arer|are)|fortal(?:te|t)|fortæller|spurg(?:te|t)|spørger)$/;
+/** Where someone lives, lies or goes, before «på» or «i»: "bor på", "ligger på", "går i". */
+const STAYS_AT =
+  /^(?:bor|boede|bo|ligger|lå|går|gik|kommer|kom|flyttet|flyttede|flytter|flytte|indlagt|anbragt|visiteret)$/;
 /** Verbs whose object is a person met or visited: "mødte pia", "besøgte bo". */
 const MEETS_SOMEONE = /^(?:mødte|møder|besøgte|besøger|besøge)$/;
 /** What comes from someone: "sms fra storm", "besked fra ravn om …". */
@@ -2498,6 +2501,24 @@ export function scrubText(
       !SMALL_WORDS.has(lower) &&
       !words.institution(lower) &&
       !/(?:en|et|ne)$/.test(lower)
+    ) {
+      add('name', start, end, true);
+    } else if (
+      // "bor på rosenhaven", "ligger på humlehaven", "går i solstrålen": in lower case, where
+      // someone lives, lies or goes, a word made of words that ends as a home's or a day
+      // centre's name does and that the word list does not hold whole (not "bor på gården",
+      // "går i haven", "ligger på plejehjemmet").
+      !!prev &&
+      /^(?:på|i)$/.test(prev.lower) &&
+      /^[^\S\n]+$/.test(gap) &&
+      STAYS_AT.test(tokens[i - 2]?.lower ?? '') &&
+      lower.length >= 8 &&
+      (PLACE_NAME_ENDINGS.test(lower) || /(?:strålen|stjernen|møllen)$/.test(lower)) &&
+      !!options.lexicon?.isEntry &&
+      !options.lexicon.isEntry(lower) &&
+      !words.institution(lower) &&
+      !PLACE_KINDS.test(lower) &&
+      !verbLike(lower)
     ) {
       add('name', start, end, true);
     } else if (

@@ -495,6 +495,9 @@ describe('names told by what is said of them, everyday words too', () => {
     ['mødte kis og pia i dagcentret', ['kis', 'pia']],
     ['hilste på lis ved indgangen', ['lis']],
     ['fik hjælp af storm i kantinen', ['storm']],
+    // In lower case, where someone lives or lies: a home's name the word list does not hold.
+    ['bor på rosenhaven nu, trives fint', ['rosenhaven']],
+    ['hans kone ligger på humlehaven', ['humlehaven']],
     // A town joined by a dash to a town that was masked, in lower case too.
     ['frank pendler ry–skanderborg, 2 busser hver vej', ['ry–', 'skanderborg']],
     // Initials as the one talked with, or among those present.
@@ -619,6 +622,10 @@ describe('names told by what is said of them, everyday words too', () => {
     ['Hun handler i Netto om fredagen.', 'Hun handler i Netto'],
     ['mødte modstand fra kommunen, mødte op kl. 9', 'mødte modstand fra kommunen, mødte op'],
     ['fik hjælp af naboen, besøgte sin mor', 'fik hjælp af naboen, besøgte sin mor'],
+    [
+      'hun bor på gården, han går i haven, bor i rækkehuset og ligger på intensivafsnittet',
+      'hun bor på gården, han går i haven, bor i rækkehuset og ligger på intensivafsnittet',
+    ],
     ['Han er indlagt på Sygehuset i Vejle.', 'Han er indlagt på Sygehuset i'],
     ['Mor/Far kom. Lone/Hjemmeplejen ringer. Ja/Nej', 'Mor/Far kom'],
     ['Lone/Hjemmeplejen ringer', '/Hjemmeplejen'],
