@@ -1332,6 +1332,9 @@ const GREETED = new RegExp(`(?<![\\p{L}])${GREETING}$`, 'iu');
 /** Verbs that take the person they were with after «med», «til» or «hos» ("talte med sten"). */
 const WITH_VERBS =
   /^(?:tal(?:e|er|te|t)|snak(?:ke|ker|kede|ket)|aftal(?:e|er|te|t)|mød(?:es|tes)|drøft(?:e|er|ede|et)|ring(?:e|er|ede|et)|skr(?:ive|iver|ev|evet)|sms(?:e|er|ede)|s(?:agde|iger|ige)|sv(?:arede|arer|are)|fortal(?:te|t)|fortæller|spurg(?:te|t)|spørger)$/;
+/** What a person does, right before their initials: "ringede KR", "sagde AH at". */
+const DOES_BEFORE_INITIALS =
+  /^(?:ringede|ringer|skrev|skriver|sagde|siger|svarede|svarer|mente|mener|lovede|lover|kom|mødte|fortalte|spurgte|foreslog)$/;
 /** Where someone lives, lies or goes, before «på» or «i»: "bor på", "ligger på", "går i". */
 const STAYS_AT =
   /^(?:bor|boede|bo|ligger|lå|går|gik|kommer|kom|flyttet|flyttede|flytter|flytte|indlagt|anbragt|visiteret)$/;
@@ -2863,6 +2866,10 @@ export function scrubText(
       // "SFO-pædagog": the first part of a word.
       !/^-\p{L}/u.test(text.slice(t.end, t.end + 2)) &&
       (talkedWith(i) ||
+        // "ringede KR kl 16.10", "sagde AH at …": initials right after what a person does.
+        (unknownInitialsAt(t) &&
+          /^[^\S\n]{1,2}$/.test(gapLeft) &&
+          DOES_BEFORE_INITIALS.test(left?.lower ?? '')) ||
         ((unknownInitialsAt(t) ||
           // "Til stede: AH og MS": after «og» and initials, letters that also abbreviate a
           // thing (not a clinical term).

@@ -491,6 +491,9 @@ describe('names told by what is said of them, everyday words too', () => {
     ['sygemeldt med stress fra Netto i Hadsten', ['Netto', 'Hadsten']],
     ['praktik i Føtex i Skive', ['Føtex', 'Skive']],
     ['Han arbejder på Vestas i Lem.', ['Vestas']],
+    // Initials right after what a person does.
+    ['sagde AH at hun kommer i morgen', ['AH']],
+    ['skrev LMS i journalen', ['LMS']],
     // A name the list holds, in lower case, as the one met or greeted, or whose help it was.
     ['mødte kis og pia i dagcentret', ['kis', 'pia']],
     ['hilste på lis ved indgangen', ['lis']],
@@ -622,6 +625,7 @@ describe('names told by what is said of them, everyday words too', () => {
     ['Hun handler i Netto om fredagen.', 'Hun handler i Netto'],
     ['mødte modstand fra kommunen, mødte op kl. 9', 'mødte modstand fra kommunen, mødte op'],
     ['fik hjælp af naboen, besøgte sin mor', 'fik hjælp af naboen, besøgte sin mor'],
+    ['ringede DPC i går, mener KOL er værre', 'ringede DPC i går, mener KOL er'],
     [
       'hun bor på gården, han går i haven, bor i rækkehuset og ligger på intensivafsnittet',
       'hun bor på gården, han går i haven, bor i rækkehuset og ligger på intensivafsnittet',
