@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CSV_HEADER } from './event-log';
 import { modelTouchpointSchema } from './pathway-model';
-import { jsonShape } from './validate';
+import { forbiddenKeyIn, jsonShape } from './validate';
 
 /**
  * Checks of the event logs `pathway export` writes beside the model (see `event-log.ts`): OCEL 2.0
@@ -203,6 +203,9 @@ export function checkOcelText(text: string): LogCheck {
   if (typeof data === 'object' && data !== null && 'ocel:events' in data) {
     return { ok: false, reason: 'this is OCEL 1.0 JSON (ocel:events); OCEL 2.0 is checked' };
   }
+  // As for a model: a tool that copies the log's objects could take such a key for a prototype.
+  const forbidden = forbiddenKeyIn(text, data);
+  if (forbidden) return { ok: false, reason: `a key no event log needs: ${forbidden}` };
   const structure = ocelShapeProblem(data);
   if (structure) return { ok: false, reason: structure };
   const log = data as OcelLog;

@@ -466,6 +466,16 @@ function refine(text: string, data: unknown, refusal: Refusal): Refusal {
   return key ? { ok: false, reason: 'forbidden_key', detail: key } : refusal;
 }
 
+/**
+ * The first key in parsed JSON that no data file needs and that code copying it could take for
+ * an object's prototype (`__proto__`, `constructor`, `prototype`), spelt plainly or with escapes;
+ * undefined when there is none. The text is searched first (natively), so a file without the
+ * words costs no walk.
+ */
+export function forbiddenKeyIn(text: string, data: unknown): string | undefined {
+  return FORBIDDEN_HINT.test(text) ? forbiddenKey(data) : undefined;
+}
+
 /** The first forbidden own key in parsed JSON no deeper than MAX_DEPTH. */
 function forbiddenKey(value: unknown): string | undefined {
   if (value === null || typeof value !== 'object') return undefined;

@@ -297,6 +297,17 @@ describe('the event-log checks themselves', () => {
     );
     expect(bad((l) => l.events.push({ ...l.events[0]! }))).toContain('id "e1" is used twice');
     expect(bad((l) => (l['ocel:events'] = {}))).toContain('OCEL 1.0');
+    // A key a copying tool could take for a prototype, plain or escaped, at any depth.
+    const plain = JSON.stringify(log).replace('"id":"e1"', '"__proto__":{"x":1},"id":"e1"');
+    expect(checkOcelText(plain)).toEqual({
+      ok: false,
+      reason: 'a key no event log needs: __proto__',
+    });
+    const escaped = JSON.stringify(log).replace('{', '{"\\u0063onstructor":{},');
+    expect(checkOcelText(escaped)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('constructor'),
+    });
     expect(checkOcelText('[]')).toMatchObject({ ok: false });
     expect(checkOcelText('{"a":' + '['.repeat(50) + ']'.repeat(50) + '}')).toMatchObject({
       ok: false,
