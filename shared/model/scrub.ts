@@ -1332,6 +1332,8 @@ const GREETED = new RegExp(`(?<![\\p{L}])${GREETING}$`, 'iu');
 /** Verbs that take the person they were with after «med», «til» or «hos» ("talte med sten"). */
 const WITH_VERBS =
   /^(?:tal(?:e|er|te|t)|snak(?:ke|ker|kede|ket)|aftal(?:e|er|te|t)|mød(?:es|tes)|drøft(?:e|er|ede|et)|ring(?:e|er|ede|et)|skr(?:ive|iver|ev|evet)|sms(?:e|er|ede)|s(?:agde|iger|ige)|sv(?:arede|arer|are)|fortal(?:te|t)|fortæller|spurg(?:te|t)|spørger)$/;
+/** Whose a place is, in the genitive, when it is no name: "Kommunens Plejecenter". */
+const GENERIC_OWNERS = /^(?:kommunens|regionens|statens|byens|kirkens|sognets|landets|folkets)$/;
 /** What a person does, right before their initials: "ringede KR", "sagde AH at". */
 const DOES_BEFORE_INITIALS =
   /^(?:ringede|ringer|skrev|skriver|sagde|siger|svarede|svarer|mente|mener|lovede|lover|kom|mødte|fortalte|spurgte|foreslog)$/;
@@ -2926,6 +2928,20 @@ export function scrubText(
         (!!left && isMasked(left) && /^[^\S\n]?[-–—/][^\S\n]?$/.test(gapLeft))) &&
       !SMALL_WORDS.has(t.lower) &&
       !!options.lexicon?.isTown?.(t.lower);
+    // "skole: Kongevejens Skole", "Sankt Josefs Skole": a word in the genitive with a capital,
+    // before the kind of place with a capital, is that place's own name (not "Kommunens
+    // Plejecenter": an institution's genitive).
+    const ownedPlace =
+      isCapitalised(t.raw) &&
+      t.lower.length >= 4 &&
+      /s$/.test(t.lower) &&
+      !!right &&
+      isCapitalised(right.raw) &&
+      PLACE_KINDS.test(right.lower) &&
+      /^[^\S\n]$/.test(gapRight) &&
+      !words.institution(t.lower) &&
+      !words.institution(t.lower.slice(0, -1)) &&
+      !GENERIC_OWNERS.test(t.lower);
     // "plejecentret (Bredagerhus)": a place's own name in brackets after the kind of place.
     const placeInBrackets =
       isCapitalised(t.raw) &&
@@ -2964,7 +2980,8 @@ export function scrubText(
       placeInBrackets ||
       subjectInitials ||
       firmInTown ||
-      townBesideTown
+      townBesideTown ||
+      ownedPlace
     ) {
       add('name', t.start, t.end, true);
       if (subjectInitials && initialsPartner && !isMasked(initialsPartner)) {

@@ -501,6 +501,8 @@ describe('names told by what is said of them, everyday words too', () => {
     // In lower case, where someone lives or lies: a home's name the word list does not hold.
     ['bor på rosenhaven nu, trives fint', ['rosenhaven']],
     ['hans kone ligger på humlehaven', ['humlehaven']],
+    // A word in the genitive before the kind of place, both with capitals: the place's name.
+    ['Sofie – mor Dorthe – skole: Kongevejens Skole', ['Kongevejens']],
     // A town joined by a dash to a town that was masked, in lower case too.
     ['frank pendler ry–skanderborg, 2 busser hver vej', ['ry–', 'skanderborg']],
     // Initials as the one talked with, or among those present.
@@ -626,6 +628,7 @@ describe('names told by what is said of them, everyday words too', () => {
     ['mødte modstand fra kommunen, mødte op kl. 9', 'mødte modstand fra kommunen, mødte op'],
     ['fik hjælp af naboen, besøgte sin mor', 'fik hjælp af naboen, besøgte sin mor'],
     ['ringede DPC i går, mener KOL er værre', 'ringede DPC i går, mener KOL er'],
+    ['Kommunens Plejecenter ringede', 'Kommunens Plejecenter ringede'],
     [
       'hun bor på gården, han går i haven, bor i rækkehuset og ligger på intensivafsnittet',
       'hun bor på gården, han går i haven, bor i rækkehuset og ligger på intensivafsnittet',
