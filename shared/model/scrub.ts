@@ -1904,6 +1904,14 @@ export function scrubText(
     if (!/^(?:har|havde)$/.test(next)) return false;
     return tokens.slice(i + 2, i + 5).some((t) => HUMAN_PARTICIPLES.has(t.lower));
   };
+  /** A bare word the list holds as a name, and no title, role, family word, office or definite form. */
+  const bareListedName = (lower: string) =>
+    words.listedName(lower) &&
+    !TITLES.has(lower) &&
+    !ROLES.has(lower) &&
+    !KINSHIP.has(lower) &&
+    !words.institution(lower) &&
+    !/(?:en|et|ne)$/.test(lower);
   tokens.forEach((token, i) => {
     const { raw, start, end, lower } = token;
     const prev = tokens[i - 1];
@@ -2471,13 +2479,8 @@ export function scrubText(
       !!prev &&
       (prev.lower === 'hos' || prev.lower === 'familien' || prev.lower === 'fam') &&
       /^\.?\s+$/.test(gap) &&
-      words.listedName(lower) &&
       !commonWord(lower) &&
-      !TITLES.has(lower) &&
-      !ROLES.has(lower) &&
-      !KINSHIP.has(lower) &&
-      !words.institution(lower) &&
-      !/(?:en|et|ne)$/.test(lower)
+      bareListedName(lower)
     ) {
       add('name', start, end, true);
     } else if (
@@ -2499,13 +2502,8 @@ export function scrubText(
         (prev.lower === 'på' && /^(?:hilste|hilser|hilse)$/.test(tokens[i - 2]?.lower ?? '')) ||
         (prev.lower === 'af' && tokens[i - 2]?.lower === 'hjælp') ||
         (prev.lower === 'til' && /^forhold(?:et)?$/.test(tokens[i - 2]?.lower ?? ''))) &&
-      words.listedName(lower) &&
-      !TITLES.has(lower) &&
-      !ROLES.has(lower) &&
-      !KINSHIP.has(lower) &&
       !SMALL_WORDS.has(lower) &&
-      !words.institution(lower) &&
-      !/(?:en|et|ne)$/.test(lower)
+      bareListedName(lower)
     ) {
       add('name', start, end, true);
     } else if (
