@@ -263,10 +263,6 @@ export function tablesOf(a: Aggregate, group = ''): Table[] {
 }
 
 /**
- * CSV that Danish Excel opens as it should: UTF-8 with a byte-order mark, semicolons between
- * fields, decimal commas, CRLF line ends.
- */
-/**
  * A text cell as a spreadsheet should get it: no control characters (a price list's name can
  * come from a file name, and an escape sequence in it was copied into every row), and a text
  * that a spreadsheet would run as a formula (= + - @ first) starts with an apostrophe, which
@@ -277,6 +273,10 @@ function text(s: string): string {
   return neutraliseCell(s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ''));
 }
 
+/**
+ * CSV that Danish Excel opens as it should: UTF-8 with a byte-order mark, semicolons between
+ * fields, decimal commas, CRLF line ends.
+ */
 export function toExcelCsv(table: Table): string {
   const field = (v: string | number | null) => {
     if (v === null) return '';
