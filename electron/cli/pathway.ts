@@ -302,7 +302,7 @@ interface Tally {
 
 const skippedLine = (path: string, reason: string) => `${shown(path)}: skipped (${reason})`;
 /** Why a file is not read as a model, in the words the app uses for it. */
-const notModel = () => en.program.reasons.not_json_file;
+const notModel = (path: string) => en.program.reasons[modelFileSkip(path) ?? 'not_json_file'];
 
 /**
  * Every file by its kind: models by the model checks, OCEL 2.0 JSON, XES and CSV event logs by
@@ -408,7 +408,7 @@ function convertCommand(args: string[]): number {
     throw new CannotRun('nothing converted');
   }
   if (modelFileSkip(file) !== null) {
-    console.error(skippedLine(file, notModel()));
+    console.error(skippedLine(file, notModel(file)));
     throw new CannotRun('nothing converted');
   }
   const result =
@@ -457,7 +457,7 @@ function convertManyToCsv(found: Found[], to: string, out: string | undefined): 
     writeSync(fd, `${CSV_HEADER}\r\n`);
     for (const f of found) {
       if (f.status === 'skipped' || (f.status === 'file' && modelFileSkip(f.path) !== null)) {
-        console.log(skippedLine(f.path, f.status === 'skipped' ? f.reason : notModel()));
+        console.log(skippedLine(f.path, f.status === 'skipped' ? f.reason : notModel(f.path)));
         tally.skipped++;
         continue;
       }
@@ -568,7 +568,7 @@ function aggregateCommand(args: string[]): number {
       return `${shown(f.path)}: rejected — ${f.reason}`;
     }
     tally.skipped++;
-    return skippedLine(f.path, f.status === 'skipped' ? f.reason : notModel());
+    return skippedLine(f.path, f.status === 'skipped' ? f.reason : notModel(f.path));
   });
   if (lines.length > 0) console.log(lines.join('\n'));
   if (fold.size === 0) {

@@ -269,7 +269,7 @@ export function createHandlers({
       // unread when it is too large to try; the size decides here.
       const refusal = (f: (typeof files)[number]): ImportResult | null =>
         modelFileSkip(f.name) !== null
-          ? { file: f.name, status: 'rejected', reason: 'not_json_file' }
+          ? { file: f.name, status: 'rejected', reason: modelFileSkip(f.name)! }
           : f.bytes === null
             ? {
                 file: f.name,

@@ -929,6 +929,7 @@ export const da = {
       checksum: 'kontrolsummen passer ikke (filen er ændret)',
       unreadable: 'filen kunne ikke læses',
       not_json_file: 'ikke en modelfil (navnet skal ende på .json)',
+      event_log_file: 'en hændelseslog (.ocel.json), ikke en modelfil',
     },
     alreadyImporting: 'Der hentes allerede filer ind. Vent, til det er færdigt, eller stop det.',
     importFailed:

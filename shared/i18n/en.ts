@@ -920,6 +920,7 @@ export const en: Translation = {
       checksum: 'the checksum does not match (the file was changed)',
       unreadable: 'the file could not be read',
       not_json_file: 'not a model file (the name must end in .json)',
+      event_log_file: 'an event log (.ocel.json), not a model file',
     },
     alreadyImporting: 'Files are already being imported. Wait until it is done, or stop it.',
     importFailed: 'The import stopped: {{message}}. Files already checked are stored whole.',

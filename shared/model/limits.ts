@@ -23,5 +23,10 @@ export const VALIDATION_REASONS = [
 ] as const;
 export type ValidationReason = (typeof VALIDATION_REASONS)[number];
 /** Why an import refuses a file: its content, or that it could not be read at all. */
-export const IMPORT_REASONS = [...VALIDATION_REASONS, 'unreadable', 'not_json_file'] as const;
+export const IMPORT_REASONS = [
+  ...VALIDATION_REASONS,
+  'unreadable',
+  'not_json_file',
+  'event_log_file',
+] as const;
 export type ImportReason = (typeof IMPORT_REASONS)[number];

@@ -53,16 +53,18 @@ export function kindByName(name: string): NamedKind | null {
 }
 
 /** Why a file is not read as a model (the app's import reason, which the window translates). */
-export type ModelSkipReason = 'not_json_file';
+export type ModelSkipReason = 'not_json_file' | 'event_log_file';
 
 /**
  * For the readers of models (the app's import, `aggregate`, `convert`): null when the file is read
- * and checked as a model, otherwise why it is skipped. Every `.json` is checked as a model (an
- * OCEL 2.0 `.ocel.json` is then refused as not a model); any other name is skipped unread.
+ * and checked as a model, otherwise why it is skipped. Every `.json` is checked as a model, but an
+ * OCEL 2.0 `.ocel.json` is the event log `pathway export` writes beside a model and is skipped
+ * unread, as an `.xes` log is; any other name is skipped unread.
  */
 export function modelFileSkip(name: string): ModelSkipReason | null {
   const kind = kindByName(name);
-  return kind === 'model' || kind === 'json' || kind === 'ocel' ? null : 'not_json_file';
+  if (kind === 'model' || kind === 'json') return null;
+  return kind === 'ocel' ? 'event_log_file' : 'not_json_file';
 }
 
 /** A name of the system's own (`.DS_Store`, `.git`): hidden, never looked at inside a folder. */
@@ -121,7 +123,9 @@ export type FileVerdict = 'valid' | 'invalid' | 'skipped';
 /** The verdict an import result gives: imported or a duplicate is a valid model. */
 export function verdictOfImport(result: { status: string; reason?: string }): FileVerdict {
   if (result.status === 'imported' || result.status === 'duplicate') return 'valid';
-  return result.reason === 'not_json_file' ? 'skipped' : 'invalid';
+  return result.reason === 'not_json_file' || result.reason === 'event_log_file'
+    ? 'skipped'
+    : 'invalid';
 }
 
 function baseName(path: string): string {

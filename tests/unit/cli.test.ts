@@ -73,6 +73,19 @@ describe('pathway (command line)', () => {
       'X.xes',
     ]);
     for (const f of files) expect(readFileSync(join(dest, f), 'utf8')).not.toContain('Karen');
+    // The folder an export wrote, aggregated as it is: the event logs beside the model are
+    // skipped, not refused as broken models (exit 0: nothing was rejected).
+    out = [];
+    expect(main(['aggregate', dest, '--out', join(dir, 'tables')])).toBe(0);
+    const lines = out.join('\n').split('\n');
+    expect(lines.find((l) => l.includes('.ocel.json'))).toMatch(
+      /: skipped \(an event log \(\.ocel\.json\), not a model file\)$/,
+    );
+    expect(
+      lines.find((l) =>
+        l.endsWith('.xes: skipped (not a model file (the name must end in .json))'),
+      ),
+    ).toBeDefined();
 
     out = [];
     const model = join(
