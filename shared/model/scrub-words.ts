@@ -160,7 +160,8 @@ export const TITLES = wordSet(
   datteren sønnen mand manden kone konen hustru kæreste kæresten nabo naboen ven vennen veninde
   veninden barnebarn barnebarnet svigersøn svigerdatter svigermor svigerfar onkel tante
   fætter kusine niece nevø fysioterapeut sygeplejerske advokat advokaten betjent betjenten
-  bostøtte bostøtten støttekontaktperson støttekontaktpersonen hedder kaldet kaldes navnet
+  bostøtte bostøtten støttekontaktperson støttekontaktpersonen facilitator facilitatoren
+  familiebehandler familiebehandleren sundhedsplejerske sundhedsplejersken hedder kaldet kaldes navnet
   ssa ssh tovholder tovholderen vagthavende forvagt forvagten bagvagt bagvagten mellemvagt`,
 );
 

@@ -1955,8 +1955,10 @@ export function scrubText(
     const staffRole = !!prev && STAFF_ROLE_ENDINGS.test(prev.lower) && !ROLES.has(prev.lower);
     const titled =
       !!prev &&
-      (((TITLES.has(prev.lower) || staffRole) && /^\s+$/.test(gap)) ||
-        (TITLES.has(`${prev.lower}.`) && /^\.\s+$/.test(gap)) ||
+      // On the same line: a title ending a line names nobody on the next ("…, sygeplejerske\n
+      // Tema: udskrivelse").
+      (((TITLES.has(prev.lower) || staffRole) && /^[^\S\n]+$/.test(gap)) ||
+        (TITLES.has(`${prev.lower}.`) && /^\.[^\S\n]+$/.test(gap)) ||
         // A form's field: "Sagsbehandler: AHO", "Læge: Hansen" — not what the field's note
         // says, in an everyday word no list holds as a name ("Bostøtte: Gennemgang af …").
         (PERSON_TITLES.has(prev.lower) &&

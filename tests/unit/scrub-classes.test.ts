@@ -491,6 +491,8 @@ describe('names told by what is said of them, everyday words too', () => {
     ['sygemeldt med stress fra Netto i Hadsten', ['Netto', 'Hadsten']],
     ['praktik i Føtex i Skive', ['Føtex', 'Skive']],
     ['Han arbejder på Vestas i Lem.', ['Vestas']],
+    // Initials after the workshop's own roles.
+    ['Til stede: Lykke, kontaktperson Birthe Ahl, facilitator ES. Hun ønsker ikke.', ['ES']],
     // Initials right after what a person does.
     ['sagde AH at hun kommer i morgen', ['AH']],
     ['skrev LMS i journalen', ['LMS']],
@@ -629,6 +631,8 @@ describe('names told by what is said of them, everyday words too', () => {
     ['fik hjælp af naboen, besøgte sin mor', 'fik hjælp af naboen, besøgte sin mor'],
     ['ringede DPC i går, mener KOL er værre', 'ringede DPC i går, mener KOL er'],
     ['Kommunens Plejecenter ringede', 'Kommunens Plejecenter ringede'],
+    // A title ending a line names nothing on the next.
+    ['Deltagere: borger, datter, facilitator\nTema: udskrivelse', 'Tema: udskrivelse'],
     [
       'hun bor på gården, han går i haven, bor i rækkehuset og ligger på intensivafsnittet',
       'hun bor på gården, han går i haven, bor i rækkehuset og ligger på intensivafsnittet',
