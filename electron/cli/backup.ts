@@ -49,7 +49,7 @@ import {
 import { writeFileAtomic } from '../export/write-file';
 import { cliDatabaseKey } from './database-key';
 import { shown } from './files';
-import { readSecret, SECRET_FD_ENV } from './secret-input';
+import { readSecret, SECRET_FD_ENV, secretFdProblem } from './secret-input';
 
 /** The file descriptor a script gives the backup's passphrase on. */
 export const PASSPHRASE_FD_ENV = 'PATHWAY_PASSPHRASE_FD';
@@ -96,8 +96,9 @@ function askPassphrase(env: NodeJS.ProcessEnv, twice: boolean): string {
   const secretEnv = { ...env, [SECRET_FD_ENV]: fromFd ?? '' };
   const first = readSecret('Passphrase of the backup: ', secretEnv);
   if (first === null) {
+    const problem = secretFdProblem(PASSPHRASE_FD_ENV, fromFd);
     throw new Refused(
-      `the backup's passphrase is needed: type it when asked on a terminal, or give it on the file descriptor in ${PASSPHRASE_FD_ENV} (it is never taken as an argument)`,
+      `the backup's passphrase is needed: type it when asked on a terminal, or give it on the file descriptor in ${PASSPHRASE_FD_ENV} (it is never taken as an argument)${problem ? ` (${problem})` : ''}`,
     );
   }
   if (!twice) return first;

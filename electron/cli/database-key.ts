@@ -8,7 +8,13 @@ import {
   unwrapWithKek,
 } from '../db/keys';
 import { shown } from './files';
-import { readSecret, SECRET_FD_ENV } from './secret-input';
+import { readSecret, SECRET_FD_ENV, secretFdProblem } from './secret-input';
+
+/** What was wrong with PATHWAY_KEY_FD, when it was set and gave nothing, as the refusal's end. */
+function fdSaid(env: NodeJS.ProcessEnv): string {
+  const problem = secretFdProblem(SECRET_FD_ENV, env[SECRET_FD_ENV]);
+  return problem ? ` (${problem})` : '';
+}
 
 /**
  * The key of an encrypted database, for the command line (which has no access to the app's
@@ -41,7 +47,9 @@ export function cliDatabaseKey(
   if (stored?.wrap === 'passphrase') {
     const passphrase = readSecret('Passphrase of the database: ', env);
     if (passphrase === null) {
-      return { refused: `${shown(dbFile)} is encrypted and unlocked with a passphrase: ${how}` };
+      return {
+        refused: `${shown(dbFile)} is encrypted and unlocked with a passphrase: ${how}${fdSaid(env)}`,
+      };
     }
     try {
       return { key: unwrapWithKek(stored, deriveKekSync(passphrase, stored.kdf)) };
@@ -58,7 +66,7 @@ export function cliDatabaseKey(
   const hex = readSecret('Database key (64 hexadecimal characters): ', env);
   if (hex === null) {
     return {
-      refused: `${shown(dbFile)} is encrypted and ${kept}: give the database key (64 hexadecimal characters); ${how}`,
+      refused: `${shown(dbFile)} is encrypted and ${kept}: give the database key (64 hexadecimal characters); ${how}${fdSaid(env)}`,
     };
   }
   const trimmed = hex.trim();

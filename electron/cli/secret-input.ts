@@ -104,6 +104,23 @@ function askWindowsConsole(prompt: string): string | null {
   }
 }
 
+/**
+ * When a secret's descriptor variable is set but gave none: why, in a sentence for the refusal
+ * (not a number, not open, or an empty first line); null when the variable is not set.
+ */
+export function secretFdProblem(name: string, value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (!/^\d{1,9}$/.test(value)) {
+    return `${name}=${JSON.stringify(value)} is no file descriptor (a number, such as 3)`;
+  }
+  try {
+    fstatSync(Number(value));
+  } catch {
+    return `${name}=${value} is no open file descriptor`;
+  }
+  return `nothing was read on ${name}=${value} (its first line is empty)`;
+}
+
 /** A secret as above; null when none was given or none can be asked for. */
 export function readSecret(prompt: string, env: NodeJS.ProcessEnv = process.env): string | null {
   const fromFd = env[SECRET_FD_ENV];

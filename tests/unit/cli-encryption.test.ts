@@ -147,6 +147,21 @@ describe('pathway export of an encrypted database', () => {
     },
   );
 
+  it('says what is wrong with PATHWAY_KEY_FD when it is set and gives nothing', async () => {
+    const { file } = await appDatabase('os');
+    for (const [value, said] of [
+      ['tre', 'PATHWAY_KEY_FD="tre" is no file descriptor (a number, such as 3)'],
+      ['987654', 'PATHWAY_KEY_FD=987654 is no open file descriptor'],
+    ] as const) {
+      process.env[SECRET_FD_ENV] = value;
+      out = [];
+      expect(exportTo(file, join(dir, 'out'))).toBe(2);
+      expect(out.join('\n')).toContain(said);
+    }
+    delete process.env[SECRET_FD_ENV];
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
   it('takes no key or passphrase as an argument', async () => {
     const { file, key } = await appDatabase('os');
     expect(
