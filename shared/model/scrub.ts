@@ -3425,6 +3425,25 @@ export function scrubText(
       add('name', t.start, t.end, true);
     }
   }
+  // "kørsel til [by] 3/4": a day and a month in a fraction's shape, right after a place that was
+  // masked and ending what is said, is when someone goes there (not "3/4 af tiden").
+  const dated = coverage(text.length, found);
+  for (const m of text.matchAll(DAY_MONTH)) {
+    const day = Number(m[1]);
+    const month = Number(m[3]);
+    if (dated[m.index] || m[2] !== '/' || day < 1 || day > 31 || month < 1 || month > 12) continue;
+    const place = found.some(
+      (f) => (f.kind === 'name' || f.kind === 'address') && f.end === m.index - 1,
+    );
+    const end = m.index + m[0].length;
+    if (
+      place &&
+      /^[^\S\n]$/.test(text.slice(m.index - 1, m.index)) &&
+      /^(?:[^\S\n]*$|[^\S\n]*[.,;!?\n)]|[^\S\n]+kl\.?(?![\p{L}]))/u.test(text.slice(end, end + 6))
+    ) {
+      add('date', m.index, end);
+    }
+  }
   const masks = merge(text, withInitials(text, found));
   return { text: applyMasks(text, masks, options.unmasked), masks };
 }

@@ -491,6 +491,9 @@ describe('names told by what is said of them, everyday words too', () => {
     ['sygemeldt med stress fra Netto i Hadsten', ['Netto', 'Hadsten']],
     ['praktik i Føtex i Skive', ['Føtex', 'Skive']],
     ['Han arbejder på Vestas i Lem.', ['Vestas']],
+    // A day and a month in a fraction's shape, after a place that was masked, ending the clause.
+    ['husk kørsel til svendborg 3/4', ['3/4']],
+    ['kørsel til Odense 3/4 kl. 10', ['3/4']],
     // Initials after the workshop's own roles.
     ['Til stede: Lykke, kontaktperson Birthe Ahl, facilitator ES. Hun ønsker ikke.', ['ES']],
     // Initials right after what a person does.
@@ -631,6 +634,7 @@ describe('names told by what is said of them, everyday words too', () => {
     ['fik hjælp af naboen, besøgte sin mor', 'fik hjælp af naboen, besøgte sin mor'],
     ['ringede DPC i går, mener KOL er værre', 'ringede DPC i går, mener KOL er'],
     ['Kommunens Plejecenter ringede', 'Kommunens Plejecenter ringede'],
+    ['bor i Vejle 3/4 af året, tager 3/4 af dosis', '3/4 af året, tager 3/4 af dosis'],
     // A title ending a line names nothing on the next.
     ['Deltagere: borger, datter, facilitator\nTema: udskrivelse', 'Tema: udskrivelse'],
     [
