@@ -2697,6 +2697,19 @@ export function scrubText(
   const near = coverage(text.length, found);
   const isMasked = (t: (typeof tokens)[number] | undefined) => !!t && near[t.start] === 1;
   /**
+   * Two to four capitals that, beside a person's initials, are initials too, even where they
+   * also abbreviate a thing ("Til stede: AH og MS") — never a clinical term, a title or an
+   * office ("AH og KOL").
+   */
+  const initialsBesideInitials = (x: (typeof tokens)[number] | undefined) =>
+    !!x &&
+    isAllCaps(x.raw) &&
+    x.raw.length >= 2 &&
+    x.raw.length <= 4 &&
+    !CLINICAL_ABBREVIATIONS.has(x.lower) &&
+    !TITLES.has(x.lower) &&
+    !words.institution(x.lower);
+  /**
    * Whether the words from token `k` on are a person's doing: a verb first (one only a person
    * does, or «har»/«vil»/«skal»… before one), and a person's verb or «sin»/«sit»/«sine» within
    * the next few words ("har glemt sin medicin", "deltog i mødet", "ringede igen").
@@ -2746,14 +2759,7 @@ export function scrubText(
     // "Modtaget af: ABK/LOJ", "ABK og LOJ": initials joined to initials masked.
     const initialsBefore = left?.lower === 'og' ? tokens[i - 2] : left;
     const pairedInitials =
-      isAllCaps(t.raw) &&
-      t.raw.length >= 2 &&
-      t.raw.length <= 4 &&
-      // Beside a person's initials, letters that also abbreviate a thing are initials too
-      // ("Til stede: AH og MS"), but never a clinical term ("AH og KOL").
-      !CLINICAL_ABBREVIATIONS.has(t.lower) &&
-      !TITLES.has(t.lower) &&
-      !words.institution(t.lower) &&
+      initialsBesideInitials(t) &&
       !!initialsBefore &&
       isMasked(initialsBefore) &&
       isAllCaps(initialsBefore.raw) &&
@@ -2877,12 +2883,7 @@ export function scrubText(
           // thing (not a clinical term).
           (left?.lower === 'og' &&
             unknownInitialsAt(tokens[i - 2]) &&
-            isAllCaps(t.raw) &&
-            t.raw.length >= 2 &&
-            t.raw.length <= 4 &&
-            !CLINICAL_ABBREVIATIONS.has(t.lower) &&
-            !TITLES.has(t.lower) &&
-            !words.institution(t.lower))) &&
+            initialsBesideInitials(t))) &&
           // "aftalt med AKH og LMS", "AKH/LMS": the second of a pair.
           ((left?.lower === 'og' && talkedWith(i - 2)) ||
             (/^\s?[/&+]\s?$/.test(gapLeft) && talkedWith(i - 1)) ||
@@ -2894,14 +2895,7 @@ export function scrubText(
     const startsSentence =
       t.start === 0 || /[.!?:;\n][^\S\n]{0,3}$/.test(text.slice(Math.max(0, t.start - 4), t.start));
     const initialsPartner =
-      right?.lower === 'og' &&
-      !!tokens[i + 2] &&
-      isAllCaps(tokens[i + 2]!.raw) &&
-      tokens[i + 2]!.raw.length >= 2 &&
-      tokens[i + 2]!.raw.length <= 4 &&
-      !CLINICAL_ABBREVIATIONS.has(tokens[i + 2]!.lower)
-        ? tokens[i + 2]
-        : undefined;
+      right?.lower === 'og' && initialsBesideInitials(tokens[i + 2]) ? tokens[i + 2] : undefined;
     const subjectInitials =
       startsSentence && unknownInitialsAt(t) && initialsSubjectOf(initialsPartner ? i + 3 : i + 1);
     // "praktik i Føtex i [by]", "arbejder i Bilka i [by]": a shop or a firm named beside a town
