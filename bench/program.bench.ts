@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../electron/db/open';
+import { modelFileText } from '../shared/model/validate';
 import { testKey } from '../tests/support/test-key';
 import { createHandlers } from '../electron/handlers';
 import { ProgramThreads } from '../electron/import/program-threads';
@@ -86,10 +87,9 @@ function spoil(text: string, kind: number): Pick<FileText, 'text' | 'expect'> {
 export function programFiles(count = MODELS, seed = 20261101): FileText[] {
   return randomModels(count, seed, EVENTS_PER_MODEL).map((m, i) => {
     const name = `m${i}.json`;
-    const file =
-      i % INVALID_EVERY === 0
-        ? spoil(JSON.stringify(m), i / INVALID_EVERY)
-        : { text: JSON.stringify(m) };
+    // Written as the app writes a model file.
+    const text = modelFileText(m);
+    const file = i % INVALID_EVERY === 0 ? spoil(text, i / INVALID_EVERY) : { text };
     const bytes = new TextEncoder().encode(file.text);
     return { name, ...file, bytes, size: bytes.byteLength };
   });

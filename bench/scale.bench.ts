@@ -22,6 +22,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../electron/db/open';
+import { modelFileText } from '../shared/model/validate';
 import { testKey } from '../tests/support/test-key';
 import { createHandlers } from '../electron/handlers';
 import { ProgramThreads } from '../electron/import/program-threads';
@@ -53,7 +54,8 @@ function writeModels(dir: string): number {
       EVENTS_PER_MODEL,
     );
     models.forEach((m, i) => {
-      const text = JSON.stringify(m);
+      // As the app writes a model file: its canonical JSON with its checksum.
+      const text = modelFileText(m);
       bytes += Buffer.byteLength(text);
       writeFileSync(join(dir, `m${String(start + i).padStart(5, '0')}.json`), text);
     });

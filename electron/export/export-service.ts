@@ -8,6 +8,7 @@ import {
 import { toCsv, toOcel, toXes } from '../../shared/model/event-log';
 import type { PathwayModel } from '../../shared/model/pathway-model';
 import { applyMasks, type Lexicon } from '../../shared/model/scrub';
+import { modelFileText } from '../../shared/model/validate';
 import type { JourneyRepository } from '../db/journey-repository';
 import type { WorkshopRepository } from '../db/workshop-repository';
 import { danishLexicon } from './danish-lexicon';
@@ -24,7 +25,9 @@ export function renderFormats(model: PathwayModel, formats: readonly ExportForma
         return {
           format: f,
           name: `${stem}.pathway.json`,
-          content: `${JSON.stringify(model, null, 2)}\n`,
+          // Its canonical JSON, so its checksum is the sha256 of its own bytes (see
+          // `modelFileText`).
+          content: modelFileText(model),
         };
       case 'ocel':
         return {

@@ -15,6 +15,13 @@ export const nodeSha256: Sha256Hex = (text) => {
   return hash.digest('hex');
 };
 
+/** Node's native sha256 of bytes given in pieces, as lower-case hex. */
+export const nodeBytesSha256 = (pieces: readonly Uint8Array[]): string => {
+  const hash = createHash('sha256');
+  for (const piece of pieces) hash.update(piece);
+  return hash.digest('hex');
+};
+
 /** A file that could not be read as one: why, in our words (an error code at most). */
 export interface Unreadable {
   ok: false;
@@ -101,7 +108,11 @@ export function checkModelFile(file: string): ModelFileResult | null {
       if (read === buffer.length) break;
     }
     if (read > MAX_MODEL_BYTES) return { ok: false, reason: 'too_large' };
-    return validateModelText(buffer.toString('utf8', 0, read), read, nodeSha256);
+    const bytes = buffer.subarray(0, read);
+    return validateModelText(buffer.toString('utf8', 0, read), read, nodeSha256, {
+      bytes,
+      sha256: nodeBytesSha256,
+    });
   } catch (error) {
     return { ok: false, reason: 'unreadable', detail: unreadableDetail(error) };
   } finally {

@@ -72,6 +72,8 @@ export function widestObject(schema: JsonSchema = modelJsonSchema()): number {
 interface Compiled {
   validate: ValidateFunction;
   canonical: CanonicalWriter;
+  /** How every model's canonical JSON begins: `{` and its first key, which every model has. */
+  start: string;
 }
 let compiled: Compiled | undefined;
 
@@ -83,9 +85,12 @@ function compile(): Compiled {
       Object.entries(schema.properties!).filter(([k]) => k !== 'checksum'),
     ),
   };
+  const first = sortedKeys(content)[0]!;
+  if (!schema.required?.includes(first)) throw new Error(`model schema: ${first} is optional`);
   return {
     validate: generatedValidate as ValidateFunction,
     canonical: compileCanonical(content),
+    start: `{${JSON.stringify(first)}:`,
   };
 }
 
@@ -305,6 +310,12 @@ export function checkModel(data: unknown): ModelCheck {
 export function canonicalContentJson(model: PathwayModel): string {
   compiled ??= compile();
   return compiled.canonical.whole(model);
+}
+
+/** How the canonical JSON of every model's content begins (`{"anonymisationProfile":`). */
+export function canonicalStart(): string {
+  compiled ??= compile();
+  return compiled.start;
 }
 
 /** Arrays of objects longer than this are written a chunk of this many items at a time. */

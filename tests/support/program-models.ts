@@ -2,6 +2,7 @@ import type { PathwayModel } from '../../shared/model/pathway-model';
 import { IMPORT_BATCH_FILES } from '../../shared/ipc/contract';
 import { dispatch, type Handlers } from '../../shared/ipc/dispatch';
 import { modelOf, randomModels, rng } from './generate-models';
+import { modelFileText } from '../../shared/model/validate';
 
 /** The contact types a sector's touchpoints usually have, most common first. */
 const CONTACTS: Record<string, string[]> = {
@@ -56,7 +57,7 @@ export function programModels(count = 60, seed = 7, eventsPerModel = 20): Pathwa
 export async function importModels(handlers: Handlers, models: PathwayModel[]): Promise<void> {
   for (let i = 0; i < models.length; i += IMPORT_BATCH_FILES) {
     const files = models.slice(i, i + IMPORT_BATCH_FILES).map((m, j) => {
-      const text = JSON.stringify(m);
+      const text = modelFileText(m);
       return {
         name: `model-${i + j}.json`,
         size: Buffer.byteLength(text),

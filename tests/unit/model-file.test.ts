@@ -1,8 +1,13 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { renderFormats } from '../../electron/export/export-service';
 import { checkModelFile } from '../../electron/import/model-file';
+import { canonicalJson, checksumOf } from '../../shared/model/checksum';
+import type { PathwayModel } from '../../shared/model/pathway-model';
+import { modelFileText } from '../../shared/model/validate';
 import { randomModels } from '../support/generate-models';
 
 describe('a model file read from disk', () => {
@@ -29,5 +34,106 @@ describe('a model file read from disk', () => {
     const huge = write('huge.json', `${' '.repeat(2 * 1024 * 1024)}${small!}`);
     expect(checkModelFile(huge)).toMatchObject({ ok: true });
     expect(checkModelFile(bigFile)).toMatchObject({ ok: true });
+  });
+});
+
+describe('a model file as the app writes it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pathway-model-bytes-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, text: string | Uint8Array) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  const sha = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
+  /** The text the checksum covers: the file up to `,"checksum"`, closed. */
+  const content = (text: string) => `${text.slice(0, text.lastIndexOf(',"checksum":'))}}`;
+
+  /** A model that holds reviewed texts with letters beyond ASCII, its checksum made over it. */
+  function danish(seed: number): PathwayModel {
+    const [m] = randomModels(1, seed, 6);
+    const { checksum: _, ...c } = m!;
+    c.asIs.touchpoints[0]!.quote = 'Jeg følte mig overset på sygehuset – «igen» 😟';
+    c.anonymisationProfile = 'codes-and-reviewed-texts';
+    return { ...c, checksum: checksumOf(c) };
+  }
+
+  it('is its canonical JSON with its checksum last: sha256 of its bytes up to the checksum is it', () => {
+    for (const m of [...randomModels(5, 91, 30), danish(92)]) {
+      const text = modelFileText(m);
+      const { checksum, ...rest } = m;
+      expect(text.endsWith(`,"checksum":"${checksum}"}\n`)).toBe(true);
+      expect(content(text)).toBe(canonicalJson(rest));
+      expect(sha(content(text))).toBe(checksum);
+      expect(JSON.parse(text)).toEqual(m);
+    }
+    // The app's export writes exactly that.
+    const [m] = randomModels(1, 93, 10);
+    expect(renderFormats(m!, ['model'])[0]!.content).toBe(modelFileText(m!));
+  });
+
+  it('is accepted as written, with a byte-order mark or Windows line ends, and so are earlier pretty-printed files', () => {
+    const m = danish(94);
+    const text = modelFileText(m);
+    const stored = text.trimEnd();
+    for (const [name, written] of [
+      ['plain.json', text],
+      ['bom.json', `\uFEFF${text}`],
+      ['crlf.json', `${text.trimEnd()}\r\n\r\n`],
+      ['pretty.json', `${JSON.stringify(m, null, 2)}\n`],
+      ['schema-order.json', JSON.stringify(m)],
+    ] as const) {
+      const result = checkModelFile(write(name, written));
+      expect(result, name).toMatchObject({ ok: true });
+      if (!result?.ok) continue;
+      expect(result.model, name).toEqual(m);
+      // What is stored is the same whichever way the file was checked.
+      expect(result.json, name).toBe(stored);
+    }
+  });
+
+  it('is refused when a value in it changed, however little', () => {
+    const [m] = randomModels(1, 95, 30);
+    const text = modelFileText(m!);
+    const day = /"day":(\d+)/.exec(text)!;
+    const changes = [
+      text.replace(day[0], `"day":${Number(day[1]) + 1}`),
+      text.replace(`"exportMonth":"${m!.exportMonth}"`, '"exportMonth":"2019-01"'),
+      text.replace('"emotion":null', '"emotion":0'),
+    ];
+    changes.forEach((changed, i) => {
+      expect(changed).not.toBe(text);
+      expect(checkModelFile(write(`changed-${i}.json`, changed))).toMatchObject({
+        ok: false,
+        reason: 'checksum',
+      });
+    });
+    // White space added changes its bytes but not its content: still the same model.
+    const spaced = text.replace('"asIs":', '"asIs": ');
+    expect(checkModelFile(write('spaced.json', spaced))).toMatchObject({ ok: true, model: m });
+  });
+
+  it('whose checksum is the sha256 of its own bytes is whole, whatever the order of its keys', () => {
+    const [m] = randomModels(1, 96, 12);
+    const { checksum, ...rest } = m!;
+    const canonicalCohort = canonicalJson(rest.cohort);
+    const reversed = JSON.stringify(Object.fromEntries(Object.entries(rest.cohort).reverse()));
+    expect(reversed).not.toBe(canonicalCohort);
+    const body = content(modelFileText(m!)).replace(canonicalCohort, reversed);
+    // Its checksum made over its own bytes, not over its canonical JSON.
+    const own = sha(body);
+    expect(own).not.toBe(checksum);
+    const file = `${body.slice(0, -1)},"checksum":"${own}"}\n`;
+    const result = checkModelFile(write('own-order.json', file));
+    expect(result).toMatchObject({ ok: true, model: { ...m, checksum: own } });
+    // Stored as every model is: its canonical JSON with the checksum it came with.
+    if (result?.ok)
+      expect(result.json).toBe(`${canonicalJson(rest).slice(0, -1)},"checksum":"${own}"}`);
+    // One byte of it changed: refused.
+    const changed = file.replace('"sex":"', '"sex" :"');
+    expect(changed).not.toBe(file);
+    expect(checkModelFile(write('own-order-changed.json', changed))).toMatchObject({
+      ok: false,
+      reason: 'checksum',
+    });
   });
 });
