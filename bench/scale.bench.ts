@@ -210,8 +210,8 @@ export async function benchScale(bundle: string): Promise<Row[]> {
       const median = percentile(ratios, 50);
       const within = median <= TIME_RATIO_GOAL && Math.max(...peaks) < MEMORY_GOAL_MB;
       return (
-        `median ${median.toFixed(1)}× the read + parse of its round ` +
-        `(${ratios[0]!.toFixed(1)}–${ratios.at(-1)!.toFixed(1)}×), peak memory ` +
+        `median ${median.toFixed(2)}× the read + parse of its round ` +
+        `(${ratios[0]!.toFixed(2)}–${ratios.at(-1)!.toFixed(2)}×), peak memory ` +
         `${Math.min(...peaks).toFixed(0)}–${Math.max(...peaks).toFixed(0)} MB ` +
         `(goals ≤ ${TIME_RATIO_GOAL}×, < ${MEMORY_GOAL_MB} MB: ${within ? 'met' : 'not met'})`
       );
