@@ -22,7 +22,13 @@ import {
   receiveMessageOnPort,
   type MessagePort,
 } from 'node:worker_threads';
-import { ModelFold, packedBuffers, unpack, type PackedFold } from '../../shared/analysis/aggregate';
+import {
+  ModelFold,
+  packedBuffers,
+  SenderKeys,
+  unpack,
+  type PackedFold,
+} from '../../shared/analysis/aggregate';
 import { en } from '../../shared/i18n/en';
 import { checkModelFile } from '../import/model-file';
 import { shown } from './files';
@@ -228,11 +234,15 @@ export function work(job: Job, piece = filesPerPiece()): void {
   try {
     const indexes = takenFrom(job.shared, job.files.length);
     const end = { reached: false };
+    /** How many of this thread's keys the pieces sent so far have named. */
+    let keysSent = 0;
     while (!end.reached) {
       const part = foldPart(job.files, job.map, upTo(indexes, piece, end), job.pricing);
       if (part.fileOf.length === 0 && part.notes.length === 0) continue;
       const { fold, rejected, notes, fileOf } = part;
-      const packed = fold.pack();
+      // With this thread's own key ids: the receiver knows those named in earlier pieces.
+      const packed = fold.pack(keysSent);
+      keysSent += packed.keys.length;
       const answer: Answer = { ok: true, piece: { packed, rejected, notes, fileOf } };
       job.port.postMessage(answer, packedBuffers(packed));
     }
@@ -252,9 +262,12 @@ export function work(job: Job, piece = filesPerPiece()): void {
 class Receiver {
   /** Per thread, what it sent, in order. */
   private readonly answers: Answer[][];
+  /** Per thread, what its key ids stand for here. */
+  private readonly keys: SenderKeys[];
 
   constructor(private readonly ports: readonly MessagePort[]) {
     this.answers = ports.map(() => []);
+    this.keys = ports.map(() => new SenderKeys());
   }
 
   /** Takes what has arrived so far. */
@@ -262,7 +275,7 @@ class Receiver {
     this.ports.forEach((port, t) => {
       for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
         const answer = m.message as Answer;
-        if (answer.ok) unpack(answer.piece.packed);
+        if (answer.ok) unpack(answer.piece.packed, this.keys[t]);
         this.answers[t]!.push(answer);
       }
     });

@@ -793,6 +793,21 @@ export interface PackedFold {
    * counting the journeys one by one. Only between threads, never in a stored record.
    */
   counts?: PackedCounts[];
+  /**
+   * Only between threads (`ModelFold.pack` given it): the key indexes are the sending thread's
+   * own key ids, and `keys` names those from this id on, which it had not sent before. The
+   * receiver keeps what the earlier ones stand for (`SenderKeys`), so a piece costs its sender a
+   * copy of its arrays, not a look-up per key of every journey.
+   */
+  keyBase?: number;
+}
+
+/**
+ * What one sending thread's key ids stand for in this thread, from the pieces it sent so far
+ * (`PackedFold.keyBase`), which are taken apart in the order they were sent.
+ */
+export class SenderKeys {
+  readonly ids: number[] = [];
 }
 
 export interface PackedCounts {
@@ -885,7 +900,9 @@ function packJourneys(
   map: 'asIs' | 'toBe',
   journeys: readonly FoldedJourney[],
   counted: Map<string, GrowingCounts> | null = null,
+  keyBase?: number,
 ): PackedFold {
+  if (keyBase !== undefined) return packWithOwnIds(map, journeys, counted, keyBase);
   const keys: string[] = [];
   if (KEY_NAMES.length > packStamp.length) {
     packIndex = growable(packIndex, KEY_NAMES.length);
@@ -918,6 +935,88 @@ function packJourneys(
     idEnds[n] = at;
     valueEnds[n] = vat;
   });
+  // Every key counted is a key of a journey here, already given its index above.
+  const counts = counted
+    ? [...counted].map(([part, c]): PackedCounts => {
+        const { ids, journeys: n } = c.nonZero();
+        for (let i = 0; i < ids.length; i++) ids[i] = ix(ids[i]!);
+        return { part, keys: ids, journeys: n };
+      })
+    : undefined;
+  return {
+    ...(counts && { counts }),
+    map,
+    keys,
+    exportIds: journeys.map((j) => j.exportId),
+    cohorts: journeys.map((j) => j.cohort),
+    ids,
+    idEnds,
+    valueIds,
+    valueEnds,
+    values,
+    ...packCosts(journeys),
+  };
+}
+
+/**
+ * Journeys packed for another thread with this thread's own key ids (see `PackedFold.keyBase`):
+ * their arrays copied one after the other, and the names of the keys met since `keyBase`.
+ */
+function packWithOwnIds(
+  map: 'asIs' | 'toBe',
+  journeys: readonly FoldedJourney[],
+  counted: Map<string, GrowingCounts> | null,
+  keyBase: number,
+): PackedFold {
+  let idCount = 0;
+  let valueCount = 0;
+  for (const j of journeys) {
+    idCount += j.ids.length;
+    valueCount += j.valueIds.length;
+  }
+  const ids = new Int32Array(idCount);
+  const valueIds = new Int32Array(valueCount);
+  const values = new Float64Array(valueCount);
+  const idEnds = new Int32Array(journeys.length);
+  const valueEnds = new Int32Array(journeys.length);
+  let at = 0;
+  let vat = 0;
+  journeys.forEach((j, n) => {
+    ids.set(j.ids, at);
+    valueIds.set(j.valueIds, vat);
+    values.set(j.values, vat);
+    idEnds[n] = at += j.ids.length;
+    valueEnds[n] = vat += j.valueIds.length;
+  });
+  const counts = counted
+    ? [...counted].map(([part, c]): PackedCounts => {
+        const { ids: keys, journeys: n } = c.nonZero();
+        return { part, keys, journeys: n };
+      })
+    : undefined;
+  return {
+    ...(counts && { counts }),
+    map,
+    keys: KEY_NAMES.slice(keyBase),
+    keyBase,
+    exportIds: journeys.map((j) => j.exportId),
+    cohorts: journeys.map((j) => j.cohort),
+    ids,
+    idEnds,
+    valueIds,
+    valueEnds,
+    values,
+    ...packCosts(journeys),
+  };
+}
+
+/** What pricing reads of the journeys, packed: their item codes by name, and their extras. */
+function packCosts(
+  journeys: readonly FoldedJourney[],
+): Pick<
+  PackedFold,
+  'itemCodes' | 'costCodes' | 'costEnds' | 'toBeAts' | 'costExtras' | 'costExtraEnds'
+> {
   const itemIx = new Map<number, number>();
   const itemCodes: string[] = [];
   const costCodes = new Int32Array(journeys.reduce((n, j) => n + j.cost.codes.length, 0));
@@ -946,32 +1045,7 @@ function packJourneys(
     toBeAts[n] = j.cost.toBeAt;
     costExtraEnds[n] = xat;
   });
-  // Every key counted is a key of a journey here, already given its index above.
-  const counts = counted
-    ? [...counted].map(([part, c]): PackedCounts => {
-        const { ids, journeys: n } = c.nonZero();
-        for (let i = 0; i < ids.length; i++) ids[i] = ix(ids[i]!);
-        return { part, keys: ids, journeys: n };
-      })
-    : undefined;
-  return {
-    ...(counts && { counts }),
-    map,
-    keys,
-    exportIds: journeys.map((j) => j.exportId),
-    cohorts: journeys.map((j) => j.cohort),
-    ids,
-    idEnds,
-    valueIds,
-    valueEnds,
-    values,
-    itemCodes,
-    costCodes,
-    costEnds,
-    toBeAts,
-    costExtras,
-    costExtraEnds,
-  };
+  return { itemCodes, costCodes, costEnds, toBeAts, costExtras, costExtraEnds };
 }
 
 /** `indexes` as the ids they stand for, in a new array of the kind given. */
@@ -1000,10 +1074,19 @@ interface Unpacked {
 const UNPACKED = new WeakMap<PackedFold, Unpacked>();
 
 /** Takes a packed fold apart with this thread's ids, once; `merge` then only adds. */
-export function unpack(p: PackedFold): Unpacked {
+export function unpack(p: PackedFold, sender?: SenderKeys): Unpacked {
   const known = UNPACKED.get(p);
   if (known) return known;
-  const idOfKey = p.keys.map((k) => idOf(k));
+  let idOfKey: readonly number[];
+  if (p.keyBase === undefined) idOfKey = p.keys.map((k) => idOf(k));
+  else {
+    // A thread's pieces name only the keys new since its last one: taken apart in order.
+    if (sender?.ids.length !== p.keyBase) {
+      throw new Error('a piece taken apart without the thread’s earlier pieces');
+    }
+    for (const k of p.keys) sender.ids.push(idOf(k));
+    idOfKey = sender.ids;
+  }
   const idOfItem = p.itemCodes.map((c) => itemCodeId(c));
   // Each array taken apart once, into one array for all journeys, which each journey views: a
   // thread's piece of 1,024 journeys is then a few arrays, not five thousand.
@@ -1143,9 +1226,13 @@ export class ModelFold {
     return removed;
   }
 
-  /** Packed to move to another thread, with its counts if it was counting. */
-  pack(): PackedFold {
-    return packJourneys(this.map, this.journeys, this.counted);
+  /**
+   * Packed to move to another thread, with its counts if it was counting. Given `keyBase` (how
+   * many of this thread's keys the receiver knows from earlier pieces), with this thread's own
+   * key ids (`PackedFold.keyBase`).
+   */
+  pack(keyBase?: number): PackedFold {
+    return packJourneys(this.map, this.journeys, this.counted, keyBase);
   }
 
   /**

@@ -9,7 +9,9 @@ import {
   matches,
   median,
   ModelFold,
+  SenderKeys,
   suppressPartition,
+  unpack,
   unsuppressedCounts,
   type Aggregate,
   type Cell,
@@ -708,6 +710,23 @@ describe('the fold of many models', () => {
     const lazy = new ModelFold('asIs', models.slice(0, 60));
     lazy.merge(packed, only);
     for (const f of FILTERS) expect(aggregate(lazy, f)).toEqual(aggregate(held, f));
+  });
+
+  it("takes a thread's pieces, packed with its own key ids, apart only in the order sent", () => {
+    // Each piece names only the keys its thread had not named before (PackedFold.keyBase).
+    const models = randomModels(40, 24, 10);
+    const first = new ModelFold('asIs', models.slice(0, 20)).pack(0);
+    const second = new ModelFold('asIs', models.slice(20)).pack(first.keys.length);
+    expect(second.keyBase).toBe(first.keys.length);
+    // Without the first piece, the second's ids stand for nothing known: refused, not guessed.
+    expect(() => new ModelFold('asIs').merge(structuredClone(second))).toThrow(/earlier pieces/);
+    const sender = new SenderKeys();
+    unpack(first, sender);
+    unpack(second, sender);
+    const fold = new ModelFold('asIs');
+    fold.merge(first);
+    fold.merge(second);
+    for (const f of FILTERS) expect(aggregate(fold, f)).toEqual(aggregate(models, f));
   });
 
   it('takes many models away at once as it would one by one', () => {
