@@ -359,7 +359,9 @@ function check(text: string, hash: Sha256Hex, file: FileBytes | undefined): Vali
   const broken = brokenRef(model);
   if (broken) return { ok: false, reason: 'broken_refs', detail: broken };
   // A file as the app writes it: its bytes are what was hashed, so its content is whole.
-  if (file && fileHashMatches(file, model.checksum)) return new Hashed(model);
+  if (file && fileHashMatches(file, model.checksum)) {
+    return new Hashed(model, text.length >= PIECES_FROM_CHARS);
+  }
   // Otherwise its content is written out canonically and hashed. What is stored is what was
   // checked, never the text as it came: JSON allows a key twice and the parser keeps the last,
   // which is what the schema and the checksum saw. The checksum (a checked `sha256:` and hex)
@@ -391,9 +393,17 @@ function check(text: string, hash: Sha256Hex, file: FileBytes | undefined): Vali
  */
 class Hashed {
   readonly ok = true;
-  constructor(readonly model: PathwayModel) {}
+  constructor(
+    readonly model: PathwayModel,
+    /** A large model's JSON is joined from its pieces (see PIECES_FROM_CHARS). */
+    private readonly large: boolean,
+  ) {}
   get json(): string {
-    return withChecksum(canonicalContentJson(this.model), this.model.checksum);
+    const { model } = this;
+    const content = this.large
+      ? [...canonicalContentPieces(model)].join('')
+      : canonicalContentJson(model);
+    return withChecksum(content, model.checksum);
   }
 }
 

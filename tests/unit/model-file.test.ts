@@ -7,7 +7,7 @@ import { renderFormats } from '../../electron/export/export-service';
 import { checkModelFile } from '../../electron/import/model-file';
 import { canonicalJson, checksumOf } from '../../shared/model/checksum';
 import type { PathwayModel } from '../../shared/model/pathway-model';
-import { modelFileText } from '../../shared/model/validate';
+import { modelFileText, PIECES_FROM_CHARS } from '../../shared/model/validate';
 import { randomModels } from '../support/generate-models';
 
 describe('a model file read from disk', () => {
@@ -89,6 +89,21 @@ describe('a model file as the app writes it', () => {
       // What is stored is the same whichever way the file was checked.
       expect(result.json, name).toBe(stored);
     }
+  });
+
+  it('of over a megabyte is accepted as written, and stored as any other', () => {
+    // Large models have their JSON written in pieces (PIECES_FROM_CHARS), when it is asked for.
+    const [big] = randomModels(1, 97, 4000);
+    const { checksum: _, ...c } = big!;
+    c.anonymisationProfile = 'codes-and-reviewed-texts';
+    for (const t of c.asIs.touchpoints)
+      t.quote = 'Ventetiden var lang, og ingen sagde hvorfor. '.repeat(6);
+    const m = { ...c, checksum: checksumOf(c) };
+    const text = modelFileText(m);
+    expect(text.length).toBeGreaterThan(PIECES_FROM_CHARS);
+    const result = checkModelFile(write('large.json', text));
+    expect(result).toMatchObject({ ok: true });
+    if (result?.ok) expect(result.json).toBe(text.trimEnd());
   });
 
   it('is refused when a value in it changed, however little', () => {
