@@ -907,8 +907,11 @@ function packJourneys(
   counted: Map<string, GrowingCounts> | null = null,
   keyBase?: number,
 ): PackedFold {
-  if (keyBase !== undefined) return packWithOwnIds(map, journeys, counted, keyBase);
-  const keys: string[] = [];
+  // For another thread that knows this thread's keys below `keyBase` (`PackedFold.keyBase`): the
+  // key ids as they are, and the names of those met since. Otherwise each key gets its index
+  // among the keys the fold names, in the order met.
+  const own = keyBase !== undefined;
+  const keys: string[] = own ? KEY_NAMES.slice(keyBase) : [];
   if (KEY_NAMES.length > packStamp.length) {
     packIndex = growable(packIndex, KEY_NAMES.length);
     packStamp = growable(packStamp, KEY_NAMES.length);
@@ -932,10 +935,19 @@ function packJourneys(
   let at = 0;
   let vat = 0;
   journeys.forEach((j, n) => {
-    for (let i = 0; i < j.ids.length; i++) ids[at++] = ix(j.ids[i]!);
-    for (let i = 0; i < j.valueIds.length; i++) {
-      valueIds[vat] = ix(j.valueIds[i]!);
-      values[vat++] = j.values[i]!;
+    if (own) {
+      // Copied whole: no look-up per key.
+      ids.set(j.ids, at);
+      valueIds.set(j.valueIds, vat);
+      values.set(j.values, vat);
+      at += j.ids.length;
+      vat += j.valueIds.length;
+    } else {
+      for (let i = 0; i < j.ids.length; i++) ids[at++] = ix(j.ids[i]!);
+      for (let i = 0; i < j.valueIds.length; i++) {
+        valueIds[vat] = ix(j.valueIds[i]!);
+        values[vat++] = j.values[i]!;
+      }
     }
     idEnds[n] = at;
     valueEnds[n] = vat;
@@ -943,67 +955,16 @@ function packJourneys(
   // Every key counted is a key of a journey here, already given its index above.
   const counts = counted
     ? [...counted].map(([part, c]): PackedCounts => {
-        const { ids, journeys: n } = c.nonZero();
-        for (let i = 0; i < ids.length; i++) ids[i] = ix(ids[i]!);
-        return { part, keys: ids, journeys: n };
+        const { ids: keyIds, journeys: n } = c.nonZero();
+        if (!own) for (let i = 0; i < keyIds.length; i++) keyIds[i] = ix(keyIds[i]!);
+        return { part, keys: keyIds, journeys: n };
       })
     : undefined;
   return {
     ...(counts && { counts }),
     map,
     keys,
-    exportIds: journeys.map((j) => j.exportId),
-    cohorts: journeys.map((j) => j.cohort),
-    ids,
-    idEnds,
-    valueIds,
-    valueEnds,
-    values,
-    ...packCosts(journeys),
-  };
-}
-
-/**
- * Journeys packed for another thread with this thread's own key ids (see `PackedFold.keyBase`):
- * their arrays copied one after the other, and the names of the keys met since `keyBase`.
- */
-function packWithOwnIds(
-  map: 'asIs' | 'toBe',
-  journeys: readonly FoldedJourney[],
-  counted: Map<string, GrowingCounts> | null,
-  keyBase: number,
-): PackedFold {
-  let idCount = 0;
-  let valueCount = 0;
-  for (const j of journeys) {
-    idCount += j.ids.length;
-    valueCount += j.valueIds.length;
-  }
-  const ids = new Int32Array(idCount);
-  const valueIds = new Int32Array(valueCount);
-  const values = new Float64Array(valueCount);
-  const idEnds = new Int32Array(journeys.length);
-  const valueEnds = new Int32Array(journeys.length);
-  let at = 0;
-  let vat = 0;
-  journeys.forEach((j, n) => {
-    ids.set(j.ids, at);
-    valueIds.set(j.valueIds, vat);
-    values.set(j.values, vat);
-    idEnds[n] = at += j.ids.length;
-    valueEnds[n] = vat += j.valueIds.length;
-  });
-  const counts = counted
-    ? [...counted].map(([part, c]): PackedCounts => {
-        const { ids: keys, journeys: n } = c.nonZero();
-        return { part, keys, journeys: n };
-      })
-    : undefined;
-  return {
-    ...(counts && { counts }),
-    map,
-    keys: KEY_NAMES.slice(keyBase),
-    keyBase,
+    ...(own && { keyBase }),
     exportIds: journeys.map((j) => j.exportId),
     cohorts: journeys.map((j) => j.cohort),
     ids,
