@@ -6,8 +6,9 @@ import {
   type FoldedPair,
 } from '../../shared/analysis/aggregate';
 import type { PathwayModel } from '../../shared/model/pathway-model';
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { validateModelText, type ValidationReason } from '../../shared/model/validate';
+import { notUtf8, validateModelText, type ValidationReason } from '../../shared/model/validate';
 import { encodeFolds } from '../db/fold-store';
 import { TextWriter, type TextAt } from '../db/text-store';
 
@@ -42,6 +43,8 @@ export type CheckedModel =
 export interface FileText {
   text: string;
   byteLength: number;
+  /** False when its bytes are not UTF-8 (the text then has U+FFFD for what could not be read). */
+  utf8?: boolean;
 }
 
 /**
@@ -53,6 +56,7 @@ const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 export const fileText = (bytes: Uint8Array): FileText => ({
   text: UTF8.decode(bytes),
   byteLength: bytes.byteLength,
+  utf8: isUtf8(bytes),
 });
 
 /**
@@ -77,7 +81,10 @@ export function checkedBatch(files: Iterable<FileText>): CheckedModel[] {
   const verdicts: CheckedModel[] = [];
   for (const file of files) {
     bytesExpected = file.byteLength;
-    const result = validateModelText(file.text, file.byteLength, hashWritten);
+    const result =
+      file.utf8 === false
+        ? notUtf8(file.byteLength)
+        : validateModelText(file.text, file.byteLength, hashWritten);
     if (!result.ok) {
       verdicts.push({ ok: false, reason: result.reason });
       continue;

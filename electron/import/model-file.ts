@@ -1,8 +1,10 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Sha256Hex } from '../../shared/model/checksum';
 import {
   MAX_MODEL_BYTES,
+  notUtf8,
   validateModelText,
   type ValidationResult,
 } from '../../shared/model/validate';
@@ -109,6 +111,7 @@ export function checkModelFile(file: string): ModelFileResult | null {
     }
     if (read > MAX_MODEL_BYTES) return { ok: false, reason: 'too_large' };
     const bytes = buffer.subarray(0, read);
+    if (!isUtf8(bytes)) return notUtf8(read);
     return validateModelText(buffer.toString('utf8', 0, read), read, nodeSha256, {
       bytes,
       sha256: nodeBytesSha256,

@@ -919,6 +919,7 @@ export const da = {
       empty: 'filen er tom',
       too_large: 'filen er for stor (over 20 MB)',
       too_deep: 'filen er indlejret for dybt til at være en model',
+      not_utf8: 'filen er ikke tekst i UTF-8 (måske gemt i et andet tegnsæt eller beskadiget)',
       not_json: 'filen er ikke gyldig JSON (måske afkortet)',
       forbidden_key: 'filen indeholder en forbudt nøgle',
       not_a_model: 'filen er ikke en forløbsmodel',

@@ -910,6 +910,7 @@ export const en: Translation = {
       empty: 'the file is empty',
       too_large: 'the file is too large (over 20 MB)',
       too_deep: 'the file is nested too deeply to be a model',
+      not_utf8: 'the file is not UTF-8 text (perhaps saved in another character set, or damaged)',
       not_json: 'the file is not valid JSON (perhaps truncated)',
       forbidden_key: 'the file contains a forbidden key',
       not_a_model: 'the file is not a pathway model',

@@ -13,6 +13,7 @@ export const VALIDATION_REASONS = [
   'empty',
   'too_large',
   'too_deep',
+  'not_utf8',
   'not_json',
   'forbidden_key',
   'not_a_model',

@@ -267,6 +267,17 @@ export function jsonDepth(text: string, limit = Infinity): number {
 }
 
 /**
+ * A file whose bytes are not UTF-8, refused: JSON exchanged between systems is UTF-8 (RFC 8259),
+ * and a decoder would put U+FFFD in place of what it could not read, so the model checked would
+ * not be the file's. An empty or too large file keeps those reasons (told by its size).
+ */
+export function notUtf8(byteLength: number): Extract<ValidationResult, { ok: false }> {
+  if (byteLength === 0) return { ok: false, reason: 'empty' };
+  if (byteLength > MAX_MODEL_BYTES) return { ok: false, reason: 'too_large' };
+  return { ok: false, reason: 'not_utf8' };
+}
+
+/**
  * Checks an untrusted model file: size and the number of containers before parsing; then format,
  * version, the strict schema (stopping at the first error) and the checksum. A refused file is
  * then checked for depth and forbidden keys, so its reason is the one those checks give. A

@@ -79,11 +79,17 @@ function makeFiles() {
     ['surrogate.json', withQuote(18, 'før \uD800 efter').replace('\\ud800', '\uD800')],
     ['notes.txt', 'not a model'],
   ] as const;
-  return [...texts.map((t, i) => [`m${i}.json`, t] as const), ...hostile].map(([name, text]) => ({
-    name,
-    size: Buffer.byteLength(text),
-    bytes: new TextEncoder().encode(text),
-  }));
+  const files = [...texts.map((t, i) => [`m${i}.json`, t] as const), ...hostile].map(
+    ([name, text]) => ({
+      name,
+      size: Buffer.byteLength(text),
+      bytes: new TextEncoder().encode(text),
+    }),
+  );
+  // A valid model saved in Latin-1: its «ø» is one byte, 0xF8, which is no UTF-8.
+  const latin1 = Buffer.from(withQuote(19, 'Søren ringede'), 'latin1');
+  files.push({ name: 'latin1.json', size: latin1.byteLength, bytes: latin1 });
+  return files;
 }
 
 async function importWith(name: string, checking: ProgramThreads | null) {
@@ -135,6 +141,7 @@ it('reaches the same verdicts and stores the same text in worker threads as in o
       'bom.json': 'duplicate',
       'danish.json': 'imported',
       'surrogate.json': 'checksum',
+      'latin1.json': 'not_utf8',
       'notes.txt': 'not_json_file',
       'm0.json': 'imported',
     });

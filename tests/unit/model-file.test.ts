@@ -106,6 +106,21 @@ describe('a model file as the app writes it', () => {
     if (result?.ok) expect(result.json).toBe(text.trimEnd());
   });
 
+  it('is refused when its bytes are not UTF-8, whatever its checksum says', () => {
+    const m = danish(98);
+    // Saved in Latin-1 («ø» one byte, 0xF8), its checksum made over those very bytes.
+    const text = modelFileText(m);
+    const bytes = Buffer.from(text, 'latin1');
+    const body = bytes.subarray(0, bytes.lastIndexOf(',"checksum":'));
+    const own = `sha256:${createHash('sha256').update(body).update('}').digest('hex')}`;
+    const file = Buffer.concat([body, Buffer.from(`,"checksum":"${own}"}\n`)]);
+    expect(checkModelFile(write('latin1.json', file))).toEqual({ ok: false, reason: 'not_utf8' });
+    // One stray byte in an otherwise valid file.
+    const stray = Buffer.from(text);
+    stray[stray.indexOf('"quote":"') + 9] = 0xff;
+    expect(checkModelFile(write('stray.json', stray))).toEqual({ ok: false, reason: 'not_utf8' });
+  });
+
   it('is refused when a value in it changed, however little', () => {
     const [m] = randomModels(1, 95, 30);
     const text = modelFileText(m!);
