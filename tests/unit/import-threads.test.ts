@@ -79,13 +79,14 @@ function makeFiles() {
     ['surrogate.json', withQuote(18, 'før \uD800 efter').replace('\\ud800', '\uD800')],
     ['notes.txt', 'not a model'],
   ] as const;
-  const files = [...texts.map((t, i) => [`m${i}.json`, t] as const), ...hostile].map(
-    ([name, text]) => ({
-      name,
-      size: Buffer.byteLength(text),
-      bytes: new TextEncoder().encode(text),
-    }),
-  );
+  const files: { name: string; size: number; bytes: Uint8Array }[] = [
+    ...texts.map((t, i) => [`m${i}.json`, t] as const),
+    ...hostile,
+  ].map(([name, text]) => ({
+    name,
+    size: Buffer.byteLength(text),
+    bytes: new TextEncoder().encode(text),
+  }));
   // A valid model saved in Latin-1: its «ø» is one byte, 0xF8, which is no UTF-8.
   const latin1 = Buffer.from(withQuote(19, 'Søren ringede'), 'latin1');
   files.push({ name: 'latin1.json', size: latin1.byteLength, bytes: latin1 });
