@@ -25,8 +25,8 @@ export function renderFormats(model: PathwayModel, formats: readonly ExportForma
         return {
           format: f,
           name: `${stem}.pathway.json`,
-          // Its canonical JSON, so its checksum is the sha256 of its own bytes (see
-          // `modelFileText`).
+          // Its canonical JSON, whose sha256 its checksum is: so also that of its own bytes
+          // (see `modelFileText`).
           content: modelFileText(model),
         };
       case 'ocel':

@@ -10,6 +10,7 @@ import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { notUtf8, validateModelText, type ValidationReason } from '../../shared/model/validate';
 import { encodeFolds } from '../db/fold-store';
+import { nodeBytesSha256 } from './model-file';
 import { TextWriter, type TextAt } from '../db/text-store';
 
 /**
@@ -43,20 +44,26 @@ export type CheckedModel =
 export interface FileText {
   text: string;
   byteLength: number;
-  /** False when its bytes are not UTF-8 (the text then has U+FFFD for what could not be read). */
+  /**
+   * False when its bytes are not UTF-8: it is then refused (`not_utf8`). Absent for a file given
+   * as text, not bytes (there is nothing left to judge): `fileText` always says.
+   */
   utf8?: boolean;
+  /** Its bytes, whose hash is its checksum when it was written as the app writes it. */
+  bytes?: Uint8Array;
 }
 
 /**
  * A file's bytes as text, read as the window's `File.text()` and the command line read a file:
- * UTF-8, a byte that is no UTF-8 replaced. A byte order mark is kept (and counted in its size):
- * `validateModelText` drops it.
+ * UTF-8 (bytes that are not are refused, `not_utf8`, by `checkedBatch`). A byte order mark is
+ * kept (and counted in its size): `validateModelText` drops it.
  */
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 export const fileText = (bytes: Uint8Array): FileText => ({
   text: UTF8.decode(bytes),
   byteLength: bytes.byteLength,
   utf8: isUtf8(bytes),
+  bytes,
 });
 
 /**
@@ -84,7 +91,12 @@ export function checkedBatch(files: Iterable<FileText>): CheckedModel[] {
     const result =
       file.utf8 === false
         ? notUtf8(file.byteLength)
-        : validateModelText(file.text, file.byteLength, hashWritten);
+        : validateModelText(
+            file.text,
+            file.byteLength,
+            hashWritten,
+            file.bytes && { bytes: file.bytes, sha256: nodeBytesSha256, first: false },
+          );
     if (!result.ok) {
       verdicts.push({ ok: false, reason: result.reason });
       continue;

@@ -91,8 +91,8 @@ export type ModelFileResult = ValidationResult | Unreadable;
 /**
  * A model file on disk, checked: null when there is no such file; a file over the size limit is
  * refused by its size and never read, and a file that cannot be read (or is no regular file) is
- * refused as unreadable. Read as the window's `File.text()` reads it: UTF-8, a byte-order mark
- * dropped (`validateModelText` drops it), a byte that is no UTF-8 replaced.
+ * refused as unreadable. Read as UTF-8, a byte-order mark dropped (`validateModelText` drops
+ * it); bytes that are not UTF-8 are refused (`not_utf8`), as the app's import refuses them.
  */
 export function checkModelFile(file: string): ModelFileResult | null {
   const opened = openRegularFile(file);
@@ -115,6 +115,7 @@ export function checkModelFile(file: string): ModelFileResult | null {
     return validateModelText(buffer.toString('utf8', 0, read), read, nodeSha256, {
       bytes,
       sha256: nodeBytesSha256,
+      first: true,
     });
   } catch (error) {
     return { ok: false, reason: 'unreadable', detail: unreadableDetail(error) };

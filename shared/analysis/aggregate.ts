@@ -911,6 +911,8 @@ function packJourneys(
   // key ids as they are, and the names of those met since. Otherwise each key gets its index
   // among the keys the fold names, in the order met.
   const own = keyBase !== undefined;
+  // Keys forgotten since the last piece (`forgetKeys`) would give its ids other meanings.
+  if (own && keyBase > KEY_NAMES.length) throw new Error('keys forgotten between pieces');
   const keys: string[] = own ? KEY_NAMES.slice(keyBase) : [];
   if (KEY_NAMES.length > packStamp.length) {
     packIndex = growable(packIndex, KEY_NAMES.length);

@@ -369,16 +369,17 @@ function check(text: string, hash: Sha256Hex, file: FileBytes | undefined): Vali
   }
   const broken = brokenRef(model);
   if (broken) return { ok: false, reason: 'broken_refs', detail: broken };
-  // A file as the app writes it: its bytes are what was hashed, so its content is whole.
-  if (file && fileHashMatches(file, model.checksum)) {
-    return new Hashed(model, text.length >= PIECES_FROM_CHARS);
-  }
-  // Otherwise its content is written out canonically and hashed. What is stored is what was
-  // checked, never the text as it came: JSON allows a key twice and the parser keeps the last,
-  // which is what the schema and the checksum saw. The checksum (a checked `sha256:` and hex)
-  // goes last.
-  if (text.length >= PIECES_FROM_CHARS) {
-    if (`sha256:${hash(canonicalContentPieces(model))}` !== model.checksum) {
+  const large = text.length >= PIECES_FROM_CHARS;
+  // Where nothing is stored (the command line), a file as the app writes it is hashed as read.
+  if (file?.first && fileHashMatches(file, model.checksum)) return new Hashed(model, large);
+  // Otherwise its content is written out canonically and hashed (the import stores that text),
+  // and only if that does not match are its bytes hashed: so both accept the same files. What
+  // is stored is what was checked, never the text as it came: JSON allows a key twice and the
+  // parser keeps the last, which is what the schema and the checksum saw. The checksum (a
+  // checked `sha256:` and hex) goes last.
+  const byBytes = () => file?.first === false && fileHashMatches(file, model.checksum);
+  if (large) {
+    if (`sha256:${hash(canonicalContentPieces(model))}` !== model.checksum && !byBytes()) {
       return { ok: false, reason: 'checksum' };
     }
     // Written whole only if asked for: the import stores the pieces it hashed.
@@ -391,13 +392,17 @@ function check(text: string, hash: Sha256Hex, file: FileBytes | undefined): Vali
     };
   }
   const content = canonicalContentJson(model);
-  if (`sha256:${hash(content)}` !== model.checksum) return { ok: false, reason: 'checksum' };
+  if (`sha256:${hash(content)}` !== model.checksum && !byBytes()) {
+    return { ok: false, reason: 'checksum' };
+  }
   return { ok: true, model, json: withChecksum(content, model.checksum) };
 }
 
 /**
  * An accepted model whose file's bytes were hashed: what is stored (its canonical JSON with its
  * checksum, as for any other file) is written only if asked for, and the command line never asks.
+ * Its `json` is on the prototype: a copy (`structuredClone`, a spread) has none, so the result
+ * never leaves its thread as it is (the import's threads send what they make of it).
  * A class, not an object literal with a getter: one such literal per file raised the command
  * line's peak memory over 15,000 files from 355 to 515 MB: every minor collection then kept
  * about 3.6 MB of young objects instead of almost none (why, V8's tracing did not tell).
@@ -441,6 +446,12 @@ export function modelFileText(model: PathwayModel): string {
 export interface FileBytes {
   bytes: Uint8Array;
   sha256: (pieces: readonly Uint8Array[]) => string;
+  /**
+   * Its bytes hashed before the model is written out canonically (the command line, which
+   * stores nothing), or only when the canonical JSON's hash does not match (the import, which
+   * writes it to store it in any case). Either way the same files are accepted.
+   */
+  first: boolean;
 }
 
 const CLOSING_BRACE = new Uint8Array([0x7d]);
@@ -452,6 +463,9 @@ let startBytes: Uint8Array | undefined;
  * its bytes would change the hash. Only a file that begins as canonical JSON begins and ends with
  * its checksum is hashed here; any other (the pretty-printed files of earlier versions) has its
  * content written out canonically and hashed as before, and so does one whose bytes do not match.
+ * A file the app wrote is its canonical JSON, so both hashes are the same; a tool that wrote the
+ * model another way (keys in another order, spaces) and hashed its own text also made a file
+ * whose bytes are whole, and it is accepted too, in the app and on the command line alike.
  */
 function fileHashMatches({ bytes, sha256 }: FileBytes, checksum: string): boolean {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;

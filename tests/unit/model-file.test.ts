@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderFormats } from '../../electron/export/export-service';
-import { checkModelFile } from '../../electron/import/model-file';
+import { checkedBatch, fileText } from '../../electron/import/checked-model';
+import { checkModelFile, nodeBytesSha256 } from '../../electron/import/model-file';
 import { canonicalJson, checksumOf } from '../../shared/model/checksum';
 import type { PathwayModel } from '../../shared/model/pathway-model';
-import { modelFileText, PIECES_FROM_CHARS } from '../../shared/model/validate';
+import { modelFileText, PIECES_FROM_CHARS, validateModelText } from '../../shared/model/validate';
 import { randomModels } from '../support/generate-models';
 
 describe('a model file read from disk', () => {
@@ -106,6 +107,42 @@ describe('a model file as the app writes it', () => {
     if (result?.ok) expect(result.json).toBe(text.trimEnd());
   });
 
+  it('is checked by its bytes alone on the command line, with a byte-order mark, Windows line ends or over a megabyte', () => {
+    const [big] = randomModels(1, 99, 4000);
+    const { checksum: _, ...c } = big!;
+    c.anonymisationProfile = 'codes-and-reviewed-texts';
+    for (const t of c.asIs.touchpoints) t.quote = 'Ingen ringede tilbage. '.repeat(12);
+    const large = modelFileText({ ...c, checksum: checksumOf(c) });
+    expect(large.length).toBeGreaterThan(PIECES_FROM_CHARS);
+    const plain = modelFileText(danish(100));
+    for (const [name, text] of [
+      ['plain', plain],
+      ['bom', `\uFEFF${plain}`],
+      ['crlf', `${plain.trimEnd()}\r\n`],
+      ['large', large],
+    ] as const) {
+      const bytes = new TextEncoder().encode(text);
+      let hashed = 0;
+      const result = validateModelText(
+        text,
+        bytes.byteLength,
+        () => {
+          throw new Error('written out and hashed as text');
+        },
+        {
+          bytes,
+          sha256: (pieces) => {
+            hashed++;
+            return nodeBytesSha256(pieces);
+          },
+          first: true,
+        },
+      );
+      expect(result, name).toMatchObject({ ok: true });
+      expect(hashed, name).toBe(1);
+    }
+  });
+
   it('is refused when its bytes are not UTF-8, whatever its checksum says', () => {
     const m = danish(98);
     // Saved in Latin-1 («ø» one byte, 0xF8), its checksum made over those very bytes.
@@ -158,6 +195,9 @@ describe('a model file as the app writes it', () => {
     // Stored as every model is: its canonical JSON with the checksum it came with.
     if (result?.ok)
       expect(result.json).toBe(`${canonicalJson(rest).slice(0, -1)},"checksum":"${own}"}`);
+    // The app's import accepts it alike (it writes the model out first, to store it).
+    const [verdict] = checkedBatch([fileText(new TextEncoder().encode(file))]);
+    expect(verdict).toMatchObject({ ok: true, exportId: m!.exportId });
     // One byte of it changed: refused.
     const changed = file.replace('"sex":"', '"sex" :"');
     expect(changed).not.toBe(file);
@@ -165,5 +205,8 @@ describe('a model file as the app writes it', () => {
       ok: false,
       reason: 'checksum',
     });
+    expect(checkedBatch([fileText(new TextEncoder().encode(changed))])).toEqual([
+      { ok: false, reason: 'checksum' },
+    ]);
   });
 });
