@@ -434,8 +434,10 @@ function convertCommand(args: string[]): number {
 /**
  * Many models (files and folders) into one CSV event log, written model by model so memory
  * holds one model at a time: the log that DuckDB, pm4py or Spark read as it is. Invalid files
- * are reported and left out; the log appears under its name only when complete, and not at all
- * when no model was valid.
+ * are reported and left out, and so are later copies of an export already written (as
+ * `aggregate` counts an export once: in the log, its journey would be one case with every event
+ * twice); the log appears under its name only when complete, and not at all when no model was
+ * valid.
  */
 function convertManyToCsv(found: Found[], to: string, out: string | undefined): number {
   if (to !== 'csv') throw new UsageError('many models convert to one log with --to csv only');
@@ -453,6 +455,8 @@ function convertManyToCsv(found: Found[], to: string, out: string | undefined): 
   }
   const tally: Tally = { checked: 0, bad: 0, skipped: 0 };
   let converted = 0;
+  /** The exports written so far, each once, by the first file (in the one order) holding it. */
+  const written = new Set<string>();
   try {
     writeSync(fd, `${CSV_HEADER}\r\n`);
     for (const f of found) {
@@ -478,6 +482,12 @@ function convertManyToCsv(found: Found[], to: string, out: string | undefined): 
         );
         continue;
       }
+      const { exportId } = result.model;
+      if (written.has(exportId)) {
+        console.log(`${shown(f.path)}: duplicate of export ${exportId}, written once, left out`);
+        continue;
+      }
+      written.add(exportId);
       writeSync(fd, csvRowsOf(result.model));
       console.log(`${shown(f.path)}: converted`);
       converted++;
@@ -498,8 +508,9 @@ function convertManyToCsv(found: Found[], to: string, out: string | undefined): 
     );
   }
   renameSync(partial, target);
+  const duplicates = tally.checked - tally.bad - converted;
   console.log(
-    `Converted ${converted} models (${tally.bad} invalid, left out${tally.skipped ? `; ${tally.skipped} skipped` : ''}) into ${shown(out)}`,
+    `Converted ${converted} models (${tally.bad} invalid, left out${duplicates ? `; ${duplicates} ${duplicates === 1 ? 'duplicate' : 'duplicates'}, left out` : ''}${tally.skipped ? `; ${tally.skipped} skipped` : ''}) into ${shown(out)}`,
   );
   return tally.bad === 0 ? EXIT_OK : EXIT_SOME_REJECTED;
 }

@@ -280,6 +280,19 @@ describe('many models into one event log', () => {
     expect(new Set(lines.slice(1).map((l) => l.split(',')[0])).size).toBe(3);
     expect(out.join('\n')).toContain('broken.json: INVALID');
     expect(out.join('\n')).toContain('Converted 3 models (1 invalid, left out)');
+    // A second copy of an export (a folder gathered from two places): one case, written once.
+    writeFileSync(join(models, 'n-copy.json'), JSON.stringify(generated[1]));
+    out = [];
+    expect(main(['convert', models, '--to', 'csv', '--out', log])).toBe(1);
+    const again = readFileSync(log, 'utf8').trimEnd().split('\r\n');
+    expect(again).toHaveLength(1 + events);
+    expect(new Set(again.slice(1).map((l) => l.split(',')[1])).size).toBe(events);
+    expect(out.join('\n')).toContain(
+      `n-copy.json: duplicate of export ${generated[1]!.exportId}, written once, left out`,
+    );
+    expect(out.join('\n')).toContain(
+      'Converted 3 models (1 invalid, left out; 1 duplicate, left out)',
+    );
     // Only one format holds many models in one file, and the log needs a name.
     expect(main(['convert', models, '--to', 'xes', '--out', join(dir, 'x.xes')])).toBe(2);
     expect(main(['convert', models, '--to', 'csv'])).toBe(2);
