@@ -121,6 +121,44 @@ function screenTags(bare: string): string | null {
 
 /** An `&` that starts none of XML's five entities or a character reference. */
 const UNDECLARED_ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
+/**
+ * Whether XML 1.0 allows the character (its `Char` production): no NUL, no C0 control but tab and
+ * line ends, no surrogate, no U+FFFE or U+FFFF.
+ */
+const xmlChar = (c: number) =>
+  c === 0x9 ||
+  c === 0xa ||
+  c === 0xd ||
+  (c >= 0x20 && c <= 0xd7ff) ||
+  (c >= 0xe000 && c <= 0xfffd) ||
+  (c >= 0x10000 && c <= 0x10ffff);
+
+const CHARACTER_REFERENCE = /&#(x[0-9a-fA-F]+|[0-9]+);/g;
+
+/**
+ * A character XML 1.0 does not allow, written as it is or as a character reference (`&#0;`,
+ * `&#xFFFF;`), as its code point in our words; null when there is none. Such a file is not
+ * well-formed, whatever a lenient parser makes of it (NUL in a value cuts it short for many
+ * readers of the log).
+ */
+function forbiddenCharacter(text: string, bare: string): string | null {
+  // Written as they are: a C0 control but tab and line ends, U+FFFE or U+FFFF (surrogates come
+  // in pairs here, as the text was decoded from UTF-8).
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 || c >= 0xfffe) && !xmlChar(c)) return codePoint(c);
+  }
+  CHARACTER_REFERENCE.lastIndex = 0;
+  for (let m = CHARACTER_REFERENCE.exec(bare); m; m = CHARACTER_REFERENCE.exec(bare)) {
+    const digits = m[1]!;
+    const value = digits[0] === 'x' ? parseInt(digits.slice(1), 16) : parseInt(digits, 10);
+    if (!xmlChar(value)) return value > 0x10ffff ? 'beyond U+10FFFF' : codePoint(value);
+  }
+  return null;
+}
+
+const codePoint = (c: number) => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+
 /** The validator's kinds of fault (its codes are its own words; its messages quote the text). */
 const XML_FAULT: Record<string, string> = {
   InvalidTag: 'a tag',
@@ -215,6 +253,13 @@ export function checkXesText(text: string): LogCheck {
       ok: false,
       reason:
         'not well-formed XML: an & starts no entity XML knows (&amp; &lt; &gt; &quot; &apos; or a character reference)',
+    };
+  }
+  const forbidden = forbiddenCharacter(text, bare);
+  if (forbidden) {
+    return {
+      ok: false,
+      reason: `not well-formed XML: holds a character XML does not allow (${forbidden})`,
     };
   }
   let doc: XmlNode;

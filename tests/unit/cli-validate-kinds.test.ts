@@ -333,6 +333,26 @@ describe('the event-log checks themselves', () => {
       ok: false,
       reason: expect.stringContaining('no entity XML knows'),
     });
+    // A character XML does not allow, as a reference or as it is: not well-formed, whatever a
+    // lenient parser makes of it. A reference XML allows, or one in a comment, is fine.
+    const name = /<string key="concept:name" value="/;
+    for (const [inserted, what] of [
+      ['&#0;', 'U+0000'],
+      ['&#x1F;', 'U+001F'],
+      ['&#xFFFF;', 'U+FFFF'],
+      ['&#xD800;', 'U+D800'],
+      ['&#1114112;', 'beyond U+10FFFF'],
+      ['\u0001', 'U+0001'],
+    ]) {
+      expect(checkXesText(xes.replace(name, `$&${inserted}`)), inserted).toEqual({
+        ok: false,
+        reason: `not well-formed XML: holds a character XML does not allow (${what})`,
+      });
+    }
+    for (const fine of ['&#233;', '&#x1F600;', '&#9;']) {
+      expect(checkXesText(xes.replace(name, `$&${fine}`)).ok, fine).toBe(true);
+    }
+    expect(checkXesText(xes.replace('<log ', '<!-- &#0; -->\n<log ')).ok).toBe(true);
     // Unclosed comments by the million cost one pass, not one per comment.
     const started = performance.now();
     expect(checkXesText(`<log xes.version="2.0">${'<!--'.repeat(1_000_000)}`).ok).toBe(false);
