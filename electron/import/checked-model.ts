@@ -8,7 +8,7 @@ import {
 import type { PathwayModel } from '../../shared/model/pathway-model';
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { notUtf8, validateModelText, type ValidationReason } from '../../shared/model/validate';
+import { validateModelText, type ValidationReason } from '../../shared/model/validate';
 import { encodeFolds } from '../db/fold-store';
 import { nodeBytesSha256 } from './model-file';
 import { TextWriter, type TextAt } from '../db/text-store';
@@ -45,11 +45,9 @@ export interface FileText {
   text: string;
   byteLength: number;
   /**
-   * False when its bytes are not UTF-8: it is then refused (`not_utf8`). Absent for a file given
-   * as text, not bytes (there is nothing left to judge): `fileText` always says.
+   * Its bytes, when it came as bytes: refused if they are not UTF-8 (`not_utf8`), and hashed when
+   * its checksum is theirs (written as the app writes it). A file given as text has none.
    */
-  utf8?: boolean;
-  /** Its bytes, whose hash is its checksum when it was written as the app writes it. */
   bytes?: Uint8Array;
 }
 
@@ -62,7 +60,6 @@ const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 export const fileText = (bytes: Uint8Array): FileText => ({
   text: UTF8.decode(bytes),
   byteLength: bytes.byteLength,
-  utf8: isUtf8(bytes),
   bytes,
 });
 
@@ -88,15 +85,17 @@ export function checkedBatch(files: Iterable<FileText>): CheckedModel[] {
   const verdicts: CheckedModel[] = [];
   for (const file of files) {
     bytesExpected = file.byteLength;
-    const result =
-      file.utf8 === false
-        ? notUtf8(file.byteLength)
-        : validateModelText(
-            file.text,
-            file.byteLength,
-            hashWritten,
-            file.bytes && { bytes: file.bytes, sha256: nodeBytesSha256, first: false },
-          );
+    const result = validateModelText(
+      file.text,
+      file.byteLength,
+      hashWritten,
+      file.bytes && {
+        bytes: file.bytes,
+        sha256: nodeBytesSha256,
+        first: false,
+        utf8: isUtf8(file.bytes),
+      },
+    );
     if (!result.ok) {
       verdicts.push({ ok: false, reason: result.reason });
       continue;

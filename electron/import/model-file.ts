@@ -4,7 +4,6 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Sha256Hex } from '../../shared/model/checksum';
 import {
   MAX_MODEL_BYTES,
-  notUtf8,
   validateModelText,
   type ValidationResult,
 } from '../../shared/model/validate';
@@ -111,11 +110,11 @@ export function checkModelFile(file: string): ModelFileResult | null {
     }
     if (read > MAX_MODEL_BYTES) return { ok: false, reason: 'too_large' };
     const bytes = buffer.subarray(0, read);
-    if (!isUtf8(bytes)) return notUtf8(read);
     return validateModelText(buffer.toString('utf8', 0, read), read, nodeSha256, {
       bytes,
       sha256: nodeBytesSha256,
       first: true,
+      utf8: isUtf8(bytes),
     });
   } catch (error) {
     return { ok: false, reason: 'unreadable', detail: unreadableDetail(error) };

@@ -267,17 +267,6 @@ export function jsonDepth(text: string, limit = Infinity): number {
 }
 
 /**
- * A file whose bytes are not UTF-8, refused: JSON exchanged between systems is UTF-8 (RFC 8259),
- * and a decoder would put U+FFFD in place of what it could not read, so the model checked would
- * not be the file's. An empty or too large file keeps those reasons (told by its size).
- */
-export function notUtf8(byteLength: number): Extract<ValidationResult, { ok: false }> {
-  if (byteLength === 0) return { ok: false, reason: 'empty' };
-  if (byteLength > MAX_MODEL_BYTES) return { ok: false, reason: 'too_large' };
-  return { ok: false, reason: 'not_utf8' };
-}
-
-/**
  * Checks an untrusted model file: size and the number of containers before parsing; then format,
  * version, the strict schema (stopping at the first error) and the checksum. A refused file is
  * then checked for depth and forbidden keys, so its reason is the one those checks give. A
@@ -295,6 +284,9 @@ export function validateModelText(
   // copying the text, as trim() would for every file.
   if (byteLength === 0 || !/\S/.test(text)) return { ok: false, reason: 'empty' };
   if (byteLength > MAX_MODEL_BYTES) return { ok: false, reason: 'too_large' };
+  // JSON exchanged between systems is UTF-8 (RFC 8259); decoded, a file that is not would be
+  // checked as a text with U+FFFD where the file has something else.
+  if (file && !file.utf8) return { ok: false, reason: 'not_utf8' };
   const limit = maxContainers(text.length);
   // Brackets inside strings count too, so only a count over the limit needs the exact scan.
   if (bracketsOver(text, limit)) {
@@ -446,6 +438,8 @@ export function modelFileText(model: PathwayModel): string {
 export interface FileBytes {
   bytes: Uint8Array;
   sha256: (pieces: readonly Uint8Array[]) => string;
+  /** Whether the bytes are UTF-8: a file whose bytes are not is refused (`not_utf8`). */
+  utf8: boolean;
   /**
    * Its bytes hashed before the model is written out canonically (the command line, which
    * stores nothing), or only when the canonical JSON's hash does not match (the import, which

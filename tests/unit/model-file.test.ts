@@ -136,6 +136,7 @@ describe('a model file as the app writes it', () => {
             return nodeBytesSha256(pieces);
           },
           first: true,
+          utf8: true,
         },
       );
       expect(result, name).toMatchObject({ ok: true });
