@@ -101,7 +101,11 @@ export function checkedBatch(files: Iterable<FileText>): CheckedModel[] {
       continue;
     }
     const m = result.model;
-    writer.keep(1, `,"checksum":"${m.checksum}"}`);
+    if (result.own) {
+      // Its own bytes hold the model and nothing else, hashed as they are: kept as they came.
+      writer.writeBytes(file.bytes!.subarray(result.own.start, result.own.end));
+      writer.keep(0, '');
+    } else writer.keep(1, `,"checksum":"${m.checksum}"}`);
     const c: CheckedModel = {
       ok: true,
       // Where its text is, known once every file is checked: filled in below.
