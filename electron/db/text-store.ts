@@ -91,20 +91,6 @@ export class TextWriter {
     return this.buffer.subarray(this.end, this.end + this.pending);
   }
 
-  /**
-   * Writes a text that is UTF-8 already (a file's own bytes) after the kept ones, in place of one
-   * written and not kept, as `write` does.
-   */
-  writeBytes(bytes: Uint8Array): void {
-    this.pending = 0;
-    if (this.buffer.length - this.end < bytes.byteLength + TAIL_ROOM) {
-      this.grow(this.end + bytes.byteLength + TAIL_ROOM);
-    }
-    this.buffer.set(bytes, this.end);
-    this.pending = bytes.byteLength;
-    this.written = Math.max(this.written, this.end + this.pending + TAIL_ROOM);
-  }
-
   /** Writes a text after what was written last and not yet kept. */
   private append(text: string): void {
     const at = this.end + this.pending;

@@ -101,11 +101,7 @@ export function checkedBatch(files: Iterable<FileText>): CheckedModel[] {
       continue;
     }
     const m = result.model;
-    if (result.own) {
-      // Its own bytes hold the model and nothing else, hashed as they are: kept as they came.
-      writer.writeBytes(file.bytes!.subarray(result.own.start, result.own.end));
-      writer.keep(0, '');
-    } else writer.keep(1, `,"checksum":"${m.checksum}"}`);
+    writer.keep(1, `,"checksum":"${m.checksum}"}`);
     const c: CheckedModel = {
       ok: true,
       // Where its text is, known once every file is checked: filled in below.

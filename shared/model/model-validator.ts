@@ -72,8 +72,6 @@ export function widestObject(schema: JsonSchema = modelJsonSchema()): number {
 interface Compiled {
   validate: ValidateFunction;
   canonical: CanonicalWriter;
-  /** How many colons a valid model's JSON holds, however it is written (`colonsInModel`). */
-  colons: (model: PathwayModel) => number;
   /** How every model's canonical JSON begins: `{` and its first key, which every model has. */
   start: string;
 }
@@ -92,7 +90,6 @@ function compile(): Compiled {
   return {
     validate: generatedValidate as ValidateFunction,
     canonical: compileCanonical(content),
-    colons: compileColons(schema),
     start: `{${JSON.stringify(first)}:`,
   };
 }
@@ -261,71 +258,6 @@ function compileCanonical(schema: JsonSchema): CanonicalWriter {
   };
 }
 
-/** How many colons a text holds (native search). */
-export function colonsIn(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) n++;
-  return n;
-}
-
-/**
- * Writes the code of a function that counts the colons any JSON text of a valid model must hold:
- * one after each key (the only colons JSON has outside strings), and those inside its strings.
- * Every object of the schema is closed (`additionalProperties: false`), so its keys are the
- * schema's required ones and the optional ones it has; strings that can only be one of a list
- * without a colon are not searched. A text with more colons than this holds something the model
- * does not: a key written twice (the parser keeps the last, so the first and its value are not in
- * the model), or a value left over with it (see validate.ts, `holdsOnlyModel`).
- */
-function compileColons(schema: JsonSchema): (model: PathwayModel) => number {
-  const fns: string[] = [];
-  const count = (s: JsonSchema, v: string): string | null => {
-    if (s.anyOf) {
-      const inner = count(nonNull(s), v);
-      return inner && `(${v} === null ? 0 : ${inner})`;
-    }
-    if (s.type === 'object') {
-      if (s.additionalProperties !== false) {
-        throw new Error('model schema: an object that is not closed cannot be counted');
-      }
-      const required = new Set(s.required ?? []);
-      const parts = [`let n = ${required.size};`];
-      for (const [k, sub] of Object.entries(s.properties ?? {})) {
-        if (!IDENTIFIER.test(k) || k === '__proto__' || k in Object.prototype) {
-          throw new Error(`model schema: key ${k} cannot be counted by name`);
-        }
-        const inner = count(sub, `o.${k}`);
-        if (required.has(k)) {
-          if (inner) parts.push(`n += ${inner};`);
-        } else parts.push(`if (o.${k} !== undefined) n += 1${inner ? ` + ${inner}` : ''};`);
-      }
-      const name = `object${fns.length}`;
-      fns.push(`function ${name}(o) { ${parts.join(' ')} return n; }`);
-      return `${name}(${v})`;
-    }
-    if (s.type === 'array') {
-      const item = count(s.items!, 'a[i]');
-      if (!item) return null;
-      const name = `array${fns.length}`;
-      fns.push(
-        `function ${name}(a) { let n = 0; for (let i = 0; i < a.length; i++) n += ${item}; return n; }`,
-      );
-      return `${name}(${v})`;
-    }
-    if (s.type === 'string') {
-      const only = s.enum ?? ('const' in s ? [s.const] : undefined);
-      if (only && only.every((x) => typeof x !== 'string' || !x.includes(':'))) return null;
-      return `colonsIn(${v})`;
-    }
-    if (['number', 'integer', 'boolean', 'null'].includes(s.type ?? '')) return null;
-    throw new Error(`model schema: cannot count ${JSON.stringify(s)}`);
-  };
-  const top = count(schema, 'm') ?? '0';
-  return new Function('colonsIn', `${fns.join('\n')}\nreturn (m) => ${top};`)(colonsIn) as (
-    model: PathwayModel,
-  ) => number;
-}
-
 const sortedKeys = (s: JsonSchema) => Object.keys(s.properties ?? {}).sort();
 
 /** The value of a nullable schema (zod writes `anyOf: [X, {type: 'null'}]`) that is not null. */
@@ -378,16 +310,6 @@ export function checkModel(data: unknown): ModelCheck {
 export function canonicalContentJson(model: PathwayModel): string {
   compiled ??= compile();
   return compiled.canonical.whole(model);
-}
-
-/**
- * How many colons any JSON text of this valid model holds: one after each of its keys, and those
- * inside its strings (a text written with `\u` escapes aside, which can write a colon without
- * one). See `compileColons`.
- */
-export function colonsInModel(model: PathwayModel): number {
-  compiled ??= compile();
-  return compiled.colons(model);
 }
 
 /** How the canonical JSON of every model's content begins (`{"anonymisationProfile":`). */

@@ -6,8 +6,6 @@ import {
   canonicalContentPieces,
   canonicalStart,
   checkModel,
-  colonsIn,
-  colonsInModel,
   schemaKeys,
   widestObject,
 } from './model-validator';
@@ -30,12 +28,6 @@ export type ValidationResult =
        * model's written only when read).
        */
       readonly json: string;
-      /**
-       * Where the file's own bytes hold the model and nothing else, hashed as they are (a file as
-       * the app writes it, checked by the import: `FileBytes.first` false): they are stored as
-       * they came, from `start` to `end` (its closing brace), and `json` is never needed.
-       */
-      readonly own?: { start: number; end: number };
     }
   | {
       ok: false;
@@ -372,16 +364,10 @@ function check(text: string, hash: Sha256Hex, file: FileBytes | undefined): Vali
   const large = text.length >= PIECES_FROM_CHARS;
   // Where nothing is stored (the command line), a file as the app writes it is hashed as read.
   if (file?.first && fileHashMatches(file, model.checksum)) return new Hashed(model, large);
-  // The import stores what it checked. A file as the app writes it whose text holds the model
-  // and nothing else is hashed as read and stored as it came: it is what was checked.
-  if (file?.first === false) {
-    const own = holdsOnlyModel(text, model) ? hashedSpan(file, model.checksum) : null;
-    if (own) return new Hashed(model, large, own);
-  }
   // Otherwise its content is written out canonically and hashed (the import stores that text),
   // and only if that does not match are its bytes hashed: so both accept the same files. What
-  // is stored is what was checked, never a text with more in it: JSON allows a key twice and
-  // the parser keeps the last, which is what the schema and the checksum saw. The checksum (a
+  // is stored is what was checked, never the text as it came: JSON allows a key twice and the
+  // parser keeps the last, which is what the schema and the checksum saw. The checksum (a
   // checked `sha256:` and hex) goes last.
   const byBytes = () => file?.first === false && fileHashMatches(file, model.checksum);
   if (large) {
@@ -419,7 +405,6 @@ class Hashed {
     readonly model: PathwayModel,
     /** A large model's JSON is joined from its pieces (see PIECES_FROM_CHARS). */
     private readonly large: boolean,
-    readonly own?: { start: number; end: number },
   ) {}
   get json(): string {
     const { model } = this;
@@ -476,18 +461,7 @@ let startBytes: Uint8Array | undefined;
  * model another way (keys in another order, spaces) and hashed its own text also made a file
  * whose bytes are whole, and it is accepted too, in the app and on the command line alike.
  */
-function fileHashMatches(file: FileBytes, checksum: string): boolean {
-  return hashedSpan(file, checksum) !== null;
-}
-
-/**
- * Where a file written as `modelFileText` writes it has its text (after a byte order mark, up to
- * its closing brace), when its bytes hash to its checksum (`fileHashMatches`); null otherwise.
- */
-function hashedSpan(
-  { bytes, sha256 }: FileBytes,
-  checksum: string,
-): { start: number; end: number } | null {
+function fileHashMatches({ bytes, sha256 }: FileBytes, checksum: string): boolean {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let end = bytes.length;
   // The line break (and any white space) after the closing brace.
@@ -502,24 +476,10 @@ function hashedSpan(
   const tail = `,"checksum":"${checksum}"}`;
   const from = end - tail.length;
   startBytes ??= new TextEncoder().encode(canonicalStart());
-  if (from < start + startBytes.length) return null;
-  for (let i = 0; i < tail.length; i++) if (bytes[from + i] !== tail.charCodeAt(i)) return null;
-  for (let i = 0; i < startBytes.length; i++) if (bytes[start + i] !== startBytes[i]) return null;
-  const hashed = `sha256:${sha256([bytes.subarray(start, from), CLOSING_BRACE])}` === checksum;
-  return hashed ? { start, end } : null;
-}
-
-/**
- * Whether a valid model's JSON text holds the model and nothing else: no key written twice, and
- * so no value the parser dropped for a later one. JSON has colons outside strings only after
- * keys, so a text holds exactly as many colons as the model counts (`colonsInModel`: its keys and
- * the colons in its strings) unless a key comes more than once, its earlier value with it: then
- * it holds more, never fewer. A `\u` escape can write a colon in a string without one; a text
- * with any is not judged here (it is written out canonically instead). Counted natively, about a
- * tenth of what writing the model out again costs.
- */
-export function holdsOnlyModel(text: string, model: PathwayModel): boolean {
-  return !text.includes('\\u') && colonsIn(text) === colonsInModel(model);
+  if (from < start + startBytes.length) return false;
+  for (let i = 0; i < tail.length; i++) if (bytes[from + i] !== tail.charCodeAt(i)) return false;
+  for (let i = 0; i < startBytes.length; i++) if (bytes[start + i] !== startBytes[i]) return false;
+  return `sha256:${sha256([bytes.subarray(start, from), CLOSING_BRACE])}` === checksum;
 }
 
 /**
