@@ -196,7 +196,7 @@ describe('a model file as the app writes it', () => {
     // Stored as every model is: its canonical JSON with the checksum it came with.
     if (result?.ok)
       expect(result.json).toBe(`${canonicalJson(rest).slice(0, -1)},"checksum":"${own}"}`);
-    // The app's import accepts it alike (and keeps its own bytes, which hold the model alone).
+    // The app's import accepts it alike (it writes the model out first, to store it).
     const [verdict] = checkedBatch([fileText(new TextEncoder().encode(file))]);
     expect(verdict).toMatchObject({ ok: true, exportId: m!.exportId });
     // One byte of it changed: refused.
