@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { randomModels } from '../../tests/support/generate-models';
-import { checksumOf } from '../../shared/model/checksum';
+import { canonicalJson, checksumOf } from '../../shared/model/checksum';
 import { PIECES_FROM_CHARS, validateModelText } from '../../shared/model/validate';
 import { canonicalContentJson } from '../../shared/model/model-validator';
 import { decompress } from '../db/compression';
-import { checkedBatch } from './checked-model';
+import { checkedBatch, fileText } from './checked-model';
 
 const file = (text: string) => ({ text, byteLength: Buffer.byteLength(text) });
 
@@ -60,4 +61,48 @@ it('stores a large model, hashed and written in pieces, as the same canonical te
   const once = validateModelText(text);
   expect(once.ok && once.json).toBe(expected);
   expect(kept.map((k) => validateModelText(k).ok)).toEqual([true, true, true]);
+});
+
+it('keeps nothing of a file but the checked model, whatever its bytes carry beside it', () => {
+  const [m] = randomModels(1, 98, 12);
+  const body = canonicalContentJson(m!);
+  const canonical = `${body.slice(0, -1)},"checksum":"${m!.checksum}"}`;
+  const emotion = m!.asIs.touchpoints.find((t) => t.emotion === 0);
+  const day = m!.asIs.touchpoints.find((t) => t.day !== null && t.day > 0)!.day!;
+  expect(emotion).toBeDefined();
+  const cohort = canonicalJson(m!.cohort);
+  // Each parses to the same model, and each is hashed as a tool that wrote it so would hash it:
+  // over its own bytes. What the parse drops must not reach the store.
+  const carriers = {
+    'a key written twice': body.replace(
+      '"exportMonth":',
+      '"exportMonth":"Karen Hansen","exportMonth":',
+    ),
+    'a number spelled out': body.replace(
+      '"emotion":0',
+      '"emotion":75097114101110032072097110115101110e-999',
+    ),
+    'digits past a double': body.replace(
+      `"day":${day},`,
+      `"day":${day}.000000000000000000000101011234,`,
+    ),
+    'white space': body.replace('"cohort":', '"cohort":  \t \t\t  \n'),
+    'the order of keys': body.replace(
+      cohort,
+      JSON.stringify(Object.fromEntries(Object.entries(m!.cohort).reverse())),
+    ),
+  };
+  const sha = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
+  for (const [what, text] of Object.entries(carriers)) {
+    expect(text, what).not.toBe(body);
+    expect(JSON.parse(text), what).toEqual(JSON.parse(body));
+    const own = sha(text);
+    const file = `${text.slice(0, -1)},"checksum":"${own}"}\n`;
+    const [checked] = checkedBatch([fileText(new TextEncoder().encode(file))]);
+    if (!checked?.ok) throw new Error(`${what}: refused`);
+    const all = decompress(checked.text.batch.data, 1 << 24);
+    const kept = all.subarray(checked.text.start, checked.text.end).toString('utf8');
+    // The model's canonical JSON with the checksum it came with: nothing of how it was written.
+    expect(kept, what).toBe(canonical.replace(m!.checksum, own));
+  }
 });
