@@ -1,6 +1,6 @@
 import type { PriceList } from '../economy/prices';
 import type { AgeBand, ModelPathway, PathwayModel } from '../model/pathway-model';
-import { AGE_BANDS } from '../model/pathway-model';
+import { AGE_BANDS, refNumber } from '../model/pathway-model';
 import {
   costItemsOf,
   costState,
@@ -466,18 +466,6 @@ let tpNodes = new Int32Array(256);
 /** The refs a model's touchpoints have when written as the app writes them: t1, t2 … */
 const PLAIN_REFS: string[] = [];
 const plainRef = (i: number) => (PLAIN_REFS[i] ??= `t${i + 1}`);
-/** The touchpoint index a plain ref ("t12") names, or -1. */
-function plainRefIndex(ref: string): number {
-  if (ref.length < 2 || ref.length > 7 || ref.charCodeAt(0) !== 116) return -1;
-  let n = 0;
-  for (let i = 1; i < ref.length; i++) {
-    const d = ref.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n - 1;
-}
-
 function contributionOf(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
   stamp++;
   let nIds = 0;
@@ -559,8 +547,10 @@ function contributionOf(m: PathwayModel, map: 'asIs' | 'toBe'): Contribution {
   let byRef: Map<string, number> | null = null;
   const sectorOf = (ref: string): number | undefined => {
     if (plain) {
-      const i = plainRefIndex(ref);
-      return i >= 0 && i < tps.length && PLAIN_REFS[i] === ref ? sectors[i] : undefined;
+      // A plain ref's number is its touchpoint's place (`refNumber`: `t` and digits, no zero in
+      // front, so the ref is exactly `plainRef` of that place).
+      const i = refNumber(ref) - 1;
+      return i >= 0 && i < tps.length ? sectors[i] : undefined;
     }
     if (!byRef) {
       byRef = new Map();

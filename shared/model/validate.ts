@@ -9,7 +9,7 @@ import {
   schemaKeys,
   widestObject,
 } from './model-validator';
-import { MODEL_FORMAT, MODEL_SCHEMA_VERSION, type PathwayModel } from './pathway-model';
+import { MODEL_FORMAT, MODEL_SCHEMA_VERSION, refNumber, type PathwayModel } from './pathway-model';
 import { AIMS, CONDITION_GROUPS, PAIN_CATEGORIES } from '../vocabulary';
 
 // Main process and CLI only (the validator is compiled code): the window imports `limits.ts`.
@@ -488,23 +488,6 @@ function fileHashMatches({ bytes, sha256 }: FileBytes, checksum: string): boolea
  */
 let ownerOf = new Uint8Array(1024);
 const DENSE_REFS = 1 << 16;
-
-/**
- * The number of a ref as the app writes it (`t` and digits, no leading zero: `t12` is 12); -1 for
- * any other, which is then looked up by its text. Read digit by digit: a model has hundreds of
- * refs, and cutting each out to convert it took two thirds of `brokenRef`'s time.
- */
-function refNumber(ref: string): number {
-  const n = ref.length;
-  if (n < 2 || n > 7 || ref.charCodeAt(0) !== 116 || ref.charCodeAt(1) === 48) return -1;
-  let value = 0;
-  for (let i = 1; i < n; i++) {
-    const d = ref.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
-}
 
 /**
  * Where a model's references do not fit together, in our own words (no ref is repeated): a ref
