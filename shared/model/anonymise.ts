@@ -80,6 +80,16 @@ export function reviewTexts(source: ExportSource, lexicon?: Lexicon): ReviewText
   return out;
 }
 
+/**
+ * The text cut to at most `max` UTF-16 units, never between the two halves of a character (an
+ * emoji at the cut would leave half of it, which no model may hold).
+ */
+export function upTo(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+
 /** As-is before to-be, each in its order along the time axis. */
 function orderTouchpoints(touchpoints: Touchpoint[]): Touchpoint[] {
   return MAPS.flatMap((m) =>
@@ -119,7 +129,7 @@ export function anonymise(source: ExportSource, options: ExportOptions): Pathway
     const r = reviewed.get(key);
     if (!r || !r.allowed || !approved.has(key)) return undefined;
     const text = applyMasks(r.original, r.masks, options.unmasked?.get(key)).trim();
-    return text === '' ? undefined : text.slice(0, 2000);
+    return text === '' ? undefined : upTo(text, 2000);
   };
 
   const ordered = orderTouchpoints(detail.touchpoints);

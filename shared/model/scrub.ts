@@ -123,6 +123,9 @@ export interface ScrubOptions {
 export function normaliseText(text: string): string {
   return (
     text
+      // Half of a character (a lone surrogate, pasted or cut) is no text: U+FFFD in its place,
+      // as UTF-8 would write it; a model that holds one is refused (validate.ts).
+      .toWellFormed()
       .normalize('NFKC')
       // Format characters, and the fillers that draw as nothing though Unicode calls them letters.
       .replace(/[\p{Cf}\u115F\u1160\u3164\uFFA0]/gu, '')
