@@ -318,8 +318,13 @@ const REQUIRED = new Set([
 ]);
 const WHOLE_NUMBERS = new Set(['relative_day', 'emotion']);
 const DATE_PRECISIONS: readonly string[] = modelTouchpointSchema.shape.datePrecision.options;
-/** Longer than any field of ours by far; a field this long is an unclosed quote, not data. */
-export const MAX_CSV_FIELD_CHARS = 1024 * 1024;
+/**
+ * Longer than any field of ours by far (the longest is a reviewed text: at most 2,000 characters,
+ * each quote in it doubled); a field this long is an unclosed quote, not data. A field is built a
+ * character at a time, which costs the engine tens of bytes per character until it is read: the
+ * bound keeps that to a few megabytes whatever the file's size.
+ */
+export const MAX_CSV_FIELD_CHARS = 64 * 1024;
 
 /**
  * Our CSV event log, fed in chunks of any size (a log of many models can be far larger than
@@ -330,6 +335,11 @@ export const MAX_CSV_FIELD_CHARS = 1024 * 1024;
  */
 export class CsvLogChecker {
   private fields: string[] = [];
+  /**
+   * Fields of this record beyond the header's number, counted and not kept: the record is wrong
+   * already, and a line of 20 MB of commas kept as empty fields cost 16 times its size.
+   */
+  private extra = 0;
   private field = '';
   private inQuotes = false;
   /** A quoted field just closed: only a comma, a line end or a second quote (an escape) may follow. */
@@ -353,7 +363,13 @@ export class CsvLogChecker {
         this.fail(
           `record ${this.records + 1} (line ${this.recordLine}): a quoted field is never closed`,
         );
-      } else if (this.pendingCr || this.closed || this.field !== '' || this.fields.length > 0) {
+      } else if (
+        this.pendingCr ||
+        this.closed ||
+        this.field !== '' ||
+        this.fields.length > 0 ||
+        this.extra > 0
+      ) {
         this.pendingCr = false;
         this.endRecord();
       }
@@ -405,7 +421,8 @@ export class CsvLogChecker {
     }
     switch (c) {
       case ',':
-        this.fields.push(this.field);
+        if (this.fields.length < CSV_COLUMNS.length) this.fields.push(this.field);
+        else this.extra++;
         this.field = '';
         break;
       case '\r':
@@ -435,9 +452,13 @@ export class CsvLogChecker {
   }
 
   private endRecord(): void {
-    this.fields.push(this.field);
+    if (this.fields.length < CSV_COLUMNS.length) this.fields.push(this.field);
+    else this.extra++;
     const fields = this.fields;
+    /** How many fields the record has, those not kept too. */
+    const count = fields.length + this.extra;
     this.fields = [];
+    this.extra = 0;
     this.field = '';
     this.records++;
     const at = `record ${this.records} (line ${this.recordLine})`;
@@ -445,11 +466,11 @@ export class CsvLogChecker {
     if (this.records === 1) {
       // A byte-order mark (Excel writes one) is no part of the first column's name.
       if (fields[0]?.startsWith('\uFEFF')) fields[0] = fields[0].slice(1);
-      if (fields.join(',') !== CSV_HEADER) {
+      if (count !== CSV_COLUMNS.length || fields.join(',') !== CSV_HEADER) {
         const i = CSV_COLUMNS.findIndex((c, j) => fields[j] !== c);
         const what =
           i < 0
-            ? `it has ${fields.length} columns, not ${CSV_COLUMNS.length}`
+            ? `it has ${count} columns, not ${CSV_COLUMNS.length}`
             : i >= fields.length
               ? `it ends after column ${i}, before ${CSV_COLUMNS[i]}`
               : `column ${i + 1} is ${quoted(fields[i]!)}, not ${CSV_COLUMNS[i]}`;
@@ -457,10 +478,8 @@ export class CsvLogChecker {
       }
       return;
     }
-    if (fields.length !== CSV_COLUMNS.length) {
-      this.fail(
-        `${at} has ${plural(fields.length, 'field')}; the header has ${CSV_COLUMNS.length}`,
-      );
+    if (count !== CSV_COLUMNS.length) {
+      this.fail(`${at} has ${plural(count, 'field')}; the header has ${CSV_COLUMNS.length}`);
       return;
     }
     for (let i = 0; i < fields.length; i++) {
