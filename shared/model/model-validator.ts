@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { z } from 'zod';
 import generatedValidate from './model-validate.generated.cjs';
-import { pathwayModelSchema, type PathwayModel } from './pathway-model';
+import { pathwayModelSchema, WELL_FORMED_TEXT, type PathwayModel } from './pathway-model';
 
 /**
  * The import's fast path, made from the one zod schema (`pathwayModelSchema`) at first use:
@@ -284,6 +284,12 @@ function describe(error: ErrorObject): string {
 
 /** Ajv's words, but a value that may also be null named as "string or null", not "string,null". */
 function message(error: ErrorObject): string {
+  if (
+    error.keyword === 'pattern' &&
+    (error.params as { pattern?: unknown }).pattern === WELL_FORMED_TEXT.source
+  ) {
+    return 'must be well-formed Unicode text (it holds half of a character, a lone surrogate)';
+  }
   const type = (error.params as { type?: unknown }).type;
   if (error.keyword === 'type' && typeof type === 'string' && type.includes(',')) {
     return `must be ${type.split(',').join(' or ')}`;

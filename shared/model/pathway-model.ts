@@ -59,7 +59,14 @@ export function refNumber(ref: string): number {
   return value;
 }
 
-const reviewedText = z.string().min(1).max(2000);
+/**
+ * Text that holds no half of a character: no UTF-16 surrogate alone (JSON can spell one, `\ud800`;
+ * UTF-8 cannot encode it, and the event logs made from a model would carry it to tools that
+ * refuse it or write U+FFFD). With the `u` flag a pair is one character outside the range, so
+ * only a lone half fails; JSON Schema validators read the pattern the same way.
+ */
+export const WELL_FORMED_TEXT = /^[^\ud800-\udfff]*$/u;
+const reviewedText = z.string().min(1).max(2000).regex(WELL_FORMED_TEXT);
 const days = z.number().int().min(-36_500).max(36_500);
 
 export const modelPainPointSchema = z.strictObject({

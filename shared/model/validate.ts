@@ -359,10 +359,6 @@ function check(text: string, hash: Sha256Hex, file: FileBytes | undefined): Vali
       detail: 'anonymisationProfile: codes-only, but it holds texts',
     };
   }
-  const illFormed = illFormedText(text, model);
-  if (illFormed) {
-    return { ok: false, reason: 'invalid', detail: `${illFormed}: ${ILL_FORMED}` };
-  }
   const broken = brokenRef(model);
   if (broken) return { ok: false, reason: 'broken_refs', detail: broken };
   const large = text.length >= PIECES_FROM_CHARS;
@@ -546,38 +542,6 @@ export function brokenRef(model: PathwayModel): string | undefined {
   } finally {
     for (const n of dense) ownerOf[n] = 0;
   }
-}
-
-const ILL_FORMED =
-  'must be well-formed Unicode text (it holds half of a character, a lone surrogate)';
-/** An escape that can spell half of a character (`\ud800`–`\udfff`, in any case). */
-const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
-
-/**
- * Where a model's text holds half of a character (a lone UTF-16 surrogate, which JSON can spell
- * as `\ud800` but UTF-8 cannot encode): the path of the first such text, undefined when there is
- * none. Such a text is no text a person wrote; the event logs made from the model would carry it
- * to tools that refuse it or write U+FFFD. A parsed string can only hold one where the file's text
- * does, or an escape that could spell one: native searches find both, so a file without costs no
- * walk. Only texts are walked; every other string of a model is a code its pattern holds to ASCII.
- */
-function illFormedText(text: string, model: PathwayModel): string | undefined {
-  if (text.isWellFormed() && (text.indexOf('\\u') < 0 || !SURROGATE_ESCAPE.test(text))) {
-    return undefined;
-  }
-  const bad = (s: string | undefined) => s !== undefined && !s.isWellFormed();
-  for (const map of ['asIs', 'toBe'] as const) {
-    const tps = model[map].touchpoints;
-    for (let i = 0; i < tps.length; i++) {
-      const t = tps[i]!;
-      if (bad(t.quote)) return `${map}.touchpoints.${i}.quote`;
-      for (let q = 0; q < t.painPoints.length; q++) {
-        if (bad(t.painPoints[q]!.text)) return `${map}.touchpoints.${i}.painPoints.${q}.text`;
-      }
-    }
-  }
-  const i = model.ideas.findIndex((idea) => bad(idea.text));
-  return i < 0 ? undefined : `ideas.${i}.text`;
 }
 
 /** Whether any quote, pain point or idea of the model has its text. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checksumOf } from '../../shared/model/checksum';
-import type { PathwayModel } from '../../shared/model/pathway-model';
+import { pathwayModelSchema, type PathwayModel } from '../../shared/model/pathway-model';
 import { upTo } from '../../shared/model/anonymise';
 import { normaliseText } from '../../shared/model/scrub';
 import { validateModelText } from '../../shared/model/validate';
@@ -66,6 +66,8 @@ describe('texts that are not well-formed Unicode', () => {
       expect(text).toContain(`\\u${half.charCodeAt(0).toString(16)}`);
       const detail = `${path}: must be well-formed Unicode text (it holds half of a character, a lone surrogate)`;
       expect(validateModelText(text)).toEqual({ ok: false, reason: 'invalid', detail });
+      // The rule is the schema's: zod says the same, and the published JSON Schema carries it.
+      expect(pathwayModelSchema.safeParse(m).success).toBe(false);
       // The escape in capitals, and the character itself in the text (a string handed over).
       const upper = text.replace(
         /\\u(d[89a-f][0-9a-f]{2})/g,
@@ -87,6 +89,7 @@ describe('texts that are not well-formed Unicode', () => {
     m.asIs.touchpoints[1]!.quote = 'Skrev \\ud800 i feltet';
     const text = sealed(m);
     expect(validateModelText(text).ok).toBe(true);
+    expect(pathwayModelSchema.safeParse(m).success).toBe(true);
     // The emoji as an escaped pair, in either case: the same text.
     const escaped = text.replace('😀', '\\ud83d\\ude00');
     expect(escaped).not.toBe(text);
