@@ -2004,6 +2004,8 @@ export function scrubText(
       FINITE_VERBS.has(lower) ||
       SUBJECT_VERBS.has(lower) ||
       ABBREVIATIONS.has(lower) ||
+      // "kl. 10. Borger var glad": a word for someone's part in the case is never a name.
+      ROLES.has(lower) ||
       ((TITLES.has(lower) || STAFF_ROLE_ENDINGS.test(lower)) && !words.listedName(lower)) ||
       ((COMMON_WORDS.has(lower) || ACTIVITY_ENDINGS.test(lower)) &&
         words.ordinary(lower) &&
@@ -2021,7 +2023,8 @@ export function scrubText(
         // "kl. 15 Hansen": the abbreviation's own dot; "kl. 15. Stemmer", "tlf. 199 kr. Skal":
         // a number after it, and then a full stop.
         (!afterAbbreviation || (/^\.?\s*\d[^\p{L}]*[.!?…]\s+$/u.test(gap) && weakStart())) &&
-        (!/^\p{L}$/u.test(prev.raw) || (placeLetter && weakStart())));
+        // "afd. B. Sommer": a letter's own dot; not "i 2019. Har", where a number stands between.
+        (!/^\p{L}$/u.test(prev.raw) || !/^\s*\./.test(gap) || (placeLetter && weakStart())));
     const softStart = !sentenceStart && /[:;"“”„«»()[\]•*\-–—/]|'/.test(gap);
     const atStart = sentenceStart || softStart;
     // "lykke ringede", "Hjort sagde": a word the list holds as a name, as the subject of a verb of

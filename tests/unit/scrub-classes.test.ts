@@ -976,6 +976,9 @@ describe('words the analysis needs, which stay', () => {
     // A sentence after a time or an amount with its stop, and a form's field that says what
     // was done rather than who did it.
     'Optalt af 2 personer kl. 15. Stemmer. Har taget 1 g kl 6. Skal jeg tage mere?',
+    'Mødet var kl. 10. Borger var glad. Hjemmebesøg kl. 9. Pårørende var med.',
+    // A year between a small word and the stop: "i" is no initial ("afd. B. Sommer" is a name).
+    'Hun flyttede i 2019. Har siden boet alene. Flyttede i 2019. Hun har det godt.',
     'Melatonin 3 mg kl. 22. Mål: i seng inden kl. 24. Bostøtte: Gennemgang af regninger.',
     'Morgenbesøget flyttes til kl. 08.30. Planlægningen ser på det.',
     // A place's word, the verb after a comma, a ward's letter, measures, codes and medicines.
