@@ -183,6 +183,13 @@ export const ABBREVIATIONS = wordSet(
 );
 
 /**
+ * Abbreviations of two letters that are written small with their stop ("kl.", "th.", "kr."): in
+ * capitals and on their own, they are someone's initials as often ("KL mødte ikke op"). Not those
+ * that head a line in capitals too ("FX:", "EVT:", "REF:", "VH").
+ */
+export const ABBREVIATIONS_WRITTEN_SMALL = wordSet(`kl th st mf el vs bl gl hj kh kr nr jf mv`);
+
+/**
  * Abbreviations that still name a role, a team or a department right after a person's title
  * ("sygeplejerske SSA", "læge KOL-team"); any other two or three capitals there are initials.
  */

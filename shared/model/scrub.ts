@@ -1,5 +1,6 @@
 import {
   ABBREVIATIONS,
+  ABBREVIATIONS_WRITTEN_SMALL,
   BEFORE_NUMBERS,
   COMMON_WORDS,
   DOMAIN_WORDS,
@@ -1338,6 +1339,8 @@ const WITH_VERBS =
 /** Whose a place is, in the genitive, when it is no name: "Kommunens Plejecenter". */
 const GENERIC_OWNERS = /^(?:kommunens|regionens|statens|byens|kirkens|sognets|landets|folkets)$/;
 /** What a person does, right before their initials: "ringede KR", "sagde AH at". */
+/** Answers and exclamations, in capitals too: «sagde JA», «svarede NEJ» say no one. */
+const ANSWER_WORDS = /^(?:ja|nej|jo|nå|øv|av|hej|tak|ok)$/;
 const DOES_BEFORE_INITIALS =
   /^(?:ringede|ringer|skrev|skriver|sagde|siger|svarede|svarer|mente|mener|lovede|lover|kom|mødte|fortalte|spurgte|foreslog)$/;
 /** Where someone lives, lies or goes, before «på» or «i»: "bor på", "ligger på", "går i". */
@@ -2716,6 +2719,30 @@ export function scrubText(
     !TITLES.has(x.lower) &&
     !words.institution(x.lower);
   /**
+   * Two or three capitals that spell a word too, or an abbreviation written small with its stop
+   * ("KL" for kl., "TH" for th., "KR" for kr., "AB", "AK"): initials only where the sentence says
+   * a person — as its subject, beside a role in brackets, after «med», «ifølge» or «v.», beside
+   * other initials, or as a note's writer ("KL: …"). Never a small word, a clinical or measured
+   * term, a title or an institution, and never an abbreviation written in capitals (OBS, NB, CT).
+   */
+  const capsInitials = (x: (typeof tokens)[number] | undefined) =>
+    !!x &&
+    isAllCaps(x.raw) &&
+    x.raw.length >= 2 &&
+    x.raw.length <= 3 &&
+    (ABBREVIATIONS_WRITTEN_SMALL.has(x.lower) ||
+      ((words.ordinary(x.lower) || words.allowedWord(x.lower)) && !ABBREVIATIONS.has(x.lower))) &&
+    !ANSWER_WORDS.test(x.lower) &&
+    // "KL 10", "KR 200": the abbreviation, with its number.
+    !/^[^\S\n]?\.?[^\S\n]?\d/.test(text.slice(x.end, x.end + 4)) &&
+    !SMALL_WORDS.has(x.lower) &&
+    !FINITE_VERBS.has(x.lower) &&
+    !SUBJECT_VERBS.has(x.lower) &&
+    !CLINICAL_ABBREVIATIONS.has(x.lower) &&
+    !MEASURE_NAMES.has(x.lower) &&
+    !TITLES.has(x.lower) &&
+    !words.institution(x.lower);
+  /**
    * Whether the words from token `k` on are a person's doing: a verb first (one only a person
    * does, or «har»/«vil»/«skal»… before one), and a person's verb or «sin»/«sit»/«sine» within
    * the next few words ("har glemt sin medicin", "deltog i mødet", "ringede igen").
@@ -2791,23 +2818,24 @@ export function scrubText(
     // Capitals say little here ("Diabetes (10 år)", "Opkald (mor)"): a word the list holds as a
     // name, one it does not know, or unknown initials.
     const person =
-      (words.listedName(t.lower) ||
+      capsInitials(t) ||
+      ((words.listedName(t.lower) ||
         (isCapitalised(t.raw) && SURNAMES_IN_COMMON.has(t.lower)) ||
         (!words.ordinary(t.lower) && (isCapitalised(t.raw) || isAllCaps(t.raw))) ||
         (isAllCaps(t.raw) && t.raw.length <= 4)) &&
-      // Of the everyday words, only those that are first names too ("Storm (7 år)", "sol på 2").
-      (!COMMON_WORDS.has(t.lower) ||
-        FIRST_NAMES_IN_COMMON.has(t.lower) ||
-        SURNAMES_IN_COMMON.has(t.lower)) &&
-      !definite &&
-      !KINSHIP.has(t.lower) &&
-      !TITLES.has(t.lower) &&
-      !ROLES.has(t.lower) &&
-      !SMALL_WORDS.has(t.lower) &&
-      !words.allowedWord(t.lower) &&
-      !words.institution(t.lower) &&
-      !ABBREVIATIONS.has(t.lower) &&
-      !CLINICAL_ABBREVIATIONS.has(t.lower);
+        // Of the everyday words, only those that are first names too ("Storm (7 år)", "sol på 2").
+        (!COMMON_WORDS.has(t.lower) ||
+          FIRST_NAMES_IN_COMMON.has(t.lower) ||
+          SURNAMES_IN_COMMON.has(t.lower)) &&
+        !definite &&
+        !KINSHIP.has(t.lower) &&
+        !TITLES.has(t.lower) &&
+        !ROLES.has(t.lower) &&
+        !SMALL_WORDS.has(t.lower) &&
+        !words.allowedWord(t.lower) &&
+        !words.institution(t.lower) &&
+        !ABBREVIATIONS.has(t.lower) &&
+        !CLINICAL_ABBREVIATIONS.has(t.lower));
     // An everyday word ("Storm", "liv", "dag") only capitalised, not after a word that makes it
     // a thing ("mit liv, 3 år", "hver dag (7)"), and with the age's unit in brackets ("(7 år)").
     const everyday = words.ordinary(t.lower);
@@ -2842,6 +2870,8 @@ export function scrubText(
       (TITLES.has(role) ||
         KINSHIP.has(role) ||
         BRACKET_ROLES.has(role) ||
+        // "AB (jobkonsulent)": letters that spell a word too, said to be someone at work.
+        (capsInitials(t) && STAFF_ROLE_ENDINGS.test(role)) ||
         // A role in the case says a person of initials ("AM (borger)"), not of a word
         // ("Jobcentret (borger)").
         (ROLES.has(role) && isAllCaps(t.raw) && t.raw.length <= 4)) &&
@@ -2863,11 +2893,12 @@ export function scrubText(
           !words.allowedWord(x.lower))) &&
       !TITLES.has(x.lower) &&
       !words.institution(x.lower) &&
+      !ANSWER_WORDS.test(x.lower) &&
       // "Aftalt med ALLE", "talte med HELE holdet".
       !words.emphasis(x.raw);
     /** Initials as the one talked with: "aftalt med AKH", "talte m. AKH". */
     const talkedWith = (k: number) =>
-      unknownInitialsAt(tokens[k], true) &&
+      (unknownInitialsAt(tokens[k], true) || capsInitials(tokens[k])) &&
       /^(?:med|m|til|hos)$/.test(tokens[k - 1]?.lower ?? '') &&
       WITH_VERBS.test(tokens[k - 2]?.lower ?? '');
     // The line before it, as far back as a list of those present reaches (a bound: this is asked
@@ -2881,10 +2912,32 @@ export function scrubText(
       !/^-\p{L}/u.test(text.slice(t.end, t.end + 2)) &&
       (talkedWith(i) ||
         // "ringede KR kl 16.10", "sagde AH at …": initials right after what a person does.
-        (unknownInitialsAt(t) &&
+        ((unknownInitialsAt(t) || capsInitials(t)) &&
           /^[^\S\n]{1,2}$/.test(gapLeft) &&
           DOES_BEFORE_INITIALS.test(left?.lower ?? '')) ||
+        // "ifølge KL", "notat v. KL", "KL: hun vil gerne i praktik", "KL og MH var med": letters
+        // that also abbreviate, where only a person can stand.
+        (capsInitials(t) &&
+          (/^(?:ifølge|iflg|v)$/.test(left?.lower ?? '') ||
+            // "bisidder (AK)": in brackets after someone's part in the case.
+            (/\($/.test(gapLeft) &&
+              /^\)/.test(gapRight) &&
+              (TITLES.has(left?.lower ?? '') ||
+                ROLES.has(left?.lower ?? '') ||
+                KINSHIP.has(left?.lower ?? '') ||
+                BRACKET_ROLES.has(left?.lower ?? '') ||
+                STAFF_ROLE_ENDINGS.test(left?.lower ?? ''))) ||
+            // "bm. til TH: husk at ringe": a note to someone.
+            (left?.lower === 'til' && /^[^\S\n]?:/.test(gapRight)) ||
+            (/^(?:^|\n)[^\S\n]*$/.test(text.slice(Math.max(0, t.start - 40), t.start)) &&
+              /^[^\S\n]?:/.test(gapRight)) ||
+            (/^[^\S\n]{1,2}(?:og|,)[^\S\n]{0,2}$/.test(
+              text.slice(t.end, tokens[i + 2]?.start ?? t.end),
+            ) &&
+              (right?.lower === 'og' ? isMasked(tokens[i + 2]) : isMasked(right)) &&
+              isAllCaps((right?.lower === 'og' ? tokens[i + 2] : right)?.raw ?? '')))) ||
         ((unknownInitialsAt(t) ||
+          capsInitials(t) ||
           // "Til stede: AH og MS": after «og» and initials, letters that also abbreviate a
           // thing (not a clinical term).
           (left?.lower === 'og' &&
@@ -2903,7 +2956,9 @@ export function scrubText(
     const initialsPartner =
       right?.lower === 'og' && initialsBesideInitials(tokens[i + 2]) ? tokens[i + 2] : undefined;
     const subjectInitials =
-      startsSentence && unknownInitialsAt(t) && initialsSubjectOf(initialsPartner ? i + 3 : i + 1);
+      startsSentence &&
+      (unknownInitialsAt(t) || capsInitials(t)) &&
+      initialsSubjectOf(initialsPartner ? i + 3 : i + 1);
     // "praktik i Føtex i [by]", "arbejder i Bilka i [by]": a shop or a firm named beside a town
     // that was masked says where the person works, so its name goes too (a word the language
     // has, "Kommunen i …", "Netto" the word, stays unless the list of chains holds it).

@@ -465,6 +465,36 @@ describe('initials in a greeting, masked whole', () => {
   });
 });
 
+describe('letters that also abbreviate or spell a word, as initials where only a person stands', () => {
+  it.each([
+    ['KL mødte ikke op til samtalen kl. 10', '[NAVN] mødte ikke op til samtalen kl. 10'],
+    ['jeg har talt med KL om det, hun er enig', 'jeg har talt med [NAVN] om det, hun er enig'],
+    ['aftalt m. KL at han kommer.', 'aftalt m. [NAVN] at han kommer.'],
+    ['ringede KR i går.', 'ringede [NAVN] i går.'],
+    ['KL og MH var med', '[NAVN] og [NAVN] var med'],
+    ['ifølge KL er hun ikke motiveret', 'ifølge [NAVN] er hun ikke motiveret'],
+    ['notat v. KL', 'notat v. [NAVN]'],
+    ['KL: hun vil gerne i praktik', '[NAVN]: hun vil gerne i praktik'],
+    ['husk: til TH: ring til borger', 'husk: til [NAVN]: ring til borger'],
+    ['AB (jobkonsulent) deltog', '[NAVN] (jobkonsulent) deltog'],
+    ['KL (sagsbehandler) var med', '[NAVN] (sagsbehandler) var med'],
+    ['læge (KL) ringede, og søster (AB) kom', 'læge ([NAVN]) ringede, og søster ([NAVN]) kom'],
+    ['Til stede: mor, far og KL', 'Til stede: mor, far og [NAVN]'],
+  ])('%j', (text, scrubbed) => {
+    expect(scrub(text)).toBe(scrubbed);
+  });
+
+  it.each([
+    'KL 10 kommer hun, og det koster 200 KR om ugen.',
+    'Hun sagde JA. Han sagde NEJ til tilbuddet, og hun svarede OK.',
+    'OBS: husk nøgle. NB: ring først. FX: hun kunne ikke komme.',
+    'CT viste intet. EKG normal. Pt. får AK (antikoagulation).',
+    'Hun har KOL og AK-behandling. Mødet kl. 10, TH side.',
+  ])('and leaves them where they abbreviate: %j', (text) => {
+    expect(scrub(text)).toBe(text);
+  });
+});
+
 describe('names told by what is said of them, everyday words too', () => {
   it.each([
     // After «kalder ham» or «vi kaldte hende», the word is the name — and so wherever else it stands.
