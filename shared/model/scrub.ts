@@ -1339,6 +1339,29 @@ const WITH_VERBS =
 /** Whose a place is, in the genitive, when it is no name: "Kommunens Plejecenter". */
 const GENERIC_OWNERS = /^(?:kommunens|regionens|statens|byens|kirkens|sognets|landets|folkets)$/;
 /** What a person does, right before their initials: "ringede KR", "sagde AH at". */
+/** Where someone lives, grew up or moved to, right before a place: "bor i", "flyttet til". */
+const LIVES_OR_MOVED =
+  /(?:^|[^\p{L}])(?:(?:bor|boede|bosat|opvokset|vokset[^\S\n]+op)(?:[^\S\n]+(?:nu|stadig|også|fortsat|alene|selv))?[^\S\n]+(?:i|på)|(?:flyttet|flyttede|flytter|fraflyttet|tilflyttet)(?:[^\S\n]+(?:nu|så|senere|igen|selv))?[^\S\n]+(?:til|fra))[^\S\n]+$/iu;
+/** Words after «bor i», «flyttet til» … that name no place: fixed phrases, times, where. */
+const NOT_A_VILLAGE = new Set(
+  `øvrigt alt gang orden stand tide live ny skift prøve trods forvejen mellemtiden stedet vej
+  fællesskab forhånd hvert sær dag går morgen aften nat weekend sommer vinter forår efterår jul
+  påske ferie lang kort ro fred sikkerhed nød rod uro kaos ly armod fattigdom princippet praksis
+  centrum udlandet nærheden
+  telt bil båd vogn campingvogn husbåd kolonihave hotel pension kollektiv kollegie skur loft
+  midlertidigt permanent fast lige sammen hjemme ude inde oppe nede ovre henne bag foran
+  gaden kommune region land by ø øen danmark sjælland fyn jylland`.split(/\s+/),
+);
+/** How a kind of home ends, written as one word: "ungdomsbolig", "opgangsfællesskab", "bofællesskab". */
+const HOME_ENDINGS =
+  /(?:hus|hjem|bolig|boliger|sted|center|centret|lejlighed|gård|værelse|tilbud|fællesskab|afdeling|institution|ophold|herberg|kollegium|vogn|have|by|hytte|lejr|telt|båd)$/u;
+/** Words that go on with a sentence after a place: "bor i lem med sin mor", "bor i vig nu". */
+const PHRASE_GOES_ON = new Set(
+  `og men med ved hos sammen nu stadig igen siden sidst fra til i på hvor som da for efter hvis
+  st station kommune by alene selv også fortsat længere`.split(/\s+/),
+);
+const MONTH_WORDS =
+  /^(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)$/u;
 /** Answers and exclamations, in capitals too: «sagde JA», «svarede NEJ» say no one. */
 const ANSWER_WORDS = /^(?:ja|nej|jo|nå|øv|av|hej|tak|ok)$/;
 const DOES_BEFORE_INITIALS =
@@ -1918,6 +1941,47 @@ export function scrubText(
     !KINSHIP.has(lower) &&
     !words.institution(lower) &&
     !/(?:en|et|ne)$/.test(lower);
+  /**
+   * "bor i lem", "flyttet til fur", "opvokset i vig": where someone lives, grew up or moved to, a
+   * bare word in lower case that ends the phrase is the place's own name, even when it is an
+   * everyday word too — a village of a few hundred people is in no town list. Not a kind of home
+   * ("bor i lejlighed", "bor på plejehjem"), a word before one ("bor i lille lejlighed"), a
+   * definite form ("bor på landet"), a time ("flyttede til i sommer") or a fixed phrase ("bor i
+   * øvrigt hos sin mor").
+   */
+  const villageAfter = (k: number): boolean => {
+    const t = tokens[k]!;
+    if (t.raw !== t.lower || t.lower.length < 2) return false;
+    const before = text.slice(Math.max(0, t.start - 40), t.start);
+    if (!LIVES_OR_MOVED.test(before)) return false;
+    const lower = t.lower;
+    if (
+      SMALL_WORDS.has(lower) ||
+      HOUSING.has(lower) ||
+      PLACE_KINDS.test(lower) ||
+      BEFORE_NUMBERS.has(lower) ||
+      NOT_A_VILLAGE.has(lower) ||
+      HOME_ENDINGS.test(lower) ||
+      // "flyttet til mor", "bor i tryghed": a person, or how someone lives.
+      KINSHIP.has(lower) ||
+      ROLES.has(lower) ||
+      TITLES.has(lower) ||
+      /(?:hed|else|skab|isme)$/u.test(lower) ||
+      MONTH_WORDS.test(lower) ||
+      !words.ordinary(lower) ||
+      // A definite form of an everyday word ("landet", "byen", "gaden").
+      (/(?:en|et|ne)$/.test(lower) &&
+        [lower.slice(0, -1), lower.slice(0, -2)].some((w) => words.ordinary(w)))
+    ) {
+      return false;
+    }
+    // The phrase ends here: a stop, the end, or a word that goes on with the sentence.
+    const after = text.slice(t.end, t.end + 2);
+    if (/^[^\S\n]*\d/.test(after)) return false;
+    const next = tokens[k + 1];
+    if (!next || /[^\p{L}\s]|\n/u.test(text.slice(t.end, next.start))) return true;
+    return PHRASE_GOES_ON.has(next.lower);
+  };
   tokens.forEach((token, i) => {
     const { raw, start, end, lower } = token;
     const prev = tokens[i - 1];
@@ -2096,7 +2160,8 @@ export function scrubText(
           lastMaskEnd(found, prev.start - 1) &&
           (!words.ordinary(lower) || (words.listedName(lower) && !commonWord(lower)))) ||
         // "et lille hus i tørring": a listed place that is no everyday word.
-        (/^(?:i|ved|fra|til)$/.test(prev.lower) && words.listedName(lower) && !commonWord(lower)));
+        (/^(?:i|ved|fra|til)$/.test(prev.lower) && words.listedName(lower) && !commonWord(lower)) ||
+        villageAfter(i));
 
     // "Kaldenavn: Tøsen", "kalder ham bare \"Bamse\"", "spørg efter 'Mus'": a nickname.
     const before40 = text.slice(Math.max(0, start - 40), start);

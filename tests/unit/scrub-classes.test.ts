@@ -495,6 +495,32 @@ describe('letters that also abbreviate or spell a word, as initials where only a
   });
 });
 
+describe('a village that is an everyday word too, where someone lives or moved to', () => {
+  it.each([
+    ['jeg hedder kasper og jeg bor i lem', 'lem'],
+    ['bor i vig ved sin mor', 'vig'],
+    ['han er opvokset i vig', 'vig'],
+    ['bor på fur', 'fur'],
+    ['flyttet til fur sidste år, og bor nu i omme', 'omme'],
+    ['bor nu i lem med sin datter', 'lem'],
+    ['boede i hals, da hun var barn', 'hals'],
+  ])('%j', (text, village) => {
+    const scrubbed = scrub(text);
+    expect(scrubbed).not.toMatch(new RegExp(`(?<!\\p{L})${village}(?!\\p{L})`, 'u'));
+    expect(scrubbed).toContain('[ADRESSE]');
+  });
+
+  it.each([
+    'Hun bor i lejlighed, han bor i hus med have, og de bor i øvrigt tæt på hinanden.',
+    'bor i dag på bosted, flyttede i sommer, og bor i lille lejlighed nu',
+    'bor på psykiatrisk afdeling, bor i egen bolig, bor på landet, bor i byen',
+    'flyttet til mor, flyttet til datteren, bor i landsby, bor i tryghed',
+    'bor i telt, bor på gård, bor på hotel, bor i campingvogn, bor i ungdomsbolig',
+  ])('and leaves a home, a person, a time or how someone lives: %j', (text) => {
+    expect(scrub(text)).toBe(text);
+  });
+});
+
 describe('names told by what is said of them, everyday words too', () => {
   it.each([
     // After «kalder ham» or «vi kaldte hende», the word is the name — and so wherever else it stands.
