@@ -1362,6 +1362,9 @@ const PHRASE_GOES_ON = new Set(
 );
 const MONTH_WORDS =
   /^(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)$/u;
+/** What only a person is said to be: ill, in hospital, away. */
+const PERSON_STATES =
+  /^(?:syg|sygemeldt|raskmeldt|indlagt|udskrevet|død|gravid|fraværende|forkølet|sengeliggende)$/u;
 /** Answers and exclamations, in capitals too: «sagde JA», «svarede NEJ» say no one. */
 const ANSWER_WORDS = /^(?:ja|nej|jo|nå|øv|av|hej|tak|ok)$/;
 const DOES_BEFORE_INITIALS =
@@ -1982,6 +1985,45 @@ export function scrubText(
     if (!next || /[^\p{L}\s]|\n/u.test(text.slice(t.end, next.start))) return true;
     return PHRASE_GOES_ON.has(next.lower);
   };
+  /** The words from token `k` on, as far as `k + n`, with nothing but spaces between them. */
+  const joined = (k: number, n: number) =>
+    !/[^\p{L}\p{M}\s]|\n/u.test(text.slice(tokens[k]!.end, tokens[k + n]?.start ?? tokens[k]!.end));
+  /**
+   * "skov var syg", "dam har været syg hele ugen", "sommer har ferie", "holm er på ferie": said
+   * to be ill or away, as only a person is (not "sol var fremme", "sommer er ferie": a season is
+   * no one, so a holiday takes «har» or «er på»).
+   */
+  const personState = (k: number): boolean => {
+    const w = (n: number) => tokens[n]?.lower ?? '';
+    const verb = w(k + 1);
+    let j = k + 2;
+    while (j < k + 6 && /^(?:stadig|også|ikke|nu|igen|været|blevet|desværre|lige)$/.test(w(j))) j++;
+    const been = tokens.slice(k + 2, j).some((t) => t.lower === 'været' || t.lower === 'blevet');
+    const state = w(j);
+    const onLeave = w(j) === 'på' && /^(?:ferie|barsel|orlov|kursus)$/.test(w(j + 1));
+    const ok =
+      (/^(?:er|var|blev|bliver)$/.test(verb) && (PERSON_STATES.test(state) || onLeave)) ||
+      (/^(?:har|havde)$/.test(verb) &&
+        (been ? PERSON_STATES.test(state) || onLeave : /^(?:ferie|fri|barsel|orlov)$/.test(state)));
+    return ok && joined(k, j - k + (onLeave ? 1 : 0));
+  };
+  /**
+   * "hun hedder hjort", "kæresten hedder sommer til efternavn": what someone is called (not "det
+   * hedder ergoterapi", "hvad hedder det").
+   */
+  const namedAs = (k: number): boolean => {
+    const t = tokens[k]!;
+    return (
+      /^(?:hedder|hed|kaldes|døbt)$/.test(tokens[k - 1]?.lower ?? '') &&
+      !/^(?:det|der|den|hvad|hvordan|som|man|noget|tilbuddet|ydelsen|diagnosen)$/.test(
+        tokens[k - 2]?.lower ?? '',
+      ) &&
+      /^[^\S\n]+$/.test(text.slice(tokens[k - 1]!.end, t.start)) &&
+      !SMALL_WORDS.has(t.lower) &&
+      !/^(?:noget|ikke|også|nu|altså|faktisk|egentlig|stadig)$/.test(t.lower) &&
+      t.lower.length >= 2
+    );
+  };
   tokens.forEach((token, i) => {
     const { raw, start, end, lower } = token;
     const prev = tokens[i - 1];
@@ -2431,7 +2473,9 @@ export function scrubText(
         // svaret": a bare word said to be someone's role, or to say, answer or decide what only
         // a person does, names that person (not "Lægen sagde", "Kommunen mener": those are
         // definite, and a title or an institution).
-        (sentenceStart && personLike(lower) && (someonesRole || toBeDoneTo || saysOrDecides(i))) ||
+        (sentenceStart &&
+          personLike(lower) &&
+          (someonesRole || toBeDoneTo || saysOrDecides(i) || personState(i))) ||
         // "Tingstedskolen ringede", "Solgården plejehjem ringede ikke": a place's own name at the
         // start, as one word with its kind or with the kind after it (not "Sommerhuset er solgt").
         (sentenceStart &&
@@ -2519,10 +2563,21 @@ export function scrubText(
     } else if (titled && (words.name(lower, true) || !words.ordinary(lower))) {
       add('name', start, end, true);
     } else if (
-      (subject || (atStart && someonesRole)) &&
-      words.listedName(lower) &&
-      // "lyden var god": an everyday word's definite form, in lower case.
-      !definiteOfEveryday(lower, words)
+      ((((subject || (atStart && someonesRole)) && words.listedName(lower)) ||
+        // "hjort ringer tilbage", "skov var syg": a surname or a first name that is an everyday
+        // word too, doing or being what only a person does or is — never after a word that makes
+        // it a thing ("en hjort i haven blev"), and never a family word ("hans bror er syg").
+        ((subject || personState(i)) &&
+          (words.listedName(lower) ||
+            SURNAMES_IN_COMMON.has(lower) ||
+            FIRST_NAMES_IN_COMMON.has(lower)) &&
+          !NO_NAME_AFTER.has(prev?.lower ?? '') &&
+          !POSSESSIVES.has(prev?.lower ?? '') &&
+          !KINSHIP.has(lower) &&
+          !TITLES_THAT_ARE_NAMES.has(lower))) &&
+        // "lyden var god": an everyday word's definite form, in lower case.
+        !definiteOfEveryday(lower, words)) ||
+      namedAs(i)
     ) {
       // "— sten er hendes mand" (not "i sommer var hans mor indlagt")
       add('name', start, end, true);

@@ -495,6 +495,32 @@ describe('letters that also abbreviate or spell a word, as initials where only a
   });
 });
 
+describe('a surname or first name that is an everyday word, in lower case, said of a person', () => {
+  it.each([
+    ['hjort ringer tilbage i morgen', '[NAVN] ringer tilbage i morgen'],
+    ['skov var syg så mødet blev flyttet', '[NAVN] var syg så mødet blev flyttet'],
+    ['dam har været syg hele ugen', '[NAVN] har været syg hele ugen'],
+    [
+      'holm er på ferie, og sommer har ferie til d. 20.',
+      '[NAVN] er på ferie, og [NAVN] har ferie til d. [DATO].',
+    ],
+    ['hun hedder hjort', 'hun hedder [NAVN]'],
+    ['kæresten hedder sommer til efternavn', 'kæresten hedder [NAVN] til efternavn'],
+    ['Sommer er syg i dag, siger kollegaen', '[NAVN] er syg i dag, siger kollegaen'],
+  ])('%j', (text, scrubbed) => {
+    expect(scrub(text)).toBe(scrubbed);
+  });
+
+  it.each([
+    'Han så en hjort i haven og blev glad. Hans bror er syg og kan ikke hjælpe.',
+    'sommer er ferie for mange, sol var fremme, dam var frosset, skov var mørk',
+    'det hedder ergoterapi, hvad hedder det nu, hun hedder noget andet nu',
+    'lykke er vigtig, og lykke har fået ny betydning',
+  ])('and leaves the word where it is a thing: %j', (text) => {
+    expect(scrub(text)).toBe(text);
+  });
+});
+
 describe('a village that is an everyday word too, where someone lives or moved to', () => {
   it.each([
     ['jeg hedder kasper og jeg bor i lem', 'lem'],
