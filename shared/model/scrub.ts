@@ -313,11 +313,12 @@ const BORN_ON_FEAST = new RegExp(
   'giu',
 );
 /**
- * A birth year in two figures after «født» or «årgang» with a dash, an apostrophe or «i»: "født
- * -52", "født i 61", "årgang -48" (not "født i 32. uge", "født 4-5 uger for tidligt").
+ * A birth year in two figures after «født» or «årgang» with a dash, an apostrophe or «i», or
+ * right after «født» or «f.»: "født -52", "født i 61", "årgang -48", "født 61", "f.61" (not "født
+ * i 32. uge", "født 4-5 uger for tidligt", "født 12. marts": a day, its own rule's).
  */
 const BORN_SHORT_YEAR = new RegExp(
-  `${NOT_LETTER_BEFORE}(?:født|årgang)(?:\\s{1,3}(?:i|år))?\\s{1,3}((?:[-–'’])\\d{2}|(?<=i\\s{1,3})\\d{2})(?![\\p{N}]|[.,]\\d|\\.?\\s*(?:uge|ugen|dage|døgn|timer|kg|cm|gram|g|mdr|måneder)(?![${LETTER}]))`,
+  `${NOT_LETTER_BEFORE}(?:født|årgang|f\\.)(?:\\s{1,3}(?:i|år))?\\s{0,3}((?:[-–'’])\\d{2}|(?<=i\\s{1,3})\\d{2}|(?<=(?:født|f\\.)\\s{0,3})\\d{2})(?![\\p{N}]|[.,:/-]\\d|\\.?\\s*(?:uge|uger|ugen|dag|dage|døgn|timer|kg|cm|gram|g|mdr|måneder|år|kr|stk|min|minutter|%)(?![${LETTER}]))`,
   'giu',
 );
 /** A birth year after the place of birth: "født i Grindsted i 1983", "født i Vanløse i '54". */
@@ -415,9 +416,13 @@ const BORN = new RegExp(
  */
 const LINK =
   /(?:\b(?:https?:\/\/|www\.)[^\s<>"“”]+|(?<![\p{L}\p{N}@.-])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+){0,8}\.\p{L}{2,}\/[^\s<>"“”]*)/gu;
-/** A case, journal, customer or member number, by the word before it ("sagsnr. 123456"). */
+/**
+ * A case, journal, customer or member number, by the word before it ("sagsnr. 123456"), or right
+ * after a case or a lease named by its system: "sag 4411", "DUBU-sag 88123", "sbsys 123456",
+ * "lejemål 44-112" (four digits or more, or a dash between: not "sag 2 af 3").
+ */
 const CASE_NUMBER =
-  /(?<![\p{L}])(?:(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger|anke|klage|sag)[\s.-]{0,3}(?:nr|nummer|no|id)\.?\s{0,3}:?|(?:ref|reference|sag|anke|klage|journal)\.?\s{0,3}:|sag\s{1,3}(?=\d+[/-]\d))\s{0,3}\(?([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
+  /(?<![\p{L}])(?:(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger|anke|klage|sag)[\s.-]{0,3}(?:nr|nummer|no|id)\.?\s{0,3}:?|(?:ref|reference|sag|anke|klage|journal)\.?\s{0,3}:|sag\s{1,3}(?=\d+[/-]\d)|(?:\p{L}*-?sag(?:en)?|sbsys|dubu|lejemål(?:et)?)\s{1,3}(?=\d{4,}(?![\p{L}\p{N}])|\d+-\d+))\s{0,3}\(?([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
 /**
  * A number by a word for what it numbers that ends in «nr.» or «nummer» ("præparatnr. P24-12877",
  * "Bevillingsnr. HJ-118204", "ydernr. 045127", "opholdskort nr. RK 7741208"), or after «ref.»

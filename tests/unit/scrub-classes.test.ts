@@ -495,6 +495,27 @@ describe('letters that also abbreviate or spell a word, as initials where only a
   });
 });
 
+describe('a case number by its system, and a birth year in two figures', () => {
+  it.each([
+    ['i sag 88123 er der ikke sket noget', 'i sag [NUMMER] er der ikke sket noget'],
+    ['sagen 4411 er lukket', 'sagen [NUMMER] er lukket'],
+    ['DUBU-sag 88123 og DUBU 88124', 'DUBU-sag [NUMMER] og DUBU [NUMMER]'],
+    ['lejemål 44-112', 'lejemål [NUMMER]'],
+    ['hun er født 61 og bor alene', 'hun er født [DATO] og bor alene'],
+    ['f.61', 'f.[DATO]'],
+  ])('%j', (text, scrubbed) => {
+    expect(scrub(text)).toBe(scrubbed);
+  });
+
+  it.each([
+    'sag 2 af 3, en sag på 2000 kr, sagen tog 3 uger, lejemål på 45 m2',
+    'født 4-5 uger for tidligt, født 32 uger, født i 32. uge, født 10 dage for sent',
+    'f. eks. 12, f. 12 kr',
+  ])('and leaves counts and amounts: %j', (text) => {
+    expect(scrub(text)).toBe(text);
+  });
+});
+
 describe('a surname or first name that is an everyday word, in lower case, said of a person', () => {
   it.each([
     ['hjort ringer tilbage i morgen', '[NAVN] ringer tilbage i morgen'],
