@@ -180,7 +180,7 @@ const EMAIL =
 const SPELT_DOT = String.raw`\s*(?:\.|[([]\s*(?:punktum|punkt|dot|prik)\s*[)\]]|\s(?:punktum|punkt|dot|prik)\s)\s*`;
 /** A dot said in words: the only dot a bare "at" may go with ("at" is an everyday word). */
 const SAID_DOT = String.raw`\s*(?:[([]\s*(?:punktum|dot|prik)\s*[)\]]|\s(?:punktum|dot|prik)\s)\s*`;
-const SPELT_AT = String.raw`\s*(?:@|[([]\s*(?:snabel[- ]?a|at)\s*[)\]]|snabel[- ]?a)\s*`;
+const SPELT_AT = String.raw`\s*(?:@|[([]\s*(?:snabel[- ]?a|at|a)\s*[)\]]|snabel[- ]?a)\s*`;
 const SPELT_PART = String.raw`[\p{L}\p{M}\p{N}_%+'-]+`;
 const SPELT_START = String.raw`(?<![\p{L}\p{M}\p{N}_%+'-])`;
 const EMAIL_SPELT = new RegExp(
@@ -438,6 +438,12 @@ const NUMBERED =
  */
 const PHONE_PART =
   /(?<![\p{L}])(?:tlf|telefon|telefonnummer(?:et)?|tlf\.?\s*nr|mobil|mobilnummer(?:et)?|mobilnr|nummeret|cifre|ciffer|cifrene|ender\s+på)(?![\p{L}])\.?(?:[^\S\n]{1,3}[\p{L}.,:]+){0,6}?[^\S\n]{0,3}[:,]?[^\S\n]{0,3}(?<!kl\.?\s)((?<![\d])\d\d(?:[^\S\n]\d\d|-\d\d){1,3}(?:[^\S\n]\d)?|(?<=(?:cifre|cifrene|ender\s+på)(?:[^\S\n]{1,3}(?:er|var|i[^\S\n]{1,3}(?:nummeret|telefonnummeret|mobilnummeret|mobilen|tlf\.?(?:nr\.?)?)))?[^\S\n]{0,3}:?[^\S\n]{1,3})\d{4})(?![\d]|[.,]\d|[^\S\n]*(?:kr|mg|ml|min|år|%|timer|dage|uger|gange))/giu;
+/**
+ * A handle as people choose them online, letters and digits joined by «_» or «#» ("sofie_2009",
+ * "kalle#4411"): no word of a note is written so, wherever it stands.
+ */
+const HANDLE =
+  /(?<![\p{L}\p{N}@._#-])(?=[\p{L}\p{N}_#]*\p{L})(?=[\p{L}\p{N}_#]*\d)[\p{L}\p{N}]+(?:[_#][\p{L}\p{N}]+)+(?![\p{L}\p{N}@_#])/gu;
 /** Words for numbers that name no one, or that other rules read. */
 const NUMBERED_BY_NO_ONE = new Set(
   `side hus stue stuen værelse værelses lokale version versions sang tlf telefon akuttelefon
@@ -449,7 +455,7 @@ const NUMBERED_BY_NO_ONE = new Set(
  * lolland_jens47", "login: inge.k.52"): a word with a digit, an underscore or a dot inside.
  */
 const USER_NAME =
-  /(?<![\p{L}])(?:brugernavn(?:et)?|bruger-?id|login(?:-?navn(?:et)?)?|username|profilnavn|(?:mit|nem)-?id-?bruger(?:navn)?(?:en|et)?)(?:\s{1,3}[\p{L}\p{N}.-]+){0,6}?\s{0,3}(?::|\s(?:er|var|hedder))?\s{1,3}(?=[\p{N}._-]*\p{L})(?!\S+\.(?:dk|com|org|net|eu|nu)(?![\p{L}\p{N}]))([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+|-\d{3,})+|\p{L}+\d+[\p{L}\p{N}]*)(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}])(?:brugernavn(?:et)?|bruger-?id|login(?:-?navn(?:et)?)?|username|profilnavn|alias|gamertag|(?:mit|nem)-?id-?bruger(?:navn)?(?:en|et)?)(?:\s{1,3}[\p{L}\p{N}.-]+){0,6}?\s{0,3}(?::|\s(?:er|var|hedder))?\s{1,3}(?=[\p{N}._-]*\p{L})(?!\S+\.(?:dk|com|org|net|eu|nu)(?![\p{L}\p{N}]))([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+|-\d{3,})+|\p{L}+\d+[\p{L}\p{N}]*)(?![\p{L}\p{N}])/giu;
 /**
  * A member's, customer's or account's number a few words after the word for it ("Medlemsnr. i
  * patientforening 8834201", "kontonummer hos banken er 1234 5678901").
@@ -1518,6 +1524,7 @@ export function scrubText(
   for (const m of text.matchAll(USER_NAME)) {
     add('number', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   }
+  for (const m of text.matchAll(HANDLE)) add('number', m.index, m.index + m[0].length);
   for (const m of text.matchAll(NUMBER_AFTER_CUE)) {
     // "Medlemsnr. koster 1 200 kr.": an amount.
     const unit = /^\s*([\p{L}%]+)/u.exec(text.slice(m.index + m[0].length))?.[1]?.toLowerCase();

@@ -495,6 +495,22 @@ describe('letters that also abbreviate or spell a word, as initials where only a
   });
 });
 
+describe('handles and spelt-out addresses online', () => {
+  it.each([
+    ['hendes nye mail er karen.hjort(a)gmail.com', ['karen', 'hjort', 'gmail']],
+    ['hun hedder sofie_2009 på snap, og han er kalle#4411', ['sofie', '2009', 'kalle', '4411']],
+    ['gamertag: kalle88', ['kalle88']],
+  ])('%j', (text, parts) => {
+    const scrubbed = scrub(text);
+    for (const part of parts) expect(scrubbed).not.toContain(part);
+  });
+
+  it('leaves codes with a dot or a dash, and lettered points', () => {
+    const text = 'ICD-10 kode F32.1, punkt (a) og (b), se afsnit 3_2';
+    expect(scrub(text)).toBe(text);
+  });
+});
+
 describe('a case number by its system, and a birth year in two figures', () => {
   it.each([
     ['i sag 88123 er der ikke sket noget', 'i sag [NUMMER] er der ikke sket noget'],
