@@ -2815,6 +2815,14 @@ export function scrubText(
     }
     if (SUBJECT_VERBS.has(token.lower) || FINITE_VERBS.has(token.lower)) return;
     if (KINSHIP.has(token.lower) || TITLES.has(token.lower)) return;
+    // "Hun ser Netflix": a word in lower case right after «hun», «han», «jeg» … is their verb.
+    if (
+      token.raw === token.lower &&
+      SUBJECT_PRONOUNS.has(left?.lower ?? '') &&
+      /^[^\S\n]+$/.test(text.slice(left!.end, token.start))
+    ) {
+      return;
+    }
     const capitals =
       isAllCaps(token.raw) && token.raw.length >= 3 && !ABBREVIATIONS.has(token.lower);
     if (!capitals && !words.pairedName(token.lower)) return;

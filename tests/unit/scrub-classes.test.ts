@@ -556,6 +556,11 @@ describe('a surname or first name that is an everyday word, in lower case, said 
   ])('and leaves the word where it is a thing: %j', (text) => {
     expect(scrub(text)).toBe(text);
   });
+
+  it('leaves a verb after «hun» that the list also holds as a name («Hun ser Karen»)', () => {
+    expect(scrub('Hun ser Karen hver uge')).toBe('Hun ser [NAVN] hver uge');
+    expect(scrub('hun ringede til karen Hansen')).toBe('hun ringede til [NAVN] [NAVN]');
+  });
 });
 
 describe('a village that is an everyday word too, where someone lives or moved to', () => {
