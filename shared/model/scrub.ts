@@ -1269,6 +1269,8 @@ const SAID_TO_BE =
 /** Who someone is, said right after the name without a comma: " min søn", " altså min fysioterapeut". */
 const KIN_WORDS =
   'nabo|ven|veninde|søster|bror|datter|søn|dreng|pige|mor|far|mand|kone|kæreste|ekskæreste|svigersøn|svigerdatter|svigermor|svigerfar|barnebarn|nevø|niece|fætter|kusine|onkel|tante|mormor|morfar|farmor|farfar|lillebror|storebror|lillesøster|storesøster|halvbror|halvsøster|partner|kammerat|kollega|samlever|kontaktperson|støttekontaktperson|bisidder|værge|sagsbehandler|fysioterapeut|psykolog|hjemmehjælper|mentor';
+/** One of KIN_WORDS, whole. */
+const KIN_WORD = new RegExp(`^(?:${KIN_WORDS})$`, 'u');
 /** Travelling from or to a place: "kører fra …", "pendler til …". */
 const TRAVEL_FROM_TO =
   /(?:kører|kørte|kørt|rejser|rejste|pendler|pendlede|cykler|cyklede|tager\s+bussen|tog\s+bussen|tog\s+toget|tager\s+toget)(?:\s+(?:selv|hver\s+dag|dagligt))?\s+(?:fra|til)\s+$/iu;
@@ -1352,7 +1354,7 @@ const GENERIC_OWNERS = /^(?:kommunens|regionens|statens|byens|kirkens|sognets|la
 /** What a person does, right before their initials: "ringede KR", "sagde AH at". */
 /** Where someone lives, grew up or moved to, right before a place: "bor i", "flyttet til". */
 const LIVES_OR_MOVED =
-  /(?:^|[^\p{L}])(?:(?:bor|boede|bosat|opvokset|vokset[^\S\n]+op)(?:[^\S\n]+(?:nu|stadig|også|fortsat|alene|selv))?[^\S\n]+(?:i|på)|(?:flyttet|flyttede|flytter|fraflyttet|tilflyttet)(?:[^\S\n]+(?:nu|så|senere|igen|selv))?[^\S\n]+(?:til|fra))[^\S\n]+$/iu;
+  /(?:^|[^\p{L}])(?:(?:bor|boede|bosat|opvokset|vokset[^\S\n]+op)(?:[^\S\n]+(?:nu|stadig|også|fortsat|alene|selv))?[^\S\n]+(?:i|på)|(?:flyttet|flyttede|flytter|fraflyttet|tilflyttet)(?:[^\S\n]+(?:nu|så|senere|igen|selv))?[^\S\n]+(?:til|fra))[^\S\n]+(?:(?:sønder|nørre|øster|vester|sdr\.?|nr\.?|store|lille)[^\S\n]+)?$/iu;
 /** Words after «bor i», «flyttet til» … that name no place: fixed phrases, times, where. */
 const NOT_A_VILLAGE = new Set(
   `øvrigt alt gang orden stand tide live ny skift prøve trods forvejen mellemtiden stedet vej
@@ -1968,7 +1970,10 @@ export function scrubText(
     const t = tokens[k]!;
     if (t.raw !== t.lower || t.lower.length < 2) return false;
     const before = text.slice(Math.max(0, t.start - 40), t.start);
-    if (!LIVES_OR_MOVED.test(before)) return false;
+    // "… på kirkevej 3 i vig": «i» right after an address that was masked.
+    const afterAddress =
+      tokens[k - 1]?.lower === 'i' && lastMaskEnd(found, tokens[k - 1]!.start - 1);
+    if (!LIVES_OR_MOVED.test(before) && !afterAddress) return false;
     const lower = t.lower;
     if (
       SMALL_WORDS.has(lower) ||
@@ -3066,6 +3071,7 @@ export function scrubText(
                 ROLES.has(left?.lower ?? '') ||
                 KINSHIP.has(left?.lower ?? '') ||
                 BRACKET_ROLES.has(left?.lower ?? '') ||
+                KIN_WORD.test(left?.lower ?? '') ||
                 STAFF_ROLE_ENDINGS.test(left?.lower ?? ''))) ||
             // "bm. til TH: husk at ringe": a note to someone.
             (left?.lower === 'til' && /^[^\S\n]?:/.test(gapRight)) ||

@@ -479,6 +479,7 @@ describe('letters that also abbreviate or spell a word, as initials where only a
     ['AB (jobkonsulent) deltog', '[NAVN] (jobkonsulent) deltog'],
     ['KL (sagsbehandler) var med', '[NAVN] (sagsbehandler) var med'],
     ['læge (KL) ringede, og søster (AB) kom', 'læge ([NAVN]) ringede, og søster ([NAVN]) kom'],
+    ['bisidder (AK) var med', 'bisidder ([NAVN]) var med'],
     ['Til stede: mor, far og KL', 'Til stede: mor, far og [NAVN]'],
   ])('%j', (text, scrubbed) => {
     expect(scrub(text)).toBe(scrubbed);
@@ -572,6 +573,8 @@ describe('a village that is an everyday word too, where someone lives or moved t
     ['flyttet til fur sidste år, og bor nu i omme', 'omme'],
     ['bor nu i lem med sin datter', 'lem'],
     ['boede i hals, da hun var barn', 'hals'],
+    ['bor i sønder omme', 'omme'],
+    ['bor på 2. sal på kirkevej 3 i vig og kan ikke komme op', 'vig'],
   ])('%j', (text, village) => {
     const scrubbed = scrub(text);
     expect(scrubbed).not.toMatch(new RegExp(`(?<!\\p{L})${village}(?!\\p{L})`, 'u'));
