@@ -187,7 +187,7 @@ export const ABBREVIATIONS = wordSet(
  * capitals and on their own, they are someone's initials as often ("KL mødte ikke op"). Not those
  * that head a line in capitals too ("FX:", "EVT:", "REF:", "VH").
  */
-export const ABBREVIATIONS_WRITTEN_SMALL = wordSet(`kl th st mf el vs bl gl hj kh kr nr jf mv`);
+export const ABBREVIATIONS_WRITTEN_SMALL = wordSet(`kl th st mf vs bl gl kh kr jf mv`);
 
 /**
  * Abbreviations that still name a role, a team or a department right after a person's title

@@ -318,7 +318,7 @@ const BORN_ON_FEAST = new RegExp(
  * i 32. uge", "født 4-5 uger for tidligt", "født 12. marts": a day, its own rule's).
  */
 const BORN_SHORT_YEAR = new RegExp(
-  `${NOT_LETTER_BEFORE}(?:født|årgang|f\\.)(?:\\s{1,3}(?:i|år))?\\s{0,3}((?:[-–'’])\\d{2}|(?<=i\\s{1,3})\\d{2}|(?<=(?:født|f\\.)\\s{0,3})\\d{2})(?![\\p{N}]|[.,:/-]\\d|\\.?\\s*(?:uge|uger|ugen|dag|dage|døgn|timer|kg|cm|gram|g|mdr|måneder|år|kr|stk|min|minutter|%)(?![${LETTER}]))`,
+  `${NOT_LETTER_BEFORE}(?:født|årgang|f\\.(?=\\d))(?:\\s{1,3}(?:i|år))?\\s{0,3}((?:[-–'’])\\d{2}|(?<=i\\s{1,3})\\d{2}|(?<=(?:født|f\\.)\\s{0,3})\\d{2}(?=[^\\S\\n]*(?:$|[,;)!?\\n]|\\.(?!\\d)|(?:og|men|i|på|hvor|som)(?![${LETTER}]))))(?![\\p{N}]|[.,:/+-]\\d|\\s*\\+|\\.?\\s*(?:uge|uger|ugen|dag|dage|døgn|timer|kg|cm|gram|g|mdr|måneder|år|kr|stk|min|minutter|%)(?![${LETTER}]))`,
   'giu',
 );
 /** A birth year after the place of birth: "født i Grindsted i 1983", "født i Vanløse i '54". */
@@ -419,10 +419,11 @@ const LINK =
 /**
  * A case, journal, customer or member number, by the word before it ("sagsnr. 123456"), or right
  * after a case or a lease named by its system: "sag 4411", "DUBU-sag 88123", "sbsys 123456",
- * "lejemål 44-112" (four digits or more, or a dash between: not "sag 2 af 3").
+ * "lejemål 44-112" (four digits or more, no year and no amount, or two and three digits with a
+ * dash: not "sag 2 af 3", "sagen 10-15 minutter", "retssagen 2021", "sagen 10000 kr").
  */
 const CASE_NUMBER =
-  /(?<![\p{L}])(?:(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger|anke|klage|sag)[\s.-]{0,3}(?:nr|nummer|no|id)\.?\s{0,3}:?|(?:ref|reference|sag|anke|klage|journal)\.?\s{0,3}:|sag\s{1,3}(?=\d+[/-]\d)|(?:\p{L}*-?sag(?:en)?|sbsys|dubu|lejemål(?:et)?)\s{1,3}(?=\d{4,}(?![\p{L}\p{N}])|\d+-\d+))\s{0,3}\(?([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
+  /(?<![\p{L}])(?:(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger|anke|klage|sag)[\s.-]{0,3}(?:nr|nummer|no|id)\.?\s{0,3}:?|(?:ref|reference|sag|anke|klage|journal)\.?\s{0,3}:|sag\s{1,3}(?=\d+[/-]\d)|(?:sag|sagen|(?:dubu|sbsys)(?:-sag)?|lejemål(?:et)?)\s{1,3}(?=(?!(?:19|20)\d\d(?![\d-]))\d{4,}(?![\p{L}\p{N}-]|[^\S\n]*(?:kr|kroner|minutter|min|timer|gange|dage|uger|m2|km)(?![\p{L}]))|\d{2,}-\d{3,}(?![\d-])(?<!(?:19|20)\d\d-(?:19|20)\d\d)))\s{0,3}\(?([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
 /**
  * A number by a word for what it numbers that ends in «nr.» or «nummer» ("præparatnr. P24-12877",
  * "Bevillingsnr. HJ-118204", "ydernr. 045127", "opholdskort nr. RK 7741208"), or after «ref.»
@@ -1354,12 +1355,13 @@ const GENERIC_OWNERS = /^(?:kommunens|regionens|statens|byens|kirkens|sognets|la
 /** What a person does, right before their initials: "ringede KR", "sagde AH at". */
 /** Where someone lives, grew up or moved to, right before a place: "bor i", "flyttet til". */
 const LIVES_OR_MOVED =
-  /(?:^|[^\p{L}])(?:(?:bor|boede|bosat|opvokset|vokset[^\S\n]+op)(?:[^\S\n]+(?:nu|stadig|også|fortsat|alene|selv))?[^\S\n]+(?:i|på)|(?:flyttet|flyttede|flytter|fraflyttet|tilflyttet)(?:[^\S\n]+(?:nu|så|senere|igen|selv))?[^\S\n]+(?:til|fra))[^\S\n]+(?:(?:sønder|nørre|øster|vester|sdr\.?|nr\.?|store|lille)[^\S\n]+)?$/iu;
+  /(?:^|[^\p{L}])(?:(?:bor|boede|boet|bo|bosat|opvokset|vokset[^\S\n]+op|voksede[^\S\n]+op)(?:[^\S\n]+(?:nu|stadig|også|fortsat|alene|selv))?[^\S\n]+(?:i|på)|(?:flyttet|flyttede|flytter|flytte|fraflyttet|tilflyttet)(?:[^\S\n]+(?:nu|så|senere|igen|selv))?[^\S\n]+(?:til|fra))[^\S\n]+(?:(?:sønder|nørre|øster|vester|sdr\.?|nr\.?|store|lille)[^\S\n]+)?$/iu;
 /** Words after «bor i», «flyttet til» … that name no place: fixed phrases, times, where. */
 const NOT_A_VILLAGE = new Set(
   `øvrigt alt gang orden stand tide live ny skift prøve trods forvejen mellemtiden stedet vej
   fællesskab forhånd hvert sær dag går morgen aften nat weekend sommer vinter forår efterår jul
   påske ferie lang kort ro fred sikkerhed nød rod uro kaos ly armod fattigdom princippet praksis
+  vold møg skidt lort snavs pleje hybel andel leje job ven sofa bænk kanal
   centrum udlandet nærheden
   telt bil båd vogn campingvogn husbåd kolonihave hotel pension kollektiv kollegie skur loft
   midlertidigt permanent fast lige sammen hjemme ude inde oppe nede ovre henne bag foran
@@ -1370,11 +1372,28 @@ const HOME_ENDINGS =
   /(?:hus|hjem|bolig|boliger|sted|center|centret|lejlighed|gård|værelse|tilbud|fællesskab|afdeling|institution|ophold|herberg|kollegium|vogn|have|by|hytte|lejr|telt|båd)$/u;
 /** Words that go on with a sentence after a place: "bor i lem med sin mor", "bor i vig nu". */
 const PHRASE_GOES_ON = new Set(
-  `og men med ved hos sammen nu stadig igen siden sidst fra til i på hvor som da for efter hvis
-  st station kommune by alene selv også fortsat længere`.split(/\s+/),
+  `og men med ved hos sammen nu stadig igen siden sidst fra til i på hvor som da efter hvis st
+  alene selv også fortsat længere`.split(/\s+/),
 );
 const MONTH_WORDS =
   /^(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)$/u;
+/**
+ * Of the first names and surnames that are everyday words, those that are a trade or a thing as
+ * often in lower case ("kok er syg", "sand kom ind i skoene", "dag er på ferie").
+ */
+const NOT_SOMEONE_IN_LOWER_CASE = new Set(
+  `kok fisker smed bonde sand dag mark august hans per bo sol lykke rose ask liv sang tage ravn
+  due ørn ulv høg falk mose bro vad hede birk lind lin maj lærke gro tone sten fred storm`.split(
+    /\s+/,
+  ),
+);
+/** Surnames that are everyday words too, said of someone in lower case ("sommer har ferie"). */
+const MORE_SURNAMES_IN_LOWER_CASE = new Set(
+  'sommer vinter frost hvid brun rask vind kvist skytte'.split(' '),
+);
+/** Adverbs between «hedder» and a name: "hed tidligere", "hedder faktisk", "hedder i øvrigt". */
+const NAMED_ADVERBS =
+  /^(?:tidligere|oprindeligt|oprindelig|vistnok|åbenbart|faktisk|altså|egentlig|engang|før|stadig|øvrigt|i)$/u;
 /** What only a person is said to be: ill, in hospital, away. */
 const PERSON_STATES =
   /^(?:syg|sygemeldt|raskmeldt|indlagt|udskrevet|død|gravid|fraværende|forkølet|sengeliggende)$/u;
@@ -1976,6 +1995,11 @@ export function scrubText(
     if (!LIVES_OR_MOVED.test(before) && !afterAddress) return false;
     const lower = t.lower;
     if (
+      // Villages that are everyday words are short ("lem", "vig", "fur", "omme"); a longer word
+      // there is how someone lives ("bor i plejefamilie", "flyttet til aflastning").
+      lower.length > 4 ||
+      ABBREVIATIONS.has(lower) ||
+      KIN_WORD.test(lower) ||
       SMALL_WORDS.has(lower) ||
       HOUSING.has(lower) ||
       PLACE_KINDS.test(lower) ||
@@ -2025,19 +2049,26 @@ export function scrubText(
     return ok && joined(k, j - k + (onLeave ? 1 : 0));
   };
   /**
-   * "hun hedder hjort", "kæresten hedder sommer til efternavn": what someone is called (not "det
-   * hedder ergoterapi", "hvad hedder det").
+   * "hun hedder hjort", "kæresten hedder sommer til efternavn", "hun hed tidligere skov": what a
+   * person is called — «hedder» or «hed» after a pronoun or a word for someone, past an adverb or
+   * two (not "kurset hedder mindfulness", "en hed diskussion", "hun hed noget andet").
    */
   const namedAs = (k: number): boolean => {
     const t = tokens[k]!;
+    let v = k - 1;
+    while (v > k - 3 && NAMED_ADVERBS.test(tokens[v]?.lower ?? '')) v--;
+    const subject = tokens[v - 1]?.lower ?? '';
     return (
-      /^(?:hedder|hed|kaldes|døbt)$/.test(tokens[k - 1]?.lower ?? '') &&
-      !/^(?:det|der|den|hvad|hvordan|som|man|noget|tilbuddet|ydelsen|diagnosen)$/.test(
-        tokens[k - 2]?.lower ?? '',
-      ) &&
-      /^[^\S\n]+$/.test(text.slice(tokens[k - 1]!.end, t.start)) &&
+      /^(?:hedder|hed)$/.test(tokens[v]?.lower ?? '') &&
+      (/^(?:han|hun|jeg|du|vi|de)$/.test(subject) ||
+        KIN_WORD.test(subject) ||
+        ROLES.has(subject) ||
+        TITLES.has(subject) ||
+        /(?:kæreste|kæresten|veninden|vennen|manden|konen|sønnen|datteren)$/.test(subject)) &&
+      joined(v, k - v) &&
       !SMALL_WORDS.has(t.lower) &&
-      !/^(?:noget|ikke|også|nu|altså|faktisk|egentlig|stadig)$/.test(t.lower) &&
+      !NAMED_ADVERBS.test(t.lower) &&
+      !/^(?:noget|ikke|også|nu)$/.test(t.lower) &&
       t.lower.length >= 2
     );
   };
@@ -2492,7 +2523,15 @@ export function scrubText(
         // definite, and a title or an institution).
         (sentenceStart &&
           personLike(lower) &&
-          (someonesRole || toBeDoneTo || saysOrDecides(i) || personState(i))) ||
+          (someonesRole ||
+            toBeDoneTo ||
+            saysOrDecides(i) ||
+            // "Sommer er syg i dag": only a surname or a first name that is a word too.
+            (personState(i) &&
+              (SURNAMES_IN_COMMON.has(lower) ||
+                FIRST_NAMES_IN_COMMON.has(lower) ||
+                MORE_SURNAMES_IN_LOWER_CASE.has(lower)) &&
+              !NOT_SOMEONE_IN_LOWER_CASE.has(lower)))) ||
         // "Tingstedskolen ringede", "Solgården plejehjem ringede ikke": a place's own name at the
         // start, as one word with its kind or with the kind after it (not "Sommerhuset er solgt").
         (sentenceStart &&
@@ -2585,9 +2624,11 @@ export function scrubText(
         // word too, doing or being what only a person does or is — never after a word that makes
         // it a thing ("en hjort i haven blev"), and never a family word ("hans bror er syg").
         ((subject || personState(i)) &&
-          (words.listedName(lower) ||
-            SURNAMES_IN_COMMON.has(lower) ||
-            FIRST_NAMES_IN_COMMON.has(lower)) &&
+          (atStart || /^(?:og|men|så)$/.test(prev?.lower ?? '')) &&
+          (SURNAMES_IN_COMMON.has(lower) ||
+            FIRST_NAMES_IN_COMMON.has(lower) ||
+            MORE_SURNAMES_IN_LOWER_CASE.has(lower)) &&
+          !NOT_SOMEONE_IN_LOWER_CASE.has(lower) &&
           !NO_NAME_AFTER.has(prev?.lower ?? '') &&
           !POSSESSIVES.has(prev?.lower ?? '') &&
           !KINSHIP.has(lower) &&
@@ -2878,8 +2919,8 @@ export function scrubText(
     (ABBREVIATIONS_WRITTEN_SMALL.has(x.lower) ||
       ((words.ordinary(x.lower) || words.allowedWord(x.lower)) && !ABBREVIATIONS.has(x.lower))) &&
     !ANSWER_WORDS.test(x.lower) &&
-    // "KL 10", "KR 200": the abbreviation, with its number.
-    !/^[^\S\n]?\.?[^\S\n]?\d/.test(text.slice(x.end, x.end + 4)) &&
+    // "KL 10", "KR 200", "KL: 14.00": the abbreviation, with its number.
+    !/^[^\S\n]?[.:]?[^\S\n]?\d/.test(text.slice(x.end, x.end + 4)) &&
     !SMALL_WORDS.has(x.lower) &&
     !FINITE_VERBS.has(x.lower) &&
     !SUBJECT_VERBS.has(x.lower) &&
@@ -3060,10 +3101,10 @@ export function scrubText(
         ((unknownInitialsAt(t) || capsInitials(t)) &&
           /^[^\S\n]{1,2}$/.test(gapLeft) &&
           DOES_BEFORE_INITIALS.test(left?.lower ?? '')) ||
-        // "ifølge KL", "notat v. KL", "KL: hun vil gerne i praktik", "KL og MH var med": letters
-        // that also abbreviate, where only a person can stand.
+        // "notat v. KL", "KL: hun vil gerne i praktik", "KL og MH var med": letters that also
+        // abbreviate, where only a person can stand (not "ifølge KL": the municipalities' body).
         (capsInitials(t) &&
-          (/^(?:ifølge|iflg|v)$/.test(left?.lower ?? '') ||
+          (left?.lower === 'v' ||
             // "bisidder (AK)": in brackets after someone's part in the case.
             (/\($/.test(gapLeft) &&
               /^\)/.test(gapRight) &&
@@ -3075,7 +3116,10 @@ export function scrubText(
                 STAFF_ROLE_ENDINGS.test(left?.lower ?? ''))) ||
             // "bm. til TH: husk at ringe": a note to someone.
             (left?.lower === 'til' && /^[^\S\n]?:/.test(gapRight)) ||
-            (/^(?:^|\n)[^\S\n]*$/.test(text.slice(Math.max(0, t.start - 40), t.start)) &&
+            // A line's writer: only letters that abbreviate ("KL: …"), not a heading that is
+            // a word ("MÅL: …", "SÅR: …").
+            (ABBREVIATIONS_WRITTEN_SMALL.has(t.lower) &&
+              /^[^\S\n]*$/.test(text.slice(text.lastIndexOf('\n', t.start - 1) + 1, t.start)) &&
               /^[^\S\n]?:/.test(gapRight)) ||
             (/^[^\S\n]{1,2}(?:og|,)[^\S\n]{0,2}$/.test(
               text.slice(t.end, tokens[i + 2]?.start ?? t.end),
@@ -3103,7 +3147,14 @@ export function scrubText(
       right?.lower === 'og' && initialsBesideInitials(tokens[i + 2]) ? tokens[i + 2] : undefined;
     const subjectInitials =
       startsSentence &&
-      (unknownInitialsAt(t) || capsInitials(t)) &&
+      (unknownInitialsAt(t) ||
+        // "KL mødte ikke op", "KL ringede": of letters that also abbreviate, only what a person
+        // does (not "KL mener", "KL anbefaler": the municipalities' body says so too).
+        (capsInitials(t) &&
+          (PERSON_DOINGS.has(right?.lower ?? '') ||
+            /^(?:ringede|ringer|ringet|kom|kommer|glemte|glemmer|har|havde)$/.test(
+              right?.lower ?? '',
+            )))) &&
       initialsSubjectOf(initialsPartner ? i + 3 : i + 1);
     // "praktik i Føtex i [by]", "arbejder i Bilka i [by]": a shop or a firm named beside a town
     // that was masked says where the person works, so its name goes too (a word the language
