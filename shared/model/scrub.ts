@@ -1352,7 +1352,6 @@ const WITH_VERBS =
   /^(?:tal(?:e|er|te|t)|snak(?:ke|ker|kede|ket)|aftal(?:e|er|te|t)|mød(?:es|tes)|drøft(?:e|er|ede|et)|ring(?:e|er|ede|et)|skr(?:ive|iver|ev|evet)|sms(?:e|er|ede)|s(?:agde|iger|ige)|sv(?:arede|arer|are)|fortal(?:te|t)|fortæller|spurg(?:te|t)|spørger)$/;
 /** Whose a place is, in the genitive, when it is no name: "Kommunens Plejecenter". */
 const GENERIC_OWNERS = /^(?:kommunens|regionens|statens|byens|kirkens|sognets|landets|folkets)$/;
-/** What a person does, right before their initials: "ringede KR", "sagde AH at". */
 /** Where someone lives, grew up or moved to, right before a place: "bor i", "flyttet til". */
 const LIVES_OR_MOVED =
   /(?:^|[^\p{L}])(?:(?:bor|boede|boet|bo|bosat|opvokset|vokset[^\S\n]+op|voksede[^\S\n]+op)(?:[^\S\n]+(?:nu|stadig|også|fortsat|alene|selv))?[^\S\n]+(?:i|på)|(?:flyttet|flyttede|flytter|flytte|fraflyttet|tilflyttet)(?:[^\S\n]+(?:nu|så|senere|igen|selv))?[^\S\n]+(?:til|fra))[^\S\n]+(?:(?:sønder|nørre|øster|vester|sdr\.?|nr\.?|store|lille)[^\S\n]+)?$/iu;
@@ -1398,7 +1397,8 @@ const NAMED_ADVERBS =
 const PERSON_STATES =
   /^(?:syg|sygemeldt|raskmeldt|indlagt|udskrevet|død|gravid|fraværende|forkølet|sengeliggende)$/u;
 /** Answers and exclamations, in capitals too: «sagde JA», «svarede NEJ» say no one. */
-const ANSWER_WORDS = /^(?:ja|nej|jo|nå|øv|av|hej|tak|ok)$/;
+const ANSWER_WORDS = /^(?:ja|nej|jo|nå|øv|av|hej|tak|ok|nix|næ|fy|aj|lol)$/;
+/** What a person does, right before their initials: "ringede KR", "sagde AH at". */
 const DOES_BEFORE_INITIALS =
   /^(?:ringede|ringer|skrev|skriver|sagde|siger|svarede|svarer|mente|mener|lovede|lover|kom|mødte|fortalte|spurgte|foreslog)$/;
 /** Where someone lives, lies or goes, before «på» or «i»: "bor på", "ligger på", "går i". */
@@ -1987,12 +1987,8 @@ export function scrubText(
    */
   const villageAfter = (k: number): boolean => {
     const t = tokens[k]!;
+    // The word's own tests first, the cue before it last (most words fail the first).
     if (t.raw !== t.lower || t.lower.length < 2) return false;
-    const before = text.slice(Math.max(0, t.start - 40), t.start);
-    // "… på kirkevej 3 i vig": «i» right after an address that was masked.
-    const afterAddress =
-      tokens[k - 1]?.lower === 'i' && lastMaskEnd(found, tokens[k - 1]!.start - 1);
-    if (!LIVES_OR_MOVED.test(before) && !afterAddress) return false;
     const lower = t.lower;
     if (
       // Villages that are everyday words are short ("lem", "vig", "fur", "omme"); a longer word
@@ -2023,8 +2019,14 @@ export function scrubText(
     const after = text.slice(t.end, t.end + 2);
     if (/^[^\S\n]*\d/.test(after)) return false;
     const next = tokens[k + 1];
-    if (!next || /[^\p{L}\s]|\n/u.test(text.slice(t.end, next.start))) return true;
-    return PHRASE_GOES_ON.has(next.lower);
+    const ends =
+      !next ||
+      /[^\p{L}\s]|\n/u.test(text.slice(t.end, next.start)) ||
+      PHRASE_GOES_ON.has(next.lower);
+    if (!ends) return false;
+    if (LIVES_OR_MOVED.test(text.slice(Math.max(0, t.start - 40), t.start))) return true;
+    // "… på kirkevej 3 i vig": «i» right after an address that was masked.
+    return tokens[k - 1]?.lower === 'i' && lastMaskEnd(found, tokens[k - 1]!.start - 1);
   };
   /** The words from token `k` on, as far as `k + n`, with nothing but spaces between them. */
   const joined = (k: number, n: number) =>
