@@ -1354,7 +1354,7 @@ const WITH_VERBS =
 const GENERIC_OWNERS = /^(?:kommunens|regionens|statens|byens|kirkens|sognets|landets|folkets)$/;
 /** Where someone lives, grew up or moved to, right before a place: "bor i", "flyttet til". */
 const LIVES_OR_MOVED =
-  /(?:^|[^\p{L}])(?:(?:bor|boede|boet|bo|bosat|opvokset|vokset[^\S\n]+op|voksede[^\S\n]+op)(?:[^\S\n]+(?:nu|stadig|også|fortsat|alene|selv))?[^\S\n]+(?:i|på)|(?:flyttet|flyttede|flytter|flytte|fraflyttet|tilflyttet)(?:[^\S\n]+(?:nu|så|senere|igen|selv))?[^\S\n]+(?:til|fra))[^\S\n]+(?:(?:sønder|nørre|øster|vester|sdr\.?|nr\.?|store|lille)[^\S\n]+)?$/iu;
+  /(?:^|[^\p{L}])(?:(?:bor|boede|boet|bo|bosat|opvokset|vokset[^\S\n]+op|voksede[^\S\n]+op)(?:[^\S\n]+(?:nu|stadig|også|fortsat|alene|selv|ude|oppe|nede|ovre|henne)){0,2}[^\S\n]+(?:i|på)|(?:flyttet|flyttede|flytter|flytte|fraflyttet|tilflyttet)(?:[^\S\n]+(?:nu|så|senere|igen|selv|hjem|tilbage|ud|ind|ned|op|over|retur))?[^\S\n]+(?:til|fra)|født[^\S\n]+(?:i|på))[^\S\n]+(?:(?:sønder|nørre|øster|vester|sdr\.?|nr\.?|store|lille)[^\S\n]+)?$/iu;
 /** Words after «bor i», «flyttet til» … that name no place: fixed phrases, times, where. */
 const NOT_A_VILLAGE = new Set(
   `øvrigt alt gang orden stand tide live ny skift prøve trods forvejen mellemtiden stedet vej
@@ -1372,7 +1372,7 @@ const HOME_ENDINGS =
 /** Words that go on with a sentence after a place: "bor i lem med sin mor", "bor i vig nu". */
 const PHRASE_GOES_ON = new Set(
   `og men med ved hos sammen nu stadig igen siden sidst fra til i på hvor som da efter hvis st
-  alene selv også fortsat længere`.split(/\s+/),
+  alene selv også fortsat længere nær tæt der ca lige vest øst nord syd`.split(/\s+/),
 );
 const MONTH_WORDS =
   /^(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)$/u;

@@ -582,6 +582,10 @@ describe('a village that is an everyday word too, where someone lives or moved t
     ['bor nu i lem med sin datter', 'lem'],
     ['boede i hals, da hun var barn', 'hals'],
     ['bor i sønder omme', 'omme'],
+    ['bor nu alene i lem', 'lem'],
+    ['flyttede tilbage til vig', 'vig'],
+    ['født i lem', 'lem'],
+    ['bor i vig tæt på skolen', 'vig'],
     ['bor på 2. sal på kirkevej 3 i vig og kan ikke komme op', 'vig'],
   ])('%j', (text, village) => {
     const scrubbed = scrub(text);
@@ -599,6 +603,7 @@ describe('a village that is an everyday word too, where someone lives or moved t
     'Han er flyttet til aflastning. Hun bor i plejefamilie. Han bor på efterskole.',
     'Hun bor i samme kommune som sin mor, de bor i lille by, han bor i frygt for ham.',
     'Borger er opvokset i misbrug og vold. Han bor på sofa hos en ven.',
+    'født i går, født i uge 32, født på hospital, flyttede hjem til mor, bor ude på landet',
   ])('and leaves a home, a person, a time or how someone lives: %j', (text) => {
     expect(scrub(text)).toBe(text);
   });
