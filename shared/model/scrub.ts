@@ -423,7 +423,7 @@ const LINK =
  * dash: not "sag 2 af 3", "sagen 10-15 minutter", "retssagen 2021", "sagen 10000 kr").
  */
 const CASE_NUMBER =
-  /(?<![\p{L}])(?:(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger|anke|klage|sag)[\s.-]{0,3}(?:nr|nummer|no|id)\.?\s{0,3}:?|(?:ref|reference|sag|anke|klage|journal)\.?\s{0,3}:|sag\s{1,3}(?=\d+[/-]\d)|(?:sag|sagen|(?:dubu|sbsys)(?:-sag)?|lejemål(?:et)?)\s{1,3}(?=(?!(?:19|20)\d\d(?![\d-]))\d{4,}(?![\p{L}\p{N}-]|[^\S\n]*(?:kr|kroner|minutter|min|timer|gange|dage|uger|m2|km)(?![\p{L}]))|\d{2,}-\d{3,}(?![\d-])(?<!(?:19|20)\d\d-(?:19|20)\d\d)))\s{0,3}\(?([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
+  /(?<![\p{L}])(?:(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger|anke|klage|sag)[\s.-]{0,3}(?:nr|nummer|no|id)\.?\s{0,3}:?|(?:ref|reference|sag|sagen|anke|klage|journal|dubu|sbsys|nexus)\.?\s{0,3}:|sag\s{1,3}(?=\d+[/-]\d)|(?:sag|sagen|(?:dubu|sbsys|nexus)(?:-sag)?|lejemål(?:et)?)(?:\s{1,3}|-)[#(]?(?=(?!(?:19|20)\d\d(?![\d-]))\d{4,}(?![\p{L}\p{N}-]|[^\S\n]*(?:kr|kroner|minutter|min|timer|gange|dage|uger|m2|km)(?![\p{L}]))|\d{2,}-\d{3,}(?![\d-])(?<!(?:19|20)\d\d-(?:19|20)\d\d)))\s{0,3}\(?([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
 /**
  * A number by a word for what it numbers that ends in «nr.» or «nummer» ("præparatnr. P24-12877",
  * "Bevillingsnr. HJ-118204", "ydernr. 045127", "opholdskort nr. RK 7741208"), or after «ref.»

@@ -520,6 +520,11 @@ describe('a case number by its system, and a birth year in two figures', () => {
     ['sagen 4411 er lukket', 'sagen [NUMMER] er lukket'],
     ['DUBU-sag 88123 og DUBU 88124', 'DUBU-sag [NUMMER] og DUBU [NUMMER]'],
     ['lejemål 44-112', 'lejemål [NUMMER]'],
+    [
+      'sag #4411, sag-4412, sagen: 4413, DUBU: 88123, nexus 123456',
+      'sag #[NUMMER], sag-[NUMMER], sagen: [NUMMER], DUBU: [NUMMER], nexus [NUMMER]',
+    ],
+    ['Sagen (4411) er lukket', 'Sagen ([NUMMER]) er lukket'],
     ['hun er født 61 og bor alene', 'hun er født [DATO] og bor alene'],
     ['f.61', 'f.[DATO]'],
   ])('%j', (text, scrubbed) => {
