@@ -314,11 +314,12 @@ const BORN_ON_FEAST = new RegExp(
 );
 /**
  * A birth year in two figures after «født» or «årgang» with a dash, an apostrophe or «i», or
- * right after «født» or «f.»: "født -52", "født i 61", "årgang -48", "født 61", "f.61" (not "født
+ * right after «født», «f.», «årg.», «fødselsår», a colon, «år» or «ca.»: "født -52", "født i
+ * 61", "årgang -48", "født 61", "f.61", "Født: 61", "født ca. 61", "årg. 61" (not "født
  * i 32. uge", "født 4-5 uger for tidligt", "født 12. marts": a day, its own rule's).
  */
 const BORN_SHORT_YEAR = new RegExp(
-  `${NOT_LETTER_BEFORE}(?:født|årgang|f\\.(?=\\d))(?:\\s{1,3}(?:i|år))?\\s{0,3}((?:[-–'’])\\d{2}|(?<=i\\s{1,3})\\d{2}|(?<=(?:født|f\\.)\\s{0,3})\\d{2}(?=[^\\S\\n]*(?:$|[,;)!?\\n]|\\.(?!\\d)|(?:og|men|i|på|hvor|som)(?![${LETTER}]))))(?![\\p{N}]|[.,:/+-]\\d|\\s*\\+|\\.?\\s*(?:uge|uger|ugen|dag|dage|døgn|timer|kg|cm|gram|g|mdr|måneder|år|kr|stk|min|minutter|%)(?![${LETTER}]))`,
+  `${NOT_LETTER_BEFORE}(?:født|årgang|årg\\.|fødselsår|f\\.(?=\\d))(?:[^\\S\\n]{0,3}:)?(?:\\s{1,3}(?:i|år|ca\\.?|cirka|omkring))?\\s{0,3}((?:[-–'’])\\d{2}|(?<=i\\s{1,3})\\d{2}|(?<=(?:født|f\\.|årg\\.|årgang|fødselsår|:|år|ca\\.?|cirka|omkring)\\s{0,3})\\d{2}(?=[^\\S\\n]*(?:$|[,;)!?\\n]|\\.(?!\\d)|(?:og|men|i|på|hvor|som)(?![${LETTER}]))))(?![\\p{N}]|[.,:/+-]\\d|\\s*\\+|\\.?\\s*(?:uge|uger|ugen|dag|dage|døgn|timer|kg|cm|gram|g|mdr|måneder|år|kr|stk|min|minutter|%)(?![${LETTER}]))`,
   'giu',
 );
 /** A birth year after the place of birth: "født i Grindsted i 1983", "født i Vanløse i '54". */

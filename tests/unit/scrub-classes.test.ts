@@ -527,6 +527,7 @@ describe('a case number by its system, and a birth year in two figures', () => {
     ['Sagen (4411) er lukket', 'Sagen ([NUMMER]) er lukket'],
     ['hun er født 61 og bor alene', 'hun er født [DATO] og bor alene'],
     ['f.61', 'f.[DATO]'],
+    ['Født: 61, født ca. 62, fødselsår 63', 'Født: [DATO], født ca. [DATO], fødselsår [DATO]'],
   ])('%j', (text, scrubbed) => {
     expect(scrub(text)).toBe(scrubbed);
   });
@@ -536,6 +537,8 @@ describe('a case number by its system, and a birth year in two figures', () => {
     'Vi drøftede sagen 10-15 minutter. Retssagen 2021 endte. Sagen 2023-2024 er lukket.',
     'Årsagen 1-2 gange, og han søger lejemål 2-3 værelser, sagen 10000 kr',
     'Barnet er født 37+2. Mad f. 12 personer. Født 52 centimeter lang.',
+    'født ca. 3 uger for tidligt',
+    'Født: 37 uger',
     'født 4-5 uger for tidligt, født 32 uger, født i 32. uge, født 10 dage for sent',
     'f. eks. 12, f. 12 kr',
   ])('and leaves counts and amounts: %j', (text) => {
