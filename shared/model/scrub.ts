@@ -3242,6 +3242,19 @@ export function scrubText(
       if (subjectInitials && initialsPartner && !isMasked(initialsPartner)) {
         add('name', initialsPartner.start, initialsPartner.end, true);
       }
+      // "notat v. KL og TH": the second of a pair of letters that also abbreviate, beside
+      // initials masked as someone's (the words after are read first, so it is masked here).
+      const partner = tokens[i + 2];
+      if (
+        (initialsOfPerson || subjectInitials) &&
+        isAllCaps(t.raw) &&
+        right?.lower === 'og' &&
+        /^[^\S\n]+og[^\S\n]+$/.test(text.slice(t.end, partner?.start ?? t.end)) &&
+        capsInitials(partner) &&
+        !isMasked(partner)
+      ) {
+        add('name', partner!.start, partner!.end, true);
+      }
       if (aged || roleBracket || nicknamed) surelyNamed.add(t.raw);
       continue;
     }

@@ -473,6 +473,8 @@ describe('letters that also abbreviate or spell a word, as initials where only a
     ['ringede KR i går.', 'ringede [NAVN] i går.'],
     ['KL og MH var med', '[NAVN] og [NAVN] var med'],
     ['notat v. KL', 'notat v. [NAVN]'],
+    ['Notat v. KL og TH', 'Notat v. [NAVN] og [NAVN]'],
+    ['aftalt m. KL og TH at han kommer', 'aftalt m. [NAVN] og [NAVN] at han kommer'],
     ['KL: hun vil gerne i praktik', '[NAVN]: hun vil gerne i praktik'],
     ['husk: til TH: ring til borger', 'husk: til [NAVN]: ring til borger'],
     ['AB (jobkonsulent) deltog', '[NAVN] (jobkonsulent) deltog'],
@@ -490,6 +492,7 @@ describe('letters that also abbreviate or spell a word, as initials where only a
     'OBS: husk nøgle. NB: ring først. FX: hun kunne ikke komme.',
     'CT viste intet. EKG normal. Pt. får AK (antikoagulation).',
     'Hun har KOL og AK-behandling. Mødet kl. 10, TH side.',
+    'ringede til lægen og OK, og hun sagde NEJ og JA',
     // The municipalities' body, and headings that are words.
     'Ifølge KL skal kommunen betale. KL mener at reglerne er for stramme.',
     'MÅL: at borger kommer i job\nSÅR: heler fint\nKL: 14.00 møde med borger',
