@@ -1353,30 +1353,29 @@ const WITH_VERBS =
   /^(?:tal(?:e|er|te|t)|snak(?:ke|ker|kede|ket)|aftal(?:e|er|te|t)|mød(?:es|tes)|drøft(?:e|er|ede|et)|ring(?:e|er|ede|et)|skr(?:ive|iver|ev|evet)|sms(?:e|er|ede)|s(?:agde|iger|ige)|sv(?:arede|arer|are)|fortal(?:te|t)|fortæller|spurg(?:te|t)|spørger)$/;
 /** Whose a place is, in the genitive, when it is no name: "Kommunens Plejecenter". */
 const GENERIC_OWNERS = /^(?:kommunens|regionens|statens|byens|kirkens|sognets|landets|folkets)$/;
-/** Where someone lives, grew up or moved to, right before a place: "bor i", "flyttet til". */
+/**
+ * Where someone lives, grew up, was born or moved to, right before a place: "bor i", "flyttet til".
+ * Narrower than PLACE_AFTER on purpose: it lets an everyday word be a village, so not «kommer fra»
+ * («kommer fra job», «kommer fra fest»).
+ */
 const LIVES_OR_MOVED =
   /(?:^|[^\p{L}])(?:(?:bor|boede|boet|bo|bosat|opvokset|vokset[^\S\n]+op|voksede[^\S\n]+op)(?:[^\S\n]+(?:nu|stadig|også|fortsat|alene|selv|ude|oppe|nede|ovre|henne)){0,2}[^\S\n]+(?:i|på)|(?:flyttet|flyttede|flytter|flytte|fraflyttet|tilflyttet)(?:[^\S\n]+(?:nu|så|senere|igen|selv|hjem|tilbage|ud|ind|ned|op|over|retur))?[^\S\n]+(?:til|fra)|født[^\S\n]+(?:i|på))[^\S\n]+(?:(?:sønder|nørre|øster|vester|sdr\.?|nr\.?|store|lille)[^\S\n]+)?$/iu;
-/** Words after «bor i», «flyttet til» … that name no place: fixed phrases, times, where. */
+/**
+ * Words of four letters or fewer (the longest a village that is a word is taken to be, see
+ * `villageAfter`) that stand after «bor i», «flyttet til» … and name no place: fixed phrases,
+ * times, kinds of home, where.
+ */
 const NOT_A_VILLAGE = new Set(
-  `øvrigt alt gang orden stand tide live ny skift prøve trods forvejen mellemtiden stedet vej
-  fællesskab forhånd hvert sær dag går morgen aften nat weekend sommer vinter forår efterår jul
-  påske ferie lang kort ro fred sikkerhed nød rod uro kaos ly armod fattigdom princippet praksis
-  vold møg skidt lort snavs pleje hybel andel leje job ven sofa bænk kanal
-  centrum udlandet nærheden
-  telt bil båd vogn campingvogn husbåd kolonihave hotel pension kollektiv kollegie skur loft
-  midlertidigt permanent fast lige sammen hjemme ude inde oppe nede ovre henne bag foran
-  gaden kommune region land by ø øen danmark sjælland fyn jylland`.split(/\s+/),
+  `alt gang tide live ny vej sær dag går nat jul lang kort ro fred nød rod uro kaos ly vold møg lort
+  leje job ven sofa bænk telt bil båd vogn skur loft fast lige ude inde oppe nede ovre bag land by
+  ø øen fyn hus hjem sted gård have lejr`.split(/\s+/),
 );
-/** How a kind of home ends, written as one word: "ungdomsbolig", "opgangsfællesskab", "bofællesskab". */
-const HOME_ENDINGS =
-  /(?:hus|hjem|bolig|boliger|sted|center|centret|lejlighed|gård|værelse|tilbud|fællesskab|afdeling|institution|ophold|herberg|kollegium|vogn|have|by|hytte|lejr|telt|båd)$/u;
 /** Words that go on with a sentence after a place: "bor i lem med sin mor", "bor i vig nu". */
 const PHRASE_GOES_ON = new Set(
   `og men med ved hos sammen nu stadig igen siden sidst fra til i på hvor som da efter hvis st
   alene selv også fortsat længere nær tæt der ca lige vest øst nord syd`.split(/\s+/),
 );
-const MONTH_WORDS =
-  /^(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)$/u;
+const MONTH_WORD = new RegExp(`^(?:${MONTHS})$`, 'u');
 /**
  * Of the first names and surnames that are everyday words, those that are a trade or a thing as
  * often in lower case ("kok er syg", "sand kom ind i skoene", "dag er på ferie").
@@ -1391,6 +1390,18 @@ const NOT_SOMEONE_IN_LOWER_CASE = new Set(
 const MORE_SURNAMES_IN_LOWER_CASE = new Set(
   'sommer vinter frost hvid brun rask vind kvist skytte'.split(' '),
 );
+/**
+ * A surname or a first name that is an everyday word too, and names someone when a person's
+ * verb or state follows it ("skov var syg", "Sommer er syg i dag"): not a trade or a thing.
+ */
+function everydayNameOfSomeone(lower: string): boolean {
+  return (
+    (SURNAMES_IN_COMMON.has(lower) ||
+      FIRST_NAMES_IN_COMMON.has(lower) ||
+      MORE_SURNAMES_IN_LOWER_CASE.has(lower)) &&
+    !NOT_SOMEONE_IN_LOWER_CASE.has(lower)
+  );
+}
 /** Adverbs between «hedder» and a name: "hed tidligere", "hedder faktisk", "hedder i øvrigt". */
 const NAMED_ADVERBS =
   /^(?:tidligere|oprindeligt|oprindelig|vistnok|åbenbart|faktisk|altså|egentlig|engang|før|stadig|øvrigt|i)$/u;
@@ -1999,16 +2010,13 @@ export function scrubText(
       KIN_WORD.test(lower) ||
       SMALL_WORDS.has(lower) ||
       HOUSING.has(lower) ||
-      PLACE_KINDS.test(lower) ||
       BEFORE_NUMBERS.has(lower) ||
       NOT_A_VILLAGE.has(lower) ||
-      HOME_ENDINGS.test(lower) ||
-      // "flyttet til mor", "bor i tryghed": a person, or how someone lives.
+      // "flyttet til mor": a person.
       KINSHIP.has(lower) ||
       ROLES.has(lower) ||
       TITLES.has(lower) ||
-      /(?:hed|else|skab|isme)$/u.test(lower) ||
-      MONTH_WORDS.test(lower) ||
+      MONTH_WORD.test(lower) ||
       !words.ordinary(lower) ||
       // A definite form of an everyday word ("landet", "byen", "gaden").
       (/(?:en|et|ne)$/.test(lower) &&
@@ -2029,8 +2037,8 @@ export function scrubText(
     // "… på kirkevej 3 i vig": «i» right after an address that was masked.
     return tokens[k - 1]?.lower === 'i' && lastMaskEnd(found, tokens[k - 1]!.start - 1);
   };
-  /** The words from token `k` on, as far as `k + n`, with nothing but spaces between them. */
-  const joined = (k: number, n: number) =>
+  /** Between token `k` and token `k + n`, nothing but spaces (no stop, no line end). */
+  const onlySpacesBetween = (k: number, n: number) =>
     !/[^\p{L}\p{M}\s]|\n/u.test(text.slice(tokens[k]!.end, tokens[k + n]?.start ?? tokens[k]!.end));
   /**
    * "skov var syg", "dam har været syg hele ugen", "sommer har ferie", "holm er på ferie": said
@@ -2049,7 +2057,7 @@ export function scrubText(
       (/^(?:er|var|blev|bliver)$/.test(verb) && (PERSON_STATES.test(state) || onLeave)) ||
       (/^(?:har|havde)$/.test(verb) &&
         (been ? PERSON_STATES.test(state) || onLeave : /^(?:ferie|fri|barsel|orlov)$/.test(state)));
-    return ok && joined(k, j - k + (onLeave ? 1 : 0));
+    return ok && onlySpacesBetween(k, j - k + (onLeave ? 1 : 0));
   };
   /**
    * "hun hedder hjort", "kæresten hedder sommer til efternavn", "hun hed tidligere skov": what a
@@ -2068,7 +2076,7 @@ export function scrubText(
         ROLES.has(subject) ||
         TITLES.has(subject) ||
         /(?:kæreste|kæresten|veninden|vennen|manden|konen|sønnen|datteren)$/.test(subject)) &&
-      joined(v, k - v) &&
+      onlySpacesBetween(v, k - v) &&
       !SMALL_WORDS.has(t.lower) &&
       !NAMED_ADVERBS.test(t.lower) &&
       !/^(?:noget|ikke|også|nu)$/.test(t.lower) &&
@@ -2530,11 +2538,7 @@ export function scrubText(
             toBeDoneTo ||
             saysOrDecides(i) ||
             // "Sommer er syg i dag": only a surname or a first name that is a word too.
-            (personState(i) &&
-              (SURNAMES_IN_COMMON.has(lower) ||
-                FIRST_NAMES_IN_COMMON.has(lower) ||
-                MORE_SURNAMES_IN_LOWER_CASE.has(lower)) &&
-              !NOT_SOMEONE_IN_LOWER_CASE.has(lower)))) ||
+            (personState(i) && everydayNameOfSomeone(lower)))) ||
         // "Tingstedskolen ringede", "Solgården plejehjem ringede ikke": a place's own name at the
         // start, as one word with its kind or with the kind after it (not "Sommerhuset er solgt").
         (sentenceStart &&
@@ -2628,10 +2632,7 @@ export function scrubText(
         // it a thing ("en hjort i haven blev"), and never a family word ("hans bror er syg").
         ((subject || personState(i)) &&
           (atStart || /^(?:og|men|så)$/.test(prev?.lower ?? '')) &&
-          (SURNAMES_IN_COMMON.has(lower) ||
-            FIRST_NAMES_IN_COMMON.has(lower) ||
-            MORE_SURNAMES_IN_LOWER_CASE.has(lower)) &&
-          !NOT_SOMEONE_IN_LOWER_CASE.has(lower) &&
+          everydayNameOfSomeone(lower) &&
           !NO_NAME_AFTER.has(prev?.lower ?? '') &&
           !POSSESSIVES.has(prev?.lower ?? '') &&
           !KINSHIP.has(lower) &&
@@ -2910,9 +2911,10 @@ export function scrubText(
   /**
    * Two or three capitals that spell a word too, or an abbreviation written small with its stop
    * ("KL" for kl., "TH" for th., "KR" for kr., "AB", "AK"): initials only where the sentence says
-   * a person — as its subject, beside a role in brackets, after «med», «ifølge» or «v.», beside
-   * other initials, or as a note's writer ("KL: …"). Never a small word, a clinical or measured
-   * term, a title or an institution, and never an abbreviation written in capitals (OBS, NB, CT).
+   * a person — as the subject of what a person does, beside a role in brackets, after «med», «v.»
+   * or a verb of saying, beside other initials, or as a line's writer ("KL: …"). Never a small
+   * word, a clinical or measured term, a title or an institution, and never an abbreviation
+   * written in capitals (OBS, NB, CT).
    */
   const capsInitials = (x: (typeof tokens)[number] | undefined) =>
     !!x &&
