@@ -5,7 +5,6 @@ import { MAX_MODEL_BYTES } from '../../shared/model/validate';
 import { ipc, makeTestDb, type TestDb } from '../../tests/unit/helpers';
 import { randomModels } from '../../tests/support/generate-models';
 import { decryptedPages } from '../../tests/support/test-key';
-import { TEXT_COLUMNS, TextStore } from '../db/text-store';
 
 let t: TestDb;
 beforeEach(() => {
@@ -104,20 +103,21 @@ describe('program workspace over IPC', () => {
     ).toBe('imported');
   });
 
-  it('stores what was checked, even when the file names a key twice', async () => {
+  it('refuses a file that writes a key twice, and stores nothing of it', async () => {
     const [m] = randomModels(1, 12, 6);
     const text = JSON.stringify(m);
-    // A first exportMonth that the parser (which keeps the last) never checks.
+    // A first exportMonth that the parser (which keeps the last) never checks, though another
+    // program reading the file (one that keeps the first) would show it.
     const twice = text.replace('"exportMonth"', '"exportMonth":"Karen Hansen","exportMonth"');
     const [result] = await call('program:import', { files: [file('twice.json', twice)] });
-    expect(result!.status).toBe('imported');
-    const stored = new TextStore(t.db).text(
-      t.db.prepare(`SELECT ${TEXT_COLUMNS} FROM program_models`).get() as Parameters<
-        TextStore['text']
-      >[0],
-    );
-    expect(stored).not.toContain('Karen');
-    expect((await call('program:list', {}))[0]!.exportMonth).toBe(m!.exportMonth);
+    expect(result).toMatchObject({ status: 'rejected', reason: 'duplicate_key' });
+    expect(JSON.stringify(result)).not.toContain('Karen');
+    expect(await call('program:list', {})).toEqual([]);
+    expect(t.db.prepare('SELECT count(*) FROM program_texts').pluck().get()).toBe(0);
+    // The same model written once imports.
+    expect((await call('program:import', { files: [file('once.json', text)] }))[0]).toMatchObject({
+      status: 'imported',
+    });
   });
 
   it('stores nothing of a batch whose storing fails part-way, and imports it whole afterwards', async () => {

@@ -74,10 +74,6 @@ it('keeps nothing of a file but the checked model, whatever its bytes carry besi
   // Each parses to the same model, and each is hashed as a tool that wrote it so would hash it:
   // over its own bytes. What the parse drops must not reach the store.
   const carriers = {
-    'a key written twice': body.replace(
-      '"exportMonth":',
-      '"exportMonth":"Karen Hansen","exportMonth":',
-    ),
     'a number spelled out': body.replace(
       '"emotion":0',
       '"emotion":75097114101110032072097110115101110e-999',
@@ -105,4 +101,10 @@ it('keeps nothing of a file but the checked model, whatever its bytes carry besi
     // The model's canonical JSON with the checksum it came with: nothing of how it was written.
     expect(kept, what).toBe(canonical.replace(m!.checksum, own));
   }
+  // A key written twice is refused outright: another reader could keep its first value.
+  const twice = body.replace('"exportMonth":', '"exportMonth":"Karen Hansen","exportMonth":');
+  const file = `${twice.slice(0, -1)},"checksum":"${sha(twice)}"}\n`;
+  expect(checkedBatch([fileText(new TextEncoder().encode(file))])).toEqual([
+    { ok: false, reason: 'duplicate_key' },
+  ]);
 });

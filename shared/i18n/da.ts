@@ -922,6 +922,8 @@ export const da = {
       not_utf8: 'filen er ikke tekst i UTF-8 (måske gemt i et andet tegnsæt eller beskadiget)',
       not_json: 'filen er ikke gyldig JSON (måske afkortet)',
       forbidden_key: 'filen indeholder en forbudt nøgle',
+      duplicate_key:
+        'en nøgle står to gange i samme objekt (så kan filen læses på to måder, og den afvises)',
       not_a_model: 'filen er ikke en forløbsmodel',
       unsupported_version: 'modellens version understøttes ikke',
       invalid: 'modellen følger ikke skemaet',

@@ -913,6 +913,8 @@ export const en: Translation = {
       not_utf8: 'the file is not UTF-8 text (perhaps saved in another character set, or damaged)',
       not_json: 'the file is not valid JSON (perhaps truncated)',
       forbidden_key: 'the file contains a forbidden key',
+      duplicate_key:
+        'a key appears twice in one object (the file could then be read two ways, so it is refused)',
       not_a_model: 'the file is not a pathway model',
       unsupported_version: 'the model version is not supported',
       invalid: 'the model does not follow the schema',

@@ -16,6 +16,7 @@ export const VALIDATION_REASONS = [
   'not_utf8',
   'not_json',
   'forbidden_key',
+  'duplicate_key',
   'not_a_model',
   'unsupported_version',
   'invalid',

@@ -72,6 +72,8 @@ export function widestObject(schema: JsonSchema = modelJsonSchema()): number {
 interface Compiled {
   validate: ValidateFunction;
   canonical: CanonicalWriter;
+  /** A valid model's keys plus the colons in its strings (see `keysAndColons`). */
+  keysAndColons: (model: PathwayModel) => number;
   /** How every model's canonical JSON begins: `{` and its first key, which every model has. */
   start: string;
 }
@@ -90,6 +92,7 @@ function compile(): Compiled {
   return {
     validate: generatedValidate as ValidateFunction,
     canonical: compileCanonical(content),
+    keysAndColons: compileKeyCount(schema),
     start: `{${JSON.stringify(first)}:`,
   };
 }
@@ -258,6 +261,102 @@ function compileCanonical(schema: JsonSchema): CanonicalWriter {
   };
 }
 
+/**
+ * Writes the code of a function that counts a valid model's keys and the colons in its strings:
+ * the number of colons its JSON text has when no key is written twice (each key is followed by
+ * one, and a text spells a colon in a string as itself or as an escape). Strings the schema
+ * limits to values without a colon (an enum, a constant) are not looked at.
+ */
+function compileKeyCount(schema: JsonSchema): (model: PathwayModel) => number {
+  const fns: string[] = [];
+  const count = (s: JsonSchema, v: string): string => {
+    if (s.anyOf) {
+      const inner = count(nonNull(s), v);
+      return inner === '0' ? '0' : `(${v} === null ? 0 : ${inner})`;
+    }
+    const type = Array.isArray(s.type) ? (s.type as string[])[0] : s.type;
+    if (type === 'object') {
+      const required = new Set(s.required ?? []);
+      const terms = sortedKeys(s).map((k) => {
+        if (!IDENTIFIER.test(k)) throw new Error(`model schema: key ${k} cannot be read by name`);
+        const inner = count(s.properties![k]!, `o.${k}`);
+        const own = inner === '0' ? '1' : `1 + ${inner}`;
+        return required.has(k) ? own : `(o.${k} === undefined ? 0 : ${own})`;
+      });
+      const name = `object${fns.length}`;
+      fns.push(`function ${name}(o) { return ${terms.join(' + ') || '0'}; }`);
+      return s.type === type ? `${name}(${v})` : `(${v} === null ? 0 : ${name}(${v}))`;
+    }
+    if (type === 'array') {
+      const item = count(s.items!, 'a[i]');
+      if (item === '0') return '0';
+      const name = `array${fns.length}`;
+      fns.push(
+        `function ${name}(a) { let n = 0; for (let i = 0; i < a.length; i++) n += ${item}; return n; }`,
+      );
+      return `${name}(${v})`;
+    }
+    if (type === 'string') {
+      const values = s.enum ?? ('const' in s ? [s.const] : undefined);
+      if (values?.every((x) => typeof x !== 'string' || !x.includes(':'))) return '0';
+      if (!values && typeof s.pattern === 'string' && !mayMatchColon(s.pattern)) return '0';
+      return `(typeof ${v} === 'string' ? colons(${v}) : 0)`;
+    }
+    if (type === 'number' || type === 'integer' || type === 'boolean' || type === 'null') {
+      return '0';
+    }
+    throw new Error(`model schema: cannot count ${JSON.stringify(s)}`);
+  };
+  const top = count(schema, 'm');
+  return new Function('colons', `${fns.join('\n')}\nreturn (m) => ${top};`)(colonsIn) as (
+    model: PathwayModel,
+  ) => number;
+}
+
+/**
+ * Whether a string matching a pattern may hold a colon; true whenever the pattern is not read
+ * plainly: a colon of its own, any character (`.`), a class that lists what it does not take
+ * (`[^…]`, `\\D`, `\\W`, `\\S`), a property or code escape, a range across the colon (`[!-~]`).
+ * Read only as far as the model's own patterns need: anything else counts as "may".
+ */
+export function mayMatchColon(pattern: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      const e = pattern[++i] ?? '';
+      // Digits, word characters and spaces, or a character escaped to stand for itself.
+      if (!/^[dws^$\\.*+?()[\]{}|/-]$/.test(e)) return true;
+      if (inClass && pattern[i + 1] === '-' && pattern[i + 2] !== ']') return true;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      else if (c === ':') return true;
+      else if (pattern[i + 1] === '-' && i + 2 < pattern.length && pattern[i + 2] !== ']') {
+        const to = pattern[i + 2]!;
+        if (to === '\\' || (c <= ':' && ':' <= to)) return true;
+        i += 2;
+      }
+      continue;
+    }
+    if (c === '[') {
+      if (pattern[i + 1] === '^') return true;
+      inClass = true;
+    } else if (c === '.') return true;
+    else if (c === ':' && !pattern.endsWith('(?', i)) return true;
+    else if (c === '(' && pattern[i + 1] === '?' && pattern[i + 2] !== ':') return true;
+  }
+  return false;
+}
+
+/** How many colons a text has (a native search per colon). */
+export function colonsIn(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) n++;
+  return n;
+}
+
 const sortedKeys = (s: JsonSchema) => Object.keys(s.properties ?? {}).sort();
 
 /** The value of a nullable schema (zod writes `anyOf: [X, {type: 'null'}]`) that is not null. */
@@ -322,6 +421,16 @@ export function canonicalContentJson(model: PathwayModel): string {
 export function canonicalStart(): string {
   compiled ??= compile();
   return compiled.start;
+}
+
+/**
+ * A valid model's keys and the colons in its strings: exactly the colons of its JSON text when no
+ * key is written twice and no colon is spelt as an escape (`\u003a`); a key written twice adds
+ * its own colon, and those of the value the parser dropped.
+ */
+export function keysAndColons(model: PathwayModel): number {
+  compiled ??= compile();
+  return compiled.keysAndColons(model);
 }
 
 /** Arrays of objects longer than this are written a chunk of this many items at a time. */

@@ -6,6 +6,8 @@ import {
   canonicalContentPieces,
   canonicalStart,
   checkModel,
+  colonsIn,
+  keysAndColons,
   schemaKeys,
   widestObject,
 } from './model-validator';
@@ -363,14 +365,17 @@ function check(text: string, hash: Sha256Hex, file: FileBytes | undefined): Vali
   if (broken) return { ok: false, reason: 'broken_refs', detail: broken };
   const large = text.length >= PIECES_FROM_CHARS;
   // Where nothing is stored (the command line), a file as the app writes it is hashed as read.
-  if (file?.first && fileHashMatches(file, model.checksum)) return new Hashed(model, large);
+  if (file?.first && fileHashMatches(file, model.checksum)) {
+    return keyWrittenTwice(text, model) ?? new Hashed(model, large);
+  }
   // Otherwise its content is written out canonically and hashed (the import stores that text),
   // and only if that does not match are its bytes hashed: so both accept the same files. What
-  // is stored is what was checked, never the text as it came: JSON allows a key twice and the
-  // parser keeps the last, which is what the schema and the checksum saw. The checksum (a
-  // checked `sha256:` and hex) goes last.
+  // is stored is what was checked, never the text as it came (how it spells numbers, orders keys
+  // and spaces them is dropped by the parse). The checksum (a checked `sha256:` and hex) goes last.
   const byBytes = () => file?.first === false && fileHashMatches(file, model.checksum);
   if (large) {
+    const twice = keyWrittenTwice(text, model);
+    if (twice) return twice;
     if (`sha256:${hash(canonicalContentPieces(model))}` !== model.checksum && !byBytes()) {
       return { ok: false, reason: 'checksum' };
     }
@@ -384,10 +389,101 @@ function check(text: string, hash: Sha256Hex, file: FileBytes | undefined): Vali
     };
   }
   const content = canonicalContentJson(model);
+  const json = withChecksum(content, model.checksum);
+  // A file as the app writes it is that text (and a line break): each key once, nothing to count.
+  const twice = isTextOf(text, json) ? null : keyWrittenTwice(text, model);
+  if (twice) return twice;
   if (`sha256:${hash(content)}` !== model.checksum && !byBytes()) {
     return { ok: false, reason: 'checksum' };
   }
-  return { ok: true, model, json: withChecksum(content, model.checksum) };
+  return { ok: true, model, json };
+}
+
+/** Whether a text is `json` and nothing else but white space after it. */
+function isTextOf(text: string, json: string): boolean {
+  if (text.length < json.length) return false;
+  if (text.length === json.length) return text === json;
+  // A slice compares as the text's own characters: nothing is copied.
+  return text.slice(0, json.length) === json && !/\S/.test(text.slice(json.length));
+}
+
+/**
+ * A file whose JSON writes a key twice in one object, refused. The parser keeps the last value
+ * and drops the first without a word, so the file reads one way here and may read another way in
+ * any other program (one that keeps the first, or stops): what was checked would not be what
+ * another reader sees. Counted first: when no colon is spelt as an escape, a text holds exactly
+ * as many colons as the parsed model has keys and colons in its strings, and each key written
+ * again adds at least its own. Only a text whose count is off (or that has escapes) is read key by
+ * key, which also says where.
+ */
+function keyWrittenTwice(text: string, model: PathwayModel): Refusal | null {
+  if (!text.includes('\\u') && colonsIn(text) === keysAndColons(model)) return null;
+  const where = keyTwice(text);
+  return where === undefined ? null : { ok: false, reason: 'duplicate_key', detail: where };
+}
+
+/**
+ * Where JSON text first writes a key twice in one object, in our own words: the path of the
+ * object by the schema's keys and list positions and the key, or `a key` and the path as far as
+ * the schema names it (a key the schema does not name is the file's text, never repeated);
+ * undefined when every object's keys differ. Keys are compared as the parser reads them, escapes
+ * and all (`"quote"` and `"\u0071uote"` are the same key).
+ */
+export function keyTwice(text: string): string | undefined {
+  knownKeys ??= schemaKeys();
+  const known = knownKeys;
+  /** Each open object's keys so far, or null for a list; and each one's place in the path. */
+  const keys: (Set<string> | null)[] = [];
+  const path: string[] = [];
+  const listIndex: number[] = [];
+  let expectKey = false;
+  let lastKey = '';
+  const named = (part: string) => (known.has(part) || /^\d+$/.test(part) ? part : '…');
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      const end = stringEnd(text, i);
+      if (end < 0) return undefined;
+      const own = keys[keys.length - 1];
+      if (own && expectKey) {
+        let key = text.slice(i + 1, end);
+        if (key.includes('\\')) {
+          try {
+            key = JSON.parse(text.slice(i, end + 1)) as string;
+          } catch {
+            return undefined; // not JSON: the parser has said so already
+          }
+        }
+        if (own.has(key)) {
+          const at = path.slice(1).map(named);
+          const where = at.length > 0 ? `${at.join('.')}.` : '';
+          return known.has(key)
+            ? `${where}${key}: the key is written twice`
+            : `${at.length > 0 ? at.join('.') : '(root)'}: a key is written twice`;
+        }
+        own.add(key);
+        lastKey = key;
+        expectKey = false;
+      }
+      i = end;
+    } else if (c === 123 || c === 91) {
+      const own = keys[keys.length - 1];
+      path.push(own === undefined ? '' : own ? lastKey : String(listIndex[listIndex.length - 1]));
+      keys.push(c === 123 ? new Set() : null);
+      listIndex.push(0);
+      expectKey = c === 123;
+    } else if (c === 125 || c === 93) {
+      keys.pop();
+      path.pop();
+      listIndex.pop();
+      expectKey = false;
+    } else if (c === 44) {
+      const own = keys[keys.length - 1];
+      if (own) expectKey = true;
+      else if (own === null) listIndex[listIndex.length - 1]!++;
+    }
+  }
+  return undefined;
 }
 
 /**
