@@ -278,7 +278,10 @@ function compileKeyCount(schema: JsonSchema): (model: PathwayModel) => number {
     if (type === 'object') {
       const required = new Set(s.required ?? []);
       const terms = sortedKeys(s).map((k) => {
-        if (!IDENTIFIER.test(k)) throw new Error(`model schema: key ${k} cannot be read by name`);
+        // A key Object.prototype has would read as present when absent, and count one too many.
+        if (!IDENTIFIER.test(k) || k === '__proto__' || k in Object.prototype) {
+          throw new Error(`model schema: key ${k} cannot be counted by name`);
+        }
         const inner = count(s.properties![k]!, `o.${k}`);
         const own = inner === '0' ? '1' : `1 + ${inner}`;
         return required.has(k) ? own : `(o.${k} === undefined ? 0 : ${own})`;

@@ -434,11 +434,13 @@ export function keyTwice(text: string): string | undefined {
   const known = knownKeys;
   /** Each open object's keys so far, or null for a list; and each one's place in the path. */
   const keys: (Set<string> | null)[] = [];
-  const path: string[] = [];
+  /** A list position, or a key (named only if the schema has it: a key of digits is text too). */
+  const path: (number | string)[] = [];
   const listIndex: number[] = [];
   let expectKey = false;
   let lastKey = '';
-  const named = (part: string) => (known.has(part) || /^\d+$/.test(part) ? part : '…');
+  const named = (part: number | string) =>
+    typeof part === 'number' || known.has(part) ? String(part) : '…';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) {
@@ -468,7 +470,7 @@ export function keyTwice(text: string): string | undefined {
       i = end;
     } else if (c === 123 || c === 91) {
       const own = keys[keys.length - 1];
-      path.push(own === undefined ? '' : own ? lastKey : String(listIndex[listIndex.length - 1]));
+      path.push(own === undefined ? '' : own ? lastKey : listIndex[listIndex.length - 1]!);
       keys.push(c === 123 ? new Set() : null);
       listIndex.push(0);
       expectKey = c === 123;

@@ -65,6 +65,18 @@ describe('a model file that writes a key twice', () => {
     expect(twice).not.toBe(text);
     const refused = refusedAs('asIs.touchpoints.0.emotion: the key is written twice');
     expect(verdicts(twice)).toEqual(refused);
+    // Refused for the key, whatever its checksum says.
+    const wrongSum = twice.replace(
+      /"checksum":"sha256:[0-9a-f]/,
+      (m) => `${m.slice(0, -1)}${m.endsWith('0') ? '1' : '0'}`,
+    );
+    expect(wrongSum).not.toBe(twice);
+    expect(verdicts(wrongSum)).toEqual(refused);
+    expect(verdicts(wrongSum.replace('"emotion":2,', ''))).toEqual([
+      'checksum: ',
+      'checksum',
+      'checksum: ',
+    ]);
     // Sealed over its own bytes, as the command line hashes a file the app wrote: refused too.
     expect(verdicts(sealedOverOwnBytes(twice))).toEqual(refused);
     // At the top, in a file written with spaces and line breaks.
@@ -98,6 +110,9 @@ describe('a model file that writes a key twice', () => {
     const said = verdicts(hidden);
     expect(said).toEqual(refusedAs('cohort: a key is written twice'));
     expect(said.join()).not.toMatch(/fuldeNavn|Karen|0101701234/);
+    // A key of digits is the file's text too (a CPR number), not a list's position.
+    const digits = text.replace('"cohort":', '"cohort":{"0101701234":{"a":1,"a":2}},"cohort":');
+    expect(verdicts(digits)).toEqual(refusedAs('cohort.…: a key is written twice'));
     // Deeper in a dropped part, the path stops where the schema stops naming it.
     const deeper = text.replace('"cohort":', '"cohort":{"x1":{"sex":1,"sex":2}},"cohort":');
     expect(verdicts(deeper)).toEqual(refusedAs('cohort.….sex: the key is written twice'));
