@@ -25,6 +25,8 @@ import {
   ROLES,
   HUMAN_VERBS,
   HUMAN_PARTICIPLES,
+  NAME_SUBJECT_PARTICIPLES,
+  NAME_SUBJECT_VERBS,
   NAME_PARTICLES,
   PARTICLE_PAIRS,
   PERSON_PASSIVES,
@@ -1050,7 +1052,7 @@ const SIGNED_BY =
   /(?:\bsign(?:atur|eret)?\.?\s{0,2}:?|\bks\.|\binitialer\s{0,2}:?|\b(?:kontra|under)?signeret(?:\s+af)?\s{0,2}:?)\s{0,3}$/iu;
 /** What says the next word is who did or wrote it — unless it is a role's or a unit's short name. */
 const DONE_BY =
-  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet|kvitteret|udleveret|afleveret|registreret|ordineret|bestilt|oprettet|attesteret|gennemgået|revideret)\s+af\s{0,2}:?|\b(?:mvh|kh|venlig\s+hilsen|hilsen)\.?\s{0,2}[,:]?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til\s{0,2}:?|\b(?:med)?ansvarlig(?:e)?\s{0,2}:|\bansv\.\s{0,2}:?|\bini\.?\s{0,2}:?|\binit\.?\s{0,2}:|\btovholder\s{0,2}:|\breferent(?:en)?\s{0,2}:)\s{0,3}$/iu;
+  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet|kvitteret|udleveret|afleveret|registreret|ordineret|bestilt|oprettet|attesteret|gennemgået|revideret)\s+af\s{0,2}:?|\b(?:mvh|kh|venlig\s+hilsen|hilsen)\.?\s{0,2}[,:]?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:notat|aftale|aftalt|samtale|møde|opkald|besøg|hjemmebesøg|telefonsamtale|opfølgning|statusmøde|netværksmøde)\s+v\.\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til\s{0,2}:?|\b(?:med)?ansvarlig(?:e)?\s{0,2}:|\bansv\.\s{0,2}:?|\bini\.?\s{0,2}:?|\binit\.?\s{0,2}:|\btovholder\s{0,2}:|\breferent(?:en)?\s{0,2}:)\s{0,3}$/iu;
 /** The end of a note or a line right after a signature (a stop or a bracket may close it). */
 const SIGNATURE_END = /[^\S\n]{0,3}(?:[.)][^\S\n]{0,3})?(?:$|\n)/y;
 const NOTE_END = /[.)]?\s*$/y;
@@ -1235,6 +1237,10 @@ const CHAIN_STORES = new Set([
 
 /** What a person does, beside HUMAN_VERBS: said of initials, they are someone's. */
 const PERSON_DOINGS = new Set([
+  'talt',
+  'talte',
+  'snakket',
+  'snakkede',
   'deltog',
   'deltager',
   'deltaget',
@@ -1407,7 +1413,7 @@ const NAMED_ADVERBS =
   /^(?:tidligere|oprindeligt|oprindelig|vistnok|åbenbart|faktisk|altså|egentlig|engang|før|stadig|øvrigt|i)$/u;
 /** What only a person is said to be: ill, in hospital, away. */
 const PERSON_STATES =
-  /^(?:syg|sygemeldt|raskmeldt|indlagt|udskrevet|død|gravid|fraværende|forkølet|sengeliggende)$/u;
+  /^(?:syg|sygemeldt|raskmeldt|indlagt|udskrevet|død|gravid|fraværende|forkølet|sengeliggende|mødt|udeblevet|beruset|påvirket|ædru|bortrejst)$/u;
 /** Answers and exclamations, in capitals too: «sagde JA», «svarede NEJ» say no one. */
 const ANSWER_WORDS = /^(?:ja|nej|jo|nå|øv|av|hej|tak|ok|nix|næ|fy|aj|lol)$/;
 /** What a person does, right before their initials: "ringede KR", "sagde AH at". */
@@ -1660,6 +1666,9 @@ export function scrubText(
   }
   for (const m of text.matchAll(POSTCODE)) {
     if (!words.town(m[1]!, Number(m[0].slice(0, 4)))) continue;
+    // "reg. 9570 kto 12345678": a bank's registration number, masked as such, and the word after
+    // it says what follows.
+    if (found.some((f) => f.kind === 'number' && f.start === m.index)) continue;
     // A second word goes with the town only when it is capitalised ("Nykøbing F.", "Nykøbing
     // Falster"); the pattern takes it only then.
     add('postcode', m.index, m.index + m[0].length);
@@ -1980,6 +1989,17 @@ export function scrubText(
     }
     if (!/^(?:har|havde)$/.test(next)) return false;
     return tokens.slice(i + 2, i + 5).some((t) => HUMAN_PARTICIPLES.has(t.lower));
+  };
+  /**
+   * "Holm oplyser at …", "Due har bekræftet", "hjort udeblev": a verb of reporting or turning up
+   * right after the word at k (for a word the lists hold as a name only: see NAME_SUBJECT_VERBS).
+   */
+  const reportsOrTurnsUp = (k: number): boolean => {
+    const next = tokens[k + 1]?.lower ?? '';
+    if (!onlySpacesBetween(k, 1) || inverted(k + 1)) return false;
+    if (NAME_SUBJECT_VERBS.has(next)) return true;
+    if (!/^(?:har|havde)$/.test(next)) return false;
+    return tokens.slice(k + 2, k + 5).some((t) => NAME_SUBJECT_PARTICIPLES.has(t.lower));
   };
   /** A bare word the list holds as a name, and no title, role, family word, office or definite form. */
   const bareListedName = (lower: string) =>
@@ -2394,6 +2414,15 @@ export function scrubText(
     if (isCapitalised(raw)) {
       // "afdeling Syd", "team Nord", "Digital Post": a quarter of a place, the public mailbox.
       if (COMPASS.has(lower) && !!prev && COMPASS_PLACES.has(prev.lower)) return;
+      // "Sankt Hans bål", "til Skt. Hans": midsummer, not a man.
+      if (
+        (/^(?:sankt|skt)$/.test(lower) &&
+          next?.lower === 'hans' &&
+          /^\.?[^\S\n]+$/.test(nextGap)) ||
+        (lower === 'hans' && /^(?:sankt|skt)$/.test(prev?.lower ?? '') && /^\.?[^\S\n]+$/.test(gap))
+      ) {
+        return;
+      }
       if (
         (lower === 'digital' && next?.lower === 'post' && /^\s+$/.test(nextGap)) ||
         (lower === 'post' && prev?.lower === 'digital' && /^\s+$/.test(gap))
@@ -2483,6 +2512,15 @@ export function scrubText(
           !KINSHIP.has(lower) &&
           !(!!prev && /^\p{Lu}/u.test(prev.raw));
         if (neuter || role) return;
+        // "Mor og Far var med", "henvist til Ortopædkirurgisk Ambulatorium": a family word, or
+        // an adjective the language has (-isk), capitalised in the middle of a sentence, is no
+        // one's name.
+        if (
+          (KINSHIP.has(lower) || (/iske?$/.test(lower) && words.ordinary(lower))) &&
+          !words.listedName(lower)
+        ) {
+          return;
+        }
         if (!words.institution(lower)) add('name', start, end, true);
       } else if (sentenceStart && FIRST_NAMES_IN_COMMON.has(lower) && words.ordinary(lower)) {
         // "Hans datter", "Per uge", "Storm i nat", "Skov og strand": at the start of a sentence
@@ -2498,7 +2536,8 @@ export function scrubText(
             next.lower === 'og' || next.lower === 'eller' ? (then?.raw ?? '') : next.raw,
           );
         const surname = !!next && /^\s+$/.test(nextGap) && isCapitalised(next.raw);
-        const verb = FINITE_VERBS.has(after(1)) || /^\p{Ll}{2,}ede$/u.test(after(1));
+        const verb =
+          FINITE_VERBS.has(after(1)) || /^\p{Ll}{2,}ede$/u.test(after(1)) || reportsOrTurnsUp(i);
         // A note signed "/Tove", or a speaker's label "Kaj:".
         // ("Dag: bad givet", "Nat:" are a shift's notes.)
         const signed =
@@ -2537,8 +2576,9 @@ export function scrubText(
           (someonesRole ||
             toBeDoneTo ||
             saysOrDecides(i) ||
-            // "Sommer er syg i dag": only a surname or a first name that is a word too.
-            (personState(i) && everydayNameOfSomeone(lower)))) ||
+            // "Sommer er syg i dag", "Holm oplyser at …", "Rask var mødt op": only a surname or
+            // a first name that is a word too.
+            ((personState(i) || reportsOrTurnsUp(i)) && everydayNameOfSomeone(lower)))) ||
         // "Tingstedskolen ringede", "Solgården plejehjem ringede ikke": a place's own name at the
         // start, as one word with its kind or with the kind after it (not "Sommerhuset er solgt").
         (sentenceStart &&
@@ -2630,7 +2670,7 @@ export function scrubText(
         // "hjort ringer tilbage", "skov var syg": a surname or a first name that is an everyday
         // word too, doing or being what only a person does or is — never after a word that makes
         // it a thing ("en hjort i haven blev"), and never a family word ("hans bror er syg").
-        ((subject || personState(i)) &&
+        ((subject || personState(i) || reportsOrTurnsUp(i)) &&
           (atStart || /^(?:og|men|så)$/.test(prev?.lower ?? '')) &&
           everydayNameOfSomeone(lower) &&
           !NO_NAME_AFTER.has(prev?.lower ?? '') &&
