@@ -1666,9 +1666,10 @@ export function scrubText(
   }
   for (const m of text.matchAll(POSTCODE)) {
     if (!words.town(m[1]!, Number(m[0].slice(0, 4)))) continue;
-    // "reg. 9570 kto 12345678": a bank's registration number, masked as such, and the word after
-    // it says what follows.
-    if (found.some((f) => f.kind === 'number' && f.start === m.index)) continue;
+    // "reg. 9570 kto 12345678", "ref.nr. AB-2291 anført": digits that are part of a number
+    // masked as such (a bank's registration number, a reference), and the word after them says
+    // what follows, no town.
+    if (found.some((f) => f.kind === 'number' && f.start <= m.index && m.index < f.end)) continue;
     // A second word goes with the town only when it is capitalised ("Nykøbing F.", "Nykøbing
     // Falster"); the pattern takes it only then.
     add('postcode', m.index, m.index + m[0].length);

@@ -1223,6 +1223,7 @@ describe('a name that is a word too, reporting or turning up; initials that talk
     ],
     ['Udbetales til reg.nr 1551 konto 3456789012', 'Udbetales til reg.nr [NUMMER] konto [NUMMER]'],
     ['reg. 9570 kto 12345678', 'reg. [NUMMER] kto [NUMMER]'],
+    ['ref.nr. AB-2291 anført på brevet', 'ref.nr. [NUMMER] anført på brevet'],
   ])('%j', (text, scrubbed) => {
     expect(scrub(text)).toBe(scrubbed);
   });
