@@ -176,7 +176,7 @@ export const ABBREVIATIONS = wordSet(
   ppr aa na dob fdt cprnr personnr postnr regnr reg ref sagsnr journalnr mvh vh kh pva spo2 ecog
   kol-team lpr fsiii fs3 sms'er sms'en bs ews tobs gcs rf kad rik uvi mrsa ace lar bpa viso skp
   cti icd icf rom hb pt afd tbl tabl temp mcg ie kons amb inkl ekskl hhv ift braden audit norton
-  barthel mna moca dast hads medlemsnr kundenr kontonr kto ktonr policenr stk mst emdr buf kabs
+  barthel mna moca dast hads medlemsnr kundenr kontonr kto ktonr hsp hjp vis policenr stk mst emdr buf kabs
   cave oa ua sc po im iv kir mio atc ks dd sf eq
   sfo skat udk atp foa bupl dsr vuc eud eux stx amk plo kmd egu klap sdu aau dtu apv mtx asf uu
   akt aba ida fob fof ams kbh dpc sos fam bbr psp`,
@@ -551,14 +551,25 @@ export const HUMAN_VERBS = wordSet(
  * bekræfter", "Scanning bekræfter brud"): their bare subject is a person only when it is a word
  * the lists hold as a surname or a first name ("Holm oplyser at …", "hjort bekræfter").
  */
+/** Crafts that are surnames too: "Kok oplyser at …" is the cook, "Smed har bekræftet" the smith. */
+export const CRAFTS = wordSet(
+  `kok smed bager maler murer tømrer snedker fisker gartner skomager skrædder slagter møller
+  væver præst degn`,
+);
+
+/** Seasons and weather that are surnames too: "Frost har bekræftet …", "Vinter er mødt op med sne". */
+export const SEASONS_AND_WEATHER = wordSet(
+  `sommer vinter forår efterår høst frost sne regn storm sol vind tåge torden hagl`,
+);
+
 export const NAME_SUBJECT_VERBS = wordSet(
   `oplyser oplyste bekræfter bekræftede meddeler meddelte beretter berettede udtaler udtalte
-  erkender erkendte indrømmer indrømmede nægter nægtede benægter benægtede udeblev udebliver`,
+  erkender erkendte indrømmer indrømmede nægter nægtede benægter benægtede`,
 );
 
 /** The same, as a participle after «har» ("Holm har oplyst"). */
 export const NAME_SUBJECT_PARTICIPLES = wordSet(
-  `oplyst bekræftet meddelt berettet udtalt erkendt indrømmet nægtet benægtet udeblevet`,
+  `oplyst bekræftet meddelt berettet udtalt erkendt indrømmet nægtet benægtet`,
 );
 
 /** The same, as a participle after «har» ("Krog har stadig ikke svaret"). */

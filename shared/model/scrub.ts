@@ -26,6 +26,8 @@ import {
   HUMAN_VERBS,
   HUMAN_PARTICIPLES,
   NAME_SUBJECT_PARTICIPLES,
+  CRAFTS,
+  SEASONS_AND_WEATHER,
   NAME_SUBJECT_VERBS,
   NAME_PARTICLES,
   PARTICLE_PAIRS,
@@ -1413,7 +1415,7 @@ const NAMED_ADVERBS =
   /^(?:tidligere|oprindeligt|oprindelig|vistnok|åbenbart|faktisk|altså|egentlig|engang|før|stadig|øvrigt|i)$/u;
 /** What only a person is said to be: ill, in hospital, away. */
 const PERSON_STATES =
-  /^(?:syg|sygemeldt|raskmeldt|indlagt|udskrevet|død|gravid|fraværende|forkølet|sengeliggende|mødt|udeblevet|beruset|påvirket|ædru|bortrejst)$/u;
+  /^(?:syg|sygemeldt|raskmeldt|indlagt|udskrevet|død|gravid|fraværende|forkølet|sengeliggende|mødt|beruset|ædru|bortrejst)$/u;
 /** Answers and exclamations, in capitals too: «sagde JA», «svarede NEJ» say no one. */
 const ANSWER_WORDS = /^(?:ja|nej|jo|nå|øv|av|hej|tak|ok|nix|næ|fy|aj|lol)$/;
 /** What a person does, right before their initials: "ringede KR", "sagde AH at". */
@@ -1992,11 +1994,14 @@ export function scrubText(
     return tokens.slice(i + 2, i + 5).some((t) => HUMAN_PARTICIPLES.has(t.lower));
   };
   /**
-   * "Holm oplyser at …", "Due har bekræftet", "hjort udeblev": a verb of reporting or turning up
-   * right after the word at k (for a word the lists hold as a name only: see NAME_SUBJECT_VERBS).
+   * "Holm oplyser at …", "Due har bekræftet": a verb of reporting or admitting right after the
+   * word at k (for a word the lists hold as a name only: see NAME_SUBJECT_VERBS), which is not a
+   * shift's ("Dag oplyser"), a craft's ("Kok oplyser") or a season's ("Frost har bekræftet").
    */
-  const reportsOrTurnsUp = (k: number): boolean => {
+  const reportsOrAdmits = (k: number): boolean => {
+    const word = tokens[k]!.lower;
     const next = tokens[k + 1]?.lower ?? '';
+    if (SHIFT_WORDS.has(word) || CRAFTS.has(word) || SEASONS_AND_WEATHER.has(word)) return false;
     if (!onlySpacesBetween(k, 1) || inverted(k + 1)) return false;
     if (NAME_SUBJECT_VERBS.has(next)) return true;
     if (!/^(?:har|havde)$/.test(next)) return false;
@@ -2074,8 +2079,11 @@ export function scrubText(
     const been = tokens.slice(k + 2, j).some((t) => t.lower === 'været' || t.lower === 'blevet');
     const state = w(j);
     const onLeave = w(j) === 'på' && /^(?:ferie|barsel|orlov|kursus)$/.test(w(j + 1));
+    // (Not "Vinter er mødt op med sne": a season turns up too.)
+    const turnedUp = state === 'mødt' && SEASONS_AND_WEATHER.has(w(k));
     const ok =
-      (/^(?:er|var|blev|bliver)$/.test(verb) && (PERSON_STATES.test(state) || onLeave)) ||
+      (/^(?:er|var|blev|bliver)$/.test(verb) &&
+        ((PERSON_STATES.test(state) && !turnedUp) || onLeave)) ||
       (/^(?:har|havde)$/.test(verb) &&
         (been ? PERSON_STATES.test(state) || onLeave : /^(?:ferie|fri|barsel|orlov)$/.test(state)));
     return ok && onlySpacesBetween(k, j - k + (onLeave ? 1 : 0));
@@ -2516,8 +2524,13 @@ export function scrubText(
         // "Mor og Far var med", "henvist til Ortopædkirurgisk Ambulatorium": a family word, or
         // an adjective the language has (-isk), capitalised in the middle of a sentence, is no
         // one's name.
+        // (Not a short one, nor after a name: "Aftale med Frisk", "Kirsten Frisk", "Bent Fisk".)
         if (
-          (KINSHIP.has(lower) || (/iske?$/.test(lower) && words.ordinary(lower))) &&
+          (KINSHIP.has(lower) ||
+            (lower.length >= 7 &&
+              /[in]ske?$/.test(lower) &&
+              words.ordinary(lower) &&
+              !(!!prev && /^\p{Lu}/u.test(prev.raw)))) &&
           !words.listedName(lower)
         ) {
           return;
@@ -2538,7 +2551,7 @@ export function scrubText(
           );
         const surname = !!next && /^\s+$/.test(nextGap) && isCapitalised(next.raw);
         const verb =
-          FINITE_VERBS.has(after(1)) || /^\p{Ll}{2,}ede$/u.test(after(1)) || reportsOrTurnsUp(i);
+          FINITE_VERBS.has(after(1)) || /^\p{Ll}{2,}ede$/u.test(after(1)) || reportsOrAdmits(i);
         // A note signed "/Tove", or a speaker's label "Kaj:".
         // ("Dag: bad givet", "Nat:" are a shift's notes.)
         const signed =
@@ -2579,7 +2592,7 @@ export function scrubText(
             saysOrDecides(i) ||
             // "Sommer er syg i dag", "Holm oplyser at …", "Rask var mødt op": only a surname or
             // a first name that is a word too.
-            ((personState(i) || reportsOrTurnsUp(i)) && everydayNameOfSomeone(lower)))) ||
+            ((personState(i) || reportsOrAdmits(i)) && everydayNameOfSomeone(lower)))) ||
         // "Tingstedskolen ringede", "Solgården plejehjem ringede ikke": a place's own name at the
         // start, as one word with its kind or with the kind after it (not "Sommerhuset er solgt").
         (sentenceStart &&
@@ -2671,7 +2684,7 @@ export function scrubText(
         // "hjort ringer tilbage", "skov var syg": a surname or a first name that is an everyday
         // word too, doing or being what only a person does or is — never after a word that makes
         // it a thing ("en hjort i haven blev"), and never a family word ("hans bror er syg").
-        ((subject || personState(i) || reportsOrTurnsUp(i)) &&
+        ((subject || personState(i) || reportsOrAdmits(i)) &&
           (atStart || /^(?:og|men|så)$/.test(prev?.lower ?? '')) &&
           everydayNameOfSomeone(lower) &&
           !NO_NAME_AFTER.has(prev?.lower ?? '') &&

@@ -1211,9 +1211,10 @@ describe('a name that is a word too, reporting or turning up; initials that talk
     ['Rask var mødt op til tiden', '[NAVN] var mødt op til tiden'],
     ['hjort bekræfter at han har afsonet', '[NAVN] bekræfter at han har afsonet'],
     ['Holm har oplyst at hun flytter', '[NAVN] har oplyst at hun flytter'],
+    ['skov nægter alt, og dam er bortrejst', '[NAVN] nægter alt, og [NAVN] er bortrejst'],
     [
-      'skov udeblev fra mødet, og dam er bortrejst',
-      '[NAVN] udeblev fra mødet, og [NAVN] er bortrejst',
+      'Talte med Kirsten Frisk. Naboen, Bent Fisk, ringede.',
+      'Talte med [NAVN] [NAVN]. Naboen, [NAVN] [NAVN], ringede.',
     ],
     ['KB har talt med lægen, afventer svar', '[NAVN] har talt med lægen, afventer svar'],
     ['JKL har snakket med datteren', '[NAVN] har snakket med datteren'],
@@ -1231,6 +1232,12 @@ describe('a name that is a word too, reporting or turning up; initials that talk
   it.each([
     // Findings and letters report and confirm too; «oplyser» after a word no list holds as a name.
     'Prøve bekræfter diagnosen. Scanning bekræfter brud. Blodprøve bekræftede mistanken.',
+    // A shift or a craft reports too; weather and luck fail to come, and things are affected.
+    'Kok oplyser at der er fiskefrikadeller. Dag oplyser at hun har spist. Smed oplyser prisen.',
+    'Storm udeblev heldigvis. Lykke udeblev ved banko. sommer var påvirket af hedebølgen.',
+    'HSP har talt med borger. Besøg v. HSP kl. 10. HJP har talt med datteren. VIS talte med hende.',
+    'Vinter er mødt op med sne. Frost har bekræftet at røret er sprængt. Sommer bekræfter det.',
+    'Henvist til Medicinsk Ambulatorium og Arbejdsmedicinsk Klinik.',
     'Journal oplyser intet om allergi. Brevet bekræfter aftalen.',
     'Aftale v. KAD-skift. Møde v. PPR om skolen. Samtale v. SSA.',
     'Mor og Far var med til mødet. Han bor hos Far. Farmor kom også.',
