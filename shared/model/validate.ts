@@ -391,7 +391,7 @@ function check(text: string, hash: Sha256Hex, file: FileBytes | undefined): Vali
   const content = canonicalContentJson(model);
   const json = withChecksum(content, model.checksum);
   // A file as the app writes it is that text (and a line break): each key once, nothing to count.
-  const twice = isTextOf(text, json) ? null : keyWrittenTwice(text, model);
+  const twice = isStoredText(text, content, model.checksum) ? null : keyWrittenTwice(text, model);
   if (twice) return twice;
   if (`sha256:${hash(content)}` !== model.checksum && !byBytes()) {
     return { ok: false, reason: 'checksum' };
@@ -399,12 +399,21 @@ function check(text: string, hash: Sha256Hex, file: FileBytes | undefined): Vali
   return { ok: true, model, json };
 }
 
-/** Whether a text is `json` and nothing else but white space after it. */
-function isTextOf(text: string, json: string): boolean {
-  if (text.length < json.length) return false;
-  if (text.length === json.length) return text === json;
-  // A slice compares as the text's own characters: nothing is copied.
-  return text.slice(0, json.length) === json && !/\S/.test(text.slice(json.length));
+/**
+ * Whether a text is the canonical content with its checksum added last (as `withChecksum` joins
+ * them) and nothing but white space after it. Compared a part at a time: a slice compares as the
+ * characters it is cut from, so neither the joined text nor a copy of the file's is made.
+ */
+function isStoredText(text: string, content: string, checksum: string): boolean {
+  const body = content.length - 1;
+  const tail = `,"checksum":"${checksum}"}`;
+  const end = body + tail.length;
+  return (
+    text.length >= end &&
+    text.slice(0, body) === content.slice(0, body) &&
+    text.slice(body, end) === tail &&
+    (text.length === end || !/\S/.test(text.slice(end)))
+  );
 }
 
 /**
