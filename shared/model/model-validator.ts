@@ -319,7 +319,7 @@ function compileKeyCount(schema: JsonSchema): (model: PathwayModel) => number {
 /**
  * Whether a string matching a pattern may hold a colon; true whenever the pattern is not read
  * plainly: a colon of its own, any character (`.`), a class that lists what it does not take
- * (`[^…]`, `\\D`, `\\W`, `\\S`), a property or code escape, a range across the colon (`[!-~]`).
+ * (`[^…]`, `\D`, `\W`, `\S`), a property or code escape, a range across the colon (`[!-~]`).
  * Read only as far as the model's own patterns need: anything else counts as "may".
  */
 export function mayMatchColon(pattern: string): boolean {

@@ -546,11 +546,6 @@ export const HUMAN_VERBS = wordSet(
   beslutter besluttede fortæller fortalte forklarer forklarede spørger spurgte ringer ringede`,
 );
 
-/**
- * Verbs of reporting, admitting and turning up that a finding or a letter "does" too ("Prøven
- * bekræfter", "Scanning bekræfter brud"): their bare subject is a person only when it is a word
- * the lists hold as a surname or a first name ("Holm oplyser at …", "hjort bekræfter").
- */
 /** Crafts that are surnames too: "Kok oplyser at …" is the cook, "Smed har bekræftet" the smith. */
 export const CRAFTS = wordSet(
   `kok smed bager maler murer tømrer snedker fisker gartner skomager skrædder slagter møller
@@ -562,6 +557,11 @@ export const SEASONS_AND_WEATHER = wordSet(
   `sommer vinter forår efterår høst frost sne regn storm sol vind tåge torden hagl`,
 );
 
+/**
+ * Verbs of reporting and admitting that a finding or a letter "does" too ("Prøven bekræfter",
+ * "Scanning bekræfter brud"): their bare subject is a person only when it is a word the lists
+ * hold as a surname or a first name ("Holm oplyser at …", "hjort bekræfter").
+ */
 export const NAME_SUBJECT_VERBS = wordSet(
   `oplyser oplyste bekræfter bekræftede meddeler meddelte beretter berettede udtaler udtalte
   erkender erkendte indrømmer indrømmede nægter nægtede benægter benægtede`,

@@ -1413,7 +1413,7 @@ function everydayNameOfSomeone(lower: string): boolean {
 /** Adverbs between «hedder» and a name: "hed tidligere", "hedder faktisk", "hedder i øvrigt". */
 const NAMED_ADVERBS =
   /^(?:tidligere|oprindeligt|oprindelig|vistnok|åbenbart|faktisk|altså|egentlig|engang|før|stadig|øvrigt|i)$/u;
-/** What only a person is said to be: ill, in hospital, away. */
+/** What only a person is said to be: ill, in hospital, away, turned up, drunk or sober. */
 const PERSON_STATES =
   /^(?:syg|sygemeldt|raskmeldt|indlagt|udskrevet|død|gravid|fraværende|forkølet|sengeliggende|mødt|beruset|ædru|bortrejst)$/u;
 /** Answers and exclamations, in capitals too: «sagde JA», «svarede NEJ» say no one. */
@@ -2522,9 +2522,9 @@ export function scrubText(
           !(!!prev && /^\p{Lu}/u.test(prev.raw));
         if (neuter || role) return;
         // "Mor og Far var med", "henvist til Ortopædkirurgisk Ambulatorium": a family word, or
-        // an adjective the language has (-isk), capitalised in the middle of a sentence, is no
-        // one's name.
-        // (Not a short one, nor after a name: "Aftale med Frisk", "Kirsten Frisk", "Bent Fisk".)
+        // an adjective the language has (-isk, -nsk), capitalised in the middle of a sentence, is
+        // no one's name — not a short one, nor one after a name ("Aftale med Frisk", "Kirsten
+        // Frisk", "Bent Fisk").
         if (
           (KINSHIP.has(lower) ||
             (lower.length >= 7 &&
