@@ -1054,7 +1054,7 @@ const SIGNED_BY =
   /(?:\bsign(?:atur|eret)?\.?\s{0,2}:?|\bks\.|\binitialer\s{0,2}:?|\b(?:kontra|under)?signeret(?:\s+af)?\s{0,2}:?)\s{0,3}$/iu;
 /** What says the next word is who did or wrote it — unless it is a role's or a unit's short name. */
 const DONE_BY =
-  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet|kvitteret|udleveret|afleveret|registreret|ordineret|bestilt|oprettet|attesteret|gennemgået|revideret)\s+af\s{0,2}:?|\b(?:mvh|kh|venlig\s+hilsen|hilsen)\.?\s{0,2}[,:]?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:notat|aftale|aftalt|samtale|møde|opkald|besøg|hjemmebesøg|telefonsamtale|opfølgning|statusmøde|netværksmøde)\s+v\.\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til\s{0,2}:?|\b(?:med)?ansvarlig(?:e)?\s{0,2}:|\bansv\.\s{0,2}:?|\bini\.?\s{0,2}:?|\binit\.?\s{0,2}:|\btovholder\s{0,2}:|\breferent(?:en)?\s{0,2}:)\s{0,3}$/iu;
+  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet|kvitteret|udleveret|afleveret|registreret|ordineret|bestilt|oprettet|attesteret|gennemgået|revideret)\s+af\s{0,2}:?|\b(?:mvh|kh|venlig\s+hilsen|hilsen)\.?\s{0,2}[,:]?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:notat|aftale|aftalt|samtale|møde|opkald|besøg|hjemmebesøg|telefonsamtale|opfølgning|statusmøde|netværksmøde|visitation|vurdering|udredning|sygeplejebesøg)\s+(?:v\.|ved)\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til\s{0,2}:?|\b(?:med)?ansvarlig(?:e)?\s{0,2}:|\bansv\.\s{0,2}:?|\bini\.?\s{0,2}:?|\binit\.?\s{0,2}:|\btovholder\s{0,2}:|\breferent(?:en)?\s{0,2}:)\s{0,3}$/iu;
 /** The end of a note or a line right after a signature (a stop or a bracket may close it). */
 const SIGNATURE_END = /[^\S\n]{0,3}(?:[.)][^\S\n]{0,3})?(?:$|\n)/y;
 const NOTE_END = /[.)]?\s*$/y;
@@ -1994,14 +1994,17 @@ export function scrubText(
     return tokens.slice(i + 2, i + 5).some((t) => HUMAN_PARTICIPLES.has(t.lower));
   };
   /**
-   * "Holm oplyser at …", "Due har bekræftet": a verb of reporting or admitting right after the
-   * word at k (for a word the lists hold as a name only: see NAME_SUBJECT_VERBS), which is not a
-   * shift's ("Dag oplyser"), a craft's ("Kok oplyser") or a season's ("Frost har bekræftet").
+   * "Holm oplyser at …", "Due har bekræftet", "Kamp nægter": a verb of reporting or admitting
+   * right after the word at k (for a word the lists hold as a name only: see NAME_SUBJECT_VERBS),
+   * which is not a family word ("Dreng nægter"), a shift's ("Dag oplyser"), a craft's ("Kok
+   * oplyser") or a season's ("Frost har bekræftet").
    */
   const reportsOrAdmits = (k: number): boolean => {
     const word = tokens[k]!.lower;
     const next = tokens[k + 1]?.lower ?? '';
     if (SHIFT_WORDS.has(word) || CRAFTS.has(word) || SEASONS_AND_WEATHER.has(word)) return false;
+    // ("Dreng nægter", "Nabo oplyser": someone, by what they are.)
+    if (KIN_WORD.test(word)) return false;
     if (!onlySpacesBetween(k, 1) || inverted(k + 1)) return false;
     if (NAME_SUBJECT_VERBS.has(next)) return true;
     if (!/^(?:har|havde)$/.test(next)) return false;
@@ -2592,7 +2595,8 @@ export function scrubText(
             saysOrDecides(i) ||
             // "Sommer er syg i dag", "Holm oplyser at …", "Rask var mødt op": only a surname or
             // a first name that is a word too.
-            ((personState(i) || reportsOrAdmits(i)) && everydayNameOfSomeone(lower)))) ||
+            (personState(i) && everydayNameOfSomeone(lower)) ||
+            (reportsOrAdmits(i) && (everydayNameOfSomeone(lower) || words.listedName(lower))))) ||
         // "Tingstedskolen ringede", "Solgården plejehjem ringede ikke": a place's own name at the
         // start, as one word with its kind or with the kind after it (not "Sommerhuset er solgt").
         (sentenceStart &&

@@ -1212,6 +1212,11 @@ describe('a name that is a word too, reporting or turning up; initials that talk
     ['hjort bekræfter at han har afsonet', '[NAVN] bekræfter at han har afsonet'],
     ['Holm har oplyst at hun flytter', '[NAVN] har oplyst at hun flytter'],
     ['skov nægter alt, og dam er bortrejst', '[NAVN] nægter alt, og [NAVN] er bortrejst'],
+    ['Kamp nægter kendskab til episoden', '[NAVN] nægter kendskab til episoden'],
+    [
+      'Samtale ved AH og borger. Visitation v. AKJ.',
+      'Samtale ved [NAVN] og borger. Visitation v. [NAVN].',
+    ],
     [
       'Talte med Kirsten Frisk. Naboen, Bent Fisk, ringede.',
       'Talte med [NAVN] [NAVN]. Naboen, [NAVN] [NAVN], ringede.',
@@ -1239,6 +1244,7 @@ describe('a name that is a word too, reporting or turning up; initials that talk
     'Vinter er mødt op med sne. Frost har bekræftet at røret er sprængt. Sommer bekræfter det.',
     'Henvist til Medicinsk Ambulatorium og Arbejdsmedicinsk Klinik.',
     'Journal oplyser intet om allergi. Brevet bekræfter aftalen.',
+    'Borger oplyser at hun har ondt. Dreng nægter. Nabo oplyser. Attest bekræfter. Møde ved PPR.',
     'Aftale v. KAD-skift. Møde v. PPR om skolen. Samtale v. SSA.',
     'Mor og Far var med til mødet. Han bor hos Far. Farmor kom også.',
     'Henvist til Ortopædkirurgisk Ambulatorium og Psykiatrisk Afdeling.',
