@@ -542,6 +542,13 @@ const BANK_REG =
 /** A bank account after its registration number: "reg. 6510 konto 1234567". */
 const REG_AND_ACCOUNT =
   /(?<![\p{L}])reg(?:istrerings)?(?:\.|\s)?\s{0,3}(?:nr\.?|nummer)?\s{0,3}:?\s{0,3}(\d{4})\s{0,3}[,/–-]?\s{0,3}(?:og\s{1,3})?(?:konto|kto)(?:nr\.?|nummer)?\.?\s{0,3}:?\s{0,3}(\d{6,10}|\d{2,4}(?: \d{2,4}){1,3})(?![\p{N}])/giu;
+/**
+ * An IBAN: two letters for the country, two check digits, then the account in groups of four or
+ * run together ("DK50 0040 0440 1162 43", "DE89370400440532013000"), masked whole: its digits alone
+ * were masked, the country's letters left glued to the mask.
+ */
+const IBAN =
+  /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?:(?: ?[A-Za-z0-9]{4}){3,7}(?: ?[A-Za-z0-9]{1,3})?|[A-Za-z0-9]{12,30})(?![\p{L}\p{N}])/gu;
 /** A telephone's extension: "tlf. 9915 5000 lokal 4521". */
 const EXTENSION =
   /(?<![\p{L}])(?:tlf|telefon|nummer|nr|mobil|ring|omstilling|kontakt)[^\n]{0,40}?(?<![\p{L}])(?:lokal(?:nummer|nr\.?)?|lok\.|ext\.?)\s{0,3}:?\s{0,3}(\d{3,5})(?![\p{N}]|\s{0,2}(?:mg|ml|g|ie|kr|%))/giu;
@@ -1531,6 +1538,10 @@ export function scrubText(
     add('number', reg, reg + 4);
     add('number', m.index + m[0].length - m[2]!.length, m.index + m[0].length);
   }
+  for (const m of text.matchAll(IBAN)) {
+    // Digits in it: a code of letters ("ABCD1234EFGH…") is no account.
+    if ((m[0].match(/\d/g) ?? []).length >= 12) add('number', m.index, m.index + m[0].length);
+  }
   for (const m of text.matchAll(EXTENSION)) {
     add('phone', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   }
@@ -2002,7 +2013,14 @@ export function scrubText(
   const reportsOrAdmits = (k: number): boolean => {
     const word = tokens[k]!.lower;
     const next = tokens[k + 1]?.lower ?? '';
-    if (SHIFT_WORDS.has(word) || CRAFTS.has(word) || SEASONS_AND_WEATHER.has(word)) return false;
+    if (SHIFT_WORDS.has(word) || CRAFTS.has(word)) return false;
+    // A season only with something of its own after it: "frost har oplyst sit nye nummer".
+    if (
+      SEASONS_AND_WEATHER.has(word) &&
+      !tokens.slice(k + 1, k + 6).some((t) => /^(?:sin|sit|sine)$/.test(t.lower))
+    ) {
+      return false;
+    }
     // ("Dreng nægter", "Nabo oplyser": someone, by what they are.)
     if (KIN_WORD.test(word)) return false;
     if (!onlySpacesBetween(k, 1) || inverted(k + 1)) return false;

@@ -1213,6 +1213,8 @@ describe('a name that is a word too, reporting or turning up; initials that talk
     ['Holm har oplyst at hun flytter', '[NAVN] har oplyst at hun flytter'],
     ['skov nægter alt, og dam er bortrejst', '[NAVN] nægter alt, og [NAVN] er bortrejst'],
     ['Kamp nægter kendskab til episoden', '[NAVN] nægter kendskab til episoden'],
+    ['frost har oplyst sit nye telefonnummer', '[NAVN] har oplyst sit nye telefonnummer'],
+    ['IBAN DK50 0040 0440 1162 43, konto: DK5000400440116243', 'IBAN [NUMMER], konto: [NUMMER]'],
     [
       'Samtale ved AH og borger. Visitation v. AKJ.',
       'Samtale ved [NAVN] og borger. Visitation v. [NAVN].',
