@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CSV_HEADER } from './event-log';
-import { modelTouchpointSchema } from './pathway-model';
+import { MAX_MAP_TOUCHPOINTS, modelTouchpointSchema } from './pathway-model';
 import { forbiddenKeyIn, jsonShape } from './validate';
 
 /**
@@ -317,6 +317,13 @@ const REQUIRED = new Set([
   'contact_type',
 ]);
 const WHOLE_NUMBERS = new Set(['relative_day', 'emotion']);
+/** A case is one model's as-is map: at most this many touchpoints. */
+const MAX_CASE_EVENTS = MAX_MAP_TOUCHPOINTS;
+/**
+ * Cases one log may hold here: far beyond a national program (about 59,000 pathways), and a
+ * bound on what finding a case that comes again keeps (about 80 MB at most).
+ */
+export const MAX_CSV_CASES = 1_000_000;
 const DATE_PRECISIONS: readonly string[] = modelTouchpointSchema.shape.datePrecision.options;
 /**
  * Longer than any field of ours by far (the longest is a reviewed text: at most 2,000 characters,
@@ -334,6 +341,17 @@ export const MAX_CSV_FIELD_CHARS = 64 * 1024;
  * first problem.
  */
 export class CsvLogChecker {
+  /**
+   * The case whose events are being read, and their event ids: a case's events are written
+   * together (a model at a time), so an event id written twice is found among its own case's.
+   */
+  private openCase: string | null = null;
+  private caseEvents = new Set<string>();
+  /**
+   * The cases read before it, to find one that comes again after others (the same export
+   * twice, as two logs joined end to end make it): about 80 bytes a case, up to MAX_CSV_CASES.
+   */
+  private closedCases = new Set<string>();
   private fields: string[] = [];
   /**
    * Fields of this record beyond the header's number, counted and not kept: the record is wrong
@@ -498,6 +516,43 @@ export class CsvLogChecker {
       }
       if (this.problem !== null) return;
     }
+    this.caseAndEvent(fields[0]!, fields[1]!, at);
+  }
+
+  /** Each event id once, each case's events together, and the event id its case's. */
+  private caseAndEvent(caseId: string, eventId: string, at: string): void {
+    if (!eventId.startsWith(`${caseId}:`) || eventId.length === caseId.length + 1) {
+      this.fail(
+        `${at}: event_id ${quoted(eventId)} is not its case_id and a touchpoint (case_id:t1)`,
+      );
+      return;
+    }
+    if (caseId !== this.openCase) {
+      if (this.openCase !== null) this.closedCases.add(this.openCase);
+      if (this.closedCases.has(caseId)) {
+        this.fail(
+          `${at}: case ${quoted(caseId)} comes again after other cases (its events are written together: the same export twice?)`,
+        );
+        return;
+      }
+      if (this.closedCases.size >= MAX_CSV_CASES) {
+        this.fail(`${at}: more than ${MAX_CSV_CASES} cases, more than this check reads`);
+        return;
+      }
+      this.openCase = caseId;
+      this.caseEvents.clear();
+    }
+    if (this.caseEvents.has(eventId)) {
+      this.fail(`${at}: event_id ${quoted(eventId)} is used twice`);
+      return;
+    }
+    if (this.caseEvents.size >= MAX_CASE_EVENTS) {
+      this.fail(
+        `${at}: case ${quoted(caseId)} has more than ${MAX_CASE_EVENTS} events, more than a model holds`,
+      );
+      return;
+    }
+    this.caseEvents.add(eventId);
   }
 }
 

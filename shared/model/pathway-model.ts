@@ -104,8 +104,11 @@ export const modelTransitionSchema = z.strictObject({
   waitingDays: z.number().min(0).max(36_500).nullable(),
 });
 
+/** The most touchpoints one map of a model holds. */
+export const MAX_MAP_TOUCHPOINTS = 10_000;
+
 export const modelPathwaySchema = z.strictObject({
-  touchpoints: z.array(modelTouchpointSchema).max(10_000),
+  touchpoints: z.array(modelTouchpointSchema).max(MAX_MAP_TOUCHPOINTS),
   transitions: z.array(modelTransitionSchema).max(20_000),
 });
 export type ModelPathway = z.infer<typeof modelPathwaySchema>;

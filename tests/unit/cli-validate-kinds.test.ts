@@ -396,7 +396,8 @@ describe('the event-log checks themselves', () => {
       '"svc,""a""\r\nb"',
       'waiting|coordination',
     ];
-    const text = `${CSV_HEADER}\r\n${row(good)}${row(good).replace(/\r\n$/, '\n')}`;
+    const second = good.map((f, j) => (j === 1 ? 'c1:t2' : f));
+    const text = `${CSV_HEADER}\r\n${row(good)}${row(second).replace(/\r\n$/, '\n')}`;
     expect(checkCsvText(text)).toEqual({ ok: true, summary: 'CSV event log: 2 events' });
     // Fed one character at a time, the same verdict: quotes and CRLF may fall across chunks.
     const checker = new CsvLogChecker();
@@ -423,6 +424,43 @@ describe('the event-log checks themselves', () => {
       summary: 'CSV event log: 0 events',
     });
     expect(checkCsvText(`\uFEFF${CSV_HEADER}\r\n`).ok).toBe(true);
+  });
+
+  it("read each event once, a case's events together, each event id its case's", () => {
+    const row = (caseId: string, eventId: string) =>
+      `${caseId},${eventId},hospital:admission,2000-01-01T00:00:00.000Z,0,day,hospital,admission,,,\r\n`;
+    const log = (...rows: string[]) => checkCsvText(`${CSV_HEADER}\r\n${rows.join('')}`);
+    expect(log(row('a', 'a:t1'), row('a', 'a:t2'), row('b', 'b:t1'))).toEqual({
+      ok: true,
+      summary: 'CSV event log: 3 events',
+    });
+    expect(log(row('a', 'a:t1'), row('a', 'a:t1'))).toEqual({
+      ok: false,
+      reason: 'record 3 (line 3): event_id "a:t1" is used twice',
+    });
+    // Two logs joined end to end: the first case comes again.
+    expect(log(row('a', 'a:t1'), row('b', 'b:t1'), row('a', 'a:t1'))).toEqual({
+      ok: false,
+      reason:
+        'record 4 (line 4): case "a" comes again after other cases (its events are written together: the same export twice?)',
+    });
+    expect(log(row('a', 'b:t1'))).toEqual({
+      ok: false,
+      reason: 'record 2 (line 2): event_id "b:t1" is not its case_id and a touchpoint (case_id:t1)',
+    });
+    expect(log(row('a', 'a:'))).toMatchObject({ ok: false });
+    // A case of more events than a model holds.
+    const many = Array.from({ length: 10_001 }, (_, i) => row('a', `a:t${i + 1}`));
+    expect(log(...many)).toEqual({
+      ok: false,
+      reason:
+        'record 10002 (line 10002): case "a" has more than 10000 events, more than a model holds',
+    });
+    // What convert writes passes.
+    const [m] = randomModels(1, 3, 8);
+    expect(checkCsvText(toCsv([m!, { ...m!, exportId: crypto.randomUUID() }]))).toMatchObject({
+      ok: true,
+    });
   });
 
   it('tell real ISO 8601 moments from look-alikes', () => {
