@@ -2444,12 +2444,14 @@ export function scrubText(
     if (isCapitalised(raw)) {
       // "afdeling Syd", "team Nord", "Digital Post": a quarter of a place, the public mailbox.
       if (COMPASS.has(lower) && !!prev && COMPASS_PLACES.has(prev.lower)) return;
-      // "Sankt Hans bål", "til Skt. Hans": midsummer, not a man.
+      // "Sankt Hans bål", "til Skt. Hans", "St. Hans": midsummer, not a man.
       if (
-        (/^(?:sankt|skt)$/.test(lower) &&
+        (/^(?:sankt|skt|st)$/.test(lower) &&
           next?.lower === 'hans' &&
           /^\.?[^\S\n]+$/.test(nextGap)) ||
-        (lower === 'hans' && /^(?:sankt|skt)$/.test(prev?.lower ?? '') && /^\.?[^\S\n]+$/.test(gap))
+        (lower === 'hans' &&
+          /^(?:sankt|skt|st)$/.test(prev?.lower ?? '') &&
+          /^\.?[^\S\n]+$/.test(gap))
       ) {
         return;
       }
@@ -2583,7 +2585,13 @@ export function scrubText(
         // "Hans' datter": a genitive's apostrophe, which the pronoun «hans» never has.
         const apostrophe = /s$/.test(lower) && /^['’][^\S\n]/.test(text.slice(end, end + 2));
         if (apostrophe) surelyNamed.add(raw);
+        // "Alma 4 år går i børnehave", "Lykke 3 mdr.": a child, by the age after the name.
+        const aged =
+          /^[^\S\n]{1,2}\d{1,2}[^\S\n]{1,2}(?:år|mdr\.?|måneder)(?![\p{L}])(?![^\S\n]+(?:siden|efter|før|senere|tidligere))/u.test(
+            text.slice(end, end + 16),
+          );
         if (
+          aged ||
           apostrophe ||
           subject ||
           someonesRole ||
@@ -3048,6 +3056,62 @@ export function scrubText(
       continue;
     }
     if (near[t.start]) continue;
+    // "Sv. Aa. Pedersen", "B.-M. Lund": a name's short form with its stop, between two parts of a
+    // name that were masked, or joined by a hyphen to one (not "Dr. Hansen": a title stands before
+    // a name, not between two parts of one).
+    // "Bopæl: Møllehuset, Nørrevang 9": a house's own name, with a comma, before an address
+    // masked (a word of the list only as a compound: not "Huset, Nørrevang 9").
+    if (
+      isCapitalised(t.raw) &&
+      t.lower.length >= 7 &&
+      PLACE_NAME_ENDINGS.test(t.lower) &&
+      !!right &&
+      /^,[^\S\n]{1,2}$/.test(gapRight) &&
+      found.some((f) => f.kind === 'address' && f.start === right.start) &&
+      !words.institution(t.lower) &&
+      !(options.lexicon?.isEntry?.(t.lower) ?? false)
+    ) {
+      add('address', t.start, t.end, true);
+      continue;
+    }
+    // "Sdr. Omme", "Nr. Nebel": a town's name after the short form of Sønder, Nørre, Store, Lille
+    // or Gammel, which its stop does not make a sentence's start (not "St. Hans": midsummer).
+    if (
+      /^\p{Lu}\p{Ll}/u.test(t.raw) &&
+      /^(?:sdr|nr|st|ll|gl)$/.test(left?.lower ?? '') &&
+      /^\p{Lu}/u.test(left?.raw ?? '') &&
+      /^\.[^\S\n]{1,2}$/.test(gapLeft) &&
+      t.lower !== 'hans'
+    ) {
+      add('name', t.start, t.end, true);
+      continue;
+    }
+    const maskedNow = (x: (typeof tokens)[number] | undefined) =>
+      isMasked(x) || (!!x && found.some((f) => f.start <= x.start && x.start < f.end));
+    /** A masked name at token k, or a lone initial before one ("M. Lund"). */
+    const nameAt = (k: number) =>
+      maskedNow(tokens[k]) ||
+      (/^\p{Lu}$/u.test(tokens[k]?.raw ?? '') &&
+        /^\.[^\S\n]{1,2}$/.test(text.slice(tokens[k]!.end, tokens[k + 1]?.start ?? 0)) &&
+        maskedNow(tokens[k + 1]));
+    if (
+      // A lone capital, or one and one or two small letters that are no word ("Aa", "Chr").
+      (/^\p{Lu}$/u.test(t.raw) ||
+        (/^\p{Lu}\p{Ll}{1,2}$/u.test(t.raw) &&
+          !SMALL_WORDS.has(t.lower) &&
+          !COMMON_WORDS.has(t.lower) &&
+          !ANSWER_WORDS.test(t.lower) &&
+          !NOTE_WORDS.has(t.lower) &&
+          !TITLES.has(t.lower))) &&
+      nameAt(i + 1) &&
+      ((maskedNow(left) &&
+        /^\.?[^\S\n]{1,2}$/.test(gapLeft) &&
+        /^\.[^\S\n]{1,2}$/.test(gapRight)) ||
+        /^\.-$/.test(gapRight))
+    ) {
+      add('name', t.start, t.end, true);
+      continue;
+    }
     // 'kalder barnet "Pusling" og "Lillemus"': a second nickname in quotes after «og».
     const secondNickname =
       isCapitalised(t.raw) &&

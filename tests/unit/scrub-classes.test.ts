@@ -1256,3 +1256,32 @@ describe('a name that is a word too, reporting or turning up; initials that talk
     expect(scrub(text)).toBe(text.replace('4900 Nakskov', '[POSTNUMMER]'));
   });
 });
+
+describe("a child by its age, a name's short forms with their stops, a town after «Sdr.», a house's name", () => {
+  it.each([
+    [
+      'Alma 4 år går i børnehave. Ida 7 år og Emil 5 år.',
+      '[NAVN] 4 år går i børnehave. [NAVN] 7 år og [NAVN] 5 år.',
+    ],
+    [
+      'Mødeleder: Sv. Aa. Pedersen. Kopi til B.-M. Lund.',
+      'Mødeleder: [NAVN]. [NAVN]. [NAVN]. Kopi til [NAVN].-[NAVN].',
+    ],
+    ['Familien kommer fra Sdr. Omme.', 'Familien kommer fra [NAVN]. [NAVN].'],
+    ['Bopæl: Møllehuset, Nørrevang 9', 'Bopæl: [ADRESSE], [ADRESSE]'],
+  ])('%j', (text, scrubbed) => {
+    expect(scrub(text)).toBe(scrubbed);
+  });
+
+  it.each([
+    // A word between two names is a sentence of its own; a title stands before a name.
+    'Aftalt med Hansen. Ok. Jensen ringede.',
+    'Dr. Hansen ringede. St. Hans bål. Nr. 5 er ledig. Storm 3 år siden.',
+    'Adresse: Huset, Nørrevang 9',
+    'Sol 2 timer dagligt. Vitamin B.-tilskud.',
+  ])('and leaves what is no one: %j', (text) => {
+    expect(scrub(text)).toBe(
+      text.replace(/Hansen|Jensen/g, '[NAVN]').replace('Nørrevang 9', '[ADRESSE]'),
+    );
+  });
+});
