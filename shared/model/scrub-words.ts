@@ -546,6 +546,9 @@ export const HUMAN_VERBS = wordSet(
   beslutter besluttede fortæller fortalte forklarer forklarede spørger spurgte ringer ringede`,
 );
 
+/** First names' short forms with a stop: "Sv. Aa. Pedersen", "Jens Chr. Hansen". */
+export const NAME_SHORT_FORMS = wordSet(`aa chr sv joh jac vilh fr th kr ths wm`);
+
 /** Crafts that are surnames too: "Kok oplyser at …" is the cook, "Smed har bekræftet" the smith. */
 export const CRAFTS = wordSet(
   `kok smed bager maler murer tømrer snedker fisker gartner skomager skrædder slagter møller

@@ -27,6 +27,7 @@ import {
   HUMAN_PARTICIPLES,
   NAME_SUBJECT_PARTICIPLES,
   CRAFTS,
+  NAME_SHORT_FORMS,
   SEASONS_AND_WEATHER,
   NAME_SUBJECT_VERBS,
   NAME_PARTICLES,
@@ -2585,11 +2586,26 @@ export function scrubText(
         // "Hans' datter": a genitive's apostrophe, which the pronoun «hans» never has.
         const apostrophe = /s$/.test(lower) && /^['’][^\S\n]/.test(text.slice(end, end + 2));
         if (apostrophe) surelyNamed.add(raw);
-        // "Alma 4 år går i børnehave", "Lykke 3 mdr.": a child, by the age after the name.
-        const aged =
-          /^[^\S\n]{1,2}\d{1,2}[^\S\n]{1,2}(?:år|mdr\.?|måneder)(?![\p{L}])(?![^\S\n]+(?:siden|efter|før|senere|tidligere))/u.test(
-            text.slice(end, end + 16),
+        // "Alma 4 år går i børnehave", "Ida 7 år og Emil 5 år", "Alma, 4 år, går": a child, by
+        // the age after the name and a verb or another child after the age (not "Per 3 mdr.
+        // skiftes", "Smed 30 år, derefter pedel", "Sol 3 år i træk": a preposition, a craft, a
+        // word for a time after it).
+        const age =
+          /^,?[^\S\n]{1,2}\d{1,2}½?[^\S\n]{1,2}(?:år|mdr\.|mdr|md\.|måneder|uger)(?![\p{L}])(,?)[^\S\n]+(\p{L}+)/u.exec(
+            text.slice(end, end + 40),
           );
+        const afterAge = age?.[2] ?? '';
+        const aged =
+          !!age &&
+          lower !== 'per' &&
+          !CRAFTS.has(lower) &&
+          !SHIFT_WORDS.has(lower) &&
+          (FINITE_VERBS.has(afterAge.toLowerCase()) ||
+            // A verb in the present ("vejer", "kravler"), not a preposition ending so.
+            (/^\p{Ll}{2,}r$/u.test(afterAge) &&
+              !/(?:efter|under|over)$|^(?:før|eller|hver|mer)$/.test(afterAge)) ||
+            afterAge === 'og' ||
+            (age[1] === ',' && isCapitalised(afterAge)));
         if (
           aged ||
           apostrophe ||
@@ -3074,14 +3090,16 @@ export function scrubText(
       add('address', t.start, t.end, true);
       continue;
     }
-    // "Sdr. Omme", "Nr. Nebel": a town's name after the short form of Sønder, Nørre, Store, Lille
-    // or Gammel, which its stop does not make a sentence's start (not "St. Hans": midsummer).
+    // "kommer fra Sdr. Omme", "bor i nr. Nebel": a town's name after the short form of Sønder,
+    // Nørre, Store, Lille or Gammel where someone lives or comes from, which its stop does not
+    // make a sentence's start (not "St. Hans": midsummer).
     if (
       /^\p{Lu}\p{Ll}/u.test(t.raw) &&
       /^(?:sdr|nr|st|ll|gl)$/.test(left?.lower ?? '') &&
-      /^\p{Lu}/u.test(left?.raw ?? '') &&
-      /^\.[^\S\n]{1,2}$/.test(gapLeft) &&
-      t.lower !== 'hans'
+      /^\.[^\S\n]{0,2}$/.test(gapLeft) &&
+      t.lower !== 'hans' &&
+      // Where someone lives or comes from: "Sdr. Fløj", "Gl. Apotek", "Gl. Dansk" are no towns.
+      PLACE_AFTER.test(text.slice(Math.max(0, left!.start - 24), left!.start))
     ) {
       add('name', t.start, t.end, true);
       continue;
@@ -3095,14 +3113,18 @@ export function scrubText(
         /^\.[^\S\n]{1,2}$/.test(text.slice(tokens[k]!.end, tokens[k + 1]?.start ?? 0)) &&
         maskedNow(tokens[k + 1]));
     if (
-      // A lone capital, or one and one or two small letters that are no word ("Aa", "Chr").
+      // A lone capital, a first name's short form ("Aa", "Chr"), or a capital and one or two
+      // small letters that are no word and no abbreviation ("Pga.", "Obs.", "Bad." are).
       (/^\p{Lu}$/u.test(t.raw) ||
         (/^\p{Lu}\p{Ll}{1,2}$/u.test(t.raw) &&
-          !SMALL_WORDS.has(t.lower) &&
-          !COMMON_WORDS.has(t.lower) &&
-          !ANSWER_WORDS.test(t.lower) &&
-          !NOTE_WORDS.has(t.lower) &&
-          !TITLES.has(t.lower))) &&
+          (NAME_SHORT_FORMS.has(t.lower) ||
+            (!words.ordinary(t.lower) &&
+              !ABBREVIATIONS.has(t.lower) &&
+              !SMALL_WORDS.has(t.lower) &&
+              !COMMON_WORDS.has(t.lower) &&
+              !ANSWER_WORDS.test(t.lower) &&
+              !NOTE_WORDS.has(t.lower) &&
+              !TITLES.has(t.lower))))) &&
       nameAt(i + 1) &&
       ((maskedNow(left) &&
         /^\.?[^\S\n]{1,2}$/.test(gapLeft) &&

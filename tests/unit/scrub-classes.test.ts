@@ -1268,6 +1268,11 @@ describe("a child by its age, a name's short forms with their stops, a town afte
       'Mødeleder: [NAVN]. [NAVN]. [NAVN]. Kopi til [NAVN].-[NAVN].',
     ],
     ['Familien kommer fra Sdr. Omme.', 'Familien kommer fra [NAVN]. [NAVN].'],
+    ['Alma, 4 år, går i børnehave.', '[NAVN], 4 år, går i børnehave.'],
+    [
+      'Ida 3 år, Alma 5 år og Storm 1 år bor hos moren.',
+      '[NAVN] 3 år, [NAVN] 5 år og [NAVN] 1 år bor hos moren.',
+    ],
     ['Bopæl: Møllehuset, Nørrevang 9', 'Bopæl: [ADRESSE], [ADRESSE]'],
   ])('%j', (text, scrubbed) => {
     expect(scrub(text)).toBe(scrubbed);
@@ -1275,10 +1280,11 @@ describe("a child by its age, a name's short forms with their stops, a town afte
 
   it.each([
     // A word between two names is a sentence of its own; a title stands before a name.
-    'Aftalt med Hansen. Ok. Jensen ringede.',
+    'Aftalt med Hansen. Ok. Jensen ringede. Talt med Hansen. Pga. Jensen er hun syg.',
     'Dr. Hansen ringede. St. Hans bål. Nr. 5 er ledig. Storm 3 år siden.',
     'Adresse: Huset, Nørrevang 9',
     'Sol 2 timer dagligt. Vitamin B.-tilskud.',
+    'Per 3 mdr. skiftes kateteret. Smed 30 år, derefter pedel. Sol 3 år i træk. Dag 3 mdr. efter.',
   ])('and leaves what is no one: %j', (text) => {
     expect(scrub(text)).toBe(
       text.replace(/Hansen|Jensen/g, '[NAVN]').replace('Nørrevang 9', '[ADRESSE]'),
