@@ -43,13 +43,19 @@ function writeFolder(dir: string, models: PathwayModel[]): void {
   models.forEach((m, i) =>
     writeFileSync(join(dir, `model-${String(i).padStart(2, '0')}.json`), JSON.stringify(m)),
   );
-  const [a, b, c] = randomModels(3, 99, 5).map((m) => JSON.stringify(m));
+  const [a, b, c, d] = randomModels(4, 99, 5).map((m) => JSON.stringify(m));
   writeFileSync(join(dir, 'broken-truncated.json'), a!.slice(0, 200));
   writeFileSync(
     join(dir, 'broken-tampered.json'),
     b!.replace('"exportMonth":"2026-11"', '"exportMonth":"2019-01"'),
   );
   writeFileSync(join(dir, 'broken-proto.json'), c!.replace('{', '{"__proto__":{"x":1},'));
+  // Its checksum still matches (the parser keeps the last month), but another reader could keep
+  // the first.
+  writeFileSync(
+    join(dir, 'broken-twice.json'),
+    d!.replace('"exportMonth":', '"exportMonth":"2019-01","exportMonth":'),
+  );
 }
 
 /** The journeys shown for a row of a table, found by its first cells' words. */
@@ -59,7 +65,7 @@ function row(page: Page, table: string, ...words: string[]) {
   return rows;
 }
 
-test('imports a folder of 30 models (3 broken), filters, hides a small cell, exports a CSV and the map', async ({
+test('imports a folder of 31 models (4 broken), filters, hides a small cell, exports a CSV and the map', async ({
   app,
 }) => {
   const folder = join(app.exportDir, 'models');
@@ -70,10 +76,10 @@ test('imports a folder of 30 models (3 broken), filters, hides a small cell, exp
 
   await page.getByTestId('import-folder').setInputFiles(folder);
   await expect(page.getByTestId('import-summary')).toHaveText(
-    '27 hentet ind · 0 fandtes allerede · 3 afvist',
+    '27 hentet ind · 0 fandtes allerede · 4 afvist',
   );
   const rejected = page.locator('[data-testid="import-result"][data-status="rejected"]');
-  await expect(rejected).toHaveCount(3);
+  await expect(rejected).toHaveCount(4);
   await expect(rejected.filter({ hasText: 'broken-truncated.json' })).toContainText(
     'filen er ikke gyldig JSON',
   );
@@ -81,6 +87,9 @@ test('imports a folder of 30 models (3 broken), filters, hides a small cell, exp
     'kontrolsummen passer ikke',
   );
   await expect(rejected.filter({ hasText: 'broken-proto.json' })).toContainText('forbudt nøgle');
+  await expect(rejected.filter({ hasText: 'broken-twice.json' })).toContainText(
+    'en nøgle står to gange i samme objekt',
+  );
   await expect(page.getByTestId('model-count')).toHaveText('(27 modeller)');
   expect(
     (app.db.prepare('SELECT count(*) AS n FROM program_models').get() as { n: number }).n,
@@ -89,7 +98,7 @@ test('imports a folder of 30 models (3 broken), filters, hides a small cell, exp
   // The same folder again: every model is already there, none is stored twice.
   await page.getByTestId('import-folder').setInputFiles(folder);
   await expect(page.getByTestId('import-summary')).toHaveText(
-    '0 hentet ind · 27 fandtes allerede · 3 afvist',
+    '0 hentet ind · 27 fandtes allerede · 4 afvist',
   );
 
   // The whole cohort: emergency → hospital rests on 7 journeys and is shown.

@@ -5,13 +5,14 @@
  * to look at. Not a test of the layout — the
  * measured checks are in tests/e2e/program-map.spec.ts — and not part of `npm test`.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { test } from '../e2e/harness';
 import { ProgramPage } from '../e2e/program-page';
 import { importModels, programModels } from '../support/program-models';
+import { randomModels } from '../support/generate-models';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
 mkdirSync(OUT, { recursive: true });
@@ -95,6 +96,30 @@ for (const screen of [
         await program.openTab(view);
         await shoot(view);
       }
+    });
+
+    // What an import says per file: taken in, or refused and why, in the words staff read.
+    test('import results', async ({ app }) => {
+      const folder = join(app.exportDir, 'models');
+      mkdirSync(folder, { recursive: true });
+      const [a, b, c, d, ...good] = randomModels(9, 5, 6).map((m) => JSON.stringify(m));
+      good.forEach((text, i) => writeFileSync(join(folder, `model-${i}.json`), text));
+      writeFileSync(join(folder, 'afkortet.json'), a!.slice(0, 200));
+      writeFileSync(
+        join(folder, 'rettet-i.json'),
+        b!.replace(/"exportMonth":"[^"]*"/, '"exportMonth":"2019-01"'),
+      );
+      writeFileSync(join(folder, 'forbudt.json'), c!.replace('{', '{"__proto__":{"x":1},'));
+      writeFileSync(
+        join(folder, 'to-gange.json'),
+        d!.replace('"exportMonth":', '"exportMonth":"2019-01","exportMonth":'),
+      );
+      writeFileSync(join(folder, 'noter.txt'), 'ikke en model');
+      await app.open('#/program');
+      const page = app.page;
+      await page.getByTestId('import-folder').setInputFiles(folder);
+      await page.getByTestId('import-summary').waitFor();
+      await shooter(page, screen)('import-results');
     });
 
     // A whole program: the maps as they open, and the views whose tables grow with the models.
