@@ -3129,7 +3129,9 @@ export function scrubText(
       ((maskedNow(left) &&
         /^\.?[^\S\n]{1,2}$/.test(gapLeft) &&
         /^\.[^\S\n]{1,2}$/.test(gapRight)) ||
-        /^\.-$/.test(gapRight))
+        /^\.-$/.test(gapRight) ||
+        // "Aa. Jensen ringede": a first name's short form before a name, wherever it stands.
+        (NAME_SHORT_FORMS.has(t.lower) && /^\.[^\S\n]{1,2}$/.test(gapRight)))
     ) {
       add('name', t.start, t.end, true);
       continue;

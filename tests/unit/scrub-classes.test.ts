@@ -1268,6 +1268,7 @@ describe("a child by its age, a name's short forms with their stops, a town afte
       'Mødeleder: [NAVN]. [NAVN]. [NAVN]. Kopi til [NAVN].-[NAVN].',
     ],
     ['Familien kommer fra Sdr. Omme.', 'Familien kommer fra [NAVN]. [NAVN].'],
+    ['Aa. Jensen ringede i går.', '[NAVN]. [NAVN] ringede i går.'],
     ['Alma, 4 år, går i børnehave.', '[NAVN], 4 år, går i børnehave.'],
     [
       'Ida 3 år, Alma 5 år og Storm 1 år bor hos moren.',
