@@ -323,7 +323,7 @@ const MAX_CASE_EVENTS = MAX_MAP_TOUCHPOINTS;
  * Cases one log may hold here: far beyond a national program (about 59,000 pathways), and a
  * bound on what finding a case that comes again keeps (about 80 MB at most).
  */
-export const MAX_CSV_CASES = 1_000_000;
+const MAX_CSV_CASES = 1_000_000;
 const DATE_PRECISIONS: readonly string[] = modelTouchpointSchema.shape.datePrecision.options;
 /**
  * Longer than any field of ours by far (the longest is a reviewed text: at most 2,000 characters,

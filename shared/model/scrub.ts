@@ -3053,6 +3053,15 @@ export function scrubText(
     }
     return false;
   };
+  /** Masked by now: in the masks before this pass, or in one it has added since. */
+  const maskedNow = (x: (typeof tokens)[number] | undefined) =>
+    isMasked(x) || (!!x && found.some((f) => f.start <= x.start && x.start < f.end));
+  /** A masked name at token k, or a lone initial before one ("M. Lund"). */
+  const maskedNameAt = (k: number) =>
+    maskedNow(tokens[k]) ||
+    (/^\p{Lu}$/u.test(tokens[k]?.raw ?? '') &&
+      /^\.[^\S\n]{1,2}$/.test(text.slice(tokens[k]!.end, tokens[k + 1]?.start ?? 0)) &&
+      maskedNow(tokens[k + 1]));
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!;
     const left = tokens[i - 1];
@@ -3072,9 +3081,6 @@ export function scrubText(
       continue;
     }
     if (near[t.start]) continue;
-    // "Sv. Aa. Pedersen", "B.-M. Lund": a name's short form with its stop, between two parts of a
-    // name that were masked, or joined by a hyphen to one (not "Dr. Hansen": a title stands before
-    // a name, not between two parts of one).
     // "Bopæl: Møllehuset, Nørrevang 9": a house's own name, with a comma, before an address
     // masked (a word of the list only as a compound: not "Huset, Nørrevang 9").
     if (
@@ -3104,14 +3110,9 @@ export function scrubText(
       add('name', t.start, t.end, true);
       continue;
     }
-    const maskedNow = (x: (typeof tokens)[number] | undefined) =>
-      isMasked(x) || (!!x && found.some((f) => f.start <= x.start && x.start < f.end));
-    /** A masked name at token k, or a lone initial before one ("M. Lund"). */
-    const nameAt = (k: number) =>
-      maskedNow(tokens[k]) ||
-      (/^\p{Lu}$/u.test(tokens[k]?.raw ?? '') &&
-        /^\.[^\S\n]{1,2}$/.test(text.slice(tokens[k]!.end, tokens[k + 1]?.start ?? 0)) &&
-        maskedNow(tokens[k + 1]));
+    // "Sv. Aa. Pedersen", "B.-M. Lund": a name's short form with its stop, between two parts of a
+    // name that were masked, or joined by a hyphen to one (not "Dr. Hansen": a title stands before
+    // a name, not between two parts of one).
     if (
       // A lone capital, a first name's short form ("Aa", "Chr"), or a capital and one or two
       // small letters that are no word and no abbreviation ("Pga.", "Obs.", "Bad." are).
@@ -3125,7 +3126,7 @@ export function scrubText(
               !ANSWER_WORDS.test(t.lower) &&
               !NOTE_WORDS.has(t.lower) &&
               !TITLES.has(t.lower))))) &&
-      nameAt(i + 1) &&
+      maskedNameAt(i + 1) &&
       ((maskedNow(left) &&
         /^\.?[^\S\n]{1,2}$/.test(gapLeft) &&
         /^\.[^\S\n]{1,2}$/.test(gapRight)) ||
