@@ -132,7 +132,10 @@ export function normaliseText(text: string): string {
       // Half of a character (a lone surrogate, pasted or cut) is no text: U+FFFD in its place,
       // as UTF-8 would write it; a model that holds one is refused (validate.ts).
       .toWellFormed()
-      .normalize('NFKC')
+      // A vulgar fraction stays as written: NFKC makes "3½" "31⁄2", an age of thirty-one.
+      .split(VULGAR_FRACTION)
+      .map((part) => (VULGAR_FRACTION.test(part) ? part : part.normalize('NFKC')))
+      .join('')
       // Format characters, and the fillers that draw as nothing though Unicode calls them letters.
       .replace(/[\p{Cf}\u115F\u1160\u3164\uFFA0]/gu, '')
       // A mark set on a digit ("1\u0301") hides it from the number patterns.
@@ -141,6 +144,9 @@ export function normaliseText(text: string): string {
       .replace(/(?![0-9])\p{Nd}/gu, asciiDigit)
   );
 }
+
+/** The fractions Unicode writes as one character ("½", "¾", "⅓"), each its own piece. */
+const VULGAR_FRACTION = /([\u00BC-\u00BE\u2150-\u215F\u2189])/u;
 
 /**
  * The value of a decimal digit of any script: Unicode puts each script's ten digits in a row,
@@ -996,6 +1002,8 @@ class Words {
     if (BEFORE_NUMBERS.has(lower) || ABBREVIATIONS.has(lower)) return false;
     const next = /^\s+([\p{L}%]+)/u.exec(then)?.[1]?.toLowerCase();
     if (next && (UNITS.has(next) || next === '%')) return false;
+    // "Emil 4-årig", "Emil 3½ år": an age, or a half, after the number — no house has either.
+    if (/^(?:[½¼¾]|-år)/u.test(then)) return false;
     if (STREET_ENDINGS.some((e) => lower.endsWith(e))) {
       return !bareStreetWord(word, before) || floored || ADDRESS_CUE.test(before);
     }
@@ -2512,7 +2520,10 @@ export function scrubText(
       if (
         !titled &&
         ABBREVIATIONS.has(lower) &&
-        /^[^\S\n]*\d+(?:[.,]\d+)?(?![.,]?\d|\s*år)/.test(text.slice(end, end + 16))
+        // Not an age: "Ida 4-årig", "Ida 3½ år" name a child.
+        /^[^\S\n]*\d+(?:[.,]\d+)?(?![.,]?\d|½|\s*år|-år|\s*(?:mdr|måneder)(?![\p{L}]))/u.test(
+          text.slice(end, end + 16),
+        )
       ) {
         return;
       }
@@ -2591,21 +2602,25 @@ export function scrubText(
         // skiftes", "Smed 30 år, derefter pedel", "Sol 3 år i træk": a preposition, a craft, a
         // word for a time after it).
         const age =
-          /^,?[^\S\n]{1,2}\d{1,2}½?[^\S\n]{1,2}(?:år|mdr\.|mdr|md\.|måneder|uger)(?![\p{L}])(,?)[^\S\n]+(\p{L}+)/u.exec(
+          /^,?[^\S\n]{1,2}\d{1,2}½?(?:[^\S\n]{1,2}(?:år|mdr\.|mdr|md\.|måneder|uger)|-årig(?:e)?)(?![\p{L}])([^\S\n]{1,2}(?:gammel|gamle))?(,?)[^\S\n]+(\p{L}+)/u.exec(
             text.slice(end, end + 40),
           );
-        const afterAge = age?.[2] ?? '';
+        const afterAge = age?.[3] ?? '';
         const aged =
           !!age &&
+          // "Skov 2 år gammel er plantet": «gammel» then «er» may say a thing's age.
+          !(age[1] && /^(?:er|var|blev|bliver)$/.test(afterAge)) &&
           lower !== 'per' &&
           !CRAFTS.has(lower) &&
           !SHIFT_WORDS.has(lower) &&
           (FINITE_VERBS.has(afterAge.toLowerCase()) ||
             // A verb in the present ("vejer", "kravler"), not a preposition ending so.
             (/^\p{Ll}{2,}r$/u.test(afterAge) &&
-              !/(?:efter|under|over)$|^(?:før|eller|hver|mer)$/.test(afterAge)) ||
+              !/^(?:\p{Ll}*(?:efter|under)|(?:hen|ud|oven|der|her)?over|før|eller|hver|mer)$/u.test(
+                afterAge,
+              )) ||
             afterAge === 'og' ||
-            (age[1] === ',' && isCapitalised(afterAge)));
+            (age[2] === ',' && isCapitalised(afterAge)));
         if (
           aged ||
           apostrophe ||

@@ -1292,3 +1292,26 @@ describe("a child by its age, a name's short forms with their stops, a town afte
     );
   });
 });
+
+describe('a child by its age written «4-årig», «3½ år» or «5 mdr. gammel»', () => {
+  it.each([
+    ['Ida 4-årig er i børnehave.', '[NAVN] 4-årig er i børnehave.'],
+    ['Mor til Ida 4-årig og Emil 6-årig.', 'Mor til [NAVN] 4-årig og [NAVN] 6-årig.'],
+    // A fraction stays a fraction (NFKC wrote "3½" as "31⁄2", an age of thirty-one).
+    ['Ida 3½ år går i vuggestue.', '[NAVN] 3½ år går i vuggestue.'],
+    ['Emil 3½ år sover.', '[NAVN] 3½ år sover.'],
+    ['Lykke 5 mdr. gammel sover dårligt.', '[NAVN] 5 mdr. gammel sover dårligt.'],
+    ['Lykke 5 år sover dårligt.', '[NAVN] 5 år sover dårligt.'],
+  ])('%j', (text, scrubbed) => {
+    expect(scrub(text)).toBe(scrubbed);
+  });
+
+  it.each([
+    'Han fik 2½ tablet og ¾ l vand.',
+    'Hb 7,2 i dag. Na 131.',
+    'Skov 2 år gammel er plantet bag huset.',
+    'Sol 3 år over normalen.',
+  ])('and leaves what is no one: %j', (text) => {
+    expect(scrub(text)).toBe(text);
+  });
+});
