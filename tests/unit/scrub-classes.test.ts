@@ -1315,3 +1315,22 @@ describe('a child by its age written «4-årig», «3½ år» or «5 mdr. gammel
     expect(scrub(text)).toBe(text);
   });
 });
+
+describe('initials after what was done by them; a surname the word list holds only as a word', () => {
+  it.each([
+    ['Sår skiftet af LKJ.', 'Sår skiftet af [NAVN].'],
+    ['Besøg af LKJ i dag.', 'Besøg af [NAVN] i dag.'],
+    ['ringede til hjort i går.', 'ringede til [NAVN] i går.'],
+    ['talte med hjort i dag.', 'talte med [NAVN] i dag.'],
+    ['hun ringede til maj i går.', 'hun ringede til [NAVN] i går.'],
+  ])('%j', (text, scrubbed) => {
+    expect(scrub(text)).toBe(scrubbed);
+  });
+
+  it.each([
+    'Præget af ADHD og KOL. Betalt af SKAT. Hjulpet af PPR. Ramt af MS.',
+    'Vi ringer til vinter igen. Hun skriver til maj igen.',
+  ])('and leaves what is no one: %j', (text) => {
+    expect(scrub(text)).toBe(text);
+  });
+});
