@@ -162,7 +162,8 @@ export const TITLES = wordSet(
   fætter kusine niece nevø fysioterapeut sygeplejerske advokat advokaten betjent betjenten
   bostøtte bostøtten støttekontaktperson støttekontaktpersonen facilitator facilitatoren
   familiebehandler familiebehandleren sundhedsplejerske sundhedsplejersken hedder kaldet kaldes navnet
-  ssa ssh tovholder tovholderen vagthavende forvagt forvagten bagvagt bagvagten mellemvagt`,
+  ssa ssh tovholder tovholderen vagthavende forvagt forvagten bagvagt bagvagten mellemvagt
+  spl. sygepl. sagsbeh. socialrådg. ergoterap. fysioterap. pæd.`,
 );
 
 /** Abbreviations written in capitals that name no person. */

@@ -266,6 +266,13 @@ function dayAndMonth(m: RegExpMatchArray, text: string): boolean {
   const month = Number(m[3]);
   if (day < 1 || day > 31 || month < 1 || month > 12) return false;
   const before = text.slice(Math.max(0, m.index! - 12), m.index);
+  // "kl. 02.10.", "kl 10.11": a clock time, whatever day and month its digits could be.
+  if (/(?<![\p{L}])(?:kl|klokken)\.?[^\S\n]{0,2}$/iu.test(before)) return false;
+  // "fra 02.10 til 06.00": the start of a span of hours, the other end no date.
+  const other = /^[^\S\n]?(?:[-–]|til)[^\S\n]?(?:kl\.?[^\S\n]?)?\d{1,2}([.:])(\d\d)(?!\d)/.exec(
+    text.slice(m.index! + m[0].length, m.index! + m[0].length + 20),
+  );
+  if (other && (other[1] === ':' || Number(other[2]) === 0 || Number(other[2]) > 12)) return false;
   const cue = DAY_CUE.test(before);
   // The second of a span whose first is a date: "12/3-18/3", "fra 12.3. til 18.3.".
   const span = /\d{1,2}[/.]\d{1,2}\.?\s?(?:[-–]|til)\s?$/.test(before);
@@ -298,9 +305,11 @@ const MONTH = `(?:${MONTHS}|(?:${MONTHS_SHORT})\\.?)(?![${LETTER}])`;
 /** The tens of a year said on their own after its day and month ("tredje juli toogfirs"). */
 const YEAR_TENS_IN_WORDS =
   '(?:(?:en|to|tre|fire|fem|seks|syv|otte|ni)og)?(?:tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems)';
+/** A month's name right after a day's number: "12. maj", "3 nov.". */
+const DAY_OF_MONTH_AFTER = new RegExp(`^\\.?[^\\S\\n]{0,2}${MONTH}`, 'iu');
 /** A day and a month in words, with or without its year: "3. januar 1951", "d. 3 nov. '51". */
 const DATE_IN_WORDS = new RegExp(
-  `${NOT_LETTER_BEFORE}(?:(?:d\\.|den)\\s*)?(?:[12]\\d|3[01]|0?[1-9]|${ORDINAL_DAYS})\\.?\\s*${MONTH}(?:\\s*['’]?(?:\\d{4}|\\d{2})(?![\\p{N}]|[.:]\\d)|\\s+${YEAR_IN_WORDS}|\\s+${YEAR_TENS_IN_WORDS}(?=\\s*(?:$|[.,;:!?)]|(?:og|i|på|hvor|da|så|men)(?![${LETTER}]))))?`,
+  `${NOT_LETTER_BEFORE}(?:(?:d\\.|den)\\s*)?(?:[12]\\d|3[01]|0?[1-9]|${ORDINAL_DAYS})\\.?\\s*${MONTH}(?:\\s*['’]?(?:\\d{4}|\\d{2})(?![\\p{N}]|[.:]\\d)|[^\\S\\n]{0,2}[-–]\\d{2}(?![\\p{N}]|[.:]\\d|\\.?\\s*${MONTH})|\\s+${YEAR_IN_WORDS}|\\s+${YEAR_TENS_IN_WORDS}(?=\\s*(?:$|[.,;:!?)]|(?:og|i|på|hvor|da|så|men)(?![${LETTER}]))))?`,
   'giu',
 );
 /**
@@ -1004,6 +1013,8 @@ class Words {
     if (next && (UNITS.has(next) || next === '%')) return false;
     // "Emil 4-årig", "Emil 3½ år": an age, or a half, after the number — no house has either.
     if (/^(?:[½¼¾]|-år)/u.test(then)) return false;
+    // "Mødet 12. maj": a day of a month.
+    if (DAY_OF_MONTH_AFTER.test(then)) return false;
     if (STREET_ENDINGS.some((e) => lower.endsWith(e))) {
       return !bareStreetWord(word, before) || floored || ADDRESS_CUE.test(before);
     }
@@ -1200,10 +1211,10 @@ const NOT_A_NICKNAME = new Set(
 );
 /** An age beside a word: "Storm (7 år)", "Wiktoria (15)", "Lis, 81 år", "lille sol på 2". */
 const AGE_AFTER =
-  /^(?:[^\S\n]{0,2}\([^\S\n]{0,2}\d{1,3}(?:[^\S\n]{0,2}(?:år|mdr\.?|måneder))?[^\S\n]{0,2}\)|,[^\S\n]{0,2}\d{1,3}[^\S\n]{1,2}år(?![\p{L}])|[^\S\n]{1,2}på[^\S\n]{1,2}\d{1,2}(?:[^\S\n]{1,2}år)?(?=[^\S\n]{0,2}(?:[,.;:)!?]|og(?![\p{L}])|$)))/u;
+  /^(?:[^\S\n]{0,2}\([^\S\n]{0,2}\d{1,3}½?(?:[^\S\n]{0,2}(?:år|mdr\.?|måneder))?[^\S\n]{0,2}\)|,[^\S\n]{0,2}\d{1,3}½?[^\S\n]{1,2}år(?![\p{L}])|[^\S\n]{1,2}på[^\S\n]{1,2}\d{1,2}(?:[^\S\n]{1,2}år)?(?=[^\S\n]{0,2}(?:[,.;:)!?]|og(?![\p{L}])|$)))/u;
 /** An age with its unit in brackets: "(7 år)", "(3 mdr.)" — not a bare "(7)", a score. */
 const AGE_IN_BRACKETS =
-  /^[^\S\n]{0,2}\([^\S\n]{0,2}\d{1,3}[^\S\n]{0,2}(?:år|mdr\.?|måneder)[^\S\n]{0,2}\)/u;
+  /^[^\S\n]{0,2}\([^\S\n]{0,2}\d{1,3}½?[^\S\n]{0,2}(?:år|mdr\.?|måneder)[^\S\n]{0,2}\)/u;
 /** Words before an everyday word that make it a thing, not a name: "mit liv", "hver dag". */
 const THING_BEFORE =
   /^(?:mit|min|mine|sit|sin|dit|din|hans|hendes|en|et|den|det|i|hver|hele|sidste|næste|om|til|på|af|for|med|fra|denne|dette)$/;
@@ -2188,7 +2199,10 @@ export function scrubText(
       // On the same line: a title ending a line names nobody on the next ("…, sygeplejerske\n
       // Tema: udskrivelse").
       (((TITLES.has(prev.lower) || staffRole) && /^[^\S\n]+$/.test(gap)) ||
-        (TITLES.has(`${prev.lower}.`) && /^\.[^\S\n]+$/.test(gap)) ||
+        (TITLES.has(`${prev.lower}.`) &&
+          /^\.[^\S\n]+$/.test(gap) &&
+          // "… af SSA og SPL. Braden 13": a role's short form in capitals may end a sentence.
+          !(prev.raw.length > 2 && isAllCaps(prev.raw))) ||
         // A form's field: "Sagsbehandler: AHO", "Læge: Hansen" — not what the field's note
         // says, in an everyday word no list holds as a name ("Bostøtte: Gennemgang af …").
         (PERSON_TITLES.has(prev.lower) &&
@@ -2460,7 +2474,10 @@ export function scrubText(
           /^\.?[^\S\n]+$/.test(nextGap)) ||
         (lower === 'hans' &&
           /^(?:sankt|skt|st)$/.test(prev?.lower ?? '') &&
-          /^\.?[^\S\n]+$/.test(gap))
+          /^\.?[^\S\n]+$/.test(gap)) ||
+        // "Kristi himmelfartsdag": a holiday.
+        (lower === 'kristi' && /^himmelfart/.test(next?.lower ?? '') && /^\s+$/.test(nextGap)) ||
+        (/^himmelfart/.test(lower) && prev?.lower === 'kristi' && /^\s+$/.test(gap))
       ) {
         return;
       }
@@ -2888,6 +2905,18 @@ export function scrubText(
           // "en rosa cardigan", "et helle midt på vejen", "meget lykke": after an article, a
           // possessive or a degree word, the everyday word.
           !(!!prev && NO_NAME_AFTER.has(prev.lower) && /^[^\S\n]+$/.test(gap)) &&
+          // "en stor sejr", "en lille sejr": the same with a describing word between.
+          !(
+            !!prev &&
+            NO_NAME_AFTER.has(tokens[i - 2]?.lower ?? '') &&
+            /^[^\S\n]+$/.test(gap) &&
+            /^[^\S\n]+$/.test(text.slice(tokens[i - 2]!.end, prev.start)) &&
+            words.ordinary(prev.lower) &&
+            !words.listedName(prev.lower)
+          ) &&
+          // "der ydes hjælp": a word the list holds as it is, and as a name only without its
+          // last «s» (a genitive's: «Yde»), is the word.
+          !(options.lexicon!.isWord(lower) && !options.lexicon!.isName(lower)) &&
           // "lyden hakkede", "solen skinner": an everyday word's definite form.
           !definiteOfEveryday(lower, words)))
     ) {
@@ -3187,6 +3216,15 @@ export function scrubText(
       !words.allowedWord(t.lower) &&
       !words.institution(t.lower) &&
       SAID_TO_BE.test(text.slice(t.end, t.end + 40));
+    // "Ida (4)": an abbreviation in capitals ("IDA"), written as a name and listed as one, which
+    // the word list does not hold as a word.
+    const nameAsWritten =
+      isCapitalised(t.raw) &&
+      !isAllCaps(t.raw) &&
+      ABBREVIATIONS.has(t.lower) &&
+      !CLINICAL_ABBREVIATIONS.has(t.lower) &&
+      FIRST_NAMES_IN_COMMON.has(t.lower) &&
+      !options.lexicon?.isWord(t.lower);
     // "Storm (7 år) og Vinter (4 år)", "Wiktoria (15)": a person, by the age beside the word (not
     // a family word or a role: "Mor (67 år)", "Drengen (7)").
     const definite =
@@ -3212,11 +3250,11 @@ export function scrubText(
         !SMALL_WORDS.has(t.lower) &&
         !words.allowedWord(t.lower) &&
         !words.institution(t.lower) &&
-        !ABBREVIATIONS.has(t.lower) &&
+        (!ABBREVIATIONS.has(t.lower) || nameAsWritten) &&
         !CLINICAL_ABBREVIATIONS.has(t.lower));
     // An everyday word ("Storm", "liv", "dag") only capitalised, not after a word that makes it
     // a thing ("mit liv, 3 år", "hver dag (7)"), and with the age's unit in brackets ("(7 år)").
-    const everyday = words.ordinary(t.lower);
+    const everyday = words.ordinary(t.lower) && !nameAsWritten;
     const aged =
       person &&
       (everyday

@@ -1334,3 +1334,31 @@ describe('initials after what was done by them; a surname the word list holds on
     expect(scrub(text)).toBe(text);
   });
 });
+
+describe('a twenty-third corpus: times, holidays, passives, a title shortened, a year after a date', () => {
+  it.each([
+    [
+      'Har været i kontakt med ergo ang. badebænk. – sygepl. MBK',
+      'Har været i kontakt med ergo ang. badebænk. – sygepl. [NAVN]',
+    ],
+    ['Samtale v. spl. AH om medicin.', 'Samtale v. spl. [NAVN] om medicin.'],
+    ['Ida (3½) passes i dagplejen.', '[NAVN] (3½) passes i dagplejen.'],
+    ['Ida (4) passes i dagplejen.', '[NAVN] (4) passes i dagplejen.'],
+    ['Født d. 4. juli -52, tidligere murer.', 'Født [DATO], tidligere murer.'],
+    ['Mødet 12. maj er aflyst.', 'Mødet [DATO] er aflyst.'],
+    ['Indlagt fra 02.10 til 06.11.', 'Indlagt fra [DATO] til [DATO].'],
+  ])('%j', (text, scrubbed) => {
+    expect(scrub(text)).toBe(scrubbed);
+  });
+
+  it.each([
+    'Borger trykkede på nødkaldet kl. 02.10. Mødet er kl. 10.11.',
+    'Sover fra 02.10 til 06.00.',
+    'Kristi himmelfartsdag er der ingen madudbringning. Lukket i Kristi Himmelfartsferien.',
+    'Der ydes 12 timers praktisk hjælp. Hjælp ydes dagligt.',
+    'Hun fik en lille sejr i dag. Det var en stor sejr.',
+    'IDA (4) er en fagforening.',
+  ])('and leaves what is no one: %j', (text) => {
+    expect(scrub(text)).toBe(text);
+  });
+});
