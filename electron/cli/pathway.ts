@@ -17,7 +17,6 @@ import { randomUUID } from 'node:crypto';
 import {
   closeSync,
   existsSync,
-  fchmodSync,
   fsyncSync,
   lstatSync,
   openSync,
@@ -27,7 +26,7 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import {
@@ -443,13 +442,17 @@ function convertManyToCsv(found: Found[], to: string, out: string | undefined): 
   if (to !== 'csv') throw new UsageError('many models convert to one log with --to csv only');
   if (!out) throw new UsageError('many models convert to one log: give it a name with --out FILE');
   const target = resolve(out);
-  const partial = `${target}.partial`;
+  // A name of its own beside the target, made new ('wx': never a file, or a link to one, that was
+  // there before — a link left at a fixed name would have the log written through it).
+  const partial = join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}-${randomUUID()}.partial`,
+  );
   let fd: number;
   try {
-    fd = openSync(partial, 'w', 0o600);
     // One journey's events per row, before any suppression: only its owner may read it, as every
-    // other file the command line writes (a partial file left from before keeps its mode else).
-    fchmodSync(fd, 0o600);
+    // other file the command line writes.
+    fd = openSync(partial, 'wx', 0o600);
   } catch (error) {
     throw new CannotRun(`cannot write ${shown(out)} (${unreadableDetail(error)})`);
   }

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -550,6 +551,23 @@ describe('exit codes', () => {
     expect(statSync(log).mode & 0o777).toBe(0o600);
   });
 
+  it('convert writes the log through no link left where its partial file once stood', () => {
+    const folder = join(dir, 'many');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.json'), modelText(0));
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'keep me', { mode: 0o644 });
+    const log = join(dir, 'log.csv');
+    symlinkSync(victim, `${log}.partial`);
+    expect(run('convert', folder, '--to', 'csv', '--out', log).code).toBe(0);
+    expect(readFileSync(victim, 'utf8')).toBe('keep me');
+    expect(statSync(victim).mode & 0o777).toBe(0o644);
+    expect(lstatSync(log).isSymbolicLink()).toBe(false);
+    expect(readFileSync(log, 'utf8').startsWith(CSV_HEADER)).toBe(true);
+    // Nothing of the run is left beside the log but what was there.
+    expect(readdirSync(dir).sort()).toEqual(['log.csv', 'log.csv.partial', 'many', 'victim.txt']);
+  });
+
   it('validate: 0 all good, 1 some invalid, 2 nothing to validate', () => {
     const empty = join(dir, 'empty');
     mkdirSync(empty);
@@ -618,7 +636,7 @@ describe('exit codes', () => {
     expect(r.stderr).toEqual([
       'pathway convert: nothing converted: no valid model among the files (1 invalid)',
     ]);
-    expect(existsSync(log) || existsSync(`${log}.partial`)).toBe(false);
+    expect(readdirSync(dir)).toEqual(['m']);
     r = run('convert', join(folder, 'bad.json'), '--to', 'xes');
     expect(r).toMatchObject({ code: 2, stdout: [] });
     expect(r.stderr[0]).toContain('bad.json: INVALID — the file is not valid JSON');
