@@ -177,6 +177,22 @@ describe('a backup sealed under a passphrase', () => {
       expect(await restoreProblem(greedy)).toBe('damaged');
     });
 
+    it('a hostile header whose every cost is in bounds but which together cost gigabytes', async () => {
+      for (const [log2N, r, p] of [
+        [20, 16, 4], // 2 GiB, four times over
+        [19, 8, 1], // 512 MiB
+        [18, 8, 4], // 256 MiB, but sixteen times the work
+      ]) {
+        const greedy = Buffer.from(bytes);
+        greedy[13] = log2N!;
+        greedy[14] = r!;
+        greedy[15] = p!;
+        createHash('sha256').update(greedy.subarray(0, 84)).digest().copy(greedy, 84, 0, 8);
+        // Refused from the header: had a key been derived, the check would say wrong_passphrase.
+        expect(await restoreProblem(greedy), `${log2N} ${r} ${p}`).toBe('damaged');
+      }
+    });
+
     it('an authentic image that is not a database of the app', async () => {
       const notDatabase = await seal(Buffer.from('just some words, sealed'), PASSPHRASE, FAST);
       expect(await restoreProblem(notDatabase)).toBe('not_backup');

@@ -62,6 +62,13 @@ export const DEFAULT_SCRYPT: ScryptParams = { log2N: 17, r: 8, p: 1 };
  * nothing but its passphrase.)
  */
 const SCRYPT_BOUNDS = { log2N: [14, 20], r: [1, 16], p: [1, 4] } as const;
+/**
+ * Each bound alone still lets a header ask for 2 GiB (N = 2^20, r = 16) four times over (p = 4):
+ * half a minute and gigabytes a try. Together they may ask for at most twice the memory of what we
+ * write (256 MiB: 128 × N × r bytes) and four times its work (N × r × p).
+ */
+const SCRYPT_MAX_MEMORY = 2 * 128 * 2 ** DEFAULT_SCRYPT.log2N * DEFAULT_SCRYPT.r;
+const SCRYPT_MAX_WORK = 4 * 2 ** DEFAULT_SCRYPT.log2N * DEFAULT_SCRYPT.r * DEFAULT_SCRYPT.p;
 
 const KDF_SCRYPT = 1;
 const TAG_BYTES = 16;
@@ -70,11 +77,15 @@ const HEADER_BYTES = 92;
 const CHECK_TEXT = 'forloebsvaerksted backup passphrase check';
 
 function withinBounds(params: ScryptParams): boolean {
-  return (Object.keys(SCRYPT_BOUNDS) as (keyof ScryptParams)[]).every(
-    (k) =>
-      Number.isInteger(params[k]) &&
-      params[k] >= SCRYPT_BOUNDS[k][0] &&
-      params[k] <= SCRYPT_BOUNDS[k][1],
+  return (
+    (Object.keys(SCRYPT_BOUNDS) as (keyof ScryptParams)[]).every(
+      (k) =>
+        Number.isInteger(params[k]) &&
+        params[k] >= SCRYPT_BOUNDS[k][0] &&
+        params[k] <= SCRYPT_BOUNDS[k][1],
+    ) &&
+    128 * 2 ** params.log2N * params.r <= SCRYPT_MAX_MEMORY &&
+    2 ** params.log2N * params.r * params.p <= SCRYPT_MAX_WORK
   );
 }
 
