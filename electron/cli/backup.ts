@@ -20,7 +20,6 @@ import {
   existsSync,
   fstatSync,
   openSync,
-  readFileSync,
   readSync,
   statSync,
 } from 'node:fs';
@@ -40,6 +39,7 @@ import { applyKey, lookOfFile } from '../db/cipher';
 import { openDatabase } from '../db/open';
 import {
   checkSealedHeader,
+  readSealedFile,
   looksSealed,
   SEALED_HEAD_BYTES,
   sealSync,
@@ -283,7 +283,7 @@ export function restoreCommand(args: string[], env: NodeJS.ProcessEnv = process.
       let restored;
       try {
         const source = sealed
-          ? openImage(unsealSync(readFileSync(from), askPassphrase(env, false)))
+          ? openImage(unsealSync(readSealedFile(from), askPassphrase(env, false)))
           : loadBackupFile(db, from);
         restored = restoreFrom(db, source, backupsFolderFor(values.db), new Date());
       } catch (error) {

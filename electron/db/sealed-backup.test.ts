@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -160,6 +160,21 @@ describe('a backup sealed under a passphrase', () => {
       movedJourney.write('FLB', 1, 'latin1');
       expect(await restoreProblem(movedJourney)).toBe('not_backup');
       expect(await restoreProblem(readFileSync(t.file))).toBe('not_backup');
+    });
+
+    it('a large file that is no backup, refused from its first bytes', async () => {
+      // 3 GB, sparse: read whole, it would not even fit one buffer (and was called missing).
+      const path = join(t.dir, 'large.fvbackup');
+      writeFileSync(path, 'Karen, 67: noter\n');
+      truncateSync(path, 3 * 1024 ** 3);
+      expect(await problemOf(() => loadSealedBackup(path, PASSPHRASE))).toBe('not_backup');
+      // A backup's header with a body far longer than the header says.
+      const longer = join(t.dir, 'longer.fvbackup');
+      writeFileSync(longer, bytes);
+      truncateSync(longer, 3 * 1024 ** 3);
+      expect(await problemOf(() => loadSealedBackup(longer, PASSPHRASE))).toBe('damaged');
+      rmSync(path);
+      rmSync(longer);
     });
 
     it('a missing file', async () => {

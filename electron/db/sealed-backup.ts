@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { createCipheriv, createDecipheriv, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { constants as bufferConstants } from 'node:buffer';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKUP_FILE_EXTENSION } from '../../shared/domain/backup';
 import { writeFileAtomic } from '../export/write-file';
@@ -263,12 +264,50 @@ export async function writeSealedBackup(
 
 /** A sealed backup file opened in memory, checked and migrated: a restore's source. */
 export async function loadSealedBackup(file: string, passphrase: string): Promise<Database> {
-  let bytes: Buffer;
+  return openImage(await unseal(readSealedFile(file), passphrase));
+}
+
+/**
+ * A sealed file's bytes, its header judged from its first bytes and its size before the rest is
+ * read: a large file that is no backup (or whose header says another length) is refused unread,
+ * and a pipe or a device is never waited on (opened without blocking, then only a regular file).
+ */
+export function readSealedFile(file: string): Buffer {
+  let fd: number;
   try {
-    if (!statSync(file).isFile()) throw new Error('not a file');
-    bytes = readFileSync(file);
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch {
     throw new BackupError('missing');
   }
-  return openImage(await unseal(bytes, passphrase));
+  try {
+    let size: number;
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) throw new Error('not a file');
+      size = stat.size;
+    } catch {
+      throw new BackupError('missing');
+    }
+    const head = readAt(fd, Math.min(size, SEALED_HEAD_BYTES));
+    readHeader(head, size);
+    // Its header says it is this long: more than one buffer holds is no backup the app wrote.
+    if (size > bufferConstants.MAX_LENGTH) throw new BackupError('damaged', 'length');
+    const bytes = readAt(fd, size);
+    if (bytes.length < size) throw new BackupError('truncated', 'body');
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Up to `length` bytes from the file's start (fewer where it ends sooner). */
+function readAt(fd: number, length: number): Buffer {
+  const bytes = Buffer.allocUnsafe(length);
+  let at = 0;
+  while (at < length) {
+    const n = readSync(fd, bytes, at, length - at, at);
+    if (n === 0) break;
+    at += n;
+  }
+  return bytes.subarray(0, at);
 }
