@@ -1,5 +1,7 @@
 import { basename } from 'node:path';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
+import { openRegularFile, unreadableDetail } from '../import/model-file';
+import { shown } from './files';
 import { jsonDepth } from '../../shared/model/validate';
 import {
   PRICE_LIMITS,
@@ -23,24 +25,55 @@ const linesOf = (errors: CsvError[]) =>
     .map((e) => `line ${e.line}: ${e.code}${e.column ? ` (${e.column})` : ''}`)
     .join('; ') + (errors.length > 20 ? `; and ${errors.length - 20} more` : '');
 
+/** The most a price list file may hold: four bytes for each character a CSV may have. */
+const MAX_PRICE_FILE_BYTES = PRICE_LIMITS.csvCharsMax * 4;
+
+/**
+ * A price list file's bytes: a regular file only (a pipe or a device is never waited on or read
+ * without end), and never more than the limit — one byte more is read, so a file that grew since
+ * its size was looked at is still refused.
+ */
+function readBounded(path: string, file: string): Buffer {
+  const opened = openRegularFile(path);
+  if (opened === null || 'ok' in opened) {
+    const why = opened === null ? 'no such file' : opened.detail;
+    throw new PriceFileError(`--prices ${file}: the file cannot be read${why ? ` (${why})` : ''}`);
+  }
+  const { fd, size } = opened;
+  try {
+    if (size > MAX_PRICE_FILE_BYTES) {
+      throw new PriceFileError(`--prices ${file}: the file is too large for a price list`);
+    }
+    const buffer = Buffer.alloc(size + 1);
+    let read = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, read, buffer.length - read, read);
+      if (n === 0 || (read += n) === buffer.length) break;
+    }
+    if (read > size) {
+      throw new PriceFileError(`--prices ${file}: the file changed while it was read`);
+    }
+    return buffer.subarray(0, read);
+  } catch (error) {
+    if (error instanceof PriceFileError) throw error;
+    throw new PriceFileError(
+      `--prices ${file}: the file cannot be read (${unreadableDetail(error)})`,
+    );
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * A price list for `pathway aggregate --prices FILE`: a JSON list like resources/price-list.json,
  * or a CSV in the Danish Excel format the app exports (rows only: the list is named after the
  * file, its price year is the newest source year in it). Hostile until checked, as every input:
  * size before reading, depth and prototype keys before the schema, and a CSV is all or nothing.
  */
-export function readPriceFile(file: string): PriceList {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new PriceFileError(`--prices ${file}: the file cannot be read`);
-  }
-  if (size > PRICE_LIMITS.csvCharsMax * 4) {
-    throw new PriceFileError(`--prices ${file}: the file is too large for a price list`);
-  }
-  const bytes = readFileSync(file);
-  const isCsv = /\.csv$/i.test(file);
+export function readPriceFile(path: string): PriceList {
+  const file = shown(path);
+  const bytes = readBounded(path, file);
+  const isCsv = /\.csv$/i.test(path);
   // A CSV saved by Excel as plain "CSV (semikolonsepareret)" is Windows-1252, not UTF-8.
   const text = isCsv ? decodeCsvBytes(bytes) : bytes.toString('utf8');
   if (isCsv) {
@@ -53,7 +86,7 @@ export function readPriceFile(file: string): PriceList {
     const years = read.prices.map((r) => r.sourceYear);
     const list = priceListSchema.safeParse({
       name:
-        basename(file)
+        basename(path)
           .replace(/\.csv$/i, '')
           .slice(0, PRICE_LIMITS.nameMax) || 'prices',
       priceYear: years.length ? Math.max(...years) : new Date().getFullYear(),

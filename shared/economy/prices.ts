@@ -257,6 +257,7 @@ export function exportPriceListCsv(prices: readonly PriceRow[]): string {
 export const CSV_ERROR_CODES = [
   'csv_too_large',
   'csv_empty',
+  'csv_no_rows',
   'csv_header',
   'csv_unterminated_quote',
   'csv_column_count',
@@ -374,7 +375,9 @@ function parseRow(rec: CsvRecord): { row?: PriceRow; errors: CsvError[] } {
   if (serviceCode !== '' && !serviceCodeSchema.safeParse(serviceCode).success) {
     err('bad_service_code', 'Ydelseskode');
   }
-  const unit = UNIT_FROM_TEXT[unitText!.toLowerCase()];
+  // Its own keys only: «constructor» is no unit.
+  const unitKey = unitText!.toLowerCase();
+  const unit = Object.hasOwn(UNIT_FROM_TEXT, unitKey) ? UNIT_FROM_TEXT[unitKey] : undefined;
   if (!unit) err('unknown_unit', 'Enhed');
 
   let price: number | null = null;
@@ -459,6 +462,10 @@ export function importPriceListCsv(input: string): CsvImportResult {
     header.cells.every((c, i) => c.trim().toLowerCase() === CSV_COLUMNS[i]!.toLowerCase());
   if (!headerOk)
     return { ok: false, errors: [{ line: header.line, code: 'csv_header' }], prices: [] };
+  // Headings and nothing else: taken as a list, it would remove every price there is.
+  if (records.length === 1) {
+    return { ok: false, errors: [{ line: header.line, code: 'csv_no_rows' }], prices: [] };
+  }
   if (records.length - 1 > PRICE_LIMITS.rowsMax) {
     return { ok: false, errors: [{ line: 1, code: 'csv_too_many_rows' }], prices: [] };
   }

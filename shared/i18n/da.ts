@@ -1304,6 +1304,8 @@ export const da = {
       codes: {
         csv_too_large: 'filen er for stor til at være en prisliste',
         csv_empty: 'filen er tom',
+        csv_no_rows:
+          'filen har kun overskrifterne og ingen priser (som prisliste ville den fjerne alle priser)',
         csv_header:
           'første linje er ikke prislistens overskrifter (Sektor;Kontakttype;Ydelseskode;Enhed;Pris (kr.);Andel kommune;Andel region;Andel stat;Kilde;Kildeår;Note)',
         csv_unterminated_quote: 'et anførselstegn («"») bliver aldrig lukket',

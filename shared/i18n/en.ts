@@ -1284,6 +1284,8 @@ export const en: Translation = {
       codes: {
         csv_too_large: 'the file is too large to be a price list',
         csv_empty: 'the file is empty',
+        csv_no_rows:
+          'the file has the headings but no prices (as a price list it would remove every price)',
         csv_header:
           "the first line is not the price list's headings (Sektor;Kontakttype;Ydelseskode;Enhed;Pris (kr.);Andel kommune;Andel region;Andel stat;Kilde;Kildeår;Note)",
         csv_unterminated_quote: 'a quotation mark («"») is never closed',

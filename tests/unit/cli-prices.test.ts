@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../electron/cli/pathway';
 import { aggregate } from '../../shared/analysis/aggregate';
@@ -101,6 +102,30 @@ describe('pathway aggregate --prices', () => {
     expect(main(['aggregate', models, '--prices', join(dir, 'missing.json'), '--out', dest])).toBe(
       2,
     );
+    expect(existsSync(dest)).toBe(false);
+  });
+
+  it('refuses a pipe, a folder and a list of headings only, and names the file escaped', () => {
+    const dest = join(dir, 'none');
+    // A pipe nobody writes to: waited on, it would hang the command for good.
+    const pipe = join(dir, 'prices.csv');
+    execFileSync('mkfifo', [pipe]);
+    expect(main(['aggregate', models, '--prices', pipe, '--out', dest])).toBe(2);
+    expect(out.join('\n')).toContain('the file cannot be read (not a regular file)');
+    out.length = 0;
+    expect(main(['aggregate', models, '--prices', dir, '--out', dest])).toBe(2);
+    expect(out.join('\n')).toContain('the file cannot be read (a folder)');
+    // Headings and no rows: as a list, it would price nothing.
+    const headings = join(dir, 'headings\u001b[31mRED.csv');
+    writeFileSync(
+      headings,
+      '\uFEFFSektor;Kontakttype;Ydelseskode;Enhed;Pris (kr.);Andel kommune;Andel region;Andel stat;Kilde;Kildeår;Note\r\n\r\n',
+    );
+    out.length = 0;
+    expect(main(['aggregate', models, '--prices', headings, '--out', dest])).toBe(2);
+    expect(out.join('\n')).toContain('line 1: csv_no_rows');
+    expect(out.join('\n')).toContain('headings\\x1b[31mRED.csv');
+    expect(out.join('\n')).not.toContain('\u001b');
     expect(existsSync(dest)).toBe(false);
   });
 });
