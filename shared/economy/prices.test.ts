@@ -306,6 +306,25 @@ describe('hostile CSV is refused line by line, with codes', () => {
     });
   });
 
+  it('headings and no rows (which, taken as a list, would remove every price)', () => {
+    for (const text of [HEADER, `\uFEFF${HEADER}\r\n`, `${HEADER}\r\n\r\n\r\n`]) {
+      expect(importPriceListCsv(text)).toEqual({
+        ok: false,
+        errors: [{ line: 1, code: 'csv_no_rows' }],
+        prices: [],
+      });
+    }
+  });
+
+  it('a unit named after what every object has', () => {
+    for (const unit of ['constructor', '__proto__', 'toString']) {
+      expect(importPriceListCsv(csv(GOOD.replace(';kontakt;', `;${unit};`)))).toMatchObject({
+        ok: false,
+        errors: [{ line: 2, code: 'unknown_unit', column: 'Enhed' }],
+      });
+    }
+  });
+
   it('rows with too few or too many cells', () => {
     const r = importPriceListCsv(
       csv(GOOD, 'general_practice;phone;;kontakt;220', `${GOOD.replace('gp_visit', 'video')};x`),
