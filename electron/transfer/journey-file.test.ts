@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -204,5 +205,9 @@ describe('the .forloeb file', () => {
       reason: 'unreadable',
     });
     expect(await readMoveFile(dir)).toEqual({ ok: false, reason: 'unreadable' });
+    // A pipe nobody writes to is refused, not waited on.
+    const pipe = join(dir, 'pipe.forloeb');
+    execFileSync('mkfifo', [pipe]);
+    expect(await readMoveFile(pipe)).toEqual({ ok: false, reason: 'unreadable' });
   });
 });

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, timingSafeEqual } from 'node:crypto';
+import { constants as fsConstants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { MAX_MOVE_FILE_BYTES, type MoveRefusal } from '../../shared/transfer/moved-journey';
@@ -223,8 +224,12 @@ export async function readMoveFile(
 ): Promise<{ ok: true; bytes: Buffer } | { ok: false; reason: 'too_large' | 'unreadable' }> {
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
-    handle = await open(path, 'r');
-    const { size } = await handle.stat();
+    // Without blocking, and then a regular file only: a pipe nobody writes to was waited on for
+    // good (and held a thread of the pool the app shares).
+    handle = await open(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+    const stat = await handle.stat();
+    if (!stat.isFile()) return { ok: false, reason: 'unreadable' };
+    const { size } = stat;
     if (size > MAX_MOVE_FILE_BYTES) return { ok: false, reason: 'too_large' };
     // Read one byte more than the limit: a file that grew since the stat is still caught.
     const buffer = Buffer.alloc(Math.min(size, MAX_MOVE_FILE_BYTES) + 1);
