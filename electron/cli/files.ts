@@ -20,13 +20,17 @@ export type Found =
   | { path: string; status: 'file' }
   | { path: string; status: 'skipped' | 'invalid'; reason: string };
 
+// eslint-disable-next-line no-control-regex
+const UNSHOWN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
 /**
  * A path as it is printed: characters that would break a line or steer the terminal (control
- * characters, line and paragraph separators) written as escapes, so one file is one line.
+ * characters, line and paragraph separators) or turn the line's text around (the marks and
+ * overrides of bidirectional text: a right-to-left override shows a name as another, and
+ * reorders the verdict after it) written as escapes, so one file is one line, read as it is.
  */
 export function shown(path: string): string {
-  // eslint-disable-next-line no-control-regex
-  return path.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+  return path.replace(UNSHOWN, (c) => {
     const hex = c.charCodeAt(0).toString(16).padStart(2, '0');
     return c.charCodeAt(0) > 0xff ? `\\u${hex.padStart(4, '0')}` : `\\x${hex}`;
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CSV_HEADER } from './event-log';
 import { MAX_MAP_TOUCHPOINTS, modelTouchpointSchema } from './pathway-model';
-import { forbiddenKeyIn, jsonShape } from './validate';
+import { forbiddenKeyIn, jsonShape, keyTwice } from './validate';
 
 /**
  * Checks of the event logs `pathway export` writes beside the model (see `event-log.ts`): OCEL 2.0
@@ -206,6 +206,16 @@ export function checkOcelText(text: string): LogCheck {
   // As for a model: a tool that copies the log's objects could take such a key for a prototype.
   const forbidden = forbiddenKeyIn(text, data);
   if (forbidden) return { ok: false, reason: `a key no event log needs: ${forbidden}` };
+  // As for a model: the parser keeps a key's last value and drops the first without a word, so
+  // a log with `events` written twice reads one way here and another in a tool that keeps the
+  // first (said by position, never by the file's own text).
+  const twice = keyTwice(text);
+  if (twice !== undefined) {
+    return {
+      ok: false,
+      reason: `${twice} (so the log can be read in two ways)`,
+    };
+  }
   const structure = ocelShapeProblem(data);
   if (structure) return { ok: false, reason: structure };
   const log = data as OcelLog;

@@ -297,6 +297,12 @@ describe('the event-log checks themselves', () => {
     );
     expect(bad((l) => l.events.push({ ...l.events[0]! }))).toContain('id "e1" is used twice');
     expect(bad((l) => (l['ocel:events'] = {}))).toContain('OCEL 1.0');
+    // A key written twice: a first `events` (here a broken one) that the parse drops unseen.
+    const twice = JSON.stringify(log).replace('{', '{"events":[{"id":7}],');
+    expect(checkOcelText(twice)).toEqual({
+      ok: false,
+      reason: '(root): a key is written twice (so the log can be read in two ways)',
+    });
     // A key a copying tool could take for a prototype, plain or escaped, at any depth.
     const plain = JSON.stringify(log).replace('"id":"e1"', '"__proto__":{"x":1},"id":"e1"');
     expect(checkOcelText(plain)).toEqual({

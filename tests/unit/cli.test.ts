@@ -250,6 +250,13 @@ describe('a folder to write into (--out)', () => {
     expect(out.at(-1)).toContain('cannot write into');
     expect(out.at(-1)).toContain('in\\x1b[2Jway');
     expect(out.join('\n')).not.toContain('\u001b');
+    // A name that turns the line around (a right-to-left override) is printed escaped too.
+    const turned = join(dir, 'in\u202eyaw');
+    writeFileSync(turned, '');
+    out = [];
+    expect(main(['aggregate', models, '--out', join(turned, 'x')])).toBe(2);
+    expect(out.at(-1)).toContain('in\\u202eyaw');
+    expect(out.join('\n')).not.toContain('\u202e');
     if (process.platform === 'linux') {
       // The system says /proc holds no such folder and cannot make one: Node's recursive mkdir
       // asked again for ever.
