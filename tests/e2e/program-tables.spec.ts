@@ -361,6 +361,45 @@ test.describe('laptop 1366×768', () => {
     // Both kinds were met: tables that a fixed box would have cut by a little, and long ones.
     expect(short).toBeGreaterThan(0);
     expect(long).toBeGreaterThan(0);
+
+    // By mouse too, every button of every view is a target of 44 px each way ("Slet", "Gem som
+    // CSV-fil", "Se hvorfor" were 38 px tall).
+    let buttons = 0;
+    for (const tab of [
+      'models',
+      'processMap',
+      'variants',
+      'handovers',
+      'emotion',
+      'ideas',
+      'counts',
+      'economy',
+    ]) {
+      await page.getByTestId(`program-tab-${tab}`).click();
+      await expect(page.getByTestId(`program-tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
+      const sizes = await page
+        .locator('main.app-main')
+        .getByRole('button')
+        .evaluateAll((all) =>
+          all
+            .map((el) => ({ el, r: el.getBoundingClientRect() }))
+            // What is on the page (a skip link waits off it until it has the focus).
+            .filter(({ r }) => r.width > 0 && r.right > 0 && r.left < window.innerWidth)
+            .map(({ el, r }) => ({
+              name: (el.textContent ?? '').trim(),
+              width: r.width,
+              height: r.height,
+            })),
+        );
+      buttons += sizes.length;
+      expect(
+        sizes
+          .filter((b) => b.width < 44 || b.height < 44)
+          .map((b) => `${b.name} ${b.width}×${b.height}`),
+        tab,
+      ).toEqual([]);
+    }
+    expect(buttons).toBeGreaterThan(20);
   });
 });
 
