@@ -2544,6 +2544,24 @@ export function scrubText(
       ) {
         return;
       }
+      // 'bor på sin båd "Havørnen"', 'flyttet til «Solbakken»': one capitalised word alone in
+      // quotes in mid-sentence, in a definite form, is a boat's, a farm's or a home's own name —
+      // even where the list holds it as an everyday word («havørnen», «solbakken»).
+      if (
+        softStart &&
+        /^[^\S\n]*["“„«'‘]$/.test(gap) &&
+        /^["”“»'’]/.test(text.slice(end, end + 1)) &&
+        !!prev &&
+        /\p{L}/u.test(prev.raw) &&
+        raw.length >= 5 &&
+        /(?:en|et|n)$/.test(lower) &&
+        !COMMON_WORDS.has(lower) &&
+        !words.allowedWord(lower) &&
+        !words.institution(lower)
+      ) {
+        add('name', start, end, true);
+        return;
+      }
       if (titled || initial) add('name', start, end, true);
       else if (!atStart) {
         // "mit Hjerte", "et Blodtryk": a person is never neuter, so an everyday word no list

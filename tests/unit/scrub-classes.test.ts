@@ -1362,3 +1362,25 @@ describe('a twenty-third corpus: times, holidays, passives, a title shortened, a
     expect(scrub(text)).toBe(text);
   });
 });
+
+describe("a boat's, a farm's or a home's own name alone in quotes", () => {
+  it.each([
+    [
+      'Om sommeren bor han på sin båd "Havørnen" i havnen.',
+      'Om sommeren bor han på sin båd "[NAVN]" i havnen.',
+    ],
+    ['Hun har båden «Havørnen» i havnen.', 'Hun har båden «[NAVN]» i havnen.'],
+    ['Han bor på "Solbakken" nu.', 'Han bor på "[NAVN]" nu.'],
+  ])('%j', (text, scrubbed) => {
+    expect(scrub(text)).toBe(scrubbed);
+  });
+
+  it.each([
+    'Hun sagde "Nej" til tilbuddet.',
+    'Han svarede "Selvfølgelig" og gik.',
+    'Vi så "Matador" sammen.',
+    '"Havørnen" er en stor fugl.',
+  ])('and leaves what is no one: %j', (text) => {
+    expect(scrub(text)).toBe(text);
+  });
+});
