@@ -1420,7 +1420,8 @@ export const da = {
       sumHelp: 'Summen for alle forløb i udvalget, i kr.',
       whoTitle: 'Hvem betaler, hvem sparer',
       whoHelp:
-        'Forskellen mellem det nye forløb og forløbet i dag, for hver betaler i hver sektor. Minus: betaleren sparer. Plus: betaleren kommer til at betale mere.',
+        'Forskellen mellem det nye forløb og forløbet i dag, for hver betaler i hver sektor. Minus: betaleren sparer. Plus: betaleren kommer til at betale mere. –: betaleren betaler intet i den sektor.',
+      noShare: 'betaler intet her',
       saves: '− {{amount}} kr. (sparer)',
       pays: '+ {{amount}} kr. (betaler mere)',
       same: '0 kr. (uændret)',

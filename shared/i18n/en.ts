@@ -1400,7 +1400,8 @@ export const en: Translation = {
       sumHelp: 'The sum over all journeys in the selection, in DKK.',
       whoTitle: 'Who pays, who saves',
       whoHelp:
-        'The difference between the new pathway and the pathway today, for each payer in each sector. Minus: the payer saves. Plus: the payer pays more.',
+        'The difference between the new pathway and the pathway today, for each payer in each sector. Minus: the payer saves. Plus: the payer pays more. –: the payer pays nothing in that sector.',
+      noShare: 'pays nothing here',
       saves: '− DKK {{amount}} (saves)',
       pays: '+ DKK {{amount}} (pays more)',
       same: 'DKK 0 (unchanged)',

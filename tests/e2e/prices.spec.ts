@@ -317,6 +317,15 @@ test.describe('prices and the cost of a pathway', () => {
       view.getByTestId('cost-by-payer').getByTestId('cost-row-total').locator('td').first(),
     ).toHaveText(/^[\d.]+ kr\.$/);
     await expect(view.getByTestId('cost-who-pays')).toBeVisible();
+    // A payer with no share in a sector is a dash that the help explains and a reader hears.
+    await expect(view.getByTestId('cost-who-pays')).toContainText(
+      '–: betaleren betaler intet i den sektor.',
+    );
+    const noShare = view
+      .getByTestId('cost-who-pays')
+      .getByRole('cell', { name: 'betaler intet her' });
+    expect(await noShare.count()).toBeGreaterThan(0);
+    await expect(noShare.first()).toHaveText('–betaler intet her');
     await expect(view.getByTestId('cost-unpriced')).toBeVisible();
     // Beside the amounts' first mention: how many touchpoints they rest on, the same counts as the
     // last section's, and a way to it.

@@ -386,7 +386,16 @@ export function CostViews({ aggregate, tables }: { aggregate: Aggregate; tables:
                     const x = who.find((w) => w.sector === s && w.payer === p);
                     return (
                       <td key={p} className="number">
-                        {x ? whoText(x.cell) : <span className="muted">–</span>}
+                        {x ? (
+                          whoText(x.cell)
+                        ) : (
+                          <>
+                            <span className="muted" aria-hidden="true">
+                              –
+                            </span>
+                            <span className="visually-hidden">{t('economy.program.noShare')}</span>
+                          </>
+                        )}
                       </td>
                     );
                   })}
