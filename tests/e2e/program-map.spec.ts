@@ -312,7 +312,7 @@ test.describe('laptop 1366×768', () => {
     expect((await layouts()) - before).toBeLessThanOrEqual(5);
   });
 
-  test('the downloaded picture is the map as shown, its labels readable (not black bars)', async ({
+  test('the downloaded picture is the whole map as shown, its labels readable (not black bars)', async ({
     app,
   }) => {
     await openMap(app);
@@ -327,7 +327,7 @@ test.describe('laptop 1366×768', () => {
     const png = readFileSync(await download.path());
     expect(png.subarray(1, 4).toString()).toBe('PNG');
 
-    // Decoded in the page (a canvas), sampled where each label is on screen.
+    // Decoded in the page (a canvas), sampled where each place and label is drawn.
     const result = await page.evaluate(
       async ({ picture, screen }) => {
         const decode = async (base64: string) => {
@@ -343,93 +343,113 @@ test.describe('laptop 1366×768', () => {
         };
         const pic = await decode(picture);
         const shot = await decode(screen);
-        const flowRect = document
-          .querySelector('[data-testid="process-map"] .react-flow')!
-          .getBoundingClientRect();
-        const scale = pic.width / flowRect.width;
+        const map = document.querySelector('[data-testid="process-map"] .react-flow')!;
+        const frame = map.getBoundingClientRect();
+        // The whole map on the screen's coordinates, scrolled-out parts too.
+        const drawn = [
+          ...map.querySelectorAll(
+            '.react-flow__node, [data-testid="process-edge-label"], .react-flow__edge path',
+          ),
+        ].map((el) => el.getBoundingClientRect());
+        const whole = {
+          left: Math.min(...drawn.map((r) => r.left)),
+          top: Math.min(...drawn.map((r) => r.top)),
+          right: Math.max(...drawn.map((r) => r.right)),
+          bottom: Math.max(...drawn.map((r) => r.bottom)),
+        };
+        const scale = 2;
+        const margin = 16;
+        // A point on the screen, in the picture.
+        const px = (x: number) => (x - whole.left + margin) * scale;
+        const py = (y: number) => (y - whole.top + margin) * scale;
         const lum = (d: ImageData, x: number, y: number) => {
           const i = (Math.floor(y) * d.width + Math.floor(x)) * 4;
           return 0.2126 * d.data[i]! + 0.7152 * d.data[i + 1]! + 0.0722 * d.data[i + 2]!;
         };
-        const labels = [...document.querySelectorAll('[data-testid="process-edge-label"]')]
-          .map((el) => ({ text: el.textContent ?? '', r: el.getBoundingClientRect() }))
-          // Whole labels inside the picture only (the picture is the visible pane).
-          .filter(
-            ({ r }) =>
-              r.left >= flowRect.left &&
-              r.top >= flowRect.top &&
-              r.right <= flowRect.right &&
-              r.bottom <= flowRect.bottom,
-          )
-          .map(({ text, r }) => {
-            let dark = 0;
-            let light = 0;
-            let n = 0;
-            // The inside of the box (its border left out), every picture pixel.
-            for (
-              let y = (r.top - flowRect.top + 2) * scale;
-              y < (r.bottom - flowRect.top - 2) * scale;
-              y++
-            )
-              for (
-                let x = (r.left - flowRect.left + 2) * scale;
-                x < (r.right - flowRect.left - 2) * scale;
-                x++
-              ) {
-                const l = lum(pic, x, y);
-                if (l < 90) dark++;
-                if (l > 220) light++;
-                n++;
-              }
-            return { text, dark: dark / n, light: light / n };
-          });
-        // The picture against the screen, pixel by pixel at the screen's scale.
+        /** Dark and light shares of a box's inside (its border left out), every picture pixel. */
+        const inks = (r: DOMRect) => {
+          let dark = 0;
+          let light = 0;
+          let n = 0;
+          for (let y = py(r.top + 2); y < py(r.bottom - 2); y++)
+            for (let x = px(r.left + 2); x < px(r.right - 2); x++) {
+              const l = lum(pic, x, y);
+              if (l < 90) dark++;
+              if (l > 220) light++;
+              n++;
+            }
+          return { dark: dark / n, light: light / n };
+        };
+        const outside = (r: DOMRect) =>
+          r.left < frame.left ||
+          r.top < frame.top ||
+          r.right > frame.right ||
+          r.bottom > frame.bottom;
+        const labels = [...map.querySelectorAll('[data-testid="process-edge-label"]')].map((el) => {
+          const r = el.getBoundingClientRect();
+          return { text: el.textContent ?? '', outside: outside(r), ...inks(r) };
+        });
+        const places = [...map.querySelectorAll('.pm-place-name')].map((el) => {
+          const r = el.getBoundingClientRect();
+          return { text: el.textContent ?? '', outside: outside(r), ...inks(r) };
+        });
+        // What the screen shows is the same in the picture, pixel by pixel at the screen's
+        // scale, moved by where the pane's corner is in the whole map.
         let diff = 0;
         let count = 0;
         for (let y = 0; y < shot.height; y += 2)
           for (let x = 0; x < shot.width; x += 2) {
-            diff += Math.abs(lum(shot, x, y) - lum(pic, x * scale, y * scale));
+            const X = px(frame.left + x);
+            const Y = py(frame.top + y);
+            if (X < 0 || Y < 0 || X >= pic.width || Y >= pic.height) continue;
+            diff += Math.abs(lum(shot, x, y) - lum(pic, X, Y));
             count++;
           }
         // Under the map, the caption: lines of dark text, counted as runs of rows that have some.
-        const mapBottom = Math.round(flowRect.height * scale);
+        const mapBottom = Math.round(py(whole.bottom) + margin * scale);
         let lines = 0;
         let inLine = false;
-        let darkInBand = 0;
         for (let y = mapBottom + 4; y < pic.height; y++) {
           let dark = 0;
           for (let x = 0; x < pic.width; x++) if (lum(pic, x, y) < 90) dark++;
-          darkInBand += dark;
           if (dark > 0 && !inLine) lines++;
           inLine = dark > 0;
         }
         return {
           size: { width: pic.width, height: pic.height },
-          expected: { width: flowRect.width * 2, height: flowRect.height * 2 },
-          caption: { height: pic.height - mapBottom, lines, darkInBand },
+          expected: {
+            width: Math.ceil(whole.right - whole.left + 2 * margin) * scale,
+            mapHeight: Math.ceil(whole.bottom - whole.top + 2 * margin) * scale,
+          },
+          caption: { height: pic.height - mapBottom, lines },
           labels,
+          places,
           meanDifference: diff / count,
+          compared: count,
         };
       },
       { picture: png.toString('base64'), screen: shown.toString('base64') },
     );
     console.log(
-      `[program-map] picture ${JSON.stringify({ ...result, labels: result.labels.length })}`,
+      `[program-map] picture ${JSON.stringify({ ...result, labels: result.labels.length, places: result.places.length })}`,
     );
-    // The picture is the map's pane, at twice the screen's resolution, with a caption under it:
+    // The picture is the whole map at twice the screen's resolution, with a caption under it:
     // what it shows, who is in it and when it was taken, in three lines (or more, wrapped).
-    expect(result.size.width).toBe(Math.round(result.expected.width));
-    expect(result.size.height).toBeGreaterThan(Math.round(result.expected.height));
+    expect(result.size.width).toBe(result.expected.width);
+    expect(result.size.height).toBeGreaterThan(result.expected.mapHeight);
     expect(result.caption.lines).toBeGreaterThanOrEqual(3);
     expect(result.caption.height).toBeGreaterThanOrEqual(3 * 2 * 15);
     expect(result.labels.length).toBeGreaterThan(5);
-    for (const l of result.labels) {
+    // The map as opened is larger than its pane: the picture holds what the pane cuts off too.
+    expect([...result.labels, ...result.places].filter((x) => x.outside).length).toBeGreaterThan(0);
+    for (const l of [...result.labels, ...result.places]) {
       // Text: some dark pixels. Background: mostly light. A solid black bar has no light pixels,
       // a lost label no dark ones.
       expect(l.dark, `dark text in «${l.text}»`).toBeGreaterThan(0.03);
       expect(l.light, `light background in «${l.text}»`).toBeGreaterThan(0.5);
     }
-    // The same picture as on the screen (anti-aliasing aside).
+    // The same picture as on the screen where the screen shows it (anti-aliasing aside).
+    expect(result.compared).toBeGreaterThan(10_000);
     expect(result.meanDifference).toBeLessThan(8);
     // Said of this map, and not left standing beside the other level's.
     await expect(page.getByTestId('status')).toHaveText('process-map.png er gemt.');

@@ -92,6 +92,58 @@ export async function flowPicture(flow: HTMLElement): Promise<string> {
 }
 
 /**
+ * A PNG (data URL) of the whole of a React Flow map, at the scale it is shown at, at twice the
+ * screen's resolution: every place, line and label as drawn on the screen, the parts scrolled out
+ * of the pane too, with `margin` screen pixels of white around them. What the screen shows is the
+ * same in the picture, pixel for pixel at the picture's scale (moved by where the map's edge is).
+ */
+export async function wholeFlowPicture(flow: HTMLElement, margin = 16): Promise<string> {
+  const viewport = flow.querySelector<HTMLElement>('.react-flow__viewport');
+  if (!viewport) throw new Error('no map to draw');
+  await facesReady();
+  const frame = flow.getBoundingClientRect();
+  // Where everything drawn is on the screen: places, label boxes and the lines' paths.
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const el of viewport.querySelectorAll(
+    '.react-flow__node, .react-flow__edgelabel-renderer > *, .react-flow__edge path',
+  )) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    left = Math.min(left, r.left);
+    top = Math.min(top, r.top);
+    right = Math.max(right, r.right);
+    bottom = Math.max(bottom, r.bottom);
+  }
+  if (!Number.isFinite(left)) return flowPicture(flow);
+  // The map's own transform, moved so that its leftmost and topmost parts stand at the margin.
+  const matrix = new DOMMatrixReadOnly(getComputedStyle(viewport).transform);
+  const x = matrix.e - (left - frame.left) + margin;
+  const y = matrix.f - (top - frame.top) + margin;
+  const width = Math.ceil(right - left + 2 * margin);
+  const height = Math.ceil(bottom - top + 2 * margin);
+  const restore = inlineSvgStyles(flow);
+  try {
+    return await toPng(viewport, {
+      backgroundColor: '#ffffff',
+      pixelRatio: 2,
+      fontEmbedCSS: EMBEDDED_FONT_FACES,
+      width,
+      height,
+      style: {
+        width: `${width}px`,
+        height: `${height}px`,
+        transform: `translate(${x}px, ${y}px) scale(${matrix.a})`,
+      },
+    });
+  } finally {
+    restore();
+  }
+}
+
+/**
  * A picture with lines of text under it, saying what it shows — a map pasted into a report must
  * carry who is in it and where it came from. Drawn at the picture's scale (`scale` picture pixels
  * to a screen pixel) in the page's own font, each line wrapped to the picture's width; the picture

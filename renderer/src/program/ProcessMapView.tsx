@@ -27,7 +27,7 @@ import type { Aggregate, ProcessGraph } from '../../../shared/analysis/aggregate
 import type { Table } from '../../../shared/analysis/tables';
 import { announce, useAnnouncer, useClearOnChange } from '../announcer';
 import { download } from '../components/download';
-import { flowPicture, withCaption } from '../components/flow-picture';
+import { wholeFlowPicture, withCaption } from '../components/flow-picture';
 import { ZoomControls } from '../journey/ZoomControls';
 import { MAX_ZOOM, MIN_ZOOM, steppedZoom } from '../journey/viewport';
 import { FigureTable } from './FigureTable';
@@ -497,7 +497,7 @@ function ProcessMap({
     const el = paneRef.current?.querySelector<HTMLElement>('.react-flow');
     if (!el) return;
     try {
-      const url = await withCaption(await flowPicture(el), [
+      const url = await withCaption(await wholeFlowPicture(el), [
         `${t('program.tabs.processMap')} · ${t(level === 'contact' ? 'program.levelContact' : 'program.levelSector')}`,
         aggregate.cohort.shown
           ? `${selection} · ${t('program.cohort', {
