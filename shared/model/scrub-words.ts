@@ -166,6 +166,11 @@ export const TITLES = wordSet(
   spl. sygepl. sagsbeh. socialrådg. ergoterap. fysioterap. pæd.`,
 );
 
+/** A staff title's short form with its stop: "spl. AH", "sygepl. MBK". */
+export const SHORT_STAFF_TITLES = wordSet(
+  `spl. sygepl. sagsbeh. socialrådg. ergoterap. fysioterap. pæd.`,
+);
+
 /** Abbreviations written in capitals that name no person. */
 export const ABBREVIATIONS = wordSet(
   `kol adhd add ptsd ocd ms als dm ekg eeg mr mri ct pet rtg ul bmi inr crp hba1c hiv aids
@@ -180,7 +185,8 @@ export const ABBREVIATIONS = wordSet(
   barthel mna moca dast hads medlemsnr kundenr kontonr kto ktonr iban hsp hjp vis policenr stk mst emdr buf kabs
   cave oa ua sc po im iv kir mio atc ks dd sf eq
   sfo skat udk atp foa bupl dsr vuc eud eux stx amk plo kmd egu klap sdu aau dtu apv mtx asf uu
-  akt aba ida fob fof ams kbh dpc sos fam bbr psp`,
+  akt aba ida fob fof ams kbh dpc sos fam bbr psp stps bup ønh aes ast
+  sagsbeh socialrådg sygepl ergoterap fysioterap`,
 );
 
 /**

@@ -19,6 +19,7 @@ import {
   STREET_PREFIXES,
   SUBJECT_VERBS,
   SURNAMES_IN_COMMON,
+  SHORT_STAFF_TITLES,
   TITLES,
   UNITS,
   TITLES_THAT_ARE_NAMES,
@@ -241,6 +242,9 @@ function oneNumber(run: string): boolean {
 const YEAR_SPAN = /^(?:19|20)\d\d\s?[-–—‐‑−]\s?(?:19|20)\d\d$/;
 /** "14.30-15.00", "8:00 - 9:30": clock times, not numbers to hide. */
 const TIME_RANGE = /^\d{1,2}[.:]\d{2}\s?[-–—]\s?\d{1,2}[.:]\d{2}$/;
+/** Clock times one after another ("08.00, 12.00, 17.00"): each an hour and its minutes. */
+const CLOCK_TIMES =
+  /^(?:[01]?\d|2[0-4])[.:][0-5]\d(?:[^\S\n]{0,2}[,;/][^\S\n]{0,2}(?:[01]?\d|2[0-4])[.:][0-5]\d)*$/;
 /** A whole date: "01.02.2023", "1/2-23", "01-02-1990", "3/3 1951", "3. 3. 1951". */
 const DATE = /^(\d{1,2})[./-]\s*(\d{1,2})(?:[./-]\s*(?:\d{2}|\d{4})|\s+\d{4})$/;
 /**
@@ -268,6 +272,14 @@ function dayAndMonth(m: RegExpMatchArray, text: string): boolean {
   const before = text.slice(Math.max(0, m.index! - 12), m.index);
   // "kl. 02.10.", "kl 10.11": a clock time, whatever day and month its digits could be.
   if (/(?<![\p{L}])(?:kl|klokken)\.?[^\S\n]{0,2}$/iu.test(before)) return false;
+  // "kl. 01.05, 03.04 og 05.06": the last of clock times listed after «kl.».
+  if (
+    /(?<![\p{L}])(?:kl|klokken)\.?[^\S\n]{0,2}\d{1,2}[.:]\d\d(?:[^\S\n]{0,2}[,;][^\S\n]{0,2}\d{1,2}[.:]\d\d)*[^\S\n]{0,2}(?:,|og|eller)[^\S\n]{0,2}$/iu.test(
+      text.slice(Math.max(0, m.index! - 80), m.index),
+    )
+  ) {
+    return false;
+  }
   // "fra 02.10 til 06.00": the start of a span of hours, the other end no date.
   const other = /^[^\S\n]?(?:[-–]|til)[^\S\n]?(?:kl\.?[^\S\n]?)?\d{1,2}([.:])(\d\d)(?!\d)/.exec(
     text.slice(m.index! + m[0].length, m.index! + m[0].length + 20),
@@ -305,6 +317,13 @@ const MONTH = `(?:${MONTHS}|(?:${MONTHS_SHORT})\\.?)(?![${LETTER}])`;
 /** The tens of a year said on their own after its day and month ("tredje juli toogfirs"). */
 const YEAR_TENS_IN_WORDS =
   '(?:(?:en|to|tre|fire|fem|seks|syv|otte|ni)og)?(?:tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems)';
+/** An age or a half after a number: "4-årig", "3½", "5 mdr. gammel" — no house number. */
+const AGE_OR_HALF_AFTER = /^(?:[½¼¾]|-år|[^\S\n]+(?:år|mdr|måneder|uger)(?![\p{L}]))/u;
+
+/** What stands before a boat's, a horse's, a farm's or a home's own name in quotes. */
+const NAMED_HOME_OR_BOAT =
+  /(?<![\p{L}])(?:(?:sejl|motor|fiske)?båd(?:en)?|skib(?:et)?|kutter(?:en)?|jolle(?:n)?|hest(?:en)?|pony(?:en)?|gård(?:en)?|landsted(?:et)?|sommerhus(?:et)?|villa(?:en)?|(?:bor|boede|bo|bosat|flyttet|flytter|flyttede|flytte|kommer|kom|indflyttet)\s+(?:på|i|til|fra)|(?:ophold|aflastning|anbragt|anbringelse)\s+på|sejler\s+med|(?:der|som)\s+(?:hedder|hed))[^\S\n]*$/iu;
+
 /** A month's name right after a day's number: "12. maj", "3 nov.". */
 const DAY_OF_MONTH_AFTER = new RegExp(`^\\.?[^\\S\\n]{0,2}${MONTH}`, 'iu');
 /** A day and a month in words, with or without its year: "3. januar 1951", "d. 3 nov. '51". */
@@ -1012,7 +1031,7 @@ class Words {
     const next = /^\s+([\p{L}%]+)/u.exec(then)?.[1]?.toLowerCase();
     if (next && (UNITS.has(next) || next === '%')) return false;
     // "Emil 4-årig", "Emil 3½ år": an age, or a half, after the number — no house has either.
-    if (/^(?:[½¼¾]|-år)/u.test(then)) return false;
+    if (AGE_OR_HALF_AFTER.test(then)) return false;
     // "Mødet 12. maj": a day of a month.
     if (DAY_OF_MONTH_AFTER.test(then)) return false;
     if (STREET_ENDINGS.some((e) => lower.endsWith(e))) {
@@ -1081,7 +1100,7 @@ const SIGNED_BY =
   /(?:\bsign(?:atur|eret)?\.?\s{0,2}:?|\bks\.|\binitialer\s{0,2}:?|\b(?:kontra|under)?signeret(?:\s+af)?\s{0,2}:?)\s{0,3}$/iu;
 /** What says the next word is who did or wrote it — unless it is a role's or a unit's short name. */
 const DONE_BY =
-  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet|kvitteret|udleveret|afleveret|registreret|ordineret|bestilt|oprettet|attesteret|gennemgået|revideret)\s+af\s{0,2}:?|\b\p{L}{2,}(?:et|[^e]t)\s+af\s|\bbesøg\s+af\s|\b(?:mvh|kh|venlig\s+hilsen|hilsen)\.?\s{0,2}[,:]?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:notat|aftale|aftalt|samtale|møde|opkald|besøg|hjemmebesøg|telefonsamtale|opfølgning|statusmøde|netværksmøde|visitation|vurdering|udredning|sygeplejebesøg)\s+(?:v\.|ved)\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til\s{0,2}:?|\b(?:med)?ansvarlig(?:e)?\s{0,2}:|\bansv\.\s{0,2}:?|\bini\.?\s{0,2}:?|\binit\.?\s{0,2}:|\btovholder\s{0,2}:|\breferent(?:en)?\s{0,2}:)\s{0,3}$/iu;
+  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet|kvitteret|udleveret|afleveret|registreret|ordineret|bestilt|oprettet|attesteret|gennemgået|revideret)\s+af\s{0,2}:?|\b(?:skiftet|givet|hjulpet|vasket|badet|lagt|målt|taget|hentet|fulgt|kørt|besøgt|klippet|smurt|doseret|dispenseret|påført|anlagt|fjernet|renset|barberet|vejet|støttet|mobiliseret|forflyttet|vendt|lejret|ringet\s+op|set)\s+af\s|\bbesøg\s+af\s|\b(?:mvh|kh|venlig\s+hilsen|hilsen)\.?\s{0,2}[,:]?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:notat|aftale|aftalt|samtale|møde|opkald|besøg|hjemmebesøg|telefonsamtale|opfølgning|statusmøde|netværksmøde|visitation|vurdering|udredning|sygeplejebesøg)\s+(?:v\.|ved)\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til\s{0,2}:?|\b(?:med)?ansvarlig(?:e)?\s{0,2}:|\bansv\.\s{0,2}:?|\bini\.?\s{0,2}:?|\binit\.?\s{0,2}:|\btovholder\s{0,2}:|\breferent(?:en)?\s{0,2}:)\s{0,3}$/iu;
 /** The end of a note or a line right after a signature (a stop or a bracket may close it). */
 const SIGNATURE_END = /[^\S\n]{0,3}(?:[.)][^\S\n]{0,3})?(?:$|\n)/y;
 const NOTE_END = /[.)]?\s*$/y;
@@ -1686,6 +1705,15 @@ export function scrubText(
     run.replace(/[Oo]/g, '0').replace(/[lI]/g, '1'),
   );
   for (const m of digits.matchAll(NUMBER_RUN)) {
+    // "kl. 08.00, 12.00, 17.00 og 22.00", "kl. 01.05, 03.04": clock times, one after another.
+    if (
+      CLOCK_TIMES.test(m[0]) &&
+      /(?<![\p{L}])(?:kl|klokken)\.?[^\S\n]{0,2}$/iu.test(
+        text.slice(Math.max(0, m.index - 10), m.index),
+      )
+    ) {
+      continue;
+    }
     if (WIDE_GAP.test(m[0]) && !oneNumber(m[0])) {
       // Several numbers, one after another: each on its own.
       for (const n of m[0].matchAll(NUMBER_RUN_NARROW)) {
@@ -1820,6 +1848,8 @@ export function scrubText(
     // verb's, "Danmark 2010-2015" a span of years.
     const after = /^\s+([\p{L}%]+)/u.exec(text.slice(m.index + m[0].length))?.[1]?.toLowerCase();
     if (after && (UNITS.has(after) || after === '%')) continue;
+    // "Drengen 4-årig", "Pigen 5 mdr. gammel": an age after the number.
+    if (AGE_OR_HALF_AFTER.test(text.slice(m.index + m[0].length))) continue;
     const word = m[1]!.toLowerCase();
     const verb = verbLike(word) && !STREET_ONLY_ENDINGS.some((e) => word.endsWith(e));
     if (BEFORE_NUMBERS.has(word) || verb || Number(m[2]) >= 1800) continue;
@@ -2445,6 +2475,17 @@ export function scrubText(
       // "Bostøttemedarbejder KH", "Sygeplejerske MS": two capitals after a person's title or
       // role are initials, whatever they abbreviate elsewhere ("KH" for a greeting). Three are
       // as often the team's or the method's ("misbrugsbehandler MST"): the list decides.
+      // "Tilset af spl. BT 135/85", "henvist til pæd. MR", "svar fra sagsbeh. JA": after a
+      // title's short form, a measure's or a scan's short name (with its value), or an answer.
+      if (
+        titled &&
+        SHORT_STAFF_TITLES.has(`${prev?.lower ?? ''}.`) &&
+        (ABBREVIATIONS.has(lower) ||
+          ANSWER_WORDS.test(lower) ||
+          /^[^\S\n]?[:=]?[^\S\n]?\d/.test(text.slice(end, end + 4)))
+      ) {
+        return;
+      }
       if (titled && raw.length === 2 && !CLINICAL_ABBREVIATIONS.has(lower)) {
         add('name', start, end, true);
         return;
@@ -2454,7 +2495,8 @@ export function scrubText(
       if (lower === 'asa') return;
       // "KAD skiftet", "tegn på UVI", "EWS 3": three or four capitals no list holds as a name
       // are a clinical or an office abbreviation.
-      if (titled) {
+      // ("Socialrådg. IKKE mødt op": a word in capitals for emphasis.)
+      if (titled && !words.emphasis(raw)) {
         add('name', start, end, true);
         return;
       }
@@ -2550,6 +2592,9 @@ export function scrubText(
       if (
         softStart &&
         /^[^\S\n]*["“„«'‘]$/.test(gap) &&
+        // Said to be a boat, a horse, a farm or a home, or where someone lives or moves (not
+        // 'hun kalder det "Fængslet"', 'ser "Badehotellet"': a nickname, a title).
+        NAMED_HOME_OR_BOAT.test(text.slice(Math.max(0, start - 32), start - 1)) &&
         /^["”“»'’]/.test(text.slice(end, end + 1)) &&
         !!prev &&
         /\p{L}/u.test(prev.raw) &&
@@ -2746,6 +2791,15 @@ export function scrubText(
       return;
     }
     if (ABBREVIATIONS.has(lower)) return;
+    /** "en stor sejr", "den store sejr": an article, and a describing word, before it. */
+    const describedThing = () =>
+      !!prev &&
+      (NO_NAME_AFTER.has(tokens[i - 2]?.lower ?? '') ||
+        /^(?:den|det|de)$/.test(tokens[i - 2]?.lower ?? '')) &&
+      /^[^\S\n]+$/.test(gap) &&
+      /^[^\S\n]+$/.test(text.slice(tokens[i - 2]!.end, prev.start)) &&
+      words.ordinary(prev.lower) &&
+      !words.listedName(prev.lower);
     // "overlæge munk", "dr. sommer": after a title, any word the list holds as a name.
     // "overlæge bjerg vil se hende", "sagsbehandleren krog har ikke ringet": after a title, a
     // bare word that a verb follows is the person, whatever the list holds.
@@ -2776,7 +2830,7 @@ export function scrubText(
     } else if (titled && (words.name(lower, true) || !words.ordinary(lower))) {
       add('name', start, end, true);
     } else if (
-      ((((subject || (atStart && someonesRole)) && words.listedName(lower)) ||
+      ((((subject || (atStart && someonesRole)) && words.listedName(lower) && !describedThing()) ||
         // "hjort ringer tilbage", "skov var syg": a surname or a first name that is an everyday
         // word too, doing or being what only a person does or is — never after a word that makes
         // it a thing ("en hjort i haven blev"), and never a family word ("hans bror er syg").
@@ -2924,14 +2978,7 @@ export function scrubText(
           // possessive or a degree word, the everyday word.
           !(!!prev && NO_NAME_AFTER.has(prev.lower) && /^[^\S\n]+$/.test(gap)) &&
           // "en stor sejr", "en lille sejr": the same with a describing word between.
-          !(
-            !!prev &&
-            NO_NAME_AFTER.has(tokens[i - 2]?.lower ?? '') &&
-            /^[^\S\n]+$/.test(gap) &&
-            /^[^\S\n]+$/.test(text.slice(tokens[i - 2]!.end, prev.start)) &&
-            words.ordinary(prev.lower) &&
-            !words.listedName(prev.lower)
-          ) &&
+          !describedThing() &&
           // "der ydes hjælp": a word the list holds as it is, and as a name only without its
           // last «s» (a genitive's: «Yde»), is the word.
           !(options.lexicon!.isWord(lower) && !options.lexicon!.isName(lower)) &&

@@ -1384,3 +1384,30 @@ describe("a boat's, a farm's or a home's own name alone in quotes", () => {
     expect(scrub(text)).toBe(text);
   });
 });
+
+describe('a review aimed at these rules: what they must leave alone', () => {
+  it.each([
+    // Quoted names only where a boat, a farm or a home is said: nicknames and titles stay.
+    'Hun kalder det "Fængslet", når hun taler om plejehjemmet.',
+    'Hun ser "Badehotellet" og kalder medicinen "Giften".',
+    // Institutions and their short names after «af».
+    'Udredt af BUP i 2022. Sagen er afvist af AES. Undersøgt af ØNH. Tilsyn udført af STPS.',
+    // After a title's short form: a measure, a scan, an answer, a word for emphasis, a note.
+    'Tilset af spl. BT 135/85. Henvist til pæd. MR af hjernen. Svar fra sagsbeh. JA til lift.',
+    'Socialrådg. IKKE mødt op. Sagsbeh. NB: husk partshøring. Aftale med sagsbeh. SMS sendt.',
+    // Ages after a word that is no one's name, and clock times after «kl.».
+    'Drengen 4-årig går i børnehave. Hvalpen 3 mdr. gammel bider. Pigen 5 mdr. gammel sover.',
+    'Nattevagt tilså kl. 01.05, 03.04 og 05.06. Medicin kl. 08.00, 12.00, 17.00 og 22.00.',
+    'Den store sejr i dag var, at hun spiste selv.',
+  ])('%j', (text) => {
+    expect(scrub(text)).toBe(text);
+  });
+
+  it.each([
+    ['Han har en kutter, der hedder "Mågen".', 'Han har en kutter, der hedder "[NAVN]".'],
+    ['Hun har ophold på "Kastanjen" i aflastning.', 'Hun har ophold på "[NAVN]" i aflastning.'],
+    ['Sygepl. MBK og spl. AH var til stede.', 'Sygepl. [NAVN] og spl. [NAVN] var til stede.'],
+  ])('and still masks: %j', (text, scrubbed) => {
+    expect(scrub(text)).toBe(scrubbed);
+  });
+});
