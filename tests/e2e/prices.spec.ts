@@ -223,6 +223,15 @@ test.describe('prices and the cost of a pathway', () => {
     await prices.waitLoaded();
     expect(await seriousViolations(app.page)).toEqual([]);
     const before = await app.handlers['prices:get']({});
+    // A row without a public price says so in its source line, once: not again as its note.
+    const municipal = await prices.openSector('municipal_care');
+    const unpriced = municipal
+      .getByTestId('price-row')
+      .filter({ hasText: 'Ingen offentlig enhedspris fundet' });
+    expect(await unpriced.count()).toBeGreaterThan(0);
+    for (const row of await unpriced.all()) {
+      expect((await row.innerText()).split('Ingen offentlig enhedspris fundet').length - 1).toBe(1);
+    }
 
     const [download] = await Promise.all([
       app.page.waitForEvent('download'),

@@ -371,7 +371,9 @@ function PriceItem(props: {
       <p className="price-source">
         {t('economy.source', { source: row.source, year: row.sourceYear })}
       </p>
-      {row.note && <p className="price-note">{row.note}</p>}
+      {noteBesideSource(row.note ?? '', row.source) && (
+        <p className="price-note">{noteBesideSource(row.note ?? '', row.source)}</p>
+      )}
       {editing && (
         <PriceEditor
           row={row}
@@ -655,4 +657,17 @@ export function PricesScreen() {
       />
     </div>
   );
+}
+
+/**
+ * A row's note as shown under its source: without a first sentence that only says again what the
+ * source line begins with ("Ingen offentlig enhedspris fundet"), so it is read once.
+ */
+function noteBesideSource(note: string, source: string): string {
+  const first = /^[^.(]+/.exec(source)?.[0].trim() ?? '';
+  if (first.length < 12 || !note.toLowerCase().startsWith(first.toLowerCase())) return note;
+  return note
+    .slice(first.length)
+    .replace(/^[\s.,;:–-]+/, '')
+    .trim();
 }
