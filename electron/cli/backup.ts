@@ -15,14 +15,7 @@
  * something unforeseen.
  */
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import {
-  closeSync,
-  existsSync,
-  fstatSync,
-  openSync,
-  readSync,
-  statSync,
-} from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { passphraseProblem, PASSPHRASE_MAX, PASSPHRASE_MIN } from '../../shared/domain/backup';
