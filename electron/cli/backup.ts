@@ -15,7 +15,7 @@
  * something unforeseen.
  */
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { passphraseProblem, PASSPHRASE_MAX, PASSPHRASE_MIN } from '../../shared/domain/backup';
@@ -43,6 +43,7 @@ import { writeFileAtomic } from '../export/write-file';
 import { cliDatabaseKey } from './database-key';
 import { shown } from './files';
 import { readSecret, SECRET_FD_ENV, secretFdProblem } from './secret-input';
+import { readInto } from '../db/read-into';
 
 /** The file descriptor a script gives the backup's passphrase on. */
 export const PASSPHRASE_FD_ENV = 'PATHWAY_PASSPHRASE_FD';
@@ -222,13 +223,7 @@ function headOf(file: string): { head: Buffer; size: number } {
   try {
     const size = fstatSync(fd).size;
     const head = Buffer.alloc(Math.min(size, SEALED_HEAD_BYTES));
-    let at = 0;
-    while (at < head.length) {
-      const n = readSync(fd, head, at, head.length - at, at);
-      if (n === 0) break;
-      at += n;
-    }
-    return { head: head.subarray(0, at), size };
+    return { head: head.subarray(0, readInto(fd, head)), size };
   } finally {
     closeSync(fd);
   }

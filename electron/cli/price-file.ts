@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { closeSync, readSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import { openRegularFile, unreadableDetail } from '../import/model-file';
 import { shown } from './files';
 import { jsonDepth } from '../../shared/model/validate';
@@ -11,6 +11,7 @@ import {
   type CsvError,
   type PriceList,
 } from '../../shared/economy/prices';
+import { readInto } from '../db/read-into';
 
 /** A price list file that cannot be used, told plainly (line numbers and codes for a CSV). */
 export class PriceFileError extends Error {}
@@ -45,11 +46,7 @@ function readBounded(path: string, file: string): Buffer {
       throw new PriceFileError(`--prices ${file}: the file is too large for a price list`);
     }
     const buffer = Buffer.alloc(size + 1);
-    let read = 0;
-    for (;;) {
-      const n = readSync(fd, buffer, read, buffer.length - read, read);
-      if (n === 0 || (read += n) === buffer.length) break;
-    }
+    const read = readInto(fd, buffer);
     if (read > size) {
       throw new PriceFileError(`--prices ${file}: the file changed while it was read`);
     }

@@ -30,6 +30,7 @@ import { en } from '../../shared/i18n/en';
 import { checkModelFile, openRegularFile, unreadableDetail } from '../import/model-file';
 import { shown } from './files';
 import { checkXesText, XES_LABEL } from './xes-check';
+import { readInto } from '../db/read-into';
 
 export type FileKind = 'model' | 'ocel' | 'xes' | 'csv';
 
@@ -104,12 +105,7 @@ function readText(file: string): { text: string } | { reason: string } {
   try {
     if (size > MAX_MODEL_BYTES) return { reason: en.program.reasons.too_large };
     const buffer = Buffer.alloc(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, buffer, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
+    const read = readInto(fd, buffer);
     try {
       const text = new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, read));
       return { text: stripBom(text) };

@@ -7,7 +7,6 @@ import {
   linkSync,
   mkdirSync,
   openSync,
-  readSync,
   renameSync,
   rmSync,
   writeSync,
@@ -19,6 +18,7 @@ import { PASSPHRASE_MIN_LENGTH } from '../../shared/domain/startup';
 import { DATABASE_KEY_BYTES, lookOfFile, type DatabaseKey } from './cipher';
 import { derivePassphraseBytes, derivePassphraseBytesSync } from './passphrase-kdf';
 import { flushFolder } from './file-ops';
+import { readInto } from './read-into';
 
 /**
  * Where the database key comes from. The key is 32 random bytes made on the first start; it is
@@ -247,12 +247,7 @@ export function readKeyFile(path: string): KeyFile | null {
     const size = stat.size;
     if (size > KEY_FILE_MAX_BYTES) throw new KeyError('key_unreadable', path, 'too large');
     const bytes = Buffer.alloc(size);
-    for (let at = 0; at < size;) {
-      const n = readSync(fd, bytes, at, size - at, at);
-      if (n === 0) break;
-      at += n;
-    }
-    text = bytes.toString('utf8');
+    text = bytes.toString('utf8', 0, readInto(fd, bytes));
   } finally {
     closeSync(fd);
   }

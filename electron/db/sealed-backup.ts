@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { createCipheriv, createDecipheriv, randomBytes, timingSafeEqual } from 'node:crypto';
 import { constants as bufferConstants } from 'node:buffer';
-import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKUP_FILE_EXTENSION } from '../../shared/domain/backup';
 import { writeFileAtomic } from '../export/write-file';
@@ -14,6 +14,7 @@ import {
   splitKeys,
   type PassphraseKeys,
 } from './passphrase-kdf';
+import { readInto } from './read-into';
 
 /**
  * A backup that leaves the laptop (a USB stick, the command line's `pathway backup`): the
@@ -303,11 +304,5 @@ export function readSealedFile(file: string): Buffer {
 /** Up to `length` bytes from the file's start (fewer where it ends sooner). */
 function readAt(fd: number, length: number): Buffer {
   const bytes = Buffer.allocUnsafe(length);
-  let at = 0;
-  while (at < length) {
-    const n = readSync(fd, bytes, at, length - at, at);
-    if (n === 0) break;
-    at += n;
-  }
-  return bytes.subarray(0, at);
+  return bytes.subarray(0, readInto(fd, bytes));
 }

@@ -1,12 +1,13 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import type { Sha256Hex } from '../../shared/model/checksum';
 import {
   MAX_MODEL_BYTES,
   validateModelText,
   type ValidationResult,
 } from '../../shared/model/validate';
+import { readInto } from '../db/read-into';
 
 /** Node's native sha256, for the command line's checks (the import hashes the bytes it stores). */
 export const nodeSha256: Sha256Hex = (text) => {
@@ -101,13 +102,7 @@ export function checkModelFile(file: string): ModelFileResult | null {
     if (size > MAX_MODEL_BYTES) return { ok: false, reason: 'too_large' };
     // One byte more than the limit: a file that grew since it was looked at is still refused.
     const buffer = readBuffer(Math.min(size, MAX_MODEL_BYTES) + 1);
-    let read = 0;
-    for (;;) {
-      const n = readSync(fd, buffer, read, buffer.length - read, read);
-      if (n === 0) break;
-      read += n;
-      if (read === buffer.length) break;
-    }
+    const read = readInto(fd, buffer);
     if (read > MAX_MODEL_BYTES) return { ok: false, reason: 'too_large' };
     const bytes = buffer.subarray(0, read);
     return validateModelText(buffer.toString('utf8', 0, read), read, nodeSha256, {
