@@ -289,6 +289,12 @@ describe('the event-log checks themselves', () => {
     expect(
       bad((l) => ((l.objects[0]!.attributes[0] as { value: unknown }).value = 'cheap')),
     ).toContain('value "cheap" is not of its declared type float');
+    // What JavaScript reads as a number and other tools do not: hexadecimal, padded, infinite.
+    for (const value of ['0x10', ' 7 ', 'Infinity', '1e999']) {
+      expect(
+        bad((l) => ((l.objects[0]!.attributes[0] as { value: unknown }).value = value)),
+      ).toContain(`value ${JSON.stringify(value)} is not of its declared type float`);
+    }
     expect(bad((l) => (l.objects[0]!.type = 'item'))).toContain(
       'objects[0]: type "item" is not declared in objectTypes',
     );
