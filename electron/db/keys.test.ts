@@ -180,6 +180,19 @@ describe('a key file that cannot be used', () => {
         wrapped: randomBytes(32).toString('base64'),
       }),
     ],
+    [
+      'scrypt asking for sixteen times the work',
+      JSON.stringify({
+        format: 'forloebsvaerksted-database-key',
+        version: 1,
+        wrap: 'passphrase',
+        kdf: { name: 'scrypt', N: 2 ** 17, r: 8, p: 16, salt: randomBytes(16).toString('base64') },
+        cipher: 'aes-256-gcm',
+        iv: randomBytes(12).toString('base64'),
+        tag: randomBytes(16).toString('base64'),
+        wrapped: randomBytes(32).toString('base64'),
+      }),
+    ],
     ['huge', 'x'.repeat(100_000)],
   ])('is refused as unreadable (%s), and never replaced', async (_name, content) => {
     const dir = tempDir();

@@ -121,6 +121,9 @@ export const SCRYPT_PARAMS: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 /** A key file asking for more than this is refused (a hostile file must not eat the memory). */
 const SCRYPT_MAX_MEMORY = 1024 * 1024 * 1024;
 const scryptMemory = ({ N, r }: ScryptParams) => 128 * N * r;
+/** Nor for more than eight times the work of what the app writes (p multiplies it, not memory). */
+const SCRYPT_MAX_WORK = 8 * SCRYPT_PARAMS.N * SCRYPT_PARAMS.r * SCRYPT_PARAMS.p;
+const scryptWork = ({ N, r, p }: ScryptParams) => N * r * p;
 
 export const KEY_FILE_SUFFIX = '.key';
 export const keyFileFor = (dbFile: string) => `${dbFile}${KEY_FILE_SUFFIX}`;
@@ -165,7 +168,8 @@ const keyFileSchema = z.discriminatedUnion('wrap', [
         p: z.number().int().min(1).max(16),
         salt: base64Of(16),
       })
-      .refine((k) => scryptMemory(k) <= SCRYPT_MAX_MEMORY, 'scrypt memory'),
+      .refine((k) => scryptMemory(k) <= SCRYPT_MAX_MEMORY, 'scrypt memory')
+      .refine((k) => scryptWork(k) <= SCRYPT_MAX_WORK, 'scrypt work'),
     cipher: z.literal('aes-256-gcm'),
     iv: base64Of(12),
     tag: base64Of(16),
