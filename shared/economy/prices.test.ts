@@ -397,6 +397,18 @@ describe('hostile CSV is refused line by line, with codes', () => {
     );
     expect(r.ok ? [] : r.errors).toEqual([{ line: 5, code: 'bad_number', column: 'Pris (kr.)' }]);
     expect(r.prices[0]!.source).toBe('Kilde\nover\nto linjer');
+    // Line breaks written as a carriage return alone (an old Mac's), or as CR LF, count the same.
+    for (const breakAs of ['\r', '\r\n']) {
+      const crs = importPriceListCsv(
+        csv(
+          `general_practice;gp_visit;;kontakt;220;0,07;0,93;0;"Kilde${breakAs}over${breakAs}to linjer";2023;`,
+          'general_practice;phone;;kontakt;x;0,07;0,93;0;Kilde;2023;',
+        ),
+      );
+      expect(crs.ok ? [] : crs.errors, JSON.stringify(breakAs)).toEqual([
+        { line: 5, code: 'bad_number', column: 'Pris (kr.)' },
+      ]);
+    }
     expect(
       importPriceListCsv(csv(GOOD, 'general_practice;phone;;kontakt;220;0,07;0,93;0;"Kilde;2023;')),
     ).toMatchObject({

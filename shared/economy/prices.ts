@@ -326,7 +326,8 @@ function splitCsv(text: string): { records: CsvRecord[]; error?: CsvError } {
         i += 1;
         continue;
       }
-      if (ch === '\n') line += 1;
+      // A line ends at a line feed, or at a carriage return alone (as outside quotes).
+      if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line += 1;
       cell += ch;
       i += 1;
       continue;
