@@ -379,6 +379,8 @@ export function openImage(bytes: Buffer): Database {
   try {
     // The image is in clear in memory: SQLite's temporary files (migrations may sort) stay there too.
     source.pragma('temp_store = MEMORY');
+    // An image from a file: its schema is not trusted to call anything but harmless functions.
+    source.pragma('trusted_schema = OFF');
     checkDatabase(source);
     source.pragma('foreign_keys = ON');
     migrate(source);

@@ -130,8 +130,13 @@ describe('migrations', () => {
     again.close();
   });
 
-  it('open the file with WAL, synchronous=FULL, foreign keys and secure delete', () => {
+  it('open the file with WAL, synchronous=FULL, foreign keys, secure delete and an untrusted schema', () => {
     const db = openDatabase(tempFile(), testKey());
+    expect(db.pragma('trusted_schema', { simple: true })).toBe(0);
+    // A view may no longer call a function the app registers without marking it harmless.
+    db.function('sideEffect', { directOnly: false }, () => 1);
+    db.exec('CREATE VIEW calls AS SELECT sideEffect() AS x');
+    expect(() => db.prepare('SELECT x FROM calls').get()).toThrow(/unsafe use of sideEffect/);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -40,6 +40,9 @@ export interface OpenOptions {
 /** The pragmas health data requires, then the migrations (after a backup, when there are any). */
 function configure(db: Database, backupsFolder?: string): Database {
   // WAL: readers never block the writer; FULL: a commit that returned survives power loss.
+  // The schema's views, triggers and defaults may call only functions that are harmless there
+  // (SQLite's hardening advice; the app's own schema needs nothing more).
+  db.pragma('trusted_schema = OFF');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
