@@ -26,7 +26,7 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import {
@@ -163,6 +163,8 @@ function openForExport(file: string): Database {
   try {
     db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
     if (key) applyKey(db, key.key);
+    // A file named on the command line: its schema may call only functions harmless there.
+    db.pragma('trusted_schema = OFF');
   } catch (error) {
     throw new CannotRun(`cannot open the database ${shown(file)} (${unreadableDetail(error)})`);
   }
@@ -444,10 +446,8 @@ function convertManyToCsv(found: Found[], to: string, out: string | undefined): 
   const target = resolve(out);
   // A name of its own beside the target, made new ('wx': never a file, or a link to one, that was
   // there before — a link left at a fixed name would have the log written through it).
-  const partial = join(
-    dirname(target),
-    `.${basename(target)}.${process.pid}-${randomUUID()}.partial`,
-  );
+  // (Not named after the target: a long name would make this one too long for the folder.)
+  const partial = join(dirname(target), `.pathway-${process.pid}-${randomUUID()}.partial`);
   let fd: number;
   try {
     // One journey's events per row, before any suppression: only its owner may read it, as every
@@ -510,7 +510,13 @@ function convertManyToCsv(found: Found[], to: string, out: string | undefined): 
         : `nothing converted: no valid model among the files (${tally.bad} invalid)`,
     );
   }
-  renameSync(partial, target);
+  try {
+    renameSync(partial, target);
+  } catch (error) {
+    // Its rows are every journey's before any suppression: never left behind under another name.
+    rmSync(partial, { force: true });
+    throw new CannotRun(`cannot write ${shown(out)} (${unreadableDetail(error)})`);
+  }
   const duplicates = tally.checked - tally.bad - converted;
   console.log(
     `Converted ${converted} models (${tally.bad} invalid, left out${duplicates ? `; ${duplicates} ${duplicates === 1 ? 'duplicate' : 'duplicates'}, left out` : ''}${tally.skipped ? `; ${tally.skipped} skipped` : ''}) into ${shown(out)}`,

@@ -293,6 +293,7 @@ function encryptSteps(file: string, key: DatabaseKey, onStep: (step: UpgradeStep
   // 3. The WAL merged into the file. The last connection to close checkpoints and deletes it.
   const plain = new BetterSqlite3(file, { fileMustExist: true, timeout: 5000 });
   try {
+    plain.pragma('trusted_schema = OFF');
     plain.pragma('wal_checkpoint(FULL)');
   } finally {
     plain.close();

@@ -174,7 +174,7 @@ function valueFits(type: OcelAttributeType, value: string | number | boolean): b
         : // A decimal number as text ("3.5", "-1e3"); not "0x10", " 7 " or "Infinity", which
           // JavaScript's Number() reads and other tools do not.
           typeof value === 'string' &&
-            /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(value) &&
+            /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(value) &&
             Number.isFinite(Number(value));
     case 'boolean':
       return typeof value === 'boolean' || value === 'true' || value === 'false';

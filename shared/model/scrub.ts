@@ -146,7 +146,7 @@ export function normaliseText(text: string): string {
   );
 }
 
-/** The fractions Unicode writes as one character ("½", "¾", "⅓"), each its own piece. */
+/** The fractions Unicode writes as one character ("½", "¾", "⅓", and "⅟"), each its own piece. */
 const VULGAR_FRACTION = /([\u00BC-\u00BE\u2150-\u215F\u2189])/u;
 
 /**
@@ -280,11 +280,18 @@ function dayAndMonth(m: RegExpMatchArray, text: string): boolean {
   ) {
     return false;
   }
-  // "fra 02.10 til 06.00": the start of a span of hours, the other end no date.
-  const other = /^[^\S\n]?(?:[-–]|til)[^\S\n]?(?:kl\.?[^\S\n]?)?\d{1,2}([.:])(\d\d)(?!\d)/.exec(
+  // "fra 02.10 til 06.00": the start of a span of hours, the other end no date (not "d. 12.03 -
+  // kl. 14.30": a day, then the hour).
+  const other = /^[^\S\n]?(?:[-–]|til)[^\S\n]?\d{1,2}([.:])(\d\d)(?!\d)/.exec(
     text.slice(m.index! + m[0].length, m.index! + m[0].length + 20),
   );
-  if (other && (other[1] === ':' || Number(other[2]) === 0 || Number(other[2]) > 12)) return false;
+  if (
+    other &&
+    !/(?<![\p{L}])(?:d\.?|den)[^\S\n]{0,2}$/iu.test(before) &&
+    (other[1] === ':' || Number(other[2]) === 0 || Number(other[2]) > 12)
+  ) {
+    return false;
+  }
   const cue = DAY_CUE.test(before);
   // The second of a span whose first is a date: "12/3-18/3", "fra 12.3. til 18.3.".
   const span = /\d{1,2}[/.]\d{1,2}\.?\s?(?:[-–]|til)\s?$/.test(before);
@@ -317,8 +324,12 @@ const MONTH = `(?:${MONTHS}|(?:${MONTHS_SHORT})\\.?)(?![${LETTER}])`;
 /** The tens of a year said on their own after its day and month ("tredje juli toogfirs"). */
 const YEAR_TENS_IN_WORDS =
   '(?:(?:en|to|tre|fire|fem|seks|syv|otte|ni)og)?(?:tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems)';
-/** An age or a half after a number: "4-årig", "3½", "5 mdr. gammel" — no house number. */
-const AGE_OR_HALF_AFTER = /^(?:[½¼¾]|-år|[^\S\n]+(?:år|mdr|måneder|uger)(?![\p{L}]))/u;
+/**
+ * An age after a number: "4-årig", "3½ år", "(3½)", "5 mdr. gammel" — no house number (a house's
+ * "7½, 2. th." has no age after its half).
+ */
+const AGE_OR_HALF_AFTER =
+  /^(?:[½¼¾](?=[^\S\n]*(?:år|mdr|måneder|\)))|-årig(?:e)?(?![\p{L}])|[^\S\n]+(?:år|mdr|måneder|uger)(?![\p{L}]))/u;
 
 /** What stands before a boat's, a horse's, a farm's or a home's own name in quotes. */
 const NAMED_HOME_OR_BOAT =
@@ -650,12 +661,12 @@ const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)?/gu;
 const FLOOR = String.raw`(?:,?\s*(?:\d{1,2}\.?\s*(?:sal\.?\s*)?(?:th|tv|mf)\b\.?|\d{1,2}\.\s*sal\b\.?|(?:første|anden|tredje|fjerde|femte|sjette|syvende|ottende)\s+sal\b(?:\s+(?:til\s+)?(?:venstre|højre|th|tv)\b\.?)?|st\b\.?(?:\s*(?:th|tv|mf)\b\.?)?|stuen\b|kld\b\.?|kælder(?:en)?\b|(?:lejl|lejlighed|vær|værelse)\.?\s*(?:nr\.?\s*)?\d{1,4}\b|\d{1,2}\.(?=\s*(?:$|[;,)\n]|\s\p{Ll})))(?:,?\s*(?:lejl|lejlighed|vær|værelse)\.?\s*(?:nr\.?\s*)?\d{1,4}\b)?)?`;
 /** A word, a house number and an optional letter, floor and side: "Slotsbryggen 102, 2. th." */
 const HOUSE = new RegExp(
-  `${NOT_WORD_PART_BEFORE}([${LETTER}][${LETTER}'’-]*)(?:[^\\S\\n]+(?:nr\\.?|nummer|no\\.?))?[^\\S\\n]+(\\d{1,4})(?![-–‐‑−_./:,]?\\d|[-–‐‑−./:]?\\s\\d\\d|\\s\\d(?!\\.))(?:[A-Za-z]|\\s?[A-Z])?${NOT_LETTER_AFTER}${FLOOR}`,
+  `${NOT_WORD_PART_BEFORE}([${LETTER}][${LETTER}'’-]*)(?:[^\\S\\n]+(?:nr\\.?|nummer|no\\.?))?[^\\S\\n]+(\\d{1,4})½?(?![-–‐‑−_./:,]?\\d|[-–‐‑−./:]?\\s\\d\\d|\\s\\d(?!\\.))(?:[A-Za-z]|\\s?[A-Z])?${NOT_LETTER_AFTER}${FLOOR}`,
   'gu',
 );
 /** A word with a street's ending, its house number or span of numbers, and a floor. */
 const STREET_NUMBERS = new RegExp(
-  `${NOT_WORD_PART_BEFORE}([${LETTER}][${LETTER}'’-]*(?:${STREET_ENDINGS.map(escapeRegExp).join('|')}))\\s+(\\d{1,4})(?:\\s?[A-Za-z](?![${LETTER}]))?(?:\\s?[-–‐‑−]\\s?\\d{1,4}(?:\\s?[A-Za-z](?![${LETTER}]))?)?${NOT_LETTER_AFTER}${FLOOR}`,
+  `${NOT_WORD_PART_BEFORE}([${LETTER}][${LETTER}'’-]*(?:${STREET_ENDINGS.map(escapeRegExp).join('|')}))\\s+(\\d{1,4})½?(?:\\s?[A-Za-z](?![${LETTER}]))?(?:\\s?[-–‐‑−]\\s?\\d{1,4}(?:\\s?[A-Za-z](?![${LETTER}]))?)?${NOT_LETTER_AFTER}${FLOOR}`,
   'giu',
 );
 /** Street endings no everyday word has ("plads", "have", "høj" have): a street, even unnumbered. */
@@ -1030,7 +1041,7 @@ class Words {
     if (BEFORE_NUMBERS.has(lower) || ABBREVIATIONS.has(lower)) return false;
     const next = /^\s+([\p{L}%]+)/u.exec(then)?.[1]?.toLowerCase();
     if (next && (UNITS.has(next) || next === '%')) return false;
-    // "Emil 4-årig", "Emil 3½ år": an age, or a half, after the number — no house has either.
+    // "Emil 4-årig", "Emil 3½ år": an age after the number.
     if (AGE_OR_HALF_AFTER.test(then)) return false;
     // "Mødet 12. maj": a day of a month.
     if (DAY_OF_MONTH_AFTER.test(then)) return false;
@@ -2480,9 +2491,7 @@ export function scrubText(
       if (
         titled &&
         SHORT_STAFF_TITLES.has(`${prev?.lower ?? ''}.`) &&
-        (ABBREVIATIONS.has(lower) ||
-          ANSWER_WORDS.test(lower) ||
-          /^[^\S\n]?[:=]?[^\S\n]?\d/.test(text.slice(end, end + 4)))
+        (ABBREVIATIONS.has(lower) || ANSWER_WORDS.test(lower))
       ) {
         return;
       }

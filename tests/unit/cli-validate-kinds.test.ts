@@ -488,3 +488,29 @@ describe('the event-log checks themselves', () => {
       expect(isIsoDateTime(s)).toBe(false);
   });
 });
+
+describe('an OCEL float as text, read in time', () => {
+  it('refuses a long run of digits that is no number in milliseconds, not seconds', () => {
+    const text = JSON.stringify({
+      objectTypes: [{ name: 'j', attributes: [{ name: 'cost', type: 'float' }] }],
+      eventTypes: [],
+      objects: [
+        {
+          id: 'o1',
+          type: 'j',
+          attributes: [
+            { name: 'cost', time: '1970-01-01T00:00:00Z', value: `${'1'.repeat(200_000)}x` },
+          ],
+        },
+      ],
+      events: [],
+    });
+    const started = performance.now();
+    const result = checkOcelText(text);
+    expect(result).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('is not of its declared type float'),
+    });
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

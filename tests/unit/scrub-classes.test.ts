@@ -1411,3 +1411,19 @@ describe('a review aimed at these rules: what they must leave alone', () => {
     expect(scrub(text)).toBe(scrubbed);
   });
 });
+
+describe('a review of the rules above: what they must not let through', () => {
+  it.each([
+    // A day with «d.» before it is a date, whatever hour follows.
+    ['Indlagt d. 12.03 - kl. 14.30 kom hun hjem.', 'Indlagt d. [DATO] - kl. 14.30 kom hun hjem.'],
+    ['Udskrevet d. 03.11 til kl. 12.00', 'Udskrevet d. [DATO] til kl. 12.00'],
+    // Initials that spell an office's short name, where someone is said to have done it.
+    ['Notat skrevet af AES.', 'Notat skrevet af [NAVN].'],
+    // Initials after a title's short form, with the hour after them.
+    ['Samtale v. spl. AH 14.00', 'Samtale v. spl. [NAVN] 14.00'],
+    // A house's number with a half, and its floor.
+    ['Hun bor på Nørregade 7½, 2. th.', 'Hun bor på [ADRESSE].'],
+  ])('%j', (text, scrubbed) => {
+    expect(scrub(text)).toBe(scrubbed);
+  });
+});

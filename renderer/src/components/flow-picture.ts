@@ -91,9 +91,12 @@ export async function flowPicture(flow: HTMLElement): Promise<string> {
   }
 }
 
+/** The longest side a canvas is drawn with here (browsers refuse, or shrink, longer ones). */
+const MAX_CANVAS_SIDE = 16_000;
+
 /**
  * A PNG (data URL) of the whole of a React Flow map, at the scale it is shown at, at twice the
- * screen's resolution: every place, line and label as drawn on the screen, the parts scrolled out
+ * screen's resolution (less for a map too large for that): every place, line and label as drawn on the screen, the parts scrolled out
  * of the pane too, with `margin` screen pixels of white around them. What the screen shows is the
  * same in the picture, pixel for pixel at the picture's scale (moved by where the map's edge is).
  */
@@ -128,7 +131,9 @@ export async function wholeFlowPicture(flow: HTMLElement, margin = 16): Promise<
   try {
     return await toPng(viewport, {
       backgroundColor: '#ffffff',
-      pixelRatio: 2,
+      // Twice the screen's resolution, unless that passes what a canvas may hold (html-to-image
+      // would then shrink it unasked): a very large map is drawn at the most that fits.
+      pixelRatio: Math.min(2, MAX_CANVAS_SIDE / Math.max(width, height)),
       fontEmbedCSS: EMBEDDED_FONT_FACES,
       width,
       height,

@@ -665,7 +665,14 @@ export function PricesScreen() {
  */
 function noteBesideSource(note: string, source: string): string {
   const first = /^[^.(]+/.exec(source)?.[0].trim() ?? '';
-  if (first.length < 12 || !note.toLowerCase().startsWith(first.toLowerCase())) return note;
+  if (
+    first.length < 12 ||
+    !note.toLowerCase().startsWith(first.toLowerCase()) ||
+    // The same words, not the start of a longer one ("Sundhedsstyrelsens takst …").
+    /^\p{L}/u.test(note.slice(first.length))
+  ) {
+    return note;
+  }
   return note
     .slice(first.length)
     .replace(/^[\s.,;:–-]+/, '')
