@@ -2241,7 +2241,8 @@ export function scrubText(
       // Tema: udskrivelse").
       (((TITLES.has(prev.lower) || staffRole) && /^[^\S\n]+$/.test(gap)) ||
         (TITLES.has(`${prev.lower}.`) &&
-          /^\.[^\S\n]+$/.test(gap) &&
+          // "spl. AH", and "Spl.AH" written without its space: initials in capitals.
+          (/^\.[^\S\n]+$/.test(gap) || (gap === '.' && isAllCaps(raw) && raw.length <= 4)) &&
           // "… af SSA og SPL. Braden 13": a role's short form in capitals may end a sentence.
           !(prev.raw.length > 2 && isAllCaps(prev.raw))) ||
         // A form's field: "Sagsbehandler: AHO", "Læge: Hansen" — not what the field's note
@@ -2708,6 +2709,11 @@ export function scrubText(
               !/^(?:\p{Ll}*(?:efter|under)|(?:hen|ud|oven|der|her)?over|før|eller|hver|mer)$/u.test(
                 afterAge,
               )) ||
+            // "Sol 7 mdr. gammel ammes": a passive, after a baby's age in months said «gammel»
+            // (not "Per 3 mdr. skiftes kateteret": every three months).
+            (!!age[1] &&
+              /(?:mdr|md\.|måneder|uger)/.test(age[0]) &&
+              /^\p{Ll}{3,}es$/u.test(afterAge)) ||
             afterAge === 'og' ||
             (age[2] === ',' && isCapitalised(afterAge)));
         if (

@@ -1423,7 +1423,17 @@ describe('a review of the rules above: what they must not let through', () => {
     ['Samtale v. spl. AH 14.00', 'Samtale v. spl. [NAVN] 14.00'],
     // A house's number with a half, and its floor.
     ['Hun bor på Nørregade 7½, 2. th.', 'Hun bor på [ADRESSE].'],
+    // A baby's age in months said «gammel», then a passive; a title glued to its initials.
+    ['Sol 7 mdr. gammel ammes stadig om natten.', '[NAVN] 7 mdr. gammel ammes stadig om natten.'],
+    ['Spl.AH og sygepl. MBK var til stede.', 'Spl.[NAVN] og sygepl. [NAVN] var til stede.'],
   ])('%j', (text, scrubbed) => {
     expect(scrub(text)).toBe(scrubbed);
   });
 });
+
+it.each(['Skov 2 år gammel fældes.', 'Per 3 mdr. skiftes kateteret.', 'Spl.BT 120/80.'])(
+  "leaves a passive after a thing's age, and a measure after a title glued to it: %j",
+  (text) => {
+    expect(scrub(text)).toBe(text);
+  },
+);
