@@ -162,37 +162,27 @@ describe('the key wrapped by a passphrase (no secret store)', () => {
   });
 });
 
+/** A passphrase-wrapped key file, well formed but for the scrypt costs it asks for. */
+function passphraseKeyFile(cost: { N: number; r: number; p: number }): string {
+  return JSON.stringify({
+    format: 'forloebsvaerksted-database-key',
+    version: 1,
+    wrap: 'passphrase',
+    kdf: { name: 'scrypt', ...cost, salt: randomBytes(16).toString('base64') },
+    cipher: 'aes-256-gcm',
+    iv: randomBytes(12).toString('base64'),
+    tag: randomBytes(16).toString('base64'),
+    wrapped: randomBytes(32).toString('base64'),
+  });
+}
+
 describe('a key file that cannot be used', () => {
   it.each([
     ['empty', ''],
     ['not JSON', 'hello'],
     ['another format', JSON.stringify({ format: 'x', version: 1, wrap: 'os', sealed: 'AAAA' })],
-    [
-      'scrypt asking for 4 GiB',
-      JSON.stringify({
-        format: 'forloebsvaerksted-database-key',
-        version: 1,
-        wrap: 'passphrase',
-        kdf: { name: 'scrypt', N: 2 ** 20, r: 32, p: 1, salt: randomBytes(16).toString('base64') },
-        cipher: 'aes-256-gcm',
-        iv: randomBytes(12).toString('base64'),
-        tag: randomBytes(16).toString('base64'),
-        wrapped: randomBytes(32).toString('base64'),
-      }),
-    ],
-    [
-      'scrypt asking for sixteen times the work',
-      JSON.stringify({
-        format: 'forloebsvaerksted-database-key',
-        version: 1,
-        wrap: 'passphrase',
-        kdf: { name: 'scrypt', N: 2 ** 17, r: 8, p: 16, salt: randomBytes(16).toString('base64') },
-        cipher: 'aes-256-gcm',
-        iv: randomBytes(12).toString('base64'),
-        tag: randomBytes(16).toString('base64'),
-        wrapped: randomBytes(32).toString('base64'),
-      }),
-    ],
+    ['scrypt asking for 4 GiB', passphraseKeyFile({ N: 2 ** 20, r: 32, p: 1 })],
+    ['scrypt asking for sixteen times the work', passphraseKeyFile({ N: 2 ** 17, r: 8, p: 16 })],
     ['huge', 'x'.repeat(100_000)],
   ])('is refused as unreadable (%s), and never replaced', async (_name, content) => {
     const dir = tempDir();

@@ -327,6 +327,7 @@ function PriceItem(props: {
     requestAnimationFrame(() => editButton.current?.focus());
   }
 
+  const note = noteBesideSource(row.note ?? '', row.source);
   return (
     <li className="price-row" data-testid="price-row" data-key={rowKey(row)}>
       <div className="price-row-main">
@@ -371,9 +372,7 @@ function PriceItem(props: {
       <p className="price-source">
         {t('economy.source', { source: row.source, year: row.sourceYear })}
       </p>
-      {noteBesideSource(row.note ?? '', row.source) && (
-        <p className="price-note">{noteBesideSource(row.note ?? '', row.source)}</p>
-      )}
+      {note && <p className="price-note">{note}</p>}
       {editing && (
         <PriceEditor
           row={row}
