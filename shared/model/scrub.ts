@@ -31,6 +31,7 @@ import {
   NAME_SHORT_FORMS,
   SEASONS_AND_WEATHER,
   NAME_SUBJECT_VERBS,
+  NOT_NAMED_BEFORE_REPORTING,
   NAME_PARTICLES,
   PARTICLE_PAIRS,
   PERSON_PASSIVES,
@@ -482,7 +483,7 @@ const CASE_NUMBER =
  * a house's or a telephone's (their own rules, or no one's).
  */
 const NUMBERED =
-  /(?<![\p{L}])(\p{L}{2,}(?:nr|nummer|nummeret)|\p{L}{3,}\s{1,3}(?:nr|nummer)|(?:opholdskort|pas|kørekort|sygesikringskort|sygesikrings|faktura|ordre|bestilling|tolkebestilling|henvisning|rekvisition|bevilling|bevillings|præparat|prøve|løn)\s{1,3}(?:nr|nummer)|ref|reference|rekv)(?![\p{L}])\.?\s{0,3}:?\s{0,3}\(?((?:\p{Lu}{1,6}[ -]?)?\d(?:[\d-]|\s(?=\d))*\d(?:\/\d+)?)(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}])(\p{L}{2,}(?:nr|nummer|nummeret)|\p{L}{3,}(?:\s{1,3}|\.)(?:nr|nummer)|(?:opholdskort|pas|kørekort|sygesikringskort|sygesikrings|faktura|ordre|bestilling|tolkebestilling|henvisning|rekvisition|bevilling|bevillings|præparat|prøve|løn)\s{1,3}(?:nr|nummer)|ref|reference|rekv)(?![\p{L}])\.?\s{0,3}:?\s{0,3}\(?((?:\p{Lu}{1,6}[ -]?)?\d(?:[\d-]|\s(?=\d))*\d(?:\/\d+)?)(?![\p{L}\p{N}])/giu;
 /**
  * Part of a telephone number, in pairs of digits, said to be one ("Ny mobil: 51 23", "de sidste
  * cifre er 84 06", "noteret som 20 45 66 1"): a number too short for the number rules, after a
@@ -500,7 +501,7 @@ const HANDLE =
 const NUMBERED_BY_NO_ONE = new Set(
   `side hus stue stuen værelse værelses lokale version versions sang tlf telefon akuttelefon
   vagttelefon mobil cpr person post linje rute bus spor model serie vare ean isbn atc sks icd
-  batch lot charge seng senge sengen skab plads bord rum`.split(/\s+/),
+  batch lot charge seng senge sengen skab plads bord rum vær lok`.split(/\s+/),
 );
 /**
  * A user name or login after the word for it, a few words on at most ("brugernavn i Cura-appen er
@@ -1086,6 +1087,17 @@ class Words {
     if (ADDRESS_CUE.test(before)) return !/(?:ede|te|de|er|ar|ik|og)$/.test(lower);
     // Nor a participle before a year or a date ("fjernet 2019", "lukket 24.-26. december").
     if (/^(?:19|20)\d\d$/.test(number) || /^\.(?:\s*[-–]|\s+\p{Ll})/u.test(then)) return false;
+    // Nor a participle before what it counts ("fanget 2 sild", "skiftet 2 bleer"): an everyday
+    // word in lower case after the number, which is no preposition, conjunction or verb.
+    const counted = /^[^\S\n]+(\p{Ll}{2,})/u.exec(then)?.[1];
+    if (
+      counted &&
+      !SMALL_WORDS.has(counted) &&
+      !FINITE_VERBS.has(counted) &&
+      this.ordinary(counted)
+    ) {
+      return false;
+    }
     return lower.length >= 5 && /(?:et|en)$/.test(lower);
   }
 
@@ -1115,6 +1127,16 @@ const DONE_BY =
 /** The end of a note or a line right after a signature (a stop or a bracket may close it). */
 const SIGNATURE_END = /[^\S\n]{0,3}(?:[.)][^\S\n]{0,3})?(?:$|\n)/y;
 const NOTE_END = /[.)]?\s*$/y;
+/** One capitalised word alone in quotes: "Tykke", «Bamse». */
+const QUOTED_WORD = /(["“„«'‘])(\p{Lu}[\p{L}-]{1,20})(?=["”“»'’](?![\p{L}]))/gu;
+/** Two to four capitals, each with its stop: "K.B.H.", "A.M." (not "a.m." or "f.eks."). */
+const DOTTED_INITIALS = /(?<![\p{L}\p{N}.])(?:\p{Lu}\.[^\S\n]?){1,3}\p{Lu}\.?(?![\p{L}\p{N}])/gu;
+/** Two 2–3-letter initials joined by a slash or «&» ("ML & KH", "ks/nb", "AMJ/pe"). */
+const INITIALS_PAIR =
+  /(?<![\p{L}\p{N}/&.])(\p{L}{2,3})(?:\/|[^\S\n]?&[^\S\n]?)(\p{L}{2,3})(?![\p{L}\p{N}/&]|\.\p{L})/gu;
+/** Who was on duty or checked it, before initials: "På vagt: ML & KH", "dobbeltkontrol (AMJ/pe)". */
+const PAIR_CUE =
+  /(?:\bpå\s+vagt|\bvagthavende|\bdobbelt\s?kontrol(?:leret)?(?:\s+af)?|\bkontrolleret\s+af|\bvagt)\s{0,2}:?\s{0,3}\(?$/iu;
 /** A role or a shift between a slash and its writer's initials: "/spl. KHJ", "/ /nat CA". */
 const SIGNING_ROLE =
   /^(?:spl|ssa|ssh|sosu|psyk|læge|fys|ergo|pæd|nat|dag|aften|vagt|nattevagt|dagvagt|aftenvagt|vikar|elev|stud)$/;
@@ -1144,7 +1166,16 @@ function signedBy(text: string, start: number, end: number): 'cue' | 'done' | 's
     /(?:^|[.!?][^\S\n]*|\n\s*)(?:\/\s*){1,2}(?:[-–—]\s?)?(?:(\p{L}{2,10})\.?\s+)?$|[.!?][^\S\n]*[-–—][^\S\n]?$|[.!?][^\S\n]*\n\s*([-–—])[^\S\n]?$/u.exec(
       before,
     );
-  if (!m) return false;
+  if (!m) {
+    // "… i seng kl. 21 -ak": a dash touching two or three letters after a space, where the note
+    // ends, is its writer's mark even with no stop before it (not "2-3", "Hb -" or "ikke -
+    // aldrig": the dash touches the letters, and nothing follows them).
+    if (/[\p{L}\p{N}][^\S\n]+[-–—]$/u.test(before) && end - start <= 3) {
+      NOTE_END.lastIndex = end;
+      return NOTE_END.test(text) ? 'slash' : false;
+    }
+    return false;
+  }
   // A dash at a line's start after a sentence ("… søvn.\n-AB") only at the note's very end.
   if (m[2] !== undefined) {
     NOTE_END.lastIndex = end;
@@ -1467,6 +1498,8 @@ function everydayNameOfSomeone(lower: string): boolean {
     !NOT_SOMEONE_IN_LOWER_CASE.has(lower)
   );
 }
+/** Words that point at what was just said: "Dette bekræfter …", "Samme oplyser …". */
+const DEMONSTRATIVES = /^(?:dette|denne|disse|det|den|de|der|her|samme)$/u;
 /** Adverbs between «hedder» and a name: "hed tidligere", "hedder faktisk", "hedder i øvrigt". */
 const NAMED_ADVERBS =
   /^(?:tidligere|oprindeligt|oprindelig|vistnok|åbenbart|faktisk|altså|egentlig|engang|før|stadig|øvrigt|i)$/u;
@@ -1608,7 +1641,11 @@ export function scrubText(
   }
   for (const m of text.matchAll(NUMBERED)) {
     const cue = m[1]!.toLowerCase();
-    const stem = cue.replace(/\s.*$/, '').replace(/-?(?:nr|nummer(?:et)?)$/, '');
+    // ("medarb.nr.", "tlf.nr.": a short form with its stop before «nr».)
+    const stem = cue
+      .replace(/\s.*$/, '')
+      .replace(/-?(?:nr|nummer(?:et)?)$/, '')
+      .replace(/\.$/, '');
     if (NUMBERED_BY_NO_ONE.has(stem) || NUMBERED_BY_NO_ONE.has(stem.replace(/s$/, ''))) continue;
     // "Medlemsnr. koster 1 200 kr.": an amount.
     const unit = /^\s*([\p{L}%]+)/u.exec(text.slice(m.index + m[0].length))?.[1]?.toLowerCase();
@@ -2089,6 +2126,45 @@ export function scrubText(
     if (!/^(?:har|havde)$/.test(next)) return false;
     return tokens.slice(k + 2, k + 5).some((t) => NAME_SUBJECT_PARTICIPLES.has(t.lower));
   };
+  /**
+   * Whether the verb at token v has its subject after it, the sentence inverted after an adverb
+   * ("Endvidere oplyser datter", "Efterfølgende har borger bekræftet", "Ligeledes oplyser hun"): a
+   * pronoun or a person by what they are. (A definite noun after it is as often its object: "Bakke
+   * bekræfter aftalen"; an adverb before one is no noun, see `bareNounReports`.)
+   */
+  const subjectAfterVerb = (v: number): boolean => {
+    const t = tokens[v + 1];
+    if (!t || !onlySpacesBetween(v, 1)) return false;
+    const lower = t.lower;
+    return (
+      SUBJECT_PRONOUNS.has(lower) ||
+      ROLES.has(lower) ||
+      TITLES.has(lower) ||
+      KIN_WORD.test(lower) ||
+      ABBREVIATIONS.has(lower)
+    );
+  };
+  /**
+   * "Fugl oplyser at …", "Bakke bekræfter": a bare everyday noun that reports or admits is a
+   * surname no list holds — a bird, a hill or a field says nothing. Not what a finding, a paper or
+   * an office does ("Scanning bekræfter brud", "Brev oplyser", "Kommune oplyser"), nor a person by
+   * what they are ("Udlejer oplyser", "Eksmand nægter", "Politi oplyser"). Only a noun: the word
+   * list has its definite form ("fuglen", "bakken"), which an adverb before an inverted subject
+   * has not ("Desuden oplyser borger", "Telefonisk oplyser hun").
+   */
+  const bareNounReports = (k: number, lower: string): boolean =>
+    lower.length >= 3 &&
+    !subjectAfterVerb(k + 1) &&
+    !!options.lexicon &&
+    words.ordinary(lower) &&
+    !NOT_NAMED_BEFORE_REPORTING.test(lower) &&
+    !KIN_WORD.test(lower) &&
+    !words.institution(lower) &&
+    !!options.lexicon.isEntry &&
+    options.lexicon.isEntry(lower) &&
+    (options.lexicon.isEntry(`${lower}en`) ||
+      options.lexicon.isEntry(`${lower}et`) ||
+      (lower.endsWith('e') && options.lexicon.isEntry(`${lower}n`)));
   /** A bare word the list holds as a name, and no title, role, family word, office or definite form. */
   const bareListedName = (lower: string) =>
     words.listedName(lower) &&
@@ -2194,6 +2270,79 @@ export function scrubText(
       t.lower.length >= 2
     );
   };
+  // "Pt's kæreste "Tykke" kom", "sønnen "Bamse"", ""Sol" (Solveig) har haft anfald": a word
+  // alone in quotes right after a word for someone, or with a name in brackets after it, is what
+  // that person is called.
+  for (const m of text.matchAll(QUOTED_WORD)) {
+    const at = m.index + m[1]!.length;
+    if (covered[at]) continue;
+    const word = m[2]!;
+    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    const who = /(\p{L}+)[^\S\n]{1,2}$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+    // ("kæresten", "sønnen": the word for someone in its definite form.)
+    const stem = /^(.*?(\p{L}))\2?e?n$/u.exec(who)?.[1] ?? who;
+    const someone =
+      KIN_WORD.test(who) ||
+      KIN_WORD.test(stem) ||
+      KIN_WORD.test(`${stem}e`) ||
+      ROLES.has(who) ||
+      /^(?:kaldet|kaldes|kalder|kaldenavn|øgenavn)$/.test(who);
+    // (After its closing quote.)
+    const namedAfter = /^[^\S\n]{0,2}\((?:\p{Lu}\p{Ll}+)(?:[^\S\n]\p{Lu}\p{Ll}+)?\)/u.test(
+      text.slice(m.index + m[0].length + 1, m.index + m[0].length + 40),
+    );
+    if (!someone && !namedAfter) continue;
+    const lower = word.toLowerCase();
+    if (
+      TITLES.has(lower) ||
+      ROLES.has(lower) ||
+      KINSHIP.has(lower) ||
+      ABBREVIATIONS.has(lower) ||
+      ANSWER_WORDS.test(lower)
+    ) {
+      continue;
+    }
+    add('name', at, at + word.length, true);
+  }
+  // "Spl. K.B.H. har givet", "skrevet af A.M.J.": initials with a stop after each letter, after
+  // a title or a cue that says who wrote or did it.
+  for (const m of text.matchAll(DOTTED_INITIALS)) {
+    const at = m.index;
+    if (covered[at]) continue;
+    const before = (at > 40 ? '\u0000' : '') + text.slice(Math.max(0, at - 40), at);
+    const word = /(\p{L}+)(\.?)[^\S\n]{1,2}$/u.exec(before);
+    const title =
+      !!word &&
+      (TITLES.has(word[1]!.toLowerCase()) ||
+        SHORT_STAFF_TITLES.has(`${word[1]!.toLowerCase()}.`) ||
+        ROLES.has(word[1]!.toLowerCase()));
+    if (!title && !SIGNED_BY.test(before) && !DONE_BY.test(before)) continue;
+    add('name', at, at + m[0].length, true);
+  }
+  // "På vagt: ML & KH", "signeret ks/nb", "dobbeltkontrol (AMJ/pe)": two people's initials
+  // joined by a slash or «&», after a cue that says who signed, did or checked it, or alone in
+  // brackets with capitals in them (not "(KOL/DM)", "(BT/puls)": abbreviations and words).
+  for (const m of text.matchAll(INITIALS_PAIR)) {
+    const [a, b] = [m[1]!, m[2]!];
+    const at = m.index;
+    const stop = at + m[0].length;
+    if (covered[at]) continue;
+    const before = (at > 40 ? '\u0000' : '') + text.slice(Math.max(0, at - 40), at);
+    const cue = SIGNED_BY.test(before) || DONE_BY.test(before) || PAIR_CUE.test(before);
+    const known = (x: string) => {
+      const lower = x.toLowerCase();
+      return (
+        CLINICAL_ABBREVIATIONS.has(lower) ||
+        SIGNING_ROLE.test(lower) ||
+        (!cue && (ABBREVIATIONS.has(lower) || (x === lower && words.ordinary(lower))))
+      );
+    };
+    const bracketed = text[at - 1] === '(' && text[stop] === ')';
+    if (known(a) || known(b)) continue;
+    if (!cue && !(bracketed && (isAllCaps(a) || isAllCaps(b)))) continue;
+    add('name', at, at + a.length, true);
+    add('name', stop - b.length, stop, true);
+  }
   tokens.forEach((token, i) => {
     const { raw, start, end, lower } = token;
     const prev = tokens[i - 1];
@@ -2209,6 +2358,17 @@ export function scrubText(
       return;
     }
     if (raw.length < 2) return; // a lone letter: "opgang B", "3F"
+    // "medl.nr.", "Pers.nr.", "lok. nr.": a short form with its stop before «nr» names a kind of
+    // number (whose digits the number rules weigh), never a person — glued to it, or in lower
+    // case ("Hansen. Nr. 3 i rækken" is a sentence's end).
+    if (
+      raw.length <= 8 &&
+      (/^\.(?:nr|nummer)(?![\p{L}])/iu.test(text.slice(end, end + 10)) ||
+        (raw === lower &&
+          /^\.[^\S\n]{1,2}(?:nr|nummer)(?![\p{L}])/u.test(text.slice(end, end + 12))))
+    ) {
+      return;
+    }
     // "Nok (som Siriporn kaldes)": the name someone is called, said right after it.
     if (
       /^\p{Lu}/u.test(raw) &&
@@ -2422,6 +2582,9 @@ export function scrubText(
     // "PPR's psykolog", "KOL's forløb": a known abbreviation's genitive (not "KJ's idé").
     const genitiveOf = /^(\p{Lu}{2,6})['’]s$/u.exec(raw)?.[1]?.toLowerCase();
     if (genitiveOf && !titled && ABBREVIATIONS.has(genitiveOf)) return;
+    // "Pt's kæreste", "Borger's søn": a role's genitive (with the apostrophe some write).
+    const roleOf = /^(\p{L}{2,})['’]s$/u.exec(lower)?.[1];
+    if (roleOf && (ROLES.has(roleOf) || KINSHIP.has(roleOf))) return;
     if (isAllCaps(raw)) {
       // "… obs. igen i morgen. /AH", "/LKJ 14.30", "v/ HBJ": a note signed with its writer's
       // initials after a slash (with a space before it: "ADL/KOL" is two abbreviations).
@@ -2480,6 +2643,23 @@ export function scrubText(
         /(?:^|[.!?][^\S\n]*|\n[^\S\n]*)$/.test(text.slice(Math.max(0, start - 4), start)) &&
         !CLINICAL_ABBREVIATIONS.has(lower) &&
         !ABBREVIATIONS.has(lower)
+      ) {
+        add('name', start, end, true);
+        return;
+      }
+      // "… Henvist til diætist. LKJ": two to four capitals alone after the last sentence's end,
+      // closing the note or its line, are its writer's initials (not "… i morgen. OK", "…
+      // stabil. KOL": an abbreviation; nor "… i dag. ALLE": emphasis).
+      if (
+        raw.length >= 2 &&
+        raw.length <= 4 &&
+        /[\p{L}\p{N})][.!?][^\S\n]{1,3}$/u.test(text.slice(Math.max(0, start - 6), start)) &&
+        /^[^\S\n]{0,2}\.?[^\S\n]*(?:$|\n)/.test(text.slice(end)) &&
+        !CLINICAL_ABBREVIATIONS.has(lower) &&
+        !ABBREVIATIONS.has(lower) &&
+        !ANSWER_WORDS.test(lower) &&
+        !words.emphasis(raw) &&
+        !words.allowedWord(lower)
       ) {
         add('name', start, end, true);
         return;
@@ -2748,7 +2928,12 @@ export function scrubText(
             // "Sommer er syg i dag", "Holm oplyser at …", "Rask var mødt op": only a surname or
             // a first name that is a word too.
             (personState(i) && everydayNameOfSomeone(lower)) ||
-            (reportsOrAdmits(i) && (everydayNameOfSomeone(lower) || words.listedName(lower))))) ||
+            (reportsOrAdmits(i) &&
+              // ("Dette bekræfter mistanken": the list holds «Dette» as a name too.)
+              !DEMONSTRATIVES.test(lower) &&
+              (everydayNameOfSomeone(lower) ||
+                words.listedName(lower) ||
+                bareNounReports(i, lower))))) ||
         // "Tingstedskolen ringede", "Solgården plejehjem ringede ikke": a place's own name at the
         // start, as one word with its kind or with the kind after it (not "Sommerhuset er solgt").
         (sentenceStart &&
@@ -2845,7 +3030,11 @@ export function scrubText(
     } else if (titled && (words.name(lower, true) || !words.ordinary(lower))) {
       add('name', start, end, true);
     } else if (
-      ((((subject || (atStart && someonesRole)) && words.listedName(lower) && !describedThing()) ||
+      ((((subject || (atStart && someonesRole)) &&
+        words.listedName(lower) &&
+        !describedThing() &&
+        // "pga. storm kom hun sent": after «pga.» comes the cause, a thing.
+        !/^(?:pga|grundet)$/.test(prev?.lower ?? '')) ||
         // "hjort ringer tilbage", "skov var syg": a surname or a first name that is an everyday
         // word too, doing or being what only a person does or is — never after a word that makes
         // it a thing ("en hjort i haven blev"), and never a family word ("hans bror er syg").

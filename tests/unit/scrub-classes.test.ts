@@ -1437,3 +1437,66 @@ it.each(['Skov 2 år gammel fældes.', 'Per 3 mdr. skiftes kateteret.', 'Spl.BT 
     expect(scrub(text)).toBe(text);
   },
 );
+
+describe('a 24th corpus, written without sight of the rules: staff initials, nicknames, numbers', () => {
+  it.each([
+    // A bare everyday noun that reports or admits is a surname no list holds.
+    ['Fugl oplyser at hun har fået ny lejlighed.', '[NAVN] oplyser at hun har fået ny lejlighed.'],
+    ['Bakke bekræfter aftalen.', '[NAVN] bekræfter aftalen.'],
+    ['Krage har oplyst at han er syg.', '[NAVN] har oplyst at han er syg.'],
+    // Initials closing the note after its last sentence, or after a dash with no stop before it.
+    ['Henvist til diætist. LKJ', 'Henvist til diætist. [NAVN]'],
+    ['Borger i seng kl. 21 -ak', 'Borger i seng kl. 21 -[NAVN]'],
+    // Two people's initials joined, after a cue or alone in brackets.
+    ['På vagt: ML & KH, beboer afviste bad.', 'På vagt: [NAVN] & [NAVN], beboer afviste bad.'],
+    [
+      'Metadon 90 mg udleveret, signeret ks/nb.',
+      'Metadon 90 mg udleveret, signeret [NAVN]/[NAVN].',
+    ],
+    ['Blod givet, dobbeltkontrol (AMJ/pe).', 'Blod givet, dobbeltkontrol ([NAVN]/[NAVN]).'],
+    // Initials with a stop after each letter, after a title; a physiotherapist's short title.
+    ['Spl. K.B.H. har givet 1 g paracetamol.', 'Spl. [NAVN]. har givet 1 g paracetamol.'],
+    [
+      'Fys. Storm vurderer: rejse-sætte-sig 5 gange.',
+      'Fys. [NAVN] vurderer: rejse-sætte-sig 5 gange.',
+    ],
+    // A nickname alone in quotes after a word for someone, or with the name in brackets after it.
+    ['Pt\'s kæreste "Tykke" kom på besøg.', 'Pt\'s kæreste "[NAVN]" kom på besøg.'],
+    ['Sønnen "Bamse" ringede.', 'Sønnen "[NAVN]" ringede.'],
+    ['"Sol" (Solveig) har haft anfald.', '"[NAVN]" ([NAVN]) har haft anfald.'],
+    // A number after a short form with its stop before «nr.».
+    ['Lønseddel fra Netto (medarb.nr. 118834).', 'Lønseddel fra Netto (medarb.nr. [NUMMER]).'],
+    ['Borger har medl.nr. 44512 i fagforeningen.', 'Borger har medl.nr. [NUMMER] i fagforeningen.'],
+  ])('%j', (text, scrubbed) => {
+    expect(scrub(text)).toBe(scrubbed);
+  });
+
+  it.each([
+    'Patient nægter at tage medicinen.',
+    'Udlejer oplyser at vandet er lukket.',
+    'Ægtefælle bekræfter aftalen.',
+    'Scanning bekræfter brud.',
+    'Blodprøve bekræfter mistanken.',
+    'Kommune oplyser at sagen er lukket.',
+    'Endvidere oplyser datter at det går bedre.',
+    'Efterfølgende har borger bekræftet tiden.',
+    'Dette bekræfter mistanken.',
+    'Alt vel. OK',
+    'Stabil. KOL',
+    'Blodtryk fint -ok',
+    'Diagnoser (KOL/DM).',
+    'Målt (BT/puls).',
+    'Datter "Ja" tak.',
+    'Borger har fået en ny rollator.',
+    'Pga. storm i nat kom nattevagten først kl. 01.30.',
+    'Har skiftet 2 bleer i nat.',
+    'Fisket fra kajen, fanget 2 sild.',
+    'Ring til Hansen i morgen. Nr. 3 i rækken er ledig.'.replace('Hansen', 'lægen'),
+  ])('leaves alone: %j', (text) => {
+    expect(scrub(text)).toBe(text);
+  });
+
+  it('still masks a name before a sentence that begins with «Nr.»', () => {
+    expect(scrub('Ring til Hansen. Nr. 3 i rækken.')).toBe('Ring til [NAVN]. Nr. 3 i rækken.');
+  });
+});
