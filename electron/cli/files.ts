@@ -14,14 +14,12 @@ import {
   MAX_FOLDER_FILES,
 } from '../../shared/model/model-files';
 import { unreadableDetail } from '../import/model-file';
+import { shownName } from '../../shared/domain/text';
 
 /** A path given or found: a regular file to consider, or already judged without reading it. */
 export type Found =
   | { path: string; status: 'file' }
   | { path: string; status: 'skipped' | 'invalid'; reason: string };
-
-// eslint-disable-next-line no-control-regex
-const UNSHOWN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
 /**
  * A path as it is printed: characters that would break a line or steer the terminal (control
@@ -29,12 +27,7 @@ const UNSHOWN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u206
  * overrides of bidirectional text: a right-to-left override shows a name as another, and
  * reorders the verdict after it) written as escapes, so one file is one line, read as it is.
  */
-export function shown(path: string): string {
-  return path.replace(UNSHOWN, (c) => {
-    const hex = c.charCodeAt(0).toString(16).padStart(2, '0');
-    return c.charCodeAt(0) > 0xff ? `\\u${hex.padStart(4, '0')}` : `\\x${hex}`;
-  });
-}
+export const shown = shownName;
 
 /**
  * A folder to write into, made with any folders missing above it, one level at a time. Node's

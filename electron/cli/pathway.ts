@@ -262,7 +262,7 @@ function exportCommand(args: string[]): number {
         }
         for (const f of files) writeFileAtomic(join(out, f.name), f.content);
         // The database is read-only here: the export is not added to the app's export history.
-        console.log(`${id}: exported ${files.map((f) => f.name).join(', ')}`);
+        console.log(`${shown(id)}: exported ${files.map((f) => shown(f.name)).join(', ')}`);
         exported++;
       } catch (error) {
         if (error instanceof ExportRefusedError) {

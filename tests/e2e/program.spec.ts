@@ -285,6 +285,32 @@ test('refuses hostile files one by one with a reason, stays up, and stores nothi
   );
 });
 
+test('a file name that turns its text around or holds control characters is shown as it is', async ({
+  app,
+}) => {
+  await app.open('#/program');
+  const page = app.page;
+  // A right-to-left override shows «lolland-model-03.json» written backwards as another name.
+  const turned = 'lolland-\u202enosj.30-ledom.json';
+  const model = randomModels(1, 7, 4)[0]!;
+  await page.getByTestId('import-files').setInputFiles([
+    { name: turned, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) },
+    { name: 'x\u001b[31m.json', mimeType: 'application/json', buffer: Buffer.from('{') },
+  ]);
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    '1 hentet ind · 0 fandtes allerede · 1 afvist',
+  );
+  const names = page.getByTestId('import-result').locator('.file-name');
+  // (Refused files are listed first.)
+  await expect(names).toHaveText(['x\\x1b[31m.json', 'lolland-\\u202enosj.30-ledom.json']);
+  // And so in the list of models, and in the name its delete button is read aloud with.
+  const listed = page.getByTestId('model-row').locator('.model-file');
+  await expect(listed).toHaveText('lolland-\\u202enosj.30-ledom.json');
+  await expect(page.getByTestId('delete-model')).toHaveAccessibleName(
+    /lolland-\\u202enosj\.30-ledom\.json/,
+  );
+});
+
 test('a stopped import keeps every checked file whole and names what was not checked', async ({
   app,
 }) => {

@@ -730,6 +730,35 @@ describe('pathway export never writes to its database', () => {
     ).toBe(1);
   }, 120_000);
 
+  it('prints a journey id read from the database with its control characters escaped', () => {
+    // An id no window would make, as a restored or hand-made database file could hold: escapes
+    // that clear the terminal and print a verdict of their own.
+    const db = copy('odd.sqlite');
+    const odd = `x\u001b[2J\u001b[1;31mALL EXPORTED OK\u001b[0m\u202e`;
+    const raw = openRaw(db);
+    raw.pragma('foreign_keys = OFF');
+    const tables = (
+      raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]
+    ).filter((t) =>
+      (raw.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).some(
+        (c) => c.name === 'journey_id',
+      ),
+    );
+    raw.prepare('UPDATE journeys SET id = ? WHERE id = ?').run(odd, consented);
+    for (const t of tables) {
+      raw.prepare(`UPDATE ${t} SET journey_id = ? WHERE journey_id = ?`).run(odd, consented);
+    }
+    raw.close();
+    const r = run('export', '--db', db, '--all', '--out', join(dir, 'odd-out'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toHaveLength(1);
+    expect(r.stdout[0]).toMatch(
+      /^x\\x1b\[2J\\x1b\[1;31mALL EXPORTED OK\\x1b\[0m\\u202e: exported /,
+    );
+    // eslint-disable-next-line no-control-regex
+    expect([...r.stdout, ...r.stderr].join('\n')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+  }, 120_000);
+
   it('refuses an empty file, a text file, a folder, a missing file and a foreign SQLite file: exit 2, nothing written', () => {
     const out = join(dir, 'out');
     const zero = join(dir, 'zero.sqlite');

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollRegion } from './ScrollRegion';
 import type { ImportResult } from '../../../shared/ipc/contract';
+import { shownName } from '../../../shared/domain/text';
 import { errorKey } from '../api/client';
 import { announce } from '../announcer';
 import { formatNumber } from './labels';
@@ -197,7 +198,9 @@ export function ImportPanel({ importRef, onImported }: Props) {
                   <tbody>
                     {ordered.map((r, i) => (
                       <tr key={i} data-testid="import-result" data-status={r.status}>
-                        <td className="file-name">{r.file}</td>
+                        <td className="file-name">
+                          <bdi>{shownName(r.file)}</bdi>
+                        </td>
                         <td className={`import-${r.status}`}>
                           {t(`program.status.${r.status}`)}
                           {r.reason && `: ${t(`program.reasons.${r.reason}`)}`}

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollRegion } from './ScrollRegion';
 import type { ProgramModel } from '../../../shared/ipc/contract';
+import { shownName } from '../../../shared/domain/text';
 import { call, errorKey } from '../api/client';
 import { announce } from '../announcer';
 import { ConfirmDialog } from '../components/Dialog';
@@ -196,7 +197,7 @@ export function ModelList({
                   {shown.map(({ m, cells }) => (
                     <tr key={m.exportId} data-testid="model-row">
                       <td className="file-name" tabIndex={-1}>
-                        <span className="model-file">{m.fileName}</span>
+                        <bdi className="model-file">{shownName(m.fileName)}</bdi>
                         <span className="model-date">
                           {t('program.exportedIn', { month: cells.month })}
                         </span>
@@ -213,7 +214,7 @@ export function ModelList({
                         <button
                           type="button"
                           className="button button-small"
-                          aria-label={t('program.deleteNamed', { file: m.fileName })}
+                          aria-label={t('program.deleteNamed', { file: shownName(m.fileName) })}
                           onClick={() => void remove(m)}
                           data-testid="delete-model"
                         >
