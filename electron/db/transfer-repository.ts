@@ -158,6 +158,9 @@ export class TransferRepository {
          WHERE journey_id = ? AND service_code IS NOT NULL ORDER BY code`,
       ),
       service: db.prepare('SELECT * FROM services WHERE code = ?'),
+      sameLabel: db.prepare(
+        'SELECT 1 FROM services WHERE code <> ? AND (label_da = ? OR label_en = ?) LIMIT 1',
+      ),
       insertService: db.prepare(
         `INSERT INTO services (code, sector, default_contact_type, label_da, label_en, hidden, position)
          VALUES (@code, @sector, @defaultContactType, @da, @en, @hidden,
@@ -279,7 +282,15 @@ export class TransferRepository {
       | { sector: string; default_contact_type: string; label_da: string; label_en: string }
       | undefined;
     if (!here) {
-      this.s.insertService!.run({ ...s, da: s.label.da, en: s.label.en, hidden: s.hidden ? 1 : 0 });
+      // A service named as another here already is is added hidden: the journey keeps it, but no
+      // one picks a look-alike of «Nykøbing F. Sygehus, akutmodtagelse» filed under another sector.
+      const lookalike = this.s.sameLabel!.get(s.code, s.label.da, s.label.en) !== undefined;
+      this.s.insertService!.run({
+        ...s,
+        da: s.label.da,
+        en: s.label.en,
+        hidden: s.hidden || lookalike ? 1 : 0,
+      });
       return 'added' as const;
     }
     const same =

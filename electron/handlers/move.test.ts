@@ -379,6 +379,31 @@ describe('moving a journey to another laptop', () => {
     });
   });
 
+  it('adds a carried service named as one here already hidden, so no one picks the look-alike', async () => {
+    const a = laptop();
+    const b = laptop();
+    const shipped = (await b.call('catalogue:list', {})).find((s) => !s.hidden)!;
+    // A local service on the sending laptop with a label the receiving one has for another code.
+    const lookalike = (
+      await a.call('catalogue:create', {
+        sector: 'psychiatry',
+        defaultContactType: 'meeting',
+        label: { da: shipped.label.da, en: 'Look-alike' },
+      })
+    ).code;
+    const { journeyId } = await seedFullJourney(a, lookalike);
+    b.openFrom = await moveOut(a, journeyId);
+    expect(await b.call('journeys:moveIn', { passphrase: PASS })).toMatchObject({
+      outcome: 'imported',
+      servicesAdded: 1,
+    });
+    const here = await b.call('catalogue:list', {});
+    expect(here.find((s) => s.code === lookalike)).toMatchObject({ hidden: true });
+    // The journey keeps its service.
+    const moved = rowsOfJourney(b.db, journeyId);
+    expect(moved.touchpoints!.some((t) => t.service_code === lookalike)).toBe(true);
+  });
+
   it('tells a wrong passphrase, a damaged and an empty file apart, and changes nothing', async () => {
     const a = laptop();
     const b = laptop();
@@ -485,6 +510,19 @@ describe('moving a journey to another laptop', () => {
       [
         'a shipped service code carried as local',
         changed((m) => (m.services[0]!.code = 'gp')),
+        'invalid_content',
+      ],
+      [
+        // As the app writes a file, it carries only the services its touchpoints use: a file
+        // may not bring the catalogue thousands of others.
+        'a local service no touchpoint uses',
+        changed((m) =>
+          m.services.push({
+            ...m.services[0]!,
+            code: 'local-bbbbbbbbbbbb',
+            label: { da: 'Nykøbing F. Sygehus, akutmodtagelse', en: 'Emergency' },
+          }),
+        ),
         'invalid_content',
       ],
       [

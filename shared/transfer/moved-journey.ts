@@ -276,9 +276,14 @@ export function journeyProblem(m: MovedJourney): string | undefined {
   if (m.painPoints.some((p) => !touchpoints.has(p.touchpointId))) {
     return 'a pain point on a touchpoint outside the journey';
   }
+  // The services a file carries are those its touchpoints use, now or in a snapshot, as the app
+  // writes it: a file may not bring the catalogue others.
+  const used = new Set<string>();
+  for (const t of m.touchpoints) if (t.serviceCode) used.add(t.serviceCode);
   for (const s of m.snapshots) {
     const content = parseSnapshotContent(s.content);
     if (!content) return 'a snapshot whose content is not a map';
+    for (const t of content.touchpoints) if (t.serviceCode) used.add(t.serviceCode);
     const rows = [
       ...content.touchpoints,
       ...content.transitions,
@@ -296,6 +301,7 @@ export function journeyProblem(m: MovedJourney): string | undefined {
       return 'a snapshot with a transition outside it';
     }
   }
+  if (m.services.some((s) => !used.has(s.code))) return 'a service no touchpoint uses';
   return undefined;
 }
 
