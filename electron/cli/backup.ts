@@ -15,6 +15,7 @@
  * something unforeseen.
  */
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,6 +31,8 @@ import {
 } from '../db/backups';
 import { applyKey, lookOfFile } from '../db/cipher';
 import { openDatabase } from '../db/open';
+import { createHandlers } from '../handlers';
+import { checkRestorable } from '../handlers/restore-check';
 import {
   checkSealedHeader,
   readSealedFile,
@@ -275,6 +278,15 @@ export function restoreCommand(args: string[], env: NodeJS.ProcessEnv = process.
         const source = sealed
           ? openImage(unsealSync(readSealedFile(from), askPassphrase(env, false)))
           : loadBackupFile(db, from);
+        try {
+          // Read as the app would read it once restored (restore-check.ts).
+          checkRestorable(source, (image) =>
+            createHandlers({ db: image, clock: () => new Date(), newId: () => randomUUID() }),
+          );
+        } catch (error) {
+          source.close();
+          throw error;
+        }
         restored = restoreFrom(db, source, backupsFolderFor(values.db), new Date());
       } catch (error) {
         if (error instanceof BackupError) throw refusedFor(from, error);

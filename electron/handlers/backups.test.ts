@@ -6,6 +6,18 @@ import { everyRow, seedEverything } from '../../tests/support/backup-fixtures';
 import { randomModels } from '../../tests/support/generate-models';
 import { ipc, makeTestDb, type TestDb } from '../../tests/unit/helpers';
 import { listBackups } from '../db/backups';
+import { openRaw } from '../../tests/support/test-key';
+import type { Database } from 'better-sqlite3';
+
+/** The tables whose rows belong to a journey (a `journey_id` column). */
+const tablesWithJourneyId = (db: Database) =>
+  (
+    db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]
+  ).filter((t) =>
+    (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[]).includes(
+      'journey_id',
+    ),
+  );
 import { createHandlers, type HandlerDeps } from '.';
 
 let t: TestDb;
@@ -99,6 +111,32 @@ describe('the backups channels', () => {
     // A path is not a backup's name: refused at the door.
     const raw = await callRaw('backups:restore', { name: '../test.sqlite' });
     expect(raw).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+
+  it('refuses a backup holding rows the app would refuse, before anything here is replaced', async () => {
+    await seedEverything(handlers);
+    const made = await call('backups:create', {});
+    // A journey id that is no UUID, as a hand-made or damaged backup could hold: the database's
+    // own checks pass it, the window's could not read it (the home screen would list nothing).
+    const file = join(folder, made.name);
+    const image = openRaw(file);
+    image.pragma('foreign_keys = OFF');
+    const id = image.prepare('SELECT id FROM journeys LIMIT 1').pluck().get() as string;
+    for (const table of ['journeys', ...tablesWithJourneyId(image)]) {
+      const column = table === 'journeys' ? 'id' : 'journey_id';
+      image.prepare(`UPDATE ${table} SET ${column} = 'not-a-uuid' WHERE ${column} = ?`).run(id);
+    }
+    image.close();
+    const rows = everyRow(t.db);
+    const backups = (await call('backups:list', {})).length;
+    expect(await call('backups:restore', { name: made.name })).toEqual({
+      status: 'refused',
+      problem: 'damaged',
+    });
+    expect(everyRow(t.db)).toEqual(rows);
+    // Nothing was kept or replaced: no "before restore" backup either.
+    expect(await call('backups:list', {})).toHaveLength(backups);
+    expect((await call('journeys:list', {})).length).toBeGreaterThan(0);
   });
 
   it('writes a USB backup and brings it back with its passphrase, after a wrong one', async () => {

@@ -8,13 +8,14 @@ import {
   deletedJourneysInBackups,
   forgetJourney,
   listBackups,
-  restoreBackup,
+  loadBackup,
   restoreFrom,
   writeBackup,
   type BackupInfo,
   type RestoreResult,
 } from '../db/backups';
 import { loadSealedBackup, sealedFileName, writeSealedBackup } from '../db/sealed-backup';
+import { checkRestorable } from './restore-check';
 
 /** Where the rolling backups are, and what happens before a snapshot is restored. */
 export interface BackupDeps {
@@ -55,6 +56,12 @@ export interface BackupHandlerDeps {
    * contents before (the program views) is made again from what it holds now.
    */
   onRestored?: () => void;
+  /**
+   * The app's handlers over another database (a backup about to be restored), to read it as the
+   * window would (restore-check.ts); without them a backup is restored after the database's own
+   * checks only.
+   */
+  handlersOf?: (db: Database) => Handlers;
 }
 
 const summaryOf = ({ file, at, reason, bytes, journeys }: BackupInfo): BackupSummary => ({
@@ -105,7 +112,18 @@ export function createBackupHandlers({
   backups,
   dialogs,
   onRestored,
+  handlersOf,
 }: BackupHandlerDeps): Pick<Handlers, BackupChannels> {
+  /** Replaces the contents with a checked source's, once it reads as the app reads (closes it). */
+  const restoreChecked = async (source: Database, rolling: string) => {
+    try {
+      if (handlersOf) checkRestorable(source, handlersOf);
+    } catch (error) {
+      source.close();
+      throw error;
+    }
+    return restoreFrom(db, source, rolling, clock());
+  };
   const folder = () => {
     if (!backups) throw new HandlerError('forbidden', 'Backups are not set up');
     return backups.folder;
@@ -117,7 +135,7 @@ export function createBackupHandlers({
     'backups:list': () => listBackups(folder()).map(summaryOf),
     'backups:create': () => summaryOf(writeBackup(db, folder(), 'manual', clock())),
     'backups:restore': ({ name }) =>
-      outcomeOf(() => restoreBackup(db, folder(), name, clock()), onRestored),
+      outcomeOf(() => restoreChecked(loadBackup(db, folder(), name), folder()), onRestored),
     'backups:writeTo': async ({ passphrase }) => {
       folder();
       const target = (await dialogs.chooseBackupFolder?.()) ?? null;
@@ -138,7 +156,7 @@ export function createBackupHandlers({
       const file = chosenFile;
       if (!file) return { status: 'refused', problem: 'missing' };
       const outcome = await outcomeOf(
-        async () => restoreFrom(db, await loadSealedBackup(file, passphrase), rolling, clock()),
+        async () => restoreChecked(await loadSealedBackup(file, passphrase), rolling),
         onRestored,
       );
       if (outcome.status === 'restored') chosenFile = null;

@@ -131,7 +131,15 @@ export function createHandlers({
 
   return {
     ...moveHandlers,
-    ...createBackupHandlers({ db, clock, backups, dialogs, onRestored: () => program.reload() }),
+    ...createBackupHandlers({
+      db,
+      clock,
+      backups,
+      dialogs,
+      onRestored: () => program.reload(),
+      // A backup is read as the window reads this database, by handlers of its own.
+      handlersOf: (source) => createHandlers({ db: source, clock, newId }),
+    }),
     ...openStartupHandlers(),
     'profile:get': ({ journeyId }) => {
       requireJourney(journeyId);

@@ -132,6 +132,35 @@ describe('pathway backup and restore', () => {
     expect(rowsIn(db)).toEqual(rows);
   });
 
+  it('refuses a rolling backup holding a journey id the app would refuse, and changes nothing', async () => {
+    const { db, karen } = await seeded();
+    const live = openTestDatabase(db);
+    const backup = writeBackup(live, join(dir, 'elsewhere'), 'daily', new Date());
+    live.close();
+    const image = openTestDatabase(backup.file);
+    image.pragma('foreign_keys = OFF');
+    for (const table of image
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")
+      .pluck()
+      .all() as string[]) {
+      const columns = image.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table);
+      const column =
+        table === 'journeys' ? 'id' : columns.includes('journey_id') ? 'journey_id' : null;
+      if (column) {
+        image
+          .prepare(`UPDATE ${table} SET ${column} = 'not-a-uuid' WHERE ${column} = ?`)
+          .run(karen);
+      }
+    }
+    image.close();
+    const before = rowsIn(db);
+    giveKey();
+    out = [];
+    expect(main(['restore', '--from', backup.file, '--db', db])).toBe(2);
+    expect(out.at(-1)).toContain('is damaged');
+    expect(rowsIn(db)).toEqual(before);
+  });
+
   it('refuses a wrong passphrase, a damaged or empty file, and changes nothing', async () => {
     const { db, karen } = await seeded();
     const file = join(dir, 'backup.fvbackup');

@@ -1,0 +1,64 @@
+import type { Database } from 'better-sqlite3';
+import { BackupError } from '../db/backups';
+import type { Handlers } from '../../shared/ipc/dispatch';
+import type { Channel } from '../../shared/ipc/channels';
+import { contract } from '../../shared/ipc/contract';
+
+/**
+ * Whether a backup about to be restored reads as the app reads its own database: every journey,
+ * with everything the window asks for when it lists and opens one, passes the same checks of the
+ * IPC contract (ids, vocabulary codes, text) that it would pass here. The database's own
+ * constraints leave those to the contract, so a backup made by hand — or damaged in a way
+ * `integrity_check` cannot see — could hold a journey whose id is no UUID: restored, the home
+ * screen could list no journey at all. Such a backup is refused as damaged, before anything here
+ * is replaced.
+ *
+ * The reads run on the backup's own in-memory copy, inside a savepoint rolled back after them, so
+ * nothing they might write (the catalogue seeded into an empty one) is restored.
+ */
+export function checkRestorable(source: Database, handlersOf: (db: Database) => Handlers): void {
+  source.exec('SAVEPOINT restore_check');
+  try {
+    const handlers = handlersOf(source);
+    // As dispatch checks a call (its input, then its output), here at once: these reads answer
+    // at once, and the command line's restore waits for nothing.
+    const read = (channel: Channel, input: unknown): unknown => {
+      const damaged = (why: string) => new BackupError('damaged', `${channel}: ${why}`);
+      const spec = contract[channel];
+      const parsed = spec.input.safeParse(input);
+      if (!parsed.success) throw damaged('an id or a value the app does not write');
+      let output: unknown;
+      try {
+        output = (handlers[channel] as (input: unknown) => unknown)(parsed.data);
+      } catch (error) {
+        throw damaged(error instanceof Error ? error.message : String(error));
+      }
+      if (output instanceof Promise) throw damaged('not read at once');
+      const checked = spec.output.safeParse(output);
+      if (!checked.success) throw damaged('rows the app does not write');
+      return checked.data;
+    };
+    read('settings:get', {});
+    read('catalogue:list', {});
+    read('prices:get', {});
+    read('program:list', {});
+    read('journeys:list', { includeArchived: true });
+    // Every journey the tables hold, not only those a list shows.
+    const ids = source.prepare('SELECT id FROM journeys ORDER BY rowid').pluck().all() as unknown[];
+    for (const id of ids) {
+      const journeyId = String(id);
+      read('journeys:get', { id: journeyId });
+      read('profile:get', { journeyId });
+      read('workshops:list', { journeyId });
+      read('goals:list', { journeyId });
+      read('ideas:list', { journeyId });
+      read('export:history', { journeyId });
+      read('journeys:moveHistory', { journeyId });
+      const snapshots = read('snapshots:list', { journeyId }) as { id: string }[];
+      for (const s of snapshots) read('snapshots:get', { id: s.id });
+    }
+  } finally {
+    source.exec('ROLLBACK TO restore_check');
+    source.exec('RELEASE restore_check');
+  }
+}
