@@ -178,6 +178,7 @@ export const ABBREVIATIONS = wordSet(
   ok nb ps obs ca fx mv bl osv etc jf ifm mht vedr ang pga evt iflg tlf mail e-mail www pdf
   cpr nemid mitid sst shp gp ktr sop vip nr kr pct st th tv mf kl mdr dgl vs el adr att lejl
   gl fmk ie mailto sic fys sosu ssa ssh spl pæd hj tlfnr mobilnr ergo prof aftp gop sel sul ssl medarb
+  adl dnr epj afli pcr ami news
   æhf bpsd vas nrs egfr gfr mmse phq gaf lvu lss stu fgu avu hf htx hhx max maks bt ef nyha
   ppr aa na dob fdt cprnr personnr postnr regnr reg ref sagsnr journalnr mvh vh kh pva spo2 ecog
   kol-team lpr fsiii fs3 sms'er sms'en bs ews tobs gcs rf kad rik uvi mrsa ace lar bpa viso skp
@@ -577,15 +578,6 @@ export const NAME_SUBJECT_VERBS = wordSet(
   erkender erkendte indrømmer indrømmede nægter nægtede benægter benægtede`,
 );
 
-/**
- * Bare nouns that report or admit without being anyone's name (see NAME_SUBJECT_VERBS): a finding
- * or a paper ("Scanning bekræfter brud", "Blodprøve bekræfter", "Brev oplyser"), an office or a
- * group ("Politi oplyser", "Familie bekræfter"), or a person by what they are, by the endings of
- * such words too ("Udlejer", "Chauffør", "Praktikant", "Eksmand", "Veninde", "Vagtlæge").
- */
-export const NOT_NAMED_BEFORE_REPORTING =
-  /(?:prøve|prøver|scanning|skanning|røntgen|billede|billeder|undersøgelse|undersøgelser|test|svar|brev|breve|notat|journal|epikrise|attest|erklæring|rapport|analyse|biopsi|kultur|måling|vurdering|udredning|udtalelse|ekg|eeg|ultralyd|dokumentation|papir|skema|udskrift|resultat|fund|status|værdi|screening|kontrol|besked|mail|sms|opkald|afgørelse|bevilling|plan|aftale|samtale|referat|henvisning|recept|diagnose|optagelse|video|kamera|politi|familie|personale|pleje|ansat|ansatte|team|gruppe|ledelse|forvaltning|myndighed|styrelse|nævn|ret|klinik|praksis|firma|virksomhed|forening|kirke|skole|bank|apotek|kommune|region|afdeling|ambulance|mand|kone|hustru|barn|børn|ven|veninde|kæreste|læge|ske|inde|ør|ist|ent|ant|log|peut|er|elev|vikar|ejer|tolk|værge|genbo|vicevært|chef|advokat|kollega|ung|unge|ældre|mor|far|fælle|søn|datter|bror|søster|forælder|person|støtte|hjælp|kilde|vidne|udsagn|situation|forløb|tilstand|erfaring|historie|oplysning|beskrivelse|lejlighed|hund|kat|hest|kanin|hvalp|killing|dette|denne|disse|samme|hver|enhver|forsikring|selskab|kasse|fond|service|vært|gæst|fange|indsat|mistænkt|kunde)$/u;
-
 /** The same, as a participle after «har» ("Holm har oplyst"). */
 export const NAME_SUBJECT_PARTICIPLES = wordSet(
   `oplyst bekræftet meddelt berettet udtalt erkendt indrømmet nægtet benægtet`,
@@ -636,7 +628,9 @@ export const FINITE_VERBS = wordSet(
  */
 export const SURNAMES_IN_COMMON = wordSet(
   `brink hjort toft bach bang dam dahl dal berg bjerg lind kruse koch juul kjær vang strand krog
-  mose bak bech hald krag fogh hviid munk due høg falk ørn ulv ravn hede bro vad birk ask møller`,
+  mose bak bech hald krag fogh hviid munk due høg falk ørn ulv ravn hede bro vad birk ask møller
+  fugl bakke svane bæk krage lyng kirk klit hejre stær spurv hare ræv elg steen næs odde rosen fog
+  foged hammer kløver bøg`,
 );
 
 /** Family words: «Mor ringede» is about a mother, whatever a word list holds as a name. */

@@ -31,7 +31,6 @@ import {
   NAME_SHORT_FORMS,
   SEASONS_AND_WEATHER,
   NAME_SUBJECT_VERBS,
-  NOT_NAMED_BEFORE_REPORTING,
   NAME_PARTICLES,
   PARTICLE_PAIRS,
   PERSON_PASSIVES,
@@ -501,7 +500,7 @@ const HANDLE =
 const NUMBERED_BY_NO_ONE = new Set(
   `side hus stue stuen værelse værelses lokale version versions sang tlf telefon akuttelefon
   vagttelefon mobil cpr person post linje rute bus spor model serie vare ean isbn atc sks icd
-  batch lot charge seng senge sengen skab plads bord rum vær lok`.split(/\s+/),
+  batch lot charge seng senge sengen skab plads bord rum vær lok art kat prod`.split(/\s+/),
 );
 /**
  * A user name or login after the word for it, a few words on at most ("brugernavn i Cura-appen er
@@ -1127,16 +1126,38 @@ const DONE_BY =
 /** The end of a note or a line right after a signature (a stop or a bracket may close it). */
 const SIGNATURE_END = /[^\S\n]{0,3}(?:[.)][^\S\n]{0,3})?(?:$|\n)/y;
 const NOTE_END = /[.)]?\s*$/y;
+/** Before a word for someone, what makes a quote after it no name: "til sønnen", "svarede kæresten". */
+const NOT_THEIR_NAME_BEFORE =
+  /^(?:til|med|fra|hos|på|for|ad|om|af|mod|ved|uden|svarede|sagde|råbte|spurgte|skreg|kaldte|hviskede|sang|læste|så|bad|lærte)$/u;
 /** One capitalised word alone in quotes: "Tykke", «Bamse». */
 const QUOTED_WORD = /(["“„«'‘])(\p{Lu}[\p{L}-]{1,20})(?=["”“»'’](?![\p{L}]))/gu;
+/** Abbreviations written with a stop after each letter: "u.a." (no remarks), "P.S.", "f.m.". */
+const DOTTED_ABBREVIATIONS = new Set(
+  'ua ps pt nb mm mv ol el ie as aps is fm em am pm evt dvs osv jf bl ca cv md ud'.split(' '),
+);
+/** Short forms of a title that end a sentence as often as they stand before a name. */
+const SENTENCE_ENDING_TITLES = new Set(['fys', 'ergo', 'psyk']);
 /** Two to four capitals, each with its stop: "K.B.H.", "A.M." (not "a.m." or "f.eks."). */
 const DOTTED_INITIALS = /(?<![\p{L}\p{N}.])(?:\p{Lu}\.[^\S\n]?){1,3}\p{Lu}\.?(?![\p{L}\p{N}])/gu;
-/** Two 2–3-letter initials joined by a slash or «&» ("ML & KH", "ks/nb", "AMJ/pe"). */
-const INITIALS_PAIR =
-  /(?<![\p{L}\p{N}/&.])(\p{L}{2,3})(?:\/|[^\S\n]?&[^\S\n]?)(\p{L}{2,3})(?![\p{L}\p{N}/&]|\.\p{L})/gu;
-/** Who was on duty or checked it, before initials: "På vagt: ML & KH", "dobbeltkontrol (AMJ/pe)". */
+/** What a dash at a note's end says more often than who wrote it: "-ud", "-op", "-fin". */
+const DASHED_WORDS =
+  /^(?:ud|op|ind|ned|af|på|til|ok|ja|nej|fin|god|tør|våd|høj|lav|alt|ny|let|tom|fuld|væk|nu|mæt|sur|glad|ro|fri)$/u;
+/** A side's short form: "(HØ/VE)", "th/tv". */
+const SIDES = /^(?:hø|ve|th|tv|mf|sin|dx)$/u;
+/**
+ * Two to four 2–3-letter initials joined by «/», «&», «+», a comma or «og» ("ML & KH", "ks/nb",
+ * "AMJ / PE", "ML, KH og PO", "ML/KH/PO").
+ */
+const INITIALS_LIST =
+  /(?<![\p{L}\p{N}/&+.])\p{L}{2,3}(?:(?:[^\S\n]?[/&+][^\S\n]?|,[^\S\n]?|[^\S\n]og[^\S\n])\p{L}{2,3}){1,3}(?![\p{L}\p{N}/&+]|\.\p{L})/gu;
+/** Who was on duty, before their initials: "På vagt: ML & KH", "Nattevagt: ML/KH", "Aftenvagt ML". */
+const ON_DUTY =
+  /(?:\bpå\s+vagt|\bvagthavende|\b(?:nat|natte|dag|aften|weekend)vagt(?:en)?)\s{0,2}:?\s{0,3}\(?$/iu;
+/** Who checked it, said outright: "Insulin tjekket af ML/KH", "kontrolleret af: AMJ/pe". */
+const CHECKED_BY = /\b(?:kontrolleret|tjekket|checket)\s+af\s{0,2}:?\s{0,3}\(?$/iu;
+/** Who checked it, before initials: "dobbeltkontrol (AMJ/pe)", "Dobbelttjek af insulin: ML/KH". */
 const PAIR_CUE =
-  /(?:\bpå\s+vagt|\bvagthavende|\bdobbelt\s?kontrol(?:leret)?(?:\s+af)?|\bkontrolleret\s+af|\bvagt)\s{0,2}:?\s{0,3}\(?$/iu;
+  /(?:\bdobbelt\s?(?:kontrol|tjek|check)(?:leret|ket|et)?(?:\s+af)?(?:\s+[\p{L}]+){0,2}|\b(?:kontrolleret|tjekket|checket)\s+af|\bvagt)\s{0,2}:?\s{0,3}\(?$/iu;
 /** A role or a shift between a slash and its writer's initials: "/spl. KHJ", "/ /nat CA". */
 const SIGNING_ROLE =
   /^(?:spl|ssa|ssh|sosu|psyk|læge|fys|ergo|pæd|nat|dag|aften|vagt|nattevagt|dagvagt|aftenvagt|vikar|elev|stud)$/;
@@ -1152,6 +1173,21 @@ function signedBy(text: string, start: number, end: number): 'cue' | 'done' | 's
   const before = (start > 40 ? '\u0000' : '') + text.slice(Math.max(0, start - 40), start);
   if (SIGNED_BY.test(before)) return 'cue';
   if (DONE_BY.test(before)) return 'done';
+  // "… i seng kl. 21 -ak", "kl. 21 - ak", "natten, -ak", "kl. 21-ak": a dash touching two or
+  // three letters where the note ends (a stop, an exclamation or the hour after them) is its
+  // writer's mark even with no stop before it — not "Kateter -ud", "Vægt 74 kg -op", "kl. 20
+  // -OK" (a word or an answer), nor "2-3" (no letters).
+  const letters = text.slice(start, end).toLowerCase();
+  if (
+    (/[\p{L}\p{N},.][^\S\n]+[-–—][^\S\n]?$/u.test(before) || /\p{N}[-–—]$/u.test(before)) &&
+    end - start <= 3 &&
+    !ABBREVIATIONS.has(letters) &&
+    !ANSWER_WORDS.test(letters) &&
+    !DASHED_WORDS.test(letters) &&
+    /^(?:[.!)]|[^\S\n]\d{1,2}[.:]\d{2})?\s*$/.test(text.slice(end))
+  ) {
+    return 'slash';
+  }
   SIGNATURE_END.lastIndex = end;
   if (!SIGNATURE_END.test(text)) return false;
   // Lower-case initials touching a slash after a word, where a note without its full stop is
@@ -1166,16 +1202,7 @@ function signedBy(text: string, start: number, end: number): 'cue' | 'done' | 's
     /(?:^|[.!?][^\S\n]*|\n\s*)(?:\/\s*){1,2}(?:[-–—]\s?)?(?:(\p{L}{2,10})\.?\s+)?$|[.!?][^\S\n]*[-–—][^\S\n]?$|[.!?][^\S\n]*\n\s*([-–—])[^\S\n]?$/u.exec(
       before,
     );
-  if (!m) {
-    // "… i seng kl. 21 -ak": a dash touching two or three letters after a space, where the note
-    // ends, is its writer's mark even with no stop before it (not "2-3", "Hb -" or "ikke -
-    // aldrig": the dash touches the letters, and nothing follows them).
-    if (/[\p{L}\p{N}][^\S\n]+[-–—]$/u.test(before) && end - start <= 3) {
-      NOTE_END.lastIndex = end;
-      return NOTE_END.test(text) ? 'slash' : false;
-    }
-    return false;
-  }
+  if (!m) return false;
   // A dash at a line's start after a sentence ("… søvn.\n-AB") only at the note's very end.
   if (m[2] !== undefined) {
     NOTE_END.lastIndex = end;
@@ -2126,45 +2153,6 @@ export function scrubText(
     if (!/^(?:har|havde)$/.test(next)) return false;
     return tokens.slice(k + 2, k + 5).some((t) => NAME_SUBJECT_PARTICIPLES.has(t.lower));
   };
-  /**
-   * Whether the verb at token v has its subject after it, the sentence inverted after an adverb
-   * ("Endvidere oplyser datter", "Efterfølgende har borger bekræftet", "Ligeledes oplyser hun"): a
-   * pronoun or a person by what they are. (A definite noun after it is as often its object: "Bakke
-   * bekræfter aftalen"; an adverb before one is no noun, see `bareNounReports`.)
-   */
-  const subjectAfterVerb = (v: number): boolean => {
-    const t = tokens[v + 1];
-    if (!t || !onlySpacesBetween(v, 1)) return false;
-    const lower = t.lower;
-    return (
-      SUBJECT_PRONOUNS.has(lower) ||
-      ROLES.has(lower) ||
-      TITLES.has(lower) ||
-      KIN_WORD.test(lower) ||
-      ABBREVIATIONS.has(lower)
-    );
-  };
-  /**
-   * "Fugl oplyser at …", "Bakke bekræfter": a bare everyday noun that reports or admits is a
-   * surname no list holds — a bird, a hill or a field says nothing. Not what a finding, a paper or
-   * an office does ("Scanning bekræfter brud", "Brev oplyser", "Kommune oplyser"), nor a person by
-   * what they are ("Udlejer oplyser", "Eksmand nægter", "Politi oplyser"). Only a noun: the word
-   * list has its definite form ("fuglen", "bakken"), which an adverb before an inverted subject
-   * has not ("Desuden oplyser borger", "Telefonisk oplyser hun").
-   */
-  const bareNounReports = (k: number, lower: string): boolean =>
-    lower.length >= 3 &&
-    !subjectAfterVerb(k + 1) &&
-    !!options.lexicon &&
-    words.ordinary(lower) &&
-    !NOT_NAMED_BEFORE_REPORTING.test(lower) &&
-    !KIN_WORD.test(lower) &&
-    !words.institution(lower) &&
-    !!options.lexicon.isEntry &&
-    options.lexicon.isEntry(lower) &&
-    (options.lexicon.isEntry(`${lower}en`) ||
-      options.lexicon.isEntry(`${lower}et`) ||
-      (lower.endsWith('e') && options.lexicon.isEntry(`${lower}n`)));
   /** A bare word the list holds as a name, and no title, role, family word, office or definite form. */
   const bareListedName = (lower: string) =>
     words.listedName(lower) &&
@@ -2278,7 +2266,12 @@ export function scrubText(
     if (covered[at]) continue;
     const word = m[2]!;
     const before = text.slice(Math.max(0, m.index - 30), m.index);
-    const who = /(\p{L}+)[^\S\n]{1,2}$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+    const whoAt = /(?:(\p{L}+)[^\S\n]+)?(\p{L}+)[^\S\n]{1,2}$/u.exec(before);
+    const who = whoAt?.[2]?.toLowerCase() ?? '';
+    // The word for someone as the one who does something ("Pt's kæreste "Tykke" kom", "Sønnen
+    // "Bamse" ringede"), not after a word that makes the quote what was said to them, played or
+    // seen with them ("Råbte til sønnen "Stop"", "Svarede kæresten «Aldrig»", "med naboen "Krig"").
+    const toThem = NOT_THEIR_NAME_BEFORE.test(whoAt?.[1]?.toLowerCase() ?? '');
     // ("kæresten", "sønnen": the word for someone in its definite form.)
     const stem = /^(.*?(\p{L}))\2?e?n$/u.exec(who)?.[1] ?? who;
     const someone =
@@ -2288,10 +2281,11 @@ export function scrubText(
       ROLES.has(who) ||
       /^(?:kaldet|kaldes|kalder|kaldenavn|øgenavn)$/.test(who);
     // (After its closing quote.)
-    const namedAfter = /^[^\S\n]{0,2}\((?:\p{Lu}\p{Ll}+)(?:[^\S\n]\p{Lu}\p{Ll}+)?\)/u.test(
-      text.slice(m.index + m[0].length + 1, m.index + m[0].length + 40),
-    );
-    if (!someone && !namedAfter) continue;
+    const rest = text.slice(m.index + m[0].length + 1, m.index + m[0].length + 40);
+    const namedAfter = /^[^\S\n]{0,2}\((?:\p{Lu}\p{Ll}+)(?:[^\S\n]\p{Lu}\p{Ll}+)?\)/u.test(rest);
+    // After a word for someone, only where the sentence goes on ("kæresten "Tykke" kom"): at its
+    // end the quote is what was said or seen ("Råbte til sønnen "Stop".", "med naboen "Krig"").
+    if (!namedAfter && !(someone && !toThem && /^[^\S\n]+\p{Ll}/u.test(rest))) continue;
     const lower = word.toLowerCase();
     if (
       TITLES.has(lower) ||
@@ -2310,38 +2304,60 @@ export function scrubText(
     const at = m.index;
     if (covered[at]) continue;
     const before = (at > 40 ? '\u0000' : '') + text.slice(Math.max(0, at - 40), at);
+    // ("u.a.", "P.S.": an abbreviation written with stops, not someone.)
+    if (DOTTED_ABBREVIATIONS.has(m[0].replace(/[.\s]/g, '').toLowerCase())) continue;
     const word = /(\p{L}+)(\.?)[^\S\n]{1,2}$/u.exec(before);
+    const lowerWord = word?.[1]?.toLowerCase() ?? '';
     const title =
       !!word &&
-      (TITLES.has(word[1]!.toLowerCase()) ||
-        SHORT_STAFF_TITLES.has(`${word[1]!.toLowerCase()}.`) ||
-        ROLES.has(word[1]!.toLowerCase()));
+      // A title with a stop only as its short form ("Spl. K.B.H."; "… af læge. P.S." ends one).
+      (word[2] === '.'
+        ? SHORT_STAFF_TITLES.has(`${lowerWord}.`)
+        : TITLES.has(lowerWord) || ROLES.has(lowerWord));
     if (!title && !SIGNED_BY.test(before) && !DONE_BY.test(before)) continue;
     add('name', at, at + m[0].length, true);
   }
   // "På vagt: ML & KH", "signeret ks/nb", "dobbeltkontrol (AMJ/pe)": two people's initials
   // joined by a slash or «&», after a cue that says who signed, did or checked it, or alone in
   // brackets with capitals in them (not "(KOL/DM)", "(BT/puls)": abbreviations and words).
-  for (const m of text.matchAll(INITIALS_PAIR)) {
-    const [a, b] = [m[1]!, m[2]!];
+  for (const m of text.matchAll(INITIALS_LIST)) {
     const at = m.index;
     const stop = at + m[0].length;
     if (covered[at]) continue;
+    // Each set of initials and where it is; joined by «/» lower case ones too ("ks/nb"), by a
+    // comma, «&», «+» or «og» capitals only ("ML, KH og PO").
+    const parts = [...m[0].matchAll(/\p{L}+/gu)]
+      .map((p) => ({ word: p[0], at: at + p.index }))
+      .filter((p) => p.word.toLowerCase() !== 'og');
+    const slashed = /^[\p{L}\s/]+$/u.test(m[0]) && !/\s{2}/.test(m[0]);
+    if (!slashed && !parts.every((p) => isAllCaps(p.word))) continue;
+    if (/\bog\b/iu.test(m[0]) && !parts.every((p) => isAllCaps(p.word))) continue;
     const before = (at > 40 ? '\u0000' : '') + text.slice(Math.max(0, at - 40), at);
-    const cue = SIGNED_BY.test(before) || DONE_BY.test(before) || PAIR_CUE.test(before);
+    // Signed ("signeret ks/nb") the letters are initials whatever else they abbreviate; after any
+    // other cue ("Dobbeltkontrol (ja/nej)", "dobbeltkontrol: mg/ml", "kontrol af FMK/DD") only
+    // letters no list holds as a word, a unit or an abbreviation are.
+    const signed = SIGNED_BY.test(before) || ON_DUTY.test(before) || CHECKED_BY.test(before);
+    const cue = signed || DONE_BY.test(before) || PAIR_CUE.test(before);
     const known = (x: string) => {
       const lower = x.toLowerCase();
+      // Signed, capitals are initials whatever they abbreviate ("Signeret ML/KH/PO").
+      if (signed && isAllCaps(x)) return false;
       return (
-        CLINICAL_ABBREVIATIONS.has(lower) ||
+        ANSWER_WORDS.test(lower) ||
+        // ("mg/ml"; in capitals, "ML" is someone's.)
+        (x === lower && UNITS.has(lower)) ||
         SIGNING_ROLE.test(lower) ||
-        (!cue && (ABBREVIATIONS.has(lower) || (x === lower && words.ordinary(lower))))
+        SIDES.test(lower) ||
+        (!signed &&
+          (CLINICAL_ABBREVIATIONS.has(lower) ||
+            ABBREVIATIONS.has(lower) ||
+            (x === lower && words.ordinary(lower))))
       );
     };
     const bracketed = text[at - 1] === '(' && text[stop] === ')';
-    if (known(a) || known(b)) continue;
-    if (!cue && !(bracketed && (isAllCaps(a) || isAllCaps(b)))) continue;
-    add('name', at, at + a.length, true);
-    add('name', stop - b.length, stop, true);
+    if (parts.some((p) => known(p.word))) continue;
+    if (!cue && !(bracketed && parts.some((p) => isAllCaps(p.word)))) continue;
+    for (const p of parts) add('name', p.at, p.at + p.word.length, true);
   }
   tokens.forEach((token, i) => {
     const { raw, start, end, lower } = token;
@@ -2403,6 +2419,12 @@ export function scrubText(
         (TITLES.has(`${prev.lower}.`) &&
           // "spl. AH", and "Spl.AH" written without its space: initials in capitals.
           (/^\.[^\S\n]+$/.test(gap) || (gap === '.' && isAllCaps(raw) && raw.length <= 4)) &&
+          // "Træning med fys. Næste gang …": a short form that ends a sentence as often as it
+          // stands before a name — a name only in what reads as one ("Fys. Storm", "ergo. AB").
+          (!SENTENCE_ENDING_TITLES.has(prev.lower) ||
+            isAllCaps(raw) ||
+            !words.ordinary(lower) ||
+            (words.listedName(lower) && !words.allowedWord(lower))) &&
           // "… af SSA og SPL. Braden 13": a role's short form in capitals may end a sentence.
           !(prev.raw.length > 2 && isAllCaps(prev.raw))) ||
         // A form's field: "Sagsbehandler: AHO", "Læge: Hansen" — not what the field's note
@@ -2653,8 +2675,13 @@ export function scrubText(
       if (
         raw.length >= 2 &&
         raw.length <= 4 &&
-        /[\p{L}\p{N})][.!?][^\S\n]{1,3}$/u.test(text.slice(Math.max(0, start - 6), start)) &&
-        /^[^\S\n]{0,2}\.?[^\S\n]*(?:$|\n)/.test(text.slice(end)) &&
+        // After a sentence's end (glued to it too: "diætist.LKJ"), a comma or a bracket.
+        /(?:[\p{L}\p{N})][.!?][^\S\n]{0,3}|[\p{L}\p{N}],[^\S\n]{1,3}|\)[^\S\n]{1,3})$/u.test(
+          text.slice(Math.max(0, start - 6), start),
+        ) &&
+        // Where the note ends, with a stop, an exclamation or the hour after it (a line's end may
+        // close a heading: "… bad. ADL\n…").
+        /^[^\S\n]{0,2}(?:[.!]|[^\S\n]\d{1,2}[.:]\d{2})?\s*$/.test(text.slice(end)) &&
         !CLINICAL_ABBREVIATIONS.has(lower) &&
         !ABBREVIATIONS.has(lower) &&
         !ANSWER_WORDS.test(lower) &&
@@ -2931,9 +2958,7 @@ export function scrubText(
             (reportsOrAdmits(i) &&
               // ("Dette bekræfter mistanken": the list holds «Dette» as a name too.)
               !DEMONSTRATIVES.test(lower) &&
-              (everydayNameOfSomeone(lower) ||
-                words.listedName(lower) ||
-                bareNounReports(i, lower))))) ||
+              (everydayNameOfSomeone(lower) || words.listedName(lower))))) ||
         // "Tingstedskolen ringede", "Solgården plejehjem ringede ikke": a place's own name at the
         // start, as one word with its kind or with the kind after it (not "Sommerhuset er solgt").
         (sentenceStart &&

@@ -1440,13 +1440,16 @@ it.each(['Skov 2 år gammel fældes.', 'Per 3 mdr. skiftes kateteret.', 'Spl.BT 
 
 describe('a 24th corpus, written without sight of the rules: staff initials, nicknames, numbers', () => {
   it.each([
-    // A bare everyday noun that reports or admits is a surname no list holds.
+    // A surname that is an everyday word too, reporting or admitting.
     ['Fugl oplyser at hun har fået ny lejlighed.', '[NAVN] oplyser at hun har fået ny lejlighed.'],
     ['Bakke bekræfter aftalen.', '[NAVN] bekræfter aftalen.'],
     ['Krage har oplyst at han er syg.', '[NAVN] har oplyst at han er syg.'],
     // Initials closing the note after its last sentence, or after a dash with no stop before it.
     ['Henvist til diætist. LKJ', 'Henvist til diætist. [NAVN]'],
+    ['Henvist til diætist, LKJ!', 'Henvist til diætist, [NAVN]!'],
+    ['Tilbudt bad, afslået. LKJ 21.30', 'Tilbudt bad, afslået. [NAVN] 21.30'],
     ['Borger i seng kl. 21 -ak', 'Borger i seng kl. 21 -[NAVN]'],
+    ['Borger i seng kl. 21 - ak 21.40', 'Borger i seng kl. 21 - [NAVN] 21.40'],
     // Two people's initials joined, after a cue or alone in brackets.
     ['På vagt: ML & KH, beboer afviste bad.', 'På vagt: [NAVN] & [NAVN], beboer afviste bad.'],
     [
@@ -1454,6 +1457,9 @@ describe('a 24th corpus, written without sight of the rules: staff initials, nic
       'Metadon 90 mg udleveret, signeret [NAVN]/[NAVN].',
     ],
     ['Blod givet, dobbeltkontrol (AMJ/pe).', 'Blod givet, dobbeltkontrol ([NAVN]/[NAVN]).'],
+    ['På vagt: ML, KH og PO', 'På vagt: [NAVN], [NAVN] og [NAVN]'],
+    ['Nattevagt: ML/KH', 'Nattevagt: [NAVN]/[NAVN]'],
+    ['Insulin tjekket af ML/KH', 'Insulin tjekket af [NAVN]/[NAVN]'],
     // Initials with a stop after each letter, after a title; a physiotherapist's short title.
     ['Spl. K.B.H. har givet 1 g paracetamol.', 'Spl. [NAVN]. har givet 1 g paracetamol.'],
     [
@@ -1472,6 +1478,27 @@ describe('a 24th corpus, written without sight of the rules: staff initials, nic
   });
 
   it.each([
+    // What a finding, a paper, an office, a thing or an animal «does» (a review's notes).
+    'Spirometri bekræfter moderat KOL.',
+    'Sekretariat har tidligere oplyst at sagen er lukket.',
+    'Pumpe nægter at starte.',
+    'Marsvin nægter at spise.',
+    // Abbreviations at a note's end, words after a dash, answers and units in pairs.
+    'Hjælp til bad. ADL',
+    'Tidligere blodprop i hjertet. AMI',
+    'Kateter -ud',
+    'Vægt 74,2 kg -op',
+    'Dobbeltkontrol (ja/nej): ja',
+    'Dobbeltkontrol: mg/ml',
+    'Målt på begge ben (HØ/VE).',
+    // Dotted abbreviations; a title's short form that ends a sentence; a word said to someone.
+    'Tilset af læge U.A.',
+    'Tilset af læge. P.S. husk at bestille tid.',
+    'Træning med fys. Næste gang på tirsdag.',
+    'Henvist til ergo. Kørestol afprøves.',
+    'Råbte til sønnen "Stop" da han ville gå.',
+    'Spillede kort med naboen "Krig" efter frokost.',
+    'Bestilt art.nr. 45321 hos leverandøren.',
     'Patient nægter at tage medicinen.',
     'Udlejer oplyser at vandet er lukket.',
     'Ægtefælle bekræfter aftalen.',
