@@ -69,7 +69,7 @@ function StatusBar({ screen }: { screen: string }) {
 
   return (
     <div
-      className={`status-bar status-${tone}`}
+      className={`status-bar status-${tone}${message ? '' : ' status-empty'}`}
       role="status"
       aria-live="polite"
       data-testid="status"

@@ -382,6 +382,38 @@ for (const screen of SCREENS) {
       laneNamesReadable(await openKaren(app));
     });
 
+    test('the zoom buttons are 44 px targets, by mouse too', async ({ app }) => {
+      await openKaren(app);
+      const buttons = app.page.locator('.zoom-button');
+      await expect(buttons).toHaveCount(3);
+      for (const box of await Promise.all((await buttons.all()).map((b) => b.boundingBox()))) {
+        expect(box!.height).toBeGreaterThanOrEqual(44);
+        expect(box!.width).toBeGreaterThanOrEqual(44);
+      }
+    });
+
+    test("the citizen's own lane is in view as opened, above the journey's lanes", async ({
+      app,
+    }) => {
+      await openKaren(app);
+      const pane = (await app.page.locator('.canvas-flow').boundingBox())!;
+      const lanes = app.page.getByTestId('lane-label');
+      // Every lane down to the last is whole in the pane: none hidden above it for a pad's sake
+      // (the map opened on the second lane, with the citizen's out of view and room left below).
+      for (const lane of [lanes.first(), lanes.last()]) {
+        await expect
+          .poll(
+            async () => {
+              const box = (await lane.boundingBox())!;
+              return box.y >= pane.y - 1 && box.y + box.height <= pane.y + pane.height + 1;
+            },
+            `${await lane.textContent()} whole in the pane`,
+          )
+          .toBe(true);
+      }
+      await expect(lanes.first()).toHaveText(/Borger/);
+    });
+
     test('both maps show only lanes in use, and a map cut off says so and moves on', async ({
       app,
     }) => {

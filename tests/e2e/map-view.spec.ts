@@ -35,8 +35,16 @@ test.describe('the map at the table', () => {
       await expect(app.page.getByTestId(control)).toBeVisible();
     await expect.poll(() => windowShare(app.page, map)).toBeGreaterThan(before + 0.05);
     expect(await windowShare(app.page, app.page.getByTestId('canvas'))).toBeGreaterThan(0.8);
-    // The status line stays, so what the app says is still heard and seen.
-    await expect(app.page.getByTestId('status')).toBeVisible();
+    // The status line stays, so what the app says is still heard and seen: over the map while
+    // it says it, taking no room of the map's when it says nothing.
+    const status = app.page.getByTestId('status');
+    await expect(status).toBeAttached();
+    await app.page.getByTestId('add-touchpoint').tap();
+    await app.page.getByTestId('undo').tap();
+    await expect(status).toBeVisible();
+    await expect(status).not.toBeEmpty();
+    const said = (await status.boundingBox())!;
+    expect(said.y + said.height).toBeLessThanOrEqual(app.page.viewportSize()!.height);
 
     await app.page.keyboard.press('Escape');
     await expect(app.page.getByTestId('journey-title')).toBeVisible();

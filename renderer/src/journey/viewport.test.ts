@@ -63,6 +63,23 @@ describe('the opening view', () => {
     expect(first.y).toBe(12);
   });
 
+  it('shows every lane from the top when they fit without the pad above them', () => {
+    // Eight lanes of 65; the first cards in lanes 1 to 7. At the zoom the width gives (0.854),
+    // 520 px of lanes take 444 px of a 455 px pane: all of them fit, the citizen's lane too.
+    const boxes = [
+      { x: 0, y: 65, height: 65 },
+      { x: 1360, y: 7 * 65, height: 65 },
+    ];
+    const pane = { width: 1360 * 0.854 + 2 * 48 + 220 * 0.854, height: 455 };
+    const vp = openingViewport(boxes, pane, { x: 48, y: 12 }, 65);
+    expect(vp.y).toBeGreaterThanOrEqual(0);
+    // The top lane's top is in the pane, and so is the last lane's bottom.
+    expect(vp.y + 8 * 65 * vp.zoom).toBeLessThanOrEqual(455);
+    // Where there is less room than that, lanes above the cards are left out whole.
+    const tight = openingViewport(boxes, { ...pane, height: 420 }, { x: 48, y: 12 }, 65);
+    expect(-tight.y / tight.zoom).toBeCloseTo(65);
+  });
+
   it('knows the size of a card', () => {
     expect(
       isInView({ x: 0, y: 0 }, { x: 0, y: 0, zoom: 1 }, { width: NODE_WIDTH, height: NODE_HEIGHT }),

@@ -58,11 +58,19 @@ export function openingViewport(
   }
   const zoom = Math.min(1, Math.max(MIN_READABLE_ZOOM, fitZoom(box, usableW, usableH)));
   // From the top lane down as far as the box still fits, so lanes above the first cards (the
-  // citizen's own life, say) are not hidden when there is room for them.
-  let top = Math.min(box.minY, Math.max(0, box.maxY - usableH / zoom));
+  // citizen's own life, say) are not hidden when there is room for them. Everything from the top
+  // lane down to the box's bottom fits when it does so without the pad above it: the top lane then
+  // starts at the pane's edge (or as far below it as there is room for, up to the pad), rather
+  // than hidden above it for the sake of a pad (at 1366×768 the citizen's lane was, with 48 px
+  // left empty below the last lane).
+  if (box.maxY * zoom <= pane.height) {
+    const padTop = Math.max(0, Math.min(pad.y, pane.height - box.maxY * zoom - pad.y));
+    return { x: pad.x - box.minX * zoom, y: padTop, zoom };
+  }
+  let top = Math.min(box.minY, Math.max(0, box.maxY - (pane.height - pad.y) / zoom));
   if (snapY) top = Math.min(box.minY, Math.ceil(top / snapY - 1e-9) * snapY);
   // A lane's edge at the pane's very top when lanes lie above it: the pad there would show a
-  // sliver of the lane above, a strip of colour with no name. Above the first lane, the pad.
+  // sliver of the lane above, a strip of colour with no name.
   const padTop = snapY && top > 0 ? 0 : pad.y;
   return { x: pad.x - box.minX * zoom, y: padTop - top * zoom, zoom };
 }
