@@ -136,7 +136,8 @@ export function labelPlace(
     width: maxX - minX + 2 * (FARTHEST_ASIDE + label.width),
     height: maxY - minY + 2 * (FARTHEST_ASIDE + label.height),
   };
-  const clear = cards
+  const clear = indexOf(cards)
+    .between(reach.x - CARD_CLEARANCE, reach.x + reach.width + CARD_CLEARANCE)
     .map((c) => ({
       x: c.x - CARD_CLEARANCE,
       y: c.y - CARD_CLEARANCE,
@@ -317,6 +318,65 @@ const towards = (from: Point, to: Point, r: number): Point => {
  * lane, or along the edge between two lanes, where cards never reach (they stand
  * NODE_TOP_PADDING inside their lane). `cards` are all the map's cards, the two ends included.
  */
+/** Width of a column of the cards' index (flow px): a few cards wide. */
+const INDEX_COLUMN = 512;
+
+/**
+ * The map's cards by their ids and by columns of their x: a line asks only for the cards near it,
+ * so a journey of thousands of cards is laid out in time proportional to its lines, not to its
+ * lines times its cards (10,000 cards took 10 s to place their labels, and 5 s more each time every
+ * line was drawn). Made once for an array of cards and kept while that array lives.
+ */
+class CardIndex {
+  private readonly byId = new Map<string, Rect>();
+  private readonly columns = new Map<number, number[]>();
+
+  constructor(private readonly cards: readonly Rect[]) {
+    cards.forEach((c, i) => {
+      if (c.id !== undefined && !this.byId.has(c.id)) this.byId.set(c.id, c);
+      const from = Math.floor(c.x / INDEX_COLUMN);
+      const to = Math.floor((c.x + c.width) / INDEX_COLUMN);
+      // (A card of no finite place is kept in one column, where a search from anywhere finds it.)
+      if (!Number.isFinite(from) || !Number.isFinite(to) || to - from > 64) {
+        this.column(Number.NaN).push(i);
+        return;
+      }
+      for (let k = from; k <= to; k++) this.column(k).push(i);
+    });
+  }
+
+  private column(k: number): number[] {
+    let list = this.columns.get(k);
+    if (!list) this.columns.set(k, (list = []));
+    return list;
+  }
+
+  /** The first card with this id, as `find` would give it. */
+  withId(id: string): Rect | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The cards that may reach between x0 and x1, in the order they were given. */
+  between(x0: number, x1: number): Rect[] {
+    const from = Math.floor(x0 / INDEX_COLUMN);
+    const to = Math.floor(x1 / INDEX_COLUMN);
+    if (!Number.isFinite(from) || !Number.isFinite(to) || to - from > this.columns.size) {
+      return [...this.cards];
+    }
+    const found = new Set<number>(this.columns.get(Number.NaN));
+    for (let k = from; k <= to; k++) for (const i of this.columns.get(k) ?? []) found.add(i);
+    return [...found].sort((a, b) => a - b).map((i) => this.cards[i]!);
+  }
+}
+
+const indexes = new WeakMap<readonly Rect[], CardIndex>();
+/** The index of an array of cards, made on first use. */
+function indexOf(cards: readonly Rect[]): CardIndex {
+  let index = indexes.get(cards);
+  if (!index) indexes.set(cards, (index = new CardIndex(cards)));
+  return index;
+}
+
 export function lineBetween(drawnSource: Rect, drawnTarget: Rect, cards: readonly Rect[]) {
   // The two ends among the map's cards, by their touchpoints (or, without ids, where they stand).
   // Where a card stands as laid out, its line is drawn from there, as its label was placed (a
@@ -326,8 +386,9 @@ export function lineBetween(drawnSource: Rect, drawnTarget: Rect, cards: readonl
     end.id !== undefined && c.id !== undefined
       ? c.id === end.id
       : Math.abs(c.x - end.x) < 6 && Math.abs(c.y - end.y) < 6;
+  const index = indexOf(cards);
   const laidOut = (end: Rect) => {
-    const c = cards.find(isOwn(end));
+    const c = end.id !== undefined ? index.withId(end.id) : cards.find(isOwn(end));
     return c && Math.abs(c.x - end.x) < 6 && Math.abs(c.y - end.y) < 6 ? c : end;
   };
   const source = laidOut(drawnSource);
@@ -338,21 +399,29 @@ export function lineBetween(drawnSource: Rect, drawnTarget: Rect, cards: readonl
   // Back to a card to the left in the same row: handle to handle, the curve would loop through
   // both cards. It goes under them (or over) along a lane's edge instead, into the target's foot.
   if (b.x < a.x && !edgeAnchors(source, target)) {
-    const others = cards.filter((c) => !same(c, source) && !same(c, target));
+    // (A way back along a lane runs between the two cards: only cards near that can block it.)
+    const others = index
+      .between(
+        Math.min(source.x, target.x) - CLEAR_X - 1,
+        Math.max(source.x + source.width, target.x + target.width) + CLEAR_X + 1,
+      )
+      .filter((c) => !same(c, source) && !same(c, target));
     const back = backAlongLane(source, target, others);
     if (back) return piecesPath(back);
   }
   /** The map's other cards that reach into a box. */
   const within = (x0: number, y0: number, x1: number, y1: number) =>
-    cards.filter(
-      (c) =>
-        !same(c, source) &&
-        !same(c, target) &&
-        c.x < x1 &&
-        c.x + c.width > x0 &&
-        c.y < y1 &&
-        c.y + c.height > y0,
-    );
+    index
+      .between(x0, x1)
+      .filter(
+        (c) =>
+          !same(c, source) &&
+          !same(c, target) &&
+          c.x < x1 &&
+          c.x + c.width > x0 &&
+          c.y < y1 &&
+          c.y + c.height > y0,
+      );
   const others = within(
     Math.min(a.x, b.x) - 60,
     Math.min(a.y, b.y) - 60,
@@ -654,7 +723,25 @@ export function placeLabels(
   lines: readonly { id: string; source: Rect; target: Rect; text: string }[],
   cards: readonly Rect[],
 ): Map<string, LabelPlace> {
-  const placed: Rect[] = [];
+  /** The labels placed so far, by columns of their x, as the cards are (see CardIndex). */
+  const placed = new Map<number, Rect[]>();
+  const placedNear = (at: (t: number) => { x: number; y: number }, width: number) => {
+    let minX = Infinity;
+    let maxX = -Infinity;
+    for (const t of ALONG) {
+      const x = at(t).x;
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+    }
+    const from = Math.floor((minX - FARTHEST_ASIDE - 2 * width) / INDEX_COLUMN);
+    const to = Math.floor((maxX + FARTHEST_ASIDE + 2 * width) / INDEX_COLUMN);
+    if (!Number.isFinite(from) || !Number.isFinite(to) || to - from > placed.size) {
+      return [...new Set([...placed.values()].flat())];
+    }
+    const near = new Set<Rect>();
+    for (let k = from; k <= to; k++) for (const l of placed.get(k) ?? []) near.add(l);
+    return [...near];
+  };
   const out = new Map<string, LabelPlace>();
   // The shortest lines first: they have the fewest places for their words, and a long line that
   // comes later still has room along its length (placed in drawing order, a long line's words
@@ -669,14 +756,21 @@ export function placeLabels(
     .sort((m, n) => m.reach - n.reach || m.order - n.order);
   for (const { line, at } of routed) {
     const size = labelSize(line.text);
-    const place = labelPlace(at, size, cards, placed);
+    const place = labelPlace(at, size, cards, placedNear(at, size.width));
     const p = labelCentre(at, place);
-    placed.push({
+    const rect = {
       x: p.x - size.width / 2,
       y: p.y - size.height / 2,
       width: size.width,
       height: size.height,
-    });
+    };
+    const from = Math.floor(rect.x / INDEX_COLUMN);
+    const to = Math.floor((rect.x + rect.width) / INDEX_COLUMN);
+    for (let k = from; k <= to; k++) {
+      const list = placed.get(k);
+      if (list) list.push(rect);
+      else placed.set(k, [rect]);
+    }
     out.set(line.id, place);
   }
   return out;
