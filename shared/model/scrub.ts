@@ -2005,7 +2005,8 @@ export function scrubText(
     !KINSHIP.has(lower) &&
     !DOMAIN_WORDS.has(lower) &&
     !ABBREVIATIONS.has(lower) &&
-    !/(?:en|et|ne|erne|ene)$/.test(lower);
+    // ("Svane": a surname that only looks like a definite form.)
+    (!/(?:en|et|ne|erne|ene)$/.test(lower) || SURNAMES_IN_COMMON.has(lower));
   /**
    * Whether the verb at token v has a pronoun for its subject after it, the sentence inverted
    * ("Vand i kælderen siger de ikke noget om"), rather than a clause of its own after it ("Hjort
@@ -2101,6 +2102,8 @@ export function scrubText(
   };
   const inverted = (v: number) => {
     if (!SUBJECT_PRONOUNS.has(tokens[v + 1]?.lower ?? '')) return false;
+    // («i» in lower case is "in": "Fugl har i dag oplyst"; the pronoun is written «I».)
+    if (tokens[v + 1]!.raw === 'i') return false;
     const then = tokens[v + 2]?.lower ?? '';
     return !(FINITE_VERBS.has(then) || SUBJECT_VERBS.has(then) || HUMAN_VERBS.has(then));
   };
@@ -2148,10 +2151,38 @@ export function scrubText(
     }
     // ("Dreng nægter", "Nabo oplyser": someone, by what they are.)
     if (KIN_WORD.test(word)) return false;
-    if (!onlySpacesBetween(k, 1) || inverted(k + 1)) return false;
-    if (NAME_SUBJECT_VERBS.has(next)) return true;
-    if (!/^(?:har|havde)$/.test(next)) return false;
-    return tokens.slice(k + 2, k + 5).some((t) => NAME_SUBJECT_PARTICIPLES.has(t.lower));
+    // "Hjort, nabo, oplyser": who the person is, between commas, before the verb.
+    let v = k + 1;
+    const told = /^,[^\S\n]*$/.exec(text.slice(tokens[k]!.end, tokens[k + 1]?.start ?? 0));
+    if (told) {
+      let w = k + 1;
+      while (
+        w < k + 4 &&
+        tokens[w] &&
+        (KIN_WORD.test(tokens[w]!.lower) ||
+          ROLES.has(tokens[w]!.lower) ||
+          TITLES.has(tokens[w]!.lower) ||
+          /^(?:hendes|hans|dennes|borgers|pt's)$/.test(tokens[w]!.lower))
+      )
+        w++;
+      if (
+        w === k + 1 ||
+        !/^[^\S\n]*,[^\S\n]*$/.test(text.slice(tokens[w - 1]!.end, tokens[w]?.start ?? 0))
+      ) {
+        return false;
+      }
+      v = w;
+    } else if (!onlySpacesBetween(k, 1)) return false;
+    if (inverted(v)) return false;
+    const verb = tokens[v]?.lower ?? '';
+    if (NAME_SUBJECT_VERBS.has(verb)) return true;
+    if (!/^(?:har|havde)$/.test(verb)) return false;
+    // "Fugl har i dag over telefonen oplyst": the participle a few words on, in the sentence.
+    for (let w = v + 1; w < v + 8 && tokens[w]; w++) {
+      if (/[.!?\n]/.test(text.slice(tokens[w - 1]!.end, tokens[w]!.start))) return false;
+      if (NAME_SUBJECT_PARTICIPLES.has(tokens[w]!.lower)) return true;
+    }
+    return false;
   };
   /** A bare word the list holds as a name, and no title, role, family word, office or definite form. */
   const bareListedName = (lower: string) =>

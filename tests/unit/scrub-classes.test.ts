@@ -1444,6 +1444,9 @@ describe('a 24th corpus, written without sight of the rules: staff initials, nic
     ['Fugl oplyser at hun har fået ny lejlighed.', '[NAVN] oplyser at hun har fået ny lejlighed.'],
     ['Bakke bekræfter aftalen.', '[NAVN] bekræfter aftalen.'],
     ['Krage har oplyst at han er syg.', '[NAVN] har oplyst at han er syg.'],
+    ['Svane har nu bekræftet at hun flytter.', '[NAVN] har nu bekræftet at hun flytter.'],
+    ['Fugl har i dag over telefonen oplyst det.', '[NAVN] har i dag over telefonen oplyst det.'],
+    ['Hjort, nabo, oplyser at borger er faldet.', '[NAVN], nabo, oplyser at borger er faldet.'],
     // Initials closing the note after its last sentence, or after a dash with no stop before it.
     ['Henvist til diætist. LKJ', 'Henvist til diætist. [NAVN]'],
     ['Henvist til diætist, LKJ!', 'Henvist til diætist, [NAVN]!'],
