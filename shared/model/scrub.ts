@@ -2140,7 +2140,6 @@ export function scrubText(
    */
   const reportsOrAdmits = (k: number): boolean => {
     const word = tokens[k]!.lower;
-    const next = tokens[k + 1]?.lower ?? '';
     if (SHIFT_WORDS.has(word) || CRAFTS.has(word)) return false;
     // A season only with something of its own after it: "frost har oplyst sit nye nummer".
     if (
