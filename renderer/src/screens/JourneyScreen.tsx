@@ -569,6 +569,13 @@ function JourneyView() {
   const [fullscreen, setFullscreen] = useState(false);
   const setMap = useJourney((s) => s.setMap);
   const [tab, setTab] = useState<Tab>('map');
+  useEffect(() => {
+    // On the map the status line stands over the window's bottom instead of taking a line of
+    // the map's (styles.css, .on-map); on the other tabs it keeps its line, under their buttons.
+    if (tab !== 'map') return;
+    document.body.classList.add('on-map');
+    return () => document.body.classList.remove('on-map');
+  }, [tab]);
   const store = useJourneyStore();
   // What the next tab reads from the database (the export's preview) includes every edit made.
   const selectTab = (next: Tab) => {
