@@ -85,6 +85,29 @@ function namesClearOfConnectionLabels(m: MapMeasure) {
   );
 }
 
+/** Labels of connections closer to each other than this (px on screen) read as one block. */
+const MIN_LABEL_GAP_PX = 3;
+
+function connectionLabelsApart(m: MapMeasure) {
+  const frame = mapFrame(m);
+  const shown = m.edgeLabels.filter((l) => shareInside(l.rect, frame) > 0);
+  expect(shown.length, 'connection labels on screen').toBeGreaterThan(3);
+  const close: string[] = [];
+  for (let i = 0; i < shown.length; i++) {
+    for (let j = i + 1; j < shown.length; j++) {
+      const a = shown[i]!.rect;
+      const b = shown[j]!.rect;
+      // The gap between the two boxes, across and along (negative where they overlap).
+      const gapX = Math.max(a.x - (b.x + b.width), b.x - (a.x + a.width));
+      const gapY = Math.max(a.y - (b.y + b.height), b.y - (a.y + a.height));
+      if (Math.max(gapX, gapY) < MIN_LABEL_GAP_PX) {
+        close.push(`${shown[i]!.text} / ${shown[j]!.text}: ${Math.max(gapX, gapY).toFixed(1)} px`);
+      }
+    }
+  }
+  expect(close, `connection labels closer than ${MIN_LABEL_GAP_PX} px`).toEqual([]);
+}
+
 function mapShare(m: MapMeasure, min: number) {
   const share = area(mapFrame(m)) / area(m.window);
   expect(m.canvas, 'the map element [data-testid="canvas"]').not.toBeNull();
@@ -284,6 +307,10 @@ for (const screen of SCREENS) {
 
     test("no touchpoint name collides with a connection's label", async ({ app }) => {
       namesClearOfConnectionLabels(await openKaren(app));
+    });
+
+    test("connections' labels stand apart, never edge to edge", async ({ app }) => {
+      connectionLabelsApart(await openKaren(app));
     });
 
     test('the date and kind of contact are whole on every card', async ({ app }) => {

@@ -72,6 +72,8 @@ const ASIDE = [0, ...Array.from({ length: 16 }, (_, i) => [(i + 1) * 10, -(i + 1
 const FARTHEST_ASIDE = 160;
 /** The room a label keeps from a card's edge, so it never sits on its border or its last line. */
 export const CARD_CLEARANCE = 4;
+/** Room kept between two connections' labels (flow px). */
+const LABEL_GAP = 6;
 
 /** Where a label goes: a place along its line (0..1), and a step aside from it. */
 export interface LabelPlace {
@@ -145,7 +147,16 @@ export function labelPlace(
       height: c.height + 2 * CARD_CLEARANCE,
     }))
     .filter((c) => overlap(c, reach) > 0);
-  const near = labels.filter((l) => overlap(l, reach) > 0);
+  // Other labels with a gap around them: two labels of a two-way link touching edge to edge
+  // ("Brudt · 17 dage" over "Brudt · 1 dag", 2 px apart) read as one block of words.
+  const near = labels
+    .map((l) => ({
+      x: l.x - LABEL_GAP,
+      y: l.y - LABEL_GAP,
+      width: l.width + 2 * LABEL_GAP,
+      height: l.height + 2 * LABEL_GAP,
+    }))
+    .filter((l) => overlap(l, reach) > 0);
   let best: LabelPlace = { t: 0.5, dx: 0, dy: 0 };
   let bestCover = Infinity;
   for (const step of ASIDE) {
