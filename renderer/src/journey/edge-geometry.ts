@@ -74,6 +74,13 @@ const FARTHEST_ASIDE = 160;
 export const CARD_CLEARANCE = 4;
 /** Room kept between two connections' labels (flow px). */
 const LABEL_GAP = 6;
+/** A box grown by `by` on every side. */
+const grown = (r: Rect, by: number): Rect => ({
+  x: r.x - by,
+  y: r.y - by,
+  width: r.width + 2 * by,
+  height: r.height + 2 * by,
+});
 
 /** Where a label goes: a place along its line (0..1), and a step aside from it. */
 export interface LabelPlace {
@@ -140,23 +147,11 @@ export function labelPlace(
   };
   const clear = indexOf(cards)
     .between(reach.x - CARD_CLEARANCE, reach.x + reach.width + CARD_CLEARANCE)
-    .map((c) => ({
-      x: c.x - CARD_CLEARANCE,
-      y: c.y - CARD_CLEARANCE,
-      width: c.width + 2 * CARD_CLEARANCE,
-      height: c.height + 2 * CARD_CLEARANCE,
-    }))
+    .map((c) => grown(c, CARD_CLEARANCE))
     .filter((c) => overlap(c, reach) > 0);
   // Other labels with a gap around them: two labels of a two-way link touching edge to edge
   // ("Brudt · 17 dage" over "Brudt · 1 dag", 2 px apart) read as one block of words.
-  const near = labels
-    .map((l) => ({
-      x: l.x - LABEL_GAP,
-      y: l.y - LABEL_GAP,
-      width: l.width + 2 * LABEL_GAP,
-      height: l.height + 2 * LABEL_GAP,
-    }))
-    .filter((l) => overlap(l, reach) > 0);
+  const near = labels.map((l) => grown(l, LABEL_GAP)).filter((l) => overlap(l, reach) > 0);
   let best: LabelPlace = { t: 0.5, dx: 0, dy: 0 };
   let bestCover = Infinity;
   for (const step of ASIDE) {
