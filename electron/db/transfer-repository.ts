@@ -158,9 +158,7 @@ export class TransferRepository {
          WHERE journey_id = ? AND service_code IS NOT NULL ORDER BY code`,
       ),
       service: db.prepare('SELECT * FROM services WHERE code = ?'),
-      sameLabel: db.prepare(
-        'SELECT 1 FROM services WHERE code <> ? AND (label_da = ? OR label_en = ?) LIMIT 1',
-      ),
+      labels: db.prepare('SELECT code, label_da FROM services'),
       insertService: db.prepare(
         `INSERT INTO services (code, sector, default_contact_type, label_da, label_en, hidden, position)
          VALUES (@code, @sector, @defaultContactType, @da, @en, @hidden,
@@ -284,7 +282,14 @@ export class TransferRepository {
     if (!here) {
       // A service named as another here already is is added hidden: the journey keeps it, but no
       // one picks a look-alike of «Nykøbing F. Sygehus, akutmodtagelse» filed under another sector.
-      const lookalike = this.s.sameLabel!.get(s.code, s.label.da, s.label.en) !== undefined;
+      // Its Danish name as a reader sees it, compared with every other service's: case, spaces
+      // and how the letters are encoded do not count ("Sygehus, akutmodtagelse " is the same).
+      const seen = (label: string) =>
+        label.normalize('NFKC').replace(/\s+/gu, ' ').trim().toLocaleLowerCase('da');
+      const mine = seen(s.label.da);
+      const lookalike = (this.s.labels!.all() as { code: string; label_da: string }[]).some(
+        (r) => r.code !== s.code && seen(r.label_da) === mine,
+      );
       this.s.insertService!.run({
         ...s,
         da: s.label.da,

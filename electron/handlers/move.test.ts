@@ -383,22 +383,33 @@ describe('moving a journey to another laptop', () => {
     const a = laptop();
     const b = laptop();
     const shipped = (await b.call('catalogue:list', {})).find((s) => !s.hidden)!;
-    // A local service on the sending laptop with a label the receiving one has for another code.
+    // A local service on the sending laptop named as the receiving one names another code (in
+    // capitals and with a space after it: the same name to a reader).
     const lookalike = (
       await a.call('catalogue:create', {
         sector: 'psychiatry',
         defaultContactType: 'meeting',
-        label: { da: shipped.label.da, en: 'Look-alike' },
+        label: { da: `${shipped.label.da.toUpperCase()} `, en: 'Look-alike' },
       })
     ).code;
-    const { journeyId } = await seedFullJourney(a, lookalike);
+    // Another whose English name only is a shipped service's: a name of its own in Danish.
+    const ownName = (
+      await a.call('catalogue:create', {
+        sector: 'general_practice',
+        defaultContactType: 'meeting',
+        label: { da: 'Tandlæge Hansen, Nakskov', en: shipped.label.en },
+      })
+    ).code;
+    const { journeyId, touchpointIds } = await seedFullJourney(a, lookalike);
+    await a.call('touchpoints:update', { id: touchpointIds[1]!, patch: { serviceCode: ownName } });
     b.openFrom = await moveOut(a, journeyId);
     expect(await b.call('journeys:moveIn', { passphrase: PASS })).toMatchObject({
       outcome: 'imported',
-      servicesAdded: 1,
+      servicesAdded: 2,
     });
     const here = await b.call('catalogue:list', {});
     expect(here.find((s) => s.code === lookalike)).toMatchObject({ hidden: true });
+    expect(here.find((s) => s.code === ownName)).toMatchObject({ hidden: false });
     // The journey keeps its service.
     const moved = rowsOfJourney(b.db, journeyId);
     expect(moved.touchpoints!.some((t) => t.service_code === lookalike)).toBe(true);

@@ -1128,13 +1128,11 @@ const SIGNATURE_END = /[^\S\n]{0,3}(?:[.)][^\S\n]{0,3})?(?:$|\n)/y;
 const NOTE_END = /[.)]?\s*$/y;
 /** Before a word for someone, what makes a quote after it no name: "til sønnen", "svarede kæresten". */
 const NOT_THEIR_NAME_BEFORE =
-  /^(?:til|med|fra|hos|på|for|ad|om|af|mod|ved|uden|svarede|sagde|råbte|spurgte|skreg|kaldte|hviskede|sang|læste|så|bad|lærte)$/u;
+  /^(?:til|med|fra|hos|på|for|ad|om|af|mod|ved|uden|ifølge|iflg|svarede|sagde|råbte|spurgte|skreg|kaldte|hviskede|sang|læste|så|bad|lærte)$/u;
 /** One capitalised word alone in quotes: "Tykke", «Bamse». */
 const QUOTED_WORD = /(["“„«'‘])(\p{Lu}[\p{L}-]{1,20})(?=["”“»'’](?![\p{L}]))/gu;
 /** Abbreviations written with a stop after each letter: "u.a." (no remarks), "P.S.", "f.m.". */
-const DOTTED_ABBREVIATIONS = new Set(
-  'ua ps pt nb mm mv ol el ie as aps is fm em am pm evt dvs osv jf bl ca cv md ud'.split(' '),
-);
+const DOTTED_ABBREVIATIONS = new Set('ua ps pt nb mm mv ol el dvs osv bl ca'.split(' '));
 /** Short forms of a title that end a sentence as often as they stand before a name. */
 const SENTENCE_ENDING_TITLES = new Set(['fys', 'ergo', 'psyk']);
 /** Two to four capitals, each with its stop: "K.B.H.", "A.M." (not "a.m." or "f.eks."). */
@@ -1179,7 +1177,11 @@ function signedBy(text: string, start: number, end: number): 'cue' | 'done' | 's
   // -OK" (a word or an answer), nor "2-3" (no letters).
   const letters = text.slice(start, end).toLowerCase();
   if (
-    (/[\p{L}\p{N},.][^\S\n]+[-–—][^\S\n]?$/u.test(before) || /\p{N}[-–—]$/u.test(before)) &&
+    (/[\p{L}\p{N},.][^\S\n]+[-–—]$/u.test(before) ||
+      /\p{N}[-–—]$/u.test(before) ||
+      // ("Mave - øm": with a space after the dash, a word is what the line says.)
+      (/[\p{L}\p{N},.][^\S\n]+[-–—][^\S\n]$/u.test(before) &&
+        !/^\p{Ll}+$/u.test(text.slice(start, end)))) &&
     end - start <= 3 &&
     !ABBREVIATIONS.has(letters) &&
     !ANSWER_WORDS.test(letters) &&
@@ -2312,7 +2314,11 @@ export function scrubText(
       /^(?:kaldet|kaldes|kalder|kaldenavn|øgenavn)$/.test(who);
     // (After its closing quote.)
     const rest = text.slice(m.index + m[0].length + 1, m.index + m[0].length + 40);
-    const namedAfter = /^[^\S\n]{0,2}\((?:\p{Lu}\p{Ll}+)(?:[^\S\n]\p{Lu}\p{Ll}+)?\)/u.test(rest);
+    // ("Sol" (Solveig); not "Hjem" (Planen): a name in the brackets, not an everyday word.)
+    const bracketed = /^[^\S\n]{0,2}\((\p{Lu}\p{Ll}+)(?:[^\S\n]\p{Lu}\p{Ll}+)?\)/u.exec(rest)?.[1];
+    const namedAfter =
+      !!bracketed &&
+      (words.name(bracketed.toLowerCase(), true) || !words.ordinary(bracketed.toLowerCase()));
     // After a word for someone, only where the sentence goes on ("kæresten "Tykke" kom"): at its
     // end the quote is what was said or seen ("Råbte til sønnen "Stop".", "med naboen "Krig"").
     if (!namedAfter && !(someone && !toThem && /^[^\S\n]+\p{Ll}/u.test(rest))) continue;
@@ -2409,6 +2415,10 @@ export function scrubText(
     // case ("Hansen. Nr. 3 i rækken" is a sentence's end).
     if (
       raw.length <= 8 &&
+      // (Never a word the lists hold as a name: "Talt med Hansen.Nr. til lægen er …" lost its
+      // space after the stop.)
+      !words.listedName(lower) &&
+      !words.name(lower, true) &&
       (/^\.(?:nr|nummer)(?![\p{L}])/iu.test(text.slice(end, end + 10)) ||
         (raw === lower &&
           /^\.[^\S\n]{1,2}(?:nr|nummer)(?![\p{L}])/u.test(text.slice(end, end + 12))))

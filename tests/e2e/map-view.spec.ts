@@ -45,6 +45,8 @@ test.describe('the map at the table', () => {
     await expect(status).not.toBeEmpty();
     const said = (await status.boundingBox())!;
     expect(said.y + said.height).toBeLessThanOrEqual(app.page.viewportSize()!.height);
+    // In the left part of the window: a panel opened on the right stays clear of it.
+    expect(said.x + said.width).toBeLessThanOrEqual(app.page.viewportSize()!.width - 360);
 
     await app.page.keyboard.press('Escape');
     await expect(app.page.getByTestId('journey-title')).toBeVisible();

@@ -1452,7 +1452,9 @@ describe('a 24th corpus, written without sight of the rules: staff initials, nic
     ['Henvist til diætist, LKJ!', 'Henvist til diætist, [NAVN]!'],
     ['Tilbudt bad, afslået. LKJ 21.30', 'Tilbudt bad, afslået. [NAVN] 21.30'],
     ['Borger i seng kl. 21 -ak', 'Borger i seng kl. 21 -[NAVN]'],
-    ['Borger i seng kl. 21 - ak 21.40', 'Borger i seng kl. 21 - [NAVN] 21.40'],
+    ['Borger i seng kl. 21 - AK 21.40', 'Borger i seng kl. 21 - [NAVN] 21.40'],
+    ['Talt med Hansen.Nr. til lægen er ny.', 'Talt med [NAVN].Nr. til lægen er ny.'],
+    ['Læge I.E. ordinerede.', 'Læge [NAVN]. ordinerede.'],
     // Two people's initials joined, after a cue or alone in brackets.
     ['På vagt: ML & KH, beboer afviste bad.', 'På vagt: [NAVN] & [NAVN], beboer afviste bad.'],
     [
@@ -1500,6 +1502,9 @@ describe('a 24th corpus, written without sight of the rules: staff initials, nic
     'Træning med fys. Næste gang på tirsdag.',
     'Henvist til ergo. Kørestol afprøves.',
     'Råbte til sønnen "Stop" da han ville gå.',
+    'Ifølge kæresten "Alt" var godt.',
+    '"Hjem" (Planen) er klar.',
+    'Mave - øm',
     'Spillede kort med naboen "Krig" efter frokost.',
     'Bestilt art.nr. 45321 hos leverandøren.',
     'Patient nægter at tage medicinen.',

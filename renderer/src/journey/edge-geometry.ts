@@ -340,10 +340,17 @@ class CardIndex {
   constructor(private readonly cards: readonly Rect[]) {
     cards.forEach((c, i) => {
       if (c.id !== undefined && !this.byId.has(c.id)) this.byId.set(c.id, c);
-      const from = Math.floor(c.x / INDEX_COLUMN);
-      const to = Math.floor((c.x + c.width) / INDEX_COLUMN);
-      // (A card of no finite place is kept in one column, where a search from anywhere finds it.)
-      if (!Number.isFinite(from) || !Number.isFinite(to) || to - from > 64) {
+      // (Its left and right whichever way its width runs.)
+      const from = Math.floor(Math.min(c.x, c.x + c.width) / INDEX_COLUMN);
+      const to = Math.floor(Math.max(c.x, c.x + c.width) / INDEX_COLUMN);
+      // (A card of no finite place, or too far out to count columns to, is kept in one column,
+      // where a search from anywhere finds it.)
+      if (
+        !Number.isSafeInteger(from) ||
+        !Number.isSafeInteger(to) ||
+        to - from > 64 ||
+        Math.abs(from) > 2 ** 40
+      ) {
         this.column(Number.NaN).push(i);
         return;
       }
@@ -366,7 +373,12 @@ class CardIndex {
   between(x0: number, x1: number): Rect[] {
     const from = Math.floor(x0 / INDEX_COLUMN);
     const to = Math.floor(x1 / INDEX_COLUMN);
-    if (!Number.isFinite(from) || !Number.isFinite(to) || to - from > this.columns.size) {
+    if (
+      !Number.isSafeInteger(from) ||
+      !Number.isSafeInteger(to) ||
+      to - from > this.columns.size ||
+      Math.abs(from) > 2 ** 40
+    ) {
       return [...this.cards];
     }
     const found = new Set<number>(this.columns.get(Number.NaN));
@@ -741,10 +753,15 @@ export function placeLabels(
     }
     const from = Math.floor((minX - FARTHEST_ASIDE - 2 * width) / INDEX_COLUMN);
     const to = Math.floor((maxX + FARTHEST_ASIDE + 2 * width) / INDEX_COLUMN);
-    if (!Number.isFinite(from) || !Number.isFinite(to) || to - from > placed.size) {
+    if (
+      !Number.isSafeInteger(from) ||
+      !Number.isSafeInteger(to) ||
+      to - from > placed.size ||
+      Math.abs(from) > 2 ** 40
+    ) {
       return [...new Set([...placed.values()].flat())];
     }
-    const near = new Set<Rect>();
+    const near = new Set<Rect>(placed.get(Number.NaN));
     for (let k = from; k <= to; k++) for (const l of placed.get(k) ?? []) near.add(l);
     return [...near];
   };
@@ -770,12 +787,18 @@ export function placeLabels(
       width: size.width,
       height: size.height,
     };
-    const from = Math.floor(rect.x / INDEX_COLUMN);
-    const to = Math.floor((rect.x + rect.width) / INDEX_COLUMN);
-    for (let k = from; k <= to; k++) {
+    const from = Math.floor(Math.min(rect.x, rect.x + rect.width) / INDEX_COLUMN);
+    const to = Math.floor(Math.max(rect.x, rect.x + rect.width) / INDEX_COLUMN);
+    const keep = (k: number) => {
       const list = placed.get(k);
       if (list) list.push(rect);
       else placed.set(k, [rect]);
+    };
+    // (A label too far out to count columns to is kept in one column every search reaches.)
+    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || to - from > 64) {
+      keep(Number.NaN);
+    } else {
+      for (let k = from; k <= to; k++) keep(k);
     }
     out.set(line.id, place);
   }
