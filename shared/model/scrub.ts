@@ -1133,6 +1133,8 @@ const NOT_THEIR_NAME_BEFORE =
 const QUOTED_WORD = /(["“„«'‘])(\p{Lu}[\p{L}-]{1,20})(?=["”“»'’](?![\p{L}]))/gu;
 /** Abbreviations written with a stop after each letter: "u.a." (no remarks), "P.S.", "f.m.". */
 const DOTTED_ABBREVIATIONS = new Set('ua ps pt nb mm mv ol el dvs osv bl ca'.split(' '));
+/** Short forms before «.nr.» that a list holds as names too: "Pers.nr.", "Lok.nr.". */
+const NUMBER_SHORT_FORMS = new Set(['pers', 'lok', 'medl', 'medarb', 'kunde', 'sags', 'tlf']);
 /** Short forms of a title that end a sentence as often as they stand before a name. */
 const SENTENCE_ENDING_TITLES = new Set(['fys', 'ergo', 'psyk']);
 /** Two to four capitals, each with its stop: "K.B.H.", "A.M." (not "a.m." or "f.eks."). */
@@ -2417,8 +2419,7 @@ export function scrubText(
       raw.length <= 8 &&
       // (Never a word the lists hold as a name: "Talt med Hansen.Nr. til lægen er …" lost its
       // space after the stop.)
-      !words.listedName(lower) &&
-      !words.name(lower, true) &&
+      (NUMBER_SHORT_FORMS.has(lower) || (!words.listedName(lower) && !words.name(lower, true))) &&
       (/^\.(?:nr|nummer)(?![\p{L}])/iu.test(text.slice(end, end + 10)) ||
         (raw === lower &&
           /^\.[^\S\n]{1,2}(?:nr|nummer)(?![\p{L}])/u.test(text.slice(end, end + 12))))

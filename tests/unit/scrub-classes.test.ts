@@ -1478,6 +1478,7 @@ describe('a 24th corpus, written without sight of the rules: staff initials, nic
     // A number after a short form with its stop before «nr.».
     ['Lønseddel fra Netto (medarb.nr. 118834).', 'Lønseddel fra Netto (medarb.nr. [NUMMER]).'],
     ['Borger har medl.nr. 44512 i fagforeningen.', 'Borger har medl.nr. [NUMMER] i fagforeningen.'],
+    ['Pers.nr. 010203-1234 oplyst.', 'Pers.nr. [NUMMER] oplyst.'],
   ])('%j', (text, scrubbed) => {
     expect(scrub(text)).toBe(scrubbed);
   });
