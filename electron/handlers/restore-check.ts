@@ -1,8 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { BackupError } from '../db/backups';
-import type { Handlers } from '../../shared/ipc/dispatch';
+import { checkedInput, checkedOutput, type Handlers } from '../../shared/ipc/dispatch';
 import type { Channel } from '../../shared/ipc/channels';
-import { contract } from '../../shared/ipc/contract';
 
 /**
  * Whether a backup about to be restored reads as the app reads its own database: every journey,
@@ -33,8 +32,7 @@ export function checkRestorable(source: Database, handlersOf: (db: Database) => 
     // at once, and the command line's restore waits for nothing.
     const read = (channel: Channel, input: unknown): unknown => {
       const damaged = (why: string) => new BackupError('damaged', `${channel}: ${why}`);
-      const spec = contract[channel];
-      const parsed = spec.input.safeParse(input);
+      const parsed = checkedInput(channel, input);
       if (!parsed.success) throw damaged('an id or a value the app does not write');
       let output: unknown;
       try {
@@ -43,7 +41,7 @@ export function checkRestorable(source: Database, handlersOf: (db: Database) => 
         throw damaged(error instanceof Error ? error.message : String(error));
       }
       if (output instanceof Promise) throw damaged('not read at once');
-      const checked = spec.output.safeParse(output);
+      const checked = checkedOutput(channel, output);
       if (!checked.success) throw damaged('rows the app does not write');
       return checked.data;
     };

@@ -77,6 +77,20 @@ export function withoutUndefinedKeys(payload: unknown): unknown {
 }
 
 /**
+ * A call's payload as its handler gets it: `undefined` keys left out, then parsed by the
+ * contract's input schema. Shared by `dispatch` and the reads that check a backup before it is
+ * restored (restore-check.ts), which cannot wait for a promise.
+ */
+export function checkedInput<C extends Channel>(channel: C, payload: unknown) {
+  return contract[channel].input.safeParse(withoutUndefinedKeys(payload));
+}
+
+/** What a handler returned, parsed by the contract's output schema, as the window gets it. */
+export function checkedOutput<C extends Channel>(channel: C, output: unknown) {
+  return contract[channel].output.safeParse(output);
+}
+
+/**
  * The single entry point for every IPC call: validates the payload against the contract, runs the
  * handler, validates what it returns, and always resolves to a result envelope — never throws,
  * whatever the payload.
@@ -90,8 +104,7 @@ export async function dispatch(
   if (!isChannel(channel)) {
     return fail({ code: 'unknown_channel', message: 'Unknown channel' });
   }
-  const spec = contract[channel];
-  const parsed = spec.input.safeParse(withoutUndefinedKeys(payload));
+  const parsed = checkedInput(channel, payload);
   if (!parsed.success) {
     return fail({
       code: 'validation',
@@ -110,7 +123,7 @@ export async function dispatch(
     options.onInternalError?.(channel, error);
     return fail({ code: 'internal', message: `The operation ${channel} failed` });
   }
-  const checked = spec.output.safeParse(output);
+  const checked = checkedOutput(channel, output);
   if (!checked.success) {
     options.onInternalError?.(channel, checked.error);
     return fail({ code: 'internal', message: `Invalid output from ${channel}` });
