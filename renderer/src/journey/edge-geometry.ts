@@ -324,44 +324,75 @@ const towards = (from: Point, to: Point, r: number): Point => {
  * lane, or along the edge between two lanes, where cards never reach (they stand
  * NODE_TOP_PADDING inside their lane). `cards` are all the map's cards, the two ends included.
  */
-/** Width of a column of the cards' index (flow px): a few cards wide. */
+/** Width of a column of the cards' and the labels' indexes (flow px): a few cards wide. */
 const INDEX_COLUMN = 512;
 
 /**
- * The map's cards by their ids and by columns of their x: a line asks only for the cards near it,
- * so a journey of thousands of cards is laid out in time proportional to its lines, not to its
- * lines times its cards (10,000 cards took 10 s to place their labels, and 5 s more each time every
- * line was drawn). Made once for an array of cards and kept while that array lives.
+ * Things on the map (cards, placed labels) by columns of their x, so a search looks only at the
+ * things near it: a journey of thousands of cards is laid out in time proportional to its lines,
+ * not to its lines times its cards (10,000 cards took 10 s to place their labels, and 5 s more
+ * each time every line was drawn). A search gives what it finds in the order it was added.
  */
-class CardIndex {
-  private readonly byId = new Map<string, Rect>();
+class Columns<T> {
+  private readonly items: T[] = [];
   private readonly columns = new Map<number, number[]>();
 
-  constructor(private readonly cards: readonly Rect[]) {
-    cards.forEach((c, i) => {
-      if (c.id !== undefined && !this.byId.has(c.id)) this.byId.set(c.id, c);
-      // (Its left and right whichever way its width runs.)
-      const from = Math.floor(Math.min(c.x, c.x + c.width) / INDEX_COLUMN);
-      const to = Math.floor(Math.max(c.x, c.x + c.width) / INDEX_COLUMN);
-      // (A card of no finite place, or too far out to count columns to, is kept in one column,
-      // where a search from anywhere finds it.)
-      if (
-        !Number.isSafeInteger(from) ||
-        !Number.isSafeInteger(to) ||
-        to - from > 64 ||
-        Math.abs(from) > 2 ** 40
-      ) {
-        this.column(Number.NaN).push(i);
-        return;
-      }
-      for (let k = from; k <= to; k++) this.column(k).push(i);
-    });
+  /** Adds a thing reaching from x0 to x1 (either way round). */
+  add(item: T, x0: number, x1: number): void {
+    const i = this.items.push(item) - 1;
+    const from = Math.floor(Math.min(x0, x1) / INDEX_COLUMN);
+    const to = Math.floor(Math.max(x0, x1) / INDEX_COLUMN);
+    // (A thing of no finite place, or too far out to count columns to, is kept in one column,
+    // where a search from anywhere finds it.)
+    if (
+      !Number.isSafeInteger(from) ||
+      !Number.isSafeInteger(to) ||
+      to - from > 64 ||
+      Math.abs(from) > 2 ** 40
+    ) {
+      this.column(Number.NaN).push(i);
+      return;
+    }
+    for (let k = from; k <= to; k++) this.column(k).push(i);
   }
 
   private column(k: number): number[] {
     let list = this.columns.get(k);
     if (!list) this.columns.set(k, (list = []));
     return list;
+  }
+
+  /** The things that may reach between x0 and x1, in the order they were added. */
+  near(x0: number, x1: number): T[] {
+    const from = Math.floor(x0 / INDEX_COLUMN);
+    const to = Math.floor(x1 / INDEX_COLUMN);
+    if (
+      !Number.isSafeInteger(from) ||
+      !Number.isSafeInteger(to) ||
+      to - from > this.columns.size ||
+      Math.abs(from) > 2 ** 40
+    ) {
+      return [...this.items];
+    }
+    const found = new Set<number>(this.columns.get(Number.NaN));
+    for (let k = from; k <= to; k++) for (const i of this.columns.get(k) ?? []) found.add(i);
+    return [...found].sort((a, b) => a - b).map((i) => this.items[i]!);
+  }
+}
+
+/**
+ * The map's cards by their ids and by where they stand (`Columns`): a line asks only for the cards
+ * near it. Made once for an array of cards and kept while that array lives.
+ */
+class CardIndex {
+  private readonly byId = new Map<string, Rect>();
+  private readonly columns = new Columns<Rect>();
+
+  constructor(cards: readonly Rect[]) {
+    for (const c of cards) {
+      if (c.id !== undefined && !this.byId.has(c.id)) this.byId.set(c.id, c);
+      this.columns.add(c, c.x, c.x + c.width);
+    }
   }
 
   /** The first card with this id, as `find` would give it. */
@@ -371,19 +402,7 @@ class CardIndex {
 
   /** The cards that may reach between x0 and x1, in the order they were given. */
   between(x0: number, x1: number): Rect[] {
-    const from = Math.floor(x0 / INDEX_COLUMN);
-    const to = Math.floor(x1 / INDEX_COLUMN);
-    if (
-      !Number.isSafeInteger(from) ||
-      !Number.isSafeInteger(to) ||
-      to - from > this.columns.size ||
-      Math.abs(from) > 2 ** 40
-    ) {
-      return [...this.cards];
-    }
-    const found = new Set<number>(this.columns.get(Number.NaN));
-    for (let k = from; k <= to; k++) for (const i of this.columns.get(k) ?? []) found.add(i);
-    return [...found].sort((a, b) => a - b).map((i) => this.cards[i]!);
+    return this.columns.near(x0, x1);
   }
 }
 
@@ -741,8 +760,8 @@ export function placeLabels(
   lines: readonly { id: string; source: Rect; target: Rect; text: string }[],
   cards: readonly Rect[],
 ): Map<string, LabelPlace> {
-  /** The labels placed so far, by columns of their x, as the cards are (see CardIndex). */
-  const placed = new Map<number, Rect[]>();
+  /** The labels placed so far, by where they stand, as the cards are (see CardIndex). */
+  const placed = new Columns<Rect>();
   const placedNear = (at: (t: number) => { x: number; y: number }, width: number) => {
     let minX = Infinity;
     let maxX = -Infinity;
@@ -751,19 +770,7 @@ export function placeLabels(
       minX = Math.min(minX, x);
       maxX = Math.max(maxX, x);
     }
-    const from = Math.floor((minX - FARTHEST_ASIDE - 2 * width) / INDEX_COLUMN);
-    const to = Math.floor((maxX + FARTHEST_ASIDE + 2 * width) / INDEX_COLUMN);
-    if (
-      !Number.isSafeInteger(from) ||
-      !Number.isSafeInteger(to) ||
-      to - from > placed.size ||
-      Math.abs(from) > 2 ** 40
-    ) {
-      return [...new Set([...placed.values()].flat())];
-    }
-    const near = new Set<Rect>(placed.get(Number.NaN));
-    for (let k = from; k <= to; k++) for (const l of placed.get(k) ?? []) near.add(l);
-    return [...near];
+    return placed.near(minX - FARTHEST_ASIDE - 2 * width, maxX + FARTHEST_ASIDE + 2 * width);
   };
   const out = new Map<string, LabelPlace>();
   // The shortest lines first: they have the fewest places for their words, and a long line that
@@ -787,19 +794,7 @@ export function placeLabels(
       width: size.width,
       height: size.height,
     };
-    const from = Math.floor(Math.min(rect.x, rect.x + rect.width) / INDEX_COLUMN);
-    const to = Math.floor(Math.max(rect.x, rect.x + rect.width) / INDEX_COLUMN);
-    const keep = (k: number) => {
-      const list = placed.get(k);
-      if (list) list.push(rect);
-      else placed.set(k, [rect]);
-    };
-    // (A label too far out to count columns to is kept in one column every search reaches.)
-    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || to - from > 64) {
-      keep(Number.NaN);
-    } else {
-      for (let k = from; k <= to; k++) keep(k);
-    }
+    placed.add(rect, rect.x, rect.x + rect.width);
     out.set(line.id, place);
   }
   return out;
