@@ -43,6 +43,17 @@ export function loadDanishLexicon(): Lexicon {
     if (/^\p{Lu}[\p{Ll}\p{M}'-]+$/u.test(word)) names.add(word.toLowerCase());
   }
   const spell = nspell(aff, `${entries.length}\n${entries.join('\n')}`);
+  /** The list's own words in lower case (no names), sorted: a short form is the start of one. */
+  let starts: string[] | undefined;
+  const wordStarts = () =>
+    (starts ??= [
+      ...new Set(
+        entries
+          .map((e) => e.split('/')[0]!)
+          .filter((w) => /^\p{Ll}[\p{Ll}\p{M}-]*$/u.test(w))
+          .map((w) => w.normalize('NFC')),
+      ),
+    ].sort());
   const known = new Map<string, boolean>();
   const single = (lower: string) => lower.length >= 2 && spell.correct(lower);
 
@@ -73,10 +84,30 @@ export function loadDanishLexicon(): Lexicon {
     },
     isName: (lower) => names.has(lower),
     isEntry: (lower) => single(lower),
+    isShortened(lower) {
+      const list = wordStarts();
+      // The first word not before it: the shortened word, if any is, is there or after it.
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid]! < lower) lo = mid + 1;
+        else hi = mid;
+      }
+      // Cut as Danish shortens a word: after a consonant, before a vowel ("henv-isning",
+      // "kontr-ol"); a name that starts a word is rarely cut so («mete», «meteor»).
+      if (VOWELS.test(lower.at(-1)!)) return false;
+      for (let i = lo; i < list.length && list[i]!.startsWith(lower); i++) {
+        if (VOWELS.test(list[i]!.charAt(lower.length))) return true;
+      }
+      return false;
+    },
     isEnglish: (lower) => english().correct(lower),
     isTown: (lower) => towns().has(lower),
   };
 }
+
+const VOWELS = /^[aeiouyæøå]$/u;
 
 let danishTowns: Set<string> | undefined;
 /**

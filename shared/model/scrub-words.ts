@@ -191,6 +191,15 @@ export const ABBREVIATIONS = wordSet(
 );
 
 /**
+ * Danish short forms written small with their stop that start no word of their own ("dvs." for
+ * "det vil sige", "vha." for "ved hjælp af"), or a word the list holds only as a name («alm.»).
+ */
+export const SHORT_FORMS = wordSet(
+  `dvs vha iht gns fhv sml tidl alm bem dagl ugtl ugl mdl mdr mgl nødv opr skr udr vejl hhv ifm
+  iflg mht mhp pga evt ang vedr inkl ekskl ift jf ca bl fx mv osv ol el ds dd tlf att adr lign`,
+);
+
+/**
  * Abbreviations of two letters that are written small with their stop ("kl.", "th.", "kr."): in
  * capitals and on their own, they are someone's initials as often ("KL mødte ikke op"). Not those
  * that head a line in capitals too ("FX:", "EVT:", "REF:", "VH").
@@ -578,6 +587,16 @@ export const NAME_SUBJECT_VERBS = wordSet(
   erkender erkendte indrømmer indrømmede nægter nægtede benægter benægtede`,
 );
 
+/**
+ * What only a person on duty does: takes over a case, cancels, stays away from something ("Høj
+ * har overtaget sagen", "Lund aflyste besøget", "Lund udeblev fra mødet"). With «møder op» /
+ * «mødte op», see `dutyDone` in scrub.ts.
+ */
+export const DUTY_VERBS = wordSet(`overtager overtog aflyser aflyste udebliver udeblev`);
+
+/** The same, as a participle after «har» ("Høj har overtaget sagen"). */
+export const DUTY_PARTICIPLES = wordSet(`overtaget aflyst`);
+
 /** The same, as a participle after «har» ("Holm har oplyst"). */
 export const NAME_SUBJECT_PARTICIPLES = wordSet(
   `oplyst bekræftet meddelt berettet udtalt erkendt indrømmet nægtet benægtet`,
@@ -630,7 +649,7 @@ export const SURNAMES_IN_COMMON = wordSet(
   `brink hjort toft bach bang dam dahl dal berg bjerg lind kruse koch juul kjær vang strand krog
   mose bak bech hald krag fogh hviid munk due høg falk ørn ulv ravn hede bro vad birk ask møller
   fugl bakke svane bæk krage lyng kirk klit hejre stær spurv hare ræv elg steen næs odde rosen fog
-  foged hammer kløver bøg`,
+  foged hammer kløver bøg høj glad rask`,
 );
 
 /** Family words: «Mor ringede» is about a mother, whatever a word list holds as a name. */

@@ -19,6 +19,7 @@ import {
   STREET_PREFIXES,
   SUBJECT_VERBS,
   SURNAMES_IN_COMMON,
+  SHORT_FORMS,
   SHORT_STAFF_TITLES,
   TITLES,
   UNITS,
@@ -28,6 +29,8 @@ import {
   HUMAN_PARTICIPLES,
   NAME_SUBJECT_PARTICIPLES,
   CRAFTS,
+  DUTY_PARTICIPLES,
+  DUTY_VERBS,
   NAME_SHORT_FORMS,
   SEASONS_AND_WEATHER,
   NAME_SUBJECT_VERBS,
@@ -103,6 +106,11 @@ export interface Lexicon {
    */
   isEntry?(lower: string): boolean;
   /**
+   * The start of a word the list holds, and shorter than it ("henv" of "henvisning", "genoptr" of
+   * "genoptræning"): with a stop after it, a word shortened as notes shorten them.
+   */
+  isShortened?(lower: string): boolean;
+  /**
    * An English word in lower case ("walk", "complicated", "it's"): notes quote English phrases
    * ("walk and talk", "too much"), which are no one's name.
    */
@@ -120,6 +128,43 @@ export interface ScrubOptions {
   allowed?: ReadonlySet<string>;
   /** Guesses the facilitator chose to leave as written (the `original` of unmaskable masks). */
   unmasked?: ReadonlySet<string>;
+}
+
+/**
+ * Words shortened with a stop, as notes shorten them: "dvs.", "tidl. sagsbehandler", "henv. til
+ * psykiatrien", "Genoptr. 2 x ugentligt" — a short form the app knows (SHORT_FORMS), or the start
+ * of a word the list holds (not of a listed name: «Bent.» ends a sentence). Written small, or
+ * opening a sentence with a small word after it; a capital after the stop would be a new
+ * sentence, and the word before it the last of the one before (a name, as often), and a capital
+ * inside a sentence may shorten a name («Jens Chr.»).
+ */
+function shortForms(text: string, words: Words, lexicon: Lexicon | undefined): [number, number][] {
+  const spans: [number, number][] = [];
+  if (!lexicon) return spans;
+  for (const m of text.matchAll(
+    /(?<![\p{L}\p{M}\p{N}.])([\p{L}\p{M}]{2,14})\.(?![\p{L}\p{N}])/gu,
+  )) {
+    const raw = m[1]!;
+    const lower = raw.toLowerCase();
+    const small = raw === lower;
+    const capital = !small && raw.slice(1) === lower.slice(1);
+    if (!small && !capital) continue;
+    const then = text.slice(m.index + raw.length + 1, m.index + raw.length + 24);
+    const smallAfter = /^[^\S\n]{1,3}[\p{Ll}\p{N}(]|^[^\S\n]*[,;:)]/u.test(then);
+    // A capital only where a sentence starts: «Jens Chr., 43 år» shortens a name.
+    const opens = /(?:^|[.!?:]\s{1,3}|\n\s*|^\s*[-–•*]\s{1,3})$/u.test(text.slice(0, m.index));
+    if (capital && !(smallAfter && opens)) continue;
+    if (
+      SHORT_FORMS.has(lower) ||
+      (lower.length >= 3 &&
+        !words.listedName(lower) &&
+        !words.ordinary(lower) &&
+        !!lexicon.isShortened?.(lower))
+    ) {
+      spans.push([m.index, m.index + raw.length]);
+    }
+  }
+  return spans;
 }
 
 /**
@@ -354,6 +399,9 @@ const BORN_YEAR = new RegExp(
 const FEAST_DAY = `(?:juleaften|juledag|juleaftensdag|nytårsaften|nytårsaftensdag|nytårsdag|sankthansaften|sankthansdag|mortensaften|valentinsdag|grundlovsdag|halloween|helligtrekongersaften)(?![${LETTER}])`;
 /** A feast's day, movable ones too (which a year makes a date): "2. juledag", "langfredag". */
 const FEAST_DATE = `(?:(?:(?:1|2|første|anden)\\.?\\s{1,3})?(?:juledag|påskedag|pinsedag)(?![${LETTER}])|${FEAST_DAY}|(?:påskeaften|påskemorgen|skærtorsdag|langfredag|pinseaften|fastelavnssøndag|kristi\\s+himmelfartsdag|store\\s+bededag)(?![${LETTER}]))`;
+/** A feast's name anywhere in a text, in any case. */
+const FEAST_ANYWHERE = new RegExp(`${NOT_LETTER_BEFORE}${FEAST_DATE}`, 'giu');
+
 /**
  * Born on a feast, or a birthday on it: "født nytårsaften 1950", "født på juleaften", "har
  * fødselsdag 2. juledag", "fylder år juleaften" (not "vi holder fødselsdag juleaften": a party).
@@ -1606,6 +1654,9 @@ export function scrubText(
   if (options.lexicon?.isEnglish) {
     for (const span of englishRuns(text, words, options.lexicon)) keptSpans.push(span);
   }
+  for (const span of shortForms(text, words, options.lexicon)) keptSpans.push(span);
+  // "Store Bededag", "til Mortensaften": a feast, not a name (a birthday on one is a date).
+  for (const m of text.matchAll(FEAST_ANYWHERE)) keptSpans.push([m.index, m.index + m[0].length]);
   // Looked up by place, not span by span: an English text may hold thousands of them.
   const keptWhole = new Uint8Array(text.length);
   for (const [a, b] of keptSpans) keptWhole.fill(1, a, b);
@@ -2145,6 +2196,14 @@ export function scrubText(
   const reportsOrAdmits = (k: number): boolean => {
     const word = tokens[k]!.lower;
     if (SHIFT_WORDS.has(word) || CRAFTS.has(word)) return false;
+    // On duty, as only a person is: "Vinter mødte ikke op til vagt", "Høj har overtaget sagen".
+    if (
+      onlySpacesBetween(k, 1) &&
+      !KIN_WORD.test(word) &&
+      dutyDone(k + 1, SEASONS_AND_WEATHER.has(word))
+    ) {
+      return true;
+    }
     // A season only with something of its own after it: "frost har oplyst sit nye nummer".
     if (
       SEASONS_AND_WEATHER.has(word) &&
@@ -2186,6 +2245,46 @@ export function scrubText(
       if (NAME_SUBJECT_PARTICIPLES.has(tokens[w]!.lower)) return true;
     }
     return false;
+  };
+  /**
+   * Whether the verb at v says what only someone on duty does (DUTY_VERBS, or «har» and its
+   * participle in the same sentence), or «møder op» / «mødte (ikke) op» — for a season's or a
+   * weather's word only turning up for work ("til vagt", "til mødet"): «Vinter mødte op med sne».
+   */
+  const dutyDone = (v: number, season: boolean): boolean => {
+    if (inverted(v)) return false;
+    const w = (n: number) => tokens[n]?.lower ?? '';
+    const verb = w(v);
+    // (A storm cancels a ferry too: a season's or a weather's word only takes a case over.)
+    if (DUTY_VERBS.has(verb)) {
+      if (season) return /^overt/.test(verb);
+      // Staying away from something («udeblev fra mødet»): luck stays away too («Lykke udeblev
+      // ved banko»).
+      if (!/^udebl/.test(verb)) return true;
+      for (let n = v + 1; n < v + 5 && tokens[n]; n++) {
+        if (/[.!?\n]/.test(text.slice(tokens[n - 1]!.end, tokens[n]!.start))) return false;
+        if (w(n) === 'fra') return true;
+      }
+      return false;
+    }
+    if (/^(?:har|havde)$/.test(verb)) {
+      for (let n = v + 1; n < v + 6 && tokens[n]; n++) {
+        if (/[.!?\n]/.test(text.slice(tokens[n - 1]!.end, tokens[n]!.start))) return false;
+        if (DUTY_PARTICIPLES.has(w(n))) return !season || w(n) === 'overtaget';
+      }
+      return false;
+    }
+    if (!/^(?:møder|mødte)$/.test(verb)) return false;
+    let n = v + 1;
+    while (n < v + 4 && /^(?:ikke|først|ikke|stadig|endelig|aldrig|igen)$/.test(w(n))) n++;
+    if (w(n) !== 'op' || !onlySpacesBetween(v, n - v)) return false;
+    return (
+      !season ||
+      (w(n + 1) === 'til' &&
+        /^(?:vagt|vagten|arbejde|arbejdet|møde|mødet|samtale|samtalen|aftale|aftalen|tiden)$/.test(
+          w(n + 2),
+        ))
+    );
   };
   /** A bare word the list holds as a name, and no title, role, family word, office or definite form. */
   const bareListedName = (lower: string) =>
