@@ -1178,7 +1178,7 @@ const NOTE_END = /[.)]?\s*$/y;
 const NOT_THEIR_NAME_BEFORE =
   /^(?:til|med|fra|hos|på|for|ad|om|af|mod|ved|uden|ifølge|iflg|svarede|sagde|råbte|spurgte|skreg|kaldte|hviskede|sang|læste|så|bad|lærte)$/u;
 /** One capitalised word alone in quotes: "Tykke", «Bamse». */
-const QUOTED_WORD = /(["“„«'‘])(\p{Lu}[\p{L}-]{1,20})(?=["”“»'’](?![\p{L}]))/gu;
+const QUOTED_WORD = /(["“„«'‘])(\p{L}[\p{L}-]{1,20})(?=["”“»'’](?![\p{L}]))/gu;
 /** Abbreviations written with a stop after each letter: "u.a." (no remarks), "P.S.", "f.m.". */
 const DOTTED_ABBREVIATIONS = new Set('ua ps pt nb mm mv ol el dvs osv bl ca'.split(' '));
 /** Short forms before «.nr.» that a list holds as names too: "Pers.nr.", "Lok.nr.". */
@@ -1202,7 +1202,12 @@ const INITIALS_LIST =
 const ON_DUTY =
   /(?:\bpå\s+vagt|\bvagthavende|\b(?:nat|natte|dag|aften|weekend)vagt(?:en)?)\s{0,2}:?\s{0,3}\(?$/iu;
 /** Who checked it, said outright: "Insulin tjekket af ML/KH", "kontrolleret af: AMJ/pe". */
-const CHECKED_BY = /\b(?:kontrolleret|tjekket|checket)\s+af\s{0,2}:?\s{0,3}\(?$/iu;
+const CHECKED_BY = /\b(?:dobbelt\s?)?(?:kontrolleret|tjekket|checket)\s+af\s{0,2}:?\s{0,3}\(?$/iu;
+/**
+ * A double check's pair, right after its word: "Dobbeltkontrol: ML + KH", "dobbelttjek (AB &
+ * CD)" — capitals joined by «+», «&» or «og» are two people, whatever they abbreviate.
+ */
+const DOUBLE_CHECK = /\bdobbelt\s?(?:kontrol|tjek|check)\s{0,2}:?\s{0,3}\(?$/iu;
 /** Who checked it, before initials: "dobbeltkontrol (AMJ/pe)", "Dobbelttjek af insulin: ML/KH". */
 const PAIR_CUE =
   /(?:\bdobbelt\s?(?:kontrol|tjek|check)(?:leret|ket|et)?(?:\s+af)?(?:\s+[\p{L}]+){0,2}|\b(?:kontrolleret|tjekket|checket)\s+af|\bvagt)\s{0,2}:?\s{0,3}\(?$/iu;
@@ -2422,8 +2427,26 @@ export function scrubText(
       (words.name(bracketed.toLowerCase(), true) || !words.ordinary(bracketed.toLowerCase()));
     // After a word for someone, only where the sentence goes on ("kæresten "Tykke" kom"): at its
     // end the quote is what was said or seen ("Råbte til sønnen "Stop".", "med naboen "Krig"").
-    if (!namedAfter && !(someone && !toThem && /^[^\S\n]+\p{Ll}/u.test(rest))) continue;
     const lower = word.toLowerCase();
+    if (word === lower) {
+      // In lower case only as the subject of a verb after it ("kæresten "tykke" kom",
+      // "datteren "lillemus" ringede"), and never a verb or a small word itself ("sønnen
+      // "glemte" at ringe", "naboen "altid" hjælpsom": a word said with a wink).
+      const then = /^[^\S\n]+(\p{Ll}+)/u.exec(rest)?.[1] ?? '';
+      const doesSomething =
+        FINITE_VERBS.has(then) ||
+        HUMAN_VERBS.has(then) ||
+        SUBJECT_VERBS.has(then) ||
+        /^\p{Ll}{2,}(?:ede|te)$/u.test(then);
+      const itsOwnVerb =
+        SMALL_WORDS.has(lower) ||
+        FINITE_VERBS.has(lower) ||
+        HUMAN_VERBS.has(lower) ||
+        SUBJECT_VERBS.has(lower) ||
+        verbLike(lower) ||
+        /(?:ede|te|er|et)$/u.test(lower);
+      if (!someone || toThem || !doesSomething || itsOwnVerb) continue;
+    } else if (!namedAfter && !(someone && !toThem && /^[^\S\n]+\p{Ll}/u.test(rest))) continue;
     if (
       TITLES.has(lower) ||
       ROLES.has(lower) ||
@@ -2473,7 +2496,13 @@ export function scrubText(
     // Signed ("signeret ks/nb") the letters are initials whatever else they abbreviate; after any
     // other cue ("Dobbeltkontrol (ja/nej)", "dobbeltkontrol: mg/ml", "kontrol af FMK/DD") only
     // letters no list holds as a word, a unit or an abbreviation are.
-    const signed = SIGNED_BY.test(before) || ON_DUTY.test(before) || CHECKED_BY.test(before);
+    const signed =
+      SIGNED_BY.test(before) ||
+      ON_DUTY.test(before) ||
+      CHECKED_BY.test(before) ||
+      (DOUBLE_CHECK.test(before) &&
+        /[+&]|[^\S\n]og[^\S\n]/u.test(m[0]) &&
+        parts.every((p) => isAllCaps(p.word)));
     const cue = signed || DONE_BY.test(before) || PAIR_CUE.test(before);
     const known = (x: string) => {
       const lower = x.toLowerCase();
@@ -2823,7 +2852,11 @@ export function scrubText(
         // close a heading: "… bad. ADL\n…").
         /^[^\S\n]{0,2}(?:[.!]|[^\S\n]\d{1,2}[.:]\d{2})?\s*$/.test(text.slice(end)) &&
         !CLINICAL_ABBREVIATIONS.has(lower) &&
-        !ABBREVIATIONS.has(lower) &&
+        // (One written small, alone in capitals after a sentence's stop, is someone's: "…
+        // forbundet. KH", "… kl. 8. TH" — not "Smerter i knæ, TH".)
+        (!ABBREVIATIONS.has(lower) ||
+          (ABBREVIATIONS_WRITTEN_SMALL.has(lower) &&
+            /[\p{L}\p{N}][.!?][^\S\n]{0,3}$/u.test(text.slice(Math.max(0, start - 6), start)))) &&
         !ANSWER_WORDS.test(lower) &&
         !words.emphasis(raw) &&
         !words.allowedWord(lower)

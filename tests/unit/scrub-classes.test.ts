@@ -1563,6 +1563,15 @@ describe('a 25th corpus, written without sight of the rules: short forms, feasts
     'Rask og rørig.',
     'Vinter mødte op med sne i år.',
     'Regn har aflyst turen.',
+    // Abbreviations in capitals that are no pair, no sign-off; words in quotes said with a wink.
+    'Dobbeltkontrol: FMK/DD',
+    'Dobbeltkontrol: BT + puls',
+    'Smerter i knæ, TH',
+    'Insulin givet, BS 7,2',
+    'sønnen "glemte" at ringe',
+    'naboen "altid" hjælpsom',
+    'datteren "hjælper" med indkøb',
+    'moren "passer" på ham',
   ])('leaves alone: %j', (text) => {
     expect(scrub(text)).toBe(text);
   });
@@ -1588,6 +1597,17 @@ describe('a 25th corpus, written without sight of the rules: short forms, feasts
     ],
     ['Glad mødte op kl 8.', '[NAVN] mødte op kl 8.'],
     ['Storm overtog sagen i maj.', '[NAVN] overtog sagen i maj.'],
+    // Initials that abbreviate something too: a double check's pair, and a short form written
+    // small standing in capitals alone after the last sentence.
+    ['Dobbeltkontrol: ML + KH', 'Dobbeltkontrol: [NAVN] + [NAVN]'],
+    ['Dobbeltkontrol: ML og KH', 'Dobbeltkontrol: [NAVN] og [NAVN]'],
+    ['Medicin dobbelttjekket af ML/KH', 'Medicin dobbelttjekket af [NAVN]/[NAVN]'],
+    ['Sår renset og forbundet. KH', 'Sår renset og forbundet. [NAVN]'],
+    ['Borger fik medicin kl. 8. TH', 'Borger fik medicin kl. 8. [NAVN]'],
+    // A nickname in quotes in lower case, as the one who does something.
+    ['Datteren "lillemus" kom forbi i dag', 'Datteren "[NAVN]" kom forbi i dag'],
+    ['kæresten "tykke" kom og hentede hende', 'kæresten "[NAVN]" kom og hentede hende'],
+    ['søsteren "mis" har været her', 'søsteren "[NAVN]" har været her'],
   ])('%j', (text, scrubbed) => {
     expect(scrub(text)).toBe(scrubbed);
   });
