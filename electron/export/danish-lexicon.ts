@@ -45,6 +45,8 @@ export function loadDanishLexicon(): Lexicon {
   const spell = nspell(aff, `${entries.length}\n${entries.join('\n')}`);
   /** The list's own words in lower case (no names), sorted: a short form is the start of one. */
   let starts: string[] | undefined;
+  /** Its names in lower case, sorted («ped» starts «peder»). */
+  let nameStarts: string[] | undefined;
   const wordStarts = () =>
     (starts ??= [
       ...new Set(
@@ -84,16 +86,18 @@ export function loadDanishLexicon(): Lexicon {
     },
     isName: (lower) => names.has(lower),
     isEntry: (lower) => single(lower),
+    startsName(lower) {
+      const list = (nameStarts ??= [...names].map((n) => n.normalize('NFC')).sort());
+      const i = firstNotBefore(list, lower);
+      for (let k = i; k < list.length && list[k]!.startsWith(lower); k++) {
+        if (list[k]!.length > lower.length) return true;
+      }
+      return false;
+    },
     isShortened(lower) {
       const list = wordStarts();
-      // The first word not before it: the shortened word, if any is, is there or after it.
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid]! < lower) lo = mid + 1;
-        else hi = mid;
-      }
+      // The shortened word, if any is, is at the first word not before it or after it.
+      const lo = firstNotBefore(list, lower);
       // Cut as Danish shortens a word: after a consonant, before a vowel ("henv-isning",
       // "kontr-ol"); a name that starts a word is rarely cut so («mete», «meteor»).
       if (VOWELS.test(lower.at(-1)!)) return false;
@@ -108,6 +112,18 @@ export function loadDanishLexicon(): Lexicon {
 }
 
 const VOWELS = /^[aeiouyæøå]$/u;
+
+/** Where the first entry of a sorted list not before `key` is (the list's length if none). */
+function firstNotBefore(list: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 let danishTowns: Set<string> | undefined;
 /**

@@ -186,17 +186,21 @@ export const ABBREVIATIONS = wordSet(
   barthel mna moca dast hads medlemsnr kundenr kontonr kto ktonr iban hsp hjp vis policenr stk mst emdr buf kabs
   cave oa ua sc po im iv kir mio atc ks dd sf eq
   sfo skat udk atp foa bupl dsr vuc eud eux stx amk plo kmd egu klap sdu aau dtu apv mtx asf uu
-  akt aba ida fob fof ams kbh dpc sos fam bbr psp stps
+  akt aba ida fob fof ams kbh dpc sos fam bbr psp stps tr hr
   sagsbeh socialrådg sygepl ergoterap fysioterap`,
 );
 
 /**
  * Danish short forms written small with their stop that start no word of their own ("dvs." for
- * "det vil sige", "vha." for "ved hjælp af"), or a word the list holds only as a name («alm.»).
+ * "det vil sige", "vha." for "ved hjælp af"), or that start a name the list holds too («alm.»,
+ * «hosp.», «arb.»): see `shortForms` in scrub.ts.
  */
 export const SHORT_FORMS = wordSet(
   `dvs vha iht gns fhv sml tidl alm bem dagl ugtl ugl mdl mdr mgl nødv opr skr udr vejl hhv ifm
-  iflg mht mhp pga evt ang vedr inkl ekskl ift jf ca bl fx mv osv ol el ds dd tlf att adr lign`,
+  iflg mht mhp pga evt ang vedr inkl ekskl ift jf ca bl fx mv osv ol el ds dd tlf att adr lign
+  forb hosp komm bev symp ekstr rehab medic gyn årl vesp cig arb aft div årg afd amb beh henv
+  feb apr jun jul aug sep sept okt nov dec tirs ons tors fre lør morg forv md gtt inj ung supp
+  mikst amp caps br gr udb fam med psyk soc hb temp obs pkt ad`,
 );
 
 /**

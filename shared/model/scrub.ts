@@ -110,6 +110,8 @@ export interface Lexicon {
    * "genoptræning"): with a stop after it, a word shortened as notes shorten them.
    */
   isShortened?(lower: string): boolean;
+  /** The start of a name the list holds, and shorter than it ("ped" of "peder"). */
+  startsName?(lower: string): boolean;
   /**
    * An English word in lower case ("walk", "complicated", "it's"): notes quote English phrases
    * ("walk and talk", "too much"), which are no one's name.
@@ -151,14 +153,27 @@ function shortForms(text: string, words: Words, lexicon: Lexicon | undefined): [
     if (!small && !capital) continue;
     const then = text.slice(m.index + raw.length + 1, m.index + raw.length + 24);
     const smallAfter = /^[^\S\n]{1,3}[\p{Ll}\p{N}(]|^[^\S\n]*[,;:)]/u.test(then);
-    // A capital only where a sentence starts: «Jens Chr., 43 år» shortens a name.
+    // A capital where a sentence starts, with a small word after it; inside a sentence only a
+    // longer word no name starts («Servicel. § 83», «Socialforv.»: «Jens Chr.» shortens a name).
     const opens = /(?:^|[.!?:]\s{1,3}|\n\s*|^\s*[-–•*]\s{1,3})$/u.test(text.slice(0, m.index));
-    if (capital && !(smallAfter && opens)) continue;
+    const known = SHORT_FORMS.has(lower) && !NAME_SHORT_FORMS.has(lower);
+    if (capital) {
+      if (words.listedName(lower)) continue;
+      const inside = lower.length >= 5 && !lexicon.startsName?.(lower);
+      if (!(smallAfter && opens) && !(known && smallAfter) && !inside) continue;
+    }
+    // A writer's mark: "… /jf.", "/pet.", "skrevet af ras.".
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    if (/\/[^\S\n]{0,2}$/u.test(before) || SIGNED_BY.test(before) || WRITTEN_BY.test(before)) {
+      continue;
+    }
     if (
-      SHORT_FORMS.has(lower) ||
+      known ||
       (lower.length >= 3 &&
         !words.listedName(lower) &&
         !words.ordinary(lower) &&
+        // ("Ped. ringede", "Mort. kommer", "kas. fra visitationen": a name cut short.)
+        !lexicon.startsName?.(lower) &&
         !!lexicon.isShortened?.(lower))
     ) {
       spans.push([m.index, m.index + raw.length]);
@@ -399,6 +414,10 @@ const BORN_YEAR = new RegExp(
 const FEAST_DAY = `(?:juleaften|juledag|juleaftensdag|nytårsaften|nytårsaftensdag|nytårsdag|sankthansaften|sankthansdag|mortensaften|valentinsdag|grundlovsdag|halloween|helligtrekongersaften)(?![${LETTER}])`;
 /** A feast's day, movable ones too (which a year makes a date): "2. juledag", "langfredag". */
 const FEAST_DATE = `(?:(?:(?:1|2|første|anden)\\.?\\s{1,3})?(?:juledag|påskedag|pinsedag)(?![${LETTER}])|${FEAST_DAY}|(?:påskeaften|påskemorgen|skærtorsdag|langfredag|pinseaften|fastelavnssøndag|kristi\\s+himmelfartsdag|store\\s+bededag)(?![${LETTER}]))`;
+/** What someone on duty takes over or cancels: «overtaget sagen», «aflyste besøget i dag». */
+const DUTY_OBJECTS =
+  /^(?:sag|sagen|sagerne|opgaven|opgaverne|vagten|vagterne|ansvaret|forløbet|borgeren|kontakten|koordineringen|rollen|besøget|besøgene|besøg|mødet|møderne|aftalen|aftalerne|samtalen|tiden|hjemmebesøget|træningen|undervisningen|behandlingen)$/u;
+
 /** A feast's name anywhere in a text, in any case. */
 const FEAST_ANYWHERE = new RegExp(`${NOT_LETTER_BEFORE}${FEAST_DATE}`, 'giu');
 
@@ -1168,6 +1187,13 @@ class Words {
  */
 const SIGNED_BY =
   /(?:\bsign(?:atur|eret)?\.?\s{0,2}:?|\bks\.|\binitialer\s{0,2}:?|\b(?:kontra|under)?signeret(?:\s+af)?\s{0,2}:?)\s{0,3}$/iu;
+/**
+ * Who wrote the note, said outright ("Notat v. HR", "skrevet af TR", "journalført ved: MED"): the
+ * letters are the writer's initials, whatever they abbreviate elsewhere (a meeting is held with a
+ * role: "Møde v. TR og HR").
+ */
+const WRITTEN_BY =
+  /\b(?:(?:skrevet|dikteret|noteret|journalført|dokumenteret)\s+af|(?:notat|skrevet|noteret|dokumenteret|journalført)\s+(?:v\.|ved))\s{0,2}:?\s{0,3}$/iu;
 /** What says the next word is who did or wrote it — unless it is a role's or a unit's short name. */
 const DONE_BY =
   /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet|kvitteret|udleveret|afleveret|registreret|ordineret|bestilt|oprettet|attesteret|gennemgået|revideret)\s+af\s{0,2}:?|\b(?:skiftet|givet|hjulpet|vasket|badet|lagt|målt|taget|hentet|fulgt|kørt|besøgt|klippet|smurt|doseret|dispenseret|påført|anlagt|fjernet|renset|barberet|vejet|støttet|mobiliseret|forflyttet|vendt|lejret|ringet\s+op|set)\s+af\s|\bbesøg\s+af\s|\b(?:mvh|kh|venlig\s+hilsen|hilsen)\.?\s{0,2}[,:]?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:notat|aftale|aftalt|samtale|møde|opkald|besøg|hjemmebesøg|telefonsamtale|opfølgning|statusmøde|netværksmøde|visitation|vurdering|udredning|sygeplejebesøg)\s+(?:v\.|ved)\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til\s{0,2}:?|\b(?:med)?ansvarlig(?:e)?\s{0,2}:|\bansv\.\s{0,2}:?|\bini\.?\s{0,2}:?|\binit\.?\s{0,2}:|\btovholder\s{0,2}:|\breferent(?:en)?\s{0,2}:)\s{0,3}$/iu;
@@ -1220,11 +1246,16 @@ const SIGNING_ROLE =
  * (`SIGNED_BY`), or at the note's or a line's end after a slash or a dash that follows a sentence
  * ("… dage. /spl. KHJ", "søvn. / -AB", "/ /nat CA"), not joined to a word by the dash.
  */
-function signedBy(text: string, start: number, end: number): 'cue' | 'done' | 'slash' | false {
+function signedBy(
+  text: string,
+  start: number,
+  end: number,
+): 'cue' | 'written' | 'done' | 'slash' | false {
   if (/^[-‐]/.test(text.slice(end, end + 1))) return false; // "MR-afdelingen"
   // A window of the text before it; a mark where the window is cut, so «^» is the text's start.
   const before = (start > 40 ? '\u0000' : '') + text.slice(Math.max(0, start - 40), start);
   if (SIGNED_BY.test(before)) return 'cue';
+  if (WRITTEN_BY.test(before)) return 'written';
   if (DONE_BY.test(before)) return 'done';
   // "… i seng kl. 21 -ak", "kl. 21 - ak", "natten, -ak", "kl. 21-ak": a dash touching two or
   // three letters where the note ends (a stop, an exclamation or the hour after them) is its
@@ -2261,7 +2292,11 @@ export function scrubText(
     const w = (n: number) => tokens[n]?.lower ?? '';
     const verb = w(v);
     // (A storm cancels a ferry too: a season's or a weather's word only takes a case over.)
+    // What is taken over or cancelled: a case, a visit, a shift (not "Due har overtaget
+    // altanen", "Foged aflyste udsættelsen").
+    const dutyObject = (n: number) => DUTY_OBJECTS.test(w(n)) || DUTY_OBJECTS.test(w(n + 1));
     if (DUTY_VERBS.has(verb)) {
+      if (!/^udebl/.test(verb) && !dutyObject(v + 1)) return false;
       if (season) return /^overt/.test(verb);
       // Staying away from something («udeblev fra mødet»): luck stays away too («Lykke udeblev
       // ved banko»).
@@ -2275,7 +2310,9 @@ export function scrubText(
     if (/^(?:har|havde)$/.test(verb)) {
       for (let n = v + 1; n < v + 6 && tokens[n]; n++) {
         if (/[.!?\n]/.test(text.slice(tokens[n - 1]!.end, tokens[n]!.start))) return false;
-        if (DUTY_PARTICIPLES.has(w(n))) return !season || w(n) === 'overtaget';
+        if (DUTY_PARTICIPLES.has(w(n))) {
+          return (!season || w(n) === 'overtaget') && (dutyObject(n + 1) || dutyObject(v + 1));
+        }
       }
       return false;
     }
@@ -2806,7 +2843,20 @@ export function scrubText(
       if (
         (signedOff && raw.length <= 4) ||
         (signer &&
-          (signer !== 'done' ||
+          (signer === 'cue' ||
+            signer === 'slash' ||
+            // Written by: a role or a shift ("Notat v. SPL.", "Notat v. VAGT.") is no one's
+            // initials; an abbreviation of anything else is ("Notat v. HR", "skrevet af KL").
+            (signer === 'written' &&
+              !(
+                // (Four letters and more are an office's as often: "Notat ved: VISO".)
+                (raw.length > 3 && ABBREVIATIONS.has(lower)) ||
+                CLINICAL_ABBREVIATIONS.has(lower) ||
+                SIGNING_ROLE.test(lower) ||
+                TITLES.has(lower) ||
+                ROLES.has(lower) ||
+                words.emphasis(raw)
+              )) ||
             !(
               ABBREVIATIONS.has(lower) ||
               CLINICAL_ABBREVIATIONS.has(lower) ||

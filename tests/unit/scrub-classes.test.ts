@@ -1572,6 +1572,20 @@ describe('a 25th corpus, written without sight of the rules: short forms, feasts
     'naboen "altid" hjælpsom',
     'datteren "hjælper" med indkøb',
     'moren "passer" på ham',
+    // Short forms inside a sentence: a law's, an office's, a month's, a dose's.
+    'Afgørelse efter Servicel. § 83 om praktisk hjælp.',
+    'Ansøgn. om merudgifter er sendt til Socialforv., afventer afgørelse.',
+    'Indl. på Med. afd. med lungebetændelse.',
+    'Opfølgning i aug. eller sept. efter sommerferien.',
+    'Furix 40 mg morg., Marevan efter INR-skema.',
+    'Gtt. i begge øjne x 3 dgl., ung. på huden efter bad.',
+    // A union's representative and the staff office, met with; a role that wrote the note.
+    'Møde v. TR og HR om arbejdstid.',
+    'TR deltog i mødet.',
+    'Notat v. SPL.',
+    'Notat v. VAGT.',
+    // What is taken over or cancelled that is no case, visit or shift.
+    'Foged aflyste udsættelsen i sidste øjeblik.',
   ])('leaves alone: %j', (text) => {
     expect(scrub(text)).toBe(text);
   });
@@ -1608,6 +1622,17 @@ describe('a 25th corpus, written without sight of the rules: short forms, feasts
     ['Datteren "lillemus" kom forbi i dag', 'Datteren "[NAVN]" kom forbi i dag'],
     ['kæresten "tykke" kom og hentede hende', 'kæresten "[NAVN]" kom og hentede hende'],
     ['søsteren "mis" har været her', 'søsteren "[NAVN]" har været her'],
+    // A name cut short with a stop, or a writer's mark, is no short form.
+    ['Ped. ringede bekymret, mor har ikke spist.', '[NAVN]. ringede bekymret, mor har ikke spist.'],
+    ['Mort. kommer og henter borger.', '[NAVN]. kommer og henter borger.'],
+    [
+      'Hjemmebesøg sammen med kas. fra visitationen.',
+      'Hjemmebesøg sammen med [ORD]. fra visitationen.',
+    ],
+    // Who wrote it, said outright: initials, whatever they abbreviate elsewhere.
+    ['Notat v. KL', 'Notat v. [NAVN]'],
+    ['Notat skrevet af KL', 'Notat skrevet af [NAVN]'],
+    ['Skrevet af: TH', 'Skrevet af: [NAVN]'],
   ])('%j', (text, scrubbed) => {
     expect(scrub(text)).toBe(scrubbed);
   });
