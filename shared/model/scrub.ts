@@ -414,6 +414,9 @@ const BORN_YEAR = new RegExp(
 const FEAST_DAY = `(?:juleaften|juledag|juleaftensdag|nytårsaften|nytårsaftensdag|nytårsdag|sankthansaften|sankthansdag|mortensaften|valentinsdag|grundlovsdag|halloween|helligtrekongersaften)(?![${LETTER}])`;
 /** A feast's day, movable ones too (which a year makes a date): "2. juledag", "langfredag". */
 const FEAST_DATE = `(?:(?:(?:1|2|første|anden)\\.?\\s{1,3})?(?:juledag|påskedag|pinsedag)(?![${LETTER}])|${FEAST_DAY}|(?:påskeaften|påskemorgen|skærtorsdag|langfredag|pinseaften|fastelavnssøndag|kristi\\s+himmelfartsdag|store\\s+bededag)(?![${LETTER}]))`;
+/** A capitalised word cut short with its stop where a sentence starts, a small word after it. */
+const CUT_NAME = /(^|[.!?:][^\S\n]{1,3}|\n[^\S\n]*)(\p{Lu}\p{Ll}{2,6})\.(?=[^\S\n]{1,3}\p{Ll})/gu;
+
 /** What someone on duty takes over or cancels: «overtaget sagen», «aflyste besøget i dag». */
 const DUTY_OBJECTS =
   /^(?:sag|sagen|sagerne|opgaven|opgaverne|vagten|vagterne|ansvaret|forløbet|borgeren|kontakten|koordineringen|rollen|besøget|besøgene|besøg|mødet|møderne|aftalen|aftalerne|samtalen|tiden|hjemmebesøget|træningen|undervisningen|behandlingen)$/u;
@@ -2295,9 +2298,14 @@ export function scrubText(
     // What is taken over or cancelled: a case, a visit, a shift (not "Due har overtaget
     // altanen", "Foged aflyste udsættelsen").
     const dutyObject = (n: number) => DUTY_OBJECTS.test(w(n)) || DUTY_OBJECTS.test(w(n + 1));
+    // «tager over», «tog over fra næste uge»: a case taken over.
+    // (Not the weather: "Sol tager over i weekenden".)
+    if (/^(?:tager|tog)$/.test(verb) && w(v + 1) === 'over' && onlySpacesBetween(v, 1)) {
+      return !season && (/^(?:fra|efter|for|sagen|nu|per|pr)$/.test(w(v + 2)) || !tokens[v + 2]);
+    }
     if (DUTY_VERBS.has(verb)) {
-      if (!/^udebl/.test(verb) && !dutyObject(v + 1)) return false;
-      if (season) return /^overt/.test(verb);
+      if (!/^udebl/.test(verb)) return dutyObject(v + 1);
+      if (season) return false;
       // Staying away from something («udeblev fra mødet»): luck stays away too («Lykke udeblev
       // ved banko»).
       if (!/^udebl/.test(verb)) return true;
@@ -2310,9 +2318,7 @@ export function scrubText(
     if (/^(?:har|havde)$/.test(verb)) {
       for (let n = v + 1; n < v + 6 && tokens[n]; n++) {
         if (/[.!?\n]/.test(text.slice(tokens[n - 1]!.end, tokens[n]!.start))) return false;
-        if (DUTY_PARTICIPLES.has(w(n))) {
-          return (!season || w(n) === 'overtaget') && (dutyObject(n + 1) || dutyObject(v + 1));
-        }
+        if (DUTY_PARTICIPLES.has(w(n))) return dutyObject(n + 1) || dutyObject(v + 1);
       }
       return false;
     }
@@ -2320,6 +2326,8 @@ export function scrubText(
     let n = v + 1;
     while (n < v + 4 && /^(?:ikke|først|ikke|stadig|endelig|aldrig|igen)$/.test(w(n))) n++;
     if (w(n) !== 'op' || !onlySpacesBetween(v, n - v)) return false;
+    // (At an hour: "Frost mødte op kl. 9".)
+    if (/^(?:kl|klokken)$/.test(w(n + 1))) return true;
     return (
       !season ||
       (w(n + 1) === 'til' &&
@@ -2513,6 +2521,29 @@ export function scrubText(
         : TITLES.has(lowerWord) || ROLES.has(lowerWord));
     if (!title && !SIGNED_BY.test(before) && !DONE_BY.test(before)) continue;
     add('name', at, at + m[0].length, true);
+  }
+  // "Henr. kom forbi", "Ped. ringede": a first name cut short with its stop where a sentence
+  // starts, before what its bearer does — the start of a name the list holds, and of no word.
+  if (options.lexicon?.startsName && options.lexicon.isShortened) {
+    for (const m of text.matchAll(CUT_NAME)) {
+      const at = m.index + m[1]!.length;
+      const raw = m[2]!;
+      const lower = raw.toLowerCase();
+      if (covered[at]) continue;
+      if (
+        SHORT_FORMS.has(lower) ||
+        NAME_SHORT_FORMS.has(lower) ||
+        ABBREVIATIONS.has(lower) ||
+        SHORT_STAFF_TITLES.has(`${lower}.`) ||
+        TITLE_ABBREVIATIONS.has(lower) ||
+        words.ordinary(lower) ||
+        options.lexicon.isShortened(lower) ||
+        !options.lexicon.startsName(lower)
+      ) {
+        continue;
+      }
+      add('name', at, at + raw.length, true);
+    }
   }
   // "På vagt: ML & KH", "signeret ks/nb", "dobbeltkontrol (AMJ/pe)": two people's initials
   // joined by a slash or «&», after a cue that says who signed, did or checked it, or alone in

@@ -1611,6 +1611,15 @@ describe('a 25th corpus, written without sight of the rules: short forms, feasts
     ],
     ['Glad mødte op kl 8.', '[NAVN] mødte op kl 8.'],
     ['Storm overtog sagen i maj.', '[NAVN] overtog sagen i maj.'],
+    [
+      'Hjort tager over fra næste uge, da sagsbehandleren går på barsel.',
+      '[NAVN] tager over fra næste uge, da sagsbehandleren går på barsel.',
+    ],
+    ['Vinter har aflyst mødet pga. sygdom.', '[NAVN] har aflyst mødet pga. sygdom.'],
+    [
+      'Frost mødte op kl. 9 og gennemgik medicinen.',
+      '[NAVN] mødte op kl. 9 og gennemgik medicinen.',
+    ],
     // Initials that abbreviate something too: a double check's pair, and a short form written
     // small standing in capitals alone after the last sentence.
     ['Dobbeltkontrol: ML + KH', 'Dobbeltkontrol: [NAVN] + [NAVN]'],
