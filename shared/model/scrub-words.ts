@@ -186,7 +186,7 @@ export const ABBREVIATIONS = wordSet(
   barthel mna moca dast hads medlemsnr kundenr kontonr kto ktonr iban hsp hjp vis policenr stk mst emdr buf kabs
   cave oa ua sc po im iv kir mio atc ks dd sf eq
   sfo skat udk atp foa bupl dsr vuc eud eux stx amk plo kmd egu klap sdu aau dtu apv mtx asf uu
-  akt aba ida fob fof ams kbh dpc sos fam bbr psp stps tr hr
+  akt aba ida fob fof ams kbh dpc sos fam bbr psp stps
   sagsbeh socialrådg sygepl ergoterap fysioterap`,
 );
 

@@ -151,32 +151,46 @@ function shortForms(text: string, words: Words, lexicon: Lexicon | undefined): [
     const small = raw === lower;
     const capital = !small && raw.slice(1) === lower.slice(1);
     if (!small && !capital) continue;
-    const then = text.slice(m.index + raw.length + 1, m.index + raw.length + 24);
-    const smallAfter = /^[^\S\n]{1,3}[\p{Ll}\p{N}(]|^[^\S\n]*[,;:)]/u.test(then);
-    // A capital where a sentence starts, with a small word after it; inside a sentence only a
-    // longer word no name starts («Servicel. § 83», «Socialforv.»: «Jens Chr.» shortens a name).
-    const opens = /(?:^|[.!?:]\s{1,3}|\n\s*|^\s*[-–•*]\s{1,3})$/u.test(text.slice(0, m.index));
-    const known = SHORT_FORMS.has(lower) && !NAME_SHORT_FORMS.has(lower);
-    if (capital) {
-      if (words.listedName(lower)) continue;
-      const inside = lower.length >= 5 && !lexicon.startsName?.(lower);
-      if (!(smallAfter && opens) && !(known && smallAfter) && !inside) continue;
-    }
-    // A writer's mark: "… /jf.", "/pet.", "skrevet af ras.".
-    const before = text.slice(Math.max(0, m.index - 40), m.index);
-    if (/\/[^\S\n]{0,2}$/u.test(before) || SIGNED_BY.test(before) || WRITTEN_BY.test(before)) {
+    const end = m.index + raw.length;
+    const then = text.slice(end + 1, end + 24);
+    const smallAfter = /^[^\S\n]{1,3}[\p{Ll}\p{N}(§]|^[^\S\n]*[,;:)]/u.test(then);
+    // A window of the text before it; a mark where the window is cut, so «^» is the text's start.
+    const before = (m.index > 40 ? '\u0000' : '') + text.slice(Math.max(0, m.index - 40), m.index);
+    // A writer's or a doer's mark: "… /jf.", "-skr.", "skrevet af ras.", "Vasket af tvk.",
+    // "Mvh. sgr.".
+    if (
+      // (A dash after something on its line; one that opens the line is a list's: "- Genoptr.")
+      /\/[^\S\n]{0,2}$|\S[^\S\n]*[-–][^\S\n]{0,2}$/u.test(before) ||
+      signedBy(text, m.index, end) ||
+      /(?<![\p{L}])(?:(?:mvh|kh|venlig\s+hilsen|hilsen)\.?|vh)[^\S\n]{0,2}[,:]?\s{0,3}$/iu.test(
+        before,
+      )
+    ) {
       continue;
+    }
+    const known = SHORT_FORMS.has(lower) && !NAME_SHORT_FORMS.has(lower);
+    // A capital with a small word after it (a capital or the end after the stop: the last word of
+    // a sentence, a name as often), where a sentence starts, or inside one for a short form the
+    // app knows or a longer word — never the start of a name («Aug. ringede», «Jens Chr.»).
+    if (capital) {
+      if (!smallAfter || words.listedName(lower)) continue;
+      // (A word of its own, such as «Med.» in «Med. afd.», is no name cut short.)
+      if (lexicon.startsName?.(lower) && !(known && words.ordinary(lower))) continue;
+      const opens = /(?:^|[.!?:]\s{1,3}|\n\s*|^\s*[-–•*]\s{1,3})$/u.test(before);
+      if (!opens && !known && lower.length < 5) continue;
     }
     if (
       known ||
       (lower.length >= 3 &&
+        // (Initials have no vowel as often as not: "tvk.", "sgr.".)
+        /[aeiouyæøå]/u.test(lower) &&
         !words.listedName(lower) &&
         !words.ordinary(lower) &&
         // ("Ped. ringede", "Mort. kommer", "kas. fra visitationen": a name cut short.)
         !lexicon.startsName?.(lower) &&
         !!lexicon.isShortened?.(lower))
     ) {
-      spans.push([m.index, m.index + raw.length]);
+      spans.push([m.index, end]);
     }
   }
   return spans;
@@ -414,6 +428,19 @@ const BORN_YEAR = new RegExp(
 const FEAST_DAY = `(?:juleaften|juledag|juleaftensdag|nytårsaften|nytårsaftensdag|nytårsdag|sankthansaften|sankthansdag|mortensaften|valentinsdag|grundlovsdag|halloween|helligtrekongersaften)(?![${LETTER}])`;
 /** A feast's day, movable ones too (which a year makes a date): "2. juledag", "langfredag". */
 const FEAST_DATE = `(?:(?:(?:1|2|første|anden)\\.?\\s{1,3})?(?:juledag|påskedag|pinsedag)(?![${LETTER}])|${FEAST_DAY}|(?:påskeaften|påskemorgen|skærtorsdag|langfredag|pinseaften|fastelavnssøndag|kristi\\s+himmelfartsdag|store\\s+bededag)(?![${LETTER}]))`;
+/** Where someone is expected and may stay away from: «udeblev fra behandling». */
+const EXPECTED_AT =
+  /^(?:behandling|behandlingen|jobcentret|jobcenteret|arbejde|arbejdet|skole|skolen|undervisning|undervisningen|træning|træningen|kontrol|kontrollen|lægen|tandlægen|sygehuset|hospitalet|praktik|praktikken|kurset|forløbet|vagten|vagt|tid|tiden|mødet|møde|samtale|samtalen|aftale|aftalen|aftalerne|møderne)$/u;
+/**
+ * Surnames that are describing words ("glad", "høj", "rask"): said of someone without naming them
+ * as often ("Glad mødte op til træning"), so only on duty as a season's word is (see `dutyDone`).
+ */
+const ADJECTIVE_SURNAMES = new Set(['glad', 'høj', 'rask']);
+
+/** Words said with a wink in quotes about someone: «moren "desværre" ringede ikke». */
+const WINK_WORDS =
+  /^(?:desværre|stakkels|altid|aldrig|ofte|sjældent|endelig|igen|nok|vist|bare|kun|også|heller|måske|selvfølgelig|naturligvis|søde|kære|gode|flinke|travle|trætte)$/u;
+
 /** A capitalised word cut short with its stop where a sentence starts, a small word after it. */
 const CUT_NAME = /(^|[.!?:][^\S\n]{1,3}|\n[^\S\n]*)(\p{Lu}\p{Ll}{2,6})\.(?=[^\S\n]{1,3}\p{Ll})/gu;
 
@@ -1236,7 +1263,8 @@ const CHECKED_BY = /\b(?:dobbelt\s?)?(?:kontrolleret|tjekket|checket)\s+af\s{0,2
  * A double check's pair, right after its word: "Dobbeltkontrol: ML + KH", "dobbelttjek (AB &
  * CD)" — capitals joined by «+», «&» or «og» are two people, whatever they abbreviate.
  */
-const DOUBLE_CHECK = /\bdobbelt\s?(?:kontrol|tjek|check)\s{0,2}:?\s{0,3}\(?$/iu;
+const DOUBLE_CHECK =
+  /\bdobbelt\s?(?:kontrol|tjek|check)(?:leret|eret|ket|et)?(?:\s+af(?:\s+\p{L}+){1,2})?\s{0,2}[:\-–]?\s{0,3}\(?$/iu;
 /** Who checked it, before initials: "dobbeltkontrol (AMJ/pe)", "Dobbelttjek af insulin: ML/KH". */
 const PAIR_CUE =
   /(?:\bdobbelt\s?(?:kontrol|tjek|check)(?:leret|ket|et)?(?:\s+af)?(?:\s+[\p{L}]+){0,2}|\b(?:kontrolleret|tjekket|checket)\s+af|\bvagt)\s{0,2}:?\s{0,3}\(?$/iu;
@@ -2239,7 +2267,7 @@ export function scrubText(
     if (
       onlySpacesBetween(k, 1) &&
       !KIN_WORD.test(word) &&
-      dutyDone(k + 1, SEASONS_AND_WEATHER.has(word))
+      dutyDone(k + 1, SEASONS_AND_WEATHER.has(word) || ADJECTIVE_SURNAMES.has(word))
     ) {
       return true;
     }
@@ -2294,24 +2322,23 @@ export function scrubText(
     if (inverted(v)) return false;
     const w = (n: number) => tokens[n]?.lower ?? '';
     const verb = w(v);
-    // (A storm cancels a ferry too: a season's or a weather's word only takes a case over.)
     // What is taken over or cancelled: a case, a visit, a shift (not "Due har overtaget
     // altanen", "Foged aflyste udsættelsen").
     const dutyObject = (n: number) => DUTY_OBJECTS.test(w(n)) || DUTY_OBJECTS.test(w(n + 1));
-    // «tager over», «tog over fra næste uge»: a case taken over.
-    // (Not the weather: "Sol tager over i weekenden".)
+    // «tager over», «tog over fra næste uge»: a case taken over (not the weather's: "Sol tager
+    // over i weekenden").
     if (/^(?:tager|tog)$/.test(verb) && w(v + 1) === 'over' && onlySpacesBetween(v, 1)) {
-      return !season && (/^(?:fra|efter|for|sagen|nu|per|pr)$/.test(w(v + 2)) || !tokens[v + 2]);
+      const closes =
+        !tokens[v + 2] || /[.!?\n]/.test(text.slice(tokens[v + 1]!.end, tokens[v + 2]!.start));
+      return !season && (closes || /^(?:fra|efter|for|sagen|nu|per|pr)$/.test(w(v + 2)));
     }
     if (DUTY_VERBS.has(verb)) {
       if (!/^udebl/.test(verb)) return dutyObject(v + 1);
-      if (season) return false;
-      // Staying away from something («udeblev fra mødet»): luck stays away too («Lykke udeblev
-      // ved banko»).
-      if (!/^udebl/.test(verb)) return true;
+      // Staying away from something someone is expected at («udeblev fra mødet»): luck or a
+      // twig stays away too («Lykke udeblev ved banko», «Kvist udeblev fra bålet»).
       for (let n = v + 1; n < v + 5 && tokens[n]; n++) {
         if (/[.!?\n]/.test(text.slice(tokens[n - 1]!.end, tokens[n]!.start))) return false;
-        if (w(n) === 'fra') return true;
+        if (w(n) === 'fra') return !season && (EXPECTED_AT.test(w(n + 1)) || dutyObject(n + 1));
       }
       return false;
     }
@@ -2324,7 +2351,7 @@ export function scrubText(
     }
     if (!/^(?:møder|mødte)$/.test(verb)) return false;
     let n = v + 1;
-    while (n < v + 4 && /^(?:ikke|først|ikke|stadig|endelig|aldrig|igen)$/.test(w(n))) n++;
+    while (n < v + 4 && /^(?:ikke|først|stadig|endelig|aldrig|igen)$/.test(w(n))) n++;
     if (w(n) !== 'op' || !onlySpacesBetween(v, n - v)) return false;
     // (At an hour: "Frost mødte op kl. 9".)
     if (/^(?:kl|klokken)$/.test(w(n + 1))) return true;
@@ -2485,11 +2512,13 @@ export function scrubText(
         /^\p{Ll}{2,}(?:ede|te)$/u.test(then);
       const itsOwnVerb =
         SMALL_WORDS.has(lower) ||
+        WINK_WORDS.test(lower) ||
         FINITE_VERBS.has(lower) ||
         HUMAN_VERBS.has(lower) ||
         SUBJECT_VERBS.has(lower) ||
         verbLike(lower) ||
-        /(?:ede|te|er|et)$/u.test(lower);
+        // ("lotte": a listed name may end so.)
+        (/(?:ede|te|er|et)$/u.test(lower) && !words.listedName(lower));
       if (!someone || toThem || !doesSomething || itsOwnVerb) continue;
     } else if (!namedAfter && !(someone && !toThem && /^[^\S\n]+\p{Ll}/u.test(rest))) continue;
     if (
@@ -2523,8 +2552,9 @@ export function scrubText(
     add('name', at, at + m[0].length, true);
   }
   // "Henr. kom forbi", "Ped. ringede": a first name cut short with its stop where a sentence
-  // starts, before what its bearer does — the start of a name the list holds, and of no word.
-  if (options.lexicon?.startsName && options.lexicon.isShortened) {
+  // starts, a small word after it — the start of a name the list holds (a word's too, as often:
+  // «pedal»), and no short form the app knows.
+  if (options.lexicon?.startsName) {
     for (const m of text.matchAll(CUT_NAME)) {
       const at = m.index + m[1]!.length;
       const raw = m[2]!;
@@ -2537,7 +2567,6 @@ export function scrubText(
         SHORT_STAFF_TITLES.has(`${lower}.`) ||
         TITLE_ABBREVIATIONS.has(lower) ||
         words.ordinary(lower) ||
-        options.lexicon.isShortened(lower) ||
         !options.lexicon.startsName(lower)
       ) {
         continue;
@@ -2884,8 +2913,8 @@ export function scrubText(
                 (raw.length > 3 && ABBREVIATIONS.has(lower)) ||
                 CLINICAL_ABBREVIATIONS.has(lower) ||
                 SIGNING_ROLE.test(lower) ||
-                TITLES.has(lower) ||
-                ROLES.has(lower) ||
+                // ("hr." is a title, «HR» initials.)
+                (raw.length > 2 && (TITLES.has(lower) || ROLES.has(lower))) ||
                 words.emphasis(raw)
               )) ||
             !(
@@ -2937,6 +2966,8 @@ export function scrubText(
         // forbundet. KH", "… kl. 8. TH" — not "Smerter i knæ, TH".)
         (!ABBREVIATIONS.has(lower) ||
           (ABBREVIATIONS_WRITTEN_SMALL.has(lower) &&
+            // (Not kroner: "Udgifter 200. KR".)
+            lower !== 'kr' &&
             /[\p{L}\p{N}][.!?][^\S\n]{0,3}$/u.test(text.slice(Math.max(0, start - 6), start)))) &&
         !ANSWER_WORDS.test(lower) &&
         !words.emphasis(raw) &&
@@ -3320,6 +3351,8 @@ export function scrubText(
         ((subject || personState(i) || reportsOrAdmits(i)) &&
           (atStart || /^(?:og|men|så)$/.test(prev?.lower ?? '')) &&
           everydayNameOfSomeone(lower) &&
+          // ("og glad sagde hun tak": in lower case, the describing word.)
+          lower !== 'glad' &&
           !NO_NAME_AFTER.has(prev?.lower ?? '') &&
           !POSSESSIVES.has(prev?.lower ?? '') &&
           !KINSHIP.has(lower) &&
@@ -3369,7 +3402,7 @@ export function scrubText(
       !!prev &&
       /^(?:med|til|hos)$/.test(prev.lower) &&
       WITH_VERBS.test(tokens[i - 2]?.lower ?? '') &&
-      (words.listedName(lower) || everydayNameOfSomeone(lower)) &&
+      (words.listedName(lower) || (everydayNameOfSomeone(lower) && lower !== 'glad')) &&
       // "vi ringer til sommer", "skriver til maj igen": a time to come, after a verb not past.
       !(
         prev.lower === 'til' &&
