@@ -3289,12 +3289,20 @@ export function scrubText(
       !words.allowedWord(lower) &&
       (!words.ordinary(lower) ||
         // After a slash at the end, a short word too ("/hk", "/ah"), unless a small word or an
-        // abbreviation ("/ok", "/kh").
-        (signing === 'slash' &&
-          raw.length <= 2 &&
+        // abbreviation ("/ok", "/kh"; a short form written small is a signature there: "/jf.");
+        // three letters after a writer's cue ("skrevet af ras."), unless a role or a family word
+        // too ("skrevet af mor").
+        (((signing === 'slash' && raw.length <= 2) ||
+          ((signing === 'written' || signing === 'cue') && raw.length === 3)) &&
           !SMALL_WORDS.has(lower) &&
           !COMMON_WORDS.has(lower) &&
-          !ABBREVIATIONS.has(lower) &&
+          (!ABBREVIATIONS.has(lower) ||
+            (ABBREVIATIONS_WRITTEN_SMALL.has(lower) && lower !== 'kh' && signing === 'slash')) &&
+          !ANSWER_WORDS.test(lower) &&
+          !SIGNING_ROLE.test(lower) &&
+          !TITLES.has(lower) &&
+          !ROLES.has(lower) &&
+          !KINSHIP.has(lower) &&
           !NOTE_WORDS.has(lower)))
     ) {
       add('name', start, end, true);

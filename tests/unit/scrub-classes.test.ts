@@ -1589,6 +1589,7 @@ describe('a 25th corpus, written without sight of the rules: short forms, feasts
     'og glad sagde hun tak',
     'Moren "desværre" ringede ikke.',
     'Udgifter 200. KR',
+    'Notatet er skrevet af mor.',
   ])('leaves alone: %j', (text) => {
     expect(scrub(text)).toBe(text);
   });
@@ -1650,6 +1651,8 @@ describe('a 25th corpus, written without sight of the rules: short forms, feasts
     ['Sov godt hele natten. -skr.', 'Sov godt hele natten. -[NAVN].'],
     ['Bad givet. Vasket af tvk.', 'Bad givet. Vasket af [NAVN].'],
     ['Mvh. sgr.', 'Mvh. [NAVN].'],
+    ['Borger informeret om afgørelsen. /jf.', 'Borger informeret om afgørelsen. /[NAVN].'],
+    ['Notat skrevet af ras. efter samtalen.', 'Notat skrevet af [NAVN]. efter samtalen.'],
     ['Samtale med Gerber. Han var glad.', 'Samtale med [NAVN]. Han var glad.'],
     ['Aug. ringede.', '[NAVN]. ringede.'],
     ['Henr. kom forbi.', '[NAVN]. kom forbi.'],
