@@ -200,7 +200,7 @@ export const SHORT_FORMS = wordSet(
   iflg mht mhp pga evt ang vedr inkl ekskl ift jf ca bl fx mv osv ol el ds dd tlf att adr lign
   forb hosp komm bev symp ekstr rehab medic gyn årl vesp cig arb aft div årg afd amb beh henv
   feb apr jun jul aug sep sept okt nov dec tirs ons tors fre lør morg forv md gtt inj ung supp
-  mikst amp caps br gr udb fam med psyk soc hb temp obs pkt ad`,
+  mikst amp caps br gr udb fam med psyk soc hb temp obs pkt ad dikt`,
 );
 
 /**

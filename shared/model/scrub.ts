@@ -676,6 +676,14 @@ const CPR_LAST_FOUR_SAID = new RegExp(
  */
 const CPR_REST =
   /(?<![\p{L}])(?:cpr|personnummer|personnr)[\p{L}.-]*(?:\s+(?:nr|nummer)\.?)?(?:\s+(?:er|var))?\s{0,3}:?\s{0,3}(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}(?![\p{N}])[^.!?\n\d]{0,40}?(?<![\p{L}])(?:bagefter|resten|derefter|sidste|og\s+så)(?![\p{L}])[^.!?\n\d]{0,20}?(?<![\p{N}])(\d{4})(?![\p{N}])/giu;
+/**
+ * A CPR number with some of its digits written as x ("1203xx-1234", "120358-xxxx"), and its last
+ * four said to end it ("cpr slutter på -2211", "personnummeret ender med 2211").
+ */
+const CPR_PARTIAL =
+  /(?<![\p{L}\p{N}])(?:\d{4}[xX]{2}[^\S\n]?-?[^\S\n]?(?:\d{4}|[xX]{4})|\d{6}[^\S\n]?-?[^\S\n]?[xX]{4})(?![\p{L}\p{N}])/gu;
+const CPR_ENDS =
+  /(?<![\p{L}])(?:cpr|personnummer|personnr)[\p{L}.-]*(?:\s+(?:nr|nummer)\.?)?(?:\s+\p{L}+)?\s+(?:slutter|ender)\s+(?:på|med)\s{0,3}[-–]?\s{0,2}(\d{4})(?![\p{N}])/giu;
 /** A birth cohort said of someone: "jeg er en 45'er" (not "en 20'er" in change, nor "70'erne"). */
 const COHORT_YEAR =
   /(?<![\p{L}])(?:jeg|han|hun|du|vi|mor|far|borger(?:en)?|pt\.?)\s+(?:er|var)\s+(?:en\s+|(?:også|jo)\s+en\s+)?(\d{2})['’]er(?![\p{L}-])/giu;
@@ -1216,7 +1224,15 @@ class Words {
  * "Notat ved: ", "oplært af ".
  */
 const SIGNED_BY =
-  /(?:\bsign(?:atur|eret)?\.?\s{0,2}:?|\bks\.|\binitialer\s{0,2}:?|\b(?:kontra|under)?signeret(?:\s+af)?\s{0,2}:?)\s{0,3}$/iu;
+  /(?:\bsign(?:atur|eret)?\.?\s{0,2}:?|\bks\.|\bdikt\.|\binitialer\s{0,2}:?|\b(?:kontra|under)?signeret(?:\s+af)?\s{0,2}:?)\s{0,3}$/iu;
+/**
+ * Right after an hour or a date that opens a bracket, before the letters: "Tilset kl. 14 JKL",
+ * "(12.03.24/LPN)", "[03.04 – MHS]" — who did it then (an abbreviation there is a finding's:
+ * "kl. 14 EKG").
+ */
+const AT_AN_HOUR =
+  /(?:\bkl\.?[^\S\n]{0,2}\d{1,2}(?:[.:]\d{2})?[^\S\n]{1,3}|[([][^\S\n]{0,2}\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?[^\S\n]{0,2}[/–-][^\S\n]{0,2})$/u;
+
 /**
  * Who wrote the note, said outright ("Notat v. HR", "skrevet af TR", "journalført ved: MED"): the
  * letters are the writer's initials, whatever they abbreviate elsewhere (a meeting is held with a
@@ -1287,7 +1303,7 @@ function signedBy(
   const before = (start > 40 ? '\u0000' : '') + text.slice(Math.max(0, start - 40), start);
   if (SIGNED_BY.test(before)) return 'cue';
   if (WRITTEN_BY.test(before)) return 'written';
-  if (DONE_BY.test(before)) return 'done';
+  if (DONE_BY.test(before) || ON_DUTY.test(before) || AT_AN_HOUR.test(before)) return 'done';
   // "… i seng kl. 21 -ak", "kl. 21 - ak", "natten, -ak", "kl. 21-ak": a dash touching two or
   // three letters where the note ends (a stop, an exclamation or the hour after them) is its
   // writer's mark even with no stop before it — not "Kateter -ud", "Vægt 74 kg -op", "kl. 20
@@ -1835,6 +1851,10 @@ export function scrubText(
   for (const m of text.matchAll(CPR_REST)) {
     add('cpr', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   }
+  for (const m of text.matchAll(CPR_ENDS)) {
+    add('cpr', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(CPR_PARTIAL)) add('cpr', m.index, m.index + m[0].length);
   for (const re of [COHORT_YEAR, BANK_REG]) {
     for (const m of text.matchAll(re)) {
       const at = m.index + m[0].indexOf(m[1]!);
@@ -2087,6 +2107,15 @@ export function scrubText(
         add('name', m.index, m.index + m[0].length);
       }
     }
+  }
+
+  // The profile's names spelled out letter by letter: "H A N N E", "K-A-R-E-N", "k.a.r.e.n".
+  for (const part of nameParts(names)) {
+    const letters = [...part.normalize('NFC')];
+    if (letters.length < 3 || letters.some((c) => !/\p{L}/u.test(c))) continue;
+    const spelled = letters.map(escapeRegExp).join(String.raw`(?:[^\S\n]|[^\S\n]?[-.][^\S\n]?)`);
+    const re = new RegExp(`(?<![${LETTER}])${spelled}\\.?(?![${LETTER}])`, 'giu');
+    for (const m of text.matchAll(re)) add('name', m.index, m.index + m[0].length);
   }
 
   // The profile's initials, in capitals, with or without stops: "HJ's patientnr." for Hans

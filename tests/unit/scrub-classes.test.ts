@@ -1664,3 +1664,42 @@ describe('a 25th corpus, written without sight of the rules: short forms, feasts
     expect(scrub(text)).toBe(scrubbed);
   });
 });
+
+describe('a 26th corpus, written without sight of the rules: initials by an hour, names spelled out, CPR in part', () => {
+  it.each([
+    [
+      'Tilset kl. 14 JKL, sår pænt, skift igen fredag',
+      'Tilset kl. 14 [NAVN], sår pænt, skift igen fredag',
+    ],
+    ['kl. 16 HLH – borger ikke hjemme', 'kl. 16 [NAVN] – borger ikke hjemme'],
+    ['Medicin dispenseret (12.03.24/LPN), 2 tabl.', 'Medicin dispenseret ([DATO]/[NAVN]), 2 tabl.'],
+    ['[03.04 – MHS] borger sov ved besøg', '[03.04 – [NAVN]] borger sov ved besøg'],
+    ['Nattevagt (AMJ) fandt borger på gulvet', 'Nattevagt ([NAVN]) fandt borger på gulvet'],
+    ['Epikrise modtaget og læst. dikt. GHN/ske', 'Epikrise modtaget og læst. dikt. [NAVN]/[NAVN]'],
+    ['cpr slutter på -2211', 'cpr slutter på -[CPR]'],
+    ['personnummeret ender med 2211', 'personnummeret ender med [CPR]'],
+    ['cpr 120358-xxxx mangler', 'cpr [CPR] mangler'],
+    ['CPR: 1203XX-XXXX', 'CPR: [CPR]'],
+  ])('%j', (text, scrubbed) => {
+    expect(scrub(text)).toBe(scrubbed);
+  });
+
+  it.each([
+    ['H A N N E skriver borger på alle papirer', '[NAVN] skriver borger på alle papirer'],
+    ['K-A-R-E-N staver hun navnet', '[NAVN] staver hun navnet'],
+    ['Hun sagde h.a.n.n.e. langsomt', 'Hun sagde [NAVN]. langsomt'],
+  ])("the profile's name spelled out: %j", (text, scrubbed) => {
+    expect(scrubText(text, ['Hanne Ibsen', 'Karen'], { lexicon }).text).toBe(scrubbed);
+  });
+
+  it.each([
+    'kl. 14 EKG taget',
+    'kl. 8 BT 140/90',
+    'Kl. 10 ADL-træning',
+    'Kontoen slutter på 2211',
+    'Valdemarsdag og Grundlovsdag: dagcentret lukket, ingen kørsel.',
+    'Skriv B O på døren',
+  ])('leaves alone: %j', (text) => {
+    expect(scrubText(text, ['Bo Sejersen'], { lexicon }).text).toBe(text);
+  });
+});
