@@ -161,7 +161,7 @@ function shortForms(text: string, words: Words, lexicon: Lexicon | undefined): [
     if (
       // (A dash after something on its line; one that opens the line is a list's: "- Genoptr.")
       /\/[^\S\n]{0,2}$|\S[^\S\n]*[-–][^\S\n]{0,2}$/u.test(before) ||
-      signedBy(text, m.index, end) ||
+      (signedBy(text, m.index, end) || 'hour') !== 'hour' ||
       /(?<![\p{L}])(?:(?:mvh|kh|venlig\s+hilsen|hilsen)\.?|vh)[^\S\n]{0,2}[,:]?\s{0,3}$/iu.test(
         before,
       )
@@ -681,7 +681,7 @@ const CPR_REST =
  * four said to end it ("cpr slutter på -2211", "personnummeret ender med 2211").
  */
 const CPR_PARTIAL =
-  /(?<![\p{L}\p{N}])(?:\d{4}[xX]{2}[^\S\n]?-?[^\S\n]?(?:\d{4}|[xX]{4})|\d{6}[^\S\n]?-?[^\S\n]?[xX]{4})(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:[xX]{2}[^\S\n]?-?[^\S\n]?(?:\d{4}|[xX]{4})|\d{2}[^\S\n]?-?[^\S\n]?[xX]{4})(?![\p{L}\p{N}])/gu;
 const CPR_ENDS =
   /(?<![\p{L}])(?:cpr|personnummer|personnr)[\p{L}.-]*(?:\s+(?:nr|nummer)\.?)?(?:\s+\p{L}+)?\s+(?:slutter|ender)\s+(?:på|med)\s{0,3}[-–]?\s{0,2}(\d{4})(?![\p{N}])/giu;
 /** A birth cohort said of someone: "jeg er en 45'er" (not "en 20'er" in change, nor "70'erne"). */
@@ -1231,7 +1231,7 @@ const SIGNED_BY =
  * "kl. 14 EKG").
  */
 const AT_AN_HOUR =
-  /(?:\bkl\.?[^\S\n]{0,2}\d{1,2}(?:[.:]\d{2})?[^\S\n]{1,3}|[([][^\S\n]{0,2}\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?[^\S\n]{0,2}[/–-][^\S\n]{0,2})$/u;
+  /(?:\bkl\.?[^\S\n]{0,2}\d{1,2}(?:[.:]\d{2})?[^\S\n]{1,3}|[([][^\S\n]{0,2}\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?[^\S\n]{0,2}[/–-][^\S\n]{0,2})$/iu;
 
 /**
  * Who wrote the note, said outright ("Notat v. HR", "skrevet af TR", "journalført ved: MED"): the
@@ -1297,13 +1297,14 @@ function signedBy(
   text: string,
   start: number,
   end: number,
-): 'cue' | 'written' | 'done' | 'slash' | false {
+): 'cue' | 'written' | 'done' | 'hour' | 'slash' | false {
   if (/^[-‐]/.test(text.slice(end, end + 1))) return false; // "MR-afdelingen"
   // A window of the text before it; a mark where the window is cut, so «^» is the text's start.
   const before = (start > 40 ? '\u0000' : '') + text.slice(Math.max(0, start - 40), start);
   if (SIGNED_BY.test(before)) return 'cue';
   if (WRITTEN_BY.test(before)) return 'written';
-  if (DONE_BY.test(before) || ON_DUTY.test(before) || AT_AN_HOUR.test(before)) return 'done';
+  if (DONE_BY.test(before) || ON_DUTY.test(before)) return 'done';
+  if (AT_AN_HOUR.test(before)) return 'hour';
   // "… i seng kl. 21 -ak", "kl. 21 - ak", "natten, -ak", "kl. 21-ak": a dash touching two or
   // three letters where the note ends (a stop, an exclamation or the hour after them) is its
   // writer's mark even with no stop before it — not "Kateter -ud", "Vægt 74 kg -op", "kl. 20
@@ -2113,7 +2114,12 @@ export function scrubText(
   for (const part of nameParts(names)) {
     const letters = [...part.normalize('NFC')];
     if (letters.length < 3 || letters.some((c) => !/\p{L}/u.test(c))) continue;
-    const spelled = letters.map(escapeRegExp).join(String.raw`(?:[^\S\n]|[^\S\n]?[-.][^\S\n]?)`);
+    // With stops between them only from four letters: "t.o.m.", "e.v.a." are short forms.
+    const between =
+      letters.length >= 4
+        ? String.raw`(?:[^\S\n]{1,2}|[^\S\n]?[-.,–/][^\S\n]?)`
+        : String.raw`(?:[^\S\n]{1,2}|[^\S\n]?[-,–/][^\S\n]?)`;
+    const spelled = letters.map(escapeRegExp).join(between);
     const re = new RegExp(`(?<![${LETTER}])${spelled}\\.?(?![${LETTER}])`, 'giu');
     for (const m of text.matchAll(re)) add('name', m.index, m.index + m[0].length);
   }
@@ -2954,7 +2960,11 @@ export function scrubText(
               words.institution(lower) ||
               words.allowedWord(lower) ||
               // "Aftalt med ALLE".
-              words.emphasis(raw)
+              words.emphasis(raw) ||
+              // After an hour, a word in capitals is what happened then: "kl. 12 MAD", "kl. 8
+              // BAD givet", "kl. 14 JA".
+              (signer === 'hour' &&
+                (words.ordinary(lower) || ANSWER_WORDS.test(lower) || SIDES.test(lower)))
             )))
       ) {
         add('name', start, end, true);
@@ -3312,7 +3322,9 @@ export function scrubText(
     // Lower case.
     if (!options.lexicon) return;
     // "/hk", "skrevet af mlj": a writer's initials in lower case, which no list holds as a word.
-    const signing = raw.length >= 2 && raw.length <= 4 ? signedBy(text, start, end) : false;
+    // (After an hour, a word in lower case is what happened then: "kl. 8 inj. givet".)
+    const signedHere = raw.length >= 2 && raw.length <= 4 ? signedBy(text, start, end) : false;
+    const signing = signedHere === 'hour' ? false : signedHere;
     if (
       signing &&
       !words.allowedWord(lower) &&

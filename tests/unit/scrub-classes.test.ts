@@ -1688,6 +1688,7 @@ describe('a 26th corpus, written without sight of the rules: initials by an hour
     ['H A N N E skriver borger på alle papirer', '[NAVN] skriver borger på alle papirer'],
     ['K-A-R-E-N staver hun navnet', '[NAVN] staver hun navnet'],
     ['Hun sagde h.a.n.n.e. langsomt', 'Hun sagde [NAVN]. langsomt'],
+    ['H, A, N, N, E', '[NAVN]'],
   ])("the profile's name spelled out: %j", (text, scrubbed) => {
     expect(scrubText(text, ['Hanne Ibsen', 'Karen'], { lexicon }).text).toBe(scrubbed);
   });
@@ -1699,7 +1700,19 @@ describe('a 26th corpus, written without sight of the rules: initials by an hour
     'Kontoen slutter på 2211',
     'Valdemarsdag og Grundlovsdag: dagcentret lukket, ingen kørsel.',
     'Skriv B O på døren',
+    // (A review's.) Words in capitals and short forms after an hour; dose ranges in brackets.
+    'kl. 12 MAD og drikke',
+    'kl. 8 BAD givet',
+    'kl. 14 JA',
+    '(12.03 - NY ordination)',
+    '(1-2 - ALT)',
+    'kl. 8 inj. givet',
+    '1000xx-1000',
   ])('leaves alone: %j', (text) => {
     expect(scrubText(text, ['Bo Sejersen'], { lexicon }).text).toBe(text);
   });
+});
+
+it('leaves «t.o.m.» alone for a profile named Tom', () => {
+  expect(scrubText('Pn t.o.m. fredag', ['Tom Berg'], { lexicon }).text).toBe('Pn t.o.m. fredag');
 });
