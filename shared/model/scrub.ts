@@ -135,10 +135,12 @@ export interface ScrubOptions {
 /**
  * Words shortened with a stop, as notes shorten them: "dvs.", "tidl. sagsbehandler", "henv. til
  * psykiatrien", "Genoptr. 2 x ugentligt" — a short form the app knows (SHORT_FORMS), or the start
- * of a word the list holds (not of a listed name: «Bent.» ends a sentence). Written small, or
- * opening a sentence with a small word after it; a capital after the stop would be a new
- * sentence, and the word before it the last of the one before (a name, as often), and a capital
- * inside a sentence may shorten a name («Jens Chr.»).
+ * of a word the list holds, cut after a consonant before a vowel, with a vowel in it (initials
+ * have none as often: «tvk.»), and no name's start («Ped.», «kas.»). Never a writer's or a doer's
+ * mark ("/jf.", "-skr.", "Vasket af tvk.", "Mvh. sgr."). A capital only with a small word after
+ * the stop (a capital there starts a new sentence, and the word before it may be a name: «Samtale
+ * med Gerber. Han»): where a sentence starts, or inside one for a known short form or a longer word
+ * («Servicel. § 83»).
  */
 function shortForms(text: string, words: Words, lexicon: Lexicon | undefined): [number, number][] {
   const spans: [number, number][] = [];
