@@ -2292,6 +2292,21 @@ export function scrubText(
     return tokens.slice(i + 2, i + 5).some((t) => HUMAN_PARTICIPLES.has(t.lower));
   };
   /**
+   * The first of the `within` tokens after token v that `is`, in the same sentence (no stop or
+   * line end before it); -1 if none.
+   */
+  const laterInSentence = (
+    v: number,
+    within: number,
+    is: (t: (typeof tokens)[number]) => boolean,
+  ): number => {
+    for (let n = v + 1; n <= v + within && tokens[n]; n++) {
+      if (/[.!?\n]/.test(text.slice(tokens[n - 1]!.end, tokens[n]!.start))) return -1;
+      if (is(tokens[n]!)) return n;
+    }
+    return -1;
+  };
+  /**
    * "Holm oplyser at …", "Due har bekræftet", "Kamp nægter": a verb of reporting or admitting
    * right after the word at k (for a word the lists hold as a name only: see NAME_SUBJECT_VERBS),
    * which is not a family word ("Dreng nægter"), a shift's ("Dag oplyser"), a craft's ("Kok
@@ -2344,11 +2359,7 @@ export function scrubText(
     if (NAME_SUBJECT_VERBS.has(verb)) return true;
     if (!/^(?:har|havde)$/.test(verb)) return false;
     // "Fugl har i dag over telefonen oplyst": the participle a few words on, in the sentence.
-    for (let w = v + 1; w < v + 8 && tokens[w]; w++) {
-      if (/[.!?\n]/.test(text.slice(tokens[w - 1]!.end, tokens[w]!.start))) return false;
-      if (NAME_SUBJECT_PARTICIPLES.has(tokens[w]!.lower)) return true;
-    }
-    return false;
+    return laterInSentence(v, 7, (t) => NAME_SUBJECT_PARTICIPLES.has(t.lower)) >= 0;
   };
   /**
    * Whether the verb at v says what only someone on duty does (DUTY_VERBS, or «har» and its
@@ -2373,18 +2384,12 @@ export function scrubText(
       if (!/^udebl/.test(verb)) return dutyObject(v + 1);
       // Staying away from something someone is expected at («udeblev fra mødet»): luck or a
       // twig stays away too («Lykke udeblev ved banko», «Kvist udeblev fra bålet»).
-      for (let n = v + 1; n < v + 5 && tokens[n]; n++) {
-        if (/[.!?\n]/.test(text.slice(tokens[n - 1]!.end, tokens[n]!.start))) return false;
-        if (w(n) === 'fra') return !season && (EXPECTED_AT.test(w(n + 1)) || dutyObject(n + 1));
-      }
-      return false;
+      const from = laterInSentence(v, 4, (t) => t.lower === 'fra');
+      return from >= 0 && !season && (EXPECTED_AT.test(w(from + 1)) || dutyObject(from + 1));
     }
     if (/^(?:har|havde)$/.test(verb)) {
-      for (let n = v + 1; n < v + 6 && tokens[n]; n++) {
-        if (/[.!?\n]/.test(text.slice(tokens[n - 1]!.end, tokens[n]!.start))) return false;
-        if (DUTY_PARTICIPLES.has(w(n))) return dutyObject(n + 1) || dutyObject(v + 1);
-      }
-      return false;
+      const done = laterInSentence(v, 5, (t) => DUTY_PARTICIPLES.has(t.lower));
+      return done >= 0 && (dutyObject(done + 1) || dutyObject(v + 1));
     }
     if (!/^(?:møder|mødte)$/.test(verb)) return false;
     let n = v + 1;
