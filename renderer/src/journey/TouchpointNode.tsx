@@ -20,6 +20,8 @@ import { FONT_SAMPLE } from '../components/plain-zero';
  * narrower and a card without a face wider.
  */
 const TEXT_ROOM_PX = 220 - 8 - 2 - 10 - 8 - 28 - 8;
+/** The same for a card with neither face nor pain mark: its empty side takes only the gap. */
+const TEXT_ROOM_BARE_PX = TEXT_ROOM_PX + 28;
 /** The card's name as drawn: the app's typeface, bold, 16 px. */
 const NAME_FONT = '700 16px "Atkinson Hyperlegible"';
 /** The date and kind of contact under it (styles.css .tp-meta). */
@@ -116,8 +118,10 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
   // The text's column as drawn: measured once the card is, and again when its side changes.
   const textRef = useRef<HTMLSpanElement>(null);
   // Most cards have the room the styles give them: only one that differs draws again.
-  const [room, setRoom] = useState(TEXT_ROOM_PX);
   const hasFace = data.emotion !== null;
+  const [room, setRoom] = useState(() =>
+    hasFace || data.painCount > 0 ? TEXT_ROOM_PX : TEXT_ROOM_BARE_PX,
+  );
   useLayoutEffect(() => {
     // Zoomed out to a mark, the text is hidden: there is nothing drawn to measure.
     if (overview) return;
@@ -212,4 +216,11 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
   );
 }
 
-export const TouchpointNode = memo(TouchpointNodeView);
+/**
+ * Draws again only when what it shows changes: React Flow hands a card new props when it has
+ * measured it or moved it (size, position, z-index), none of which the card's own content uses.
+ */
+export const TouchpointNode = memo(
+  TouchpointNodeView,
+  (was, now) => was.data === now.data && was.selected === now.selected,
+);
