@@ -1,3 +1,6 @@
+// First, before the rest of the code is evaluated: the reads the first screen needs go out now,
+// and the main process answers them while the rest is set up (early-reads.ts).
+import './start-early';
 // A bundled low-vision typeface, so text renders the same on every laptop (Danish needs only
 // latin + latin-ext; the 400.css/700.css files carry both ranges and Vite bundles the woff2).
 import '@fontsource/atkinson-hyperlegible/400.css';
@@ -10,6 +13,7 @@ import type { StartupStatus } from '../../shared/domain/startup';
 import type { Language } from '../../shared/ipc/contract';
 import { call } from './api/client';
 import { App } from './App';
+import { earlyReads } from './early-reads';
 import { addPlainZero } from './components/plain-zero';
 import { changeLanguage, initI18n } from './i18n';
 import { UnlockScreen } from './screens/UnlockScreen';
@@ -51,11 +55,13 @@ async function start() {
   const zero = addPlainZero();
   let status: StartupStatus = { state: 'ready' };
   try {
-    status = await call('startup:status', {});
+    status = await (earlyReads()?.status ?? call('startup:status', {}));
   } catch {
     // No answer: the screens show the bridge error when they try to load data.
   }
-  const language = status.state === 'ready' ? await storedLanguage() : null;
+  // Read early only counts when the database was open then (else it is read after unlocking).
+  const language =
+    status.state === 'ready' ? await (earlyReads()?.language ?? storedLanguage()) : null;
   initI18n(language ?? 'da');
   await zero;
   createRoot(document.getElementById('root')!).render(

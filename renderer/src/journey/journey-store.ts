@@ -15,6 +15,7 @@ import { temporal, type TemporalState } from 'zundo';
 import { createStore, type StateCreator } from 'zustand';
 import { SECTORS } from '../../../shared/vocabulary';
 import { call as defaultCall } from '../api/client';
+import { takeEarlyJourneyRead } from '../early-reads';
 import { openSaveQueue, type SaveQueueOptions } from '../components/save-queue';
 import {
   byId,
@@ -29,6 +30,7 @@ import { buildView } from './model/view';
 import { mapSlice } from './store/map-slice';
 import { notesSlice, profileSaved } from './store/notes-slice';
 import { createPersister, PROFILE_KEY, type Call } from './store/persistence';
+import { readJourney } from './store/read-journey';
 import { travel } from './store/history';
 import type { JourneyState, SliceContext } from './store/types';
 
@@ -133,14 +135,14 @@ export function createJourneyStore(
           // Twice: the first may only wait for a try already on its way when the view closed.
           ctx.save.adoptProfile();
           for (let tries = 0; tries < 2 && queue.state.pending > 0; tries++) await queue.flush();
-          const [detail, services, profile, goals, ideas, workshops] = await Promise.all([
-            call('journeys:get', { id: journeyId }),
-            call('catalogue:list', {}),
-            call('profile:get', { journeyId }),
-            call('goals:list', { journeyId }),
-            call('ideas:list', { journeyId }),
-            call('workshops:list', { journeyId }),
-          ]);
+          // The window's first reads may hold this journey already (read while the code loaded);
+          // taken only by the app's own bridge, and only when nothing waits to be written.
+          const early =
+            call === defaultCall && queue.state.pending === 0
+              ? takeEarlyJourneyRead(journeyId)
+              : undefined;
+          const [detail, services, profile, goals, ideas, workshops] = await (early ??
+            readJourney(call, journeyId));
           const h = history();
           h.pause();
           // Lanes without touchpoints (on either map) start folded away, so the lanes in use
