@@ -45,24 +45,14 @@ import {
   KINSHIP,
 } from './scrub-words';
 
+import { MASK_KINDS, MASK_TOKEN, type MaskKind } from './mask-token';
+
+export { MASK_KINDS, MASK_TOKEN, type MaskKind };
+
 /**
  * Removes identifiers from Danish free text before it may leave the laptop. It masks, it does
  * not judge: every text that survives still has to be approved by a person in the review screen.
  */
-export const MASK_KINDS = [
-  'cpr',
-  'phone',
-  'email',
-  'address',
-  'postcode',
-  'date',
-  'name',
-  'word',
-  'link',
-  'number',
-] as const;
-export type MaskKind = (typeof MASK_KINDS)[number];
-
 export interface Mask {
   kind: MaskKind;
   start: number;
@@ -76,19 +66,6 @@ export interface ScrubResult {
   text: string;
   masks: Mask[];
 }
-
-export const MASK_TOKEN: Record<MaskKind, string> = {
-  cpr: '[CPR]',
-  phone: '[TELEFON]',
-  email: '[E-MAIL]',
-  address: '[ADRESSE]',
-  postcode: '[POSTNUMMER]',
-  date: '[DATO]',
-  name: '[NAVN]',
-  word: '[ORD]',
-  link: '[LINK]',
-  number: '[NUMMER]',
-};
 
 /**
  * What the scrubber knows of Danish. The word list behind it is large, so the main process loads

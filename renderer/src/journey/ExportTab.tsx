@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/ipc/contract';
-import { MASK_TOKEN } from '../../../shared/model/scrub';
+import { MASK_TOKEN } from '../../../shared/model/mask-token';
 import { call, errorKey } from '../api/client';
 import { announce } from '../announcer';
 import { approvalCounts, keptWordsOf, toggleWord, type ReviewText } from './export-review';

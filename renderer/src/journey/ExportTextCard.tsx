@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MASK_TOKEN, type MaskKind } from '../../../shared/model/scrub';
+import { MASK_TOKEN, type MaskKind } from '../../../shared/model/mask-token';
 import { masksAgree, segmentsOf, type ReviewText } from './export-review';
 
 const KIND_OF_TOKEN = new Map(Object.entries(MASK_TOKEN).map(([k, v]) => [v, k as MaskKind]));

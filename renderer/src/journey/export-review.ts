@@ -1,5 +1,5 @@
 import type { OutputOf } from '../../../shared/ipc/contract';
-import { MASK_TOKEN } from '../../../shared/model/scrub';
+import { MASK_TOKEN } from '../../../shared/model/mask-token';
 
 /*
  * Pure pieces of the export review: how a text will read once sent, given the words the
