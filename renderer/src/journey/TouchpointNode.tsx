@@ -8,6 +8,7 @@ import type { JourneyState } from './journey-store';
 import type { TouchpointNode as TouchpointNodeType } from './journey-store';
 import { zoomedOut } from './viewport';
 import { FONT_SAMPLE } from '../components/plain-zero';
+import { cachedWord } from '../i18n';
 
 /**
  * A touchpoint on the map: a large, calm card in its sector's colour with the name, when, the
@@ -27,6 +28,8 @@ const NAME_FONT = '700 16px "Atkinson Hyperlegible"';
 /** The date and kind of contact under it (styles.css .tp-meta). */
 const META_FONT = '400 15px "Atkinson Hyperlegible"';
 let measurer: CanvasRenderingContext2D | null | undefined;
+/** The font last set on the measurer: setting one is parsed each time, so only a change is set. */
+let measuredFont = '';
 
 /**
  * Whether the card's typefaces are loaded: measured before they are, text is measured in a
@@ -63,7 +66,10 @@ function widthOf(m: CanvasRenderingContext2D, font: string, text: string): numbe
   let w = widths.get(text);
   if (w === undefined) {
     if (widths.size > 20_000) widths.clear();
-    m.font = `${font}, system-ui, sans-serif`;
+    if (measuredFont !== font) {
+      m.font = `${font}, system-ui, sans-serif`;
+      measuredFont = font;
+    }
     w = m.measureText(text).width;
     widths.set(text, w);
   }
@@ -110,6 +116,7 @@ const inOneYear = (s: JourneyState) => {
 
 function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
   const { t, i18n } = useTranslation();
+  const word = (key: string) => cachedWord(t, i18n.language, key);
   const overview = useStore(zoomedOut);
   const label = data.label.trim();
   // A name on one line leaves room for the date and the kind of contact on two ("13-02-2026 ·
@@ -128,7 +135,7 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
     const width = textRef.current?.clientWidth ?? 0;
     if (width > 0) setRoom((was) => (Math.abs(was - width) < 1 ? was : width));
   }, [fontReady, hasFace, data.painCount, overview]);
-  const name = label || t('canvas.untitled');
+  const name = label || word('canvas.untitled');
   const metaLines = useMemo(
     () => (fontReady && (fitsLines(name, NAME_FONT, room, 1) ?? name.length <= 16) ? 2 : 1),
     [name, fontReady, room],
@@ -142,8 +149,8 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
     const { full, tries } = cardMetaTries(
       data.date,
       {
-        long: type ? t(`vocab.contactType.${type}`) : '',
-        short: type ? t(`vocab.contactTypeShort.${type}`) : '',
+        long: type ? cachedWord(t, i18n.language, `vocab.contactType.${type}`) : '',
+        short: type ? cachedWord(t, i18n.language, `vocab.contactTypeShort.${type}`) : '',
       },
       times,
       i18n.language,
@@ -155,8 +162,8 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
   }, [data.date, type, times, t, i18n.language, oneYear, metaLines, fontReady, room]);
   // Heard by screen readers after the name and the date: what the face and the mark show.
   const extra = [
-    t(`vocab.sector.${data.sector}`),
-    data.emotion !== null ? t(EMOTION_KEYS[data.emotion]!) : '',
+    word(`vocab.sector.${data.sector}`),
+    data.emotion !== null ? word(EMOTION_KEYS[data.emotion]!) : '',
     data.painCount > 0 ? t('canvas.painCount', { count: data.painCount }) : '',
   ]
     .filter(Boolean)
@@ -185,7 +192,7 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
           <span
             className="tp-pain"
             aria-hidden="true"
-            title={t('panel.painTitle')}
+            title={word('panel.painTitle')}
             data-testid="touchpoint-pain-count"
           >
             ⚠ {data.painCount}
@@ -197,7 +204,7 @@ function TouchpointNodeView({ data, selected }: NodeProps<TouchpointNodeType>) {
           className={label ? 'tp-label' : 'tp-label tp-label-empty'}
           data-testid="touchpoint-label"
         >
-          {label || t('canvas.untitled')}
+          {name}
         </span>
         {meta.full && (
           <span
