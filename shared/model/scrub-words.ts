@@ -163,7 +163,11 @@ export const TITLES = wordSet(
   bostøtte bostøtten støttekontaktperson støttekontaktpersonen facilitator facilitatoren
   familiebehandler familiebehandleren sundhedsplejerske sundhedsplejersken hedder kaldet kaldes navnet
   ssa ssh tovholder tovholderen vagthavende forvagt forvagten bagvagt bagvagten mellemvagt
-  spl. sygepl. sagsbeh. socialrådg. ergoterap. fysioterap. pæd. fys. ergo. psyk.`,
+  spl. sygepl. sagsbeh. socialrådg. ergoterap. fysioterap. pæd. fys. ergo. psyk.
+  diætist diætisten farmaceut farmaceuten fodterapeut fodterapeuten kiropraktor kiropraktoren
+  audiolog audiologen logopæd logopæden neuropsykolog neuropsykologen misbrugskonsulent
+  misbrugskonsulenten demenskoordinator demenskoordinatoren sygehjælper sygehjælperen portør
+  portøren bioanalytiker bioanalytikeren radiograf radiografen jordemor`,
 );
 
 /** A staff title's short form with its stop: "spl. AH", "sygepl. MBK", "Fys. Storm". */
@@ -442,6 +446,10 @@ export const GENERIC_INSTITUTION_STEMS = wordSet(
 
 /** Endings of ordinary words that name a kind of place, not a person ("Lægehuset"). */
 export const INSTITUTION_ENDINGS = [
+  'visitation',
+  'visitationen',
+  'myndighed',
+  'myndigheden',
   'hospital',
   'hospitalet',
   'sygehus',

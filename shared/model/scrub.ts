@@ -147,6 +147,11 @@ function shortForms(text: string, words: Words, lexicon: Lexicon | undefined): [
     ) {
       continue;
     }
+    // The word that says who signed is no name cut short: «Dikt.: GHN», «Ks. AB».
+    if (SIGNED_BY.test(text.slice(m.index, end + 1))) {
+      spans.push([m.index, end]);
+      continue;
+    }
     const known = SHORT_FORMS.has(lower) && !NAME_SHORT_FORMS.has(lower);
     // A capital with a small word after it (a capital or the end after the stop: the last word of
     // a sentence, a name as often), where a sentence starts, or inside one for a short form the
@@ -410,6 +415,9 @@ const FEAST_DATE = `(?:(?:(?:1|2|første|anden)\\.?\\s{1,3})?(?:juledag|påskeda
 /** Where someone is expected and may stay away from: «udeblev fra behandling». */
 const EXPECTED_AT =
   /^(?:behandling|behandlingen|jobcentret|jobcenteret|arbejde|arbejdet|skole|skolen|undervisning|undervisningen|træning|træningen|kontrol|kontrollen|lægen|tandlægen|sygehuset|hospitalet|praktik|praktikken|kurset|forløbet|vagten|vagt|tid|tiden|mødet|møde|samtale|samtalen|aftale|aftalen|aftalerne|møderne)$/u;
+/** When someone stayed away, said after «udeblev»: «igen i dag», «for tredje gang». */
+const STAYED_AWAY_WHEN =
+  /^(?:igen|atter|også|endnu|en|gang|gange|for|i|dag|går|forgårs|morges|formiddags|eftermiddags|aftes|aften|nat|uge|ugen|denne|sidste|anden|tredje|fjerde|\d{1,2}|helt|desværre|uden|afbud|besked|varsel)$/u;
 /**
  * Surnames that are describing words ("glad", "høj", "rask"): said of someone without naming them
  * as often ("Glad mødte op til træning"), so only on duty as a season's word is (see `dutyDone`).
@@ -660,9 +668,26 @@ const CPR_REST =
  * four said to end it ("cpr slutter på -2211", "personnummeret ender med 2211").
  */
 const CPR_PARTIAL =
-  /(?<![\p{L}\p{N}])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:[xX]{2}[^\S\n]?-?[^\S\n]?(?:\d{4}|[xX]{4})|\d{2}[^\S\n]?-?[^\S\n]?[xX]{4})(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:[xX*]{2}[^\S\n]?-?[^\S\n]?[\dxX*]{4}|\d{2}[^\S\n]?-?[^\S\n]?(?=[\dxX*]{4}(?![\p{L}\p{N}*]))\d{0,3}[xX*][\dxX*]{0,3})(?![\p{L}\p{N}*])/gu;
+/** The last four after the first six left out: «cpr …-2140», «CPR: xxxxxx-2140», «cpr ******-2140». */
+const CPR_TAIL =
+  /(?<![\p{L}])(?:cpr|personnummer|personnr)[\p{L}.-]*(?:\s+(?:nr|nummer)\.?)?(?:\s+(?:er|var|på|med))?\s{0,3}:?\s{0,3}((?:…|\.{2,3}|[xX*]{6})[^\S\n]?[-–]?[^\S\n]?\d{4})(?![\p{N}])/giu;
 const CPR_ENDS =
-  /(?<![\p{L}])(?:cpr|personnummer|personnr)[\p{L}.-]*(?:\s+(?:nr|nummer)\.?)?(?:\s+\p{L}+)?\s+(?:slutter|ender)\s+(?:på|med)\s{0,3}[-–]?\s{0,2}(\d{4})(?![\p{N}])/giu;
+  /(?<![\p{L}])(?:cpr|personnummer|personnr)[\p{L}.-]*(?:\s+(?:nr|nummer)\.?)?(?:\s+\p{L}+)?\s+(?:slutter|ender)\s+(?:på|med)\s{0,2}:?\s{0,3}[-–]?\s{0,2}(\d{4})(?![\p{N}])/giu;
+/**
+ * A home's number without its street, where someone lives, sleeps or keeps their things: «værelse
+ * 12», «lejl. 4», «bolig nr. 204», «enestue 21», «parcel 38», «kolonihave 23», «pladsnr. 112»,
+ * «garage nr. 6», «opgang C» — with a care home's or a street's name it is where they live.
+ */
+const DWELLING = new RegExp(
+  `(?<![${LETTER}])(?:(?:(?:ene|dobbelt|sove)?stue|(?:bo|enkelt|dobbelt)?værelse|vær\\.|(?:ungdoms|pleje|kælder|ældre)?(?:bolig|lejlighed|lejl\\.?)|bo-?enhed|kolonihave|parcel)(?:[^\\S\\n]?(?:nr|nummer)\\.?)?|(?:hus|have|plads|garage|skur|skurvogn|sommerhus|campingvogn|hytte|kolonihave|rækkehus)[^\\S\\n]?(?:nr|nummer)\\.?|(?:plads|hus|bolig|værelses|lejligheds|stue)nr\\.?)[^\\S\\n]{0,2}\\d{1,4}(?:[.,]\\d{1,2}(?![.,]?\\d)|-\\d{1,4})?[a-z]?(?![${LETTER}\\p{N}])|(?<![${LETTER}])opgang[^\\S\\n]{1,2}\\p{Lu}(?![${LETTER}])`,
+  'giu',
+);
+/** A cell of a table written with bars that holds one short word: «| KLN |», «| pls |». */
+const TABLE_CELL = /(?<=\|)[^\S\n]{0,3}(\p{L}{2,4})[^\S\n]{0,3}(?=\|)/gu;
+/** A floor and its side, the end of an address: «3. sal tv.», «2. th.», «st. mf.» (not an hour). */
+const FLOOR_SIDE =
+  /(?<![\p{L}\p{N}])(?<!\b(?:kl|klokken)\.?[^\S\n]{0,2})(?:\d{1,2}\.|st\.)(?:[^\S\n]?sal)?[^\S\n]{0,2},?[^\S\n]?(?:tv|th|mf)\.?(?![\p{L}-])/gu;
 /** A birth cohort said of someone: "jeg er en 45'er" (not "en 20'er" in change, nor "70'erne"). */
 const COHORT_YEAR =
   /(?<![\p{L}])(?:jeg|han|hun|du|vi|mor|far|borger(?:en)?|pt\.?)\s+(?:er|var)\s+(?:en\s+|(?:også|jo)\s+en\s+)?(\d{2})['’]er(?![\p{L}-])/giu;
@@ -1203,14 +1228,14 @@ class Words {
  * "Notat ved: ", "oplært af ".
  */
 const SIGNED_BY =
-  /(?:\bsign(?:atur|eret)?\.?\s{0,2}:?|\bks\.|\bdikt\.|\binitialer\s{0,2}:?|\b(?:kontra|under)?signeret(?:\s+af)?\s{0,2}:?)\s{0,3}$/iu;
+  /(?:\bsign(?:atur|eret)?\.?\s{0,2}:?|\bks\.\s{0,2}:?|\bdikt\.\s{0,2}:?|\binitialer\s{0,2}:?|\b(?:kontra|under)?signeret(?:\s+af)?\s{0,2}:?)\s{0,3}$/iu;
 /**
  * Right after an hour or a date that opens a bracket, before the letters: "Tilset kl. 14 JKL",
  * "(12.03.24/LPN)", "[03.04 – MHS]" — who did it then (an abbreviation there is a finding's:
  * "kl. 14 EKG").
  */
 const AT_AN_HOUR =
-  /(?:\bkl\.?[^\S\n]{0,2}\d{1,2}(?:[.:]\d{2})?[^\S\n]{1,3}|[([][^\S\n]{0,2}\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?[^\S\n]{0,2}[/–-][^\S\n]{0,2})$/iu;
+  /(?:\b(?:kl\.?|klokken)[^\S\n]{0,2}\d{1,2}(?:[.:]\d{2})?[^\S\n]{1,3}|[([][^\S\n]{0,2}\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?(?:[^\S\n]{0,2}[/–-][^\S\n]{0,2}|[^\S\n]{1,2})|(?:^|\n)[^\S\n]*\[[^\]\n]{0,20}\d{1,2}[.:]\d{2}\][^\S\n]{1,2})$/iu;
 
 /**
  * Who wrote the note, said outright ("Notat v. HR", "skrevet af TR", "journalført ved: MED"): the
@@ -1221,7 +1246,7 @@ const WRITTEN_BY =
   /\b(?:(?:skrevet|dikteret|noteret|journalført|dokumenteret)\s+af|(?:notat|skrevet|noteret|dokumenteret|journalført)\s+(?:v\.|ved))\s{0,2}:?\s{0,3}$/iu;
 /** What says the next word is who did or wrote it — unless it is a role's or a unit's short name. */
 const DONE_BY =
-  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet|kvitteret|udleveret|afleveret|registreret|ordineret|bestilt|oprettet|attesteret|gennemgået|revideret)\s+af\s{0,2}:?|\b(?:skiftet|givet|hjulpet|vasket|badet|lagt|målt|taget|hentet|fulgt|kørt|besøgt|klippet|smurt|doseret|dispenseret|påført|anlagt|fjernet|renset|barberet|vejet|støttet|mobiliseret|forflyttet|vendt|lejret|ringet\s+op|set)\s+af\s|\bbesøg\s+af\s|\b(?:mvh|kh|venlig\s+hilsen|hilsen)\.?\s{0,2}[,:]?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:notat|aftale|aftalt|samtale|møde|opkald|besøg|hjemmebesøg|telefonsamtale|opfølgning|statusmøde|netværksmøde|visitation|vurdering|udredning|sygeplejebesøg)\s+(?:v\.|ved)\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til\s{0,2}:?|\b(?:med)?ansvarlig(?:e)?\s{0,2}:|\bansv\.\s{0,2}:?|\bini\.?\s{0,2}:?|\binit\.?\s{0,2}:|\btovholder\s{0,2}:|\breferent(?:en)?\s{0,2}:)\s{0,3}$/iu;
+  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet|kvitteret|udleveret|afleveret|registreret|ordineret|bestilt|oprettet|attesteret|gennemgået|revideret)\s+af\s{0,2}:?|\b(?:skiftet|givet|hjulpet|vasket|badet|lagt|målt|taget|hentet|fulgt|kørt|besøgt|klippet|smurt|doseret|dispenseret|påført|anlagt|fjernet|renset|barberet|vejet|støttet|mobiliseret|forflyttet|vendt|lejret|ringet\s+op|set)\s+af\s|\bbesøg\s+af\s|\b(?:mvh|kh|venlig\s+hilsen|hilsen)\.?\s{0,2}[,:]?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:notat|aftale|aftalt|samtale|møde|opkald|besøg|hjemmebesøg|telefonsamtale|opfølgning|statusmøde|netværksmøde|visitation|vurdering|udredning|sygeplejebesøg)\s+(?:v\.|ved)\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til\s{0,2}:?|\b(?:med)?ansvarlig(?:e)?\s{0,2}:|\bansv\.\s{0,2}:?|\bini\.?\s{0,2}:?|\binit\.?\s{0,2}:|\btovholder\s{0,2}:|\breferent(?:en)?\s{0,2}:|\bgodkendt\s{0,2}:)\s{0,3}$/iu;
 /** The end of a note or a line right after a signature (a stop or a bracket may close it). */
 const SIGNATURE_END = /[^\S\n]{0,3}(?:[.)][^\S\n]{0,3})?(?:$|\n)/y;
 const NOTE_END = /[.)]?\s*$/y;
@@ -1249,9 +1274,13 @@ const SIDES = /^(?:hø|ve|th|tv|mf|sin|dx)$/u;
  */
 const INITIALS_LIST =
   /(?<![\p{L}\p{N}/&+.])\p{L}{2,3}(?:(?:[^\S\n]?[/&+][^\S\n]?|,[^\S\n]?|[^\S\n]og[^\S\n])\p{L}{2,3}){1,3}(?![\p{L}\p{N}/&+]|\.\p{L})/gu;
-/** Who was on duty, before their initials: "På vagt: ML & KH", "Nattevagt: ML/KH", "Aftenvagt ML". */
+/**
+ * Who was on duty, before their initials: "På vagt: ML & KH", "Nattevagt: ML/KH", "Aftenvagt ML",
+ * "nattevagt/AMJ", a shift in a list ("dag EBS, aften KAM") or as a label after a sentence ("NAT:
+ * LKR").
+ */
 const ON_DUTY =
-  /(?:\bpå\s+vagt|\bvagthavende|\b(?:nat|natte|dag|aften|weekend)vagt(?:en)?)\s{0,2}:?\s{0,3}\(?$/iu;
+  /(?:\bpå\s+vagt|\bvagthavende|\b(?:nat|natte|dag|aften|weekend)vagt(?:en)?|(?:^|[\n,;:|]|\s{2})\s*(?:nat|dag|aften)|[.!?]\s+(?:nat|dag|aften)\s{0,2}:)\s{0,2}[:/]?\s{0,3}\(?$/iu;
 /** Who checked it, said outright: "Insulin tjekket af ML/KH", "kontrolleret af: AMJ/pe". */
 const CHECKED_BY = /\b(?:dobbelt\s?)?(?:kontrolleret|tjekket|checket)\s+af\s{0,2}:?\s{0,3}\(?$/iu;
 /**
@@ -1574,6 +1603,12 @@ const SLASH_PAIR = /(?<![\p{L}\p{N}/])(\p{Lu}\p{Ll}+)\/(\p{Lu}\p{Ll}+)(?![\p{L}\
 /** A lone capital signing a message after its last sign: `"hvor er du?? A"`. */
 const SIGNING_LETTER =
   /(?:[?!]|\.\.|…)[^\S\n]{1,3}\p{Lu}(?=[^\S\n]{0,2}["”»]?[^\S\n]{0,2}(?:$|\n))/gu;
+/** The Danish letters as they are spelled without them: «ø» as «o» or «oe». */
+const SPELLED_PLAIN: Record<string, string[]> = {
+  æ: ['ae', 'e', 'ä'],
+  ø: ['oe', 'o', 'ö'],
+  å: ['aa', 'a'],
+};
 /** A name spelt letter by letter after the word for spelling it: "staves K-O-W-A-L-S-K-I". */
 const SPELT_NAME =
   /(?<![\p{L}])(?:stave[dst]?|staver|stavede|stavet|stavning(?:en)?|bogstaver(?:es|et|ede)?)(?:\s{1,3}(?:som|det|navnet|er|med|hun|han|de|:)){0,3}\s{0,3}:?\s{1,3}((?:\p{L}(?:[\s.-]|,\s){1,2}){3,}\p{L})(?![\p{L}])/giu;
@@ -1732,7 +1767,12 @@ export function scrubText(
     // Never outside the text: a mask out of it would write the text twice.
     start = Math.max(0, start);
     end = Math.min(text.length, end);
-    if (unmaskable && (kind === 'name' || kind === 'word') && insideKept(start, end)) {
+    // (A place guessed after «til» is no short form either: «overgår til alm. hj.pl.».)
+    if (
+      unmaskable &&
+      (kind === 'name' || kind === 'word' || kind === 'address') &&
+      insideKept(start, end)
+    ) {
       return;
     }
     while (end > start && /[\s,.;:]/.test(text[end - 1]!)) end--;
@@ -1831,10 +1871,33 @@ export function scrubText(
   for (const m of text.matchAll(CPR_REST)) {
     add('cpr', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   }
+  for (const m of text.matchAll(CPR_TAIL)) {
+    add('cpr', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+  }
   for (const m of text.matchAll(CPR_ENDS)) {
     add('cpr', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   }
   for (const m of text.matchAll(CPR_PARTIAL)) add('cpr', m.index, m.index + m[0].length);
+  for (const re of [DWELLING, FLOOR_SIDE]) {
+    for (const m of text.matchAll(re)) add('address', m.index, m.index + m[0].length);
+  }
+  // A table's cell that holds only someone's initials: «| 14.03 | bad | KLN |», «| pls |».
+  for (const m of text.matchAll(TABLE_CELL)) {
+    const cell = m[1]!;
+    const lower = cell.toLowerCase();
+    const initials =
+      (isAllCaps(cell) || (cell === lower && cell.length <= 3)) &&
+      !ANSWER_WORDS.test(lower) &&
+      !ABBREVIATIONS.has(lower) &&
+      !CLINICAL_ABBREVIATIONS.has(lower) &&
+      !UNITS.has(lower) &&
+      !SIDES.test(lower) &&
+      !SMALL_WORDS.has(lower) &&
+      // (Two capitals alone are someone's, whatever word they spell: «| AR |».)
+      ((isAllCaps(cell) && cell.length === 2) || !words.ordinary(lower));
+    if (initials)
+      add('name', m.index + m[0].indexOf(cell), m.index + m[0].indexOf(cell) + cell.length, true);
+  }
   for (const re of [COHORT_YEAR, BANK_REG]) {
     for (const m of text.matchAll(re)) {
       const at = m.index + m[0].indexOf(m[1]!);
@@ -2098,7 +2161,16 @@ export function scrubText(
       letters.length >= 4
         ? String.raw`(?:[^\S\n]{1,2}|[^\S\n]?[-.,–/][^\S\n]?)`
         : String.raw`(?:[^\S\n]{1,2}|[^\S\n]?[-,–/][^\S\n]?)`;
-    const spelled = letters.map(escapeRegExp).join(between);
+    // Without the Danish letters too, as a keyboard or a form without them spells it: «S O R E N»
+    // or «S O E R E N» for Søren, «A A S E» for Åse.
+    const spelled = letters
+      .map((c) => {
+        const plain = SPELLED_PLAIN[c.toLowerCase()];
+        return plain
+          ? `(?:${escapeRegExp(c)}|${plain.map((p) => [...p].join(between)).join('|')})`
+          : escapeRegExp(c);
+      })
+      .join(between);
     const re = new RegExp(`(?<![${LETTER}])${spelled}\\.?(?![${LETTER}])`, 'giu');
     for (const m of text.matchAll(re)) add('name', m.index, m.index + m[0].length);
   }
@@ -2362,7 +2434,19 @@ export function scrubText(
       // Staying away from something someone is expected at («udeblev fra mødet»): luck or a
       // twig stays away too («Lykke udeblev ved banko», «Kvist udeblev fra bålet»).
       const from = laterInSentence(v, 4, (t) => t.lower === 'fra');
-      return from >= 0 && !season && (EXPECTED_AT.test(w(from + 1)) || dutyObject(from + 1));
+      if (season) return false;
+      if (from >= 0) return EXPECTED_AT.test(w(from + 1)) || dutyObject(from + 1);
+      // Or stayed away, and the sentence says only when or how often: «Holm udeblev igen i dag»,
+      // «Storm udeblev.» (not «Lykke udeblev ved banko»).
+      let n = v + 1;
+      while (
+        tokens[n] &&
+        !/[.!?\n]/.test(text.slice(tokens[n - 1]!.end, tokens[n]!.start)) &&
+        STAYED_AWAY_WHEN.test(w(n))
+      ) {
+        n++;
+      }
+      return !tokens[n] || /[.!?\n]/.test(text.slice(tokens[n - 1]!.end, tokens[n]!.start));
     }
     if (/^(?:har|havde)$/.test(verb)) {
       const done = laterInSentence(v, 5, (t) => DUTY_PARTICIPLES.has(t.lower));
@@ -2487,6 +2571,33 @@ export function scrubText(
       t.lower.length >= 2
     );
   };
+  /**
+   * A capitalised word alone in quotes as the subject of what follows: opening a sentence or
+   * after «at» (""Pip" har ikke drukket", «oplyser at "Muffe" altid har været bange»), before
+   * a verb of its own (not «er», «var», «betyder»: a word quoted to say what it means).
+   */
+  const quotedSubject = (before: string, rest: string): boolean => {
+    const opens =
+      /(?:^|[.!?:]\s{1,3}|\n\s*)$/u.test(before) || /(?<![\p{L}])at[^\S\n]+$/u.test(before);
+    if (!opens) return false;
+    const said =
+      /^[^\S\n]+(?:(?:altid|aldrig|ikke|stadig|også|gerne|nu|igen|selv)[^\S\n]+)?(\p{Ll}+)(?:[^\S\n]+(\p{Ll}+))?/u.exec(
+        rest,
+      );
+    const then = said?.[1] ?? '';
+    if (/^(?:er|var|bliver|blev|betyder|betød|hedder|står|stod|lyder|lød)$/.test(then)) {
+      return false;
+    }
+    // («"Hjem" sagde han»: the quote is what was said, its subject after the verb.)
+    // ("har det godt": «det» and «den» are what is had as often.)
+    if (/^(?:jeg|du|han|hun|vi|i|de|man)$/.test(said?.[2] ?? '')) return false;
+    return (
+      FINITE_VERBS.has(then) ||
+      HUMAN_VERBS.has(then) ||
+      SUBJECT_VERBS.has(then) ||
+      /^\p{Ll}{2,}(?:ede|te)$/u.test(then)
+    );
+  };
   // "Pt's kæreste "Tykke" kom", "sønnen "Bamse"", ""Sol" (Solveig) har haft anfald": a word
   // alone in quotes right after a word for someone, or with a name in brackets after it, is what
   // that person is called.
@@ -2503,11 +2614,18 @@ export function scrubText(
     const toThem = NOT_THEIR_NAME_BEFORE.test(whoAt?.[1]?.toLowerCase() ?? '');
     // ("kæresten", "sønnen": the word for someone in its definite form.)
     const stem = /^(.*?(\p{L}))\2?e?n$/u.exec(who)?.[1] ?? who;
+    // What someone is called or spoken of as: «omtaler borger som "Bedste"», «kalder hende
+    // "Muffe"», «kendt som "Basse"» (not «kalder medicinen "Giften"»: a thing).
+    const calledAs =
+      /(?:^|[^\p{L}])(?:(?:omtal|kald|tiltal|nævn)\p{L}*[^\S\n]+(?:hende|ham|sig|dem|borger(?:en)?|pt\.?|patient(?:en)?|beboer(?:en)?|klient(?:en)?)(?:[^\S\n]+(?:for|som))?|(?:kendt|omtalt|nævnt)[^\S\n]+(?:som|under))[^\S\n]*$/iu.test(
+        before,
+      );
     const someone =
       KIN_WORD.test(who) ||
       KIN_WORD.test(stem) ||
       KIN_WORD.test(`${stem}e`) ||
       ROLES.has(who) ||
+      calledAs ||
       /^(?:kaldet|kaldes|kalder|kaldenavn|øgenavn)$/.test(who);
     // (After its closing quote.)
     const rest = text.slice(m.index + m[0].length + 1, m.index + m[0].length + 40);
@@ -2539,7 +2657,13 @@ export function scrubText(
         // ("lotte": a listed name may end so.)
         (/(?:ede|te|er|et)$/u.test(lower) && !words.listedName(lower));
       if (!someone || toThem || !doesSomething || itsOwnVerb) continue;
-    } else if (!namedAfter && !(someone && !toThem && /^[^\S\n]+\p{Ll}/u.test(rest))) continue;
+    } else if (
+      !namedAfter &&
+      !(someone && !toThem && (calledAs || /^[^\S\n]+\p{Ll}/u.test(rest))) &&
+      !quotedSubject(before, rest)
+    ) {
+      continue;
+    }
     if (
       TITLES.has(lower) ||
       ROLES.has(lower) ||
@@ -2616,6 +2740,8 @@ export function scrubText(
       SIGNED_BY.test(before) ||
       ON_DUTY.test(before) ||
       CHECKED_BY.test(before) ||
+      // Done by them: «kvitteret af BS/ks», «vasket af AB/cd» (a finding is done by no one).
+      (DONE_BY.test(before) && /(?<![\p{L}])af[^\S\n]{0,2}:?[^\S\n]{0,3}$/u.test(before)) ||
       (DOUBLE_CHECK.test(before) &&
         /[+&]|[^\S\n]og[^\S\n]/u.test(m[0]) &&
         parts.every((p) => isAllCaps(p.word)));
@@ -3630,6 +3756,8 @@ export function scrubText(
     }
     if (SUBJECT_VERBS.has(token.lower) || FINITE_VERBS.has(token.lower)) return;
     if (KINSHIP.has(token.lower) || TITLES.has(token.lower)) return;
+    // («dag EBS, aften KAM»: a shift's word in lower case before its initials.)
+    if (token.raw === token.lower && SHIFT_WORDS.has(token.lower)) return;
     // "Hun ser Netflix": a word in lower case right after «hun», «han», «jeg» … is their verb.
     if (
       token.raw === token.lower &&
