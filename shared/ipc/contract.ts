@@ -29,7 +29,7 @@ import {
 import { catalogueLabelSchema, serviceSchema } from '../catalogue';
 import { PRICE_LIMITS, priceListSchema, priceRowSchema } from '../economy/prices';
 import { priceImportResultSchema, priceKeySchema, pricePatchSchema } from '../economy/price-edits';
-import { MASK_KINDS } from '../model/scrub';
+import { MASK_KINDS } from '../model/mask-token';
 import {
   daySchema,
   goalPatchSchema,
