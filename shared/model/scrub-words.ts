@@ -189,6 +189,7 @@ export const ABBREVIATIONS = wordSet(
   cti icd icf rom hb pt afd tbl tabl temp mcg ie kons amb inkl ekskl hhv ift braden audit norton
   barthel mna moca dast hads medlemsnr kundenr kontonr kto ktonr iban hsp hjp vis policenr stk mst emdr buf kabs
   cave oa ua sc po im iv kir mio atc ks dd sf eq
+  pvk cvk tsh ldl hdl dvt peg sat alat basp lddh hgb leu ekv psa inr pvc
   sfo skat udk atp foa bupl dsr vuc eud eux stx amk plo kmd egu klap sdu aau dtu apv mtx asf uu
   akt aba ida fob fof ams kbh dpc sos fam bbr psp stps
   sagsbeh socialrådg sygepl ergoterap fysioterap`,

@@ -417,7 +417,7 @@ const EXPECTED_AT =
   /^(?:behandling|behandlingen|jobcentret|jobcenteret|arbejde|arbejdet|skole|skolen|undervisning|undervisningen|træning|træningen|kontrol|kontrollen|lægen|tandlægen|sygehuset|hospitalet|praktik|praktikken|kurset|forløbet|vagten|vagt|tid|tiden|mødet|møde|samtale|samtalen|aftale|aftalen|aftalerne|møderne)$/u;
 /** When someone stayed away, said after «udeblev»: «igen i dag», «for tredje gang». */
 const STAYED_AWAY_WHEN =
-  /^(?:igen|atter|også|endnu|en|gang|gange|for|i|dag|går|forgårs|morges|formiddags|eftermiddags|aftes|aften|nat|uge|ugen|denne|sidste|anden|tredje|fjerde|\d{1,2}|helt|desværre|uden|afbud|besked|varsel)$/u;
+  /^(?:igen|atter|også|endnu|en|gang|gange|for|i|dag|går|forgårs|morges|formiddags|eftermiddags|aftes|aften|nat|uge|ugen|denne|sidste|anden|tredje|fjerde|\d{1,2}\.?|helt|desværre|uden|afbud|besked|varsel|kl|klokken|den|d|om|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)$/u;
 /**
  * Surnames that are describing words ("glad", "høj", "rask"): said of someone without naming them
  * as often ("Glad mødte op til træning"), so only on duty as a season's word is (see `dutyDone`).
@@ -668,26 +668,41 @@ const CPR_REST =
  * four said to end it ("cpr slutter på -2211", "personnummeret ender med 2211").
  */
 const CPR_PARTIAL =
-  /(?<![\p{L}\p{N}])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:[xX*]{2}[^\S\n]?-?[^\S\n]?[\dxX*]{4}|\d{2}[^\S\n]?-?[^\S\n]?(?=[\dxX*]{4}(?![\p{L}\p{N}*]))\d{0,3}[xX*][\dxX*]{0,3})(?![\p{L}\p{N}*])/gu;
+  /(?<![\p{L}\p{N}])(?:0[1-9]|[12]\d|3[01])(?:(?:0[1-9]|1[0-2])[xX*]{2}|[xX*]{4})[^\S\n]?[-–]?[^\S\n]?[\dxX*]{4}(?![\p{L}\p{N}*])|(?<![\p{L}\p{N}])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}[^\S\n]?[-–]?[^\S\n]?(?=[\dxX*]{4}(?![\p{L}\p{N}*]))\d{0,3}[xX*][\dxX*]{0,3}(?![\p{L}\p{N}*])/gu;
 /** The last four after the first six left out: «cpr …-2140», «CPR: xxxxxx-2140», «cpr ******-2140». */
 const CPR_TAIL =
-  /(?<![\p{L}])(?:cpr|personnummer|personnr)[\p{L}.-]*(?:\s+(?:nr|nummer)\.?)?(?:\s+(?:er|var|på|med))?\s{0,3}:?\s{0,3}((?:…|\.{2,3}|[xX*]{6})[^\S\n]?[-–]?[^\S\n]?\d{4})(?![\p{N}])/giu;
+  /(?<![\p{L}])(?:cpr|personnummer|personnr)[\p{L}.-]*(?:\s+(?:nr|nummer)\.?)?(?:\s+(?:er|var|på|med))?\s{0,3}:?\s{0,3}((?:…|\.{2,3}|[xX*]{6})(?:[^\S\n]?[-–][^\S\n]?)?\d{4})(?![\p{N}])/giu;
 const CPR_ENDS =
   /(?<![\p{L}])(?:cpr|personnummer|personnr)[\p{L}.-]*(?:\s+(?:nr|nummer)\.?)?(?:\s+\p{L}+)?\s+(?:slutter|ender)\s+(?:på|med)\s{0,2}:?\s{0,3}[-–]?\s{0,2}(\d{4})(?![\p{N}])/giu;
+/**
+ * After a home's number, what makes the number a count, a time or a date instead: «bolig 3 x
+ * ugentligt», «værelse 2 timer», «bolig 1. juli», «lejlighed 2 værelser», «pladsnr. 3 på
+ * ventelisten».
+ */
+const NOT_A_COUNT = `(?![-–]\\d|[^\\S\\n]*(?:x(?![\\p{L}])|gang|time|timer|min|minut|døgn|dag|uge|måned|år(?![\\p{L}])|værelse|vær\\.|rum(?![\\p{L}])|m2|m²|kvm|km|kr|%|stk|personer|pers|på[^\\S\\n]+venteliste|\\.[^\\S\\n]*(?:\\d|jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)))`;
 /**
  * A home's number without its street, where someone lives, sleeps or keeps their things: «værelse
  * 12», «lejl. 4», «bolig nr. 204», «enestue 21», «parcel 38», «kolonihave 23», «pladsnr. 112»,
  * «garage nr. 6», «opgang C» — with a care home's or a street's name it is where they live.
  */
 const DWELLING = new RegExp(
-  `(?<![${LETTER}])(?:(?:(?:ene|dobbelt|sove)?stue|(?:bo|enkelt|dobbelt)?værelse|vær\\.|(?:ungdoms|pleje|kælder|ældre)?(?:bolig|lejlighed|lejl\\.?)|bo-?enhed|kolonihave|parcel)(?:[^\\S\\n]?(?:nr|nummer)\\.?)?|(?:hus|have|plads|garage|skur|skurvogn|sommerhus|campingvogn|hytte|kolonihave|rækkehus)[^\\S\\n]?(?:nr|nummer)\\.?|(?:plads|hus|bolig|værelses|lejligheds|stue)nr\\.?)[^\\S\\n]{0,2}\\d{1,4}(?:[.,]\\d{1,2}(?![.,]?\\d)|-\\d{1,4})?[a-z]?(?![${LETTER}\\p{N}])|(?<![${LETTER}])opgang[^\\S\\n]{1,2}\\p{Lu}(?![${LETTER}])`,
+  `(?<![${LETTER}])(?:(?:(?:ene|dobbelt|sove)?stue|(?:bo|enkelt|dobbelt)?værelse|vær\\.|(?:ungdoms|pleje|kælder|ældre)?(?:bolig|lejlighed|lejl\\.?)|bo-?enhed|kolonihave|parcel)(?:[^\\S\\n]?(?:nr|nummer)\\.?)?|(?:hus|have|garage|skur|skurvogn|sommerhus|campingvogn|hytte|kolonihave|rækkehus)[^\\S\\n]?(?:nr|nummer)\\.?|(?:plads|hus|bolig|værelses|lejligheds|stue)nr\\.?)[^\\S\\n]{0,2}\\d{1,4}(?:[.,]\\d{1,2}(?![.,]?\\d)|-\\d{1,4})?[a-z]?(?![${LETTER}\\p{N}])${NOT_A_COUNT}`,
   'giu',
 );
+/** A stairway's letter: «opgang C» (a capital: «i opgang i går» is no letter). */
+const STAIRWAY = /(?<![\p{L}\p{M}])[oO]pgang[^\S\n]{1,2}[A-ZÆØÅ](?![\p{L}\p{M}])/gu;
+/** A day's, a leave's or a shift's code in a rota's cells: «| MA | TI | FE | FRI | DV |». */
+const TABLE_DAY_CODES =
+  /^(?:ma|ti|on|to|fr|lø|sø|man|tir|ons|tor|fre|lør|søn|fe|fri|sy|syg|af|afsp|dv|av|nv|dag|aft|nat)$/u;
 /** A cell of a table written with bars that holds one short word: «| KLN |», «| pls |». */
 const TABLE_CELL = /(?<=\|)[^\S\n]{0,3}(\p{L}{2,4})[^\S\n]{0,3}(?=\|)/gu;
-/** A floor and its side, the end of an address: «3. sal tv.», «2. th.», «st. mf.» (not an hour). */
+/**
+ * A floor and its side, the end of an address: «3. sal tv.», and without «sal» only right after
+ * a house's number or a stairway («Åvej 12, 2. th.», «opgang C, 2. tv.»): «7. th.» alone is as
+ * often a rib, a toe or an hour.
+ */
 const FLOOR_SIDE =
-  /(?<![\p{L}\p{N}])(?<!\b(?:kl|klokken)\.?[^\S\n]{0,2})(?:\d{1,2}\.|st\.)(?:[^\S\n]?sal)?[^\S\n]{0,2},?[^\S\n]?(?:tv|th|mf)\.?(?![\p{L}-])/gu;
+  /(?<![\p{L}\p{N}])(?:(?:\d{1,2}\.|st\.)[^\S\n]?sal[^\S\n]{0,2},?[^\S\n]?(?:tv|th|mf)|(?<=(?:[oO]pgang[^\S\n][A-ZÆØÅ]|\d[a-zA-Z]?)[^\S\n]?,[^\S\n]?)(?:\d{1,2}\.|st\.)[^\S\n]?(?:tv|th|mf))\.?(?![\p{L}-])/gu;
 /** A birth cohort said of someone: "jeg er en 45'er" (not "en 20'er" in change, nor "70'erne"). */
 const COHORT_YEAR =
   /(?<![\p{L}])(?:jeg|han|hun|du|vi|mor|far|borger(?:en)?|pt\.?)\s+(?:er|var)\s+(?:en\s+|(?:også|jo)\s+en\s+)?(\d{2})['’]er(?![\p{L}-])/giu;
@@ -1228,7 +1243,7 @@ class Words {
  * "Notat ved: ", "oplært af ".
  */
 const SIGNED_BY =
-  /(?:\bsign(?:atur|eret)?\.?\s{0,2}:?|\bks\.\s{0,2}:?|\bdikt\.\s{0,2}:?|\binitialer\s{0,2}:?|\b(?:kontra|under)?signeret(?:\s+af)?\s{0,2}:?)\s{0,3}$/iu;
+  /(?:\bsign(?:atur|eret)?\.?\s{0,2}:?|\bks\.\s{0,2}:?|\bks\s{0,2}:|\bdikt(?:eret)?\.?\s{0,2}:|\bdikt\.|\bgodk\.\s{0,2}:?|\binitialer\s{0,2}:?|\b(?:kontra|under)?signeret(?:\s+af)?\s{0,2}:?)\s{0,3}$/iu;
 /**
  * Right after an hour or a date that opens a bracket, before the letters: "Tilset kl. 14 JKL",
  * "(12.03.24/LPN)", "[03.04 – MHS]" — who did it then (an abbreviation there is a finding's:
@@ -1276,11 +1291,22 @@ const INITIALS_LIST =
   /(?<![\p{L}\p{N}/&+.])\p{L}{2,3}(?:(?:[^\S\n]?[/&+][^\S\n]?|,[^\S\n]?|[^\S\n]og[^\S\n])\p{L}{2,3}){1,3}(?![\p{L}\p{N}/&+]|\.\p{L})/gu;
 /**
  * Who was on duty, before their initials: "På vagt: ML & KH", "Nattevagt: ML/KH", "Aftenvagt ML",
- * "nattevagt/AMJ", a shift in a list ("dag EBS, aften KAM") or as a label after a sentence ("NAT:
- * LKR").
+ * "nattevagt/AMJ" (a shift's word alone heads them too: SHIFT_LABEL).
  */
 const ON_DUTY =
-  /(?:\bpå\s+vagt|\bvagthavende|\b(?:nat|natte|dag|aften|weekend)vagt(?:en)?|(?:^|[\n,;:|]|\s{2})\s*(?:nat|dag|aften)|[.!?]\s+(?:nat|dag|aften)\s{0,2}:)\s{0,2}[:/]?\s{0,3}\(?$/iu;
+  /(?:\bpå\s+vagt|\bvagthavende|\b(?:nat|natte|dag|aften|weekend)vagt(?:en)?)\s{0,2}[:/]?\s{0,3}\(?$/iu;
+/**
+ * A shift's word heading its initials in a rota: «dag EBS, aften KAM, nat LOP» (with no colon:
+ * the letters are who worked it).
+ */
+const SHIFT_IN_LIST =
+  /(?:^|[\n,;:|]|\s{2}|\bog)\s*(?:nat|dag|aften|morgen|formiddag|eftermiddag|weekend)[^\S\n]{1,3}$/iu;
+/**
+ * A shift's word as a label: «NAT: LKR», «Morgen: EBS» — like an hour, what follows may be what
+ * happened then («Nat: SOV GODT», «Dag: TSH bestilt»).
+ */
+const SHIFT_LABEL =
+  /(?:^|[\n,;:|.!?]|\s{2})\s*(?:nat|natten|dag|aften|morgen|formiddag|eftermiddag|weekend)\s{0,2}:\s{0,3}$/iu;
 /** Who checked it, said outright: "Insulin tjekket af ML/KH", "kontrolleret af: AMJ/pe". */
 const CHECKED_BY = /\b(?:dobbelt\s?)?(?:kontrolleret|tjekket|checket)\s+af\s{0,2}:?\s{0,3}\(?$/iu;
 /**
@@ -1307,12 +1333,15 @@ function signedBy(
   end: number,
 ): 'cue' | 'written' | 'done' | 'hour' | 'slash' | false {
   if (/^[-‐]/.test(text.slice(end, end + 1))) return false; // "MR-afdelingen"
+  // An answer or a role signs nothing: «Godkendt: JA», «Ks.: OK», «Dikt.: SPL».
+  const word = text.slice(start, end).toLowerCase();
+  if (ANSWER_WORDS.test(word) || SIGNING_ROLE.test(word)) return false;
   // A window of the text before it; a mark where the window is cut, so «^» is the text's start.
   const before = (start > 40 ? '\u0000' : '') + text.slice(Math.max(0, start - 40), start);
   if (SIGNED_BY.test(before)) return 'cue';
   if (WRITTEN_BY.test(before)) return 'written';
-  if (DONE_BY.test(before) || ON_DUTY.test(before)) return 'done';
-  if (AT_AN_HOUR.test(before)) return 'hour';
+  if (DONE_BY.test(before) || ON_DUTY.test(before) || SHIFT_IN_LIST.test(before)) return 'done';
+  if (AT_AN_HOUR.test(before) || SHIFT_LABEL.test(before)) return 'hour';
   // "… i seng kl. 21 -ak", "kl. 21 - ak", "natten, -ak", "kl. 21-ak": a dash touching two or
   // three letters where the note ends (a stop, an exclamation or the hour after them) is its
   // writer's mark even with no stop before it — not "Kateter -ud", "Vægt 74 kg -op", "kl. 20
@@ -1878,23 +1907,32 @@ export function scrubText(
     add('cpr', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   }
   for (const m of text.matchAll(CPR_PARTIAL)) add('cpr', m.index, m.index + m[0].length);
-  for (const re of [DWELLING, FLOOR_SIDE]) {
+  for (const re of [DWELLING, STAIRWAY, FLOOR_SIDE]) {
     for (const m of text.matchAll(re)) add('address', m.index, m.index + m[0].length);
   }
   // A table's cell that holds only someone's initials: «| 14.03 | bad | KLN |», «| pls |».
   for (const m of text.matchAll(TABLE_CELL)) {
     const cell = m[1]!;
     const lower = cell.toLowerCase();
+    // Two capitals in a row's last cell, where the one who did it is written, are someone's
+    // whatever they spell («| AR |», «| ML |»); elsewhere a day's or a shift's code as often.
+    const lastTwo =
+      isAllCaps(cell) &&
+      cell.length === 2 &&
+      /^[^\S\n]*\|[^\S\n]*(?:$|\n)/.test(text.slice(m.index + m[0].length));
     const initials =
       (isAllCaps(cell) || (cell === lower && cell.length <= 3)) &&
       !ANSWER_WORDS.test(lower) &&
-      !ABBREVIATIONS.has(lower) &&
-      !CLINICAL_ABBREVIATIONS.has(lower) &&
-      !UNITS.has(lower) &&
+      !TABLE_DAY_CODES.test(lower) &&
       !SIDES.test(lower) &&
       !SMALL_WORDS.has(lower) &&
-      // (Two capitals alone are someone's, whatever word they spell: «| AR |».)
-      ((isAllCaps(cell) && cell.length === 2) || !words.ordinary(lower));
+      (lastTwo
+        ? !ABBREVIATIONS.has(lower) && !CLINICAL_ABBREVIATIONS.has(lower)
+        : !(isAllCaps(cell) && cell.length === 2) &&
+          !ABBREVIATIONS.has(lower) &&
+          !CLINICAL_ABBREVIATIONS.has(lower) &&
+          !UNITS.has(lower) &&
+          !words.ordinary(lower));
     if (initials)
       add('name', m.index + m[0].indexOf(cell), m.index + m[0].indexOf(cell) + cell.length, true);
   }
@@ -2576,7 +2614,10 @@ export function scrubText(
    * after «at» (""Pip" har ikke drukket", «oplyser at "Muffe" altid har været bange»), before
    * a verb of its own (not «er», «var», «betyder»: a word quoted to say what it means).
    */
-  const quotedSubject = (before: string, rest: string): boolean => {
+  const quotedSubject = (word: string, before: string, rest: string): boolean => {
+    // A thing's definite or plural form is no one's name: «"Stemmerne" talte», «"Smerter" …».
+    const lower = word.toLowerCase();
+    if (/(?:en|et|ne|er)$/u.test(lower) && !words.listedName(lower)) return false;
     const opens =
       /(?:^|[.!?:]\s{1,3}|\n\s*)$/u.test(before) || /(?<![\p{L}])at[^\S\n]+$/u.test(before);
     if (!opens) return false;
@@ -2590,13 +2631,10 @@ export function scrubText(
     }
     // («"Hjem" sagde han»: the quote is what was said, its subject after the verb.)
     // ("har det godt": «det» and «den» are what is had as often.)
-    if (/^(?:jeg|du|han|hun|vi|i|de|man)$/.test(said?.[2] ?? '')) return false;
-    return (
-      FINITE_VERBS.has(then) ||
-      HUMAN_VERBS.has(then) ||
-      SUBJECT_VERBS.has(then) ||
-      /^\p{Ll}{2,}(?:ede|te)$/u.test(then)
-    );
+    const subject = said?.[2] ?? '';
+    if (/^(?:jeg|du|han|hun|vi|i|de|man|pt)$/.test(subject) || ROLES.has(subject)) return false;
+    // A verb a person does ("har", "ville", "ringede"), not any verb: «"Angst" fyldte meget».
+    return FINITE_VERBS.has(then) || HUMAN_VERBS.has(then) || SUBJECT_VERBS.has(then);
   };
   // "Pt's kæreste "Tykke" kom", "sønnen "Bamse"", ""Sol" (Solveig) har haft anfald": a word
   // alone in quotes right after a word for someone, or with a name in brackets after it, is what
@@ -2615,9 +2653,9 @@ export function scrubText(
     // ("kæresten", "sønnen": the word for someone in its definite form.)
     const stem = /^(.*?(\p{L}))\2?e?n$/u.exec(who)?.[1] ?? who;
     // What someone is called or spoken of as: «omtaler borger som "Bedste"», «kalder hende
-    // "Muffe"», «kendt som "Basse"» (not «kalder medicinen "Giften"»: a thing).
+    // "Muffe"» (not «kalder medicinen "Giften"», «kendt som "Lykkepiller"»: a thing).
     const calledAs =
-      /(?:^|[^\p{L}])(?:(?:omtal|kald|tiltal|nævn)\p{L}*[^\S\n]+(?:hende|ham|sig|dem|borger(?:en)?|pt\.?|patient(?:en)?|beboer(?:en)?|klient(?:en)?)(?:[^\S\n]+(?:for|som))?|(?:kendt|omtalt|nævnt)[^\S\n]+(?:som|under))[^\S\n]*$/iu.test(
+      /(?:^|[^\p{L}])(?:(?:omtal|kald|tiltal|nævn)\p{L}*[^\S\n]+(?:hende|ham|sig|dem|borger(?:en)?|pt\.?|patient(?:en)?|beboer(?:en)?|klient(?:en)?)(?:[^\S\n]+(?:for|som))?)[^\S\n]*$/iu.test(
         before,
       );
     const someone =
@@ -2660,7 +2698,7 @@ export function scrubText(
     } else if (
       !namedAfter &&
       !(someone && !toThem && (calledAs || /^[^\S\n]+\p{Ll}/u.test(rest))) &&
-      !quotedSubject(before, rest)
+      !quotedSubject(word, before, rest)
     ) {
       continue;
     }
@@ -2748,6 +2786,8 @@ export function scrubText(
     const cue = signed || DONE_BY.test(before) || PAIR_CUE.test(before);
     const known = (x: string) => {
       const lower = x.toLowerCase();
+      // («Kørt af mor/far»: family and roles are no one's initials.)
+      if (KINSHIP.has(lower) || ROLES.has(lower) || TITLES.has(lower)) return true;
       // Signed, capitals are initials whatever they abbreviate ("Signeret ML/KH/PO").
       if (signed && isAllCaps(x)) return false;
       return (
@@ -3756,8 +3796,13 @@ export function scrubText(
     }
     if (SUBJECT_VERBS.has(token.lower) || FINITE_VERBS.has(token.lower)) return;
     if (KINSHIP.has(token.lower) || TITLES.has(token.lower)) return;
-    // («dag EBS, aften KAM»: a shift's word in lower case before its initials.)
-    if (token.raw === token.lower && SHIFT_WORDS.has(token.lower)) return;
+    // («dag EBS, aften KAM», «Dag EBS og …»: a shift's word before its initials.)
+    if (
+      SHIFT_WORDS.has(token.lower) &&
+      (token.raw === token.lower || (!!tokens[i + 1] && isAllCaps(tokens[i + 1]!.raw)))
+    ) {
+      return;
+    }
     // "Hun ser Netflix": a word in lower case right after «hun», «han», «jeg» … is their verb.
     if (
       token.raw === token.lower &&
