@@ -673,7 +673,7 @@ const CPR_PARTIAL =
 const CPR_TAIL =
   /(?<![\p{L}])(?:cpr|personnummer|personnr)[\p{L}.-]*(?:\s+(?:nr|nummer)\.?)?(?:\s+(?:er|var|på|med))?\s{0,3}:?\s{0,3}((?:…|\.{2,3}|[xX*]{6})(?:[^\S\n]?[-–][^\S\n]?)?\d{4})(?![\p{N}])/giu;
 const CPR_ENDS =
-  /(?<![\p{L}])(?:cpr|personnummer|personnr)[\p{L}.-]*(?:\s+(?:nr|nummer)\.?)?(?:\s+\p{L}+)?\s+(?:slutter|ender)\s+(?:på|med)\s{0,2}:?\s{0,3}[-–]?\s{0,2}(\d{4})(?![\p{N}])/giu;
+  /(?<![\p{L}])(?:cpr|personnummer|personnr)[\p{L}.-]*(?:\s+(?:nr|nummer)\.?)?(?:\s+\p{L}+)?\s+(?:(?:slutter|ender)\s+(?:på|med)|slut(?:ter)?|ender)\s{0,2}:?\s{0,3}[-–]?\s{0,2}(\d{4})(?![\p{N}])/giu;
 /**
  * After a home's number, what makes the number a count, a time or a date instead: «bolig 3 x
  * ugentligt», «værelse 2 timer», «bolig 1. juli», «lejlighed 2 værelser», «pladsnr. 3 på
@@ -694,6 +694,11 @@ const STAIRWAY = /(?<![\p{L}\p{M}])[oO]pgang[^\S\n]{1,2}[A-ZÆØÅ](?![\p{L}\p{M
 /** A day's, a leave's or a shift's code in a rota's cells: «| MA | TI | FE | FRI | DV |». */
 const TABLE_DAY_CODES =
   /^(?:ma|ti|on|to|fr|lø|sø|man|tir|ons|tor|fre|lør|søn|fe|fri|sy|syg|af|afsp|dv|av|nv|dag|aft|nat)$/u;
+/** Two or three capitals heading a line, a colon and a word in lower case: «KB: borger sov». */
+const INITIALS_LABEL = /(?:^|\n)[^\S\n]*(\p{Lu}{2,3}):[^\S\n]+(?=\p{Ll})/gu;
+/** Capitals in brackets right after a full name: «Hanne Krogh-Smith (KHS)». */
+const INITIALS_AFTER_NAME =
+  /(?<![\p{L}])\p{Lu}\p{Ll}+(?:[^\S\n]|-)\p{Lu}\p{Ll}+(?:(?:[^\S\n]|-)\p{Lu}\p{Ll}+)?[^\S\n]?\((\p{Lu}{2,4})\)/gu;
 /** A cell of a table written with bars that holds one short word: «| KLN |», «| pls |». */
 const TABLE_CELL = /(?<=\|)[^\S\n]{0,3}(\p{L}{2,4})[^\S\n]{0,3}(?=\|)/gu;
 /**
@@ -702,7 +707,7 @@ const TABLE_CELL = /(?<=\|)[^\S\n]{0,3}(\p{L}{2,4})[^\S\n]{0,3}(?=\|)/gu;
  * often a rib, a toe or an hour.
  */
 const FLOOR_SIDE =
-  /(?<![\p{L}\p{N}])(?:(?:\d{1,2}\.|st\.)[^\S\n]?sal[^\S\n]{0,2},?[^\S\n]?(?:tv|th|mf)|(?<=(?:[oO]pgang[^\S\n][A-ZÆØÅ]|\d[a-zA-Z]?)[^\S\n]?,[^\S\n]?)(?:\d{1,2}\.|st\.)[^\S\n]?(?:tv|th|mf))\.?(?![\p{L}-])/gu;
+  /(?<![\p{L}\p{N}])(?:(?:\d{1,2}\.|st\.)[^\S\n]?sal[^\S\n]{0,2},?[^\S\n]?(?:tv|th|mf)|(?<=(?:(?:[oO]pgang[^\S\n][A-ZÆØÅ]|\d[a-zA-Z]?)[^\S\n]?,|(?<![\p{L}])(?:(?:[bB]eboer(?:en)?|[nN]abo(?:en)?|[gG]enbo(?:en)?|[bB]or|[bB]oende|[fF]lytte[tr])[^\S\n]+(?:på|fra)|bor)[^\S\n])[^\S\n]?)(?:\d{1,2}\.|st\.)[^\S\n]?(?:tv|th|mf))\.?(?![\p{L}-])/gu;
 /** A birth cohort said of someone: "jeg er en 45'er" (not "en 20'er" in change, nor "70'erne"). */
 const COHORT_YEAR =
   /(?<![\p{L}])(?:jeg|han|hun|du|vi|mor|far|borger(?:en)?|pt\.?)\s+(?:er|var)\s+(?:en\s+|(?:også|jo)\s+en\s+)?(\d{2})['’]er(?![\p{L}-])/giu;
@@ -1307,6 +1312,9 @@ const SHIFT_IN_LIST =
  */
 const SHIFT_LABEL =
   /(?:^|[\n,;:|.!?]|\s{2})\s*(?:nat|natten|dag|aften|morgen|formiddag|eftermiddag|weekend)\s{0,2}:\s{0,3}$/iu;
+/** A role's label before its holder: «Sygepl: CBM», «Spl.: AH», «Sagsbeh.: KL». */
+const ROLE_LABEL =
+  /(?:^|[\s(/|,;])(?:spl|sygepl|sygeplejerske|sagsbeh|sagsbehandler|ssa|ssh|sosu|fys|ergo|pæd|psyk|kontaktperson|koordinator|visitator|terapeut)\.?\s{0,2}:\s{0,3}$/iu;
 /** Who checked it, said outright: "Insulin tjekket af ML/KH", "kontrolleret af: AMJ/pe". */
 const CHECKED_BY = /\b(?:dobbelt\s?)?(?:kontrolleret|tjekket|checket)\s+af\s{0,2}:?\s{0,3}\(?$/iu;
 /**
@@ -1335,12 +1343,32 @@ function signedBy(
   if (/^[-‐]/.test(text.slice(end, end + 1))) return false; // "MR-afdelingen"
   // An answer or a role signs nothing: «Godkendt: JA», «Ks.: OK», «Dikt.: SPL».
   const word = text.slice(start, end).toLowerCase();
-  if (ANSWER_WORDS.test(word) || SIGNING_ROLE.test(word)) return false;
+  if (ANSWER_WORDS.test(word) || SIGNING_ROLE.test(word) || ROLES.has(word) || KINSHIP.has(word)) {
+    return false;
+  }
   // A window of the text before it; a mark where the window is cut, so «^» is the text's start.
   const before = (start > 40 ? '\u0000' : '') + text.slice(Math.max(0, start - 40), start);
   if (SIGNED_BY.test(before)) return 'cue';
   if (WRITTEN_BY.test(before)) return 'written';
-  if (DONE_BY.test(before) || ON_DUTY.test(before) || SHIFT_IN_LIST.test(before)) return 'done';
+  // Done by someone («dispenseret af KH»): capitals after «af» that elsewhere are a short form
+  // written small («kh.», «kl.») are who did it («Vurderet af OUH», «Hjulpet af PPR» stay).
+  if (
+    (DONE_BY.test(before) || CHECKED_BY.test(before)) &&
+    /(?<![\p{L}])af\s{0,2}:?\s{0,3}$/u.test(before) &&
+    isAllCaps(text.slice(start, end)) &&
+    ABBREVIATIONS_WRITTEN_SMALL.has(word)
+  ) {
+    return 'cue';
+  }
+  if (
+    DONE_BY.test(before) ||
+    CHECKED_BY.test(before) ||
+    ON_DUTY.test(before) ||
+    SHIFT_IN_LIST.test(before)
+  ) {
+    return 'done';
+  }
+  if (ROLE_LABEL.test(before)) return 'done';
   if (AT_AN_HOUR.test(before) || SHIFT_LABEL.test(before)) return 'hour';
   // "… i seng kl. 21 -ak", "kl. 21 - ak", "natten, -ak", "kl. 21-ak": a dash touching two or
   // three letters where the note ends (a stop, an exclamation or the hour after them) is its
@@ -1935,6 +1963,32 @@ export function scrubText(
           !words.ordinary(lower));
     if (initials)
       add('name', m.index + m[0].indexOf(cell), m.index + m[0].indexOf(cell) + cell.length, true);
+  }
+  // Initials heading a line as who wrote it («KB: borger sov ved besøg»), and in brackets after
+  // a full name («Hanne Krogh-Smith (KHS)»): not an abbreviation, a role, an answer or a word.
+  for (const re of [INITIALS_LABEL, INITIALS_AFTER_NAME]) {
+    for (const m of text.matchAll(re)) {
+      const letters = m[1]!;
+      const lower = letters.toLowerCase();
+      if (
+        ABBREVIATIONS.has(lower) ||
+        CLINICAL_ABBREVIATIONS.has(lower) ||
+        ANSWER_WORDS.test(lower) ||
+        SIGNING_ROLE.test(lower) ||
+        ROLES.has(lower) ||
+        SMALL_WORDS.has(lower) ||
+        SUBJECT_PRONOUNS.has(lower) ||
+        // (Two capitals heading a line are someone's whatever word they spell: «KB:».)
+        (words.ordinary(lower) && !(re === INITIALS_LABEL && letters.length === 2))
+      ) {
+        continue;
+      }
+      // (After a name, not a region's or an office's: «Region Syddanmark (RSD)».)
+      const first = /^\p{L}+/u.exec(m[0])?.[0]?.toLowerCase() ?? '';
+      if (re === INITIALS_AFTER_NAME && words.ordinary(first) && !words.listedName(first)) continue;
+      const at = m.index + m[0].lastIndexOf(letters);
+      add('name', at, at + letters.length, true);
+    }
   }
   for (const re of [COHORT_YEAR, BANK_REG]) {
     for (const m of text.matchAll(re)) {
@@ -2655,7 +2709,7 @@ export function scrubText(
     // What someone is called or spoken of as: «omtaler borger som "Bedste"», «kalder hende
     // "Muffe"» (not «kalder medicinen "Giften"», «kendt som "Lykkepiller"»: a thing).
     const calledAs =
-      /(?:^|[^\p{L}])(?:(?:omtal|kald|tiltal|nævn)\p{L}*[^\S\n]+(?:hende|ham|sig|dem|borger(?:en)?|pt\.?|patient(?:en)?|beboer(?:en)?|klient(?:en)?)(?:[^\S\n]+(?:for|som))?)[^\S\n]*$/iu.test(
+      /(?:^|[^\p{L}])(?:(?:omtal|kald|tiltal|nævn)\p{L}*[^\S\n]+(?:hende|ham|sig|dem|borger(?:en)?|pt\.?|patient(?:en)?|beboer(?:en)?|klient(?:en)?)(?:[^\S\n]+(?:for|som))?|(?:kalde|øge|kæle)?navnet)[^\S\n]*$/iu.test(
         before,
       );
     const someone =
@@ -2669,9 +2723,12 @@ export function scrubText(
     const rest = text.slice(m.index + m[0].length + 1, m.index + m[0].length + 40);
     // ("Sol" (Solveig); not "Hjem" (Planen): a name in the brackets, not an everyday word.)
     const bracketed = /^[^\S\n]{0,2}\((\p{Lu}\p{Ll}+)(?:[^\S\n]\p{Lu}\p{Ll}+)?\)/u.exec(rest)?.[1];
+    // («"Muffe" (ekskone)»: who it is, in brackets after it.)
+    const kinAfter = /^[^\S\n]{0,2}\((\p{Ll}+)\)/u.exec(rest)?.[1];
     const namedAfter =
-      !!bracketed &&
-      (words.name(bracketed.toLowerCase(), true) || !words.ordinary(bracketed.toLowerCase()));
+      (!!bracketed &&
+        (words.name(bracketed.toLowerCase(), true) || !words.ordinary(bracketed.toLowerCase()))) ||
+      (!!kinAfter && (KIN_WORD.test(kinAfter) || KIN_WORD.test(kinAfter.replace(/^eks?-?/u, ''))));
     // After a word for someone, only where the sentence goes on ("kæresten "Tykke" kom"): at its
     // end the quote is what was said or seen ("Råbte til sønnen "Stop".", "med naboen "Krig"").
     const lower = word.toLowerCase();

@@ -1868,3 +1868,40 @@ describe('a 27th corpus, written without sight of the rules: homes without a str
     expect(scrub(text)).toBe(text);
   });
 });
+
+describe('a 28th corpus, written without sight of the rules: a role before initials, initials heading a line or after a name, nicknames by what they are called', () => {
+  it.each([
+    ['Læge: Hansen / Sygepl: CBM', 'Læge: [NAVN] / Sygepl: [NAVN]'],
+    ['Metadon udleveret, CPR slut -3317', 'Metadon udleveret, CPR slut -[CPR]'],
+    ['Borger bruger navnet "Tiger" på gaden', 'Borger bruger navnet "[NAVN]" på gaden'],
+    [
+      'Borger fortæller at "Muffe" (ekskone) har taget hans dankort',
+      'Borger fortæller at "[NAVN]" (ekskone) har taget hans dankort',
+    ],
+    ['KB: borger sov ved besøg kl 22', '[NAVN]: borger sov ved besøg kl 22'],
+    [
+      'Sagsbehandler: Hanne Krogh-Smith (KHS), tlf direkte',
+      'Sagsbehandler: [NAVN] [NAVN]-[NAVN] ([NAVN]), tlf direkte',
+    ],
+    [
+      'Medicin dispenseret af KH og dobbelttjekket af IMN',
+      'Medicin dispenseret af [NAVN] og dobbelttjekket af [NAVN]',
+    ],
+    ['Beboeren på 2. tv har ikke hentet avisen', 'Beboeren på [ADRESSE] har ikke hentet avisen'],
+  ])('%j', (text, scrubbed) => {
+    expect(scrub(text)).toBe(scrubbed);
+  });
+
+  it.each([
+    'Vurderet af OUH. Hjulpet af PPR.',
+    'Region Syddanmark (RSD) har skrevet',
+    'OK: ingen bemærkninger',
+    'OBS: borger faldet i nat',
+    'Smerter på 2. tv. tå',
+    'Vasket af PT',
+    'Spl: BT målt 140/90',
+    'Han fik "Hjem" (bogen) i gave',
+  ])('leaves alone: %j', (text) => {
+    expect(scrub(text)).toBe(text);
+  });
+});
