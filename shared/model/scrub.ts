@@ -707,7 +707,7 @@ const TABLE_CELL = /(?<=\|)[^\S\n]{0,3}(\p{L}{2,4})[^\S\n]{0,3}(?=\|)/gu;
  * often a rib, a toe or an hour.
  */
 const FLOOR_SIDE =
-  /(?<![\p{L}\p{N}])(?:(?:\d{1,2}\.|st\.)[^\S\n]?sal[^\S\n]{0,2},?[^\S\n]?(?:tv|th|mf)|(?<=(?:(?:[oO]pgang[^\S\n][A-ZÆØÅ]|\d[a-zA-Z]?)[^\S\n]?,|(?<![\p{L}])(?:(?:[bB]eboer(?:en)?|[nN]abo(?:en)?|[gG]enbo(?:en)?|[bB]or|[bB]oende|[fF]lytte[tr])[^\S\n]+(?:på|fra)|bor)[^\S\n])[^\S\n]?)(?:\d{1,2}\.|st\.)[^\S\n]?(?:tv|th|mf))\.?(?![\p{L}-])/gu;
+  /(?<![\p{L}\p{N}])(?:(?:\d{1,2}\.|st\.)[^\S\n]?sal[^\S\n]{0,2},?[^\S\n]?(?:tv|th|mf)|(?<=(?:(?:[oO]pgang[^\S\n][A-ZÆØÅ]|\d[a-zA-Z]?)[^\S\n]?,|(?<![\p{L}])(?:(?:[bB]eboer(?:en)?|[nN]abo(?:en)?|[gG]enbo(?:en)?|[bB]oende|[fF]lytte[tr](?:[^\S\n]+nu)?)[^\S\n]+(?:på|fra|til|i)|[bB]or(?:[^\S\n]+nu)?(?:[^\S\n]+(?:på|i))?)[^\S\n])[^\S\n]?)(?:\d{1,2}\.|st\.)[^\S\n]?(?:tv|th|mf))\.?(?![\p{L}-])/gu;
 /** A birth cohort said of someone: "jeg er en 45'er" (not "en 20'er" in change, nor "70'erne"). */
 const COHORT_YEAR =
   /(?<![\p{L}])(?:jeg|han|hun|du|vi|mor|far|borger(?:en)?|pt\.?)\s+(?:er|var)\s+(?:en\s+|(?:også|jo)\s+en\s+)?(\d{2})['’]er(?![\p{L}-])/giu;
@@ -1978,14 +1978,23 @@ export function scrubText(
         ROLES.has(lower) ||
         SMALL_WORDS.has(lower) ||
         SUBJECT_PRONOUNS.has(lower) ||
-        // (Two capitals heading a line are someone's whatever word they spell: «KB:».)
-        (words.ordinary(lower) && !(re === INITIALS_LABEL && letters.length === 2))
+        words.ordinary(lower)
       ) {
         continue;
       }
       // (After a name, not a region's or an office's: «Region Syddanmark (RSD)».)
-      const first = /^\p{L}+/u.exec(m[0])?.[0]?.toLowerCase() ?? '';
-      if (re === INITIALS_AFTER_NAME && words.ordinary(first) && !words.listedName(first)) continue;
+      if (re === INITIALS_AFTER_NAME) {
+        // A first name the lists hold, and no word of a place's or an office's name after it.
+        const [first = '', ...others] = [...m[0].matchAll(/\p{L}+/gu)]
+          .map((w) => w[0].toLowerCase())
+          .slice(0, -1);
+        if (!words.listedName(first) || words.institution(first)) continue;
+        if (
+          others.some((w) => words.institution(w) || (words.ordinary(w) && !words.listedName(w)))
+        ) {
+          continue;
+        }
+      }
       const at = m.index + m[0].lastIndexOf(letters);
       add('name', at, at + letters.length, true);
     }
@@ -2709,7 +2718,7 @@ export function scrubText(
     // What someone is called or spoken of as: «omtaler borger som "Bedste"», «kalder hende
     // "Muffe"» (not «kalder medicinen "Giften"», «kendt som "Lykkepiller"»: a thing).
     const calledAs =
-      /(?:^|[^\p{L}])(?:(?:omtal|kald|tiltal|nævn)\p{L}*[^\S\n]+(?:hende|ham|sig|dem|borger(?:en)?|pt\.?|patient(?:en)?|beboer(?:en)?|klient(?:en)?)(?:[^\S\n]+(?:for|som))?|(?:kalde|øge|kæle)?navnet)[^\S\n]*$/iu.test(
+      /(?:^|[^\p{L}])(?:(?:omtal|kald|tiltal|nævn)\p{L}*[^\S\n]+(?:hende|ham|sig|dem|borger(?:en)?|pt\.?|patient(?:en)?|beboer(?:en)?|klient(?:en)?)(?:[^\S\n]+(?:for|som))?|(?:kalde|øge|kæle)navnet|bruger[^\S\n]+navnet)[^\S\n]*$/iu.test(
         before,
       );
     const someone =
@@ -3805,6 +3814,9 @@ export function scrubText(
       .filter((f) => f.kind === 'name')
       .map((f) => f.original.toLowerCase().replace(/['’]s?$/, '')),
   );
+  const namedAsWritten = new Set(
+    found.filter((f) => f.kind === 'name').map((f) => f.original.replace(/['’]s?$/, '')),
+  );
   const again = coverage(text.length, found);
   for (const token of tokens) {
     if (again[token.start]) continue;
@@ -3816,6 +3828,10 @@ export function scrubText(
       continue;
     }
     const bare = token.lower.replace(/['’]s?$/, '');
+    // Initials that are a short form elsewhere («af KL») again only as written: «kl. 8» is an hour.
+    const shortForm =
+      ABBREVIATIONS.has(bare) || ABBREVIATIONS_WRITTEN_SMALL.has(bare) || SHORT_FORMS.has(bare);
+    if (shortForm && !namedAsWritten.has(token.raw.replace(/['’]s?$/, ''))) continue;
     if (named.has(bare) || (bare.endsWith('s') && named.has(bare.slice(0, -1)))) {
       add('name', token.start, token.end, true);
     }
@@ -4736,8 +4752,10 @@ export function scrubText(
   // ("da mus døde … vi kaldte hende mus").
   const named3 = coverage(text.length, found);
   const foundNames = new Set<string>();
+  const foundAsWritten = new Set<string>();
   for (const f of found) {
     const lower = f.original.toLowerCase();
+    if (f.kind === 'name') foundAsWritten.add(f.original);
     if (f.kind === 'name' && /^[\p{L}\p{M}]{2,}$/u.test(f.original) && !SMALL_WORDS.has(lower)) {
       foundNames.add(lower);
     }
@@ -4749,6 +4767,16 @@ export function scrubText(
       const lower = foundNames.has(t.lower) ? t.lower : genitive?.toLowerCase();
       if (named3[t.start] || lower === undefined || !foundNames.has(lower)) continue;
       if (KINSHIP.has(lower) || TITLES.has(lower) || ROLES.has(lower)) continue;
+      // Initials that are a short form elsewhere («af KL») are carried only as written: «kl. 8»
+      // in the same note is an hour.
+      if (
+        (ABBREVIATIONS.has(lower) ||
+          ABBREVIATIONS_WRITTEN_SMALL.has(lower) ||
+          SHORT_FORMS.has(lower)) &&
+        !foundAsWritten.has(t.raw)
+      ) {
+        continue;
+      }
       if (words.allowedWord(t.lower)) continue;
       // "sol-cremen": the first part of a word.
       if (/^-\p{L}/u.test(text.slice(t.end, t.end + 2))) continue;

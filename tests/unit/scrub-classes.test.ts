@@ -1878,7 +1878,15 @@ describe('a 28th corpus, written without sight of the rules: a role before initi
       'Borger fortæller at "Muffe" (ekskone) har taget hans dankort',
       'Borger fortæller at "[NAVN]" (ekskone) har taget hans dankort',
     ],
-    ['KB: borger sov ved besøg kl 22', '[NAVN]: borger sov ved besøg kl 22'],
+    ['LMH: borger sov ved besøg kl 22', '[NAVN]: borger sov ved besøg kl 22'],
+    // (A review's.) Initials that are a short form elsewhere are carried only as written.
+    [
+      'Medicin dispenseret af KL kl. 8, næste dosis kl. 14.',
+      'Medicin dispenseret af [NAVN] kl. 8, næste dosis kl. 14.',
+    ],
+    ['Taget af TH. Smerter th. side bedre.', 'Taget af [NAVN]. Smerter th. side bedre.'],
+    ['Borger er flyttet til 1. th.', 'Borger er flyttet til [ADRESSE].'],
+    ['bor nu på 1. tv.', 'bor nu på [ADRESSE].'],
     [
       'Sagsbehandler: Hanne Krogh-Smith (KHS), tlf direkte',
       'Sagsbehandler: [NAVN] [NAVN]-[NAVN] ([NAVN]), tlf direkte',
@@ -1901,6 +1909,10 @@ describe('a 28th corpus, written without sight of the rules: a role before initi
     'Vasket af PT',
     'Spl: BT målt 140/90',
     'Han fik "Hjem" (bogen) i gave',
+    // (A review's.) Two capitals heading a line that spell a word or a short form; a thing's name.
+    'EM: gik en tur. Om EM kom datter.',
+    'AB: fortsættes i 7 dage.',
+    'Medicinen går under navnet "Panodil". Panodil givet kl. 14.',
   ])('leaves alone: %j', (text) => {
     expect(scrub(text)).toBe(text);
   });
