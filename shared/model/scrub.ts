@@ -415,6 +415,9 @@ const FEAST_DATE = `(?:(?:(?:1|2|første|anden)\\.?\\s{1,3})?(?:juledag|påskeda
 /** Where someone is expected and may stay away from: «udeblev fra behandling». */
 const EXPECTED_AT =
   /^(?:behandling|behandlingen|jobcentret|jobcenteret|arbejde|arbejdet|skole|skolen|undervisning|undervisningen|træning|træningen|kontrol|kontrollen|lægen|tandlægen|sygehuset|hospitalet|praktik|praktikken|kurset|forløbet|vagten|vagt|tid|tiden|mødet|møde|samtale|samtalen|aftale|aftalen|aftalerne|møderne)$/u;
+/** What stays away as a thing, not a person: «Lykke udeblev», «Fred udeblev igen». */
+const STAYS_AWAY_AS_A_THING =
+  /^(?:lykke|fred|ro|held|glæde|succes|hjælp|svar|svaret|effekt|bedring|fremgang|søvn|appetit|regn|sne|sol|varme|kulde)$/u;
 /** When someone stayed away, said after «udeblev»: «igen i dag», «for tredje gang». */
 const STAYED_AWAY_WHEN =
   /^(?:igen|atter|også|endnu|en|gang|gange|for|i|dag|går|forgårs|morges|formiddags|eftermiddags|aftes|aften|nat|uge|ugen|denne|sidste|anden|tredje|fjerde|\d{1,2}\.?|helt|desværre|uden|afbud|besked|varsel|kl|klokken|den|d|om|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)$/u;
@@ -671,9 +674,9 @@ const CPR_PARTIAL =
   /(?<![\p{L}\p{N}])(?:0[1-9]|[12]\d|3[01])(?:(?:0[1-9]|1[0-2])[xX*]{2}|[xX*]{4})[^\S\n]?[-–]?[^\S\n]?[\dxX*]{4}(?![\p{L}\p{N}*])|(?<![\p{L}\p{N}])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}[^\S\n]?[-–]?[^\S\n]?(?=[\dxX*]{4}(?![\p{L}\p{N}*]))\d{0,3}[xX*][\dxX*]{0,3}(?![\p{L}\p{N}*])/gu;
 /** The last four after the first six left out: «cpr …-2140», «CPR: xxxxxx-2140», «cpr ******-2140». */
 const CPR_TAIL =
-  /(?<![\p{L}])(?:cpr|personnummer|personnr)[\p{L}.-]*(?:\s+(?:nr|nummer)\.?)?(?:\s+(?:er|var|på|med))?\s{0,3}:?\s{0,3}((?:…|\.{2,3}|[xX*]{6})(?:[^\S\n]?[-–][^\S\n]?)?\d{4})(?![\p{N}])/giu;
+  /(?<![\p{L}])(?:cpr|personnummer|personnr)[\p{L}.-]*(?:\s+(?:nr|nummer)\.?)?(?:\s+(?:er|var|på|med))?\s{0,3}:?\s{0,3}((?:…|\.{2,6}|[xX*]{6})(?:[^\S\n]?[-–]?[^\S\n]?)?(?!(?:19|20)\d{2}(?!\d))\d{4})(?![\p{N}])/giu;
 const CPR_ENDS =
-  /(?<![\p{L}])(?:cpr|personnummer|personnr)[\p{L}.-]*(?:\s+(?:nr|nummer)\.?)?(?:\s+\p{L}+)?\s+(?:(?:slutter|ender)\s+(?:på|med)|slut(?:ter)?|ender)\s{0,2}:?\s{0,3}[-–]?\s{0,2}(\d{4})(?![\p{N}])/giu;
+  /(?<![\p{L}])(?:cpr|personnummer|personnr)[\p{L}.-]*(?:\s+(?:nr|nummer)\.?)?(?:\s+\p{L}+)?\s+(?:(?:slutter|ender)\s+(?:på|med)\s{0,2}:?\s{0,3}[-–]?|(?:slut(?:ter)?|ender)\s{0,2}(?::\s{0,3}[-–]?|[-–]))\s{0,2}(\d{4})(?![\p{N}])/giu;
 /**
  * After a home's number, what makes the number a count, a time or a date instead: «bolig 3 x
  * ugentligt», «værelse 2 timer», «bolig 1. juli», «lejlighed 2 værelser», «pladsnr. 3 på
@@ -683,10 +686,11 @@ const NOT_A_COUNT = `(?![-–]\\d|[^\\S\\n]*(?:x(?![\\p{L}])|gang|time|timer|min
 /**
  * A home's number without its street, where someone lives, sleeps or keeps their things: «værelse
  * 12», «lejl. 4», «bolig nr. 204», «enestue 21», «parcel 38», «kolonihave 23», «pladsnr. 112»,
- * «garage nr. 6», «opgang C» — with a care home's or a street's name it is where they live.
+ * «garage nr. 6», «have nr. 47» (not the verb: «skal have nr. 2»), «opgang C» — with a care
+ * home's or a street's name it is where they live.
  */
 const DWELLING = new RegExp(
-  `(?<![${LETTER}])(?:(?:(?:ene|dobbelt|sove)?stue|(?:bo|enkelt|dobbelt)?værelse|vær\\.|(?:ungdoms|pleje|kælder|ældre)?(?:bolig|lejlighed|lejl\\.?)|bo-?enhed|kolonihave|parcel)(?:[^\\S\\n]?(?:nr|nummer)\\.?)?|(?:hus|have|garage|skur|skurvogn|sommerhus|campingvogn|hytte|kolonihave|rækkehus)[^\\S\\n]?(?:nr|nummer)\\.?|(?:plads|hus|bolig|værelses|lejligheds|stue)nr\\.?)[^\\S\\n]{0,2}\\d{1,4}(?:[.,]\\d{1,2}(?![.,]?\\d)|-\\d{1,4})?[a-z]?(?![${LETTER}\\p{N}])${NOT_A_COUNT}`,
+  `(?<![${LETTER}])(?:(?:(?:ene|dobbelt|sove)?stue|(?:bo|enkelt|dobbelt)?værelse|vær\\.|(?:ungdoms|pleje|kælder|ældre)?(?:bolig|lejlighed|lejl\\.?)|bo-?enhed|kolonihave|parcel)(?:[^\\S\\n]?(?:nr|nummer)\\.?)?|(?:hus|garage|skur|skurvogn|sommerhus|campingvogn|hytte|kolonihave|rækkehus|(?<!(?:skal|vil|kan|må|at|gerne|bør|ville|skulle|kunne|burde|få|og)[^\\S\\n]+)have)[^\\S\\n]?(?:nr|nummer)\\.?|(?:plads|hus|bolig|værelses|lejligheds|stue)nr\\.?)[^\\S\\n]{0,2}(?!(?:19|20)\\d{2}(?!\\d))\\d{1,4}(?:[.,]\\d{1,2}(?![.,]?\\d)|-\\d{1,4})?[a-z]?(?![${LETTER}\\p{N}])${NOT_A_COUNT}`,
   'giu',
 );
 /** A stairway's letter: «opgang C» (a capital: «i opgang i går» is no letter). */
@@ -694,11 +698,9 @@ const STAIRWAY = /(?<![\p{L}\p{M}])[oO]pgang[^\S\n]{1,2}[A-ZÆØÅ](?![\p{L}\p{M
 /** A day's, a leave's or a shift's code in a rota's cells: «| MA | TI | FE | FRI | DV |». */
 const TABLE_DAY_CODES =
   /^(?:ma|ti|on|to|fr|lø|sø|man|tir|ons|tor|fre|lør|søn|fe|fri|sy|syg|af|afsp|dv|av|nv|dag|aft|nat)$/u;
-/** Two or three capitals heading a line, a colon and a word in lower case: «KB: borger sov». */
-const INITIALS_LABEL = /(?:^|\n)[^\S\n]*(\p{Lu}{2,3}):[^\S\n]+(?=\p{Ll})/gu;
 /** Capitals in brackets right after a full name: «Hanne Krogh-Smith (KHS)». */
 const INITIALS_AFTER_NAME =
-  /(?<![\p{L}])\p{Lu}\p{Ll}+(?:[^\S\n]|-)\p{Lu}\p{Ll}+(?:(?:[^\S\n]|-)\p{Lu}\p{Ll}+)?[^\S\n]?\((\p{Lu}{2,4})\)/gu;
+  /(?<![\p{L}])\p{Lu}\p{Ll}+[^\S\n]\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?[^\S\n]?\((\p{Lu}{2,4})\)/gu;
 /** A cell of a table written with bars that holds one short word: «| KLN |», «| pls |». */
 const TABLE_CELL = /(?<=\|)[^\S\n]{0,3}(\p{L}{2,4})[^\S\n]{0,3}(?=\|)/gu;
 /**
@@ -707,7 +709,7 @@ const TABLE_CELL = /(?<=\|)[^\S\n]{0,3}(\p{L}{2,4})[^\S\n]{0,3}(?=\|)/gu;
  * often a rib, a toe or an hour.
  */
 const FLOOR_SIDE =
-  /(?<![\p{L}\p{N}])(?:(?:\d{1,2}\.|st\.)[^\S\n]?sal[^\S\n]{0,2},?[^\S\n]?(?:tv|th|mf)|(?<=(?:(?:[oO]pgang[^\S\n][A-ZÆØÅ]|\d[a-zA-Z]?)[^\S\n]?,|(?<![\p{L}])(?:(?:[bB]eboer(?:en)?|[nN]abo(?:en)?|[gG]enbo(?:en)?|[bB]oende|[fF]lytte[tr](?:[^\S\n]+nu)?)[^\S\n]+(?:på|fra|til|i)|[bB]or(?:[^\S\n]+nu)?(?:[^\S\n]+(?:på|i))?)[^\S\n])[^\S\n]?)(?:\d{1,2}\.|st\.)[^\S\n]?(?:tv|th|mf))\.?(?![\p{L}-])/gu;
+  /(?<![\p{L}\p{N}])(?:(?:\d{1,2}\.|st\.)[^\S\n]?sal[^\S\n]{0,2},?[^\S\n]?(?:tv|th|mf)|(?<=(?:(?:[oO]pgang[^\S\n][A-ZÆØÅ]|\p{Lu}\p{Ll}+[^\S\n]\d{1,3}[a-zA-Z]?)[^\S\n]?,|(?<![\p{L}])(?:(?:[bB]eboer(?:en)?|[nN]abo(?:en)?|[gG]enbo(?:en)?|[bB]oende|[fF]lytte[tr](?:[^\S\n]+nu)?)[^\S\n]+(?:på|fra|til|i)|[bB]or(?:[^\S\n]+nu)?(?:[^\S\n]+(?:på|i))?)[^\S\n])[^\S\n]?)(?:\d{1,2}\.|st\.)[^\S\n]?(?:tv|th|mf))\.?(?![\p{L}-])/gu;
 /** A birth cohort said of someone: "jeg er en 45'er" (not "en 20'er" in change, nor "70'erne"). */
 const COHORT_YEAR =
   /(?<![\p{L}])(?:jeg|han|hun|du|vi|mor|far|borger(?:en)?|pt\.?)\s+(?:er|var)\s+(?:en\s+|(?:også|jo)\s+en\s+)?(\d{2})['’]er(?![\p{L}-])/giu;
@@ -1966,7 +1968,7 @@ export function scrubText(
   }
   // Initials heading a line as who wrote it («KB: borger sov ved besøg»), and in brackets after
   // a full name («Hanne Krogh-Smith (KHS)»): not an abbreviation, a role, an answer or a word.
-  for (const re of [INITIALS_LABEL, INITIALS_AFTER_NAME]) {
+  for (const re of [INITIALS_AFTER_NAME]) {
     for (const m of text.matchAll(re)) {
       const letters = m[1]!;
       const lower = letters.toLowerCase();
@@ -2538,7 +2540,9 @@ export function scrubText(
       if (season) return false;
       if (from >= 0) return EXPECTED_AT.test(w(from + 1)) || dutyObject(from + 1);
       // Or stayed away, and the sentence says only when or how often: «Holm udeblev igen i dag»,
-      // «Storm udeblev.» (not «Lykke udeblev ved banko»).
+      // «Holm udeblev.» (not «Lykke udeblev ved banko», «Fred udeblev igen»: luck and peace stay
+      // away too).
+      if (STAYS_AWAY_AS_A_THING.test(w(v - 1))) return false;
       let n = v + 1;
       while (
         tokens[n] &&
@@ -2697,6 +2701,9 @@ export function scrubText(
     const subject = said?.[2] ?? '';
     if (/^(?:jeg|du|han|hun|vi|i|de|man|pt)$/.test(subject) || ROLES.has(subject)) return false;
     // A verb a person does ("har", "ville", "ringede"), not any verb: «"Angst" fyldte meget».
+    // An everyday word quoted («"Angst" har fyldt», «"Kaffe" hjælper») only before what only a
+    // person does («"Bamse" ringede»).
+    if (words.ordinary(lower) && !words.listedName(lower)) return PERSON_VERBS.has(then);
     return FINITE_VERBS.has(then) || HUMAN_VERBS.has(then) || SUBJECT_VERBS.has(then);
   };
   // "Pt's kæreste "Tykke" kom", "sønnen "Bamse"", ""Sol" (Solveig) har haft anfald": a word
