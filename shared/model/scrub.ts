@@ -3821,9 +3821,7 @@ export function scrubText(
       .filter((f) => f.kind === 'name')
       .map((f) => f.original.toLowerCase().replace(/['’]s?$/, '')),
   );
-  const namedAsWritten = new Set(
-    found.filter((f) => f.kind === 'name').map((f) => f.original.replace(/['’]s?$/, '')),
-  );
+  const namedAsWritten = namesAsWritten(found);
   const again = coverage(text.length, found);
   for (const token of tokens) {
     if (again[token.start]) continue;
@@ -3835,10 +3833,7 @@ export function scrubText(
       continue;
     }
     const bare = token.lower.replace(/['’]s?$/, '');
-    // Initials that are a short form elsewhere («af KL») again only as written: «kl. 8» is an hour.
-    const shortForm =
-      ABBREVIATIONS.has(bare) || ABBREVIATIONS_WRITTEN_SMALL.has(bare) || SHORT_FORMS.has(bare);
-    if (shortForm && !namedAsWritten.has(token.raw.replace(/['’]s?$/, ''))) continue;
+    if (!carriedAsWritten(bare, token.raw.replace(/['’]s?$/, ''), namedAsWritten)) continue;
     if (named.has(bare) || (bare.endsWith('s') && named.has(bare.slice(0, -1)))) {
       add('name', token.start, token.end, true);
     }
@@ -4759,10 +4754,9 @@ export function scrubText(
   // ("da mus døde … vi kaldte hende mus").
   const named3 = coverage(text.length, found);
   const foundNames = new Set<string>();
-  const foundAsWritten = new Set<string>();
+  const foundAsWritten = namesAsWritten(found);
   for (const f of found) {
     const lower = f.original.toLowerCase();
-    if (f.kind === 'name') foundAsWritten.add(f.original);
     if (f.kind === 'name' && /^[\p{L}\p{M}]{2,}$/u.test(f.original) && !SMALL_WORDS.has(lower)) {
       foundNames.add(lower);
     }
@@ -4774,16 +4768,7 @@ export function scrubText(
       const lower = foundNames.has(t.lower) ? t.lower : genitive?.toLowerCase();
       if (named3[t.start] || lower === undefined || !foundNames.has(lower)) continue;
       if (KINSHIP.has(lower) || TITLES.has(lower) || ROLES.has(lower)) continue;
-      // Initials that are a short form elsewhere («af KL») are carried only as written: «kl. 8»
-      // in the same note is an hour.
-      if (
-        (ABBREVIATIONS.has(lower) ||
-          ABBREVIATIONS_WRITTEN_SMALL.has(lower) ||
-          SHORT_FORMS.has(lower)) &&
-        !foundAsWritten.has(t.raw)
-      ) {
-        continue;
-      }
+      if (!carriedAsWritten(lower, t.raw, foundAsWritten)) continue;
       if (words.allowedWord(t.lower)) continue;
       // "sol-cremen": the first part of a word.
       if (/^-\p{L}/u.test(text.slice(t.end, t.end + 2))) continue;
@@ -4896,6 +4881,24 @@ const neverAName = (lower: string) =>
   SMALL_WORDS.has(lower) || KINSHIP.has(lower) || TITLES.has(lower) || ROLES.has(lower);
 
 /** A name's initials go with it: "J. Lauridsen", "Karen H.". */
+/** The names found, as they were written (a genitive's «'s» off). */
+function namesAsWritten(found: Found[]): Set<string> {
+  return new Set(
+    found.filter((f) => f.kind === 'name').map((f) => f.original.replace(/['’]s?$/, '')),
+  );
+}
+
+/**
+ * Whether a word found as someone's name may be masked again where the note has it as `raw`:
+ * initials that are a short form elsewhere («af KL», «af TH») only as they were written, so
+ * «kl. 8» in the same note stays an hour and «th. side» a side.
+ */
+function carriedAsWritten(lower: string, raw: string, asWritten: Set<string>): boolean {
+  const shortForm =
+    ABBREVIATIONS.has(lower) || ABBREVIATIONS_WRITTEN_SMALL.has(lower) || SHORT_FORMS.has(lower);
+  return !shortForm || asWritten.has(raw);
+}
+
 function withInitials(text: string, found: Found[]): Found[] {
   return found.map((f) => {
     if (f.kind !== 'name') return f;
