@@ -71,6 +71,8 @@ export const FILTER_VALUES = {
 
 /** A shown figure, or a hidden one (never its value). */
 export type Cell<T> = { shown: true; journeys: number; value: T } | { shown: false };
+/** A shown drop's cell, its median change known. */
+type ShownDrop = Extract<Cell<{ medianChange: number }>, { shown: true }>;
 
 export type SuppressionReason = 'cohort_small' | 'complement_small';
 
@@ -128,6 +130,11 @@ export interface Aggregate {
    * shown pairs whose median change is below zero.
    */
   emotionDrops: { from: string; to: string; cell: Cell<{ medianChange: number }> }[];
+  /**
+   * Sector pairs with a feeling on both sides that are hidden (too few journeys): not known to be
+   * drops, so not listed, but counted so the view can say that they are left out.
+   */
+  emotionDropsHidden: number;
   /** Pain-point categories, by journeys reporting them, most first. */
   painCategories: { category: string; cell: Cell<null> }[];
   /** Pain-point categories by the aim of the ideas that address them. */
@@ -1725,6 +1732,7 @@ export function aggregate(
     emotionBySector: [],
     emotionByContact: [],
     emotionDrops: [],
+    emotionDropsHidden: 0,
     painCategories: [],
     painByAim: [],
     ideas: [],
@@ -1826,6 +1834,16 @@ export function aggregate(
 
   const variants = partition('va:');
   const beginnings = partition('vb:');
+  // Only drops: a pair where feelings stay or rise is no drop, and a hidden pair is not known
+  // to be one (only how many pairs are hidden is told).
+  const drops = { shown: [] as { from: string; to: string; cell: ShownDrop }[], hidden: 0 };
+  for (const e of entries('dr:')) {
+    const [from, to] = pair(e.rest);
+    const cell = cellOf(e.key, () => ({ medianChange: medianOf(e.values)! }));
+    if (!cell.shown) drops.hidden++;
+    else if (cell.value.medianChange < 0) drops.shown.push({ from, to, cell });
+  }
+  drops.shown.sort((a, b) => a.cell.value.medianChange - b.cell.value.medianChange);
   return {
     k,
     map,
@@ -1865,15 +1883,8 @@ export function aggregate(
       ...splitNode(e.rest),
       cell: cellOf(e.key, () => ({ median: medianOf(e.values)! })),
     })),
-    // Only drops: a pair where feelings stay or rise is no drop, and a hidden pair is not known
-    // to be one.
-    emotionDrops: entries('dr:')
-      .flatMap((e) => {
-        const [from, to] = pair(e.rest);
-        const cell = cellOf(e.key, () => ({ medianChange: medianOf(e.values)! }));
-        return cell.shown && cell.value.medianChange < 0 ? [{ from, to, cell }] : [];
-      })
-      .sort((a, b) => a.cell.value.medianChange - b.cell.value.medianChange),
+    emotionDrops: drops.shown,
+    emotionDropsHidden: drops.hidden,
     painCategories: hiddenLast(
       entries('pn:').map((e) => ({ category: e.rest, cell: cellOf(e.key, () => null) })),
     ),

@@ -1060,6 +1060,17 @@ describe('suppression of cost figures (property)', () => {
             expect(cell.value, f).toBe(truth.value);
             expect(cell.journeys, f).toBe(TOTALS.has(f) ? members.length : truth.rest.size);
           }
+          // A hidden difference beside two shown sums can be worked out, so it rests on no journey
+          // and is 0: the economy view shows it as that subtraction (CostViews.tsx).
+          const pub = published(c);
+          for (const [f, cell] of pub) {
+            if (cell.shown || !f.startsWith('D:')) continue;
+            const asIs = pub.get(`A:${f.slice(2)}`)!;
+            const toBe = pub.get(`T:${f.slice(2)}`)!;
+            if (!asIs.shown || !toBe.shown) continue;
+            expect(truthOf(js, members, f).rest.size, f).toBe(0);
+            expect(toBe.value - asIs.value, f).toBe(0);
+          }
           // Nothing of a cohort that is not shown.
           if (!a.cohort.shown) expect([...published(c).values()].some((x) => x.shown)).toBe(false);
           // Cost per journey: from ≥ k journeys, quartiles from ≥ 2k, as computed here.

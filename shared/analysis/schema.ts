@@ -113,6 +113,7 @@ export const aggregateSchema = z.strictObject({
     }),
   ),
   emotionDrops: pairCell(z.strictObject({ medianChange: z.number() })),
+  emotionDropsHidden: z.number().int().nonnegative(),
   painCategories: z.array(z.strictObject({ category: code, cell: nullCell })),
   painByAim: aimCell,
   ideas: aimCell,

@@ -1025,6 +1025,9 @@ export const da = {
       'Kortet viser {{drawn}} af {{all}} forbindelser – alle står i tabellen under kortet.',
     mapCapped:
       'Kortet kan højst vise {{max}} forbindelser ad gangen, så skyderen går ikke under {{least}} forløb.',
+    mapFit: 'Hele kortet',
+    mapFitHelp: 'Viser hele kortet i ruden. Teksten bliver mindre; tryk på procenten for 100 %.',
+    mapFitDone: 'Hele kortet vises. Tryk på procenten for 100 %.',
     mapHelp:
       'Træk i kortet for at flytte det. Tryk på procenten for 100 %. Tykkere streg: flere forløb.',
     toLinksTable: 'Gå til tabellen over forbindelser',
@@ -1044,13 +1047,29 @@ export const da = {
     waiting: 'venter {{days}} d.',
     medianContacts: 'Median antal kontakter pr. forløb: {{value}}',
     medianLength: 'Median forløbslængde: {{value}} dage',
+    medianContactsHidden:
+      'Median antal kontakter pr. forløb: skjult – udvalget har færre end {{k}} forløb',
+    medianLengthHidden:
+      'Median forløbslængde: skjult – færre end {{k}} forløb har datoer nok til en længde',
     emotionScale:
       'Følelsen går fra −2 (meget dårligt) over 0 (hverken godt eller dårligt) til 2 (meget godt). Et fald er en ændring til det værre fra den ene kontakt til den næste. Hvert forløb tæller én gang i en median, med sin egen median, hvis det har flere – derfor kan den have decimaler.',
-    noValue: 'skjult – færre end {{k}} forløb har et tal',
     otherVariants: 'Andre forløbstyper',
     unspecified: 'uden slags kontakt',
     none: 'Uden problemkategori',
     // Hidden figures explained where they are, and what would show more (HiddenNote.tsx).
+    // Rows a table leaves out because they are hidden (FigureTable's leftOut).
+    leftOut: {
+      'emotion-drops': {
+        none_one:
+          'Ingen fald kan vises. {{n}} overgang har en følelse før og efter i færre end {{k}} forløb og er skjult – om følelsen faldt der, vises ikke, for at ingen borger skal kunne genkendes.',
+        none_other:
+          'Ingen fald kan vises. {{n}} overgange har en følelse før og efter i færre end {{k}} forløb og er skjult – om følelsen faldt der, vises ikke, for at ingen borger skal kunne genkendes.',
+        some_one:
+          '{{n}} overgang mere har en følelse før og efter i færre end {{k}} forløb. Den er skjult og ikke med her – om følelsen faldt der, vises ikke.',
+        some_other:
+          '{{n}} overgange mere har en følelse før og efter i færre end {{k}} forløb. De er skjult og ikke med her – om følelsen faldt der, vises ikke.',
+      },
+    },
     hiddenInfo: {
       line: '«Skjult» betyder, at tallet bygger på færre end {{k}} forløb (eller kunne regnes ud fra andre tal). Små tal vises ikke, for at ingen borger skal kunne genkendes. Flere modeller eller et bredere udvalg viser flere tal.',
       lineShort:
@@ -1111,7 +1130,8 @@ export const da = {
       bin1: '20–39 %',
       bin2: '40–59 %',
       bin3: '60 % eller flere',
-      binUnknown: 'andelen er skjult (for få vurderede overgange)',
+      binUnknown:
+        'andelen er skjult: færre end {{k}} forløb er vurderet, eller antallet af brudte eller af hele er under {{k}}',
       binHidden: 'skjult: færre end {{k}} forløb',
       binEmpty: 'ingen overgange',
     },

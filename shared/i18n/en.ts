@@ -1010,6 +1010,10 @@ export const en: Translation = {
       'The map shows {{drawn}} of {{all}} links – all are in the table below the map.',
     mapCapped:
       'The map can show at most {{max}} links at a time, so the slider does not go below {{least}} journeys.',
+    mapFit: 'Whole map',
+    mapFitHelp:
+      'Shows the whole map in the pane. The text gets smaller; tap the percentage for 100 %.',
+    mapFitDone: 'The whole map is shown. Tap the percentage for 100 %.',
     mapHelp: 'Drag the map to move it. Tap the percentage for 100 %. Thicker line: more journeys.',
     toLinksTable: 'Go to the table of links',
     filtersButton: 'Filters',
@@ -1028,13 +1032,29 @@ export const en: Translation = {
     waiting: 'waits {{days}} d.',
     medianContacts: 'Median contacts per journey: {{value}}',
     medianLength: 'Median journey length: {{value}} days',
+    medianContactsHidden:
+      'Median contacts per journey: hidden – the selection has fewer than {{k}} journeys',
+    medianLengthHidden:
+      'Median journey length: hidden – fewer than {{k}} journeys have dates enough for a length',
     emotionScale:
       'Feeling runs from −2 (very bad) through 0 (neither good nor bad) to 2 (very good). A drop is a change for the worse from one contact to the next. Each journey counts once in a median, by its own median where it has several – so a median can have decimals.',
-    noValue: 'hidden – fewer than {{k}} journeys have a figure',
     otherVariants: 'Other pathways',
     unspecified: 'no contact type',
     none: 'No pain category',
     // Hidden figures explained where they are, and what would show more (HiddenNote.tsx).
+    // Rows a table leaves out because they are hidden (FigureTable's leftOut).
+    leftOut: {
+      'emotion-drops': {
+        none_one:
+          'No drop can be shown. {{n}} transition has a feeling before and after in fewer than {{k}} journeys and is hidden – whether feelings fell there is not shown, so that no citizen can be recognised.',
+        none_other:
+          'No drop can be shown. {{n}} transitions have a feeling before and after in fewer than {{k}} journeys and are hidden – whether feelings fell there is not shown, so that no citizen can be recognised.',
+        some_one:
+          '{{n}} more transition has a feeling before and after in fewer than {{k}} journeys. It is hidden and not listed here – whether feelings fell there is not shown.',
+        some_other:
+          '{{n}} more transitions have a feeling before and after in fewer than {{k}} journeys. They are hidden and not listed here – whether feelings fell there is not shown.',
+      },
+    },
     hiddenInfo: {
       line: '“Hidden” means the figure rests on fewer than {{k}} journeys (or could be worked out from other figures). Small figures are not shown, so that no citizen can be recognised. More models or a wider selection show more figures.',
       lineShort:
@@ -1094,7 +1114,8 @@ export const en: Translation = {
       bin1: '20–39 %',
       bin2: '40–59 %',
       bin3: '60 % or more',
-      binUnknown: 'share hidden (too few rated handovers)',
+      binUnknown:
+        'share hidden: fewer than {{k}} journeys were rated, or the number broken or whole is under {{k}}',
       binHidden: 'hidden: fewer than {{k}} journeys',
       binEmpty: 'no handovers',
     },

@@ -326,6 +326,25 @@ test.describe('prices and the cost of a pathway', () => {
       view.getByTestId('cost-by-payer').getByTestId('cost-row-total').locator('td').first(),
     ).toHaveText(/^[\d.]+ kr\.$/);
     await expect(view.getByTestId('cost-who-pays')).toBeVisible();
+    // Beside two sums that are shown, a difference is that subtraction: «skjult» there would hide
+    // nothing anyone cannot work out (the suppression leaves only a difference no journey adds
+    // to, 0, to be worked out; a property test holds it to that).
+    const kroner = (text: string) =>
+      /^[−+]?[\d.]+ kr\.$/.test(text)
+        ? (text.startsWith('−') ? -1 : 1) * Number(text.replace(/[^\d]/g, ''))
+        : null;
+    let worked = 0;
+    for (const table of ['cost-by-sector', 'cost-by-payer']) {
+      const rows = view.getByTestId(table).locator('tbody tr');
+      for (const r of await rows.all()) {
+        const [asIsText, toBeText, differenceText] = await r.locator('td').allInnerTexts();
+        const [a, b, d] = [asIsText!, toBeText!, differenceText!].map((x) => kroner(x.trim()));
+        if (a === null || b === null || a === undefined || b === undefined) continue;
+        expect(d, `${table}: ${await r.innerText()}`).toBe(b - a);
+        if (b === a) worked++;
+      }
+    }
+    expect(worked).toBeGreaterThan(0);
     // A payer with no share in a sector is a dash that the help explains and a reader hears.
     await expect(view.getByTestId('cost-who-pays')).toContainText(
       '–: betaleren betaler intet i den sektor.',

@@ -194,6 +194,46 @@ for (const screen of [
       await program.mapReady();
       await expect(why).toHaveCount(0);
     });
+
+    test('«Hele kortet» shows every place and label in the pane, and the percentage goes back to 100 %', async ({
+      app,
+    }) => {
+      const program = await openMap(app);
+      for (const level of ['sector', 'contact'] as const) {
+        await program.chooseLevel(level);
+        await program.mapReady();
+        const before = await readProcessMap(app.page);
+        const inside = (b: { rect: Rect }) => shareInside(b.rect, before.map) > 0.999;
+        // As opened, legible: not all of a dense map fits (that is what the button is for).
+        expect([...before.places, ...before.labels].every(inside)).toBe(false);
+        const fit = app.page.getByTestId('map-fit');
+        await expect(fit).toHaveAccessibleDescription(/Viser hele kortet i ruden/);
+        await fit.click();
+        await expect
+          .poll(async () => {
+            const pm = await readProcessMap(app.page);
+            return [...pm.places, ...pm.labels].filter((b) => !inside(b)).map((b) => b.text);
+          })
+          .toEqual([]);
+        const whole = await readProcessMap(app.page);
+        expect(whole.places.length).toBe(before.places.length);
+        // The map is not shrunk past need: it fills the pane one way or the other.
+        const span = (bs: { rect: Rect }[]) => ({
+          width:
+            Math.max(...bs.map((b) => b.rect.x + b.rect.width)) -
+            Math.min(...bs.map((b) => b.rect.x)),
+          height:
+            Math.max(...bs.map((b) => b.rect.y + b.rect.height)) -
+            Math.min(...bs.map((b) => b.rect.y)),
+        });
+        const drawn = span([...whole.places, ...whole.labels]);
+        expect(
+          Math.max(drawn.width / whole.map.width, drawn.height / whole.map.height),
+        ).toBeGreaterThan(0.85);
+        await app.page.getByTestId('zoom-level').click();
+        await expect(app.page.getByTestId('zoom-level')).toHaveText('100 %');
+      }
+    });
   });
 }
 

@@ -186,7 +186,7 @@ test.describe('laptop 1366×768', () => {
       '20–39 %',
       '40–59 %',
       '60 % eller flere',
-      'andelen er skjult (for få vurderede overgange)',
+      'andelen er skjult: færre end 5 forløb er vurderet, eller antallet af brudte eller af hele er under 5',
       'skjult: færre end 5 forløb',
       'ingen overgange',
     ]);
@@ -273,6 +273,50 @@ test.describe('laptop 1366×768', () => {
     await ideas.getByRole('button', { name: 'Gå til Modeller' }).click();
     await expect(page.getByTestId('program-tab-models')).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByTestId('import-folder')).toBeAttached();
+  });
+
+  test('a hidden median is said in a whole sentence, and drops left out as hidden are counted', async ({
+    app,
+  }) => {
+    // 8 journeys GP → hospital whose feeling falls (a drop of 8: shown); 3 emergency → psychiatry
+    // whose feeling falls too (3: hidden, so not known to be a drop); only 3 journeys dated.
+    await importModels(app.handlers, [
+      ...repeat(8, (i) =>
+        modelOf({
+          sectors: ['general_practice', 'hospital'],
+          emotions: [1, -1],
+          days: i < 3 ? [0, 12] : undefined,
+        }),
+      ),
+      ...repeat(3, () => modelOf({ sectors: ['emergency', 'psychiatry'], emotions: [2, -2] })),
+    ]);
+    await app.open('#/program');
+    const page = app.page;
+    await openTab(page, 'counts');
+    await expect(page.getByTestId('medians')).toContainText(
+      'Median forløbslængde: skjult – færre end 5 forløb har datoer nok til en længde',
+    );
+    await expect(page.getByTestId('medians')).not.toContainText('dage');
+
+    await openTab(page, 'emotion');
+    const drops = page.getByTestId('table-emotion-drops');
+    await expect(drops.locator('tbody tr')).toHaveCount(1);
+    await expect(drops.getByTestId('left-out-emotion-drops')).toHaveText(
+      '1 overgang mere har en følelse før og efter i færre end 5 forløb. Den er skjult og ikke med her – om følelsen faldt der, vises ikke.',
+    );
+
+    // With k = 9 the one drop shown is hidden too: none can be shown, and the view says why and
+    // what would show more, instead of «nothing to show».
+    await showFilters(page);
+    await page.getByTestId('k-input').fill('9');
+    await page.getByTestId('k-input').press('Enter');
+    const none = drops.getByTestId('left-out-emotion-drops');
+    await expect(none).toContainText(
+      'Ingen fald kan vises. 2 overgange har en følelse før og efter i færre end 9 forløb og er skjult',
+    );
+    await expect(none).toContainText('Sådan kan der vises mere:');
+    await expect(drops).not.toContainText('Der er intet at vise');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   test('no view scrolls on past its content into blank screens, nor a short table inside a box', async ({

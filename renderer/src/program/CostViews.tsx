@@ -23,6 +23,17 @@ function signed(t: TFunction, language: string, value: number): string {
 }
 
 const isHidden = (cell: Cell<unknown>) => !cell.shown;
+
+/**
+ * The difference as shown: a hidden one that anyone can work out from the two sums beside it
+ * (both shown) is that subtraction. The figures are suppressed so that a hidden figure can be
+ * worked out only when no journey adds to it (shared/analysis/cost-aggregate.ts), so it is 0:
+ * «skjult» beside two equal sums would hide nothing and only puzzle the reader.
+ */
+function differenceOf(f: CostFigures): Cell<number> {
+  if (f.difference.shown || !f.asIs.shown || !f.toBe.shown) return f.difference;
+  return { shown: true, journeys: 0, value: f.toBe.value - f.asIs.value };
+}
 /** A reason written to follow a name ("der er ikke fundet …") as a row heading of its own. */
 const sentenceCase = (text: string) => text.charAt(0).toLocaleUpperCase('da') + text.slice(1);
 
@@ -86,7 +97,7 @@ function FiguresTable(props: {
         <Amount cell={f.toBe} k={props.k} />
       </td>
       <td className="number">
-        <Amount cell={f.difference} k={props.k} sign />
+        <Amount cell={differenceOf(f)} k={props.k} sign />
       </td>
     </tr>
   );
@@ -181,7 +192,7 @@ function Coverage(props: { unpriced: Cell<number>; all: Cell<number>; onWhy: () 
 }
 
 const figuresHidden = (f: CostFigures) =>
-  isHidden(f.asIs) || isHidden(f.toBe) || isHidden(f.difference);
+  isHidden(f.asIs) || isHidden(f.toBe) || isHidden(differenceOf(f));
 
 /**
  * The program's Economy tab: what the selection's journeys cost the public purse by the laptop's

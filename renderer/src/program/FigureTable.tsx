@@ -31,6 +31,13 @@ const rowHidden = (table: Table, row: Table['rows'][number]) => {
 const hiddenStatistic = (table: Table, row: Table['rows'][number], i: number) =>
   row[i] === null && isStatistic(table.columns[i]!) && !rowHidden(table, row);
 
+/**
+ * A statistic of a hidden row: it has no value either, and says «skjult» too — a dash in a column
+ * of signed figures (−0,5) would read as a minus or a nought.
+ */
+const statisticOfHiddenRow = (table: Table, row: Table['rows'][number], i: number) =>
+  row[i] === null && isStatistic(table.columns[i]!) && rowHidden(table, row);
+
 export const hasHidden = (table: Table) =>
   table.rows.some(
     (r) =>
@@ -79,9 +86,16 @@ export function FigureTable({
   k,
   serviceNames,
   shortNote = false,
+  leftOut = 0,
 }: {
   table: Table;
   k: number;
+  /**
+   * Rows the table leaves out because they are hidden and so not known to belong in it (a pair
+   * whose change of feeling is hidden is not known to be a drop): said above the rows, or instead
+   * of them when none is left.
+   */
+  leftOut?: number;
   /** A table above it in the same view explains «skjult» in full: its own line is short. */
   shortNote?: boolean;
   /**
@@ -122,7 +136,9 @@ export function FigureTable({
                 const v = row[i];
                 return (
                   <td key={c} className={numeric.has(c) ? 'number' : undefined}>
-                    {v === HIDDEN || hiddenStatistic(table, row, i) ? (
+                    {v === HIDDEN ||
+                    hiddenStatistic(table, row, i) ||
+                    statisticOfHiddenRow(table, row, i) ? (
                       <HiddenFigure k={k} />
                     ) : v === null || v === undefined ? (
                       <span className="muted">–</span>
@@ -145,7 +161,18 @@ export function FigureTable({
   return (
     <section className="figure-section" aria-label={title} data-testid={`table-${table.name}`}>
       <FigureHeading table={table} title={title} />
-      {table.rows.length === 0 ? (
+      {table.rows.length === 0 && leftOut > 0 ? (
+        <AllHiddenNotice
+          k={k}
+          title={t('program.hiddenInfo.allTitle', { what: title })}
+          body={t(`program.leftOut.${table.name}.none`, {
+            count: leftOut,
+            n: formatNumber(i18n.language, leftOut, ''),
+            k,
+          })}
+          testId={`left-out-${table.name}`}
+        />
+      ) : table.rows.length === 0 ? (
         <p className="muted">{t('program.tableEmpty')}</p>
       ) : allHidden(table) ? (
         // Nothing but «skjult» to read: say why, and what would show more. The rows stay one
@@ -163,6 +190,15 @@ export function FigureTable({
       ) : (
         <>
           {hasHidden(table) && <HiddenNote k={k} short={shortNote} />}
+          {leftOut > 0 && (
+            <p className="hidden-note" data-testid={`left-out-${table.name}`}>
+              {t(`program.leftOut.${table.name}.some`, {
+                count: leftOut,
+                n: formatNumber(i18n.language, leftOut, ''),
+                k,
+              })}
+            </p>
+          )}
           {grid}
         </>
       )}

@@ -58,7 +58,7 @@ export function HandoverMatrix({ aggregate }: { aggregate: Aggregate }) {
         ))}
         <li>
           <span className="legend-swatch heat-unknown" aria-hidden="true" />
-          {t('program.matrix.binUnknown')}
+          {t('program.matrix.binUnknown', { k: aggregate.k })}
         </li>
         <li>
           <span className="legend-swatch heat-hidden" aria-hidden="true" />

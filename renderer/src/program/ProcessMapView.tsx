@@ -256,6 +256,7 @@ function ProcessMap({
   useClearOnChange(level, clearStatus);
   const flow = useReactFlow();
   const keysHelpId = useId();
+  const fitHelpId = useId();
   /** The map by keyboard: arrows move it (Shift: further), + and − zoom, 0 back to 100 %. */
   const onMapKey = (e: ReactKeyboardEvent<HTMLDivElement>) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
@@ -614,6 +615,32 @@ function ProcessMap({
               )}
             </p>
             <ZoomControls />
+            {/* The whole map in the pane, however small its text gets: an overview to find a
+                place in, which the percentage takes back to 100 %. */}
+            <button
+              type="button"
+              className="button pm-fit"
+              onClick={() => {
+                // The layout's own bounds, not the places': links run round them, labels on.
+                if (drawn) {
+                  const { width, height } = drawn.layout;
+                  void flow.fitBounds(
+                    { x: 0, y: 0, width, height },
+                    { padding: 0.02, duration: 0 },
+                  );
+                }
+                announce(t('program.mapFitDone'));
+              }}
+              disabled={!current}
+              title={t('program.mapFitHelp')}
+              aria-describedby={fitHelpId}
+              data-testid="map-fit"
+            >
+              {t('program.mapFit')}
+            </button>
+            <span id={fitHelpId} className="visually-hidden">
+              {t('program.mapFitHelp')}
+            </span>
             <button
               type="button"
               className="button pm-png"

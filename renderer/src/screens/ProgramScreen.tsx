@@ -293,23 +293,25 @@ export function ProgramScreen() {
                     )}
                     {tab === 'counts' && (
                       <p className="lead" data-testid="medians">
-                        {t('program.medianContacts', {
-                          value:
-                            aggregate.contactsPerJourney.median === null
-                              ? t('program.noValue', { k: aggregate.k })
-                              : formatNumber(
-                                  i18n.language,
-                                  aggregate.contactsPerJourney.median,
-                                  '',
-                                ),
-                        })}
+                        {aggregate.contactsPerJourney.median === null
+                          ? t('program.medianContactsHidden', { k: aggregate.k })
+                          : t('program.medianContacts', {
+                              value: formatNumber(
+                                i18n.language,
+                                aggregate.contactsPerJourney.median,
+                                '',
+                              ),
+                            })}
                         <br />
-                        {t('program.medianLength', {
-                          value:
-                            aggregate.journeyLength.median === null
-                              ? t('program.noValue', { k: aggregate.k })
-                              : formatNumber(i18n.language, aggregate.journeyLength.median, ''),
-                        })}
+                        {aggregate.journeyLength.median === null
+                          ? t('program.medianLengthHidden', { k: aggregate.k })
+                          : t('program.medianLength', {
+                              value: formatNumber(
+                                i18n.language,
+                                aggregate.journeyLength.median,
+                                '',
+                              ),
+                            })}
                       </p>
                     )}
                     {tabTables.map((table, i) => (
@@ -319,6 +321,9 @@ export function ProgramScreen() {
                         k={aggregate.k}
                         serviceNames={serviceNames ?? undefined}
                         shortNote={tableNotes[i] === 'short'}
+                        leftOut={
+                          table.name === 'emotion-drops' ? aggregate.emotionDropsHidden : undefined
+                        }
                       />
                     ))}
                   </div>
