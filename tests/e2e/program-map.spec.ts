@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { modelOf } from '../support/generate-models';
 import { importModels, programModels } from '../support/program-models';
 import { expect, test, type AppHarness } from './harness';
 import { intersect, mapFrame, readMap, shareInside, type Rect } from './measure';
@@ -236,6 +237,36 @@ for (const screen of [
     });
   });
 }
+
+test.describe('the order journeys go in', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('the map reads left to right as journeys go: where they start first, every link forward', async ({
+    app,
+  }) => {
+    // GP → hospital → home care (20) and emergency → hospital (7): the hospital is where most
+    // journeys pass, but it is not where they start.
+    await importModels(app.handlers, [
+      ...Array.from({ length: 20 }, () =>
+        modelOf({ sectors: ['general_practice', 'hospital', 'municipal_care'] }),
+      ),
+      ...Array.from({ length: 7 }, () => modelOf({ sectors: ['emergency', 'hospital'] })),
+    ]);
+    await app.open('#/program');
+    const program = new ProgramPage(app.page);
+    await program.openTab('processMap');
+    await program.mapReady();
+    const pm = await readProcessMap(app.page);
+    const place = (name: string) => pm.places.find((p) => p.text.startsWith(name))!.rect;
+    expect(pm.links.length).toBe(3);
+    for (const link of pm.links) {
+      const [, from, to] = /^Fra (.+) til (.+?): /.exec(link.name)!;
+      expect(place(to!).x, link.name).toBeGreaterThan(place(from!).x + place(from!).width);
+    }
+    expect(place('Egen læge').x).toBeLessThan(place('Sygehus').x);
+    expect(place('Akut').x).toBeLessThan(place('Sygehus').x);
+  });
+});
 
 test.describe('1,500 models', () => {
   for (const screen of [

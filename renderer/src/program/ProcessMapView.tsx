@@ -35,6 +35,7 @@ import { formatNumber, labelOf } from './labels';
 import {
   layoutProcessMap,
   drawnLinks,
+  flowOrder,
   leastDrawn,
   MAX_LINKS,
   openingView,
@@ -332,10 +333,8 @@ function ProcessMap({
       const cell = byId.get(id)?.cell;
       return cell?.shown ? cell.journeys : 0;
     };
-    // The places most journeys pass through first: the layout reads the map from them on.
-    const ids = [...new Set(visible.flatMap((e) => [e.from, e.to]))].sort(
-      (a, b) => through(b) - through(a) || a.localeCompare(b),
-    );
+    // In the order journeys go in, as far as the links say it (flowOrder).
+    const ids = flowOrder([...new Set(visible.flatMap((e) => [e.from, e.to]))], visible, through);
     const places = ids.map((id) => {
       const cell = byId.get(id)?.cell;
       const [sector, contact] = id.split('|') as [string, string | undefined];

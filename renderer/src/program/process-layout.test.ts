@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   drawnLinks,
+  flowOrder,
   layoutProcessMap,
   leastDrawn,
   LINK_ROOM,
@@ -248,5 +249,61 @@ describe('the fewest journeys a drawn link rests on', () => {
     expect(drawnLinks(links, least, 100)).toEqual(links.slice(0, 100));
     // Otherwise the threshold alone decides.
     expect(drawnLinks(links, 5, 300)).toHaveLength(200);
+  });
+});
+
+describe('the order the map reads in (flowOrder)', () => {
+  const link = (from: string, to: string, journeys: number) => ({ from, to, journeys });
+  /** The journeys on links that point backwards in an order. */
+  const backwards = (order: string[], links: { from: string; to: string; journeys: number }[]) =>
+    links.reduce(
+      (n, l) =>
+        n + (l.from !== l.to && order.indexOf(l.to) < order.indexOf(l.from) ? l.journeys : 0),
+      0,
+    );
+
+  it('puts where journeys start first and where they end last, though most pass the middle', () => {
+    // GP → hospital → home care (20), emergency → hospital (7): the hospital has most journeys.
+    const links = [
+      link('gp', 'hospital', 20),
+      link('hospital', 'care', 20),
+      link('er', 'hospital', 7),
+    ];
+    const through = (id: string) => ({ hospital: 27, gp: 20, care: 20, er: 7 })[id] ?? 0;
+    const order = flowOrder(['hospital', 'care', 'gp', 'er'], links, through);
+    expect(order).toEqual(['gp', 'er', 'hospital', 'care']);
+    expect(backwards(order, links)).toBe(0);
+  });
+
+  it('in a cycle, draws backwards the way fewer journeys go', () => {
+    const links = [link('a', 'b', 10), link('b', 'a', 3), link('b', 'c', 8), link('c', 'a', 2)];
+    const order = flowOrder(['c', 'b', 'a'], links, () => 0);
+    expect(order).toEqual(['a', 'b', 'c']);
+    expect(backwards(order, links)).toBe(5);
+  });
+
+  it('ignores a place’s links to itself and links to places not drawn, and breaks ties the same way', () => {
+    const links = [link('a', 'a', 50), link('x', 'a', 9), link('b', 'c', 4), link('c', 'b', 4)];
+    const through = (id: string) => ({ b: 8, c: 6 })[id] ?? 0;
+    const order = flowOrder(['c', 'b', 'a'], links, through);
+    // a has no link in or out among those drawn: it goes last, as a place none leads out of.
+    expect(order).toEqual(['b', 'c', 'a']);
+    expect(flowOrder(['b', 'c', 'a'], links, through)).toEqual(order);
+  });
+
+  it('draws fewer journeys backwards than putting the busiest places first', () => {
+    // Journeys that mostly go on (10 to the next place, 5 skipping one) and sometimes back (3).
+    const ids = 'abcdefghijk'.split('');
+    const links = ids.flatMap((id, i) => [
+      ...(i + 1 < ids.length ? [link(id, ids[i + 1]!, 10), link(ids[i + 1]!, id, 3)] : []),
+      ...(i + 2 < ids.length ? [link(id, ids[i + 2]!, 5)] : []),
+    ]);
+    const through = (id: string) =>
+      links.reduce((n, l) => n + (l.from === id || l.to === id ? l.journeys : 0), 0);
+    const busiest = [...ids].sort((a, b) => through(b) - through(a) || a.localeCompare(b));
+    const order = flowOrder([...ids].reverse(), links, through);
+    expect(order).toEqual(ids);
+    expect(backwards(order, links)).toBe(30);
+    expect(backwards(busiest, links)).toBeGreaterThan(50);
   });
 });
