@@ -1026,6 +1026,9 @@ export const da = {
     mapCapped:
       'Kortet kan højst vise {{max}} forbindelser ad gangen, så skyderen går ikke under {{least}} forløb.',
     mapFit: 'Hele kortet',
+    placeDescription: 'Et sted på proceskortet med antallet af forløb, der kommer der.',
+    linkDescription:
+      'En forbindelse på proceskortet: forløb, der går fra det ene sted til det næste.',
     mapFitHelp: 'Viser hele kortet i ruden. Teksten bliver mindre; tryk på procenten for 100 %.',
     mapFitDone: 'Hele kortet vises. Tryk på procenten for 100 %.',
     mapHelp:

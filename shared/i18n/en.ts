@@ -1011,6 +1011,8 @@ export const en: Translation = {
     mapCapped:
       'The map can show at most {{max}} links at a time, so the slider does not go below {{least}} journeys.',
     mapFit: 'Whole map',
+    placeDescription: 'A place on the process map with the number of journeys that come there.',
+    linkDescription: 'A link on the process map: journeys going from one place to the next.',
     mapFitHelp:
       'Shows the whole map in the pane. The text gets smaller; tap the percentage for 100 %.',
     mapFitDone: 'The whole map is shown. Tap the percentage for 100 %.',

@@ -265,6 +265,14 @@ test.describe('the order journeys go in', () => {
     }
     expect(place('Egen læge').x).toBeLessThan(place('Sygehus').x);
     expect(place('Akut').x).toBeLessThan(place('Sygehus').x);
+    // The map library's own words for screen readers are in Danish too, not its English.
+    const libraryWords = await app.page.evaluate(() =>
+      [...document.querySelectorAll('[id^="react-flow__"][id*="-desc-"]')].map(
+        (el) => el.textContent ?? '',
+      ),
+    );
+    expect(libraryWords.length).toBeGreaterThan(0);
+    expect(libraryWords.filter((w) => /press|select|node|edge/i.test(w))).toEqual([]);
   });
 });
 

@@ -28,6 +28,7 @@ import type { Table } from '../../../shared/analysis/tables';
 import { announce, useAnnouncer, useClearOnChange } from '../announcer';
 import { download } from '../components/download';
 import { wholeFlowPicture, withCaption } from '../components/flow-picture';
+import { useFlowAriaLabels } from '../journey/flow-aria';
 import { ZoomControls } from '../journey/ZoomControls';
 import { MAX_ZOOM, MIN_ZOOM, steppedZoom } from '../journey/viewport';
 import { FigureTable } from './FigureTable';
@@ -258,6 +259,7 @@ function ProcessMap({
   const flow = useReactFlow();
   const keysHelpId = useId();
   const fitHelpId = useId();
+  const ariaLabelConfig = useFlowAriaLabels('processMap');
   /** The map by keyboard: arrows move it (Shift: further), + and − zoom, 0 back to 100 %. */
   const onMapKey = (e: ReactKeyboardEvent<HTMLDivElement>) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
@@ -694,6 +696,7 @@ function ProcessMap({
                 minZoom={MIN_ZOOM}
                 maxZoom={MAX_ZOOM}
                 proOptions={{ hideAttribution: true }}
+                ariaLabelConfig={ariaLabelConfig}
                 aria-label={t('program.tabs.processMap')}
               />
             )}

@@ -34,6 +34,7 @@ import { LANE_COLUMN_WIDTH, NODE_HEIGHT, NODE_WIDTH } from '../journey/lanes';
 import { xForPlace } from '../journey/auto-layout';
 import { cardRectsOf, useLabelPlaces, useLaidOutCards } from '../journey/use-layout';
 import { TimeRuler } from '../journey/TimeRuler';
+import { useFlowAriaLabels } from '../journey/flow-aria';
 import { ZoomControls } from '../journey/ZoomControls';
 import {
   MAX_ZOOM,
@@ -302,29 +303,7 @@ function Canvas({
     requestAnimationFrame(openAtStart);
   }, [map, openAtStart]);
 
-  const ariaLabelConfig = useMemo(
-    () => ({
-      'node.a11yDescription.default': t('flow.nodeDescription'),
-      'node.a11yDescription.keyboardDisabled': t('flow.keyboardDisabled'),
-      'node.a11yDescription.ariaLiveMessage': ({
-        direction,
-        x,
-        y,
-      }: {
-        direction: string;
-        x: number;
-        y: number;
-      }) =>
-        t('flow.moved', {
-          direction: t(`flow.${direction}`, direction),
-          x: Math.round(x),
-          y: Math.round(y),
-        }),
-      'edge.a11yDescription.default': t('flow.edgeDescription'),
-      'handle.ariaLabel': t('flow.handle'),
-    }),
-    [t],
-  );
+  const ariaLabelConfig = useFlowAriaLabels();
 
   // Stable callbacks: React Flow passes some of them to every node, so a new function on each
   // render would re-render all 500 nodes on every drag step.
