@@ -1843,7 +1843,11 @@ export function aggregate(
     if (!cell.shown) drops.hidden++;
     else if (cell.value.medianChange < 0) drops.shown.push({ from, to, cell });
   }
-  drops.shown.sort((a, b) => a.cell.value.medianChange - b.cell.value.medianChange);
+  // Sharpest first; of equal drops, the one more journeys show first.
+  drops.shown.sort(
+    (a, b) =>
+      a.cell.value.medianChange - b.cell.value.medianChange || b.cell.journeys - a.cell.journeys,
+  );
   return {
     k,
     map,

@@ -980,7 +980,10 @@ export const da = {
     cohort_other: '{{n}} forløb i udvalget',
     computing: 'Regner tallene ud …',
     cohortHidden: 'Udvalget vises ikke',
+    cohortNone: 'Ingen modeller endnu',
     suppressed: {
+      noModels:
+        'Der er ingen modeller i arbejdsområdet endnu. Hent modellerne ind under Modeller – så viser fanerne her, hvad forløbene har til fælles.',
       cohort_small:
         'Der er færre end {{k}} forløb i udvalget. Intet kan vises, for så små tal kunne pege på en bestemt borger.',
       complement_small:
@@ -1045,7 +1048,7 @@ export const da = {
     matrixMore:
       'Ventetiden er den, der er skrevet på overgangen. Proceskortets «dage imellem» er noget andet: tiden fra én kontakt til den næste. Hvert forløb tæller én gang i en median, med sin egen median, hvis det har overgangen flere gange – derfor kan en median have decimaler.',
     matrixCell: '{{journeys}} forløb',
-    brokenHidden: 'andel brudt: skjult',
+    brokenHidden: 'brudt: skjult',
     brokenShare: '{{share}} brudt',
     waiting: 'venter {{days}} d.',
     medianContacts: 'Median antal kontakter pr. forløb: {{value}}',

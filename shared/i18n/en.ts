@@ -965,8 +965,11 @@ export const en: Translation = {
     cohort_one: '{{n}} journey in the selection',
     cohort_other: '{{n}} journeys in the selection',
     computing: 'Working out the figures …',
+    cohortNone: 'No models yet',
     cohortHidden: 'The selection is not shown',
     suppressed: {
+      noModels:
+        'There are no models in the workspace yet. Import the models under Models – then the tabs here show what the journeys have in common.',
       cohort_small:
         'There are fewer than {{k}} journeys in the selection. Nothing can be shown, as figures that small could point to one citizen.',
       complement_small:
@@ -1029,7 +1032,7 @@ export const en: Translation = {
     matrixMore:
       'The waiting is the one recorded on the handover. The process map’s “days between” is something else: the time from one contact to the next. Each journey counts once in a median, by its own median where it has the handover more than once – so a median can have decimals.',
     matrixCell: '{{journeys}} journeys',
-    brokenHidden: 'share broken: hidden',
+    brokenHidden: 'broken: hidden',
     brokenShare: '{{share}} broken',
     waiting: 'waits {{days}} d.',
     medianContacts: 'Median contacts per journey: {{value}}',

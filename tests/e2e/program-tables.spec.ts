@@ -319,6 +319,20 @@ test.describe('laptop 1366×768', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test('with no model yet, the views say to import models, not that the selection is too small', async ({
+    app,
+  }) => {
+    await app.open('#/program');
+    const page = app.page;
+    await page.getByTestId('program-tab-processMap').click();
+    await expect(page.getByTestId('cohort')).toHaveText('Ingen modeller endnu');
+    const notice = page.getByTestId('suppressed');
+    await expect(notice).toContainText('Der er ingen modeller i arbejdsområdet endnu.');
+    await expect(notice).not.toContainText('færre end 5 forløb i udvalget');
+    await notice.getByRole('button', { name: 'Gå til Modeller' }).click();
+    await expect(page.getByTestId('program-tab-models')).toHaveAttribute('aria-selected', 'true');
+  });
+
   test('no view scrolls on past its content into blank screens, nor a short table inside a box', async ({
     app,
   }) => {
@@ -563,6 +577,21 @@ test.describe('touch screen 1024×768', () => {
     );
     await expect(section.locator('.scroll-fade-right')).toBeVisible();
     await expect(section.locator('.scroll-fade-bottom')).toBeVisible();
+    // Each figure of a cell is one line (a cell of three figures is three lines, not five): more
+    // of the matrix fits its box.
+    const wrapped = await section
+      .locator('.matrix-figures > *')
+      .evaluateAll((figures) =>
+        figures
+          .filter(
+            (f) =>
+              f.getClientRects().length > 1 ||
+              f.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(f).lineHeight),
+          )
+          .map((f) => f.textContent),
+      );
+    expect(await section.locator('.matrix-figures > *').count()).toBeGreaterThan(20);
+    expect(wrapped).toEqual([]);
 
     await region.scrollIntoViewIfNeeded();
     const colHeader = section.getByRole('columnheader', { name: 'Sygehus' });

@@ -234,7 +234,9 @@ export function ProgramScreen() {
                       count: aggregate.cohort.journeys,
                       n: formatNumber(i18n.language, aggregate.cohort.journeys, ''),
                     })
-                  : t('program.cohortHidden')}
+                  : models.length === 0
+                    ? t('program.cohortNone')
+                    : t('program.cohortHidden')}
               </p>
             )}
             {aggregate && (
@@ -251,7 +253,12 @@ export function ProgramScreen() {
                 {aggregate.suppressed ? (
                   <AllHiddenNotice
                     k={aggregate.k}
-                    body={t(`program.suppressed.${aggregate.suppressed}`, { k: aggregate.k })}
+                    body={
+                      // No model at all is not a selection too small: nothing is imported yet.
+                      models.length === 0
+                        ? t('program.suppressed.noModels')
+                        : t(`program.suppressed.${aggregate.suppressed}`, { k: aggregate.k })
+                    }
                     testId="suppressed"
                   />
                 ) : (
