@@ -233,6 +233,12 @@ for (const screen of [
         ).toBeGreaterThan(0.85);
         await app.page.getByTestId('zoom-level').click();
         await expect(app.page.getByTestId('zoom-level')).toHaveText('100 %');
+        // Back at 100 % from the pane's top-left corner: the map's start is still in sight.
+        const first = whole.places.reduce((a, b) => (a.rect.x <= b.rect.x ? a : b));
+        const after = await readProcessMap(app.page);
+        const again = after.places.find((p) => p.text === first.text)!;
+        expect(again.rect.x).toBeGreaterThanOrEqual(after.map.x - 1);
+        expect(again.rect.x).toBeLessThan(after.map.x + after.map.width / 3);
       }
     });
   });

@@ -6,9 +6,23 @@ import { MAX_ZOOM, MIN_ZOOM, steppedZoom } from './viewport';
  * Zoom out, the zoom in per cent (which returns to 100 %), and zoom in: in the corner above the
  * lane names, so they never cover the map.
  */
-export function ZoomControls() {
+export function ZoomControls({
+  resetFrom = 'centre',
+}: {
+  /**
+   * Where the percentage zooms to 100 % from: the pane's centre, or its top-left corner — the
+   * process map's start, which a zoom about the centre would push out of the pane.
+   */
+  resetFrom?: 'centre' | 'topLeft';
+} = {}) {
   const { t } = useTranslation();
-  const { zoomTo } = useReactFlow();
+  const { zoomTo, getViewport, setViewport } = useReactFlow();
+  const reset = () => {
+    if (resetFrom === 'centre') return void zoomTo(1, { duration: 0 });
+    // What is at the pane's top-left corner stays there: screen = map × zoom + offset.
+    const v = getViewport();
+    void setViewport({ x: v.x / v.zoom, y: v.y / v.zoom, zoom: 1 }, { duration: 0 });
+  };
   const { zoom } = useViewport();
   const step = (direction: 1 | -1) => void zoomTo(steppedZoom(zoom, direction), { duration: 0 });
   return (
@@ -32,7 +46,7 @@ export function ZoomControls() {
       <button
         type="button"
         className="zoom-button zoom-level"
-        onClick={() => void zoomTo(1, { duration: 0 })}
+        onClick={reset}
         aria-label={t('canvas.zoomReset', { percent: Math.round(zoom * 100) })}
         title={t('canvas.zoomReset', { percent: Math.round(zoom * 100) })}
         data-testid="zoom-level"

@@ -615,7 +615,7 @@ function ProcessMap({
                 </>
               )}
             </p>
-            <ZoomControls />
+            <ZoomControls resetFrom="topLeft" />
             {/* The whole map in the pane, however small its text gets: an overview to find a
                 place in, which the percentage takes back to 100 %. */}
             <button
