@@ -1017,8 +1017,10 @@ export const da = {
     sliderRange: 'fra {{min}} til {{max}} forløb',
     mapLaying: 'Tegner kortet …',
     mapFailed: 'Kortet kunne ikke tegnes. Tabellen herunder har alle tallene.',
-    pictureCaption_one: 'Forbindelser med mindst {{count}} forløb · hentet {{date}}',
-    pictureCaption_other: 'Forbindelser med mindst {{count}} forløb · hentet {{date}}',
+    pictureCaption_one:
+      '{{drawn}} af {{all}} forbindelser: dem med mindst {{count}} forløb · hentet {{date}}',
+    pictureCaption_other:
+      '{{drawn}} af {{all}} forbindelser: dem med mindst {{count}} forløb · hentet {{date}}',
     mapKeys:
       'Flyt kortet med piletasterne (med Skift længere). Zoom med + og −, 0 går tilbage til 100 %.',
     mapRole: 'kort',

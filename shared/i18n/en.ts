@@ -1003,8 +1003,10 @@ export const en: Translation = {
     sliderRange: 'from {{min}} to {{max}} journeys',
     mapLaying: 'Drawing the map …',
     mapFailed: 'The map could not be drawn. The table below has every figure.',
-    pictureCaption_one: 'Links of at least {{count}} journey · downloaded {{date}}',
-    pictureCaption_other: 'Links of at least {{count}} journeys · downloaded {{date}}',
+    pictureCaption_one:
+      '{{drawn}} of {{all}} links: those of at least {{count}} journey · downloaded {{date}}',
+    pictureCaption_other:
+      '{{drawn}} of {{all}} links: those of at least {{count}} journeys · downloaded {{date}}',
     mapKeys:
       'Move the map with the arrow keys (further with Shift). Zoom with + and −; 0 goes back to 100 %.',
     mapRole: 'map',

@@ -509,6 +509,8 @@ function ProcessMap({
           : selection,
         t('program.pictureCaption', {
           count: threshold,
+          drawn: formatNumber(i18n.language, content.links.length, ''),
+          all: formatNumber(i18n.language, shownEdges.length, ''),
           date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date()),
         }),
       ]);
