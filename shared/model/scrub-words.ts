@@ -133,7 +133,12 @@ export const BEFORE_NUMBERS = wordSet(
   max maks min mellem cirka ialt højest lavest paragraf §`,
 );
 
-/** Words that follow an amount, not a house number ("3 uger", "2 piller", "10 mg"). */
+/**
+ * Words that follow an amount, not a house number ("3 uger", "2 piller", "10 mg"): also the
+ * units of a dose, a strength or a lab value, so that four digits before one are no postcode
+ * ("fluortandpasta 5000 ppm", "D-vitamin 1000 µg", "ferritin 1200 ng/ml"). In lower case, as
+ * looked up; the micro sign «µ» is the Greek «μ» in a normalised text, and both are here.
+ */
 export const UNITS = wordSet(
   `uge uger ugers dag dage dages døgn år års måned måneder måneders time timer timers minut
   minutter sekund sekunder gang gange mg ml g kg km m cm mm l kr kroner procent pct stk styk
@@ -141,7 +146,9 @@ export const UNITS = wordSet(
   stykker glas kopper flasker øl cigaretter pakker pakke sider personer mennesker børn af ud
   weekend weekender weekends nat nætter besøg fald kvarter halvår ture samtaler samtale
   konsultationer behandlinger indlæggelser timers ugers min sek x mcg ie tbl kcal kj mmol
-  pust puf sug tryk dråber drp mio skridt`,
+  pust puf sug tryk dråber drp mio skridt
+  ppm promille μg µg ug ng pg nmol μmol µmol umol pmol mikrogram mikrog milligram nanogram
+  μl µl ul nl iu enh mosm meq mekv mmhg kpa msv`,
 );
 
 /**
@@ -164,15 +171,20 @@ export const TITLES = wordSet(
   familiebehandler familiebehandleren sundhedsplejerske sundhedsplejersken hedder kaldet kaldes navnet
   ssa ssh tovholder tovholderen vagthavende forvagt forvagten bagvagt bagvagten mellemvagt
   spl. sygepl. sagsbeh. socialrådg. ergoterap. fysioterap. pæd. fys. ergo. psyk.
+  overl. reservel. afdl. speciall. psykol.
   diætist diætisten farmaceut farmaceuten fodterapeut fodterapeuten kiropraktor kiropraktoren
   audiolog audiologen logopæd logopæden neuropsykolog neuropsykologen misbrugskonsulent
   misbrugskonsulenten demenskoordinator demenskoordinatoren sygehjælper sygehjælperen portør
   portøren bioanalytiker bioanalytikeren radiograf radiografen jordemor`,
 );
 
-/** A staff title's short form with its stop: "spl. AH", "sygepl. MBK", "Fys. Storm". */
+/**
+ * A staff title's short form with its stop: "spl. AH", "sygepl. MBK", "Fys. Storm", "overl. MHJ"
+ * (overlæge), "reservel. AB", "psykol. KL".
+ */
 export const SHORT_STAFF_TITLES = wordSet(
-  `spl. sygepl. sagsbeh. socialrådg. ergoterap. fysioterap. pæd. fys. ergo. psyk.`,
+  `spl. sygepl. sagsbeh. socialrådg. ergoterap. fysioterap. pæd. fys. ergo. psyk. overl.
+  reservel. afdl. speciall. psykol.`,
 );
 
 /** Abbreviations written in capitals that name no person. */
@@ -192,7 +204,7 @@ export const ABBREVIATIONS = wordSet(
   pvk cvk tsh ldl hdl dvt peg sat alat basp lddh hgb leu ekv psa inr pvc
   sfo skat udk atp foa bupl dsr vuc eud eux stx amk plo kmd egu klap sdu aau dtu apv mtx asf uu
   akt aba ida fob fof ams kbh dpc sos fam bbr psp stps
-  sagsbeh socialrådg sygepl ergoterap fysioterap`,
+  sagsbeh socialrådg sygepl ergoterap fysioterap overl reservel afdl speciall psykol`,
 );
 
 /**
@@ -233,7 +245,10 @@ export const STAFF_ROLE_ENDINGS =
 /**
  * Words of notes and of speech written down that no word list holds, and that name no one: spoken
  * and dialect forms ("ik'", "ka'", "hva'"), words run together ("idag"), English loanwords, and
- * the abbreviations of care notes ("ugtl.", "bgr.", "udskr."). In lower case they stay.
+ * the abbreviations of care notes ("ugtl.", "bgr.", "udskr."), and the lab's shorthand for a
+ * urine stick's or a blood test's fields ("stix: leuk +2, nitr neg", "krea 110") — of four letters
+ * and more: three written small are a writer's initials as often ("skrevet af ery"). In lower
+ * case they stay.
  */
 export const NOTE_WORDS = wordSet(
   `md mdr mdl ik ikk ka ku sku hva hvafor li nåh næh jah nåe øh øhm hmm hm mm osse ogs sån såen idag igår
@@ -242,7 +257,8 @@ export const NOTE_WORDS = wordSet(
   update stressful stressed boyfriend girlfriend ipad iphone smartphone tablet laptop wifi app
   apps asap plz pls btw ugtl ugentl dgl bgr udskr indl hjemmespl hjspl sygepl mdl bilat leuko
   sek str iltbeh beh us telefonnr mhp mhbp sublingualt sublingual subkutant intramuskulært
-  intravenøst peroralt nøgleboks nøgleboksen psykoedukation psykoedukationen fam egl ini init ansv`,
+  intravenøst peroralt nøgleboks nøgleboksen psykoedukation psykoedukationen fam egl ini init ansv
+  stix ustix leuk nitr erys prot gluk gluc bili trombo krea kreat carb`,
 );
 
 /**

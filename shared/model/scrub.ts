@@ -135,12 +135,15 @@ function shortForms(text: string, words: Words, lexicon: Lexicon | undefined): [
     const smallAfter = /^[^\S\n]{1,3}[\p{Ll}\p{N}(§]|^[^\S\n]*[,;:)]/u.test(then);
     // A window of the text before it; a mark where the window is cut, so «^» is the text's start.
     const before = (m.index > 40 ? '\u0000' : '') + text.slice(Math.max(0, m.index - 40), m.index);
+    const known = SHORT_FORMS.has(lower) && !NAME_SHORT_FORMS.has(lower);
+    const signer = signedBy(text, m.index, end) || 'hour';
     // A writer's or a doer's mark: "… /jf.", "-skr.", "skrevet af ras.", "Vasket af tvk.",
-    // "Mvh. sgr.".
+    // "Mvh. sgr." — not a short form the app knows with a small word after it, after what was
+    // done ("hjulpet af tidl. kontaktperson", "ledsaget af alm. hjemmepleje").
     if (
       // (A dash after something on its line; one that opens the line is a list's: "- Genoptr.")
       /\/[^\S\n]{0,2}$|\S[^\S\n]*[-–][^\S\n]{0,2}$/u.test(before) ||
-      (signedBy(text, m.index, end) || 'hour') !== 'hour' ||
+      (signer !== 'hour' && !(signer === 'done' && known && small && smallAfter)) ||
       /(?<![\p{L}])(?:(?:mvh|kh|venlig\s+hilsen|hilsen)\.?|vh)[^\S\n]{0,2}[,:]?\s{0,3}$/iu.test(
         before,
       )
@@ -152,7 +155,6 @@ function shortForms(text: string, words: Words, lexicon: Lexicon | undefined): [
       spans.push([m.index, end]);
       continue;
     }
-    const known = SHORT_FORMS.has(lower) && !NAME_SHORT_FORMS.has(lower);
     // A capital with a small word after it (a capital or the end after the stop: the last word of
     // a sentence, a name as often), where a sentence starts, or inside one for a short form the
     // app knows or a longer word — never the start of a name («Aug. ringede», «Jens Chr.»).
@@ -602,7 +604,7 @@ const USER_NAME =
 const NUMBER_AFTER_CUE =
   /(?<![\p{L}])(?:medlems|kunde|konto|police|lejemåls|klient|patient|journal|sags|borger)[\s.-]{0,3}(?:nr|nummer|no|id)(?:et|en)?\.?(?:\s{1,3}(?!\d{4})[\p{L}\p{N}-]+){0,3}?(?:\s{0,3}:|\s{1,3}(?:er|var))?(?:\s{1,3}(?:nok|vist|vistnok|måske)){0,2}\s{0,3}((?:\p{Lu}{1,4}-?)?\d[\d -]{3,}\d)(?![\p{N}])/giu;
 /** Danish number words, one digit each ("nul" … "ni") and two digits each ("ti" … "halvfems"). */
-const ONE_DIGIT = 'nul|en|et|én|to|tre|fire|fem|seks|syv|otte|ni';
+const ONE_DIGIT = 'nul|en|et|ett|én|to|tre|fire|fem|seks|syv|otte|ni';
 const TWO_DIGITS =
   'ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten|tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems';
 const TENS_WORD = `(?:en|et|to|tre|fire|fem|seks|syv|otte|ni)\\s?og\\s?(?:tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems)`;
@@ -645,6 +647,12 @@ const SPOKEN_THOUSANDS = new RegExp(
 const NUMBER_WORD_ALONE = new RegExp(`^(?:${NUMBER_WORD})$`, 'iu');
 /** How many digits a number word stands for. */
 const ONE_DIGIT_WORD = new RegExp(`^(?:${ONE_DIGIT})$`, 'i');
+/** The digit a one-digit word says: "nul" 0, "en"/"et"/"ett" 1 … "ni" 9. */
+function digitValue(word: string): number {
+  return ['nul', 'en', 'to', 'tre', 'fire', 'fem', 'seks', 'syv', 'otte', 'ni'].indexOf(
+    word.toLowerCase().replace(/^(?:et|ett|én)$/, 'en'),
+  );
+}
 function spokenDigits(word: string): number {
   return ONE_DIGIT_WORD.test(word) ? 1 : 2;
 }
@@ -658,6 +666,14 @@ const CALENDAR_WORDS =
 /** The last four said in words: "de fire sidste er nul otte tre fem", "… er treogtyve atten". */
 const CPR_LAST_FOUR_SAID = new RegExp(
   `(?<![\\p{L}])(?:sidste\\s+(?:fire|4)|(?:fire|4)\\s+sidste)(?:\\s+(?:cifre|tal))?(?:\\s+(?:i|af|på)(?:\\s+[\\p{L}-]+){0,2}?\\s+(?:cpr|personnummer)[\\p{L}.-]*)?(?:\\s+og\\s+det)?(?:\\s+(?:er|var|hedder))?\\s{0,3}:?\\s{0,3}((?:(?:${TENS_WORD}|${TWO_DIGITS}|${ONE_DIGIT})(?:\\s+|(?![\\p{L}]))){2,4})`,
+  'giu',
+);
+/**
+ * A CPR number's last four written one by one, after the word for them: "slut-cifre 1-9-4-8",
+ * "slutcifre: 1 9 4 8", "sidste fire 1-9-4-8", "de fire sidste cifre en-ni-fire-otte".
+ */
+const CPR_END_DIGITS = new RegExp(
+  `(?<![\\p{L}])(?:slut[\\s-]?cifre(?:ne)?|ende[\\s-]?cifre(?:ne)?|sidste[\\s-]+(?:fire|4)(?:[\\s-]+(?:cifre|tal))?|(?:fire|4)[\\s-]+sidste(?:[\\s-]+(?:cifre|tal))?)(?:\\s+(?:er|var|hedder))?[^\\S\\n]{0,3}:?[^\\S\\n]{0,3}((?:\\d|${ONE_DIGIT})(?:(?:[^\\S\\n]?[-–.][^\\S\\n]?|[^\\S\\n])(?:\\d|${ONE_DIGIT})){3})(?![\\p{L}\\p{N}])`,
   'giu',
 );
 /**
@@ -710,6 +726,12 @@ const TABLE_CELL = /(?<=\|)[^\S\n]{0,3}(\p{L}{2,4})[^\S\n]{0,3}(?=\|)/gu;
  */
 const FLOOR_SIDE =
   /(?<![\p{L}\p{N}])(?:(?:\d{1,2}\.|st\.)[^\S\n]?sal[^\S\n]{0,2},?[^\S\n]?(?:tv|th|mf)|(?<=(?:(?:[oO]pgang[^\S\n][A-ZÆØÅ]|\p{Lu}\p{Ll}+[^\S\n]\d{1,3}[a-zA-Z]?)[^\S\n]?,|(?<![\p{L}])(?:(?:[bB]eboer(?:en)?|[nN]abo(?:en)?|[gG]enbo(?:en)?|[bB]oende|[fF]lytte[tr](?:[^\S\n]+nu)?)[^\S\n]+(?:på|fra|til|i)|[bB]or(?:[^\S\n]+nu)?(?:[^\S\n]+(?:på|i))?)[^\S\n])[^\S\n]?)(?:\d{1,2}\.|st\.)[^\S\n]?(?:tv|th|mf))\.?(?![\p{L}-])/gu;
+/** A floor and its side after «på»: "Vera på 3. th.", "på st. tv" (see where it is read). */
+const FLOOR_AFTER_ON =
+  /(?<![\p{L}])på[^\S\n]+((?:\d{1,2}\.|st\.)[^\S\n]?(?:tv|th|mf)\.?)(?![\p{L}\p{N}-])/giu;
+/** A body's part, a wound or a pain in the words before such a floor: "Smerter på 2. th.". */
+const BODY_OR_WOUND =
+  /(?<![\p{L}])(?:smert\p{L}*|ondt|øm\p{L}*|sår\p{L}*|brud\p{L}*|fraktur\p{L}*|\p{L}*brud|hæv\p{L}*|rød\p{L}*|blå\p{L}*|vable\p{L}*|tryk\p{L}*|negl\p{L}*|tå|tåen|tæer\p{L}*|finger\p{L}*|fingr\p{L}*|ribben\p{L}*|costa\p{L}*|hvirvel\p{L}*|tand|tanden|tænder\p{L}*|kind\p{L}*|øre\p{L}*|øje\p{L}*|knæ\p{L}*|ben|benet|arm\p{L}*|hånd\p{L}*|fod|foden|ankel\p{L}*|hofte\p{L}*|skulder\p{L}*|læsion\p{L}*|amput\p{L}*)(?![\p{L}])/iu;
 /** A birth cohort said of someone: "jeg er en 45'er" (not "en 20'er" in change, nor "70'erne"). */
 const COHORT_YEAR =
   /(?<![\p{L}])(?:jeg|han|hun|du|vi|mor|far|borger(?:en)?|pt\.?)\s+(?:er|var)\s+(?:en\s+|(?:også|jo)\s+en\s+)?(\d{2})['’]er(?![\p{L}-])/giu;
@@ -1266,9 +1288,12 @@ const AT_AN_HOUR =
  */
 const WRITTEN_BY =
   /\b(?:(?:skrevet|dikteret|noteret|journalført|dokumenteret)\s+af|(?:notat|skrevet|noteret|dokumenteret|journalført)\s+(?:v\.|ved))\s{0,2}:?\s{0,3}$/iu;
-/** What says the next word is who did or wrote it — unless it is a role's or a unit's short name. */
+/**
+ * What says the next word is who did or wrote it — unless it is a role's or a unit's short name:
+ * "udført af KM", "hjulpet af AB", "under supervision af KM", "instrueret af KM", "ledsaget af KM".
+ */
 const DONE_BY =
-  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet|kvitteret|udleveret|afleveret|registreret|ordineret|bestilt|oprettet|attesteret|gennemgået|revideret)\s+af\s{0,2}:?|\b(?:skiftet|givet|hjulpet|vasket|badet|lagt|målt|taget|hentet|fulgt|kørt|besøgt|klippet|smurt|doseret|dispenseret|påført|anlagt|fjernet|renset|barberet|vejet|støttet|mobiliseret|forflyttet|vendt|lejret|ringet\s+op|set)\s+af\s|\bbesøg\s+af\s|\b(?:mvh|kh|venlig\s+hilsen|hilsen)\.?\s{0,2}[,:]?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:notat|aftale|aftalt|samtale|møde|opkald|besøg|hjemmebesøg|telefonsamtale|opfølgning|statusmøde|netværksmøde|visitation|vurdering|udredning|sygeplejebesøg)\s+(?:v\.|ved)\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til\s{0,2}:?|\b(?:med)?ansvarlig(?:e)?\s{0,2}:|\bansv\.\s{0,2}:?|\bini\.?\s{0,2}:?|\binit\.?\s{0,2}:|\btovholder\s{0,2}:|\breferent(?:en)?\s{0,2}:|\bgodkendt\s{0,2}:)\s{0,3}$/iu;
+  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet|kvitteret|udleveret|afleveret|registreret|ordineret|bestilt|oprettet|attesteret|gennemgået|revideret|instrueret|ledsaget|superviseret|vejledt|undervist|supervision|vejledning|instruktion|oplæring|ledsagelse)\s+af\s{0,2}:?|\b(?:skiftet|givet|hjulpet|vasket|badet|lagt|målt|taget|hentet|fulgt|kørt|besøgt|klippet|smurt|doseret|dispenseret|påført|anlagt|fjernet|renset|barberet|vejet|støttet|mobiliseret|forflyttet|vendt|lejret|ringet\s+op|set)\s+af\s|\bbesøg\s+af\s|\b(?:mvh|kh|venlig\s+hilsen|hilsen)\.?\s{0,2}[,:]?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:notat|aftale|aftalt|samtale|møde|opkald|besøg|hjemmebesøg|telefonsamtale|opfølgning|statusmøde|netværksmøde|visitation|vurdering|udredning|sygeplejebesøg)\s+(?:v\.|ved)\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til\s{0,2}:?|\b(?:med)?ansvarlig(?:e)?\s{0,2}:|\bansv\.\s{0,2}:?|\bini\.?\s{0,2}:?|\binit\.?\s{0,2}:|\btovholder\s{0,2}:|\breferent(?:en)?\s{0,2}:|\bgodkendt\s{0,2}:)\s{0,3}$/iu;
 /** The end of a note or a line right after a signature (a stop or a bracket may close it). */
 const SIGNATURE_END = /[^\S\n]{0,3}(?:[.)][^\S\n]{0,3})?(?:$|\n)/y;
 const NOTE_END = /[.)]?\s*$/y;
@@ -1279,12 +1304,33 @@ const NOT_THEIR_NAME_BEFORE =
 const QUOTED_WORD = /(["“„«'‘])(\p{L}[\p{L}-]{1,20})(?=["”“»'’](?![\p{L}]))/gu;
 /** Abbreviations written with a stop after each letter: "u.a." (no remarks), "P.S.", "f.m.". */
 const DOTTED_ABBREVIATIONS = new Set('ua ps pt nb mm mv ol el dvs osv bl ca'.split(' '));
+/** More of them, written small only ("d.d.", "o.k.", "t.o.m."; "A.M." in capitals is someone). */
+const DOTTED_ABBREVIATIONS_SMALL = new Set('dd ok am pm tom fom hhv su ie eg ia sa'.split(' '));
 /** Short forms before «.nr.» that a list holds as names too: "Pers.nr.", "Lok.nr.". */
 const NUMBER_SHORT_FORMS = new Set(['pers', 'lok', 'medl', 'medarb', 'kunde', 'sags', 'tlf']);
+/** Capitals and a role in brackets, joined by a slash, either way round: "(SRJ/psyk)", "(spl/AB)". */
+const INITIALS_WITH_ROLE =
+  /\([^\S\n]?(?:(\p{Lu}{2,4})[^\S\n]?\/[^\S\n]?(\p{L}{2,14}\.?)|(\p{L}{2,14}\.?)[^\S\n]?\/[^\S\n]?(\p{Lu}{2,4}))[^\S\n]?\)/gu;
+/** A family's or a couple's word joined after a surname: "-familien", "-familiens", "-parret". */
+const FAMILY_AFTER =
+  /^-(familie(?:n|ns|r|rne|rnes)?|parret|parrets|klanen|klanens|slægten|slægtens)(?![\p{L}\p{N}])/iu;
+/** Kinds of family written with a hyphen: "Bonus-familien", "Netværks-familien". */
+const FAMILY_KINDS = /^(?:bonus|netværk|kerne|stor|pleje|vært|aflastning|adoptiv|foster|ny|hele)$/u;
 /** Short forms of a title that end a sentence as often as they stand before a name. */
 const SENTENCE_ENDING_TITLES = new Set(['fys', 'ergo', 'psyk']);
 /** Two to four capitals, each with its stop: "K.B.H.", "A.M." (not "a.m." or "f.eks."). */
 const DOTTED_INITIALS = /(?<![\p{L}\p{N}.])(?:\p{Lu}\.[^\S\n]?){1,3}\p{Lu}\.?(?![\p{L}\p{N}])/gu;
+/**
+ * The same written small, with no space between ("k.j", "m.h."; in "a. b. i går" «i» is a word):
+ * who signed or did it only after a cue that says so.
+ */
+const DOTTED_INITIALS_SMALL = /(?<![\p{L}\p{N}.])(?:\p{Ll}\.){1,3}\p{Ll}\.?(?![\p{L}\p{N}])/gu;
+/**
+ * A signature's word without «af» after it: "kvittering underskrevet k.j", "kvitteret K.J.",
+ * "signeret: m.h.".
+ */
+const SIGNED_BARE =
+  /(?<![\p{L}])(?:underskrevet|kvitteret|signeret|kontrasigneret|attesteret)[^\S\n]{0,2}:?[^\S\n]{0,3}$/iu;
 /** What a dash at a note's end says more often than who wrote it: "-ud", "-op", "-fin". */
 const DASHED_WORDS =
   /^(?:ud|op|ind|ned|af|på|til|ok|ja|nej|fin|god|tør|våd|høj|lav|alt|ny|let|tom|fuld|væk|nu|mæt|sur|glad|ro|fri)$/u;
@@ -1683,6 +1729,11 @@ const GREETED = new RegExp(`(?<![\\p{L}])${GREETING}$`, 'iu');
 /** Verbs that take the person they were with after «med», «til» or «hos» ("talte med sten"). */
 const WITH_VERBS =
   /^(?:tal(?:e|er|te|t)|snak(?:ke|ker|kede|ket)|aftal(?:e|er|te|t)|mød(?:es|tes)|drøft(?:e|er|ede|et)|ring(?:e|er|ede|et)|skr(?:ive|iver|ev|evet)|sms(?:e|er|ede)|s(?:agde|iger|ige)|sv(?:arede|arer|are)|fortal(?:te|t)|fortæller|spurg(?:te|t)|spørger)$/;
+/**
+ * A meeting or a talk, which is held with someone after «med» or «m.» ("samtale m. ML og TBH",
+ * "statusmøde med AKH", "telefonsamtalen med LMS").
+ */
+const MEETING_NOUNS = /^\p{Ll}*(?:samtale|møde)(?:n|t|r|rne)?$/u;
 /** Whose a place is, in the genitive, when it is no name: "Kommunens Plejecenter". */
 const GENERIC_OWNERS = /^(?:kommunens|regionens|statens|byens|kirkens|sognets|landets|folkets)$/;
 /**
@@ -1927,6 +1978,9 @@ export function scrubText(
     const at = m.index + m[0].lastIndexOf(said);
     add('cpr', at, at + said.length);
   }
+  for (const m of text.matchAll(CPR_END_DIGITS)) {
+    add('cpr', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+  }
   for (const m of text.matchAll(CPR_REST)) {
     add('cpr', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   }
@@ -1939,6 +1993,33 @@ export function scrubText(
   for (const m of text.matchAll(CPR_PARTIAL)) add('cpr', m.index, m.index + m[0].length);
   for (const re of [DWELLING, STAIRWAY, FLOOR_SIDE]) {
     for (const m of text.matchAll(re)) add('address', m.index, m.index + m[0].length);
+  }
+  // "bekymret for sin nabo Vera på 3. th.", "Ingrid på 1. th har nøgle": after «på», a floor and
+  // its side are where someone lives — not a toe, a finger or a rib ("Smerter på 2. tv. tå":
+  // a word for what it is after it; "sår på 3. th.": a wound's or a pain's word before it).
+  for (const m of text.matchAll(FLOOR_AFTER_ON)) {
+    const at = m.index + m[0].length - m[1]!.length;
+    const next = /^[^\S\n]*(\p{L}+)/u.exec(
+      text.slice(m.index + m[0].length, m.index + m[0].length + 30),
+    );
+    const word = next?.[1];
+    if (
+      word &&
+      /^\p{Ll}/u.test(word) &&
+      !SMALL_WORDS.has(word) &&
+      !FINITE_VERBS.has(word) &&
+      !SUBJECT_VERBS.has(word) &&
+      !HUMAN_VERBS.has(word) &&
+      !/^\p{Ll}{2,}(?:ede|te)$/u.test(word)
+    ) {
+      continue;
+    }
+    const clause = text
+      .slice(Math.max(0, m.index - 40), m.index)
+      .split(/[.!?;\n]/)
+      .pop()!;
+    if (BODY_OR_WOUND.test(clause)) continue;
+    add('address', at, m.index + m[0].length);
   }
   // A table's cell that holds only someone's initials: «| 14.03 | bad | KLN |», «| pls |».
   for (const m of text.matchAll(TABLE_CELL)) {
@@ -2023,6 +2104,16 @@ export function scrubText(
     const count = parts.reduce((n, p) => n + (/^\d+$/.test(p) ? p.length : spokenDigits(p)), 0);
     if (words >= 2 && count >= 8)
       add(count >= 10 ? 'cpr' : 'phone', m.index, m.index + m[0].length);
+    // "ett-to-nul-otte-fem-fem": six digit words or more, one digit each, joined by dashes alone,
+    // are a CPR number's digits spelt out (its first six, a birth date) — not a count said aloud
+    // ("en-to-tre-fire-fem-seks").
+    else if (
+      parts.length >= 6 &&
+      parts.every((p) => ONE_DIGIT_WORD.test(p)) &&
+      /^[\p{L}]+(?:[-–][\p{L}]+)+$/u.test(m[0]) &&
+      !parts.every((p, k) => k === 0 || digitValue(p) === digitValue(parts[k - 1]!) + 1)
+    )
+      add('cpr', m.index, m.index + m[0].length);
   }
   for (const m of text.matchAll(SPOKEN_CUE_NUMBER)) {
     const said = m[2]!;
@@ -2307,6 +2398,48 @@ export function scrubText(
     end: m.index + m[0].length,
     lower: m[0].toLowerCase().replace(/’/g, "'"),
   }));
+  /**
+   * "| Dato | BT | Puls |": a table's heading row, written on one line — cells of one word each,
+   * capitalised or in capitals, every one an everyday word or an abbreviation no list holds as a
+   * name, one at least a measure's, a time's or a unit's («BT», «Puls», «Kl.»). Its words head
+   * columns; none is a name. (A row ends at an empty cell, "| |", or at its line's end; a row with
+   * a person's word in it — «Navn», «Læge», «Mor» — may say whose the next cell is.)
+   */
+  const headingCell = (start: number, end: number) => {
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const lineEnd = text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end);
+    const before = text.slice(lineStart, start);
+    if (!/\|[^\S\n]*$/.test(before) || !/^\.?[^\S\n]*(?:\||$)/.test(text.slice(end, lineEnd))) {
+      return false;
+    }
+    const cells = text.slice(lineStart, lineEnd).split('|');
+    const at = before.split('|').length - 1;
+    let from = at;
+    let to = at;
+    while (from > 0 && cells[from - 1]!.trim() !== '') from--;
+    while (to < cells.length - 1 && cells[to + 1]!.trim() !== '') to++;
+    const row = cells.slice(from, to + 1).map((c) => c.trim());
+    if (row.length < 2 || row.length > 12) return false;
+    let measure = false;
+    for (const cell of row) {
+      const word = /^(\p{L}{2,})\.?$/u.exec(cell)?.[1];
+      if (!word || !(isCapitalised(word) || isAllCaps(word))) return false;
+      const w = word.toLowerCase();
+      if (
+        !words.ordinary(w) ||
+        words.name(w, true) ||
+        words.listedName(w) ||
+        TITLES.has(w) ||
+        ROLES.has(w) ||
+        KINSHIP.has(w) ||
+        NAME_HEADINGS.test(w)
+      ) {
+        return false;
+      }
+      if (ABBREVIATIONS.has(w) || BEFORE_NUMBERS.has(w) || UNITS.has(w)) measure = true;
+    }
+    return measure;
+  };
   /** A bare word that may name a person: no pronoun, title, family word or definite noun. */
   const personLike = (lower: string) =>
     !SMALL_WORDS.has(lower) &&
@@ -2786,14 +2919,17 @@ export function scrubText(
     }
     add('name', at, at + word.length, true);
   }
-  // "Spl. K.B.H. har givet", "skrevet af A.M.J.": initials with a stop after each letter, after
-  // a title or a cue that says who wrote or did it.
-  for (const m of text.matchAll(DOTTED_INITIALS)) {
+  // "Spl. K.B.H. har givet", "skrevet af A.M.J.", "kvittering underskrevet k.j": initials with a
+  // stop after each letter, in capitals or written small, after a title or a cue that says who
+  // wrote, signed or did it.
+  for (const m of [...text.matchAll(DOTTED_INITIALS), ...text.matchAll(DOTTED_INITIALS_SMALL)]) {
     const at = m.index;
     if (covered[at]) continue;
     const before = (at > 40 ? '\u0000' : '') + text.slice(Math.max(0, at - 40), at);
-    // ("u.a.", "P.S.": an abbreviation written with stops, not someone.)
-    if (DOTTED_ABBREVIATIONS.has(m[0].replace(/[.\s]/g, '').toLowerCase())) continue;
+    // ("u.a.", "P.S.", "d.d.": an abbreviation written with stops, not someone.)
+    const letters = m[0].replace(/[.\s]/g, '');
+    if (DOTTED_ABBREVIATIONS.has(letters.toLowerCase())) continue;
+    if (letters === letters.toLowerCase() && DOTTED_ABBREVIATIONS_SMALL.has(letters)) continue;
     const word = /(\p{L}+)(\.?)[^\S\n]{1,2}$/u.exec(before);
     const lowerWord = word?.[1]?.toLowerCase() ?? '';
     const title =
@@ -2802,7 +2938,9 @@ export function scrubText(
       (word[2] === '.'
         ? SHORT_STAFF_TITLES.has(`${lowerWord}.`)
         : TITLES.has(lowerWord) || ROLES.has(lowerWord));
-    if (!title && !SIGNED_BY.test(before) && !DONE_BY.test(before)) continue;
+    if (!title && !SIGNED_BY.test(before) && !DONE_BY.test(before) && !SIGNED_BARE.test(before)) {
+      continue;
+    }
     add('name', at, at + m[0].length, true);
   }
   // "Henr. kom forbi", "Ped. ringede": a first name cut short with its stop where a sentence
@@ -2880,6 +3018,36 @@ export function scrubText(
     if (!cue && !(bracketed && parts.some((p) => isAllCaps(p.word)))) continue;
     for (const p of parts) add('name', p.at, p.at + p.word.length, true);
   }
+  // "Behandler (SRJ/psyk) konfererer", "(AB/spl.)", "(sygepl./LH)": in brackets, capitals joined
+  // by a slash to a role's short form or a title are the person and their role — not an
+  // office's or a team's short name ("(PPR/psyk)", "(SSA/SSH)"), nor two words ("(BT/puls)").
+  for (const m of text.matchAll(INITIALS_WITH_ROLE)) {
+    const initials = m[1] ?? m[4]!;
+    const role = (m[2] ?? m[3]!).toLowerCase().replace(/\.$/, '');
+    const lower = initials.toLowerCase();
+    const at = m.index + m[0].indexOf(initials, m[1] ? 0 : m[0].indexOf('/'));
+    if (covered[at]) continue;
+    const isRole =
+      SIGNING_ROLE.test(role) ||
+      SHORT_STAFF_TITLES.has(`${role}.`) ||
+      CLINICAL_ABBREVIATIONS.has(role) ||
+      (TITLES.has(role) && !KINSHIP.has(role)) ||
+      STAFF_ROLE_ENDINGS.test(role);
+    if (
+      !isRole ||
+      (ABBREVIATIONS.has(lower) && !ABBREVIATIONS_WRITTEN_SMALL.has(lower)) ||
+      CLINICAL_ABBREVIATIONS.has(lower) ||
+      SIGNING_ROLE.test(lower) ||
+      TITLES.has(lower) ||
+      ROLES.has(lower) ||
+      ANSWER_WORDS.test(lower) ||
+      words.institution(lower) ||
+      words.allowedWord(lower)
+    ) {
+      continue;
+    }
+    add('name', at, at + initials.length, true);
+  }
   tokens.forEach((token, i) => {
     const { raw, start, end, lower } = token;
     const prev = tokens[i - 1];
@@ -2950,7 +3118,9 @@ export function scrubText(
             !words.ordinary(lower) ||
             (words.listedName(lower) && !words.allowedWord(lower))) &&
           // "… af SSA og SPL. Braden 13": a role's short form in capitals may end a sentence.
-          !(prev.raw.length > 2 && isAllCaps(prev.raw))) ||
+          !(prev.raw.length > 2 && isAllCaps(prev.raw)) &&
+          // "Ringet til overl. Han kommer kl. 14": a pronoun starts the next sentence.
+          !SUBJECT_PRONOUNS.has(lower)) ||
         // A form's field: "Sagsbehandler: AHO", "Læge: Hansen" — not what the field's note
         // says, in an everyday word no list holds as a name ("Bostøtte: Gennemgang af …").
         (PERSON_TITLES.has(prev.lower) &&
@@ -3271,6 +3441,25 @@ export function scrubText(
       return;
     }
     if (isCapitalised(raw)) {
+      // "Bjerg-familien (naboer) har handlet ind", "Hansen-parret", "Skov-familiens hund": a
+      // surname joined to the word for its family or its couple — not a kind of family the list
+      // holds as one word ("Pleje-familien", "Kerne-familien", "Kæreste-parret"), one joined by
+      // an s ("Aflastnings-familien"), nor a small word or a possessive ("Min-familie").
+      const family = FAMILY_AFTER.exec(text.slice(end, end + 16));
+      if (
+        family &&
+        !SMALL_WORDS.has(lower) &&
+        !POSSESSIVES.has(lower) &&
+        !KINSHIP.has(lower) &&
+        !TITLES.has(lower) &&
+        !ROLES.has(lower) &&
+        !FAMILY_KINDS.test(lower) &&
+        !(/s$/.test(lower) && !words.listedName(lower)) &&
+        !options.lexicon?.isEntry?.(`${lower}${family[1]!.toLowerCase()}`)
+      ) {
+        add('name', start, end, true);
+        return;
+      }
       // "afdeling Syd", "team Nord", "Digital Post": a quarter of a place, the public mailbox.
       if (COMPASS.has(lower) && !!prev && COMPASS_PLACES.has(prev.lower)) return;
       // "Sankt Hans bål", "til Skt. Hans", "St. Hans": midsummer, not a man.
@@ -3290,6 +3479,28 @@ export function scrubText(
       if (
         (lower === 'digital' && next?.lower === 'post' && /^\s+$/.test(nextGap)) ||
         (lower === 'post' && prev?.lower === 'digital' && /^\s+$/.test(gap))
+      ) {
+        return;
+      }
+      // "Lykkes det ikke at få borger op", "Hjælpes han op, …", "Lykkes dette, …": a verb's -s
+      // form put first, before its subject pronoun, is no name's genitive («Lykke»'s): a
+      // genitive stands before a noun ("Lykkes mor ringede"), never before «det», «han», «man»
+      // — nor a word the list holds as a name with its -s («Jens», «Mads»).
+      if (
+        !titled &&
+        /s$/.test(lower) &&
+        !!next &&
+        /^[^\S\n]+$/.test(nextGap) &&
+        (inverted(i) ||
+          (/^(?:der|dette)$/.test(next.lower) &&
+            !(
+              FINITE_VERBS.has(after(2)) ||
+              SUBJECT_VERBS.has(after(2)) ||
+              HUMAN_VERBS.has(after(2))
+            ))) &&
+        words.ordinary(lower) &&
+        !!options.lexicon &&
+        !options.lexicon.isName(lower)
       ) {
         return;
       }
@@ -3372,6 +3583,7 @@ export function scrubText(
         return;
       }
       if (titled || initial) add('name', start, end, true);
+      else if (headingCell(start, end)) return;
       else if (!atStart) {
         // "mit Hjerte", "et Blodtryk": a person is never neuter, so an everyday word no list
         // holds as a name stays after a neuter possessive or article; and "hos Lægen", "ring
@@ -3606,6 +3818,8 @@ export function scrubText(
       !SUBJECT_VERBS.has(lower) &&
       !HUMAN_VERBS.has(lower) &&
       !/(?:ede|te)$/.test(lower) &&
+      // "Sygepl. kontaktes ved ændringer", "Læge tilkaldes ved feber": a passive, what is done.
+      !passiveVerb(lower, options.lexicon) &&
       !words.allowedWord(lower)
     ) {
       add('name', start, end, true);
@@ -3740,7 +3954,11 @@ export function scrubText(
       !HUMAN_VERBS.has(lower) &&
       // Not a kind of place itself: «botilbud (opholdssted)».
       !PLACE_KINDS.test(lower) &&
-      (!words.ordinary(lower) || (PLACE_NAME_ENDINGS.test(lower) && !verbLike(lower)))
+      // ("med bostedet aflyst pga. sygdom": a participle, what happened to the trip.)
+      (!words.ordinary(lower) ||
+        (PLACE_NAME_ENDINGS.test(lower) &&
+          !verbLike(lower) &&
+          !pastParticiple(lower, options.lexicon)))
     ) {
       add('name', start, end, true);
     } else if (namedPlaceCompound(lower)) {
@@ -4174,11 +4392,16 @@ export function scrubText(
       !ANSWER_WORDS.test(x.lower) &&
       // "Aftalt med ALLE", "talte med HELE holdet".
       !words.emphasis(x.raw);
-    /** Initials as the one talked with: "aftalt med AKH", "talte m. AKH". */
+    /**
+     * Initials as the one talked with: "aftalt med AKH", "talte m. AKH", "efter samtale m. ML og
+     * TBH" (a meeting's word, with «med» only: "samtale til AKH" is no talk with AKH).
+     */
     const talkedWith = (k: number) =>
       (unknownInitialsAt(tokens[k], true) || capsInitials(tokens[k])) &&
       /^(?:med|m|til|hos)$/.test(tokens[k - 1]?.lower ?? '') &&
-      WITH_VERBS.test(tokens[k - 2]?.lower ?? '');
+      (WITH_VERBS.test(tokens[k - 2]?.lower ?? '') ||
+        (/^(?:med|m)$/.test(tokens[k - 1]!.lower) &&
+          MEETING_NOUNS.test(tokens[k - 2]?.lower ?? '')));
     // The line before it, as far back as a list of those present reaches (a bound: this is asked
     // of every such word, and a line may be a whole text).
     const lineBefore = () => {
@@ -4297,7 +4520,10 @@ export function scrubText(
       !SMALL_WORDS.has(t.lower) &&
       !SHIFT_WORDS.has(t.lower) &&
       !PLACE_KINDS.test(t.lower) &&
-      (!words.ordinary(t.lower) || (PLACE_NAME_ENDINGS.test(t.lower) && !verbLike(t.lower)));
+      (!words.ordinary(t.lower) ||
+        (PLACE_NAME_ENDINGS.test(t.lower) &&
+          !verbLike(t.lower) &&
+          !pastParticiple(t.lower, options.lexicon)));
     // "kiks (hunden)", "Fister (hans kælenavn fra havnen)": any word, in any case, said in
     // brackets to be a nickname or an animal's name (not a family word, a role or a thing's
     // definite form: "maden (hunden)").
@@ -4820,6 +5046,29 @@ function lastMaskEnd(found: readonly Found[], at: number): boolean {
 /** Danish verb endings: a word that ends so after a title is what the person did. */
 function verbLike(lower: string): boolean {
   return /(?:ede|te|de|er|ar|ik|og|ret|et)$/.test(lower);
+}
+
+/**
+ * A verb's passive in -es that the list holds, as it holds the verb ("kontaktes" of «kontakte»,
+ * "tilkaldes", "informeres"): what is done, not who it is done by — never a word the list holds
+ * as a name («Agnes», «Moses»), nor a name's genitive («Lykkes» of «Lykke»).
+ */
+function passiveVerb(lower: string, lexicon: Lexicon | undefined): boolean {
+  if (!lexicon || !/^\p{Ll}{3,}es$/u.test(lower)) return false;
+  const verb = lower.slice(0, -1);
+  return (
+    lexicon.isWord(lower) && lexicon.isWord(verb) && !lexicon.isName(lower) && !lexicon.isName(verb)
+  );
+}
+
+/**
+ * A past participle in -t whose verb the list holds whole, as it holds the participle ("aflyst"
+ * of «aflyse», "oplyst", "efterlyst", "belyst"): no place's own name, though it ends as one does
+ * («Frydenlyst», «Rosenlyst» are held only as compounds, and stay names).
+ */
+function pastParticiple(lower: string, lexicon: Lexicon | undefined): boolean {
+  if (!lexicon?.isEntry || !/^\p{Ll}{3,}[^aeiouyæøå]t$/u.test(lower)) return false;
+  return lexicon.isEntry(lower) && lexicon.isEntry(`${lower.slice(0, -1)}e`);
 }
 
 function coverage(length: number, found: readonly Found[]): Uint8Array {
