@@ -983,7 +983,7 @@ export const da = {
     cohortNone: 'Ingen modeller endnu',
     suppressed: {
       noModels:
-        'Der er ingen modeller i arbejdsområdet endnu. Hent modellerne ind under Modeller – så viser fanerne her, hvad forløbene har til fælles.',
+        'Der er ingen modeller i arbejdsrummet endnu. Hent modeller ind under Modeller – så viser fanerne her, hvad forløbene har til fælles.',
       cohort_small:
         'Der er færre end {{k}} forløb i udvalget. Intet kan vises, for så små tal kunne pege på en bestemt borger.',
       complement_small:
@@ -1017,10 +1017,10 @@ export const da = {
     sliderRange: 'fra {{min}} til {{max}} forløb',
     mapLaying: 'Tegner kortet …',
     mapFailed: 'Kortet kunne ikke tegnes. Tabellen herunder har alle tallene.',
-    pictureCaption_one:
-      '{{drawn}} af {{all}} forbindelser: dem med mindst {{count}} forløb · hentet {{date}}',
-    pictureCaption_other:
-      '{{drawn}} af {{all}} forbindelser: dem med mindst {{count}} forløb · hentet {{date}}',
+    pictureLinks_one: '{{drawn}} af {{all}} forbindelse',
+    pictureLinks_other: '{{drawn}} af {{all}} forbindelser',
+    pictureCaption_one: 'dem med mindst {{count}} forløb · hentet {{date}}',
+    pictureCaption_other: 'dem med mindst {{count}} forløb · hentet {{date}}',
     mapKeys:
       'Flyt kortet med piletasterne (med Skift længere). Zoom med + og −, 0 går tilbage til 100 %.',
     mapRole: 'kort',
@@ -1034,7 +1034,7 @@ export const da = {
     placeDescription: 'Et sted på proceskortet med antallet af forløb, der kommer der.',
     linkDescription:
       'En forbindelse på proceskortet: forløb, der går fra det ene sted til det næste.',
-    mapFitHelp: 'Viser hele kortet i ruden. Teksten bliver mindre; tryk på procenten for 100 %.',
+    mapFitHelp: 'Viser hele kortet på én gang. Teksten bliver mindre; tryk på procenten for 100 %.',
     mapFitDone: 'Hele kortet vises. Tryk på procenten for 100 %.',
     mapHelp:
       'Træk i kortet for at flytte det. Tryk på procenten for 100 %. Tykkere streg: flere forløb.',
@@ -1057,8 +1057,7 @@ export const da = {
     medianLength: 'Median forløbslængde: {{value}} dage',
     medianContactsHidden:
       'Median antal kontakter pr. forløb: skjult – udvalget har færre end {{k}} forløb',
-    medianLengthHidden:
-      'Median forløbslængde: skjult – færre end {{k}} forløb har datoer nok til en længde',
+    medianLengthHidden: 'Median forløbslængde: skjult – færre end {{k}} forløb har en dato',
     emotionScale:
       'Følelsen går fra −2 (meget dårligt) over 0 (hverken godt eller dårligt) til 2 (meget godt). Et fald er en ændring til det værre fra den ene kontakt til den næste. Hvert forløb tæller én gang i en median, med sin egen median, hvis det har flere – derfor kan den have decimaler.',
     otherVariants: 'Andre forløbstyper',
@@ -1069,13 +1068,13 @@ export const da = {
     leftOut: {
       'emotion-drops': {
         none_one:
-          'Ingen fald kan vises. {{n}} overgang har en følelse før og efter i færre end {{k}} forløb og er skjult – om følelsen faldt der, vises ikke, for at ingen borger skal kunne genkendes.',
+          'Ingen fald kan vises. {{n}} overgang har en følelse før og efter i færre end {{k}} forløb (eller kunne regnes ud fra andre tal) og er skjult – om følelsen faldt der, vises ikke, for at ingen borger skal kunne genkendes.',
         none_other:
-          'Ingen fald kan vises. {{n}} overgange har en følelse før og efter i færre end {{k}} forløb og er skjult – om følelsen faldt der, vises ikke, for at ingen borger skal kunne genkendes.',
+          'Ingen fald kan vises. {{n}} overgange har en følelse før og efter i færre end {{k}} forløb (eller kunne regnes ud fra andre tal) og er skjult – om følelsen faldt der, vises ikke, for at ingen borger skal kunne genkendes.',
         some_one:
-          '{{n}} overgang mere har en følelse før og efter i færre end {{k}} forløb. Den er skjult og ikke med her – om følelsen faldt der, vises ikke.',
+          '{{n}} overgang mere har en følelse før og efter i færre end {{k}} forløb (eller kunne regnes ud fra andre tal). Den er skjult og ikke med her – om følelsen faldt der, vises ikke.',
         some_other:
-          '{{n}} overgange mere har en følelse før og efter i færre end {{k}} forløb. De er skjult og ikke med her – om følelsen faldt der, vises ikke.',
+          '{{n}} overgange mere har en følelse før og efter i færre end {{k}} forløb (eller kunne regnes ud fra andre tal). De er skjult og ikke med her – om følelsen faldt der, vises ikke.',
       },
     },
     hiddenInfo: {
@@ -1139,7 +1138,7 @@ export const da = {
       bin2: '40–59 %',
       bin3: '60 % eller flere',
       binUnknown:
-        'andelen er skjult: færre end {{k}} forløb er vurderet, eller antallet af brudte eller af hele er under {{k}}',
+        'andelen er skjult: færre end {{k}} forløb er vurderet, antallet af brudte eller ikke brudte er under {{k}}, eller den kunne regnes ud fra andre tal',
       binHidden: 'skjult: færre end {{k}} forløb',
       binEmpty: 'ingen overgange',
     },

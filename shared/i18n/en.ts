@@ -969,7 +969,7 @@ export const en: Translation = {
     cohortHidden: 'The selection is not shown',
     suppressed: {
       noModels:
-        'There are no models in the workspace yet. Import the models under Models – then the tabs here show what the journeys have in common.',
+        'There are no models in the workspace yet. Import models under Models – then the tabs here show what the journeys have in common.',
       cohort_small:
         'There are fewer than {{k}} journeys in the selection. Nothing can be shown, as figures that small could point to one citizen.',
       complement_small:
@@ -1003,10 +1003,10 @@ export const en: Translation = {
     sliderRange: 'from {{min}} to {{max}} journeys',
     mapLaying: 'Drawing the map …',
     mapFailed: 'The map could not be drawn. The table below has every figure.',
-    pictureCaption_one:
-      '{{drawn}} of {{all}} links: those of at least {{count}} journey · downloaded {{date}}',
-    pictureCaption_other:
-      '{{drawn}} of {{all}} links: those of at least {{count}} journeys · downloaded {{date}}',
+    pictureLinks_one: '{{drawn}} of {{all}} link',
+    pictureLinks_other: '{{drawn}} of {{all}} links',
+    pictureCaption_one: 'those of at least {{count}} journey · downloaded {{date}}',
+    pictureCaption_other: 'those of at least {{count}} journeys · downloaded {{date}}',
     mapKeys:
       'Move the map with the arrow keys (further with Shift). Zoom with + and −; 0 goes back to 100 %.',
     mapRole: 'map',
@@ -1018,8 +1018,7 @@ export const en: Translation = {
     mapFit: 'Whole map',
     placeDescription: 'A place on the process map with the number of journeys that come there.',
     linkDescription: 'A link on the process map: journeys going from one place to the next.',
-    mapFitHelp:
-      'Shows the whole map in the pane. The text gets smaller; tap the percentage for 100 %.',
+    mapFitHelp: 'Shows the whole map at once. The text gets smaller; tap the percentage for 100 %.',
     mapFitDone: 'The whole map is shown. Tap the percentage for 100 %.',
     mapHelp: 'Drag the map to move it. Tap the percentage for 100 %. Thicker line: more journeys.',
     toLinksTable: 'Go to the table of links',
@@ -1041,8 +1040,7 @@ export const en: Translation = {
     medianLength: 'Median journey length: {{value}} days',
     medianContactsHidden:
       'Median contacts per journey: hidden – the selection has fewer than {{k}} journeys',
-    medianLengthHidden:
-      'Median journey length: hidden – fewer than {{k}} journeys have dates enough for a length',
+    medianLengthHidden: 'Median journey length: hidden – fewer than {{k}} journeys have a date',
     emotionScale:
       'Feeling runs from −2 (very bad) through 0 (neither good nor bad) to 2 (very good). A drop is a change for the worse from one contact to the next. Each journey counts once in a median, by its own median where it has several – so a median can have decimals.',
     otherVariants: 'Other pathways',
@@ -1053,13 +1051,13 @@ export const en: Translation = {
     leftOut: {
       'emotion-drops': {
         none_one:
-          'No drop can be shown. {{n}} transition has a feeling before and after in fewer than {{k}} journeys and is hidden – whether feelings fell there is not shown, so that no citizen can be recognised.',
+          'No drop can be shown. {{n}} transition has a feeling before and after in fewer than {{k}} journeys (or could be worked out from other figures) and is hidden – whether feelings fell there is not shown, so that no citizen can be recognised.',
         none_other:
-          'No drop can be shown. {{n}} transitions have a feeling before and after in fewer than {{k}} journeys and are hidden – whether feelings fell there is not shown, so that no citizen can be recognised.',
+          'No drop can be shown. {{n}} transitions have a feeling before and after in fewer than {{k}} journeys (or could be worked out from other figures) and are hidden – whether feelings fell there is not shown, so that no citizen can be recognised.',
         some_one:
-          '{{n}} more transition has a feeling before and after in fewer than {{k}} journeys. It is hidden and not listed here – whether feelings fell there is not shown.',
+          '{{n}} more transition has a feeling before and after in fewer than {{k}} journeys (or could be worked out from other figures). It is hidden and not listed here – whether feelings fell there is not shown.',
         some_other:
-          '{{n}} more transitions have a feeling before and after in fewer than {{k}} journeys. They are hidden and not listed here – whether feelings fell there is not shown.',
+          '{{n}} more transitions have a feeling before and after in fewer than {{k}} journeys (or could be worked out from other figures). They are hidden and not listed here – whether feelings fell there is not shown.',
       },
     },
     hiddenInfo: {
@@ -1122,7 +1120,7 @@ export const en: Translation = {
       bin2: '40–59 %',
       bin3: '60 % or more',
       binUnknown:
-        'share hidden: fewer than {{k}} journeys were rated, or the number broken or whole is under {{k}}',
+        'share hidden: fewer than {{k}} journeys were rated, the number broken or not broken is under {{k}}, or it could be worked out from other figures',
       binHidden: 'hidden: fewer than {{k}} journeys',
       binEmpty: 'no handovers',
     },

@@ -35,6 +35,35 @@ test.describe('canvas', () => {
     await expect(canvas.node('Besøg hos egen læge')).toBeVisible();
   });
 
+  test('a card tells a screen reader, in Danish, what the keyboard does with it', async ({
+    app,
+  }) => {
+    const j = await seedJourney(app);
+    await app.handlers['touchpoints:create']({
+      journeyId: j.id,
+      x: 0,
+      y: 0,
+      label: 'Jobcentret',
+      sector: 'employment',
+    });
+    await app.open(`#/journey/${j.id}`);
+    const canvas = new JourneyPage(app.page);
+    await canvas.waitLoaded();
+    const card = app.page.locator('.react-flow__node', { hasText: 'Jobcentret' });
+    const described = await card.getAttribute('aria-describedby');
+    expect(described).toBeTruthy();
+    const description = await app.page.evaluate(
+      (ids) =>
+        ids
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      described!,
+    );
+    expect(description).toContain('Tryk Enter for at redigere kontaktpunktet.');
+    expect(description).not.toContain('kan ikke flyttes med tastaturet');
+  });
+
   test('moves a touchpoint in time and into another lane by dragging with the mouse', async ({
     app,
   }) => {

@@ -208,7 +208,7 @@ for (const screen of [
         // As opened, legible: not all of a dense map fits (that is what the button is for).
         expect([...before.places, ...before.labels].every(inside)).toBe(false);
         const fit = app.page.getByTestId('map-fit');
-        await expect(fit).toHaveAccessibleDescription(/Viser hele kortet i ruden/);
+        await expect(fit).toHaveAccessibleDescription(/Viser hele kortet på én gang/);
         await fit.click();
         await expect
           .poll(async () => {
@@ -239,6 +239,16 @@ for (const screen of [
         const again = after.places.find((p) => p.text === first.text)!;
         expect(again.rect.x).toBeGreaterThanOrEqual(after.map.x - 1);
         expect(again.rect.x).toBeLessThan(after.map.x + after.map.width / 3);
+        expect(shareInside(again.rect, after.map)).toBeGreaterThan(0.25);
+        // The keyboard's 0 does the same as the percentage.
+        await fit.click();
+        await app.page.getByTestId('process-map').focus();
+        await app.page.keyboard.press('0');
+        await expect(app.page.getByTestId('zoom-level')).toHaveText('100 %');
+        const byKey = await readProcessMap(app.page);
+        const keyed = byKey.places.find((p) => p.text === first.text)!;
+        expect(keyed.rect.x).toBeGreaterThanOrEqual(byKey.map.x - 1);
+        expect(shareInside(keyed.rect, byKey.map)).toBeGreaterThan(0.25);
       }
     });
   });

@@ -186,7 +186,7 @@ test.describe('laptop 1366×768', () => {
       '20–39 %',
       '40–59 %',
       '60 % eller flere',
-      'andelen er skjult: færre end 5 forløb er vurderet, eller antallet af brudte eller af hele er under 5',
+      'andelen er skjult: færre end 5 forløb er vurderet, antallet af brudte eller ikke brudte er under 5, eller den kunne regnes ud fra andre tal',
       'skjult: færre end 5 forløb',
       'ingen overgange',
     ]);
@@ -294,7 +294,7 @@ test.describe('laptop 1366×768', () => {
     const page = app.page;
     await openTab(page, 'counts');
     await expect(page.getByTestId('medians')).toContainText(
-      'Median forløbslængde: skjult – færre end 5 forløb har datoer nok til en længde',
+      'Median forløbslængde: skjult – færre end 5 forløb har en dato',
     );
     await expect(page.getByTestId('medians')).not.toContainText('dage');
 
@@ -302,7 +302,7 @@ test.describe('laptop 1366×768', () => {
     const drops = page.getByTestId('table-emotion-drops');
     await expect(drops.locator('tbody tr')).toHaveCount(1);
     await expect(drops.getByTestId('left-out-emotion-drops')).toHaveText(
-      '1 overgang mere har en følelse før og efter i færre end 5 forløb. Den er skjult og ikke med her – om følelsen faldt der, vises ikke.',
+      '1 overgang mere har en følelse før og efter i færre end 5 forløb (eller kunne regnes ud fra andre tal). Den er skjult og ikke med her – om følelsen faldt der, vises ikke.',
     );
 
     // With k = 9 the one drop shown is hidden too: none can be shown, and the view says why and
@@ -312,7 +312,7 @@ test.describe('laptop 1366×768', () => {
     await page.getByTestId('k-input').press('Enter');
     const none = drops.getByTestId('left-out-emotion-drops');
     await expect(none).toContainText(
-      'Ingen fald kan vises. 2 overgange har en følelse før og efter i færre end 9 forløb og er skjult',
+      'Ingen fald kan vises. 2 overgange har en følelse før og efter i færre end 9 forløb (eller kunne regnes ud fra andre tal) og er skjult',
     );
     await expect(none).toContainText('Sådan kan der vises mere:');
     await expect(drops).not.toContainText('Der er intet at vise');
@@ -327,8 +327,11 @@ test.describe('laptop 1366×768', () => {
     await page.getByTestId('program-tab-processMap').click();
     await expect(page.getByTestId('cohort')).toHaveText('Ingen modeller endnu');
     const notice = page.getByTestId('suppressed');
-    await expect(notice).toContainText('Der er ingen modeller i arbejdsområdet endnu.');
+    await expect(notice).toContainText('Der er ingen modeller i arbejdsrummet endnu.');
     await expect(notice).not.toContainText('færre end 5 forløb i udvalget');
+    // Nothing a wider selection or a lower k could show.
+    await expect(notice).not.toContainText('Vælg et bredere udvalg');
+    await expect(notice).not.toContainText('lavere');
     await notice.getByRole('button', { name: 'Gå til Modeller' }).click();
     await expect(page.getByTestId('program-tab-models')).toHaveAttribute('aria-selected', 'true');
   });

@@ -223,6 +223,30 @@ describe('aggregation on a small hand-computed set', () => {
     ).toEqual({ shown: true, journeys: 5, value: { median: -2 } });
   });
 
+  it('counts the pairs left out of the drops as hidden, never a shown rise', () => {
+    // The hospital → home care rise (5 journeys) is shown and no drop: not counted.
+    expect(a.emotionDropsHidden).toBe(0);
+    const pairs = (n: number, sectors: string[], emotions: number[]) =>
+      Array.from({ length: n }, () => modelOf({ sectors, emotions }));
+    const b = aggregate(
+      [
+        ...pairs(6, ['general_practice', 'hospital'], [1, -1]),
+        ...pairs(3, ['emergency', 'psychiatry'], [2, -2]),
+        ...pairs(2, ['pharmacy', 'hospital'], [-1, 2]),
+      ],
+      {},
+      5,
+    );
+    expect(b.emotionDrops.map((d) => [d.from, d.to])).toEqual([['general_practice', 'hospital']]);
+    // Two hidden pairs, a fall and a rise alike: which is which is not told.
+    expect(b.emotionDropsHidden).toBe(2);
+    // A selection too small to show says nothing of its pairs either.
+    expect(aggregate(pairs(3, ['emergency', 'psychiatry'], [2, -2]), {}, 5)).toMatchObject({
+      emotionDrops: [],
+      emotionDropsHidden: 0,
+    });
+  });
+
   it('counts journeys per service, and ties pain points to the aims of the ideas for them', () => {
     expect(a.services.map((x) => [x.serviceCode, x.cell])).toEqual([
       ['gp-1', { shown: true, journeys: 6, value: null }],

@@ -1,6 +1,6 @@
 import { useReactFlow, useViewport } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import { MAX_ZOOM, MIN_ZOOM, steppedZoom } from './viewport';
+import { MAX_ZOOM, MIN_ZOOM, resetFromTopLeft, steppedZoom } from './viewport';
 
 /**
  * Zoom out, the zoom in per cent (which returns to 100 %), and zoom in: in the corner above the
@@ -19,9 +19,7 @@ export function ZoomControls({
   const { zoomTo, getViewport, setViewport } = useReactFlow();
   const reset = () => {
     if (resetFrom === 'centre') return void zoomTo(1, { duration: 0 });
-    // What is at the pane's top-left corner stays there: screen = map × zoom + offset.
-    const v = getViewport();
-    void setViewport({ x: v.x / v.zoom, y: v.y / v.zoom, zoom: 1 }, { duration: 0 });
+    void setViewport(resetFromTopLeft(getViewport()), { duration: 0 });
   };
   const { zoom } = useViewport();
   const step = (direction: 1 | -1) => void zoomTo(steppedZoom(zoom, direction), { duration: 0 });

@@ -12,9 +12,14 @@ export function useFlowAriaLabels(flow: 'journey' | 'processMap' = 'journey') {
   const { t } = useTranslation();
   return useMemo(
     () => ({
-      'node.a11yDescription.default':
+      // React Flow reads these two the other way round from their names (12.12): a map whose
+      // keyboard use is on describes its nodes with «keyboardDisabled», one whose keyboard use is
+      // off with «default». The journey map's cards are moved and opened by keyboard; the process
+      // map's places are not.
+      'node.a11yDescription.keyboardDisabled':
         flow === 'processMap' ? t('program.placeDescription') : t('flow.nodeDescription'),
-      'node.a11yDescription.keyboardDisabled': t('flow.keyboardDisabled'),
+      'node.a11yDescription.default':
+        flow === 'processMap' ? t('program.placeDescription') : t('flow.keyboardDisabled'),
       'node.a11yDescription.ariaLiveMessage': ({
         direction,
         x,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { NODE_HEIGHT, NODE_WIDTH } from './lanes';
-import { MIN_READABLE_ZOOM, isInView, monthTicks, openingViewport } from './viewport';
+import {
+  MIN_READABLE_ZOOM,
+  isInView,
+  monthTicks,
+  openingViewport,
+  resetFromTopLeft,
+  wholeMapView,
+} from './viewport';
 
 describe('the opening view', () => {
   const pane = { width: 1000, height: 500 };
@@ -119,5 +126,44 @@ describe('the time ruler', () => {
       'en',
     );
     expect(ticks.map((t) => t.label)).toEqual(['January 2026', 'February']);
+  });
+});
+
+describe('the process map’s whole view and its way back to 100 %', () => {
+  const pane = { width: 1300, height: 363 };
+  /** Where a map point lands on screen in a view. */
+  const screen = (v: { x: number; y: number; zoom: number }, x: number, y: number) => ({
+    x: x * v.zoom + v.x,
+    y: y * v.zoom + v.y,
+  });
+
+  it('fits a wide, low map whole, centred, and a map too large for 20 % too', () => {
+    const v = wholeMapView({ width: 3200, height: 490 }, pane);
+    const [a, b] = [screen(v, 0, 0), screen(v, 3200, 490)];
+    expect(a.x).toBeGreaterThanOrEqual(0);
+    expect(a.y).toBeGreaterThanOrEqual(0);
+    expect(b.x).toBeLessThanOrEqual(pane.width);
+    expect(b.y).toBeLessThanOrEqual(pane.height);
+    expect(Math.abs(a.x - (pane.width - b.x))).toBeLessThan(1);
+    // 5,600 × 1,800 needs less than 20 %: it still fits.
+    const big = wholeMapView({ width: 5600, height: 1800 }, { width: 1000, height: 335 });
+    expect(big.zoom).toBeLessThan(0.2);
+    expect(screen(big, 5600, 1800).y).toBeLessThanOrEqual(335);
+  });
+
+  it('never blows a small map up past 100 %', () => {
+    expect(wholeMapView({ width: 400, height: 200 }, pane).zoom).toBe(1);
+  });
+
+  it('goes back to 100 % with the map’s start still at the pane’s top-left', () => {
+    // After the whole view: the map's corner inside the pane stays where it is.
+    const whole = wholeMapView({ width: 3200, height: 490 }, pane);
+    const back = resetFromTopLeft(whole);
+    expect(back.zoom).toBe(1);
+    expect(screen(back, 0, 0)).toEqual(screen(whole, 0, 0));
+    // Panned into the map: the point under the pane's corner stays there.
+    const panned = { x: -400, y: -80, zoom: 0.8 };
+    const under = { x: 400 / 0.8, y: 80 / 0.8 };
+    expect(screen(resetFromTopLeft(panned), under.x, under.y)).toEqual({ x: 0, y: 0 });
   });
 });

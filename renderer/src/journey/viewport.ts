@@ -14,6 +14,42 @@ export const MAX_ZOOM = 2;
 /** One step of the zoom buttons and keys, in (`+1`) or out (`-1`), within MIN_ZOOM–MAX_ZOOM. */
 export const steppedZoom = (zoom: number, direction: 1 | -1): number =>
   Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom * 1.25 ** direction));
+/**
+ * 100 % from the pane's top-left corner, for a map that reads from its start there (the process
+ * map): along each axis, a map whose edge is inside the pane keeps that edge where it is (after
+ * «Hele kortet» the map is centred, its corner inside), and one the pane's edge cuts keeps the
+ * point under that edge — what was at the pane's left or top stays in sight, where a zoom about
+ * the centre pushed the start out of the pane. Screen = map × zoom + offset.
+ */
+export function resetFromTopLeft(v: Viewport): Viewport {
+  return { x: v.x > 0 ? v.x : v.x / v.zoom, y: v.y > 0 ? v.y : v.y / v.zoom, zoom: 1 };
+}
+
+/** The least zoom a whole view of the process map goes to (a map of 100 links at 1024 px). */
+export const WHOLE_MAP_MIN_ZOOM = 0.05;
+
+/**
+ * The whole of a map of `map` size in a pane, centred, with `pad` screen pixels around it: at the
+ * zoom that fits it, never above 100 % (a small map is not blown up) and never below `least`.
+ */
+export function wholeMapView(
+  map: { width: number; height: number },
+  pane: { width: number; height: number },
+  pad = 8,
+  least = WHOLE_MAP_MIN_ZOOM,
+): Viewport {
+  const fit = Math.min(
+    (pane.width - 2 * pad) / Math.max(1, map.width),
+    (pane.height - 2 * pad) / Math.max(1, map.height),
+  );
+  const zoom = Math.max(least, Math.min(1, fit));
+  return {
+    x: (pane.width - map.width * zoom) / 2,
+    y: (pane.height - map.height * zoom) / 2,
+    zoom,
+  };
+}
+
 /** Room kept free around what the map opens on (screen pixels). */
 const PAD = 24;
 /**

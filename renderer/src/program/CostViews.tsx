@@ -27,8 +27,10 @@ const isHidden = (cell: Cell<unknown>) => !cell.shown;
 /**
  * The difference as shown: a hidden one that anyone can work out from the two sums beside it
  * (both shown) is that subtraction. The figures are suppressed so that a hidden figure can be
- * worked out only when no journey adds to it (shared/analysis/cost-aggregate.ts), so it is 0:
- * «skjult» beside two equal sums would hide nothing and only puzzle the reader.
+ * worked out only when it rests on no journey (then it is 0) or on k or more
+ * (shared/analysis/cost-aggregate.ts; a property test holds the subtraction to the true figure):
+ * «skjult» beside two equal sums would hide nothing and only puzzle the reader. The CSV keeps
+ * the figures as they come (that cell hidden), as the command line writes them.
  */
 function differenceOf(f: CostFigures): Cell<number> {
   if (f.difference.shown || !f.asIs.shown || !f.toBe.shown) return f.difference;

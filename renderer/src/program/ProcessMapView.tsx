@@ -30,7 +30,14 @@ import { download } from '../components/download';
 import { wholeFlowPicture, withCaption } from '../components/flow-picture';
 import { useFlowAriaLabels } from '../journey/flow-aria';
 import { ZoomControls } from '../journey/ZoomControls';
-import { MAX_ZOOM, MIN_ZOOM, steppedZoom } from '../journey/viewport';
+import {
+  MAX_ZOOM,
+  MIN_ZOOM,
+  resetFromTopLeft,
+  steppedZoom,
+  WHOLE_MAP_MIN_ZOOM,
+  wholeMapView,
+} from '../journey/viewport';
 import { FigureTable } from './FigureTable';
 import { formatNumber, labelOf } from './labels';
 import {
@@ -277,7 +284,7 @@ function ProcessMap({
       void flow.zoomTo(steppedZoom(zoom, 1), { duration: 0 });
     else if (e.key === '-' || e.key === '−')
       void flow.zoomTo(steppedZoom(zoom, -1), { duration: 0 });
-    else if (e.key === '0') void flow.zoomTo(1, { duration: 0 });
+    else if (e.key === '0') void flow.setViewport(resetFromTopLeft(flow.getViewport()));
     else return;
     // The page does not scroll under the map as it moves.
     e.preventDefault();
@@ -507,12 +514,14 @@ function ProcessMap({
               n: formatNumber(i18n.language, aggregate.cohort.journeys, ''),
             })}`
           : selection,
-        t('program.pictureCaption', {
-          count: threshold,
+        `${t('program.pictureLinks', {
+          count: shownEdges.length,
           drawn: formatNumber(i18n.language, content.links.length, ''),
           all: formatNumber(i18n.language, shownEdges.length, ''),
+        })}: ${t('program.pictureCaption', {
+          count: threshold,
           date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date()),
-        }),
+        })}`,
       ]);
       const name = level === 'contact' ? 'process-map-contact.png' : 'process-map.png';
       download(url, name);
@@ -625,11 +634,13 @@ function ProcessMap({
               className="button pm-fit"
               onClick={() => {
                 // The layout's own bounds, not the places': links run round them, labels on.
-                if (drawn) {
-                  const { width, height } = drawn.layout;
-                  void flow.fitBounds(
-                    { x: 0, y: 0, width, height },
-                    { padding: 0.02, duration: 0 },
+                const pane = paneRef.current;
+                if (drawn && pane) {
+                  void flow.setViewport(
+                    wholeMapView(drawn.layout, {
+                      width: pane.clientWidth,
+                      height: pane.clientHeight,
+                    }),
                   );
                 }
                 announce(t('program.mapFitDone'));
@@ -695,7 +706,8 @@ function ProcessMap({
                 // links, as everywhere else. Zooming is the buttons, a pinch, or Ctrl and the wheel.
                 zoomOnScroll={false}
                 preventScrolling={false}
-                minZoom={MIN_ZOOM}
+                // A large map's whole view goes below the buttons' least zoom (wholeMapView).
+                minZoom={Math.min(MIN_ZOOM, WHOLE_MAP_MIN_ZOOM)}
                 maxZoom={MAX_ZOOM}
                 proOptions={{ hideAttribution: true }}
                 ariaLabelConfig={ariaLabelConfig}

@@ -65,6 +65,9 @@ export function ProgramScreen() {
   // What was said on one tab («handovers.csv er hentet») is not left standing on the next.
   useClearOnChange(tab, clearNow);
   const [models, setModels] = useState<ProgramModel[]>([]);
+  /** Whether the list of models has come: until then, no view says there is none. */
+  const [listed, setListed] = useState(false);
+  const noModels = listed && models.length === 0;
   const [filter, setFilter] = useState<CohortFilter>({});
   const [k, setK] = useState(5);
   const [aggregate, setAggregate] = useState<Aggregate | null>(null);
@@ -100,6 +103,7 @@ export function ProgramScreen() {
       ([list, settings]) => {
         if (!live) return;
         setModels(list);
+        setListed(true);
         setK(settings.k);
       },
       (error: unknown) => announce(t(errorKey(error)), 'error'),
@@ -234,7 +238,7 @@ export function ProgramScreen() {
                       count: aggregate.cohort.journeys,
                       n: formatNumber(i18n.language, aggregate.cohort.journeys, ''),
                     })
-                  : models.length === 0
+                  : noModels
                     ? t('program.cohortNone')
                     : t('program.cohortHidden')}
               </p>
@@ -250,15 +254,24 @@ export function ProgramScreen() {
                   onClearFilter: () => setFilter({ map: filter.map }),
                 }}
               >
-                {aggregate.suppressed ? (
+                {aggregate.suppressed && noModels ? (
+                  // No model at all is not a selection too small: nothing is imported yet, and
+                  // a wider selection or a lower k would show nothing more.
+                  <div className="notice all-hidden" role="note" data-testid="suppressed">
+                    <p>{t('program.suppressed.noModels')}</p>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={() => setTab('models')}
+                      data-testid="hidden-import-more"
+                    >
+                      {t('program.hiddenInfo.importMore')}
+                    </button>
+                  </div>
+                ) : aggregate.suppressed ? (
                   <AllHiddenNotice
                     k={aggregate.k}
-                    body={
-                      // No model at all is not a selection too small: nothing is imported yet.
-                      models.length === 0
-                        ? t('program.suppressed.noModels')
-                        : t(`program.suppressed.${aggregate.suppressed}`, { k: aggregate.k })
-                    }
+                    body={t(`program.suppressed.${aggregate.suppressed}`, { k: aggregate.k })}
                     testId="suppressed"
                   />
                 ) : (
