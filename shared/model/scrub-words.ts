@@ -189,7 +189,7 @@ export const SHORT_STAFF_TITLES = wordSet(
 
 /** Abbreviations written in capitals that name no person. */
 export const ABBREVIATIONS = wordSet(
-  `kol adhd add ptsd ocd ms als dm ekg eeg mr mri ct pet rtg ul bmi inr crp hba1c hiv aids
+  `kol adhd add ptsd ocd ms als dm ekg eeg mr mri ct pet rtg ul bmi inr crp hba1c hiv aids iu
   copd kram ssp sks oug ouh sus nbv nfs pn sms mms app it pc tv dr dsb fda who eu dk usa uk
   ok nb ps obs ca fx mv bl osv etc jf ifm mht vedr ang pga evt iflg tlf mail e-mail www pdf
   cpr nemid mitid sst shp gp ktr sop vip nr kr pct st th tv mf kl mdr dgl vs el adr att lejl

@@ -647,6 +647,17 @@ const SPOKEN_THOUSANDS = new RegExp(
 const NUMBER_WORD_ALONE = new RegExp(`^(?:${NUMBER_WORD})$`, 'iu');
 /** How many digits a number word stands for. */
 const ONE_DIGIT_WORD = new RegExp(`^(?:${ONE_DIGIT})$`, 'i');
+/** A CPR number's word in a sentence: "CPR", "personnummer", "cpr.nr.", "fødselsdato". */
+const CPR_IN_SENTENCE = /(?<![\p{L}])(?:cpr|personn(?:umm)?er|personnr|fødselsdato|født)/iu;
+/** The sentence (or the line) a place in a text is in. */
+function sentenceAround(text: string, at: number): string {
+  const start = Math.max(
+    text.lastIndexOf('\n', at - 1),
+    ...['. ', '! ', '? '].map((s) => text.lastIndexOf(s, at - 1)),
+  );
+  const ends = ['\n', '. ', '! ', '? '].map((s) => text.indexOf(s, at)).filter((i) => i >= 0);
+  return text.slice(start + 1, ends.length ? Math.min(...ends) : text.length);
+}
 /** The digit a one-digit word says: "nul" 0, "en"/"et"/"ett" 1 … "ni" 9. */
 function digitValue(word: string): number {
   return ['nul', 'en', 'to', 'tre', 'fire', 'fem', 'seks', 'syv', 'otte', 'ni'].indexOf(
@@ -729,9 +740,15 @@ const FLOOR_SIDE =
 /** A floor and its side after «på»: "Vera på 3. th.", "på st. tv" (see where it is read). */
 const FLOOR_AFTER_ON =
   /(?<![\p{L}])på[^\S\n]+((?:\d{1,2}\.|st\.)[^\S\n]?(?:tv|th|mf)\.?)(?![\p{L}\p{N}-])/giu;
-/** A body's part, a wound or a pain in the words before such a floor: "Smerter på 2. th.". */
+/**
+ * Who lives on a floor, or that someone does, before «på» and it: "naboen på 2. tv", "datteren
+ * på st. th.", "Bor på 2. TV.".
+ */
+const PERSON_BEFORE_FLOOR =
+  /^(?:bor|boede|bo|boende|flyttet|flytter|flyttede|nabo|naboen|genbo|genboen|veninde|veninden|ven|vennen|kæreste|kæresten|datter|datteren|søn|sønnen|søster|søsteren|bror|broren|mor|moren|far|faren|familien|beboer|beboeren|borger|borgeren|hun|han|de|jeg|vi|du)$/u;
+/** A body's part, a wound or a pain: a floor's number before it is a toe's or a tooth's. */
 const BODY_OR_WOUND =
-  /(?<![\p{L}])(?:smert\p{L}*|ondt|øm\p{L}*|sår\p{L}*|brud\p{L}*|fraktur\p{L}*|\p{L}*brud|hæv\p{L}*|rød\p{L}*|blå\p{L}*|vable\p{L}*|tryk\p{L}*|negl\p{L}*|tå|tåen|tæer\p{L}*|finger\p{L}*|fingr\p{L}*|ribben\p{L}*|costa\p{L}*|hvirvel\p{L}*|tand|tanden|tænder\p{L}*|kind\p{L}*|øre\p{L}*|øje\p{L}*|knæ\p{L}*|ben|benet|arm\p{L}*|hånd\p{L}*|fod|foden|ankel\p{L}*|hofte\p{L}*|skulder\p{L}*|læsion\p{L}*|amput\p{L}*)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:smert\p{L}*|ondt|øm\p{L}*|sår\p{L}*|brud\p{L}*|fraktur\p{L}*|\p{L}*brud|hæv\p{L}*|rød\p{L}*|blå\p{L}*|vable\p{L}*|tryk\p{L}*|negl\p{L}*|tå|tåen|tæer\p{L}*|finger\p{L}*|fingr\p{L}*|ribben\p{L}*|costa\p{L}*|hvirvel\p{L}*|tand|tanden|tænder\p{L}*|kind\p{L}*|øre\p{L}*|øje\p{L}*|knæ\p{L}*|ben|benet|arm\p{L}*|hånd\p{L}*|fod|foden|ankel\p{L}*|hofte\p{L}*|skulder\p{L}*|læsion\p{L}*|amput\p{L}*|karies|caries|plomb\p{L}*|vort\p{L}*|liktorn\p{L}*|knyst\p{L}*|sting|eksem\p{L}*|panaritium)(?![\p{L}])/iu;
 /** A birth cohort said of someone: "jeg er en 45'er" (not "en 20'er" in change, nor "70'erne"). */
 const COHORT_YEAR =
   /(?<![\p{L}])(?:jeg|han|hun|du|vi|mor|far|borger(?:en)?|pt\.?)\s+(?:er|var)\s+(?:en\s+|(?:også|jo)\s+en\s+)?(\d{2})['’]er(?![\p{L}-])/giu;
@@ -1290,10 +1307,11 @@ const WRITTEN_BY =
   /\b(?:(?:skrevet|dikteret|noteret|journalført|dokumenteret)\s+af|(?:notat|skrevet|noteret|dokumenteret|journalført)\s+(?:v\.|ved))\s{0,2}:?\s{0,3}$/iu;
 /**
  * What says the next word is who did or wrote it — unless it is a role's or a unit's short name:
- * "udført af KM", "hjulpet af AB", "under supervision af KM", "instrueret af KM", "ledsaget af KM".
+ * "udført af KM", "hjulpet af AB", "under supervision af KM", "instrueret af KM", "ledsaget af KM"
+ * (not what is taught or guided: «undervist af UCL», «vejledning af UU» are schools and offices).
  */
 const DONE_BY =
-  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet|kvitteret|udleveret|afleveret|registreret|ordineret|bestilt|oprettet|attesteret|gennemgået|revideret|instrueret|ledsaget|superviseret|vejledt|undervist|supervision|vejledning|instruktion|oplæring|ledsagelse)\s+af\s{0,2}:?|\b(?:skiftet|givet|hjulpet|vasket|badet|lagt|målt|taget|hentet|fulgt|kørt|besøgt|klippet|smurt|doseret|dispenseret|påført|anlagt|fjernet|renset|barberet|vejet|støttet|mobiliseret|forflyttet|vendt|lejret|ringet\s+op|set)\s+af\s|\bbesøg\s+af\s|\b(?:mvh|kh|venlig\s+hilsen|hilsen)\.?\s{0,2}[,:]?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:notat|aftale|aftalt|samtale|møde|opkald|besøg|hjemmebesøg|telefonsamtale|opfølgning|statusmøde|netværksmøde|visitation|vurdering|udredning|sygeplejebesøg)\s+(?:v\.|ved)\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til\s{0,2}:?|\b(?:med)?ansvarlig(?:e)?\s{0,2}:|\bansv\.\s{0,2}:?|\bini\.?\s{0,2}:?|\binit\.?\s{0,2}:|\btovholder\s{0,2}:|\breferent(?:en)?\s{0,2}:|\bgodkendt\s{0,2}:)\s{0,3}$/iu;
+  /(?:\b(?:skrevet|dikteret|noteret|journalført|dokumenteret|udført|udarbejdet|kontrolleret|oplært|godkendt|vurderet|tilset|underskrevet|modtaget|visiteret|behandlet|kvitteret|udleveret|afleveret|registreret|ordineret|bestilt|oprettet|attesteret|gennemgået|revideret|instrueret|ledsaget|superviseret|supervision|instruktion|oplæring|ledsagelse)\s+af\s{0,2}:?|\b(?:skiftet|givet|hjulpet|vasket|badet|lagt|målt|taget|hentet|fulgt|kørt|besøgt|klippet|smurt|doseret|dispenseret|påført|anlagt|fjernet|renset|barberet|vejet|støttet|mobiliseret|forflyttet|vendt|lejret|ringet\s+op|set)\s+af\s|\bbesøg\s+af\s|\b(?:mvh|kh|venlig\s+hilsen|hilsen)\.?\s{0,2}[,:]?|\b(?:notat|skrevet|noteret|dokumenteret|journalført)\s+ved\s{0,2}:?|\b(?:notat|aftale|aftalt|samtale|møde|opkald|besøg|hjemmebesøg|telefonsamtale|opfølgning|statusmøde|netværksmøde|visitation|vurdering|udredning|sygeplejebesøg)\s+(?:v\.|ved)\s{0,2}:?|\b(?:videresendt|overdraget|sendt\s+videre)\s+til\s{0,2}:?|\b(?:med)?ansvarlig(?:e)?\s{0,2}:|\bansv\.\s{0,2}:?|\bini\.?\s{0,2}:?|\binit\.?\s{0,2}:|\btovholder\s{0,2}:|\breferent(?:en)?\s{0,2}:|\bgodkendt\s{0,2}:)\s{0,3}$/iu;
 /** The end of a note or a line right after a signature (a stop or a bracket may close it). */
 const SIGNATURE_END = /[^\S\n]{0,3}(?:[.)][^\S\n]{0,3})?(?:$|\n)/y;
 const NOTE_END = /[.)]?\s*$/y;
@@ -1305,12 +1323,17 @@ const QUOTED_WORD = /(["“„«'‘])(\p{L}[\p{L}-]{1,20})(?=["”“»'’](?!
 /** Abbreviations written with a stop after each letter: "u.a." (no remarks), "P.S.", "f.m.". */
 const DOTTED_ABBREVIATIONS = new Set('ua ps pt nb mm mv ol el dvs osv bl ca'.split(' '));
 /** More of them, written small only ("d.d.", "o.k.", "t.o.m."; "A.M." in capitals is someone). */
-const DOTTED_ABBREVIATIONS_SMALL = new Set('dd ok am pm tom fom hhv su ie eg ia sa'.split(' '));
+const DOTTED_ABBREVIATIONS_SMALL = new Set(
+  'dd ok am pm tom fom hhv su ie eg ia sa fm em mm ft fx'.split(' '),
+);
 /** Short forms before «.nr.» that a list holds as names too: "Pers.nr.", "Lok.nr.". */
 const NUMBER_SHORT_FORMS = new Set(['pers', 'lok', 'medl', 'medarb', 'kunde', 'sags', 'tlf']);
-/** Capitals and a role in brackets, joined by a slash, either way round: "(SRJ/psyk)", "(spl/AB)". */
-const INITIALS_WITH_ROLE =
-  /\([^\S\n]?(?:(\p{Lu}{2,4})[^\S\n]?\/[^\S\n]?(\p{L}{2,14}\.?)|(\p{L}{2,14}\.?)[^\S\n]?\/[^\S\n]?(\p{Lu}{2,4}))[^\S\n]?\)/gu;
+/**
+ * Capitals and then a role in brackets, joined by a slash, as one signs: "(SRJ/psyk)", "(AB/spl.)"
+ * — not the other way round, where a test's or a score's short name follows the one who took it
+ * ("(fys/TUG)", "(ergo/AMPS)", "(psyk/BPRS)").
+ */
+const INITIALS_WITH_ROLE = /\([^\S\n]?(\p{Lu}{2,3})[^\S\n]?\/[^\S\n]?(\p{L}{2,14}\.?)[^\S\n]?\)/gu;
 /** A family's or a couple's word joined after a surname: "-familien", "-familiens", "-parret". */
 const FAMILY_AFTER =
   /^-(familie(?:n|ns|r|rne|rnes)?|parret|parrets|klanen|klanens|slægten|slægtens)(?![\p{L}\p{N}])/iu;
@@ -1979,6 +2002,9 @@ export function scrubText(
     add('cpr', at, at + said.length);
   }
   for (const m of text.matchAll(CPR_END_DIGITS)) {
+    // «slutcifre» are a CPR number's; «sidste fire» may be any four ("NRS sidste fire: 7-8-6-9"),
+    // so a CPR number's word must stand in the same sentence.
+    if (/sidste/i.test(m[0]) && !CPR_IN_SENTENCE.test(sentenceAround(text, m.index))) continue;
     add('cpr', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   }
   for (const m of text.matchAll(CPR_REST)) {
@@ -1994,32 +2020,30 @@ export function scrubText(
   for (const re of [DWELLING, STAIRWAY, FLOOR_SIDE]) {
     for (const m of text.matchAll(re)) add('address', m.index, m.index + m[0].length);
   }
-  // "bekymret for sin nabo Vera på 3. th.", "Ingrid på 1. th har nøgle": after «på», a floor and
-  // its side are where someone lives — not a toe, a finger or a rib ("Smerter på 2. tv. tå":
-  // a word for what it is after it; "sår på 3. th.": a wound's or a pain's word before it).
+  // "bekymret for sin nabo Vera på 3. th.", "(Ingrid på 1. th)", "naboen på st. tv": after
+  // someone and «på», a floor and its side are where they live — only after someone (a name in
+  // a sentence, a neighbour, a relative, a pronoun): after anything else it is as often a
+  // tooth, a toe or a finger ("Karies på 7. tv.", "sting på 3. th.", "Smerter på 2. tv. tå").
   for (const m of text.matchAll(FLOOR_AFTER_ON)) {
     const at = m.index + m[0].length - m[1]!.length;
     const next = /^[^\S\n]*(\p{L}+)/u.exec(
       text.slice(m.index + m[0].length, m.index + m[0].length + 30),
+    )?.[1];
+    if (next && BODY_OR_WOUND.test(next)) continue;
+    const before = /(?:^|([.!?:\n(]|\p{L}|\p{N}|,)[^\S\n]*)(\p{L}+)[^\S\n]+$/u.exec(
+      text.slice(Math.max(0, m.index - 40), m.index),
     );
-    const word = next?.[1];
-    if (
-      word &&
-      /^\p{Ll}/u.test(word) &&
-      !SMALL_WORDS.has(word) &&
-      !FINITE_VERBS.has(word) &&
-      !SUBJECT_VERBS.has(word) &&
-      !HUMAN_VERBS.has(word) &&
-      !/^\p{Ll}{2,}(?:ede|te)$/u.test(word)
-    ) {
-      continue;
-    }
-    const clause = text
-      .slice(Math.max(0, m.index - 40), m.index)
-      .split(/[.!?;\n]/)
-      .pop()!;
-    if (BODY_OR_WOUND.test(clause)) continue;
-    add('address', at, m.index + m[0].length);
+    const who = before?.[2];
+    if (!who) continue;
+    const opens = before[1] === undefined || /[.!?:\n]/.test(before[1]);
+    const someone =
+      PERSON_BEFORE_FLOOR.test(who.toLowerCase()) ||
+      (/^\p{Lu}\p{Ll}+$/u.test(who) &&
+        // (At a sentence's start only a word the list holds as a name as it is: not
+        // «Karies», whose «Kari» is one.)
+        (!opens || !!options.lexicon?.isName(who.toLowerCase())) &&
+        !BODY_OR_WOUND.test(who));
+    if (someone) add('address', at, m.index + m[0].length);
   }
   // A table's cell that holds only someone's initials: «| 14.03 | bad | KLN |», «| pls |».
   for (const m of text.matchAll(TABLE_CELL)) {
@@ -2111,7 +2135,10 @@ export function scrubText(
       parts.length >= 6 &&
       parts.every((p) => ONE_DIGIT_WORD.test(p)) &&
       /^[\p{L}]+(?:[-–][\p{L}]+)+$/u.test(m[0]) &&
-      !parts.every((p, k) => k === 0 || digitValue(p) === digitValue(parts[k - 1]!) + 1)
+      !parts.every((p, k) => k === 0 || digitValue(p) === digitValue(parts[k - 1]!) + 1) &&
+      // Only where a CPR number is spoken of: a count down, a digit-span test or a tapering dose
+      // is digit words too ("ni-to-seks-fire-otte-tre", "fem-fem-fire-fire-tre-tre").
+      CPR_IN_SENTENCE.test(sentenceAround(text, m.index))
     )
       add('cpr', m.index, m.index + m[0].length);
   }
@@ -2941,6 +2968,9 @@ export function scrubText(
     if (!title && !SIGNED_BY.test(before) && !DONE_BY.test(before) && !SIGNED_BARE.test(before)) {
       continue;
     }
+    // Written small, only two letters («underskrevet k.j», «udleveret af a.b.»): «underskrevet
+    // m.h.t. videregivelse», «signeret i.f.m. flytning», «v.h.a.» are short forms.
+    if (letters === letters.toLowerCase() && letters.length !== 2) continue;
     add('name', at, at + m[0].length, true);
   }
   // "Henr. kom forbi", "Ped. ringede": a first name cut short with its stop where a sentence
@@ -3018,14 +3048,14 @@ export function scrubText(
     if (!cue && !(bracketed && parts.some((p) => isAllCaps(p.word)))) continue;
     for (const p of parts) add('name', p.at, p.at + p.word.length, true);
   }
-  // "Behandler (SRJ/psyk) konfererer", "(AB/spl.)", "(sygepl./LH)": in brackets, capitals joined
-  // by a slash to a role's short form or a title are the person and their role — not an
-  // office's or a team's short name ("(PPR/psyk)", "(SSA/SSH)"), nor two words ("(BT/puls)").
+  // "Behandler (SRJ/psyk) konfererer", "(AB/spl.)": in brackets, capitals joined by a slash to
+  // a role's short form or a title after them are the person and their role — not an office's or
+  // a team's short name ("(PPR/psyk)", "(SSA/SSH)"), nor two words ("(BT/puls)").
   for (const m of text.matchAll(INITIALS_WITH_ROLE)) {
-    const initials = m[1] ?? m[4]!;
-    const role = (m[2] ?? m[3]!).toLowerCase().replace(/\.$/, '');
+    const initials = m[1]!;
+    const role = m[2]!.toLowerCase().replace(/\.$/, '');
     const lower = initials.toLowerCase();
-    const at = m.index + m[0].indexOf(initials, m[1] ? 0 : m[0].indexOf('/'));
+    const at = m.index + m[0].indexOf(initials);
     if (covered[at]) continue;
     const isRole =
       SIGNING_ROLE.test(role) ||
@@ -3455,7 +3485,10 @@ export function scrubText(
         !ROLES.has(lower) &&
         !FAMILY_KINDS.test(lower) &&
         !(/s$/.test(lower) && !words.listedName(lower)) &&
-        !options.lexicon?.isEntry?.(`${lower}${family[1]!.toLowerCase()}`)
+        !options.lexicon?.isEntry?.(`${lower}${family[1]!.toLowerCase()}`) &&
+        // A surname the list holds, or a word it does not know: an everyday word that is no
+        // name is a kind of family ("Kontakt-familien", "Weekend-familien", "Pensionist-parret").
+        (words.listedName(lower) || everydayNameOfSomeone(lower) || !words.ordinary(lower))
       ) {
         add('name', start, end, true);
         return;
@@ -4396,12 +4429,18 @@ export function scrubText(
      * Initials as the one talked with: "aftalt med AKH", "talte m. AKH", "efter samtale m. ML og
      * TBH" (a meeting's word, with «med» only: "samtale til AKH" is no talk with AKH).
      */
+    const initialsToken = (k: number) =>
+      unknownInitialsAt(tokens[k], true) || capsInitials(tokens[k]);
     const talkedWith = (k: number) =>
-      (unknownInitialsAt(tokens[k], true) || capsInitials(tokens[k])) &&
+      initialsToken(k) &&
       /^(?:med|m|til|hos)$/.test(tokens[k - 1]?.lower ?? '') &&
       (WITH_VERBS.test(tokens[k - 2]?.lower ?? '') ||
+        // After a meeting only two of them or more, joined by «og» («samtale m. ML og TBH»):
+        // one alone is as often an office, a union or a school («møde med KLF», «samtale m. PFA»).
         (/^(?:med|m)$/.test(tokens[k - 1]!.lower) &&
-          MEETING_NOUNS.test(tokens[k - 2]?.lower ?? '')));
+          MEETING_NOUNS.test(tokens[k - 2]?.lower ?? '') &&
+          tokens[k + 1]?.lower === 'og' &&
+          initialsToken(k + 2)));
     // The line before it, as far back as a list of those present reaches (a bound: this is asked
     // of every such word, and a line may be a whole text).
     const lineBefore = () => {
