@@ -437,19 +437,26 @@ function ProcessMap({
       const layout = await layoutProcessMap(placeIn, linkIn);
       if (!live) return;
       const pane = paneRef.current;
+      // The map opens on its start: the place at the top of its first rank (the order the map
+      // reads in, flowOrder, puts where journeys start there), so the map's own top and left
+      // edges are where it begins and no place above it is cut.
+      const start = placeIn.reduce((a, b) => {
+        const [pa, pb] = [layout.places.get(a.id)!, layout.places.get(b.id)!];
+        return pb.x < pa.x - 1 || (Math.abs(pb.x - pa.x) <= 1 && pb.y < pa.y) ? b : a;
+      });
       const view = openingView(
         layout,
         { width: pane?.clientWidth ?? 1000, height: pane?.clientHeight ?? 500 },
         Math.min(TYPE.name, TYPE.line, TYPE.label),
         MIN_TEXT[level],
-        layout.places.get(places[0]!.id),
+        layout.places.get(start.id),
         undefined,
         [
           ...layout.places.values(),
           ...[...layout.links.values()].flatMap((l) => (l.label ? [l.label] : [])),
         ],
         // Its text's block: the height it was given before links made it taller.
-        placeIn[0]!.height,
+        start.height,
       );
       setDrawn({
         key: content.key,
