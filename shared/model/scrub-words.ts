@@ -171,7 +171,7 @@ export const TITLES = wordSet(
   familiebehandler familiebehandleren sundhedsplejerske sundhedsplejersken hedder kaldet kaldes navnet
   ssa ssh tovholder tovholderen vagthavende forvagt forvagten bagvagt bagvagten mellemvagt
   spl. sygepl. sagsbeh. socialrådg. ergoterap. fysioterap. pæd. fys. ergo. psyk.
-  overl. reservel. afdl. speciall. psykol.
+  overl. reservel. afdl. speciall. psykol. ovl. rsvl. afd.spl.
   diætist diætisten farmaceut farmaceuten fodterapeut fodterapeuten kiropraktor kiropraktoren
   audiolog audiologen logopæd logopæden neuropsykolog neuropsykologen misbrugskonsulent
   misbrugskonsulenten demenskoordinator demenskoordinatoren sygehjælper sygehjælperen portør
@@ -184,7 +184,7 @@ export const TITLES = wordSet(
  */
 export const SHORT_STAFF_TITLES = wordSet(
   `spl. sygepl. sagsbeh. socialrådg. ergoterap. fysioterap. pæd. fys. ergo. psyk. overl.
-  reservel. afdl. speciall. psykol.`,
+  reservel. afdl. speciall. psykol. ovl. rsvl.`,
 );
 
 /** Abbreviations written in capitals that name no person. */
@@ -204,7 +204,7 @@ export const ABBREVIATIONS = wordSet(
   pvk cvk tsh ldl hdl dvt peg sat alat basp lddh hgb leu ekv psa inr pvc
   sfo skat udk atp foa bupl dsr vuc eud eux stx amk plo kmd egu klap sdu aau dtu apv mtx asf uu
   akt aba ida fob fof ams kbh dpc sos fam bbr psp stps
-  sagsbeh socialrådg sygepl ergoterap fysioterap overl reservel afdl speciall psykol`,
+  sagsbeh socialrådg sygepl ergoterap fysioterap overl reservel afdl speciall psykol ovl rsvl`,
 );
 
 /**

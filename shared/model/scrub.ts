@@ -684,7 +684,7 @@ const CPR_LAST_FOUR_SAID = new RegExp(
  * "slutcifre: 1 9 4 8", "sidste fire 1-9-4-8", "de fire sidste cifre en-ni-fire-otte".
  */
 const CPR_END_DIGITS = new RegExp(
-  `(?<![\\p{L}])(?:slut[\\s-]?cifre(?:ne)?|ende[\\s-]?cifre(?:ne)?|sidste[\\s-]+(?:fire|4)(?:[\\s-]+(?:cifre|tal))?|(?:fire|4)[\\s-]+sidste(?:[\\s-]+(?:cifre|tal))?)(?:\\s+(?:er|var|hedder))?[^\\S\\n]{0,3}:?[^\\S\\n]{0,3}((?:\\d|${ONE_DIGIT})(?:(?:[^\\S\\n]?[-–.][^\\S\\n]?|[^\\S\\n])(?:\\d|${ONE_DIGIT})){3})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}])(?:slut[\\s-]?cifre(?:ne)?|ende[\\s-]?cifre(?:ne)?|kontrol[\\s-]?cifre(?:ne)?|sidste[\\s-]+(?:fire|4)(?:[\\s-]+(?:cifre|tal))?|(?:fire|4)[\\s-]+sidste(?:[\\s-]+(?:cifre|tal))?)(?:\\s+(?:er|var|hedder))?[^\\S\\n]{0,3}:?[^\\S\\n]{0,3}((?:\\d|${ONE_DIGIT})(?:(?:[^\\S\\n]?[-–./][^\\S\\n]?|[^\\S\\n])(?:\\d|${ONE_DIGIT})){3}|(?<=cifre(?:ne)?[^\\S\\n]{0,3}:?[^\\S\\n]{0,3})\\d{4})(?![\\p{L}\\p{N}])`,
   'giu',
 );
 /**
@@ -739,7 +739,7 @@ const FLOOR_SIDE =
   /(?<![\p{L}\p{N}])(?:(?:\d{1,2}\.|st\.)[^\S\n]?sal[^\S\n]{0,2},?[^\S\n]?(?:tv|th|mf)|(?<=(?:(?:[oO]pgang[^\S\n][A-ZÆØÅ]|\p{Lu}\p{Ll}+[^\S\n]\d{1,3}[a-zA-Z]?)[^\S\n]?,|(?<![\p{L}])(?:(?:[bB]eboer(?:en)?|[nN]abo(?:en)?|[gG]enbo(?:en)?|[bB]oende|[fF]lytte[tr](?:[^\S\n]+nu)?)[^\S\n]+(?:på|fra|til|i)|[bB]or(?:[^\S\n]+nu)?(?:[^\S\n]+(?:på|i))?)[^\S\n])[^\S\n]?)(?:\d{1,2}\.|st\.)[^\S\n]?(?:tv|th|mf))\.?(?![\p{L}-])/gu;
 /** A floor and its side after «på»: "Vera på 3. th.", "på st. tv" (see where it is read). */
 const FLOOR_AFTER_ON =
-  /(?<![\p{L}])på[^\S\n]+((?:\d{1,2}\.|st\.)[^\S\n]?(?:tv|th|mf)\.?)(?![\p{L}\p{N}-])/giu;
+  /(?<![\p{L}])på[^\S\n]+((?:\d{1,2}\.?|st\.)[^\S\n]?(?:tv|th|mf|t\.v|t\.h)\.?)(?![\p{L}\p{N}-])/giu;
 /**
  * Who lives on a floor, or that someone does, before «på» and it: "naboen på 2. tv", "datteren
  * på st. th.", "Bor på 2. TV.".
@@ -1336,7 +1336,7 @@ const NUMBER_SHORT_FORMS = new Set(['pers', 'lok', 'medl', 'medarb', 'kunde', 's
 const INITIALS_WITH_ROLE = /\([^\S\n]?(\p{Lu}{2,3})[^\S\n]?\/[^\S\n]?(\p{L}{2,14}\.?)[^\S\n]?\)/gu;
 /** A family's or a couple's word joined after a surname: "-familien", "-familiens", "-parret". */
 const FAMILY_AFTER =
-  /^-(familie(?:n|ns|r|rne|rnes)?|parret|parrets|klanen|klanens|slægten|slægtens)(?![\p{L}\p{N}])/iu;
+  /^[-–](familie(?:n|ns|r|rne|rnes)?|parret|parrets|klanen|klanens|slægten|slægtens)(?![\p{L}\p{N}])/iu;
 /** Kinds of family written with a hyphen: "Bonus-familien", "Netværks-familien". */
 const FAMILY_KINDS = /^(?:bonus|netværk|kerne|stor|pleje|vært|aflastning|adoptiv|foster|ny|hele)$/u;
 /** Short forms of a title that end a sentence as often as they stand before a name. */
