@@ -1329,11 +1329,12 @@ const DOTTED_ABBREVIATIONS_SMALL = new Set(
 /** Short forms before «.nr.» that a list holds as names too: "Pers.nr.", "Lok.nr.". */
 const NUMBER_SHORT_FORMS = new Set(['pers', 'lok', 'medl', 'medarb', 'kunde', 'sags', 'tlf']);
 /**
- * Capitals and then a role in brackets, joined by a slash, as one signs: "(SRJ/psyk)", "(AB/spl.)"
- * — not the other way round, where a test's or a score's short name follows the one who took it
+ * Capitals and then a role in brackets, joined by a slash or a comma, as one signs: "(SRJ/psyk)",
+ * "(AB/spl.)", "[SRJ/psyk]", "(SRJ, psyk)" — not the other way round, where a test's or a score's short name follows the one who took it
  * ("(fys/TUG)", "(ergo/AMPS)", "(psyk/BPRS)").
  */
-const INITIALS_WITH_ROLE = /\([^\S\n]?(\p{Lu}{2,3})[^\S\n]?\/[^\S\n]?(\p{L}{2,14}\.?)[^\S\n]?\)/gu;
+const INITIALS_WITH_ROLE =
+  /[([][^\S\n]?(\p{Lu}{2,3})(?:[^\S\n]?\/[^\S\n]?|,[^\S\n]?)(\p{L}{2,14}\.?)[^\S\n]?[)\]]/gu;
 /** A family's or a couple's word joined after a surname: "-familien", "-familiens", "-parret". */
 const FAMILY_AFTER =
   /^[-–](familie(?:n|ns|r|rne|rnes)?|parret|parrets|klanen|klanens|slægten|slægtens)(?![\p{L}\p{N}])/iu;
@@ -1353,7 +1354,7 @@ const DOTTED_INITIALS_SMALL = /(?<![\p{L}\p{N}.])(?:\p{Ll}\.){1,3}\p{Ll}\.?(?![\
  * "signeret: m.h.".
  */
 const SIGNED_BARE =
-  /(?<![\p{L}])(?:underskrevet|kvitteret|signeret|kontrasigneret|attesteret)[^\S\n]{0,2}:?[^\S\n]{0,3}$/iu;
+  /(?<![\p{L}])(?:underskrevet|underskr\.|kvitteret|signeret|kontrasigneret|attesteret)[^\S\n]{0,2}:?[^\S\n]{0,3}$/iu;
 /** What a dash at a note's end says more often than who wrote it: "-ud", "-op", "-fin". */
 const DASHED_WORDS =
   /^(?:ud|op|ind|ned|af|på|til|ok|ja|nej|fin|god|tør|våd|høj|lav|alt|ny|let|tom|fuld|væk|nu|mæt|sur|glad|ro|fri)$/u;

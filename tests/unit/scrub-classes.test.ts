@@ -2092,6 +2092,10 @@ describe('a 29th corpus, written without sight of the rules: initials met, signe
     // A unit in capitals after an amount.
     'Vitamin A 5000 IU dagligt',
     'Smerter på 3 th.',
+    '(BT, puls) målt',
+    '(SSA, SSH) fordelt',
+    '(PPR, psyk) kontaktet',
+    '[KOL, DM2] kendt',
     'Han kom på 3 timer',
     'slutcifre mangler',
     'sidste fire uger 2014 var svære',
@@ -2122,6 +2126,9 @@ describe('a 29th corpus, written without sight of the rules: initials met, signe
     ['endecifre: 1/9/4/8', 'endecifre: [CPR]'],
     ['Set af ovl. MHJ', 'Set af ovl. [NAVN]'],
     ['Rsvl. AB tilser', 'Rsvl. [NAVN] tilser'],
+    ['Behandler (SRJ, psyk) konfererer', 'Behandler ([NAVN], psyk) konfererer'],
+    ['Behandler [SRJ/psyk] konfererer', 'Behandler [[NAVN]/psyk] konfererer'],
+    ['kvittering underskr. k.j', 'kvittering underskr. [NAVN]'],
   ])('still masks: %j', (text, scrubbed) => {
     expect(scrub(text)).toBe(scrubbed);
   });
