@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import type { Database } from 'better-sqlite3';
 import type { Touchpoint } from '../../shared/domain/journey';
 import type { Handlers } from '../../shared/ipc/dispatch';
@@ -6,6 +7,20 @@ import { JourneyPage, TouchpointPanelPage } from './pages';
 
 async function seedJourney(app: { handlers: Handlers }, alias = 'Borger 7') {
   return app.handlers['journeys:create']({ alias });
+}
+
+/** A new journey with one card, opened on its map. */
+async function openWithOneCard(
+  app: { handlers: Handlers; open: (hash: string) => Promise<unknown>; page: Page },
+  label: string,
+  sector: Touchpoint['sector'],
+) {
+  const j = await seedJourney(app);
+  await app.handlers['touchpoints:create']({ journeyId: j.id, x: 0, y: 0, label, sector });
+  await app.open(`#/journey/${j.id}`);
+  const canvas = new JourneyPage(app.page);
+  await canvas.waitLoaded();
+  return { journey: j, canvas };
 }
 
 function rowOf(app: { db: Database }, label: string) {
@@ -38,19 +53,10 @@ test.describe('canvas', () => {
   test('a card tells a screen reader, in Danish, what the keyboard does with it', async ({
     app,
   }) => {
-    const j = await seedJourney(app);
-    await app.handlers['touchpoints:create']({
-      journeyId: j.id,
-      x: 0,
-      y: 0,
-      label: 'Jobcentret',
-      sector: 'employment',
-    });
-    await app.open(`#/journey/${j.id}`);
-    const canvas = new JourneyPage(app.page);
-    await canvas.waitLoaded();
-    const card = app.page.locator('.react-flow__node', { hasText: 'Jobcentret' });
-    const described = await card.getAttribute('aria-describedby');
+    await openWithOneCard(app, 'Jobcentret', 'employment');
+    const described = await new JourneyPage(app.page)
+      .node('Jobcentret')
+      .getAttribute('aria-describedby');
     expect(described).toBeTruthy();
     const description = await app.page.evaluate(
       (ids) =>
@@ -125,17 +131,7 @@ test.describe('canvas', () => {
   test('works from the keyboard: add, name, move with arrows, and edit with Enter', async ({
     app,
   }) => {
-    const j = await seedJourney(app);
-    await app.handlers['touchpoints:create']({
-      journeyId: j.id,
-      x: 0,
-      y: 0,
-      label: 'Egen læge',
-      sector: 'general_practice',
-    });
-    await app.open(`#/journey/${j.id}`);
-    const canvas = new JourneyPage(app.page);
-    await canvas.waitLoaded();
+    const { canvas } = await openWithOneCard(app, 'Egen læge', 'general_practice');
 
     await app.page.getByTestId('add-touchpoint').focus();
     await app.page.keyboard.press('Enter');

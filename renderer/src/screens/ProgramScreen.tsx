@@ -168,6 +168,11 @@ export function ProgramScreen() {
     };
   }, [t]);
 
+  /** «Median …: 12» or, when it is hidden, the sentence that says why. */
+  const medianLine = (of: 'Contacts' | 'Length', median: number | null, k: number) =>
+    median === null
+      ? t(`program.median${of}Hidden`, { k })
+      : t(`program.median${of}`, { value: formatNumber(i18n.language, median, '') });
   const tables = useMemo(() => (aggregate ? tablesOf(aggregate) : []), [aggregate]);
   const tableNamed = (name: string) => tables.find((x) => x.name === name)!;
   const tabTables = (aggregate ? (TAB_TABLES[tab] ?? []) : [])
@@ -313,25 +318,9 @@ export function ProgramScreen() {
                     )}
                     {tab === 'counts' && (
                       <p className="lead" data-testid="medians">
-                        {aggregate.contactsPerJourney.median === null
-                          ? t('program.medianContactsHidden', { k: aggregate.k })
-                          : t('program.medianContacts', {
-                              value: formatNumber(
-                                i18n.language,
-                                aggregate.contactsPerJourney.median,
-                                '',
-                              ),
-                            })}
+                        {medianLine('Contacts', aggregate.contactsPerJourney.median, aggregate.k)}
                         <br />
-                        {aggregate.journeyLength.median === null
-                          ? t('program.medianLengthHidden', { k: aggregate.k })
-                          : t('program.medianLength', {
-                              value: formatNumber(
-                                i18n.language,
-                                aggregate.journeyLength.median,
-                                '',
-                              ),
-                            })}
+                        {medianLine('Length', aggregate.journeyLength.median, aggregate.k)}
                       </p>
                     )}
                     {tabTables.map((table, i) => (
