@@ -31,13 +31,6 @@ const rowHidden = (table: Table, row: Table['rows'][number]) => {
 const hiddenStatistic = (table: Table, row: Table['rows'][number], i: number) =>
   row[i] === null && isStatistic(table.columns[i]!) && !rowHidden(table, row);
 
-/**
- * A statistic of a hidden row: it has no value either, and says «skjult» too — a dash in a column
- * of signed figures (−0,5) would read as a minus or a nought.
- */
-const statisticOfHiddenRow = (table: Table, row: Table['rows'][number], i: number) =>
-  row[i] === null && isStatistic(table.columns[i]!) && rowHidden(table, row);
-
 export const hasHidden = (table: Table) =>
   table.rows.some(
     (r) =>
@@ -136,9 +129,10 @@ export function FigureTable({
                 const v = row[i];
                 return (
                   <td key={c} className={numeric.has(c) ? 'number' : undefined}>
-                    {v === HIDDEN ||
-                    hiddenStatistic(table, row, i) ||
-                    statisticOfHiddenRow(table, row, i) ? (
+                    {/* A statistic without a value says «skjult», its row's count shown or
+                        not: a dash in a column of signed figures (−0,5) would read as a minus
+                        or a nought. */}
+                    {v === HIDDEN || (v === null && isStatistic(c)) ? (
                       <HiddenFigure k={k} />
                     ) : v === null || v === undefined ? (
                       <span className="muted">–</span>
