@@ -309,10 +309,11 @@ const CLOCK_TIMES =
 const DATE = /^(\d{1,2})[./-]\s*(\d{1,2})(?:[./-]\s*(?:\d{2}|\d{4})|\s+\d{4})$/;
 /**
  * A day and a month in figures without a year: "13/3", "d. 3/3", "12.3.", "fra 12/3-18/3". Not
- * part of a longer number, a date with its year (DATE) or a clock time.
+ * part of a longer number or a code («E11.9», a diagnosis), a date with its year (DATE) or a
+ * clock time.
  */
 const DAY_MONTH =
-  /(?<![\p{N}/.,:]|[\p{N}][.,:/])(\d{1,2})([/.])(\d{1,2})(\.(?![\p{N}]))?(?![\p{N}]|[/.,:]\d|[-–]\s?(?:\d{2}|\d{4})(?![\p{N}/.]))/gu;
+  /(?<![\p{L}\p{N}/.,:]|[\p{N}][.,:/])(\d{1,2})([/.])(\d{1,2})(\.(?![\p{N}]))?(?![\p{N}]|[/.,:]\d|[-–]\s?(?:\d{2}|\d{4})(?![\p{N}/.]))/gu;
 /** Words before a number with parts, which is no date: "version 2.1.", "pkt. 3.2.", "§ 4.1.". */
 const NUMBERED_PART =
   /(?<![\p{L}])(?:version|v|afsnit|pkt|punkt|kapitel|kap|trin|fase|niveau|stadie|bilag|side|s|nr|§)\.?[^\S\n]{0,2}$/iu;
@@ -560,10 +561,11 @@ const LINK =
  * A case, journal, customer or member number, by the word before it ("sagsnr. 123456"), or right
  * after a case or a lease named by its system: "sag 4411", "DUBU-sag 88123", "sbsys 123456",
  * "lejemål 44-112" (four digits or more, no year and no amount, or two and three digits with a
- * dash: not "sag 2 af 3", "sagen 10-15 minutter", "retssagen 2021", "sagen 10000 kr").
+ * dash: not "sag 2 af 3", "sagen 10-15 minutter", "retssagen 2021", "sagen 10000 kr"), or a
+ * journal plan's number: "sag 27.12.04-G01-338-23".
  */
 const CASE_NUMBER =
-  /(?<![\p{L}])(?:(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger|anke|klage|sag)[\s.-]{0,3}(?:nr|nummer|no|id)\.?\s{0,3}:?|(?:ref|reference|sag|sagen|anke|klage|journal|dubu|sbsys|nexus)\.?\s{0,3}:|sag\s{1,3}(?=\d+[/-]\d)|(?:sag|sagen|(?:dubu|sbsys|nexus)(?:-sag)?|lejemål(?:et)?)(?:\s{1,3}|-)[#(]?(?=(?!(?:19|20)\d\d(?![\d-]))\d{4,}(?![\p{L}\p{N}-]|[^\S\n]*(?:kr|kroner|minutter|min|timer|gange|dage|uger|m2|km)(?![\p{L}]))|\d{2,}-\d{3,}(?![\d-])(?<!(?:19|20)\d\d-(?:19|20)\d\d)))\s{0,3}\(?([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
+  /(?<![\p{L}])(?:(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger|anke|klage|sag)[\s.-]{0,3}(?:nr|nummer|no|id)\.?\s{0,3}:?|(?:ref|reference|sag|sagen|anke|klage|journal|dubu|sbsys|nexus)\.?\s{0,3}:|sag\s{1,3}(?=\d+[/-]\d|\d\d\.\d\d\.\d\d-[\p{L}\p{N}])|(?:sag|sagen|(?:dubu|sbsys|nexus)(?:-sag)?|lejemål(?:et)?)(?:\s{1,3}|-)[#(]?(?=(?!(?:19|20)\d\d(?![\d-]))\d{4,}(?![\p{L}\p{N}-]|[^\S\n]*(?:kr|kroner|minutter|min|timer|gange|dage|uger|m2|km)(?![\p{L}]))|\d{2,}-\d{3,}(?![\d-])(?<!(?:19|20)\d\d-(?:19|20)\d\d)))\s{0,3}\(?([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
 /**
  * A number by a word for what it numbers that ends in «nr.» or «nummer» ("præparatnr. P24-12877",
  * "Bevillingsnr. HJ-118204", "ydernr. 045127", "opholdskort nr. RK 7741208"), or after «ref.»
@@ -585,6 +587,9 @@ const PHONE_PART =
  */
 const HANDLE =
   /(?<![\p{L}\p{N}@._#-])(?=[\p{L}\p{N}_#]*\p{L})(?=[\p{L}\p{N}_#]*\d)[\p{L}\p{N}]+(?:[_#][\p{L}\p{N}]+)+(?![\p{L}\p{N}@_#])/gu;
+/** The word for a product's or a medicine's number right before it: «batch», «lot», «EAN». */
+const ITEM_NUMBER_BEFORE =
+  /(?<![\p{L}])(?:batch|lot|charge|ean|isbn|serie)(?:[-\s]?(?:nr|nummer))?\.?[^\S\n]{0,2}:?[^\S\n]{0,2}$/iu;
 /** Words for numbers that name no one, or that other rules read. */
 const NUMBERED_BY_NO_ONE = new Set(
   `side hus stue stuen værelse værelses lokale version versions sang tlf telefon akuttelefon
@@ -707,9 +712,9 @@ const CPR_ENDS =
 /**
  * After a home's number, what makes the number a count, a time or a date instead: «bolig 3 x
  * ugentligt», «værelse 2 timer», «bolig 1. juli», «lejlighed 2 værelser», «pladsnr. 3 på
- * ventelisten».
+ * ventelisten», a hospital's bed: «stue 12 seng 2».
  */
-const NOT_A_COUNT = `(?![-–]\\d|[^\\S\\n]*(?:x(?![\\p{L}])|gang|time|timer|min|minut|døgn|dag|uge|måned|år(?![\\p{L}])|værelse|vær\\.|rum(?![\\p{L}])|m2|m²|kvm|km|kr|%|stk|personer|pers|på[^\\S\\n]+venteliste|\\.[^\\S\\n]*(?:\\d|jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)))`;
+const NOT_A_COUNT = `(?![-–]\\d|[^\\S\\n]*(?:x(?![\\p{L}])|gang|time|timer|min|minut|døgn|dag|uge|måned|år(?![\\p{L}])|værelse|vær\\.|rum(?![\\p{L}])|seng(?:[^\\S\\n]?nr\\.?)?[^\\S\\n]?\\d|m2|m²|kvm|km|kr|%|stk|personer|pers|på[^\\S\\n]+venteliste|\\.[^\\S\\n]*(?:\\d|jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)))`;
 /**
  * A home's number without its street, where someone lives, sleeps or keeps their things: «værelse
  * 12», «lejl. 4», «bolig nr. 204», «enestue 21», «parcel 38», «kolonihave 23», «pladsnr. 112»,
@@ -829,9 +834,14 @@ function numberMask(written: string): MaskKind | null {
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)?/gu;
 const FLOOR = String.raw`(?:,?\s*(?:\d{1,2}\.?\s*(?:sal\.?\s*)?(?:th|tv|mf)\b\.?|\d{1,2}\.\s*sal\b\.?|(?:første|anden|tredje|fjerde|femte|sjette|syvende|ottende)\s+sal\b(?:\s+(?:til\s+)?(?:venstre|højre|th|tv)\b\.?)?|st\b\.?(?:\s*(?:th|tv|mf)\b\.?)?|stuen\b|kld\b\.?|kælder(?:en)?\b|(?:lejl|lejlighed|vær|værelse)\.?\s*(?:nr\.?\s*)?\d{1,4}\b|\d{1,2}\.(?=\s*(?:$|[;,)\n]|\s\p{Ll})))(?:,?\s*(?:lejl|lejlighed|vær|værelse)\.?\s*(?:nr\.?\s*)?\d{1,4}\b)?)?`;
+/**
+ * Not a postcode and its town right after a house's number, written without a comma: «Ved
+ * Stranden 4 4874 Gedser» (other numbers after it make it no house's: «Hansen 20 45 …»).
+ */
+const POSTCODE_NEXT = `(?![^\\S\\n][1-9]\\d{3}[^\\S\\n]+\\p{Lu}\\p{Ll})`;
 /** A word, a house number and an optional letter, floor and side: "Slotsbryggen 102, 2. th." */
 const HOUSE = new RegExp(
-  `${NOT_WORD_PART_BEFORE}([${LETTER}][${LETTER}'’-]*)(?:[^\\S\\n]+(?:nr\\.?|nummer|no\\.?))?[^\\S\\n]+(\\d{1,4})½?(?![-–‐‑−_./:,]?\\d|[-–‐‑−./:]?\\s\\d\\d|\\s\\d(?!\\.))(?:[A-Za-z]|\\s?[A-Z])?${NOT_LETTER_AFTER}${FLOOR}`,
+  `${NOT_WORD_PART_BEFORE}([${LETTER}][${LETTER}'’-]*)(?:[^\\S\\n]+(?:nr\\.?|nummer|no\\.?))?[^\\S\\n]+(\\d{1,4})½?(?![-–‐‑−_./:,]?\\d|${POSTCODE_NEXT}(?:[-–‐‑−./:]?\\s\\d\\d|\\s\\d(?!\\.)))(?:[A-Za-z]|\\s?[A-Z])?${NOT_LETTER_AFTER}${FLOOR}`,
   'gu',
 );
 /** A word with a street's ending, its house number or span of numbers, and a floor. */
@@ -865,7 +875,7 @@ const STREET_NAMED = new RegExp(
 );
 /** A postcode and a town, and a second word if the town has one ("4800 Nykøbing F."). */
 const POSTCODE = new RegExp(
-  `(?<![\\p{N}][\\s\\-–‐‑−./_~,]?)(?<![\\p{N}])[1-9]\\d{3}(?:\\s+|(?=\\p{Lu}))([${LETTER}][${LETTER}'’-]*)(?:[^\\S\\n]+([\\p{Lu}][${LETTER}]*\\.?))?`,
+  `(?:(?<=\\p{Lu}\\p{Ll}+[^\\S\\n]\\d{1,3}[a-zA-Z]?[^\\S\\n])|(?<![\\p{N}][\\s\\-–‐‑−./_~,]?))(?<![\\p{N}])[1-9]\\d{3}(?:\\s+|(?=\\p{Lu}))([${LETTER}][${LETTER}'’-]*)(?:[^\\S\\n]+([\\p{Lu}][${LETTER}]*\\.?))?`,
   'gu',
 );
 /** Capitalised words that stand before a street name ("Nørre Boulevard", "H.C. Andersens Vej"). */
@@ -2196,6 +2206,8 @@ export function scrubText(
     ) {
       continue;
     }
+    // "batch 22418790", "lot 5418 2290": a medicine's or a product's number, no one's.
+    if (ITEM_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
     if (WIDE_GAP.test(m[0]) && !oneNumber(m[0])) {
       // Several numbers, one after another: each on its own.
       for (const n of m[0].matchAll(NUMBER_RUN_NARROW)) {
@@ -2444,8 +2456,11 @@ export function scrubText(
     const at = before.split('|').length - 1;
     let from = at;
     let to = at;
-    while (from > 0 && cells[from - 1]!.trim() !== '') from--;
-    while (to < cells.length - 1 && cells[to + 1]!.trim() !== '') to++;
+    // A row ends at an empty cell, or at one of slashes: «| Dato | BT | / | 03.04 |», a table's
+    // lines run together with « / » between them.
+    const rowEnd = (cell: string) => /^(?:\/+|\\)?$/.test(cell.trim());
+    while (from > 0 && !rowEnd(cells[from - 1]!)) from--;
+    while (to < cells.length - 1 && !rowEnd(cells[to + 1]!)) to++;
     const row = cells.slice(from, to + 1).map((c) => c.trim());
     if (row.length < 2 || row.length > 12) return false;
     let measure = false;
@@ -3282,8 +3297,12 @@ export function scrubText(
         (/^(?:i|ved)$/.test(prev.lower) &&
           lastMaskEnd(found, prev.start - 1) &&
           (!words.ordinary(lower) || (words.listedName(lower) && !commonWord(lower)))) ||
-        // "et lille hus i tørring": a listed place that is no everyday word.
-        (/^(?:i|ved|fra|til)$/.test(prev.lower) && words.listedName(lower) && !commonWord(lower)) ||
+        // "et lille hus i tørring": a listed place that is no everyday word («300 ml i posen»:
+        // written small, the definite form of one is the word).
+        (/^(?:i|ved|fra|til)$/.test(prev.lower) &&
+          words.listedName(lower) &&
+          !commonWord(lower) &&
+          !(raw === lower && definiteOfEveryday(lower, words))) ||
         villageAfter(i));
 
     // "Kaldenavn: Tøsen", "kalder ham bare \"Bamse\"", "spørg efter 'Mus'": a nickname.

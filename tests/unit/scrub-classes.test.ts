@@ -2133,3 +2133,46 @@ describe('a 29th corpus, written without sight of the rules: initials met, signe
     expect(scrub(text)).toBe(scrubbed);
   });
 });
+
+describe('a 30th corpus, written without sight of the rules: a journal plan’s case number, a postcode after a house’s number, and what is no one’s', () => {
+  it.each([
+    // A case number as a municipality's journal plan writes it, after «sag».
+    ['vedr. sag 27.12.04-G01-338-23, klient orienteret', 'vedr. sag [NUMMER], klient orienteret'],
+    ['DUBU-sag 27.24.00-G01-12-24 oprettet', 'DUBU-sag [NUMMER] oprettet'],
+    // A house's number, then the postcode and its town without a comma between.
+    ['Adresse Ved Stranden 4 4874 Gedser', '[ADRESSE] [POSTNUMMER]'],
+    ['bor på Bygaden 3 4862 Guldborg', 'bor på [ADRESSE] [POSTNUMMER]'],
+  ])('masks: %j', (text, scrubbed) => {
+    expect(scrub(text)).toBe(scrubbed);
+  });
+
+  it.each([
+    // A diagnosis's code is no date; a hospital's room and bed are no one's home.
+    'ICD-10: J44.1, I10, E11.9. Kontrol om 6 uger.',
+    'pt. sover på stue 12 seng 2, urolig i nat',
+    'Stue 4 seng 1: pt. drikker dårligt.',
+    // A medicine's batch or lot number is no telephone's.
+    'Batch 22418790, udløb 08/2026.',
+    'Insulinpen skiftet, batchnr. 5418 2290.',
+    'EAN: 57012345 på pakningen',
+    // A table's heading row, its lines run together with « / ».
+    '| Kl. | Aktivitet | / | 07.00 | Morgenmedicin | / | 12.00 | Frokost |',
+    '| Dato | BT | Puls | / | 03.04 | 142/88 | 76 |',
+    // The definite form of an everyday word, written small, after «i».
+    'urin klar, ca. 300 ml i posen.',
+  ])('leaves: %j', (text) => {
+    expect(scrub(text)).toBe(text);
+  });
+
+  it.each([
+    // A room where someone lives, without a bed; a telephone number with no product's word.
+    ['flyttet til stue 12 på plejehjemmet', 'flyttet til [ADRESSE] på plejehjemmet'],
+    ['ring på 22418790', 'ring på [TELEFON]'],
+    ['datoen 12.3. er aftalt', 'datoen [DATO]. er aftalt'],
+    ['| 14.03 | BT | Puls |', '| 14.03 | BT | [NAVN] |'],
+    // A place the list holds, capitalised, after «i».
+    ['hun bor i Posen nu', 'hun bor i [NAVN] nu'],
+  ])('still masks: %j', (text, scrubbed) => {
+    expect(scrub(text)).toBe(scrubbed);
+  });
+});
