@@ -3,8 +3,7 @@ import { isLocalServiceCode, type CatalogueRepository } from '../db/catalogue-re
 import type { JourneyRepository } from '../db/journey-repository';
 import type { TransferRepository } from '../db/transfer-repository';
 import { MAX_PAYLOAD_BYTES } from './journey-file';
-import { MAX_DEPTH } from '../../shared/model/limits';
-import { jsonDepth } from '../../shared/model/validate';
+import { parseUntrustedJson } from '../../shared/model/untrusted-json';
 import {
   MOVE_FILE_EXTENSION,
   MOVED_JOURNEY_FORMAT,
@@ -12,7 +11,7 @@ import {
   idsOf,
   movedJourneySchema,
   parseSnapshotContent,
-  refuseForbiddenKeys,
+  MOVED_JSON_LIMITS,
   type MovedJourney,
   type Transfer,
 } from '../../shared/transfer/moved-journey';
@@ -84,16 +83,16 @@ export class MoveService {
     return Buffer.byteLength(json) <= MAX_PAYLOAD_BYTES ? json : undefined;
   }
 
-  /** Reads a decrypted payload as hostile input: depth, forbidden keys, the strict schema. */
+  /**
+   * Reads a decrypted payload as hostile input: depth and the number of objects and arrays before
+   * it is parsed (a file of 130 kB can unzip to 128 MB of `[],[],…`), forbidden keys, the strict
+   * schema.
+   */
   parse(json: string): ParsedMove {
     const invalid = { ok: false, reason: 'invalid_content' } as const;
-    if (jsonDepth(json, MAX_DEPTH) > MAX_DEPTH) return invalid;
-    let data: unknown;
-    try {
-      data = JSON.parse(json, refuseForbiddenKeys);
-    } catch {
-      return invalid;
-    }
+    const read = parseUntrustedJson(json, MOVED_JSON_LIMITS);
+    if (!read.ok) return invalid;
+    const data = read.data;
     if (typeof data !== 'object' || data === null) return invalid;
     const head = data as { format?: unknown; schemaVersion?: unknown };
     if (head.format !== MOVED_JOURNEY_FORMAT) return invalid;

@@ -1,4 +1,5 @@
 import { sha256Hex, type Sha256Hex } from './checksum';
+import { FORBIDDEN_KEYS, forbiddenKeyIn, jsonDepth, jsonShape, stringEnd } from './untrusted-json';
 import { MAX_DEPTH, MAX_MODEL_BYTES, type ValidationReason } from './limits';
 import { describeJsonSyntaxError, stripBom } from './model-files';
 import {
@@ -17,9 +18,7 @@ import { AIMS, CONDITION_GROUPS, PAIN_CATEGORIES } from '../vocabulary';
 // Main process and CLI only (the validator is compiled code): the window imports `limits.ts`.
 export { IMPORT_REASONS, MAX_DEPTH, MAX_MODEL_BYTES, VALIDATION_REASONS } from './limits';
 export type { ImportReason, ValidationReason } from './limits';
-
-const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'];
-const FORBIDDEN_HINT = /__proto__|constructor|prototype|\\u/;
+export { forbiddenKeyIn, jsonDepth, jsonShape, parseUntrustedJson } from './untrusted-json';
 
 export type ValidationResult =
   | {
@@ -64,44 +63,6 @@ function bracketsOver(text: string, limit: number): boolean {
     for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) if (++n > limit) return true;
   }
   return false;
-}
-
-/**
- * Where the JSON string opening at `start` (a quote) closes: the next quote not escaped by an odd
- * run of backslashes; -1 when it never does.
- */
-function stringEnd(text: string, start: number): number {
-  for (let end = start; ;) {
-    end = text.indexOf('"', end + 1);
-    if (end < 0) return -1;
-    let slashes = 0;
-    while (text.charCodeAt(end - 1 - slashes) === 92) slashes++;
-    if (slashes % 2 === 0) return end;
-  }
-}
-
-/**
- * Nesting depth and number of containers of JSON text, counted without parsing (strings are
- * skipped); stops once deeper than `limit`.
- */
-export function jsonShape(text: string, limit = Infinity): { depth: number; containers: number } {
-  let depth = 0;
-  let max = 0;
-  let containers = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) {
-      const end = stringEnd(text, i);
-      if (end < 0) return { depth: max, containers }; // unterminated: the parser will refuse it
-      i = end;
-    } else if (c === 123 || c === 91) {
-      containers++;
-      depth++;
-      if (depth > max) max = depth;
-      if (max > limit) break;
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return { depth: max, containers };
 }
 
 /**
@@ -261,11 +222,6 @@ function schemaDetail(detail: string): string {
   const extra = 'must NOT have additional properties';
   const at = detail.indexOf(extra);
   return at < 0 ? detail : `${detail.slice(0, at)}has a key the schema does not name`;
-}
-
-/** Nesting depth of JSON text, counted without parsing (strings are skipped). */
-export function jsonDepth(text: string, limit = Infinity): number {
-  return jsonShape(text, limit).depth;
 }
 
 /**
@@ -671,29 +627,6 @@ function refine(text: string, data: unknown, refusal: Refusal): Refusal {
   if (jsonDepth(text, MAX_DEPTH) > MAX_DEPTH) return { ok: false, reason: 'too_deep' };
   // The parser makes every key an own property, `__proto__` too (it sets no prototype), and a key
   // can only be forbidden if its name, or an escape that could spell it, is in the text at all.
-  const key = data !== undefined && FORBIDDEN_HINT.test(text) ? forbiddenKey(data) : undefined;
+  const key = data !== undefined ? forbiddenKeyIn(text, data) : undefined;
   return key ? { ok: false, reason: 'forbidden_key', detail: key } : refusal;
-}
-
-/**
- * The first key in parsed JSON that no data file needs and that code copying it could take for
- * an object's prototype (`__proto__`, `constructor`, `prototype`), spelt plainly or with escapes;
- * undefined when there is none. The text is searched first (natively), so a file without the
- * words costs no walk.
- */
-export function forbiddenKeyIn(text: string, data: unknown): string | undefined {
-  return FORBIDDEN_HINT.test(text) ? forbiddenKey(data) : undefined;
-}
-
-/** The first forbidden own key in parsed JSON no deeper than MAX_DEPTH. */
-function forbiddenKey(value: unknown): string | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
-  if (!Array.isArray(value)) {
-    for (const key of FORBIDDEN_KEYS) if (Object.hasOwn(value, key)) return key;
-  }
-  for (const v of Object.values(value)) {
-    const key = forbiddenKey(v);
-    if (key) return key;
-  }
-  return undefined;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseUntrustedJson } from '../model/untrusted-json';
 import { catalogueEntrySchema } from '../catalogue';
 import {
   aliasSchema,
@@ -164,15 +165,24 @@ const movedJourneyShape = z.strictObject({
 export type MovedJourney = z.infer<typeof movedJourneyShape>;
 export type MovedSnapshotContent = z.infer<typeof snapshotContentSchema>;
 
+/**
+ * The most objects and arrays, and values, a moved journey's JSON (or a snapshot's content inside
+ * it) of `chars` characters may hold. What the app writes has 200–400 characters a container and
+ * 22–63 a value (measured over the moves of the tests), so 12 and 6 leave a wide margin; and
+ * even the largest payload a file may hold (128 MB) at 128 characters a container and 16 a
+ * value stays under the caps. Parsing as many as the caps allow costs a few hundred MB at most.
+ */
+export const MOVED_JSON_LIMITS = {
+  depth: 32,
+  containers: (chars: number) => Math.min(1_100_000, 4096 + Math.floor(chars / 12)),
+  values: (chars: number) => Math.min(8_500_000, 4096 + Math.floor(chars / 6)),
+};
+
 /** A snapshot's content, parsed and checked; undefined when it is not content of the schema. */
 export function parseSnapshotContent(text: string): MovedSnapshotContent | undefined {
-  let data: unknown;
-  try {
-    data = JSON.parse(text, refuseForbiddenKeys);
-  } catch {
-    return undefined;
-  }
-  const parsed = snapshotContentSchema.safeParse(data);
+  const read = parseUntrustedJson(text, MOVED_JSON_LIMITS);
+  if (!read.ok) return undefined;
+  const parsed = snapshotContentSchema.safeParse(read.data);
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -190,13 +200,6 @@ function snapshotContent(snapshot: { content: string }): MovedSnapshotContent | 
     contentOf.set(snapshot, content);
   }
   return content ?? undefined;
-}
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-/** A JSON.parse reviver that refuses keys that could reach an object's prototype. */
-export function refuseForbiddenKeys(key: string, value: unknown): unknown {
-  if (FORBIDDEN_KEYS.has(key)) throw new Error('forbidden key');
-  return value;
 }
 
 /**
