@@ -259,6 +259,9 @@ export const da = {
     moved: 'Kontaktpunktet er flyttet {{direction}}, til x {{x}}, y {{y}}.',
     edgeDescription:
       'Forbindelse mellem to kontaktpunkter. Tryk Enter eller mellemrum for at vælge den.',
+    compareNodeDescription:
+      'Tryk Enter for at åbne kontaktpunktet på sit eget kort og redigere det der.',
+    compareEdgeDescription: 'Forbindelse mellem to kontaktpunkter. Den ændres på sit eget kort.',
     controls: 'Kortets knapper',
     handle: 'Forbindelsespunkt',
     up: 'op',

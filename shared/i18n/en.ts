@@ -254,6 +254,8 @@ export const en: Translation = {
     keyboardDisabled: 'The touchpoint cannot be moved with the keyboard.',
     moved: 'The touchpoint moved {{direction}}, to x {{x}}, y {{y}}.',
     edgeDescription: 'A connection between two touchpoints. Press Enter or Space to select it.',
+    compareNodeDescription: 'Press Enter to open the touchpoint on its own map and edit it there.',
+    compareEdgeDescription: 'A connection between two touchpoints. It is changed on its own map.',
     controls: 'Map controls',
     handle: 'Connection point',
     up: 'up',

@@ -74,4 +74,49 @@ test.describe('map tools', () => {
     await expect(app.page.getByTestId('map-to_be')).toBeChecked();
     await expect(canvas.nameInput).toHaveValue('Fast læge');
   });
+
+  test('both maps tell a screen reader, in Danish, what a card and a line are, and Enter opens a card', async ({
+    app,
+  }) => {
+    const j = await app.handlers['journeys:create']({ alias: 'Borger 8' });
+    const make = (label: string, sector: 'emergency' | 'hospital', x: number) =>
+      app.handlers['touchpoints:create']({ journeyId: j.id, x, y: 0, label, sector });
+    const a = await make('Akutmodtagelsen', 'emergency', 0);
+    const b = await make('Medicinsk afdeling', 'hospital', 400);
+    await app.handlers['transitions:create']({
+      journeyId: j.id,
+      sourceId: a.id,
+      targetId: b.id,
+      kind: 'handover',
+    });
+    await app.open(`#/journey/${j.id}`);
+    const canvas = new JourneyPage(app.page);
+    await canvas.waitLoaded();
+    await app.page.getByTestId('map-both').check();
+    const asIs = app.page.getByTestId('compare-as_is');
+    // The line is named by its cards, not by their ids, and in Danish.
+    const line = asIs.locator('.react-flow__edge').first();
+    await expect(line).toHaveAttribute(
+      'aria-label',
+      /^Overgang fra Akutmodtagelsen til Medicinsk afdeling/,
+    );
+    // Every description React Flow puts in the page for this map, read as a screen reader would.
+    const card = asIs.locator('.react-flow__node-touchpoint', { hasText: 'Akutmodtagelsen' });
+    const described = await card.getAttribute('aria-describedby');
+    expect(described).toBeTruthy();
+    const description = await app.page.evaluate(
+      (ids) =>
+        ids
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      described!,
+    );
+    expect(description).toContain('Tryk Enter for at åbne kontaktpunktet');
+    expect(description).not.toMatch(/Press|select|delete/i);
+    await card.focus();
+    await app.page.keyboard.press('Enter');
+    await expect(app.page.getByTestId('map-as_is')).toBeChecked();
+    await expect(canvas.nameInput).toHaveValue('Akutmodtagelsen');
+  });
 });

@@ -10,13 +10,15 @@ import {
   type EdgeTypes,
   type ReactFlowInstance,
 } from '@xyflow/react';
-import { useCallback, useId, useMemo, useRef } from 'react';
+import { useCallback, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAPS, type MapKind, type Sector } from '../../../shared/vocabulary';
 import { useJourney } from './journey-context';
 import { buildView, type TransitionEdge as TransitionEdgeType } from './journey-store';
+import { useFlowAriaLabels } from './flow-aria';
 import { LaneLabels } from './LaneLabels';
 import { LaneNode, laneNodes, laneSpan } from './LaneNode';
+import { useNamedEdges } from './named-edges';
 import { TouchpointNode } from './TouchpointNode';
 import { LabelPlaces, TransitionEdge } from './TransitionEdge';
 import { useLabelPlaces } from './use-layout';
@@ -123,6 +125,20 @@ function ReadOnlyMap({
     [view.nodes],
   );
   const labelPlaces = useLabelPlaces(cardRects, map);
+  // Danish names and descriptions for screen readers, as on the journey map (React Flow's own
+  // are English, and name a line by its cards' ids).
+  const edges = useNamedEdges(view.edges);
+  const ariaLabelConfig = useFlowAriaLabels('compare');
+  // A card is opened on its own map by a click, or by Enter or Space where the keyboard is on it
+  // (the cards cannot be selected here, so React Flow does nothing with those keys).
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    const card = (event.target as HTMLElement).closest('.react-flow__node-touchpoint');
+    const id = card?.getAttribute('data-id');
+    if (!id) return;
+    event.preventDefault();
+    onOpen(map, id);
+  };
   // Like the map itself: opens on the start of the pathway at a readable zoom.
   const onInit = useCallback(
     (instance: ReactFlowInstance<Node, TransitionEdgeType>) => {
@@ -148,11 +164,13 @@ function ReadOnlyMap({
           style={{ ['--lane-column' as string]: `${LANE_COLUMN_WIDTH}px` }}
         >
           <LaneLabels hidden={hiddenSectors} />
-          <div className="canvas-flow" ref={flowRef}>
+          {/* Enter and Space reach a focused card through here: see onKeyDown. */}
+          {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions */}
+          <div className="canvas-flow" ref={flowRef} onKeyDown={onKeyDown}>
             <LabelPlaces.Provider value={labelPlaces}>
               <ReactFlow
                 nodes={nodes}
-                edges={view.edges}
+                edges={edges}
                 nodeTypes={nodeTypes}
                 edgeTypes={edgeTypes}
                 nodesDraggable={false}
@@ -164,6 +182,7 @@ function ReadOnlyMap({
                 maxZoom={MAX_ZOOM}
                 onNodeClick={(_e, node) => node.type === 'touchpoint' && onOpen(map, node.id)}
                 aria-label={t(`vocab.map.${map}`)}
+                ariaLabelConfig={ariaLabelConfig}
                 proOptions={{ hideAttribution: true }}
               >
                 <Background gap={32} />

@@ -35,6 +35,7 @@ import { xForPlace } from '../journey/auto-layout';
 import { cardRectsOf, useLabelPlaces, useLaidOutCards } from '../journey/use-layout';
 import { TimeRuler } from '../journey/TimeRuler';
 import { useFlowAriaLabels } from '../journey/flow-aria';
+import { useNamedEdges } from '../journey/named-edges';
 import { ZoomControls } from '../journey/ZoomControls';
 import {
   MAX_ZOOM,
@@ -193,37 +194,6 @@ function useLaneNodes(): LaneNodeType[] {
   const nodes = useJourney((s) => s.nodes);
   const { minX, maxX } = laneSpan(nodes.map((n) => n.position.x));
   return useMemo(() => laneNodes(hidden, minX, maxX), [hidden, minX, maxX]);
-}
-
-/**
- * Danish accessible names for the connections ("Overgang fra Egen læge til Sygehuset, brudt,
- * 19 dages ventetid"). Edge objects are kept while their name is unchanged, so a drag does not
- * re-render every line.
- */
-const NAMED_EDGES = new WeakMap<TransitionEdgeType, TransitionEdgeType>();
-function useNamedEdges(edges: TransitionEdgeType[]): TransitionEdgeType[] {
-  const { t } = useTranslation();
-  const touchpoints = useJourney((s) => s.touchpoints);
-  const transitions = useJourney((s) => s.transitions);
-  return useMemo(() => {
-    const name = (id: string) => touchpoints[id]?.label.trim() || t('canvas.untitled');
-    return edges.map((e) => {
-      const tr = transitions[e.id];
-      const ariaLabel = [
-        t('canvas.edgeName', { from: name(e.source), to: name(e.target) }),
-        tr && tr.kind !== 'then' ? t(`vocab.transitionKind.${tr.kind}`).toLowerCase() : '',
-        tr?.quality ? t(`vocab.quality.${tr.quality}`).toLowerCase() : '',
-        tr?.waitingDays != null ? t('canvas.edgeWaiting', { count: tr.waitingDays }) : '',
-      ]
-        .filter(Boolean)
-        .join(', ');
-      const prev = NAMED_EDGES.get(e);
-      if (prev?.ariaLabel === ariaLabel) return prev;
-      const named = { ...e, ariaLabel };
-      NAMED_EDGES.set(e, named);
-      return named;
-    });
-  }, [edges, touchpoints, transitions, t]);
 }
 
 function Canvas({
