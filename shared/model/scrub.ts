@@ -712,9 +712,9 @@ const CPR_ENDS =
 /**
  * After a home's number, what makes the number a count, a time or a date instead: «bolig 3 x
  * ugentligt», «værelse 2 timer», «bolig 1. juli», «lejlighed 2 værelser», «pladsnr. 3 på
- * ventelisten», a hospital's bed: «stue 12 seng 2».
+ * ventelisten».
  */
-const NOT_A_COUNT = `(?![-–]\\d|[^\\S\\n]*(?:x(?![\\p{L}])|gang|time|timer|min|minut|døgn|dag|uge|måned|år(?![\\p{L}])|værelse|vær\\.|rum(?![\\p{L}])|seng(?:[^\\S\\n]?nr\\.?)?[^\\S\\n]?\\d|m2|m²|kvm|km|kr|%|stk|personer|pers|på[^\\S\\n]+venteliste|\\.[^\\S\\n]*(?:\\d|jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)))`;
+const NOT_A_COUNT = `(?![-–]\\d|[^\\S\\n]*(?:x(?![\\p{L}])|gang|time|timer|min|minut|døgn|dag|uge|måned|år(?![\\p{L}])|værelse|vær\\.|rum(?![\\p{L}])|m2|m²|kvm|km|kr|%|stk|personer|pers|på[^\\S\\n]+venteliste|\\.[^\\S\\n]*(?:\\d|jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)))`;
 /**
  * A home's number without its street, where someone lives, sleeps or keeps their things: «værelse
  * 12», «lejl. 4», «bolig nr. 204», «enestue 21», «parcel 38», «kolonihave 23», «pladsnr. 112»,
