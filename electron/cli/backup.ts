@@ -246,8 +246,16 @@ export function restoreCommand(args: string[], env: NodeJS.ProcessEnv = process.
     const { head, size } = headOf(from);
     const sealed = looksSealed(head);
     try {
+      const look = sealed ? null : lookOfFile(from);
       if (sealed) checkSealedHeader(head, size);
-      else if (lookOfFile(from) === 'other') throw new BackupError('not_backup');
+      else if (look === 'plain') {
+        // The app's rolling backups are encrypted with the database's key and its USB backups
+        // sealed: it never wrote a backup in clear (a database from before encryption is
+        // encrypted before its first backup), so a file in clear is none of its backups.
+        throw new Refused(
+          `${shown(from)} is an unencrypted SQLite file, not a backup of the app: its backups are sealed (.fvbackup) or, in its backups folder, encrypted with the database's key (nothing was changed)`,
+        );
+      } else if (look === 'other') throw new BackupError('not_backup');
     } catch (error) {
       if (error instanceof BackupError) throw refusedFor(from, error);
       throw error;

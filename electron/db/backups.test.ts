@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -29,6 +30,7 @@ import { MIGRATIONS, migrate } from './migrations';
 import { openRaw, openTestDatabase, testKey } from '../../tests/support/test-key';
 import { openDatabase } from './open';
 import { lookOfFile } from './cipher';
+import { viewInsteadOf } from '../../tests/support/hostile-schemas';
 
 let t: TestDb;
 let folder: string;
@@ -41,6 +43,16 @@ const { call } = ipc(() => t.handlers);
 
 const at = (iso: string) => new Date(iso);
 const day = (n: number) => at(`2026-03-${String(n).padStart(2, '0')}T10:00:00.000Z`);
+/** A refusal's problem and what it says for the log. */
+const refusalOf = (run: () => unknown) => {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof BackupError) return `${error.problem}: ${error.detail}`;
+    throw error;
+  }
+  throw new Error('no BackupError');
+};
 const problemOf = (run: () => unknown) => {
   try {
     run();
@@ -285,8 +297,10 @@ describe('restoring a rolling backup', () => {
   });
 
   it('restores a backup made before a migration, bringing it up to this version', () => {
+    // The database at an older version, encrypted as the app keeps it, backed up before the app
+    // migrates it; the backup is then restored into the same database, migrated.
     const olderFile = join(t.dir, 'older.sqlite');
-    const older = new BetterSqlite3(olderFile);
+    const older = openRaw(olderFile);
     migrate(older, MIGRATIONS, MIGRATIONS.length - 2);
     older
       .prepare(
@@ -295,9 +309,15 @@ describe('restoring a rolling backup', () => {
       .run('2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
     const backup = writeBackup(older, folder, 'migration', day(1));
     older.close();
-    restoreBackup(t.db, folder, basename(backup.file), day(2));
-    expect(t.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-    expect(t.db.prepare('SELECT alias FROM journeys').all()).toEqual([{ alias: 'Gammel' }]);
+    const upgraded = openTestDatabase(olderFile);
+    try {
+      upgraded.prepare("UPDATE journeys SET alias = 'Ny'").run();
+      restoreBackup(upgraded, folder, basename(backup.file), day(2));
+      expect(upgraded.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(upgraded.prepare('SELECT alias FROM journeys').all()).toEqual([{ alias: 'Gammel' }]);
+    } finally {
+      upgraded.close();
+    }
   });
 
   it('refuses a missing, empty, foreign, damaged or newer backup and changes nothing', async () => {
@@ -328,8 +348,9 @@ describe('restoring a rolling backup', () => {
       'not_backup',
     );
 
-    const newer = new BetterSqlite3(join(folder, name('manual', 5)));
-    newer.exec('CREATE TABLE journeys (id TEXT)');
+    // A backup of this database as a newer version of the app would write it.
+    copyFileSync(good.file, join(folder, name('manual', 5)));
+    const newer = openRaw(join(folder, name('manual', 5)));
     newer.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     newer.close();
     expect(problemOf(() => restoreBackup(t.db, folder, name('manual', 5), day(3)))).toBe(
@@ -418,5 +439,85 @@ describe('a backup before every migration', () => {
     // Opened again at the current version: nothing to migrate, no new backup.
     openDatabase(file, { ...testKey(), backupsFolder: folder }).close();
     expect(listBackups(folder)).toHaveLength(1);
+  });
+});
+
+describe("a backup whose schema is not the app's", () => {
+  const name = (n: number) => `pathway-backup-20260302T10000000${n}Z-daily-1-abcd.sqlite`;
+
+  it('is refused in clear when the database is encrypted: the app never wrote one so', async () => {
+    await seedEverything(t.handlers);
+    const before = everyRow(t.db);
+    mkdirSync(folder, { recursive: true });
+    const plain = new BetterSqlite3(join(folder, name(1)));
+    migrate(plain);
+    plain
+      .prepare(
+        "INSERT INTO journeys VALUES ('11111111-1111-4111-8111-111111111111', 'Lagt ind', 0, ?, ?)",
+      )
+      .run('2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+    plain.close();
+    expect(problemOf(() => restoreBackup(t.db, folder, name(1), day(3)))).toBe('not_backup');
+    expect(deletedJourneysInBackups(t.db, folder)).toEqual([]);
+    expect(everyRow(t.db)).toEqual(before);
+    expect(listBackups(folder).filter((b) => b.reason === 'before_restore')).toEqual([]);
+  });
+
+  it('is refused at an older version before a migration reads its view', () => {
+    // Version 11, encrypted as the app keeps it, backed up before the app migrates it: the next
+    // migration reads every program model to compress it.
+    const olderFile = join(t.dir, 'older.sqlite');
+    const older = openRaw(olderFile);
+    migrate(older, MIGRATIONS, 11);
+    const backup = writeBackup(older, folder, 'migration', day(1));
+    older.close();
+    const image = openRaw(backup.file);
+    viewInsteadOf(image, 'program_models');
+    image.close();
+    const upgraded = openTestDatabase(olderFile);
+    try {
+      const before = everyRow(upgraded);
+      expect(
+        refusalOf(() => restoreBackup(upgraded, folder, basename(backup.file), day(2))),
+      ).toMatch(
+        /^not_backup: schema of version 11: \+view program_models, .*-table program_models/,
+      );
+      expect(everyRow(upgraded)).toEqual(before);
+      expect(listBackups(folder).filter((b) => b.reason === 'before_restore')).toEqual([]);
+    } finally {
+      upgraded.close();
+    }
+  });
+
+  it('gives no journey of its own to the list of deleted journeys', async () => {
+    const { karen } = await seedEverything(t.handlers);
+    writeBackup(t.db, folder, 'daily', day(1));
+    const planted = writeBackup(t.db, folder, 'daily', day(2));
+    const image = openRaw(planted.file);
+    image.pragma('foreign_keys = OFF');
+    image.exec(`ALTER TABLE journeys RENAME TO journeys_kept;
+      CREATE VIEW journeys AS SELECT id, alias FROM journeys_kept
+        UNION ALL SELECT 'planted', 'Lagt ind' FROM (WITH RECURSIVE c(i) AS
+          (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 1000000) SELECT max(i) FROM c)`);
+    image.close();
+    await call('journeys:delete', { id: karen });
+    expect(deletedJourneysInBackups(t.db, folder)).toEqual([
+      { id: karen, alias: 'Karen, 67', backups: 1 },
+    ]);
+  });
+
+  it('is left as it was by forgetting a journey, and counted as not cleaned', async () => {
+    const { karen } = await seedEverything(t.handlers);
+    writeBackup(t.db, folder, 'daily', day(1));
+    const kept = writeBackup(t.db, folder, 'daily', day(2));
+    // A trigger that would keep the deleted journey's alias in the backup.
+    const image = openRaw(kept.file);
+    image.exec(`CREATE TRIGGER journeys_kept AFTER DELETE ON journeys
+      BEGIN INSERT OR REPLACE INTO settings (key, value) VALUES ('kept', old.alias); END`);
+    image.close();
+    const bytes = readFileSync(kept.file);
+    await call('journeys:delete', { id: karen });
+    expect(forgetJourney(t.db, folder, karen)).toEqual({ cleaned: 1, failed: 1, backups: 2 });
+    expect(readFileSync(kept.file).equals(bytes)).toBe(true);
   });
 });

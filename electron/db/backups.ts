@@ -19,9 +19,9 @@ import {
   type BackupReason,
   type JourneyInBackups,
 } from '../../shared/domain/backup';
-import { lookOfFile, SQLITE_MAGIC } from './cipher';
+import { SQLITE_MAGIC } from './cipher';
 import { flushFile, flushFolder } from './file-ops';
-import { LATEST_VERSION, migrate } from './migrations';
+import { LATEST_VERSION, MIGRATIONS, migrate } from './migrations';
 
 /**
  * The rolling backups of the database, in a folder the caller chooses (the app: userData/backups).
@@ -107,22 +107,35 @@ function parseName(name: string) {
 const sqliteCode = (error: unknown) => String((error as { code?: unknown }).code ?? '');
 
 /**
- * Runs `work` with `file` attached to `db` as `schema`, and always detaches. A file with a plain
- * SQLite header is attached with an empty key (a backup from before the database was encrypted);
- * any other is read with the main database's key, as SQLite3 Multiple Ciphers does for ATTACH
- * without KEY. (Plain SQLite takes the KEY clause and ignores it.)
+ * Runs `work` with `file` attached to `db` as `schema`, and always detaches. The file is read with
+ * the main database's key, as SQLite3 Multiple Ciphers does for ATTACH without KEY: a rolling
+ * backup is a copy of the live database (VACUUM INTO), encrypted with its key. A file in clear is
+ * therefore no backup of an encrypted database (SQLite answers "not a database": `not_backup`).
+ * The app never wrote a rolling backup in clear: backups came with encryption at rest, and a
+ * database from before it is encrypted before its first backup is written (open.ts). Only a
+ * database that is itself in clear (the tests' own) has backups in clear, read here as they are.
  */
 function withAttached<T>(db: Database, file: string, schema: string, work: () => T): T {
   if (db.inTransaction) throw new Error('Backups cannot be read inside a transaction');
   // ATTACH makes a missing file: a backup removed meanwhile must not come back empty.
   if (!existsSync(file)) throw new BackupError('missing');
-  const plain = lookOfFile(file) === 'plain';
-  db.prepare(`ATTACH DATABASE ? AS ${schema}${plain ? " KEY ''" : ''}`).run(file);
+  db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(file);
   try {
     return work();
   } finally {
     db.exec(`DETACH DATABASE ${schema}`);
   }
+}
+
+/**
+ * withAttached for a backup about to be read: its schema is checked first (checkBackupSchema), so
+ * no statement of the work reads a view or fires a trigger the file brought along.
+ */
+function withBackupAttached<T>(db: Database, file: string, schema: string, work: () => T): T {
+  return withAttached(db, file, schema, () => {
+    checkBackupSchema(db, schema);
+    return work();
+  });
 }
 
 /** A database file's problem as the window names it. */
@@ -135,20 +148,127 @@ function problemOf(error: unknown): BackupError {
   return new BackupError('damaged', String(error));
 }
 
+/** One row of sqlite_schema: a table, index, view or trigger (SQLite's own ones too). */
+interface SchemaObject {
+  type: string;
+  name: string;
+  tbl_name: string;
+  sql: string | null;
+}
+
+function schemaObjectsOf(db: Database, schema: string): SchemaObject[] {
+  return db
+    .prepare(
+      `SELECT type, name, tbl_name, sql FROM ${schema}.sqlite_schema ORDER BY type, name, tbl_name, sql`,
+    )
+    .all() as SchemaObject[];
+}
+
 /**
- * Checks an attached copy: this app's schema at no newer version, every page sound
- * (`integrity_check`, the full check), every reference whole. Returns how many journeys it holds.
+ * How SQLite itself reads the tables of a schema: each one's kind (an ordinary table, not a view
+ * or a virtual table), rowid, STRICT and columns (name, type, NOT NULL, default, key, hidden).
  */
-function checkAttached(db: Database, schema: string): number {
+function tableShapesOf(db: Database, schema: string): string {
+  const tables = db
+    .prepare(
+      'SELECT name, type, ncol, wr, strict FROM pragma_table_list WHERE schema = ? ORDER BY name',
+    )
+    .all(schema) as { name: string }[];
+  const columns = db.prepare(
+    'SELECT cid, name, type, "notnull", dflt_value, pk, hidden FROM pragma_table_xinfo(?, ?) ORDER BY cid',
+  );
+  return JSON.stringify(tables.map((t) => ({ ...t, columns: columns.all(t.name, schema) })));
+}
+
+/** What this app's migrations make at a version, from a fresh database (see checkBackupSchema). */
+const expectedSchemas = new Map<number, { objects: SchemaObject[]; tables: string }>();
+
+function expectedSchemaAt(version: number): { objects: SchemaObject[]; tables: string } {
+  let expected = expectedSchemas.get(version);
+  if (!expected) {
+    const fresh = new BetterSqlite3(':memory:');
+    try {
+      migrate(fresh, MIGRATIONS, version);
+      expected = { objects: schemaObjectsOf(fresh, 'main'), tables: tableShapesOf(fresh, 'main') };
+    } finally {
+      fresh.close();
+    }
+    expectedSchemas.set(version, expected);
+  }
+  return expected;
+}
+
+const objectKey = (o: SchemaObject) => JSON.stringify([o.type, o.name, o.tbl_name, o.sql]);
+
+/**
+ * Refuses (`not_backup`) a database whose schema is not exactly the one this app's migrations make
+ * at its `user_version`, and one of a newer version (`newer_version`); returns the version. Every
+ * row of sqlite_schema — tables, indexes, views, triggers, SQLite's own automatic indexes — must
+ * be one a fresh database migrated to that version has, with the same SQL, and none may be
+ * missing; then SQLite's own reading of each table (kind, columns) must be the same too.
+ *
+ * The schema is the only place a file can bring SQL of its own: a view (even one whose recursion
+ * never ends: reading it would never return, and nothing in this process could stop it), a
+ * trigger that runs when a migration or a check writes, a CHECK or an index's expression that
+ * every row makes SQLite evaluate. With the schema exactly the app's, what reads the copy after
+ * this runs only the app's statements over ordinary tables, in a time bounded by the file's size.
+ * This reads the header and sqlite_schema only (parsing a view does not run it), so it comes
+ * before anything else reads the copy, `integrity_check` included (which evaluates CHECKs).
+ */
+export function checkBackupSchema(db: Database, schema = 'main'): number {
   try {
     const version = db.pragma(`${schema}.user_version`, { simple: true }) as number;
     if (version > LATEST_VERSION) throw new BackupError('newer_version', String(version));
-    const journeysTable = db
-      .prepare(
-        `SELECT count(*) AS n FROM ${schema}.sqlite_schema WHERE type = 'table' AND name = 'journeys'`,
-      )
-      .get() as { n: number };
-    if (version === 0 || journeysTable.n === 0) throw new BackupError('not_backup', 'no journeys');
+    if (!Number.isInteger(version) || version < 1) {
+      throw new BackupError('not_backup', 'no schema version');
+    }
+    const expected = expectedSchemaAt(version);
+    const objects = schemaObjectsOf(db, schema);
+    const want = new Set(expected.objects.map(objectKey));
+    const have = new Set(objects.map(objectKey));
+    const differs = [
+      ...objects.filter((o) => !want.has(objectKey(o))).map((o) => `+${o.type} ${o.name}`),
+      ...expected.objects.filter((o) => !have.has(objectKey(o))).map((o) => `-${o.type} ${o.name}`),
+    ];
+    if (differs.length > 0 || objects.length !== expected.objects.length) {
+      const shown = differs.slice(0, 5).map((d) => d.slice(0, 80));
+      throw new BackupError('not_backup', `schema of version ${version}: ${shown.join(', ')}`);
+    }
+    if (tableShapesOf(db, schema) !== expected.tables) {
+      throw new BackupError('not_backup', `tables of version ${version}`);
+    }
+    return version;
+  } catch (error) {
+    throw problemOf(error);
+  }
+}
+
+/**
+ * Checks an attached copy: this app's schema at no newer version, every page sound
+ * (`integrity_check`, the full check), every reference whole. Returns how many journeys it holds.
+ *
+ * A copy of a backup (`exactSchema`, the default) must have exactly the schema the app's
+ * migrations make (checkBackupSchema). The copy writeBackup has just made of the live database is
+ * checked for sound pages only: its schema is the live database's, which the app made, and a
+ * difference there (a table ANALYZE added by hand) must not stop the backup before a migration,
+ * and with it the app's start.
+ */
+function checkAttached(db: Database, schema: string, exactSchema = true): number {
+  try {
+    if (exactSchema) {
+      checkBackupSchema(db, schema);
+    } else {
+      const version = db.pragma(`${schema}.user_version`, { simple: true }) as number;
+      if (version > LATEST_VERSION) throw new BackupError('newer_version', String(version));
+      const journeysTable = db
+        .prepare(
+          `SELECT count(*) AS n FROM ${schema}.sqlite_schema WHERE type = 'table' AND name = 'journeys'`,
+        )
+        .get() as { n: number };
+      if (version === 0 || journeysTable.n === 0) {
+        throw new BackupError('not_backup', 'no journeys');
+      }
+    }
     const check = (db.pragma(`${schema}.integrity_check`) as { integrity_check: string }[]).map(
       (r) => r.integrity_check,
     );
@@ -165,8 +285,9 @@ function checkAttached(db: Database, schema: string): number {
 }
 
 /**
- * Checks an open database as a backup is checked (a database of this app at no newer version,
- * every page and reference sound) and returns how many journeys it holds; throws a BackupError.
+ * Checks an open database as a backup is checked (exactly the schema of this app at its version,
+ * no newer one, every page and reference sound) and returns how many journeys it holds; throws a
+ * BackupError.
  */
 export function checkDatabase(db: Database): number {
   return checkAttached(db, 'main');
@@ -268,7 +389,7 @@ export function writeBackup(
     chmodSync(temporary, 0o600);
     flushFile(temporary);
     const journeys = withAttached(db, temporary, 'backup_check', () =>
-      checkAttached(db, 'backup_check'),
+      checkAttached(db, 'backup_check', false),
     );
     const file = join(folder, nameOf(stamp, reason, journeys, tag));
     renameSync(temporary, file);
@@ -381,6 +502,10 @@ export function openImage(bytes: Buffer): Database {
     source.pragma('temp_store = MEMORY');
     // An image from a file: its schema is not trusted to call anything but harmless functions.
     source.pragma('trusted_schema = OFF');
+    // Every page's cells are checked as the page is read, not only by integrity_check: a
+    // malformed cell is refused as damage wherever it is met.
+    source.pragma('cell_size_check = ON');
+    // Its schema first (checkBackupSchema), before anything reads a row.
     checkDatabase(source);
     source.pragma('foreign_keys = ON');
     migrate(source);
@@ -398,7 +523,7 @@ export function loadBackup(db: Database, folder: string, name: string): Database
 
 /**
  * A backup file written by writeBackup (anywhere: the command line restores from a path) in
- * memory, checked and migrated. An encrypted one is read with the live connection's key.
+ * memory, checked and migrated. It is read with the live connection's key (see withAttached).
  */
 export function loadBackupFile(db: Database, file: string): Database {
   let size: number;
@@ -526,7 +651,7 @@ export function deletedJourneysInBackups(db: Database, folder: string): JourneyI
   for (const b of listBackups(folder)) {
     let rows: { id: string; alias: string }[];
     try {
-      rows = withAttached(
+      rows = withBackupAttached(
         db,
         b.file,
         'backup_read',
@@ -580,7 +705,7 @@ export function forgetJourney(db: Database, folder: string, journeyId: string): 
 
 /** Removes the journey from one backup; false when it does not hold it. */
 function forgetIn(db: Database, folder: string, file: string, journeyId: string): boolean {
-  const holds = withAttached(db, file, 'backup_read', () =>
+  const holds = withBackupAttached(db, file, 'backup_read', () =>
     db.prepare('SELECT 1 FROM backup_read.journeys WHERE id = ?').get(journeyId),
   );
   if (!holds) return false;
@@ -590,7 +715,8 @@ function forgetIn(db: Database, folder: string, file: string, journeyId: string)
   try {
     copyFileSync(file, temporary, constants.COPYFILE_EXCL);
     chmodSync(temporary, 0o600);
-    const journeys = withAttached(db, temporary, 'backup_forget', () => {
+    // The copy is checked again: the file may have changed since it was read.
+    const journeys = withBackupAttached(db, temporary, 'backup_forget', () => {
       db.pragma('backup_forget.secure_delete = ON');
       // The connection has foreign_keys on: touchpoints, profile, snapshots… go with it.
       db.prepare('DELETE FROM backup_forget.journeys WHERE id = ?').run(journeyId);

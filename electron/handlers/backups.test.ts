@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../../shared/ipc/dispatch';
@@ -6,6 +7,8 @@ import { everyRow, seedEverything } from '../../tests/support/backup-fixtures';
 import { randomModels } from '../../tests/support/generate-models';
 import { ipc, makeTestDb, type TestDb } from '../../tests/unit/helpers';
 import { listBackups } from '../db/backups';
+import { seal } from '../db/sealed-backup';
+import { HOSTILE_SCHEMAS } from '../../tests/support/hostile-schemas';
 import { openRaw } from '../../tests/support/test-key';
 import type { Database } from 'better-sqlite3';
 
@@ -218,6 +221,66 @@ describe('the backups channels', () => {
         error: { code: 'forbidden' },
       });
     }
+  });
+});
+
+describe("a backup whose schema is not the app's", () => {
+  const PASSPHRASE = 'tre grønne pærer';
+  /** A quick scrypt: the file is sealed here only to be refused. */
+  const FAST = { log2N: 14, r: 8, p: 1 };
+
+  it.each(HOSTILE_SCHEMAS)(
+    'is refused with %s, from the backups folder or a USB stick, before anything is replaced',
+    async (_, tamper) => {
+      await seedEverything(handlers);
+      const made = await call('backups:create', {});
+      const rolling = openRaw(join(folder, made.name));
+      tamper(rolling);
+      rolling.close();
+
+      // The database's image as a USB backup holds it, changed the same way, then sealed.
+      const image = Buffer.from(t.db.serialize());
+      // Marked as a rollback database: an image in memory has no WAL (as openImage does).
+      image[18] = 1;
+      image[19] = 1;
+      const copy = new BetterSqlite3(image);
+      tamper(copy);
+      const sealed = await seal(copy.serialize(), PASSPHRASE, FAST);
+      copy.close();
+      chosenFile = join(usb, 'forloebsvaerksted-2026-03-01T09-00-00Z.fvbackup');
+      writeFileSync(chosenFile, sealed);
+
+      const rows = everyRow(t.db);
+      const backups = await call('backups:list', {});
+      expect(await call('backups:restore', { name: made.name })).toEqual({
+        status: 'refused',
+        problem: 'not_backup',
+      });
+      expect(await call('backups:chooseFile', {})).toMatchObject({ status: 'chosen' });
+      expect(await call('backups:restoreFile', { passphrase: PASSPHRASE })).toEqual({
+        status: 'refused',
+        problem: 'not_backup',
+      });
+      expect(everyRow(t.db)).toEqual(rows);
+      // Nothing was kept or replaced: no "before restore" backup either.
+      expect(await call('backups:list', {})).toEqual(backups);
+    },
+  );
+
+  it('still brings back the same backups as the app writes them', async () => {
+    await seedEverything(handlers);
+    const rows = everyRow(t.db);
+    const made = await call('backups:create', {});
+    const written = await call('backups:writeTo', { passphrase: PASSPHRASE });
+    chosenFile = join(usb, written.status === 'written' ? written.name : 'never');
+    await call('backups:chooseFile', {});
+    expect(await call('backups:restore', { name: made.name })).toMatchObject({
+      status: 'restored',
+    });
+    expect(await call('backups:restoreFile', { passphrase: PASSPHRASE })).toMatchObject({
+      status: 'restored',
+    });
+    expect(everyRow(t.db)).toEqual(rows);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { BackupError } from '../db/backups';
+import { BackupError, checkBackupSchema } from '../db/backups';
 import { checkedInput, checkedOutput, type Handlers } from '../../shared/ipc/dispatch';
 import type { Channel } from '../../shared/ipc/channels';
 
@@ -14,8 +14,19 @@ import type { Channel } from '../../shared/ipc/channels';
  *
  * The reads run on the backup's own in-memory copy, inside a savepoint rolled back after them, so
  * nothing they might write (the catalogue seeded into an empty one) is restored.
+ *
+ * They are not bounded in time by a clock: better-sqlite3 gives JavaScript neither SQLite's
+ * progress handler nor sqlite3_interrupt, and a statement that runs cannot be stopped from this
+ * thread (nor a worker's, which is only stopped between JavaScript calls). They are bounded by
+ * what they read instead: the schema is first checked to be exactly the app's (checkBackupSchema,
+ * already done when the copy was opened, and again here in case a caller did not), so no view,
+ * trigger or expression from the file runs — only the app's own statements over ordinary tables
+ * whose pages `integrity_check` found sound, each answered in a time that grows with the copy's
+ * size. (SQLite's b-tree reads stop at a bounded depth and an overflow chain at its cell's length,
+ * so even a malformed page ends in an error, not a loop.)
  */
 export function checkRestorable(source: Database, handlersOf: (db: Database) => Handlers): void {
+  checkBackupSchema(source);
   try {
     source.exec('SAVEPOINT restore_check');
   } catch (error) {
