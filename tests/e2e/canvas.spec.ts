@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { Touchpoint } from '../../shared/domain/journey';
 import type { Handlers } from '../../shared/ipc/dispatch';
 import { expect, test } from './harness';
-import { JourneyPage, TouchpointPanelPage } from './pages';
+import { descriptionOf, JourneyPage, TouchpointPanelPage } from './pages';
 
 async function seedJourney(app: { handlers: Handlers }, alias = 'Borger 7') {
   return app.handlers['journeys:create']({ alias });
@@ -54,18 +54,7 @@ test.describe('canvas', () => {
     app,
   }) => {
     await openWithOneCard(app, 'Jobcentret', 'employment');
-    const described = await new JourneyPage(app.page)
-      .node('Jobcentret')
-      .getAttribute('aria-describedby');
-    expect(described).toBeTruthy();
-    const description = await app.page.evaluate(
-      (ids) =>
-        ids
-          .split(' ')
-          .map((id) => document.getElementById(id)?.textContent ?? '')
-          .join(' '),
-      described!,
-    );
+    const description = await descriptionOf(new JourneyPage(app.page).node('Jobcentret'));
     expect(description).toContain('Tryk Enter for at redigere kontaktpunktet.');
     expect(description).not.toContain('kan ikke flyttes med tastaturet');
   });

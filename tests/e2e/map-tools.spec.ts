@@ -1,5 +1,5 @@
 import { expect, test } from './harness';
-import { JourneyPage } from './pages';
+import { descriptionOf, JourneyPage } from './pages';
 
 test.describe('map tools', () => {
   test('lays the map out by time: dates decide left to right, whatever was stored', async ({
@@ -102,16 +102,7 @@ test.describe('map tools', () => {
     );
     // Every description React Flow puts in the page for this map, read as a screen reader would.
     const card = asIs.locator('.react-flow__node-touchpoint', { hasText: 'Akutmodtagelsen' });
-    const described = await card.getAttribute('aria-describedby');
-    expect(described).toBeTruthy();
-    const description = await app.page.evaluate(
-      (ids) =>
-        ids
-          .split(' ')
-          .map((id) => document.getElementById(id)?.textContent ?? '')
-          .join(' '),
-      described!,
-    );
+    const description = await descriptionOf(card);
     expect(description).toContain('Tryk Enter for at åbne kontaktpunktet');
     expect(description).not.toMatch(/Press|select|delete/i);
     await card.focus();

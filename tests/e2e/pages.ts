@@ -1,5 +1,19 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** What a screen reader hears as an element's description: the texts its aria-describedby names. */
+export async function descriptionOf(target: Locator): Promise<string> {
+  const ids = await target.getAttribute('aria-describedby');
+  expect(ids, 'the element has a description').toBeTruthy();
+  return target.page().evaluate(
+    (list) =>
+      list
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    ids!,
+  );
+}
+
 /** What a facilitator sees and does on the home screen. */
 export class HomePage {
   constructor(readonly page: Page) {}

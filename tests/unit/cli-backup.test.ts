@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import {
@@ -17,12 +18,14 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PASSPHRASE_FD_ENV } from '../../electron/cli/backup';
 import { main } from '../../electron/cli/pathway';
-import { backupsFolderFor, writeBackup } from '../../electron/db/backups';
-import { SEALED_MAGIC } from '../../electron/db/sealed-backup';
+import { backupsFolderFor, databaseImage, writeBackup } from '../../electron/db/backups';
+import { SEALED_MAGIC, sealSync } from '../../electron/db/sealed-backup';
 import { createHandlers } from '../../electron/handlers';
 import { everyRow, seedEverything } from '../support/backup-fixtures';
+import { HOSTILE_SCHEMAS } from '../support/hostile-schemas';
 import {
   createPlainDatabase,
+  openRaw,
   giveCliSecret,
   giveCliTestKey,
   openTestDatabase,
@@ -30,6 +33,8 @@ import {
 } from '../support/test-key';
 
 const PASSPHRASE = 'tre grønne pærer på bordet';
+/** A quick scrypt: for a file sealed here only to be refused. */
+const FAST = { log2N: 14, r: 8, p: 1 };
 let dir: string;
 let out: string[];
 let undo: (() => void)[];
@@ -271,6 +276,62 @@ describe('pathway backup and restore', () => {
     expect(out[0]).toContain('pathway restore --from FILE --db FILE');
     expect(out[0]).toContain(PASSPHRASE_FD_ENV);
     expect(TEST_DB_KEY).toHaveLength(32);
+  });
+});
+
+describe('pathway restore from a backup whose schema is not the app’s', () => {
+  it.each(HOSTILE_SCHEMAS)(
+    'refuses one with %s, rolling or sealed, and changes nothing',
+    async (_, tamper) => {
+      const { db } = await seeded();
+      const live = openTestDatabase(db);
+      // A rolling backup of this database (read with its key), changed behind the app's back.
+      const rolling = writeBackup(live, join(dir, 'elsewhere'), 'daily', new Date()).file;
+      // Its image as a USB backup holds it, changed the same way and sealed.
+      const image = databaseImage(live);
+      live.close();
+      const changed = openRaw(rolling);
+      tamper(changed);
+      changed.close();
+      // Marked as a rollback database: an image in memory has no WAL (as openImage does).
+      image[18] = 1;
+      image[19] = 1;
+      const copy = new BetterSqlite3(image);
+      tamper(copy);
+      const sealed = join(dir, 'hostile.fvbackup');
+      writeFileSync(sealed, sealSync(copy.serialize(), PASSPHRASE, FAST));
+      copy.close();
+
+      const before = rowsIn(db);
+      giveKey();
+      givePassphrase(`${PASSPHRASE}\n`);
+      for (const from of [rolling, sealed]) {
+        out = [];
+        expect(main(['restore', '--from', from, '--db', db]), from).toBe(2);
+        expect(out.at(-1)).toContain('is no backup or database of the app (nothing was changed)');
+      }
+      expect(rowsIn(db)).toEqual(before);
+      // Nothing was kept either: no restore began.
+      expect(existsSync(backupsFolderFor(db))).toBe(false);
+    },
+  );
+
+  it('refuses an unencrypted SQLite file, even of the app’s schema: no backup of it is one', async () => {
+    const { db } = await seeded();
+    const plain = join(dir, 'plain.sqlite');
+    const other = createPlainDatabase(plain);
+    other
+      .prepare(
+        "INSERT INTO journeys VALUES ('11111111-1111-4111-8111-111111111111', 'Lagt ind', 0, ?, ?)",
+      )
+      .run('2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+    other.close();
+    const before = rowsIn(db);
+    giveKey();
+    expect(main(['restore', '--from', plain, '--db', db])).toBe(2);
+    expect(out.at(-1)).toContain('is an unencrypted SQLite file, not a backup of the app');
+    expect(rowsIn(db)).toEqual(before);
+    expect(existsSync(backupsFolderFor(db))).toBe(false);
   });
 });
 
