@@ -2,9 +2,11 @@ import { basename } from 'node:path';
 import { closeSync } from 'node:fs';
 import { openRegularFile, unreadableDetail } from '../import/model-file';
 import { shown } from './files';
-import { jsonDepth } from '../../shared/model/validate';
+import { parseUntrustedJson } from '../../shared/model/untrusted-json';
 import {
+  PRICE_JSON_LIMITS,
   PRICE_LIMITS,
+  cleanPriceText,
   decodeCsvBytes,
   importPriceListCsv,
   priceListSchema,
@@ -15,10 +17,6 @@ import { readInto } from '../db/read-into';
 
 /** A price list file that cannot be used, told plainly (line numbers and codes for a CSV). */
 export class PriceFileError extends Error {}
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-/** A price list JSON is a few levels deep; anything deeper is not one. */
-const MAX_PRICE_JSON_DEPTH = 8;
 
 const linesOf = (errors: CsvError[]) =>
   errors
@@ -65,7 +63,9 @@ function readBounded(path: string, file: string): Buffer {
  * A price list for `pathway aggregate --prices FILE`: a JSON list like resources/price-list.json,
  * or a CSV in the Danish Excel format the app exports (rows only: the list is named after the
  * file, its price year is the newest source year in it). Hostile until checked, as every input:
- * size before reading, depth and prototype keys before the schema, and a CSV is all or nothing.
+ * size before reading; depth and the number of objects, arrays and values before parsing; keys that
+ * could reach a prototype before the schema; and a CSV is all or nothing, split no further than
+ * the rows a list may have.
  */
 export function readPriceFile(path: string): PriceList {
   const file = shown(path);
@@ -82,9 +82,11 @@ export function readPriceFile(path: string): PriceList {
     }
     const years = read.prices.map((r) => r.sourceYear);
     const list = priceListSchema.safeParse({
+      // The list's name is written into every cost table: none of a file name's control or
+      // direction characters.
       name:
-        basename(path)
-          .replace(/\.csv$/i, '')
+        cleanPriceText(basename(path).replace(/\.csv$/i, ''))
+          .trim()
           .slice(0, PRICE_LIMITS.nameMax) || 'prices',
       priceYear: years.length ? Math.max(...years) : new Date().getFullYear(),
       currency: 'DKK',
@@ -95,17 +97,18 @@ export function readPriceFile(path: string): PriceList {
     if (!list.success) throw new PriceFileError(`--prices ${file}: not a usable price list`);
     return list.data;
   }
-  let parsed: unknown;
-  try {
-    if (jsonDepth(text, MAX_PRICE_JSON_DEPTH + 1) > MAX_PRICE_JSON_DEPTH) throw new Error('deep');
-    parsed = JSON.parse(text, (key: string, value: unknown) => {
-      if (FORBIDDEN_KEYS.has(key)) throw new Error('forbidden key');
-      return value;
-    });
-  } catch {
-    throw new PriceFileError(`--prices ${file}: not a price list (JSON or .csv)`);
+  // Counted before it is parsed: depth, objects and arrays, values (see PRICE_JSON_LIMITS).
+  const read = parseUntrustedJson(text, PRICE_JSON_LIMITS);
+  if (!read.ok) {
+    const why = {
+      too_deep: 'nested deeper than a price list',
+      too_many: 'more objects, arrays or values than a price list of its size can hold',
+      not_json: 'not JSON',
+      forbidden_key: 'a key no price list has (__proto__, constructor or prototype)',
+    }[read.why];
+    throw new PriceFileError(`--prices ${file}: not a price list (JSON or .csv): ${why}`);
   }
-  const list = priceListSchema.safeParse(parsed);
+  const list = priceListSchema.safeParse(read.data);
   if (!list.success) {
     const where = list.error.issues[0]?.path.join('.') ?? '';
     throw new PriceFileError(

@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, MIGRATIONS, NewerDatabaseError, migrate } from './migrations';
 import { unpackContent } from './model-content';
+import { PriceRepository } from './price-repository';
+import { listedName } from './program-repository';
+import { priceListSchema } from '../../shared/economy/prices';
+import { renderFormats } from '../export/export-service';
 import { openDatabase } from './open';
 import { randomModels } from '../../tests/support/generate-models';
 import { testKey } from '../../tests/support/test-key';
@@ -61,7 +65,8 @@ describe('migrations', () => {
       const c = m.cohort;
       insert.run(m.exportId, `m${i}.json`, c.ageBand, c.sex, c.municipality, JSON.stringify(m));
     }
-    migrate(db);
+    // Up to the version that compressed them (version 15 names them anew, tested below).
+    migrate(db, MIGRATIONS, 12);
     const rows = db
       .prepare('SELECT export_id, file_name, export_month, content FROM program_models')
       .all() as { export_id: string; file_name: string; export_month: string; content: Buffer }[];
@@ -76,6 +81,72 @@ describe('migrations', () => {
       // Compressed: far smaller than the text.
       expect(r.content.length).toBeLessThan(JSON.stringify(m).length / 3);
     }
+  });
+
+  it('name every stored program model as the app names its export, keeping no file name', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, MIGRATIONS, 14);
+    const models = randomModels(4, 5, 3);
+    // Names a file can have and the model never does: a citizen's name, CPR number and address,
+    // a NUL, a terminal's escape, a right-to-left override.
+    const names = [
+      'Anne Hansen 010170-1234 Vestergade 12.json',
+      'x\u0000hidden-after-nul.json',
+      '\u202eevil\u202c\u001b[31mred\u001b[0m.json',
+      'model-1.json',
+    ];
+    const insert = db.prepare(
+      `INSERT INTO program_models (export_id, file_name, imported_at, age_band, sex, municipality,
+         condition_groups, touchpoint_count, export_month, content)
+       VALUES (?, ?, '2026-11-01T10:00:00.000Z', NULL, NULL, NULL, '[]', 3, ?, x'')`,
+    );
+    models.forEach((m, i) => insert.run(m.exportId, names[i], m.exportMonth));
+    migrate(db);
+    const stored = new Map(
+      (
+        db.prepare('SELECT export_id, file_name FROM program_models').all() as {
+          export_id: string;
+          file_name: string;
+        }[]
+      ).map((r) => [r.export_id, r.file_name]),
+    );
+    // The name the export gave the model's file (less its extension), whatever the file was
+    // called since; as the import names it.
+    for (const m of models) {
+      expect(`${stored.get(m.exportId)}.pathway.json`).toBe(renderFormats(m, ['model'])[0]!.name);
+      expect(stored.get(m.exportId)).toBe(listedName(m.exportMonth, m.exportId));
+    }
+    expect(
+      db
+        .prepare(
+          "SELECT count(*) FROM program_models WHERE file_name LIKE '%Hansen%' OR file_name LIKE '%model-1%'",
+        )
+        .pluck()
+        .get(),
+    ).toBe(0);
+  });
+
+  it('take control and direction characters out of the price texts stored before they were refused', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, MIGRATIONS, 15);
+    const prices = new PriceRepository(db);
+    prices.seedIfEmpty();
+    const [first, second, third] = db
+      .prepare('SELECT rowid FROM prices ORDER BY position LIMIT 3')
+      .pluck()
+      .all() as number[];
+    const set = db.prepare('UPDATE prices SET source = ?, note = ? WHERE rowid = ?');
+    set.run('Kilde\u0000skjult\u001b[2J\u202eevil', '=HYPERLINK("x")\u2066', first);
+    set.run('SØM\u0092s tal', 'linje\vto\u0007', second);
+    set.run('\u0000\u202e', '\u200f', third);
+    migrate(db);
+    const read = db.prepare('SELECT source, note FROM prices WHERE rowid = ?');
+    expect(read.get(first)).toEqual({ source: 'Kildeskjult[2Jevil', note: '=HYPERLINK("x")' });
+    expect(read.get(second)).toEqual({ source: 'SØMs tal', note: 'linje\nto' });
+    // A source is required: one that was nothing else says there is none; an empty note goes.
+    expect(read.get(third)).toEqual({ source: '–', note: null });
+    // Read whole by the schema the window's channel checks it with.
+    expect(priceListSchema.safeParse(prices.get()).success).toBe(true);
   });
 
   it('keep existing rows when upgrading from version 1', () => {

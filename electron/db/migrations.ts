@@ -483,6 +483,49 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 15,
+    description: 'program workspace: models named as the app names its export, not by their files',
+    up: (db) => {
+      // A file's name is checked by nothing and can carry a citizen's name or CPR number; the
+      // model itself is anonymised. Every model is named as the import names it since
+      // (`listedName` in program-repository.ts): its export month and the start of its id.
+      db.exec(`
+        UPDATE program_models
+           SET file_name = 'forloeb-' || export_month || '-' || substr(export_id, 1, 8);
+      `);
+    },
+  },
+  {
+    version: 16,
+    description: 'price list: no control or direction characters in a source or a note',
+    up: (db) => {
+      // Refused since (`isPriceText` in shared/economy/prices.ts). A row stored before loses
+      // them here, so the list is still read and edited whole: the channel that gives the window
+      // the list checks each row by the schema. Written out, not imported, as a migration must
+      // never change: vertical tab and form feed become line breaks (as typed text does); other
+      // control characters, and the marks, overrides and isolates of bidirectional text and the
+      // line and paragraph separators, go.
+      const clean = (text: string) =>
+        text
+          .replace(/[\v\f]/g, '\n')
+          // eslint-disable-next-line no-control-regex
+          .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, '')
+          .replace(/[\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, '');
+      const rows = db.prepare('SELECT rowid, source, note FROM prices').all() as {
+        rowid: number;
+        source: string;
+        note: string | null;
+      }[];
+      const update = db.prepare('UPDATE prices SET source = ?, note = ? WHERE rowid = ?');
+      for (const r of rows) {
+        // A source is required: one that was nothing but such characters says there is none.
+        const source = clean(r.source).trim() || '–';
+        const note = r.note === null ? null : clean(r.note) || null;
+        if (source !== r.source || note !== r.note) update.run(source, note, r.rowid);
+      }
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -118,6 +118,72 @@ describe('price list in the database', () => {
     expect(after.priceYear).toBe(before.priceYear);
   });
 
+  it('refuses control and direction characters in a source or note, through every channel', async () => {
+    const before = await call('prices:get', {});
+    // NUL, a terminal's escape, a right-to-left override, an isolate, a C1 control, a bell.
+    const hostile = [
+      'Kilde\u0000skjult',
+      'Kilde\u001b[2J',
+      'Kilde \u202eevil',
+      'Kilde \u2066x\u2069',
+      'Kilde\u0085',
+      'Kilde\u0007',
+    ];
+    for (const text of hostile) {
+      for (const patch of [{ source: text }, { note: text }]) {
+        const r = await callRaw('prices:update', { key: GP, patch });
+        expect(r.ok, JSON.stringify(patch)).toBe(false);
+        if (!r.ok) expect(r.error.code).toBe('validation');
+      }
+    }
+    // A CSV with them is refused whole, each cell said with its line and column.
+    const head = exportPriceListCsv([]).trimEnd();
+    const row = (source: string, note: string, contactType = 'gp_visit') =>
+      `general_practice;${contactType};;kontakt;100;1;0;0;${source};2025;${note}`;
+    const imported = await call('prices:importCsv', {
+      text: [
+        head,
+        row('Kilde\u0000skjult\u001b[2J\u202eevil', 'ok'),
+        row('PLO', 'note \u2067x', 'phone'),
+      ].join('\r\n'),
+    });
+    expect(imported).toEqual({
+      ok: false,
+      errors: [
+        { line: 2, code: 'text_control', column: 'Kilde' },
+        { line: 3, code: 'text_control', column: 'Note' },
+      ],
+    });
+    expect(await call('prices:get', {})).toEqual(before);
+    // Tab and line breaks are a multi-line text's own, as everywhere in the app.
+    const kept = await call('prices:update', {
+      key: GP,
+      patch: { source: 'PLO\n2023', note: 'a\tb\r\nc' },
+    });
+    expect(kept).toMatchObject({ source: 'PLO\n2023', note: 'a\tb\r\nc' });
+    expect((await call('prices:exportCsv', {})).text).toContain('"PLO\n2023";');
+  });
+
+  it('writes no control or direction character into the CSV, even from a row stored before', async () => {
+    await call('prices:get', {});
+    // As a database written before they were refused holds them.
+    t.db
+      .prepare(
+        `UPDATE prices SET source = ?, note = ?
+          WHERE sector = 'general_practice' AND contact_type = 'gp_visit' AND service_code = ''`,
+      )
+      .run('Kilde\u0000skjult\u001b[2J\u202eevil', '\'=HYPERLINK("x")\u2066');
+    const { text } = await call('prices:exportCsv', {});
+    // Line ends and the cells' own line breaks and tabs are all a CSV may hold of them.
+    expect(text).not.toMatch(
+      // eslint-disable-next-line no-control-regex
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/,
+    );
+    expect(text).toContain(';Kildeskjult[2Jevil;');
+    // And it reads back: the file the app wrote is a list the app takes.
+    expect(importPriceListCsv(text).ok).toBe(true);
+  });
+
   it('refuses a file that is not a price list CSV by its header', async () => {
     const result = await call('prices:importCsv', { text: 'a;b;c\r\n1;2;3\r\n' });
     expect(result).toEqual({ ok: false, errors: [{ line: 1, code: 'csv_header' }] });

@@ -6,7 +6,21 @@ import { TEXT_COLUMNS, TextStore, type TextRow } from './text-store';
 import type { PathwayModel } from '../../shared/model/pathway-model';
 import type { ImportResult, ProgramModel } from '../../shared/ipc/contract';
 
-/** File names compared as people read them: numbers by value, «model-2» before «model-10». */
+/**
+ * The name a stored model is listed by: the one the app gives its export (`renderFormats` in
+ * electron/export/export-service.ts names its files this and `.pathway.json`, `.ocel.json` …),
+ * from the model's export month and the start of its id; without the extension, so it reads on
+ * one line of the list at 1024 px. Not the name of the file it came in: that is checked by
+ * nothing and can carry what the anonymised model never does — a citizen's name or CPR number
+ * ("Anne Hansen 010170-1234.json"), an address, a NUL, characters that steer a terminal or turn
+ * text around. The window shows a file's own name only in the results of its import, and the
+ * database never holds it.
+ */
+export function listedName(exportMonth: string, exportId: string): string {
+  return `forloeb-${exportMonth}-${exportId.slice(0, 8)}`;
+}
+
+/** Names compared as people read them: numbers by value, «model-2» before «model-10». */
 const FILE_NAMES = new Intl.Collator('da', { numeric: true });
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -59,7 +73,10 @@ export class ProgramRepository {
     return this.importChecked(fileName, this.check([{ text, byteLength }])[0]!, now);
   }
 
-  /** Stores one file already checked (here or in a worker thread) in its own transaction. */
+  /**
+   * Stores one file already checked (here or in a worker thread) in its own transaction. The
+   * file's name is only said back in the result; the model is stored under `listedName`.
+   */
   importChecked(fileName: string, checked: CheckedModel, now: string): ImportResult {
     if (!checked.ok) return { file: fileName, status: 'rejected', reason: checked.reason };
     const { cohort } = checked;
@@ -73,7 +90,7 @@ export class ProgramRepository {
       const textBatch = this.texts.batchOf(text.batch);
       const r = this.insert.run(
         checked.exportId,
-        fileName.slice(0, 255),
+        listedName(checked.exportMonth, checked.exportId),
         now,
         cohort.ageBand,
         cohort.sex,
@@ -193,8 +210,8 @@ export class ProgramRepository {
           touchpointCount: r.touchpoint_count,
         }))
         // Newest import first (all batches of one import have its time: handlers' importStart);
-        // within one, file names as people number them (model-2 before model-10), which SQLite's
-        // text order does not do.
+        // within one, by name (its export month first), numbers as people read them, which
+        // SQLite's text order does not do.
         .sort(
           (a, b) =>
             compareText(b.importedAt, a.importedAt) ||

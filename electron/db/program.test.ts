@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aggregate } from '../../shared/analysis/aggregate';
 import { makeTestDb, type TestDb } from '../../tests/unit/helpers';
 import { randomModels } from '../../tests/support/generate-models';
-import { ProgramRepository } from './program-repository';
+import { ProgramRepository, listedName } from './program-repository';
 import { decompress } from './compression';
 import { packContent } from './model-content';
+import { renderFormats } from '../export/export-service';
 
 let t: TestDb;
 let repo: ProgramRepository;
@@ -52,23 +53,32 @@ describe('program workspace', () => {
     ).toEqual(models.map((m) => m.exportId).sort());
   });
 
-  it('lists the newest import first, and file names in the order people number them', () => {
+  it("lists the newest import first, each model by its export's name and never its file's", () => {
     const [a, b, c, d] = randomModels(4, 11, 3);
     for (const [name, m] of [
       ['model-10.json', a],
-      ['model-2.json', b],
-      ['Model-1.json', c],
+      ['Anne Hansen 010170-1234 Vestergade 12.json', b],
+      ['x\u0000\u202eevil\u001b[31m.json', c],
     ] as const) {
-      importText(name, JSON.stringify(m));
+      expect(importText(name, JSON.stringify(m))).toMatchObject({ file: name, status: 'imported' });
     }
     const later = JSON.stringify(d);
     repo.importOne('later.json', later, Buffer.byteLength(later), '2026-11-25T10:00:00.000Z');
+    const byName = new Intl.Collator('da', { numeric: true });
     expect(repo.list().map((m) => m.fileName)).toEqual([
-      'later.json',
-      'Model-1.json',
-      'model-2.json',
-      'model-10.json',
+      listedName(d!.exportMonth, d!.exportId),
+      ...[a, b, c].map((m) => listedName(m!.exportMonth, m!.exportId)).sort(byName.compare),
     ]);
+    // The name the export gave the file (less its extension): its month and the start of its id.
+    for (const m of [a, b, c, d]) {
+      expect(`${listedName(m!.exportMonth, m!.exportId)}.pathway.json`).toBe(
+        renderFormats(m!, ['model'])[0]!.name,
+      );
+    }
+    // None of what the files were called is kept.
+    const stored = t.db.prepare('SELECT file_name FROM program_models').pluck().all() as string[];
+    expect(stored.filter((n) => /model-10|Hansen|010170|evil|later/.test(n))).toEqual([]);
+    expect(stored.filter((n) => n.includes('\u0000') || n.includes('\u001b'))).toEqual([]);
   });
 
   it('aggregates what was imported, and deletes one or all', () => {

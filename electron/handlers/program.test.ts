@@ -5,6 +5,7 @@ import { MAX_MODEL_BYTES } from '../../shared/model/validate';
 import { ipc, makeTestDb, type TestDb } from '../../tests/unit/helpers';
 import { randomModels } from '../../tests/support/generate-models';
 import { decryptedPages } from '../../tests/support/test-key';
+import { listedName } from '../db/program-repository';
 
 let t: TestDb;
 beforeEach(() => {
@@ -43,7 +44,8 @@ describe('program workspace over IPC', () => {
     expect(list).toHaveLength(2);
     const listed = list.find((m) => m.exportId === a!.exportId)!;
     expect(listed).toMatchObject({
-      fileName: 'a.json',
+      // Listed by the name its export was given, not the file's own (which the results say).
+      fileName: listedName(a!.exportMonth, a!.exportId),
       exportMonth: a!.exportMonth,
       ageBand: a!.cohort.ageBand,
       sex: a!.cohort.sex,
@@ -194,7 +196,9 @@ describe('program workspace over IPC', () => {
   });
 
   it('lists the batches of one import as one, at the time its first batch came', async () => {
-    const [a, b, c, d] = randomModels(4, 12, 3).map((m) => JSON.stringify(m));
+    const models = randomModels(4, 12, 3);
+    const [a, b, c, d] = models.map((m) => JSON.stringify(m));
+    const [na, nb, nc, nd] = models.map((m) => listedName(m.exportMonth, m.exportId));
     const folder = crypto.randomUUID();
     // A folder of model-1 … model-10 as the window sends it (in path order: 1, 10, then 2), in
     // two batches a few seconds apart.
@@ -212,29 +216,57 @@ describe('program workspace over IPC', () => {
       importId: crypto.randomUUID(),
     });
     const list = await call('program:list', {});
+    const byName = new Intl.Collator('da', { numeric: true });
     expect(list.map((m) => [m.fileName, m.importedAt])).toEqual([
-      ['later.json', '2026-03-01T09:01:04.000Z'],
-      ['model-1.json', first],
-      ['model-2.json', first],
-      ['model-10.json', first],
+      [nd, '2026-03-01T09:01:04.000Z'],
+      ...[na!, nb!, nc!].sort(byName.compare).map((n) => [n, first]),
     ]);
+  });
+
+  it("keeps no file name: a citizen's name, a CPR number, a NUL or an override never reach the database", async () => {
+    const models = randomModels(5, 13, 4);
+    const names = [
+      'Anne Hansen 010170-1234 Vestergade 12.json',
+      'x\u0000hidden-after-nul.json',
+      '\u202eevil\u202c\u001b[31mred\u001b[0m.json',
+      // 255 characters end inside the emoji: cut there, half of it was stored as U+FFFD.
+      `${'p'.repeat(254)}\u{1F600}.json`,
+      'ok.json',
+    ];
+    const results = await call('program:import', {
+      files: models.map((m, i) => file(names[i]!, JSON.stringify(m))),
+    });
+    // The window is told what happened to each file, by the file's own name (shown escaped).
+    expect(results.map((r) => [r.file, r.status])).toEqual(names.map((n) => [n, 'imported']));
+    const listed = await call('program:list', {});
+    expect(listed.map((m) => m.fileName).sort()).toEqual(
+      models.map((m) => listedName(m.exportMonth, m.exportId)).sort(),
+    );
+    // Nothing of the names in the database, its log or its file.
+    const stored = t.db.prepare('SELECT file_name FROM program_models').pluck().all() as string[];
+    expect(stored.filter((n) => !/^forloeb-\d{4}-\d{2}-[0-9a-f]{8}$/.test(n))).toEqual([]);
+    t.db.pragma('wal_checkpoint(TRUNCATE)');
+    const pages = decryptedPages(t.file);
+    for (const needle of ['Hansen', '010170-1234', 'Vestergade', 'hidden-after-nul', 'ok.json']) {
+      expect(pages.includes(Buffer.from(needle, 'utf8')), needle).toBe(false);
+    }
   });
 
   it('leaves no trace of a deleted model in the database file or its write-ahead log', async () => {
     const [gone, kept] = randomModels(2, 21, 6);
-    // A file name is stored as it is (a model's text is compressed): found in the pages if there.
-    const marker = 'Slettes-Markørfil-7731.json';
+    // The name it is listed by is stored as it is (a model's text is compressed): found in the
+    // pages if there.
     await call('program:import', {
-      files: [file(marker, JSON.stringify(gone)), file('bliver.json', JSON.stringify(kept))],
+      files: [file('gone.json', JSON.stringify(gone)), file('bliver.json', JSON.stringify(kept))],
     });
-    const needle = Buffer.from('Markørfil-7731', 'utf8');
+    const needle = Buffer.from(listedName(gone!.exportMonth, gone!.exportId), 'utf8');
     t.db.pragma('wal_checkpoint(TRUNCATE)');
     expect(decryptedPages(t.file).includes(needle)).toBe(true);
 
     expect(await call('program:delete', { exportId: gone!.exportId })).toMatchObject({
       deleted: true,
     });
-    expect((await call('program:list', {})).map((m) => m.fileName)).toEqual(['bliver.json']);
+    expect((await call('program:list', {})).map((m) => m.exportId)).toEqual([kept!.exportId]);
     // The log is emptied into the file at once, not at some later checkpoint.
     const wal = `${t.file}-wal`;
     if (existsSync(wal)) expect(statSync(wal).size).toBe(0);

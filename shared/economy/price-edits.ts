@@ -6,7 +6,9 @@ import {
   PRICE_LIMITS,
   PRICE_UNITS,
   payerSharesSchema,
+  priceNoteSchema,
   priceRowSchema,
+  priceSourceSchema,
   type PriceRow,
 } from './prices';
 
@@ -34,10 +36,11 @@ export const pricePatchSchema = z
     unit: z.enum(PRICE_UNITS).optional(),
     price: z.number().finite().min(0).max(PRICE_LIMITS.priceMax).nullable().optional(),
     payerShares: payerSharesSchema.nullable().optional(),
-    source: z.string().trim().min(1).max(PRICE_LIMITS.sourceMax).optional(),
+    // The row's own rules for its texts, so the channel refuses what the row would.
+    source: priceSourceSchema.optional(),
     sourceYear: z.number().int().min(PRICE_LIMITS.yearMin).max(PRICE_LIMITS.yearMax).optional(),
     /** An empty note removes it. */
-    note: z.string().max(PRICE_LIMITS.noteMax).optional(),
+    note: priceNoteSchema.optional(),
   })
   .refine((p) => Object.keys(p).length > 0, { message: 'empty patch' });
 export type PricePatch = z.infer<typeof pricePatchSchema>;

@@ -17,8 +17,15 @@ import {
   priceListSchema,
   priceRowSchema,
   rowKey,
+  splitCsv,
+  isPriceText,
+  cleanPriceText,
+  PRICE_JSON_LIMITS,
+  PRICE_LIMITS,
+  SMALLEST_PRICE_ROW,
   type PriceRow,
 } from './prices';
+import { parseUntrustedJson } from '../model/untrusted-json';
 
 const HEADER = CSV_COLUMNS.join(';');
 const csv = (...lines: string[]) => `\uFEFF${[HEADER, ...lines].join('\r\n')}\r\n`;
@@ -427,6 +434,156 @@ describe('hostile CSV is refused line by line, with codes', () => {
       ok: false,
       errors: [{ code: 'csv_too_large' }],
     });
+  });
+});
+
+describe('a refusal costs no more than the rows a list may have', () => {
+  it('stops splitting at the record after the most rows, and keeps no more cells than a row has', () => {
+    // 2.5 million records of two empty cells (5 MB): split whole, they cost 700 MB.
+    const lines = splitCsv(';\n'.repeat(2_500_000), { maxRecords: 5001, maxCells: 11 });
+    expect(lines.more).toBe(true);
+    expect(lines.records).toHaveLength(5001);
+    expect(lines.records.at(-1)).toEqual({ line: 5001, cells: ['', ''] });
+    // One record of 5 million empty cells: one more than a row has is kept, so it is known.
+    const cells = splitCsv(';'.repeat(5_000_000), { maxCells: 11 });
+    expect(cells).toMatchObject({ more: false, records: [{ line: 1 }] });
+    expect(cells.records[0]!.cells).toHaveLength(12);
+    const quoted = splitCsv('"";'.repeat(1_000_000), { maxCells: 11 });
+    expect(quoted.records[0]!.cells).toHaveLength(12);
+    // Within the bounds, nothing is lost.
+    expect(splitCsv('a;"b;""c""\nd"\r\n\r\ne\r"f"g', { maxRecords: 3 })).toEqual({
+      more: false,
+      records: [
+        { line: 1, cells: ['a', 'b;"c"\nd'] },
+        { line: 4, cells: ['e'] },
+        { line: 5, cells: ['fg'] },
+      ],
+    });
+  });
+
+  it('refuses too many rows without reading on: what lies after them is never split', () => {
+    const row = (i: number) => `other;gp_visit;s-${i};kontakt;0;;;;Kilde;2025;`;
+    const rows = Array.from({ length: PRICE_LIMITS.rowsMax }, (_, i) => row(i));
+    // The most rows a list may have are taken…
+    expect(importPriceListCsv(csv(...rows))).toMatchObject({ ok: true });
+    // …one more is refused for it, and so is a file whose rows go on into an unterminated
+    // quote: splitting stopped before it came to the quote.
+    const over = importPriceListCsv(csv(...rows, row(-1), 'other;"never closed'));
+    expect(over).toEqual({
+      ok: false,
+      errors: [{ line: 1, code: 'csv_too_many_rows' }],
+      prices: [],
+    });
+    // 10,000 lines of two empty cells: too many before any is looked at.
+    expect(importPriceListCsv(csv(';\n'.repeat(10_000)))).toEqual({
+      ok: false,
+      errors: [{ line: 1, code: 'csv_too_many_rows' }],
+      prices: [],
+    });
+    // A first line of 5 million cells is no header, and is refused as one.
+    expect(importPriceListCsv(';'.repeat(4_999_000))).toEqual({
+      ok: false,
+      errors: [{ line: 1, code: 'csv_header' }],
+      prices: [],
+    });
+  });
+
+  it('counts a JSON list before parsing it, from the shortest row the schema takes', () => {
+    expect(priceRowSchema.safeParse(SMALLEST_PRICE_ROW).success).toBe(true);
+    // Every row the schema takes is at least as long.
+    const shorter = { ...SMALLEST_PRICE_ROW, source: '' };
+    expect(priceRowSchema.safeParse(shorter).success).toBe(false);
+    // The shipped list, spaced out as it is on disk.
+    const shippedText = JSON.stringify(shipped, null, 2);
+    expect(parseUntrustedJson(shippedText, PRICE_JSON_LIMITS).ok).toBe(true);
+    // The most rows a list may have, each with every key and its shares, written as tightly
+    // as JSON can: the most objects and values a list holds for its length.
+    const dense = JSON.stringify({
+      name: 'x',
+      priceYear: 2025,
+      currency: 'DKK',
+      indicative: true,
+      notes: '',
+      prices: Array.from({ length: PRICE_LIMITS.rowsMax }, (_, i) => ({
+        sector: 'other',
+        contactType: 'phone',
+        serviceCode: `s${i}`,
+        unit: 'day',
+        price: 1,
+        payerShares: { kommune: 1, region: 0, stat: 0 },
+        source: 'x',
+        sourceYear: 2025,
+        note: 'y',
+      })),
+    });
+    const read = parseUntrustedJson(dense, PRICE_JSON_LIMITS);
+    expect(read.ok).toBe(true);
+    expect(priceListSchema.safeParse(read.ok ? read.data : null).success).toBe(true);
+    // …and shapes no list has are refused before they are parsed.
+    const head =
+      '{"name":"x","priceYear":2025,"currency":"DKK","indicative":true,"notes":"","prices":[';
+    for (const filler of ['{},', '[],', '1,', '{"sector":"x"},']) {
+      const text = `${head}${filler.repeat(200_000)}{}]}`;
+      expect(parseUntrustedJson(text, PRICE_JSON_LIMITS), filler).toEqual({
+        ok: false,
+        why: 'too_many',
+      });
+    }
+  });
+});
+
+describe('the texts of a price', () => {
+  const row = (source: string, note?: string) => ({
+    ...SMALLEST_PRICE_ROW,
+    source,
+    ...(note === undefined ? {} : { note }),
+  });
+  const refused = [
+    'a\u0000b',
+    'a\u001b[31mb',
+    'a\u0007',
+    'a\u0085b',
+    'a\u202eb',
+    'a\u202ab',
+    'a\u2066b\u2069',
+    'a\u200fb',
+    'a\u2028b',
+    'a\ud800b',
+  ];
+
+  it('refuses control and direction characters in the source and the note, keeps tab and line breaks', () => {
+    for (const text of refused) {
+      expect(isPriceText(text), JSON.stringify(text)).toBe(false);
+      expect(priceRowSchema.safeParse(row(text)).error?.issues[0]?.message).toBe('text_control');
+      expect(priceRowSchema.safeParse(row('PLO', text)).error?.issues[0]?.message).toBe(
+        'text_control',
+      );
+    }
+    expect(priceRowSchema.safeParse(row('PLO\n2023', 'a\tb\r\nc — æøå ’ 😀')).success).toBe(true);
+  });
+
+  it('refuses them in a CSV line by line, with the column', () => {
+    const line = (source: string, note: string, type = 'gp_visit') =>
+      `general_practice;${type};;kontakt;220;0,07;0,93;0;${source};2023;${note}`;
+    const r = importPriceListCsv(
+      csv(line('Kilde\u0000skjult\u001b[2J\u202eevil', 'ok'), line('PLO', 'x\u2066y', 'phone')),
+    );
+    expect(r).toEqual({
+      ok: false,
+      errors: [
+        { line: 2, code: 'text_control', column: 'Kilde' },
+        { line: 3, code: 'text_control', column: 'Note' },
+      ],
+      prices: [],
+    });
+  });
+
+  it('cleans them as the editor does, and never writes them into the CSV', () => {
+    for (const text of refused) expect(isPriceText(cleanPriceText(text)), text).toBe(true);
+    expect(cleanPriceText('SØM\u0092s\u000btal \u202eevil\u0000')).toBe('SØM’s\ntal evil');
+    // A row stored before the rule (not through the schema) is written without them.
+    const stored = { ...row('Kilde\u0000\u202eevil', 'n\u2066'), price: null };
+    expect(exportPriceListCsv([stored])).toContain(';Kildeevil;1990;n\r\n');
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTACT_TYPES, SECTORS, type ContactType, type Sector } from '../vocabulary';
+import { multiLineText, typedText } from '../domain/text';
 
 /**
  * The price list behind the Economy aim: what a contact, a day, a month or an hour of a public
@@ -42,6 +43,50 @@ const serviceCodeSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
   .max(60);
 
+/**
+ * The marks, embeddings, overrides and isolates of bidirectional text, and the line and paragraph
+ * separators: nothing a source or a note needs, and a right-to-left override shows a text
+ * written backwards as another (in the list, in a spreadsheet that opens the CSV).
+ */
+const TURNS_TEXT = /[\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
+/** The app's rule for a multi-line text (no control characters but tab and line breaks). */
+const multiLine = multiLineText({ max: Number.MAX_SAFE_INTEGER });
+
+/**
+ * Whether a price's source or note is text the list keeps: as every other multi-line text in the
+ * app (shared/domain/text.ts: tab and line breaks, no other control character, no half of a
+ * character), and no character that turns text around. Written back into the CSV and shown in the
+ * cost views, such characters could hide or change what a source says.
+ */
+export function isPriceText(text: string): boolean {
+  return multiLine.safeParse(text).success && !TURNS_TEXT.test(text);
+}
+
+/**
+ * A source or note made into text the list keeps, as the editor does with what is pasted
+ * (`typedText`) and without the characters that turn text around.
+ */
+export function cleanPriceText(text: string): string {
+  return typedText(text, true).replace(new RegExp(TURNS_TEXT.source, 'g'), '');
+}
+
+/** One code for a text the rule refuses, so the CSV import and the editor can say it in words. */
+const PRICE_TEXT_RULE = { message: 'text_control' } as const;
+
+/** A price's source: where the figure was looked up (also for an empty price). */
+export const priceSourceSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(PRICE_LIMITS.sourceMax)
+  .refine(isPriceText, PRICE_TEXT_RULE);
+
+/** A price's note: how a figure was derived, or why there is none. */
+export const priceNoteSchema = z
+  .string()
+  .max(PRICE_LIMITS.noteMax)
+  .refine(isPriceText, PRICE_TEXT_RULE);
+
 const yearSchema = z.number().int().min(PRICE_LIMITS.yearMin).max(PRICE_LIMITS.yearMax);
 const shareSchema = z.number().finite().min(0).max(1);
 
@@ -60,9 +105,9 @@ export const priceRowSchema = z
     unit: z.enum(PRICE_UNITS),
     price: z.number().finite().min(0).max(PRICE_LIMITS.priceMax).nullable(),
     payerShares: payerSharesSchema.nullable(),
-    source: z.string().trim().min(1).max(PRICE_LIMITS.sourceMax),
+    source: priceSourceSchema,
     sourceYear: yearSchema,
-    note: z.string().max(PRICE_LIMITS.noteMax).optional(),
+    note: priceNoteSchema.optional(),
   })
   .superRefine((row, ctx) => {
     if (row.price === null && row.payerShares !== null) {
@@ -73,6 +118,46 @@ export const priceRowSchema = z
     }
   });
 export type PriceRow = z.infer<typeof priceRowSchema>;
+
+/**
+ * The shortest row a price list can hold, as JSON writes it: the shortest codes, a price of 0
+ * (which needs no shares), a source of one character and no note or service. Every row of a list
+ * is at least this long.
+ */
+export const SMALLEST_PRICE_ROW: PriceRow = {
+  sector: shortestOf(SECTORS),
+  contactType: shortestOf(CONTACT_TYPES),
+  unit: shortestOf(PRICE_UNITS),
+  price: 0,
+  payerShares: null,
+  source: 'x',
+  sourceYear: PRICE_LIMITS.yearMin,
+};
+
+function shortestOf<T extends string>(codes: readonly T[]): T {
+  return codes.reduce((a, b) => (b.length < a.length ? b : a));
+}
+
+/**
+ * The most objects and arrays, and values, that a price list's JSON of `chars` characters can
+ * hold, counted before it is parsed (`parseUntrustedJson`). A list is one object with six keys
+ * and its array of rows; a row is an object of at most nine keys and its shares, an object of
+ * three: two containers, and at most 13 values as they are counted (containers and commas), a
+ * row. There are no more rows than the list may have, nor than rows of the shortest kind fit in
+ * the text. A JSON list of 20 MB of `{},{},…` (within the depth) was parsed whole before the
+ * schema refused it: 23 s and 2.1 GB.
+ */
+export const PRICE_JSON_LIMITS = {
+  /** A list, its rows, a row and its shares are four levels deep; more than eight is no list. */
+  depth: 8,
+  containers: (chars: number) => 2 + 2 * priceRowsIn(chars),
+  values: (chars: number) => 8 + 13 * priceRowsIn(chars),
+};
+
+const SMALLEST_ROW_CHARS = JSON.stringify(SMALLEST_PRICE_ROW).length;
+function priceRowsIn(chars: number): number {
+  return Math.min(PRICE_LIMITS.rowsMax, Math.ceil(chars / SMALLEST_ROW_CHARS));
+}
 
 /** The key that makes a row unique in a list. */
 export const rowKey = (r: Pick<PriceRow, 'sector' | 'contactType' | 'serviceCode'>): string =>
@@ -244,9 +329,10 @@ export function exportPriceListCsv(prices: readonly PriceRow[]): string {
       r.payerShares ? formatDanishNumber(r.payerShares.kommune) : '',
       r.payerShares ? formatDanishNumber(r.payerShares.region) : '',
       r.payerShares ? formatDanishNumber(r.payerShares.stat) : '',
-      neutraliseCell(r.source),
+      // Cleaned again: a row stored before the rule was kept must not carry its characters on.
+      neutraliseCell(cleanPriceText(r.source)),
       String(r.sourceYear),
-      neutraliseCell(r.note ?? ''),
+      neutraliseCell(cleanPriceText(r.note ?? '')),
     ];
     lines.push(cells.map(quoteCell).join(';'));
   }
@@ -276,6 +362,7 @@ export const CSV_ERROR_CODES = [
   'price_without_shares',
   'missing_source',
   'text_too_long',
+  'text_control',
   'bad_year',
   'duplicate_row',
 ] as const;
@@ -292,70 +379,98 @@ export interface CsvError {
 export type CsvImportResult =
   { ok: true; prices: PriceRow[] } | { ok: false; errors: CsvError[]; prices: PriceRow[] };
 
-interface CsvRecord {
+export interface CsvRecord {
   line: number;
   cells: string[];
 }
 
-/** Splits semicolon CSV (RFC 4180 quoting) into records, each with the line it starts on. */
-function splitCsv(text: string): { records: CsvRecord[]; error?: CsvError } {
+const QUOTE = 34;
+const SEMICOLON = 59;
+const CR = 13;
+const LF = 10;
+
+/** Line breaks in text[from, to): a line feed, or a carriage return not followed by one. */
+function lineBreaksIn(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) n++;
+  }
+  return n;
+}
+
+/**
+ * Splits semicolon CSV (RFC 4180 quoting) into records, each with the line it starts on.
+ *
+ * What a file may hold is bounded, and so is what splitting it keeps: it stops at the record
+ * after `maxRecords` (`more` then says there was one), and keeps at most one cell more than
+ * `maxCells` of a record (so the caller still sees it has too many). Splitting a whole file first
+ * cost a refusal 140 times the file's size: 5 MB of `;\n` made 2.5 million records, 700 MB, before
+ * the row count refused them. Cells are slices of the text: built a character at a time, a long
+ * cell held a string for every character until it was read.
+ */
+export function splitCsv(
+  text: string,
+  { maxRecords = Infinity, maxCells = Infinity }: { maxRecords?: number; maxCells?: number } = {},
+): { records: CsvRecord[]; more: boolean; error?: CsvError } {
   const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let inQuotes = false;
+  const end = text.length;
   let line = 1;
-  let recordLine = 1;
   let i = 0;
-  const endRecord = () => {
-    cells.push(cell);
-    // A line that is wholly empty is skipped (Excel adds them at the end).
-    if (!(cells.length === 1 && cells[0] === '')) records.push({ line: recordLine, cells });
-    cells = [];
-    cell = '';
-  };
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-          continue;
+  for (;;) {
+    const recordLine = line;
+    const cells: string[] = [];
+    let atEnd = false;
+    for (;;) {
+      let cell = '';
+      if (text.charCodeAt(i) === QUOTE) {
+        // Quoted: up to the first quote that is not one of a pair ("" is a quote in the text).
+        let from = i + 1;
+        let close = -1;
+        while (close < 0) {
+          const q = text.indexOf('"', from);
+          if (q < 0) {
+            return {
+              records,
+              more: false,
+              error: { line: recordLine, code: 'csv_unterminated_quote' },
+            };
+          }
+          if (text.charCodeAt(q + 1) === QUOTE) from = q + 2;
+          else close = q;
         }
-        inQuotes = false;
-        i += 1;
+        const quoted = text.slice(i + 1, close);
+        line += lineBreaksIn(text, i + 1, close);
+        cell = quoted.includes('"') ? quoted.replaceAll('""', '"') : quoted;
+        i = close + 1;
+      }
+      // Unquoted, or what follows a closing quote: up to a semicolon or the line's end.
+      let j = i;
+      while (j < end) {
+        const c = text.charCodeAt(j);
+        if (c === SEMICOLON || c === CR || c === LF) break;
+        j++;
+      }
+      if (j > i) cell += text.slice(i, j);
+      if (cells.length <= maxCells) cells.push(cell);
+      if (j < end && text.charCodeAt(j) === SEMICOLON) {
+        i = j + 1;
         continue;
       }
-      // A line ends at a line feed, or at a carriage return alone (as outside quotes).
-      if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line += 1;
-      cell += ch;
-      i += 1;
-      continue;
+      if (j >= end) atEnd = true;
+      else {
+        i = j + (text.charCodeAt(j) === CR && text.charCodeAt(j + 1) === LF ? 2 : 1);
+        line += 1;
+      }
+      break;
     }
-    if (ch === '"' && cell === '') {
-      inQuotes = true;
-      i += 1;
-      continue;
+    // A line that is wholly empty is skipped (Excel adds them at the end).
+    if (!(cells.length === 1 && cells[0] === '')) {
+      if (records.length >= maxRecords) return { records, more: true };
+      records.push({ line: recordLine, cells });
     }
-    if (ch === ';') {
-      cells.push(cell);
-      cell = '';
-      i += 1;
-      continue;
-    }
-    if (ch === '\r' || ch === '\n') {
-      endRecord();
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line += 1;
-      recordLine = line;
-      continue;
-    }
-    cell += ch;
-    i += 1;
+    if (atEnd) return { records, more: false };
   }
-  if (inQuotes) return { records, error: { line: recordLine, code: 'csv_unterminated_quote' } };
-  if (cell !== '' || cells.length > 0) endRecord();
-  return { records };
 }
 
 const SECTOR_SET = new Set<string>(SECTORS);
@@ -415,6 +530,8 @@ function parseRow(rec: CsvRecord): { row?: PriceRow; errors: CsvError[] } {
   if (source === '') err('missing_source', 'Kilde');
   if (source.length > PRICE_LIMITS.sourceMax) err('text_too_long', 'Kilde');
   if (note.length > PRICE_LIMITS.noteMax) err('text_too_long', 'Note');
+  if (!isPriceText(source)) err('text_control', 'Kilde');
+  if (!isPriceText(note)) err('text_control', 'Note');
   const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
   if (!(year >= PRICE_LIMITS.yearMin && year <= PRICE_LIMITS.yearMax)) err('bad_year', 'Kildeår');
 
@@ -452,7 +569,11 @@ export function importPriceListCsv(input: string): CsvImportResult {
     return { ok: false, errors: [{ line: 1, code: 'csv_too_large' }], prices: [] };
   }
   const text = input.startsWith(BOM) ? input.slice(1) : input;
-  const { records, error } = splitCsv(text);
+  // The header and the most rows a list may have, each with its columns: splitting stops there.
+  const { records, more, error } = splitCsv(text, {
+    maxRecords: PRICE_LIMITS.rowsMax + 1,
+    maxCells: CSV_COLUMNS.length,
+  });
   if (error) return { ok: false, errors: [error], prices: [] };
   if (records.length === 0)
     return { ok: false, errors: [{ line: 1, code: 'csv_empty' }], prices: [] };
@@ -467,7 +588,7 @@ export function importPriceListCsv(input: string): CsvImportResult {
   if (records.length === 1) {
     return { ok: false, errors: [{ line: header.line, code: 'csv_no_rows' }], prices: [] };
   }
-  if (records.length - 1 > PRICE_LIMITS.rowsMax) {
+  if (more) {
     return { ok: false, errors: [{ line: 1, code: 'csv_too_many_rows' }], prices: [] };
   }
 

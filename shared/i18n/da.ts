@@ -1314,6 +1314,10 @@ export const da = {
       sharesSum: 'Andelene giver {{sum}} % tilsammen. De skal give 100 %.',
       sharesNeeded: 'En pris over 0 kr. skal have en fordeling på kommune, region og stat.',
       source: 'Skriv, hvor prisen kommer fra.',
+      sourceText:
+        'Kilden havde usynlige tegn, som kan skjule tekst eller vende den om (styretegn eller retningstegn). De er taget ud nu – læs kilden igennem, og gem igen.',
+      noteText:
+        'Noten havde usynlige tegn, som kan skjule tekst eller vende den om (styretegn eller retningstegn). De er taget ud nu – læs noten igennem, og gem igen.',
       year: 'Skriv kildeåret med fire cifre (1990–2100).',
     },
     csv: {
@@ -1355,6 +1359,8 @@ export const da = {
         price_without_shares: 'en pris over 0 kr. skal have andele for kommune, region og stat',
         missing_source: 'kilden mangler',
         text_too_long: 'teksten er for lang',
+        text_control:
+          'teksten har usynlige tegn, som kan skjule tekst eller vende den om (styretegn som NUL og ESC eller retningstegn som U+202E) – tag dem ud af cellen',
         bad_year: 'kildeåret skal være et årstal med fire cifre (1990–2100)',
         duplicate_row: 'samme sektor, kontakt og ydelse står to gange',
       },

@@ -1292,6 +1292,10 @@ export const en: Translation = {
       sharesSum: 'The shares add up to {{sum}} %. They must add up to 100 %.',
       sharesNeeded: 'A price above DKK 0 needs a split between municipality, region and state.',
       source: 'Write where the price comes from.',
+      sourceText:
+        'The source had invisible characters that can hide text or turn it around (control or direction characters). They have been taken out – read the source through and save again.',
+      noteText:
+        'The note had invisible characters that can hide text or turn it around (control or direction characters). They have been taken out – read the note through and save again.',
       year: 'Write the source year with four digits (1990–2100).',
     },
     csv: {
@@ -1333,6 +1337,8 @@ export const en: Translation = {
         price_without_shares: 'a price above DKK 0 needs shares for municipality, region and state',
         missing_source: 'the source is missing',
         text_too_long: 'the text is too long',
+        text_control:
+          'the text has invisible characters that can hide text or turn it around (control characters such as NUL and ESC, or direction characters such as U+202E) – take them out of the cell',
         bad_year: 'the source year must be a four-digit year (1990–2100)',
         duplicate_row: 'the same sector, contact and service appear twice',
       },

@@ -88,6 +88,7 @@ const importResultSchema = z.strictObject({
 export type ImportResult = z.infer<typeof importResultSchema>;
 const programModelSchema = z.strictObject({
   exportId: z.uuid(),
+  /** The name the app gives the model's export, never the imported file's own (`listedName`). */
   fileName: z.string(),
   importedAt: timestampSchema,
   exportMonth: z.string(),

@@ -416,6 +416,66 @@ test.describe('prices and the cost of a pathway', () => {
     await expect(view).toBeVisible();
   });
 
+  test('a source or note with characters that hide or turn text is said so in Danish, and kept without them', async ({
+    app,
+  }) => {
+    await app.open('#/prices');
+    const prices = new PricesPage(app.page);
+    await prices.waitLoaded();
+    await prices.openSector('general_practice');
+    const before = await app.handlers['prices:get']({});
+    const row = prices.row(GP_ROW);
+    await row.getByTestId('price-edit').click();
+    const editor = row.getByTestId('price-editor');
+    // A right-to-left override shows «live» for «evil»; a NUL is taken out as it is typed.
+    await editor.getByTestId('price-source').fill('PLO 2023 \u202eevil\u0000');
+    await editor.getByTestId('price-note').fill('Se \u2066noten\u2069');
+    await editor.getByTestId('price-save').click();
+    await expect(row.getByTestId('price-error-sourceText')).toHaveText(
+      'Kilden havde usynlige tegn, som kan skjule tekst eller vende den om (styretegn eller retningstegn). De er taget ud nu – læs kilden igennem, og gem igen.',
+    );
+    await expect(row.getByTestId('price-error-noteText')).toContainText(
+      'Noten havde usynlige tegn',
+    );
+    await expect(editor.getByTestId('price-source')).toHaveValue('PLO 2023 evil');
+    await expect(editor.getByTestId('price-note')).toHaveValue('Se noten');
+    await expect(editor.getByTestId('price-source')).toHaveAttribute(
+      'aria-describedby',
+      /sourceText-error/,
+    );
+    expect(await seriousViolations(app.page)).toEqual([]);
+    expect(await app.handlers['prices:get']({})).toEqual(before);
+    // Read through, saved as it now stands.
+    await editor.getByTestId('price-save').click();
+    await expect(editor).toHaveCount(0);
+    await prices.waitSaved();
+    expect(
+      app.db
+        .prepare(
+          "SELECT source, note FROM prices WHERE sector = 'general_practice' AND contact_type = 'gp_visit'",
+        )
+        .get(),
+    ).toEqual({ source: 'PLO 2023 evil', note: 'Se noten' });
+
+    // A CSV with them is refused, each cell said with its line and column.
+    const { text } = await app.handlers['prices:exportCsv']({});
+    const lines = text.trimEnd().split('\r\n');
+    await app.page.getByTestId('price-import').setInputFiles({
+      name: 'priser.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          lines[0],
+          'general_practice;gp_visit;;kontakt;220;0,07;0,93;0;Kilde\u0000skjult;2023;',
+        ].join('\r\n'),
+        'utf8',
+      ),
+    });
+    await expect(app.page.getByTestId('price-import-error')).toHaveText([
+      'Linje 2, kolonnen «Kilde»: teksten har usynlige tegn, som kan skjule tekst eller vende den om (styretegn som NUL og ESC eller retningstegn som U+202E) – tag dem ud af cellen',
+    ]);
+  });
+
   test('in English the price editor reads English numbers, and leads back to the journey', async ({
     app,
   }) => {

@@ -680,12 +680,16 @@ test.describe('a whole program at 1024×768 touch', () => {
     );
     expect(cut).toBe(0);
 
-    // Found by what a row shows: a file name, a municipality in words.
+    // Found by what a row shows: the name its export was given (never its file's own, which
+    // here was model-0.json), a municipality in words.
     const search = page.getByLabel('Find modeller (filnavn, kommune, alder …)');
-    await search.fill('model-12');
-    // model-12 and model-120 … model-129.
-    await expect(rows).toHaveCount(11);
-    await expect(shown).toHaveText('Søgningen finder 11 · viser 11.');
+    const first = models[0]!;
+    const id = first.exportId.slice(0, 8);
+    await search.fill(id);
+    await expect(rows).toHaveCount(1);
+    await expect(rows.locator('.model-file')).toHaveText(`forloeb-${first.exportMonth}-${id}`);
+    await search.fill('model-1');
+    await expect(rows).toHaveCount(0);
     await search.fill('LOLLAND');
     const lolland = models.filter((m) => m.cohort.municipality === 'lolland').length;
     expect(lolland).toBeGreaterThan(10);

@@ -212,7 +212,9 @@ test('imports files dropped onto the window, and deletes one model or all', asyn
   await expect(page.getByTestId('program-tab-processMap')).toHaveText('Process map');
 });
 
-test('a folder sent in several batches is listed as one import, in name order', async ({ app }) => {
+test("a folder sent in several batches is listed as one import, by its exports' names", async ({
+  app,
+}) => {
   const folder = join(app.exportDir, 'many');
   mkdirSync(folder, { recursive: true });
   const models = randomModels(BATCH + 5, 41, 3);
@@ -226,9 +228,18 @@ test('a folder sent in several batches is listed as one import, in name order', 
   // Stored in two batches, moments apart: one import, one time, its files by number.
   const times = app.db.prepare('SELECT DISTINCT imported_at FROM program_models').pluck().all();
   expect(times).toHaveLength(1);
-  await expect(page.getByTestId('model-row').first()).toContainText('m-1.json');
-  await expect(page.getByTestId('model-row').nth(1)).toContainText('m-2.json');
-  await expect(page.getByTestId('model-row').nth(9)).toContainText('m-10.json');
+  // Each by the name its export was given, not the file's (m-1.json …), in the order people
+  // read numbers.
+  const byName = new Intl.Collator('da', { numeric: true });
+  const names = models
+    .map((m) => `forloeb-${m.exportMonth}-${m.exportId.slice(0, 8)}`)
+    .sort(byName.compare);
+  const listed = page.getByTestId('model-row').locator('.model-file');
+  await expect(listed).toHaveCount(50);
+  await expect(listed).toHaveText(names.slice(0, 50));
+  expect(
+    app.db.prepare("SELECT count(*) FROM program_models WHERE file_name LIKE 'm-%'").pluck().get(),
+  ).toBe(0);
 });
 
 test('refuses hostile files one by one with a reason, stays up, and stores nothing', async ({
@@ -286,7 +297,7 @@ test('refuses hostile files one by one with a reason, stays up, and stores nothi
   );
 });
 
-test('a file name that turns its text around or holds control characters is shown as it is', async ({
+test('a file name that turns its text around or holds control characters is shown as it is, and not kept', async ({
   app,
 }) => {
   await app.open('#/program');
@@ -304,12 +315,13 @@ test('a file name that turns its text around or holds control characters is show
   const names = page.getByTestId('import-result').locator('.file-name');
   // (Refused files are listed first.)
   await expect(names).toHaveText(['x\\x1b[31m.json', 'lolland-\\u202enosj.30-ledom.json']);
-  // And so in the list of models, and in the name its delete button is read aloud with.
+  // The list of models and its delete button name the model as its export was named: a file's
+  // own name is checked by nothing, so it is not kept.
   const listed = page.getByTestId('model-row').locator('.model-file');
-  await expect(listed).toHaveText('lolland-\\u202enosj.30-ledom.json');
-  await expect(page.getByTestId('delete-model')).toHaveAccessibleName(
-    /lolland-\\u202enosj\.30-ledom\.json/,
-  );
+  const exported = `forloeb-${model.exportMonth}-${model.exportId.slice(0, 8)}`;
+  await expect(listed).toHaveText(exported);
+  await expect(page.getByTestId('delete-model')).toHaveAccessibleName(new RegExp(exported));
+  expect(app.db.prepare('SELECT file_name FROM program_models').pluck().all()).toEqual([exported]);
 });
 
 test('a stopped import keeps every checked file whole and names what was not checked', async ({

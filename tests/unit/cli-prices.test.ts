@@ -105,6 +105,42 @@ describe('pathway aggregate --prices', () => {
     expect(existsSync(dest)).toBe(false);
   });
 
+  it('counts a JSON list before parsing it, and splits a CSV no further than a list has rows', () => {
+    const dest = join(dir, 'none');
+    const head =
+      '{"name":"x","priceYear":2025,"currency":"DKK","indicative":true,"notes":"","prices":[';
+    // Within the depth, each a few characters: parsed, 20 MB of them took 23 s and 2.1 GB.
+    for (const [name, filler] of [
+      ['objects.json', '{},'],
+      ['lists.json', '[],'],
+      ['numbers.json', '1,'],
+    ] as const) {
+      const file = join(dir, name);
+      writeFileSync(file, `${head}${filler.repeat(300_000)}{}]}`);
+      out.length = 0;
+      expect(main(['aggregate', models, '--prices', file, '--out', dest]), name).toBe(2);
+      expect(out.join('\n')).toContain(
+        'not a price list (JSON or .csv): more objects, arrays or values than a price list of its size can hold',
+      );
+    }
+    const deep = join(dir, 'deep.json');
+    writeFileSync(deep, `${head}${'['.repeat(20)}${']'.repeat(20)}]}`);
+    out.length = 0;
+    expect(main(['aggregate', models, '--prices', deep, '--out', dest])).toBe(2);
+    expect(out.join('\n')).toContain('nested deeper than a price list');
+    // 2.5 million lines of two empty cells: refused for its rows, as soon as there are too many.
+    const lines = join(dir, 'lines.csv');
+    writeFileSync(
+      lines,
+      'Sektor;Kontakttype;Ydelseskode;Enhed;Pris (kr.);Andel kommune;Andel region;Andel stat;Kilde;Kildeår;Note\r\n' +
+        ';\n'.repeat(2_499_000),
+    );
+    out.length = 0;
+    expect(main(['aggregate', models, '--prices', lines, '--out', dest])).toBe(2);
+    expect(out.join('\n')).toContain('line 1: csv_too_many_rows');
+    expect(existsSync(dest)).toBe(false);
+  });
+
   it('refuses a pipe, a folder and a list of headings only, and names the file escaped', () => {
     const dest = join(dir, 'none');
     // A pipe nobody writes to: waited on, it would hang the command for good.

@@ -6,8 +6,10 @@ import {
   PAYERS,
   PRICE_LIMITS,
   PRICE_UNITS,
+  cleanPriceText,
   decodeCsvBytes,
   formatNumberIn,
+  isPriceText,
   numberStyleOf,
   parseNumberIn,
   type NumberStyle,
@@ -48,7 +50,8 @@ interface Draft {
   note: string;
 }
 
-type Problem = 'price' | 'shares' | 'sharesSum' | 'sharesNeeded' | 'source' | 'year';
+type Problem =
+  'price' | 'shares' | 'sharesSum' | 'sharesNeeded' | 'source' | 'sourceText' | 'noteText' | 'year';
 
 /**
  * The editor writes numbers the way the interface's language does: "2714,29" and "12,5" in
@@ -101,6 +104,9 @@ function patchOf(
     }
   } else if (price !== null && price > 0) problems.push('sharesNeeded');
   if (d.source.trim() === '' || d.source.length > PRICE_LIMITS.sourceMax) problems.push('source');
+  // What typing leaves in (a direction character pasted with a text) the list does not keep.
+  if (!isPriceText(d.source.trim())) problems.push('sourceText');
+  if (!isPriceText(d.note.trim())) problems.push('noteText');
   const year = /^\d{4}$/.test(d.sourceYear.trim()) ? Number(d.sourceYear.trim()) : NaN;
   if (!(year >= PRICE_LIMITS.yearMin && year <= PRICE_LIMITS.yearMax)) problems.push('year');
   if (problems.length) return { problems, sharesSum };
@@ -146,6 +152,11 @@ function PriceEditor(props: {
     if ('problems' in result) {
       setProblems(result.problems);
       setSharesSum(result.sharesSum ?? 0);
+      // Taken out at once, and said so: the characters cannot be seen, so the person could not
+      // find them to take out, and reads the text as it will be kept before saving again.
+      if (result.problems.includes('sourceText') || result.problems.includes('noteText')) {
+        set({ source: cleanPriceText(d.source), note: cleanPriceText(d.note) });
+      }
       return;
     }
     props.onSave(result.patch);
@@ -248,10 +259,17 @@ function PriceEditor(props: {
           value={d.source}
           onChange={(e) => set({ source: typedText(e.target.value, true) })}
           aria-invalid={has('source') || undefined}
-          aria-describedby={has('source') ? errorId('source') : undefined}
+          aria-describedby={
+            has('source')
+              ? errorId('source')
+              : has('sourceText')
+                ? errorId('sourceText')
+                : undefined
+          }
           data-testid="price-source"
         />
         {error('source', 'economy.invalid.source')}
+        {error('sourceText', 'economy.invalid.sourceText')}
       </div>
       <div className="price-editor-grid">
         <div className="field">
@@ -280,8 +298,10 @@ function PriceEditor(props: {
             rows={2}
             value={d.note}
             onChange={(e) => set({ note: typedText(e.target.value, true) })}
+            aria-describedby={has('noteText') ? errorId('noteText') : undefined}
             data-testid="price-note"
           />
+          {error('noteText', 'economy.invalid.noteText')}
         </div>
       </div>
       <div className="button-group">
