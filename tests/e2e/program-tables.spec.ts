@@ -682,7 +682,7 @@ test.describe('a whole program at 1024×768 touch', () => {
 
     // Found by what a row shows: the name its export was given (never its file's own, which
     // here was model-0.json), a municipality in words.
-    const search = page.getByLabel('Find modeller (filnavn, kommune, alder …)');
+    const search = page.getByLabel('Find modeller (navn, kommune, alder …)');
     const first = models[0]!;
     const id = first.exportId.slice(0, 8);
     await search.fill(id);

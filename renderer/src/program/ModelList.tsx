@@ -180,7 +180,7 @@ export function ModelList({
               <table className="figure-table model-table">
                 <thead>
                   <tr>
-                    <th scope="col">{t('program.file')}</th>
+                    <th scope="col">{t('program.modelName')}</th>
                     <th scope="col">{t('program.ageBand')}</th>
                     <th scope="col">{t('program.sex')}</th>
                     <th scope="col">{t('program.municipality')}</th>
