@@ -115,5 +115,11 @@ export function readPriceFile(path: string): PriceList {
       `--prices ${file}: not a valid price list${where ? ` (at ${where})` : ''}`,
     );
   }
-  return list.data;
+  // The list's name is written into every cost table, and its notes beside them: none of their
+  // control or direction characters either (its rows' texts the schema refuses them).
+  return {
+    ...list.data,
+    name: cleanPriceText(list.data.name).trim() || 'prices',
+    notes: cleanPriceText(list.data.notes),
+  };
 }

@@ -309,11 +309,11 @@ const CLOCK_TIMES =
 const DATE = /^(\d{1,2})[./-]\s*(\d{1,2})(?:[./-]\s*(?:\d{2}|\d{4})|\s+\d{4})$/;
 /**
  * A day and a month in figures without a year: "13/3", "d. 3/3", "12.3.", "fra 12/3-18/3". Not
- * part of a longer number or a code («E11.9», a diagnosis), a date with its year (DATE) or a
- * clock time.
+ * part of a longer number or of a code after a capital («E11.9», a diagnosis; «d12/3» is a
+ * date), a date with its year (DATE) or a clock time.
  */
 const DAY_MONTH =
-  /(?<![\p{L}\p{N}/.,:]|[\p{N}][.,:/])(\d{1,2})([/.])(\d{1,2})(\.(?![\p{N}]))?(?![\p{N}]|[/.,:]\d|[-–]\s?(?:\d{2}|\d{4})(?![\p{N}/.]))/gu;
+  /(?<![\p{Lu}\p{N}/.,:]|[\p{N}][.,:/])(\d{1,2})([/.])(\d{1,2})(\.(?![\p{N}]))?(?![\p{N}]|[/.,:]\d|[-–]\s?(?:\d{2}|\d{4})(?![\p{N}/.]))/gu;
 /** Words before a number with parts, which is no date: "version 2.1.", "pkt. 3.2.", "§ 4.1.". */
 const NUMBERED_PART =
   /(?<![\p{L}])(?:version|v|afsnit|pkt|punkt|kapitel|kap|trin|fase|niveau|stadie|bilag|side|s|nr|§)\.?[^\S\n]{0,2}$/iu;
@@ -562,10 +562,10 @@ const LINK =
  * after a case or a lease named by its system: "sag 4411", "DUBU-sag 88123", "sbsys 123456",
  * "lejemål 44-112" (four digits or more, no year and no amount, or two and three digits with a
  * dash: not "sag 2 af 3", "sagen 10-15 minutter", "retssagen 2021", "sagen 10000 kr"), or a
- * journal plan's number: "sag 27.12.04-G01-338-23".
+ * journal plan's number with its facet: "sag 27.12.04-G01-338-23", "SBSYS 27.12.04-P20-1-24".
  */
 const CASE_NUMBER =
-  /(?<![\p{L}])(?:(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger|anke|klage|sag)[\s.-]{0,3}(?:nr|nummer|no|id)\.?\s{0,3}:?|(?:ref|reference|sag|sagen|anke|klage|journal|dubu|sbsys|nexus)\.?\s{0,3}:|sag\s{1,3}(?=\d+[/-]\d|\d\d\.\d\d\.\d\d-[\p{L}\p{N}])|(?:sag|sagen|(?:dubu|sbsys|nexus)(?:-sag)?|lejemål(?:et)?)(?:\s{1,3}|-)[#(]?(?=(?!(?:19|20)\d\d(?![\d-]))\d{4,}(?![\p{L}\p{N}-]|[^\S\n]*(?:kr|kroner|minutter|min|timer|gange|dage|uger|m2|km)(?![\p{L}]))|\d{2,}-\d{3,}(?![\d-])(?<!(?:19|20)\d\d-(?:19|20)\d\d)))\s{0,3}\(?([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
+  /(?<![\p{L}])(?:(?:sags|journal|j|kunde|medlems|reference|ref|patient|klient|borger|anke|klage|sag)[\s.-]{0,3}(?:nr|nummer|no|id)\.?\s{0,3}:?|(?:ref|reference|sag|sagen|anke|klage|journal|dubu|sbsys|nexus)\.?\s{0,3}:|sag\s{1,3}(?=\d+[/-]\d)|(?:sag|sagen|dubu|sbsys|nexus|sagsnr|j\.?\s?nr)\.?\s{1,3}(?=\d\d\.\d\d\.\d\d-\p{Lu}\d\d)|(?:sag|sagen|(?:dubu|sbsys|nexus)(?:-sag)?|lejemål(?:et)?)(?:\s{1,3}|-)[#(]?(?=(?!(?:19|20)\d\d(?![\d-]))\d{4,}(?![\p{L}\p{N}-]|[^\S\n]*(?:kr|kroner|minutter|min|timer|gange|dage|uger|m2|km)(?![\p{L}]))|\d{2,}-\d{3,}(?![\d-])(?<!(?:19|20)\d\d-(?:19|20)\d\d)))\s{0,3}\(?([\p{L}\p{N}][\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*)/giu;
 /**
  * A number by a word for what it numbers that ends in «nr.» or «nummer» ("præparatnr. P24-12877",
  * "Bevillingsnr. HJ-118204", "ydernr. 045127", "opholdskort nr. RK 7741208"), or after «ref.»
@@ -836,9 +836,11 @@ const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)?/gu;
 const FLOOR = String.raw`(?:,?\s*(?:\d{1,2}\.?\s*(?:sal\.?\s*)?(?:th|tv|mf)\b\.?|\d{1,2}\.\s*sal\b\.?|(?:første|anden|tredje|fjerde|femte|sjette|syvende|ottende)\s+sal\b(?:\s+(?:til\s+)?(?:venstre|højre|th|tv)\b\.?)?|st\b\.?(?:\s*(?:th|tv|mf)\b\.?)?|stuen\b|kld\b\.?|kælder(?:en)?\b|(?:lejl|lejlighed|vær|værelse)\.?\s*(?:nr\.?\s*)?\d{1,4}\b|\d{1,2}\.(?=\s*(?:$|[;,)\n]|\s\p{Ll})))(?:,?\s*(?:lejl|lejlighed|vær|værelse)\.?\s*(?:nr\.?\s*)?\d{1,4}\b)?)?`;
 /**
  * Not a postcode and its town right after a house's number, written without a comma: «Ved
- * Stranden 4 4874 Gedser» (other numbers after it make it no house's: «Hansen 20 45 …»).
+ * Stranden 4 4874 Gedser» (other numbers after it make it no house's: «Hansen 20 45 …»). Not one
+ * that could be a year: «Maj 12 2024 Indlagt» is a date.
  */
-const POSTCODE_NEXT = `(?![^\\S\\n][1-9]\\d{3}[^\\S\\n]+\\p{Lu}\\p{Ll})`;
+const NOT_A_YEAR = '(?!(?:19|20)\\d\\d(?!\\d))';
+const POSTCODE_NEXT = `(?![^\\S\\n]${NOT_A_YEAR}[1-9]\\d{3}[^\\S\\n]+\\p{Lu}\\p{Ll})`;
 /** A word, a house number and an optional letter, floor and side: "Slotsbryggen 102, 2. th." */
 const HOUSE = new RegExp(
   `${NOT_WORD_PART_BEFORE}([${LETTER}][${LETTER}'’-]*)(?:[^\\S\\n]+(?:nr\\.?|nummer|no\\.?))?[^\\S\\n]+(\\d{1,4})½?(?![-–‐‑−_./:,]?\\d|${POSTCODE_NEXT}(?:[-–‐‑−./:]?\\s\\d\\d|\\s\\d(?!\\.)))(?:[A-Za-z]|\\s?[A-Z])?${NOT_LETTER_AFTER}${FLOOR}`,
@@ -875,7 +877,7 @@ const STREET_NAMED = new RegExp(
 );
 /** A postcode and a town, and a second word if the town has one ("4800 Nykøbing F."). */
 const POSTCODE = new RegExp(
-  `(?:(?<=\\p{Lu}\\p{Ll}+[^\\S\\n]\\d{1,3}[a-zA-Z]?[^\\S\\n])|(?<![\\p{N}][\\s\\-–‐‑−./_~,]?))(?<![\\p{N}])[1-9]\\d{3}(?:\\s+|(?=\\p{Lu}))([${LETTER}][${LETTER}'’-]*)(?:[^\\S\\n]+([\\p{Lu}][${LETTER}]*\\.?))?`,
+  `(?:(?<=\\p{Lu}\\p{Ll}+[^\\S\\n]\\d{1,3}[a-zA-Z]?[^\\S\\n])${NOT_A_YEAR}|(?<![\\p{N}][\\s\\-–‐‑−./_~,]?))(?<![\\p{N}])[1-9]\\d{3}(?:\\s+|(?=\\p{Lu}))([${LETTER}][${LETTER}'’-]*)(?:[^\\S\\n]+([\\p{Lu}][${LETTER}]*\\.?))?`,
   'gu',
 );
 /** Capitalised words that stand before a street name ("Nørre Boulevard", "H.C. Andersens Vej"). */
@@ -2206,8 +2208,15 @@ export function scrubText(
     ) {
       continue;
     }
-    // "batch 22418790", "lot 5418 2290": a medicine's or a product's number, no one's.
-    if (ITEM_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    // "batch 22418790", "lot 5418 2290": a medicine's or a product's number, no one's — one
+    // number of eight digits alone (more numbers after it, or a CPR number's ten, are read as
+    // ever: "Batchnr. 5418 2290 010170-1234").
+    if (
+      /^\d{4}[^\S\n]?\d{4}$/.test(m[0]) &&
+      ITEM_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))
+    ) {
+      continue;
+    }
     if (WIDE_GAP.test(m[0]) && !oneNumber(m[0])) {
       // Several numbers, one after another: each on its own.
       for (const n of m[0].matchAll(NUMBER_RUN_NARROW)) {

@@ -53,6 +53,23 @@ describe('pathway aggregate --prices', () => {
     expect(byPayer).toContain(list.name);
   });
 
+  it('writes a JSON list’s name into the tables without its control or direction characters', () => {
+    const list = JSON.parse(readFileSync(PRICE_JSON, 'utf8')) as { name: string; notes: string };
+    const hostile = join(dir, 'hostile.json');
+    writeFileSync(
+      hostile,
+      JSON.stringify({ ...list, name: 'Liste\u001b[2J\u202eslettet', notes: 'Note\u0000\u2066' }),
+    );
+    const dest = join(dir, 'tables');
+    expect(main(['aggregate', models, '--prices', hostile, '--out', dest])).toBe(0);
+    const byPayer = readFileSync(join(dest, 'cost-by-payer.csv'), 'utf8');
+    expect(byPayer).toContain('Liste[2Jslettet');
+    expect(byPayer).not.toMatch(
+      // eslint-disable-next-line no-control-regex
+      /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/,
+    );
+  });
+
   it('reads a CSV price list in the Danish format; without --prices writes no cost table', () => {
     const list = priceListSchema.parse(JSON.parse(readFileSync(PRICE_JSON, 'utf8')));
     const csv = join(dir, 'lokale-priser.csv');

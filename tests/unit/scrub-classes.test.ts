@@ -2139,6 +2139,7 @@ describe('a 30th corpus, written without sight of the rules: a journal plan’s 
     // A case number as a municipality's journal plan writes it, after «sag».
     ['vedr. sag 27.12.04-G01-338-23, klient orienteret', 'vedr. sag [NUMMER], klient orienteret'],
     ['DUBU-sag 27.24.00-G01-12-24 oprettet', 'DUBU-sag [NUMMER] oprettet'],
+    ['Sagen 27.12.04-G01-338-23 er lukket', 'Sagen [NUMMER] er lukket'],
     // A house's number, then the postcode and its town without a comma between.
     ['Adresse Ved Stranden 4 4874 Gedser', '[ADRESSE] [POSTNUMMER]'],
     ['bor på Bygaden 3 4862 Guldborg', 'bor på [ADRESSE] [POSTNUMMER]'],
@@ -2172,6 +2173,15 @@ describe('a 30th corpus, written without sight of the rules: a journal plan’s 
     ['| 14.03 | BT | Puls |', '| 14.03 | BT | [NAVN] |'],
     // A place the list holds, capitalised, after «i».
     ['hun bor i Posen nu', 'hun bor i [NAVN] nu'],
+    // After a product's word, only one number of eight digits is left: more numbers after it,
+    // or a CPR number's shape, are read as ever.
+    ['Batchnr. 5418 2290 010170-1234', 'Batchnr. [CPR]'],
+    ['Batch 22418790, 20 45 67 89', 'Batch [CPR]'],
+    ['Lot 010170-1234 blev indlagt', '[NAVN] [CPR] blev indlagt'],
+    // A date after a small letter is a date; a year after a house's number is no postcode; a
+    // journal plan's number only with its facet.
+    ['mødet d12/3', 'mødet d[DATO]'],
+    ['mødet i sag 12.03.24-møde', 'mødet i sag [DATO]-møde'],
   ])('still masks: %j', (text, scrubbed) => {
     expect(scrub(text)).toBe(scrubbed);
   });
