@@ -142,7 +142,7 @@ describe('migrations', () => {
     migrate(db);
     const read = db.prepare('SELECT source, note FROM prices WHERE rowid = ?');
     expect(read.get(first)).toEqual({ source: 'Kildeskjult[2Jevil', note: '=HYPERLINK("x")' });
-    expect(read.get(second)).toEqual({ source: 'SØMs tal', note: 'linje\nto' });
+    expect(read.get(second)).toEqual({ source: 'SØM’s tal', note: 'linje\nto' });
     // A source is required: one that was nothing else says there is none; an empty note goes.
     expect(read.get(third)).toEqual({ source: '–', note: null });
     // Read whole by the schema the window's channel checks it with.

@@ -505,12 +505,19 @@ export const MIGRATIONS: readonly Migration[] = [
       // the list checks each row by the schema. Written out, not imported, as a migration must
       // never change: vertical tab and form feed become line breaks (as typed text does); other
       // control characters, and the marks, overrides and isolates of bidirectional text and the
-      // line and paragraph separators, go.
+      // line and paragraph separators, go. A C1 control becomes the Windows-1252 character it
+      // stood for (pasted from Word: U+0092 an apostrophe), as typed text does; the five that
+      // stand for none go.
+      const cp1252 = new TextDecoder('windows-1252');
       const clean = (text: string) =>
         text
+          .replace(/[\u0080-\u009f]/g, (c) => {
+            const meant = cp1252.decode(Uint8Array.of(c.charCodeAt(0)));
+            return meant === c ? '' : meant;
+          })
           .replace(/[\v\f]/g, '\n')
           // eslint-disable-next-line no-control-regex
-          .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, '')
+          .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '')
           .replace(/[\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, '');
       const rows = db.prepare('SELECT rowid, source, note FROM prices').all() as {
         rowid: number;
