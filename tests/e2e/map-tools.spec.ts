@@ -75,6 +75,32 @@ test.describe('map tools', () => {
     await expect(canvas.nameInput).toHaveValue('Fast læge');
   });
 
+  test('switching to both maps closes the panel of a chosen card, so the maps get the window', async ({
+    app,
+  }) => {
+    await app.page.setViewportSize({ width: 1024, height: 768 });
+    const j = await app.handlers['journeys:create']({ alias: 'Borger 9' });
+    await app.handlers['touchpoints:create']({
+      journeyId: j.id,
+      x: 0,
+      y: 0,
+      label: 'Akutmodtagelsen',
+      sector: 'emergency',
+    });
+    await app.open(`#/journey/${j.id}`);
+    const canvas = new JourneyPage(app.page);
+    await canvas.waitLoaded();
+    await canvas.node('Akutmodtagelsen').click();
+    await expect(app.page.getByTestId('panel-drawer')).toBeVisible();
+    await app.page.locator('label', { has: app.page.getByTestId('map-both') }).click();
+    await expect(app.page.getByTestId('compare-as_is')).toBeVisible();
+    await expect(app.page.getByTestId('panel-drawer')).toHaveCount(0);
+    for (const map of ['as_is', 'to_be']) {
+      const box = (await app.page.getByTestId(`compare-${map}`).boundingBox())!;
+      expect(box.width, `${map}: the map's width at 1024 px`).toBeGreaterThan(1024 * 0.85);
+    }
+  });
+
   test('both maps tell a screen reader, in Danish, what a card and a line are, and Enter opens a card', async ({
     app,
   }) => {

@@ -158,6 +158,7 @@ function MapSwitch({ compare, onCompare }: { compare: boolean; onCompare: (on: b
   const { t } = useTranslation();
   const map = useJourney((s) => s.map);
   const setMap = useJourney((s) => s.setMap);
+  const select = useJourney((s) => s.select);
   const choices = [...MAPS, 'both'] as const;
   const current = compare ? 'both' : map;
   return (
@@ -174,8 +175,13 @@ function MapSwitch({ compare, onCompare }: { compare: boolean; onCompare: (on: b
             className="visually-hidden-radio"
             checked={current === m}
             onChange={() => {
-              if (m === 'both') onCompare(true);
-              else {
+              if (m === 'both') {
+                // Both maps are read there, not edited (a card opens on its own map): the
+                // panel of a card or line chosen before closes, and the maps get its width —
+                // at 1024 px a third of the window.
+                select(null);
+                onCompare(true);
+              } else {
                 onCompare(false);
                 setMap(m);
               }
