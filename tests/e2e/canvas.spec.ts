@@ -1,26 +1,11 @@
-import type { Page } from '@playwright/test';
 import type { Database } from 'better-sqlite3';
 import type { Touchpoint } from '../../shared/domain/journey';
 import type { Handlers } from '../../shared/ipc/dispatch';
 import { expect, test } from './harness';
-import { descriptionOf, JourneyPage, TouchpointPanelPage } from './pages';
+import { descriptionOf, JourneyPage, openWithOneCard, TouchpointPanelPage } from './pages';
 
 async function seedJourney(app: { handlers: Handlers }, alias = 'Borger 7') {
   return app.handlers['journeys:create']({ alias });
-}
-
-/** A new journey with one card, opened on its map. */
-async function openWithOneCard(
-  app: { handlers: Handlers; open: (hash: string) => Promise<unknown>; page: Page },
-  label: string,
-  sector: Touchpoint['sector'],
-) {
-  const j = await seedJourney(app);
-  await app.handlers['touchpoints:create']({ journeyId: j.id, x: 0, y: 0, label, sector });
-  await app.open(`#/journey/${j.id}`);
-  const canvas = new JourneyPage(app.page);
-  await canvas.waitLoaded();
-  return { journey: j, canvas };
 }
 
 function rowOf(app: { db: Database }, label: string) {

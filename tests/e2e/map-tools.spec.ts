@@ -1,5 +1,5 @@
 import { expect, test } from './harness';
-import { descriptionOf, JourneyPage } from './pages';
+import { descriptionOf, JourneyPage, openWithOneCard } from './pages';
 
 test.describe('map tools', () => {
   test('lays the map out by time: dates decide left to right, whatever was stored', async ({
@@ -79,17 +79,7 @@ test.describe('map tools', () => {
     app,
   }) => {
     await app.page.setViewportSize({ width: 1024, height: 768 });
-    const j = await app.handlers['journeys:create']({ alias: 'Borger 9' });
-    await app.handlers['touchpoints:create']({
-      journeyId: j.id,
-      x: 0,
-      y: 0,
-      label: 'Akutmodtagelsen',
-      sector: 'emergency',
-    });
-    await app.open(`#/journey/${j.id}`);
-    const canvas = new JourneyPage(app.page);
-    await canvas.waitLoaded();
+    const { canvas } = await openWithOneCard(app, 'Akutmodtagelsen', 'emergency');
     await canvas.node('Akutmodtagelsen').click();
     await expect(app.page.getByTestId('panel-drawer')).toBeVisible();
     await app.page.locator('label', { has: app.page.getByTestId('map-both') }).click();

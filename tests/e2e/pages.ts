@@ -1,4 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { Touchpoint } from '../../shared/domain/journey';
+import type { Handlers } from '../../shared/ipc/dispatch';
 
 /** What a screen reader hears as an element's description: the texts its aria-describedby names. */
 export async function descriptionOf(target: Locator): Promise<string> {
@@ -180,4 +182,18 @@ export class TouchpointPanelPage {
     if ((await this.more.getAttribute('open')) === null) await this.more.locator('summary').click();
     await expect(this.more).toHaveAttribute('open', '');
   }
+}
+
+/** A new journey with one card, opened on its map. */
+export async function openWithOneCard(
+  app: { handlers: Handlers; open: (hash: string) => Promise<unknown>; page: Page },
+  label: string,
+  sector: Touchpoint['sector'],
+) {
+  const j = await app.handlers['journeys:create']({ alias: 'Borger 7' });
+  await app.handlers['touchpoints:create']({ journeyId: j.id, x: 0, y: 0, label, sector });
+  await app.open(`#/journey/${j.id}`);
+  const canvas = new JourneyPage(app.page);
+  await canvas.waitLoaded();
+  return { journey: j, canvas };
 }
