@@ -121,15 +121,20 @@ export function typedText(text: string, multiLine: boolean): string {
 }
 
 /**
+ * The characters that turn text around or break it where it is not seen: the marks, embeddings,
+ * overrides and isolates of bidirectional text, and the line and paragraph separators.
+ */
+export const TURNS_TEXT = /[\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
+
+/**
  * A name that came from outside (an imported file's name, a path, an id read from a file) as it is
  * shown or printed: characters that would break a line or steer a terminal (control characters,
  * line and paragraph separators) or turn the text around (the marks, embeddings, overrides and
  * isolates of bidirectional text: a right-to-left override shows «gulborgsund-model-03.json»
  * written backwards as another file's name) written as escapes, so what is shown is what is there.
  */
-// Matching control characters is the point of this pattern.
-// eslint-disable-next-line no-control-regex
-const UNSHOWN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+// Control characters, as escapes in a string (the point of the pattern), and those that turn text.
+const UNSHOWN = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f]|${TURNS_TEXT.source}`, 'g');
 export function shownName(name: string): string {
   return name.replace(UNSHOWN, (c) => {
     const hex = c.charCodeAt(0).toString(16).padStart(2, '0');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONTACT_TYPES, SECTORS, type ContactType, type Sector } from '../vocabulary';
-import { multiLineText, typedText } from '../domain/text';
+import { TURNS_TEXT, multiLineText, typedText } from '../domain/text';
 
 /**
  * The price list behind the Economy aim: what a contact, a day, a month or an hour of a public
@@ -43,20 +43,15 @@ const serviceCodeSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
   .max(60);
 
-/**
- * The marks, embeddings, overrides and isolates of bidirectional text, and the line and paragraph
- * separators: nothing a source or a note needs, and a right-to-left override shows a text
- * written backwards as another (in the list, in a spreadsheet that opens the CSV).
- */
-const TURNS_TEXT = /[\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
 /** The app's rule for a multi-line text (no control characters but tab and line breaks). */
 const multiLine = multiLineText({ max: Number.MAX_SAFE_INTEGER });
 
 /**
  * Whether a price's source or note is text the list keeps: as every other multi-line text in the
  * app (shared/domain/text.ts: tab and line breaks, no other control character, no half of a
- * character), and no character that turns text around. Written back into the CSV and shown in the
- * cost views, such characters could hide or change what a source says.
+ * character), and no character that turns text around (`TURNS_TEXT`): nothing a source or a note
+ * needs, and written back into the CSV and shown in the cost views, a right-to-left override
+ * shows a text written backwards as another.
  */
 export function isPriceText(text: string): boolean {
   return multiLine.safeParse(text).success && !TURNS_TEXT.test(text);

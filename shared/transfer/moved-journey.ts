@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_DEPTH } from '../model/limits';
 import { parseUntrustedJson } from '../model/untrusted-json';
 import { catalogueEntrySchema } from '../catalogue';
 import {
@@ -173,7 +174,7 @@ export type MovedSnapshotContent = z.infer<typeof snapshotContentSchema>;
  * value stays under the caps. Parsing as many as the caps allow costs a few hundred MB at most.
  */
 export const MOVED_JSON_LIMITS = {
-  depth: 32,
+  depth: MAX_DEPTH,
   containers: (chars: number) => Math.min(1_100_000, 4096 + Math.floor(chars / 12)),
   values: (chars: number) => Math.min(8_500_000, 4096 + Math.floor(chars / 6)),
 };
