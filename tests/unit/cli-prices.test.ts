@@ -37,6 +37,13 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Runs `aggregate` with a price list that must be refused: exit 2, and what it printed. */
+function refusedWith(file: string): string {
+  out.length = 0;
+  expect(main(['aggregate', models, '--prices', file, '--out', join(dir, 'none')]), file).toBe(2);
+  return out.join('\n');
+}
+
 describe('pathway aggregate --prices', () => {
   it('writes the cost tables the app shows, priced by a JSON price list', () => {
     const dest = join(dir, 'tables');
@@ -134,17 +141,13 @@ describe('pathway aggregate --prices', () => {
     ] as const) {
       const file = join(dir, name);
       writeFileSync(file, `${head}${filler.repeat(300_000)}{}]}`);
-      out.length = 0;
-      expect(main(['aggregate', models, '--prices', file, '--out', dest]), name).toBe(2);
-      expect(out.join('\n')).toContain(
+      expect(refusedWith(file)).toContain(
         'not a price list (JSON or .csv): more objects, arrays or values than a price list of its size can hold',
       );
     }
     const deep = join(dir, 'deep.json');
     writeFileSync(deep, `${head}${'['.repeat(20)}${']'.repeat(20)}]}`);
-    out.length = 0;
-    expect(main(['aggregate', models, '--prices', deep, '--out', dest])).toBe(2);
-    expect(out.join('\n')).toContain('nested deeper than a price list');
+    expect(refusedWith(deep)).toContain('nested deeper than a price list');
     // 2.5 million lines of two empty cells: refused for its rows, as soon as there are too many.
     const lines = join(dir, 'lines.csv');
     writeFileSync(
@@ -152,9 +155,7 @@ describe('pathway aggregate --prices', () => {
       'Sektor;Kontakttype;Ydelseskode;Enhed;Pris (kr.);Andel kommune;Andel region;Andel stat;Kilde;Kildeår;Note\r\n' +
         ';\n'.repeat(2_499_000),
     );
-    out.length = 0;
-    expect(main(['aggregate', models, '--prices', lines, '--out', dest])).toBe(2);
-    expect(out.join('\n')).toContain('line 1: csv_too_many_rows');
+    expect(refusedWith(lines)).toContain('line 1: csv_too_many_rows');
     expect(existsSync(dest)).toBe(false);
   });
 
@@ -163,22 +164,18 @@ describe('pathway aggregate --prices', () => {
     // A pipe nobody writes to: waited on, it would hang the command for good.
     const pipe = join(dir, 'prices.csv');
     execFileSync('mkfifo', [pipe]);
-    expect(main(['aggregate', models, '--prices', pipe, '--out', dest])).toBe(2);
-    expect(out.join('\n')).toContain('the file cannot be read (not a regular file)');
-    out.length = 0;
-    expect(main(['aggregate', models, '--prices', dir, '--out', dest])).toBe(2);
-    expect(out.join('\n')).toContain('the file cannot be read (a folder)');
+    expect(refusedWith(pipe)).toContain('the file cannot be read (not a regular file)');
+    expect(refusedWith(dir)).toContain('the file cannot be read (a folder)');
     // Headings and no rows: as a list, it would price nothing.
     const headings = join(dir, 'headings\u001b[31mRED.csv');
     writeFileSync(
       headings,
       '\uFEFFSektor;Kontakttype;Ydelseskode;Enhed;Pris (kr.);Andel kommune;Andel region;Andel stat;Kilde;Kildeår;Note\r\n\r\n',
     );
-    out.length = 0;
-    expect(main(['aggregate', models, '--prices', headings, '--out', dest])).toBe(2);
-    expect(out.join('\n')).toContain('line 1: csv_no_rows');
-    expect(out.join('\n')).toContain('headings\\x1b[31mRED.csv');
-    expect(out.join('\n')).not.toContain('\u001b');
+    const said = refusedWith(headings);
+    expect(said).toContain('line 1: csv_no_rows');
+    expect(said).toContain('headings\\x1b[31mRED.csv');
+    expect(said).not.toContain('\u001b');
     expect(existsSync(dest)).toBe(false);
   });
 });
